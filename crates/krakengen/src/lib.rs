@@ -1,0 +1,10 @@
+//! krakengen: a schema-first code generator for Kraken GraphQL mutation references.
+//!
+//! The crate holds all logic; the `krakengen` binary and the `xtask` are thin front-ends. The pipeline is
+//! reference text → [`parse`] → [`model::Reference`] (the IR) → generators, with every problem reported as
+//! a [`diag::Diagnostic`] rather than a panic.
+
+pub mod diag;
+pub mod model;
+pub mod naming;
+pub mod parse;

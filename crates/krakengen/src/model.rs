@@ -1,0 +1,465 @@
+//! The model (IR) of a mutation reference.
+//!
+//! Every generator reads this model and nothing else, so it keeps every fact the parser recovered
+//! together with where it came from: a [`Span`] pointing at the line of the reference, and for types a
+//! [`Provenance`] saying whether the reference declared it or the parser inferred it from an example.
+//! The model is serialised by `krakengen parse --format json`; field names are part of that contract and
+//! are documented in the README.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A position in a reference file. Lines and columns are 1-based; columns count characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+pub struct Span {
+    /// Index of the file in [`Reference::files`].
+    pub file: u32,
+    /// 1-based line number.
+    pub line: u32,
+    /// 1-based column (in characters).
+    pub column: u32,
+    /// Byte offset of the start in the file.
+    pub offset: u32,
+    /// Length in bytes.
+    pub len: u32,
+}
+
+/// The text rendering a reference file was published in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rendering {
+    /// `Type: X`, two-line table rows, `Possible Errors:` with `- ` items (the vendored OEES reference).
+    Standard,
+    /// `Type:X`, one-line table rows, blocks glued to closing braces.
+    Compact,
+    /// Blank lines between lines, bullets, `name (Type)` rows with declared types.
+    Rich,
+}
+
+/// Whether a fact was stated by the reference or guessed from an example.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Provenance {
+    /// The reference states it (a `Type:` line, a variable definition, a `name (Type)` row, a fragment).
+    Declared,
+    /// Derived from an example value or a naming convention; a guess.
+    Inferred,
+}
+
+/// A GraphQL type reference such as `[String!]!`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TypeRef {
+    Named(String),
+    List(Box<TypeRef>),
+    NonNull(Box<TypeRef>),
+}
+
+impl TypeRef {
+    /// The innermost named type.
+    pub fn base(&self) -> &str {
+        match self {
+            TypeRef::Named(n) => n,
+            TypeRef::List(t) | TypeRef::NonNull(t) => t.base(),
+        }
+    }
+
+    pub fn is_non_null(&self) -> bool {
+        matches!(self, TypeRef::NonNull(_))
+    }
+
+    /// The same reference without an outer `!`.
+    pub fn nullable(&self) -> &TypeRef {
+        match self {
+            TypeRef::NonNull(t) => t,
+            t => t,
+        }
+    }
+
+    /// Parses `[X!]!`-style syntax; returns `None` on anything else.
+    pub fn parse(text: &str) -> Option<TypeRef> {
+        fn inner(s: &str) -> Option<(TypeRef, &str)> {
+            let s = s.trim_start();
+            let (t, rest) = if let Some(rest) = s.strip_prefix('[') {
+                let (t, rest) = inner(rest)?;
+                let rest = rest.trim_start().strip_prefix(']')?;
+                (TypeRef::List(Box::new(t)), rest)
+            } else {
+                let end = s
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                    .unwrap_or(s.len());
+                let name = &s[..end];
+                if name.is_empty() || name.starts_with(|c: char| c.is_ascii_digit()) {
+                    return None;
+                }
+                (TypeRef::Named(name.to_string()), &s[end..])
+            };
+            let rest_trim = rest.trim_start();
+            if let Some(rest) = rest_trim.strip_prefix('!') {
+                Some((TypeRef::NonNull(Box::new(t)), rest))
+            } else {
+                Some((t, rest))
+            }
+        }
+        let (t, rest) = inner(text)?;
+        if rest.trim().is_empty() {
+            Some(t)
+        } else {
+            None
+        }
+    }
+}
+
+impl fmt::Display for TypeRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TypeRef::Named(n) => f.write_str(n),
+            TypeRef::List(t) => write!(f, "[{t}]"),
+            TypeRef::NonNull(t) => write!(f, "{t}!"),
+        }
+    }
+}
+
+/// A whole reference: one or more files merged into one list of mutations plus the type facts
+/// recovered across all of them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Reference {
+    /// The files read, in the order they were merged; spans index into this list.
+    pub files: Vec<SourceFile>,
+    /// Mutations sorted by name.
+    pub mutations: Vec<Mutation>,
+    /// Every type the reference names, keyed by name.
+    pub types: BTreeMap<String, TypeInfo>,
+}
+
+/// One input file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceFile {
+    /// The path as given (relative paths stay relative so output is machine-independent).
+    pub path: String,
+    pub rendering: Rendering,
+}
+
+/// One mutation block.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mutation {
+    pub name: String,
+    pub span: Span,
+    /// The payload type from the `Type:` line (or derived by convention when missing).
+    pub return_type: TypeRef,
+    pub return_type_provenance: Provenance,
+    pub url: Option<String>,
+    /// The description, lines joined with `\n`.
+    pub description: Option<String>,
+    pub complexity: Option<u32>,
+    pub errors: Vec<ErrorEntry>,
+    pub permissions: Permissions,
+    pub rate_limits: Vec<RateLimit>,
+    pub deprecation: Option<Deprecation>,
+    pub arguments: Vec<Argument>,
+    /// Fields of the payload type: those selected in the example operation plus deprecated fields
+    /// named by the return-fields table, sorted as the table sorts them.
+    pub fields: Vec<Field>,
+    /// Union members when the operation selects the payload through `... on X` fragments at the top.
+    pub union_members: Vec<String>,
+    /// The example operation, variables and response as written (lines trimmed and joined by `\n`).
+    pub example: Example,
+}
+
+/// The example operation, variables and response of a block.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Example {
+    pub operation: String,
+    pub variables: String,
+    pub response: String,
+}
+
+/// One possible error.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorEntry {
+    /// `KT-CT-8201`.
+    pub code: String,
+    pub message: String,
+    pub span: Span,
+}
+
+impl ErrorEntry {
+    /// The family: the middle part of the code (`CT` in `KT-CT-8201`).
+    pub fn family(&self) -> &str {
+        error_family(&self.code)
+    }
+}
+
+/// The family of an error code: `CT` for `KT-CT-8201`.
+pub fn error_family(code: &str) -> &str {
+    code.split('-').nth(1).unwrap_or("")
+}
+
+/// The permissions section of a block.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "expr")]
+pub enum Permissions {
+    /// No `Required Permissions` section: the reference says nothing.
+    Unspecified,
+    /// `(No)`: no permission is required.
+    Public,
+    /// An expression over permission names.
+    Required(PermissionExpr),
+}
+
+/// A permission expression tree.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PermissionExpr {
+    /// A single permission such as `Can query businesses`.
+    Permission(String),
+    All(Vec<PermissionExpr>),
+    Any(Vec<PermissionExpr>),
+}
+
+impl PermissionExpr {
+    /// Every permission name in the expression, in order of appearance.
+    pub fn names(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        fn walk<'a>(e: &'a PermissionExpr, out: &mut Vec<&'a str>) {
+            match e {
+                PermissionExpr::Permission(p) => out.push(p),
+                PermissionExpr::All(v) | PermissionExpr::Any(v) => v.iter().for_each(|e| walk(e, out)),
+            }
+        }
+        walk(self, &mut out);
+        out
+    }
+}
+
+impl fmt::Display for PermissionExpr {
+    /// Renders the expression in the reference's own syntax, parenthesising nested groups.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fn go(e: &PermissionExpr, f: &mut fmt::Formatter<'_>, nested: bool) -> fmt::Result {
+            let (items, op) = match e {
+                PermissionExpr::Permission(p) => return f.write_str(p),
+                PermissionExpr::All(v) => (v, " AND "),
+                PermissionExpr::Any(v) => (v, " OR "),
+            };
+            if nested {
+                f.write_str("(")?;
+            }
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(op)?;
+                }
+                go(item, f, true)?;
+            }
+            if nested {
+                f.write_str(")")?;
+            }
+            Ok(())
+        }
+        go(self, f, false)
+    }
+}
+
+/// One rate-limit key with its steps.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RateLimit {
+    /// `User`, `Ip`, `Email from graphql input fields`, ...
+    pub key: String,
+    pub steps: Vec<RateStep>,
+    pub span: Span,
+}
+
+/// `5/m`: five requests a minute.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RateStep {
+    pub limit: u32,
+    pub per: RatePeriod,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RatePeriod {
+    Second,
+    Minute,
+    Hour,
+    Day,
+}
+
+impl RatePeriod {
+    pub fn from_suffix(s: &str) -> Option<Self> {
+        Some(match s {
+            "s" => Self::Second,
+            "m" => Self::Minute,
+            "h" => Self::Hour,
+            "d" => Self::Day,
+            _ => return None,
+        })
+    }
+
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Self::Second => "s",
+            Self::Minute => "m",
+            Self::Hour => "h",
+            Self::Day => "d",
+        }
+    }
+
+    pub fn seconds(self) -> u64 {
+        match self {
+            Self::Second => 1,
+            Self::Minute => 60,
+            Self::Hour => 3600,
+            Self::Day => 86400,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Second => "second",
+            Self::Minute => "minute",
+            Self::Hour => "hour",
+            Self::Day => "day",
+        }
+    }
+}
+
+/// A deprecation of a mutation or a field.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deprecation {
+    /// The reason text, lines joined with `\n`.
+    pub reason: String,
+    /// `Marked as deprecated on` date.
+    pub marked: Option<String>,
+    /// `Scheduled for removal on or after` date.
+    pub removal: Option<String>,
+    /// `You can read more about this deprecation on:` link.
+    pub link: Option<String>,
+}
+
+/// One argument of a mutation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Argument {
+    pub name: String,
+    /// The full type reference from the variable definition (or a `name (Type)` row).
+    pub ty: TypeRef,
+    pub description: Option<String>,
+    pub span: Span,
+}
+
+/// One field of a payload type.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    pub name: String,
+    /// The field's type, or `None` when nothing in the reference tells.
+    pub ty: Option<TypeRef>,
+    pub provenance: Option<Provenance>,
+    pub description: Option<String>,
+    pub deprecation: Option<Deprecation>,
+    /// Whether the example operation selects the field.
+    pub selected: bool,
+    /// Sub-selection of the field in the example operation (fragment spreads and inline fragments),
+    /// kept so generators can build operation documents.
+    pub selection: Vec<Selection>,
+    pub span: Span,
+}
+
+/// One item of a sub-selection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Selection {
+    Field { name: String, selection: Vec<Selection> },
+    FragmentSpread { name: String },
+    InlineFragment { type_condition: String, selection: Vec<Selection> },
+}
+
+/// What the reference tells about one named type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TypeInfo {
+    pub name: String,
+    pub kind: TypeKind,
+    pub provenance: Provenance,
+    /// Enum values seen (sorted), for enums.
+    pub values: Vec<String>,
+    /// Union members (sorted), for unions.
+    pub members: Vec<String>,
+    /// Whether the reference gives the full shape (false for most inputs and nested objects).
+    pub shape_known: bool,
+    /// Whether krakengen made the name up because the reference uses the type without naming it (an
+    /// abstract field type whose members appear only as inline fragments).
+    pub synthetic: bool,
+}
+
+/// The kind of a named type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TypeKind {
+    /// A built-in scalar (`String`, `Int`, `Float`, `Boolean`, `ID`).
+    BuiltinScalar,
+    /// A custom scalar (`Date`, `DateTime`, `JSONString`, `GenericScalar`, ...).
+    Scalar,
+    Enum,
+    Object,
+    Interface,
+    Union,
+    InputObject,
+    /// Named in output position but nothing tells whether object, interface or union.
+    UnknownOutput,
+    /// Named in input position but nothing tells whether input object, enum or scalar.
+    UnknownInput,
+}
+
+impl Reference {
+    /// Distinct error codes, sorted.
+    pub fn error_codes(&self) -> BTreeMap<&str, &str> {
+        let mut m = BTreeMap::new();
+        for mu in &self.mutations {
+            for e in &mu.errors {
+                m.entry(e.code.as_str()).or_insert(e.message.as_str());
+            }
+        }
+        m
+    }
+
+    /// Total number of error entries across mutations.
+    pub fn error_entry_count(&self) -> usize {
+        self.mutations.iter().map(|m| m.errors.len()).sum()
+    }
+
+    pub fn mutation(&self, name: &str) -> Option<&Mutation> {
+        self.mutations
+            .binary_search_by(|m| m.name.as_str().cmp(name))
+            .ok()
+            .map(|i| &self.mutations[i])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn type_ref_round_trips() {
+        for s in ["String", "String!", "[String]", "[String!]!", "[[Int!]]!"] {
+            assert_eq!(TypeRef::parse(s).unwrap().to_string(), s);
+        }
+        assert_eq!(TypeRef::parse(" [ ID ! ] ").unwrap().to_string(), "[ID!]");
+        for bad in ["", "[String", "String]", "1Foo", "Foo Bar", "!"] {
+            assert!(TypeRef::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn permission_display_parenthesises_nested_groups() {
+        let e = PermissionExpr::All(vec![
+            PermissionExpr::Any(vec![
+                PermissionExpr::Permission("A".into()),
+                PermissionExpr::Permission("B".into()),
+            ]),
+            PermissionExpr::Permission("C".into()),
+        ]);
+        assert_eq!(e.to_string(), "(A OR B) AND C");
+        assert_eq!(e.names(), ["A", "B", "C"]);
+    }
+}

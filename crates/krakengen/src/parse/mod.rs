@@ -1,0 +1,1022 @@
+//! The reference parser.
+//!
+//! A reference is a sequence of mutation blocks. [`lines`] turns any rendering into logical lines, this
+//! module splits them into blocks and sections, [`tables`] reads the Arguments and Return fields tables,
+//! [`operation`] and [`example`] read the example operation, variables and response, and [`infer`]
+//! reconstructs the types the reference never states directly. The parser never stops at the first
+//! problem and never panics: every problem becomes a diagnostic and the facts it is sure of are kept.
+
+pub mod example;
+pub mod infer;
+pub mod lines;
+pub mod operation;
+pub mod tables;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::diag::Diagnostics;
+use crate::model::{
+    Argument, Deprecation, ErrorEntry, Example, Field, Mutation, PermissionExpr, Permissions, Provenance, RateLimit,
+    RatePeriod, RateStep, Reference, Rendering, SourceFile, Span, TypeRef,
+};
+use lines::Line;
+use tables::Row;
+
+/// The outcome of parsing: the model (always, possibly partial) and every problem found.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    pub reference: Reference,
+    pub diagnostics: Diagnostics,
+    /// The text of each file, for rendering diagnostics.
+    pub sources: Vec<String>,
+}
+
+impl Parsed {
+    /// Renders the diagnostics against the parsed sources.
+    pub fn render_diagnostics(&self, color: bool) -> String {
+        let sources: Vec<_> = self
+            .reference
+            .files
+            .iter()
+            .zip(&self.sources)
+            .map(|(f, t)| crate::diag::SourceText { path: &f.path, text: t })
+            .collect();
+        crate::diag::render(&self.diagnostics, &sources, color)
+    }
+}
+
+/// An input that could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{path}: no reference files found (expected .txt files)")]
+    Empty { path: String },
+}
+
+/// Reads a reference file, or every `.txt` file below a directory (merged in name order).
+pub fn load(path: &Path) -> Result<Vec<(String, Vec<u8>)>, LoadError> {
+    let io = |p: &Path, source| LoadError::Io { path: p.display().to_string(), source };
+    let meta = std::fs::metadata(path).map_err(|e| io(path, e))?;
+    if meta.is_file() {
+        let bytes = std::fs::read(path).map_err(|e| io(path, e))?;
+        return Ok(vec![(path.display().to_string(), bytes)]);
+    }
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let p = e.path().unwrap_or(path).to_path_buf();
+            io(&p, e.into())
+        })?;
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "txt") {
+            let bytes = std::fs::read(entry.path()).map_err(|e| io(entry.path(), e))?;
+            out.push((entry.path().display().to_string(), bytes));
+        }
+    }
+    if out.is_empty() {
+        return Err(LoadError::Empty { path: path.display().to_string() });
+    }
+    Ok(out)
+}
+
+/// Parses one reference text.
+pub fn parse_str(path: &str, text: &str) -> Parsed {
+    parse_files(vec![(path.to_string(), text.as_bytes().to_vec())])
+}
+
+/// Parses and merges several reference files (in the order given) into one model.
+pub fn parse_files(files: Vec<(String, Vec<u8>)>) -> Parsed {
+    let mut diags = Diagnostics::new();
+    let mut reference = Reference::default();
+    let mut sources = Vec::with_capacity(files.len());
+    let mut blocks: Vec<Block> = Vec::new();
+    for (index, (path, bytes)) in files.into_iter().enumerate() {
+        let file = index as u32;
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                let span = span_at(file, &text, at);
+                diags.error(
+                    "invalid-utf8",
+                    span,
+                    format!("the file is not valid UTF-8 text (first bad byte at offset {at})"),
+                    "invalid UTF-8 here",
+                );
+                text
+            }
+        };
+        let (body, base) = lines::strip_bom(&text);
+        let rendering = lines::detect(body);
+        let lines = lines::split(body, base, rendering);
+        let before = blocks.len();
+        FileParser { file, rendering, lines: &lines, diags: &mut diags }.blocks(&mut blocks);
+        if blocks.len() == before {
+            diags.error(
+                "no-mutations",
+                lines.first().map(|l| l.span(file)).unwrap_or(Span { file, line: 1, column: 1, offset: 0, len: 0 }),
+                "no mutation blocks found (a block starts with the mutation name followed by a `Type:` or `URL:` line)",
+                "expected a mutation block",
+            );
+        }
+        reference.files.push(SourceFile { path, rendering });
+        sources.push(text);
+    }
+    merge(&mut blocks, &mut diags);
+    infer::run(&mut reference, blocks, &mut diags);
+    diags.sort();
+    Parsed { reference, diagnostics: diags, sources }
+}
+
+/// Drops duplicate mutations (first file in name order wins) and reports each conflict.
+fn merge(blocks: &mut Vec<Block>, diags: &mut Diagnostics) {
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    let mut keep = vec![true; blocks.len()];
+    for (i, b) in blocks.iter().enumerate() {
+        if let Some(&first) = seen.get(&b.mutation.name) {
+            keep[i] = false;
+            let same = blocks[first].mutation.return_type == b.mutation.return_type
+                && blocks[first].mutation.errors.iter().map(|e| &e.code).eq(b.mutation.errors.iter().map(|e| &e.code))
+                && blocks[first].mutation.arguments.iter().map(|a| (&a.name, &a.ty)).eq(b.mutation.arguments.iter().map(|a| (&a.name, &a.ty)));
+            let first_span = blocks[first].mutation.span;
+            diags.warn(
+                if same { "duplicate-mutation" } else { "conflicting-mutation" },
+                b.mutation.span,
+                format!(
+                    "mutation `{}` is defined again (first defined at line {} of file #{}){}; the first definition is kept",
+                    b.mutation.name,
+                    first_span.line,
+                    first_span.file,
+                    if same { "" } else { " with different facts" }
+                ),
+                "defined again here",
+            );
+        } else {
+            seen.insert(b.mutation.name.clone(), i);
+        }
+    }
+    let mut i = 0;
+    blocks.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+}
+
+fn span_at(file: u32, text: &str, at: usize) -> Span {
+    let at = (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+    let before = &text[..at];
+    let line = before.matches('\n').count() as u32 + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+    Span { file, line, column: col, offset: at as u32, len: 1 }
+}
+
+/// A parsed block: the mutation plus what inference still needs (the parsed examples and table rows).
+#[derive(Debug)]
+pub struct Block {
+    pub mutation: Mutation,
+    pub rendering: Rendering,
+    pub variables: Option<example::Value>,
+    pub response: Option<example::Value>,
+    /// Return-field rows that carry a declared type (rich rendering), keyed by field name.
+    pub declared_field_types: BTreeMap<String, TypeRef>,
+    pub operation_span: Span,
+    /// Whether the return-fields table confirmed the complete list of fields.
+    pub fields_confirmed: bool,
+}
+
+/// The sections a block may contain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Type,
+    Url,
+    Complexity,
+    Errors,
+    Viewers,
+    Permissions,
+    RateLimits,
+    Deprecated,
+    Arguments,
+    ReturnFields,
+    Operation,
+    Variables,
+    Response,
+}
+
+/// Recognises a section header; returns the section and the text after the header on the same line.
+fn header(text: &str) -> Option<(Section, &str)> {
+    const PREFIXED: [(&str, Section); 6] = [
+        ("Type:", Section::Type),
+        ("URL:", Section::Url),
+        ("Query Complexity:", Section::Complexity),
+        ("Possible Errors:", Section::Errors),
+        ("The possible errors that can be raised are:", Section::Errors),
+        ("Required Permissions:", Section::Permissions),
+    ];
+    for (p, s) in PREFIXED {
+        if let Some(rest) = text.strip_prefix(p) {
+            return Some((s, rest.trim()));
+        }
+    }
+    let s = match text {
+        "Allowed Viewers:" => Section::Viewers,
+        "Rate Limits" | "Rate Limits:" => Section::RateLimits,
+        "Deprecated" | "Deprecated:" => Section::Deprecated,
+        "Arguments" | "Arguments:" => Section::Arguments,
+        "Return fields" | "Return fields:" | "Return Fields" => Section::ReturnFields,
+        "Mutation" | "Mutation:" => Section::Operation,
+        "Variables" | "Variables:" => Section::Variables,
+        "Response" | "Response:" => Section::Response,
+        _ => return None,
+    };
+    Some((s, ""))
+}
+
+fn is_mutation_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+struct FileParser<'a, 'd> {
+    file: u32,
+    rendering: Rendering,
+    lines: &'a [Line<'a>],
+    diags: &'d mut Diagnostics,
+}
+
+impl<'a> FileParser<'a, '_> {
+    fn blocks(&mut self, out: &mut Vec<Block>) {
+        let starts: Vec<usize> = (0..self.lines.len())
+            .filter(|&i| {
+                is_mutation_name(self.lines[i].text)
+                    && self.lines.get(i + 1).is_some_and(|n| n.text.starts_with("Type:") || n.text.starts_with("URL:"))
+            })
+            .collect();
+        for (k, &start) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).copied().unwrap_or(self.lines.len());
+            out.push(self.block(&self.lines[start..end]));
+        }
+    }
+
+    fn span(&self, line: &Line<'_>) -> Span {
+        line.span(self.file)
+    }
+
+    fn block(&mut self, lines: &'a [Line<'a>]) -> Block {
+        let file = self.file;
+        let name_line = lines[0];
+        let name = name_line.text.to_string();
+        let mut m = Mutation {
+            name: name.clone(),
+            span: self.span(&name_line),
+            return_type: TypeRef::Named(derive_type_name(&name)),
+            return_type_provenance: Provenance::Inferred,
+            url: None,
+            description: None,
+            complexity: None,
+            errors: Vec::new(),
+            permissions: Permissions::Unspecified,
+            rate_limits: Vec::new(),
+            deprecation: None,
+            arguments: Vec::new(),
+            fields: Vec::new(),
+            union_members: Vec::new(),
+            example: Example::default(),
+        };
+
+        // Group the block's lines into sections. Once the example operation starts, only the next
+        // example section counts as a header, so GraphQL or JSON text can never be mistaken for one.
+        let mut sections: Vec<(Section, &'a Line<'a>, &'a str, Vec<Line<'a>>)> = Vec::new();
+        let mut description: Vec<&str> = Vec::new();
+        let mut unknown: Option<Line<'a>> = None;
+        for line in &lines[1..] {
+            let current = sections.last().map(|s| s.0);
+            let allowed = |s: Section| match current {
+                Some(Section::Operation) => s == Section::Variables || s == Section::Response,
+                Some(Section::Variables) => s == Section::Response,
+                Some(Section::Response) => false,
+                // In tables a field's own `Deprecated` block belongs to its row.
+                Some(Section::ReturnFields | Section::Arguments) => s != Section::Deprecated,
+                _ => true,
+            };
+            if let Some((s, rest)) = header(line.text).filter(|(s, _)| allowed(*s)) {
+                sections.push((s, line, rest, Vec::new()));
+                unknown = None;
+                continue;
+            }
+            match sections.last_mut() {
+                None => description.push(line.text),
+                Some((s, _, _, body)) => {
+                    let free_text = matches!(
+                        s,
+                        Section::Operation | Section::Variables | Section::Response | Section::Deprecated
+                    );
+                    if !free_text && unknown.is_none() && looks_like_unknown_header(line.text, *s) {
+                        self.diags.warn(
+                            "unknown-section",
+                            self.span(line),
+                            format!("unknown section `{}` in mutation `{name}`; its lines are ignored", line.text),
+                            "not a known section",
+                        );
+                        unknown = Some(*line);
+                    }
+                    if unknown.is_none() {
+                        body.push(*line);
+                    }
+                }
+            }
+        }
+
+        let mut seen = Vec::new();
+        let mut arg_rows = None;
+        let mut field_rows = None;
+        let mut op_text = None;
+        let mut vars = None;
+        let mut resp = None;
+        for (s, hline, rest, body) in &sections {
+            if seen.contains(s) {
+                self.diags.warn(
+                    "repeated-section",
+                    self.span(hline),
+                    format!("section `{}` appears twice in mutation `{name}`; the first is kept", hline.text),
+                    "repeated section",
+                );
+                continue;
+            }
+            seen.push(*s);
+            match s {
+                Section::Type => match TypeRef::parse(rest) {
+                    Some(t) => {
+                        m.return_type = t;
+                        m.return_type_provenance = Provenance::Declared;
+                    }
+                    None => self.diags.error(
+                        "bad-type",
+                        hline.span_sub(file, rest),
+                        format!("`{rest}` is not a GraphQL type reference"),
+                        "expected a type such as `Foo` or `Foo!`",
+                    ),
+                },
+                Section::Url => m.url = Some(rest.to_string()).filter(|u| !u.is_empty()),
+                Section::Complexity => match rest.parse::<u32>() {
+                    Ok(n) => m.complexity = Some(n),
+                    Err(_) => self.diags.error(
+                        "bad-complexity",
+                        hline.span_sub(file, rest),
+                        format!("query complexity `{rest}` is not a whole number"),
+                        "expected a number",
+                    ),
+                },
+                Section::Errors => m.errors = self.errors(body),
+                Section::Viewers => {}
+                Section::Permissions => m.permissions = self.permissions(hline, rest, body),
+                Section::RateLimits => m.rate_limits = self.rate_limits(body),
+                Section::Deprecated => m.deprecation = Some(deprecation(body.iter().map(|l| l.text))),
+                Section::Arguments => arg_rows = Some((**hline, tables::rows(self.rendering, file, body, self.diags))),
+                Section::ReturnFields => field_rows = Some((**hline, tables::rows(self.rendering, file, body, self.diags))),
+                Section::Operation => op_text = Some((*hline, body)),
+                Section::Variables => vars = Some((*hline, body)),
+                Section::Response => resp = Some((*hline, body)),
+            }
+        }
+        if !seen.contains(&Section::Type) {
+            self.diags.warn(
+                "missing-type",
+                m.span,
+                format!("mutation `{name}` has no `Type:` line; its type is taken to be `{}` by convention", m.return_type),
+                "no `Type:` line in this block",
+            );
+        }
+        if !description.is_empty() {
+            m.description = Some(description.join("\n"));
+        }
+
+        let mut block = Block {
+            mutation: m,
+            rendering: self.rendering,
+            variables: None,
+            response: None,
+            declared_field_types: BTreeMap::new(),
+            operation_span: self.span(&name_line),
+            fields_confirmed: false,
+        };
+        match op_text {
+            Some((hline, body)) => self.operation(&mut block, hline, body, arg_rows, field_rows),
+            None => self.diags.error(
+                "missing-operation",
+                block.mutation.span,
+                format!("mutation `{name}` has no example operation (`Mutation` section); its arguments and fields are unknown"),
+                "block without an example operation",
+            ),
+        }
+        if let Some((hline, body)) = vars {
+            block.mutation.example.variables = join(body);
+            block.variables = self.example(hline, body, "variables");
+        }
+        if let Some((hline, body)) = resp {
+            block.mutation.example.response = join(body);
+            block.response = self.example(hline, body, "response");
+        }
+        block
+    }
+
+    fn example(&mut self, hline: &Line<'_>, body: &[Line<'_>], what: &str) -> Option<example::Value> {
+        let text = join(body);
+        match example::parse(&text) {
+            Ok(v) => Some(v),
+            Err((msg, at)) => {
+                let span = locate(self.file, body, at).unwrap_or_else(|| self.span(hline));
+                self.diags.warn(
+                    "bad-example",
+                    span,
+                    format!("the example {what} cannot be read: {msg}; types it would show stay unknown"),
+                    msg,
+                );
+                None
+            }
+        }
+    }
+
+    fn errors(&mut self, body: &[Line<'_>]) -> Vec<ErrorEntry> {
+        let mut out = Vec::new();
+        for line in body {
+            let t = line.text;
+            let item = t.strip_prefix("- ").or_else(|| t.strip_prefix('•').map(str::trim_start)).unwrap_or(t);
+            let parsed = item.split_once(':').and_then(|(code, msg)| {
+                let code = code.trim();
+                is_error_code(code).then(|| (code, msg.trim()))
+            });
+            match parsed {
+                Some((code, msg)) => out.push(ErrorEntry {
+                    code: code.to_string(),
+                    message: msg.to_string(),
+                    span: line.span_sub(self.file, code),
+                }),
+                None => self.diags.error(
+                    "bad-error-entry",
+                    self.span(line),
+                    format!("`{t}` is not an error entry of the form `- KT-CT-1234: message`"),
+                    "expected `- KT-XX-NNNN: message`",
+                ),
+            }
+        }
+        out
+    }
+
+    fn permissions(&mut self, hline: &Line<'_>, rest: &str, body: &[Line<'_>]) -> Permissions {
+        let mut text = rest.to_string();
+        for l in body {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(l.text);
+        }
+        let span = body.first().map(|l| l.span(self.file)).unwrap_or_else(|| self.span(hline));
+        let span = Span { len: body.last().map_or(span.len, |l| (l.offset + l.text.len()) as u32 - span.offset), ..span };
+        if text.trim().is_empty() {
+            self.diags.warn("empty-permissions", span, "the `Required Permissions` section is empty", "no permissions listed");
+            return Permissions::Unspecified;
+        }
+        if text.trim() == "(No)" {
+            return Permissions::Public;
+        }
+        match parse_permission_expr(&text) {
+            Ok(e) => Permissions::Required(e),
+            Err(msg) => {
+                self.diags.error("bad-permissions", span, format!("cannot read the permission expression: {msg}"), msg);
+                Permissions::Unspecified
+            }
+        }
+    }
+
+    fn rate_limits(&mut self, body: &[Line<'_>]) -> Vec<RateLimit> {
+        let mut out: Vec<RateLimit> = Vec::new();
+        for line in body {
+            let t = line.text.trim_matches('|').trim();
+            let compact_header = t.replace(' ', "");
+            if t.chars().all(|c| c == '-' || c == '|' || c == ' ')
+                || compact_header == "Key|Steps"
+                || compact_header == "KeySteps"
+            {
+                continue;
+            }
+            // A line may hold the key, the steps, or both (`User | ['5/m']`).
+            let (key, steps) = match t.find('[') {
+                Some(i) => (t[..i].trim().trim_end_matches('|').trim(), Some(&t[i..])),
+                None => (t, None),
+            };
+            if !key.is_empty() {
+                out.push(RateLimit { key: key.to_string(), steps: Vec::new(), span: line.span_sub(self.file, key) });
+            }
+            if let Some(steps) = steps {
+                let Some(last) = out.last_mut() else {
+                    self.diags.error("bad-rate-limit", self.span(line), "rate-limit steps without a key", "no key before these steps");
+                    continue;
+                };
+                match parse_steps(steps) {
+                    Ok(s) => last.steps.extend(s),
+                    Err(msg) => self.diags.error(
+                        "bad-rate-limit",
+                        line.span_sub(self.file, steps),
+                        format!("cannot read rate-limit steps `{steps}`: {msg}"),
+                        msg,
+                    ),
+                }
+            }
+        }
+        for rl in &out {
+            if rl.steps.is_empty() {
+                self.diags.warn("bad-rate-limit", rl.span, format!("rate-limit key `{}` has no steps", rl.key), "no steps");
+            }
+        }
+        out
+    }
+
+    fn operation(
+        &mut self,
+        block: &mut Block,
+        hline: &Line<'_>,
+        body: &[Line<'_>],
+        arg_rows: Option<(Line<'_>, Vec<Row>)>,
+        field_rows: Option<(Line<'_>, Vec<Row>)>,
+    ) {
+        let file = self.file;
+        block.mutation.example.operation = join(body);
+        block.operation_span = body.first().map(|l| l.span(file)).unwrap_or_else(|| self.span(hline));
+        let name = block.mutation.name.clone();
+        let op = match operation::parse(&block.mutation.example.operation) {
+            Ok(op) => op,
+            Err(e) => {
+                let span = body
+                    .get(e.line)
+                    .map(|l| {
+                        let col = l.text.char_indices().nth(e.column).map_or(l.text.len(), |(i, _)| i);
+                        l.span_of(file, col, l.text.len())
+                    })
+                    .unwrap_or_else(|| self.span(hline));
+                self.diags.error(
+                    "bad-operation",
+                    span,
+                    format!("the example operation of `{name}` is not valid GraphQL: {}", e.message),
+                    "syntax error here",
+                );
+                return;
+            }
+        };
+        if op.empty_selection {
+            self.diags.warn(
+                "empty-selection",
+                block.operation_span,
+                format!("the example operation of `{name}` has an empty selection set, which GraphQL does not allow; the fields come from the table alone"),
+                "empty selection set in this operation",
+            );
+        }
+        let line_span = |i: usize| body.get(i).map(|l| l.span(file)).unwrap_or(block.operation_span);
+        if let Some(root) = &op.root_field {
+            if *root != name {
+                self.diags.warn(
+                    "operation-name-mismatch",
+                    block.operation_span,
+                    format!("the example operation selects `{root}`, not `{name}`"),
+                    "operation for another mutation",
+                );
+            }
+        }
+
+        // Arguments: names from the root field, types from the variables passed to them.
+        let var_types: BTreeMap<&str, (&TypeRef, usize)> = op.variables.iter().map(|(n, t, l)| (n.as_str(), (t, *l))).collect();
+        let mut args: Vec<Argument> = Vec::new();
+        for (arg, var) in &op.arguments {
+            match var.as_deref().and_then(|v| var_types.get(v)) {
+                Some((t, l)) => args.push(Argument { name: arg.clone(), ty: (*t).clone(), description: None, span: line_span(*l) }),
+                None => self.diags.warn(
+                    "untyped-argument",
+                    block.operation_span,
+                    format!("argument `{arg}` of `{name}` is not passed a declared variable, so its type is unknown"),
+                    "argument without a variable",
+                ),
+            }
+        }
+        if let Some((hline, rows)) = arg_rows {
+            self.place_rows(&name, "argument", &hline, rows, args.iter().map(|a| a.name.clone()).collect(), |i, row| {
+                let a = &mut args[i];
+                a.description = row.description;
+                if let Some(t) = row.ty {
+                    a.ty = t;
+                }
+            });
+        }
+        block.mutation.arguments = args;
+        block.mutation.union_members = op.union_members.clone();
+
+        // Fields: those selected, plus deprecated ones the table names although the operation omits them.
+        let mut fields: Vec<Field> = op
+            .fields
+            .iter()
+            .map(|(n, sel, l)| Field {
+                name: n.clone(),
+                ty: None,
+                provenance: None,
+                description: None,
+                deprecation: None,
+                selected: true,
+                selection: sel.clone(),
+                span: line_span(*l),
+            })
+            .collect();
+        if let Some((hline, rows)) = field_rows {
+            for row in &rows {
+                let named = row.name.clone().or_else(|| row.deprecation.as_ref().and_then(|d| deprecated_field_name(&d.reason)));
+                if let Some(n) = named {
+                    if !fields.iter().any(|f| f.name == n) {
+                        fields.push(Field {
+                            name: n,
+                            ty: None,
+                            provenance: None,
+                            description: None,
+                            deprecation: None,
+                            selected: false,
+                            selection: Vec::new(),
+                            span: row.span,
+                        });
+                    }
+                }
+            }
+            fields.sort_by(|a, b| table_order(&a.name, &b.name));
+            let names = fields.iter().map(|f| f.name.clone()).collect();
+            let mut declared = BTreeMap::new();
+            let confirmed = self.place_rows(&name, "return field", &hline, rows, names, |i, row| {
+                let f = &mut fields[i];
+                f.description = row.description;
+                f.deprecation = row.deprecation;
+                if let Some(t) = row.ty {
+                    declared.insert(f.name.clone(), t);
+                }
+            });
+            block.declared_field_types = declared;
+            block.fields_confirmed = confirmed;
+        } else {
+            fields.sort_by(|a, b| table_order(&a.name, &b.name));
+        }
+        block.mutation.fields = fields;
+    }
+
+    /// Attaches table rows to names. Rows that carry a name (rich rendering) or name a deprecated field
+    /// are placed by that name; the others only when rows and names pair up one to one in table order.
+    /// Returns whether every name was matched to exactly one row.
+    fn place_rows(
+        &mut self,
+        mutation: &str,
+        what: &str,
+        hline: &Line<'_>,
+        rows: Vec<Row>,
+        names: Vec<String>,
+        mut place: impl FnMut(usize, Row),
+    ) -> bool {
+        let row_name = |r: &Row| r.name.clone().or_else(|| r.deprecation.as_ref().and_then(|d| deprecated_field_name(&d.reason)));
+        // With explicit names everywhere, match by name.
+        if !rows.is_empty() && rows.iter().all(|r| r.name.is_some()) {
+            let mut matched = 0;
+            for row in rows {
+                let n = row.name.clone().unwrap_or_default();
+                match names.iter().position(|x| *x == n) {
+                    Some(i) => {
+                        matched += 1;
+                        place(i, row)
+                    }
+                    None => self.diags.warn(
+                        "unmatched-rows",
+                        row.span,
+                        format!("the {what} row `{n}` of `{mutation}` names nothing the example operation uses; its description is dropped"),
+                        "row without a matching name",
+                    ),
+                }
+            }
+            return matched == names.len();
+        }
+        if rows.len() == names.len() {
+            // Pair in order, but check that rows naming a field land on that field.
+            let contradiction = rows.iter().zip(&names).find_map(|(r, n)| row_name(r).filter(|rn| rn != n).map(|rn| (r.span, rn, n.clone())));
+            match contradiction {
+                None => {
+                    for (i, row) in rows.into_iter().enumerate() {
+                        place(i, row);
+                    }
+                    return true;
+                }
+                Some((span, rn, n)) => self.diags.warn(
+                    "unmatched-rows",
+                    span,
+                    format!("the {what} rows of `{mutation}` are out of order: the row describing `{rn}` stands where `{n}` is expected; only rows that name their field are kept"),
+                    "row order contradicts the operation",
+                ),
+            }
+        } else if !rows.is_empty() {
+            // Only a table with rows can misplace descriptions; an empty one (`|---|` alone) has none.
+            self.diags.warn(
+                "unmatched-rows",
+                hline.span(self.file),
+                format!(
+                    "the {what}s table of `{mutation}` has {} row(s) but the example operation gives {} {what}(s) ({}); descriptions that cannot be placed are dropped",
+                    rows.len(),
+                    names.len(),
+                    names.join(", ")
+                ),
+                "rows and names do not match one to one",
+            );
+        }
+        for row in rows {
+            if let Some(n) = row_name(&row) {
+                if let Some(i) = names.iter().position(|x| *x == n) {
+                    place(i, row);
+                }
+            }
+        }
+        false
+    }
+}
+
+/// A line that looks like a section header nobody knows (`Secret Sauce:`), in a section that is
+/// not free text.
+fn looks_like_unknown_header(text: &str, current: Section) -> bool {
+    let Some(head) = text.strip_suffix(':') else { return false };
+    // Description-like sections legitimately end lines with a colon inside rows; tables are read by
+    // their own rules.
+    !matches!(current, Section::Arguments | Section::ReturnFields)
+        && !head.is_empty()
+        && head.len() < 60
+        && head.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && !head.starts_with("KT-")
+        && !head.contains('|')
+        && !text.starts_with("- ")
+}
+
+/// Case-insensitive alphabetical order, as the reference sorts table rows (`preferences` before
+/// `preferenceSetting`); ties broken by exact text so the order is total.
+pub fn table_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.to_ascii_lowercase().cmp(&b.to_ascii_lowercase()).then_with(|| a.cmp(b))
+}
+
+/// `KT-CT-8201`: letters, letters, digits.
+pub fn is_error_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let ok = |p: Option<&str>, f: fn(char) -> bool| p.is_some_and(|p| !p.is_empty() && p.chars().all(f));
+    ok(parts.next(), |c| c.is_ascii_uppercase())
+        && ok(parts.next(), |c| c.is_ascii_uppercase())
+        && ok(parts.next(), |c| c.is_ascii_digit())
+        && parts.next().is_none()
+}
+
+/// `acceptGoodsQuote` → `AcceptGoodsQuote`: the convention for a payload type's name.
+fn derive_type_name(name: &str) -> String {
+    let mut c = name.chars();
+    match c.next() {
+        Some(f) => f.to_ascii_uppercase().to_string() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Extracts `X` from `The 'X' field is deprecated.`
+pub fn deprecated_field_name(reason: &str) -> Option<String> {
+    let start = reason.find("The '")? + 5;
+    let rest = &reason[start..];
+    let end = rest.find("' field is deprecated")?;
+    Some(rest[..end].to_string()).filter(|n| !n.is_empty())
+}
+
+/// Reads a deprecation block's lines.
+pub fn deprecation<'x>(lines: impl Iterator<Item = &'x str>) -> Deprecation {
+    let mut d = Deprecation::default();
+    let mut reason: Vec<&str> = Vec::new();
+    let mut want_link = false;
+    for t in lines {
+        let date = |p: &str| t.strip_prefix(p).map(|r| r.trim().trim_end_matches('.').to_string());
+        if let Some(v) = date("- Marked as deprecated on") {
+            d.marked = Some(v);
+        } else if let Some(v) = date("- Scheduled for removal on or after") {
+            d.removal = Some(v);
+        } else if t.starts_with("You can read more about this deprecation") {
+            want_link = true;
+        } else if want_link || t.starts_with("http://") || t.starts_with("https://") {
+            d.link = Some(t.to_string());
+            want_link = false;
+        } else {
+            reason.push(t);
+        }
+    }
+    d.reason = reason.join("\n");
+    d
+}
+
+/// Parses `A AND B OR (C AND D)`; AND binds tighter than OR.
+pub fn parse_permission_expr(text: &str) -> Result<PermissionExpr, String> {
+    #[derive(Debug, PartialEq)]
+    enum Tok {
+        Open,
+        Close,
+        And,
+        Or,
+        Name(String),
+    }
+    let mut toks = Vec::new();
+    let mut words: Vec<&str> = Vec::new();
+    let flush = |words: &mut Vec<&str>, toks: &mut Vec<Tok>| {
+        if !words.is_empty() {
+            toks.push(Tok::Name(words.join(" ")));
+            words.clear();
+        }
+    };
+    let spaced = text.replace('(', " ( ").replace(')', " ) ");
+    for w in spaced.split_whitespace() {
+        match w {
+            "(" => {
+                flush(&mut words, &mut toks);
+                toks.push(Tok::Open)
+            }
+            ")" => {
+                flush(&mut words, &mut toks);
+                toks.push(Tok::Close)
+            }
+            "AND" => {
+                flush(&mut words, &mut toks);
+                toks.push(Tok::And)
+            }
+            "OR" => {
+                flush(&mut words, &mut toks);
+                toks.push(Tok::Or)
+            }
+            w => words.push(w),
+        }
+    }
+    flush(&mut words, &mut toks);
+
+    fn or(t: &[Tok], i: &mut usize, depth: usize) -> Result<PermissionExpr, String> {
+        let mut items = vec![and(t, i, depth)?];
+        while t.get(*i) == Some(&Tok::Or) {
+            *i += 1;
+            items.push(and(t, i, depth)?);
+        }
+        Ok(if items.len() == 1 { items.pop().unwrap_or(PermissionExpr::All(vec![])) } else { PermissionExpr::Any(items) })
+    }
+    fn and(t: &[Tok], i: &mut usize, depth: usize) -> Result<PermissionExpr, String> {
+        let mut items = vec![atom(t, i, depth)?];
+        while t.get(*i) == Some(&Tok::And) {
+            *i += 1;
+            items.push(atom(t, i, depth)?);
+        }
+        Ok(if items.len() == 1 { items.pop().unwrap_or(PermissionExpr::All(vec![])) } else { PermissionExpr::All(items) })
+    }
+    fn atom(t: &[Tok], i: &mut usize, depth: usize) -> Result<PermissionExpr, String> {
+        if depth > 32 {
+            return Err("parentheses nested too deeply".into());
+        }
+        match t.get(*i) {
+            Some(Tok::Name(n)) => {
+                *i += 1;
+                Ok(PermissionExpr::Permission(n.clone()))
+            }
+            Some(Tok::Open) => {
+                *i += 1;
+                let e = or(t, i, depth + 1)?;
+                if t.get(*i) != Some(&Tok::Close) {
+                    return Err("unbalanced parentheses: `(` is never closed".into());
+                }
+                *i += 1;
+                Ok(e)
+            }
+            Some(Tok::Close) => Err("unexpected `)`".into()),
+            Some(Tok::And | Tok::Or) => Err("an operator where a permission was expected".into()),
+            None => Err("the expression ends where a permission was expected".into()),
+        }
+    }
+    let mut i = 0;
+    let e = or(&toks, &mut i, 0)?;
+    if i != toks.len() {
+        return Err(match toks[i] {
+            Tok::Close => "unbalanced parentheses: `)` without `(`".into(),
+            _ => "unexpected text after the expression".into(),
+        });
+    }
+    Ok(e)
+}
+
+/// Parses `['5/m', '100/h']`.
+pub fn parse_steps(text: &str) -> Result<Vec<RateStep>, String> {
+    let inner = text
+        .trim()
+        .trim_end_matches('|')
+        .trim()
+        .strip_prefix('[')
+        .and_then(|t| t.strip_suffix(']'))
+        .ok_or_else(|| "expected a list such as ['5/m']".to_string())?;
+    let mut out = Vec::new();
+    for item in inner.split(',') {
+        let item = item.trim().trim_matches(|c| c == '\'' || c == '"');
+        if item.is_empty() {
+            continue;
+        }
+        let (n, unit) = item.split_once('/').ok_or_else(|| format!("step `{item}` is not of the form N/unit"))?;
+        let limit = n.trim().parse::<u32>().map_err(|_| format!("`{n}` is not a whole number"))?;
+        let per = RatePeriod::from_suffix(unit.trim()).ok_or_else(|| format!("unknown period `{unit}` (expected s, m, h or d)"))?;
+        out.push(RateStep { limit, per });
+    }
+    if out.is_empty() {
+        return Err("no steps in the list".into());
+    }
+    Ok(out)
+}
+
+fn join(body: &[Line<'_>]) -> String {
+    let mut s = String::new();
+    for (i, l) in body.iter().enumerate() {
+        if i > 0 {
+            s.push('\n');
+        }
+        s.push_str(l.text);
+    }
+    s
+}
+
+/// Maps a byte offset in `join(body)` back to a span in the file.
+fn locate(file: u32, body: &[Line<'_>], mut at: usize) -> Option<Span> {
+    for l in body {
+        if at <= l.text.len() {
+            let mut a = at;
+            while !l.text.is_char_boundary(a) {
+                a -= 1;
+            }
+            return Some(l.span_of(file, a, (a + 1).min(l.text.len())));
+        }
+        at -= l.text.len() + 1;
+    }
+    None
+}
+
+/// Parses a reference and returns it only if there were no errors; a convenience for tests and tools.
+pub fn parse_path(path: &Path) -> Result<Parsed, LoadError> {
+    Ok(parse_files(load(path)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn permission_expressions() {
+        let e = parse_permission_expr("(Can a OR Can b) AND Can c").unwrap();
+        assert_eq!(e.to_string(), "(Can a OR Can b) AND Can c");
+        let e = parse_permission_expr("Can a AND Can b OR Can c").unwrap();
+        assert!(matches!(e, PermissionExpr::Any(ref v) if v.len() == 2));
+        assert_eq!(parse_permission_expr("Can x").unwrap(), PermissionExpr::Permission("Can x".into()));
+        assert!(parse_permission_expr("(Can a OR Can b AND Can c").unwrap_err().contains("never closed"));
+        assert!(parse_permission_expr("Can a)").unwrap_err().contains("without"));
+        assert!(parse_permission_expr("Can a AND").is_err());
+        assert!(parse_permission_expr(&"(".repeat(100)).is_err());
+    }
+
+    #[test]
+    fn rate_steps() {
+        let s = parse_steps("['5/m', '100/h'] |").unwrap();
+        assert_eq!(s, vec![RateStep { limit: 5, per: RatePeriod::Minute }, RateStep { limit: 100, per: RatePeriod::Hour }]);
+        assert!(parse_steps("['5/fortnight']").unwrap_err().contains("fortnight"));
+        assert!(parse_steps("5/m").is_err());
+    }
+
+    #[test]
+    fn error_codes() {
+        assert!(is_error_code("KT-CT-8201"));
+        assert!(is_error_code("KT-GB-9310"));
+        assert!(!is_error_code("KTCT8201"));
+        assert!(!is_error_code("KT-CT-"));
+        assert!(!is_error_code("KT-ct-1"));
+    }
+
+    #[test]
+    fn table_order_is_case_insensitive() {
+        let mut v = vec!["preferenceSetting", "preferences", "Alpha", "beta"];
+        v.sort_by(|a, b| table_order(a, b));
+        assert_eq!(v, ["Alpha", "beta", "preferences", "preferenceSetting"]);
+    }
+
+    #[test]
+    fn deprecation_block() {
+        let d = deprecation(
+            [
+                "The 'x' field is deprecated.",
+                "Use y.",
+                "- Marked as deprecated on 2025-05-12.",
+                "- Scheduled for removal on or after 2026-01-16.",
+                "You can read more about this deprecation on:",
+                "https://example.com/606/",
+            ]
+            .into_iter(),
+        );
+        assert_eq!(d.reason, "The 'x' field is deprecated.\nUse y.");
+        assert_eq!(d.marked.as_deref(), Some("2025-05-12"));
+        assert_eq!(d.removal.as_deref(), Some("2026-01-16"));
+        assert_eq!(d.link.as_deref(), Some("https://example.com/606/"));
+        assert_eq!(deprecated_field_name(&d.reason).as_deref(), Some("x"));
+    }
+}
