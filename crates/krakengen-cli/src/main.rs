@@ -31,6 +31,18 @@ enum Command {
     },
     /// Report every problem of a reference and a one-line summary; exit 1 on errors.
     Check { docs: PathBuf },
+    /// Write the normalised SDL (`DIR/schema.graphql`) and the metadata catalogue (`DIR/metadata.json`)
+    /// of a reference; exit 1 and write nothing on errors. Unchanged files are not rewritten.
+    Schema {
+        docs: PathBuf,
+        /// The directory to write into (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// A real SDL of the API (for example an introspection dump) that fills the types the reference
+        /// leaves unknown; conflicts with the reference are reported. May be given several times.
+        #[arg(long)]
+        supplement: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -69,6 +81,38 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 parsed.diagnostics.warnings()
             );
             Ok(if parsed.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Schema { docs, out, supplement } => {
+            let parsed = krakengen::parse::parse_path(&docs)?;
+            eprint!("{}", parsed.render_diagnostics(color));
+            if parsed.diagnostics.has_errors() {
+                eprintln!("error: the reference has errors; nothing was written");
+                return Ok(ExitCode::from(1));
+            }
+            let options = supplement
+                .into_iter()
+                .fold(krakengen::sdl::SchemaOptions::new(), |o, s| o.with_supplement(s));
+            let build = krakengen::sdl::build_schema(&parsed.reference, &options);
+            let sources: Vec<_> = parsed
+                .reference
+                .files
+                .iter()
+                .zip(&parsed.sources)
+                .map(|(f, t)| krakengen::diag::SourceText { path: &f.path, text: t })
+                .collect();
+            eprint!("{}", build.render_diagnostics(&sources, color));
+            let Some(output) = build.output else {
+                eprintln!("error: the schema has errors; nothing was written");
+                return Ok(ExitCode::from(1));
+            };
+            // Both files are rendered before either is written, so an error never leaves a mixed pair.
+            for (name, bytes) in [("schema.graphql", &output.sdl), ("metadata.json", &output.metadata_json)] {
+                let path = out.join(name);
+                let written = krakengen::write::write_if_changed(&path, bytes.as_bytes())
+                    .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+                eprintln!("{} {}", if written { "wrote" } else { "unchanged" }, path.display());
+            }
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -1,0 +1,585 @@
+//! Completing the schema from a real SDL the user passes (for example an introspection dump).
+//!
+//! The reference rarely gives the shape of inputs and nested objects. A supplement fills those gaps:
+//! fields of opaque and partial types, the kinds of types the reference names without saying what
+//! they are, enum values and union members it never shows, and every type those in turn name.
+//!
+//! The reference stays the authority for what it states. Every disagreement is a diagnostic pointing
+//! at the reference line, with the supplement's location in the message:
+//!
+//! * a mutation, argument, field, enum value, union member or type the reference has and the
+//!   supplement lacks;
+//! * a different argument, return or field type (`supplement-nullability-conflict` when only `!`
+//!   differs), where the reference's declaration is kept;
+//! * a different kind for a declared type, where the reference's kind is kept, except that an object
+//!   the supplement declares as an interface becomes one (every selection valid on the object stays
+//!   valid on the interface), reported all the same;
+//! * a field type the reference only inferred from an example and the supplement contradicts: the
+//!   supplement's declaration replaces the guess, and the replacement is reported.
+//!
+//! A supplement that adds nullability to an inferred type, or fills a type whose shape the reference
+//! does not give, is not in conflict and is silent. Everything taken from a supplement is marked with
+//! `@fromSupplement` in the SDL.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use apollo_compiler::ast::{self, OperationType};
+use apollo_compiler::diagnostic::ToCliReport;
+use apollo_compiler::parser::{Parser, SourceSpan};
+use apollo_compiler::schema::ExtendedType;
+use apollo_compiler::Schema;
+
+use super::ir::{is_builtin, FieldDef, Ir, Kind, Origin, Shape, TypeDef, Uses, ValueDef};
+use crate::diag::Diagnostics;
+use crate::model::{Deprecation, Reference, Span, TypeRef};
+
+/// A parsed supplement and where its files sit in the diagnostic file index.
+pub struct Supplement {
+    pub schema: Schema,
+    /// Supplement path → index used in diagnostic spans.
+    files: BTreeMap<String, u32>,
+}
+
+impl Supplement {
+    /// Parses and validates the supplement files (name, text) into one schema. Problems are errors
+    /// pointing into the supplement; `first_file` is the diagnostic file index of the first file.
+    pub fn load(files: &[(String, String)], first_file: u32, diags: &mut Diagnostics) -> Supplement {
+        let mut builder = Schema::builder();
+        let mut parser = Parser::new();
+        let mut index = BTreeMap::new();
+        for (i, (name, text)) in files.iter().enumerate() {
+            index.insert(name.clone(), first_file + i as u32);
+            parser.parse_into_schema_builder(text.as_str(), name, &mut builder);
+        }
+        let mut sup = Supplement { schema: Schema::new(), files: index };
+        let schema = match builder.build().and_then(|s| s.validate().map(|v| v.into_inner())) {
+            Ok(s) => s,
+            Err(with_errors) => {
+                for d in with_errors.errors.iter() {
+                    let span = sup.span(d.error.location(), &with_errors.partial);
+                    diags.error(
+                        "supplement-invalid",
+                        span,
+                        format!("the supplement SDL is not valid GraphQL: {}", d.error),
+                        "invalid supplement SDL",
+                    );
+                }
+                with_errors.partial
+            }
+        };
+        sup.schema = schema;
+        sup
+    }
+
+    /// Our span for an apollo location in a supplement file.
+    fn span(&self, loc: Option<SourceSpan>, schema: &Schema) -> Span {
+        let first = self.files.values().min().copied().unwrap_or(0);
+        let Some(loc) = loc else { return Span { file: first, line: 1, column: 1, offset: 0, len: 0 } };
+        let file = schema
+            .sources
+            .get(&loc.file_id())
+            .and_then(|f| self.files.get(&f.path().display().to_string()))
+            .copied()
+            .unwrap_or(first);
+        let lc = loc.line_column(&schema.sources);
+        Span {
+            file,
+            line: lc.map_or(1, |l| l.line as u32),
+            column: lc.map_or(1, |l| l.column as u32),
+            offset: loc.offset() as u32,
+            len: loc.node_len() as u32,
+        }
+    }
+
+    /// `path:line:column` of an apollo location, for messages.
+    fn at(&self, loc: Option<SourceSpan>) -> String {
+        let Some(loc) = loc else { return "the supplement".to_string() };
+        let path = self
+            .schema
+            .sources
+            .get(&loc.file_id())
+            .map_or_else(|| "supplement".to_string(), |f| f.path().display().to_string());
+        match loc.line_column(&self.schema.sources) {
+            Some(lc) => format!("{path}:{}:{}", lc.line, lc.column),
+            None => path,
+        }
+    }
+
+    /// The span of the start of the first supplement file.
+    fn file_span(&self) -> Span {
+        Span { file: self.files.values().min().copied().unwrap_or(0), line: 1, column: 1, offset: 0, len: 0 }
+    }
+}
+
+/// Converts an apollo type reference.
+pub fn type_ref(ty: &ast::Type) -> TypeRef {
+    match ty {
+        ast::Type::Named(n) => TypeRef::Named(n.to_string()),
+        ast::Type::NonNullNamed(n) => TypeRef::NonNull(Box::new(TypeRef::Named(n.to_string()))),
+        ast::Type::List(inner) => TypeRef::List(Box::new(type_ref(inner))),
+        ast::Type::NonNullList(inner) => TypeRef::NonNull(Box::new(TypeRef::List(Box::new(type_ref(inner))))),
+    }
+}
+
+/// The same reference with every `!` removed.
+fn strip_non_null(t: &TypeRef) -> TypeRef {
+    match t {
+        TypeRef::Named(n) => TypeRef::Named(n.clone()),
+        TypeRef::List(i) => TypeRef::List(Box::new(strip_non_null(i))),
+        TypeRef::NonNull(i) => strip_non_null(i),
+    }
+}
+
+fn kind_of(t: &ExtendedType) -> Kind {
+    match t {
+        ExtendedType::Scalar(_) => Kind::Scalar,
+        ExtendedType::Object(_) => Kind::Object,
+        ExtendedType::Interface(_) => Kind::Interface,
+        ExtendedType::Union(_) => Kind::Union,
+        ExtendedType::Enum(_) => Kind::Enum,
+        ExtendedType::InputObject(_) => Kind::InputObject,
+    }
+}
+
+fn description(d: &Option<apollo_compiler::Node<str>>) -> Option<String> {
+    d.as_ref().map(|d| d.to_string())
+}
+
+fn deprecation(directives: &ast::DirectiveList) -> Option<Deprecation> {
+    let d = directives.get("deprecated")?;
+    let reason = d
+        .specified_argument_by_name("reason")
+        .and_then(|v| v.as_str())
+        .unwrap_or("No longer supported")
+        .to_string();
+    Some(Deprecation { reason, ..Default::default() })
+}
+
+fn input_field(v: &ast::InputValueDefinition, loc: Option<Span>) -> FieldDef {
+    FieldDef {
+        name: v.name.to_string(),
+        description: description(&v.description),
+        args: Vec::new(),
+        ty: Some(type_ref(&v.ty)),
+        default: v.default_value.as_ref().map(|d| d.to_string()),
+        origin: Some(Origin::Supplement),
+        from_supplement: true,
+        deprecation: deprecation(&v.directives),
+        span: loc,
+    }
+}
+
+fn output_field(f: &ast::FieldDefinition) -> FieldDef {
+    FieldDef {
+        name: f.name.to_string(),
+        description: description(&f.description),
+        args: f.arguments.iter().map(|a| input_field(a, None)).collect(),
+        ty: Some(type_ref(&f.ty)),
+        default: None,
+        origin: Some(Origin::Supplement),
+        from_supplement: true,
+        deprecation: deprecation(&f.directives),
+        span: None,
+    }
+}
+
+/// The fields of a supplement type (objects, interfaces, input objects), with their locations.
+fn fields_of(t: &ExtendedType) -> Vec<(FieldDef, Option<SourceSpan>)> {
+    match t {
+        ExtendedType::Object(o) => o.fields.values().map(|f| (output_field(f), f.location())).collect(),
+        ExtendedType::Interface(o) => o.fields.values().map(|f| (output_field(f), f.location())).collect(),
+        ExtendedType::InputObject(o) => o.fields.values().map(|f| (input_field(f, None), f.location())).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn interfaces_of(t: &ExtendedType) -> Vec<String> {
+    match t {
+        ExtendedType::Object(o) => o.implements_interfaces.iter().map(|i| i.to_string()).collect(),
+        ExtendedType::Interface(o) => o.implements_interfaces.iter().map(|i| i.to_string()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn values_of(t: &ExtendedType) -> Vec<ValueDef> {
+    match t {
+        ExtendedType::Enum(e) => e
+            .values
+            .values()
+            .map(|v| ValueDef {
+                name: v.value.to_string(),
+                description: description(&v.description),
+                deprecation: deprecation(&v.directives).map(|d| d.reason),
+                from_supplement: true,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn members_of(t: &ExtendedType) -> Vec<String> {
+    match t {
+        ExtendedType::Union(u) => u.members.iter().map(|m| m.to_string()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A whole type taken from the supplement.
+fn import(t: &ExtendedType) -> TypeDef {
+    let mut def = TypeDef::new(t.name(), kind_of(t), Shape::Complete, Origin::Supplement);
+    def.description = description(match t {
+        ExtendedType::Scalar(x) => &x.description,
+        ExtendedType::Object(x) => &x.description,
+        ExtendedType::Interface(x) => &x.description,
+        ExtendedType::Union(x) => &x.description,
+        ExtendedType::Enum(x) => &x.description,
+        ExtendedType::InputObject(x) => &x.description,
+    });
+    def.fields = fields_of(t).into_iter().map(|(f, _)| f).collect();
+    def.values = values_of(t);
+    def.members = members_of(t);
+    def.interfaces = interfaces_of(t);
+    def
+}
+
+/// Fills `ir` from the supplement and reports every conflict with the reference.
+pub fn apply(reference: &Reference, ir: &mut Ir, sup: &Supplement, uses: &Uses, diags: &mut Diagnostics) {
+    check_mutations(reference, sup, diags);
+    let names: Vec<String> = ir.types.keys().cloned().collect();
+    for name in &names {
+        let Some(st) = sup.schema.types.get(name.as_str()).filter(|t| !t.is_built_in()) else {
+            let def = &ir.types[name];
+            // A synthetic name is krakengen's own invention, so a supplement cannot be expected to know it.
+            if !def.synthetic {
+                diags.warn(
+                    "supplement-missing-type",
+                    def.first_use.unwrap_or_else(|| sup.file_span()),
+                    format!("the supplement does not declare type `{name}`, which the reference uses"),
+                    "type missing from the supplement",
+                );
+            }
+            continue;
+        };
+        let def = ir.types.get_mut(name).expect("name comes from the map");
+        reconcile(def, st, sup, uses, diags);
+    }
+    cascade(ir, sup);
+}
+
+/// Compares the mutations of the reference with the supplement's mutation root.
+fn check_mutations(reference: &Reference, sup: &Supplement, diags: &mut Diagnostics) {
+    let root = sup.schema.root_operation(OperationType::Mutation).and_then(|n| sup.schema.get_object(n));
+    let Some(root) = root else {
+        diags.warn(
+            "supplement-no-mutation-root",
+            sup.file_span(),
+            "the supplement declares no mutation root, so the reference's mutations cannot be checked against it",
+            "no mutation type here",
+        );
+        return;
+    };
+    for m in &reference.mutations {
+        let Some(f) = root.fields.get(m.name.as_str()) else {
+            diags.warn(
+                "supplement-missing-mutation",
+                m.span,
+                format!("the supplement's `{}` type has no mutation `{}`", root.name, m.name),
+                "mutation missing from the supplement",
+            );
+            continue;
+        };
+        let at = sup.at(f.location());
+        compare_declared(
+            &m.return_type,
+            &type_ref(&f.ty),
+            m.span,
+            &format!("the return type of `{}`", m.name),
+            &at,
+            diags,
+        );
+        for a in &m.arguments {
+            match f.argument_by_name(&a.name) {
+                None => diags.warn(
+                    "supplement-missing-argument",
+                    a.span,
+                    format!("the supplement's `{}` ({at}) has no argument `{}`", m.name, a.name),
+                    "argument missing from the supplement",
+                ),
+                Some(sa) => compare_declared(
+                    &a.ty,
+                    &type_ref(&sa.ty),
+                    a.span,
+                    &format!("argument `{}` of `{}`", a.name, m.name),
+                    &sup.at(sa.location()),
+                    diags,
+                ),
+            }
+        }
+        for sa in &f.arguments {
+            if sa.is_required() && !m.arguments.iter().any(|a| a.name == sa.name.as_str()) {
+                diags.warn(
+                    "supplement-extra-argument",
+                    m.span,
+                    format!(
+                        "the supplement gives `{}` a required argument `{}: {}` ({}) that the reference does not list",
+                        m.name,
+                        sa.name,
+                        sa.ty,
+                        sup.at(sa.location())
+                    ),
+                    "reference lacks a required argument",
+                );
+            }
+        }
+    }
+}
+
+/// Reports a declared type that the supplement states differently; the reference's is kept.
+fn compare_declared(ours: &TypeRef, theirs: &TypeRef, span: Span, what: &str, at: &str, diags: &mut Diagnostics) {
+    if ours == theirs {
+        return;
+    }
+    let nullability_only = strip_non_null(ours) == strip_non_null(theirs);
+    diags.warn(
+        if nullability_only { "supplement-nullability-conflict" } else { "supplement-type-conflict" },
+        span,
+        format!("{what} is `{ours}` in the reference but `{theirs}` in the supplement ({at}); the reference's type is kept"),
+        if nullability_only { "nullability differs from the supplement" } else { "type differs from the supplement" },
+    );
+}
+
+/// Whether a type of `kind` can stand where `name` is used.
+fn fits_uses(kind: Kind, name: &str, uses: &Uses) -> bool {
+    (kind.is_input() || !uses.input.contains_key(name))
+        && (kind.is_output() || !uses.output.contains_key(name))
+        && (kind == Kind::Object || !uses.member_of.contains_key(name))
+}
+
+fn reconcile(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, uses: &Uses, diags: &mut Diagnostics) {
+    let at = sup.at(st.location());
+    let span = def.first_use.unwrap_or_else(|| sup.file_span());
+    let sup_kind = kind_of(st);
+    if sup_kind != def.kind {
+        let unknown_kind = def.shape == Shape::Opaque && def.origin == Origin::Inferred;
+        let object_to_interface = def.kind == Kind::Object && sup_kind == Kind::Interface;
+        let fits = fits_uses(sup_kind, &def.name, uses);
+        let adopt = fits && (unknown_kind || object_to_interface || def.origin == Origin::Inferred);
+        if !unknown_kind || !adopt {
+            diags.warn(
+                "supplement-kind-conflict",
+                span,
+                format!(
+                    "type `{}` is {} in the reference but {} in the supplement ({at}); {}",
+                    def.name,
+                    kind_word(def.kind),
+                    kind_word(sup_kind),
+                    if adopt {
+                        "the supplement's kind is used because the reference does not declare it".to_string()
+                    } else if !fits {
+                        format!("the reference's kind is kept because {} cannot stand where the reference uses the type", kind_word(sup_kind))
+                    } else {
+                        "the reference's kind is kept".to_string()
+                    }
+                ),
+                "kind differs from the supplement",
+            );
+        }
+        if !adopt {
+            return;
+        }
+        def.kind = sup_kind;
+        def.origin = Origin::Supplement;
+        def.supplemented = true;
+        if !sup_kind.has_fields() {
+            def.fields.clear();
+        }
+        if sup_kind != Kind::Enum {
+            def.values.clear();
+        }
+        if sup_kind != Kind::Union {
+            def.members.clear();
+        }
+    } else if def.origin == Origin::Inferred {
+        // The supplement confirms a kind the reference only implied: it is now a declared fact.
+        def.origin = Origin::Supplement;
+        def.supplemented = true;
+    }
+    if def.description.is_none() {
+        def.description = description(match st {
+            ExtendedType::Scalar(x) => &x.description,
+            ExtendedType::Object(x) => &x.description,
+            ExtendedType::Interface(x) => &x.description,
+            ExtendedType::Union(x) => &x.description,
+            ExtendedType::Enum(x) => &x.description,
+            ExtendedType::InputObject(x) => &x.description,
+        });
+    }
+    let was_complete = def.shape == Shape::Complete;
+    match def.kind {
+        Kind::Scalar => {}
+        Kind::Object | Kind::Interface | Kind::InputObject => fill_fields(def, st, sup, was_complete, diags),
+        Kind::Enum => {
+            let theirs = values_of(st);
+            for v in &def.values {
+                if !theirs.iter().any(|t| t.name == v.name) {
+                    diags.warn(
+                        "supplement-missing-enum-value",
+                        span,
+                        format!("enum `{}` has the value `{}` in the reference but not in the supplement ({at}); it is kept", def.name, v.name),
+                        "enum value missing from the supplement",
+                    );
+                }
+            }
+            for t in theirs {
+                if !def.values.iter().any(|v| v.name == t.name) {
+                    def.values.push(t);
+                    def.supplemented = true;
+                }
+            }
+        }
+        Kind::Union => {
+            let theirs = members_of(st);
+            for m in &def.members {
+                if !theirs.contains(m) {
+                    diags.warn(
+                        "supplement-missing-union-member",
+                        span,
+                        format!("union `{}` has the member `{m}` in the reference but not in the supplement ({at}); it is kept", def.name),
+                        "union member missing from the supplement",
+                    );
+                }
+            }
+            for t in theirs {
+                if !def.members.contains(&t) {
+                    def.members.push(t);
+                    def.supplemented = true;
+                }
+            }
+        }
+    }
+    if def.shape != Shape::Complete {
+        def.shape = Shape::Complete;
+        def.supplemented = true;
+    }
+}
+
+fn fill_fields(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, was_complete: bool, diags: &mut Diagnostics) {
+    let theirs = fields_of(st);
+    let at_type = sup.at(st.location());
+    let type_span = def.first_use.unwrap_or_else(|| sup.file_span());
+    for f in &mut def.fields {
+        let Some((sf, loc)) = theirs.iter().find(|(t, _)| t.name == f.name) else {
+            diags.warn(
+                "supplement-missing-field",
+                f.span.unwrap_or(type_span),
+                format!("field `{}` of `{}` is in the reference but not in the supplement ({at_type}); it is kept", f.name, def.name),
+                "field missing from the supplement",
+            );
+            continue;
+        };
+        let at = sup.at(*loc);
+        let span = f.span.unwrap_or(type_span);
+        let theirs_ty = sf.ty.clone().expect("supplement fields are typed");
+        match (&f.ty, f.origin) {
+            (None, _) => {
+                f.ty = Some(theirs_ty);
+                f.origin = Some(Origin::Supplement);
+            }
+            (Some(ours), Some(Origin::Declared)) => {
+                compare_declared(ours, &theirs_ty, span, &format!("field `{}` of `{}`", f.name, def.name), &at, diags)
+            }
+            (Some(ours), _) => {
+                if strip_non_null(ours) != strip_non_null(&theirs_ty) {
+                    diags.warn(
+                        "supplement-overrides-inference",
+                        span,
+                        format!(
+                            "field `{}` of `{}` was inferred as `{ours}` from an example, but the supplement declares `{theirs_ty}` ({at}); the declaration replaces the guess",
+                            f.name, def.name
+                        ),
+                        "inferred type replaced by the supplement's",
+                    );
+                }
+                if ours != &theirs_ty {
+                    f.ty = Some(theirs_ty);
+                    f.origin = Some(Origin::Supplement);
+                }
+            }
+        }
+        if f.description.is_none() {
+            f.description = sf.description.clone();
+        }
+        if f.args.is_empty() && !sf.args.is_empty() {
+            f.args = sf.args.clone();
+        }
+        if f.default.is_none() {
+            f.default = sf.default.clone();
+        }
+    }
+    for (sf, loc) in theirs {
+        if def.field(&sf.name).is_some() {
+            continue;
+        }
+        if was_complete {
+            diags.warn(
+                "supplement-extra-field",
+                type_span,
+                format!(
+                    "the supplement gives `{}` a field `{}` ({}) that the reference's complete field list does not have; it is left out",
+                    def.name,
+                    sf.name,
+                    sup.at(loc)
+                ),
+                "field list differs from the supplement",
+            );
+        } else {
+            def.fields.push(sf);
+            def.supplemented = true;
+        }
+    }
+    if def.interfaces.is_empty() {
+        def.interfaces = interfaces_of(st);
+    }
+}
+
+/// Imports, from the supplement, every type the IR now names but does not declare.
+fn cascade(ir: &mut Ir, sup: &Supplement) {
+    loop {
+        let mut wanted = BTreeSet::new();
+        for def in ir.types.values() {
+            let names = def
+                .fields
+                .iter()
+                .flat_map(|f| f.ty.iter().chain(f.args.iter().filter_map(|a| a.ty.as_ref())))
+                .map(|t| t.base().to_string())
+                .chain(def.members.iter().cloned())
+                .chain(def.interfaces.iter().cloned());
+            for n in names {
+                if !is_builtin(&n) && !ir.types.contains_key(&n) {
+                    wanted.insert(n);
+                }
+            }
+        }
+        let mut added = false;
+        for n in wanted {
+            if let Some(t) = sup.schema.types.get(n.as_str()).filter(|t| !t.is_built_in()) {
+                ir.types.insert(n, import(t));
+                added = true;
+            }
+        }
+        if !added {
+            break;
+        }
+    }
+}
+
+fn kind_word(k: Kind) -> &'static str {
+    match k {
+        Kind::Scalar => "a scalar",
+        Kind::Enum => "an enum",
+        Kind::Object => "an object type",
+        Kind::Interface => "an interface",
+        Kind::Union => "a union",
+        Kind::InputObject => "an input object",
+    }
+}

@@ -1,0 +1,110 @@
+//! Writing generated files safely.
+//!
+//! Build pipelines compare generated files with what is checked in, and editors and `cargo` watch
+//! mtimes, so a file whose content did not change must not be touched at all. A file that does change
+//! must never be seen half-written, even if the process is killed mid-write: the new content goes to a
+//! temporary file in the same directory, which is then renamed over the target (a rename within one
+//! file system replaces the target atomically).
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Writes `bytes` to `path` unless the file already holds exactly these bytes.
+///
+/// Returns `Ok(true)` when the file was written and `Ok(false)` when it was already up to date (its
+/// mtime is then left alone). Missing parent directories are created. The write is atomic: readers see
+/// either the old content or the new, never a mix, and a failed write leaves the old file in place and
+/// no temporary file behind.
+pub fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<bool> {
+    match fs::read(path) {
+        Ok(existing) if existing == bytes => return Ok(false),
+        Ok(_) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&dir)?;
+    let tmp = temp_path(&dir, path);
+    let result = (|| {
+        let mut file = fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        file.write_all(bytes)?;
+        // Flushing to disk before the rename means a crash cannot leave an empty file under the
+        // target name on file systems that reorder metadata and data writes.
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&tmp, path)
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    Ok(true)
+}
+
+/// A fresh hidden name next to `target`, unique within this process and across processes.
+fn temp_path(dir: &Path, target: &Path) -> PathBuf {
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> =
+            fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn writes_new_files_and_creates_parents() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b/out.txt");
+        assert!(write_if_changed(&path, b"hello\n").unwrap());
+        assert_eq!(fs::read(&path).unwrap(), b"hello\n");
+        assert_eq!(entries(&dir.path().join("a/b")), ["out.txt"], "no temporary file is left behind");
+    }
+
+    #[test]
+    fn unchanged_content_is_not_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        assert!(write_if_changed(&path, b"same").unwrap());
+        let before = fs::metadata(&path).unwrap().modified().unwrap();
+        // Coarse file-system clocks would hide a rewrite made within the same tick.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert!(!write_if_changed(&path, b"same").unwrap());
+        assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
+    }
+
+    #[test]
+    fn changed_content_replaces_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        write_if_changed(&path, b"old content that is longer").unwrap();
+        assert!(write_if_changed(&path, b"new").unwrap());
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(entries(dir.path()), ["out.txt"]);
+    }
+
+    #[test]
+    fn a_failed_write_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        // A directory cannot be replaced by a file: the error must reach the caller and nothing may be
+        // left next to it.
+        let target = dir.path().join("taken");
+        fs::create_dir(&target).unwrap();
+        fs::write(target.join("inside"), b"x").unwrap();
+        assert!(write_if_changed(&target, b"data").is_err());
+        assert_eq!(entries(dir.path()), ["taken"]);
+    }
+}
