@@ -4,7 +4,10 @@
 //! reference text → [`parse`] → [`model::Reference`] (the IR) → generators, with every problem reported as
 //! a [`diag::Diagnostic`] rather than a panic.
 
+pub mod config;
 pub mod diag;
 pub mod model;
 pub mod naming;
 pub mod parse;
+pub mod project;
+pub mod write;
