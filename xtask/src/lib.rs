@@ -34,6 +34,19 @@ pub fn codegen(check: bool) -> Result<String, String> {
     }
 }
 
+/// Writes an `n`-fold synthetic copy of the vendored reference (default: `target/synth/oees-xN.txt`).
+pub fn synth(n: usize, out: Option<&str>) -> Result<String, String> {
+    if n == 0 {
+        return Err("--factor must be at least 1".into());
+    }
+    let root = root();
+    let text = std::fs::read_to_string(root.join("schema/oees/mutations.txt")).map_err(|e| e.to_string())?;
+    let out = out.map(PathBuf::from).unwrap_or_else(|| root.join(format!("target/synth/oees-x{n}.txt")));
+    let synthetic = krakengen::synth::synthesize(&text, n);
+    krakengen::write::write_if_changed(&out, synthetic.as_bytes()).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    Ok(format!("wrote {} ({} bytes, {n}x)", out.display(), synthetic.len()))
+}
+
 #[cfg(test)]
 mod tests {
     /// Fails when a checked-in generated file differs from what `cargo xtask codegen` would write.

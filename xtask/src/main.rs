@@ -13,9 +13,28 @@ fn main() -> ExitCode {
     match args.as_slice() {
         ["codegen"] => codegen(false),
         ["codegen", "--check"] => codegen(true),
+        ["synth", "--factor", n] => synth(n, None),
+        ["synth", "--factor", n, "--out", out] => synth(n, Some(out)),
         _ => {
-            eprintln!("usage: cargo xtask codegen [--check]");
+            eprintln!("usage: cargo xtask codegen [--check]\n       cargo xtask synth --factor N [--out FILE]");
             ExitCode::from(2)
+        }
+    }
+}
+
+fn synth(factor: &str, out: Option<&str>) -> ExitCode {
+    let Ok(n) = factor.parse::<usize>() else {
+        eprintln!("--factor takes a whole number, not `{factor}`");
+        return ExitCode::from(2);
+    };
+    match xtask::synth(n, out) {
+        Ok(msg) => {
+            println!("{msg}");
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(1)
         }
     }
 }

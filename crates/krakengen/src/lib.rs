@@ -10,4 +10,5 @@ pub mod model;
 pub mod naming;
 pub mod parse;
 pub mod project;
+pub mod synth;
 pub mod write;
