@@ -5,9 +5,12 @@
 //! a [`diag::Diagnostic`] rather than a panic.
 
 pub mod catalog;
+pub mod config;
 pub mod diag;
 pub mod model;
 pub mod naming;
 pub mod parse;
+pub mod project;
 pub mod sdl;
+pub mod synth;
 pub mod write;

@@ -1,0 +1,142 @@
+//! A runnable mock of a Kraken API.
+//!
+//! Every mutation answers with the example response of its reference block, after the same permission
+//! guards and rate limits a generated server enforces. Callers say which permissions they hold in the
+//! `X-Kraken-Permissions` header (a comma-separated list of permission names, or `*` for all); the
+//! `Authorization` header identifies the user for `User` rate limits. Platform engineers use it to test
+//! integrations without a live account; the end-to-end tests use it to drive the generated client.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use async_graphql::dynamic::Schema;
+use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
+use axum::extract::{ConnectInfo, State};
+use axum::http::HeaderMap;
+use axum::routing::post;
+use axum::Router;
+use krakengen::model::Reference;
+use krakengen::parse::example::{self, Value};
+
+use crate::error::KrakenError;
+use crate::policy::{Caller, Policy, Unspecified};
+use crate::schema::{build, BuildError, Call, Dispatch, DispatchFuture};
+
+/// The header listing the caller's granted permissions.
+pub const PERMISSIONS_HEADER: &str = "x-kraken-permissions";
+
+/// Answers every mutation with its example response.
+pub struct ExampleDispatch {
+    payloads: BTreeMap<String, serde_json::Value>,
+}
+
+impl ExampleDispatch {
+    pub fn from_reference(reference: &Reference) -> Self {
+        let payloads = reference
+            .mutations
+            .iter()
+            .map(|m| {
+                let payload = example::parse(&m.example.response)
+                    .ok()
+                    .and_then(|v| v.get("data").and_then(|d| d.get(&m.name)).cloned())
+                    .map(|v| to_json(&v))
+                    .unwrap_or(serde_json::Value::Null);
+                (m.name.clone(), payload)
+            })
+            .collect();
+        Self { payloads }
+    }
+}
+
+impl Dispatch for ExampleDispatch {
+    fn call<'a>(&'a self, call: Call<'a>) -> DispatchFuture<'a> {
+        let result = self.payloads.get(call.mutation).cloned().ok_or_else(|| {
+            KrakenError::new("NOT_FOUND", "KT-CT-1000", format!("the mock has no example for `{}`", call.mutation))
+        });
+        Box::pin(async move { result })
+    }
+}
+
+/// Turns an example value into JSON a resolver can return: a bare type name becomes an object holding
+/// only its `__typename`, and an alternation of sample shapes its first sample.
+pub fn to_json(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Str(s) => serde_json::Value::String(s.clone()),
+        Value::Int(i) => serde_json::Value::from(*i),
+        Value::Float(f) => f.parse::<f64>().map(serde_json::Value::from).unwrap_or(serde_json::Value::Null),
+        Value::Bool(b) => serde_json::Value::Bool(*b),
+        Value::Null => serde_json::Value::Null,
+        Value::Object(fields) => serde_json::Value::Object(fields.iter().map(|(k, v)| (k.clone(), to_json(v))).collect()),
+        Value::List(items) => serde_json::Value::Array(items.iter().map(to_json).collect()),
+        Value::TypeName(t) => serde_json::json!({ "__typename": t }),
+        Value::Alt(items) => items.first().map(to_json).unwrap_or(serde_json::Value::Null),
+    }
+}
+
+/// Builds the mock's schema from the SDL and the parsed reference.
+pub fn schema(sdl: &str, reference: &Reference, unspecified: Unspecified) -> Result<Schema, BuildError> {
+    let policy = Arc::new(Policy::from_reference(reference, unspecified));
+    build(sdl, policy, Arc::new(ExampleDispatch::from_reference(reference)))
+}
+
+/// Reads the caller from request headers: granted permissions, and the user for rate limits.
+pub fn caller_from_headers(headers: &HeaderMap, ip: Option<std::net::IpAddr>, all_permissions: &[String]) -> Caller {
+    let granted = headers
+        .get(PERMISSIONS_HEADER)
+        .and_then(|h| h.to_str().ok())
+        .map(|h| {
+            if h.trim() == "*" {
+                all_permissions.to_vec()
+            } else {
+                h.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
+            }
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
+    let user = headers.get(axum::http::header::AUTHORIZATION).and_then(|h| h.to_str().ok()).map(str::to_string);
+    Caller { granted, user, ip }
+}
+
+#[derive(Clone)]
+struct AppState {
+    schema: Schema,
+    permissions: Arc<Vec<String>>,
+}
+
+/// The HTTP routes: `POST /graphql` and `POST /v1/graphql/` (the path Kraken uses).
+pub fn router(schema: Schema, reference: &Reference) -> Router {
+    let mut permissions: Vec<String> = reference
+        .mutations
+        .iter()
+        .filter_map(|m| match &m.permissions {
+            krakengen::model::Permissions::Required(e) => Some(e.names().into_iter().map(str::to_string).collect::<Vec<_>>()),
+            _ => None,
+        })
+        .flatten()
+        .collect();
+    permissions.sort();
+    permissions.dedup();
+    let state = AppState { schema, permissions: Arc::new(permissions) };
+    Router::new().route("/graphql", post(graphql)).route("/v1/graphql/", post(graphql)).with_state(state)
+}
+
+async fn graphql(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    req: GraphQLRequest,
+) -> GraphQLResponse {
+    let caller = caller_from_headers(&headers, Some(addr.ip()), &state.permissions);
+    state.schema.execute(req.into_inner().data(caller)).await.into()
+}
+
+/// Serves the router on `listener` until `shutdown` resolves.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown).await
+}

@@ -1,0 +1,357 @@
+//! Building an async-graphql schema from krakengen's SDL.
+//!
+//! The schema a server exposes must be the checked-in SDL, so it is built from that text rather than
+//! from Rust types: every object, union, interface, enum, input object and scalar of the SDL becomes a
+//! dynamic async-graphql type. Mutation fields call a [`Dispatch`] after the [`Policy`] allowed the
+//! call; every other field reads its value from its parent's JSON, so a resolver only ever returns
+//! plain JSON shaped like the response.
+//!
+//! Differences the representation forces: async-graphql's dynamic schemas cannot declare custom
+//! directives, so krakengen's metadata directives (`@krakengen_*`) are absent from the served SDL
+//! (the metadata is enforced instead: permissions and rate limits by the policy); everything else —
+//! types, fields, arguments, descriptions and deprecations — is carried over.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use apollo_compiler::schema::{ExtendedType, Type};
+use async_graphql::dynamic::{
+    Enum, Field, FieldFuture, FieldValue, InputObject, InputValue, Object, ResolverContext, Scalar, Schema, SchemaError,
+    TypeRef, Union,
+};
+use async_graphql::Value;
+
+use crate::error::KrakenError;
+use crate::policy::{Caller, Policy};
+
+/// One mutation call handed to a [`Dispatch`].
+#[derive(Debug)]
+pub struct Call<'a> {
+    pub mutation: &'a str,
+    /// The arguments as a JSON object.
+    pub arguments: serde_json::Value,
+    pub caller: &'a Caller,
+}
+
+/// The future a [`Dispatch`] returns: the mutation's payload as JSON, or a Kraken error.
+pub type DispatchFuture<'a> = Pin<Box<dyn Future<Output = Result<serde_json::Value, KrakenError>> + Send + 'a>>;
+
+/// Runs mutations. Generated servers implement it by calling typed trait methods; the mock by
+/// returning example responses.
+pub trait Dispatch: Send + Sync + 'static {
+    fn call<'a>(&'a self, call: Call<'a>) -> DispatchFuture<'a>;
+}
+
+/// Why a schema could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error("the SDL is not valid:\n{0}")]
+    InvalidSdl(String),
+    #[error("async-graphql rejected the schema: {0}")]
+    Dynamic(#[from] SchemaError),
+}
+
+/// What the resolvers need to know about named types.
+struct Types {
+    abstract_types: BTreeMap<String, Vec<String>>,
+    enums: BTreeSet<String>,
+}
+
+/// Builds a schema from SDL text; `policy` guards the mutations and `dispatch` runs them.
+pub fn build(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>) -> Result<Schema, BuildError> {
+    let schema = apollo_compiler::Schema::parse_and_validate(sdl, "schema.graphql")
+        .map_err(|e| BuildError::InvalidSdl(e.errors.to_string()))?;
+    let query = schema.schema_definition.query.as_ref().map(|n| n.name.to_string()).unwrap_or_else(|| "Query".into());
+    let mutation = schema.schema_definition.mutation.as_ref().map(|n| n.name.to_string());
+
+    let mut types = Types { abstract_types: BTreeMap::new(), enums: BTreeSet::new() };
+    for (name, ty) in &schema.types {
+        match ty {
+            ExtendedType::Union(u) => {
+                types.abstract_types.insert(name.to_string(), u.members.iter().map(|m| m.name.to_string()).collect());
+            }
+            ExtendedType::Interface(_) => {
+                let implementers = schema.implementers_map();
+                let objs = implementers.get(name).map(|i| i.objects.iter().map(|o| o.to_string()).collect()).unwrap_or_default();
+                types.abstract_types.insert(name.to_string(), objs);
+            }
+            ExtendedType::Enum(_) => {
+                types.enums.insert(name.to_string());
+            }
+            _ => {}
+        }
+    }
+    let types = Arc::new(types);
+
+    let mut builder = Schema::build(&query, mutation.as_deref(), None);
+    for (name, ty) in &schema.types {
+        if ty.is_built_in() {
+            continue;
+        }
+        let description = |d: &Option<apollo_compiler::Node<str>>| d.as_ref().map(|d| d.to_string());
+        match ty {
+            ExtendedType::Scalar(s) => {
+                let mut sc = Scalar::new(name.as_str());
+                if let Some(d) = description(&s.description) {
+                    sc = sc.description(d);
+                }
+                builder = builder.register(sc);
+            }
+            ExtendedType::Enum(e) => {
+                let mut en = Enum::new(name.as_str()).items(e.values.keys().map(|k| k.as_str()));
+                if let Some(d) = description(&e.description) {
+                    en = en.description(d);
+                }
+                builder = builder.register(en);
+            }
+            ExtendedType::InputObject(io) => {
+                let mut obj = InputObject::new(name.as_str());
+                for (fname, f) in &io.fields {
+                    let mut iv = InputValue::new(fname.as_str(), type_ref(&f.ty));
+                    if let Some(d) = description(&f.description) {
+                        iv = iv.description(d);
+                    }
+                    obj = obj.field(iv);
+                }
+                if let Some(d) = description(&io.description) {
+                    obj = obj.description(d);
+                }
+                builder = builder.register(obj);
+            }
+            ExtendedType::Union(u) => {
+                let mut un = Union::new(name.as_str());
+                for m in &u.members {
+                    un = un.possible_type(m.name.as_str());
+                }
+                if let Some(d) = description(&u.description) {
+                    un = un.description(d);
+                }
+                builder = builder.register(un);
+            }
+            ExtendedType::Interface(i) => {
+                let mut it = async_graphql::dynamic::Interface::new(name.as_str());
+                for (fname, f) in &i.fields {
+                    let mut field = async_graphql::dynamic::InterfaceField::new(fname.as_str(), type_ref(&f.ty));
+                    if let Some(d) = description(&f.description) {
+                        field = field.description(d);
+                    }
+                    it = it.field(field);
+                }
+                builder = builder.register(it);
+            }
+            ExtendedType::Object(o) => {
+                let is_mutation = Some(name.as_str()) == mutation.as_deref();
+                let mut obj = Object::new(name.as_str());
+                for iface in &o.implements_interfaces {
+                    obj = obj.implement(iface.name.as_str());
+                }
+                for (fname, f) in &o.fields {
+                    let field_name = fname.to_string();
+                    let ty = f.ty.clone();
+                    let types = Arc::clone(&types);
+                    let mut field = if is_mutation {
+                        let policy = Arc::clone(&policy);
+                        let dispatch = Arc::clone(&dispatch);
+                        Field::new(fname.as_str(), type_ref(&f.ty), move |ctx| {
+                            let policy = Arc::clone(&policy);
+                            let dispatch = Arc::clone(&dispatch);
+                            let types = Arc::clone(&types);
+                            let ty = ty.clone();
+                            let name = field_name.clone();
+                            FieldFuture::new(async move { resolve_mutation(ctx, &name, &ty, &policy, &*dispatch, &types).await })
+                        })
+                    } else {
+                        Field::new(fname.as_str(), type_ref(&f.ty), move |ctx| {
+                            let value = ctx
+                                .parent_value
+                                .as_value()
+                                .and_then(|v| match v {
+                                    Value::Object(m) => m.get(field_name.as_str()).cloned(),
+                                    _ => None,
+                                })
+                                .unwrap_or(Value::Null);
+                            FieldFuture::Value(to_field_value(value, &ty, &types))
+                        })
+                    };
+                    for arg in &f.arguments {
+                        let mut iv = InputValue::new(arg.name.as_str(), type_ref(&arg.ty));
+                        if let Some(d) = description(&arg.description) {
+                            iv = iv.description(d);
+                        }
+                        field = field.argument(iv);
+                    }
+                    if let Some(d) = description(&f.description) {
+                        field = field.description(d);
+                    }
+                    if let Some(dep) = f.directives.get("deprecated") {
+                        let reason = dep.specified_argument_by_name("reason").and_then(|v| v.as_str().map(str::to_string));
+                        field = field.deprecation(reason.as_deref());
+                    }
+                    obj = obj.field(field);
+                }
+                if let Some(d) = description(&o.description) {
+                    obj = obj.description(d);
+                }
+                builder = builder.register(obj);
+            }
+        }
+    }
+    Ok(builder.finish()?)
+}
+
+async fn resolve_mutation<'a>(
+    ctx: ResolverContext<'a>,
+    name: &str,
+    ty: &Type,
+    policy: &Policy,
+    dispatch: &dyn Dispatch,
+    types: &Types,
+) -> async_graphql::Result<Option<FieldValue<'a>>> {
+    let arguments = Value::Object(ctx.args.as_index_map().clone()).into_json().unwrap_or(serde_json::Value::Null);
+    let anonymous = Caller::default();
+    let caller = ctx.data_opt::<Caller>().unwrap_or(&anonymous);
+    policy.check(name, caller, &arguments).map_err(KrakenError::into_graphql)?;
+    let payload = dispatch.call(Call { mutation: name, arguments, caller }).await.map_err(KrakenError::into_graphql)?;
+    let value = Value::from_json(payload).map_err(|e| async_graphql::Error::new(e.to_string()))?;
+    Ok(to_field_value(value, ty, types))
+}
+
+/// Turns a JSON-shaped value into what async-graphql expects for a field of type `ty`.
+fn to_field_value<'a>(value: Value, ty: &Type, types: &Types) -> Option<FieldValue<'a>> {
+    if value == Value::Null {
+        return None;
+    }
+    match ty {
+        Type::List(inner) | Type::NonNullList(inner) => {
+            let items = match value {
+                Value::List(items) => items,
+                other => vec![other],
+            };
+            Some(FieldValue::list(items.into_iter().map(|v| to_field_value(v, inner, types).unwrap_or(FieldValue::NULL))))
+        }
+        Type::Named(n) | Type::NonNullNamed(n) => {
+            let name = n.as_str();
+            if let Some(members) = types.abstract_types.get(name) {
+                let concrete = match &value {
+                    Value::Object(m) => m.get("__typename").and_then(|t| match t {
+                        Value::String(s) => Some(s.clone()),
+                        _ => None,
+                    }),
+                    _ => None,
+                }
+                .filter(|t| members.contains(t))
+                .or_else(|| members.first().cloned())?;
+                return Some(FieldValue::value(value).with_type(concrete));
+            }
+            if types.enums.contains(name) {
+                if let Value::String(s) = &value {
+                    return Some(FieldValue::value(Value::Enum(async_graphql::Name::new(s))));
+                }
+            }
+            Some(FieldValue::value(value))
+        }
+    }
+}
+
+fn type_ref(ty: &Type) -> TypeRef {
+    match ty {
+        Type::Named(n) => TypeRef::Named(n.to_string().into()),
+        Type::NonNullNamed(n) => TypeRef::NonNull(Box::new(TypeRef::Named(n.to_string().into()))),
+        Type::List(t) => TypeRef::List(Box::new(type_ref(t))),
+        Type::NonNullList(t) => TypeRef::NonNull(Box::new(TypeRef::List(Box::new(type_ref(t))))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use krakengen::model::{Deprecation, PermissionExpr, Permissions};
+
+    const SDL: &str = r#"
+type Query { ping: Boolean }
+type Mutation {
+  "Does a thing."
+  doThing(input: ThingInput!): ThingPayload
+  old: Boolean @deprecated(reason: "Use doThing.")
+}
+input ThingInput { name: String! }
+enum Colour { RED GREEN }
+type ThingPayload { colour: Colour, item: Item, items: [Item], count: Int }
+union Item = A | B
+type A { a: String }
+type B { b: String }
+"#;
+
+    struct Echo;
+    impl Dispatch for Echo {
+        fn call<'a>(&'a self, call: Call<'a>) -> DispatchFuture<'a> {
+            let name = call.arguments["input"]["name"].clone();
+            Box::pin(async move {
+                Ok(serde_json::json!({
+                    "colour": "GREEN",
+                    "item": {"__typename": "B", "b": name},
+                    "items": [{"__typename": "A", "a": "x"}],
+                    "count": 3
+                }))
+            })
+        }
+    }
+
+    fn reference(perms: Permissions) -> krakengen::model::Reference {
+        let text = "doThing\nType: ThingPayload\nURL: u\nD.\nQuery Complexity: 1\nPossible Errors:\n- KT-CT-4242: Unauthorized.\nArguments\n|\nThe input. |\nReturn fields\nMutation\nmutation DoThing($input: ThingInput!) {\ndoThing(input: $input) {\ncount\n}\n}\nVariables\n{}\nResponse\n{}\n";
+        let mut r = krakengen::parse::parse_str("t.txt", text).reference;
+        r.mutations[0].permissions = perms;
+        r.mutations[0].deprecation = None::<Deprecation>;
+        r
+    }
+
+    fn run(perms: Permissions, caller: Caller) -> serde_json::Value {
+        let policy = Arc::new(Policy::from_reference(&reference(perms), crate::policy::Unspecified::Deny));
+        let schema = build(SDL, policy, Arc::new(Echo)).unwrap();
+        let q = r#"mutation { doThing(input: {name: "n"}) { colour count item { __typename ... on B { b } } items { ... on A { a } } } }"#;
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let resp = rt.block_on(schema.execute(async_graphql::Request::new(q).data(caller)));
+        serde_json::to_value(resp).unwrap()
+    }
+
+    #[test]
+    fn resolves_payloads_unions_and_enums() {
+        let v = run(Permissions::Public, Caller::default());
+        assert_eq!(v["data"]["doThing"]["colour"], "GREEN");
+        assert_eq!(v["data"]["doThing"]["count"], 3);
+        assert_eq!(v["data"]["doThing"]["item"]["__typename"], "B");
+        assert_eq!(v["data"]["doThing"]["item"]["b"], "n");
+        assert_eq!(v["data"]["doThing"]["items"][0]["a"], "x");
+    }
+
+    #[test]
+    fn guards_render_kraken_errors() {
+        let perms = Permissions::Required(PermissionExpr::Permission("Can do things".into()));
+        let v = run(perms.clone(), Caller::default());
+        assert_eq!(v["data"]["doThing"], serde_json::Value::Null);
+        assert_eq!(v["errors"][0]["extensions"]["errorCode"], "KT-CT-4242");
+        assert_eq!(v["errors"][0]["extensions"]["errorType"], "AUTHORIZATION");
+        let granted = Caller { granted: ["Can do things".to_string()].into(), ..Caller::default() };
+        assert_eq!(run(perms, granted)["data"]["doThing"]["count"], 3);
+    }
+
+    #[test]
+    fn served_sdl_keeps_descriptions_and_deprecations() {
+        let policy = Arc::new(Policy::from_reference(&reference(Permissions::Public), crate::policy::Unspecified::Allow));
+        let sdl = build(SDL, policy, Arc::new(Echo)).unwrap().sdl();
+        assert!(sdl.contains("Does a thing."), "{sdl}");
+        assert!(sdl.contains("@deprecated(reason: \"Use doThing.\")"), "{sdl}");
+        assert!(sdl.contains("union Item = A | B"), "{sdl}");
+    }
+
+    #[test]
+    fn invalid_sdl_is_reported() {
+        let policy = Arc::new(Policy::from_reference(&reference(Permissions::Public), crate::policy::Unspecified::Allow));
+        let Err(BuildError::InvalidSdl(msg)) = build("type Query { x: Nope }", policy, Arc::new(Echo)) else {
+            panic!("expected an invalid-SDL error")
+        };
+        assert!(msg.contains("Nope"), "{msg}");
+    }
+}

@@ -1,0 +1,149 @@
+//! The `krakengen.toml` configuration file.
+//!
+//! The file names every reference a repository generates from and where each output goes, so that
+//! `cargo xtask codegen`, `krakengen` and a build script all produce the same files from the same
+//! inputs. Paths are relative to the directory holding the file.
+//!
+//! ```toml
+//! [[project]]
+//! name = "oees"                          # used in crate names and messages
+//! docs = "schema/oees/mutations.txt"     # a reference file or a directory of them
+//! schema_dir = "schema/oees"             # receives schema.graphql and metadata.json
+//! supplements = []                       # SDL files that fill what the reference leaves unknown
+//! fragments = []                         # .graphql fragment files used by the client documents
+//! errors_crate = "crates/oees-errors"    # optional: generated error-code crate
+//! client_crate = "crates/oees-client"    # optional: generated client crate
+//! server_crate = "crates/oees-server"    # optional: generated server crate
+//!
+//! [project.scalars]                      # custom scalar → Rust type used by generated code
+//! Date = "::std::string::String"
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// The whole configuration file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default, rename = "project")]
+    pub projects: Vec<Project>,
+    /// The directory holding the file; every path in it is relative to this one.
+    #[serde(skip)]
+    pub root: PathBuf,
+}
+
+/// One reference and its outputs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Project {
+    pub name: String,
+    pub docs: PathBuf,
+    pub schema_dir: PathBuf,
+    #[serde(default)]
+    pub supplements: Vec<PathBuf>,
+    #[serde(default)]
+    pub fragments: Vec<PathBuf>,
+    pub errors_crate: Option<PathBuf>,
+    pub client_crate: Option<PathBuf>,
+    pub server_crate: Option<PathBuf>,
+    #[serde(default)]
+    pub scalars: BTreeMap<String, String>,
+}
+
+/// A configuration file that could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax { path: String, line: usize, column: usize, message: String },
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+}
+
+impl Config {
+    /// Reads and checks a configuration file; relative paths in it are resolved against its directory.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|source| ConfigError::Io { path: path.display().to_string(), source })?;
+        let mut config = Self::parse(&text).map_err(|e| match e {
+            ConfigError::Syntax { line, column, message, .. } => {
+                ConfigError::Syntax { path: path.display().to_string(), line, column, message }
+            }
+            ConfigError::Invalid { message, .. } => ConfigError::Invalid { path: path.display().to_string(), message },
+            other => other,
+        })?;
+        config.root = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        Ok(config)
+    }
+
+    /// Parses configuration text without touching the file system.
+    pub fn parse(text: &str) -> Result<Config, ConfigError> {
+        let config: Config = toml::from_str(text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|s| {
+                    let before = &text[..s.start.min(text.len())];
+                    (before.matches('\n').count() + 1, before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1)
+                })
+                .unwrap_or((1, 1));
+            ConfigError::Syntax { path: String::new(), line, column, message: e.message().to_string() }
+        })?;
+        let mut seen = std::collections::BTreeSet::new();
+        for p in &config.projects {
+            if p.name.is_empty() || !p.name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                return Err(ConfigError::Invalid {
+                    path: String::new(),
+                    message: format!("project name `{}` must be ASCII letters, digits, `-` or `_`", p.name),
+                });
+            }
+            if !seen.insert(&p.name) {
+                return Err(ConfigError::Invalid { path: String::new(), message: format!("project `{}` is defined twice", p.name) });
+            }
+        }
+        Ok(config)
+    }
+}
+
+impl Config {
+    /// Resolves a path from the file against [`Config::root`].
+    pub fn path(&self, p: &Path) -> PathBuf {
+        if p.is_relative() {
+            self.root.join(p)
+        } else {
+            p.to_path_buf()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_a_project() {
+        let c = Config::parse(
+            "[[project]]\nname = \"oees\"\ndocs = \"a.txt\"\nschema_dir = \"s\"\n[project.scalars]\nDate = \"::std::string::String\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.projects[0].name, "oees");
+        assert_eq!(c.projects[0].scalars["Date"], "::std::string::String");
+        assert!(c.projects[0].client_crate.is_none());
+    }
+
+    #[test]
+    fn reports_position_of_syntax_errors() {
+        let e = Config::parse("[[project]]\nname = \"oees\"\ndocs = \n").unwrap_err();
+        assert!(matches!(e, ConfigError::Syntax { line: 3, .. }), "{e:?}");
+    }
+
+    #[test]
+    fn rejects_unknown_keys_and_duplicates() {
+        assert!(Config::parse("[[project]]\nname = \"a\"\ndocs = \"x\"\nschema_dir = \"s\"\ncolour = 1\n").is_err());
+        let dup = "[[project]]\nname = \"a\"\ndocs = \"x\"\nschema_dir = \"s\"\n".repeat(2);
+        assert!(matches!(Config::parse(&dup), Err(ConfigError::Invalid { .. })));
+    }
+}

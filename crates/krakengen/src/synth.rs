@@ -1,0 +1,99 @@
+//! Synthetic references for benchmarks.
+//!
+//! `synthesize(text, n)` returns `n` copies of a reference in its own rendering, where every copy after
+//! the first renames its mutations, operation names, types, fragments and error codes, so nothing is
+//! deduplicated away and every stage does `n` times the work. Renaming is a whole-word substitution
+//! driven by the names the parser found, so the copies stay as valid as the original.
+
+use std::collections::HashMap;
+
+use crate::model::TypeKind;
+
+/// Builds an `n`-fold reference from `text` (which must parse; names come from its model).
+pub fn synthesize(text: &str, n: usize) -> String {
+    let parsed = crate::parse::parse_str("synth.txt", text);
+    let reference = &parsed.reference;
+    let mut words: Vec<String> = Vec::new();
+    for m in &reference.mutations {
+        words.push(m.name.clone());
+        let mut c = m.name.chars();
+        if let Some(f) = c.next() {
+            // The operation name is the mutation name with a capital letter.
+            words.push(f.to_ascii_uppercase().to_string() + c.as_str());
+        }
+    }
+    for (name, info) in &reference.types {
+        if info.kind != TypeKind::BuiltinScalar && !matches!(name.as_str(), "Date" | "DateTime" | "JSONString" | "GenericScalar") {
+            words.push(name.clone());
+            words.push(format!("{name}Fragment"));
+        }
+    }
+    words.sort();
+    words.dedup();
+    let codes: Vec<&str> = reference.error_codes().into_keys().collect();
+    // Copies after the first leave out the preamble, which would otherwise run into the last block.
+    let first_block = reference.mutations.iter().map(|m| m.span.offset as usize).min().unwrap_or(0);
+    let body = &text[first_block.min(text.len())..];
+
+    let mut out = String::with_capacity(text.len() * n + n);
+    for k in 0..n {
+        if k == 0 {
+            out.push_str(text);
+        } else {
+            let suffix = format!("S{k}");
+            let mut map: HashMap<&str, String> = HashMap::with_capacity(words.len() + codes.len());
+            for w in &words {
+                let renamed = match w.strip_suffix("Fragment") {
+                    Some(base) if !base.is_empty() => format!("{base}{suffix}Fragment"),
+                    _ => format!("{w}{suffix}"),
+                };
+                map.insert(w.as_str(), renamed);
+            }
+            for c in &codes {
+                // Appending a fixed-width number keeps the `KT-XX-NNNN` shape and keeps codes distinct.
+                map.insert(c, format!("{c}{k:03}"));
+            }
+            rename(body, &map, &mut out);
+        }
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Copies `text` into `out`, replacing every whole word (letters, digits, `_` and `-`) found in `map`.
+fn rename(text: &str, map: &HashMap<&str, String>, out: &mut String) {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = rest.find(is_word).unwrap_or(rest.len());
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find(|c: char| !is_word(c)).unwrap_or(rest.len());
+        let word = &rest[..end];
+        match map.get(word) {
+            Some(r) => out.push_str(r),
+            None => out.push_str(word),
+        }
+        rest = &rest[end..];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copies_are_renamed_and_distinct() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt")).unwrap();
+        let one = crate::parse::parse_str("a", &text);
+        let three = crate::parse::parse_str("b", &synthesize(&text, 3));
+        assert_eq!(three.reference.mutations.len(), 3 * one.reference.mutations.len());
+        assert_eq!(three.reference.error_codes().len(), 3 * one.reference.error_codes().len());
+        assert_eq!(three.reference.error_entry_count(), 3 * one.reference.error_entry_count());
+        assert_eq!(three.diagnostics.errors(), 0);
+        assert_eq!(three.diagnostics.warnings(), 3 * one.diagnostics.warnings());
+        assert!(three.reference.mutation("acceptGoodsQuoteS2").is_some());
+    }
+}

@@ -1,0 +1,59 @@
+//! The xtask's library half, so the staleness check can run as an ordinary `#[test]`.
+
+use std::path::{Path, PathBuf};
+
+use krakengen::config::Config;
+use krakengen::project;
+
+/// The repository root (the xtask lives one level below it).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask has a parent directory").to_path_buf()
+}
+
+/// Regenerates (or, with `check`, verifies) every generated file; `Err` holds the message to print.
+pub fn codegen(check: bool) -> Result<String, String> {
+    let root = root();
+    let config = Config::load(&root.join("krakengen.toml")).map_err(|e| e.to_string())?;
+    let files = project::generate(&config).map_err(|e| e.to_string())?;
+    let report = project::sync(&files, check).map_err(|e| format!("cannot write generated files: {e}"))?;
+    let show = |paths: &[PathBuf]| paths.iter().map(|p| format!("  {}", project::display_path(p, &root))).collect::<Vec<_>>().join("\n");
+    if check {
+        if report.stale.is_empty() {
+            Ok(format!("{} generated files are up to date", files.len()))
+        } else {
+            Err(format!(
+                "{} generated file(s) are stale:\n{}\nRun `cargo xtask codegen` to regenerate them.",
+                report.stale.len(),
+                show(&report.stale)
+            ))
+        }
+    } else if report.written.is_empty() {
+        Ok(format!("{} generated files are up to date; nothing written", files.len()))
+    } else {
+        Ok(format!("wrote {} of {} generated files:\n{}", report.written.len(), files.len(), show(&report.written)))
+    }
+}
+
+/// Writes an `n`-fold synthetic copy of the vendored reference (default: `target/synth/oees-xN.txt`).
+pub fn synth(n: usize, out: Option<&str>) -> Result<String, String> {
+    if n == 0 {
+        return Err("--factor must be at least 1".into());
+    }
+    let root = root();
+    let text = std::fs::read_to_string(root.join("schema/oees/mutations.txt")).map_err(|e| e.to_string())?;
+    let out = out.map(PathBuf::from).unwrap_or_else(|| root.join(format!("target/synth/oees-x{n}.txt")));
+    let synthetic = krakengen::synth::synthesize(&text, n);
+    krakengen::write::write_if_changed(&out, synthetic.as_bytes()).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    Ok(format!("wrote {} ({} bytes, {n}x)", out.display(), synthetic.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    /// Fails when a checked-in generated file differs from what `cargo xtask codegen` would write.
+    #[test]
+    fn generated_files_are_fresh() {
+        if let Err(msg) = super::codegen(true) {
+            panic!("{msg}");
+        }
+    }
+}
