@@ -604,3 +604,21 @@ fn unreadable_supplement_is_an_error() {
     assert!(build.output.is_none());
     assert!(codes(&build).contains(&"Error supplement-unreadable".to_string()), "{:?}", codes(&build));
 }
+
+#[test]
+fn supplement_never_overrides_a_declared_field_type() {
+    let mut m = mutation("m", "Payload", &[], &[("count", Some("Int!")), ("label", Some("String"))]);
+    m.fields[0].provenance = Some(Provenance::Declared);
+    let r = reference(vec![m], vec![info("Payload", TypeKind::Object)]);
+    // No query root: a supplement of a few types is accepted although it is no complete schema.
+    let sup = "type Mutation { m: Payload }\ntype Payload { count: String, label: String! }\n";
+    let build = build_schema(&r, &SchemaOptions::new().with_supplement_text("s.graphql", sup));
+    assert_eq!(codes(&build), ["Warning supplement-type-conflict"]);
+    let d = &build.diagnostics.0[0];
+    assert_eq!((d.span.file, d.span.line), (0, 20), "the diagnostic points at the reference's field");
+    assert!(d.message.contains("s.graphql:2:"), "{}", d.message);
+    let out = build.output.unwrap();
+    let payload = out.schema.get_object("Payload").unwrap();
+    assert_eq!(payload.fields["count"].ty.to_string(), "Int!", "the declared type is kept");
+    assert_eq!(payload.fields["label"].ty.to_string(), "String!", "an inferred type takes the supplement's nullability");
+}

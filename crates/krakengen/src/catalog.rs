@@ -14,7 +14,7 @@
 //!   `{"all": [..]}`, `{"any": [..]}`, a permission string, `"public"` for `(No)`, or `null` when the
 //!   reference says nothing;
 //! * `permissions`: permission → sorted mutations whose expression names it;
-//! * `types`: every type the SDL declares → `{kind, provenance, shape, synthetic}`.
+//! * `types`: every type the SDL declares → `{kind, kind_known, provenance, shape, synthetic}`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -84,6 +84,9 @@ pub struct RateLimitInfo {
 #[serde(deny_unknown_fields)]
 pub struct TypeEntry {
     pub kind: Kind,
+    /// False when `kind` is a stand-in because nothing tells the real one (an opaque object for a
+    /// composite seen only in output position, an opaque scalar for an input of unknown kind).
+    pub kind_known: bool,
     /// Where the kind comes from: `declared`, `inferred` or `supplement`.
     pub provenance: Origin,
     /// `complete`, `partial` or `opaque`.
@@ -208,7 +211,7 @@ impl Catalog {
             .map(|d| {
                 (
                     d.name.clone(),
-                    TypeEntry { kind: d.kind, provenance: d.origin, shape: d.shape, synthetic: d.synthetic },
+                    TypeEntry { kind: d.kind, kind_known: !d.kind_unknown, provenance: d.origin, shape: d.shape, synthetic: d.synthetic },
                 )
             })
             .collect();

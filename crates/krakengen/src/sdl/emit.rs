@@ -157,13 +157,15 @@ fn type_def(out: &mut String, def: &TypeDef) {
         }
         Kind::Enum => {
             out.push_str(" {\n");
+            // Marks on single values are only needed where the supplement's mix with the reference's.
+            let mixed = !def.values.iter().all(|v| v.from_supplement);
             for v in &def.values {
                 description(out, "  ", v.description.as_deref());
                 let _ = write!(out, "  {}", v.name);
                 if let Some(reason) = &v.deprecation {
                     let _ = write!(out, " @deprecated(reason: {})", string(reason));
                 }
-                if v.from_supplement {
+                if v.from_supplement && mixed {
                     out.push_str(" @fromSupplement");
                 }
                 out.push('\n');
@@ -175,6 +177,8 @@ fn type_def(out: &mut String, def: &TypeDef) {
             if def.fields.is_empty() {
                 let _ = writeln!(out, "  {PLACEHOLDER_FIELD}: {UNKNOWN}");
             }
+            // Where every field comes from the supplement, the type's own mark says so once.
+            let mixed = !def.fields.iter().all(|f| f.from_supplement);
             for f in &def.fields {
                 description(out, "  ", f.description.as_deref());
                 let _ = write!(out, "  {}", f.name);
@@ -187,7 +191,7 @@ fn type_def(out: &mut String, def: &TypeDef) {
                             let _ = write!(out, " = {d}");
                         }
                         deprecation(out, a.deprecation.as_ref());
-                        if a.from_supplement {
+                        if a.from_supplement && !f.from_supplement {
                             out.push_str(" @fromSupplement");
                         }
                         out.push('\n');
@@ -202,7 +206,7 @@ fn type_def(out: &mut String, def: &TypeDef) {
                 if f.origin == Some(Origin::Inferred) {
                     out.push_str(" @inferred");
                 }
-                if f.from_supplement || f.origin == Some(Origin::Supplement) {
+                if mixed && (f.from_supplement || f.origin == Some(Origin::Supplement)) {
                     out.push_str(" @fromSupplement");
                 }
                 out.push('\n');

@@ -84,6 +84,9 @@ pub struct TypeDef {
     pub shape: Shape,
     /// Where the kind comes from.
     pub origin: Origin,
+    /// Whether the kind is a stand-in because nothing tells it (the model's `UnknownInput` and
+    /// `UnknownOutput`), as opposed to a kind inferred from evidence.
+    pub kind_unknown: bool,
     /// Whether any part of the type (kind, fields, values, members) was filled from a supplement.
     pub supplemented: bool,
     /// Whether krakengen made the name up.
@@ -108,6 +111,7 @@ impl TypeDef {
             kind,
             shape,
             origin,
+            kind_unknown: false,
             supplemented: false,
             synthetic: false,
             description: None,
@@ -214,6 +218,7 @@ pub fn from_reference(reference: &Reference, diags: &mut Diagnostics) -> Ir {
         };
         let mut def = def;
         def.synthetic = info.synthetic;
+        def.kind_unknown = matches!(info.kind, TypeKind::UnknownInput | TypeKind::UnknownOutput);
         ir.types.insert(info.name.clone(), def);
     }
 
@@ -259,6 +264,16 @@ pub fn from_reference(reference: &Reference, diags: &mut Diagnostics) -> Ir {
         for f in &m.fields {
             if let Some(t) = &f.ty {
                 note_use(&mut ir, t.base(), f.span);
+            }
+        }
+    }
+    // Union members are first used where their union is.
+    let unions: Vec<(Vec<String>, Option<Span>)> =
+        ir.types.values().filter(|d| d.kind == Kind::Union).map(|d| (d.members.clone(), d.first_use)).collect();
+    for (members, span) in unions {
+        for m in members {
+            if let Some(span) = span {
+                note_use(&mut ir, &m, span);
             }
         }
     }

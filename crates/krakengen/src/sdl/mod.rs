@@ -183,8 +183,10 @@ pub fn build_schema(reference: &Reference, options: &SchemaOptions) -> SchemaBui
             texts.push((name, text));
         }
         let sup = supplement::Supplement::load(&texts, first, &mut diags);
-        let uses = ir::uses(reference, &ir);
-        supplement::apply(reference, &mut ir, &sup, &uses, &mut diags);
+        if sup.valid && !diags.has_errors() {
+            let uses = ir::uses(reference, &ir);
+            supplement::apply(reference, &mut ir, &sup, &uses, &mut diags);
+        }
         extra_sources.extend(texts);
     }
 
@@ -341,6 +343,7 @@ fn fix_positions(reference: &Reference, ir: &mut Ir, diags: &mut Diagnostics) {
         }
         let kind = if uses.output.contains_key(name) { Kind::Object } else { Kind::Scalar };
         let mut def = TypeDef::new(name, kind, Shape::Opaque, Origin::Inferred);
+        def.kind_unknown = true;
         def.first_use = spans.iter().flatten().next().copied();
         ir.types.insert(name.clone(), def);
     }
@@ -388,6 +391,7 @@ fn fix_positions(reference: &Reference, ir: &mut Ir, diags: &mut Diagnostics) {
         def.kind = Kind::Scalar;
         def.shape = Shape::Opaque;
         def.origin = Origin::Inferred;
+        def.kind_unknown = true;
         def.fields.clear();
         def.values.clear();
         def.members.clear();

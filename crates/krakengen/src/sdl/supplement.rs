@@ -36,6 +36,10 @@ use crate::model::{Deprecation, Reference, Span, TypeRef};
 /// A parsed supplement and where its files sit in the diagnostic file index.
 pub struct Supplement {
     pub schema: Schema,
+    /// Whether the files parsed and validated without errors. An invalid supplement is not applied:
+    /// comparing the reference with half a schema would only bury its real errors under false
+    /// conflicts.
+    pub valid: bool,
     /// Supplement path → index used in diagnostic spans.
     files: BTreeMap<String, u32>,
 }
@@ -51,22 +55,42 @@ impl Supplement {
             index.insert(name.clone(), first_file + i as u32);
             parser.parse_into_schema_builder(text.as_str(), name, &mut builder);
         }
-        let mut sup = Supplement { schema: Schema::new(), files: index };
-        let schema = match builder.build().and_then(|s| s.validate().map(|v| v.into_inner())) {
-            Ok(s) => s,
-            Err(with_errors) => {
-                for d in with_errors.errors.iter() {
-                    let span = sup.span(d.error.location(), &with_errors.partial);
-                    diags.error(
-                        "supplement-invalid",
-                        span,
-                        format!("the supplement SDL is not valid GraphQL: {}", d.error),
-                        "invalid supplement SDL",
-                    );
+        let mut sup = Supplement { schema: Schema::new(), valid: true, files: index };
+        // A file that does not even parse is still validated as far as it goes, so every problem of
+        // the supplement is reported in one run.
+        let (schema, errors) = match builder.build() {
+            Ok(s) => match s.validate() {
+                Ok(v) => (v.into_inner(), None),
+                Err(e) => (e.partial, Some(e.errors)),
+            },
+            Err(e) => {
+                let mut errors = e.errors;
+                match e.partial.validate() {
+                    Ok(v) => (v.into_inner(), Some(errors)),
+                    Err(more) => {
+                        errors.merge(more.errors);
+                        (more.partial, Some(errors))
+                    }
                 }
-                with_errors.partial
             }
         };
+        if let Some(errors) = errors {
+            // A supplement only has to describe types; one without a query root (a hand-written
+            // file of a few types) is fine here, although apollo-compiler requires the root of a
+            // complete schema.
+            let errors: Vec<_> =
+                errors.iter().filter(|d| d.error.unstable_error_name() != Some("QueryRootOperationType")).collect();
+            sup.valid = errors.is_empty();
+            for d in errors {
+                let span = sup.span(d.error.location(), &schema);
+                diags.error(
+                    "supplement-invalid",
+                    span,
+                    format!("the supplement SDL is not valid GraphQL: {}", d.error),
+                    "invalid supplement SDL",
+                );
+            }
+        }
         sup.schema = schema;
         sup
     }
@@ -360,7 +384,7 @@ fn reconcile(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, uses: &Uses
     let span = def.first_use.unwrap_or_else(|| sup.file_span());
     let sup_kind = kind_of(st);
     if sup_kind != def.kind {
-        let unknown_kind = def.shape == Shape::Opaque && def.origin == Origin::Inferred;
+        let unknown_kind = def.kind_unknown;
         let object_to_interface = def.kind == Kind::Object && sup_kind == Kind::Interface;
         let fits = fits_uses(sup_kind, &def.name, uses);
         let adopt = fits && (unknown_kind || object_to_interface || def.origin == Origin::Inferred);
@@ -389,6 +413,7 @@ fn reconcile(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, uses: &Uses
         }
         def.kind = sup_kind;
         def.origin = Origin::Supplement;
+        def.kind_unknown = false;
         def.supplemented = true;
         if !sup_kind.has_fields() {
             def.fields.clear();
@@ -402,6 +427,7 @@ fn reconcile(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, uses: &Uses
     } else if def.origin == Origin::Inferred {
         // The supplement confirms a kind the reference only implied: it is now a declared fact.
         def.origin = Origin::Supplement;
+        def.kind_unknown = false;
         def.supplemented = true;
     }
     if def.description.is_none() {
@@ -500,10 +526,10 @@ fn fill_fields(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, was_compl
                         "inferred type replaced by the supplement's",
                     );
                 }
-                if ours != &theirs_ty {
-                    f.ty = Some(theirs_ty);
-                    f.origin = Some(Origin::Supplement);
-                }
+                // Even an identical type changes provenance: a guess the supplement confirms is a
+                // declared fact now.
+                f.ty = Some(theirs_ty);
+                f.origin = Some(Origin::Supplement);
             }
         }
         if f.description.is_none() {
