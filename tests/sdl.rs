@@ -328,7 +328,8 @@ fn catalogue_validates_against_its_json_schema() {
 fn json_schema_rejects_malformed_catalogues() {
     let validator = metadata_validator();
     let good: serde_json::Value = serde_json::from_str(&output(vendored_build()).metadata_json).unwrap();
-    let breakages: [(&str, fn(&mut serde_json::Value)); 6] = [
+    type Breakage = (&'static str, fn(&mut serde_json::Value));
+    let breakages: [Breakage; 6] = [
         ("unknown permission group", |v| v["operations"]["createQuote"]["permissions"] = serde_json::json!({"none": ["x"]})),
         ("two keys in a group", |v| {
             v["operations"]["createQuote"]["permissions"] = serde_json::json!({"all": ["x"], "any": ["y"]})

@@ -1,23 +1,33 @@
-//! Emission of the IR and the reference's mutations as SDL text.
+//! Emission of the IR and the reference's mutations as an apollo-compiler syntax tree.
 //!
-//! This module writes plain, always-safe SDL: every string is a quoted GraphQL string with every quote,
-//! backslash and control character escaped, so no description can break out of its string. The text is
-//! then parsed and printed by apollo-compiler (see [`super::canonicalize`]), whose printer chooses block
-//! strings where they round-trip and fixes the layout; this module only decides *what* is declared
-//! and in which order.
+//! The document is built as a tree, not as text: there is no string escaping to get wrong, whatever
+//! the reference's descriptions contain (`"""`, backslashes, `*/`, carriage returns), because
+//! apollo-compiler's printer writes every string and chooses block strings only where they round-trip.
+//! Building the tree directly also spares a parse of ~250 KB of SDL on every run. This module decides
+//! *what* is declared and in which order: the directives, `Unknown` and `Query` (parsed once from
+//! [`PREAMBLE`]), `Mutation`, then every type by name.
 
-use std::fmt::Write as _;
+use std::sync::OnceLock;
 
-use super::ir::{Ir, Kind, Origin, Shape, TypeDef};
-use crate::model::{Deprecation, Mutation, Permissions, Reference};
+use apollo_compiler::ast::{
+    Argument, Definition, Directive, DirectiveList, Document, EnumTypeDefinition, EnumValueDefinition, FieldDefinition,
+    InputObjectTypeDefinition, InputValueDefinition, IntValue, InterfaceTypeDefinition, ObjectTypeDefinition,
+    ScalarTypeDefinition, Type, UnionTypeDefinition, Value,
+};
+use apollo_compiler::{Name, Node};
+
+use super::ir::{FieldDef, Ir, Kind, Origin, Shape, TypeDef};
+use crate::diag::Diagnostics;
+use crate::model::{Deprecation, Mutation, Permissions, Reference, Span, TypeRef};
 
 /// The name of the scalar standing for a type the reference does not give.
 pub const UNKNOWN: &str = "Unknown";
 /// The placeholder field of an opaque object, interface or input object (and of `Query`).
 pub const PLACEHOLDER_FIELD: &str = "_opaque";
 
-/// The directives krakengen declares, with descriptions a reader of the SDL alone can follow.
-pub const DIRECTIVES: &str = r#"
+/// The directives krakengen declares, `Unknown` and `Query`, with descriptions a reader of the SDL
+/// alone can follow.
+pub const PREAMBLE: &str = r#"
 "Marks a type whose shape the reference does not give. An opaque object, interface or input object has the single placeholder field `_opaque` of type `Unknown`; an opaque scalar stands for a type whose kind is unknown too."
 directive @opaque on SCALAR | OBJECT | INTERFACE | UNION | ENUM | INPUT_OBJECT
 
@@ -30,7 +40,7 @@ directive @inferred on SCALAR | OBJECT | INTERFACE | UNION | ENUM | INPUT_OBJECT
 "Marks a type whose name krakengen made up because the reference uses the type without naming it (an abstract field type seen only through inline fragments). The real API names it differently."
 directive @synthetic on OBJECT | INTERFACE | UNION
 
-"Marks a type, field, argument or value that comes, in whole or in part, from a supplement SDL passed by the user rather than from the reference."
+"Marks what comes from a supplement SDL passed by the user rather than from the reference: on a type, its kind or part of its content; on a field, argument or value, that item (marked only where the type mixes the reference's items with the supplement's)."
 directive @fromSupplement on SCALAR | OBJECT | INTERFACE | UNION | ENUM | INPUT_OBJECT | FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | ENUM_VALUE
 
 "The query complexity the reference states for a mutation."
@@ -60,213 +70,293 @@ type Query @opaque {
 }
 "#;
 
-/// Writes the whole document: directives, `Unknown`, `Query`, `Mutation`, then every type by name.
-pub fn emit(reference: &Reference, ir: &Ir) -> String {
-    let mut out = String::with_capacity(512 * 1024);
-    out.push_str(DIRECTIVES);
-    out.push_str("\ntype Mutation {\n");
-    for m in &reference.mutations {
-        mutation(&mut out, m);
-    }
-    out.push_str("}\n");
+/// The preamble, parsed once per process.
+fn preamble() -> &'static Document {
+    static DOC: OnceLock<Document> = OnceLock::new();
+    DOC.get_or_init(|| Document::parse(PREAMBLE, "krakengen-preamble.graphql").expect("the preamble is valid SDL"))
+}
+
+/// Builds the whole document. A name that is not a valid GraphQL name is an `invalid-name` error
+/// and the item is left out; the caller must not use the document when `diags` has errors.
+pub fn document(reference: &Reference, ir: &Ir, diags: &mut Diagnostics) -> Document {
+    let mut e = Emitter { diags };
+    let mut doc = preamble().clone();
+    doc.definitions.reserve(ir.types.len() + 1);
+    let fields = reference.mutations.iter().filter_map(|m| e.mutation(m)).collect();
+    doc.definitions.push(Definition::ObjectTypeDefinition(Node::new(ObjectTypeDefinition {
+        description: None,
+        name: Name::new_static_unchecked("Mutation"),
+        implements_interfaces: Vec::new(),
+        directives: DirectiveList::new(),
+        fields,
+    })));
     for def in ir.types.values() {
-        out.push('\n');
-        type_def(&mut out, def);
+        if let Some(d) = e.type_def(def) {
+            doc.definitions.push(d);
+        }
     }
-    out
+    doc
 }
 
-fn mutation(out: &mut String, m: &Mutation) {
-    description(out, "  ", m.description.as_deref());
-    let _ = write!(out, "  {}", m.name);
-    if !m.arguments.is_empty() {
-        out.push_str("(\n");
-        for a in &m.arguments {
-            description(out, "    ", a.description.as_deref());
-            let _ = writeln!(out, "    {}: {}", a.name, a.ty);
-        }
-        out.push_str("  )");
-    }
-    let _ = write!(out, ": {}", m.return_type);
-    deprecation(out, m.deprecation.as_ref());
-    if let Some(c) = m.complexity {
-        let _ = write!(out, " @complexity(value: {c})");
-    }
-    if !m.errors.is_empty() {
-        out.push_str(" @possibleErrors(codes: [");
-        for (i, e) in m.errors.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            out.push_str(&string(&e.code));
-        }
-        out.push_str("])");
-    }
-    match &m.permissions {
-        Permissions::Unspecified => {}
-        Permissions::Public => out.push_str(" @public"),
-        Permissions::Required(expr) => {
-            let _ = write!(out, " @requiresPermissions(expression: {})", string(&expr.to_string()));
-        }
-    }
-    for r in &m.rate_limits {
-        let _ = write!(out, " @rateLimit(key: {}, steps: [", string(&r.key));
-        for (i, s) in r.steps.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            out.push_str(&string(&format!("{}/{}", s.limit, s.per.suffix())));
-        }
-        out.push_str("])");
-    }
-    out.push('\n');
+struct Emitter<'a> {
+    diags: &'a mut Diagnostics,
 }
 
-fn type_def(out: &mut String, def: &TypeDef) {
-    description(out, "", def.description.as_deref());
-    let keyword = match def.kind {
-        Kind::Scalar => "scalar",
-        Kind::Enum => "enum",
-        Kind::Object => "type",
-        Kind::Interface => "interface",
-        Kind::Union => "union",
-        Kind::InputObject => "input",
-    };
-    let _ = write!(out, "{keyword} {}", def.name);
-    if !def.interfaces.is_empty() {
-        let _ = write!(out, " implements {}", def.interfaces.join(" & "));
-    }
-    if def.origin == Origin::Inferred {
-        out.push_str(" @inferred");
-    }
-    if def.synthetic {
-        out.push_str(" @synthetic");
-    }
-    if def.supplemented || def.origin == Origin::Supplement {
-        out.push_str(" @fromSupplement");
-    }
-    match def.shape {
-        Shape::Complete => {}
-        Shape::Partial => out.push_str(" @partial"),
-        Shape::Opaque => out.push_str(" @opaque"),
-    }
-    match def.kind {
-        Kind::Scalar => out.push('\n'),
-        Kind::Union => {
-            let _ = writeln!(out, " = {}", def.members.join(" | "));
-        }
-        Kind::Enum => {
-            out.push_str(" {\n");
-            // Marks on single values are only needed where the supplement's mix with the reference's.
-            let mixed = !def.values.iter().all(|v| v.from_supplement);
-            for v in &def.values {
-                description(out, "  ", v.description.as_deref());
-                let _ = write!(out, "  {}", v.name);
-                if let Some(reason) = &v.deprecation {
-                    let _ = write!(out, " @deprecated(reason: {})", string(reason));
-                }
-                if v.from_supplement && mixed {
-                    out.push_str(" @fromSupplement");
-                }
-                out.push('\n');
-            }
-            out.push_str("}\n");
-        }
-        Kind::Object | Kind::Interface | Kind::InputObject => {
-            out.push_str(" {\n");
-            if def.fields.is_empty() {
-                let _ = writeln!(out, "  {PLACEHOLDER_FIELD}: {UNKNOWN}");
-            }
-            // Where every field comes from the supplement, the type's own mark says so once.
-            let mixed = !def.fields.iter().all(|f| f.from_supplement);
-            for f in &def.fields {
-                description(out, "  ", f.description.as_deref());
-                let _ = write!(out, "  {}", f.name);
-                if !f.args.is_empty() {
-                    out.push_str("(\n");
-                    for a in &f.args {
-                        description(out, "    ", a.description.as_deref());
-                        let _ = write!(out, "    {}: {}", a.name, type_name(a.ty.as_ref()));
-                        if let Some(d) = &a.default {
-                            let _ = write!(out, " = {d}");
-                        }
-                        deprecation(out, a.deprecation.as_ref());
-                        if a.from_supplement && !f.from_supplement {
-                            out.push_str(" @fromSupplement");
-                        }
-                        out.push('\n');
-                    }
-                    out.push_str("  )");
-                }
-                let _ = write!(out, ": {}", type_name(f.ty.as_ref()));
-                if let Some(d) = &f.default {
-                    let _ = write!(out, " = {d}");
-                }
-                deprecation(out, f.deprecation.as_ref());
-                if f.origin == Some(Origin::Inferred) {
-                    out.push_str(" @inferred");
-                }
-                if mixed && (f.from_supplement || f.origin == Some(Origin::Supplement)) {
-                    out.push_str(" @fromSupplement");
-                }
-                out.push('\n');
-            }
-            out.push_str("}\n");
-        }
-    }
+fn directive(name: &'static str, arguments: Vec<(&'static str, Value)>) -> Node<Directive> {
+    Node::new(Directive {
+        name: Name::new_static_unchecked(name),
+        arguments: arguments
+            .into_iter()
+            .map(|(n, v)| Node::new(Argument { name: Name::new_static_unchecked(n), value: Node::new(v) }))
+            .collect(),
+    })
 }
 
-fn type_name(ty: Option<&crate::model::TypeRef>) -> String {
-    ty.map_or_else(|| UNKNOWN.to_string(), ToString::to_string)
+fn flag(name: &'static str) -> Node<Directive> {
+    directive(name, Vec::new())
 }
 
-fn deprecation(out: &mut String, d: Option<&Deprecation>) {
+fn string_list<'s>(items: impl Iterator<Item = &'s str>) -> Value {
+    Value::List(items.map(|s| Node::new(Value::from(s))).collect())
+}
+
+fn description(text: Option<&str>) -> Option<Node<str>> {
+    text.map(Node::new_str)
+}
+
+/// `@deprecated(reason:)` plus, when there are any, `@deprecationDetails(marked:, removal:, link:)`.
+fn deprecation(d: Option<&Deprecation>, out: &mut DirectiveList) {
     let Some(d) = d else { return };
-    let _ = write!(out, " @deprecated(reason: {})", string(&d.reason));
-    if d.marked.is_some() || d.removal.is_some() || d.link.is_some() {
-        out.push_str(" @deprecationDetails(");
-        let mut first = true;
-        for (key, value) in [("marked", &d.marked), ("removal", &d.removal), ("link", &d.link)] {
-            if let Some(v) = value {
-                if !first {
-                    out.push_str(", ");
+    out.push(directive("deprecated", vec![("reason", Value::from(d.reason.as_str()))]));
+    let details: Vec<(&'static str, Value)> = [("marked", &d.marked), ("removal", &d.removal), ("link", &d.link)]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_deref().map(|v| (k, Value::from(v))))
+        .collect();
+    if !details.is_empty() {
+        out.push(directive("deprecationDetails", details));
+    }
+}
+
+impl Emitter<'_> {
+    fn name(&mut self, text: &str, span: Option<Span>, what: &str) -> Option<Name> {
+        match Name::new(text) {
+            Ok(n) => Some(n),
+            Err(_) => {
+                self.diags.error(
+                    "invalid-name",
+                    span.unwrap_or_default(),
+                    format!("{what} `{text}` is not a valid GraphQL name (letters, digits and `_`, not starting with a digit)"),
+                    "invalid GraphQL name",
+                );
+                None
+            }
+        }
+    }
+
+    fn ty(&mut self, t: &TypeRef, span: Option<Span>) -> Option<Type> {
+        Some(match t {
+            TypeRef::Named(n) => Type::Named(self.name(n, span, "type")?),
+            TypeRef::List(inner) => Type::List(Box::new(self.ty(inner, span)?)),
+            TypeRef::NonNull(inner) => match self.ty(inner, span)? {
+                Type::Named(n) => Type::NonNullNamed(n),
+                Type::List(l) => Type::NonNullList(l),
+                // `X!!` cannot be written; one `!` says it all.
+                already => already,
+            },
+        })
+    }
+
+    fn field_type(&mut self, t: Option<&TypeRef>, span: Option<Span>) -> Option<Type> {
+        match t {
+            Some(t) => self.ty(t, span),
+            None => Some(Type::Named(Name::new_static_unchecked(UNKNOWN))),
+        }
+    }
+
+    fn mutation(&mut self, m: &Mutation) -> Option<Node<FieldDefinition>> {
+        let name = self.name(&m.name, Some(m.span), "mutation")?;
+        let mut arguments = Vec::with_capacity(m.arguments.len());
+        for a in &m.arguments {
+            let (Some(n), Some(t)) = (self.name(&a.name, Some(a.span), "argument"), self.ty(&a.ty, Some(a.span))) else {
+                continue;
+            };
+            arguments.push(Node::new(InputValueDefinition {
+                description: description(a.description.as_deref()),
+                name: n,
+                ty: Node::new(t),
+                default_value: None,
+                directives: DirectiveList::new(),
+            }));
+        }
+        let ty = self.ty(&m.return_type, Some(m.span))?;
+        let mut directives = DirectiveList::new();
+        deprecation(m.deprecation.as_ref(), &mut directives);
+        if let Some(c) = m.complexity {
+            directives.push(directive("complexity", vec![("value", Value::Int(IntValue::new_parsed(&c.to_string())))]));
+        }
+        if !m.errors.is_empty() {
+            directives.push(directive("possibleErrors", vec![("codes", string_list(m.errors.iter().map(|e| e.code.as_str())))]));
+        }
+        match &m.permissions {
+            Permissions::Unspecified => {}
+            Permissions::Public => directives.push(flag("public")),
+            Permissions::Required(expr) => {
+                directives.push(directive("requiresPermissions", vec![("expression", Value::from(expr.to_string().as_str()))]))
+            }
+        }
+        for r in &m.rate_limits {
+            let steps: Vec<String> = r.steps.iter().map(|s| format!("{}/{}", s.limit, s.per.suffix())).collect();
+            directives.push(directive(
+                "rateLimit",
+                vec![("key", Value::from(r.key.as_str())), ("steps", string_list(steps.iter().map(String::as_str)))],
+            ));
+        }
+        Some(Node::new(FieldDefinition { description: description(m.description.as_deref()), name, arguments, ty, directives }))
+    }
+
+    fn type_def(&mut self, def: &TypeDef) -> Option<Definition> {
+        let span = def.first_use;
+        let name = self.name(&def.name, span, "type")?;
+        let mut directives = DirectiveList::new();
+        if def.origin == Origin::Inferred {
+            directives.push(flag("inferred"));
+        }
+        if def.synthetic {
+            directives.push(flag("synthetic"));
+        }
+        if def.supplemented || def.origin == Origin::Supplement {
+            directives.push(flag("fromSupplement"));
+        }
+        match def.shape {
+            Shape::Complete => {}
+            Shape::Partial => directives.push(flag("partial")),
+            Shape::Opaque => directives.push(flag("opaque")),
+        }
+        let description = description(def.description.as_deref());
+        let interfaces = || -> Vec<Name> { def.interfaces.iter().filter_map(|i| Name::new(i).ok()).collect() };
+        Some(match def.kind {
+            Kind::Scalar => Definition::ScalarTypeDefinition(Node::new(ScalarTypeDefinition { description, name, directives })),
+            Kind::Union => {
+                let members = def.members.iter().filter_map(|m| self.name(m, span, "union member")).collect();
+                Definition::UnionTypeDefinition(Node::new(UnionTypeDefinition { description, name, directives, members }))
+            }
+            Kind::Enum => {
+                // Marks on single values are only needed where the supplement's mix with the reference's.
+                let mixed = !def.values.iter().all(|v| v.from_supplement);
+                let mut values = Vec::with_capacity(def.values.len());
+                for v in &def.values {
+                    let Some(value) = self.name(&v.name, span, "enum value") else { continue };
+                    let mut directives = DirectiveList::new();
+                    if let Some(reason) = &v.deprecation {
+                        directives.push(directive("deprecated", vec![("reason", Value::from(reason.as_str()))]));
+                    }
+                    if v.from_supplement && mixed {
+                        directives.push(flag("fromSupplement"));
+                    }
+                    values.push(Node::new(EnumValueDefinition {
+                        description: self::description(v.description.as_deref()),
+                        value,
+                        directives,
+                    }));
                 }
-                first = false;
-                let _ = write!(out, "{key}: {}", string(v));
+                Definition::EnumTypeDefinition(Node::new(EnumTypeDefinition { description, name, directives, values }))
             }
+            Kind::InputObject => {
+                let fields = if def.fields.is_empty() {
+                    vec![placeholder_input()]
+                } else {
+                    let mixed = !def.fields.iter().all(|f| f.from_supplement);
+                    def.fields.iter().filter_map(|f| self.input_value(f, mixed)).collect()
+                };
+                Definition::InputObjectTypeDefinition(Node::new(InputObjectTypeDefinition { description, name, directives, fields }))
+            }
+            Kind::Object | Kind::Interface => {
+                let fields = if def.fields.is_empty() {
+                    vec![placeholder_field()]
+                } else {
+                    // Where every field comes from the supplement, the type's own mark says so once.
+                    let mixed = !def.fields.iter().all(|f| f.from_supplement);
+                    def.fields.iter().filter_map(|f| self.output_field(f, mixed)).collect()
+                };
+                if def.kind == Kind::Object {
+                    Definition::ObjectTypeDefinition(Node::new(ObjectTypeDefinition {
+                        description,
+                        name,
+                        implements_interfaces: interfaces(),
+                        directives,
+                        fields,
+                    }))
+                } else {
+                    Definition::InterfaceTypeDefinition(Node::new(InterfaceTypeDefinition {
+                        description,
+                        name,
+                        implements_interfaces: interfaces(),
+                        directives,
+                        fields,
+                    }))
+                }
+            }
+        })
+    }
+
+    fn field_directives(f: &FieldDef, mixed: bool) -> DirectiveList {
+        let mut directives = DirectiveList::new();
+        deprecation(f.deprecation.as_ref(), &mut directives);
+        if f.origin == Some(Origin::Inferred) {
+            directives.push(flag("inferred"));
         }
-        out.push(')');
+        if mixed && (f.from_supplement || f.origin == Some(Origin::Supplement)) {
+            directives.push(flag("fromSupplement"));
+        }
+        directives
+    }
+
+    fn output_field(&mut self, f: &FieldDef, mixed: bool) -> Option<Node<FieldDefinition>> {
+        let name = self.name(&f.name, f.span, "field")?;
+        let ty = self.field_type(f.ty.as_ref(), f.span)?;
+        let arguments = f.args.iter().filter_map(|a| self.input_value(a, !f.from_supplement)).collect();
+        let directives = Self::field_directives(f, mixed);
+        Some(Node::new(FieldDefinition { description: description(f.description.as_deref()), name, arguments, ty, directives }))
+    }
+
+    fn input_value(&mut self, f: &FieldDef, mixed: bool) -> Option<Node<InputValueDefinition>> {
+        let name = self.name(&f.name, f.span, "input field")?;
+        let ty = self.field_type(f.ty.as_ref(), f.span)?;
+        let mut directives = DirectiveList::new();
+        if let Some(d) = &f.deprecation {
+            directives.push(directive("deprecated", vec![("reason", Value::from(d.reason.as_str()))]));
+        }
+        if mixed && (f.from_supplement || f.origin == Some(Origin::Supplement)) {
+            directives.push(flag("fromSupplement"));
+        }
+        Some(Node::new(InputValueDefinition {
+            description: description(f.description.as_deref()),
+            name,
+            ty: Node::new(ty),
+            default_value: f.default.clone(),
+            directives,
+        }))
     }
 }
 
-fn description(out: &mut String, indent: &str, text: Option<&str>) {
-    if let Some(t) = text {
-        let _ = writeln!(out, "{indent}{}", string(t));
-    }
+fn placeholder_field() -> Node<FieldDefinition> {
+    Node::new(FieldDefinition {
+        description: None,
+        name: Name::new_static_unchecked(PLACEHOLDER_FIELD),
+        arguments: Vec::new(),
+        ty: Type::Named(Name::new_static_unchecked(UNKNOWN)),
+        directives: DirectiveList::new(),
+    })
 }
 
-/// A GraphQL string literal holding exactly `s`.
-///
-/// Quotes, backslashes and every control character are escaped, so the literal is valid whatever the
-/// reference's text contains (`"""`, `*/`, a stray carriage return, ...).
-pub fn string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 || c == '\u{7f}' => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+fn placeholder_input() -> Node<InputValueDefinition> {
+    Node::new(InputValueDefinition {
+        description: None,
+        name: Name::new_static_unchecked(PLACEHOLDER_FIELD),
+        ty: Node::new(Type::Named(Name::new_static_unchecked(UNKNOWN))),
+        default_value: None,
+        directives: DirectiveList::new(),
+    })
 }
 
 #[cfg(test)]
@@ -274,9 +364,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn strings_escape_everything_that_could_end_them() {
-        assert_eq!(string(r#"a "b" \c"#), r#""a \"b\" \\c""#);
-        assert_eq!(string("x\"\"\"y"), r#""x\"\"\"y""#);
-        assert_eq!(string("l1\nl2\r\u{1}"), r#""l1\nl2\r\u0001""#);
+    fn the_preamble_parses() {
+        assert_eq!(preamble().definitions.len(), 13);
     }
 }

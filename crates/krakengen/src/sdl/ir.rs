@@ -137,8 +137,8 @@ pub struct FieldDef {
     pub args: Vec<FieldDef>,
     /// `None` when nothing tells the type; emitted as the `Unknown` scalar.
     pub ty: Option<TypeRef>,
-    /// A default value in GraphQL syntax (input fields and arguments from a supplement).
-    pub default: Option<String>,
+    /// A default value (input fields and arguments from a supplement).
+    pub default: Option<apollo_compiler::Node<apollo_compiler::ast::Value>>,
     /// Where the type comes from (`None` with `ty == None`).
     pub origin: Option<Origin>,
     /// Whether the field itself exists only because a supplement names it.

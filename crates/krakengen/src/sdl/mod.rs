@@ -42,10 +42,12 @@
 //!   and fields.
 //! * **Names.** `Query`, `Mutation` and `Unknown` are krakengen's; a reference that names a type so is
 //!   an error.
-//! * **Printing.** The SDL is printed by apollo-compiler from the parsed document: directives, then
-//!   `Unknown`, `Query`, `Mutation`, then every type by name. Descriptions become block strings where
-//!   that round-trips exactly (with `"""` escaped) and quoted strings otherwise. Printing the parsed
-//!   output again gives the same bytes.
+//! * **Printing.** The document is built as an apollo-compiler syntax tree and printed by
+//!   apollo-compiler: directives, then `Unknown`, `Query`, `Mutation`, then every type by name.
+//!   Descriptions become block strings where that round-trips exactly (with `"""` escaped) and quoted
+//!   strings otherwise. Parsing the printed SDL and printing it again gives the same bytes.
+//! * **Supplements.** See [`supplement`]: a supplement fills what the reference leaves unknown, and
+//!   every disagreement with the reference is a warning; what the reference declares is kept.
 
 pub mod emit;
 pub mod ir;
@@ -122,7 +124,9 @@ pub struct SchemaOutput {
     pub metadata_json: String,
     /// The catalogue as data.
     pub catalog: Catalog,
-    /// The SDL parsed and validated by apollo-compiler: proof that validation ran and passed.
+    /// The schema validated by apollo-compiler: proof that validation ran and passed. It is built from
+    /// the same syntax tree `sdl` was printed from, so its nodes carry no source positions; parse
+    /// `sdl` when positions are needed.
     pub schema: Valid<Schema>,
 }
 
@@ -197,19 +201,32 @@ pub fn build_schema(reference: &Reference, options: &SchemaOptions) -> SchemaBui
         return SchemaBuild { output: None, diagnostics: diags, extra_sources };
     }
 
-    let text = emit::emit(reference, &ir);
-    match canonicalize(&text) {
-        Ok((sdl, schema)) => {
+    let doc = emit::document(reference, &ir, &mut diags);
+    if diags.has_errors() {
+        diags.sort();
+        return SchemaBuild { output: None, diagnostics: diags, extra_sources };
+    }
+    let mut sdl = doc.to_string();
+    if !sdl.ends_with('\n') {
+        sdl.push('\n');
+    }
+    match doc.to_schema_validate() {
+        Ok(schema) => {
             let catalog = Catalog::build(reference, &ir);
             let metadata_json = catalog.to_json();
             SchemaBuild { output: Some(SchemaOutput { sdl, metadata_json, catalog, schema }), diagnostics: diags, extra_sources }
         }
-        Err((failed_text, problems)) => {
+        Err(_) => {
             // The generated SDL is krakengen's own output, so an invalid one is a bug or an input
-            // this module does not guard against yet; the offending lines are shown all the same.
+            // this module does not guard against yet. The tree has no source positions, so the
+            // printed text is validated again to point at the offending lines.
+            let problems = match Schema::parse_and_validate(sdl.as_str(), SDL_PATH) {
+                Err(e) => problems(&e.errors),
+                Ok(_) => vec![("the document built in memory does not validate although its printed form does".to_string(), 1, 1)],
+            };
             let file = (reference.files.len() + extra_sources.len()) as u32;
             for (message, line, column) in problems {
-                let offset = offset_of(&failed_text, line, column);
+                let offset = offset_of(&sdl, line, column);
                 diags.error(
                     "invalid-sdl",
                     Span { file, line, column, offset, len: 1 },
@@ -217,16 +234,16 @@ pub fn build_schema(reference: &Reference, options: &SchemaOptions) -> SchemaBui
                     "invalid SDL here",
                 );
             }
-            extra_sources.push((format!("<generated {SDL_PATH}>"), failed_text));
+            extra_sources.push((format!("<generated {SDL_PATH}>"), sdl));
             diags.sort();
             SchemaBuild { output: None, diagnostics: diags, extra_sources }
         }
     }
 }
 
-/// Parses SDL text and prints it back in apollo-compiler's canonical layout, then validates the
-/// printed text. On failure, returns the text the problems point into and the problems as
-/// (message, line, column).
+/// Parses SDL text and prints it back in apollo-compiler's layout (the layout of [`build_schema`]'s
+/// output), then validates the printed text; for round-trip checks of generated or checked-in SDL.
+/// On failure, returns the text the problems point into and the problems as (message, line, column).
 #[allow(clippy::type_complexity)]
 pub fn canonicalize(text: &str) -> Result<(String, Valid<Schema>), (String, Vec<(String, u32, u32)>)> {
     let doc = match apollo_compiler::ast::Document::parse(text, SDL_PATH) {

@@ -185,7 +185,7 @@ fn input_field(v: &ast::InputValueDefinition, loc: Option<Span>) -> FieldDef {
         description: description(&v.description),
         args: Vec::new(),
         ty: Some(type_ref(&v.ty)),
-        default: v.default_value.as_ref().map(|d| d.to_string()),
+        default: v.default_value.clone(),
         origin: Some(Origin::Supplement),
         from_supplement: true,
         deprecation: deprecation(&v.directives),
