@@ -574,6 +574,8 @@ fn supplement_fills_unknown_types_and_reports_every_conflict() {
     let (built, diagnostics) = supplement_build("conflicts.graphql");
     insta::assert_snapshot!("supplement_conflicts_diagnostics", diagnostics);
     let out = output(&built);
+    assert_eq!(canonicalize(&out.sdl).unwrap().0, out.sdl, "print → parse → print is byte-identical");
+    graphql_parser::parse_schema::<String>(&out.sdl).expect("graphql-parser accepts the SDL");
     insta::assert_snapshot!("supplement_conflicts_sdl", &out.sdl[out.sdl.find("type Mutation {").unwrap()..]);
 }
 
@@ -582,6 +584,7 @@ fn supplement_that_agrees_is_silent() {
     let (built, diagnostics) = supplement_build("agreeing.graphql");
     assert!(built.build.diagnostics.is_empty(), "{diagnostics}");
     let out = output(&built);
+    assert_eq!(canonicalize(&out.sdl).unwrap().0, out.sdl, "print → parse → print is byte-identical");
     // Nothing is opaque any more (the supplement gave every shape) except the query root, which
     // stays krakengen's placeholder whatever the supplement declares.
     assert!(out.sdl.contains("type Query @opaque {\n  _opaque: Unknown\n}"), "{}", out.sdl);
@@ -622,4 +625,52 @@ fn supplement_never_overrides_a_declared_field_type() {
     let payload = out.schema.get_object("Payload").unwrap();
     assert_eq!(payload.fields["count"].ty.to_string(), "Int!", "the declared type is kept");
     assert_eq!(payload.fields["label"].ty.to_string(), "String!", "an inferred type takes the supplement's nullability");
+}
+
+#[test]
+fn reserved_and_invalid_names_are_diagnosed_not_emitted() {
+    let mut m = mutation("m", "Payload", &[("input", "String"), ("input", "Int")], &[("__typename", Some("String")), ("__secret", None), ("ok", None)]);
+    m.fields[1].span = span(30);
+    let r = reference(vec![m], vec![info("Payload", TypeKind::Object)]);
+    let build = build_schema(&r, &SchemaOptions::new());
+    assert_eq!(codes(&build), ["Warning duplicate-argument", "Warning reserved-field-name"]);
+    let out = build.output.unwrap();
+    let payload = out.schema.get_object("Payload").unwrap();
+    assert_eq!(payload.fields.keys().map(|k| k.as_str()).collect::<Vec<_>>(), ["ok"]);
+
+    let bad = reference(vec![mutation("bad-name", "Payload", &[], &[])], vec![info("Payload", TypeKind::Object)]);
+    let build = build_schema(&bad, &SchemaOptions::new());
+    assert!(build.output.is_none());
+    assert_eq!(codes(&build), ["Error invalid-name"]);
+}
+
+/// Every fixture the parser tests use, malformed ones included, goes through the schema stage
+/// without a panic, and whatever output it gives is valid.
+#[test]
+fn every_fixture_builds_or_is_diagnosed_without_panicking() {
+    let mut count = 0;
+    for dir in std::fs::read_dir(root().join("tests/fixtures")).unwrap() {
+        let dir = dir.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        for file in std::fs::read_dir(&dir).unwrap() {
+            let path = file.unwrap().path();
+            if !matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "bin")) {
+                continue;
+            }
+            count += 1;
+            let parsed = parse_rel(&path);
+            let build = build_schema(&parsed.reference, &SchemaOptions::new());
+            if let Some(out) = build.output {
+                Schema::parse_and_validate(out.sdl.as_str(), "schema.graphql")
+                    .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.errors));
+                let (again, _) = canonicalize(&out.sdl).unwrap();
+                assert_eq!(again, out.sdl, "{}", path.display());
+            } else {
+                assert!(build.diagnostics.has_errors(), "{}: no output and no error", path.display());
+            }
+        }
+    }
+    assert!(count >= 10, "only {count} fixtures found");
 }

@@ -140,7 +140,16 @@ fn deprecation(d: Option<&Deprecation>, out: &mut DirectiveList) {
 impl Emitter<'_> {
     fn name(&mut self, text: &str, span: Option<Span>, what: &str) -> Option<Name> {
         match Name::new(text) {
-            Ok(n) => Some(n),
+            Ok(n) if !text.starts_with("__") => Some(n),
+            Ok(_) => {
+                self.diags.error(
+                    "invalid-name",
+                    span.unwrap_or_default(),
+                    format!("{what} `{text}` starts with `__`, which GraphQL reserves for introspection"),
+                    "reserved GraphQL name",
+                );
+                None
+            }
             Err(_) => {
                 self.diags.error(
                     "invalid-name",
@@ -177,6 +186,15 @@ impl Emitter<'_> {
         let name = self.name(&m.name, Some(m.span), "mutation")?;
         let mut arguments = Vec::with_capacity(m.arguments.len());
         for a in &m.arguments {
+            if arguments.iter().any(|d: &Node<InputValueDefinition>| d.name == a.name.as_str()) {
+                self.diags.warn(
+                    "duplicate-argument",
+                    a.span,
+                    format!("`{}` lists the argument `{}` twice; the first is kept", m.name, a.name),
+                    "argument listed again",
+                );
+                continue;
+            }
             let (Some(n), Some(t)) = (self.name(&a.name, Some(a.span), "argument"), self.ty(&a.ty, Some(a.span))) else {
                 continue;
             };

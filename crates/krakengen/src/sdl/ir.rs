@@ -246,6 +246,19 @@ pub fn from_reference(reference: &Reference, diags: &mut Diagnostics) -> Ir {
             continue;
         }
         for f in &m.fields {
+            if f.name.starts_with("__") {
+                // `__typename` is a meta-field every composite type has implicitly; GraphQL reserves
+                // `__` names, so none of them can be declared as a field.
+                if f.name != "__typename" {
+                    diags.warn(
+                        "reserved-field-name",
+                        f.span,
+                        format!("`{}` selects `{}`, a name GraphQL reserves for introspection; it is left out of `{payload}`", m.name, f.name),
+                        "reserved name",
+                    );
+                }
+                continue;
+            }
             match def.fields.iter_mut().find(|e| e.name == f.name) {
                 None => def.fields.push(FieldDef {
                     name: f.name.clone(),

@@ -202,8 +202,8 @@ pub fn build_schema(reference: &Reference, options: &SchemaOptions) -> SchemaBui
     }
 
     let doc = emit::document(reference, &ir, &mut diags);
+    diags.sort();
     if diags.has_errors() {
-        diags.sort();
         return SchemaBuild { output: None, diagnostics: diags, extra_sources };
     }
     let mut sdl = doc.to_string();
