@@ -34,15 +34,7 @@ fn vendored_build() -> &'static Built {
 }
 
 fn rendered(built: &Built) -> String {
-    let sources: Vec<_> = built
-        .parsed
-        .reference
-        .files
-        .iter()
-        .zip(&built.parsed.sources)
-        .map(|(f, t)| krakengen::diag::SourceText { path: &f.path, text: t })
-        .collect();
-    built.build.render_diagnostics(&sources, false)
+    built.build.render_diagnostics_for(&built.parsed, false)
 }
 
 fn output(built: &Built) -> &krakengen::sdl::SchemaOutput {

@@ -93,14 +93,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 .into_iter()
                 .fold(krakengen::sdl::SchemaOptions::new(), |o, s| o.with_supplement(s));
             let build = krakengen::sdl::build_schema(&parsed.reference, &options);
-            let sources: Vec<_> = parsed
-                .reference
-                .files
-                .iter()
-                .zip(&parsed.sources)
-                .map(|(f, t)| krakengen::diag::SourceText { path: &f.path, text: t })
-                .collect();
-            eprint!("{}", build.render_diagnostics(&sources, color));
+            eprint!("{}", build.render_diagnostics_for(&parsed, color));
             let Some(output) = build.output else {
                 eprintln!("error: the schema has errors; nothing was written");
                 return Ok(ExitCode::from(1));

@@ -151,6 +151,18 @@ impl SchemaBuild {
         sources.extend(self.extra_sources.iter().map(|(p, t)| SourceText { path: p, text: t }));
         crate::diag::render(&self.diagnostics, &sources, color)
     }
+
+    /// Renders the diagnostics of a schema built from `parsed.reference`.
+    pub fn render_diagnostics_for(&self, parsed: &crate::parse::Parsed, color: bool) -> String {
+        let sources: Vec<SourceText<'_>> = parsed
+            .reference
+            .files
+            .iter()
+            .zip(&parsed.sources)
+            .map(|(f, t)| SourceText { path: &f.path, text: t })
+            .collect();
+        self.render_diagnostics(&sources, color)
+    }
 }
 
 /// Builds the normalised SDL and the catalogue of a reference.
