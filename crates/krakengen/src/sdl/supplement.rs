@@ -19,7 +19,12 @@
 //!
 //! A supplement that adds nullability to an inferred type, or fills a type whose shape the reference
 //! does not give, is not in conflict and is silent. Everything taken from a supplement is marked with
-//! `@fromSupplement` in the SDL.
+//! `@fromSupplement` in the SDL. Types the supplement's fields name are imported from it whole.
+//!
+//! A supplement must be valid GraphQL (checked by apollo-compiler; every problem is an error pointing
+//! into the supplement file), except that it needs no query root: a hand-written file of a few types
+//! is enough. An invalid supplement is not applied at all. Synthetic type names (made up by krakengen)
+//! are not looked up, and the supplement's directives and query type are not carried over.
 
 use std::collections::{BTreeMap, BTreeSet};
 
