@@ -2,7 +2,7 @@
 //!
 //! The reference model ([`crate::model`]) describes mutations; GraphQL describes types. This module
 //! turns the one into the other: payload fields of every mutation become the fields of their payload
-//! type (merged when several mutations share one), and each [`TypeInfo`] becomes a [`TypeDef`] whose
+//! type (merged when several mutations share one), and each [`TypeInfo`](crate::model::TypeInfo) becomes a [`TypeDef`] whose
 //! kind is always one GraphQL can declare. The IR stays apart from emission so the supplement and the
 //! position checks can work on facts, not on text.
 
