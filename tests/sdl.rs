@@ -84,9 +84,8 @@ fn output_is_deterministic() {
     let (a, b) = (output(built), again.output.as_ref().unwrap());
     assert!(a.sdl == b.sdl, "SDL differs between runs");
     assert!(a.metadata_json == b.metadata_json, "metadata differs between runs");
-    // Nothing machine- or time-dependent may leak into the output.
+    // Nothing machine-dependent (such as where the repository is checked out) may leak into it.
     for text in [&a.sdl, &a.metadata_json] {
-        assert!(!text.contains(env!("CARGO_PKG_VERSION")) || env!("CARGO_PKG_VERSION") == "0.1.0");
         assert!(!text.contains(&*root().display().to_string()));
     }
 }
