@@ -71,9 +71,31 @@ pub fn parse_project(config: &Config, project: &Project) -> Result<Parsed, Failu
 
 /// Generates the files of one project.
 pub fn generate_project(config: &Config, project: &Project) -> Result<Vec<GeneratedFile>, Failure> {
-    let _parsed = parse_project(config, project)?;
-    let files = Vec::new();
+    let parsed = parse_project(config, project)?;
+    let schema = build_schema(config, project, &parsed)?;
+    let dir = config.path(&project.schema_dir);
+    let files = vec![
+        GeneratedFile { path: dir.join("schema.graphql"), contents: schema.sdl.clone() },
+        GeneratedFile { path: dir.join("metadata.json"), contents: schema.metadata_json.clone() },
+    ];
     Ok(files)
+}
+
+/// Builds a project's SDL and catalogue, with the supplements its configuration names.
+pub fn build_schema(config: &Config, project: &Project, parsed: &Parsed) -> Result<crate::sdl::SchemaOutput, Failure> {
+    let mut options = crate::sdl::SchemaOptions::new();
+    for s in &project.supplements {
+        options = options.with_supplement(config.path(s));
+    }
+    let build = options.build(&parsed.reference);
+    match build.output {
+        Some(out) if !build.diagnostics.has_errors() => Ok(out),
+        _ => Err(Failure::Diagnostics {
+            project: project.name.clone(),
+            rendered: build.render_diagnostics_for(parsed, false),
+            diagnostics: build.diagnostics.clone(),
+        }),
+    }
 }
 
 /// What [`sync`] did or would do.
@@ -106,4 +128,47 @@ pub fn sync(files: &[GeneratedFile], check: bool) -> std::io::Result<SyncReport>
 /// Shows `path` relative to `root` when it lies below it.
 pub fn display_path(path: &Path, root: &Path) -> String {
     path.strip_prefix(root).unwrap_or(path).display().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(dir: &Path, reference: &str) -> Config {
+        std::fs::write(dir.join("ref.txt"), reference).unwrap();
+        let text = "[[project]]\nname = \"t\"\ndocs = \"ref.txt\"\nschema_dir = \"out\"\n";
+        std::fs::write(dir.join("krakengen.toml"), text).unwrap();
+        Config::load(&dir.join("krakengen.toml")).unwrap()
+    }
+
+    const SMALL: &str = include_str!("../../../tests/fixtures/crlf/basic.txt");
+
+    #[test]
+    fn check_reports_stale_files_and_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = generate(&config(dir.path(), SMALL)).unwrap();
+        assert_eq!(files.len(), 2);
+        let report = sync(&files, true).unwrap();
+        assert_eq!(report.stale.len(), 2);
+        assert!(report.written.is_empty());
+        assert!(!dir.path().join("out").exists());
+        // Writing makes them fresh; a second write touches nothing.
+        assert_eq!(sync(&files, false).unwrap().written.len(), 2);
+        assert_eq!(sync(&files, true).unwrap(), SyncReport::default());
+        std::fs::write(&files[0].path, "edited").unwrap();
+        assert_eq!(sync(&files, true).unwrap().stale, vec![files[0].path.clone()]);
+    }
+
+    #[test]
+    fn a_broken_reference_fails_before_anything_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let broken = SMALL.replace("Query Complexity: 1", "Query Complexity: lots");
+        let Err(Failure::Diagnostics { rendered, diagnostics, .. }) = generate(&config(dir.path(), &broken)) else {
+            panic!("expected diagnostics")
+        };
+        assert!(diagnostics.has_errors());
+        assert!(rendered.contains("ref.txt:"), "{rendered}");
+        assert!(rendered.contains("bad-complexity"), "{rendered}");
+        assert!(!dir.path().join("out").exists());
+    }
 }
