@@ -43,6 +43,21 @@ enum Command {
         #[arg(long)]
         supplement: Vec<PathBuf>,
     },
+    /// Serve a mock of the API over HTTP: every mutation answers its example response, with the
+    /// reference's permissions (granted through the `X-Kraken-Permissions` header) and rate limits
+    /// enforced and errors in Kraken's shape.
+    Mock {
+        docs: PathBuf,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1:4000")]
+        listen: std::net::SocketAddr,
+        /// Deny mutations whose reference block has no permissions section (default: allow them).
+        #[arg(long)]
+        deny_unspecified: bool,
+        /// A supplement SDL, as for `schema`.
+        #[arg(long)]
+        supplement: Vec<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -105,6 +120,42 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                     .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
                 eprintln!("{} {}", if written { "wrote" } else { "unchanged" }, path.display());
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Mock { docs, listen, deny_unspecified, supplement } => {
+            let parsed = krakengen::parse::parse_path(&docs)?;
+            if parsed.diagnostics.has_errors() {
+                eprint!("{}", parsed.render_diagnostics(color));
+                eprintln!("error: the reference has errors; the mock was not started");
+                return Ok(ExitCode::from(1));
+            }
+            let options = supplement.into_iter().fold(krakengen::sdl::SchemaOptions::new(), |o, s| o.with_supplement(s));
+            let build = krakengen::sdl::build_schema(&parsed.reference, &options);
+            let Some(output) = build.output else {
+                eprint!("{}", build.render_diagnostics_for(&parsed, color));
+                eprintln!("error: the schema has errors; the mock was not started");
+                return Ok(ExitCode::from(1));
+            };
+            let unspecified = if deny_unspecified {
+                krakengen_server::policy::Unspecified::Deny
+            } else {
+                krakengen_server::policy::Unspecified::Allow
+            };
+            let schema = krakengen_server::mock::schema(&output.sdl, &parsed.reference, unspecified)?;
+            let router = krakengen_server::mock::router(schema, &parsed.reference);
+            let runtime = tokio::runtime::Runtime::new()?;
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind(listen).await?;
+                eprintln!(
+                    "mock of {} mutations listening on http://{}/graphql (Ctrl-C stops it)",
+                    parsed.reference.mutations.len(),
+                    listener.local_addr()?
+                );
+                let shutdown = async {
+                    let _ = tokio::signal::ctrl_c().await;
+                };
+                krakengen_server::mock::serve(listener, router, shutdown).await
+            })?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -6,10 +6,14 @@
 //! call; every other field reads its value from its parent's JSON, so a resolver only ever returns
 //! plain JSON shaped like the response.
 //!
-//! Differences the representation forces: async-graphql's dynamic schemas cannot declare custom
-//! directives, so krakengen's metadata directives (`@krakengen_*`) are absent from the served SDL
-//! (the metadata is enforced instead: permissions and rate limits by the policy); everything else —
-//! types, fields, arguments, descriptions and deprecations — is carried over.
+//! Differences the representation forces:
+//! - async-graphql's dynamic schemas cannot declare custom directives, so krakengen's metadata
+//!   directives (`@opaque`, `@complexity`, `@requiresPermissions`, ...) are absent from the served SDL;
+//!   the metadata is enforced instead (permissions and rate limits by the policy);
+//! - an `@opaque` input object (fields unknown, a placeholder `_opaque` field in the SDL) is served as
+//!   a scalar of the same name, so that real inputs, whose fields the SDL cannot list, are accepted.
+//!
+//! Everything else — types, fields, arguments, descriptions and deprecations — is carried over.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::future::Future;
@@ -105,6 +109,16 @@ pub fn build(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>) -> Res
                     en = en.description(d);
                 }
                 builder = builder.register(en);
+            }
+            ExtendedType::InputObject(io) if io.directives.get("opaque").is_some() => {
+                // An input object whose fields the reference does not give has only a placeholder field
+                // in the SDL; serving it as such would reject every real input, so it is served as a
+                // scalar that accepts any value.
+                let mut sc = Scalar::new(name.as_str());
+                if let Some(d) = description(&io.description) {
+                    sc = sc.description(d);
+                }
+                builder = builder.register(sc);
             }
             ExtendedType::InputObject(io) => {
                 let mut obj = InputObject::new(name.as_str());
