@@ -58,6 +58,9 @@ pub enum TypeRef {
 }
 
 impl TypeRef {
+    /// The deepest list nesting [`TypeRef::parse`] accepts; real schemas rarely go beyond two.
+    pub const MAX_DEPTH: usize = 16;
+
     /// The innermost named type.
     pub fn base(&self) -> &str {
         match self {
@@ -78,12 +81,16 @@ impl TypeRef {
         }
     }
 
-    /// Parses `[X!]!`-style syntax; returns `None` on anything else.
+    /// Parses `[X!]!`-style syntax; returns `None` on anything else, including lists nested more than
+    /// [`TypeRef::MAX_DEPTH`] deep (refused so hostile input cannot overflow the stack).
     pub fn parse(text: &str) -> Option<TypeRef> {
-        fn inner(s: &str) -> Option<(TypeRef, &str)> {
+        fn inner(s: &str, depth: usize) -> Option<(TypeRef, &str)> {
             let s = s.trim_start();
             let (t, rest) = if let Some(rest) = s.strip_prefix('[') {
-                let (t, rest) = inner(rest)?;
+                if depth >= TypeRef::MAX_DEPTH {
+                    return None;
+                }
+                let (t, rest) = inner(rest, depth + 1)?;
                 let rest = rest.trim_start().strip_prefix(']')?;
                 (TypeRef::List(Box::new(t)), rest)
             } else {
@@ -103,7 +110,7 @@ impl TypeRef {
                 Some((t, rest))
             }
         }
-        let (t, rest) = inner(text)?;
+        let (t, rest) = inner(text, 0)?;
         if rest.trim().is_empty() {
             Some(t)
         } else {
@@ -448,6 +455,10 @@ mod tests {
         for bad in ["", "[String", "String]", "1Foo", "Foo Bar", "!"] {
             assert!(TypeRef::parse(bad).is_none(), "{bad}");
         }
+        let nested = |n: usize| format!("{}Int{}", "[".repeat(n), "]".repeat(n));
+        assert!(TypeRef::parse(&nested(TypeRef::MAX_DEPTH)).is_some());
+        assert!(TypeRef::parse(&nested(TypeRef::MAX_DEPTH + 1)).is_none());
+        assert!(TypeRef::parse(&nested(1_000_000)).is_none());
     }
 
     #[test]

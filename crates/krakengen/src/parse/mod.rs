@@ -309,9 +309,16 @@ impl<'a> FileParser<'a, '_> {
             match sections.last_mut() {
                 None => description.push(line.text),
                 Some((s, _, _, body)) => {
+                    // The description follows the `Type:` and `URL:` lines and is prose, so a line of it
+                    // ending in a colon must not be taken for an unknown section header.
                     let free_text = matches!(
                         s,
-                        Section::Operation | Section::Variables | Section::Response | Section::Deprecated
+                        Section::Type
+                            | Section::Url
+                            | Section::Operation
+                            | Section::Variables
+                            | Section::Response
+                            | Section::Deprecated
                     );
                     if !free_text && unknown.is_none() && looks_like_unknown_header(line.text, *s) {
                         self.diags.warn(
@@ -346,6 +353,11 @@ impl<'a> FileParser<'a, '_> {
                 continue;
             }
             seen.push(*s);
+            // Lines under the `Type:` and `URL:` headers are the mutation's description (every rendering
+            // puts it right after them), in the order they appear.
+            if matches!(s, Section::Type | Section::Url) {
+                description.extend(body.iter().map(|l| l.text));
+            }
             match s {
                 Section::Type => match TypeRef::parse(rest) {
                     Some(t) => {
@@ -493,6 +505,8 @@ impl<'a> FileParser<'a, '_> {
 
     fn rate_limits(&mut self, body: &[Line<'_>]) -> Vec<RateLimit> {
         let mut out: Vec<RateLimit> = Vec::new();
+        // Keys whose steps were reported as unreadable, so they are not reported again as step-less.
+        let mut reported: Vec<usize> = Vec::new();
         for line in body {
             let t = line.text.trim_matches('|').trim();
             let compact_header = t.replace(' ', "");
@@ -517,17 +531,20 @@ impl<'a> FileParser<'a, '_> {
                 };
                 match parse_steps(steps) {
                     Ok(s) => last.steps.extend(s),
-                    Err(msg) => self.diags.error(
-                        "bad-rate-limit",
-                        line.span_sub(self.file, steps),
-                        format!("cannot read rate-limit steps `{steps}`: {msg}"),
-                        msg,
-                    ),
+                    Err(msg) => {
+                        reported.push(out.len() - 1);
+                        self.diags.error(
+                            "bad-rate-limit",
+                            line.span_sub(self.file, steps),
+                            format!("cannot read rate-limit steps `{steps}`: {msg}"),
+                            msg,
+                        )
+                    }
                 }
             }
         }
-        for rl in &out {
-            if rl.steps.is_empty() {
+        for (i, rl) in out.iter().enumerate() {
+            if rl.steps.is_empty() && !reported.contains(&i) {
                 self.diags.warn("bad-rate-limit", rl.span, format!("rate-limit key `{}` has no steps", rl.key), "no steps");
             }
         }
@@ -551,9 +568,15 @@ impl<'a> FileParser<'a, '_> {
             Err(e) => {
                 let span = body
                     .get(e.line)
-                    .map(|l| {
-                        let col = l.text.char_indices().nth(e.column).map_or(l.text.len(), |(i, _)| i);
-                        l.span_of(file, col, l.text.len())
+                    .map(|l| match l.text.char_indices().nth(e.column) {
+                        Some((col, _)) => l.span_of(file, col, l.text.len()),
+                        // The parser stopped past the end of the line (typically "unexpected end of
+                        // input"): point at the line's last character, since an empty span at the end
+                        // of a file is not drawn.
+                        None => {
+                            let last = l.text.char_indices().last().map_or(0, |(i, _)| i);
+                            l.span_of(file, last, l.text.len())
+                        }
                     })
                     .unwrap_or_else(|| self.span(hline));
                 self.diags.error(
@@ -678,12 +701,18 @@ impl<'a> FileParser<'a, '_> {
         let row_name = |r: &Row| r.name.clone().or_else(|| r.deprecation.as_ref().and_then(|d| deprecated_field_name(&d.reason)));
         // With explicit names everywhere, match by name.
         if !rows.is_empty() && rows.iter().all(|r| r.name.is_some()) {
-            let mut matched = 0;
+            let mut matched = vec![false; names.len()];
             for row in rows {
                 let n = row.name.clone().unwrap_or_default();
                 match names.iter().position(|x| *x == n) {
+                    Some(i) if matched[i] => self.diags.warn(
+                        "unmatched-rows",
+                        row.span,
+                        format!("the {what} row `{n}` of `{mutation}` appears twice; the first row is kept"),
+                        "repeated row",
+                    ),
                     Some(i) => {
-                        matched += 1;
+                        matched[i] = true;
                         place(i, row)
                     }
                     None => self.diags.warn(
@@ -694,7 +723,20 @@ impl<'a> FileParser<'a, '_> {
                     ),
                 }
             }
-            return matched == names.len();
+            let missing: Vec<&str> = names.iter().zip(&matched).filter(|(_, m)| !**m).map(|(n, _)| n.as_str()).collect();
+            if !missing.is_empty() {
+                self.diags.warn(
+                    "unmatched-rows",
+                    hline.span(self.file),
+                    format!(
+                        "the {what}s table of `{mutation}` has no row for {} the example operation uses; {} no description or declared type",
+                        missing.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
+                        if missing.len() == 1 { "it has" } else { "they have" }
+                    ),
+                    "rows and names do not match one to one",
+                );
+            }
+            return missing.is_empty();
         }
         if rows.len() == names.len() {
             // Pair in order, but check that rows naming a field land on that field.
@@ -998,6 +1040,94 @@ mod tests {
         let mut v = vec!["preferenceSetting", "preferences", "Alpha", "beta"];
         v.sort_by(|a, b| table_order(a, b));
         assert_eq!(v, ["Alpha", "beta", "preferences", "preferenceSetting"]);
+    }
+
+    /// A minimal standard block; `{desc}` and `{extra}` are replaced by the tests.
+    const BLOCK: &str = "doThing
+Type: DoThing
+URL: https://example.com/graphql/
+{desc}
+Query Complexity: 1
+Possible Errors:
+- KT-CT-1111: Unauthorized.
+{extra}Arguments
+| Name | Description |
+|---|---|
+|
+The input. |
+Return fields
+| Name | Description |
+|---|---|
+|
+Whether it worked. |
+Mutation
+mutation DoThing($input: DoThingInput!) {
+doThing(input: $input) {
+ok
+}
+}
+Variables
+{
+\"input\": DoThingInput
+}
+Response
+{
+\"data\": {
+\"doThing\": {
+\"ok\": true
+}
+}
+}
+";
+
+    fn block(desc: &str, extra: &str) -> String {
+        BLOCK.replace("{desc}", desc).replace("{extra}", extra)
+    }
+
+    #[test]
+    fn description_lines_after_url_are_kept_even_with_colons() {
+        let p = parse_str("t.txt", &block("Does a thing.\nPossible values include:\n- one", ""));
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let m = &p.reference.mutations[0];
+        assert_eq!(m.description.as_deref(), Some("Does a thing.\nPossible values include:\n- one"));
+        assert_eq!(m.arguments[0].description.as_deref(), Some("The input."));
+        assert_eq!(m.fields[0].description.as_deref(), Some("Whether it worked."));
+    }
+
+    #[test]
+    fn unreadable_rate_limit_steps_are_reported_once() {
+        let p = parse_str("t.txt", &block("D.", "Rate Limits\n| Key | Steps |\n|---|---|\nUser |\n['5/fortnight'] |\nIp |\n"));
+        let codes: Vec<_> = p.diagnostics.iter().map(|d| (d.severity, d.code.as_str(), d.span.line)).collect();
+        // One error for the bad steps of `User`, one warning for `Ip`, which has no steps at all.
+        assert_eq!(
+            codes,
+            [(crate::diag::Severity::Error, "bad-rate-limit", 12), (crate::diag::Severity::Warning, "bad-rate-limit", 13)]
+        );
+    }
+
+    #[test]
+    fn truncated_operation_points_at_its_last_character() {
+        let text = block("D.", "");
+        let cut = &text[..text.find("}\n}\nVariables").unwrap()];
+        let p = parse_str("t.txt", cut);
+        let d = p.diagnostics.iter().find(|d| d.code == "bad-operation").expect("a bad-operation error");
+        let last_line = cut.trim_end().lines().count() as u32;
+        assert_eq!((d.span.line, d.span.column, d.span.len), (last_line, 2, 1));
+        assert_eq!(&cut[d.span.offset as usize..][..1], "k");
+    }
+
+    #[test]
+    fn rich_rows_missing_for_a_selected_name_are_reported() {
+        let text = "doThing\nType: DoThing\nURL: u\nArguments\nNameDescription\ninput (DoThingInput!)\nThe input.\ninput (DoThingInput!)\nAgain.\nReturn fields\nNameDescription\nok (Boolean)\nFine.\nMutation\nmutation DoThing($input: DoThingInput!) {\ndoThing(input: $input) {\nok\nother\n}\n}\nVariables\n{}\nResponse\n{}\n• KT-CT-1: x\n";
+        let p = parse_str("t.txt", text);
+        assert_eq!(p.reference.files[0].rendering, Rendering::Rich);
+        let msgs: Vec<_> = p.diagnostics.iter().filter(|d| d.code == "unmatched-rows").map(|d| d.message.as_str()).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(msgs[0].contains("appears twice"), "{msgs:?}");
+        assert!(msgs[1].contains("no row for `other`"), "{msgs:?}");
+        let m = &p.reference.mutations[0];
+        assert_eq!(m.arguments[0].description.as_deref(), Some("The input."));
+        assert_eq!(m.fields.iter().map(|f| (f.name.as_str(), f.provenance)).collect::<Vec<_>>(), [("ok", Some(Provenance::Declared)), ("other", None)]);
     }
 
     #[test]

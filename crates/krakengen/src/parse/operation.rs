@@ -63,8 +63,64 @@ pub struct OpError {
     pub column: usize,
 }
 
+/// Deeper nesting of braces, parentheses and brackets than this is refused before graphql-parser
+/// sees the text. graphql-parser has a recursion limit of its own; this check comes first so the
+/// diagnostic names the problem and the place, and so the depth of everything built from the
+/// document (selections, type references) stays small whatever graphql-parser allows. The vendored
+/// reference never nests deeper than 4.
+pub const MAX_DEPTH: usize = 32;
+
+/// Finds the first place where `{`, `(` and `[` nest deeper than [`MAX_DEPTH`], outside strings and
+/// comments; returns its 0-based line and column (in characters).
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut in_comment = false;
+    let (mut line, mut column) = (0usize, 0usize);
+    for c in text.chars() {
+        if c == '\n' {
+            line += 1;
+            column = 0;
+            in_comment = false;
+            continue;
+        }
+        if in_comment {
+        } else if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match c {
+                '"' => in_string = true,
+                '#' => in_comment = true,
+                '{' | '(' | '[' => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        return Some((line, column));
+                    }
+                }
+                '}' | ')' | ']' => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+        }
+        column += 1;
+    }
+    None
+}
+
 /// Parses the operation text (the block's operation lines joined by `\n`).
 pub fn parse(text: &str) -> Result<Operation, OpError> {
+    if let Some((line, column)) = too_deep(text) {
+        return Err(OpError {
+            message: format!("the operation nests more than {MAX_DEPTH} levels deep, which no reference does; it is not read"),
+            line,
+            column,
+        });
+    }
     // The placeholder goes on the same line as the brace, so positions of later tokens stay right.
     let (filled, empty_selection) = fill_empty_selections(text);
     let doc = q::parse_query::<String>(&filled).map_err(|e| {
@@ -187,6 +243,22 @@ mod tests {
         assert!(op.fields.is_empty());
         assert_eq!(op.arguments, [("input".to_string(), Some("i".to_string()))]);
         assert!(!parse("mutation X {\nx {\nid\n}\n}").ok().unwrap().empty_selection);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_overflowed() {
+        let deep = format!("mutation X {{\nx {}{}\n}}", "{ a ".repeat(10_000), "}".repeat(10_000));
+        let Err(e) = parse(&deep) else { panic!("expected an error") };
+        assert!(e.message.contains("nests more than"), "{}", e.message);
+        assert_eq!((e.line, e.column), (1, 2 + 4 * (MAX_DEPTH - 1)));
+        let args = format!("mutation X {{\nx(a: {}1{}) {{ id }}\n}}", "[".repeat(5_000), "]".repeat(5_000));
+        assert!(parse(&args).is_err());
+        // Braces inside strings and comments do not count.
+        let quoted = format!("mutation X {{\nx(a: \"{}\") {{ id }} # {}\n}}", "{".repeat(100), "(".repeat(100));
+        assert!(parse(&quoted).is_ok());
+        // Exactly the limit is still read (and must not overflow the test thread's stack).
+        let at_limit = format!("mutation X {}x{}", "{ a ".repeat(MAX_DEPTH - 1), "}".repeat(MAX_DEPTH - 1));
+        let _ = parse(&at_limit);
     }
 
     #[test]
