@@ -623,13 +623,32 @@ impl<'a> FileParser<'a, '_> {
             }
         }
         if let Some((hline, rows)) = arg_rows {
-            self.place_rows(&name, "argument", &hline, rows, args.iter().map(|a| a.name.clone()).collect(), |i, row| {
-                let a = &mut args[i];
+            // A row's declared type wins, but one that contradicts the variable definition (also a
+            // statement of the reference) is reported: the reference disagrees with itself there.
+            let mut conflicts = Vec::new();
+            // Rows are in table order (case-insensitive alphabetical), which need not be the order
+            // the operation passes the arguments in; the model keeps the operation's order.
+            let mut order: Vec<usize> = (0..args.len()).collect();
+            order.sort_by(|&a, &b| table_order(&args[a].name, &args[b].name));
+            let names = order.iter().map(|&i| args[i].name.clone()).collect();
+            self.place_rows(&name, "argument", &hline, rows, names, |i, row| {
+                let a = &mut args[order[i]];
                 a.description = row.description;
                 if let Some(t) = row.ty {
+                    if t != a.ty {
+                        conflicts.push((row.span, a.name.clone(), a.ty.to_string(), t.to_string()));
+                    }
                     a.ty = t;
                 }
             });
+            for (span, arg, var_ty, row_ty) in conflicts {
+                self.diags.warn(
+                    "type-conflict",
+                    span,
+                    format!("the row of argument `{arg}` of `{name}` declares `{row_ty}` but the example operation declares `{var_ty}`; the row's type is kept"),
+                    "type differs from the operation's variable",
+                );
+            }
         }
         block.mutation.arguments = args;
         block.mutation.union_members = op.union_members.clone();
@@ -1128,6 +1147,30 @@ Response
         let m = &p.reference.mutations[0];
         assert_eq!(m.arguments[0].description.as_deref(), Some("The input."));
         assert_eq!(m.fields.iter().map(|f| (f.name.as_str(), f.provenance)).collect::<Vec<_>>(), [("ok", Some(Provenance::Declared)), ("other", None)]);
+    }
+
+    #[test]
+    fn rich_argument_type_contradicting_the_operation_is_reported() {
+        let text = "doThing\nType: DoThing\nURL: u\n• KT-CT-1: x\nArguments\nNameDescription\ninput (OtherInput)\nThe input.\nReturn fields\nNameDescription\nok (Boolean!)\nMutation\nmutation DoThing($input: DoThingInput!) {\ndoThing(input: $input) {\nok\n}\n}\nVariables\n{}\nResponse\n{\"data\": {\"doThing\": {\"ok\": 1}}}\n";
+        let p = parse_str("t.txt", text);
+        let codes: Vec<_> = p.diagnostics.iter().map(|d| (d.code.as_str(), d.span.line)).collect();
+        assert_eq!(codes, [("type-conflict", 7)]);
+        let m = &p.reference.mutations[0];
+        assert_eq!(m.arguments[0].ty.to_string(), "OtherInput");
+        // The declared field type wins over the example value (an integer here), nullability included.
+        assert_eq!(m.fields[0].ty.as_ref().map(|t| t.to_string()).as_deref(), Some("Boolean!"));
+        assert_eq!(m.fields[0].provenance, Some(Provenance::Declared));
+    }
+
+    #[test]
+    fn argument_rows_follow_table_order_not_operation_order() {
+        let text = block("D.", "")
+            .replace("|\nThe input. |", "|\nAlpha. |\n|\nBeta. |")
+            .replace("mutation DoThing($input: DoThingInput!) {\ndoThing(input: $input) {", "mutation DoThing($b: Int, $a: Int) {\ndoThing(b: $b, a: $a) {");
+        let p = parse_str("t.txt", &text);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let args: Vec<_> = p.reference.mutations[0].arguments.iter().map(|a| (a.name.as_str(), a.description.as_deref())).collect();
+        assert_eq!(args, [("b", Some("Beta.")), ("a", Some("Alpha."))]);
     }
 
     #[test]
