@@ -579,11 +579,18 @@ impl<'a> FileParser<'a, '_> {
                         }
                     })
                     .unwrap_or_else(|| self.span(hline));
+                // Unclosed brackets are the usual cause of a parse that runs off the end, and the
+                // parser cannot tell which one lacks its partner; saying how many are open helps.
+                let label = match operation::unclosed_brackets(&block.mutation.example.operation) {
+                    0 => "syntax error here".to_string(),
+                    1 => "the operation ends here with 1 bracket still open".to_string(),
+                    n => format!("the operation ends here with {n} brackets still open"),
+                };
                 self.diags.error(
                     "bad-operation",
                     span,
                     format!("the example operation of `{name}` is not valid GraphQL: {}", e.message),
-                    "syntax error here",
+                    label,
                 );
                 return;
             }

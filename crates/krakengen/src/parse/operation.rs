@@ -70,9 +70,17 @@ pub struct OpError {
 /// reference never nests deeper than 4.
 pub const MAX_DEPTH: usize = 32;
 
-/// Finds the first place where `{`, `(` and `[` nest deeper than [`MAX_DEPTH`], outside strings and
-/// comments; returns its 0-based line and column (in characters).
-fn too_deep(text: &str) -> Option<(usize, usize)> {
+/// How the brackets of an operation nest.
+struct Nesting {
+    /// The 0-based line and column (in characters) of the first bracket deeper than [`MAX_DEPTH`].
+    too_deep: Option<(usize, usize)>,
+    /// Brackets still open at the end of the text.
+    open_at_end: usize,
+}
+
+/// Follows `{`, `(` and `[` outside strings and comments. It stops at the first bracket deeper than
+/// [`MAX_DEPTH`], so its work is bounded by the text's length whatever the nesting.
+fn nesting(text: &str) -> Nesting {
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;
@@ -100,7 +108,7 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
                 '{' | '(' | '[' => {
                     depth += 1;
                     if depth > MAX_DEPTH {
-                        return Some((line, column));
+                        return Nesting { too_deep: Some((line, column)), open_at_end: depth };
                     }
                 }
                 '}' | ')' | ']' => depth = depth.saturating_sub(1),
@@ -109,12 +117,23 @@ fn too_deep(text: &str) -> Option<(usize, usize)> {
         }
         column += 1;
     }
-    None
+    Nesting { too_deep: None, open_at_end: depth }
+}
+
+/// The number of brackets (`{`, `(`, `[`) an operation leaves open, for explaining "unexpected end
+/// of input"; 0 when the operation nests too deeply to be read at all.
+pub fn unclosed_brackets(text: &str) -> usize {
+    let n = nesting(text);
+    if n.too_deep.is_some() {
+        0
+    } else {
+        n.open_at_end
+    }
 }
 
 /// Parses the operation text (the block's operation lines joined by `\n`).
 pub fn parse(text: &str) -> Result<Operation, OpError> {
-    if let Some((line, column)) = too_deep(text) {
+    if let Some((line, column)) = nesting(text).too_deep {
         return Err(OpError {
             message: format!("the operation nests more than {MAX_DEPTH} levels deep, which no reference does; it is not read"),
             line,
@@ -259,6 +278,14 @@ mod tests {
         // Exactly the limit is still read (and must not overflow the test thread's stack).
         let at_limit = format!("mutation X {}x{}", "{ a ".repeat(MAX_DEPTH - 1), "}".repeat(MAX_DEPTH - 1));
         let _ = parse(&at_limit);
+    }
+
+    #[test]
+    fn unclosed_brackets_are_counted_outside_strings() {
+        assert_eq!(unclosed_brackets("mutation X($a: [Int]) {\nx(a: $a) {\nid\n}"), 1);
+        assert_eq!(unclosed_brackets("mutation X {\nx(a: \"{(\") { id } # {\n}"), 0);
+        assert_eq!(unclosed_brackets(&"{".repeat(MAX_DEPTH + 1)), 0);
+        assert_eq!(unclosed_brackets(&"{".repeat(MAX_DEPTH)), MAX_DEPTH);
     }
 
     #[test]
