@@ -4,7 +4,7 @@
 //! together with where it came from: a [`Span`] pointing at the line of the reference, and for types a
 //! [`Provenance`] saying whether the reference declared it or the parser inferred it from an example.
 //! The model is serialised by `krakengen parse --format json`; field names are part of that contract and
-//! are documented in the README.
+//! are documented field by field in `docs/model.md`.
 
 use std::collections::BTreeMap;
 use std::fmt;
