@@ -426,3 +426,41 @@ fn a_directory_is_merged_in_name_order_with_conflicts_reported() {
     let empty = tempfile::tempdir().expect("a temporary directory");
     assert!(krakengen::parse::parse_path(empty.path()).is_err());
 }
+
+/// Every field name `krakengen parse --format json` prints, and every value of a `kind` or enum
+/// field, is documented in `docs/model.md`.
+#[test]
+fn every_json_field_name_is_documented() {
+    let docs = std::fs::read_to_string(krakengen_tests::root().join("docs/model.md")).expect("docs/model.md");
+    let mut reference = vendored_parsed().reference.clone();
+    // Add the renderings, so values only they produce are covered too.
+    for f in ["compact/basic.txt", "rich/basic.txt"] {
+        reference.files.extend(krakengen_tests::parse_rel(&krakengen_tests::fixture(f)).reference.files);
+    }
+    let json = serde_json::to_value(&reference).expect("serialisable");
+    let mut names = BTreeSet::new();
+    fn walk(v: &serde_json::Value, in_types: bool, names: &mut BTreeSet<String>) {
+        match v {
+            serde_json::Value::Object(o) => {
+                for (k, v) in o {
+                    // The keys of `types` are type names, not field names.
+                    if !in_types {
+                        names.insert(k.clone());
+                    }
+                    if matches!(k.as_str(), "kind" | "rendering" | "provenance" | "return_type_provenance" | "per") {
+                        if let Some(s) = v.as_str() {
+                            names.insert(s.to_string());
+                        }
+                    }
+                    walk(v, k == "types" && !in_types, names);
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk(v, false, names)),
+            _ => {}
+        }
+    }
+    walk(&json, false, &mut names);
+    let missing: Vec<&String> = names.iter().filter(|n| !docs.contains(&format!("`{n}`")) && !docs.contains(&format!("`\"{n}\"`"))).collect();
+    assert!(names.len() > 40, "{names:?}");
+    assert!(missing.is_empty(), "not documented in docs/model.md: {missing:?}");
+}
