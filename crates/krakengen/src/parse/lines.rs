@@ -64,7 +64,8 @@ pub fn detect(text: &str) -> Rendering {
     let mut rich = 0usize;
     for raw in text.lines().take(20_000) {
         let t = raw.trim();
-        if t == "NameDescription" || t.starts_with("• KT-") || t.starts_with("•") {
+        // Only error bullets count: a bullet in a description of another rendering is not a tell.
+        if t == "NameDescription" || t.starts_with("• KT-") {
             rich += 1;
         }
         if (t.starts_with("Type:") && !t.starts_with("Type: "))
@@ -161,5 +162,6 @@ mod tests {
         assert_eq!(detect("x\nType: Foo\nURL: u\n"), Rendering::Standard);
         assert_eq!(detect("API Site\nx\nType:Foo\n"), Rendering::Compact);
         assert_eq!(detect("x\n\nType: Foo\n\n  • KT-CT-1: a\n"), Rendering::Rich);
+        assert_eq!(detect("x\nType: Foo\nURL: u\nA list:\n• one\n• two\n"), Rendering::Standard);
     }
 }
