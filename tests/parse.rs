@@ -464,3 +464,16 @@ fn every_json_field_name_is_documented() {
     assert!(names.len() > 40, "{names:?}");
     assert!(missing.is_empty(), "not documented in docs/model.md: {missing:?}");
 }
+
+/// The plain operation reader (the fast path) reads every vendored operation, and gives exactly
+/// what graphql-parser gives.
+#[test]
+fn plain_operation_reader_reads_every_vendored_operation_as_graphql_parser_does() {
+    use krakengen::parse::operation::{parse_general, parse_plain};
+    for m in &vendored_parsed().reference.mutations {
+        let text = &m.example.operation;
+        let plain = parse_plain(text).unwrap_or_else(|| panic!("the plain reader gives up on `{}`", m.name));
+        let general = parse_general(text).unwrap_or_else(|e| panic!("{}: {}", m.name, e.message));
+        assert_eq!(plain, general, "{}", m.name);
+    }
+}

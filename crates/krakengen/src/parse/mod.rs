@@ -288,10 +288,12 @@ impl<'a> FileParser<'a, '_> {
 
         // Group the block's lines into sections. Once the example operation starts, only the next
         // example section counts as a header, so GraphQL or JSON text can never be mistaken for one.
-        let mut sections: Vec<(Section, &'a Line<'a>, &'a str, Vec<Line<'a>>)> = Vec::new();
+        // A section's body is the range of `lines` after its header: it grows line by line until
+        // the next header, or stops at an unknown section's header, whose lines are dropped.
+        let mut sections: Vec<(Section, &'a Line<'a>, &'a str, std::ops::Range<usize>)> = Vec::new();
         let mut description: Vec<&str> = Vec::new();
         let mut unknown: Option<Line<'a>> = None;
-        for line in &lines[1..] {
+        for (k, line) in lines.iter().enumerate().skip(1) {
             let current = sections.last().map(|s| s.0);
             let allowed = |s: Section| match current {
                 Some(Section::Operation) => s == Section::Variables || s == Section::Response,
@@ -302,7 +304,7 @@ impl<'a> FileParser<'a, '_> {
                 _ => true,
             };
             if let Some((s, rest)) = header(line.text).filter(|(s, _)| allowed(*s)) {
-                sections.push((s, line, rest, Vec::new()));
+                sections.push((s, line, rest, k + 1..k + 1));
                 unknown = None;
                 continue;
             }
@@ -330,7 +332,7 @@ impl<'a> FileParser<'a, '_> {
                         unknown = Some(*line);
                     }
                     if unknown.is_none() {
-                        body.push(*line);
+                        body.end = k + 1;
                     }
                 }
             }
@@ -342,7 +344,8 @@ impl<'a> FileParser<'a, '_> {
         let mut op_text = None;
         let mut vars = None;
         let mut resp = None;
-        for (s, hline, rest, body) in &sections {
+        for (s, hline, rest, range) in &sections {
+            let body: &'a [Line<'a>] = &lines[range.clone()];
             if seen.contains(s) {
                 self.diags.warn(
                     "repeated-section",
@@ -997,7 +1000,7 @@ pub fn parse_steps(text: &str) -> Result<Vec<RateStep>, String> {
 }
 
 fn join(body: &[Line<'_>]) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(body.iter().map(|l| l.text.len() + 1).sum());
     for (i, l) in body.iter().enumerate() {
         if i > 0 {
             s.push('\n');
