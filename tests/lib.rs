@@ -1,6 +1,10 @@
 //! Shared helpers for krakengen's end-to-end and snapshot tests.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use krakengen::model::{Mutation, Span};
+use krakengen::parse::Parsed;
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -23,4 +27,60 @@ pub fn parse_rel(path: &Path) -> krakengen::parse::Parsed {
     let bytes = std::fs::read(path).expect("fixture is readable");
     let rel = path.strip_prefix(root()).unwrap_or(path).display().to_string();
     krakengen::parse::parse_files(vec![(rel, bytes)])
+}
+
+/// The vendored reference, parsed once per test binary (it is read by many tests).
+pub fn vendored_parsed() -> &'static Parsed {
+    static PARSED: OnceLock<Parsed> = OnceLock::new();
+    PARSED.get_or_init(|| parse_rel(&vendored()))
+}
+
+/// The vendored reference's text.
+pub fn vendored_text() -> &'static str {
+    &vendored_parsed().sources[0]
+}
+
+/// A mutation by name, failing the test with a clear message when it is missing.
+pub fn mutation<'a>(parsed: &'a Parsed, name: &str) -> &'a Mutation {
+    parsed.reference.mutation(name).unwrap_or_else(|| panic!("mutation `{name}` is missing"))
+}
+
+/// A copy of a mutation with every span zeroed, for comparing the same facts read from different
+/// files (spans necessarily differ between them).
+pub fn without_spans(m: &Mutation) -> Mutation {
+    let mut m = m.clone();
+    let zero = Span::default();
+    m.span = zero;
+    m.errors.iter_mut().for_each(|e| e.span = zero);
+    m.rate_limits.iter_mut().for_each(|r| r.span = zero);
+    m.arguments.iter_mut().for_each(|a| a.span = zero);
+    m.fields.iter_mut().for_each(|f| f.span = zero);
+    m
+}
+
+/// The text a span covers in a parsed file.
+pub fn span_text<'a>(parsed: &'a Parsed, span: Span) -> &'a str {
+    let text = &parsed.sources[span.file as usize];
+    &text[span.offset as usize..(span.offset + span.len) as usize]
+}
+
+/// The blocks of a standard-rendering text, found the simple way (a name line directly followed
+/// by a `Type: ` line), as (name, lines of the block). Tests use it to check the parser against
+/// the raw text without going through the parser.
+pub fn raw_blocks(text: &str) -> Vec<(&str, Vec<&str>)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let is_name = |l: &str| {
+        l.starts_with(|c: char| c.is_ascii_lowercase()) && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    let starts: Vec<usize> = (0..lines.len().saturating_sub(1))
+        .filter(|&i| is_name(lines[i]) && lines[i + 1].starts_with("Type: "))
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| {
+            let end = starts.get(k + 1).copied().unwrap_or(lines.len());
+            (lines[s], lines[s..end].to_vec())
+        })
+        .collect()
 }

@@ -178,12 +178,34 @@ pub fn render(diags: &Diagnostics, sources: &[SourceText<'_>], color: bool) -> S
             diag: &local,
             source: Window {
                 name: src.path.to_string(),
-                text: src.text[start..end].to_string(),
-                first_line: src.text[..start].bytes().filter(|&b| b == b'\n').count(),
+                text: printable(&src.text[start..end]),
+                // The span knows its line, so only the lines between the window's start and the span
+                // are counted: counting from the start of the file for every diagnostic made
+                // rendering quadratic (minutes for a few thousand diagnostics in a large file).
+                first_line: (d.span.line as usize)
+                    .saturating_sub(1 + src.text[start..start + local.span.offset as usize].bytes().filter(|&b| b == b'\n').count()),
             },
         };
         let _ = handler.render_report(&mut out, &report);
         out.push('\n');
+    }
+    out
+}
+
+/// Replaces control characters other than line breaks and tabs with spaces, one per byte so every
+/// byte offset stays valid. A lone `\r` matters most: miette's line counting takes it for a line
+/// break where its drawing does not (and the parser counts only `\n`), which shifted the reported
+/// line of anything after it; other control characters (binary input) would reach the terminal.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let keep = !c.is_control() || c == '\n' || c == '\t' || (c == '\r' && chars.peek() == Some(&'\n'));
+        if keep {
+            out.push(c);
+        } else {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
     }
     out
 }
@@ -213,6 +235,18 @@ mod tests {
         assert_eq!(&text[s..e], "d\ne\nf\n");
         assert_eq!(window(text, 0), (0, 4));
         assert_eq!(window("", 5), (0, 0));
+    }
+
+    #[test]
+    fn lone_carriage_returns_do_not_shift_line_numbers() {
+        let mut d = Diagnostics::new();
+        let text = "a\rb\nx\ryz\r\nlast\n";
+        d.error("bad-thing", Span { file: 0, line: 2, column: 3, offset: 6, len: 1 }, "something is wrong", "here");
+        let out = render(&d, &[SourceText { path: "ref.txt", text }], false);
+        assert!(out.contains("ref.txt:2:3"), "{out}");
+        let gutters: Vec<&str> = out.lines().filter_map(|l| l.split_once(" │ ").map(|(g, _)| g.trim())).collect();
+        assert_eq!(gutters, ["1", "2", "3"], "{out}");
+        assert_eq!(printable("a\u{1b}[31m\u{85}b\r\n\tc\r"), "a [31m  b\r\n\tc ");
     }
 
     #[test]

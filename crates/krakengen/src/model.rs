@@ -4,7 +4,7 @@
 //! together with where it came from: a [`Span`] pointing at the line of the reference, and for types a
 //! [`Provenance`] saying whether the reference declared it or the parser inferred it from an example.
 //! The model is serialised by `krakengen parse --format json`; field names are part of that contract and
-//! are documented in the README.
+//! are documented field by field in `docs/model.md`.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -24,6 +24,18 @@ pub struct Span {
     pub offset: u32,
     /// Length in bytes.
     pub len: u32,
+}
+
+impl Span {
+    /// The span of `len` bytes at byte `offset` of `text`, with line and column counted from the text
+    /// itself (an offset at the very end of a file ending in a newline is on the line after it).
+    pub fn at(file: u32, text: &str, offset: usize, len: usize) -> Span {
+        let at = (0..=offset.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        let before = &text[..at];
+        let line = before.bytes().filter(|&b| b == b'\n').count() as u32 + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        Span { file, line, column, offset: at as u32, len: len as u32 }
+    }
 }
 
 /// The text rendering a reference file was published in.
@@ -58,6 +70,9 @@ pub enum TypeRef {
 }
 
 impl TypeRef {
+    /// The deepest list nesting [`TypeRef::parse`] accepts; real schemas rarely go beyond two.
+    pub const MAX_DEPTH: usize = 16;
+
     /// The innermost named type.
     pub fn base(&self) -> &str {
         match self {
@@ -78,12 +93,16 @@ impl TypeRef {
         }
     }
 
-    /// Parses `[X!]!`-style syntax; returns `None` on anything else.
+    /// Parses `[X!]!`-style syntax; returns `None` on anything else, including lists nested more than
+    /// [`TypeRef::MAX_DEPTH`] deep (refused so hostile input cannot overflow the stack).
     pub fn parse(text: &str) -> Option<TypeRef> {
-        fn inner(s: &str) -> Option<(TypeRef, &str)> {
+        fn inner(s: &str, depth: usize) -> Option<(TypeRef, &str)> {
             let s = s.trim_start();
             let (t, rest) = if let Some(rest) = s.strip_prefix('[') {
-                let (t, rest) = inner(rest)?;
+                if depth >= TypeRef::MAX_DEPTH {
+                    return None;
+                }
+                let (t, rest) = inner(rest, depth + 1)?;
                 let rest = rest.trim_start().strip_prefix(']')?;
                 (TypeRef::List(Box::new(t)), rest)
             } else {
@@ -103,7 +122,7 @@ impl TypeRef {
                 Some((t, rest))
             }
         }
-        let (t, rest) = inner(text)?;
+        let (t, rest) = inner(text, 0)?;
         if rest.trim().is_empty() {
             Some(t)
         } else {
@@ -448,6 +467,10 @@ mod tests {
         for bad in ["", "[String", "String]", "1Foo", "Foo Bar", "!"] {
             assert!(TypeRef::parse(bad).is_none(), "{bad}");
         }
+        let nested = |n: usize| format!("{}Int{}", "[".repeat(n), "]".repeat(n));
+        assert!(TypeRef::parse(&nested(TypeRef::MAX_DEPTH)).is_some());
+        assert!(TypeRef::parse(&nested(TypeRef::MAX_DEPTH + 1)).is_none());
+        assert!(TypeRef::parse(&nested(1_000_000)).is_none());
     }
 
     #[test]

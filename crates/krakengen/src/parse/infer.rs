@@ -255,14 +255,21 @@ fn is_enum_like(s: &str) -> bool {
         && s.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
+/// `2020-01-31`.
 fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
+    is_date_bytes(s.as_bytes())
+}
+
+fn is_date_bytes(b: &[u8]) -> bool {
     b.len() == 10
         && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() })
 }
 
+/// `1989-10-06T04:29:05.696754+00:00`. Checked on bytes: slicing the text at byte 10 would panic on
+/// a string with a multi-byte character there (found by fuzzing).
 fn is_date_time(s: &str) -> bool {
-    s.len() > 16 && is_date(&s[..10]) && s.as_bytes()[10] == b'T' && s[11..].starts_with(|c: char| c.is_ascii_digit())
+    let b = s.as_bytes();
+    b.len() > 16 && is_date_bytes(&b[..10]) && b[10] == b'T' && b[11].is_ascii_digit()
 }
 
 fn input_evidence(v: &Value, base: &str, ev: &mut InputEvidence) {
@@ -324,6 +331,9 @@ mod tests {
         assert_eq!(t(Value::Str("SUBMIT_METER_READINGS".into())).as_deref(), Some("PreSignedTokenScope"));
         assert_eq!(t(Value::Str("AMBIG".into())).as_deref(), Some("String"));
         assert_eq!(t(Value::Str("x-y".into())).as_deref(), Some("String"));
+        // A multi-byte character across byte 10 is text, not a date-time, and must not panic.
+        assert_eq!(t(Value::Str("cup-high\u{fffd}low-movie-pattern".into())).as_deref(), Some("String"));
+        assert_eq!(t(Value::Str("2020-01-3\u{e9}T04:29:05".into())).as_deref(), Some("String"));
         assert_eq!(t(Value::Float("1.5".into())).as_deref(), Some("Float"));
         assert_eq!(t(Value::List(vec![Value::TypeName("E".into())])).as_deref(), Some("[E]"));
         assert_eq!(t(Value::Null), None);

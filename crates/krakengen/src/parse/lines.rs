@@ -58,13 +58,18 @@ pub fn strip_bom(text: &str) -> (&str, usize) {
     }
 }
 
-/// Guesses the rendering of a file from a few tell-tale lines.
+/// How many lines [`detect`] reads: the tell-tale lines occur in every block, and a block is about
+/// fifty lines, so this covers dozens of blocks while keeping detection cheap on large files.
+const DETECT_LINES: usize = 2_000;
+
+/// Guesses the rendering of a file from a few tell-tale lines among its first [`DETECT_LINES`].
 pub fn detect(text: &str) -> Rendering {
     let mut compact = 0usize;
     let mut rich = 0usize;
-    for raw in text.lines().take(20_000) {
+    for raw in text.lines().take(DETECT_LINES) {
         let t = raw.trim();
-        if t == "NameDescription" || t.starts_with("• KT-") || t.starts_with("•") {
+        // Only error bullets count: a bullet in a description of another rendering is not a tell.
+        if t == "NameDescription" || t.starts_with("• KT-") {
             rich += 1;
         }
         if (t.starts_with("Type:") && !t.starts_with("Type: "))
@@ -88,12 +93,20 @@ pub fn detect(text: &str) -> Rendering {
 
 /// Splits `text` (BOM already removed; `base` is the number of bytes removed before it) into logical lines.
 pub fn split(text: &str, base: usize, rendering: Rendering) -> Vec<Line<'_>> {
-    let mut out = Vec::with_capacity(text.len() / 24);
-    let mut offset = 0usize;
-    for (i, raw) in text.split('\n').enumerate() {
-        let line_no = (i + 1) as u32;
-        let start = offset;
-        offset += raw.len() + 1;
+    // Lines average some twenty bytes; over-reserving a little avoids regrowing a vector of a few
+    // hundred thousand entries on large files (untouched capacity costs nothing).
+    let mut out = Vec::with_capacity(text.len() / 16 + 1);
+    let bytes = text.as_bytes();
+    let mut line_no = 0u32;
+    let mut line_start = 0usize;
+    // One pass over the bytes: on this project's machine it is about twice as fast as
+    // `str::split('\n')`, whose substring search is set up again for every (short) line.
+    for end in bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i).chain([bytes.len()]) {
+        line_no += 1;
+        // `\n` is ASCII, so both ends are character boundaries.
+        let raw = &text[line_start..end];
+        let start = line_start;
+        line_start = end + 1;
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let trimmed_start = raw.trim_start();
         let lead = raw.len() - trimmed_start.len();
@@ -161,5 +174,6 @@ mod tests {
         assert_eq!(detect("x\nType: Foo\nURL: u\n"), Rendering::Standard);
         assert_eq!(detect("API Site\nx\nType:Foo\n"), Rendering::Compact);
         assert_eq!(detect("x\n\nType: Foo\n\n  • KT-CT-1: a\n"), Rendering::Rich);
+        assert_eq!(detect("x\nType: Foo\nURL: u\nA list:\n• one\n• two\n"), Rendering::Standard);
     }
 }

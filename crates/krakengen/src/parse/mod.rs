@@ -165,11 +165,7 @@ fn merge(blocks: &mut Vec<Block>, diags: &mut Diagnostics) {
 }
 
 fn span_at(file: u32, text: &str, at: usize) -> Span {
-    let at = (0..=at.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-    let before = &text[..at];
-    let line = before.matches('\n').count() as u32 + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-    Span { file, line, column: col, offset: at as u32, len: 1 }
+    Span::at(file, text, at, 1)
 }
 
 /// A parsed block: the mutation plus what inference still needs (the parsed examples and table rows).
@@ -288,10 +284,12 @@ impl<'a> FileParser<'a, '_> {
 
         // Group the block's lines into sections. Once the example operation starts, only the next
         // example section counts as a header, so GraphQL or JSON text can never be mistaken for one.
-        let mut sections: Vec<(Section, &'a Line<'a>, &'a str, Vec<Line<'a>>)> = Vec::new();
+        // A section's body is the range of `lines` after its header: it grows line by line until
+        // the next header, or stops at an unknown section's header, whose lines are dropped.
+        let mut sections: Vec<(Section, &'a Line<'a>, &'a str, std::ops::Range<usize>)> = Vec::new();
         let mut description: Vec<&str> = Vec::new();
         let mut unknown: Option<Line<'a>> = None;
-        for line in &lines[1..] {
+        for (k, line) in lines.iter().enumerate().skip(1) {
             let current = sections.last().map(|s| s.0);
             let allowed = |s: Section| match current {
                 Some(Section::Operation) => s == Section::Variables || s == Section::Response,
@@ -302,16 +300,23 @@ impl<'a> FileParser<'a, '_> {
                 _ => true,
             };
             if let Some((s, rest)) = header(line.text).filter(|(s, _)| allowed(*s)) {
-                sections.push((s, line, rest, Vec::new()));
+                sections.push((s, line, rest, k + 1..k + 1));
                 unknown = None;
                 continue;
             }
             match sections.last_mut() {
                 None => description.push(line.text),
                 Some((s, _, _, body)) => {
+                    // The description follows the `Type:` and `URL:` lines and is prose, so a line of it
+                    // ending in a colon must not be taken for an unknown section header.
                     let free_text = matches!(
                         s,
-                        Section::Operation | Section::Variables | Section::Response | Section::Deprecated
+                        Section::Type
+                            | Section::Url
+                            | Section::Operation
+                            | Section::Variables
+                            | Section::Response
+                            | Section::Deprecated
                     );
                     if !free_text && unknown.is_none() && looks_like_unknown_header(line.text, *s) {
                         self.diags.warn(
@@ -323,7 +328,7 @@ impl<'a> FileParser<'a, '_> {
                         unknown = Some(*line);
                     }
                     if unknown.is_none() {
-                        body.push(*line);
+                        body.end = k + 1;
                     }
                 }
             }
@@ -335,7 +340,8 @@ impl<'a> FileParser<'a, '_> {
         let mut op_text = None;
         let mut vars = None;
         let mut resp = None;
-        for (s, hline, rest, body) in &sections {
+        for (s, hline, rest, range) in &sections {
+            let body: &'a [Line<'a>] = &lines[range.clone()];
             if seen.contains(s) {
                 self.diags.warn(
                     "repeated-section",
@@ -346,6 +352,11 @@ impl<'a> FileParser<'a, '_> {
                 continue;
             }
             seen.push(*s);
+            // Lines under the `Type:` and `URL:` headers are the mutation's description (every rendering
+            // puts it right after them), in the order they appear.
+            if matches!(s, Section::Type | Section::Url) {
+                description.extend(body.iter().map(|l| l.text));
+            }
             match s {
                 Section::Type => match TypeRef::parse(rest) {
                     Some(t) => {
@@ -493,6 +504,8 @@ impl<'a> FileParser<'a, '_> {
 
     fn rate_limits(&mut self, body: &[Line<'_>]) -> Vec<RateLimit> {
         let mut out: Vec<RateLimit> = Vec::new();
+        // Keys whose steps were reported as unreadable, so they are not reported again as step-less.
+        let mut reported: Vec<usize> = Vec::new();
         for line in body {
             let t = line.text.trim_matches('|').trim();
             let compact_header = t.replace(' ', "");
@@ -517,17 +530,20 @@ impl<'a> FileParser<'a, '_> {
                 };
                 match parse_steps(steps) {
                     Ok(s) => last.steps.extend(s),
-                    Err(msg) => self.diags.error(
-                        "bad-rate-limit",
-                        line.span_sub(self.file, steps),
-                        format!("cannot read rate-limit steps `{steps}`: {msg}"),
-                        msg,
-                    ),
+                    Err(msg) => {
+                        reported.push(out.len() - 1);
+                        self.diags.error(
+                            "bad-rate-limit",
+                            line.span_sub(self.file, steps),
+                            format!("cannot read rate-limit steps `{steps}`: {msg}"),
+                            msg,
+                        )
+                    }
                 }
             }
         }
-        for rl in &out {
-            if rl.steps.is_empty() {
+        for (i, rl) in out.iter().enumerate() {
+            if rl.steps.is_empty() && !reported.contains(&i) {
                 self.diags.warn("bad-rate-limit", rl.span, format!("rate-limit key `{}` has no steps", rl.key), "no steps");
             }
         }
@@ -551,16 +567,29 @@ impl<'a> FileParser<'a, '_> {
             Err(e) => {
                 let span = body
                     .get(e.line)
-                    .map(|l| {
-                        let col = l.text.char_indices().nth(e.column).map_or(l.text.len(), |(i, _)| i);
-                        l.span_of(file, col, l.text.len())
+                    .map(|l| match l.text.char_indices().nth(e.column) {
+                        Some((col, _)) => l.span_of(file, col, l.text.len()),
+                        // The parser stopped past the end of the line (typically "unexpected end of
+                        // input"): point at the line's last character, since an empty span at the end
+                        // of a file is not drawn.
+                        None => {
+                            let last = l.text.char_indices().last().map_or(0, |(i, _)| i);
+                            l.span_of(file, last, l.text.len())
+                        }
                     })
                     .unwrap_or_else(|| self.span(hline));
+                // Unclosed brackets are the usual cause of a parse that runs off the end, and the
+                // parser cannot tell which one lacks its partner; saying how many are open helps.
+                let label = match operation::unclosed_brackets(&block.mutation.example.operation) {
+                    0 => "syntax error here".to_string(),
+                    1 => "the operation ends here with 1 bracket still open".to_string(),
+                    n => format!("the operation ends here with {n} brackets still open"),
+                };
                 self.diags.error(
                     "bad-operation",
                     span,
                     format!("the example operation of `{name}` is not valid GraphQL: {}", e.message),
-                    "syntax error here",
+                    label,
                 );
                 return;
             }
@@ -600,13 +629,32 @@ impl<'a> FileParser<'a, '_> {
             }
         }
         if let Some((hline, rows)) = arg_rows {
-            self.place_rows(&name, "argument", &hline, rows, args.iter().map(|a| a.name.clone()).collect(), |i, row| {
-                let a = &mut args[i];
+            // A row's declared type wins, but one that contradicts the variable definition (also a
+            // statement of the reference) is reported: the reference disagrees with itself there.
+            let mut conflicts = Vec::new();
+            // Rows are in table order (case-insensitive alphabetical), which need not be the order
+            // the operation passes the arguments in; the model keeps the operation's order.
+            let mut order: Vec<usize> = (0..args.len()).collect();
+            order.sort_by(|&a, &b| table_order(&args[a].name, &args[b].name));
+            let names = order.iter().map(|&i| args[i].name.clone()).collect();
+            self.place_rows(&name, "argument", &hline, rows, names, |i, row| {
+                let a = &mut args[order[i]];
                 a.description = row.description;
                 if let Some(t) = row.ty {
+                    if t != a.ty {
+                        conflicts.push((row.span, a.name.clone(), a.ty.to_string(), t.to_string()));
+                    }
                     a.ty = t;
                 }
             });
+            for (span, arg, var_ty, row_ty) in conflicts {
+                self.diags.warn(
+                    "type-conflict",
+                    span,
+                    format!("the row of argument `{arg}` of `{name}` declares `{row_ty}` but the example operation declares `{var_ty}`; the row's type is kept"),
+                    "type differs from the operation's variable",
+                );
+            }
         }
         block.mutation.arguments = args;
         block.mutation.union_members = op.union_members.clone();
@@ -678,12 +726,18 @@ impl<'a> FileParser<'a, '_> {
         let row_name = |r: &Row| r.name.clone().or_else(|| r.deprecation.as_ref().and_then(|d| deprecated_field_name(&d.reason)));
         // With explicit names everywhere, match by name.
         if !rows.is_empty() && rows.iter().all(|r| r.name.is_some()) {
-            let mut matched = 0;
+            let mut matched = vec![false; names.len()];
             for row in rows {
                 let n = row.name.clone().unwrap_or_default();
                 match names.iter().position(|x| *x == n) {
+                    Some(i) if matched[i] => self.diags.warn(
+                        "unmatched-rows",
+                        row.span,
+                        format!("the {what} row `{n}` of `{mutation}` appears twice; the first row is kept"),
+                        "repeated row",
+                    ),
                     Some(i) => {
-                        matched += 1;
+                        matched[i] = true;
                         place(i, row)
                     }
                     None => self.diags.warn(
@@ -694,7 +748,20 @@ impl<'a> FileParser<'a, '_> {
                     ),
                 }
             }
-            return matched == names.len();
+            let missing: Vec<&str> = names.iter().zip(&matched).filter(|(_, m)| !**m).map(|(n, _)| n.as_str()).collect();
+            if !missing.is_empty() {
+                self.diags.warn(
+                    "unmatched-rows",
+                    hline.span(self.file),
+                    format!(
+                        "the {what}s table of `{mutation}` has no row for {} the example operation uses; {} no description or declared type",
+                        missing.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", "),
+                        if missing.len() == 1 { "it has" } else { "they have" }
+                    ),
+                    "rows and names do not match one to one",
+                );
+            }
+            return missing.is_empty();
         }
         if rows.len() == names.len() {
             // Pair in order, but check that rows naming a field land on that field.
@@ -929,7 +996,7 @@ pub fn parse_steps(text: &str) -> Result<Vec<RateStep>, String> {
 }
 
 fn join(body: &[Line<'_>]) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(body.iter().map(|l| l.text.len() + 1).sum());
     for (i, l) in body.iter().enumerate() {
         if i > 0 {
             s.push('\n');
@@ -998,6 +1065,118 @@ mod tests {
         let mut v = vec!["preferenceSetting", "preferences", "Alpha", "beta"];
         v.sort_by(|a, b| table_order(a, b));
         assert_eq!(v, ["Alpha", "beta", "preferences", "preferenceSetting"]);
+    }
+
+    /// A minimal standard block; `{desc}` and `{extra}` are replaced by the tests.
+    const BLOCK: &str = "doThing
+Type: DoThing
+URL: https://example.com/graphql/
+{desc}
+Query Complexity: 1
+Possible Errors:
+- KT-CT-1111: Unauthorized.
+{extra}Arguments
+| Name | Description |
+|---|---|
+|
+The input. |
+Return fields
+| Name | Description |
+|---|---|
+|
+Whether it worked. |
+Mutation
+mutation DoThing($input: DoThingInput!) {
+doThing(input: $input) {
+ok
+}
+}
+Variables
+{
+\"input\": DoThingInput
+}
+Response
+{
+\"data\": {
+\"doThing\": {
+\"ok\": true
+}
+}
+}
+";
+
+    fn block(desc: &str, extra: &str) -> String {
+        BLOCK.replace("{desc}", desc).replace("{extra}", extra)
+    }
+
+    #[test]
+    fn description_lines_after_url_are_kept_even_with_colons() {
+        let p = parse_str("t.txt", &block("Does a thing.\nPossible values include:\n- one", ""));
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let m = &p.reference.mutations[0];
+        assert_eq!(m.description.as_deref(), Some("Does a thing.\nPossible values include:\n- one"));
+        assert_eq!(m.arguments[0].description.as_deref(), Some("The input."));
+        assert_eq!(m.fields[0].description.as_deref(), Some("Whether it worked."));
+    }
+
+    #[test]
+    fn unreadable_rate_limit_steps_are_reported_once() {
+        let p = parse_str("t.txt", &block("D.", "Rate Limits\n| Key | Steps |\n|---|---|\nUser |\n['5/fortnight'] |\nIp |\n"));
+        let codes: Vec<_> = p.diagnostics.iter().map(|d| (d.severity, d.code.as_str(), d.span.line)).collect();
+        // One error for the bad steps of `User`, one warning for `Ip`, which has no steps at all.
+        assert_eq!(
+            codes,
+            [(crate::diag::Severity::Error, "bad-rate-limit", 12), (crate::diag::Severity::Warning, "bad-rate-limit", 13)]
+        );
+    }
+
+    #[test]
+    fn truncated_operation_points_at_its_last_character() {
+        let text = block("D.", "");
+        let cut = &text[..text.find("}\n}\nVariables").unwrap()];
+        let p = parse_str("t.txt", cut);
+        let d = p.diagnostics.iter().find(|d| d.code == "bad-operation").expect("a bad-operation error");
+        let last_line = cut.trim_end().lines().count() as u32;
+        assert_eq!((d.span.line, d.span.column, d.span.len), (last_line, 2, 1));
+        assert_eq!(&cut[d.span.offset as usize..][..1], "k");
+    }
+
+    #[test]
+    fn rich_rows_missing_for_a_selected_name_are_reported() {
+        let text = "doThing\nType: DoThing\nURL: u\nArguments\nNameDescription\ninput (DoThingInput!)\nThe input.\ninput (DoThingInput!)\nAgain.\nReturn fields\nNameDescription\nok (Boolean)\nFine.\nMutation\nmutation DoThing($input: DoThingInput!) {\ndoThing(input: $input) {\nok\nother\n}\n}\nVariables\n{}\nResponse\n{}\n• KT-CT-1: x\n";
+        let p = parse_str("t.txt", text);
+        assert_eq!(p.reference.files[0].rendering, Rendering::Rich);
+        let msgs: Vec<_> = p.diagnostics.iter().filter(|d| d.code == "unmatched-rows").map(|d| d.message.as_str()).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(msgs[0].contains("appears twice"), "{msgs:?}");
+        assert!(msgs[1].contains("no row for `other`"), "{msgs:?}");
+        let m = &p.reference.mutations[0];
+        assert_eq!(m.arguments[0].description.as_deref(), Some("The input."));
+        assert_eq!(m.fields.iter().map(|f| (f.name.as_str(), f.provenance)).collect::<Vec<_>>(), [("ok", Some(Provenance::Declared)), ("other", None)]);
+    }
+
+    #[test]
+    fn rich_argument_type_contradicting_the_operation_is_reported() {
+        let text = "doThing\nType: DoThing\nURL: u\n• KT-CT-1: x\nArguments\nNameDescription\ninput (OtherInput)\nThe input.\nReturn fields\nNameDescription\nok (Boolean!)\nMutation\nmutation DoThing($input: DoThingInput!) {\ndoThing(input: $input) {\nok\n}\n}\nVariables\n{}\nResponse\n{\"data\": {\"doThing\": {\"ok\": 1}}}\n";
+        let p = parse_str("t.txt", text);
+        let codes: Vec<_> = p.diagnostics.iter().map(|d| (d.code.as_str(), d.span.line)).collect();
+        assert_eq!(codes, [("type-conflict", 7)]);
+        let m = &p.reference.mutations[0];
+        assert_eq!(m.arguments[0].ty.to_string(), "OtherInput");
+        // The declared field type wins over the example value (an integer here), nullability included.
+        assert_eq!(m.fields[0].ty.as_ref().map(|t| t.to_string()).as_deref(), Some("Boolean!"));
+        assert_eq!(m.fields[0].provenance, Some(Provenance::Declared));
+    }
+
+    #[test]
+    fn argument_rows_follow_table_order_not_operation_order() {
+        let text = block("D.", "")
+            .replace("|\nThe input. |", "|\nAlpha. |\n|\nBeta. |")
+            .replace("mutation DoThing($input: DoThingInput!) {\ndoThing(input: $input) {", "mutation DoThing($b: Int, $a: Int) {\ndoThing(b: $b, a: $a) {");
+        let p = parse_str("t.txt", &text);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let args: Vec<_> = p.reference.mutations[0].arguments.iter().map(|a| (a.name.as_str(), a.description.as_deref())).collect();
+        assert_eq!(args, [("b", Some("Beta.")), ("a", Some("Alpha."))]);
     }
 
     #[test]

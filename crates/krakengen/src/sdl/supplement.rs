@@ -104,19 +104,13 @@ impl Supplement {
     fn span(&self, loc: Option<SourceSpan>, schema: &Schema) -> Span {
         let first = self.files.values().min().copied().unwrap_or(0);
         let Some(loc) = loc else { return Span { file: first, line: 1, column: 1, offset: 0, len: 0 } };
-        let file = schema
-            .sources
-            .get(&loc.file_id())
-            .and_then(|f| self.files.get(&f.path().display().to_string()))
-            .copied()
-            .unwrap_or(first);
-        let lc = loc.line_column(&schema.sources);
-        Span {
-            file,
-            line: lc.map_or(1, |l| l.line as u32),
-            column: lc.map_or(1, |l| l.column as u32),
-            offset: loc.offset() as u32,
-            len: loc.node_len() as u32,
+        let source = schema.sources.get(&loc.file_id());
+        let file = source.and_then(|f| self.files.get(&f.path().display().to_string())).copied().unwrap_or(first);
+        // Line and column are counted from the text, as for reference spans, so that every span of a
+        // file agrees with the offset it carries (apollo reports end-of-file on the last line).
+        match source {
+            Some(f) => Span::at(file, f.source_text(), loc.offset(), loc.node_len()),
+            None => Span { file, line: 1, column: 1, offset: loc.offset() as u32, len: loc.node_len() as u32 },
         }
     }
 

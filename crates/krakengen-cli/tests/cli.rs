@@ -1,0 +1,119 @@
+//! The `krakengen` command line as users run it: exit codes, the summary line of `check`, the
+//! diagnostics on stderr, and the JSON of `parse`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("the repository root")
+}
+
+/// Runs the binary from the repository root, so relative paths in its output are stable.
+fn krakengen(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_krakengen")).args(args).current_dir(root()).output().expect("krakengen runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 output")
+}
+
+#[test]
+fn check_accepts_the_vendored_reference() {
+    let out = krakengen(&["check", "schema/oees/mutations.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "schema/oees/mutations.txt: 326 mutations, 1311 error entries, 718 error codes, 0 errors, 10 warnings\n"
+    );
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.matches("krakengen::empty-selection").count(), 9, "{stderr}");
+    assert_eq!(stderr.matches("krakengen::unmatched-rows").count(), 1, "{stderr}");
+    assert!(stderr.contains("schema/oees/mutations.txt:5392:1"), "{stderr}");
+    // Not a terminal, so no colour codes.
+    assert!(!stderr.contains('\u{1b}'), "{stderr}");
+}
+
+#[test]
+fn check_fails_on_errors_and_names_the_place() {
+    let out = krakengen(&["check", "tests/fixtures/malformed/bad_complexity.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stdout),
+        "tests/fixtures/malformed/bad_complexity.txt: 2 mutations, 4 error entries, 4 error codes, 1 errors, 0 warnings\n"
+    );
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("krakengen::bad-complexity"), "{stderr}");
+    assert!(stderr.contains("[tests/fixtures/malformed/bad_complexity.txt:5:19]"), "{stderr}");
+    assert!(stderr.contains("query complexity `lots` is not a whole number"), "{stderr}");
+}
+
+#[test]
+fn check_reports_every_problem_not_just_the_first() {
+    let out = krakengen(&["check", "tests/fixtures/malformed/truncated.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("truncated.txt:46:1"), "{stderr}");
+    assert!(stderr.contains("truncated.txt:138:27"), "{stderr}");
+    assert!(text(&out.stdout).ends_with(", 2 errors, 0 warnings\n"));
+}
+
+#[test]
+fn check_fails_on_binary_and_empty_input() {
+    for file in ["tests/fixtures/malformed/garbage.bin", "tests/fixtures/malformed/empty.txt"] {
+        let out = krakengen(&["check", file]);
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        assert!(text(&out.stdout).starts_with(&format!("{file}: 0 mutations")), "{file}");
+        assert!(text(&out.stderr).contains("krakengen::no-mutations"), "{file}");
+    }
+}
+
+#[test]
+fn unreadable_input_is_a_usage_error() {
+    let out = krakengen(&["check", "no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("error: cannot read no/such/file.txt"), "{}", text(&out.stderr));
+    let empty = tempfile::tempdir().expect("a temporary directory");
+    let out = Command::new(env!("CARGO_BIN_EXE_krakengen")).arg("check").arg(empty.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("no reference files found"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn parse_prints_stable_json() {
+    let out = krakengen(&["parse", "schema/oees/mutations.txt", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["files"][0]["path"], "schema/oees/mutations.txt");
+    assert_eq!(json["files"][0]["rendering"], "standard");
+    assert_eq!(json["mutations"].as_array().map(Vec::len), Some(326));
+    assert_eq!(json["mutations"][0]["name"], "acceptGoodsQuote");
+    // The documented field names of a mutation, in order.
+    let keys: Vec<&str> = json["mutations"][0].as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "name", "span", "return_type", "return_type_provenance", "url", "description", "complexity", "errors",
+            "permissions", "rate_limits", "deprecation", "arguments", "fields", "union_members", "example"
+        ]
+    );
+    // It reads back into the model, and a second run prints the same bytes.
+    let model: krakengen::model::Reference = serde_json::from_slice(&out.stdout).expect("the model");
+    assert_eq!(model.mutations.len(), 326);
+    assert_eq!(krakengen(&["parse", "schema/oees/mutations.txt"]).stdout, out.stdout);
+}
+
+#[test]
+fn parse_exits_one_on_errors_but_still_prints_the_model() {
+    let out = krakengen(&["parse", "tests/fixtures/malformed/bad_error_line.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    let model: krakengen::model::Reference = serde_json::from_slice(&out.stdout).expect("the model");
+    assert_eq!(model.mutations.len(), 2);
+    assert!(text(&out.stderr).contains("bad_error_line.txt:7:1"));
+}
+
+#[test]
+fn a_directory_is_read_in_name_order() {
+    let out = krakengen(&["check", "tests/fixtures/standard"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "tests/fixtures/standard: 4 mutations, 11 error entries, 11 error codes, 0 errors, 0 warnings\n");
+}
