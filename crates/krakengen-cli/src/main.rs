@@ -31,6 +31,28 @@ enum Command {
     },
     /// Report every problem of a reference and a one-line summary; exit 1 on errors.
     Check { docs: PathBuf },
+    /// Write a self-contained Rust crate (typed client and error codes) for a reference.
+    ///
+    /// The crate builds on its own with `cargo build`; its `reqwest` feature adds the HTTP transport.
+    /// Files whose contents would not change are left alone.
+    Generate {
+        docs: PathBuf,
+        /// The directory to write the crate into (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// The project name used in documentation and the default package name.
+        #[arg(long, default_value = "kraken")]
+        project: String,
+        /// The package name (default: `{project}-client`).
+        #[arg(long)]
+        name: Option<String>,
+        /// A `.graphql` file of fragment definitions to spread into the operation documents.
+        #[arg(long = "fragments", value_name = "FILE")]
+        fragments: Vec<PathBuf>,
+        /// Maps a custom scalar to a Rust type, as `Date=::std::string::String`.
+        #[arg(long = "scalar", value_name = "NAME=PATH")]
+        scalars: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -70,5 +92,60 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             );
             Ok(if parsed.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+        Command::Generate { docs, out, project, name, fragments, scalars } => {
+            let parsed = krakengen::parse::parse_path(&docs)?;
+            eprint!("{}", parsed.render_diagnostics(color));
+            if parsed.diagnostics.has_errors() {
+                return Ok(ExitCode::from(1));
+            }
+            let mut options = krakengen::codegen::Options::new(&project);
+            if let Some(name) = &name {
+                options = options.with_crate_name(name);
+            }
+            for f in &fragments {
+                let text = std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+                options = options.with_fragments(&f.display().to_string(), &text);
+            }
+            for s in &scalars {
+                let (k, v) = s.split_once('=').ok_or_else(|| format!("--scalar {s}: expected NAME=PATH"))?;
+                options = options.with_scalar(k.trim(), v.trim());
+            }
+            let warnings = krakengen::codegen::warnings(&parsed.reference, &options);
+            eprint!("{}", krakengen::diag::render(&warnings, &[], color));
+            let files = match krakengen::codegen::generate_crate(&parsed.reference, &options) {
+                Ok(files) => files,
+                Err(diags) => {
+                    eprint!("{}", krakengen::diag::render(&diags, &[], color));
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let mut written = 0;
+            for f in &files {
+                if write_if_changed(&out.join(&f.path), f.contents.as_bytes())? {
+                    written += 1;
+                }
+            }
+            println!("{}: wrote {written} of {} files", out.display(), files.len());
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename, unless the file already holds
+/// them; returns whether it wrote.
+///
+/// This is a private stand-in for `krakengen::write::write_if_changed`, which lands with the SDL
+/// work on another branch; once both are merged this should call that one instead.
+fn write_if_changed(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<bool> {
+    if std::fs::read(path).ok().as_deref() == Some(bytes) {
+        return Ok(false);
+    }
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let tmp = dir.join(format!(".{}.krakengen-{}.tmp", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(), std::process::id()));
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map(|()| true)
 }

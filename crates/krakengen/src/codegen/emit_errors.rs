@@ -1,0 +1,247 @@
+//! Tokens of the error-code module: `ErrorCode`, the per-mutation lists and enums, and the types that
+//! decode Kraken's error responses ([`super::runtime::errors`]).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::naming::to_ident;
+
+use super::docs::{code, escape, Doc};
+use super::ir::{Code, Ir, MutationErrors, UNKNOWN};
+use super::runtime;
+
+/// The whole generated error module.
+pub(crate) fn file(ir: &Ir) -> TokenStream {
+    let summary = format!(" Kraken error codes and error responses of the {} reference.", escape(&ir.project));
+    let code_enum = error_code(ir);
+    let per_mutation: TokenStream = (0..ir.operations.len()).map(|i| mutation_errors(ir, i)).collect();
+    let runtime = runtime::errors();
+    quote! {
+        #![doc = #summary]
+        #![doc = ""]
+        #![doc = " The `ErrorCode` enum lists every code of the reference and falls back to `ErrorCode::Unknown` for"]
+        #![doc = " codes added since; `mutations` holds, per mutation, the codes the reference says it can"]
+        #![doc = " return; `KrakenError` decodes one entry of a GraphQL response's `errors`."]
+        #code_enum
+        #[doc = " The error codes each mutation can return, as the reference lists them."]
+        #[doc = ""]
+        #[doc = " For every mutation there is a constant slice of [`ErrorCode`]s (in reference order) and an"]
+        #[doc = " enum of exactly those codes, which callers can match exhaustively; it converts from an"]
+        #[doc = " `ErrorCode` with `TryFrom` (failing with the code when the mutation does not list it) and"]
+        #[doc = " into one with `From`."]
+        pub mod mutations {
+            #per_mutation
+        }
+        #runtime
+    }
+}
+
+fn variant(c: &Code) -> proc_macro2::Ident {
+    to_ident(&c.variant)
+}
+
+fn code_doc(c: &Code) -> TokenStream {
+    Doc::new().line(format!("{}: {}", code(&c.code), escape(&c.message))).attrs()
+}
+
+fn error_code(ir: &Ir) -> TokenStream {
+    let unknown = to_ident(UNKNOWN);
+    let variants: TokenStream = ir
+        .codes
+        .iter()
+        .map(|c| {
+            let doc = code_doc(c);
+            let v = variant(c);
+            quote!(#doc #v,)
+        })
+        .collect();
+    let all: Vec<_> = ir.codes.iter().map(variant).collect();
+    let strs: Vec<&str> = ir.codes.iter().map(|c| c.code.as_str()).collect();
+    let messages: Vec<&str> = ir.codes.iter().map(|c| c.message.as_str()).collect();
+    let families: Vec<&str> = ir.codes.iter().map(|c| c.family.as_str()).collect();
+    let count = ir.codes.len();
+    quote! {
+        #[doc = " A Kraken error code, such as `KT-CT-8201`."]
+        #[doc = ""]
+        #[doc = " Each variant documents its code and the message the reference gives for it. Codes the"]
+        #[doc = " reference does not list (brands keep adding codes) parse into [`ErrorCode::Unknown`], so"]
+        #[doc = " parsing never fails; build values with [`ErrorCode::from_code`] (or `parse`, or serde)"]
+        #[doc = " rather than by constructing `Unknown` with a known code, which would not compare equal."]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            #variants
+            #[doc = " A code this crate does not know, as received."]
+            #unknown(::std::string::String),
+        }
+
+        impl ErrorCode {
+            #[doc = " Every known code, in code order."]
+            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#all),*];
+
+            #[doc = " The number of known codes."]
+            pub const COUNT: usize = #count;
+
+            #[doc = " The variant of `code`, or [`ErrorCode::Unknown`] holding it."]
+            pub fn from_code(code: &str) -> Self {
+                match code {
+                    #(#strs => ErrorCode::#all,)*
+                    other => ErrorCode::#unknown(::std::string::String::from(other)),
+                }
+            }
+
+            #[doc = " The code as Kraken writes it: `KT-CT-8201`."]
+            pub fn code(&self) -> &str {
+                match self {
+                    #(ErrorCode::#all => #strs,)*
+                    ErrorCode::#unknown(code) => code,
+                }
+            }
+
+            #[doc = " The message the reference gives for the code, or `None` for an unknown code."]
+            pub fn message(&self) -> ::std::option::Option<&'static str> {
+                match self {
+                    #(ErrorCode::#all => ::std::option::Option::Some(#messages),)*
+                    ErrorCode::#unknown(_) => ::std::option::Option::None,
+                }
+            }
+
+            #[doc = " The family: the middle part of the code (`CT` in `KT-CT-8201`), or `\"\"` when an"]
+            #[doc = " unknown code has no such part."]
+            pub fn family(&self) -> &str {
+                match self {
+                    #(ErrorCode::#all => #families,)*
+                    ErrorCode::#unknown(code) => code.split('-').nth(1).unwrap_or(""),
+                }
+            }
+
+            #[doc = " Whether the code is one of the reference's."]
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, ErrorCode::#unknown(_))
+            }
+        }
+
+        impl ::std::fmt::Display for ErrorCode {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+
+        impl ::std::str::FromStr for ErrorCode {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(ErrorCode::from_code(s))
+            }
+        }
+
+        impl ::std::convert::From<&str> for ErrorCode {
+            fn from(code: &str) -> Self {
+                ErrorCode::from_code(code)
+            }
+        }
+
+        impl ::serde::Serialize for ErrorCode {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.code())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for ErrorCode {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let code = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(ErrorCode::from_code(&code))
+            }
+        }
+    }
+}
+
+/// The constant list and the narrow enum of one mutation.
+pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
+    let op = &ir.operations[index];
+    let MutationErrors { const_name, enum_name, codes } = &ir.mutation_errors[index];
+    let konst = to_ident(const_name);
+    let name = to_ident(enum_name);
+    let codes: Vec<&Code> = codes.iter().map(|&i| &ir.codes[i]).collect();
+    let vs: Vec<_> = codes.iter().map(|c| variant(c)).collect();
+    let docs: Vec<_> = codes.iter().map(|c| code_doc(c)).collect();
+    let strs: Vec<&str> = codes.iter().map(|c| c.code.as_str()).collect();
+    let messages: Vec<&str> = codes.iter().map(|c| c.message.as_str()).collect();
+    let gql = code(&op.graphql);
+    let const_doc = Doc::new()
+        .line(format!("The error codes {gql} can return, in reference order."))
+        .attrs();
+    let enum_doc = Doc::new()
+        .line(format!("The error codes {gql} can return."))
+        .line(if codes.is_empty() {
+            "The reference lists none, so this enum has no values.".to_string()
+        } else {
+            "Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.".to_string()
+        })
+        .attrs();
+    quote! {
+        #const_doc
+        pub const #konst: &[super::ErrorCode] = &[#(super::ErrorCode::#vs),*];
+
+        #enum_doc
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        pub enum #name {
+            #(#docs #vs,)*
+        }
+
+        impl #name {
+            #[doc = " Every value, in reference order."]
+            pub const ALL: &'static [#name] = &[#(#name::#vs),*];
+
+            #[doc = " The code as Kraken writes it."]
+            pub fn code(self) -> &'static str {
+                match self {
+                    #(#name::#vs => #strs,)*
+                }
+            }
+
+            #[doc = " The message the reference gives for the code."]
+            pub fn message(self) -> &'static str {
+                match self {
+                    #(#name::#vs => #messages,)*
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+
+        impl ::std::convert::From<#name> for super::ErrorCode {
+            fn from(value: #name) -> Self {
+                match value {
+                    #(#name::#vs => super::ErrorCode::#vs,)*
+                }
+            }
+        }
+
+        impl ::std::convert::TryFrom<super::ErrorCode> for #name {
+            type Error = super::ErrorCode;
+
+            fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+                match value {
+                    #(super::ErrorCode::#vs => ::std::result::Result::Ok(#name::#vs),)*
+                    other => ::std::result::Result::Err(other),
+                }
+            }
+        }
+
+        impl ::std::convert::TryFrom<&super::ErrorCode> for #name {
+            type Error = ();
+
+            fn try_from(value: &super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+                match value {
+                    #(super::ErrorCode::#vs => ::std::result::Result::Ok(#name::#vs),)*
+                    _ => ::std::result::Result::Err(()),
+                }
+            }
+        }
+    }
+}
