@@ -29,11 +29,16 @@ fn package_name(name: &str) -> String {
 pub(crate) fn manifest(options: &Options) -> Result<String, Diagnostics> {
     let name = package_name(options.crate_name());
     let project: String = options.project().chars().filter(|c| !c.is_control() && *c != '"' && *c != '\\').collect();
-    Manifest { header: super::TOML_HEADER.trim_end(), name: &name, project: &project }.render().map_err(|e| {
+    let mut text = Manifest { header: super::TOML_HEADER.trim_end(), name: &name, project: &project }.render().map_err(|e| {
         let mut d = Diagnostics::new();
         d.error("codegen-template", Span { file: u32::MAX, ..Span::default() }, format!("cannot render Cargo.toml: {e}"), "");
         d
-    })
+    })?;
+    // askama drops the template's final newline; a text file should end with one.
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
 }
 
 #[cfg(test)]

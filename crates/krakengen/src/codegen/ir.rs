@@ -184,8 +184,10 @@ pub(crate) struct Authenticate {
 /// Names of the fixed items of every operation module, reserved before the payload is named.
 pub(crate) const OPERATION_ITEMS: [&str; 4] = ["Variables", "Data", "Mutation", "PossibleError"];
 
-/// Items of the client's root module that operation modules must not shadow.
-const ROOT_MODULES: [&str; 2] = ["types", "http"];
+/// Modules next to the operation modules (the client's `types` and `http`; `client`, `errors` and
+/// `mutations` of the self-contained crate's root and of the error crate) that an operation module
+/// must not take the name of.
+const ROOT_MODULES: [&str; 5] = ["types", "http", "client", "errors", "mutations"];
 
 /// Methods of `Client` written by hand in the runtime.
 const CLIENT_METHODS: [&str; 6] = ["new", "execute", "execute_raw", "transport", "into_transport", "authenticate"];
