@@ -343,7 +343,7 @@ pub const ENDPOINT: &str = "https://api.oees-kraken.energy/v1/graphql/";
 /// Types shared by several operations: custom scalars, enums, unions, and the object and input
 /// types whose fields the reference does not give (carried as JSON).
 pub mod types {
-    /// The GraphQL output type `APICallType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `APICallType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -366,7 +366,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `APIExceptionEventType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `APIExceptionEventType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -389,7 +389,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `APIExceptionType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `APIExceptionType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -412,7 +412,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `AcceptGoodsQuoteInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AcceptGoodsQuoteInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -429,7 +429,7 @@ pub mod types {
             AcceptGoodsQuoteInput(value)
         }
     }
-    /// The GraphQL input type `AcceptOfferForQuotingInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AcceptOfferForQuotingInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -446,7 +446,7 @@ pub mod types {
             AcceptOfferForQuotingInput(value)
         }
     }
-    /// The GraphQL output type `AccountBalanceTransferType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AccountBalanceTransferType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -469,7 +469,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `AccountBillingAddressInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AccountBillingAddressInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -486,7 +486,7 @@ pub mod types {
             AccountBillingAddressInput(value)
         }
     }
-    /// The GraphQL output type `AccountCampaignType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AccountCampaignType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -509,7 +509,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AccountChargeType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AccountChargeType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -532,7 +532,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AccountInterface` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AccountInterface` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -555,7 +555,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `AccountNumberInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AccountNumberInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -572,7 +572,7 @@ pub mod types {
             AccountNumberInput(value)
         }
     }
-    /// The GraphQL output type `AccountPaymentType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AccountPaymentType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -595,7 +595,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `AccountReferenceInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AccountReferenceInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -612,7 +612,7 @@ pub mod types {
             AccountReferenceInput(value)
         }
     }
-    /// The GraphQL output type `AccountReferenceType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AccountReferenceType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -635,7 +635,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AccountReminder` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AccountReminder` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -658,7 +658,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AccountRepaymentType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AccountRepaymentType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -681,7 +681,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AccountType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AccountType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -704,7 +704,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AccountUserCommsPreferences` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AccountUserCommsPreferences` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -727,7 +727,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AccountUserConsents` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AccountUserConsents` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -750,7 +750,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AccountUserType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AccountUserType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -773,7 +773,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `ActualizeContractInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ActualizeContractInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -790,7 +790,7 @@ pub mod types {
             ActualizeContractInput(value)
         }
     }
-    /// The GraphQL input type `AddBusinessToSegmentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AddBusinessToSegmentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -807,7 +807,7 @@ pub mod types {
             AddBusinessToSegmentInput(value)
         }
     }
-    /// The GraphQL input type `AddCampaignToAccountInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AddCampaignToAccountInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -824,7 +824,7 @@ pub mod types {
             AddCampaignToAccountInput(value)
         }
     }
-    /// The GraphQL input type `AddChildToPropertyInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AddChildToPropertyInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -841,7 +841,7 @@ pub mod types {
             AddChildToPropertyInput(value)
         }
     }
-    /// The GraphQL input type `AddNoteToInkConversationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AddNoteToInkConversationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -858,7 +858,7 @@ pub mod types {
             AddNoteToInkConversationInput(value)
         }
     }
-    /// The GraphQL input type `AddParentToPropertyInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AddParentToPropertyInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -875,7 +875,7 @@ pub mod types {
             AddParentToPropertyInput(value)
         }
     }
-    /// The GraphQL input type `AddPortfolioReferenceInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AddPortfolioReferenceInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -892,7 +892,7 @@ pub mod types {
             AddPortfolioReferenceInput(value)
         }
     }
-    /// The GraphQL input type `AddPropertyInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AddPropertyInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -909,7 +909,7 @@ pub mod types {
             AddPropertyInput(value)
         }
     }
-    /// The GraphQL input type `AddPropertyToHierarchyInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AddPropertyToHierarchyInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -926,7 +926,7 @@ pub mod types {
             AddPropertyToHierarchyInput(value)
         }
     }
-    /// The GraphQL input type `AddSignupReferralOnAccountInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AddSignupReferralOnAccountInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -943,7 +943,7 @@ pub mod types {
             AddSignupReferralOnAccountInput(value)
         }
     }
-    /// The GraphQL input type `AddStorylineToInkConversationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AddStorylineToInkConversationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -961,7 +961,7 @@ pub mod types {
             AddStorylineToInkConversationInput(value)
         }
     }
-    /// The GraphQL input type `AddUserToPortfolioInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AddUserToPortfolioInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -978,7 +978,7 @@ pub mod types {
             AddUserToPortfolioInput(value)
         }
     }
-    /// The GraphQL output type `AddressFieldDescriptorType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AddressFieldDescriptorType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1001,7 +1001,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AffiliateAudioRecordingPresignedPostType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AffiliateAudioRecordingPresignedPostType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1025,7 +1025,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AffiliateLinkType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AffiliateLinkType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1048,7 +1048,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AffiliateOrganisationType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AffiliateOrganisationType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1071,7 +1071,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AffiliateSessionType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AffiliateSessionType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1094,7 +1094,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AgreementRescissionType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AgreementRescissionType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1117,7 +1117,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AgreementRolloverType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AgreementRolloverType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1140,7 +1140,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AlreadyLinkedError` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AlreadyLinkedError` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1163,7 +1163,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `AmendPaymentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AmendPaymentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1180,7 +1180,7 @@ pub mod types {
             AmendPaymentInput(value)
         }
     }
-    /// The GraphQL input type `ApproveRepaymentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ApproveRepaymentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1197,7 +1197,7 @@ pub mod types {
             ApproveRepaymentInput(value)
         }
     }
-    /// The GraphQL input type `AssessCollectionProcessRecordForPauseInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AssessCollectionProcessRecordForPauseInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1215,7 +1215,7 @@ pub mod types {
             AssessCollectionProcessRecordForPauseInputType(value)
         }
     }
-    /// The GraphQL output type `AssessCollectionProcessRecordForPauseOutputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AssessCollectionProcessRecordForPauseOutputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1239,7 +1239,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `AssignInkBucketInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AssignInkBucketInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1256,7 +1256,7 @@ pub mod types {
             AssignInkBucketInput(value)
         }
     }
-    /// The GraphQL input type `AssignSupplyPointToEstimationGroupInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AssignSupplyPointToEstimationGroupInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1274,7 +1274,7 @@ pub mod types {
             AssignSupplyPointToEstimationGroupInput(value)
         }
     }
-    /// The GraphQL output type `AssignedSupplyPointEstimationGroupType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AssignedSupplyPointEstimationGroupType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1298,7 +1298,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `AssociateArchivedCallRecordingsWithCallsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AssociateArchivedCallRecordingsWithCallsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1316,7 +1316,7 @@ pub mod types {
             AssociateArchivedCallRecordingsWithCallsInput(value)
         }
     }
-    /// The GraphQL output type `AssociateArchivedRecordingResultType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AssociateArchivedRecordingResultType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1340,7 +1340,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `AssociateArchivedRecordingsSummaryType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AssociateArchivedRecordingsSummaryType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1364,7 +1364,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `AssociateCallWithAccountInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AssociateCallWithAccountInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1381,7 +1381,7 @@ pub mod types {
             AssociateCallWithAccountInput(value)
         }
     }
-    /// The GraphQL input type `AssociateItemToCollectionProcessInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AssociateItemToCollectionProcessInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1399,7 +1399,7 @@ pub mod types {
             AssociateItemToCollectionProcessInputType(value)
         }
     }
-    /// The GraphQL output type `AssociateItemToCollectionProcessOutputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AssociateItemToCollectionProcessOutputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1423,7 +1423,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `AttachAgreementsToContractsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AttachAgreementsToContractsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1440,7 +1440,7 @@ pub mod types {
             AttachAgreementsToContractsInput(value)
         }
     }
-    /// The GraphQL input type `AudioRecordingInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AudioRecordingInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1457,7 +1457,7 @@ pub mod types {
             AudioRecordingInputType(value)
         }
     }
-    /// The GraphQL output type `AudioRecordingType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `AudioRecordingType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1480,7 +1480,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `AwardLoyaltyPointsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `AwardLoyaltyPointsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1499,7 +1499,7 @@ pub mod types {
     }
     /// `BackendScreenEventAction`: krakengen made this name up, because the reference uses the type without naming it.
     ///
-    /// The GraphQL union `BackendScreenEventAction` (inferred from the example, not declared by the reference), keyed by `__typename`.
+    /// The GraphQL union `BackendScreenEventAction` (its kind is inferred from the example, not declared by the reference), keyed by `__typename`.
     ///
     /// A member the reference does not list is kept in `Unknown` with its `__typename` and raw value.
     #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -1630,7 +1630,7 @@ pub mod types {
             }
         }
     }
-    /// The GraphQL output type `BackendScreenEventActionType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `BackendScreenEventActionType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1653,7 +1653,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `BackendScreenEventInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `BackendScreenEventInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1670,7 +1670,7 @@ pub mod types {
             BackendScreenEventInput(value)
         }
     }
-    /// The GraphQL input type `BaseInitializeAccountInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `BaseInitializeAccountInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1687,7 +1687,7 @@ pub mod types {
             BaseInitializeAccountInput(value)
         }
     }
-    /// The GraphQL input type `BaseInitializeUserInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `BaseInitializeUserInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1704,7 +1704,7 @@ pub mod types {
             BaseInitializeUserInput(value)
         }
     }
-    /// The GraphQL output type `BulkAwardLoyaltyPointsFailedItemResult` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `BulkAwardLoyaltyPointsFailedItemResult` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1728,7 +1728,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `BulkAwardLoyaltyPointsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `BulkAwardLoyaltyPointsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1745,7 +1745,7 @@ pub mod types {
             BulkAwardLoyaltyPointsInput(value)
         }
     }
-    /// The GraphQL output type `BulkAwardLoyaltyPointsInsertedItemResult` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `BulkAwardLoyaltyPointsInsertedItemResult` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1769,7 +1769,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `BusinessSegmentPeriodType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `BusinessSegmentPeriodType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1792,7 +1792,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `BusinessType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `BusinessType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1815,7 +1815,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `CallInterface` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `CallInterface` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1838,7 +1838,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `CallMetadataInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CallMetadataInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1855,7 +1855,7 @@ pub mod types {
             CallMetadataInput(value)
         }
     }
-    /// The GraphQL input type `CancelEnrollmentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CancelEnrollmentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1872,7 +1872,7 @@ pub mod types {
             CancelEnrollmentInput(value)
         }
     }
-    /// The GraphQL input type `CancelLeaveSupplierInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CancelLeaveSupplierInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1889,7 +1889,7 @@ pub mod types {
             CancelLeaveSupplierInput(value)
         }
     }
-    /// The GraphQL input type `CancelPaymentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CancelPaymentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1906,7 +1906,7 @@ pub mod types {
             CancelPaymentInput(value)
         }
     }
-    /// The GraphQL input type `CancelRepaymentRequestInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CancelRepaymentRequestInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1923,7 +1923,7 @@ pub mod types {
             CancelRepaymentRequestInputType(value)
         }
     }
-    /// The GraphQL output type `CancelRepaymentRequestOutputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `CancelRepaymentRequestOutputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -1946,7 +1946,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `CancelSmartFlexOnboardingInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CancelSmartFlexOnboardingInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1963,7 +1963,7 @@ pub mod types {
             CancelSmartFlexOnboardingInput(value)
         }
     }
-    /// The GraphQL input type `CheckCreditRiskInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CheckCreditRiskInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -1980,7 +1980,7 @@ pub mod types {
             CheckCreditRiskInput(value)
         }
     }
-    /// The GraphQL output type `CloseActionType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `CloseActionType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -2003,7 +2003,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `CloseDCAProceedingInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CloseDCAProceedingInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2020,7 +2020,7 @@ pub mod types {
             CloseDcaProceedingInputType(value)
         }
     }
-    /// The GraphQL input type `CloseInkConversationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CloseInkConversationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2037,7 +2037,7 @@ pub mod types {
             CloseInkConversationInput(value)
         }
     }
-    /// The GraphQL input type `CloseInkLiveChaConversationtInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CloseInkLiveChaConversationtInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2055,7 +2055,7 @@ pub mod types {
             CloseInkLiveChaConversationtInput(value)
         }
     }
-    /// The GraphQL input type `CollectDepositInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CollectDepositInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2072,7 +2072,7 @@ pub mod types {
             CollectDepositInput(value)
         }
     }
-    /// The GraphQL output type `CollectDepositOutput` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `CollectDepositOutput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -2095,7 +2095,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `CollectPaymentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CollectPaymentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2112,7 +2112,7 @@ pub mod types {
             CollectPaymentInput(value)
         }
     }
-    /// The GraphQL output type `CollectionProcessEventOutputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `CollectionProcessEventOutputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -2135,7 +2135,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `CommenceDCAProceedingInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CommenceDCAProceedingInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2152,7 +2152,7 @@ pub mod types {
             CommenceDcaProceedingInputType(value)
         }
     }
-    /// The GraphQL output type `CommonAgreementType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `CommonAgreementType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -2175,7 +2175,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `ComplaintType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ComplaintType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -2198,7 +2198,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `CompleteApprovalInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CompleteApprovalInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2215,7 +2215,7 @@ pub mod types {
             CompleteApprovalInputType(value)
         }
     }
-    /// The GraphQL input type `CompleteAuthFlowInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CompleteAuthFlowInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2232,7 +2232,7 @@ pub mod types {
             CompleteAuthFlowInput(value)
         }
     }
-    /// The GraphQL input type `CompleteDeviceRegistrationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CompleteDeviceRegistrationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2249,7 +2249,7 @@ pub mod types {
             CompleteDeviceRegistrationInput(value)
         }
     }
-    /// The GraphQL input type `CompleteReminderInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CompleteReminderInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2266,7 +2266,7 @@ pub mod types {
             CompleteReminderInput(value)
         }
     }
-    /// The GraphQL input type `CompleteSmartFlexOnboardingStepInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CompleteSmartFlexOnboardingStepInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2284,7 +2284,7 @@ pub mod types {
             CompleteSmartFlexOnboardingStepInput(value)
         }
     }
-    /// The GraphQL input type `CompleteStandalonePaymentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CompleteStandalonePaymentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2301,7 +2301,7 @@ pub mod types {
             CompleteStandalonePaymentInput(value)
         }
     }
-    /// The GraphQL output type `CompleteStandalonePaymentOutput` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `CompleteStandalonePaymentOutput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -2324,7 +2324,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `CompletedApproval` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `CompletedApproval` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -2347,7 +2347,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `ConfirmDoubleOptInInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ConfirmDoubleOptInInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2364,7 +2364,7 @@ pub mod types {
             ConfirmDoubleOptInInput(value)
         }
     }
-    /// The GraphQL input type `ConnectAiAgentToCallInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ConnectAiAgentToCallInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2381,7 +2381,7 @@ pub mod types {
             ConnectAiAgentToCallInput(value)
         }
     }
-    /// The GraphQL input type `ConsentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ConsentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2398,7 +2398,7 @@ pub mod types {
             ConsentInput(value)
         }
     }
-    /// The GraphQL output type `ConsentType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ConsentType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -2421,7 +2421,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `ConsentTypeInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ConsentTypeInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2438,7 +2438,7 @@ pub mod types {
             ConsentTypeInput(value)
         }
     }
-    /// The GraphQL output type `Contract` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `Contract` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -2461,7 +2461,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `ContributionAgreementType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ContributionAgreementType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -2484,7 +2484,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `CoreSiteworksRequestType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `CoreSiteworksRequestType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -2507,7 +2507,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `CreateAPICallInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateAPICallInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2524,7 +2524,7 @@ pub mod types {
             CreateApiCallInput(value)
         }
     }
-    /// The GraphQL input type `CreateAPIExceptionEventInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateAPIExceptionEventInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2541,7 +2541,7 @@ pub mod types {
             CreateApiExceptionEventInput(value)
         }
     }
-    /// The GraphQL input type `CreateAPIExceptionInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateAPIExceptionInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2558,7 +2558,7 @@ pub mod types {
             CreateApiExceptionInput(value)
         }
     }
-    /// The GraphQL input type `CreateAPIExceptionNoteInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateAPIExceptionNoteInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2575,7 +2575,7 @@ pub mod types {
             CreateApiExceptionNoteInput(value)
         }
     }
-    /// The GraphQL input type `CreateAccountChargeInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateAccountChargeInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2592,7 +2592,7 @@ pub mod types {
             CreateAccountChargeInput(value)
         }
     }
-    /// The GraphQL input type `CreateAccountFileAttachmentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateAccountFileAttachmentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2609,7 +2609,7 @@ pub mod types {
             CreateAccountFileAttachmentInput(value)
         }
     }
-    /// The GraphQL input type `CreateAccountNoteInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateAccountNoteInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2626,7 +2626,7 @@ pub mod types {
             CreateAccountNoteInput(value)
         }
     }
-    /// The GraphQL input type `CreateAccountPaymentScheduleInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateAccountPaymentScheduleInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2644,7 +2644,7 @@ pub mod types {
             CreateAccountPaymentScheduleInput(value)
         }
     }
-    /// The GraphQL input type `CreateAccountReminderInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateAccountReminderInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2661,7 +2661,7 @@ pub mod types {
             CreateAccountReminderInput(value)
         }
     }
-    /// The GraphQL input type `CreateAffiliateLinkInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateAffiliateLinkInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2678,7 +2678,7 @@ pub mod types {
             CreateAffiliateLinkInputType(value)
         }
     }
-    /// The GraphQL input type `CreateAffiliateOrganisationInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateAffiliateOrganisationInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2696,7 +2696,7 @@ pub mod types {
             CreateAffiliateOrganisationInputType(value)
         }
     }
-    /// The GraphQL input type `CreateAffiliateSessionInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateAffiliateSessionInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2713,7 +2713,7 @@ pub mod types {
             CreateAffiliateSessionInputType(value)
         }
     }
-    /// The GraphQL input type `CreateAgreementInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateAgreementInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2730,7 +2730,7 @@ pub mod types {
             CreateAgreementInput(value)
         }
     }
-    /// The GraphQL input type `CreateAgreementRolloverInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateAgreementRolloverInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2747,7 +2747,7 @@ pub mod types {
             CreateAgreementRolloverInput(value)
         }
     }
-    /// The GraphQL input type `CreateBusinessInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateBusinessInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2764,7 +2764,7 @@ pub mod types {
             CreateBusinessInput(value)
         }
     }
-    /// The GraphQL input type `CreateCampaignItemsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateCampaignItemsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2781,7 +2781,7 @@ pub mod types {
             CreateCampaignItemsInput(value)
         }
     }
-    /// The GraphQL input type `CreateCollectionProcessEventInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateCollectionProcessEventInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2799,7 +2799,7 @@ pub mod types {
             CreateCollectionProcessEventInputType(value)
         }
     }
-    /// The GraphQL input type `CreateComplaintInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateComplaintInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2816,7 +2816,7 @@ pub mod types {
             CreateComplaintInputType(value)
         }
     }
-    /// The GraphQL input type `CreateContractInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateContractInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2833,7 +2833,7 @@ pub mod types {
             CreateContractInput(value)
         }
     }
-    /// The GraphQL input type `CreateContributionAgreementInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateContributionAgreementInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2850,7 +2850,7 @@ pub mod types {
             CreateContributionAgreementInput(value)
         }
     }
-    /// The GraphQL input type `CreateCreditTransferPermissionInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateCreditTransferPermissionInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2868,7 +2868,7 @@ pub mod types {
             CreateCreditTransferPermissionInput(value)
         }
     }
-    /// The GraphQL input type `CreateCustomerFeedbackInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateCustomerFeedbackInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2885,7 +2885,7 @@ pub mod types {
             CreateCustomerFeedbackInputType(value)
         }
     }
-    /// The GraphQL input type `CreateDepositAgreementInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateDepositAgreementInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2902,7 +2902,7 @@ pub mod types {
             CreateDepositAgreementInput(value)
         }
     }
-    /// The GraphQL output type `CreateDepositAgreementOutput` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `CreateDepositAgreementOutput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -2925,7 +2925,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `CreateEnergyAccountInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateEnergyAccountInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2942,7 +2942,7 @@ pub mod types {
             CreateEnergyAccountInput(value)
         }
     }
-    /// The GraphQL input type `CreateExternalAccountEventInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateExternalAccountEventInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2959,7 +2959,7 @@ pub mod types {
             CreateExternalAccountEventInput(value)
         }
     }
-    /// The GraphQL input type `CreateExternalAccountUserEventInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateExternalAccountUserEventInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2977,7 +2977,7 @@ pub mod types {
             CreateExternalAccountUserEventInput(value)
         }
     }
-    /// The GraphQL input type `CreateExternalMessageEventInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateExternalMessageEventInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -2994,7 +2994,7 @@ pub mod types {
             CreateExternalMessageEventInput(value)
         }
     }
-    /// The GraphQL input type `CreateExternalMessageInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateExternalMessageInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3011,7 +3011,7 @@ pub mod types {
             CreateExternalMessageInput(value)
         }
     }
-    /// The GraphQL input type `CreateGoodsQuoteInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateGoodsQuoteInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3028,7 +3028,7 @@ pub mod types {
             CreateGoodsQuoteInput(value)
         }
     }
-    /// The GraphQL input type `CreateGoodsQuoteWithoutAccountInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateGoodsQuoteWithoutAccountInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3046,7 +3046,7 @@ pub mod types {
             CreateGoodsQuoteWithoutAccountInput(value)
         }
     }
-    /// The GraphQL input type `CreateInboundCallInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateInboundCallInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3063,7 +3063,7 @@ pub mod types {
             CreateInboundCallInput(value)
         }
     }
-    /// The GraphQL input type `CreateInkInboundMessageInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateInkInboundMessageInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3082,7 +3082,7 @@ pub mod types {
     }
     /// `CreateInkInboundMessageMessage`: krakengen made this name up, because the reference uses the type without naming it.
     ///
-    /// The GraphQL union `CreateInkInboundMessageMessage` (inferred from the example, not declared by the reference), keyed by `__typename`.
+    /// The GraphQL union `CreateInkInboundMessageMessage` (its kind is inferred from the example, not declared by the reference), keyed by `__typename`.
     ///
     /// A member the reference does not list is kept in `Unknown` with its `__typename` and raw value.
     #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -3233,7 +3233,7 @@ pub mod types {
             }
         }
     }
-    /// The GraphQL input type `CreateInkLiveChatMessageInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateInkLiveChatMessageInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3250,7 +3250,7 @@ pub mod types {
             CreateInkLiveChatMessageInput(value)
         }
     }
-    /// The GraphQL input type `CreateInternalCompanyInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateInternalCompanyInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3267,7 +3267,7 @@ pub mod types {
             CreateInternalCompanyInput(value)
         }
     }
-    /// The GraphQL output type `CreateInternalCompanyResultType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `CreateInternalCompanyResultType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -3290,7 +3290,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `CreateLeadInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateLeadInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3307,7 +3307,7 @@ pub mod types {
             CreateLeadInput(value)
         }
     }
-    /// The GraphQL input type `CreateMfaDeviceInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateMfaDeviceInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3324,7 +3324,7 @@ pub mod types {
             CreateMfaDeviceInputType(value)
         }
     }
-    /// The GraphQL input type `CreateNewAgreementFromProductSwitchProcessInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateNewAgreementFromProductSwitchProcessInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3342,7 +3342,7 @@ pub mod types {
             CreateNewAgreementFromProductSwitchProcessInput(value)
         }
     }
-    /// The GraphQL input type `CreateOfferGroupForQuotingInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateOfferGroupForQuotingInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3359,7 +3359,7 @@ pub mod types {
             CreateOfferGroupForQuotingInput(value)
         }
     }
-    /// The GraphQL output type `CreateOfferGroupType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `CreateOfferGroupType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -3382,7 +3382,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `CreateOnSiteJobsRequestInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateOnSiteJobsRequestInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3399,7 +3399,7 @@ pub mod types {
             CreateOnSiteJobsRequestInputType(value)
         }
     }
-    /// The GraphQL input type `CreateOpportunityAndLeadInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateOpportunityAndLeadInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3416,7 +3416,7 @@ pub mod types {
             CreateOpportunityAndLeadInput(value)
         }
     }
-    /// The GraphQL input type `CreateOpportunityFileAttachmentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateOpportunityFileAttachmentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3434,7 +3434,7 @@ pub mod types {
             CreateOpportunityFileAttachmentInput(value)
         }
     }
-    /// The GraphQL input type `CreateOpportunityForLeadInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateOpportunityForLeadInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3451,7 +3451,7 @@ pub mod types {
             CreateOpportunityForLeadInput(value)
         }
     }
-    /// The GraphQL input type `CreateOrUpdateLoyaltyCardInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateOrUpdateLoyaltyCardInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3468,7 +3468,7 @@ pub mod types {
             CreateOrUpdateLoyaltyCardInput(value)
         }
     }
-    /// The GraphQL input type `CreateOrUpdateTimeSeriesEntriesInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateOrUpdateTimeSeriesEntriesInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3486,7 +3486,7 @@ pub mod types {
             CreateOrUpdateTimeSeriesEntriesInput(value)
         }
     }
-    /// The GraphQL input type `CreatePaymentActionIntentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreatePaymentActionIntentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3503,7 +3503,7 @@ pub mod types {
             CreatePaymentActionIntentInput(value)
         }
     }
-    /// The GraphQL input type `CreatePaymentMethodActionIntentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreatePaymentMethodActionIntentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3521,7 +3521,7 @@ pub mod types {
             CreatePaymentMethodActionIntentInput(value)
         }
     }
-    /// The GraphQL input type `CreatePortfolioInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreatePortfolioInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3538,7 +3538,7 @@ pub mod types {
             CreatePortfolioInput(value)
         }
     }
-    /// The GraphQL input type `CreatePortfolioUserRoleInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreatePortfolioUserRoleInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3555,7 +3555,7 @@ pub mod types {
             CreatePortfolioUserRoleInput(value)
         }
     }
-    /// The GraphQL input type `CreatePostEventsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreatePostEventsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3572,7 +3572,7 @@ pub mod types {
             CreatePostEventsInput(value)
         }
     }
-    /// The GraphQL input type `CreateProductInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateProductInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3589,7 +3589,7 @@ pub mod types {
             CreateProductInput(value)
         }
     }
-    /// The GraphQL input type `CreatePurchaseInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreatePurchaseInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3606,7 +3606,7 @@ pub mod types {
             CreatePurchaseInput(value)
         }
     }
-    /// The GraphQL input type `CreateQuoteForAccountInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateQuoteForAccountInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3623,7 +3623,7 @@ pub mod types {
             CreateQuoteForAccountInput(value)
         }
     }
-    /// The GraphQL input type `CreateQuoteForProductsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateQuoteForProductsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3640,7 +3640,7 @@ pub mod types {
             CreateQuoteForProductsInput(value)
         }
     }
-    /// The GraphQL input type `CreateQuoteInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateQuoteInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3657,7 +3657,7 @@ pub mod types {
             CreateQuoteInput(value)
         }
     }
-    /// The GraphQL input type `CreateReferralInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateReferralInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3674,7 +3674,7 @@ pub mod types {
             CreateReferralInput(value)
         }
     }
-    /// The GraphQL input type `CreateReminderInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateReminderInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3691,7 +3691,7 @@ pub mod types {
             CreateReminderInput(value)
         }
     }
-    /// The GraphQL input type `CreateScheduledTransactionsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateScheduledTransactionsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3708,7 +3708,7 @@ pub mod types {
             CreateScheduledTransactionsInput(value)
         }
     }
-    /// The GraphQL input type `CreateShellAccountInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateShellAccountInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3725,7 +3725,7 @@ pub mod types {
             CreateShellAccountInput(value)
         }
     }
-    /// The GraphQL input type `CreateSolarWalletRelationshipType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateSolarWalletRelationshipType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3743,7 +3743,7 @@ pub mod types {
             CreateSolarWalletRelationshipType(value)
         }
     }
-    /// The GraphQL input type `CreateTimeSeriesPricesInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CreateTimeSeriesPricesInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3760,7 +3760,7 @@ pub mod types {
             CreateTimeSeriesPricesInput(value)
         }
     }
-    /// The GraphQL output type `Credit` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `Credit` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -3783,7 +3783,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `CustomerAssetType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `CustomerAssetType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -3806,7 +3806,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `CustomerFeedbackInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `CustomerFeedbackInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3823,7 +3823,7 @@ pub mod types {
             CustomerFeedbackInputType(value)
         }
     }
-    /// The GraphQL output type `CustomerFeedbackType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `CustomerFeedbackType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -3846,7 +3846,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `DCAProceedingClosureStatus` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `DCAProceedingClosureStatus` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -3869,7 +3869,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `DCAProceedingCommencementStatus` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `DCAProceedingCommencementStatus` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -3892,7 +3892,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `DCAProceedingUpdateStatus` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `DCAProceedingUpdateStatus` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -3949,7 +3949,7 @@ pub mod types {
             DateTime(value)
         }
     }
-    /// The GraphQL input type `DeAuthenticationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `DeAuthenticationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3966,7 +3966,7 @@ pub mod types {
             DeAuthenticationInput(value)
         }
     }
-    /// The GraphQL input type `DeauthenticateFlexDeviceInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `DeauthenticateFlexDeviceInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -3983,7 +3983,7 @@ pub mod types {
             DeauthenticateFlexDeviceInput(value)
         }
     }
-    /// The GraphQL input type `DeductLoyaltyPointsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `DeductLoyaltyPointsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4000,7 +4000,7 @@ pub mod types {
             DeductLoyaltyPointsInput(value)
         }
     }
-    /// The GraphQL output type `DeeplinkActionType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `DeeplinkActionType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -4023,7 +4023,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `DeleteAccountReferenceInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `DeleteAccountReferenceInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4040,7 +4040,7 @@ pub mod types {
             DeleteAccountReferenceInput(value)
         }
     }
-    /// The GraphQL output type `DeleteAccountReferenceType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `DeleteAccountReferenceType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -4063,7 +4063,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `DeleteBoostChargeInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `DeleteBoostChargeInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4080,7 +4080,7 @@ pub mod types {
             DeleteBoostChargeInput(value)
         }
     }
-    /// The GraphQL input type `DeleteMfaDeviceInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `DeleteMfaDeviceInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4097,7 +4097,7 @@ pub mod types {
             DeleteMfaDeviceInputType(value)
         }
     }
-    /// The GraphQL input type `DeletePropertyDescendantsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `DeletePropertyDescendantsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4114,7 +4114,7 @@ pub mod types {
             DeletePropertyDescendantsInput(value)
         }
     }
-    /// The GraphQL input type `DeletePushNotificationBindingInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `DeletePushNotificationBindingInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4132,7 +4132,7 @@ pub mod types {
             DeletePushNotificationBindingInput(value)
         }
     }
-    /// The GraphQL output type `DeletedSupplyPointEstimationGroupType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `DeletedSupplyPointEstimationGroupType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -4156,7 +4156,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `DepositAgreementInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `DepositAgreementInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4173,7 +4173,7 @@ pub mod types {
             DepositAgreementInput(value)
         }
     }
-    /// The GraphQL input type `DetachAgreementsFromContractsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `DetachAgreementsFromContractsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4191,7 +4191,7 @@ pub mod types {
             DetachAgreementsFromContractsInput(value)
         }
     }
-    /// The GraphQL input type `DetachSupplyPointFromEstimationGroupInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `DetachSupplyPointFromEstimationGroupInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4209,7 +4209,7 @@ pub mod types {
             DetachSupplyPointFromEstimationGroupInput(value)
         }
     }
-    /// The GraphQL output type `DeviceDetailsType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `DeviceDetailsType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -4232,7 +4232,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `DeviceReAuthenticationInterface` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `DeviceReAuthenticationInterface` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -4255,7 +4255,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `DeviceRegistrationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `DeviceRegistrationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4272,7 +4272,7 @@ pub mod types {
             DeviceRegistrationInput(value)
         }
     }
-    /// The GraphQL output type `DirectDebitInstructionType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `DirectDebitInstructionType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -4295,7 +4295,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `DoubleOptInInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `DoubleOptInInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4312,7 +4312,7 @@ pub mod types {
             DoubleOptInInput(value)
         }
     }
-    /// The GraphQL input type `EVChargerLeadZohoType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `EVChargerLeadZohoType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4329,7 +4329,7 @@ pub mod types {
             EvChargerLeadZohoType(value)
         }
     }
-    /// The GraphQL input type `EndContributionAgreementInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `EndContributionAgreementInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4346,7 +4346,7 @@ pub mod types {
             EndContributionAgreementInput(value)
         }
     }
-    /// The GraphQL input type `EnqueueInboundCallInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `EnqueueInboundCallInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4363,7 +4363,7 @@ pub mod types {
             EnqueueInboundCallInput(value)
         }
     }
-    /// The GraphQL input type `EnrollAccountInLoyaltyProgramInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `EnrollAccountInLoyaltyProgramInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4381,7 +4381,7 @@ pub mod types {
             EnrollAccountInLoyaltyProgramInput(value)
         }
     }
-    /// The GraphQL output type `EnrollAccountInLoyaltyProgramOutcome` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `EnrollAccountInLoyaltyProgramOutcome` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -4407,7 +4407,7 @@ pub mod types {
     }
     /// `EnrollmentCancelledEnrollmentProcess`: krakengen made this name up, because the reference uses the type without naming it.
     ///
-    /// The GraphQL union `EnrollmentCancelledEnrollmentProcess` (inferred from the example, not declared by the reference), keyed by `__typename`.
+    /// The GraphQL union `EnrollmentCancelledEnrollmentProcess` (its kind is inferred from the example, not declared by the reference), keyed by `__typename`.
     ///
     /// A member the reference does not list is kept in `Unknown` with its `__typename` and raw value.
     #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4500,7 +4500,7 @@ pub mod types {
     }
     /// `EnrollmentInitiatedEnrollmentProcesses`: krakengen made this name up, because the reference uses the type without naming it.
     ///
-    /// The GraphQL union `EnrollmentInitiatedEnrollmentProcesses` (inferred from the example, not declared by the reference), keyed by `__typename`.
+    /// The GraphQL union `EnrollmentInitiatedEnrollmentProcesses` (its kind is inferred from the example, not declared by the reference), keyed by `__typename`.
     ///
     /// A member the reference does not list is kept in `Unknown` with its `__typename` and raw value.
     #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4591,7 +4591,7 @@ pub mod types {
             }
         }
     }
-    /// The GraphQL input type `EnrollmentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `EnrollmentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4610,7 +4610,7 @@ pub mod types {
     }
     /// `EnrollmentReversedEnrollmentProcess`: krakengen made this name up, because the reference uses the type without naming it.
     ///
-    /// The GraphQL union `EnrollmentReversedEnrollmentProcess` (inferred from the example, not declared by the reference), keyed by `__typename`.
+    /// The GraphQL union `EnrollmentReversedEnrollmentProcess` (its kind is inferred from the example, not declared by the reference), keyed by `__typename`.
     ///
     /// A member the reference does not list is kept in `Unknown` with its `__typename` and raw value.
     #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -4699,7 +4699,7 @@ pub mod types {
             }
         }
     }
-    /// The GraphQL output type `ErrorType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ErrorType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -4722,7 +4722,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `EscalateInkConversationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `EscalateInkConversationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4739,7 +4739,7 @@ pub mod types {
             EscalateInkConversationInput(value)
         }
     }
-    /// The GraphQL output type `EspAccountUserType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `EspAccountUserType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -4762,7 +4762,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `ExtendAgreementPeriodInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ExtendAgreementPeriodInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4779,7 +4779,7 @@ pub mod types {
             ExtendAgreementPeriodInput(value)
         }
     }
-    /// The GraphQL output type `ExternalAccountEvent` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ExternalAccountEvent` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -4802,7 +4802,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `ExternalAccountUserEvent` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ExternalAccountUserEvent` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -4825,7 +4825,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `ExternalMessageEventType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ExternalMessageEventType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -4848,7 +4848,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `ExternalMessageType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ExternalMessageType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -4871,7 +4871,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `FetchGeneratePaymentFingerprintInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `FetchGeneratePaymentFingerprintInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4889,7 +4889,7 @@ pub mod types {
             FetchGeneratePaymentFingerprintInput(value)
         }
     }
-    /// The GraphQL input type `FetchPreSignedLinkForOpportunityAttachmentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `FetchPreSignedLinkForOpportunityAttachmentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4907,7 +4907,7 @@ pub mod types {
             FetchPreSignedLinkForOpportunityAttachmentInput(value)
         }
     }
-    /// The GraphQL output type `FlexDevicePreferenceSettingInterface` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `FlexDevicePreferenceSettingInterface` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -4931,7 +4931,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `ForceReauthenticationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ForceReauthenticationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4948,7 +4948,7 @@ pub mod types {
             ForceReauthenticationInput(value)
         }
     }
-    /// The GraphQL input type `FormSubmissionInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `FormSubmissionInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4965,7 +4965,7 @@ pub mod types {
             FormSubmissionInput(value)
         }
     }
-    /// The GraphQL input type `GasSelfReadingSubmissionInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `GasSelfReadingSubmissionInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -4982,7 +4982,7 @@ pub mod types {
             GasSelfReadingSubmissionInput(value)
         }
     }
-    /// The GraphQL input type `GenerateAffiliatesAudioRecordingPreSignedUrlInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `GenerateAffiliatesAudioRecordingPreSignedUrlInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5002,7 +5002,7 @@ pub mod types {
             GenerateAffiliatesAudioRecordingPreSignedUrlInput(value)
         }
     }
-    /// The GraphQL input type `GenerateInkPresignedUrlInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `GenerateInkPresignedUrlInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5019,7 +5019,7 @@ pub mod types {
             GenerateInkPresignedUrlInput(value)
         }
     }
-    /// The GraphQL input type `GenerateLeadsFileAttachmentDownloadPreSignedUrlInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `GenerateLeadsFileAttachmentDownloadPreSignedUrlInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5039,7 +5039,7 @@ pub mod types {
             GenerateLeadsFileAttachmentDownloadPreSignedUrlInput(value)
         }
     }
-    /// The GraphQL input type `GenerateLeadsFileAttachmentPreSignedUrlInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `GenerateLeadsFileAttachmentPreSignedUrlInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5074,7 +5074,7 @@ pub mod types {
             GenericScalar(value)
         }
     }
-    /// The GraphQL input type `GetEmbeddedSecretForNewPaymentInstructionInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `GetEmbeddedSecretForNewPaymentInstructionInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5092,7 +5092,7 @@ pub mod types {
             GetEmbeddedSecretForNewPaymentInstructionInput(value)
         }
     }
-    /// The GraphQL input type `GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5112,7 +5112,7 @@ pub mod types {
             GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput(value)
         }
     }
-    /// The GraphQL input type `GetHostedUrlForNewPaymentInstructionInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `GetHostedUrlForNewPaymentInstructionInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5130,7 +5130,7 @@ pub mod types {
             GetHostedUrlForNewPaymentInstructionInput(value)
         }
     }
-    /// The GraphQL output type `GoodsPurchase` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `GoodsPurchase` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5153,7 +5153,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `GoodsQuote` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `GoodsQuote` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5176,7 +5176,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `GoodsQuoteShare` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `GoodsQuoteShare` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5199,7 +5199,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `GrantUserAccessToBusinessInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `GrantUserAccessToBusinessInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5216,7 +5216,7 @@ pub mod types {
             GrantUserAccessToBusinessInput(value)
         }
     }
-    /// The GraphQL output type `InboundCallType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InboundCallType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5239,7 +5239,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `InitiateHostedStandalonePaymentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `InitiateHostedStandalonePaymentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5257,7 +5257,7 @@ pub mod types {
             InitiateHostedStandalonePaymentInput(value)
         }
     }
-    /// The GraphQL output type `InitiateHostedStandalonePaymentOutput` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InitiateHostedStandalonePaymentOutput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5281,7 +5281,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `InitiateProductSwitchInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `InitiateProductSwitchInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5298,7 +5298,7 @@ pub mod types {
             InitiateProductSwitchInput(value)
         }
     }
-    /// The GraphQL input type `InitiateStandalonePaymentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `InitiateStandalonePaymentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5315,7 +5315,7 @@ pub mod types {
             InitiateStandalonePaymentInput(value)
         }
     }
-    /// The GraphQL output type `InitiateStandalonePaymentOutput` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InitiateStandalonePaymentOutput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5338,7 +5338,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `InkBucket` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InkBucket` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5361,7 +5361,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `InkConversation` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InkConversation` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5384,7 +5384,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `InkEmail` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InkEmail` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5407,7 +5407,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `InkGenericMessage` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InkGenericMessage` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5430,7 +5430,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `InkLine` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InkLine` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5453,7 +5453,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `InkLiveChatConversation` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InkLiveChatConversation` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5476,7 +5476,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `InkLiveChatMessage` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InkLiveChatMessage` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5499,7 +5499,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `InkNote` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InkNote` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5522,7 +5522,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `InkPost` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InkPost` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5545,7 +5545,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `InkSMS` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InkSMS` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5568,7 +5568,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `InkStoryline` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InkStoryline` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5591,7 +5591,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `InkTag` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InkTag` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5614,7 +5614,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `InkTwilioWhatsApp` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InkTwilioWhatsApp` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5637,7 +5637,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `InkWhatsApp` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InkWhatsApp` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5660,7 +5660,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `InvalidatePaymentInstructionInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `InvalidatePaymentInstructionInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5678,7 +5678,7 @@ pub mod types {
             InvalidatePaymentInstructionInput(value)
         }
     }
-    /// The GraphQL output type `InvalidatePaymentInstructionOutput` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `InvalidatePaymentInstructionOutput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5702,7 +5702,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `InvalidatePreSignedTokenInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `InvalidatePreSignedTokenInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5719,7 +5719,7 @@ pub mod types {
             InvalidatePreSignedTokenInput(value)
         }
     }
-    /// The GraphQL input type `InvalidatePreSignedTokensForUserInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `InvalidatePreSignedTokensForUserInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5737,7 +5737,7 @@ pub mod types {
             InvalidatePreSignedTokensForUserInput(value)
         }
     }
-    /// The GraphQL input type `InvalidateRefreshTokenInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `InvalidateRefreshTokenInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5754,7 +5754,7 @@ pub mod types {
             InvalidateRefreshTokenInput(value)
         }
     }
-    /// The GraphQL input type `InvalidateRefreshTokensForUserInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `InvalidateRefreshTokensForUserInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5789,7 +5789,7 @@ pub mod types {
             JsonString(value)
         }
     }
-    /// The GraphQL input type `JoinSupplierAcceptTermsAndConditionsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `JoinSupplierAcceptTermsAndConditionsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5807,7 +5807,7 @@ pub mod types {
             JoinSupplierAcceptTermsAndConditionsInput(value)
         }
     }
-    /// The GraphQL output type `JoinSupplierProcessType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `JoinSupplierProcessType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5830,7 +5830,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `KrakenFlexDeviceType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5853,7 +5853,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `LeadsFileAttachmentDownloadPresignedUrlType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `LeadsFileAttachmentDownloadPresignedUrlType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5877,7 +5877,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `LeadsFileAttachmentPresignedPostType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `LeadsFileAttachmentPresignedPostType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5901,7 +5901,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `LeaveSupplierInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `LeaveSupplierInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5918,7 +5918,7 @@ pub mod types {
             LeaveSupplierInput(value)
         }
     }
-    /// The GraphQL output type `LegacyOrderResource` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `LegacyOrderResource` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5941,7 +5941,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `LegacyProcessOrderInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `LegacyProcessOrderInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -5958,7 +5958,7 @@ pub mod types {
             LegacyProcessOrderInput(value)
         }
     }
-    /// The GraphQL output type `LineCommonError` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `LineCommonError` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -5981,7 +5981,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `LineLinkRedirectResponse` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `LineLinkRedirectResponse` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6004,7 +6004,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `LineUnlinkedResponse` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `LineUnlinkedResponse` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6027,7 +6027,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `LinkAccountToBusinessInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `LinkAccountToBusinessInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6044,7 +6044,7 @@ pub mod types {
             LinkAccountToBusinessInput(value)
         }
     }
-    /// The GraphQL output type `LinkActionType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `LinkActionType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6067,7 +6067,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `LinkTokenNotFound` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `LinkTokenNotFound` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6090,7 +6090,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `LinkUserToLineInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `LinkUserToLineInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6201,7 +6201,7 @@ pub mod types {
             }
         }
     }
-    /// The GraphQL output type `LoyaltyCardType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `LoyaltyCardType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6224,7 +6224,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `LoyaltyPointLedgerEntryType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `LoyaltyPointLedgerEntryType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6247,7 +6247,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `MarketSupplyQuoteRequestType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `MarketSupplyQuoteRequestType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6270,7 +6270,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `Metadata` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `Metadata` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6293,7 +6293,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `MetadataInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `MetadataInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6310,7 +6310,7 @@ pub mod types {
             MetadataInput(value)
         }
     }
-    /// The GraphQL input type `MoveToBucketInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `MoveToBucketInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6327,7 +6327,7 @@ pub mod types {
             MoveToBucketInput(value)
         }
     }
-    /// The GraphQL input type `OCPPAuthenticationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `OCPPAuthenticationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6344,7 +6344,7 @@ pub mod types {
             OcppAuthenticationInput(value)
         }
     }
-    /// The GraphQL input type `ObtainJSONWebTokenInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ObtainJSONWebTokenInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6361,7 +6361,7 @@ pub mod types {
             ObtainJsonWebTokenInput(value)
         }
     }
-    /// The GraphQL input type `ObtainLongLivedRefreshTokenInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ObtainLongLivedRefreshTokenInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6378,7 +6378,7 @@ pub mod types {
             ObtainLongLivedRefreshTokenInput(value)
         }
     }
-    /// The GraphQL output type `OccupyPropertyProcessType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `OccupyPropertyProcessType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6401,7 +6401,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `OfferQuoteSummaryInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `OfferQuoteSummaryInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6418,7 +6418,7 @@ pub mod types {
             OfferQuoteSummaryInput(value)
         }
     }
-    /// The GraphQL output type `OfferType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `OfferType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6441,7 +6441,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `OnSiteJobsRequestType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `OnSiteJobsRequestType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6464,7 +6464,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `OnSiteJobsUpdateRequestInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `OnSiteJobsUpdateRequestInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6481,7 +6481,7 @@ pub mod types {
             OnSiteJobsUpdateRequestInput(value)
         }
     }
-    /// The GraphQL output type `OpportunityFileAttachment` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `OpportunityFileAttachment` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6504,7 +6504,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `OptionsLanguagePreferenceInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `OptionsLanguagePreferenceInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6521,7 +6521,7 @@ pub mod types {
             OptionsLanguagePreferenceInput(value)
         }
     }
-    /// The GraphQL input type `PauseCollectionProcessInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `PauseCollectionProcessInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6538,7 +6538,7 @@ pub mod types {
             PauseCollectionProcessInput(value)
         }
     }
-    /// The GraphQL output type `PauseCollectionProcessOutput` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `PauseCollectionProcessOutput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6561,7 +6561,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `PauseDunningInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `PauseDunningInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6578,7 +6578,7 @@ pub mod types {
             PauseDunningInputType(value)
         }
     }
-    /// The GraphQL output type `PaymentInstructionType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `PaymentInstructionType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6601,7 +6601,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `PaymentMethodType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `PaymentMethodType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6624,7 +6624,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `PaymentScheduleType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `PaymentScheduleType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6647,7 +6647,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `PayoutReferralForAccountInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `PayoutReferralForAccountInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6664,7 +6664,7 @@ pub mod types {
             PayoutReferralForAccountInput(value)
         }
     }
-    /// The GraphQL output type `PayoutReferralForAccountResultType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `PayoutReferralForAccountResultType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6688,7 +6688,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `PortfolioType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `PortfolioType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6711,7 +6711,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `PortfolioUserRoleType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `PortfolioUserRoleType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6734,7 +6734,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `PostCreditInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `PostCreditInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6751,7 +6751,7 @@ pub mod types {
             PostCreditInput(value)
         }
     }
-    /// The GraphQL output type `PreSignedToken` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `PreSignedToken` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6774,7 +6774,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL enum `PreSignedTokenScope` (inferred from the example, not declared by the reference).
+    /// The GraphQL enum `PreSignedTokenScope` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference shows only some of its values, so any other value is kept in `Unknown`, both when receiving and when sending.
     #[derive(
@@ -6837,7 +6837,7 @@ pub mod types {
             ::std::result::Result::Ok(PreSignedTokenScope::from_name(&s))
         }
     }
-    /// The GraphQL input type `PrepareAccountInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `PrepareAccountInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6854,7 +6854,7 @@ pub mod types {
             PrepareAccountInput(value)
         }
     }
-    /// The GraphQL output type `PrintBatchType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `PrintBatchType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6877,7 +6877,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `PropertyType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `PropertyType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6900,7 +6900,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `PublishTransactionalMessagingExternalTriggerInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `PublishTransactionalMessagingExternalTriggerInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6920,7 +6920,7 @@ pub mod types {
             PublishTransactionalMessagingExternalTriggerInput(value)
         }
     }
-    /// The GraphQL input type `PublishTransactionalMessagingTriggerInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `PublishTransactionalMessagingTriggerInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6938,7 +6938,7 @@ pub mod types {
             PublishTransactionalMessagingTriggerInput(value)
         }
     }
-    /// The GraphQL input type `PurchaseVoucherInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `PurchaseVoucherInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -6955,7 +6955,7 @@ pub mod types {
             PurchaseVoucherInput(value)
         }
     }
-    /// The GraphQL output type `PushNotificationBindingType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `PushNotificationBindingType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -6978,7 +6978,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `QuoteConfigurationType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `QuoteConfigurationType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -7001,7 +7001,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `QuoteShareInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `QuoteShareInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7018,7 +7018,7 @@ pub mod types {
             QuoteShareInput(value)
         }
     }
-    /// The GraphQL output type `QuoteType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `QuoteType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -7041,7 +7041,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `QuotedSupplyPoint` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `QuotedSupplyPoint` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -7064,7 +7064,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `RateGroupPrices` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `RateGroupPrices` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -7087,7 +7087,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `ReactivateCollectionProcessRecordInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ReactivateCollectionProcessRecordInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7105,7 +7105,7 @@ pub mod types {
             ReactivateCollectionProcessRecordInputType(value)
         }
     }
-    /// The GraphQL output type `ReactivateCollectionProcessRecordOutputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ReactivateCollectionProcessRecordOutputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -7129,7 +7129,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `RecordActivatedPaymentMethodInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RecordActivatedPaymentMethodInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7147,7 +7147,7 @@ pub mod types {
             RecordActivatedPaymentMethodInput(value)
         }
     }
-    /// The GraphQL input type `RecordFailedPaymentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RecordFailedPaymentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7164,7 +7164,7 @@ pub mod types {
             RecordFailedPaymentInput(value)
         }
     }
-    /// The GraphQL input type `RecordPendingPaymentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RecordPendingPaymentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7181,7 +7181,7 @@ pub mod types {
             RecordPendingPaymentInput(value)
         }
     }
-    /// The GraphQL input type `RecordSuccessfulPaymentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RecordSuccessfulPaymentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7198,7 +7198,7 @@ pub mod types {
             RecordSuccessfulPaymentInput(value)
         }
     }
-    /// The GraphQL input type `RedeemLoyaltyPointsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RedeemLoyaltyPointsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7215,7 +7215,7 @@ pub mod types {
             RedeemLoyaltyPointsInput(value)
         }
     }
-    /// The GraphQL input type `RedeemReferralClaimCodeInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RedeemReferralClaimCodeInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7232,7 +7232,7 @@ pub mod types {
             RedeemReferralClaimCodeInput(value)
         }
     }
-    /// The GraphQL output type `ReferralType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ReferralType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -7255,7 +7255,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `RefreshToken` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `RefreshToken` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -7278,7 +7278,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `RefundPaymentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RefundPaymentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7295,7 +7295,7 @@ pub mod types {
             RefundPaymentInput(value)
         }
     }
-    /// The GraphQL input type `RegisterCustomerAssetInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RegisterCustomerAssetInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7312,7 +7312,7 @@ pub mod types {
             RegisterCustomerAssetInput(value)
         }
     }
-    /// The GraphQL input type `RegisterLeadFlowStatusEventInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RegisterLeadFlowStatusEventInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7329,7 +7329,7 @@ pub mod types {
             RegisterLeadFlowStatusEventInput(value)
         }
     }
-    /// The GraphQL input type `RegisterOpportunityFlowStatusEventInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RegisterOpportunityFlowStatusEventInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7347,7 +7347,7 @@ pub mod types {
             RegisterOpportunityFlowStatusEventInput(value)
         }
     }
-    /// The GraphQL input type `RegisterPushNotificationBindingInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RegisterPushNotificationBindingInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7365,7 +7365,7 @@ pub mod types {
             RegisterPushNotificationBindingInput(value)
         }
     }
-    /// The GraphQL output type `Reminder` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `Reminder` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -7388,7 +7388,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `RemoveCampaignFromAccountInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RemoveCampaignFromAccountInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7405,7 +7405,7 @@ pub mod types {
             RemoveCampaignFromAccountInput(value)
         }
     }
-    /// The GraphQL input type `RemoveCampaignItemsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RemoveCampaignItemsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7422,7 +7422,7 @@ pub mod types {
             RemoveCampaignItemsInput(value)
         }
     }
-    /// The GraphQL input type `RemovePropertyFromHierarchyInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RemovePropertyFromHierarchyInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7439,7 +7439,7 @@ pub mod types {
             RemovePropertyFromHierarchyInput(value)
         }
     }
-    /// The GraphQL input type `RepaymentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RepaymentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7456,7 +7456,7 @@ pub mod types {
             RepaymentInput(value)
         }
     }
-    /// The GraphQL output type `RepaymentInterventionType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `RepaymentInterventionType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -7479,7 +7479,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `RequestPasswordResetInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RequestPasswordResetInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7496,7 +7496,7 @@ pub mod types {
             RequestPasswordResetInput(value)
         }
     }
-    /// The GraphQL input type `RequestPrintedBillInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RequestPrintedBillInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7513,7 +7513,7 @@ pub mod types {
             RequestPrintedBillInput(value)
         }
     }
-    /// The GraphQL input type `RequestRepaymentInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RequestRepaymentInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7530,7 +7530,7 @@ pub mod types {
             RequestRepaymentInputType(value)
         }
     }
-    /// The GraphQL output type `RequestRepaymentOutputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `RequestRepaymentOutputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -7553,7 +7553,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `RescindContractInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RescindContractInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7570,7 +7570,7 @@ pub mod types {
             RescindContractInput(value)
         }
     }
-    /// The GraphQL input type `ResetPasswordMutationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ResetPasswordMutationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7587,7 +7587,7 @@ pub mod types {
             ResetPasswordMutationInput(value)
         }
     }
-    /// The GraphQL input type `ResetUserPasswordInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ResetUserPasswordInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7604,7 +7604,7 @@ pub mod types {
             ResetUserPasswordInput(value)
         }
     }
-    /// The GraphQL input type `ResumeCollectionProcessInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ResumeCollectionProcessInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7621,7 +7621,7 @@ pub mod types {
             ResumeCollectionProcessInput(value)
         }
     }
-    /// The GraphQL output type `ResumeCollectionProcessOutput` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ResumeCollectionProcessOutput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -7644,7 +7644,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `RetireCustomerAssetInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RetireCustomerAssetInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7661,7 +7661,7 @@ pub mod types {
             RetireCustomerAssetInput(value)
         }
     }
-    /// The GraphQL input type `ReverseEnrollmentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ReverseEnrollmentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7678,7 +7678,7 @@ pub mod types {
             ReverseEnrollmentInput(value)
         }
     }
-    /// The GraphQL input type `ReverseLeaveSupplierInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ReverseLeaveSupplierInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7695,7 +7695,7 @@ pub mod types {
             ReverseLeaveSupplierInput(value)
         }
     }
-    /// The GraphQL input type `RevokeAgreementInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RevokeAgreementInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7712,7 +7712,7 @@ pub mod types {
             RevokeAgreementInput(value)
         }
     }
-    /// The GraphQL input type `RevokeContractInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RevokeContractInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7729,7 +7729,7 @@ pub mod types {
             RevokeContractInput(value)
         }
     }
-    /// The GraphQL input type `RevokeUserAccessFromBusinessInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RevokeUserAccessFromBusinessInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7747,7 +7747,7 @@ pub mod types {
             RevokeUserAccessFromBusinessInput(value)
         }
     }
-    /// The GraphQL input type `RiskListItemInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RiskListItemInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7764,7 +7764,7 @@ pub mod types {
             RiskListItemInputType(value)
         }
     }
-    /// The GraphQL output type `RiskListItemType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `RiskListItemType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -7787,7 +7787,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `RunAgreementRolloverInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `RunAgreementRolloverInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7804,7 +7804,7 @@ pub mod types {
             RunAgreementRolloverInput(value)
         }
     }
-    /// The GraphQL output type `ScheduledTransactionType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ScheduledTransactionType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -7827,7 +7827,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `ScreenActionType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ScreenActionType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -7850,7 +7850,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `SelectChargePointMakeInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SelectChargePointMakeInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7867,7 +7867,7 @@ pub mod types {
             SelectChargePointMakeInput(value)
         }
     }
-    /// The GraphQL input type `SelectChargePointVariantInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SelectChargePointVariantInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7884,7 +7884,7 @@ pub mod types {
             SelectChargePointVariantInput(value)
         }
     }
-    /// The GraphQL input type `SelectDeviceTypeInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SelectDeviceTypeInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7901,7 +7901,7 @@ pub mod types {
             SelectDeviceTypeInput(value)
         }
     }
-    /// The GraphQL input type `SelectFromListInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SelectFromListInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7918,7 +7918,7 @@ pub mod types {
             SelectFromListInput(value)
         }
     }
-    /// The GraphQL input type `SelectInverterMakeInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SelectInverterMakeInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7935,7 +7935,7 @@ pub mod types {
             SelectInverterMakeInput(value)
         }
     }
-    /// The GraphQL input type `SelectProductsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SelectProductsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7952,7 +7952,7 @@ pub mod types {
             SelectProductsInput(value)
         }
     }
-    /// The GraphQL input type `SelectUserVehicleInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SelectUserVehicleInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7969,7 +7969,7 @@ pub mod types {
             SelectUserVehicleInput(value)
         }
     }
-    /// The GraphQL input type `SelectVehicleMakeInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SelectVehicleMakeInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -7986,7 +7986,7 @@ pub mod types {
             SelectVehicleMakeInput(value)
         }
     }
-    /// The GraphQL input type `SelectVehicleOrChargePointInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SelectVehicleOrChargePointInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8003,7 +8003,7 @@ pub mod types {
             SelectVehicleOrChargePointInput(value)
         }
     }
-    /// The GraphQL input type `SelectVehicleVariantInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SelectVehicleVariantInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8020,7 +8020,7 @@ pub mod types {
             SelectVehicleVariantInput(value)
         }
     }
-    /// The GraphQL input type `SendAgreementRescissionMessageInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SendAgreementRescissionMessageInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8038,7 +8038,7 @@ pub mod types {
             SendAgreementRescissionMessageInput(value)
         }
     }
-    /// The GraphQL input type `SendVerificationEmailInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SendVerificationEmailInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8055,7 +8055,7 @@ pub mod types {
             SendVerificationEmailInput(value)
         }
     }
-    /// The GraphQL output type `SerializerFieldErrorsType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `SerializerFieldErrorsType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8078,7 +8078,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `SetLoyaltyPointsUserInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SetLoyaltyPointsUserInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8095,7 +8095,7 @@ pub mod types {
             SetLoyaltyPointsUserInput(value)
         }
     }
-    /// The GraphQL input type `SetOpportunityOutcomeInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SetOpportunityOutcomeInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8112,7 +8112,7 @@ pub mod types {
             SetOpportunityOutcomeInput(value)
         }
     }
-    /// The GraphQL input type `SetPaymentPreferenceInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SetPaymentPreferenceInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8129,7 +8129,7 @@ pub mod types {
             SetPaymentPreferenceInput(value)
         }
     }
-    /// The GraphQL input type `SetUpDirectDebitInstructionForBusinessInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SetUpDirectDebitInstructionForBusinessInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8147,7 +8147,7 @@ pub mod types {
             SetUpDirectDebitInstructionForBusinessInput(value)
         }
     }
-    /// The GraphQL input type `SetUpDirectDebitInstructionFromStoredDetailsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SetUpDirectDebitInstructionFromStoredDetailsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8167,7 +8167,7 @@ pub mod types {
             SetUpDirectDebitInstructionFromStoredDetailsInput(value)
         }
     }
-    /// The GraphQL input type `SetUpDirectDebitInstructionInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SetUpDirectDebitInstructionInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8184,7 +8184,7 @@ pub mod types {
             SetUpDirectDebitInstructionInput(value)
         }
     }
-    /// The GraphQL input type `ShareGoodsQuoteInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ShareGoodsQuoteInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8201,7 +8201,7 @@ pub mod types {
             ShareGoodsQuoteInput(value)
         }
     }
-    /// The GraphQL output type `ShowInputFieldErrorsActionType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ShowInputFieldErrorsActionType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8224,7 +8224,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `SmartControlInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SmartControlInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8241,7 +8241,7 @@ pub mod types {
             SmartControlInput(value)
         }
     }
-    /// The GraphQL output type `SmartFlexDeviceAlertInterface` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `SmartFlexDeviceAlertInterface` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8264,7 +8264,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `SmartFlexDevicePreferencesInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SmartFlexDevicePreferencesInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8281,7 +8281,7 @@ pub mod types {
             SmartFlexDevicePreferencesInput(value)
         }
     }
-    /// The GraphQL output type `SmartFlexDevicePreferencesInterface` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `SmartFlexDevicePreferencesInterface` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8305,7 +8305,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `SmartFlexDeviceStatusInterface` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `SmartFlexDeviceStatusInterface` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8328,7 +8328,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `SmartFlexOnboardingWizard` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8351,7 +8351,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `SolarSimulatorDirectSaleDirectSale` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `SolarSimulatorDirectSaleDirectSale` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8375,7 +8375,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `SolarSimulatorDirectSaleInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SolarSimulatorDirectSaleInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8392,7 +8392,7 @@ pub mod types {
             SolarSimulatorDirectSaleInput(value)
         }
     }
-    /// The GraphQL output type `SolarSimulatorLeadAddress` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `SolarSimulatorLeadAddress` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8415,7 +8415,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `SolarSimulatorLeadDetails` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `SolarSimulatorLeadDetails` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8438,7 +8438,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `SolarSimulatorLeadInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SolarSimulatorLeadInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8455,7 +8455,7 @@ pub mod types {
             SolarSimulatorLeadInput(value)
         }
     }
-    /// The GraphQL input type `StartCollectionProcessInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `StartCollectionProcessInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8472,7 +8472,7 @@ pub mod types {
             StartCollectionProcessInput(value)
         }
     }
-    /// The GraphQL output type `StartCollectionProcessOutput` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `StartCollectionProcessOutput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8495,7 +8495,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `StartCustomerVerificationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `StartCustomerVerificationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8512,7 +8512,7 @@ pub mod types {
             StartCustomerVerificationInput(value)
         }
     }
-    /// The GraphQL input type `StartReAuthenticationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `StartReAuthenticationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8529,7 +8529,7 @@ pub mod types {
             StartReAuthenticationInput(value)
         }
     }
-    /// The GraphQL input type `StartSmartFlexOnboardingInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `StartSmartFlexOnboardingInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8546,7 +8546,7 @@ pub mod types {
             StartSmartFlexOnboardingInput(value)
         }
     }
-    /// The GraphQL input type `StopAutomatedPaymentsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `StopAutomatedPaymentsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8563,7 +8563,7 @@ pub mod types {
             StopAutomatedPaymentsInput(value)
         }
     }
-    /// The GraphQL input type `StoreBankDetailsForLeadInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `StoreBankDetailsForLeadInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8580,7 +8580,7 @@ pub mod types {
             StoreBankDetailsForLeadInput(value)
         }
     }
-    /// The GraphQL input type `StoreDirectDebitPaymentMethodDetailsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `StoreDirectDebitPaymentMethodDetailsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8598,7 +8598,7 @@ pub mod types {
             StoreDirectDebitPaymentMethodDetailsInput(value)
         }
     }
-    /// The GraphQL input type `StorePaymentInstructionInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `StorePaymentInstructionInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8615,7 +8615,7 @@ pub mod types {
             StorePaymentInstructionInput(value)
         }
     }
-    /// The GraphQL output type `SupplyProductType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `SupplyProductType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8638,7 +8638,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `SwitchAccountToVariablePaymentScheduleInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `SwitchAccountToVariablePaymentScheduleInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8656,7 +8656,7 @@ pub mod types {
             SwitchAccountToVariablePaymentScheduleInput(value)
         }
     }
-    /// The GraphQL output type `Team` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `Team` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8679,7 +8679,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `TeamGroup` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `TeamGroup` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8702,7 +8702,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `TeamLocation` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `TeamLocation` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8725,7 +8725,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `TelephoneLeadType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `TelephoneLeadType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8742,7 +8742,7 @@ pub mod types {
             TelephoneLeadType(value)
         }
     }
-    /// The GraphQL input type `TerminateAgreementInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `TerminateAgreementInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8759,7 +8759,7 @@ pub mod types {
             TerminateAgreementInput(value)
         }
     }
-    /// The GraphQL input type `TerminateContractInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `TerminateContractInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8776,7 +8776,7 @@ pub mod types {
             TerminateContractInput(value)
         }
     }
-    /// The GraphQL input type `TerminateCreditTransferPermissionInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `TerminateCreditTransferPermissionInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8794,7 +8794,7 @@ pub mod types {
             TerminateCreditTransferPermissionInput(value)
         }
     }
-    /// The GraphQL input type `TerminateSolarWalletRelationshipType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `TerminateSolarWalletRelationshipType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8812,7 +8812,7 @@ pub mod types {
             TerminateSolarWalletRelationshipType(value)
         }
     }
-    /// The GraphQL output type `ThirdPartyCompleteDeviceRegistrationType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `ThirdPartyCompleteDeviceRegistrationType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8836,7 +8836,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `TransferLeadOpportunitiesInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `TransferLeadOpportunitiesInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8853,7 +8853,7 @@ pub mod types {
             TransferLeadOpportunitiesInput(value)
         }
     }
-    /// The GraphQL input type `TransferLedgerBalanceInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `TransferLedgerBalanceInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8870,7 +8870,7 @@ pub mod types {
             TransferLedgerBalanceInputType(value)
         }
     }
-    /// The GraphQL input type `TransferLoyaltyPointsBetweenUsersInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `TransferLoyaltyPointsBetweenUsersInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8888,7 +8888,7 @@ pub mod types {
             TransferLoyaltyPointsBetweenUsersInput(value)
         }
     }
-    /// The GraphQL output type `Trigger` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `Trigger` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8911,7 +8911,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `TriggerCollectionProcessMessageInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `TriggerCollectionProcessMessageInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8929,7 +8929,7 @@ pub mod types {
             TriggerCollectionProcessMessageInput(value)
         }
     }
-    /// The GraphQL output type `TriggerCollectionProcessMessageOutput` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `TriggerCollectionProcessMessageOutput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -8953,7 +8953,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `UnenrollAccountFromLoyaltyProgramInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UnenrollAccountFromLoyaltyProgramInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -8971,7 +8971,7 @@ pub mod types {
             UnenrollAccountFromLoyaltyProgramInput(value)
         }
     }
-    /// The GraphQL output type `UnenrollAccountFromLoyaltyProgramOutcome` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `UnenrollAccountFromLoyaltyProgramOutcome` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -9087,7 +9087,7 @@ pub mod types {
             }
         }
     }
-    /// The GraphQL input type `UpdateAPIExceptionInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAPIExceptionInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9104,7 +9104,7 @@ pub mod types {
             UpdateApiExceptionInput(value)
         }
     }
-    /// The GraphQL input type `UpdateAPIExceptionNoteInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAPIExceptionNoteInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9121,7 +9121,7 @@ pub mod types {
             UpdateApiExceptionNoteInput(value)
         }
     }
-    /// The GraphQL input type `UpdateAccountBillingAddressInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAccountBillingAddressInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9138,7 +9138,7 @@ pub mod types {
             UpdateAccountBillingAddressInput(value)
         }
     }
-    /// The GraphQL input type `UpdateAccountBillingDetailsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAccountBillingDetailsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9155,7 +9155,7 @@ pub mod types {
             UpdateAccountBillingDetailsInput(value)
         }
     }
-    /// The GraphQL input type `UpdateAccountBillingEmailInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAccountBillingEmailInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9172,7 +9172,7 @@ pub mod types {
             UpdateAccountBillingEmailInput(value)
         }
     }
-    /// The GraphQL input type `UpdateAccountPaymentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAccountPaymentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9189,7 +9189,7 @@ pub mod types {
             UpdateAccountPaymentInput(value)
         }
     }
-    /// The GraphQL input type `UpdateAccountReferralStatusInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAccountReferralStatusInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9206,7 +9206,7 @@ pub mod types {
             UpdateAccountReferralStatusInput(value)
         }
     }
-    /// The GraphQL input type `UpdateAccountUserCommsPreferencesMutationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAccountUserCommsPreferencesMutationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9224,7 +9224,7 @@ pub mod types {
             UpdateAccountUserCommsPreferencesMutationInput(value)
         }
     }
-    /// The GraphQL input type `UpdateAccountUserInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAccountUserInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9241,7 +9241,7 @@ pub mod types {
             UpdateAccountUserInput(value)
         }
     }
-    /// The GraphQL input type `UpdateAccountUserMutationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAccountUserMutationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9258,7 +9258,7 @@ pub mod types {
             UpdateAccountUserMutationInput(value)
         }
     }
-    /// The GraphQL input type `UpdateAffiliateLinkInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAffiliateLinkInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9275,7 +9275,7 @@ pub mod types {
             UpdateAffiliateLinkInputType(value)
         }
     }
-    /// The GraphQL input type `UpdateAffiliateOrganisationInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAffiliateOrganisationInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9293,7 +9293,7 @@ pub mod types {
             UpdateAffiliateOrganisationInputType(value)
         }
     }
-    /// The GraphQL input type `UpdateAgentAuxiliaryStatusInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAgentAuxiliaryStatusInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9310,7 +9310,7 @@ pub mod types {
             UpdateAgentAuxiliaryStatusInput(value)
         }
     }
-    /// The GraphQL input type `UpdateAgreementPeriodInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAgreementPeriodInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9327,7 +9327,7 @@ pub mod types {
             UpdateAgreementPeriodInput(value)
         }
     }
-    /// The GraphQL input type `UpdateAgreementRescissionInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAgreementRescissionInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9344,7 +9344,7 @@ pub mod types {
             UpdateAgreementRescissionInput(value)
         }
     }
-    /// The GraphQL input type `UpdateAgreementRolloverInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAgreementRolloverInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9361,7 +9361,7 @@ pub mod types {
             UpdateAgreementRolloverInput(value)
         }
     }
-    /// The GraphQL input type `UpdateAutoTopUpAmountInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateAutoTopUpAmountInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9378,7 +9378,7 @@ pub mod types {
             UpdateAutoTopUpAmountInput(value)
         }
     }
-    /// The GraphQL input type `UpdateBoostChargeInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateBoostChargeInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9395,7 +9395,7 @@ pub mod types {
             UpdateBoostChargeInput(value)
         }
     }
-    /// The GraphQL input type `UpdateCampaignAccountExpiryDateInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateCampaignAccountExpiryDateInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9413,7 +9413,7 @@ pub mod types {
             UpdateCampaignAccountExpiryDateInput(value)
         }
     }
-    /// The GraphQL input type `UpdateCollectionProcessRecordLatestStepInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateCollectionProcessRecordLatestStepInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9431,7 +9431,7 @@ pub mod types {
             UpdateCollectionProcessRecordLatestStepInputType(value)
         }
     }
-    /// The GraphQL output type `UpdateCollectionProcessRecordLatestStepOutputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `UpdateCollectionProcessRecordLatestStepOutputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -9457,7 +9457,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `UpdateCollectionProcessRecordToActiveInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateCollectionProcessRecordToActiveInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9475,7 +9475,7 @@ pub mod types {
             UpdateCollectionProcessRecordToActiveInputType(value)
         }
     }
-    /// The GraphQL output type `UpdateCollectionProcessRecordToActiveOutputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `UpdateCollectionProcessRecordToActiveOutputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -9499,7 +9499,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `UpdateCollectionProcessRecordToCompleteInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateCollectionProcessRecordToCompleteInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9517,7 +9517,7 @@ pub mod types {
             UpdateCollectionProcessRecordToCompleteInputType(value)
         }
     }
-    /// The GraphQL output type `UpdateCollectionProcessRecordToCompleteOutputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `UpdateCollectionProcessRecordToCompleteOutputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -9543,7 +9543,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `UpdateCommsDeliveryPreferenceInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateCommsDeliveryPreferenceInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9561,7 +9561,7 @@ pub mod types {
             UpdateCommsDeliveryPreferenceInput(value)
         }
     }
-    /// The GraphQL input type `UpdateDCAProceedingInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateDCAProceedingInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9578,7 +9578,7 @@ pub mod types {
             UpdateDcaProceedingInputType(value)
         }
     }
-    /// The GraphQL input type `UpdateDeviceGridExportInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateDeviceGridExportInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9595,7 +9595,7 @@ pub mod types {
             UpdateDeviceGridExportInput(value)
         }
     }
-    /// The GraphQL input type `UpdateDocumentAccessibilityPreferenceInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateDocumentAccessibilityPreferenceInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9613,7 +9613,7 @@ pub mod types {
             UpdateDocumentAccessibilityPreferenceInput(value)
         }
     }
-    /// The GraphQL input type `UpdateExtraDetailsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateExtraDetailsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9630,7 +9630,7 @@ pub mod types {
             UpdateExtraDetailsInput(value)
         }
     }
-    /// The GraphQL input type `UpdateIsChargingDurationCappedInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateIsChargingDurationCappedInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9648,7 +9648,7 @@ pub mod types {
             UpdateIsChargingDurationCappedInput(value)
         }
     }
-    /// The GraphQL input type `UpdateLeadDetailsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateLeadDetailsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9665,7 +9665,7 @@ pub mod types {
             UpdateLeadDetailsInput(value)
         }
     }
-    /// The GraphQL input type `UpdateLeadStageInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateLeadStageInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9682,7 +9682,7 @@ pub mod types {
             UpdateLeadStageInput(value)
         }
     }
-    /// The GraphQL input type `UpdateLeaveSupplierInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateLeaveSupplierInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9699,7 +9699,7 @@ pub mod types {
             UpdateLeaveSupplierInput(value)
         }
     }
-    /// The GraphQL input type `UpdateMessageTagsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateMessageTagsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9716,7 +9716,7 @@ pub mod types {
             UpdateMessageTagsInput(value)
         }
     }
-    /// The GraphQL input type `UpdateNotesOnOpportunityInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateNotesOnOpportunityInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9733,7 +9733,7 @@ pub mod types {
             UpdateNotesOnOpportunityInput(value)
         }
     }
-    /// The GraphQL input type `UpdateOfferGroupOnOpportunityInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateOfferGroupOnOpportunityInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9751,7 +9751,7 @@ pub mod types {
             UpdateOfferGroupOnOpportunityInput(value)
         }
     }
-    /// The GraphQL input type `UpdateOpportunityAssignmentInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateOpportunityAssignmentInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9768,7 +9768,7 @@ pub mod types {
             UpdateOpportunityAssignmentInput(value)
         }
     }
-    /// The GraphQL input type `UpdateOpportunityDetailsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateOpportunityDetailsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9785,7 +9785,7 @@ pub mod types {
             UpdateOpportunityDetailsInput(value)
         }
     }
-    /// The GraphQL input type `UpdateOpportunityStageInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateOpportunityStageInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9802,7 +9802,7 @@ pub mod types {
             UpdateOpportunityStageInput(value)
         }
     }
-    /// The GraphQL input type `UpdatePasswordInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdatePasswordInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9819,7 +9819,7 @@ pub mod types {
             UpdatePasswordInput(value)
         }
     }
-    /// The GraphQL input type `UpdateProductPricesInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateProductPricesInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9836,7 +9836,7 @@ pub mod types {
             UpdateProductPricesInput(value)
         }
     }
-    /// The GraphQL input type `UpdatePurchaseInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdatePurchaseInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9853,7 +9853,7 @@ pub mod types {
             UpdatePurchaseInput(value)
         }
     }
-    /// The GraphQL input type `UpdateQuoteConfigurationInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateQuoteConfigurationInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9870,7 +9870,7 @@ pub mod types {
             UpdateQuoteConfigurationInput(value)
         }
     }
-    /// The GraphQL input type `UpdateSiteworksRequestInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateSiteworksRequestInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9887,7 +9887,7 @@ pub mod types {
             UpdateSiteworksRequestInputType(value)
         }
     }
-    /// The GraphQL input type `UpdateUserInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UpdateUserInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9904,7 +9904,7 @@ pub mod types {
             UpdateUserInput(value)
         }
     }
-    /// The GraphQL output type `UploadPostRequest` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `UploadPostRequest` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -9927,7 +9927,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `UserInputRequiredInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `UserInputRequiredInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9944,7 +9944,7 @@ pub mod types {
             UserInputRequiredInput(value)
         }
     }
-    /// The GraphQL input type `ValidateAddressInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ValidateAddressInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9961,7 +9961,7 @@ pub mod types {
             ValidateAddressInput(value)
         }
     }
-    /// The GraphQL input type `ValidateEmailInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ValidateEmailInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9978,7 +9978,7 @@ pub mod types {
             ValidateEmailInput(value)
         }
     }
-    /// The GraphQL input type `ValidateMfaDeviceInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ValidateMfaDeviceInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -9995,7 +9995,7 @@ pub mod types {
             ValidateMfaDeviceInputType(value)
         }
     }
-    /// The GraphQL input type `ValidatePhoneNumberInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `ValidatePhoneNumberInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -10012,7 +10012,7 @@ pub mod types {
             ValidatePhoneNumberInput(value)
         }
     }
-    /// The GraphQL output type `VariantProfile` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `VariantProfile` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -10035,7 +10035,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `VaryContractTermsInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `VaryContractTermsInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -10052,7 +10052,7 @@ pub mod types {
             VaryContractTermsInput(value)
         }
     }
-    /// The GraphQL input type `VehicleChargingPreferencesInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `VehicleChargingPreferencesInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -10069,7 +10069,7 @@ pub mod types {
             VehicleChargingPreferencesInput(value)
         }
     }
-    /// The GraphQL output type `VerificationProcess` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `VerificationProcess` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -10092,7 +10092,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `VerifyCustomerInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `VerifyCustomerInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -10109,7 +10109,7 @@ pub mod types {
             VerifyCustomerInput(value)
         }
     }
-    /// The GraphQL input type `VerifyEmailInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `VerifyEmailInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -10126,7 +10126,7 @@ pub mod types {
             VerifyEmailInput(value)
         }
     }
-    /// The GraphQL input type `VerifyIdentityInput` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `VerifyIdentityInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(
@@ -10143,7 +10143,7 @@ pub mod types {
             VerifyIdentityInput(value)
         }
     }
-    /// The GraphQL output type `VoiceCampaignItemType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `VoiceCampaignItemType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -10166,7 +10166,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL output type `VoucherPurchaseType` (inferred from the example, not declared by the reference).
+    /// The GraphQL output type `VoucherPurchaseType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
     #[derive(
@@ -10189,7 +10189,7 @@ pub mod types {
             self.0.get("__typename").and_then(::serde_json::Value::as_str)
         }
     }
-    /// The GraphQL input type `WithdrawDunningInputType` (inferred from the example, not declared by the reference).
+    /// The GraphQL input type `WithdrawDunningInputType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
     #[derive(

@@ -158,6 +158,15 @@ fn provenance_note(p: Option<Provenance>) -> &'static str {
     }
 }
 
+/// What the provenance of a named type means: the name is always declared (a variable definition, a
+/// `Type:` line), but its kind may have been guessed.
+fn kind_note(p: Provenance) -> &'static str {
+    match p {
+        Provenance::Inferred => " (its kind is inferred from the example, not declared by the reference)",
+        Provenance::Declared => "",
+    }
+}
+
 fn type_def(t: &TypeDef) -> TokenStream {
     let name = to_ident(&t.rust);
     let gql = code(&t.graphql);
@@ -172,7 +181,7 @@ fn type_def(t: &TypeDef) -> TokenStream {
         TypeDefKind::Opaque { input } => {
             let what = if *input { "input type" } else { "output type" };
             let doc = doc
-                .line(format!("The GraphQL {what} {gql}{}.", provenance_note(Some(t.provenance))))
+                .line(format!("The GraphQL {what} {gql}{}.", kind_note(t.provenance)))
                 .line(if *input {
                     "The reference does not give its fields, so it is built and sent as JSON.".to_string()
                 } else {
@@ -241,7 +250,7 @@ fn enum_def(t: &TypeDef, doc: Doc, values: &[(String, String)]) -> TokenStream {
     let gql = code(&t.graphql);
     let unknown = to_ident(UNKNOWN);
     let doc = doc
-        .line(format!("The GraphQL enum {gql}{}.", provenance_note(Some(t.provenance))))
+        .line(format!("The GraphQL enum {gql}{}.", kind_note(t.provenance)))
         .line(
             "The reference shows only some of its values, so any other value is kept in `Unknown`, both when \
              receiving and when sending.",
@@ -311,7 +320,7 @@ fn union_def(t: &TypeDef, doc: Doc, members: &[(String, String, String)]) -> Tok
     let gql = code(&t.graphql);
     let unknown = to_ident(UNKNOWN);
     let doc = doc
-        .line(format!("The GraphQL union {gql}{}, keyed by `__typename`.", provenance_note(Some(t.provenance))))
+        .line(format!("The GraphQL union {gql}{}, keyed by `__typename`.", kind_note(t.provenance)))
         .line("A member the reference does not list is kept in `Unknown` with its `__typename` and raw value.")
         .attrs();
     let strs: Vec<&str> = members.iter().map(|m| m.0.as_str()).collect();

@@ -233,7 +233,8 @@ pub fn render_mutation(reference: &Reference, options: &Options, mutation: &str)
     let Some(index) = ir.operations.iter().position(|o| o.graphql == mutation) else {
         return Ok(None);
     };
-    format::rust_file(emit_client::one_operation(&ir, index, &ErrorsPath::Crate("errors".into()))).map(Some)
+    let errors = ErrorsPath::Crate(options.errors_crate_name().replace('-', "_"));
+    format::rust_file(emit_client::one_operation(&ir, index, &errors)).map(Some)
 }
 
 /// The operation document of every mutation, as `(mutation name, document)` in mutation order.
