@@ -6705,11 +6705,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AcceptGoodsQuoteError::KtCt8201 => "Received an invalid quoteId.",
-                AcceptGoodsQuoteError::KtCt8223 => "Unauthorized.",
-                AcceptGoodsQuoteError::KtCt8224 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AcceptGoodsQuoteError {
@@ -6750,18 +6746,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8201 => {
-                    ::std::result::Result::Ok(AcceptGoodsQuoteError::KtCt8201)
-                }
-                super::ErrorCode::KtCt8223 => {
-                    ::std::result::Result::Ok(AcceptGoodsQuoteError::KtCt8223)
-                }
-                super::ErrorCode::KtCt8224 => {
-                    ::std::result::Result::Ok(AcceptGoodsQuoteError::KtCt8224)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AcceptGoodsQuoteError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `acceptOfferForQuoting` can return, in reference order.
@@ -6798,9 +6783,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AcceptOfferForQuotingError::KtCt12402 => "Unable to accept offer.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AcceptOfferForQuotingError {
@@ -6833,12 +6816,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt12402 => {
-                    ::std::result::Result::Ok(AcceptOfferForQuotingError::KtCt12402)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AcceptOfferForQuotingError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `actualizeContract` can return, in reference order.
@@ -6915,23 +6893,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ActualizeContractError::KtCt10003 => "Contract not found.",
-                ActualizeContractError::KtCt10007 => "Unable to terminate contract.",
-                ActualizeContractError::KtCt10008 => {
-                    "The contract is currently undergoing an active journey."
-                }
-                ActualizeContractError::KtCt10022 => "Contract already terminated.",
-                ActualizeContractError::KtCt10023 => "Contract is already revoked.",
-                ActualizeContractError::KtCt10024 => "Contract already expired.",
-                ActualizeContractError::KtCt10026 => {
-                    "Contract actualization implies breach."
-                }
-                ActualizeContractError::KtCt10039 => {
-                    "At least one of the affected fields must be provided."
-                }
-                ActualizeContractError::KtCt10041 => "Contract is already rescinded.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ActualizeContractError {
@@ -6996,36 +6958,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10003 => {
-                    ::std::result::Result::Ok(ActualizeContractError::KtCt10003)
-                }
-                super::ErrorCode::KtCt10007 => {
-                    ::std::result::Result::Ok(ActualizeContractError::KtCt10007)
-                }
-                super::ErrorCode::KtCt10008 => {
-                    ::std::result::Result::Ok(ActualizeContractError::KtCt10008)
-                }
-                super::ErrorCode::KtCt10022 => {
-                    ::std::result::Result::Ok(ActualizeContractError::KtCt10022)
-                }
-                super::ErrorCode::KtCt10023 => {
-                    ::std::result::Result::Ok(ActualizeContractError::KtCt10023)
-                }
-                super::ErrorCode::KtCt10024 => {
-                    ::std::result::Result::Ok(ActualizeContractError::KtCt10024)
-                }
-                super::ErrorCode::KtCt10026 => {
-                    ::std::result::Result::Ok(ActualizeContractError::KtCt10026)
-                }
-                super::ErrorCode::KtCt10039 => {
-                    ::std::result::Result::Ok(ActualizeContractError::KtCt10039)
-                }
-                super::ErrorCode::KtCt10041 => {
-                    ::std::result::Result::Ok(ActualizeContractError::KtCt10041)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ActualizeContractError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `addBusinessToSegment` can return, in reference order.
@@ -7072,11 +7005,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AddBusinessToSegmentError::KtCt11107 => "Unauthorized.",
-                AddBusinessToSegmentError::KtCt1111 => "Unauthorized.",
-                AddBusinessToSegmentError::KtCt11111 => "Segment does not exist.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AddBusinessToSegmentError {
@@ -7117,18 +7046,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11107 => {
-                    ::std::result::Result::Ok(AddBusinessToSegmentError::KtCt11107)
-                }
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(AddBusinessToSegmentError::KtCt1111)
-                }
-                super::ErrorCode::KtCt11111 => {
-                    ::std::result::Result::Ok(AddBusinessToSegmentError::KtCt11111)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AddBusinessToSegmentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `addCampaignToAccount` can return, in reference order.
@@ -7175,13 +7093,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AddCampaignToAccountError::KtCt1111 => "Unauthorized.",
-                AddCampaignToAccountError::KtCt4123 => "Unauthorized.",
-                AddCampaignToAccountError::KtCt7427 => {
-                    "No campaign found with given slug."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AddCampaignToAccountError {
@@ -7222,18 +7134,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(AddCampaignToAccountError::KtCt1111)
-                }
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(AddCampaignToAccountError::KtCt4123)
-                }
-                super::ErrorCode::KtCt7427 => {
-                    ::std::result::Result::Ok(AddCampaignToAccountError::KtCt7427)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AddCampaignToAccountError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `addChildToProperty` can return, in reference order.
@@ -7280,11 +7181,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AddChildToPropertyError::KtCt1111 => "Unauthorized.",
-                AddChildToPropertyError::KtCt6622 => "Unauthorized.",
-                AddChildToPropertyError::KtCt6634 => "Unable to add child to property.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AddChildToPropertyError {
@@ -7325,18 +7222,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(AddChildToPropertyError::KtCt1111)
-                }
-                super::ErrorCode::KtCt6622 => {
-                    ::std::result::Result::Ok(AddChildToPropertyError::KtCt6622)
-                }
-                super::ErrorCode::KtCt6634 => {
-                    ::std::result::Result::Ok(AddChildToPropertyError::KtCt6634)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AddChildToPropertyError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `addItemsToRiskList` can return, in reference order.
@@ -7373,9 +7259,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AddItemsToRiskListError::KtCt12105 => "Risk list item addition failed.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AddItemsToRiskListError {
@@ -7408,12 +7292,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt12105 => {
-                    ::std::result::Result::Ok(AddItemsToRiskListError::KtCt12105)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AddItemsToRiskListError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `addNoteToInkConversation` can return, in reference order.
@@ -7450,11 +7329,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AddNoteToInkConversationError::KtCt7612 => {
-                    "The Ink conversation was not found."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AddNoteToInkConversationError {
@@ -7487,12 +7362,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7612 => {
-                    ::std::result::Result::Ok(AddNoteToInkConversationError::KtCt7612)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AddNoteToInkConversationError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `addParentToProperty` can return, in reference order.
@@ -7539,11 +7409,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AddParentToPropertyError::KtCt1111 => "Unauthorized.",
-                AddParentToPropertyError::KtCt6622 => "Unauthorized.",
-                AddParentToPropertyError::KtCt6635 => "Unable to add parent to property.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AddParentToPropertyError {
@@ -7584,18 +7450,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(AddParentToPropertyError::KtCt1111)
-                }
-                super::ErrorCode::KtCt6622 => {
-                    ::std::result::Result::Ok(AddParentToPropertyError::KtCt6622)
-                }
-                super::ErrorCode::KtCt6635 => {
-                    ::std::result::Result::Ok(AddParentToPropertyError::KtCt6635)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AddParentToPropertyError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `addPortfolioReference` can return, in reference order.
@@ -7647,18 +7502,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AddPortfolioReferenceError::KtCt9403 => {
-                    "Received an invalid portfolioId."
-                }
-                AddPortfolioReferenceError::KtCt9408 => {
-                    "Invalid portfolio number format."
-                }
-                AddPortfolioReferenceError::KtCt9409 => "Invalid portfolio reference.",
-                AddPortfolioReferenceError::KtCt9410 => {
-                    "Conflicting portfolio reference."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AddPortfolioReferenceError {
@@ -7703,21 +7547,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt9403 => {
-                    ::std::result::Result::Ok(AddPortfolioReferenceError::KtCt9403)
-                }
-                super::ErrorCode::KtCt9408 => {
-                    ::std::result::Result::Ok(AddPortfolioReferenceError::KtCt9408)
-                }
-                super::ErrorCode::KtCt9409 => {
-                    ::std::result::Result::Ok(AddPortfolioReferenceError::KtCt9409)
-                }
-                super::ErrorCode::KtCt9410 => {
-                    ::std::result::Result::Ok(AddPortfolioReferenceError::KtCt9410)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AddPortfolioReferenceError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `addProperty` can return, in reference order.
@@ -7759,10 +7589,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AddPropertyError::KtCt6623 => "Unauthorized.",
-                AddPropertyError::KtCt6629 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AddPropertyError {
@@ -7799,15 +7626,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt6623 => {
-                    ::std::result::Result::Ok(AddPropertyError::KtCt6623)
-                }
-                super::ErrorCode::KtCt6629 => {
-                    ::std::result::Result::Ok(AddPropertyError::KtCt6629)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AddPropertyError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `addPropertyToHierarchy` can return, in reference order.
@@ -7849,12 +7668,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AddPropertyToHierarchyError::KtCt6622 => "Unauthorized.",
-                AddPropertyToHierarchyError::KtCt6633 => {
-                    "Property is already in the hierarchy as a child."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AddPropertyToHierarchyError {
@@ -7891,15 +7705,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt6622 => {
-                    ::std::result::Result::Ok(AddPropertyToHierarchyError::KtCt6622)
-                }
-                super::ErrorCode::KtCt6633 => {
-                    ::std::result::Result::Ok(AddPropertyToHierarchyError::KtCt6633)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AddPropertyToHierarchyError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `addSignupReferralOnAccount` can return, in reference order.
@@ -7961,20 +7767,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AddSignupReferralOnAccountError::KtCt6710 => "Unable to create referral.",
-                AddSignupReferralOnAccountError::KtCt6712 => "Invalid reference.",
-                AddSignupReferralOnAccountError::KtCt6713 => {
-                    "Referring and referred account brands do not match."
-                }
-                AddSignupReferralOnAccountError::KtCt6723 => "Unauthorized.",
-                AddSignupReferralOnAccountError::KtCt6728 => {
-                    "This referral scheme's usage is at capacity."
-                }
-                AddSignupReferralOnAccountError::KtCt6729 => {
-                    "This scheme cannot be applied to given account."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AddSignupReferralOnAccountError {
@@ -8027,27 +7820,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt6710 => {
-                    ::std::result::Result::Ok(AddSignupReferralOnAccountError::KtCt6710)
-                }
-                super::ErrorCode::KtCt6712 => {
-                    ::std::result::Result::Ok(AddSignupReferralOnAccountError::KtCt6712)
-                }
-                super::ErrorCode::KtCt6713 => {
-                    ::std::result::Result::Ok(AddSignupReferralOnAccountError::KtCt6713)
-                }
-                super::ErrorCode::KtCt6723 => {
-                    ::std::result::Result::Ok(AddSignupReferralOnAccountError::KtCt6723)
-                }
-                super::ErrorCode::KtCt6728 => {
-                    ::std::result::Result::Ok(AddSignupReferralOnAccountError::KtCt6728)
-                }
-                super::ErrorCode::KtCt6729 => {
-                    ::std::result::Result::Ok(AddSignupReferralOnAccountError::KtCt6729)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AddSignupReferralOnAccountError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `addStorylineToInkConversation` can return, in reference order.
@@ -8094,17 +7867,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AddStorylineToInkConversationError::KtCt7612 => {
-                    "The Ink conversation was not found."
-                }
-                AddStorylineToInkConversationError::KtCt7651 => {
-                    "Only one storyline entry can be marked as the root cause."
-                }
-                AddStorylineToInkConversationError::KtCt7657 => {
-                    "The provided analyzer result data is invalid."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AddStorylineToInkConversationError {
@@ -8159,24 +7922,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7612 => {
-                    ::std::result::Result::Ok(
-                        AddStorylineToInkConversationError::KtCt7612,
-                    )
-                }
-                super::ErrorCode::KtCt7651 => {
-                    ::std::result::Result::Ok(
-                        AddStorylineToInkConversationError::KtCt7651,
-                    )
-                }
-                super::ErrorCode::KtCt7657 => {
-                    ::std::result::Result::Ok(
-                        AddStorylineToInkConversationError::KtCt7657,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AddStorylineToInkConversationError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `addUserToPortfolio` can return, in reference order.
@@ -8233,13 +7979,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AddUserToPortfolioError::KtCt5461 => "Invalid role code.",
-                AddUserToPortfolioError::KtCt5462 => "Invalid user number format.",
-                AddUserToPortfolioError::KtCt5463 => "Unauthorized.",
-                AddUserToPortfolioError::KtCt9407 => "Unauthorized.",
-                AddUserToPortfolioError::KtCt9408 => "Invalid portfolio number format.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AddUserToPortfolioError {
@@ -8288,24 +8028,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt5461 => {
-                    ::std::result::Result::Ok(AddUserToPortfolioError::KtCt5461)
-                }
-                super::ErrorCode::KtCt5462 => {
-                    ::std::result::Result::Ok(AddUserToPortfolioError::KtCt5462)
-                }
-                super::ErrorCode::KtCt5463 => {
-                    ::std::result::Result::Ok(AddUserToPortfolioError::KtCt5463)
-                }
-                super::ErrorCode::KtCt9407 => {
-                    ::std::result::Result::Ok(AddUserToPortfolioError::KtCt9407)
-                }
-                super::ErrorCode::KtCt9408 => {
-                    ::std::result::Result::Ok(AddUserToPortfolioError::KtCt9408)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AddUserToPortfolioError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `allowRepaymentSubmission` can return, in reference order.
@@ -8352,17 +8075,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AllowRepaymentSubmissionError::KtCt3944 => {
-                    "Account repayment does not exist."
-                }
-                AllowRepaymentSubmissionError::KtCt3945 => {
-                    "Unable to allow a repayment to be submitted."
-                }
-                AllowRepaymentSubmissionError::KtCt3950 => {
-                    "The provided reason text is too long."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AllowRepaymentSubmissionError {
@@ -8403,18 +8116,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3944 => {
-                    ::std::result::Result::Ok(AllowRepaymentSubmissionError::KtCt3944)
-                }
-                super::ErrorCode::KtCt3945 => {
-                    ::std::result::Result::Ok(AllowRepaymentSubmissionError::KtCt3945)
-                }
-                super::ErrorCode::KtCt3950 => {
-                    ::std::result::Result::Ok(AllowRepaymentSubmissionError::KtCt3950)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AllowRepaymentSubmissionError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `amendPayment` can return, in reference order.
@@ -8461,11 +8163,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AmendPaymentError::KtCt3924 => "Unauthorized.",
-                AmendPaymentError::KtCt3970 => "The account cannot amend payments.",
-                AmendPaymentError::KtCt4123 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AmendPaymentError {
@@ -8506,18 +8204,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3924 => {
-                    ::std::result::Result::Ok(AmendPaymentError::KtCt3924)
-                }
-                super::ErrorCode::KtCt3970 => {
-                    ::std::result::Result::Ok(AmendPaymentError::KtCt3970)
-                }
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(AmendPaymentError::KtCt4123)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AmendPaymentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `approveRepayment` can return, in reference order.
@@ -8569,14 +8256,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ApproveRepaymentError::KtCt3934 => "Repayment request already approved.",
-                ApproveRepaymentError::KtCt3935 => "Repayment request cannot be paid.",
-                ApproveRepaymentError::KtCt3959 => "Unauthorized.",
-                ApproveRepaymentError::KtCt3973 => {
-                    "Repayment request is not in a state to be approved."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ApproveRepaymentError {
@@ -8621,21 +8301,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3934 => {
-                    ::std::result::Result::Ok(ApproveRepaymentError::KtCt3934)
-                }
-                super::ErrorCode::KtCt3935 => {
-                    ::std::result::Result::Ok(ApproveRepaymentError::KtCt3935)
-                }
-                super::ErrorCode::KtCt3959 => {
-                    ::std::result::Result::Ok(ApproveRepaymentError::KtCt3959)
-                }
-                super::ErrorCode::KtCt3973 => {
-                    ::std::result::Result::Ok(ApproveRepaymentError::KtCt3973)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ApproveRepaymentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `assessCollectionProcessRecordForPause` can return, in reference order.
@@ -8677,12 +8343,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AssessCollectionProcessRecordForPauseError::KtCt1111 => "Unauthorized.",
-                AssessCollectionProcessRecordForPauseError::KtCt11201 => {
-                    "No Collection Process Records associated with id."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AssessCollectionProcessRecordForPauseError {
@@ -8730,19 +8391,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        AssessCollectionProcessRecordForPauseError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt11201 => {
-                    ::std::result::Result::Ok(
-                        AssessCollectionProcessRecordForPauseError::KtCt11201,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AssessCollectionProcessRecordForPauseError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `assignInkBucket` can return, in reference order.
@@ -8784,10 +8434,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AssignInkBucketError::KtCt7612 => "The Ink conversation was not found.",
-                AssignInkBucketError::KtCt7613 => "The Ink bucket was not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AssignInkBucketError {
@@ -8824,15 +8471,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7612 => {
-                    ::std::result::Result::Ok(AssignInkBucketError::KtCt7612)
-                }
-                super::ErrorCode::KtCt7613 => {
-                    ::std::result::Result::Ok(AssignInkBucketError::KtCt7613)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AssignInkBucketError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `assignSupplyPointToEstimationGroup` can return, in reference order.
@@ -8884,18 +8523,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AssignSupplyPointToEstimationGroupError::KtCt1111 => "Unauthorized.",
-                AssignSupplyPointToEstimationGroupError::KtCt13601 => {
-                    "Estimation Group does not exist."
-                }
-                AssignSupplyPointToEstimationGroupError::KtCt13602 => {
-                    "Supply Point already has an Estimation Group."
-                }
-                AssignSupplyPointToEstimationGroupError::KtCt13603 => {
-                    "Supply Point does not exist."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AssignSupplyPointToEstimationGroupError {
@@ -8959,29 +8587,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        AssignSupplyPointToEstimationGroupError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt13601 => {
-                    ::std::result::Result::Ok(
-                        AssignSupplyPointToEstimationGroupError::KtCt13601,
-                    )
-                }
-                super::ErrorCode::KtCt13602 => {
-                    ::std::result::Result::Ok(
-                        AssignSupplyPointToEstimationGroupError::KtCt13602,
-                    )
-                }
-                super::ErrorCode::KtCt13603 => {
-                    ::std::result::Result::Ok(
-                        AssignSupplyPointToEstimationGroupError::KtCt13603,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AssignSupplyPointToEstimationGroupError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `associateArchivedCallRecordingsWithCalls` can return, in reference order.
@@ -9023,14 +8630,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AssociateArchivedCallRecordingsWithCallsError::KtCt11818 => {
-                    "Invalid archived call recordings input."
-                }
-                AssociateArchivedCallRecordingsWithCallsError::KtCt11820 => {
-                    "Too many recordings to associate in a single request."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AssociateArchivedCallRecordingsWithCallsError {
@@ -9078,19 +8678,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11818 => {
-                    ::std::result::Result::Ok(
-                        AssociateArchivedCallRecordingsWithCallsError::KtCt11818,
-                    )
-                }
-                super::ErrorCode::KtCt11820 => {
-                    ::std::result::Result::Ok(
-                        AssociateArchivedCallRecordingsWithCallsError::KtCt11820,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AssociateArchivedCallRecordingsWithCallsError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `associateCallWithAccount` can return, in reference order.
@@ -9142,16 +8731,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AssociateCallWithAccountError::KtCt11802 => "Call not found.",
-                AssociateCallWithAccountError::KtCt11808 => {
-                    "Unable to associate account to call."
-                }
-                AssociateCallWithAccountError::KtCt11817 => "Invalid call ID.",
-                AssociateCallWithAccountError::KtCt4178 => {
-                    "No account found with given account number."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AssociateCallWithAccountError {
@@ -9196,21 +8776,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11802 => {
-                    ::std::result::Result::Ok(AssociateCallWithAccountError::KtCt11802)
-                }
-                super::ErrorCode::KtCt11808 => {
-                    ::std::result::Result::Ok(AssociateCallWithAccountError::KtCt11808)
-                }
-                super::ErrorCode::KtCt11817 => {
-                    ::std::result::Result::Ok(AssociateCallWithAccountError::KtCt11817)
-                }
-                super::ErrorCode::KtCt4178 => {
-                    ::std::result::Result::Ok(AssociateCallWithAccountError::KtCt4178)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AssociateCallWithAccountError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `associateItemToCollectionProcess` can return, in reference order.
@@ -9262,18 +8828,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AssociateItemToCollectionProcessError::KtCt1111 => "Unauthorized.",
-                AssociateItemToCollectionProcessError::KtCt11201 => {
-                    "No Collection Process Records associated with id."
-                }
-                AssociateItemToCollectionProcessError::KtCt11205 => {
-                    "Item already associated to collection process."
-                }
-                AssociateItemToCollectionProcessError::KtCt11216 => {
-                    "Invalid extra_details for associated item type."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AssociateItemToCollectionProcessError {
@@ -9337,29 +8892,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        AssociateItemToCollectionProcessError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt11201 => {
-                    ::std::result::Result::Ok(
-                        AssociateItemToCollectionProcessError::KtCt11201,
-                    )
-                }
-                super::ErrorCode::KtCt11205 => {
-                    ::std::result::Result::Ok(
-                        AssociateItemToCollectionProcessError::KtCt11205,
-                    )
-                }
-                super::ErrorCode::KtCt11216 => {
-                    ::std::result::Result::Ok(
-                        AssociateItemToCollectionProcessError::KtCt11216,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AssociateItemToCollectionProcessError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `attachAgreementsToContracts` can return, in reference order.
@@ -9411,16 +8945,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AttachAgreementsToContractsError::KtCt10003 => "Contract not found.",
-                AttachAgreementsToContractsError::KtCt10042 => {
-                    "One or more agreements are already attached to a different contract."
-                }
-                AttachAgreementsToContractsError::KtCt10043 => {
-                    "At least one contract identifier must be provided."
-                }
-                AttachAgreementsToContractsError::KtCt1501 => "Agreement not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AttachAgreementsToContractsError {
@@ -9478,27 +9003,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10003 => {
-                    ::std::result::Result::Ok(
-                        AttachAgreementsToContractsError::KtCt10003,
-                    )
-                }
-                super::ErrorCode::KtCt10042 => {
-                    ::std::result::Result::Ok(
-                        AttachAgreementsToContractsError::KtCt10042,
-                    )
-                }
-                super::ErrorCode::KtCt10043 => {
-                    ::std::result::Result::Ok(
-                        AttachAgreementsToContractsError::KtCt10043,
-                    )
-                }
-                super::ErrorCode::KtCt1501 => {
-                    ::std::result::Result::Ok(AttachAgreementsToContractsError::KtCt1501)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AttachAgreementsToContractsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `awardLoyaltyPoints` can return, in reference order.
@@ -9575,25 +9080,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                AwardLoyaltyPointsError::KtCt1111 => "Unauthorized.",
-                AwardLoyaltyPointsError::KtCt9202 => {
-                    "Loyalty Points adapter not configured."
-                }
-                AwardLoyaltyPointsError::KtCt9204 => "Negative or zero points set.",
-                AwardLoyaltyPointsError::KtCt9208 => "Invalid posted at datetime.",
-                AwardLoyaltyPointsError::KtCt9210 => {
-                    "Unhandled Loyalty Points exception."
-                }
-                AwardLoyaltyPointsError::KtCt9211 => {
-                    "Invalid reason for loyalty points award."
-                }
-                AwardLoyaltyPointsError::KtCt9212 => "Points exceed maximum limit.",
-                AwardLoyaltyPointsError::KtCt9219 => "Loyalty points user not found.",
-                AwardLoyaltyPointsError::KtCt9221 => {
-                    "Idempotency key already used on ledger entry."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for AwardLoyaltyPointsError {
@@ -9658,36 +9145,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(AwardLoyaltyPointsError::KtCt1111)
-                }
-                super::ErrorCode::KtCt9202 => {
-                    ::std::result::Result::Ok(AwardLoyaltyPointsError::KtCt9202)
-                }
-                super::ErrorCode::KtCt9204 => {
-                    ::std::result::Result::Ok(AwardLoyaltyPointsError::KtCt9204)
-                }
-                super::ErrorCode::KtCt9208 => {
-                    ::std::result::Result::Ok(AwardLoyaltyPointsError::KtCt9208)
-                }
-                super::ErrorCode::KtCt9210 => {
-                    ::std::result::Result::Ok(AwardLoyaltyPointsError::KtCt9210)
-                }
-                super::ErrorCode::KtCt9211 => {
-                    ::std::result::Result::Ok(AwardLoyaltyPointsError::KtCt9211)
-                }
-                super::ErrorCode::KtCt9212 => {
-                    ::std::result::Result::Ok(AwardLoyaltyPointsError::KtCt9212)
-                }
-                super::ErrorCode::KtCt9219 => {
-                    ::std::result::Result::Ok(AwardLoyaltyPointsError::KtCt9219)
-                }
-                super::ErrorCode::KtCt9221 => {
-                    ::std::result::Result::Ok(AwardLoyaltyPointsError::KtCt9221)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            AwardLoyaltyPointsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `backendScreenEvent` can return, in reference order.
@@ -9749,20 +9207,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                BackendScreenEventError::KtCt1111 => "Unauthorized.",
-                BackendScreenEventError::KtCt8002 => "No event found.",
-                BackendScreenEventError::KtCt8003 => "Event has no execute function.",
-                BackendScreenEventError::KtCt8004 => {
-                    "Error executing event in the backend."
-                }
-                BackendScreenEventError::KtCt8007 => {
-                    "Incorrect or missing parameters for backend screen event."
-                }
-                BackendScreenEventError::KtGb9310 => {
-                    "Account ineligible for joining Octoplus."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for BackendScreenEventError {
@@ -9815,27 +9260,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(BackendScreenEventError::KtCt1111)
-                }
-                super::ErrorCode::KtCt8002 => {
-                    ::std::result::Result::Ok(BackendScreenEventError::KtCt8002)
-                }
-                super::ErrorCode::KtCt8003 => {
-                    ::std::result::Result::Ok(BackendScreenEventError::KtCt8003)
-                }
-                super::ErrorCode::KtCt8004 => {
-                    ::std::result::Result::Ok(BackendScreenEventError::KtCt8004)
-                }
-                super::ErrorCode::KtCt8007 => {
-                    ::std::result::Result::Ok(BackendScreenEventError::KtCt8007)
-                }
-                super::ErrorCode::KtGb9310 => {
-                    ::std::result::Result::Ok(BackendScreenEventError::KtGb9310)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            BackendScreenEventError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `blockRepaymentSubmission` can return, in reference order.
@@ -9882,17 +9307,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                BlockRepaymentSubmissionError::KtCt3944 => {
-                    "Account repayment does not exist."
-                }
-                BlockRepaymentSubmissionError::KtCt3946 => {
-                    "Unable to block a repayment from being submitted."
-                }
-                BlockRepaymentSubmissionError::KtCt3950 => {
-                    "The provided reason text is too long."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for BlockRepaymentSubmissionError {
@@ -9933,18 +9348,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3944 => {
-                    ::std::result::Result::Ok(BlockRepaymentSubmissionError::KtCt3944)
-                }
-                super::ErrorCode::KtCt3946 => {
-                    ::std::result::Result::Ok(BlockRepaymentSubmissionError::KtCt3946)
-                }
-                super::ErrorCode::KtCt3950 => {
-                    ::std::result::Result::Ok(BlockRepaymentSubmissionError::KtCt3950)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            BlockRepaymentSubmissionError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `bulkAwardLoyaltyPoints` can return, in reference order.
@@ -10006,22 +9410,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                BulkAwardLoyaltyPointsError::KtCt1111 => "Unauthorized.",
-                BulkAwardLoyaltyPointsError::KtCt9202 => {
-                    "Loyalty Points adapter not configured."
-                }
-                BulkAwardLoyaltyPointsError::KtCt9212 => "Points exceed maximum limit.",
-                BulkAwardLoyaltyPointsError::KtCt9221 => {
-                    "Idempotency key already used on ledger entry."
-                }
-                BulkAwardLoyaltyPointsError::KtCt9224 => {
-                    "Duplicate idempotency keys provided in requested awards."
-                }
-                BulkAwardLoyaltyPointsError::KtCt9225 => {
-                    "Bulk award batch size exceeds the maximum limit."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for BulkAwardLoyaltyPointsError {
@@ -10074,27 +9463,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(BulkAwardLoyaltyPointsError::KtCt1111)
-                }
-                super::ErrorCode::KtCt9202 => {
-                    ::std::result::Result::Ok(BulkAwardLoyaltyPointsError::KtCt9202)
-                }
-                super::ErrorCode::KtCt9212 => {
-                    ::std::result::Result::Ok(BulkAwardLoyaltyPointsError::KtCt9212)
-                }
-                super::ErrorCode::KtCt9221 => {
-                    ::std::result::Result::Ok(BulkAwardLoyaltyPointsError::KtCt9221)
-                }
-                super::ErrorCode::KtCt9224 => {
-                    ::std::result::Result::Ok(BulkAwardLoyaltyPointsError::KtCt9224)
-                }
-                super::ErrorCode::KtCt9225 => {
-                    ::std::result::Result::Ok(BulkAwardLoyaltyPointsError::KtCt9225)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            BulkAwardLoyaltyPointsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `cancelEnrollment` can return, in reference order.
@@ -10166,26 +9535,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CancelEnrollmentError::KtCt10312 => {
-                    "Mutation not enabled in this environment."
-                }
-                CancelEnrollmentError::KtCt10318 => "Enrollment process not found.",
-                CancelEnrollmentError::KtCt10319 => {
-                    "Enrollment process failed to cancel."
-                }
-                CancelEnrollmentError::KtCt10320 => "Enrollment process not cancellable.",
-                CancelEnrollmentError::KtCt10321 => {
-                    "Enrollment cancellation workflow not defined."
-                }
-                CancelEnrollmentError::KtCt10323 => {
-                    "Enrollment process failed to cancel."
-                }
-                CancelEnrollmentError::KtCt10331 => "Missing required process number.",
-                CancelEnrollmentError::KtCt10338 => {
-                    "Enrollment process cannot be cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CancelEnrollmentError {
@@ -10246,33 +9596,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10312 => {
-                    ::std::result::Result::Ok(CancelEnrollmentError::KtCt10312)
-                }
-                super::ErrorCode::KtCt10318 => {
-                    ::std::result::Result::Ok(CancelEnrollmentError::KtCt10318)
-                }
-                super::ErrorCode::KtCt10319 => {
-                    ::std::result::Result::Ok(CancelEnrollmentError::KtCt10319)
-                }
-                super::ErrorCode::KtCt10320 => {
-                    ::std::result::Result::Ok(CancelEnrollmentError::KtCt10320)
-                }
-                super::ErrorCode::KtCt10321 => {
-                    ::std::result::Result::Ok(CancelEnrollmentError::KtCt10321)
-                }
-                super::ErrorCode::KtCt10323 => {
-                    ::std::result::Result::Ok(CancelEnrollmentError::KtCt10323)
-                }
-                super::ErrorCode::KtCt10331 => {
-                    ::std::result::Result::Ok(CancelEnrollmentError::KtCt10331)
-                }
-                super::ErrorCode::KtCt10338 => {
-                    ::std::result::Result::Ok(CancelEnrollmentError::KtCt10338)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CancelEnrollmentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `cancelLeaveSupplier` can return, in reference order.
@@ -10344,28 +9668,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CancelLeaveSupplierError::KtCt10302 => "Invalid data.",
-                CancelLeaveSupplierError::KtCt10304 => {
-                    "Mutation not enabled in this environment."
-                }
-                CancelLeaveSupplierError::KtCt10305 => {
-                    "Failed to cancel leave supplier process - market actions are no longer cancellable."
-                }
-                CancelLeaveSupplierError::KtCt10306 => {
-                    "Failed to cancel leave supplier process - the cancellation workflow has not been configured."
-                }
-                CancelLeaveSupplierError::KtCt10307 => {
-                    "Failed to cancel leave supplier process - failed to cancel market actions."
-                }
-                CancelLeaveSupplierError::KtCt10308 => {
-                    "Failed to cancel leave supplier process."
-                }
-                CancelLeaveSupplierError::KtCt10311 => {
-                    "Failed to cancel leave supplier process. The process status is not in cancellable status."
-                }
-                CancelLeaveSupplierError::KtCt1607 => "Value cannot be empty.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CancelLeaveSupplierError {
@@ -10426,33 +9729,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10302 => {
-                    ::std::result::Result::Ok(CancelLeaveSupplierError::KtCt10302)
-                }
-                super::ErrorCode::KtCt10304 => {
-                    ::std::result::Result::Ok(CancelLeaveSupplierError::KtCt10304)
-                }
-                super::ErrorCode::KtCt10305 => {
-                    ::std::result::Result::Ok(CancelLeaveSupplierError::KtCt10305)
-                }
-                super::ErrorCode::KtCt10306 => {
-                    ::std::result::Result::Ok(CancelLeaveSupplierError::KtCt10306)
-                }
-                super::ErrorCode::KtCt10307 => {
-                    ::std::result::Result::Ok(CancelLeaveSupplierError::KtCt10307)
-                }
-                super::ErrorCode::KtCt10308 => {
-                    ::std::result::Result::Ok(CancelLeaveSupplierError::KtCt10308)
-                }
-                super::ErrorCode::KtCt10311 => {
-                    ::std::result::Result::Ok(CancelLeaveSupplierError::KtCt10311)
-                }
-                super::ErrorCode::KtCt1607 => {
-                    ::std::result::Result::Ok(CancelLeaveSupplierError::KtCt1607)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CancelLeaveSupplierError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `cancelPayment` can return, in reference order.
@@ -10504,12 +9781,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CancelPaymentError::KtCt3924 => "Unauthorized.",
-                CancelPaymentError::KtCt3954 => "Payment cancellation failed.",
-                CancelPaymentError::KtCt3955 => "Payment cannot be cancelled.",
-                CancelPaymentError::KtCt3956 => "Temporary error occurred.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CancelPaymentError {
@@ -10554,21 +9826,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3924 => {
-                    ::std::result::Result::Ok(CancelPaymentError::KtCt3924)
-                }
-                super::ErrorCode::KtCt3954 => {
-                    ::std::result::Result::Ok(CancelPaymentError::KtCt3954)
-                }
-                super::ErrorCode::KtCt3955 => {
-                    ::std::result::Result::Ok(CancelPaymentError::KtCt3955)
-                }
-                super::ErrorCode::KtCt3956 => {
-                    ::std::result::Result::Ok(CancelPaymentError::KtCt3956)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CancelPaymentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `cancelRepaymentRequest` can return, in reference order.
@@ -10615,15 +9873,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CancelRepaymentRequestError::KtCt3930 => {
-                    "The repayment or refund request does not exist."
-                }
-                CancelRepaymentRequestError::KtCt3931 => {
-                    "This repayment or refund request cannot be cancelled."
-                }
-                CancelRepaymentRequestError::KtCt4231 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CancelRepaymentRequestError {
@@ -10664,18 +9914,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3930 => {
-                    ::std::result::Result::Ok(CancelRepaymentRequestError::KtCt3930)
-                }
-                super::ErrorCode::KtCt3931 => {
-                    ::std::result::Result::Ok(CancelRepaymentRequestError::KtCt3931)
-                }
-                super::ErrorCode::KtCt4231 => {
-                    ::std::result::Result::Ok(CancelRepaymentRequestError::KtCt4231)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CancelRepaymentRequestError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `cancelSmartFlexOnboarding` can return, in reference order.
@@ -10722,15 +9961,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CancelSmartFlexOnboardingError::KtCt1111 => "Unauthorized.",
-                CancelSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                CancelSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CancelSmartFlexOnboardingError {
@@ -10771,18 +10002,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(CancelSmartFlexOnboardingError::KtCt1111)
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(CancelSmartFlexOnboardingError::KtCt4371)
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(CancelSmartFlexOnboardingError::KtCt4372)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CancelSmartFlexOnboardingError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `checkCreditRisk` can return, in reference order.
@@ -10839,15 +10059,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CheckCreditRiskError::KtCt3921 => "Account not found.",
-                CheckCreditRiskError::KtCt5518 => "Account user not found.",
-                CheckCreditRiskError::KtCt5523 => "Invalid account or account user.",
-                CheckCreditRiskError::KtEs10701 => "Default property not found.",
-                CheckCreditRiskError::KtEs10702 => {
-                    "Credit check only available for domestic accounts."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CheckCreditRiskError {
@@ -10896,24 +10108,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3921 => {
-                    ::std::result::Result::Ok(CheckCreditRiskError::KtCt3921)
-                }
-                super::ErrorCode::KtCt5518 => {
-                    ::std::result::Result::Ok(CheckCreditRiskError::KtCt5518)
-                }
-                super::ErrorCode::KtCt5523 => {
-                    ::std::result::Result::Ok(CheckCreditRiskError::KtCt5523)
-                }
-                super::ErrorCode::KtEs10701 => {
-                    ::std::result::Result::Ok(CheckCreditRiskError::KtEs10701)
-                }
-                super::ErrorCode::KtEs10702 => {
-                    ::std::result::Result::Ok(CheckCreditRiskError::KtEs10702)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CheckCreditRiskError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `closeDcaProceeding` can return, in reference order.
@@ -10970,23 +10165,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CloseDcaProceedingError::KtCt11602 => {
-                    "Could not find DCA with that name."
-                }
-                CloseDcaProceedingError::KtCt11603 => {
-                    "Could not stop debt collection proceeding."
-                }
-                CloseDcaProceedingError::KtCt11604 => {
-                    "Active debt collection proceeding does not exist for account."
-                }
-                CloseDcaProceedingError::KtCt11605 => {
-                    "Multiple active Proceeding's found for same agency and campaign on account."
-                }
-                CloseDcaProceedingError::KtCt4178 => {
-                    "No account found with given account number."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CloseDcaProceedingError {
@@ -11035,24 +10214,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11602 => {
-                    ::std::result::Result::Ok(CloseDcaProceedingError::KtCt11602)
-                }
-                super::ErrorCode::KtCt11603 => {
-                    ::std::result::Result::Ok(CloseDcaProceedingError::KtCt11603)
-                }
-                super::ErrorCode::KtCt11604 => {
-                    ::std::result::Result::Ok(CloseDcaProceedingError::KtCt11604)
-                }
-                super::ErrorCode::KtCt11605 => {
-                    ::std::result::Result::Ok(CloseDcaProceedingError::KtCt11605)
-                }
-                super::ErrorCode::KtCt4178 => {
-                    ::std::result::Result::Ok(CloseDcaProceedingError::KtCt4178)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CloseDcaProceedingError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `closeInkConversation` can return, in reference order.
@@ -11089,11 +10251,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CloseInkConversationError::KtCt7612 => {
-                    "The Ink conversation was not found."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CloseInkConversationError {
@@ -11126,12 +10284,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7612 => {
-                    ::std::result::Result::Ok(CloseInkConversationError::KtCt7612)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CloseInkConversationError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `closeInkLiveChat` can return, in reference order.
@@ -11183,14 +10336,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CloseInkLiveChatError::KtCt7616 => "Not yet implemented.",
-                CloseInkLiveChatError::KtCt7643 => "The Live Chat was not found.",
-                CloseInkLiveChatError::KtCt7644 => {
-                    "Ink Live Chat conversation not found."
-                }
-                CloseInkLiveChatError::KtCt7652 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CloseInkLiveChatError {
@@ -11235,21 +10381,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7616 => {
-                    ::std::result::Result::Ok(CloseInkLiveChatError::KtCt7616)
-                }
-                super::ErrorCode::KtCt7643 => {
-                    ::std::result::Result::Ok(CloseInkLiveChatError::KtCt7643)
-                }
-                super::ErrorCode::KtCt7644 => {
-                    ::std::result::Result::Ok(CloseInkLiveChatError::KtCt7644)
-                }
-                super::ErrorCode::KtCt7652 => {
-                    ::std::result::Result::Ok(CloseInkLiveChatError::KtCt7652)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CloseInkLiveChatError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `closeOpenPrintBatch` can return, in reference order.
@@ -11286,9 +10418,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CloseOpenPrintBatchError::KtCt9010 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CloseOpenPrintBatchError {
@@ -11321,12 +10451,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt9010 => {
-                    ::std::result::Result::Ok(CloseOpenPrintBatchError::KtCt9010)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CloseOpenPrintBatchError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `collectDeposit` can return, in reference order.
@@ -11378,14 +10503,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CollectDepositError::KtCt4177 => "Unauthorized.",
-                CollectDepositError::KtCt5711 => "No collection is required.",
-                CollectDepositError::KtCt5712 => {
-                    "Deposit agreement does not exist or has not been accepted."
-                }
-                CollectDepositError::KtCt5713 => "Payment instruction is not usable.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CollectDepositError {
@@ -11430,21 +10548,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4177 => {
-                    ::std::result::Result::Ok(CollectDepositError::KtCt4177)
-                }
-                super::ErrorCode::KtCt5711 => {
-                    ::std::result::Result::Ok(CollectDepositError::KtCt5711)
-                }
-                super::ErrorCode::KtCt5712 => {
-                    ::std::result::Result::Ok(CollectDepositError::KtCt5712)
-                }
-                super::ErrorCode::KtCt5713 => {
-                    ::std::result::Result::Ok(CollectDepositError::KtCt5713)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CollectDepositError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `collectPayment` can return, in reference order.
@@ -11491,13 +10595,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CollectPaymentError::KtCt3820 => "Received both ledger ID and number.",
-                CollectPaymentError::KtCt3821 => {
-                    "Received neither ledger ID nor ledger number."
-                }
-                CollectPaymentError::KtCt3932 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CollectPaymentError {
@@ -11538,18 +10636,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3820 => {
-                    ::std::result::Result::Ok(CollectPaymentError::KtCt3820)
-                }
-                super::ErrorCode::KtCt3821 => {
-                    ::std::result::Result::Ok(CollectPaymentError::KtCt3821)
-                }
-                super::ErrorCode::KtCt3932 => {
-                    ::std::result::Result::Ok(CollectPaymentError::KtCt3932)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CollectPaymentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `commenceDcaProceeding` can return, in reference order.
@@ -11606,23 +10693,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CommenceDcaProceedingError::KtCt11601 => {
-                    "Cannot start collection proceeding, proceeding for this account already exists."
-                }
-                CommenceDcaProceedingError::KtCt11602 => {
-                    "Could not find DCA with that name."
-                }
-                CommenceDcaProceedingError::KtCt11606 => {
-                    "Debt Collection Agency cannot use campaign."
-                }
-                CommenceDcaProceedingError::KtCt11607 => {
-                    "Invalid ledger number for debt collection proceeding."
-                }
-                CommenceDcaProceedingError::KtCt11608 => {
-                    "Ledger does not belong to account."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CommenceDcaProceedingError {
@@ -11671,24 +10742,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11601 => {
-                    ::std::result::Result::Ok(CommenceDcaProceedingError::KtCt11601)
-                }
-                super::ErrorCode::KtCt11602 => {
-                    ::std::result::Result::Ok(CommenceDcaProceedingError::KtCt11602)
-                }
-                super::ErrorCode::KtCt11606 => {
-                    ::std::result::Result::Ok(CommenceDcaProceedingError::KtCt11606)
-                }
-                super::ErrorCode::KtCt11607 => {
-                    ::std::result::Result::Ok(CommenceDcaProceedingError::KtCt11607)
-                }
-                super::ErrorCode::KtCt11608 => {
-                    ::std::result::Result::Ok(CommenceDcaProceedingError::KtCt11608)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CommenceDcaProceedingError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `completeApproval` can return, in reference order.
@@ -11730,12 +10784,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CompleteApprovalError::KtCt14801 => "Approval not found.",
-                CompleteApprovalError::KtCt14802 => {
-                    "Invalid input for completing approval."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CompleteApprovalError {
@@ -11772,15 +10821,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt14801 => {
-                    ::std::result::Result::Ok(CompleteApprovalError::KtCt14801)
-                }
-                super::ErrorCode::KtCt14802 => {
-                    ::std::result::Result::Ok(CompleteApprovalError::KtCt14802)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CompleteApprovalError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `completeAuthFlowForSmartFlexOnboarding` can return, in reference order.
@@ -11857,33 +10898,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CompleteAuthFlowForSmartFlexOnboardingError::KtCt1111 => "Unauthorized.",
-                CompleteAuthFlowForSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                CompleteAuthFlowForSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-                CompleteAuthFlowForSmartFlexOnboardingError::KtCt4375 => {
-                    "Incorrect or missing parameters for SmartFlex onboarding step."
-                }
-                CompleteAuthFlowForSmartFlexOnboardingError::KtCt4376 => {
-                    "Unable to complete onboarding step. Please try again later."
-                }
-                CompleteAuthFlowForSmartFlexOnboardingError::KtCt4377 => {
-                    "Invalid onboarding step ID."
-                }
-                CompleteAuthFlowForSmartFlexOnboardingError::KtCt4378 => {
-                    "Invalid input or step id. Please make sure you are using the correct step id and providing the expected input params."
-                }
-                CompleteAuthFlowForSmartFlexOnboardingError::KtCt4379 => {
-                    "Vehicle is not ready for a test charge."
-                }
-                CompleteAuthFlowForSmartFlexOnboardingError::KtCt4391 => {
-                    "This onboarding wizard has been cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CompleteAuthFlowForSmartFlexOnboardingError {
@@ -11987,54 +11002,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        CompleteAuthFlowForSmartFlexOnboardingError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(
-                        CompleteAuthFlowForSmartFlexOnboardingError::KtCt4371,
-                    )
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(
-                        CompleteAuthFlowForSmartFlexOnboardingError::KtCt4372,
-                    )
-                }
-                super::ErrorCode::KtCt4375 => {
-                    ::std::result::Result::Ok(
-                        CompleteAuthFlowForSmartFlexOnboardingError::KtCt4375,
-                    )
-                }
-                super::ErrorCode::KtCt4376 => {
-                    ::std::result::Result::Ok(
-                        CompleteAuthFlowForSmartFlexOnboardingError::KtCt4376,
-                    )
-                }
-                super::ErrorCode::KtCt4377 => {
-                    ::std::result::Result::Ok(
-                        CompleteAuthFlowForSmartFlexOnboardingError::KtCt4377,
-                    )
-                }
-                super::ErrorCode::KtCt4378 => {
-                    ::std::result::Result::Ok(
-                        CompleteAuthFlowForSmartFlexOnboardingError::KtCt4378,
-                    )
-                }
-                super::ErrorCode::KtCt4379 => {
-                    ::std::result::Result::Ok(
-                        CompleteAuthFlowForSmartFlexOnboardingError::KtCt4379,
-                    )
-                }
-                super::ErrorCode::KtCt4391 => {
-                    ::std::result::Result::Ok(
-                        CompleteAuthFlowForSmartFlexOnboardingError::KtCt4391,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CompleteAuthFlowForSmartFlexOnboardingError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `completeReminder` can return, in reference order.
@@ -12076,10 +11045,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CompleteReminderError::KtCt1406 => "Invalid data.",
-                CompleteReminderError::KtCt1407 => "Unable to complete reminder.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CompleteReminderError {
@@ -12116,15 +11082,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1406 => {
-                    ::std::result::Result::Ok(CompleteReminderError::KtCt1406)
-                }
-                super::ErrorCode::KtCt1407 => {
-                    ::std::result::Result::Ok(CompleteReminderError::KtCt1407)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CompleteReminderError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `completeStandalonePayment` can return, in reference order.
@@ -12176,14 +11134,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CompleteStandalonePaymentError::KtCt3822 => "Unauthorized.",
-                CompleteStandalonePaymentError::KtCt3823 => "Unauthorized.",
-                CompleteStandalonePaymentError::KtCt3974 => "Unauthorized.",
-                CompleteStandalonePaymentError::KtCt3975 => {
-                    "Unable to complete standalone payment."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CompleteStandalonePaymentError {
@@ -12228,21 +11179,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(CompleteStandalonePaymentError::KtCt3822)
-                }
-                super::ErrorCode::KtCt3823 => {
-                    ::std::result::Result::Ok(CompleteStandalonePaymentError::KtCt3823)
-                }
-                super::ErrorCode::KtCt3974 => {
-                    ::std::result::Result::Ok(CompleteStandalonePaymentError::KtCt3974)
-                }
-                super::ErrorCode::KtCt3975 => {
-                    ::std::result::Result::Ok(CompleteStandalonePaymentError::KtCt3975)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CompleteStandalonePaymentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `completeTeslaSetupVirtualKeyForSmartFlexOnboarding` can return, in reference order.
@@ -12337,35 +11274,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt1111 => {
-                    "Unauthorized."
-                }
-                CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-                CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4375 => {
-                    "Incorrect or missing parameters for SmartFlex onboarding step."
-                }
-                CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4376 => {
-                    "Unable to complete onboarding step. Please try again later."
-                }
-                CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4377 => {
-                    "Invalid onboarding step ID."
-                }
-                CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4378 => {
-                    "Invalid input or step id. Please make sure you are using the correct step id and providing the expected input params."
-                }
-                CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4379 => {
-                    "Vehicle is not ready for a test charge."
-                }
-                CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4391 => {
-                    "This onboarding wizard has been cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display
@@ -12470,54 +11379,10 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(
-                        CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4371,
-                    )
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(
-                        CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4372,
-                    )
-                }
-                super::ErrorCode::KtCt4375 => {
-                    ::std::result::Result::Ok(
-                        CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4375,
-                    )
-                }
-                super::ErrorCode::KtCt4376 => {
-                    ::std::result::Result::Ok(
-                        CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4376,
-                    )
-                }
-                super::ErrorCode::KtCt4377 => {
-                    ::std::result::Result::Ok(
-                        CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4377,
-                    )
-                }
-                super::ErrorCode::KtCt4378 => {
-                    ::std::result::Result::Ok(
-                        CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4378,
-                    )
-                }
-                super::ErrorCode::KtCt4379 => {
-                    ::std::result::Result::Ok(
-                        CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4379,
-                    )
-                }
-                super::ErrorCode::KtCt4391 => {
-                    ::std::result::Result::Ok(
-                        CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt4391,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::try_from(
+                    value.clone(),
+                )
+                .map_err(|_| ())
         }
     }
     /// The error codes `completeUserActionForSmartFlexOnboarding` can return, in reference order.
@@ -12594,35 +11459,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CompleteUserActionForSmartFlexOnboardingError::KtCt1111 => {
-                    "Unauthorized."
-                }
-                CompleteUserActionForSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                CompleteUserActionForSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-                CompleteUserActionForSmartFlexOnboardingError::KtCt4375 => {
-                    "Incorrect or missing parameters for SmartFlex onboarding step."
-                }
-                CompleteUserActionForSmartFlexOnboardingError::KtCt4376 => {
-                    "Unable to complete onboarding step. Please try again later."
-                }
-                CompleteUserActionForSmartFlexOnboardingError::KtCt4377 => {
-                    "Invalid onboarding step ID."
-                }
-                CompleteUserActionForSmartFlexOnboardingError::KtCt4378 => {
-                    "Invalid input or step id. Please make sure you are using the correct step id and providing the expected input params."
-                }
-                CompleteUserActionForSmartFlexOnboardingError::KtCt4379 => {
-                    "Vehicle is not ready for a test charge."
-                }
-                CompleteUserActionForSmartFlexOnboardingError::KtCt4391 => {
-                    "This onboarding wizard has been cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CompleteUserActionForSmartFlexOnboardingError {
@@ -12726,54 +11563,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserActionForSmartFlexOnboardingError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserActionForSmartFlexOnboardingError::KtCt4371,
-                    )
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserActionForSmartFlexOnboardingError::KtCt4372,
-                    )
-                }
-                super::ErrorCode::KtCt4375 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserActionForSmartFlexOnboardingError::KtCt4375,
-                    )
-                }
-                super::ErrorCode::KtCt4376 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserActionForSmartFlexOnboardingError::KtCt4376,
-                    )
-                }
-                super::ErrorCode::KtCt4377 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserActionForSmartFlexOnboardingError::KtCt4377,
-                    )
-                }
-                super::ErrorCode::KtCt4378 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserActionForSmartFlexOnboardingError::KtCt4378,
-                    )
-                }
-                super::ErrorCode::KtCt4379 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserActionForSmartFlexOnboardingError::KtCt4379,
-                    )
-                }
-                super::ErrorCode::KtCt4391 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserActionForSmartFlexOnboardingError::KtCt4391,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CompleteUserActionForSmartFlexOnboardingError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `completeUserInputRequiredForSmartFlexOnboarding` can return, in reference order.
@@ -12868,35 +11659,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt1111 => {
-                    "Unauthorized."
-                }
-                CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-                CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4375 => {
-                    "Incorrect or missing parameters for SmartFlex onboarding step."
-                }
-                CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4376 => {
-                    "Unable to complete onboarding step. Please try again later."
-                }
-                CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4377 => {
-                    "Invalid onboarding step ID."
-                }
-                CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4378 => {
-                    "Invalid input or step id. Please make sure you are using the correct step id and providing the expected input params."
-                }
-                CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4379 => {
-                    "Vehicle is not ready for a test charge."
-                }
-                CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4391 => {
-                    "This onboarding wizard has been cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CompleteUserInputRequiredForSmartFlexOnboardingError {
@@ -13000,54 +11763,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4371,
-                    )
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4372,
-                    )
-                }
-                super::ErrorCode::KtCt4375 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4375,
-                    )
-                }
-                super::ErrorCode::KtCt4376 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4376,
-                    )
-                }
-                super::ErrorCode::KtCt4377 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4377,
-                    )
-                }
-                super::ErrorCode::KtCt4378 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4378,
-                    )
-                }
-                super::ErrorCode::KtCt4379 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4379,
-                    )
-                }
-                super::ErrorCode::KtCt4391 => {
-                    ::std::result::Result::Ok(
-                        CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt4391,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CompleteUserInputRequiredForSmartFlexOnboardingError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `confirmDoubleOptIn` can return, in reference order.
@@ -13099,14 +11816,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ConfirmDoubleOptInError::KtCt9016 => "Consent management not enabled.",
-                ConfirmDoubleOptInError::KtCt9020 => "Invalid consent expiring token.",
-                ConfirmDoubleOptInError::KtCt9021 => "Consent expiring token not found.",
-                ConfirmDoubleOptInError::KtCt9022 => {
-                    "Consent for given token already accepted."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ConfirmDoubleOptInError {
@@ -13151,21 +11861,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt9016 => {
-                    ::std::result::Result::Ok(ConfirmDoubleOptInError::KtCt9016)
-                }
-                super::ErrorCode::KtCt9020 => {
-                    ::std::result::Result::Ok(ConfirmDoubleOptInError::KtCt9020)
-                }
-                super::ErrorCode::KtCt9021 => {
-                    ::std::result::Result::Ok(ConfirmDoubleOptInError::KtCt9021)
-                }
-                super::ErrorCode::KtCt9022 => {
-                    ::std::result::Result::Ok(ConfirmDoubleOptInError::KtCt9022)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ConfirmDoubleOptInError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `connectAiAgentToCall` can return, in reference order.
@@ -13212,13 +11908,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ConnectAiAgentToCallError::KtCt11802 => "Call not found.",
-                ConnectAiAgentToCallError::KtCt11815 => {
-                    "Unable to connect a call to an AI agent."
-                }
-                ConnectAiAgentToCallError::KtCt11817 => "Invalid call ID.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ConnectAiAgentToCallError {
@@ -13259,18 +11949,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11802 => {
-                    ::std::result::Result::Ok(ConnectAiAgentToCallError::KtCt11802)
-                }
-                super::ErrorCode::KtCt11815 => {
-                    ::std::result::Result::Ok(ConnectAiAgentToCallError::KtCt11815)
-                }
-                super::ErrorCode::KtCt11817 => {
-                    ::std::result::Result::Ok(ConnectAiAgentToCallError::KtCt11817)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ConnectAiAgentToCallError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createAccountCharge` can return, in reference order.
@@ -13317,15 +11996,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateAccountChargeError::KtCt5211 => {
-                    "The charge reason with the requested code is deprecated."
-                }
-                CreateAccountChargeError::KtCt5212 => {
-                    "The charge reason with the requested code does not exist."
-                }
-                CreateAccountChargeError::KtCt5213 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateAccountChargeError {
@@ -13366,18 +12037,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt5211 => {
-                    ::std::result::Result::Ok(CreateAccountChargeError::KtCt5211)
-                }
-                super::ErrorCode::KtCt5212 => {
-                    ::std::result::Result::Ok(CreateAccountChargeError::KtCt5212)
-                }
-                super::ErrorCode::KtCt5213 => {
-                    ::std::result::Result::Ok(CreateAccountChargeError::KtCt5213)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateAccountChargeError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createAccountFileAttachment` can return, in reference order.
@@ -13405,7 +12065,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateAccountFileAttachmentError {
@@ -13434,9 +12094,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateAccountFileAttachmentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createAccountNote` can return, in reference order.
@@ -13488,18 +12146,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateAccountNoteError::KtCt4123 => "Unauthorized.",
-                CreateAccountNoteError::KtCt4180 => {
-                    "Account note must be a valid string."
-                }
-                CreateAccountNoteError::KtCt4195 => {
-                    "Unpin at date provided for an unpinned note."
-                }
-                CreateAccountNoteError::KtCt4196 => {
-                    "Unpin at date provided is in the past."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateAccountNoteError {
@@ -13544,21 +12191,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(CreateAccountNoteError::KtCt4123)
-                }
-                super::ErrorCode::KtCt4180 => {
-                    ::std::result::Result::Ok(CreateAccountNoteError::KtCt4180)
-                }
-                super::ErrorCode::KtCt4195 => {
-                    ::std::result::Result::Ok(CreateAccountNoteError::KtCt4195)
-                }
-                super::ErrorCode::KtCt4196 => {
-                    ::std::result::Result::Ok(CreateAccountNoteError::KtCt4196)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateAccountNoteError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createAccountPaymentSchedule` can return, in reference order.
@@ -13640,30 +12273,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateAccountPaymentScheduleError::KtCt1111 => "Unauthorized.",
-                CreateAccountPaymentScheduleError::KtCt3815 => {
-                    "No active payment schedule found for this account."
-                }
-                CreateAccountPaymentScheduleError::KtCt3822 => "Unauthorized.",
-                CreateAccountPaymentScheduleError::KtCt3923 => "Unauthorized.",
-                CreateAccountPaymentScheduleError::KtCt3941 => "Invalid data.",
-                CreateAccountPaymentScheduleError::KtCt3942 => {
-                    "An unexpected error occurred."
-                }
-                CreateAccountPaymentScheduleError::KtCt3947 => {
-                    "An unexpected error occurred."
-                }
-                CreateAccountPaymentScheduleError::KtCt3960 => {
-                    "Invalid value for payment day."
-                }
-                CreateAccountPaymentScheduleError::KtCt3961 => {
-                    "Cannot update plan-associated payment schedule."
-                }
-                CreateAccountPaymentScheduleError::KtCt3962 => {
-                    "No new value provided to update payment schedule."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateAccountPaymentScheduleError {
@@ -13754,59 +12364,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        CreateAccountPaymentScheduleError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt3815 => {
-                    ::std::result::Result::Ok(
-                        CreateAccountPaymentScheduleError::KtCt3815,
-                    )
-                }
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(
-                        CreateAccountPaymentScheduleError::KtCt3822,
-                    )
-                }
-                super::ErrorCode::KtCt3923 => {
-                    ::std::result::Result::Ok(
-                        CreateAccountPaymentScheduleError::KtCt3923,
-                    )
-                }
-                super::ErrorCode::KtCt3941 => {
-                    ::std::result::Result::Ok(
-                        CreateAccountPaymentScheduleError::KtCt3941,
-                    )
-                }
-                super::ErrorCode::KtCt3942 => {
-                    ::std::result::Result::Ok(
-                        CreateAccountPaymentScheduleError::KtCt3942,
-                    )
-                }
-                super::ErrorCode::KtCt3947 => {
-                    ::std::result::Result::Ok(
-                        CreateAccountPaymentScheduleError::KtCt3947,
-                    )
-                }
-                super::ErrorCode::KtCt3960 => {
-                    ::std::result::Result::Ok(
-                        CreateAccountPaymentScheduleError::KtCt3960,
-                    )
-                }
-                super::ErrorCode::KtCt3961 => {
-                    ::std::result::Result::Ok(
-                        CreateAccountPaymentScheduleError::KtCt3961,
-                    )
-                }
-                super::ErrorCode::KtCt3962 => {
-                    ::std::result::Result::Ok(
-                        CreateAccountPaymentScheduleError::KtCt3962,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateAccountPaymentScheduleError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createAccountReference` can return, in reference order.
@@ -13853,11 +12411,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateAccountReferenceError::KtCt4123 => "Unauthorized.",
-                CreateAccountReferenceError::KtCt8310 => "Invalid data.",
-                CreateAccountReferenceError::KtCt8311 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateAccountReferenceError {
@@ -13898,18 +12452,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(CreateAccountReferenceError::KtCt4123)
-                }
-                super::ErrorCode::KtCt8310 => {
-                    ::std::result::Result::Ok(CreateAccountReferenceError::KtCt8310)
-                }
-                super::ErrorCode::KtCt8311 => {
-                    ::std::result::Result::Ok(CreateAccountReferenceError::KtCt8311)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateAccountReferenceError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createAccountReminder` can return, in reference order.
@@ -13951,12 +12494,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateAccountReminderError::KtCt1401 => "Invalid data.",
-                CreateAccountReminderError::KtCt1402 => {
-                    "Unable to create account reminder."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateAccountReminderError {
@@ -13993,15 +12531,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1401 => {
-                    ::std::result::Result::Ok(CreateAccountReminderError::KtCt1401)
-                }
-                super::ErrorCode::KtCt1402 => {
-                    ::std::result::Result::Ok(CreateAccountReminderError::KtCt1402)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateAccountReminderError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createAffiliateLink` can return, in reference order.
@@ -14053,12 +12583,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateAffiliateLinkError::KtCt7711 => "Invalid data.",
-                CreateAffiliateLinkError::KtCt7713 => "Invalid data.",
-                CreateAffiliateLinkError::KtCt7714 => "Invalid data.",
-                CreateAffiliateLinkError::KtCt7715 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateAffiliateLinkError {
@@ -14103,21 +12628,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7711 => {
-                    ::std::result::Result::Ok(CreateAffiliateLinkError::KtCt7711)
-                }
-                super::ErrorCode::KtCt7713 => {
-                    ::std::result::Result::Ok(CreateAffiliateLinkError::KtCt7713)
-                }
-                super::ErrorCode::KtCt7714 => {
-                    ::std::result::Result::Ok(CreateAffiliateLinkError::KtCt7714)
-                }
-                super::ErrorCode::KtCt7715 => {
-                    ::std::result::Result::Ok(CreateAffiliateLinkError::KtCt7715)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateAffiliateLinkError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createAffiliateOrganisation` can return, in reference order.
@@ -14154,9 +12665,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateAffiliateOrganisationError::KtCt7716 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateAffiliateOrganisationError {
@@ -14190,12 +12699,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7716 => {
-                    ::std::result::Result::Ok(CreateAffiliateOrganisationError::KtCt7716)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateAffiliateOrganisationError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createAffiliateSession` can return, in reference order.
@@ -14223,7 +12727,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateAffiliateSessionError {
@@ -14251,9 +12755,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateAffiliateSessionError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createAgreement` can return, in reference order.
@@ -14320,23 +12822,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateAgreementError::KtCt1503 => {
-                    "Agreement valid_to date must be later than valid_from date."
-                }
-                CreateAgreementError::KtCt1509 => "Unable to create agreement.",
-                CreateAgreementError::KtCt1511 => "Cannot create overlapping agreement.",
-                CreateAgreementError::KtCt1512 => {
-                    "Account type does not support agreements."
-                }
-                CreateAgreementError::KtCt4123 => "Unauthorized.",
-                CreateAgreementError::KtCt4719 => {
-                    "No supply point found for identifier provided."
-                }
-                CreateAgreementError::KtCt4910 => {
-                    "No product exists with the given input."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateAgreementError {
@@ -14393,30 +12879,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1503 => {
-                    ::std::result::Result::Ok(CreateAgreementError::KtCt1503)
-                }
-                super::ErrorCode::KtCt1509 => {
-                    ::std::result::Result::Ok(CreateAgreementError::KtCt1509)
-                }
-                super::ErrorCode::KtCt1511 => {
-                    ::std::result::Result::Ok(CreateAgreementError::KtCt1511)
-                }
-                super::ErrorCode::KtCt1512 => {
-                    ::std::result::Result::Ok(CreateAgreementError::KtCt1512)
-                }
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(CreateAgreementError::KtCt4123)
-                }
-                super::ErrorCode::KtCt4719 => {
-                    ::std::result::Result::Ok(CreateAgreementError::KtCt4719)
-                }
-                super::ErrorCode::KtCt4910 => {
-                    ::std::result::Result::Ok(CreateAgreementError::KtCt4910)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateAgreementError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createAgreementRollover` can return, in reference order.
@@ -14488,28 +12951,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateAgreementRolloverError::KtCt13701 => {
-                    "An active agreement rollover already exists for this agreement."
-                }
-                CreateAgreementRolloverError::KtCt13702 => {
-                    "Expected send date cannot be in the past."
-                }
-                CreateAgreementRolloverError::KtCt13703 => {
-                    "Rollover date cannot be in the past."
-                }
-                CreateAgreementRolloverError::KtCt13704 => {
-                    "Unable to create agreement rollover."
-                }
-                CreateAgreementRolloverError::KtCt13708 => {
-                    "Agreement rollover validation error."
-                }
-                CreateAgreementRolloverError::KtCt1501 => "Agreement not found.",
-                CreateAgreementRolloverError::KtCt4910 => {
-                    "No product exists with the given input."
-                }
-                CreateAgreementRolloverError::KtCt4924 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateAgreementRolloverError {
@@ -14570,33 +13012,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt13701 => {
-                    ::std::result::Result::Ok(CreateAgreementRolloverError::KtCt13701)
-                }
-                super::ErrorCode::KtCt13702 => {
-                    ::std::result::Result::Ok(CreateAgreementRolloverError::KtCt13702)
-                }
-                super::ErrorCode::KtCt13703 => {
-                    ::std::result::Result::Ok(CreateAgreementRolloverError::KtCt13703)
-                }
-                super::ErrorCode::KtCt13704 => {
-                    ::std::result::Result::Ok(CreateAgreementRolloverError::KtCt13704)
-                }
-                super::ErrorCode::KtCt13708 => {
-                    ::std::result::Result::Ok(CreateAgreementRolloverError::KtCt13708)
-                }
-                super::ErrorCode::KtCt1501 => {
-                    ::std::result::Result::Ok(CreateAgreementRolloverError::KtCt1501)
-                }
-                super::ErrorCode::KtCt4910 => {
-                    ::std::result::Result::Ok(CreateAgreementRolloverError::KtCt4910)
-                }
-                super::ErrorCode::KtCt4924 => {
-                    ::std::result::Result::Ok(CreateAgreementRolloverError::KtCt4924)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateAgreementRolloverError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createApiCall` can return, in reference order.
@@ -14629,9 +13045,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateApiCallError::KtCt7803 => "Received an invalid apiExceptionId.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateApiCallError {
@@ -14664,12 +13078,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7803 => {
-                    ::std::result::Result::Ok(CreateApiCallError::KtCt7803)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateApiCallError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createApiException` can return, in reference order.
@@ -14726,23 +13135,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateApiExceptionError::KtCt7801 => {
-                    "Received an invalid operationsTeamId."
-                }
-                CreateApiExceptionError::KtCt7802 => {
-                    "The external identifier already exists."
-                }
-                CreateApiExceptionError::KtCt7805 => {
-                    "Too many tags associated with this API Exception."
-                }
-                CreateApiExceptionError::KtCt7806 => {
-                    "Cannot create duplicate tags for the same API exception."
-                }
-                CreateApiExceptionError::KtCt7811 => {
-                    "Received an invalid assignedUserId."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateApiExceptionError {
@@ -14791,24 +13184,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7801 => {
-                    ::std::result::Result::Ok(CreateApiExceptionError::KtCt7801)
-                }
-                super::ErrorCode::KtCt7802 => {
-                    ::std::result::Result::Ok(CreateApiExceptionError::KtCt7802)
-                }
-                super::ErrorCode::KtCt7805 => {
-                    ::std::result::Result::Ok(CreateApiExceptionError::KtCt7805)
-                }
-                super::ErrorCode::KtCt7806 => {
-                    ::std::result::Result::Ok(CreateApiExceptionError::KtCt7806)
-                }
-                super::ErrorCode::KtCt7811 => {
-                    ::std::result::Result::Ok(CreateApiExceptionError::KtCt7811)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateApiExceptionError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createApiExceptionEvent` can return, in reference order.
@@ -14845,11 +13221,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateApiExceptionEventError::KtCt7803 => {
-                    "Received an invalid apiExceptionId."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateApiExceptionEventError {
@@ -14882,12 +13254,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7803 => {
-                    ::std::result::Result::Ok(CreateApiExceptionEventError::KtCt7803)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateApiExceptionEventError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createApiExceptionNote` can return, in reference order.
@@ -14924,11 +13291,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateApiExceptionNoteError::KtCt7803 => {
-                    "Received an invalid apiExceptionId."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateApiExceptionNoteError {
@@ -14961,12 +13324,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7803 => {
-                    ::std::result::Result::Ok(CreateApiExceptionNoteError::KtCt7803)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateApiExceptionNoteError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createAudioRecording` can return, in reference order.
@@ -15013,13 +13371,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateAudioRecordingError::KtCt7720 => "Invalid S3 key format.",
-                CreateAudioRecordingError::KtCt7721 => "Link not found.",
-                CreateAudioRecordingError::KtCt7722 => {
-                    "Invalid input for audio recording upload."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateAudioRecordingError {
@@ -15060,18 +13412,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7720 => {
-                    ::std::result::Result::Ok(CreateAudioRecordingError::KtCt7720)
-                }
-                super::ErrorCode::KtCt7721 => {
-                    ::std::result::Result::Ok(CreateAudioRecordingError::KtCt7721)
-                }
-                super::ErrorCode::KtCt7722 => {
-                    ::std::result::Result::Ok(CreateAudioRecordingError::KtCt7722)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateAudioRecordingError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createBusiness` can return, in reference order.
@@ -15123,12 +13464,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateBusinessError::KtCt11108 => "Invalid data.",
-                CreateBusinessError::KtCt11109 => "Invalid data.",
-                CreateBusinessError::KtCt1111 => "Unauthorized.",
-                CreateBusinessError::KtCt11110 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateBusinessError {
@@ -15173,21 +13509,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11108 => {
-                    ::std::result::Result::Ok(CreateBusinessError::KtCt11108)
-                }
-                super::ErrorCode::KtCt11109 => {
-                    ::std::result::Result::Ok(CreateBusinessError::KtCt11109)
-                }
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(CreateBusinessError::KtCt1111)
-                }
-                super::ErrorCode::KtCt11110 => {
-                    ::std::result::Result::Ok(CreateBusinessError::KtCt11110)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateBusinessError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createCallMetadata` can return, in reference order.
@@ -15239,16 +13561,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateCallMetadataError::KtCt11802 => "Call not found.",
-                CreateCallMetadataError::KtCt11806 => {
-                    "Call metadata item key cannot be an empty string."
-                }
-                CreateCallMetadataError::KtCt11807 => {
-                    "A call metadata item with this key already exists for this call."
-                }
-                CreateCallMetadataError::KtCt11817 => "Invalid call ID.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateCallMetadataError {
@@ -15293,21 +13606,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11802 => {
-                    ::std::result::Result::Ok(CreateCallMetadataError::KtCt11802)
-                }
-                super::ErrorCode::KtCt11806 => {
-                    ::std::result::Result::Ok(CreateCallMetadataError::KtCt11806)
-                }
-                super::ErrorCode::KtCt11807 => {
-                    ::std::result::Result::Ok(CreateCallMetadataError::KtCt11807)
-                }
-                super::ErrorCode::KtCt11817 => {
-                    ::std::result::Result::Ok(CreateCallMetadataError::KtCt11817)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateCallMetadataError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createCampaignItems` can return, in reference order.
@@ -15364,19 +13663,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateCampaignItemsError::KtCt11501 => "Voice campaign not found.",
-                CreateCampaignItemsError::KtCt11503 => {
-                    "One or more campaign items are invalid and cannot be created."
-                }
-                CreateCampaignItemsError::KtCt11504 => {
-                    "The batch of campaign items is too large."
-                }
-                CreateCampaignItemsError::KtCt11506 => "Invalid campaign ID.",
-                CreateCampaignItemsError::KtCt4178 => {
-                    "No account found with given account number."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateCampaignItemsError {
@@ -15425,24 +13712,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11501 => {
-                    ::std::result::Result::Ok(CreateCampaignItemsError::KtCt11501)
-                }
-                super::ErrorCode::KtCt11503 => {
-                    ::std::result::Result::Ok(CreateCampaignItemsError::KtCt11503)
-                }
-                super::ErrorCode::KtCt11504 => {
-                    ::std::result::Result::Ok(CreateCampaignItemsError::KtCt11504)
-                }
-                super::ErrorCode::KtCt11506 => {
-                    ::std::result::Result::Ok(CreateCampaignItemsError::KtCt11506)
-                }
-                super::ErrorCode::KtCt4178 => {
-                    ::std::result::Result::Ok(CreateCampaignItemsError::KtCt4178)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateCampaignItemsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createCollectionProcessEvent` can return, in reference order.
@@ -15489,13 +13759,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateCollectionProcessEventError::KtCt1111 => "Unauthorized.",
-                CreateCollectionProcessEventError::KtCt11201 => {
-                    "No Collection Process Records associated with id."
-                }
-                CreateCollectionProcessEventError::KtCt1605 => "Invalid input.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateCollectionProcessEventError {
@@ -15546,24 +13810,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        CreateCollectionProcessEventError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt11201 => {
-                    ::std::result::Result::Ok(
-                        CreateCollectionProcessEventError::KtCt11201,
-                    )
-                }
-                super::ErrorCode::KtCt1605 => {
-                    ::std::result::Result::Ok(
-                        CreateCollectionProcessEventError::KtCt1605,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateCollectionProcessEventError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createComplaint` can return, in reference order.
@@ -15598,9 +13845,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateComplaintError::KtCt10801 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateComplaintError {
@@ -15633,12 +13878,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10801 => {
-                    ::std::result::Result::Ok(CreateComplaintError::KtCt10801)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateComplaintError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createContract` can return, in reference order.
@@ -15705,21 +13945,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateContractError::KtCt10001 => "Party is already under contract.",
-                CreateContractError::KtCt10006 => "Account not found.",
-                CreateContractError::KtCt10018 => {
-                    "The provided contract subject is invalid."
-                }
-                CreateContractError::KtCt10019 => "Contract creation implies breach.",
-                CreateContractError::KtCt10020 => {
-                    "The provided contract party payload is invalid."
-                }
-                CreateContractError::KtCt10021 => "Business not found.",
-                CreateContractError::KtCt10039 => {
-                    "At least one of the affected fields must be provided."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateContractError {
@@ -15776,30 +14002,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10001 => {
-                    ::std::result::Result::Ok(CreateContractError::KtCt10001)
-                }
-                super::ErrorCode::KtCt10006 => {
-                    ::std::result::Result::Ok(CreateContractError::KtCt10006)
-                }
-                super::ErrorCode::KtCt10018 => {
-                    ::std::result::Result::Ok(CreateContractError::KtCt10018)
-                }
-                super::ErrorCode::KtCt10019 => {
-                    ::std::result::Result::Ok(CreateContractError::KtCt10019)
-                }
-                super::ErrorCode::KtCt10020 => {
-                    ::std::result::Result::Ok(CreateContractError::KtCt10020)
-                }
-                super::ErrorCode::KtCt10021 => {
-                    ::std::result::Result::Ok(CreateContractError::KtCt10021)
-                }
-                super::ErrorCode::KtCt10039 => {
-                    ::std::result::Result::Ok(CreateContractError::KtCt10039)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateContractError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createContributionAgreement` can return, in reference order.
@@ -15856,19 +14059,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateContributionAgreementError::KtCt4123 => "Unauthorized.",
-                CreateContributionAgreementError::KtCt9601 => "Invalid data.",
-                CreateContributionAgreementError::KtCt9602 => {
-                    "Unable to create contribution agreement."
-                }
-                CreateContributionAgreementError::KtCt9605 => {
-                    "Contribution amount cannot be 0 or negative."
-                }
-                CreateContributionAgreementError::KtCt9606 => {
-                    "Scheme is not accepting contributions at this time."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateContributionAgreementError {
@@ -15918,24 +14109,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(CreateContributionAgreementError::KtCt4123)
-                }
-                super::ErrorCode::KtCt9601 => {
-                    ::std::result::Result::Ok(CreateContributionAgreementError::KtCt9601)
-                }
-                super::ErrorCode::KtCt9602 => {
-                    ::std::result::Result::Ok(CreateContributionAgreementError::KtCt9602)
-                }
-                super::ErrorCode::KtCt9605 => {
-                    ::std::result::Result::Ok(CreateContributionAgreementError::KtCt9605)
-                }
-                super::ErrorCode::KtCt9606 => {
-                    ::std::result::Result::Ok(CreateContributionAgreementError::KtCt9606)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateContributionAgreementError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createCreditTransferPermission` can return, in reference order.
@@ -15987,18 +14161,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateCreditTransferPermissionError::KtCt3822 => "Unauthorized.",
-                CreateCreditTransferPermissionError::KtCt3827 => {
-                    "The ledger is not valid."
-                }
-                CreateCreditTransferPermissionError::KtCt3828 => {
-                    "At least one of the provided ledgers must be a credit storage ledger."
-                }
-                CreateCreditTransferPermissionError::KtCt3829 => {
-                    "The credit transfer permission already exists."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateCreditTransferPermissionError {
@@ -16061,29 +14224,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(
-                        CreateCreditTransferPermissionError::KtCt3822,
-                    )
-                }
-                super::ErrorCode::KtCt3827 => {
-                    ::std::result::Result::Ok(
-                        CreateCreditTransferPermissionError::KtCt3827,
-                    )
-                }
-                super::ErrorCode::KtCt3828 => {
-                    ::std::result::Result::Ok(
-                        CreateCreditTransferPermissionError::KtCt3828,
-                    )
-                }
-                super::ErrorCode::KtCt3829 => {
-                    ::std::result::Result::Ok(
-                        CreateCreditTransferPermissionError::KtCt3829,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateCreditTransferPermissionError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createCustomerFeedback` can return, in reference order.
@@ -16125,10 +14266,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateCustomerFeedbackError::KtCt1111 => "Unauthorized.",
-                CreateCustomerFeedbackError::KtCt5516 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateCustomerFeedbackError {
@@ -16165,15 +14303,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(CreateCustomerFeedbackError::KtCt1111)
-                }
-                super::ErrorCode::KtCt5516 => {
-                    ::std::result::Result::Ok(CreateCustomerFeedbackError::KtCt5516)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateCustomerFeedbackError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createDepositAgreement` can return, in reference order.
@@ -16210,9 +14340,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateDepositAgreementError::KtCt4177 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateDepositAgreementError {
@@ -16245,12 +14373,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4177 => {
-                    ::std::result::Result::Ok(CreateDepositAgreementError::KtCt4177)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateDepositAgreementError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createEnergyAccount` can return, in reference order.
@@ -16352,30 +14475,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateEnergyAccountError::KtCt4910 => {
-                    "No product exists with the given input."
-                }
-                CreateEnergyAccountError::KtCt4911 => "Product not available.",
-                CreateEnergyAccountError::KtCt7899 => "An internal error occurred.",
-                CreateEnergyAccountError::KtEs4102 => "Account with multiple properties.",
-                CreateEnergyAccountError::KtEs4111 => "Supply point already exists.",
-                CreateEnergyAccountError::KtEs4113 => "ATR not valid for contracting.",
-                CreateEnergyAccountError::KtEs4117 => "Invalid data.",
-                CreateEnergyAccountError::KtEs4121 => "Gas tariffs are not available.",
-                CreateEnergyAccountError::KtEs4122 => "Unable to create a referral.",
-                CreateEnergyAccountError::KtEs4123 => "Nif not found.",
-                CreateEnergyAccountError::KtEs4914 => "The received CUPS is invalid.",
-                CreateEnergyAccountError::KtEs4917 => {
-                    "The given supply point is not valid to contract."
-                }
-                CreateEnergyAccountError::KtEs7701 => {
-                    "The affiliate client failed to meet the requirements."
-                }
-                CreateEnergyAccountError::KtEs7819 => {
-                    "The request to Chipiron to get SIPS data failed."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateEnergyAccountError {
@@ -16460,51 +14560,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4910 => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::KtCt4910)
-                }
-                super::ErrorCode::KtCt4911 => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::KtCt4911)
-                }
-                super::ErrorCode::KtCt7899 => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::KtCt7899)
-                }
-                super::ErrorCode::KtEs4102 => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::KtEs4102)
-                }
-                super::ErrorCode::KtEs4111 => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::KtEs4111)
-                }
-                super::ErrorCode::KtEs4113 => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::KtEs4113)
-                }
-                super::ErrorCode::KtEs4117 => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::KtEs4117)
-                }
-                super::ErrorCode::KtEs4121 => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::KtEs4121)
-                }
-                super::ErrorCode::KtEs4122 => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::KtEs4122)
-                }
-                super::ErrorCode::KtEs4123 => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::KtEs4123)
-                }
-                super::ErrorCode::KtEs4914 => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::KtEs4914)
-                }
-                super::ErrorCode::KtEs4917 => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::KtEs4917)
-                }
-                super::ErrorCode::KtEs7701 => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::KtEs7701)
-                }
-                super::ErrorCode::KtEs7819 => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::KtEs7819)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateEnergyAccountError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createExternalAccountEvent` can return, in reference order.
@@ -16541,9 +14597,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateExternalAccountEventError::KtCt7123 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateExternalAccountEventError {
@@ -16576,12 +14630,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7123 => {
-                    ::std::result::Result::Ok(CreateExternalAccountEventError::KtCt7123)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateExternalAccountEventError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createExternalAccountUserEvent` can return, in reference order.
@@ -16618,9 +14667,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateExternalAccountUserEventError::KtCt7123 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateExternalAccountUserEventError {
@@ -16659,14 +14706,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7123 => {
-                    ::std::result::Result::Ok(
-                        CreateExternalAccountUserEventError::KtCt7123,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateExternalAccountUserEventError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createExternalMessage` can return, in reference order.
@@ -16793,45 +14833,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateExternalMessageError::KtCt14201 => "Vendor is empty.",
-                CreateExternalMessageError::KtCt14202 => "Vendor message ID is empty.",
-                CreateExternalMessageError::KtCt14203 => "Account number is empty.",
-                CreateExternalMessageError::KtCt14204 => "Message already exists.",
-                CreateExternalMessageError::KtCt14205 => {
-                    "Unable to create the external message."
-                }
-                CreateExternalMessageError::KtCt14206 => "An email body is missing.",
-                CreateExternalMessageError::KtCt14207 => "To email is empty.",
-                CreateExternalMessageError::KtCt14208 => {
-                    "To email is not a valid email address."
-                }
-                CreateExternalMessageError::KtCt14209 => "From email is empty.",
-                CreateExternalMessageError::KtCt14210 => {
-                    "From email is an invalid format."
-                }
-                CreateExternalMessageError::KtCt14211 => {
-                    "A reply to email address is empty."
-                }
-                CreateExternalMessageError::KtCt14212 => {
-                    "A reply to email address is not a valid email address."
-                }
-                CreateExternalMessageError::KtCt14214 => {
-                    "An account number was provided, but no corresponding account could be found."
-                }
-                CreateExternalMessageError::KtCt14215 => {
-                    "Sent at datetime is in the future."
-                }
-                CreateExternalMessageError::KtCt14216 => {
-                    "Sent at datetime is missing timezone."
-                }
-                CreateExternalMessageError::KtCt14219 => {
-                    "Exactly one of emailContent or smsContent must be provided."
-                }
-                CreateExternalMessageError::KtCt14220 => "SMS body is empty.",
-                CreateExternalMessageError::KtCt14221 => "To phone number is empty.",
-                CreateExternalMessageError::KtCt14222 => "From phone number is empty.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateExternalMessageError {
@@ -16936,66 +14938,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt14201 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14201)
-                }
-                super::ErrorCode::KtCt14202 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14202)
-                }
-                super::ErrorCode::KtCt14203 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14203)
-                }
-                super::ErrorCode::KtCt14204 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14204)
-                }
-                super::ErrorCode::KtCt14205 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14205)
-                }
-                super::ErrorCode::KtCt14206 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14206)
-                }
-                super::ErrorCode::KtCt14207 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14207)
-                }
-                super::ErrorCode::KtCt14208 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14208)
-                }
-                super::ErrorCode::KtCt14209 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14209)
-                }
-                super::ErrorCode::KtCt14210 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14210)
-                }
-                super::ErrorCode::KtCt14211 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14211)
-                }
-                super::ErrorCode::KtCt14212 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14212)
-                }
-                super::ErrorCode::KtCt14214 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14214)
-                }
-                super::ErrorCode::KtCt14215 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14215)
-                }
-                super::ErrorCode::KtCt14216 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14216)
-                }
-                super::ErrorCode::KtCt14219 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14219)
-                }
-                super::ErrorCode::KtCt14220 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14220)
-                }
-                super::ErrorCode::KtCt14221 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14221)
-                }
-                super::ErrorCode::KtCt14222 => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::KtCt14222)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateExternalMessageError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createExternalMessageEvent` can return, in reference order.
@@ -17037,10 +14980,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateExternalMessageEventError::KtCt14217 => "Message not found.",
-                CreateExternalMessageEventError::KtCt14218 => "Invalid event data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateExternalMessageEventError {
@@ -17077,15 +15017,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt14217 => {
-                    ::std::result::Result::Ok(CreateExternalMessageEventError::KtCt14217)
-                }
-                super::ErrorCode::KtCt14218 => {
-                    ::std::result::Result::Ok(CreateExternalMessageEventError::KtCt14218)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateExternalMessageEventError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createFormSubmission` can return, in reference order.
@@ -17113,7 +15045,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateFormSubmissionError {
@@ -17141,9 +15073,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateFormSubmissionError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createGoodsPurchase` can return, in reference order.
@@ -17185,10 +15115,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateGoodsPurchaseError::KtCt1131 => "Unauthorized.",
-                CreateGoodsPurchaseError::KtCt8206 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateGoodsPurchaseError {
@@ -17225,15 +15152,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1131 => {
-                    ::std::result::Result::Ok(CreateGoodsPurchaseError::KtCt1131)
-                }
-                super::ErrorCode::KtCt8206 => {
-                    ::std::result::Result::Ok(CreateGoodsPurchaseError::KtCt8206)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateGoodsPurchaseError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createGoodsQuote` can return, in reference order.
@@ -17275,10 +15194,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateGoodsQuoteError::KtCt8202 => "Invalid data.",
-                CreateGoodsQuoteError::KtCt8205 => "Unable to create quote.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateGoodsQuoteError {
@@ -17315,15 +15231,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8202 => {
-                    ::std::result::Result::Ok(CreateGoodsQuoteError::KtCt8202)
-                }
-                super::ErrorCode::KtCt8205 => {
-                    ::std::result::Result::Ok(CreateGoodsQuoteError::KtCt8205)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateGoodsQuoteError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createGoodsQuoteWithoutAccount` can return, in reference order.
@@ -17360,9 +15268,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateGoodsQuoteWithoutAccountError::KtCt8202 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateGoodsQuoteWithoutAccountError {
@@ -17401,14 +15307,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8202 => {
-                    ::std::result::Result::Ok(
-                        CreateGoodsQuoteWithoutAccountError::KtCt8202,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateGoodsQuoteWithoutAccountError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createInboundCall` can return, in reference order.
@@ -17450,12 +15349,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateInboundCallError::KtCt11805 => {
-                    "Invalid input for creating an inbound call."
-                }
-                CreateInboundCallError::KtCt11810 => "Caller is blocked.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateInboundCallError {
@@ -17492,15 +15386,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11805 => {
-                    ::std::result::Result::Ok(CreateInboundCallError::KtCt11805)
-                }
-                super::ErrorCode::KtCt11810 => {
-                    ::std::result::Result::Ok(CreateInboundCallError::KtCt11810)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateInboundCallError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createInkInboundMessage` can return, in reference order.
@@ -17597,35 +15483,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateInkInboundMessageError::KtCt7618 => "Unable to process message.",
-                CreateInkInboundMessageError::KtCt7620 => "Channel not supported.",
-                CreateInkInboundMessageError::KtCt7621 => "Attachment not found.",
-                CreateInkInboundMessageError::KtCt7622 => "Attachment bucket is invalid.",
-                CreateInkInboundMessageError::KtCt7623 => "Attachment path is invalid.",
-                CreateInkInboundMessageError::KtCt7625 => "Invalid email address.",
-                CreateInkInboundMessageError::KtCt7627 => {
-                    "The 'email' object is missing from the payload."
-                }
-                CreateInkInboundMessageError::KtCt7628 => {
-                    "The 'generic' object is missing from the payload."
-                }
-                CreateInkInboundMessageError::KtCt7629 => {
-                    "The 'post' object is missing from the payload."
-                }
-                CreateInkInboundMessageError::KtCt7630 => {
-                    "Message with this message ID has already been processed."
-                }
-                CreateInkInboundMessageError::KtCt7632 => {
-                    "The text content of the Ink Inbound Generic Message is too long."
-                }
-                CreateInkInboundMessageError::KtCt7653 => {
-                    "Account numbers on the message and message type must match if both are supplied."
-                }
-                CreateInkInboundMessageError::KtCt7654 => {
-                    "An account number was provided, but no corresponding account could be found."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateInkInboundMessageError {
@@ -17706,48 +15564,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7618 => {
-                    ::std::result::Result::Ok(CreateInkInboundMessageError::KtCt7618)
-                }
-                super::ErrorCode::KtCt7620 => {
-                    ::std::result::Result::Ok(CreateInkInboundMessageError::KtCt7620)
-                }
-                super::ErrorCode::KtCt7621 => {
-                    ::std::result::Result::Ok(CreateInkInboundMessageError::KtCt7621)
-                }
-                super::ErrorCode::KtCt7622 => {
-                    ::std::result::Result::Ok(CreateInkInboundMessageError::KtCt7622)
-                }
-                super::ErrorCode::KtCt7623 => {
-                    ::std::result::Result::Ok(CreateInkInboundMessageError::KtCt7623)
-                }
-                super::ErrorCode::KtCt7625 => {
-                    ::std::result::Result::Ok(CreateInkInboundMessageError::KtCt7625)
-                }
-                super::ErrorCode::KtCt7627 => {
-                    ::std::result::Result::Ok(CreateInkInboundMessageError::KtCt7627)
-                }
-                super::ErrorCode::KtCt7628 => {
-                    ::std::result::Result::Ok(CreateInkInboundMessageError::KtCt7628)
-                }
-                super::ErrorCode::KtCt7629 => {
-                    ::std::result::Result::Ok(CreateInkInboundMessageError::KtCt7629)
-                }
-                super::ErrorCode::KtCt7630 => {
-                    ::std::result::Result::Ok(CreateInkInboundMessageError::KtCt7630)
-                }
-                super::ErrorCode::KtCt7632 => {
-                    ::std::result::Result::Ok(CreateInkInboundMessageError::KtCt7632)
-                }
-                super::ErrorCode::KtCt7653 => {
-                    ::std::result::Result::Ok(CreateInkInboundMessageError::KtCt7653)
-                }
-                super::ErrorCode::KtCt7654 => {
-                    ::std::result::Result::Ok(CreateInkInboundMessageError::KtCt7654)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateInkInboundMessageError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createInkLiveChatMessage` can return, in reference order.
@@ -17824,25 +15641,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateInkLiveChatMessageError::KtCt1111 => "Unauthorized.",
-                CreateInkLiveChatMessageError::KtCt4123 => "Unauthorized.",
-                CreateInkLiveChatMessageError::KtCt7616 => "Not yet implemented.",
-                CreateInkLiveChatMessageError::KtCt7621 => "Attachment not found.",
-                CreateInkLiveChatMessageError::KtCt7622 => {
-                    "Attachment bucket is invalid."
-                }
-                CreateInkLiveChatMessageError::KtCt7623 => "Attachment path is invalid.",
-                CreateInkLiveChatMessageError::KtCt7641 => {
-                    "Live Chat message with this message ID has already been processed."
-                }
-                CreateInkLiveChatMessageError::KtCt7642 => {
-                    "No account user was found for the given fromHandle."
-                }
-                CreateInkLiveChatMessageError::KtCt7645 => {
-                    "The user is not authorized to access this Live Chat."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateInkLiveChatMessageError {
@@ -17907,36 +15706,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(CreateInkLiveChatMessageError::KtCt1111)
-                }
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(CreateInkLiveChatMessageError::KtCt4123)
-                }
-                super::ErrorCode::KtCt7616 => {
-                    ::std::result::Result::Ok(CreateInkLiveChatMessageError::KtCt7616)
-                }
-                super::ErrorCode::KtCt7621 => {
-                    ::std::result::Result::Ok(CreateInkLiveChatMessageError::KtCt7621)
-                }
-                super::ErrorCode::KtCt7622 => {
-                    ::std::result::Result::Ok(CreateInkLiveChatMessageError::KtCt7622)
-                }
-                super::ErrorCode::KtCt7623 => {
-                    ::std::result::Result::Ok(CreateInkLiveChatMessageError::KtCt7623)
-                }
-                super::ErrorCode::KtCt7641 => {
-                    ::std::result::Result::Ok(CreateInkLiveChatMessageError::KtCt7641)
-                }
-                super::ErrorCode::KtCt7642 => {
-                    ::std::result::Result::Ok(CreateInkLiveChatMessageError::KtCt7642)
-                }
-                super::ErrorCode::KtCt7645 => {
-                    ::std::result::Result::Ok(CreateInkLiveChatMessageError::KtCt7645)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateInkLiveChatMessageError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createInternalCompany` can return, in reference order.
@@ -17978,10 +15748,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateInternalCompanyError::KtCt14402 => "Duplicated internal company.",
-                CreateInternalCompanyError::KtCt14403 => "Invalid address.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateInternalCompanyError {
@@ -18018,15 +15785,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt14402 => {
-                    ::std::result::Result::Ok(CreateInternalCompanyError::KtCt14402)
-                }
-                super::ErrorCode::KtCt14403 => {
-                    ::std::result::Result::Ok(CreateInternalCompanyError::KtCt14403)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateInternalCompanyError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createLead` can return, in reference order.
@@ -18113,25 +15872,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateLeadError::KtCt4121 => "Invalid phone number.",
-                CreateLeadError::KtCt8912 => "Funnel not found.",
-                CreateLeadError::KtCt8913 => "Organisation is not valid to be assigned.",
-                CreateLeadError::KtCt8919 => "Funnel initial stage not set.",
-                CreateLeadError::KtCt8928 => {
-                    "The funnel is not active and cannot be used to create this entity."
-                }
-                CreateLeadError::KtCt8930 => "Unable to parse address.",
-                CreateLeadError::KtCt8931 => "Extra detail value is invalid.",
-                CreateLeadError::KtCt8932 => {
-                    "Lead contact details missing legal contact."
-                }
-                CreateLeadError::KtCt8934 => {
-                    "Lead contact details missing communications contact."
-                }
-                CreateLeadError::KtCt8935 => "National ID bad input.",
-                CreateLeadError::KtCt9017 => "Consent type not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateLeadError {
@@ -18204,42 +15945,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4121 => {
-                    ::std::result::Result::Ok(CreateLeadError::KtCt4121)
-                }
-                super::ErrorCode::KtCt8912 => {
-                    ::std::result::Result::Ok(CreateLeadError::KtCt8912)
-                }
-                super::ErrorCode::KtCt8913 => {
-                    ::std::result::Result::Ok(CreateLeadError::KtCt8913)
-                }
-                super::ErrorCode::KtCt8919 => {
-                    ::std::result::Result::Ok(CreateLeadError::KtCt8919)
-                }
-                super::ErrorCode::KtCt8928 => {
-                    ::std::result::Result::Ok(CreateLeadError::KtCt8928)
-                }
-                super::ErrorCode::KtCt8930 => {
-                    ::std::result::Result::Ok(CreateLeadError::KtCt8930)
-                }
-                super::ErrorCode::KtCt8931 => {
-                    ::std::result::Result::Ok(CreateLeadError::KtCt8931)
-                }
-                super::ErrorCode::KtCt8932 => {
-                    ::std::result::Result::Ok(CreateLeadError::KtCt8932)
-                }
-                super::ErrorCode::KtCt8934 => {
-                    ::std::result::Result::Ok(CreateLeadError::KtCt8934)
-                }
-                super::ErrorCode::KtCt8935 => {
-                    ::std::result::Result::Ok(CreateLeadError::KtCt8935)
-                }
-                super::ErrorCode::KtCt9017 => {
-                    ::std::result::Result::Ok(CreateLeadError::KtCt9017)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateLeadError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createMetadata` can return, in reference order.
@@ -18311,16 +16017,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateMetadataError::KtCt4124 => "Unauthorized.",
-                CreateMetadataError::KtCt4177 => "Unauthorized.",
-                CreateMetadataError::KtCt4323 => "Unauthorized.",
-                CreateMetadataError::KtCt6622 => "Unauthorized.",
-                CreateMetadataError::KtCt6637 => "Unauthorized.",
-                CreateMetadataError::KtCt8411 => "Invalid data.",
-                CreateMetadataError::KtCt8412 => "Invalid data.",
-                CreateMetadataError::KtCt8414 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateMetadataError {
@@ -18381,33 +16078,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4124 => {
-                    ::std::result::Result::Ok(CreateMetadataError::KtCt4124)
-                }
-                super::ErrorCode::KtCt4177 => {
-                    ::std::result::Result::Ok(CreateMetadataError::KtCt4177)
-                }
-                super::ErrorCode::KtCt4323 => {
-                    ::std::result::Result::Ok(CreateMetadataError::KtCt4323)
-                }
-                super::ErrorCode::KtCt6622 => {
-                    ::std::result::Result::Ok(CreateMetadataError::KtCt6622)
-                }
-                super::ErrorCode::KtCt6637 => {
-                    ::std::result::Result::Ok(CreateMetadataError::KtCt6637)
-                }
-                super::ErrorCode::KtCt8411 => {
-                    ::std::result::Result::Ok(CreateMetadataError::KtCt8411)
-                }
-                super::ErrorCode::KtCt8412 => {
-                    ::std::result::Result::Ok(CreateMetadataError::KtCt8412)
-                }
-                super::ErrorCode::KtCt8414 => {
-                    ::std::result::Result::Ok(CreateMetadataError::KtCt8414)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateMetadataError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createMfaDevice` can return, in reference order.
@@ -18454,11 +16125,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateMfaDeviceError::KtCt1128 => "Unauthorized.",
-                CreateMfaDeviceError::KtCt1151 => "MFA device not found.",
-                CreateMfaDeviceError::KtCt1153 => "Unable to create MFA device.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateMfaDeviceError {
@@ -18499,18 +16166,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1128 => {
-                    ::std::result::Result::Ok(CreateMfaDeviceError::KtCt1128)
-                }
-                super::ErrorCode::KtCt1151 => {
-                    ::std::result::Result::Ok(CreateMfaDeviceError::KtCt1151)
-                }
-                super::ErrorCode::KtCt1153 => {
-                    ::std::result::Result::Ok(CreateMfaDeviceError::KtCt1153)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateMfaDeviceError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createNewAgreementFromProductSwitchProcess` can return, in reference order.
@@ -18567,23 +16223,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateNewAgreementFromProductSwitchProcessError::KtCt1111 => {
-                    "Unauthorized."
-                }
-                CreateNewAgreementFromProductSwitchProcessError::KtCt1507 => {
-                    "Agreement product switch date is not within the acceptable range."
-                }
-                CreateNewAgreementFromProductSwitchProcessError::KtCt1509 => {
-                    "Unable to create agreement."
-                }
-                CreateNewAgreementFromProductSwitchProcessError::KtCt1510 => {
-                    "Product switch process not found."
-                }
-                CreateNewAgreementFromProductSwitchProcessError::KtCt4924 => {
-                    "Unauthorized."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateNewAgreementFromProductSwitchProcessError {
@@ -18655,34 +16295,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        CreateNewAgreementFromProductSwitchProcessError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt1507 => {
-                    ::std::result::Result::Ok(
-                        CreateNewAgreementFromProductSwitchProcessError::KtCt1507,
-                    )
-                }
-                super::ErrorCode::KtCt1509 => {
-                    ::std::result::Result::Ok(
-                        CreateNewAgreementFromProductSwitchProcessError::KtCt1509,
-                    )
-                }
-                super::ErrorCode::KtCt1510 => {
-                    ::std::result::Result::Ok(
-                        CreateNewAgreementFromProductSwitchProcessError::KtCt1510,
-                    )
-                }
-                super::ErrorCode::KtCt4924 => {
-                    ::std::result::Result::Ok(
-                        CreateNewAgreementFromProductSwitchProcessError::KtCt4924,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateNewAgreementFromProductSwitchProcessError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `createOfferGroupForQuoting` can return, in reference order.
@@ -18729,17 +16343,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateOfferGroupForQuotingError::KtCt12401 => {
-                    "Unable to create offer group."
-                }
-                CreateOfferGroupForQuotingError::KtCt12405 => {
-                    "Missing rates for quoting."
-                }
-                CreateOfferGroupForQuotingError::KtCt12406 => {
-                    "Product not configured correctly for quoting."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateOfferGroupForQuotingError {
@@ -18780,18 +16384,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt12401 => {
-                    ::std::result::Result::Ok(CreateOfferGroupForQuotingError::KtCt12401)
-                }
-                super::ErrorCode::KtCt12405 => {
-                    ::std::result::Result::Ok(CreateOfferGroupForQuotingError::KtCt12405)
-                }
-                super::ErrorCode::KtCt12406 => {
-                    ::std::result::Result::Ok(CreateOfferGroupForQuotingError::KtCt12406)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateOfferGroupForQuotingError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createOnSiteJobsRequest` can return, in reference order.
@@ -18973,92 +16566,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateOnSiteJobsRequestError::KtCt13002 => "Supply point not found.",
-                CreateOnSiteJobsRequestError::KtCt13003 => {
-                    "Supply points must belong to the same account."
-                }
-                CreateOnSiteJobsRequestError::KtCt13004 => {
-                    "No account found for the given supply points."
-                }
-                CreateOnSiteJobsRequestError::KtCt13006 => {
-                    "No properties found for the given supply points."
-                }
-                CreateOnSiteJobsRequestError::KtCt13007 => {
-                    "At least one of the request checks failed."
-                }
-                CreateOnSiteJobsRequestError::KtCt13008 => {
-                    "At least one of the request checks has warnings."
-                }
-                CreateOnSiteJobsRequestError::KtCt13009 => {
-                    "On site jobs Request already exists."
-                }
-                CreateOnSiteJobsRequestError::KtCt13010 => {
-                    "No booking adapter found for agent."
-                }
-                CreateOnSiteJobsRequestError::KtCt13012 => {
-                    "Viewer is not allowed to create a request."
-                }
-                CreateOnSiteJobsRequestError::KtCt13013 => "Reporter post init error.",
-                CreateOnSiteJobsRequestError::KtCt13014 => {
-                    "Request reason is not supported."
-                }
-                CreateOnSiteJobsRequestError::KtCt13015 => {
-                    "Request sub_reason is not supported."
-                }
-                CreateOnSiteJobsRequestError::KtCt13028 => "Agent not found.",
-                CreateOnSiteJobsRequestError::KtCt13041 => {
-                    "User is not allowed to override request/appointment checks."
-                }
-                CreateOnSiteJobsRequestError::KtCt13042 => {
-                    "Multiple supply points not supported by this booking adapter."
-                }
-                CreateOnSiteJobsRequestError::KtCt13045 => {
-                    "Failed to update appointment assets."
-                }
-                CreateOnSiteJobsRequestError::KtCt13047 => {
-                    "Multiple supply points found."
-                }
-                CreateOnSiteJobsRequestError::KtCt13048 => {
-                    "Cannot provide both supply_point_identifier_to_market_name_mapping and supply_point_internal_ids."
-                }
-                CreateOnSiteJobsRequestError::KtCt13049 => {
-                    "Neither supply_point_identifier_to_market_name_mapping nor supply_point_internal_ids provided."
-                }
-                CreateOnSiteJobsRequestError::KtCt13050 => {
-                    "Cannot provide both supply_point_identifier_to_market_name_mapping and supply_point_internal_id when creating assets."
-                }
-                CreateOnSiteJobsRequestError::KtCt13051 => {
-                    "Supply point not found when creating assets."
-                }
-                CreateOnSiteJobsRequestError::KtCt13052 => {
-                    "Multiple supply points found when creating assets."
-                }
-                CreateOnSiteJobsRequestError::KtCt13063 => {
-                    "Failed to derive property for the given supply points."
-                }
-                CreateOnSiteJobsRequestError::KtCt13064 => {
-                    "Provided supply point(s) not supported by the On-Site Jobs market manager."
-                }
-                CreateOnSiteJobsRequestError::KtCt13066 => {
-                    "Request reason is deprecated."
-                }
-                CreateOnSiteJobsRequestError::KtCt13067 => {
-                    "Provided sub-reason for request is invalid."
-                }
-                CreateOnSiteJobsRequestError::KtCt13068 => {
-                    "Property required for this request."
-                }
-                CreateOnSiteJobsRequestError::KtCt13069 => {
-                    "Account required for this request."
-                }
-                CreateOnSiteJobsRequestError::KtCt13070 => {
-                    "Provided status for request is invalid."
-                }
-                CreateOnSiteJobsRequestError::KtCt13071 => {
-                    "Provided reason for request is invalid."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateOnSiteJobsRequestError {
@@ -19207,99 +16715,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt13002 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13002)
-                }
-                super::ErrorCode::KtCt13003 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13003)
-                }
-                super::ErrorCode::KtCt13004 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13004)
-                }
-                super::ErrorCode::KtCt13006 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13006)
-                }
-                super::ErrorCode::KtCt13007 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13007)
-                }
-                super::ErrorCode::KtCt13008 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13008)
-                }
-                super::ErrorCode::KtCt13009 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13009)
-                }
-                super::ErrorCode::KtCt13010 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13010)
-                }
-                super::ErrorCode::KtCt13012 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13012)
-                }
-                super::ErrorCode::KtCt13013 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13013)
-                }
-                super::ErrorCode::KtCt13014 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13014)
-                }
-                super::ErrorCode::KtCt13015 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13015)
-                }
-                super::ErrorCode::KtCt13028 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13028)
-                }
-                super::ErrorCode::KtCt13041 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13041)
-                }
-                super::ErrorCode::KtCt13042 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13042)
-                }
-                super::ErrorCode::KtCt13045 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13045)
-                }
-                super::ErrorCode::KtCt13047 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13047)
-                }
-                super::ErrorCode::KtCt13048 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13048)
-                }
-                super::ErrorCode::KtCt13049 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13049)
-                }
-                super::ErrorCode::KtCt13050 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13050)
-                }
-                super::ErrorCode::KtCt13051 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13051)
-                }
-                super::ErrorCode::KtCt13052 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13052)
-                }
-                super::ErrorCode::KtCt13063 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13063)
-                }
-                super::ErrorCode::KtCt13064 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13064)
-                }
-                super::ErrorCode::KtCt13066 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13066)
-                }
-                super::ErrorCode::KtCt13067 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13067)
-                }
-                super::ErrorCode::KtCt13068 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13068)
-                }
-                super::ErrorCode::KtCt13069 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13069)
-                }
-                super::ErrorCode::KtCt13070 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13070)
-                }
-                super::ErrorCode::KtCt13071 => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::KtCt13071)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateOnSiteJobsRequestError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createOpportunityAndLead` can return, in reference order.
@@ -19426,49 +16842,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateOpportunityAndLeadError::KtCt4121 => "Invalid phone number.",
-                CreateOpportunityAndLeadError::KtCt8901 => "Unable to create lead.",
-                CreateOpportunityAndLeadError::KtCt8902 => "Unable to create lead.",
-                CreateOpportunityAndLeadError::KtCt8907 => "Lead not found.",
-                CreateOpportunityAndLeadError::KtCt8912 => "Funnel not found.",
-                CreateOpportunityAndLeadError::KtCt8913 => {
-                    "Organisation is not valid to be assigned."
-                }
-                CreateOpportunityAndLeadError::KtCt8919 => {
-                    "Funnel initial stage not set."
-                }
-                CreateOpportunityAndLeadError::KtCt8930 => "Unable to parse address.",
-                CreateOpportunityAndLeadError::KtCt8931 => {
-                    "Extra detail value is invalid."
-                }
-                CreateOpportunityAndLeadError::KtCt8935 => "National ID bad input.",
-                CreateOpportunityAndLeadError::KtCt8936 => {
-                    "Only one address is required to create an opportunity."
-                }
-                CreateOpportunityAndLeadError::KtCt8937 => {
-                    "One or more Supply Points cannot be validated."
-                }
-                CreateOpportunityAndLeadError::KtCt8946 => {
-                    "A team must also be provided when assigning a user."
-                }
-                CreateOpportunityAndLeadError::KtCt8947 => {
-                    "The team you specified was not found."
-                }
-                CreateOpportunityAndLeadError::KtCt8948 => {
-                    "The user you specified was not found."
-                }
-                CreateOpportunityAndLeadError::KtCt8949 => {
-                    "The selected team does not belong to the specified partner."
-                }
-                CreateOpportunityAndLeadError::KtCt8950 => {
-                    "The selected user does not belong to the specified partner."
-                }
-                CreateOpportunityAndLeadError::KtCt8951 => {
-                    "The selected user is not a member of the specified team."
-                }
-                CreateOpportunityAndLeadError::KtCt9017 => "Consent type not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateOpportunityAndLeadError {
@@ -19573,66 +16947,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4121 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt4121)
-                }
-                super::ErrorCode::KtCt8901 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8901)
-                }
-                super::ErrorCode::KtCt8902 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8902)
-                }
-                super::ErrorCode::KtCt8907 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8907)
-                }
-                super::ErrorCode::KtCt8912 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8912)
-                }
-                super::ErrorCode::KtCt8913 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8913)
-                }
-                super::ErrorCode::KtCt8919 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8919)
-                }
-                super::ErrorCode::KtCt8930 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8930)
-                }
-                super::ErrorCode::KtCt8931 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8931)
-                }
-                super::ErrorCode::KtCt8935 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8935)
-                }
-                super::ErrorCode::KtCt8936 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8936)
-                }
-                super::ErrorCode::KtCt8937 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8937)
-                }
-                super::ErrorCode::KtCt8946 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8946)
-                }
-                super::ErrorCode::KtCt8947 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8947)
-                }
-                super::ErrorCode::KtCt8948 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8948)
-                }
-                super::ErrorCode::KtCt8949 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8949)
-                }
-                super::ErrorCode::KtCt8950 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8950)
-                }
-                super::ErrorCode::KtCt8951 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt8951)
-                }
-                super::ErrorCode::KtCt9017 => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::KtCt9017)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateOpportunityAndLeadError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createOpportunityFileAttachment` can return, in reference order.
@@ -19660,7 +16975,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateOpportunityFileAttachmentError {
@@ -19691,9 +17006,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateOpportunityFileAttachmentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createOpportunityForLead` can return, in reference order.
@@ -19815,56 +17128,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateOpportunityForLeadError::KtCt8907 => "Lead not found.",
-                CreateOpportunityForLeadError::KtCt8912 => "Funnel not found.",
-                CreateOpportunityForLeadError::KtCt8913 => {
-                    "Organisation is not valid to be assigned."
-                }
-                CreateOpportunityForLeadError::KtCt8919 => {
-                    "Funnel initial stage not set."
-                }
-                CreateOpportunityForLeadError::KtCt8924 => {
-                    "Unable to create opportunity."
-                }
-                CreateOpportunityForLeadError::KtCt8925 => {
-                    "Unable to create opportunity."
-                }
-                CreateOpportunityForLeadError::KtCt8926 => {
-                    "Unable to create opportunity."
-                }
-                CreateOpportunityForLeadError::KtCt8928 => {
-                    "The funnel is not active and cannot be used to create this entity."
-                }
-                CreateOpportunityForLeadError::KtCt8930 => "Unable to parse address.",
-                CreateOpportunityForLeadError::KtCt8931 => {
-                    "Extra detail value is invalid."
-                }
-                CreateOpportunityForLeadError::KtCt8936 => {
-                    "Only one address is required to create an opportunity."
-                }
-                CreateOpportunityForLeadError::KtCt8937 => {
-                    "One or more Supply Points cannot be validated."
-                }
-                CreateOpportunityForLeadError::KtCt8946 => {
-                    "A team must also be provided when assigning a user."
-                }
-                CreateOpportunityForLeadError::KtCt8947 => {
-                    "The team you specified was not found."
-                }
-                CreateOpportunityForLeadError::KtCt8948 => {
-                    "The user you specified was not found."
-                }
-                CreateOpportunityForLeadError::KtCt8949 => {
-                    "The selected team does not belong to the specified partner."
-                }
-                CreateOpportunityForLeadError::KtCt8950 => {
-                    "The selected user does not belong to the specified partner."
-                }
-                CreateOpportunityForLeadError::KtCt8951 => {
-                    "The selected user is not a member of the specified team."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateOpportunityForLeadError {
@@ -19965,63 +17229,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8907 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8907)
-                }
-                super::ErrorCode::KtCt8912 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8912)
-                }
-                super::ErrorCode::KtCt8913 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8913)
-                }
-                super::ErrorCode::KtCt8919 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8919)
-                }
-                super::ErrorCode::KtCt8924 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8924)
-                }
-                super::ErrorCode::KtCt8925 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8925)
-                }
-                super::ErrorCode::KtCt8926 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8926)
-                }
-                super::ErrorCode::KtCt8928 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8928)
-                }
-                super::ErrorCode::KtCt8930 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8930)
-                }
-                super::ErrorCode::KtCt8931 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8931)
-                }
-                super::ErrorCode::KtCt8936 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8936)
-                }
-                super::ErrorCode::KtCt8937 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8937)
-                }
-                super::ErrorCode::KtCt8946 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8946)
-                }
-                super::ErrorCode::KtCt8947 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8947)
-                }
-                super::ErrorCode::KtCt8948 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8948)
-                }
-                super::ErrorCode::KtCt8949 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8949)
-                }
-                super::ErrorCode::KtCt8950 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8950)
-                }
-                super::ErrorCode::KtCt8951 => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::KtCt8951)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateOpportunityForLeadError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createOrUpdateLoyaltyCard` can return, in reference order.
@@ -20068,13 +17276,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateOrUpdateLoyaltyCardError::KtCt5412 => {
-                    "No account user exists with the given id."
-                }
-                CreateOrUpdateLoyaltyCardError::KtCt8610 => "Invalid data.",
-                CreateOrUpdateLoyaltyCardError::KtCt8611 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateOrUpdateLoyaltyCardError {
@@ -20115,18 +17317,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt5412 => {
-                    ::std::result::Result::Ok(CreateOrUpdateLoyaltyCardError::KtCt5412)
-                }
-                super::ErrorCode::KtCt8610 => {
-                    ::std::result::Result::Ok(CreateOrUpdateLoyaltyCardError::KtCt8610)
-                }
-                super::ErrorCode::KtCt8611 => {
-                    ::std::result::Result::Ok(CreateOrUpdateLoyaltyCardError::KtCt8611)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateOrUpdateLoyaltyCardError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createOrUpdateTimeSeriesEntries` can return, in reference order.
@@ -20188,26 +17379,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateOrUpdateTimeSeriesEntriesError::KtCt12014 => {
-                    "Time series not found."
-                }
-                CreateOrUpdateTimeSeriesEntriesError::KtCt12015 => {
-                    "Characteristics mismatch."
-                }
-                CreateOrUpdateTimeSeriesEntriesError::KtCt12016 => {
-                    "Conflicting time series entries."
-                }
-                CreateOrUpdateTimeSeriesEntriesError::KtCt12017 => {
-                    "Invalid time series entries period."
-                }
-                CreateOrUpdateTimeSeriesEntriesError::KtCt12038 => {
-                    "Invalid time series entries granularity."
-                }
-                CreateOrUpdateTimeSeriesEntriesError::KtCt12040 => {
-                    "Time series entries in use."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateOrUpdateTimeSeriesEntriesError {
@@ -20287,39 +17459,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt12014 => {
-                    ::std::result::Result::Ok(
-                        CreateOrUpdateTimeSeriesEntriesError::KtCt12014,
-                    )
-                }
-                super::ErrorCode::KtCt12015 => {
-                    ::std::result::Result::Ok(
-                        CreateOrUpdateTimeSeriesEntriesError::KtCt12015,
-                    )
-                }
-                super::ErrorCode::KtCt12016 => {
-                    ::std::result::Result::Ok(
-                        CreateOrUpdateTimeSeriesEntriesError::KtCt12016,
-                    )
-                }
-                super::ErrorCode::KtCt12017 => {
-                    ::std::result::Result::Ok(
-                        CreateOrUpdateTimeSeriesEntriesError::KtCt12017,
-                    )
-                }
-                super::ErrorCode::KtCt12038 => {
-                    ::std::result::Result::Ok(
-                        CreateOrUpdateTimeSeriesEntriesError::KtCt12038,
-                    )
-                }
-                super::ErrorCode::KtCt12040 => {
-                    ::std::result::Result::Ok(
-                        CreateOrUpdateTimeSeriesEntriesError::KtCt12040,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateOrUpdateTimeSeriesEntriesError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createPaymentActionIntent` can return, in reference order.
@@ -20376,13 +17516,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreatePaymentActionIntentError::KtCt1111 => "Unauthorized.",
-                CreatePaymentActionIntentError::KtCt3822 => "Unauthorized.",
-                CreatePaymentActionIntentError::KtCt3980 => "Invalid ledger identifier.",
-                CreatePaymentActionIntentError::KtCt3981 => "Unauthorized.",
-                CreatePaymentActionIntentError::KtCt3982 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreatePaymentActionIntentError {
@@ -20431,24 +17565,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(CreatePaymentActionIntentError::KtCt1111)
-                }
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(CreatePaymentActionIntentError::KtCt3822)
-                }
-                super::ErrorCode::KtCt3980 => {
-                    ::std::result::Result::Ok(CreatePaymentActionIntentError::KtCt3980)
-                }
-                super::ErrorCode::KtCt3981 => {
-                    ::std::result::Result::Ok(CreatePaymentActionIntentError::KtCt3981)
-                }
-                super::ErrorCode::KtCt3982 => {
-                    ::std::result::Result::Ok(CreatePaymentActionIntentError::KtCt3982)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreatePaymentActionIntentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createPaymentMethodActionIntent` can return, in reference order.
@@ -20510,18 +17627,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreatePaymentMethodActionIntentError::KtCt1111 => "Unauthorized.",
-                CreatePaymentMethodActionIntentError::KtCt3822 => "Unauthorized.",
-                CreatePaymentMethodActionIntentError::KtCt3971 => {
-                    "Instruction owners are not valid."
-                }
-                CreatePaymentMethodActionIntentError::KtCt3980 => {
-                    "Invalid ledger identifier."
-                }
-                CreatePaymentMethodActionIntentError::KtCt3981 => "Unauthorized.",
-                CreatePaymentMethodActionIntentError::KtCt3982 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreatePaymentMethodActionIntentError {
@@ -20601,39 +17707,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        CreatePaymentMethodActionIntentError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(
-                        CreatePaymentMethodActionIntentError::KtCt3822,
-                    )
-                }
-                super::ErrorCode::KtCt3971 => {
-                    ::std::result::Result::Ok(
-                        CreatePaymentMethodActionIntentError::KtCt3971,
-                    )
-                }
-                super::ErrorCode::KtCt3980 => {
-                    ::std::result::Result::Ok(
-                        CreatePaymentMethodActionIntentError::KtCt3980,
-                    )
-                }
-                super::ErrorCode::KtCt3981 => {
-                    ::std::result::Result::Ok(
-                        CreatePaymentMethodActionIntentError::KtCt3981,
-                    )
-                }
-                super::ErrorCode::KtCt3982 => {
-                    ::std::result::Result::Ok(
-                        CreatePaymentMethodActionIntentError::KtCt3982,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreatePaymentMethodActionIntentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createPortfolio` can return, in reference order.
@@ -20675,10 +17749,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreatePortfolioError::KtCt9401 => "Received an invalid operationsTeamId.",
-                CreatePortfolioError::KtCt9402 => "Received an invalid brandCode.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreatePortfolioError {
@@ -20715,15 +17786,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt9401 => {
-                    ::std::result::Result::Ok(CreatePortfolioError::KtCt9401)
-                }
-                super::ErrorCode::KtCt9402 => {
-                    ::std::result::Result::Ok(CreatePortfolioError::KtCt9402)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreatePortfolioError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createPortfolioUserRole` can return, in reference order.
@@ -20765,14 +17828,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreatePortfolioUserRoleError::KtCt9403 => {
-                    "Received an invalid portfolioId."
-                }
-                CreatePortfolioUserRoleError::KtCt9404 => {
-                    "Received an invalid accountUserId."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreatePortfolioUserRoleError {
@@ -20809,15 +17865,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt9403 => {
-                    ::std::result::Result::Ok(CreatePortfolioUserRoleError::KtCt9403)
-                }
-                super::ErrorCode::KtCt9404 => {
-                    ::std::result::Result::Ok(CreatePortfolioUserRoleError::KtCt9404)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreatePortfolioUserRoleError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createPostEvents` can return, in reference order.
@@ -20852,9 +17900,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreatePostEventsError::KtCt9907 => "Post events batch size exceeded.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreatePostEventsError {
@@ -20887,12 +17933,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt9907 => {
-                    ::std::result::Result::Ok(CreatePostEventsError::KtCt9907)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreatePostEventsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createProduct` can return, in reference order.
@@ -20949,19 +17990,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateProductError::KtCt12003 => {
-                    "Specified product brand does not exist."
-                }
-                CreateProductError::KtCt12004 => "Invalid product tag type.",
-                CreateProductError::KtCt12005 => {
-                    "A selection of a terms and conditions type does not exist."
-                }
-                CreateProductError::KtCt12006 => {
-                    "Provided product characteristic overrides are not in the correct format."
-                }
-                CreateProductError::KtCt12007 => "Unable to create product.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateProductError {
@@ -21010,24 +18039,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt12003 => {
-                    ::std::result::Result::Ok(CreateProductError::KtCt12003)
-                }
-                super::ErrorCode::KtCt12004 => {
-                    ::std::result::Result::Ok(CreateProductError::KtCt12004)
-                }
-                super::ErrorCode::KtCt12005 => {
-                    ::std::result::Result::Ok(CreateProductError::KtCt12005)
-                }
-                super::ErrorCode::KtCt12006 => {
-                    ::std::result::Result::Ok(CreateProductError::KtCt12006)
-                }
-                super::ErrorCode::KtCt12007 => {
-                    ::std::result::Result::Ok(CreateProductError::KtCt12007)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateProductError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createQuote` can return, in reference order.
@@ -21079,14 +18091,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateQuoteError::KtCt1501 => "Agreement not found.",
-                CreateQuoteError::KtCt4131 => "Invalid brand.",
-                CreateQuoteError::KtCt4639 => {
-                    "Unable to quote for the provided market identifier."
-                }
-                CreateQuoteError::KtCt7719 => "Session not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateQuoteError {
@@ -21131,21 +18136,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1501 => {
-                    ::std::result::Result::Ok(CreateQuoteError::KtCt1501)
-                }
-                super::ErrorCode::KtCt4131 => {
-                    ::std::result::Result::Ok(CreateQuoteError::KtCt4131)
-                }
-                super::ErrorCode::KtCt4639 => {
-                    ::std::result::Result::Ok(CreateQuoteError::KtCt4639)
-                }
-                super::ErrorCode::KtCt7719 => {
-                    ::std::result::Result::Ok(CreateQuoteError::KtCt7719)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateQuoteError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createQuoteForAccount` can return, in reference order.
@@ -21207,20 +18198,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateQuoteForAccountError::KtCt1111 => "Unauthorized.",
-                CreateQuoteForAccountError::KtCt1112 => {
-                    "'Authorization' header not provided."
-                }
-                CreateQuoteForAccountError::KtCt4616 => "Unable to create a quote.",
-                CreateQuoteForAccountError::KtCt4631 => {
-                    "Unable to quote for the chosen market."
-                }
-                CreateQuoteForAccountError::KtCt4645 => {
-                    "No supply point found belonging to the account for the provided identifier."
-                }
-                CreateQuoteForAccountError::KtCt4924 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateQuoteForAccountError {
@@ -21273,27 +18251,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(CreateQuoteForAccountError::KtCt1111)
-                }
-                super::ErrorCode::KtCt1112 => {
-                    ::std::result::Result::Ok(CreateQuoteForAccountError::KtCt1112)
-                }
-                super::ErrorCode::KtCt4616 => {
-                    ::std::result::Result::Ok(CreateQuoteForAccountError::KtCt4616)
-                }
-                super::ErrorCode::KtCt4631 => {
-                    ::std::result::Result::Ok(CreateQuoteForAccountError::KtCt4631)
-                }
-                super::ErrorCode::KtCt4645 => {
-                    ::std::result::Result::Ok(CreateQuoteForAccountError::KtCt4645)
-                }
-                super::ErrorCode::KtCt4924 => {
-                    ::std::result::Result::Ok(CreateQuoteForAccountError::KtCt4924)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateQuoteForAccountError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createQuoteForProducts` can return, in reference order.
@@ -21335,10 +18293,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateQuoteForProductsError::KtCt4616 => "Unable to create a quote.",
-                CreateQuoteForProductsError::KtEs4601 => "Invalid product codes.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateQuoteForProductsError {
@@ -21375,15 +18330,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4616 => {
-                    ::std::result::Result::Ok(CreateQuoteForProductsError::KtCt4616)
-                }
-                super::ErrorCode::KtEs4601 => {
-                    ::std::result::Result::Ok(CreateQuoteForProductsError::KtEs4601)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateQuoteForProductsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createReferral` can return, in reference order.
@@ -21440,15 +18387,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateReferralError::KtCt6710 => "Unable to create referral.",
-                CreateReferralError::KtCt6711 => "Accounts may not self-refer.",
-                CreateReferralError::KtCt6712 => "Invalid reference.",
-                CreateReferralError::KtCt6713 => {
-                    "Referring and referred account brands do not match."
-                }
-                CreateReferralError::KtCt6723 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateReferralError {
@@ -21497,24 +18436,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt6710 => {
-                    ::std::result::Result::Ok(CreateReferralError::KtCt6710)
-                }
-                super::ErrorCode::KtCt6711 => {
-                    ::std::result::Result::Ok(CreateReferralError::KtCt6711)
-                }
-                super::ErrorCode::KtCt6712 => {
-                    ::std::result::Result::Ok(CreateReferralError::KtCt6712)
-                }
-                super::ErrorCode::KtCt6713 => {
-                    ::std::result::Result::Ok(CreateReferralError::KtCt6713)
-                }
-                super::ErrorCode::KtCt6723 => {
-                    ::std::result::Result::Ok(CreateReferralError::KtCt6723)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateReferralError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createReminder` can return, in reference order.
@@ -21571,13 +18493,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateReminderError::KtCt1401 => "Invalid data.",
-                CreateReminderError::KtCt1402 => "Unable to create account reminder.",
-                CreateReminderError::KtCt1403 => "Missing user or team assignee.",
-                CreateReminderError::KtCt1404 => "This reminder type is deprecated.",
-                CreateReminderError::KtCt1405 => "Both user and team assignee provided.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateReminderError {
@@ -21626,24 +18542,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1401 => {
-                    ::std::result::Result::Ok(CreateReminderError::KtCt1401)
-                }
-                super::ErrorCode::KtCt1402 => {
-                    ::std::result::Result::Ok(CreateReminderError::KtCt1402)
-                }
-                super::ErrorCode::KtCt1403 => {
-                    ::std::result::Result::Ok(CreateReminderError::KtCt1403)
-                }
-                super::ErrorCode::KtCt1404 => {
-                    ::std::result::Result::Ok(CreateReminderError::KtCt1404)
-                }
-                super::ErrorCode::KtCt1405 => {
-                    ::std::result::Result::Ok(CreateReminderError::KtCt1405)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateReminderError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createScheduledTransactions` can return, in reference order.
@@ -21690,13 +18589,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateScheduledTransactionsError::KtCt3821 => {
-                    "Received neither ledger ID nor ledger number."
-                }
-                CreateScheduledTransactionsError::KtCt3830 => "Invalid action.",
-                CreateScheduledTransactionsError::KtCt3831 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateScheduledTransactionsError {
@@ -21738,18 +18631,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3821 => {
-                    ::std::result::Result::Ok(CreateScheduledTransactionsError::KtCt3821)
-                }
-                super::ErrorCode::KtCt3830 => {
-                    ::std::result::Result::Ok(CreateScheduledTransactionsError::KtCt3830)
-                }
-                super::ErrorCode::KtCt3831 => {
-                    ::std::result::Result::Ok(CreateScheduledTransactionsError::KtCt3831)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateScheduledTransactionsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createShellAccount` can return, in reference order.
@@ -21777,7 +18659,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateShellAccountError {
@@ -21805,9 +18687,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateShellAccountError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createSolarWalletRelationship` can return, in reference order.
@@ -21864,19 +18744,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateSolarWalletRelationshipError::KtCt4123 => "Unauthorized.",
-                CreateSolarWalletRelationshipError::KtEs4116 => "Account not found.",
-                CreateSolarWalletRelationshipError::KtEs7805 => {
-                    "The request to create a solar wallet sharing credit between ledgers was incomplete or malformed."
-                }
-                CreateSolarWalletRelationshipError::KtEs7806 => {
-                    "Couldn't create sharing credit between ledgers because credit sharing ledger already exist."
-                }
-                CreateSolarWalletRelationshipError::KtEs7809 => {
-                    "There is no ledger of this type on this account.."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateSolarWalletRelationshipError {
@@ -21947,34 +18815,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(
-                        CreateSolarWalletRelationshipError::KtCt4123,
-                    )
-                }
-                super::ErrorCode::KtEs4116 => {
-                    ::std::result::Result::Ok(
-                        CreateSolarWalletRelationshipError::KtEs4116,
-                    )
-                }
-                super::ErrorCode::KtEs7805 => {
-                    ::std::result::Result::Ok(
-                        CreateSolarWalletRelationshipError::KtEs7805,
-                    )
-                }
-                super::ErrorCode::KtEs7806 => {
-                    ::std::result::Result::Ok(
-                        CreateSolarWalletRelationshipError::KtEs7806,
-                    )
-                }
-                super::ErrorCode::KtEs7809 => {
-                    ::std::result::Result::Ok(
-                        CreateSolarWalletRelationshipError::KtEs7809,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateSolarWalletRelationshipError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `createTimeSeriesPrices` can return, in reference order.
@@ -22036,20 +18877,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                CreateTimeSeriesPricesError::KtCt12014 => "Time series not found.",
-                CreateTimeSeriesPricesError::KtCt12015 => "Characteristics mismatch.",
-                CreateTimeSeriesPricesError::KtCt12016 => {
-                    "Conflicting time series entries."
-                }
-                CreateTimeSeriesPricesError::KtCt12017 => {
-                    "Invalid time series entries period."
-                }
-                CreateTimeSeriesPricesError::KtCt12038 => {
-                    "Invalid time series entries granularity."
-                }
-                CreateTimeSeriesPricesError::KtCt12040 => "Time series entries in use.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for CreateTimeSeriesPricesError {
@@ -22102,27 +18930,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt12014 => {
-                    ::std::result::Result::Ok(CreateTimeSeriesPricesError::KtCt12014)
-                }
-                super::ErrorCode::KtCt12015 => {
-                    ::std::result::Result::Ok(CreateTimeSeriesPricesError::KtCt12015)
-                }
-                super::ErrorCode::KtCt12016 => {
-                    ::std::result::Result::Ok(CreateTimeSeriesPricesError::KtCt12016)
-                }
-                super::ErrorCode::KtCt12017 => {
-                    ::std::result::Result::Ok(CreateTimeSeriesPricesError::KtCt12017)
-                }
-                super::ErrorCode::KtCt12038 => {
-                    ::std::result::Result::Ok(CreateTimeSeriesPricesError::KtCt12038)
-                }
-                super::ErrorCode::KtCt12040 => {
-                    ::std::result::Result::Ok(CreateTimeSeriesPricesError::KtCt12040)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            CreateTimeSeriesPricesError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `deauthenticateDevice` can return, in reference order.
@@ -22169,17 +18977,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                DeauthenticateDeviceError::KtCt4301 => {
-                    "Unable to find device for given account."
-                }
-                DeauthenticateDeviceError::KtCt4350 => {
-                    "Unable to de-authenticate device."
-                }
-                DeauthenticateDeviceError::KtCt4352 => {
-                    "This device cannot currently be de-authenticated."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for DeauthenticateDeviceError {
@@ -22220,18 +19018,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4301 => {
-                    ::std::result::Result::Ok(DeauthenticateDeviceError::KtCt4301)
-                }
-                super::ErrorCode::KtCt4350 => {
-                    ::std::result::Result::Ok(DeauthenticateDeviceError::KtCt4350)
-                }
-                super::ErrorCode::KtCt4352 => {
-                    ::std::result::Result::Ok(DeauthenticateDeviceError::KtCt4352)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            DeauthenticateDeviceError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `deauthenticateFlexDevice` can return, in reference order.
@@ -22273,14 +19060,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                DeauthenticateFlexDeviceError::KtCt4350 => {
-                    "Unable to de-authenticate device."
-                }
-                DeauthenticateFlexDeviceError::KtCt4352 => {
-                    "This device cannot currently be de-authenticated."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for DeauthenticateFlexDeviceError {
@@ -22317,15 +19097,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4350 => {
-                    ::std::result::Result::Ok(DeauthenticateFlexDeviceError::KtCt4350)
-                }
-                super::ErrorCode::KtCt4352 => {
-                    ::std::result::Result::Ok(DeauthenticateFlexDeviceError::KtCt4352)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            DeauthenticateFlexDeviceError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `deductLoyaltyPoints` can return, in reference order.
@@ -22397,20 +19169,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                DeductLoyaltyPointsError::KtCt1111 => "Unauthorized.",
-                DeductLoyaltyPointsError::KtCt5420 => "Unauthorized.",
-                DeductLoyaltyPointsError::KtCt9204 => "Negative or zero points set.",
-                DeductLoyaltyPointsError::KtCt9205 => "Insufficient Loyalty Points.",
-                DeductLoyaltyPointsError::KtCt9208 => "Invalid posted at datetime.",
-                DeductLoyaltyPointsError::KtCt9211 => {
-                    "Invalid reason for loyalty points award."
-                }
-                DeductLoyaltyPointsError::KtCt9219 => "Loyalty points user not found.",
-                DeductLoyaltyPointsError::KtCt9221 => {
-                    "Idempotency key already used on ledger entry."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for DeductLoyaltyPointsError {
@@ -22471,33 +19230,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(DeductLoyaltyPointsError::KtCt1111)
-                }
-                super::ErrorCode::KtCt5420 => {
-                    ::std::result::Result::Ok(DeductLoyaltyPointsError::KtCt5420)
-                }
-                super::ErrorCode::KtCt9204 => {
-                    ::std::result::Result::Ok(DeductLoyaltyPointsError::KtCt9204)
-                }
-                super::ErrorCode::KtCt9205 => {
-                    ::std::result::Result::Ok(DeductLoyaltyPointsError::KtCt9205)
-                }
-                super::ErrorCode::KtCt9208 => {
-                    ::std::result::Result::Ok(DeductLoyaltyPointsError::KtCt9208)
-                }
-                super::ErrorCode::KtCt9211 => {
-                    ::std::result::Result::Ok(DeductLoyaltyPointsError::KtCt9211)
-                }
-                super::ErrorCode::KtCt9219 => {
-                    ::std::result::Result::Ok(DeductLoyaltyPointsError::KtCt9219)
-                }
-                super::ErrorCode::KtCt9221 => {
-                    ::std::result::Result::Ok(DeductLoyaltyPointsError::KtCt9221)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            DeductLoyaltyPointsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `deleteAccountReference` can return, in reference order.
@@ -22544,11 +19277,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                DeleteAccountReferenceError::KtCt4123 => "Unauthorized.",
-                DeleteAccountReferenceError::KtCt8310 => "Invalid data.",
-                DeleteAccountReferenceError::KtCt8312 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for DeleteAccountReferenceError {
@@ -22589,18 +19318,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(DeleteAccountReferenceError::KtCt4123)
-                }
-                super::ErrorCode::KtCt8310 => {
-                    ::std::result::Result::Ok(DeleteAccountReferenceError::KtCt8310)
-                }
-                super::ErrorCode::KtCt8312 => {
-                    ::std::result::Result::Ok(DeleteAccountReferenceError::KtCt8312)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            DeleteAccountReferenceError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `deleteBoostCharge` can return, in reference order.
@@ -22642,12 +19360,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                DeleteBoostChargeError::KtCt4301 => {
-                    "Unable to find device for given account."
-                }
-                DeleteBoostChargeError::KtCt4354 => "Unable to cancel boost charge.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for DeleteBoostChargeError {
@@ -22684,15 +19397,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4301 => {
-                    ::std::result::Result::Ok(DeleteBoostChargeError::KtCt4301)
-                }
-                super::ErrorCode::KtCt4354 => {
-                    ::std::result::Result::Ok(DeleteBoostChargeError::KtCt4354)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            DeleteBoostChargeError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `deleteMfaDevice` can return, in reference order.
@@ -22734,10 +19439,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                DeleteMfaDeviceError::KtCt1150 => "MFA device not found.",
-                DeleteMfaDeviceError::KtCt1154 => "Unable to delete MFA device.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for DeleteMfaDeviceError {
@@ -22774,15 +19476,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1150 => {
-                    ::std::result::Result::Ok(DeleteMfaDeviceError::KtCt1150)
-                }
-                super::ErrorCode::KtCt1154 => {
-                    ::std::result::Result::Ok(DeleteMfaDeviceError::KtCt1154)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            DeleteMfaDeviceError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `deletePropertyDescendants` can return, in reference order.
@@ -22819,9 +19513,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                DeletePropertyDescendantsError::KtCt6622 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for DeletePropertyDescendantsError {
@@ -22854,12 +19546,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt6622 => {
-                    ::std::result::Result::Ok(DeletePropertyDescendantsError::KtCt6622)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            DeletePropertyDescendantsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `deletePushNotificationBinding` can return, in reference order.
@@ -22896,11 +19583,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                DeletePushNotificationBindingError::KtCt5411 => {
-                    "Invalid token or no push notification binding found for the given account user."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for DeletePushNotificationBindingError {
@@ -22939,14 +19622,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt5411 => {
-                    ::std::result::Result::Ok(
-                        DeletePushNotificationBindingError::KtCt5411,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            DeletePushNotificationBindingError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `detachAgreementsFromContracts` can return, in reference order.
@@ -22983,9 +19659,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                DetachAgreementsFromContractsError::KtCt1501 => "Agreement not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for DetachAgreementsFromContractsError {
@@ -23024,14 +19698,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1501 => {
-                    ::std::result::Result::Ok(
-                        DetachAgreementsFromContractsError::KtCt1501,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            DetachAgreementsFromContractsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `detachSupplyPointFromEstimationGroup` can return, in reference order.
@@ -23078,15 +19745,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                DetachSupplyPointFromEstimationGroupError::KtCt1111 => "Unauthorized.",
-                DetachSupplyPointFromEstimationGroupError::KtCt13603 => {
-                    "Supply Point does not exist."
-                }
-                DetachSupplyPointFromEstimationGroupError::KtCt13604 => {
-                    "Supply point has no estimation group assigned."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for DetachSupplyPointFromEstimationGroupError {
@@ -23142,24 +19801,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        DetachSupplyPointFromEstimationGroupError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt13603 => {
-                    ::std::result::Result::Ok(
-                        DetachSupplyPointFromEstimationGroupError::KtCt13603,
-                    )
-                }
-                super::ErrorCode::KtCt13604 => {
-                    ::std::result::Result::Ok(
-                        DetachSupplyPointFromEstimationGroupError::KtCt13604,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            DetachSupplyPointFromEstimationGroupError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `deviceRegistration` can return, in reference order.
@@ -23216,13 +19859,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                DeviceRegistrationError::KtCt4312 => "Unable to register device.",
-                DeviceRegistrationError::KtCt4321 => "Serializer validation error.",
-                DeviceRegistrationError::KtCt4324 => "Device already registered error.",
-                DeviceRegistrationError::KtCt4363 => "No capable devices found.",
-                DeviceRegistrationError::KtCt4364 => "Multiple devices found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for DeviceRegistrationError {
@@ -23271,24 +19908,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4312 => {
-                    ::std::result::Result::Ok(DeviceRegistrationError::KtCt4312)
-                }
-                super::ErrorCode::KtCt4321 => {
-                    ::std::result::Result::Ok(DeviceRegistrationError::KtCt4321)
-                }
-                super::ErrorCode::KtCt4324 => {
-                    ::std::result::Result::Ok(DeviceRegistrationError::KtCt4324)
-                }
-                super::ErrorCode::KtCt4363 => {
-                    ::std::result::Result::Ok(DeviceRegistrationError::KtCt4363)
-                }
-                super::ErrorCode::KtCt4364 => {
-                    ::std::result::Result::Ok(DeviceRegistrationError::KtCt4364)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            DeviceRegistrationError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `endContributionAgreement` can return, in reference order.
@@ -23335,15 +19955,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                EndContributionAgreementError::KtCt4123 => "Unauthorized.",
-                EndContributionAgreementError::KtCt9603 => {
-                    "Unable to find contribution agreement."
-                }
-                EndContributionAgreementError::KtCt9604 => {
-                    "Unable to end contribution agreement."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for EndContributionAgreementError {
@@ -23384,18 +19996,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(EndContributionAgreementError::KtCt4123)
-                }
-                super::ErrorCode::KtCt9603 => {
-                    ::std::result::Result::Ok(EndContributionAgreementError::KtCt9603)
-                }
-                super::ErrorCode::KtCt9604 => {
-                    ::std::result::Result::Ok(EndContributionAgreementError::KtCt9604)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            EndContributionAgreementError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `enqueueInboundCall` can return, in reference order.
@@ -23442,11 +20043,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                EnqueueInboundCallError::KtCt11802 => "Call not found.",
-                EnqueueInboundCallError::KtCt11803 => "Unable to enqueue the call.",
-                EnqueueInboundCallError::KtCt11817 => "Invalid call ID.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for EnqueueInboundCallError {
@@ -23487,18 +20084,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11802 => {
-                    ::std::result::Result::Ok(EnqueueInboundCallError::KtCt11802)
-                }
-                super::ErrorCode::KtCt11803 => {
-                    ::std::result::Result::Ok(EnqueueInboundCallError::KtCt11803)
-                }
-                super::ErrorCode::KtCt11817 => {
-                    ::std::result::Result::Ok(EnqueueInboundCallError::KtCt11817)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            EnqueueInboundCallError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `enrollAccountInLoyaltyProgram` can return, in reference order.
@@ -23545,15 +20131,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                EnrollAccountInLoyaltyProgramError::KtCt1111 => "Unauthorized.",
-                EnrollAccountInLoyaltyProgramError::KtCt9210 => {
-                    "Unhandled Loyalty Points exception."
-                }
-                EnrollAccountInLoyaltyProgramError::KtCt9213 => {
-                    "ineligible loyalty points enrollment."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for EnrollAccountInLoyaltyProgramError {
@@ -23608,24 +20186,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        EnrollAccountInLoyaltyProgramError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt9210 => {
-                    ::std::result::Result::Ok(
-                        EnrollAccountInLoyaltyProgramError::KtCt9210,
-                    )
-                }
-                super::ErrorCode::KtCt9213 => {
-                    ::std::result::Result::Ok(
-                        EnrollAccountInLoyaltyProgramError::KtCt9213,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            EnrollAccountInLoyaltyProgramError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `enrollment` can return, in reference order.
@@ -23727,28 +20288,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                EnrollmentError::KtCt10302 => "Invalid data.",
-                EnrollmentError::KtCt10312 => "Mutation not enabled in this environment.",
-                EnrollmentError::KtCt10313 => "Failed to enroll account.",
-                EnrollmentError::KtCt10314 => "This supply point is already on supply.",
-                EnrollmentError::KtCt10315 => {
-                    "Unable to begin enrollment journey due to invalid data."
-                }
-                EnrollmentError::KtCt10340 => "House move enrollment is not enabled.",
-                EnrollmentError::KtCt10356 => {
-                    "A join supplier process is already linked to the house move."
-                }
-                EnrollmentError::KtCt10357 => {
-                    "The house move enrollment has multiple supply points for a single market."
-                }
-                EnrollmentError::KtCt1602 => "Serializer validation error.",
-                EnrollmentError::KtCt4410 => "Invalid postcode.",
-                EnrollmentError::KtCt4412 => "The supplied address is not valid.",
-                EnrollmentError::KtCt4501 => "Unauthorized.",
-                EnrollmentError::KtCt6622 => "Unauthorized.",
-                EnrollmentError::KtCt7719 => "Session not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for EnrollmentError {
@@ -23833,51 +20373,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10302 => {
-                    ::std::result::Result::Ok(EnrollmentError::KtCt10302)
-                }
-                super::ErrorCode::KtCt10312 => {
-                    ::std::result::Result::Ok(EnrollmentError::KtCt10312)
-                }
-                super::ErrorCode::KtCt10313 => {
-                    ::std::result::Result::Ok(EnrollmentError::KtCt10313)
-                }
-                super::ErrorCode::KtCt10314 => {
-                    ::std::result::Result::Ok(EnrollmentError::KtCt10314)
-                }
-                super::ErrorCode::KtCt10315 => {
-                    ::std::result::Result::Ok(EnrollmentError::KtCt10315)
-                }
-                super::ErrorCode::KtCt10340 => {
-                    ::std::result::Result::Ok(EnrollmentError::KtCt10340)
-                }
-                super::ErrorCode::KtCt10356 => {
-                    ::std::result::Result::Ok(EnrollmentError::KtCt10356)
-                }
-                super::ErrorCode::KtCt10357 => {
-                    ::std::result::Result::Ok(EnrollmentError::KtCt10357)
-                }
-                super::ErrorCode::KtCt1602 => {
-                    ::std::result::Result::Ok(EnrollmentError::KtCt1602)
-                }
-                super::ErrorCode::KtCt4410 => {
-                    ::std::result::Result::Ok(EnrollmentError::KtCt4410)
-                }
-                super::ErrorCode::KtCt4412 => {
-                    ::std::result::Result::Ok(EnrollmentError::KtCt4412)
-                }
-                super::ErrorCode::KtCt4501 => {
-                    ::std::result::Result::Ok(EnrollmentError::KtCt4501)
-                }
-                super::ErrorCode::KtCt6622 => {
-                    ::std::result::Result::Ok(EnrollmentError::KtCt6622)
-                }
-                super::ErrorCode::KtCt7719 => {
-                    ::std::result::Result::Ok(EnrollmentError::KtCt7719)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            EnrollmentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `escalateInkConversation` can return, in reference order.
@@ -23919,12 +20415,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                EscalateInkConversationError::KtCt1111 => "Unauthorized.",
-                EscalateInkConversationError::KtCt7659 => {
-                    "The Ink conversation could not be escalated."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for EscalateInkConversationError {
@@ -23961,15 +20452,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(EscalateInkConversationError::KtCt1111)
-                }
-                super::ErrorCode::KtCt7659 => {
-                    ::std::result::Result::Ok(EscalateInkConversationError::KtCt7659)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            EscalateInkConversationError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `extendAgreementPeriod` can return, in reference order.
@@ -24036,25 +20519,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ExtendAgreementPeriodError::KtCt1501 => "Agreement not found.",
-                ExtendAgreementPeriodError::KtCt1504 => {
-                    "Account does not match with the agreement."
-                }
-                ExtendAgreementPeriodError::KtCt1505 => "Unable to edit agreement.",
-                ExtendAgreementPeriodError::KtCt1506 => {
-                    "Agreement period is not within the supply and property period."
-                }
-                ExtendAgreementPeriodError::KtCt1514 => {
-                    "Extension valid_to date must be later than the current valid_to date."
-                }
-                ExtendAgreementPeriodError::KtCt1515 => {
-                    "Agreement must have an end date to be extensible."
-                }
-                ExtendAgreementPeriodError::KtCt4178 => {
-                    "No account found with given account number."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ExtendAgreementPeriodError {
@@ -24111,30 +20576,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1501 => {
-                    ::std::result::Result::Ok(ExtendAgreementPeriodError::KtCt1501)
-                }
-                super::ErrorCode::KtCt1504 => {
-                    ::std::result::Result::Ok(ExtendAgreementPeriodError::KtCt1504)
-                }
-                super::ErrorCode::KtCt1505 => {
-                    ::std::result::Result::Ok(ExtendAgreementPeriodError::KtCt1505)
-                }
-                super::ErrorCode::KtCt1506 => {
-                    ::std::result::Result::Ok(ExtendAgreementPeriodError::KtCt1506)
-                }
-                super::ErrorCode::KtCt1514 => {
-                    ::std::result::Result::Ok(ExtendAgreementPeriodError::KtCt1514)
-                }
-                super::ErrorCode::KtCt1515 => {
-                    ::std::result::Result::Ok(ExtendAgreementPeriodError::KtCt1515)
-                }
-                super::ErrorCode::KtCt4178 => {
-                    ::std::result::Result::Ok(ExtendAgreementPeriodError::KtCt4178)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ExtendAgreementPeriodError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `fetchGeneratePaymentFingerprint` can return, in reference order.
@@ -24186,20 +20628,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                FetchGeneratePaymentFingerprintError::KtCt12101 => {
-                    "Payment instruction not found."
-                }
-                FetchGeneratePaymentFingerprintError::KtCt12102 => {
-                    "Payment vendor not supported."
-                }
-                FetchGeneratePaymentFingerprintError::KtCt12103 => {
-                    "Missing payment metadata from vendor."
-                }
-                FetchGeneratePaymentFingerprintError::KtCt12104 => {
-                    "Unable to fetch or generate payment fingerprint."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for FetchGeneratePaymentFingerprintError {
@@ -24263,29 +20692,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt12101 => {
-                    ::std::result::Result::Ok(
-                        FetchGeneratePaymentFingerprintError::KtCt12101,
-                    )
-                }
-                super::ErrorCode::KtCt12102 => {
-                    ::std::result::Result::Ok(
-                        FetchGeneratePaymentFingerprintError::KtCt12102,
-                    )
-                }
-                super::ErrorCode::KtCt12103 => {
-                    ::std::result::Result::Ok(
-                        FetchGeneratePaymentFingerprintError::KtCt12103,
-                    )
-                }
-                super::ErrorCode::KtCt12104 => {
-                    ::std::result::Result::Ok(
-                        FetchGeneratePaymentFingerprintError::KtCt12104,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            FetchGeneratePaymentFingerprintError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `fetchPreSignedLinkForOpportunityAttachment` can return, in reference order.
@@ -24322,11 +20729,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                FetchPreSignedLinkForOpportunityAttachmentError::KtCt8933 => {
-                    "Opportunity file attachment not found."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for FetchPreSignedLinkForOpportunityAttachmentError {
@@ -24366,14 +20769,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8933 => {
-                    ::std::result::Result::Ok(
-                        FetchPreSignedLinkForOpportunityAttachmentError::KtCt8933,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            FetchPreSignedLinkForOpportunityAttachmentError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `forceReauthentication` can return, in reference order.
@@ -24401,7 +20798,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ForceReauthenticationError {
@@ -24429,9 +20826,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            ForceReauthenticationError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `generateAffiliatesAudioRecordingPreSignedUrl` can return, in reference order.
@@ -24459,7 +20854,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for GenerateAffiliatesAudioRecordingPreSignedUrlError {
@@ -24490,9 +20885,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            GenerateAffiliatesAudioRecordingPreSignedUrlError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `generateInkPresignedUrl` can return, in reference order.
@@ -24539,13 +20933,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                GenerateInkPresignedUrlError::KtCt7618 => "Unable to process message.",
-                GenerateInkPresignedUrlError::KtCt7620 => "Channel not supported.",
-                GenerateInkPresignedUrlError::KtCt7624 => {
-                    "Error when generating the presigned URL."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for GenerateInkPresignedUrlError {
@@ -24586,18 +20974,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7618 => {
-                    ::std::result::Result::Ok(GenerateInkPresignedUrlError::KtCt7618)
-                }
-                super::ErrorCode::KtCt7620 => {
-                    ::std::result::Result::Ok(GenerateInkPresignedUrlError::KtCt7620)
-                }
-                super::ErrorCode::KtCt7624 => {
-                    ::std::result::Result::Ok(GenerateInkPresignedUrlError::KtCt7624)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            GenerateInkPresignedUrlError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `generateLeadsFileAttachmentDownloadPreSignedUrl` can return, in reference order.
@@ -24636,11 +21013,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                GenerateLeadsFileAttachmentDownloadPreSignedUrlError::KtCt8933 => {
-                    "Opportunity file attachment not found."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for GenerateLeadsFileAttachmentDownloadPreSignedUrlError {
@@ -24680,14 +21053,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8933 => {
-                    ::std::result::Result::Ok(
-                        GenerateLeadsFileAttachmentDownloadPreSignedUrlError::KtCt8933,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            GenerateLeadsFileAttachmentDownloadPreSignedUrlError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `generateLeadsFileAttachmentPreSignedUrl` can return, in reference order.
@@ -24715,7 +21082,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for GenerateLeadsFileAttachmentPreSignedUrlError {
@@ -24746,9 +21113,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            GenerateLeadsFileAttachmentPreSignedUrlError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `generatePreSignedToken` can return, in reference order.
@@ -24795,11 +21161,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                GeneratePreSignedTokenError::KtCt1120 => "The Kraken Token has expired.",
-                GeneratePreSignedTokenError::KtCt1128 => "Unauthorized.",
-                GeneratePreSignedTokenError::KtCt1131 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for GeneratePreSignedTokenError {
@@ -24840,18 +21202,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1120 => {
-                    ::std::result::Result::Ok(GeneratePreSignedTokenError::KtCt1120)
-                }
-                super::ErrorCode::KtCt1128 => {
-                    ::std::result::Result::Ok(GeneratePreSignedTokenError::KtCt1128)
-                }
-                super::ErrorCode::KtCt1131 => {
-                    ::std::result::Result::Ok(GeneratePreSignedTokenError::KtCt1131)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            GeneratePreSignedTokenError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `getEmbeddedSecretForNewPaymentInstruction` can return, in reference order.
@@ -24898,17 +21249,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                GetEmbeddedSecretForNewPaymentInstructionError::KtCt3820 => {
-                    "Received both ledger ID and number."
-                }
-                GetEmbeddedSecretForNewPaymentInstructionError::KtCt3822 => {
-                    "Unauthorized."
-                }
-                GetEmbeddedSecretForNewPaymentInstructionError::KtCt4177 => {
-                    "Unauthorized."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for GetEmbeddedSecretForNewPaymentInstructionError {
@@ -24964,24 +21305,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3820 => {
-                    ::std::result::Result::Ok(
-                        GetEmbeddedSecretForNewPaymentInstructionError::KtCt3820,
-                    )
-                }
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(
-                        GetEmbeddedSecretForNewPaymentInstructionError::KtCt3822,
-                    )
-                }
-                super::ErrorCode::KtCt4177 => {
-                    ::std::result::Result::Ok(
-                        GetEmbeddedSecretForNewPaymentInstructionError::KtCt4177,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            GetEmbeddedSecretForNewPaymentInstructionError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `getEmbeddedSecretForNewPaymentInstructionWithoutAccount` can return, in reference order.
@@ -25009,7 +21334,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display
@@ -25044,9 +21369,10 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError::try_from(
+                    value.clone(),
+                )
+                .map_err(|_| ())
         }
     }
     /// The error codes `getHostedUrlForNewPaymentInstruction` can return, in reference order.
@@ -25093,11 +21419,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                GetHostedUrlForNewPaymentInstructionError::KtCt1128 => "Unauthorized.",
-                GetHostedUrlForNewPaymentInstructionError::KtCt3822 => "Unauthorized.",
-                GetHostedUrlForNewPaymentInstructionError::KtCt3979 => "Invalid ledger.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for GetHostedUrlForNewPaymentInstructionError {
@@ -25153,24 +21475,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1128 => {
-                    ::std::result::Result::Ok(
-                        GetHostedUrlForNewPaymentInstructionError::KtCt1128,
-                    )
-                }
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(
-                        GetHostedUrlForNewPaymentInstructionError::KtCt3822,
-                    )
-                }
-                super::ErrorCode::KtCt3979 => {
-                    ::std::result::Result::Ok(
-                        GetHostedUrlForNewPaymentInstructionError::KtCt3979,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            GetHostedUrlForNewPaymentInstructionError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `getOrCreateAgreement` can return, in reference order.
@@ -25237,25 +21543,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                GetOrCreateAgreementError::KtCt1503 => {
-                    "Agreement valid_to date must be later than valid_from date."
-                }
-                GetOrCreateAgreementError::KtCt1509 => "Unable to create agreement.",
-                GetOrCreateAgreementError::KtCt1511 => {
-                    "Cannot create overlapping agreement."
-                }
-                GetOrCreateAgreementError::KtCt1512 => {
-                    "Account type does not support agreements."
-                }
-                GetOrCreateAgreementError::KtCt4123 => "Unauthorized.",
-                GetOrCreateAgreementError::KtCt4719 => {
-                    "No supply point found for identifier provided."
-                }
-                GetOrCreateAgreementError::KtCt4910 => {
-                    "No product exists with the given input."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for GetOrCreateAgreementError {
@@ -25312,30 +21600,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1503 => {
-                    ::std::result::Result::Ok(GetOrCreateAgreementError::KtCt1503)
-                }
-                super::ErrorCode::KtCt1509 => {
-                    ::std::result::Result::Ok(GetOrCreateAgreementError::KtCt1509)
-                }
-                super::ErrorCode::KtCt1511 => {
-                    ::std::result::Result::Ok(GetOrCreateAgreementError::KtCt1511)
-                }
-                super::ErrorCode::KtCt1512 => {
-                    ::std::result::Result::Ok(GetOrCreateAgreementError::KtCt1512)
-                }
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(GetOrCreateAgreementError::KtCt4123)
-                }
-                super::ErrorCode::KtCt4719 => {
-                    ::std::result::Result::Ok(GetOrCreateAgreementError::KtCt4719)
-                }
-                super::ErrorCode::KtCt4910 => {
-                    ::std::result::Result::Ok(GetOrCreateAgreementError::KtCt4910)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            GetOrCreateAgreementError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `grantUserAccessToBusiness` can return, in reference order.
@@ -25382,11 +21647,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                GrantUserAccessToBusinessError::KtCt11107 => "Unauthorized.",
-                GrantUserAccessToBusinessError::KtCt13501 => "Unauthorized.",
-                GrantUserAccessToBusinessError::KtCt5463 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for GrantUserAccessToBusinessError {
@@ -25427,18 +21688,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11107 => {
-                    ::std::result::Result::Ok(GrantUserAccessToBusinessError::KtCt11107)
-                }
-                super::ErrorCode::KtCt13501 => {
-                    ::std::result::Result::Ok(GrantUserAccessToBusinessError::KtCt13501)
-                }
-                super::ErrorCode::KtCt5463 => {
-                    ::std::result::Result::Ok(GrantUserAccessToBusinessError::KtCt5463)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            GrantUserAccessToBusinessError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `initializeAccount` can return, in reference order.
@@ -25485,15 +21735,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                InitializeAccountError::KtCt10324 => {
-                    "Mutation not enabled in this environment."
-                }
-                InitializeAccountError::KtCt10325 => "Input data has invalid format.",
-                InitializeAccountError::KtCt10326 => {
-                    "An error occurred when trying to initialize the account."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for InitializeAccountError {
@@ -25534,18 +21776,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10324 => {
-                    ::std::result::Result::Ok(InitializeAccountError::KtCt10324)
-                }
-                super::ErrorCode::KtCt10325 => {
-                    ::std::result::Result::Ok(InitializeAccountError::KtCt10325)
-                }
-                super::ErrorCode::KtCt10326 => {
-                    ::std::result::Result::Ok(InitializeAccountError::KtCt10326)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            InitializeAccountError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `initializeUser` can return, in reference order.
@@ -25592,15 +21823,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                InitializeUserError::KtCt10327 => {
-                    "Mutation not enabled in this environment."
-                }
-                InitializeUserError::KtCt10328 => "Input data has invalid format.",
-                InitializeUserError::KtCt10329 => {
-                    "An error occurred when trying to initialize the user."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for InitializeUserError {
@@ -25641,18 +21864,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10327 => {
-                    ::std::result::Result::Ok(InitializeUserError::KtCt10327)
-                }
-                super::ErrorCode::KtCt10328 => {
-                    ::std::result::Result::Ok(InitializeUserError::KtCt10328)
-                }
-                super::ErrorCode::KtCt10329 => {
-                    ::std::result::Result::Ok(InitializeUserError::KtCt10329)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            InitializeUserError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `initiateHostedStandalonePayment` can return, in reference order.
@@ -25709,17 +21921,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                InitiateHostedStandalonePaymentError::KtCt1128 => "Unauthorized.",
-                InitiateHostedStandalonePaymentError::KtCt3822 => "Unauthorized.",
-                InitiateHostedStandalonePaymentError::KtCt3943 => "Invalid ledger.",
-                InitiateHostedStandalonePaymentError::KtCt3957 => {
-                    "No collection method provided."
-                }
-                InitiateHostedStandalonePaymentError::KtCt3958 => {
-                    "Provide either ledger ID or ledger number."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for InitiateHostedStandalonePaymentError {
@@ -25791,34 +21993,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1128 => {
-                    ::std::result::Result::Ok(
-                        InitiateHostedStandalonePaymentError::KtCt1128,
-                    )
-                }
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(
-                        InitiateHostedStandalonePaymentError::KtCt3822,
-                    )
-                }
-                super::ErrorCode::KtCt3943 => {
-                    ::std::result::Result::Ok(
-                        InitiateHostedStandalonePaymentError::KtCt3943,
-                    )
-                }
-                super::ErrorCode::KtCt3957 => {
-                    ::std::result::Result::Ok(
-                        InitiateHostedStandalonePaymentError::KtCt3957,
-                    )
-                }
-                super::ErrorCode::KtCt3958 => {
-                    ::std::result::Result::Ok(
-                        InitiateHostedStandalonePaymentError::KtCt3958,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            InitiateHostedStandalonePaymentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `initiateProductSwitch` can return, in reference order.
@@ -25900,32 +22075,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                InitiateProductSwitchError::KtCt1111 => "Unauthorized.",
-                InitiateProductSwitchError::KtCt1507 => {
-                    "Agreement product switch date is not within the acceptable range."
-                }
-                InitiateProductSwitchError::KtCt1509 => "Unable to create agreement.",
-                InitiateProductSwitchError::KtCt4619 => {
-                    "Quote with given code not found."
-                }
-                InitiateProductSwitchError::KtCt4624 => {
-                    "Unable to accept the given product code."
-                }
-                InitiateProductSwitchError::KtCt4626 => {
-                    "No product selected for the given quote code."
-                }
-                InitiateProductSwitchError::KtCt4627 => {
-                    "No products are available for this quote."
-                }
-                InitiateProductSwitchError::KtCt4640 => {
-                    "Unable to get market or client params from quoted product."
-                }
-                InitiateProductSwitchError::KtCt4719 => {
-                    "No supply point found for identifier provided."
-                }
-                InitiateProductSwitchError::KtCt4924 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for InitiateProductSwitchError {
@@ -25994,39 +22144,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(InitiateProductSwitchError::KtCt1111)
-                }
-                super::ErrorCode::KtCt1507 => {
-                    ::std::result::Result::Ok(InitiateProductSwitchError::KtCt1507)
-                }
-                super::ErrorCode::KtCt1509 => {
-                    ::std::result::Result::Ok(InitiateProductSwitchError::KtCt1509)
-                }
-                super::ErrorCode::KtCt4619 => {
-                    ::std::result::Result::Ok(InitiateProductSwitchError::KtCt4619)
-                }
-                super::ErrorCode::KtCt4624 => {
-                    ::std::result::Result::Ok(InitiateProductSwitchError::KtCt4624)
-                }
-                super::ErrorCode::KtCt4626 => {
-                    ::std::result::Result::Ok(InitiateProductSwitchError::KtCt4626)
-                }
-                super::ErrorCode::KtCt4627 => {
-                    ::std::result::Result::Ok(InitiateProductSwitchError::KtCt4627)
-                }
-                super::ErrorCode::KtCt4640 => {
-                    ::std::result::Result::Ok(InitiateProductSwitchError::KtCt4640)
-                }
-                super::ErrorCode::KtCt4719 => {
-                    ::std::result::Result::Ok(InitiateProductSwitchError::KtCt4719)
-                }
-                super::ErrorCode::KtCt4924 => {
-                    ::std::result::Result::Ok(InitiateProductSwitchError::KtCt4924)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            InitiateProductSwitchError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `initiateStandalonePayment` can return, in reference order.
@@ -26078,14 +22196,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                InitiateStandalonePaymentError::KtCt3820 => {
-                    "Received both ledger ID and number."
-                }
-                InitiateStandalonePaymentError::KtCt3822 => "Unauthorized.",
-                InitiateStandalonePaymentError::KtCt3943 => "Invalid ledger.",
-                InitiateStandalonePaymentError::KtCt4177 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for InitiateStandalonePaymentError {
@@ -26130,21 +22241,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3820 => {
-                    ::std::result::Result::Ok(InitiateStandalonePaymentError::KtCt3820)
-                }
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(InitiateStandalonePaymentError::KtCt3822)
-                }
-                super::ErrorCode::KtCt3943 => {
-                    ::std::result::Result::Ok(InitiateStandalonePaymentError::KtCt3943)
-                }
-                super::ErrorCode::KtCt4177 => {
-                    ::std::result::Result::Ok(InitiateStandalonePaymentError::KtCt4177)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            InitiateStandalonePaymentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `instigateLeaveSupplier` can return, in reference order.
@@ -26196,18 +22293,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                InstigateLeaveSupplierError::KtCt10301 => {
-                    "Unable to instigate leave supplier process."
-                }
-                InstigateLeaveSupplierError::KtCt10304 => {
-                    "Mutation not enabled in this environment."
-                }
-                InstigateLeaveSupplierError::KtCt10330 => {
-                    "Unsupported leave supplier type."
-                }
-                InstigateLeaveSupplierError::KtCt4501 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for InstigateLeaveSupplierError {
@@ -26252,21 +22338,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10301 => {
-                    ::std::result::Result::Ok(InstigateLeaveSupplierError::KtCt10301)
-                }
-                super::ErrorCode::KtCt10304 => {
-                    ::std::result::Result::Ok(InstigateLeaveSupplierError::KtCt10304)
-                }
-                super::ErrorCode::KtCt10330 => {
-                    ::std::result::Result::Ok(InstigateLeaveSupplierError::KtCt10330)
-                }
-                super::ErrorCode::KtCt4501 => {
-                    ::std::result::Result::Ok(InstigateLeaveSupplierError::KtCt4501)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            InstigateLeaveSupplierError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `invalidatePaymentInstruction` can return, in reference order.
@@ -26303,9 +22375,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                InvalidatePaymentInstructionError::KtCt3926 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for InvalidatePaymentInstructionError {
@@ -26342,14 +22412,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3926 => {
-                    ::std::result::Result::Ok(
-                        InvalidatePaymentInstructionError::KtCt3926,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            InvalidatePaymentInstructionError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `invalidatePreSignedToken` can return, in reference order.
@@ -26386,9 +22449,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                InvalidatePreSignedTokenError::KtCt1129 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for InvalidatePreSignedTokenError {
@@ -26421,12 +22482,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1129 => {
-                    ::std::result::Result::Ok(InvalidatePreSignedTokenError::KtCt1129)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            InvalidatePreSignedTokenError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `invalidatePreSignedTokensForUser` can return, in reference order.
@@ -26463,9 +22519,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                InvalidatePreSignedTokensForUserError::KtCt1129 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for InvalidatePreSignedTokensForUserError {
@@ -26505,14 +22559,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1129 => {
-                    ::std::result::Result::Ok(
-                        InvalidatePreSignedTokensForUserError::KtCt1129,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            InvalidatePreSignedTokensForUserError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `invalidateRefreshToken` can return, in reference order.
@@ -26549,9 +22597,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                InvalidateRefreshTokenError::KtCt1130 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for InvalidateRefreshTokenError {
@@ -26584,12 +22630,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1130 => {
-                    ::std::result::Result::Ok(InvalidateRefreshTokenError::KtCt1130)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            InvalidateRefreshTokenError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `invalidateRefreshTokensForUser` can return, in reference order.
@@ -26626,9 +22667,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                InvalidateRefreshTokensForUserError::KtCt1128 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for InvalidateRefreshTokensForUserError {
@@ -26667,14 +22706,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1128 => {
-                    ::std::result::Result::Ok(
-                        InvalidateRefreshTokensForUserError::KtCt1128,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            InvalidateRefreshTokensForUserError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `joinSupplierAcceptTermsAndConditions` can return, in reference order.
@@ -26716,10 +22748,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                JoinSupplierAcceptTermsAndConditionsError::KtCt1111 => "Unauthorized.",
-                JoinSupplierAcceptTermsAndConditionsError::KtCt4501 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for JoinSupplierAcceptTermsAndConditionsError {
@@ -26767,19 +22796,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        JoinSupplierAcceptTermsAndConditionsError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4501 => {
-                    ::std::result::Result::Ok(
-                        JoinSupplierAcceptTermsAndConditionsError::KtCt4501,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            JoinSupplierAcceptTermsAndConditionsError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `legacyProcessOrder` can return, in reference order.
@@ -26846,17 +22864,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                LegacyProcessOrderError::KtCt12701 => "Invalid sales channel code.",
-                LegacyProcessOrderError::KtCt13102 => "Invalid order data.",
-                LegacyProcessOrderError::KtCt13103 => "Unprocessable order.",
-                LegacyProcessOrderError::KtCt13104 => "Conflicting order.",
-                LegacyProcessOrderError::KtCt1605 => "Invalid input.",
-                LegacyProcessOrderError::KtCt7701 => {
-                    "The affiliate organisation was not found."
-                }
-                LegacyProcessOrderError::KtCt8906 => "Opportunity not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for LegacyProcessOrderError {
@@ -26913,30 +22921,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt12701 => {
-                    ::std::result::Result::Ok(LegacyProcessOrderError::KtCt12701)
-                }
-                super::ErrorCode::KtCt13102 => {
-                    ::std::result::Result::Ok(LegacyProcessOrderError::KtCt13102)
-                }
-                super::ErrorCode::KtCt13103 => {
-                    ::std::result::Result::Ok(LegacyProcessOrderError::KtCt13103)
-                }
-                super::ErrorCode::KtCt13104 => {
-                    ::std::result::Result::Ok(LegacyProcessOrderError::KtCt13104)
-                }
-                super::ErrorCode::KtCt1605 => {
-                    ::std::result::Result::Ok(LegacyProcessOrderError::KtCt1605)
-                }
-                super::ErrorCode::KtCt7701 => {
-                    ::std::result::Result::Ok(LegacyProcessOrderError::KtCt7701)
-                }
-                super::ErrorCode::KtCt8906 => {
-                    ::std::result::Result::Ok(LegacyProcessOrderError::KtCt8906)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            LegacyProcessOrderError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `linkAccountToBusiness` can return, in reference order.
@@ -26993,17 +22978,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                LinkAccountToBusinessError::KtCt11104 => {
-                    "Business role already allocated."
-                }
-                LinkAccountToBusinessError::KtCt11105 => {
-                    "Business role already allocated."
-                }
-                LinkAccountToBusinessError::KtCt11106 => "Unauthorized.",
-                LinkAccountToBusinessError::KtCt11107 => "Unauthorized.",
-                LinkAccountToBusinessError::KtCt1111 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for LinkAccountToBusinessError {
@@ -27052,24 +23027,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11104 => {
-                    ::std::result::Result::Ok(LinkAccountToBusinessError::KtCt11104)
-                }
-                super::ErrorCode::KtCt11105 => {
-                    ::std::result::Result::Ok(LinkAccountToBusinessError::KtCt11105)
-                }
-                super::ErrorCode::KtCt11106 => {
-                    ::std::result::Result::Ok(LinkAccountToBusinessError::KtCt11106)
-                }
-                super::ErrorCode::KtCt11107 => {
-                    ::std::result::Result::Ok(LinkAccountToBusinessError::KtCt11107)
-                }
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(LinkAccountToBusinessError::KtCt1111)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            LinkAccountToBusinessError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `linkUserToLine` can return, in reference order.
@@ -27097,7 +23055,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for LinkUserToLineError {
@@ -27125,9 +23083,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            LinkUserToLineError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `markPrintBatchAsProcessed` can return, in reference order.
@@ -27164,9 +23120,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                MarkPrintBatchAsProcessedError::KtCt9011 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for MarkPrintBatchAsProcessedError {
@@ -27199,12 +23153,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt9011 => {
-                    ::std::result::Result::Ok(MarkPrintBatchAsProcessedError::KtCt9011)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            MarkPrintBatchAsProcessedError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `masqueradeAuthentication` can return, in reference order.
@@ -27232,7 +23181,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for MasqueradeAuthenticationError {
@@ -27260,9 +23209,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            MasqueradeAuthenticationError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `moveToBucket` can return, in reference order.
@@ -27295,9 +23242,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                MoveToBucketError::KtCt7612 => "The Ink conversation was not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for MoveToBucketError {
@@ -27330,12 +23275,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7612 => {
-                    ::std::result::Result::Ok(MoveToBucketError::KtCt7612)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            MoveToBucketError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `nextOperationsTeamRoundRobin` can return, in reference order.
@@ -27363,7 +23303,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for NextOperationsTeamRoundRobinError {
@@ -27393,9 +23333,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            NextOperationsTeamRoundRobinError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `obtainKrakenToken` can return, in reference order.
@@ -27437,10 +23375,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ObtainKrakenTokenError::KtCt1134 => "Invalid data.",
-                ObtainKrakenTokenError::KtCt1135 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ObtainKrakenTokenError {
@@ -27477,15 +23412,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1134 => {
-                    ::std::result::Result::Ok(ObtainKrakenTokenError::KtCt1134)
-                }
-                super::ErrorCode::KtCt1135 => {
-                    ::std::result::Result::Ok(ObtainKrakenTokenError::KtCt1135)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ObtainKrakenTokenError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `obtainLongLivedRefreshToken` can return, in reference order.
@@ -27537,18 +23464,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ObtainLongLivedRefreshTokenError::KtCt1120 => {
-                    "The Kraken Token has expired."
-                }
-                ObtainLongLivedRefreshTokenError::KtCt1121 => {
-                    "Please use Kraken Token to issue long-lived refresh tokens."
-                }
-                ObtainLongLivedRefreshTokenError::KtCt1122 => {
-                    "Long-lived refresh tokens can only be issued for account users."
-                }
-                ObtainLongLivedRefreshTokenError::KtCt1132 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ObtainLongLivedRefreshTokenError {
@@ -27594,21 +23510,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1120 => {
-                    ::std::result::Result::Ok(ObtainLongLivedRefreshTokenError::KtCt1120)
-                }
-                super::ErrorCode::KtCt1121 => {
-                    ::std::result::Result::Ok(ObtainLongLivedRefreshTokenError::KtCt1121)
-                }
-                super::ErrorCode::KtCt1122 => {
-                    ::std::result::Result::Ok(ObtainLongLivedRefreshTokenError::KtCt1122)
-                }
-                super::ErrorCode::KtCt1132 => {
-                    ::std::result::Result::Ok(ObtainLongLivedRefreshTokenError::KtCt1132)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ObtainLongLivedRefreshTokenError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `ocppAuthentication` can return, in reference order.
@@ -27650,14 +23552,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                OcppAuthenticationError::KtCt4301 => {
-                    "Unable to find device for given account."
-                }
-                OcppAuthenticationError::KtCt4310 => {
-                    "Unable to register OCPP authentication details."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for OcppAuthenticationError {
@@ -27694,15 +23589,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4301 => {
-                    ::std::result::Result::Ok(OcppAuthenticationError::KtCt4301)
-                }
-                super::ErrorCode::KtCt4310 => {
-                    ::std::result::Result::Ok(OcppAuthenticationError::KtCt4310)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            OcppAuthenticationError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `pauseCollectionProcess` can return, in reference order.
@@ -27749,15 +23636,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                PauseCollectionProcessError::KtCt1111 => "Unauthorized.",
-                PauseCollectionProcessError::KtCt11201 => {
-                    "No Collection Process Records associated with id."
-                }
-                PauseCollectionProcessError::KtCt11214 => {
-                    "Invalid pause length for collection process."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for PauseCollectionProcessError {
@@ -27798,18 +23677,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(PauseCollectionProcessError::KtCt1111)
-                }
-                super::ErrorCode::KtCt11201 => {
-                    ::std::result::Result::Ok(PauseCollectionProcessError::KtCt11201)
-                }
-                super::ErrorCode::KtCt11214 => {
-                    ::std::result::Result::Ok(PauseCollectionProcessError::KtCt11214)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            PauseCollectionProcessError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `pauseDunning` can return, in reference order.
@@ -27871,22 +23739,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                PauseDunningError::KtCt11301 => {
-                    "Account not in a dunning process for the given path name."
-                }
-                PauseDunningError::KtCt11302 => "No active dunning process found.",
-                PauseDunningError::KtCt11303 => {
-                    "Multiple active dunning processes found."
-                }
-                PauseDunningError::KtCt11304 => {
-                    "Dunning pause process failed verifying the dates."
-                }
-                PauseDunningError::KtCt11305 => "Pausing the dunning process failed.",
-                PauseDunningError::KtCt4178 => {
-                    "No account found with given account number."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for PauseDunningError {
@@ -27939,27 +23792,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11301 => {
-                    ::std::result::Result::Ok(PauseDunningError::KtCt11301)
-                }
-                super::ErrorCode::KtCt11302 => {
-                    ::std::result::Result::Ok(PauseDunningError::KtCt11302)
-                }
-                super::ErrorCode::KtCt11303 => {
-                    ::std::result::Result::Ok(PauseDunningError::KtCt11303)
-                }
-                super::ErrorCode::KtCt11304 => {
-                    ::std::result::Result::Ok(PauseDunningError::KtCt11304)
-                }
-                super::ErrorCode::KtCt11305 => {
-                    ::std::result::Result::Ok(PauseDunningError::KtCt11305)
-                }
-                super::ErrorCode::KtCt4178 => {
-                    ::std::result::Result::Ok(PauseDunningError::KtCt4178)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            PauseDunningError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `payoutReferralForAccount` can return, in reference order.
@@ -28011,14 +23844,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                PayoutReferralForAccountError::KtCt6712 => "Invalid reference.",
-                PayoutReferralForAccountError::KtCt6723 => "Unauthorized.",
-                PayoutReferralForAccountError::KtCt6730 => "Referral cannot be paid out.",
-                PayoutReferralForAccountError::KtCt6731 => {
-                    "The account is unrelated to the referral."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for PayoutReferralForAccountError {
@@ -28063,21 +23889,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt6712 => {
-                    ::std::result::Result::Ok(PayoutReferralForAccountError::KtCt6712)
-                }
-                super::ErrorCode::KtCt6723 => {
-                    ::std::result::Result::Ok(PayoutReferralForAccountError::KtCt6723)
-                }
-                super::ErrorCode::KtCt6730 => {
-                    ::std::result::Result::Ok(PayoutReferralForAccountError::KtCt6730)
-                }
-                super::ErrorCode::KtCt6731 => {
-                    ::std::result::Result::Ok(PayoutReferralForAccountError::KtCt6731)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            PayoutReferralForAccountError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `postCredit` can return, in reference order.
@@ -28139,22 +23951,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                PostCreditError::KtCt3820 => "Received both ledger ID and number.",
-                PostCreditError::KtCt3821 => {
-                    "Received neither ledger ID nor ledger number."
-                }
-                PostCreditError::KtCt5311 => {
-                    "The credit reason with the requested code is deprecated."
-                }
-                PostCreditError::KtCt5312 => {
-                    "The credit reason with the requested code does not exist."
-                }
-                PostCreditError::KtCt5313 => {
-                    "An error occurred whilst posting the credit."
-                }
-                PostCreditError::KtCt5316 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for PostCreditError {
@@ -28207,27 +24004,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3820 => {
-                    ::std::result::Result::Ok(PostCreditError::KtCt3820)
-                }
-                super::ErrorCode::KtCt3821 => {
-                    ::std::result::Result::Ok(PostCreditError::KtCt3821)
-                }
-                super::ErrorCode::KtCt5311 => {
-                    ::std::result::Result::Ok(PostCreditError::KtCt5311)
-                }
-                super::ErrorCode::KtCt5312 => {
-                    ::std::result::Result::Ok(PostCreditError::KtCt5312)
-                }
-                super::ErrorCode::KtCt5313 => {
-                    ::std::result::Result::Ok(PostCreditError::KtCt5313)
-                }
-                super::ErrorCode::KtCt5316 => {
-                    ::std::result::Result::Ok(PostCreditError::KtCt5316)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            PostCreditError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `prepareAccount` can return, in reference order.
@@ -28279,18 +24056,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                PrepareAccountError::KtCt10303 => {
-                    "Mutation not enabled in this environment."
-                }
-                PrepareAccountError::KtCt10316 => "Input data has invalid format.",
-                PrepareAccountError::KtCt10317 => {
-                    "An error occured when trying to prepare the account."
-                }
-                PrepareAccountError::KtCt10322 => {
-                    "A user with this email address already exists."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for PrepareAccountError {
@@ -28335,21 +24101,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10303 => {
-                    ::std::result::Result::Ok(PrepareAccountError::KtCt10303)
-                }
-                super::ErrorCode::KtCt10316 => {
-                    ::std::result::Result::Ok(PrepareAccountError::KtCt10316)
-                }
-                super::ErrorCode::KtCt10317 => {
-                    ::std::result::Result::Ok(PrepareAccountError::KtCt10317)
-                }
-                super::ErrorCode::KtCt10322 => {
-                    ::std::result::Result::Ok(PrepareAccountError::KtCt10322)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            PrepareAccountError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `publishTransactionalMessagingExternalTrigger` can return, in reference order.
@@ -28437,32 +24189,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                PublishTransactionalMessagingExternalTriggerError::KtCt4178 => {
-                    "No account found with given account number."
-                }
-                PublishTransactionalMessagingExternalTriggerError::KtCt5421 => {
-                    "Account user not found."
-                }
-                PublishTransactionalMessagingExternalTriggerError::KtCt9901 => {
-                    "Invalid trigger type code."
-                }
-                PublishTransactionalMessagingExternalTriggerError::KtCt9905 => {
-                    "Top-level context fields are missing."
-                }
-                PublishTransactionalMessagingExternalTriggerError::KtCt9906 => {
-                    "Template variables do not match the defined schema."
-                }
-                PublishTransactionalMessagingExternalTriggerError::KtCt9908 => {
-                    "Invalid recipient information."
-                }
-                PublishTransactionalMessagingExternalTriggerError::KtCt9909 => {
-                    "Invalid recipient information."
-                }
-                PublishTransactionalMessagingExternalTriggerError::KtCt9910 => {
-                    "Invalid input field combination."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for PublishTransactionalMessagingExternalTriggerError {
@@ -28558,49 +24285,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4178 => {
-                    ::std::result::Result::Ok(
-                        PublishTransactionalMessagingExternalTriggerError::KtCt4178,
-                    )
-                }
-                super::ErrorCode::KtCt5421 => {
-                    ::std::result::Result::Ok(
-                        PublishTransactionalMessagingExternalTriggerError::KtCt5421,
-                    )
-                }
-                super::ErrorCode::KtCt9901 => {
-                    ::std::result::Result::Ok(
-                        PublishTransactionalMessagingExternalTriggerError::KtCt9901,
-                    )
-                }
-                super::ErrorCode::KtCt9905 => {
-                    ::std::result::Result::Ok(
-                        PublishTransactionalMessagingExternalTriggerError::KtCt9905,
-                    )
-                }
-                super::ErrorCode::KtCt9906 => {
-                    ::std::result::Result::Ok(
-                        PublishTransactionalMessagingExternalTriggerError::KtCt9906,
-                    )
-                }
-                super::ErrorCode::KtCt9908 => {
-                    ::std::result::Result::Ok(
-                        PublishTransactionalMessagingExternalTriggerError::KtCt9908,
-                    )
-                }
-                super::ErrorCode::KtCt9909 => {
-                    ::std::result::Result::Ok(
-                        PublishTransactionalMessagingExternalTriggerError::KtCt9909,
-                    )
-                }
-                super::ErrorCode::KtCt9910 => {
-                    ::std::result::Result::Ok(
-                        PublishTransactionalMessagingExternalTriggerError::KtCt9910,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            PublishTransactionalMessagingExternalTriggerError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `publishTransactionalMessagingTrigger` can return, in reference order.
@@ -28647,17 +24333,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                PublishTransactionalMessagingTriggerError::KtCt9901 => {
-                    "Invalid trigger type code."
-                }
-                PublishTransactionalMessagingTriggerError::KtCt9902 => {
-                    "Invalid trigger type params."
-                }
-                PublishTransactionalMessagingTriggerError::KtCt9903 => {
-                    "Trigger type cannot be published externally."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for PublishTransactionalMessagingTriggerError {
@@ -28713,24 +24389,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt9901 => {
-                    ::std::result::Result::Ok(
-                        PublishTransactionalMessagingTriggerError::KtCt9901,
-                    )
-                }
-                super::ErrorCode::KtCt9902 => {
-                    ::std::result::Result::Ok(
-                        PublishTransactionalMessagingTriggerError::KtCt9902,
-                    )
-                }
-                super::ErrorCode::KtCt9903 => {
-                    ::std::result::Result::Ok(
-                        PublishTransactionalMessagingTriggerError::KtCt9903,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            PublishTransactionalMessagingTriggerError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `purchaseVoucher` can return, in reference order.
@@ -28787,15 +24447,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                PurchaseVoucherError::KtCt1111 => "Unauthorized.",
-                PurchaseVoucherError::KtCt13201 => "Invalid voucher type.",
-                PurchaseVoucherError::KtCt3820 => "Received both ledger ID and number.",
-                PurchaseVoucherError::KtCt3924 => "Unauthorized.",
-                PurchaseVoucherError::KtCt4178 => {
-                    "No account found with given account number."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for PurchaseVoucherError {
@@ -28844,24 +24496,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(PurchaseVoucherError::KtCt1111)
-                }
-                super::ErrorCode::KtCt13201 => {
-                    ::std::result::Result::Ok(PurchaseVoucherError::KtCt13201)
-                }
-                super::ErrorCode::KtCt3820 => {
-                    ::std::result::Result::Ok(PurchaseVoucherError::KtCt3820)
-                }
-                super::ErrorCode::KtCt3924 => {
-                    ::std::result::Result::Ok(PurchaseVoucherError::KtCt3924)
-                }
-                super::ErrorCode::KtCt4178 => {
-                    ::std::result::Result::Ok(PurchaseVoucherError::KtCt4178)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            PurchaseVoucherError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `purchaseVouchers` can return, in reference order.
@@ -28928,21 +24563,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                PurchaseVouchersError::KtCt1111 => "Unauthorized.",
-                PurchaseVouchersError::KtCt13201 => "Invalid voucher type.",
-                PurchaseVouchersError::KtCt13202 => {
-                    "Exactly one of chargeAmountInCents or chargeAmountInCentsWithTax expected."
-                }
-                PurchaseVouchersError::KtCt13203 => {
-                    "Multiple account numbers found in voucher batch."
-                }
-                PurchaseVouchersError::KtCt3820 => "Received both ledger ID and number.",
-                PurchaseVouchersError::KtCt3924 => "Unauthorized.",
-                PurchaseVouchersError::KtCt4178 => {
-                    "No account found with given account number."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for PurchaseVouchersError {
@@ -28999,30 +24620,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(PurchaseVouchersError::KtCt1111)
-                }
-                super::ErrorCode::KtCt13201 => {
-                    ::std::result::Result::Ok(PurchaseVouchersError::KtCt13201)
-                }
-                super::ErrorCode::KtCt13202 => {
-                    ::std::result::Result::Ok(PurchaseVouchersError::KtCt13202)
-                }
-                super::ErrorCode::KtCt13203 => {
-                    ::std::result::Result::Ok(PurchaseVouchersError::KtCt13203)
-                }
-                super::ErrorCode::KtCt3820 => {
-                    ::std::result::Result::Ok(PurchaseVouchersError::KtCt3820)
-                }
-                super::ErrorCode::KtCt3924 => {
-                    ::std::result::Result::Ok(PurchaseVouchersError::KtCt3924)
-                }
-                super::ErrorCode::KtCt4178 => {
-                    ::std::result::Result::Ok(PurchaseVouchersError::KtCt4178)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            PurchaseVouchersError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `reactivateCollectionProcessRecord` can return, in reference order.
@@ -29069,15 +24667,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ReactivateCollectionProcessRecordError::KtCt1111 => "Unauthorized.",
-                ReactivateCollectionProcessRecordError::KtCt11201 => {
-                    "No Collection Process Records associated with id."
-                }
-                ReactivateCollectionProcessRecordError::KtCt11217 => {
-                    "Invalid collection process record status for reactivation."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ReactivateCollectionProcessRecordError {
@@ -29133,24 +24723,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        ReactivateCollectionProcessRecordError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt11201 => {
-                    ::std::result::Result::Ok(
-                        ReactivateCollectionProcessRecordError::KtCt11201,
-                    )
-                }
-                super::ErrorCode::KtCt11217 => {
-                    ::std::result::Result::Ok(
-                        ReactivateCollectionProcessRecordError::KtCt11217,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ReactivateCollectionProcessRecordError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `recordActivatedPaymentMethod` can return, in reference order.
@@ -29217,25 +24791,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RecordActivatedPaymentMethodError::KtCt1609 => {
-                    "The provided datetime ISO string is not timezone aware, please provide timezone information."
-                }
-                RecordActivatedPaymentMethodError::KtCt3822 => "Unauthorized.",
-                RecordActivatedPaymentMethodError::KtCt3987 => {
-                    "Invalid payment method type code."
-                }
-                RecordActivatedPaymentMethodError::KtCt3991 => {
-                    "Received no financial account details."
-                }
-                RecordActivatedPaymentMethodError::KtCt3992 => {
-                    "Received multiple financial account details."
-                }
-                RecordActivatedPaymentMethodError::KtCt3993 => {
-                    "The type of financial account details does not match the provided payment method type."
-                }
-                RecordActivatedPaymentMethodError::KtCt3994 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RecordActivatedPaymentMethodError {
@@ -29308,44 +24864,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1609 => {
-                    ::std::result::Result::Ok(
-                        RecordActivatedPaymentMethodError::KtCt1609,
-                    )
-                }
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(
-                        RecordActivatedPaymentMethodError::KtCt3822,
-                    )
-                }
-                super::ErrorCode::KtCt3987 => {
-                    ::std::result::Result::Ok(
-                        RecordActivatedPaymentMethodError::KtCt3987,
-                    )
-                }
-                super::ErrorCode::KtCt3991 => {
-                    ::std::result::Result::Ok(
-                        RecordActivatedPaymentMethodError::KtCt3991,
-                    )
-                }
-                super::ErrorCode::KtCt3992 => {
-                    ::std::result::Result::Ok(
-                        RecordActivatedPaymentMethodError::KtCt3992,
-                    )
-                }
-                super::ErrorCode::KtCt3993 => {
-                    ::std::result::Result::Ok(
-                        RecordActivatedPaymentMethodError::KtCt3993,
-                    )
-                }
-                super::ErrorCode::KtCt3994 => {
-                    ::std::result::Result::Ok(
-                        RecordActivatedPaymentMethodError::KtCt3994,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RecordActivatedPaymentMethodError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `recordDepositAgreementAccepted` can return, in reference order.
@@ -29382,9 +24901,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RecordDepositAgreementAcceptedError::KtCt4177 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RecordDepositAgreementAcceptedError {
@@ -29423,14 +24940,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4177 => {
-                    ::std::result::Result::Ok(
-                        RecordDepositAgreementAcceptedError::KtCt4177,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RecordDepositAgreementAcceptedError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `recordFailedPayment` can return, in reference order.
@@ -29492,22 +25002,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RecordFailedPaymentError::KtCt1111 => "Unauthorized.",
-                RecordFailedPaymentError::KtCt1609 => {
-                    "The provided datetime ISO string is not timezone aware, please provide timezone information."
-                }
-                RecordFailedPaymentError::KtCt3985 => {
-                    "Received both token and options for action intent."
-                }
-                RecordFailedPaymentError::KtCt3986 => {
-                    "Received neither token nor options for action intent."
-                }
-                RecordFailedPaymentError::KtCt3987 => "Invalid payment method type code.",
-                RecordFailedPaymentError::KtCt3988 => {
-                    "Number of items in list exceeds maximum value."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RecordFailedPaymentError {
@@ -29560,27 +25055,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(RecordFailedPaymentError::KtCt1111)
-                }
-                super::ErrorCode::KtCt1609 => {
-                    ::std::result::Result::Ok(RecordFailedPaymentError::KtCt1609)
-                }
-                super::ErrorCode::KtCt3985 => {
-                    ::std::result::Result::Ok(RecordFailedPaymentError::KtCt3985)
-                }
-                super::ErrorCode::KtCt3986 => {
-                    ::std::result::Result::Ok(RecordFailedPaymentError::KtCt3986)
-                }
-                super::ErrorCode::KtCt3987 => {
-                    ::std::result::Result::Ok(RecordFailedPaymentError::KtCt3987)
-                }
-                super::ErrorCode::KtCt3988 => {
-                    ::std::result::Result::Ok(RecordFailedPaymentError::KtCt3988)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RecordFailedPaymentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `recordPendingPayment` can return, in reference order.
@@ -29642,24 +25117,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RecordPendingPaymentError::KtCt1111 => "Unauthorized.",
-                RecordPendingPaymentError::KtCt1609 => {
-                    "The provided datetime ISO string is not timezone aware, please provide timezone information."
-                }
-                RecordPendingPaymentError::KtCt3985 => {
-                    "Received both token and options for action intent."
-                }
-                RecordPendingPaymentError::KtCt3986 => {
-                    "Received neither token nor options for action intent."
-                }
-                RecordPendingPaymentError::KtCt3987 => {
-                    "Invalid payment method type code."
-                }
-                RecordPendingPaymentError::KtCt3988 => {
-                    "Number of items in list exceeds maximum value."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RecordPendingPaymentError {
@@ -29712,27 +25170,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(RecordPendingPaymentError::KtCt1111)
-                }
-                super::ErrorCode::KtCt1609 => {
-                    ::std::result::Result::Ok(RecordPendingPaymentError::KtCt1609)
-                }
-                super::ErrorCode::KtCt3985 => {
-                    ::std::result::Result::Ok(RecordPendingPaymentError::KtCt3985)
-                }
-                super::ErrorCode::KtCt3986 => {
-                    ::std::result::Result::Ok(RecordPendingPaymentError::KtCt3986)
-                }
-                super::ErrorCode::KtCt3987 => {
-                    ::std::result::Result::Ok(RecordPendingPaymentError::KtCt3987)
-                }
-                super::ErrorCode::KtCt3988 => {
-                    ::std::result::Result::Ok(RecordPendingPaymentError::KtCt3988)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RecordPendingPaymentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `recordSuccessfulPayment` can return, in reference order.
@@ -29794,24 +25232,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RecordSuccessfulPaymentError::KtCt1111 => "Unauthorized.",
-                RecordSuccessfulPaymentError::KtCt1609 => {
-                    "The provided datetime ISO string is not timezone aware, please provide timezone information."
-                }
-                RecordSuccessfulPaymentError::KtCt3985 => {
-                    "Received both token and options for action intent."
-                }
-                RecordSuccessfulPaymentError::KtCt3986 => {
-                    "Received neither token nor options for action intent."
-                }
-                RecordSuccessfulPaymentError::KtCt3987 => {
-                    "Invalid payment method type code."
-                }
-                RecordSuccessfulPaymentError::KtCt3988 => {
-                    "Number of items in list exceeds maximum value."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RecordSuccessfulPaymentError {
@@ -29864,27 +25285,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(RecordSuccessfulPaymentError::KtCt1111)
-                }
-                super::ErrorCode::KtCt1609 => {
-                    ::std::result::Result::Ok(RecordSuccessfulPaymentError::KtCt1609)
-                }
-                super::ErrorCode::KtCt3985 => {
-                    ::std::result::Result::Ok(RecordSuccessfulPaymentError::KtCt3985)
-                }
-                super::ErrorCode::KtCt3986 => {
-                    ::std::result::Result::Ok(RecordSuccessfulPaymentError::KtCt3986)
-                }
-                super::ErrorCode::KtCt3987 => {
-                    ::std::result::Result::Ok(RecordSuccessfulPaymentError::KtCt3987)
-                }
-                super::ErrorCode::KtCt3988 => {
-                    ::std::result::Result::Ok(RecordSuccessfulPaymentError::KtCt3988)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RecordSuccessfulPaymentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `redeemLoyaltyPointsForAccountCredit` can return, in reference order.
@@ -29966,36 +25367,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RedeemLoyaltyPointsForAccountCreditError::KtCt1111 => "Unauthorized.",
-                RedeemLoyaltyPointsForAccountCreditError::KtCt9201 => {
-                    "No Loyalty Point ledger found for the user."
-                }
-                RedeemLoyaltyPointsForAccountCreditError::KtCt9202 => {
-                    "Loyalty Points adapter not configured."
-                }
-                RedeemLoyaltyPointsForAccountCreditError::KtCt9203 => {
-                    "No ledger entries for the ledger."
-                }
-                RedeemLoyaltyPointsForAccountCreditError::KtCt9204 => {
-                    "Negative or zero points set."
-                }
-                RedeemLoyaltyPointsForAccountCreditError::KtCt9205 => {
-                    "Insufficient Loyalty Points."
-                }
-                RedeemLoyaltyPointsForAccountCreditError::KtCt9206 => {
-                    "Indivisible points."
-                }
-                RedeemLoyaltyPointsForAccountCreditError::KtCt9208 => {
-                    "Invalid posted at datetime."
-                }
-                RedeemLoyaltyPointsForAccountCreditError::KtCt9209 => {
-                    "Negative Loyalty Points balance."
-                }
-                RedeemLoyaltyPointsForAccountCreditError::KtCt9210 => {
-                    "Unhandled Loyalty Points exception."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RedeemLoyaltyPointsForAccountCreditError {
@@ -30107,59 +25479,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        RedeemLoyaltyPointsForAccountCreditError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt9201 => {
-                    ::std::result::Result::Ok(
-                        RedeemLoyaltyPointsForAccountCreditError::KtCt9201,
-                    )
-                }
-                super::ErrorCode::KtCt9202 => {
-                    ::std::result::Result::Ok(
-                        RedeemLoyaltyPointsForAccountCreditError::KtCt9202,
-                    )
-                }
-                super::ErrorCode::KtCt9203 => {
-                    ::std::result::Result::Ok(
-                        RedeemLoyaltyPointsForAccountCreditError::KtCt9203,
-                    )
-                }
-                super::ErrorCode::KtCt9204 => {
-                    ::std::result::Result::Ok(
-                        RedeemLoyaltyPointsForAccountCreditError::KtCt9204,
-                    )
-                }
-                super::ErrorCode::KtCt9205 => {
-                    ::std::result::Result::Ok(
-                        RedeemLoyaltyPointsForAccountCreditError::KtCt9205,
-                    )
-                }
-                super::ErrorCode::KtCt9206 => {
-                    ::std::result::Result::Ok(
-                        RedeemLoyaltyPointsForAccountCreditError::KtCt9206,
-                    )
-                }
-                super::ErrorCode::KtCt9208 => {
-                    ::std::result::Result::Ok(
-                        RedeemLoyaltyPointsForAccountCreditError::KtCt9208,
-                    )
-                }
-                super::ErrorCode::KtCt9209 => {
-                    ::std::result::Result::Ok(
-                        RedeemLoyaltyPointsForAccountCreditError::KtCt9209,
-                    )
-                }
-                super::ErrorCode::KtCt9210 => {
-                    ::std::result::Result::Ok(
-                        RedeemLoyaltyPointsForAccountCreditError::KtCt9210,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RedeemLoyaltyPointsForAccountCreditError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `redeemReferralClaimCode` can return, in reference order.
@@ -30216,21 +25537,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RedeemReferralClaimCodeError::KtCt6723 => "Unauthorized.",
-                RedeemReferralClaimCodeError::KtCt6724 => {
-                    "Referral claim code not found."
-                }
-                RedeemReferralClaimCodeError::KtCt6725 => {
-                    "Referral claim code redeeming error."
-                }
-                RedeemReferralClaimCodeError::KtCt6726 => {
-                    "Referral claim code has already been redeemed."
-                }
-                RedeemReferralClaimCodeError::KtCt6727 => {
-                    "Referral claim code is not available."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RedeemReferralClaimCodeError {
@@ -30279,24 +25586,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt6723 => {
-                    ::std::result::Result::Ok(RedeemReferralClaimCodeError::KtCt6723)
-                }
-                super::ErrorCode::KtCt6724 => {
-                    ::std::result::Result::Ok(RedeemReferralClaimCodeError::KtCt6724)
-                }
-                super::ErrorCode::KtCt6725 => {
-                    ::std::result::Result::Ok(RedeemReferralClaimCodeError::KtCt6725)
-                }
-                super::ErrorCode::KtCt6726 => {
-                    ::std::result::Result::Ok(RedeemReferralClaimCodeError::KtCt6726)
-                }
-                super::ErrorCode::KtCt6727 => {
-                    ::std::result::Result::Ok(RedeemReferralClaimCodeError::KtCt6727)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RedeemReferralClaimCodeError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `refundPayment` can return, in reference order.
@@ -30358,20 +25648,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RefundPaymentError::KtCt3924 => "Unauthorized.",
-                RefundPaymentError::KtCt3928 => {
-                    "Idempotency key used for another repayment request."
-                }
-                RefundPaymentError::KtCt3929 => {
-                    "The payment is not in a refundable state."
-                }
-                RefundPaymentError::KtCt3933 => {
-                    "Refund amount greater than payment amount."
-                }
-                RefundPaymentError::KtCt3937 => "Payment not eligible for refund.",
-                RefundPaymentError::KtCt3938 => "Partial refund not allowed.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RefundPaymentError {
@@ -30424,27 +25701,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3924 => {
-                    ::std::result::Result::Ok(RefundPaymentError::KtCt3924)
-                }
-                super::ErrorCode::KtCt3928 => {
-                    ::std::result::Result::Ok(RefundPaymentError::KtCt3928)
-                }
-                super::ErrorCode::KtCt3929 => {
-                    ::std::result::Result::Ok(RefundPaymentError::KtCt3929)
-                }
-                super::ErrorCode::KtCt3933 => {
-                    ::std::result::Result::Ok(RefundPaymentError::KtCt3933)
-                }
-                super::ErrorCode::KtCt3937 => {
-                    ::std::result::Result::Ok(RefundPaymentError::KtCt3937)
-                }
-                super::ErrorCode::KtCt3938 => {
-                    ::std::result::Result::Ok(RefundPaymentError::KtCt3938)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RefundPaymentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `regenerateSecretKey` can return, in reference order.
@@ -30481,11 +25738,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RegenerateSecretKeyError::KtCt11100 => {
-                    "API key authentication unavailable."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RegenerateSecretKeyError {
@@ -30518,12 +25771,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11100 => {
-                    ::std::result::Result::Ok(RegenerateSecretKeyError::KtCt11100)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RegenerateSecretKeyError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `registerCustomerAsset` can return, in reference order.
@@ -30565,10 +25813,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RegisterCustomerAssetError::KtCt1128 => "Unauthorized.",
-                RegisterCustomerAssetError::KtCt14602 => "Customer asset already exists.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RegisterCustomerAssetError {
@@ -30605,15 +25850,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1128 => {
-                    ::std::result::Result::Ok(RegisterCustomerAssetError::KtCt1128)
-                }
-                super::ErrorCode::KtCt14602 => {
-                    ::std::result::Result::Ok(RegisterCustomerAssetError::KtCt14602)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RegisterCustomerAssetError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `registerEvChargerLead` can return, in reference order.
@@ -30660,17 +25897,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RegisterEvChargerLeadError::KtEs7802 => {
-                    "The request to Chipiron was not fulfilled correctly."
-                }
-                RegisterEvChargerLeadError::KtEs7803 => {
-                    "The request to Chipiron was incomplete or malformed."
-                }
-                RegisterEvChargerLeadError::KtEs7804 => {
-                    "The request to Chipiron caused a conflict - might you be trying to create a duplicate?"
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RegisterEvChargerLeadError {
@@ -30711,18 +25938,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtEs7802 => {
-                    ::std::result::Result::Ok(RegisterEvChargerLeadError::KtEs7802)
-                }
-                super::ErrorCode::KtEs7803 => {
-                    ::std::result::Result::Ok(RegisterEvChargerLeadError::KtEs7803)
-                }
-                super::ErrorCode::KtEs7804 => {
-                    ::std::result::Result::Ok(RegisterEvChargerLeadError::KtEs7804)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RegisterEvChargerLeadError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `registerLeadFlowStatusEvent` can return, in reference order.
@@ -30759,9 +25975,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RegisterLeadFlowStatusEventError::KtCt8907 => "Lead not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RegisterLeadFlowStatusEventError {
@@ -30795,12 +26009,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8907 => {
-                    ::std::result::Result::Ok(RegisterLeadFlowStatusEventError::KtCt8907)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RegisterLeadFlowStatusEventError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `registerOpportunityFlowStatusEvent` can return, in reference order.
@@ -30837,11 +26046,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RegisterOpportunityFlowStatusEventError::KtCt8906 => {
-                    "Opportunity not found."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RegisterOpportunityFlowStatusEventError {
@@ -30881,14 +26086,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8906 => {
-                    ::std::result::Result::Ok(
-                        RegisterOpportunityFlowStatusEventError::KtCt8906,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RegisterOpportunityFlowStatusEventError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `registerPhoneLead` can return, in reference order.
@@ -30923,9 +26122,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RegisterPhoneLeadError::KtEs8910 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RegisterPhoneLeadError {
@@ -30958,12 +26155,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtEs8910 => {
-                    ::std::result::Result::Ok(RegisterPhoneLeadError::KtEs8910)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RegisterPhoneLeadError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `registerPushNotificationBinding` can return, in reference order.
@@ -30991,7 +26183,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RegisterPushNotificationBindingError {
@@ -31022,9 +26214,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            RegisterPushNotificationBindingError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `registerSolarSimulatorDirectSale` can return, in reference order.
@@ -31066,14 +26256,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RegisterSolarSimulatorDirectSaleError::KtEs7802 => {
-                    "The request to Chipiron was not fulfilled correctly."
-                }
-                RegisterSolarSimulatorDirectSaleError::KtEs7803 => {
-                    "The request to Chipiron was incomplete or malformed."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RegisterSolarSimulatorDirectSaleError {
@@ -31121,19 +26304,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtEs7802 => {
-                    ::std::result::Result::Ok(
-                        RegisterSolarSimulatorDirectSaleError::KtEs7802,
-                    )
-                }
-                super::ErrorCode::KtEs7803 => {
-                    ::std::result::Result::Ok(
-                        RegisterSolarSimulatorDirectSaleError::KtEs7803,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RegisterSolarSimulatorDirectSaleError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `registerSolarSimulatorLead` can return, in reference order.
@@ -31175,14 +26347,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RegisterSolarSimulatorLeadError::KtEs7802 => {
-                    "The request to Chipiron was not fulfilled correctly."
-                }
-                RegisterSolarSimulatorLeadError::KtEs7803 => {
-                    "The request to Chipiron was incomplete or malformed."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RegisterSolarSimulatorLeadError {
@@ -31219,15 +26384,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtEs7802 => {
-                    ::std::result::Result::Ok(RegisterSolarSimulatorLeadError::KtEs7802)
-                }
-                super::ErrorCode::KtEs7803 => {
-                    ::std::result::Result::Ok(RegisterSolarSimulatorLeadError::KtEs7803)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RegisterSolarSimulatorLeadError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `removeCampaignFromAccount` can return, in reference order.
@@ -31269,14 +26426,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RemoveCampaignFromAccountError::KtCt7424 => {
-                    "Failed to remove campaign from account."
-                }
-                RemoveCampaignFromAccountError::KtCt7426 => {
-                    "The account is not part of the given campaign."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RemoveCampaignFromAccountError {
@@ -31313,15 +26463,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7424 => {
-                    ::std::result::Result::Ok(RemoveCampaignFromAccountError::KtCt7424)
-                }
-                super::ErrorCode::KtCt7426 => {
-                    ::std::result::Result::Ok(RemoveCampaignFromAccountError::KtCt7426)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RemoveCampaignFromAccountError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `removeCampaignItems` can return, in reference order.
@@ -31378,15 +26520,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RemoveCampaignItemsError::KtCt11501 => "Voice campaign not found.",
-                RemoveCampaignItemsError::KtCt11502 => {
-                    "Cannot remove items from multiple campaigns at once."
-                }
-                RemoveCampaignItemsError::KtCt11505 => "Voice campaign item not found.",
-                RemoveCampaignItemsError::KtCt11506 => "Invalid campaign ID.",
-                RemoveCampaignItemsError::KtCt11507 => "Invalid campaign item ID.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RemoveCampaignItemsError {
@@ -31435,24 +26569,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11501 => {
-                    ::std::result::Result::Ok(RemoveCampaignItemsError::KtCt11501)
-                }
-                super::ErrorCode::KtCt11502 => {
-                    ::std::result::Result::Ok(RemoveCampaignItemsError::KtCt11502)
-                }
-                super::ErrorCode::KtCt11505 => {
-                    ::std::result::Result::Ok(RemoveCampaignItemsError::KtCt11505)
-                }
-                super::ErrorCode::KtCt11506 => {
-                    ::std::result::Result::Ok(RemoveCampaignItemsError::KtCt11506)
-                }
-                super::ErrorCode::KtCt11507 => {
-                    ::std::result::Result::Ok(RemoveCampaignItemsError::KtCt11507)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RemoveCampaignItemsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `removeItemsFromRiskList` can return, in reference order.
@@ -31489,11 +26606,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RemoveItemsFromRiskListError::KtCt12106 => {
-                    "Risk list item removal failed."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RemoveItemsFromRiskListError {
@@ -31526,12 +26639,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt12106 => {
-                    ::std::result::Result::Ok(RemoveItemsFromRiskListError::KtCt12106)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RemoveItemsFromRiskListError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `removePropertyFromHierarchy` can return, in reference order.
@@ -31568,9 +26676,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RemovePropertyFromHierarchyError::KtCt6622 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RemovePropertyFromHierarchyError {
@@ -31604,12 +26710,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt6622 => {
-                    ::std::result::Result::Ok(RemovePropertyFromHierarchyError::KtCt6622)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RemovePropertyFromHierarchyError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `requestDoubleOptIn` can return, in reference order.
@@ -31676,15 +26777,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RequestDoubleOptInError::KtCt1111 => "Unauthorized.",
-                RequestDoubleOptInError::KtCt1199 => "Too many requests.",
-                RequestDoubleOptInError::KtCt9016 => "Consent management not enabled.",
-                RequestDoubleOptInError::KtCt9017 => "Consent type not found.",
-                RequestDoubleOptInError::KtCt9018 => "Account not found.",
-                RequestDoubleOptInError::KtCt9019 => "Invalid input.",
-                RequestDoubleOptInError::KtCt9023 => "Consent already accepted.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RequestDoubleOptInError {
@@ -31741,30 +26834,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(RequestDoubleOptInError::KtCt1111)
-                }
-                super::ErrorCode::KtCt1199 => {
-                    ::std::result::Result::Ok(RequestDoubleOptInError::KtCt1199)
-                }
-                super::ErrorCode::KtCt9016 => {
-                    ::std::result::Result::Ok(RequestDoubleOptInError::KtCt9016)
-                }
-                super::ErrorCode::KtCt9017 => {
-                    ::std::result::Result::Ok(RequestDoubleOptInError::KtCt9017)
-                }
-                super::ErrorCode::KtCt9018 => {
-                    ::std::result::Result::Ok(RequestDoubleOptInError::KtCt9018)
-                }
-                super::ErrorCode::KtCt9019 => {
-                    ::std::result::Result::Ok(RequestDoubleOptInError::KtCt9019)
-                }
-                super::ErrorCode::KtCt9023 => {
-                    ::std::result::Result::Ok(RequestDoubleOptInError::KtCt9023)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RequestDoubleOptInError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `requestPasswordReset` can return, in reference order.
@@ -31806,10 +26876,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RequestPasswordResetError::KtCt11331 => "Invalid input data.",
-                RequestPasswordResetError::KtCt11332 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RequestPasswordResetError {
@@ -31846,15 +26913,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11331 => {
-                    ::std::result::Result::Ok(RequestPasswordResetError::KtCt11331)
-                }
-                super::ErrorCode::KtCt11332 => {
-                    ::std::result::Result::Ok(RequestPasswordResetError::KtCt11332)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RequestPasswordResetError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `requestPrintedBill` can return, in reference order.
@@ -31896,12 +26955,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RequestPrintedBillError::KtCt3824 => "Unauthorized.",
-                RequestPrintedBillError::KtCt9705 => {
-                    "The billing document has not been issued."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RequestPrintedBillError {
@@ -31938,15 +26992,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3824 => {
-                    ::std::result::Result::Ok(RequestPrintedBillError::KtCt3824)
-                }
-                super::ErrorCode::KtCt9705 => {
-                    ::std::result::Result::Ok(RequestPrintedBillError::KtCt9705)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RequestPrintedBillError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `rescindContract` can return, in reference order.
@@ -31988,10 +27034,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RescindContractError::KtCt10003 => "Contract not found.",
-                RescindContractError::KtCt10040 => "Unable to rescind contract.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RescindContractError {
@@ -32028,15 +27071,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10003 => {
-                    ::std::result::Result::Ok(RescindContractError::KtCt10003)
-                }
-                super::ErrorCode::KtCt10040 => {
-                    ::std::result::Result::Ok(RescindContractError::KtCt10040)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RescindContractError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `resetPassword` can return, in reference order.
@@ -32064,7 +27099,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ResetPasswordError {
@@ -32092,9 +27127,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            ResetPasswordError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `resetUserPassword` can return, in reference order.
@@ -32141,11 +27174,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ResetUserPasswordError::KtCt1132 => "Unauthorized.",
-                ResetUserPasswordError::KtCt4125 => "Unauthorized.",
-                ResetUserPasswordError::KtCt5450 => "Password is invalid.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ResetUserPasswordError {
@@ -32186,18 +27215,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1132 => {
-                    ::std::result::Result::Ok(ResetUserPasswordError::KtCt1132)
-                }
-                super::ErrorCode::KtCt4125 => {
-                    ::std::result::Result::Ok(ResetUserPasswordError::KtCt4125)
-                }
-                super::ErrorCode::KtCt5450 => {
-                    ::std::result::Result::Ok(ResetUserPasswordError::KtCt5450)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ResetUserPasswordError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `resumeCollectionProcess` can return, in reference order.
@@ -32244,15 +27262,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ResumeCollectionProcessError::KtCt1111 => "Unauthorized.",
-                ResumeCollectionProcessError::KtCt11201 => {
-                    "No Collection Process Records associated with id."
-                }
-                ResumeCollectionProcessError::KtCt11215 => {
-                    "Unable to resume, collection process is not paused."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ResumeCollectionProcessError {
@@ -32293,18 +27303,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(ResumeCollectionProcessError::KtCt1111)
-                }
-                super::ErrorCode::KtCt11201 => {
-                    ::std::result::Result::Ok(ResumeCollectionProcessError::KtCt11201)
-                }
-                super::ErrorCode::KtCt11215 => {
-                    ::std::result::Result::Ok(ResumeCollectionProcessError::KtCt11215)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ResumeCollectionProcessError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `resumeControl` can return, in reference order.
@@ -32346,12 +27345,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ResumeControlError::KtCt4301 => {
-                    "Unable to find device for given account."
-                }
-                ResumeControlError::KtCt4359 => "Unable to resume device control.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ResumeControlError {
@@ -32388,15 +27382,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4301 => {
-                    ::std::result::Result::Ok(ResumeControlError::KtCt4301)
-                }
-                super::ErrorCode::KtCt4359 => {
-                    ::std::result::Result::Ok(ResumeControlError::KtCt4359)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ResumeControlError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `retireCustomerAsset` can return, in reference order.
@@ -32433,9 +27419,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RetireCustomerAssetError::KtCt14603 => "Unable to retire customer asset.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RetireCustomerAssetError {
@@ -32468,12 +27452,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt14603 => {
-                    ::std::result::Result::Ok(RetireCustomerAssetError::KtCt14603)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RetireCustomerAssetError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `reverseEnrollment` can return, in reference order.
@@ -32550,33 +27529,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ReverseEnrollmentError::KtCt10312 => {
-                    "Mutation not enabled in this environment."
-                }
-                ReverseEnrollmentError::KtCt10318 => "Enrollment process not found.",
-                ReverseEnrollmentError::KtCt10349 => {
-                    "Enrollment process is not reversible."
-                }
-                ReverseEnrollmentError::KtCt10350 => {
-                    "Enrollment process can still be cancelled."
-                }
-                ReverseEnrollmentError::KtCt10351 => {
-                    "Enrollment process being cancelled cannot be reversed."
-                }
-                ReverseEnrollmentError::KtCt10352 => {
-                    "Market actions cannot be reversed for this enrollment process."
-                }
-                ReverseEnrollmentError::KtCt10353 => {
-                    "Failed to reverse enrollment process."
-                }
-                ReverseEnrollmentError::KtCt10354 => {
-                    "Enrollment reversal cut-off has passed."
-                }
-                ReverseEnrollmentError::KtCt10355 => {
-                    "Enrollment reversal is not allowed."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ReverseEnrollmentError {
@@ -32641,36 +27594,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10312 => {
-                    ::std::result::Result::Ok(ReverseEnrollmentError::KtCt10312)
-                }
-                super::ErrorCode::KtCt10318 => {
-                    ::std::result::Result::Ok(ReverseEnrollmentError::KtCt10318)
-                }
-                super::ErrorCode::KtCt10349 => {
-                    ::std::result::Result::Ok(ReverseEnrollmentError::KtCt10349)
-                }
-                super::ErrorCode::KtCt10350 => {
-                    ::std::result::Result::Ok(ReverseEnrollmentError::KtCt10350)
-                }
-                super::ErrorCode::KtCt10351 => {
-                    ::std::result::Result::Ok(ReverseEnrollmentError::KtCt10351)
-                }
-                super::ErrorCode::KtCt10352 => {
-                    ::std::result::Result::Ok(ReverseEnrollmentError::KtCt10352)
-                }
-                super::ErrorCode::KtCt10353 => {
-                    ::std::result::Result::Ok(ReverseEnrollmentError::KtCt10353)
-                }
-                super::ErrorCode::KtCt10354 => {
-                    ::std::result::Result::Ok(ReverseEnrollmentError::KtCt10354)
-                }
-                super::ErrorCode::KtCt10355 => {
-                    ::std::result::Result::Ok(ReverseEnrollmentError::KtCt10355)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ReverseEnrollmentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `reverseLeaveSupplier` can return, in reference order.
@@ -32757,37 +27681,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ReverseLeaveSupplierError::KtCt10302 => "Invalid data.",
-                ReverseLeaveSupplierError::KtCt10304 => {
-                    "Mutation not enabled in this environment."
-                }
-                ReverseLeaveSupplierError::KtCt10341 => {
-                    "Leave supplier process is not reversible."
-                }
-                ReverseLeaveSupplierError::KtCt10342 => {
-                    "Leave supplier process can still be cancelled."
-                }
-                ReverseLeaveSupplierError::KtCt10343 => {
-                    "Leave supplier process being cancelled cannot be reversed."
-                }
-                ReverseLeaveSupplierError::KtCt10344 => {
-                    "Leave supplier reversal cut-off has passed."
-                }
-                ReverseLeaveSupplierError::KtCt10345 => {
-                    "Occupier leave with real join cannot be reversed."
-                }
-                ReverseLeaveSupplierError::KtCt10346 => {
-                    "Market action reversal is not supported for this leave supplier process."
-                }
-                ReverseLeaveSupplierError::KtCt10347 => {
-                    "Failed to reverse leave supplier process."
-                }
-                ReverseLeaveSupplierError::KtCt10348 => {
-                    "Leave supplier reversal is missing required dependencies."
-                }
-                ReverseLeaveSupplierError::KtCt1607 => "Value cannot be empty.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ReverseLeaveSupplierError {
@@ -32860,42 +27754,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10302 => {
-                    ::std::result::Result::Ok(ReverseLeaveSupplierError::KtCt10302)
-                }
-                super::ErrorCode::KtCt10304 => {
-                    ::std::result::Result::Ok(ReverseLeaveSupplierError::KtCt10304)
-                }
-                super::ErrorCode::KtCt10341 => {
-                    ::std::result::Result::Ok(ReverseLeaveSupplierError::KtCt10341)
-                }
-                super::ErrorCode::KtCt10342 => {
-                    ::std::result::Result::Ok(ReverseLeaveSupplierError::KtCt10342)
-                }
-                super::ErrorCode::KtCt10343 => {
-                    ::std::result::Result::Ok(ReverseLeaveSupplierError::KtCt10343)
-                }
-                super::ErrorCode::KtCt10344 => {
-                    ::std::result::Result::Ok(ReverseLeaveSupplierError::KtCt10344)
-                }
-                super::ErrorCode::KtCt10345 => {
-                    ::std::result::Result::Ok(ReverseLeaveSupplierError::KtCt10345)
-                }
-                super::ErrorCode::KtCt10346 => {
-                    ::std::result::Result::Ok(ReverseLeaveSupplierError::KtCt10346)
-                }
-                super::ErrorCode::KtCt10347 => {
-                    ::std::result::Result::Ok(ReverseLeaveSupplierError::KtCt10347)
-                }
-                super::ErrorCode::KtCt10348 => {
-                    ::std::result::Result::Ok(ReverseLeaveSupplierError::KtCt10348)
-                }
-                super::ErrorCode::KtCt1607 => {
-                    ::std::result::Result::Ok(ReverseLeaveSupplierError::KtCt1607)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ReverseLeaveSupplierError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `revokeAgreement` can return, in reference order.
@@ -32942,11 +27801,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RevokeAgreementError::KtCt1501 => "Agreement not found.",
-                RevokeAgreementError::KtCt1502 => "Billed agreements cannot be revoked.",
-                RevokeAgreementError::KtCt4123 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RevokeAgreementError {
@@ -32987,18 +27842,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1501 => {
-                    ::std::result::Result::Ok(RevokeAgreementError::KtCt1501)
-                }
-                super::ErrorCode::KtCt1502 => {
-                    ::std::result::Result::Ok(RevokeAgreementError::KtCt1502)
-                }
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(RevokeAgreementError::KtCt4123)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RevokeAgreementError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `revokeContract` can return, in reference order.
@@ -33060,14 +27904,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RevokeContractError::KtCt10003 => "Contract not found.",
-                RevokeContractError::KtCt10022 => "Contract already terminated.",
-                RevokeContractError::KtCt10023 => "Contract is already revoked.",
-                RevokeContractError::KtCt10024 => "Contract already expired.",
-                RevokeContractError::KtCt10032 => "Contract has already started.",
-                RevokeContractError::KtCt10041 => "Contract is already rescinded.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RevokeContractError {
@@ -33120,27 +27957,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10003 => {
-                    ::std::result::Result::Ok(RevokeContractError::KtCt10003)
-                }
-                super::ErrorCode::KtCt10022 => {
-                    ::std::result::Result::Ok(RevokeContractError::KtCt10022)
-                }
-                super::ErrorCode::KtCt10023 => {
-                    ::std::result::Result::Ok(RevokeContractError::KtCt10023)
-                }
-                super::ErrorCode::KtCt10024 => {
-                    ::std::result::Result::Ok(RevokeContractError::KtCt10024)
-                }
-                super::ErrorCode::KtCt10032 => {
-                    ::std::result::Result::Ok(RevokeContractError::KtCt10032)
-                }
-                super::ErrorCode::KtCt10041 => {
-                    ::std::result::Result::Ok(RevokeContractError::KtCt10041)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RevokeContractError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `revokeUserAccessFromBusiness` can return, in reference order.
@@ -33187,11 +28004,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RevokeUserAccessFromBusinessError::KtCt11107 => "Unauthorized.",
-                RevokeUserAccessFromBusinessError::KtCt13501 => "Unauthorized.",
-                RevokeUserAccessFromBusinessError::KtCt5463 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RevokeUserAccessFromBusinessError {
@@ -33244,24 +28057,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11107 => {
-                    ::std::result::Result::Ok(
-                        RevokeUserAccessFromBusinessError::KtCt11107,
-                    )
-                }
-                super::ErrorCode::KtCt13501 => {
-                    ::std::result::Result::Ok(
-                        RevokeUserAccessFromBusinessError::KtCt13501,
-                    )
-                }
-                super::ErrorCode::KtCt5463 => {
-                    ::std::result::Result::Ok(
-                        RevokeUserAccessFromBusinessError::KtCt5463,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RevokeUserAccessFromBusinessError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `runAgreementRollover` can return, in reference order.
@@ -33303,12 +28099,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                RunAgreementRolloverError::KtCt13705 => "Agreement rollover not found.",
-                RunAgreementRolloverError::KtCt13706 => {
-                    "Agreement rollover has an invalid status for this operation."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for RunAgreementRolloverError {
@@ -33345,15 +28136,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt13705 => {
-                    ::std::result::Result::Ok(RunAgreementRolloverError::KtCt13705)
-                }
-                super::ErrorCode::KtCt13706 => {
-                    ::std::result::Result::Ok(RunAgreementRolloverError::KtCt13706)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            RunAgreementRolloverError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `scheduleQuoteFollowUp` can return, in reference order.
@@ -33400,15 +28183,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ScheduleQuoteFollowUpError::KtCt4619 => {
-                    "Quote with given code not found."
-                }
-                ScheduleQuoteFollowUpError::KtCt4632 => "Invalid recipient information.",
-                ScheduleQuoteFollowUpError::KtCt4633 => {
-                    "Mutation not enabled in this environment."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ScheduleQuoteFollowUpError {
@@ -33449,18 +28224,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4619 => {
-                    ::std::result::Result::Ok(ScheduleQuoteFollowUpError::KtCt4619)
-                }
-                super::ErrorCode::KtCt4632 => {
-                    ::std::result::Result::Ok(ScheduleQuoteFollowUpError::KtCt4632)
-                }
-                super::ErrorCode::KtCt4633 => {
-                    ::std::result::Result::Ok(ScheduleQuoteFollowUpError::KtCt4633)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ScheduleQuoteFollowUpError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `selectChargePointMakeForSmartFlexOnboarding` can return, in reference order.
@@ -33555,35 +28319,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SelectChargePointMakeForSmartFlexOnboardingError::KtCt1111 => {
-                    "Unauthorized."
-                }
-                SelectChargePointMakeForSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                SelectChargePointMakeForSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-                SelectChargePointMakeForSmartFlexOnboardingError::KtCt4375 => {
-                    "Incorrect or missing parameters for SmartFlex onboarding step."
-                }
-                SelectChargePointMakeForSmartFlexOnboardingError::KtCt4376 => {
-                    "Unable to complete onboarding step. Please try again later."
-                }
-                SelectChargePointMakeForSmartFlexOnboardingError::KtCt4377 => {
-                    "Invalid onboarding step ID."
-                }
-                SelectChargePointMakeForSmartFlexOnboardingError::KtCt4378 => {
-                    "Invalid input or step id. Please make sure you are using the correct step id and providing the expected input params."
-                }
-                SelectChargePointMakeForSmartFlexOnboardingError::KtCt4379 => {
-                    "Vehicle is not ready for a test charge."
-                }
-                SelectChargePointMakeForSmartFlexOnboardingError::KtCt4391 => {
-                    "This onboarding wizard has been cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SelectChargePointMakeForSmartFlexOnboardingError {
@@ -33687,54 +28423,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointMakeForSmartFlexOnboardingError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointMakeForSmartFlexOnboardingError::KtCt4371,
-                    )
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointMakeForSmartFlexOnboardingError::KtCt4372,
-                    )
-                }
-                super::ErrorCode::KtCt4375 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointMakeForSmartFlexOnboardingError::KtCt4375,
-                    )
-                }
-                super::ErrorCode::KtCt4376 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointMakeForSmartFlexOnboardingError::KtCt4376,
-                    )
-                }
-                super::ErrorCode::KtCt4377 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointMakeForSmartFlexOnboardingError::KtCt4377,
-                    )
-                }
-                super::ErrorCode::KtCt4378 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointMakeForSmartFlexOnboardingError::KtCt4378,
-                    )
-                }
-                super::ErrorCode::KtCt4379 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointMakeForSmartFlexOnboardingError::KtCt4379,
-                    )
-                }
-                super::ErrorCode::KtCt4391 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointMakeForSmartFlexOnboardingError::KtCt4391,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SelectChargePointMakeForSmartFlexOnboardingError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `selectChargePointVariantForSmartFlexOnboarding` can return, in reference order.
@@ -33829,35 +28519,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SelectChargePointVariantForSmartFlexOnboardingError::KtCt1111 => {
-                    "Unauthorized."
-                }
-                SelectChargePointVariantForSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                SelectChargePointVariantForSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-                SelectChargePointVariantForSmartFlexOnboardingError::KtCt4375 => {
-                    "Incorrect or missing parameters for SmartFlex onboarding step."
-                }
-                SelectChargePointVariantForSmartFlexOnboardingError::KtCt4376 => {
-                    "Unable to complete onboarding step. Please try again later."
-                }
-                SelectChargePointVariantForSmartFlexOnboardingError::KtCt4377 => {
-                    "Invalid onboarding step ID."
-                }
-                SelectChargePointVariantForSmartFlexOnboardingError::KtCt4378 => {
-                    "Invalid input or step id. Please make sure you are using the correct step id and providing the expected input params."
-                }
-                SelectChargePointVariantForSmartFlexOnboardingError::KtCt4379 => {
-                    "Vehicle is not ready for a test charge."
-                }
-                SelectChargePointVariantForSmartFlexOnboardingError::KtCt4391 => {
-                    "This onboarding wizard has been cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SelectChargePointVariantForSmartFlexOnboardingError {
@@ -33961,54 +28623,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointVariantForSmartFlexOnboardingError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointVariantForSmartFlexOnboardingError::KtCt4371,
-                    )
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointVariantForSmartFlexOnboardingError::KtCt4372,
-                    )
-                }
-                super::ErrorCode::KtCt4375 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointVariantForSmartFlexOnboardingError::KtCt4375,
-                    )
-                }
-                super::ErrorCode::KtCt4376 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointVariantForSmartFlexOnboardingError::KtCt4376,
-                    )
-                }
-                super::ErrorCode::KtCt4377 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointVariantForSmartFlexOnboardingError::KtCt4377,
-                    )
-                }
-                super::ErrorCode::KtCt4378 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointVariantForSmartFlexOnboardingError::KtCt4378,
-                    )
-                }
-                super::ErrorCode::KtCt4379 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointVariantForSmartFlexOnboardingError::KtCt4379,
-                    )
-                }
-                super::ErrorCode::KtCt4391 => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointVariantForSmartFlexOnboardingError::KtCt4391,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SelectChargePointVariantForSmartFlexOnboardingError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `selectDeviceTypeForSmartFlexOnboarding` can return, in reference order.
@@ -34085,33 +28701,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SelectDeviceTypeForSmartFlexOnboardingError::KtCt1111 => "Unauthorized.",
-                SelectDeviceTypeForSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                SelectDeviceTypeForSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-                SelectDeviceTypeForSmartFlexOnboardingError::KtCt4375 => {
-                    "Incorrect or missing parameters for SmartFlex onboarding step."
-                }
-                SelectDeviceTypeForSmartFlexOnboardingError::KtCt4376 => {
-                    "Unable to complete onboarding step. Please try again later."
-                }
-                SelectDeviceTypeForSmartFlexOnboardingError::KtCt4377 => {
-                    "Invalid onboarding step ID."
-                }
-                SelectDeviceTypeForSmartFlexOnboardingError::KtCt4378 => {
-                    "Invalid input or step id. Please make sure you are using the correct step id and providing the expected input params."
-                }
-                SelectDeviceTypeForSmartFlexOnboardingError::KtCt4379 => {
-                    "Vehicle is not ready for a test charge."
-                }
-                SelectDeviceTypeForSmartFlexOnboardingError::KtCt4391 => {
-                    "This onboarding wizard has been cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SelectDeviceTypeForSmartFlexOnboardingError {
@@ -34215,54 +28805,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        SelectDeviceTypeForSmartFlexOnboardingError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(
-                        SelectDeviceTypeForSmartFlexOnboardingError::KtCt4371,
-                    )
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(
-                        SelectDeviceTypeForSmartFlexOnboardingError::KtCt4372,
-                    )
-                }
-                super::ErrorCode::KtCt4375 => {
-                    ::std::result::Result::Ok(
-                        SelectDeviceTypeForSmartFlexOnboardingError::KtCt4375,
-                    )
-                }
-                super::ErrorCode::KtCt4376 => {
-                    ::std::result::Result::Ok(
-                        SelectDeviceTypeForSmartFlexOnboardingError::KtCt4376,
-                    )
-                }
-                super::ErrorCode::KtCt4377 => {
-                    ::std::result::Result::Ok(
-                        SelectDeviceTypeForSmartFlexOnboardingError::KtCt4377,
-                    )
-                }
-                super::ErrorCode::KtCt4378 => {
-                    ::std::result::Result::Ok(
-                        SelectDeviceTypeForSmartFlexOnboardingError::KtCt4378,
-                    )
-                }
-                super::ErrorCode::KtCt4379 => {
-                    ::std::result::Result::Ok(
-                        SelectDeviceTypeForSmartFlexOnboardingError::KtCt4379,
-                    )
-                }
-                super::ErrorCode::KtCt4391 => {
-                    ::std::result::Result::Ok(
-                        SelectDeviceTypeForSmartFlexOnboardingError::KtCt4391,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SelectDeviceTypeForSmartFlexOnboardingError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `selectFromListForSmartFlexOnboarding` can return, in reference order.
@@ -34339,33 +28883,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SelectFromListForSmartFlexOnboardingError::KtCt1111 => "Unauthorized.",
-                SelectFromListForSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                SelectFromListForSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-                SelectFromListForSmartFlexOnboardingError::KtCt4375 => {
-                    "Incorrect or missing parameters for SmartFlex onboarding step."
-                }
-                SelectFromListForSmartFlexOnboardingError::KtCt4376 => {
-                    "Unable to complete onboarding step. Please try again later."
-                }
-                SelectFromListForSmartFlexOnboardingError::KtCt4377 => {
-                    "Invalid onboarding step ID."
-                }
-                SelectFromListForSmartFlexOnboardingError::KtCt4378 => {
-                    "Invalid input or step id. Please make sure you are using the correct step id and providing the expected input params."
-                }
-                SelectFromListForSmartFlexOnboardingError::KtCt4379 => {
-                    "Vehicle is not ready for a test charge."
-                }
-                SelectFromListForSmartFlexOnboardingError::KtCt4391 => {
-                    "This onboarding wizard has been cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SelectFromListForSmartFlexOnboardingError {
@@ -34469,54 +28987,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        SelectFromListForSmartFlexOnboardingError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(
-                        SelectFromListForSmartFlexOnboardingError::KtCt4371,
-                    )
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(
-                        SelectFromListForSmartFlexOnboardingError::KtCt4372,
-                    )
-                }
-                super::ErrorCode::KtCt4375 => {
-                    ::std::result::Result::Ok(
-                        SelectFromListForSmartFlexOnboardingError::KtCt4375,
-                    )
-                }
-                super::ErrorCode::KtCt4376 => {
-                    ::std::result::Result::Ok(
-                        SelectFromListForSmartFlexOnboardingError::KtCt4376,
-                    )
-                }
-                super::ErrorCode::KtCt4377 => {
-                    ::std::result::Result::Ok(
-                        SelectFromListForSmartFlexOnboardingError::KtCt4377,
-                    )
-                }
-                super::ErrorCode::KtCt4378 => {
-                    ::std::result::Result::Ok(
-                        SelectFromListForSmartFlexOnboardingError::KtCt4378,
-                    )
-                }
-                super::ErrorCode::KtCt4379 => {
-                    ::std::result::Result::Ok(
-                        SelectFromListForSmartFlexOnboardingError::KtCt4379,
-                    )
-                }
-                super::ErrorCode::KtCt4391 => {
-                    ::std::result::Result::Ok(
-                        SelectFromListForSmartFlexOnboardingError::KtCt4391,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SelectFromListForSmartFlexOnboardingError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `selectInverterMakeForSmartFlexOnboarding` can return, in reference order.
@@ -34593,35 +29065,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SelectInverterMakeForSmartFlexOnboardingError::KtCt1111 => {
-                    "Unauthorized."
-                }
-                SelectInverterMakeForSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                SelectInverterMakeForSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-                SelectInverterMakeForSmartFlexOnboardingError::KtCt4375 => {
-                    "Incorrect or missing parameters for SmartFlex onboarding step."
-                }
-                SelectInverterMakeForSmartFlexOnboardingError::KtCt4376 => {
-                    "Unable to complete onboarding step. Please try again later."
-                }
-                SelectInverterMakeForSmartFlexOnboardingError::KtCt4377 => {
-                    "Invalid onboarding step ID."
-                }
-                SelectInverterMakeForSmartFlexOnboardingError::KtCt4378 => {
-                    "Invalid input or step id. Please make sure you are using the correct step id and providing the expected input params."
-                }
-                SelectInverterMakeForSmartFlexOnboardingError::KtCt4379 => {
-                    "Vehicle is not ready for a test charge."
-                }
-                SelectInverterMakeForSmartFlexOnboardingError::KtCt4391 => {
-                    "This onboarding wizard has been cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SelectInverterMakeForSmartFlexOnboardingError {
@@ -34725,54 +29169,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        SelectInverterMakeForSmartFlexOnboardingError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(
-                        SelectInverterMakeForSmartFlexOnboardingError::KtCt4371,
-                    )
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(
-                        SelectInverterMakeForSmartFlexOnboardingError::KtCt4372,
-                    )
-                }
-                super::ErrorCode::KtCt4375 => {
-                    ::std::result::Result::Ok(
-                        SelectInverterMakeForSmartFlexOnboardingError::KtCt4375,
-                    )
-                }
-                super::ErrorCode::KtCt4376 => {
-                    ::std::result::Result::Ok(
-                        SelectInverterMakeForSmartFlexOnboardingError::KtCt4376,
-                    )
-                }
-                super::ErrorCode::KtCt4377 => {
-                    ::std::result::Result::Ok(
-                        SelectInverterMakeForSmartFlexOnboardingError::KtCt4377,
-                    )
-                }
-                super::ErrorCode::KtCt4378 => {
-                    ::std::result::Result::Ok(
-                        SelectInverterMakeForSmartFlexOnboardingError::KtCt4378,
-                    )
-                }
-                super::ErrorCode::KtCt4379 => {
-                    ::std::result::Result::Ok(
-                        SelectInverterMakeForSmartFlexOnboardingError::KtCt4379,
-                    )
-                }
-                super::ErrorCode::KtCt4391 => {
-                    ::std::result::Result::Ok(
-                        SelectInverterMakeForSmartFlexOnboardingError::KtCt4391,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SelectInverterMakeForSmartFlexOnboardingError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `selectProducts` can return, in reference order.
@@ -34834,24 +29232,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SelectProductsError::KtCt4619 => "Quote with given code not found.",
-                SelectProductsError::KtCt4626 => {
-                    "No product selected for the given quote code."
-                }
-                SelectProductsError::KtCt4634 => {
-                    "Quoted product with given id not found."
-                }
-                SelectProductsError::KtCt4635 => {
-                    "Missing a quoted product for at least one quoted supply point on the quote request."
-                }
-                SelectProductsError::KtCt4636 => {
-                    "Quoted product not linked to a product."
-                }
-                SelectProductsError::KtCt4646 => {
-                    "Attempted to select multiple products for the same quoted supply point."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SelectProductsError {
@@ -34904,27 +29285,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4619 => {
-                    ::std::result::Result::Ok(SelectProductsError::KtCt4619)
-                }
-                super::ErrorCode::KtCt4626 => {
-                    ::std::result::Result::Ok(SelectProductsError::KtCt4626)
-                }
-                super::ErrorCode::KtCt4634 => {
-                    ::std::result::Result::Ok(SelectProductsError::KtCt4634)
-                }
-                super::ErrorCode::KtCt4635 => {
-                    ::std::result::Result::Ok(SelectProductsError::KtCt4635)
-                }
-                super::ErrorCode::KtCt4636 => {
-                    ::std::result::Result::Ok(SelectProductsError::KtCt4636)
-                }
-                super::ErrorCode::KtCt4646 => {
-                    ::std::result::Result::Ok(SelectProductsError::KtCt4646)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SelectProductsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `selectUserVehicleForSmartFlexOnboarding` can return, in reference order.
@@ -35001,33 +29362,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SelectUserVehicleForSmartFlexOnboardingError::KtCt1111 => "Unauthorized.",
-                SelectUserVehicleForSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                SelectUserVehicleForSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-                SelectUserVehicleForSmartFlexOnboardingError::KtCt4375 => {
-                    "Incorrect or missing parameters for SmartFlex onboarding step."
-                }
-                SelectUserVehicleForSmartFlexOnboardingError::KtCt4376 => {
-                    "Unable to complete onboarding step. Please try again later."
-                }
-                SelectUserVehicleForSmartFlexOnboardingError::KtCt4377 => {
-                    "Invalid onboarding step ID."
-                }
-                SelectUserVehicleForSmartFlexOnboardingError::KtCt4378 => {
-                    "Invalid input or step id. Please make sure you are using the correct step id and providing the expected input params."
-                }
-                SelectUserVehicleForSmartFlexOnboardingError::KtCt4379 => {
-                    "Vehicle is not ready for a test charge."
-                }
-                SelectUserVehicleForSmartFlexOnboardingError::KtCt4391 => {
-                    "This onboarding wizard has been cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SelectUserVehicleForSmartFlexOnboardingError {
@@ -35131,54 +29466,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        SelectUserVehicleForSmartFlexOnboardingError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(
-                        SelectUserVehicleForSmartFlexOnboardingError::KtCt4371,
-                    )
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(
-                        SelectUserVehicleForSmartFlexOnboardingError::KtCt4372,
-                    )
-                }
-                super::ErrorCode::KtCt4375 => {
-                    ::std::result::Result::Ok(
-                        SelectUserVehicleForSmartFlexOnboardingError::KtCt4375,
-                    )
-                }
-                super::ErrorCode::KtCt4376 => {
-                    ::std::result::Result::Ok(
-                        SelectUserVehicleForSmartFlexOnboardingError::KtCt4376,
-                    )
-                }
-                super::ErrorCode::KtCt4377 => {
-                    ::std::result::Result::Ok(
-                        SelectUserVehicleForSmartFlexOnboardingError::KtCt4377,
-                    )
-                }
-                super::ErrorCode::KtCt4378 => {
-                    ::std::result::Result::Ok(
-                        SelectUserVehicleForSmartFlexOnboardingError::KtCt4378,
-                    )
-                }
-                super::ErrorCode::KtCt4379 => {
-                    ::std::result::Result::Ok(
-                        SelectUserVehicleForSmartFlexOnboardingError::KtCt4379,
-                    )
-                }
-                super::ErrorCode::KtCt4391 => {
-                    ::std::result::Result::Ok(
-                        SelectUserVehicleForSmartFlexOnboardingError::KtCt4391,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SelectUserVehicleForSmartFlexOnboardingError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `selectVehicleMakeForSmartFlexOnboarding` can return, in reference order.
@@ -35255,33 +29544,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SelectVehicleMakeForSmartFlexOnboardingError::KtCt1111 => "Unauthorized.",
-                SelectVehicleMakeForSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                SelectVehicleMakeForSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-                SelectVehicleMakeForSmartFlexOnboardingError::KtCt4375 => {
-                    "Incorrect or missing parameters for SmartFlex onboarding step."
-                }
-                SelectVehicleMakeForSmartFlexOnboardingError::KtCt4376 => {
-                    "Unable to complete onboarding step. Please try again later."
-                }
-                SelectVehicleMakeForSmartFlexOnboardingError::KtCt4377 => {
-                    "Invalid onboarding step ID."
-                }
-                SelectVehicleMakeForSmartFlexOnboardingError::KtCt4378 => {
-                    "Invalid input or step id. Please make sure you are using the correct step id and providing the expected input params."
-                }
-                SelectVehicleMakeForSmartFlexOnboardingError::KtCt4379 => {
-                    "Vehicle is not ready for a test charge."
-                }
-                SelectVehicleMakeForSmartFlexOnboardingError::KtCt4391 => {
-                    "This onboarding wizard has been cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SelectVehicleMakeForSmartFlexOnboardingError {
@@ -35385,54 +29648,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleMakeForSmartFlexOnboardingError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleMakeForSmartFlexOnboardingError::KtCt4371,
-                    )
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleMakeForSmartFlexOnboardingError::KtCt4372,
-                    )
-                }
-                super::ErrorCode::KtCt4375 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleMakeForSmartFlexOnboardingError::KtCt4375,
-                    )
-                }
-                super::ErrorCode::KtCt4376 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleMakeForSmartFlexOnboardingError::KtCt4376,
-                    )
-                }
-                super::ErrorCode::KtCt4377 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleMakeForSmartFlexOnboardingError::KtCt4377,
-                    )
-                }
-                super::ErrorCode::KtCt4378 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleMakeForSmartFlexOnboardingError::KtCt4378,
-                    )
-                }
-                super::ErrorCode::KtCt4379 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleMakeForSmartFlexOnboardingError::KtCt4379,
-                    )
-                }
-                super::ErrorCode::KtCt4391 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleMakeForSmartFlexOnboardingError::KtCt4391,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SelectVehicleMakeForSmartFlexOnboardingError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `selectVehicleOrChargePointForSmartFlexOnboarding` can return, in reference order.
@@ -35527,35 +29744,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt1111 => {
-                    "Unauthorized."
-                }
-                SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-                SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4375 => {
-                    "Incorrect or missing parameters for SmartFlex onboarding step."
-                }
-                SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4376 => {
-                    "Unable to complete onboarding step. Please try again later."
-                }
-                SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4377 => {
-                    "Invalid onboarding step ID."
-                }
-                SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4378 => {
-                    "Invalid input or step id. Please make sure you are using the correct step id and providing the expected input params."
-                }
-                SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4379 => {
-                    "Vehicle is not ready for a test charge."
-                }
-                SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4391 => {
-                    "This onboarding wizard has been cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SelectVehicleOrChargePointForSmartFlexOnboardingError {
@@ -35659,54 +29848,10 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4371,
-                    )
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4372,
-                    )
-                }
-                super::ErrorCode::KtCt4375 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4375,
-                    )
-                }
-                super::ErrorCode::KtCt4376 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4376,
-                    )
-                }
-                super::ErrorCode::KtCt4377 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4377,
-                    )
-                }
-                super::ErrorCode::KtCt4378 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4378,
-                    )
-                }
-                super::ErrorCode::KtCt4379 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4379,
-                    )
-                }
-                super::ErrorCode::KtCt4391 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt4391,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SelectVehicleOrChargePointForSmartFlexOnboardingError::try_from(
+                    value.clone(),
+                )
+                .map_err(|_| ())
         }
     }
     /// The error codes `selectVehicleVariantForSmartFlexOnboarding` can return, in reference order.
@@ -35783,35 +29928,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SelectVehicleVariantForSmartFlexOnboardingError::KtCt1111 => {
-                    "Unauthorized."
-                }
-                SelectVehicleVariantForSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                SelectVehicleVariantForSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-                SelectVehicleVariantForSmartFlexOnboardingError::KtCt4375 => {
-                    "Incorrect or missing parameters for SmartFlex onboarding step."
-                }
-                SelectVehicleVariantForSmartFlexOnboardingError::KtCt4376 => {
-                    "Unable to complete onboarding step. Please try again later."
-                }
-                SelectVehicleVariantForSmartFlexOnboardingError::KtCt4377 => {
-                    "Invalid onboarding step ID."
-                }
-                SelectVehicleVariantForSmartFlexOnboardingError::KtCt4378 => {
-                    "Invalid input or step id. Please make sure you are using the correct step id and providing the expected input params."
-                }
-                SelectVehicleVariantForSmartFlexOnboardingError::KtCt4379 => {
-                    "Vehicle is not ready for a test charge."
-                }
-                SelectVehicleVariantForSmartFlexOnboardingError::KtCt4391 => {
-                    "This onboarding wizard has been cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SelectVehicleVariantForSmartFlexOnboardingError {
@@ -35915,54 +30032,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleVariantForSmartFlexOnboardingError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleVariantForSmartFlexOnboardingError::KtCt4371,
-                    )
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleVariantForSmartFlexOnboardingError::KtCt4372,
-                    )
-                }
-                super::ErrorCode::KtCt4375 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleVariantForSmartFlexOnboardingError::KtCt4375,
-                    )
-                }
-                super::ErrorCode::KtCt4376 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleVariantForSmartFlexOnboardingError::KtCt4376,
-                    )
-                }
-                super::ErrorCode::KtCt4377 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleVariantForSmartFlexOnboardingError::KtCt4377,
-                    )
-                }
-                super::ErrorCode::KtCt4378 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleVariantForSmartFlexOnboardingError::KtCt4378,
-                    )
-                }
-                super::ErrorCode::KtCt4379 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleVariantForSmartFlexOnboardingError::KtCt4379,
-                    )
-                }
-                super::ErrorCode::KtCt4391 => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleVariantForSmartFlexOnboardingError::KtCt4391,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SelectVehicleVariantForSmartFlexOnboardingError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `sendAgreementRescissionConfirmation` can return, in reference order.
@@ -35999,11 +30070,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SendAgreementRescissionConfirmationError::KtCt14101 => {
-                    "Agreement rescission not found."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SendAgreementRescissionConfirmationError {
@@ -36043,14 +30110,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt14101 => {
-                    ::std::result::Result::Ok(
-                        SendAgreementRescissionConfirmationError::KtCt14101,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SendAgreementRescissionConfirmationError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `sendOfferQuoteSummary` can return, in reference order.
@@ -36102,18 +30163,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SendOfferQuoteSummaryError::KtCt12407 => {
-                    "The offer group does not contain an accepted offer."
-                }
-                SendOfferQuoteSummaryError::KtCt4178 => {
-                    "No account found with given account number."
-                }
-                SendOfferQuoteSummaryError::KtCt4619 => {
-                    "Quote with given code not found."
-                }
-                SendOfferQuoteSummaryError::KtCt5518 => "Account user not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SendOfferQuoteSummaryError {
@@ -36158,21 +30208,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt12407 => {
-                    ::std::result::Result::Ok(SendOfferQuoteSummaryError::KtCt12407)
-                }
-                super::ErrorCode::KtCt4178 => {
-                    ::std::result::Result::Ok(SendOfferQuoteSummaryError::KtCt4178)
-                }
-                super::ErrorCode::KtCt4619 => {
-                    ::std::result::Result::Ok(SendOfferQuoteSummaryError::KtCt4619)
-                }
-                super::ErrorCode::KtCt5518 => {
-                    ::std::result::Result::Ok(SendOfferQuoteSummaryError::KtCt5518)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SendOfferQuoteSummaryError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `sendQuoteSummary` can return, in reference order.
@@ -36219,13 +30255,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SendQuoteSummaryError::KtCt4178 => {
-                    "No account found with given account number."
-                }
-                SendQuoteSummaryError::KtCt4619 => "Quote with given code not found.",
-                SendQuoteSummaryError::KtCt4632 => "Invalid recipient information.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SendQuoteSummaryError {
@@ -36266,18 +30296,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4178 => {
-                    ::std::result::Result::Ok(SendQuoteSummaryError::KtCt4178)
-                }
-                super::ErrorCode::KtCt4619 => {
-                    ::std::result::Result::Ok(SendQuoteSummaryError::KtCt4619)
-                }
-                super::ErrorCode::KtCt4632 => {
-                    ::std::result::Result::Ok(SendQuoteSummaryError::KtCt4632)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SendQuoteSummaryError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `sendVerificationEmail` can return, in reference order.
@@ -36305,7 +30324,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SendVerificationEmailError {
@@ -36333,9 +30352,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            SendVerificationEmailError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `setDevicePreferences` can return, in reference order.
@@ -36382,13 +30399,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SetDevicePreferencesError::KtCt4314 => "Unable to get provider details.",
-                SetDevicePreferencesError::KtCt4321 => "Serializer validation error.",
-                SetDevicePreferencesError::KtCt4374 => {
-                    "An error occurred while trying to set your device preferences."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SetDevicePreferencesError {
@@ -36429,18 +30440,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4314 => {
-                    ::std::result::Result::Ok(SetDevicePreferencesError::KtCt4314)
-                }
-                super::ErrorCode::KtCt4321 => {
-                    ::std::result::Result::Ok(SetDevicePreferencesError::KtCt4321)
-                }
-                super::ErrorCode::KtCt4374 => {
-                    ::std::result::Result::Ok(SetDevicePreferencesError::KtCt4374)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SetDevicePreferencesError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `setLoyaltyPointsUser` can return, in reference order.
@@ -36487,15 +30487,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SetLoyaltyPointsUserError::KtCt1111 => "Unauthorized.",
-                SetLoyaltyPointsUserError::KtCt9210 => {
-                    "Unhandled Loyalty Points exception."
-                }
-                SetLoyaltyPointsUserError::KtCt9214 => {
-                    "Couldn't assign user loyalty points role."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SetLoyaltyPointsUserError {
@@ -36536,18 +30528,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(SetLoyaltyPointsUserError::KtCt1111)
-                }
-                super::ErrorCode::KtCt9210 => {
-                    ::std::result::Result::Ok(SetLoyaltyPointsUserError::KtCt9210)
-                }
-                super::ErrorCode::KtCt9214 => {
-                    ::std::result::Result::Ok(SetLoyaltyPointsUserError::KtCt9214)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SetLoyaltyPointsUserError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `setOpportunityOutcome` can return, in reference order.
@@ -36584,9 +30565,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SetOpportunityOutcomeError::KtCt8906 => "Opportunity not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SetOpportunityOutcomeError {
@@ -36619,12 +30598,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8906 => {
-                    ::std::result::Result::Ok(SetOpportunityOutcomeError::KtCt8906)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SetOpportunityOutcomeError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `setPaymentPreference` can return, in reference order.
@@ -36681,17 +30655,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SetPaymentPreferenceError::KtCt1111 => "Unauthorized.",
-                SetPaymentPreferenceError::KtCt3822 => "Unauthorized.",
-                SetPaymentPreferenceError::KtCt3967 => "Payment method is not valid.",
-                SetPaymentPreferenceError::KtCt3968 => {
-                    "Preference cannot be set this soon."
-                }
-                SetPaymentPreferenceError::KtCt3969 => {
-                    "Preferences must change on a specific day of the week for weekly schedules."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SetPaymentPreferenceError {
@@ -36740,24 +30704,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(SetPaymentPreferenceError::KtCt1111)
-                }
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(SetPaymentPreferenceError::KtCt3822)
-                }
-                super::ErrorCode::KtCt3967 => {
-                    ::std::result::Result::Ok(SetPaymentPreferenceError::KtCt3967)
-                }
-                super::ErrorCode::KtCt3968 => {
-                    ::std::result::Result::Ok(SetPaymentPreferenceError::KtCt3968)
-                }
-                super::ErrorCode::KtCt3969 => {
-                    ::std::result::Result::Ok(SetPaymentPreferenceError::KtCt3969)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SetPaymentPreferenceError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `setUpDirectDebitInstruction` can return, in reference order.
@@ -36824,21 +30771,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SetUpDirectDebitInstructionError::KtCt11103 => "Business not found.",
-                SetUpDirectDebitInstructionError::KtCt3820 => {
-                    "Received both ledger ID and number."
-                }
-                SetUpDirectDebitInstructionError::KtCt3821 => {
-                    "Received neither ledger ID nor ledger number."
-                }
-                SetUpDirectDebitInstructionError::KtCt3940 => "Invalid data.",
-                SetUpDirectDebitInstructionError::KtCt3971 => {
-                    "Instruction owners are not valid."
-                }
-                SetUpDirectDebitInstructionError::KtCt3979 => "Invalid ledger.",
-                SetUpDirectDebitInstructionError::KtCt5415 => "Account user not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SetUpDirectDebitInstructionError {
@@ -36900,32 +30833,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11103 => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionError::KtCt11103,
-                    )
-                }
-                super::ErrorCode::KtCt3820 => {
-                    ::std::result::Result::Ok(SetUpDirectDebitInstructionError::KtCt3820)
-                }
-                super::ErrorCode::KtCt3821 => {
-                    ::std::result::Result::Ok(SetUpDirectDebitInstructionError::KtCt3821)
-                }
-                super::ErrorCode::KtCt3940 => {
-                    ::std::result::Result::Ok(SetUpDirectDebitInstructionError::KtCt3940)
-                }
-                super::ErrorCode::KtCt3971 => {
-                    ::std::result::Result::Ok(SetUpDirectDebitInstructionError::KtCt3971)
-                }
-                super::ErrorCode::KtCt3979 => {
-                    ::std::result::Result::Ok(SetUpDirectDebitInstructionError::KtCt3979)
-                }
-                super::ErrorCode::KtCt5415 => {
-                    ::std::result::Result::Ok(SetUpDirectDebitInstructionError::KtCt5415)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SetUpDirectDebitInstructionError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `setUpDirectDebitInstructionForBusiness` can return, in reference order.
@@ -36982,19 +30890,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SetUpDirectDebitInstructionForBusinessError::KtCt11107 => "Unauthorized.",
-                SetUpDirectDebitInstructionForBusinessError::KtCt3940 => "Invalid data.",
-                SetUpDirectDebitInstructionForBusinessError::KtCt3948 => {
-                    "Could not set up direct debit instruction."
-                }
-                SetUpDirectDebitInstructionForBusinessError::KtCt3956 => {
-                    "Temporary error occurred."
-                }
-                SetUpDirectDebitInstructionForBusinessError::KtCt3971 => {
-                    "Instruction owners are not valid."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SetUpDirectDebitInstructionForBusinessError {
@@ -37066,34 +30962,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11107 => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionForBusinessError::KtCt11107,
-                    )
-                }
-                super::ErrorCode::KtCt3940 => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionForBusinessError::KtCt3940,
-                    )
-                }
-                super::ErrorCode::KtCt3948 => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionForBusinessError::KtCt3948,
-                    )
-                }
-                super::ErrorCode::KtCt3956 => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionForBusinessError::KtCt3956,
-                    )
-                }
-                super::ErrorCode::KtCt3971 => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionForBusinessError::KtCt3971,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SetUpDirectDebitInstructionForBusinessError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `setUpDirectDebitInstructionFromStoredDetails` can return, in reference order.
@@ -37174,29 +31044,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SetUpDirectDebitInstructionFromStoredDetailsError::KtCt11103 => {
-                    "Business not found."
-                }
-                SetUpDirectDebitInstructionFromStoredDetailsError::KtCt3822 => {
-                    "Unauthorized."
-                }
-                SetUpDirectDebitInstructionFromStoredDetailsError::KtCt3948 => {
-                    "Could not set up direct debit instruction."
-                }
-                SetUpDirectDebitInstructionFromStoredDetailsError::KtCt3956 => {
-                    "Temporary error occurred."
-                }
-                SetUpDirectDebitInstructionFromStoredDetailsError::KtCt3971 => {
-                    "Instruction owners are not valid."
-                }
-                SetUpDirectDebitInstructionFromStoredDetailsError::KtCt4123 => {
-                    "Unauthorized."
-                }
-                SetUpDirectDebitInstructionFromStoredDetailsError::KtCt5415 => {
-                    "Account user not found."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SetUpDirectDebitInstructionFromStoredDetailsError {
@@ -37284,44 +31132,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11103 => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionFromStoredDetailsError::KtCt11103,
-                    )
-                }
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionFromStoredDetailsError::KtCt3822,
-                    )
-                }
-                super::ErrorCode::KtCt3948 => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionFromStoredDetailsError::KtCt3948,
-                    )
-                }
-                super::ErrorCode::KtCt3956 => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionFromStoredDetailsError::KtCt3956,
-                    )
-                }
-                super::ErrorCode::KtCt3971 => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionFromStoredDetailsError::KtCt3971,
-                    )
-                }
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionFromStoredDetailsError::KtCt4123,
-                    )
-                }
-                super::ErrorCode::KtCt5415 => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionFromStoredDetailsError::KtCt5415,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SetUpDirectDebitInstructionFromStoredDetailsError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `setVehicleChargePreferences` can return, in reference order.
@@ -37368,17 +31180,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SetVehicleChargePreferencesError::KtCt4301 => {
-                    "Unable to find device for given account."
-                }
-                SetVehicleChargePreferencesError::KtCt4321 => {
-                    "Serializer validation error."
-                }
-                SetVehicleChargePreferencesError::KtCt4353 => {
-                    "An error occurred while trying to update your charging preferences."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SetVehicleChargePreferencesError {
@@ -37420,18 +31222,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4301 => {
-                    ::std::result::Result::Ok(SetVehicleChargePreferencesError::KtCt4301)
-                }
-                super::ErrorCode::KtCt4321 => {
-                    ::std::result::Result::Ok(SetVehicleChargePreferencesError::KtCt4321)
-                }
-                super::ErrorCode::KtCt4353 => {
-                    ::std::result::Result::Ok(SetVehicleChargePreferencesError::KtCt4353)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SetVehicleChargePreferencesError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `shareGoodsQuote` can return, in reference order.
@@ -37473,10 +31264,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ShareGoodsQuoteError::KtCt4122 => "Invalid email.",
-                ShareGoodsQuoteError::KtCt8203 => "Received an invalid quote code.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ShareGoodsQuoteError {
@@ -37513,15 +31301,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4122 => {
-                    ::std::result::Result::Ok(ShareGoodsQuoteError::KtCt4122)
-                }
-                super::ErrorCode::KtCt8203 => {
-                    ::std::result::Result::Ok(ShareGoodsQuoteError::KtCt8203)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ShareGoodsQuoteError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `startCollectionProcess` can return, in reference order.
@@ -37583,24 +31363,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                StartCollectionProcessError::KtCt1111 => "Unauthorized.",
-                StartCollectionProcessError::KtCt11208 => {
-                    "Invalid billing document identifier for collection process."
-                }
-                StartCollectionProcessError::KtCt11209 => {
-                    "Collection process configuration does not have published version."
-                }
-                StartCollectionProcessError::KtCt11210 => {
-                    "Active collection process for entity already exists."
-                }
-                StartCollectionProcessError::KtCt11211 => {
-                    "Too many active collection processes for config."
-                }
-                StartCollectionProcessError::KtCt11212 => {
-                    "Invalid collection process config code."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for StartCollectionProcessError {
@@ -37653,27 +31416,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(StartCollectionProcessError::KtCt1111)
-                }
-                super::ErrorCode::KtCt11208 => {
-                    ::std::result::Result::Ok(StartCollectionProcessError::KtCt11208)
-                }
-                super::ErrorCode::KtCt11209 => {
-                    ::std::result::Result::Ok(StartCollectionProcessError::KtCt11209)
-                }
-                super::ErrorCode::KtCt11210 => {
-                    ::std::result::Result::Ok(StartCollectionProcessError::KtCt11210)
-                }
-                super::ErrorCode::KtCt11211 => {
-                    ::std::result::Result::Ok(StartCollectionProcessError::KtCt11211)
-                }
-                super::ErrorCode::KtCt11212 => {
-                    ::std::result::Result::Ok(StartCollectionProcessError::KtCt11212)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            StartCollectionProcessError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `startCustomerVerification` can return, in reference order.
@@ -37715,12 +31458,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                StartCustomerVerificationError::KtCt1701 => "Brand does not exist.",
-                StartCustomerVerificationError::KtCt4194 => {
-                    "Verification type not supported yet."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for StartCustomerVerificationError {
@@ -37757,15 +31495,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1701 => {
-                    ::std::result::Result::Ok(StartCustomerVerificationError::KtCt1701)
-                }
-                super::ErrorCode::KtCt4194 => {
-                    ::std::result::Result::Ok(StartCustomerVerificationError::KtCt4194)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            StartCustomerVerificationError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `startReAuthentication` can return, in reference order.
@@ -37807,12 +31537,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                StartReAuthenticationError::KtCt4321 => "Serializer validation error.",
-                StartReAuthenticationError::KtCt4385 => {
-                    "Re-authentication is not supported for this device."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for StartReAuthenticationError {
@@ -37849,15 +31574,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4321 => {
-                    ::std::result::Result::Ok(StartReAuthenticationError::KtCt4321)
-                }
-                super::ErrorCode::KtCt4385 => {
-                    ::std::result::Result::Ok(StartReAuthenticationError::KtCt4385)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            StartReAuthenticationError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `startSmartFlexOnboarding` can return, in reference order.
@@ -37899,12 +31616,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                StartSmartFlexOnboardingError::KtCt4321 => "Serializer validation error.",
-                StartSmartFlexOnboardingError::KtCt4385 => {
-                    "Re-authentication is not supported for this device."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for StartSmartFlexOnboardingError {
@@ -37941,15 +31653,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4321 => {
-                    ::std::result::Result::Ok(StartSmartFlexOnboardingError::KtCt4321)
-                }
-                super::ErrorCode::KtCt4385 => {
-                    ::std::result::Result::Ok(StartSmartFlexOnboardingError::KtCt4385)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            StartSmartFlexOnboardingError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `startTestChargeForSmartFlexOnboarding` can return, in reference order.
@@ -38026,33 +31730,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                StartTestChargeForSmartFlexOnboardingError::KtCt1111 => "Unauthorized.",
-                StartTestChargeForSmartFlexOnboardingError::KtCt4371 => {
-                    "Onboarding wizard ID is invalid."
-                }
-                StartTestChargeForSmartFlexOnboardingError::KtCt4372 => {
-                    "Simultaneous attempts to update onboarding process."
-                }
-                StartTestChargeForSmartFlexOnboardingError::KtCt4375 => {
-                    "Incorrect or missing parameters for SmartFlex onboarding step."
-                }
-                StartTestChargeForSmartFlexOnboardingError::KtCt4376 => {
-                    "Unable to complete onboarding step. Please try again later."
-                }
-                StartTestChargeForSmartFlexOnboardingError::KtCt4377 => {
-                    "Invalid onboarding step ID."
-                }
-                StartTestChargeForSmartFlexOnboardingError::KtCt4378 => {
-                    "Invalid input or step id. Please make sure you are using the correct step id and providing the expected input params."
-                }
-                StartTestChargeForSmartFlexOnboardingError::KtCt4379 => {
-                    "Vehicle is not ready for a test charge."
-                }
-                StartTestChargeForSmartFlexOnboardingError::KtCt4391 => {
-                    "This onboarding wizard has been cancelled."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for StartTestChargeForSmartFlexOnboardingError {
@@ -38156,54 +31834,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        StartTestChargeForSmartFlexOnboardingError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4371 => {
-                    ::std::result::Result::Ok(
-                        StartTestChargeForSmartFlexOnboardingError::KtCt4371,
-                    )
-                }
-                super::ErrorCode::KtCt4372 => {
-                    ::std::result::Result::Ok(
-                        StartTestChargeForSmartFlexOnboardingError::KtCt4372,
-                    )
-                }
-                super::ErrorCode::KtCt4375 => {
-                    ::std::result::Result::Ok(
-                        StartTestChargeForSmartFlexOnboardingError::KtCt4375,
-                    )
-                }
-                super::ErrorCode::KtCt4376 => {
-                    ::std::result::Result::Ok(
-                        StartTestChargeForSmartFlexOnboardingError::KtCt4376,
-                    )
-                }
-                super::ErrorCode::KtCt4377 => {
-                    ::std::result::Result::Ok(
-                        StartTestChargeForSmartFlexOnboardingError::KtCt4377,
-                    )
-                }
-                super::ErrorCode::KtCt4378 => {
-                    ::std::result::Result::Ok(
-                        StartTestChargeForSmartFlexOnboardingError::KtCt4378,
-                    )
-                }
-                super::ErrorCode::KtCt4379 => {
-                    ::std::result::Result::Ok(
-                        StartTestChargeForSmartFlexOnboardingError::KtCt4379,
-                    )
-                }
-                super::ErrorCode::KtCt4391 => {
-                    ::std::result::Result::Ok(
-                        StartTestChargeForSmartFlexOnboardingError::KtCt4391,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            StartTestChargeForSmartFlexOnboardingError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `stopAutomatedPayments` can return, in reference order.
@@ -38255,16 +31887,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                StopAutomatedPaymentsError::KtCt1111 => "Unauthorized.",
-                StopAutomatedPaymentsError::KtCt3822 => "Unauthorized.",
-                StopAutomatedPaymentsError::KtCt3968 => {
-                    "Preference cannot be set this soon."
-                }
-                StopAutomatedPaymentsError::KtCt3969 => {
-                    "Preferences must change on a specific day of the week for weekly schedules."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for StopAutomatedPaymentsError {
@@ -38309,21 +31932,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(StopAutomatedPaymentsError::KtCt1111)
-                }
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(StopAutomatedPaymentsError::KtCt3822)
-                }
-                super::ErrorCode::KtCt3968 => {
-                    ::std::result::Result::Ok(StopAutomatedPaymentsError::KtCt3968)
-                }
-                super::ErrorCode::KtCt3969 => {
-                    ::std::result::Result::Ok(StopAutomatedPaymentsError::KtCt3969)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            StopAutomatedPaymentsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `storeBankDetailsForLead` can return, in reference order.
@@ -38375,14 +31984,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                StoreBankDetailsForLeadError::KtCt3940 => "Invalid data.",
-                StoreBankDetailsForLeadError::KtCt3956 => "Temporary error occurred.",
-                StoreBankDetailsForLeadError::KtCt8907 => "Lead not found.",
-                StoreBankDetailsForLeadError::KtCt8954 => {
-                    "Unable to store payment method reference on lead."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for StoreBankDetailsForLeadError {
@@ -38427,21 +32029,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3940 => {
-                    ::std::result::Result::Ok(StoreBankDetailsForLeadError::KtCt3940)
-                }
-                super::ErrorCode::KtCt3956 => {
-                    ::std::result::Result::Ok(StoreBankDetailsForLeadError::KtCt3956)
-                }
-                super::ErrorCode::KtCt8907 => {
-                    ::std::result::Result::Ok(StoreBankDetailsForLeadError::KtCt8907)
-                }
-                super::ErrorCode::KtCt8954 => {
-                    ::std::result::Result::Ok(StoreBankDetailsForLeadError::KtCt8954)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            StoreBankDetailsForLeadError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `storeDirectDebitPaymentMethodDetails` can return, in reference order.
@@ -38493,18 +32081,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                StoreDirectDebitPaymentMethodDetailsError::KtCt3820 => {
-                    "Received both ledger ID and number."
-                }
-                StoreDirectDebitPaymentMethodDetailsError::KtCt3821 => {
-                    "Received neither ledger ID nor ledger number."
-                }
-                StoreDirectDebitPaymentMethodDetailsError::KtCt3940 => "Invalid data.",
-                StoreDirectDebitPaymentMethodDetailsError::KtCt3956 => {
-                    "Temporary error occurred."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for StoreDirectDebitPaymentMethodDetailsError {
@@ -38568,29 +32145,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3820 => {
-                    ::std::result::Result::Ok(
-                        StoreDirectDebitPaymentMethodDetailsError::KtCt3820,
-                    )
-                }
-                super::ErrorCode::KtCt3821 => {
-                    ::std::result::Result::Ok(
-                        StoreDirectDebitPaymentMethodDetailsError::KtCt3821,
-                    )
-                }
-                super::ErrorCode::KtCt3940 => {
-                    ::std::result::Result::Ok(
-                        StoreDirectDebitPaymentMethodDetailsError::KtCt3940,
-                    )
-                }
-                super::ErrorCode::KtCt3956 => {
-                    ::std::result::Result::Ok(
-                        StoreDirectDebitPaymentMethodDetailsError::KtCt3956,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            StoreDirectDebitPaymentMethodDetailsError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `storePaymentInstruction` can return, in reference order.
@@ -38642,14 +32198,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                StorePaymentInstructionError::KtCt3820 => {
-                    "Received both ledger ID and number."
-                }
-                StorePaymentInstructionError::KtCt3822 => "Unauthorized.",
-                StorePaymentInstructionError::KtCt3979 => "Invalid ledger.",
-                StorePaymentInstructionError::KtCt4177 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for StorePaymentInstructionError {
@@ -38694,21 +32243,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3820 => {
-                    ::std::result::Result::Ok(StorePaymentInstructionError::KtCt3820)
-                }
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(StorePaymentInstructionError::KtCt3822)
-                }
-                super::ErrorCode::KtCt3979 => {
-                    ::std::result::Result::Ok(StorePaymentInstructionError::KtCt3979)
-                }
-                super::ErrorCode::KtCt4177 => {
-                    ::std::result::Result::Ok(StorePaymentInstructionError::KtCt4177)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            StorePaymentInstructionError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `submitCustomerFeedback` can return, in reference order.
@@ -38755,15 +32290,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SubmitCustomerFeedbackError::KtCt5511 => {
-                    "The feedback_id should be provided for feedback source."
-                }
-                SubmitCustomerFeedbackError::KtCt5512 => {
-                    "The feedback doesn't match the account."
-                }
-                SubmitCustomerFeedbackError::KtCt5514 => "Unable to submit feedback.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SubmitCustomerFeedbackError {
@@ -38804,18 +32331,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt5511 => {
-                    ::std::result::Result::Ok(SubmitCustomerFeedbackError::KtCt5511)
-                }
-                super::ErrorCode::KtCt5512 => {
-                    ::std::result::Result::Ok(SubmitCustomerFeedbackError::KtCt5512)
-                }
-                super::ErrorCode::KtCt5514 => {
-                    ::std::result::Result::Ok(SubmitCustomerFeedbackError::KtCt5514)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SubmitCustomerFeedbackError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `submitGasSelfReading` can return, in reference order.
@@ -38857,10 +32373,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SubmitGasSelfReadingError::KtEs4508 => "Self-reading input is invalid.",
-                SubmitGasSelfReadingError::KtEs4509 => "Self-reading submission failed.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SubmitGasSelfReadingError {
@@ -38897,15 +32410,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtEs4508 => {
-                    ::std::result::Result::Ok(SubmitGasSelfReadingError::KtEs4508)
-                }
-                super::ErrorCode::KtEs4509 => {
-                    ::std::result::Result::Ok(SubmitGasSelfReadingError::KtEs4509)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SubmitGasSelfReadingError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `submitRepaymentRequest` can return, in reference order.
@@ -38972,21 +32477,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SubmitRepaymentRequestError::KtCt1132 => "Unauthorized.",
-                SubmitRepaymentRequestError::KtCt3820 => {
-                    "Received both ledger ID and number."
-                }
-                SubmitRepaymentRequestError::KtCt3821 => {
-                    "Received neither ledger ID nor ledger number."
-                }
-                SubmitRepaymentRequestError::KtCt3823 => "Unauthorized.",
-                SubmitRepaymentRequestError::KtCt3926 => "Unauthorized.",
-                SubmitRepaymentRequestError::KtCt3927 => "Invalid Amount.",
-                SubmitRepaymentRequestError::KtCt3928 => {
-                    "Idempotency key used for another repayment request."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SubmitRepaymentRequestError {
@@ -39043,30 +32534,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1132 => {
-                    ::std::result::Result::Ok(SubmitRepaymentRequestError::KtCt1132)
-                }
-                super::ErrorCode::KtCt3820 => {
-                    ::std::result::Result::Ok(SubmitRepaymentRequestError::KtCt3820)
-                }
-                super::ErrorCode::KtCt3821 => {
-                    ::std::result::Result::Ok(SubmitRepaymentRequestError::KtCt3821)
-                }
-                super::ErrorCode::KtCt3823 => {
-                    ::std::result::Result::Ok(SubmitRepaymentRequestError::KtCt3823)
-                }
-                super::ErrorCode::KtCt3926 => {
-                    ::std::result::Result::Ok(SubmitRepaymentRequestError::KtCt3926)
-                }
-                super::ErrorCode::KtCt3927 => {
-                    ::std::result::Result::Ok(SubmitRepaymentRequestError::KtCt3927)
-                }
-                super::ErrorCode::KtCt3928 => {
-                    ::std::result::Result::Ok(SubmitRepaymentRequestError::KtCt3928)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SubmitRepaymentRequestError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `suspendControl` can return, in reference order.
@@ -39108,12 +32576,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SuspendControlError::KtCt4301 => {
-                    "Unable to find device for given account."
-                }
-                SuspendControlError::KtCt4358 => "Unable to suspend device control.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SuspendControlError {
@@ -39150,15 +32613,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4301 => {
-                    ::std::result::Result::Ok(SuspendControlError::KtCt4301)
-                }
-                super::ErrorCode::KtCt4358 => {
-                    ::std::result::Result::Ok(SuspendControlError::KtCt4358)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SuspendControlError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `switchAccountToVariablePaymentSchedule` can return, in reference order.
@@ -39215,21 +32670,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                SwitchAccountToVariablePaymentScheduleError::KtCt1111 => "Unauthorized.",
-                SwitchAccountToVariablePaymentScheduleError::KtCt3921 => {
-                    "Account not found."
-                }
-                SwitchAccountToVariablePaymentScheduleError::KtCt3922 => {
-                    "Ledger not found for the account."
-                }
-                SwitchAccountToVariablePaymentScheduleError::KtCt3947 => {
-                    "An unexpected error occurred."
-                }
-                SwitchAccountToVariablePaymentScheduleError::KtCt3984 => {
-                    "Could not delete conflicting future payment schedule."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for SwitchAccountToVariablePaymentScheduleError {
@@ -39301,34 +32742,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        SwitchAccountToVariablePaymentScheduleError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt3921 => {
-                    ::std::result::Result::Ok(
-                        SwitchAccountToVariablePaymentScheduleError::KtCt3921,
-                    )
-                }
-                super::ErrorCode::KtCt3922 => {
-                    ::std::result::Result::Ok(
-                        SwitchAccountToVariablePaymentScheduleError::KtCt3922,
-                    )
-                }
-                super::ErrorCode::KtCt3947 => {
-                    ::std::result::Result::Ok(
-                        SwitchAccountToVariablePaymentScheduleError::KtCt3947,
-                    )
-                }
-                super::ErrorCode::KtCt3984 => {
-                    ::std::result::Result::Ok(
-                        SwitchAccountToVariablePaymentScheduleError::KtCt3984,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            SwitchAccountToVariablePaymentScheduleError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `terminateAgreement` can return, in reference order.
@@ -39370,10 +32785,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                TerminateAgreementError::KtCt1501 => "Agreement not found.",
-                TerminateAgreementError::KtCt1513 => "Unable to terminate agreement.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for TerminateAgreementError {
@@ -39410,15 +32822,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1501 => {
-                    ::std::result::Result::Ok(TerminateAgreementError::KtCt1501)
-                }
-                super::ErrorCode::KtCt1513 => {
-                    ::std::result::Result::Ok(TerminateAgreementError::KtCt1513)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            TerminateAgreementError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `terminateContract` can return, in reference order.
@@ -39515,31 +32919,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                TerminateContractError::KtCt10003 => "Contract not found.",
-                TerminateContractError::KtCt10007 => "Unable to terminate contract.",
-                TerminateContractError::KtCt10008 => {
-                    "The contract is currently undergoing an active journey."
-                }
-                TerminateContractError::KtCt10013 => {
-                    "Requested termination date is invalid."
-                }
-                TerminateContractError::KtCt10022 => "Contract already terminated.",
-                TerminateContractError::KtCt10023 => "Contract is already revoked.",
-                TerminateContractError::KtCt10024 => "Contract already expired.",
-                TerminateContractError::KtCt10025 => "Contract has not started yet.",
-                TerminateContractError::KtCt10037 => {
-                    "Contract notes feature is disabled."
-                }
-                TerminateContractError::KtCt10038 => "Contract note reason not found.",
-                TerminateContractError::KtCt10039 => {
-                    "At least one of the affected fields must be provided."
-                }
-                TerminateContractError::KtCt10041 => "Contract is already rescinded.",
-                TerminateContractError::KtCt10044 => {
-                    "Termination date must be after the contract start date."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for TerminateContractError {
@@ -39620,48 +33000,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10003 => {
-                    ::std::result::Result::Ok(TerminateContractError::KtCt10003)
-                }
-                super::ErrorCode::KtCt10007 => {
-                    ::std::result::Result::Ok(TerminateContractError::KtCt10007)
-                }
-                super::ErrorCode::KtCt10008 => {
-                    ::std::result::Result::Ok(TerminateContractError::KtCt10008)
-                }
-                super::ErrorCode::KtCt10013 => {
-                    ::std::result::Result::Ok(TerminateContractError::KtCt10013)
-                }
-                super::ErrorCode::KtCt10022 => {
-                    ::std::result::Result::Ok(TerminateContractError::KtCt10022)
-                }
-                super::ErrorCode::KtCt10023 => {
-                    ::std::result::Result::Ok(TerminateContractError::KtCt10023)
-                }
-                super::ErrorCode::KtCt10024 => {
-                    ::std::result::Result::Ok(TerminateContractError::KtCt10024)
-                }
-                super::ErrorCode::KtCt10025 => {
-                    ::std::result::Result::Ok(TerminateContractError::KtCt10025)
-                }
-                super::ErrorCode::KtCt10037 => {
-                    ::std::result::Result::Ok(TerminateContractError::KtCt10037)
-                }
-                super::ErrorCode::KtCt10038 => {
-                    ::std::result::Result::Ok(TerminateContractError::KtCt10038)
-                }
-                super::ErrorCode::KtCt10039 => {
-                    ::std::result::Result::Ok(TerminateContractError::KtCt10039)
-                }
-                super::ErrorCode::KtCt10041 => {
-                    ::std::result::Result::Ok(TerminateContractError::KtCt10041)
-                }
-                super::ErrorCode::KtCt10044 => {
-                    ::std::result::Result::Ok(TerminateContractError::KtCt10044)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            TerminateContractError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `terminateCreditTransferPermission` can return, in reference order.
@@ -39708,15 +33047,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                TerminateCreditTransferPermissionError::KtCt3822 => "Unauthorized.",
-                TerminateCreditTransferPermissionError::KtCt3825 => {
-                    "Credit transfer permission not found."
-                }
-                TerminateCreditTransferPermissionError::KtCt3827 => {
-                    "The ledger is not valid."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for TerminateCreditTransferPermissionError {
@@ -39772,24 +33103,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(
-                        TerminateCreditTransferPermissionError::KtCt3822,
-                    )
-                }
-                super::ErrorCode::KtCt3825 => {
-                    ::std::result::Result::Ok(
-                        TerminateCreditTransferPermissionError::KtCt3825,
-                    )
-                }
-                super::ErrorCode::KtCt3827 => {
-                    ::std::result::Result::Ok(
-                        TerminateCreditTransferPermissionError::KtCt3827,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            TerminateCreditTransferPermissionError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `terminateSolarWalletRelationship` can return, in reference order.
@@ -39846,19 +33161,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                TerminateSolarWalletRelationshipError::KtCt4123 => "Unauthorized.",
-                TerminateSolarWalletRelationshipError::KtEs4116 => "Account not found.",
-                TerminateSolarWalletRelationshipError::KtEs7807 => {
-                    "The request to terminate a solar wallet sharing credit between ledgers was incomplete or malformed."
-                }
-                TerminateSolarWalletRelationshipError::KtEs7808 => {
-                    "Couldn't stop sharing credit between ledgers because credit sharing ledger doesn't exist."
-                }
-                TerminateSolarWalletRelationshipError::KtEs7809 => {
-                    "There is no ledger of this type on this account.."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for TerminateSolarWalletRelationshipError {
@@ -39930,34 +33233,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(
-                        TerminateSolarWalletRelationshipError::KtCt4123,
-                    )
-                }
-                super::ErrorCode::KtEs4116 => {
-                    ::std::result::Result::Ok(
-                        TerminateSolarWalletRelationshipError::KtEs4116,
-                    )
-                }
-                super::ErrorCode::KtEs7807 => {
-                    ::std::result::Result::Ok(
-                        TerminateSolarWalletRelationshipError::KtEs7807,
-                    )
-                }
-                super::ErrorCode::KtEs7808 => {
-                    ::std::result::Result::Ok(
-                        TerminateSolarWalletRelationshipError::KtEs7808,
-                    )
-                }
-                super::ErrorCode::KtEs7809 => {
-                    ::std::result::Result::Ok(
-                        TerminateSolarWalletRelationshipError::KtEs7809,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            TerminateSolarWalletRelationshipError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `thirdPartyCompleteDeviceRegistration` can return, in reference order.
@@ -39999,14 +33276,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ThirdPartyCompleteDeviceRegistrationError::KtCt4321 => {
-                    "Serializer validation error."
-                }
-                ThirdPartyCompleteDeviceRegistrationError::KtCt4322 => {
-                    "Unable to complete registration error."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ThirdPartyCompleteDeviceRegistrationError {
@@ -40054,19 +33324,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4321 => {
-                    ::std::result::Result::Ok(
-                        ThirdPartyCompleteDeviceRegistrationError::KtCt4321,
-                    )
-                }
-                super::ErrorCode::KtCt4322 => {
-                    ::std::result::Result::Ok(
-                        ThirdPartyCompleteDeviceRegistrationError::KtCt4322,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ThirdPartyCompleteDeviceRegistrationError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `transferLeadOpportunities` can return, in reference order.
@@ -40103,9 +33362,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                TransferLeadOpportunitiesError::KtCt8907 => "Lead not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for TransferLeadOpportunitiesError {
@@ -40138,12 +33395,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8907 => {
-                    ::std::result::Result::Ok(TransferLeadOpportunitiesError::KtCt8907)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            TransferLeadOpportunitiesError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `transferLedgerBalance` can return, in reference order.
@@ -40215,28 +33467,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                TransferLedgerBalanceError::KtCt3820 => {
-                    "Received both ledger ID and number."
-                }
-                TransferLedgerBalanceError::KtCt3821 => {
-                    "Received neither ledger ID nor ledger number."
-                }
-                TransferLedgerBalanceError::KtCt3822 => "Unauthorized.",
-                TransferLedgerBalanceError::KtCt3823 => "Unauthorized.",
-                TransferLedgerBalanceError::KtCt9701 => {
-                    "Balance transfer to same account is not allowed."
-                }
-                TransferLedgerBalanceError::KtCt9702 => {
-                    "Balance transfer is not support for debit account with Zero balance."
-                }
-                TransferLedgerBalanceError::KtCt9703 => {
-                    "Balance transfer is not supported for debit account."
-                }
-                TransferLedgerBalanceError::KtCt9704 => {
-                    "Balance transfer amount should be non-zero."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for TransferLedgerBalanceError {
@@ -40297,33 +33528,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3820 => {
-                    ::std::result::Result::Ok(TransferLedgerBalanceError::KtCt3820)
-                }
-                super::ErrorCode::KtCt3821 => {
-                    ::std::result::Result::Ok(TransferLedgerBalanceError::KtCt3821)
-                }
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(TransferLedgerBalanceError::KtCt3822)
-                }
-                super::ErrorCode::KtCt3823 => {
-                    ::std::result::Result::Ok(TransferLedgerBalanceError::KtCt3823)
-                }
-                super::ErrorCode::KtCt9701 => {
-                    ::std::result::Result::Ok(TransferLedgerBalanceError::KtCt9701)
-                }
-                super::ErrorCode::KtCt9702 => {
-                    ::std::result::Result::Ok(TransferLedgerBalanceError::KtCt9702)
-                }
-                super::ErrorCode::KtCt9703 => {
-                    ::std::result::Result::Ok(TransferLedgerBalanceError::KtCt9703)
-                }
-                super::ErrorCode::KtCt9704 => {
-                    ::std::result::Result::Ok(TransferLedgerBalanceError::KtCt9704)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            TransferLedgerBalanceError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `transferLoyaltyPointsBetweenUsers` can return, in reference order.
@@ -40385,24 +33590,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                TransferLoyaltyPointsBetweenUsersError::KtCt1111 => "Unauthorized.",
-                TransferLoyaltyPointsBetweenUsersError::KtCt9204 => {
-                    "Negative or zero points set."
-                }
-                TransferLoyaltyPointsBetweenUsersError::KtCt9205 => {
-                    "Insufficient Loyalty Points."
-                }
-                TransferLoyaltyPointsBetweenUsersError::KtCt9208 => {
-                    "Invalid posted at datetime."
-                }
-                TransferLoyaltyPointsBetweenUsersError::KtCt9209 => {
-                    "Negative Loyalty Points balance."
-                }
-                TransferLoyaltyPointsBetweenUsersError::KtCt9210 => {
-                    "Unhandled Loyalty Points exception."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for TransferLoyaltyPointsBetweenUsersError {
@@ -40482,39 +33670,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        TransferLoyaltyPointsBetweenUsersError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt9204 => {
-                    ::std::result::Result::Ok(
-                        TransferLoyaltyPointsBetweenUsersError::KtCt9204,
-                    )
-                }
-                super::ErrorCode::KtCt9205 => {
-                    ::std::result::Result::Ok(
-                        TransferLoyaltyPointsBetweenUsersError::KtCt9205,
-                    )
-                }
-                super::ErrorCode::KtCt9208 => {
-                    ::std::result::Result::Ok(
-                        TransferLoyaltyPointsBetweenUsersError::KtCt9208,
-                    )
-                }
-                super::ErrorCode::KtCt9209 => {
-                    ::std::result::Result::Ok(
-                        TransferLoyaltyPointsBetweenUsersError::KtCt9209,
-                    )
-                }
-                super::ErrorCode::KtCt9210 => {
-                    ::std::result::Result::Ok(
-                        TransferLoyaltyPointsBetweenUsersError::KtCt9210,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            TransferLoyaltyPointsBetweenUsersError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `triggerBoostCharge` can return, in reference order.
@@ -40561,13 +33718,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                TriggerBoostChargeError::KtCt1111 => "Unauthorized.",
-                TriggerBoostChargeError::KtCt4356 => {
-                    "A boost charge cannot currently be performed."
-                }
-                TriggerBoostChargeError::KtCt4357 => "Unable to trigger boost charge.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for TriggerBoostChargeError {
@@ -40608,18 +33759,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(TriggerBoostChargeError::KtCt1111)
-                }
-                super::ErrorCode::KtCt4356 => {
-                    ::std::result::Result::Ok(TriggerBoostChargeError::KtCt4356)
-                }
-                super::ErrorCode::KtCt4357 => {
-                    ::std::result::Result::Ok(TriggerBoostChargeError::KtCt4357)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            TriggerBoostChargeError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `triggerCollectionProcessMessage` can return, in reference order.
@@ -40661,12 +33801,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                TriggerCollectionProcessMessageError::KtCt1111 => "Unauthorized.",
-                TriggerCollectionProcessMessageError::KtCt11201 => {
-                    "No Collection Process Records associated with id."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for TriggerCollectionProcessMessageError {
@@ -40714,19 +33849,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        TriggerCollectionProcessMessageError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt11201 => {
-                    ::std::result::Result::Ok(
-                        TriggerCollectionProcessMessageError::KtCt11201,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            TriggerCollectionProcessMessageError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `triggerPostUploadOperations` can return, in reference order.
@@ -40763,9 +33886,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                TriggerPostUploadOperationsError::KtCt8710 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for TriggerPostUploadOperationsError {
@@ -40799,12 +33920,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8710 => {
-                    ::std::result::Result::Ok(TriggerPostUploadOperationsError::KtCt8710)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            TriggerPostUploadOperationsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `triggerTestCharge` can return, in reference order.
@@ -40851,11 +33967,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                TriggerTestChargeError::KtCt1111 => "Unauthorized.",
-                TriggerTestChargeError::KtCt4355 => "Unable to trigger charge.",
-                TriggerTestChargeError::KtCt4362 => "Device not ready for test charge.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for TriggerTestChargeError {
@@ -40896,18 +34008,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(TriggerTestChargeError::KtCt1111)
-                }
-                super::ErrorCode::KtCt4355 => {
-                    ::std::result::Result::Ok(TriggerTestChargeError::KtCt4355)
-                }
-                super::ErrorCode::KtCt4362 => {
-                    ::std::result::Result::Ok(TriggerTestChargeError::KtCt4362)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            TriggerTestChargeError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `unenrollAccountFromLoyaltyProgram` can return, in reference order.
@@ -40949,12 +34050,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UnenrollAccountFromLoyaltyProgramError::KtCt1111 => "Unauthorized.",
-                UnenrollAccountFromLoyaltyProgramError::KtCt9220 => {
-                    "Ineligible loyalty points unenrollment."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UnenrollAccountFromLoyaltyProgramError {
@@ -41002,19 +34098,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        UnenrollAccountFromLoyaltyProgramError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt9220 => {
-                    ::std::result::Result::Ok(
-                        UnenrollAccountFromLoyaltyProgramError::KtCt9220,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UnenrollAccountFromLoyaltyProgramError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `unlinkUserFromLine` can return, in reference order.
@@ -41042,7 +34127,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UnlinkUserFromLineError {
@@ -41070,9 +34155,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            UnlinkUserFromLineError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateAccountBillingAddress` can return, in reference order.
@@ -41114,10 +34197,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateAccountBillingAddressError::KtCt4145 => "Invalid address.",
-                UpdateAccountBillingAddressError::KtCt7123 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateAccountBillingAddressError {
@@ -41155,15 +34235,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4145 => {
-                    ::std::result::Result::Ok(UpdateAccountBillingAddressError::KtCt4145)
-                }
-                super::ErrorCode::KtCt7123 => {
-                    ::std::result::Result::Ok(UpdateAccountBillingAddressError::KtCt7123)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateAccountBillingAddressError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateAccountBillingEmail` can return, in reference order.
@@ -41205,10 +34277,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateAccountBillingEmailError::KtCt4122 => "Invalid email.",
-                UpdateAccountBillingEmailError::KtCt4123 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateAccountBillingEmailError {
@@ -41245,15 +34314,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4122 => {
-                    ::std::result::Result::Ok(UpdateAccountBillingEmailError::KtCt4122)
-                }
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(UpdateAccountBillingEmailError::KtCt4123)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateAccountBillingEmailError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateAccountConsents` can return, in reference order.
@@ -41305,12 +34366,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateAccountConsentsError::KtCt9014 => "Duplicate consent.",
-                UpdateAccountConsentsError::KtCt9016 => "Consent management not enabled.",
-                UpdateAccountConsentsError::KtCt9017 => "Consent type not found.",
-                UpdateAccountConsentsError::KtCt9018 => "Account not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateAccountConsentsError {
@@ -41355,21 +34411,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt9014 => {
-                    ::std::result::Result::Ok(UpdateAccountConsentsError::KtCt9014)
-                }
-                super::ErrorCode::KtCt9016 => {
-                    ::std::result::Result::Ok(UpdateAccountConsentsError::KtCt9016)
-                }
-                super::ErrorCode::KtCt9017 => {
-                    ::std::result::Result::Ok(UpdateAccountConsentsError::KtCt9017)
-                }
-                super::ErrorCode::KtCt9018 => {
-                    ::std::result::Result::Ok(UpdateAccountConsentsError::KtCt9018)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateAccountConsentsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateAccountReference` can return, in reference order.
@@ -41416,11 +34458,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateAccountReferenceError::KtCt4123 => "Unauthorized.",
-                UpdateAccountReferenceError::KtCt8310 => "Invalid data.",
-                UpdateAccountReferenceError::KtCt8311 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateAccountReferenceError {
@@ -41461,18 +34499,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(UpdateAccountReferenceError::KtCt4123)
-                }
-                super::ErrorCode::KtCt8310 => {
-                    ::std::result::Result::Ok(UpdateAccountReferenceError::KtCt8310)
-                }
-                super::ErrorCode::KtCt8311 => {
-                    ::std::result::Result::Ok(UpdateAccountReferenceError::KtCt8311)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateAccountReferenceError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateAccountReferralStatus` can return, in reference order.
@@ -41514,12 +34541,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateAccountReferralStatusError::KtCt6712 => "Invalid reference.",
-                UpdateAccountReferralStatusError::KtCt6732 => {
-                    "Invalid referral status transition."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateAccountReferralStatusError {
@@ -41557,15 +34579,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt6712 => {
-                    ::std::result::Result::Ok(UpdateAccountReferralStatusError::KtCt6712)
-                }
-                super::ErrorCode::KtCt6732 => {
-                    ::std::result::Result::Ok(UpdateAccountReferralStatusError::KtCt6732)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateAccountReferralStatusError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateAccountUser` can return, in reference order.
@@ -41607,10 +34621,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateAccountUserError::KtCt5414 => "Invalid data.",
-                UpdateAccountUserError::KtEs5410 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateAccountUserError {
@@ -41647,15 +34658,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt5414 => {
-                    ::std::result::Result::Ok(UpdateAccountUserError::KtCt5414)
-                }
-                super::ErrorCode::KtEs5410 => {
-                    ::std::result::Result::Ok(UpdateAccountUserError::KtEs5410)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateAccountUserError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateAccountUserConsents` can return, in reference order.
@@ -41722,17 +34725,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateAccountUserConsentsError::KtCt1111 => "Unauthorized.",
-                UpdateAccountUserConsentsError::KtCt1605 => "Invalid input.",
-                UpdateAccountUserConsentsError::KtCt5421 => "Account user not found.",
-                UpdateAccountUserConsentsError::KtCt5422 => "Invalid data.",
-                UpdateAccountUserConsentsError::KtCt9014 => "Duplicate consent.",
-                UpdateAccountUserConsentsError::KtCt9016 => {
-                    "Consent management not enabled."
-                }
-                UpdateAccountUserConsentsError::KtCt9017 => "Consent type not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateAccountUserConsentsError {
@@ -41789,30 +34782,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(UpdateAccountUserConsentsError::KtCt1111)
-                }
-                super::ErrorCode::KtCt1605 => {
-                    ::std::result::Result::Ok(UpdateAccountUserConsentsError::KtCt1605)
-                }
-                super::ErrorCode::KtCt5421 => {
-                    ::std::result::Result::Ok(UpdateAccountUserConsentsError::KtCt5421)
-                }
-                super::ErrorCode::KtCt5422 => {
-                    ::std::result::Result::Ok(UpdateAccountUserConsentsError::KtCt5422)
-                }
-                super::ErrorCode::KtCt9014 => {
-                    ::std::result::Result::Ok(UpdateAccountUserConsentsError::KtCt9014)
-                }
-                super::ErrorCode::KtCt9016 => {
-                    ::std::result::Result::Ok(UpdateAccountUserConsentsError::KtCt9016)
-                }
-                super::ErrorCode::KtCt9017 => {
-                    ::std::result::Result::Ok(UpdateAccountUserConsentsError::KtCt9017)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateAccountUserConsentsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateActivePurchase` can return, in reference order.
@@ -41864,16 +34834,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateActivePurchaseError::KtCt8206 => "Invalid data.",
-                UpdateActivePurchaseError::KtCt8225 => "Received an invalid purchaseId.",
-                UpdateActivePurchaseError::KtCt8226 => {
-                    "The provided purchase is not active."
-                }
-                UpdateActivePurchaseError::KtCt8227 => {
-                    "Available grants could not be applied."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateActivePurchaseError {
@@ -41918,21 +34879,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8206 => {
-                    ::std::result::Result::Ok(UpdateActivePurchaseError::KtCt8206)
-                }
-                super::ErrorCode::KtCt8225 => {
-                    ::std::result::Result::Ok(UpdateActivePurchaseError::KtCt8225)
-                }
-                super::ErrorCode::KtCt8226 => {
-                    ::std::result::Result::Ok(UpdateActivePurchaseError::KtCt8226)
-                }
-                super::ErrorCode::KtCt8227 => {
-                    ::std::result::Result::Ok(UpdateActivePurchaseError::KtCt8227)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateActivePurchaseError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateAffiliateLink` can return, in reference order.
@@ -41984,12 +34931,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateAffiliateLinkError::KtCt7711 => "Invalid data.",
-                UpdateAffiliateLinkError::KtCt7713 => "Invalid data.",
-                UpdateAffiliateLinkError::KtCt7714 => "Invalid data.",
-                UpdateAffiliateLinkError::KtCt7715 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateAffiliateLinkError {
@@ -42034,21 +34976,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7711 => {
-                    ::std::result::Result::Ok(UpdateAffiliateLinkError::KtCt7711)
-                }
-                super::ErrorCode::KtCt7713 => {
-                    ::std::result::Result::Ok(UpdateAffiliateLinkError::KtCt7713)
-                }
-                super::ErrorCode::KtCt7714 => {
-                    ::std::result::Result::Ok(UpdateAffiliateLinkError::KtCt7714)
-                }
-                super::ErrorCode::KtCt7715 => {
-                    ::std::result::Result::Ok(UpdateAffiliateLinkError::KtCt7715)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateAffiliateLinkError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateAffiliateOrganisation` can return, in reference order.
@@ -42085,9 +35013,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateAffiliateOrganisationError::KtCt7717 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateAffiliateOrganisationError {
@@ -42121,12 +35047,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7717 => {
-                    ::std::result::Result::Ok(UpdateAffiliateOrganisationError::KtCt7717)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateAffiliateOrganisationError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateAgentAuxiliaryStatus` can return, in reference order.
@@ -42163,11 +35084,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateAgentAuxiliaryStatusError::KtCt7813 => {
-                    "Support user not found with that username."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateAgentAuxiliaryStatusError {
@@ -42200,12 +35117,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7813 => {
-                    ::std::result::Result::Ok(UpdateAgentAuxiliaryStatusError::KtCt7813)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateAgentAuxiliaryStatusError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateAgreementPeriod` can return, in reference order.
@@ -42267,22 +35179,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateAgreementPeriodError::KtCt1501 => "Agreement not found.",
-                UpdateAgreementPeriodError::KtCt1503 => {
-                    "Agreement valid_to date must be later than valid_from date."
-                }
-                UpdateAgreementPeriodError::KtCt1504 => {
-                    "Account does not match with the agreement."
-                }
-                UpdateAgreementPeriodError::KtCt1505 => "Unable to edit agreement.",
-                UpdateAgreementPeriodError::KtCt1506 => {
-                    "Agreement period is not within the supply and property period."
-                }
-                UpdateAgreementPeriodError::KtCt4178 => {
-                    "No account found with given account number."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateAgreementPeriodError {
@@ -42335,27 +35232,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1501 => {
-                    ::std::result::Result::Ok(UpdateAgreementPeriodError::KtCt1501)
-                }
-                super::ErrorCode::KtCt1503 => {
-                    ::std::result::Result::Ok(UpdateAgreementPeriodError::KtCt1503)
-                }
-                super::ErrorCode::KtCt1504 => {
-                    ::std::result::Result::Ok(UpdateAgreementPeriodError::KtCt1504)
-                }
-                super::ErrorCode::KtCt1505 => {
-                    ::std::result::Result::Ok(UpdateAgreementPeriodError::KtCt1505)
-                }
-                super::ErrorCode::KtCt1506 => {
-                    ::std::result::Result::Ok(UpdateAgreementPeriodError::KtCt1506)
-                }
-                super::ErrorCode::KtCt4178 => {
-                    ::std::result::Result::Ok(UpdateAgreementPeriodError::KtCt4178)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateAgreementPeriodError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateAgreementRescission` can return, in reference order.
@@ -42397,14 +35274,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateAgreementRescissionError::KtCt14101 => {
-                    "Agreement rescission not found."
-                }
-                UpdateAgreementRescissionError::KtCt14102 => {
-                    "Cannot update completed agreement rescission."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateAgreementRescissionError {
@@ -42441,15 +35311,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt14101 => {
-                    ::std::result::Result::Ok(UpdateAgreementRescissionError::KtCt14101)
-                }
-                super::ErrorCode::KtCt14102 => {
-                    ::std::result::Result::Ok(UpdateAgreementRescissionError::KtCt14102)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateAgreementRescissionError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateAgreementRollover` can return, in reference order.
@@ -42501,20 +35363,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateAgreementRolloverError::KtCt13705 => {
-                    "Agreement rollover not found."
-                }
-                UpdateAgreementRolloverError::KtCt13706 => {
-                    "Agreement rollover has an invalid status for this operation."
-                }
-                UpdateAgreementRolloverError::KtCt13707 => {
-                    "Agreement rollover has an invalid type for this operation."
-                }
-                UpdateAgreementRolloverError::KtCt4910 => {
-                    "No product exists with the given input."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateAgreementRolloverError {
@@ -42559,21 +35408,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt13705 => {
-                    ::std::result::Result::Ok(UpdateAgreementRolloverError::KtCt13705)
-                }
-                super::ErrorCode::KtCt13706 => {
-                    ::std::result::Result::Ok(UpdateAgreementRolloverError::KtCt13706)
-                }
-                super::ErrorCode::KtCt13707 => {
-                    ::std::result::Result::Ok(UpdateAgreementRolloverError::KtCt13707)
-                }
-                super::ErrorCode::KtCt4910 => {
-                    ::std::result::Result::Ok(UpdateAgreementRolloverError::KtCt4910)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateAgreementRolloverError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateApiException` can return, in reference order.
@@ -42650,31 +35485,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateApiExceptionError::KtCt7801 => {
-                    "Received an invalid operationsTeamId."
-                }
-                UpdateApiExceptionError::KtCt7803 => {
-                    "Received an invalid apiExceptionId."
-                }
-                UpdateApiExceptionError::KtCt7804 => {
-                    "No fields present in the input for updating the APIException."
-                }
-                UpdateApiExceptionError::KtCt7805 => {
-                    "Too many tags associated with this API Exception."
-                }
-                UpdateApiExceptionError::KtCt7806 => {
-                    "Cannot create duplicate tags for the same API exception."
-                }
-                UpdateApiExceptionError::KtCt7809 => {
-                    "Update results in no changes to API Exception."
-                }
-                UpdateApiExceptionError::KtCt7811 => {
-                    "Received an invalid assignedUserId."
-                }
-                UpdateApiExceptionError::KtCt7812 => "Support user is inactive.",
-                UpdateApiExceptionError::KtCt7814 => "Received an invalid accountNumber.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateApiExceptionError {
@@ -42739,36 +35550,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7801 => {
-                    ::std::result::Result::Ok(UpdateApiExceptionError::KtCt7801)
-                }
-                super::ErrorCode::KtCt7803 => {
-                    ::std::result::Result::Ok(UpdateApiExceptionError::KtCt7803)
-                }
-                super::ErrorCode::KtCt7804 => {
-                    ::std::result::Result::Ok(UpdateApiExceptionError::KtCt7804)
-                }
-                super::ErrorCode::KtCt7805 => {
-                    ::std::result::Result::Ok(UpdateApiExceptionError::KtCt7805)
-                }
-                super::ErrorCode::KtCt7806 => {
-                    ::std::result::Result::Ok(UpdateApiExceptionError::KtCt7806)
-                }
-                super::ErrorCode::KtCt7809 => {
-                    ::std::result::Result::Ok(UpdateApiExceptionError::KtCt7809)
-                }
-                super::ErrorCode::KtCt7811 => {
-                    ::std::result::Result::Ok(UpdateApiExceptionError::KtCt7811)
-                }
-                super::ErrorCode::KtCt7812 => {
-                    ::std::result::Result::Ok(UpdateApiExceptionError::KtCt7812)
-                }
-                super::ErrorCode::KtCt7814 => {
-                    ::std::result::Result::Ok(UpdateApiExceptionError::KtCt7814)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateApiExceptionError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateApiExceptionNote` can return, in reference order.
@@ -42810,12 +35592,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateApiExceptionNoteError::KtCt7807 => {
-                    "Received an invalid apiExceptionNoteId."
-                }
-                UpdateApiExceptionNoteError::KtCt7808 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateApiExceptionNoteError {
@@ -42852,15 +35629,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7807 => {
-                    ::std::result::Result::Ok(UpdateApiExceptionNoteError::KtCt7807)
-                }
-                super::ErrorCode::KtCt7808 => {
-                    ::std::result::Result::Ok(UpdateApiExceptionNoteError::KtCt7808)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateApiExceptionNoteError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateAutoTopUpAmount` can return, in reference order.
@@ -42937,25 +35706,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateAutoTopUpAmountError::KtCt3815 => {
-                    "No active payment schedule found for this account."
-                }
-                UpdateAutoTopUpAmountError::KtCt3820 => {
-                    "Received both ledger ID and number."
-                }
-                UpdateAutoTopUpAmountError::KtCt3821 => {
-                    "Received neither ledger ID nor ledger number."
-                }
-                UpdateAutoTopUpAmountError::KtCt3822 => "Unauthorized.",
-                UpdateAutoTopUpAmountError::KtCt3941 => "Invalid data.",
-                UpdateAutoTopUpAmountError::KtCt3942 => "An unexpected error occurred.",
-                UpdateAutoTopUpAmountError::KtCt3947 => "An unexpected error occurred.",
-                UpdateAutoTopUpAmountError::KtCt3953 => {
-                    "The payment schedule is not a balance triggered schedule."
-                }
-                UpdateAutoTopUpAmountError::KtCt4123 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateAutoTopUpAmountError {
@@ -43020,36 +35771,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt3815 => {
-                    ::std::result::Result::Ok(UpdateAutoTopUpAmountError::KtCt3815)
-                }
-                super::ErrorCode::KtCt3820 => {
-                    ::std::result::Result::Ok(UpdateAutoTopUpAmountError::KtCt3820)
-                }
-                super::ErrorCode::KtCt3821 => {
-                    ::std::result::Result::Ok(UpdateAutoTopUpAmountError::KtCt3821)
-                }
-                super::ErrorCode::KtCt3822 => {
-                    ::std::result::Result::Ok(UpdateAutoTopUpAmountError::KtCt3822)
-                }
-                super::ErrorCode::KtCt3941 => {
-                    ::std::result::Result::Ok(UpdateAutoTopUpAmountError::KtCt3941)
-                }
-                super::ErrorCode::KtCt3942 => {
-                    ::std::result::Result::Ok(UpdateAutoTopUpAmountError::KtCt3942)
-                }
-                super::ErrorCode::KtCt3947 => {
-                    ::std::result::Result::Ok(UpdateAutoTopUpAmountError::KtCt3947)
-                }
-                super::ErrorCode::KtCt3953 => {
-                    ::std::result::Result::Ok(UpdateAutoTopUpAmountError::KtCt3953)
-                }
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(UpdateAutoTopUpAmountError::KtCt4123)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateAutoTopUpAmountError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateBillingAddress` can return, in reference order.
@@ -43091,10 +35813,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateBillingAddressError::KtCt4123 => "Unauthorized.",
-                UpdateBillingAddressError::KtEs4118 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateBillingAddressError {
@@ -43131,15 +35850,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(UpdateBillingAddressError::KtCt4123)
-                }
-                super::ErrorCode::KtEs4118 => {
-                    ::std::result::Result::Ok(UpdateBillingAddressError::KtEs4118)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateBillingAddressError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateBillingDetails` can return, in reference order.
@@ -43181,10 +35892,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateBillingDetailsError::KtEs1130 => "Unauthorized.",
-                UpdateBillingDetailsError::KtEs4119 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateBillingDetailsError {
@@ -43221,15 +35929,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtEs1130 => {
-                    ::std::result::Result::Ok(UpdateBillingDetailsError::KtEs1130)
-                }
-                super::ErrorCode::KtEs4119 => {
-                    ::std::result::Result::Ok(UpdateBillingDetailsError::KtEs4119)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateBillingDetailsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateBoostCharge` can return, in reference order.
@@ -43281,14 +35981,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateBoostChargeError::KtCt1111 => "Unauthorized.",
-                UpdateBoostChargeError::KtCt4354 => "Unable to cancel boost charge.",
-                UpdateBoostChargeError::KtCt4356 => {
-                    "A boost charge cannot currently be performed."
-                }
-                UpdateBoostChargeError::KtCt4357 => "Unable to trigger boost charge.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateBoostChargeError {
@@ -43333,21 +36026,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(UpdateBoostChargeError::KtCt1111)
-                }
-                super::ErrorCode::KtCt4354 => {
-                    ::std::result::Result::Ok(UpdateBoostChargeError::KtCt4354)
-                }
-                super::ErrorCode::KtCt4356 => {
-                    ::std::result::Result::Ok(UpdateBoostChargeError::KtCt4356)
-                }
-                super::ErrorCode::KtCt4357 => {
-                    ::std::result::Result::Ok(UpdateBoostChargeError::KtCt4357)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateBoostChargeError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateCampaignAccountExpiryDate` can return, in reference order.
@@ -43399,16 +36078,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateCampaignAccountExpiryDateError::KtCt1111 => "Unauthorized.",
-                UpdateCampaignAccountExpiryDateError::KtCt4123 => "Unauthorized.",
-                UpdateCampaignAccountExpiryDateError::KtCt7428 => {
-                    "Failed to update campaign account."
-                }
-                UpdateCampaignAccountExpiryDateError::KtCt7429 => {
-                    "No active campaign account found for the given account and campaign."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateCampaignAccountExpiryDateError {
@@ -43472,29 +36142,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        UpdateCampaignAccountExpiryDateError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(
-                        UpdateCampaignAccountExpiryDateError::KtCt4123,
-                    )
-                }
-                super::ErrorCode::KtCt7428 => {
-                    ::std::result::Result::Ok(
-                        UpdateCampaignAccountExpiryDateError::KtCt7428,
-                    )
-                }
-                super::ErrorCode::KtCt7429 => {
-                    ::std::result::Result::Ok(
-                        UpdateCampaignAccountExpiryDateError::KtCt7429,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateCampaignAccountExpiryDateError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateCollectionProcessRecordLatestStep` can return, in reference order.
@@ -43536,12 +36184,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateCollectionProcessRecordLatestStepError::KtCt1111 => "Unauthorized.",
-                UpdateCollectionProcessRecordLatestStepError::KtCt11201 => {
-                    "No Collection Process Records associated with id."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateCollectionProcessRecordLatestStepError {
@@ -43589,19 +36232,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        UpdateCollectionProcessRecordLatestStepError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt11201 => {
-                    ::std::result::Result::Ok(
-                        UpdateCollectionProcessRecordLatestStepError::KtCt11201,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateCollectionProcessRecordLatestStepError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `updateCollectionProcessRecordToActive` can return, in reference order.
@@ -43658,21 +36290,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateCollectionProcessRecordToActiveError::KtCt1111 => "Unauthorized.",
-                UpdateCollectionProcessRecordToActiveError::KtCt11201 => {
-                    "No Collection Process Records associated with id."
-                }
-                UpdateCollectionProcessRecordToActiveError::KtCt11202 => {
-                    "No External reference provided."
-                }
-                UpdateCollectionProcessRecordToActiveError::KtCt11207 => {
-                    "Unsupported external source for collection process."
-                }
-                UpdateCollectionProcessRecordToActiveError::KtCt11218 => {
-                    "External reference cannot be updated once it has been set."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateCollectionProcessRecordToActiveError {
@@ -43744,34 +36362,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        UpdateCollectionProcessRecordToActiveError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt11201 => {
-                    ::std::result::Result::Ok(
-                        UpdateCollectionProcessRecordToActiveError::KtCt11201,
-                    )
-                }
-                super::ErrorCode::KtCt11202 => {
-                    ::std::result::Result::Ok(
-                        UpdateCollectionProcessRecordToActiveError::KtCt11202,
-                    )
-                }
-                super::ErrorCode::KtCt11207 => {
-                    ::std::result::Result::Ok(
-                        UpdateCollectionProcessRecordToActiveError::KtCt11207,
-                    )
-                }
-                super::ErrorCode::KtCt11218 => {
-                    ::std::result::Result::Ok(
-                        UpdateCollectionProcessRecordToActiveError::KtCt11218,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateCollectionProcessRecordToActiveError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `updateCollectionProcessRecordToComplete` can return, in reference order.
@@ -43823,18 +36415,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateCollectionProcessRecordToCompleteError::KtCt1111 => "Unauthorized.",
-                UpdateCollectionProcessRecordToCompleteError::KtCt11201 => {
-                    "No Collection Process Records associated with id."
-                }
-                UpdateCollectionProcessRecordToCompleteError::KtCt11203 => {
-                    "No Completion reason provided."
-                }
-                UpdateCollectionProcessRecordToCompleteError::KtCt11204 => {
-                    "No Completion details provided."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateCollectionProcessRecordToCompleteError {
@@ -43898,29 +36479,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        UpdateCollectionProcessRecordToCompleteError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt11201 => {
-                    ::std::result::Result::Ok(
-                        UpdateCollectionProcessRecordToCompleteError::KtCt11201,
-                    )
-                }
-                super::ErrorCode::KtCt11203 => {
-                    ::std::result::Result::Ok(
-                        UpdateCollectionProcessRecordToCompleteError::KtCt11203,
-                    )
-                }
-                super::ErrorCode::KtCt11204 => {
-                    ::std::result::Result::Ok(
-                        UpdateCollectionProcessRecordToCompleteError::KtCt11204,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateCollectionProcessRecordToCompleteError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `updateCommsDeliveryPreference` can return, in reference order.
@@ -43962,12 +36522,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateCommsDeliveryPreferenceError::KtCt4123 => "Unauthorized.",
-                UpdateCommsDeliveryPreferenceError::KtCt4136 => {
-                    "Cannot set comms preference to email when account has no email."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateCommsDeliveryPreferenceError {
@@ -44014,19 +36569,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(
-                        UpdateCommsDeliveryPreferenceError::KtCt4123,
-                    )
-                }
-                super::ErrorCode::KtCt4136 => {
-                    ::std::result::Result::Ok(
-                        UpdateCommsDeliveryPreferenceError::KtCt4136,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateCommsDeliveryPreferenceError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateCommsPreferences` can return, in reference order.
@@ -44054,7 +36597,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateCommsPreferencesError {
@@ -44082,9 +36625,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateCommsPreferencesError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateDcaProceeding` can return, in reference order.
@@ -44131,17 +36672,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateDcaProceedingError::KtCt11604 => {
-                    "Active debt collection proceeding does not exist for account."
-                }
-                UpdateDcaProceedingError::KtCt11605 => {
-                    "Multiple active Proceeding's found for same agency and campaign on account."
-                }
-                UpdateDcaProceedingError::KtCt11610 => {
-                    "unable to edit the debt collection proceeding."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateDcaProceedingError {
@@ -44182,18 +36713,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11604 => {
-                    ::std::result::Result::Ok(UpdateDcaProceedingError::KtCt11604)
-                }
-                super::ErrorCode::KtCt11605 => {
-                    ::std::result::Result::Ok(UpdateDcaProceedingError::KtCt11605)
-                }
-                super::ErrorCode::KtCt11610 => {
-                    ::std::result::Result::Ok(UpdateDcaProceedingError::KtCt11610)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateDcaProceedingError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateDeviceGridExport` can return, in reference order.
@@ -44235,12 +36755,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateDeviceGridExportError::KtCt1111 => "Unauthorized.",
-                UpdateDeviceGridExportError::KtCt4386 => {
-                    "An error occurred while trying to update your device's grid export status."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateDeviceGridExportError {
@@ -44277,15 +36792,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(UpdateDeviceGridExportError::KtCt1111)
-                }
-                super::ErrorCode::KtCt4386 => {
-                    ::std::result::Result::Ok(UpdateDeviceGridExportError::KtCt4386)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateDeviceGridExportError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateDeviceSmartControl` can return, in reference order.
@@ -44342,23 +36849,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateDeviceSmartControlError::KtCt4313 => {
-                    "Could not find KrakenFlex device."
-                }
-                UpdateDeviceSmartControlError::KtCt4314 => {
-                    "Unable to get provider details."
-                }
-                UpdateDeviceSmartControlError::KtCt4358 => {
-                    "Unable to suspend device control."
-                }
-                UpdateDeviceSmartControlError::KtCt4359 => {
-                    "Unable to resume device control."
-                }
-                UpdateDeviceSmartControlError::KtCt4387 => {
-                    "Could not find the KrakenFlex controller device."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateDeviceSmartControlError {
@@ -44407,24 +36898,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4313 => {
-                    ::std::result::Result::Ok(UpdateDeviceSmartControlError::KtCt4313)
-                }
-                super::ErrorCode::KtCt4314 => {
-                    ::std::result::Result::Ok(UpdateDeviceSmartControlError::KtCt4314)
-                }
-                super::ErrorCode::KtCt4358 => {
-                    ::std::result::Result::Ok(UpdateDeviceSmartControlError::KtCt4358)
-                }
-                super::ErrorCode::KtCt4359 => {
-                    ::std::result::Result::Ok(UpdateDeviceSmartControlError::KtCt4359)
-                }
-                super::ErrorCode::KtCt4387 => {
-                    ::std::result::Result::Ok(UpdateDeviceSmartControlError::KtCt4387)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateDeviceSmartControlError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateDocumentAccessibilityPreference` can return, in reference order.
@@ -44461,9 +36935,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateDocumentAccessibilityPreferenceError::KtCt4123 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateDocumentAccessibilityPreferenceError {
@@ -44503,14 +36975,8 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(
-                        UpdateDocumentAccessibilityPreferenceError::KtCt4123,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateDocumentAccessibilityPreferenceError::try_from(value.clone())
+                .map_err(|_| ())
         }
     }
     /// The error codes `updateIsChargingDurationCapped` can return, in reference order.
@@ -44557,15 +37023,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateIsChargingDurationCappedError::KtCt1111 => "Unauthorized.",
-                UpdateIsChargingDurationCappedError::KtCt4389 => {
-                    "An error occurred while trying to update your device's isChargingDurationCapped setting."
-                }
-                UpdateIsChargingDurationCappedError::KtCt4390 => {
-                    "An error occurred while trying to update your device's preference."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateIsChargingDurationCappedError {
@@ -44620,24 +37078,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1111 => {
-                    ::std::result::Result::Ok(
-                        UpdateIsChargingDurationCappedError::KtCt1111,
-                    )
-                }
-                super::ErrorCode::KtCt4389 => {
-                    ::std::result::Result::Ok(
-                        UpdateIsChargingDurationCappedError::KtCt4389,
-                    )
-                }
-                super::ErrorCode::KtCt4390 => {
-                    ::std::result::Result::Ok(
-                        UpdateIsChargingDurationCappedError::KtCt4390,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateIsChargingDurationCappedError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateLeadDetails` can return, in reference order.
@@ -44694,15 +37135,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateLeadDetailsError::KtCt8907 => "Lead not found.",
-                UpdateLeadDetailsError::KtCt8912 => "Funnel not found.",
-                UpdateLeadDetailsError::KtCt8913 => {
-                    "Organisation is not valid to be assigned."
-                }
-                UpdateLeadDetailsError::KtCt8931 => "Extra detail value is invalid.",
-                UpdateLeadDetailsError::KtCt8935 => "National ID bad input.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateLeadDetailsError {
@@ -44751,24 +37184,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8907 => {
-                    ::std::result::Result::Ok(UpdateLeadDetailsError::KtCt8907)
-                }
-                super::ErrorCode::KtCt8912 => {
-                    ::std::result::Result::Ok(UpdateLeadDetailsError::KtCt8912)
-                }
-                super::ErrorCode::KtCt8913 => {
-                    ::std::result::Result::Ok(UpdateLeadDetailsError::KtCt8913)
-                }
-                super::ErrorCode::KtCt8931 => {
-                    ::std::result::Result::Ok(UpdateLeadDetailsError::KtCt8931)
-                }
-                super::ErrorCode::KtCt8935 => {
-                    ::std::result::Result::Ok(UpdateLeadDetailsError::KtCt8935)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateLeadDetailsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateLeadStage` can return, in reference order.
@@ -44830,14 +37246,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateLeadStageError::KtCt8907 => "Lead not found.",
-                UpdateLeadStageError::KtCt8914 => "Stage not found.",
-                UpdateLeadStageError::KtCt8915 => "Stages are not in the same funnel.",
-                UpdateLeadStageError::KtCt8916 => "Current stage mismatch.",
-                UpdateLeadStageError::KtCt8917 => "Stage transition not allowed.",
-                UpdateLeadStageError::KtCt8918 => "Stage precondition not met.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateLeadStageError {
@@ -44890,27 +37299,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8907 => {
-                    ::std::result::Result::Ok(UpdateLeadStageError::KtCt8907)
-                }
-                super::ErrorCode::KtCt8914 => {
-                    ::std::result::Result::Ok(UpdateLeadStageError::KtCt8914)
-                }
-                super::ErrorCode::KtCt8915 => {
-                    ::std::result::Result::Ok(UpdateLeadStageError::KtCt8915)
-                }
-                super::ErrorCode::KtCt8916 => {
-                    ::std::result::Result::Ok(UpdateLeadStageError::KtCt8916)
-                }
-                super::ErrorCode::KtCt8917 => {
-                    ::std::result::Result::Ok(UpdateLeadStageError::KtCt8917)
-                }
-                super::ErrorCode::KtCt8918 => {
-                    ::std::result::Result::Ok(UpdateLeadStageError::KtCt8918)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateLeadStageError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateLeaveSupplier` can return, in reference order.
@@ -44967,19 +37356,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateLeaveSupplierError::KtCt10302 => "Invalid data.",
-                UpdateLeaveSupplierError::KtCt10304 => {
-                    "Mutation not enabled in this environment."
-                }
-                UpdateLeaveSupplierError::KtCt10309 => {
-                    "Failed to update leave supplier process - the service is not enabled."
-                }
-                UpdateLeaveSupplierError::KtCt10310 => {
-                    "Failed to update leave supplier process. The process status is not in updatable status."
-                }
-                UpdateLeaveSupplierError::KtCt1607 => "Value cannot be empty.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateLeaveSupplierError {
@@ -45028,24 +37405,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10302 => {
-                    ::std::result::Result::Ok(UpdateLeaveSupplierError::KtCt10302)
-                }
-                super::ErrorCode::KtCt10304 => {
-                    ::std::result::Result::Ok(UpdateLeaveSupplierError::KtCt10304)
-                }
-                super::ErrorCode::KtCt10309 => {
-                    ::std::result::Result::Ok(UpdateLeaveSupplierError::KtCt10309)
-                }
-                super::ErrorCode::KtCt10310 => {
-                    ::std::result::Result::Ok(UpdateLeaveSupplierError::KtCt10310)
-                }
-                super::ErrorCode::KtCt1607 => {
-                    ::std::result::Result::Ok(UpdateLeaveSupplierError::KtCt1607)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateLeaveSupplierError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateMessageTags` can return, in reference order.
@@ -45087,10 +37447,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateMessageTagsError::KtCt7611 => "The message was not found.",
-                UpdateMessageTagsError::KtCt7614 => "The Ink tag was not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateMessageTagsError {
@@ -45127,15 +37484,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt7611 => {
-                    ::std::result::Result::Ok(UpdateMessageTagsError::KtCt7611)
-                }
-                super::ErrorCode::KtCt7614 => {
-                    ::std::result::Result::Ok(UpdateMessageTagsError::KtCt7614)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateMessageTagsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateMetadata` can return, in reference order.
@@ -45202,15 +37551,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateMetadataError::KtCt4123 => "Unauthorized.",
-                UpdateMetadataError::KtCt4124 => "Unauthorized.",
-                UpdateMetadataError::KtCt4177 => "Unauthorized.",
-                UpdateMetadataError::KtCt6622 => "Unauthorized.",
-                UpdateMetadataError::KtCt6637 => "Unauthorized.",
-                UpdateMetadataError::KtCt8411 => "Invalid data.",
-                UpdateMetadataError::KtCt8413 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateMetadataError {
@@ -45267,30 +37608,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(UpdateMetadataError::KtCt4123)
-                }
-                super::ErrorCode::KtCt4124 => {
-                    ::std::result::Result::Ok(UpdateMetadataError::KtCt4124)
-                }
-                super::ErrorCode::KtCt4177 => {
-                    ::std::result::Result::Ok(UpdateMetadataError::KtCt4177)
-                }
-                super::ErrorCode::KtCt6622 => {
-                    ::std::result::Result::Ok(UpdateMetadataError::KtCt6622)
-                }
-                super::ErrorCode::KtCt6637 => {
-                    ::std::result::Result::Ok(UpdateMetadataError::KtCt6637)
-                }
-                super::ErrorCode::KtCt8411 => {
-                    ::std::result::Result::Ok(UpdateMetadataError::KtCt8411)
-                }
-                super::ErrorCode::KtCt8413 => {
-                    ::std::result::Result::Ok(UpdateMetadataError::KtCt8413)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateMetadataError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateNotesOnOpportunity` can return, in reference order.
@@ -45327,9 +37645,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateNotesOnOpportunityError::KtCt8906 => "Opportunity not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateNotesOnOpportunityError {
@@ -45362,12 +37678,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8906 => {
-                    ::std::result::Result::Ok(UpdateNotesOnOpportunityError::KtCt8906)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateNotesOnOpportunityError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateOfferGroupOnOpportunity` can return, in reference order.
@@ -45404,9 +37715,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateOfferGroupOnOpportunityError::KtCt8906 => "Opportunity not found.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateOfferGroupOnOpportunityError {
@@ -45445,14 +37754,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8906 => {
-                    ::std::result::Result::Ok(
-                        UpdateOfferGroupOnOpportunityError::KtCt8906,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateOfferGroupOnOpportunityError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateOnSiteJobsRequest` can return, in reference order.
@@ -45524,24 +37826,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateOnSiteJobsRequestError::KtCt13032 => "Request does not exist.",
-                UpdateOnSiteJobsRequestError::KtCt13035 => "Request is inactive.",
-                UpdateOnSiteJobsRequestError::KtCt13038 => "Invalid request status.",
-                UpdateOnSiteJobsRequestError::KtCt13040 => "Agent not set on request.",
-                UpdateOnSiteJobsRequestError::KtCt13045 => {
-                    "Failed to update appointment assets."
-                }
-                UpdateOnSiteJobsRequestError::KtCt13050 => {
-                    "Cannot provide both supply_point_identifier_to_market_name_mapping and supply_point_internal_id when creating assets."
-                }
-                UpdateOnSiteJobsRequestError::KtCt13051 => {
-                    "Supply point not found when creating assets."
-                }
-                UpdateOnSiteJobsRequestError::KtCt13052 => {
-                    "Multiple supply points found when creating assets."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateOnSiteJobsRequestError {
@@ -45602,33 +37887,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt13032 => {
-                    ::std::result::Result::Ok(UpdateOnSiteJobsRequestError::KtCt13032)
-                }
-                super::ErrorCode::KtCt13035 => {
-                    ::std::result::Result::Ok(UpdateOnSiteJobsRequestError::KtCt13035)
-                }
-                super::ErrorCode::KtCt13038 => {
-                    ::std::result::Result::Ok(UpdateOnSiteJobsRequestError::KtCt13038)
-                }
-                super::ErrorCode::KtCt13040 => {
-                    ::std::result::Result::Ok(UpdateOnSiteJobsRequestError::KtCt13040)
-                }
-                super::ErrorCode::KtCt13045 => {
-                    ::std::result::Result::Ok(UpdateOnSiteJobsRequestError::KtCt13045)
-                }
-                super::ErrorCode::KtCt13050 => {
-                    ::std::result::Result::Ok(UpdateOnSiteJobsRequestError::KtCt13050)
-                }
-                super::ErrorCode::KtCt13051 => {
-                    ::std::result::Result::Ok(UpdateOnSiteJobsRequestError::KtCt13051)
-                }
-                super::ErrorCode::KtCt13052 => {
-                    ::std::result::Result::Ok(UpdateOnSiteJobsRequestError::KtCt13052)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateOnSiteJobsRequestError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateOpportunityAssignment` can return, in reference order.
@@ -45705,33 +37964,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateOpportunityAssignmentError::KtCt8903 => {
-                    "Unable to update opportunity."
-                }
-                UpdateOpportunityAssignmentError::KtCt8906 => "Opportunity not found.",
-                UpdateOpportunityAssignmentError::KtCt8913 => {
-                    "Organisation is not valid to be assigned."
-                }
-                UpdateOpportunityAssignmentError::KtCt8946 => {
-                    "A team must also be provided when assigning a user."
-                }
-                UpdateOpportunityAssignmentError::KtCt8947 => {
-                    "The team you specified was not found."
-                }
-                UpdateOpportunityAssignmentError::KtCt8948 => {
-                    "The user you specified was not found."
-                }
-                UpdateOpportunityAssignmentError::KtCt8949 => {
-                    "The selected team does not belong to the specified partner."
-                }
-                UpdateOpportunityAssignmentError::KtCt8950 => {
-                    "The selected user does not belong to the specified partner."
-                }
-                UpdateOpportunityAssignmentError::KtCt8951 => {
-                    "The selected user is not a member of the specified team."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateOpportunityAssignmentError {
@@ -45797,36 +38030,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8903 => {
-                    ::std::result::Result::Ok(UpdateOpportunityAssignmentError::KtCt8903)
-                }
-                super::ErrorCode::KtCt8906 => {
-                    ::std::result::Result::Ok(UpdateOpportunityAssignmentError::KtCt8906)
-                }
-                super::ErrorCode::KtCt8913 => {
-                    ::std::result::Result::Ok(UpdateOpportunityAssignmentError::KtCt8913)
-                }
-                super::ErrorCode::KtCt8946 => {
-                    ::std::result::Result::Ok(UpdateOpportunityAssignmentError::KtCt8946)
-                }
-                super::ErrorCode::KtCt8947 => {
-                    ::std::result::Result::Ok(UpdateOpportunityAssignmentError::KtCt8947)
-                }
-                super::ErrorCode::KtCt8948 => {
-                    ::std::result::Result::Ok(UpdateOpportunityAssignmentError::KtCt8948)
-                }
-                super::ErrorCode::KtCt8949 => {
-                    ::std::result::Result::Ok(UpdateOpportunityAssignmentError::KtCt8949)
-                }
-                super::ErrorCode::KtCt8950 => {
-                    ::std::result::Result::Ok(UpdateOpportunityAssignmentError::KtCt8950)
-                }
-                super::ErrorCode::KtCt8951 => {
-                    ::std::result::Result::Ok(UpdateOpportunityAssignmentError::KtCt8951)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateOpportunityAssignmentError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateOpportunityDetails` can return, in reference order.
@@ -45878,14 +38082,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateOpportunityDetailsError::KtCt8906 => "Opportunity not found.",
-                UpdateOpportunityDetailsError::KtCt8912 => "Funnel not found.",
-                UpdateOpportunityDetailsError::KtCt8930 => "Unable to parse address.",
-                UpdateOpportunityDetailsError::KtCt8931 => {
-                    "Extra detail value is invalid."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateOpportunityDetailsError {
@@ -45930,21 +38127,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8906 => {
-                    ::std::result::Result::Ok(UpdateOpportunityDetailsError::KtCt8906)
-                }
-                super::ErrorCode::KtCt8912 => {
-                    ::std::result::Result::Ok(UpdateOpportunityDetailsError::KtCt8912)
-                }
-                super::ErrorCode::KtCt8930 => {
-                    ::std::result::Result::Ok(UpdateOpportunityDetailsError::KtCt8930)
-                }
-                super::ErrorCode::KtCt8931 => {
-                    ::std::result::Result::Ok(UpdateOpportunityDetailsError::KtCt8931)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateOpportunityDetailsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateOpportunityExtraDetails` can return, in reference order.
@@ -45986,12 +38169,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateOpportunityExtraDetailsError::KtCt8906 => "Opportunity not found.",
-                UpdateOpportunityExtraDetailsError::KtCt8926 => {
-                    "Unable to create opportunity."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateOpportunityExtraDetailsError {
@@ -46038,19 +38216,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8906 => {
-                    ::std::result::Result::Ok(
-                        UpdateOpportunityExtraDetailsError::KtCt8906,
-                    )
-                }
-                super::ErrorCode::KtCt8926 => {
-                    ::std::result::Result::Ok(
-                        UpdateOpportunityExtraDetailsError::KtCt8926,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateOpportunityExtraDetailsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateOpportunityStage` can return, in reference order.
@@ -46112,18 +38278,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateOpportunityStageError::KtCt8903 => "Unable to update opportunity.",
-                UpdateOpportunityStageError::KtCt8910 => {
-                    "Received opportunity current stage is not valid."
-                }
-                UpdateOpportunityStageError::KtCt8914 => "Stage not found.",
-                UpdateOpportunityStageError::KtCt8915 => {
-                    "Stages are not in the same funnel."
-                }
-                UpdateOpportunityStageError::KtCt8916 => "Current stage mismatch.",
-                UpdateOpportunityStageError::KtCt8917 => "Stage transition not allowed.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateOpportunityStageError {
@@ -46176,27 +38331,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt8903 => {
-                    ::std::result::Result::Ok(UpdateOpportunityStageError::KtCt8903)
-                }
-                super::ErrorCode::KtCt8910 => {
-                    ::std::result::Result::Ok(UpdateOpportunityStageError::KtCt8910)
-                }
-                super::ErrorCode::KtCt8914 => {
-                    ::std::result::Result::Ok(UpdateOpportunityStageError::KtCt8914)
-                }
-                super::ErrorCode::KtCt8915 => {
-                    ::std::result::Result::Ok(UpdateOpportunityStageError::KtCt8915)
-                }
-                super::ErrorCode::KtCt8916 => {
-                    ::std::result::Result::Ok(UpdateOpportunityStageError::KtCt8916)
-                }
-                super::ErrorCode::KtCt8917 => {
-                    ::std::result::Result::Ok(UpdateOpportunityStageError::KtCt8917)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateOpportunityStageError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateOptionsLanguagePreference` can return, in reference order.
@@ -46233,9 +38368,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateOptionsLanguagePreferenceError::KtCt4123 => "Unauthorized.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateOptionsLanguagePreferenceError {
@@ -46275,14 +38408,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4123 => {
-                    ::std::result::Result::Ok(
-                        UpdateOptionsLanguagePreferenceError::KtCt4123,
-                    )
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateOptionsLanguagePreferenceError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updatePassword` can return, in reference order.
@@ -46324,10 +38450,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdatePasswordError::KtCt5450 => "Password is invalid.",
-                UpdatePasswordError::KtCt5460 => "Old password is invalid.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdatePasswordError {
@@ -46364,15 +38487,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt5450 => {
-                    ::std::result::Result::Ok(UpdatePasswordError::KtCt5450)
-                }
-                super::ErrorCode::KtCt5460 => {
-                    ::std::result::Result::Ok(UpdatePasswordError::KtCt5460)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdatePasswordError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updatePaymentDetails` can return, in reference order.
@@ -46419,13 +38534,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdatePaymentDetailsError::KtEs1130 => "Unauthorized.",
-                UpdatePaymentDetailsError::KtEs3910 => {
-                    "Payment instruction couldn't be created or was cancelled."
-                }
-                UpdatePaymentDetailsError::KtEs4120 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdatePaymentDetailsError {
@@ -46466,18 +38575,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtEs1130 => {
-                    ::std::result::Result::Ok(UpdatePaymentDetailsError::KtEs1130)
-                }
-                super::ErrorCode::KtEs3910 => {
-                    ::std::result::Result::Ok(UpdatePaymentDetailsError::KtEs3910)
-                }
-                super::ErrorCode::KtEs4120 => {
-                    ::std::result::Result::Ok(UpdatePaymentDetailsError::KtEs4120)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdatePaymentDetailsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateProductPrices` can return, in reference order.
@@ -46539,24 +38637,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateProductPricesError::KtCt12008 => "Unable to find the product.",
-                UpdateProductPricesError::KtCt12009 => {
-                    "Specified product does not have a specification."
-                }
-                UpdateProductPricesError::KtCt12010 => {
-                    "Unable to find the product's specification."
-                }
-                UpdateProductPricesError::KtCt12011 => {
-                    "The list of provided prices contains validation errors."
-                }
-                UpdateProductPricesError::KtCt12012 => {
-                    "Product prices start date is in the past."
-                }
-                UpdateProductPricesError::KtCt12013 => {
-                    "Product prices would overwrite existing prices."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateProductPricesError {
@@ -46609,27 +38690,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt12008 => {
-                    ::std::result::Result::Ok(UpdateProductPricesError::KtCt12008)
-                }
-                super::ErrorCode::KtCt12009 => {
-                    ::std::result::Result::Ok(UpdateProductPricesError::KtCt12009)
-                }
-                super::ErrorCode::KtCt12010 => {
-                    ::std::result::Result::Ok(UpdateProductPricesError::KtCt12010)
-                }
-                super::ErrorCode::KtCt12011 => {
-                    ::std::result::Result::Ok(UpdateProductPricesError::KtCt12011)
-                }
-                super::ErrorCode::KtCt12012 => {
-                    ::std::result::Result::Ok(UpdateProductPricesError::KtCt12012)
-                }
-                super::ErrorCode::KtCt12013 => {
-                    ::std::result::Result::Ok(UpdateProductPricesError::KtCt12013)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateProductPricesError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateQuoteConfiguration` can return, in reference order.
@@ -46746,53 +38807,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateQuoteConfigurationError::KtCt12408 => {
-                    "Quote configuration not found."
-                }
-                UpdateQuoteConfigurationError::KtCt12409 => {
-                    "Term not found in quote configuration."
-                }
-                UpdateQuoteConfigurationError::KtCt12410 => {
-                    "Invalid extra detail field type."
-                }
-                UpdateQuoteConfigurationError::KtCt12411 => {
-                    "Extra detail not found in quote configuration."
-                }
-                UpdateQuoteConfigurationError::KtCt12412 => {
-                    "Duplicate term identifiers provided."
-                }
-                UpdateQuoteConfigurationError::KtCt12413 => {
-                    "Duplicate extra detail field codes provided."
-                }
-                UpdateQuoteConfigurationError::KtCt12414 => "Unsupported term type.",
-                UpdateQuoteConfigurationError::KtCt12415 => {
-                    "Schedule missing required identifier."
-                }
-                UpdateQuoteConfigurationError::KtCt12416 => {
-                    "Item missing required identifier."
-                }
-                UpdateQuoteConfigurationError::KtCt12417 => "Schedule not found in term.",
-                UpdateQuoteConfigurationError::KtCt12418 => "Item not found in schedule.",
-                UpdateQuoteConfigurationError::KtCt12419 => {
-                    "One or more terms not found."
-                }
-                UpdateQuoteConfigurationError::KtCt12420 => {
-                    "One or more extra details not found."
-                }
-                UpdateQuoteConfigurationError::KtCt12421 => {
-                    "No extra detail fields provided for update."
-                }
-                UpdateQuoteConfigurationError::KtCt12422 => {
-                    "Invalid quote configuration status."
-                }
-                UpdateQuoteConfigurationError::KtCt12423 => {
-                    "Forecast consumption entry not found."
-                }
-                UpdateQuoteConfigurationError::KtCt12424 => {
-                    "Quote configuration cannot be edited in its current status."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateQuoteConfigurationError {
@@ -46889,60 +38904,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt12408 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12408)
-                }
-                super::ErrorCode::KtCt12409 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12409)
-                }
-                super::ErrorCode::KtCt12410 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12410)
-                }
-                super::ErrorCode::KtCt12411 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12411)
-                }
-                super::ErrorCode::KtCt12412 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12412)
-                }
-                super::ErrorCode::KtCt12413 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12413)
-                }
-                super::ErrorCode::KtCt12414 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12414)
-                }
-                super::ErrorCode::KtCt12415 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12415)
-                }
-                super::ErrorCode::KtCt12416 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12416)
-                }
-                super::ErrorCode::KtCt12417 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12417)
-                }
-                super::ErrorCode::KtCt12418 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12418)
-                }
-                super::ErrorCode::KtCt12419 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12419)
-                }
-                super::ErrorCode::KtCt12420 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12420)
-                }
-                super::ErrorCode::KtCt12421 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12421)
-                }
-                super::ErrorCode::KtCt12422 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12422)
-                }
-                super::ErrorCode::KtCt12423 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12423)
-                }
-                super::ErrorCode::KtCt12424 => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::KtCt12424)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateQuoteConfigurationError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateSiteworksRequest` can return, in reference order.
@@ -46994,14 +38956,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateSiteworksRequestError::KtCt4231 => "Unauthorized.",
-                UpdateSiteworksRequestError::KtCt4232 => "Status passed is not valid.",
-                UpdateSiteworksRequestError::KtCt4233 => "Request does not exist.",
-                UpdateSiteworksRequestError::KtCt4234 => {
-                    "Terminated Request cannot be updated."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateSiteworksRequestError {
@@ -47046,21 +39001,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4231 => {
-                    ::std::result::Result::Ok(UpdateSiteworksRequestError::KtCt4231)
-                }
-                super::ErrorCode::KtCt4232 => {
-                    ::std::result::Result::Ok(UpdateSiteworksRequestError::KtCt4232)
-                }
-                super::ErrorCode::KtCt4233 => {
-                    ::std::result::Result::Ok(UpdateSiteworksRequestError::KtCt4233)
-                }
-                super::ErrorCode::KtCt4234 => {
-                    ::std::result::Result::Ok(UpdateSiteworksRequestError::KtCt4234)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateSiteworksRequestError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateUser` can return, in reference order.
@@ -47102,10 +39043,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                UpdateUserError::KtCt5413 => "Invalid data.",
-                UpdateUserError::KtCt5414 => "Invalid data.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateUserError {
@@ -47142,15 +39080,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt5413 => {
-                    ::std::result::Result::Ok(UpdateUserError::KtCt5413)
-                }
-                super::ErrorCode::KtCt5414 => {
-                    ::std::result::Result::Ok(UpdateUserError::KtCt5414)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateUserError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `updateUserDetails` can return, in reference order.
@@ -47178,7 +39108,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for UpdateUserDetailsError {
@@ -47206,9 +39136,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            UpdateUserDetailsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `validateAddress` can return, in reference order.
@@ -47243,11 +39171,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ValidateAddressError::KtCt4413 => {
-                    "The supplied address field descriptor identifier is not recognised."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ValidateAddressError {
@@ -47280,12 +39204,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4413 => {
-                    ::std::result::Result::Ok(ValidateAddressError::KtCt4413)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ValidateAddressError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `validateEmail` can return, in reference order.
@@ -47313,7 +39232,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ValidateEmailError {
@@ -47341,9 +39260,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            ValidateEmailError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `validateMfaDevice` can return, in reference order.
@@ -47395,12 +39312,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                ValidateMfaDeviceError::KtCt1150 => "MFA device not found.",
-                ValidateMfaDeviceError::KtCt1151 => "MFA device not found.",
-                ValidateMfaDeviceError::KtCt1152 => "Invalid MFA token.",
-                ValidateMfaDeviceError::KtCt1155 => "Enabled backup device is needed.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ValidateMfaDeviceError {
@@ -47445,21 +39357,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1150 => {
-                    ::std::result::Result::Ok(ValidateMfaDeviceError::KtCt1150)
-                }
-                super::ErrorCode::KtCt1151 => {
-                    ::std::result::Result::Ok(ValidateMfaDeviceError::KtCt1151)
-                }
-                super::ErrorCode::KtCt1152 => {
-                    ::std::result::Result::Ok(ValidateMfaDeviceError::KtCt1152)
-                }
-                super::ErrorCode::KtCt1155 => {
-                    ::std::result::Result::Ok(ValidateMfaDeviceError::KtCt1155)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            ValidateMfaDeviceError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `validatePhone` can return, in reference order.
@@ -47487,7 +39385,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for ValidatePhoneError {
@@ -47515,9 +39413,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            ValidatePhoneError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `varyContractTerms` can return, in reference order.
@@ -47604,27 +39500,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                VaryContractTermsError::KtCt10003 => "Contract not found.",
-                VaryContractTermsError::KtCt10008 => {
-                    "The contract is currently undergoing an active journey."
-                }
-                VaryContractTermsError::KtCt10011 => "Unable to vary contract terms.",
-                VaryContractTermsError::KtCt10012 => "Contract variation implies breach.",
-                VaryContractTermsError::KtCt10033 => "Unable to save term.",
-                VaryContractTermsError::KtCt10034 => "Unknown contract journey type.",
-                VaryContractTermsError::KtCt10035 => {
-                    "Cannot process a non-active contract journey."
-                }
-                VaryContractTermsError::KtCt10036 => {
-                    "The contract journey manager is not found."
-                }
-                VaryContractTermsError::KtCt10037 => {
-                    "Contract notes feature is disabled."
-                }
-                VaryContractTermsError::KtCt10038 => "Contract note reason not found.",
-                VaryContractTermsError::KtCt10041 => "Contract is already rescinded.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for VaryContractTermsError {
@@ -47697,42 +39573,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt10003 => {
-                    ::std::result::Result::Ok(VaryContractTermsError::KtCt10003)
-                }
-                super::ErrorCode::KtCt10008 => {
-                    ::std::result::Result::Ok(VaryContractTermsError::KtCt10008)
-                }
-                super::ErrorCode::KtCt10011 => {
-                    ::std::result::Result::Ok(VaryContractTermsError::KtCt10011)
-                }
-                super::ErrorCode::KtCt10012 => {
-                    ::std::result::Result::Ok(VaryContractTermsError::KtCt10012)
-                }
-                super::ErrorCode::KtCt10033 => {
-                    ::std::result::Result::Ok(VaryContractTermsError::KtCt10033)
-                }
-                super::ErrorCode::KtCt10034 => {
-                    ::std::result::Result::Ok(VaryContractTermsError::KtCt10034)
-                }
-                super::ErrorCode::KtCt10035 => {
-                    ::std::result::Result::Ok(VaryContractTermsError::KtCt10035)
-                }
-                super::ErrorCode::KtCt10036 => {
-                    ::std::result::Result::Ok(VaryContractTermsError::KtCt10036)
-                }
-                super::ErrorCode::KtCt10037 => {
-                    ::std::result::Result::Ok(VaryContractTermsError::KtCt10037)
-                }
-                super::ErrorCode::KtCt10038 => {
-                    ::std::result::Result::Ok(VaryContractTermsError::KtCt10038)
-                }
-                super::ErrorCode::KtCt10041 => {
-                    ::std::result::Result::Ok(VaryContractTermsError::KtCt10041)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            VaryContractTermsError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `verifyCustomer` can return, in reference order.
@@ -47765,9 +39606,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                VerifyCustomerError::KtCt4191 => "Error while verifying the customer.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for VerifyCustomerError {
@@ -47800,12 +39639,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt4191 => {
-                    ::std::result::Result::Ok(VerifyCustomerError::KtCt4191)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            VerifyCustomerError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `verifyEmail` can return, in reference order.
@@ -47833,7 +39667,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {}
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for VerifyEmailError {
@@ -47861,9 +39695,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                _ => ::std::result::Result::Err(()),
-            }
+            VerifyEmailError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `verifyIdentity` can return, in reference order.
@@ -47896,9 +39728,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                VerifyIdentityError::KtCt1145 => "Account/user details do not match.",
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for VerifyIdentityError {
@@ -47931,12 +39761,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt1145 => {
-                    ::std::result::Result::Ok(VerifyIdentityError::KtCt1145)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            VerifyIdentityError::try_from(value.clone()).map_err(|_| ())
         }
     }
     /// The error codes `withdrawDunning` can return, in reference order.
@@ -47993,21 +39818,7 @@ pub mod mutations {
         }
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
-            match self {
-                WithdrawDunningError::KtCt11301 => {
-                    "Account not in a dunning process for the given path name."
-                }
-                WithdrawDunningError::KtCt11302 => "No active dunning process found.",
-                WithdrawDunningError::KtCt11303 => {
-                    "Multiple active dunning processes found."
-                }
-                WithdrawDunningError::KtCt11306 => {
-                    "Withdrawing the dunning process failed."
-                }
-                WithdrawDunningError::KtCt4178 => {
-                    "No account found with given account number."
-                }
-            }
+            super::ErrorCode::from(self).message().unwrap_or_default()
         }
     }
     impl ::std::fmt::Display for WithdrawDunningError {
@@ -48056,24 +39867,7 @@ pub mod mutations {
         fn try_from(
             value: &super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match value {
-                super::ErrorCode::KtCt11301 => {
-                    ::std::result::Result::Ok(WithdrawDunningError::KtCt11301)
-                }
-                super::ErrorCode::KtCt11302 => {
-                    ::std::result::Result::Ok(WithdrawDunningError::KtCt11302)
-                }
-                super::ErrorCode::KtCt11303 => {
-                    ::std::result::Result::Ok(WithdrawDunningError::KtCt11303)
-                }
-                super::ErrorCode::KtCt11306 => {
-                    ::std::result::Result::Ok(WithdrawDunningError::KtCt11306)
-                }
-                super::ErrorCode::KtCt4178 => {
-                    ::std::result::Result::Ok(WithdrawDunningError::KtCt4178)
-                }
-                _ => ::std::result::Result::Err(()),
-            }
+            WithdrawDunningError::try_from(value.clone()).map_err(|_| ())
         }
     }
 }

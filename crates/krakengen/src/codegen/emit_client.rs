@@ -11,6 +11,7 @@ use crate::naming::to_ident;
 
 use super::docs::{code, escape, Doc};
 use super::ir::{FieldIr, Ir, Operation, Scope, Ty, TypeDef, TypeDefKind, UNKNOWN};
+use super::format::Segment;
 use super::{emit_errors, runtime, ErrorsPath};
 
 fn errors_tokens(path: &ErrorsPath) -> TokenStream {
@@ -31,43 +32,75 @@ fn derive_data() -> TokenStream {
     }
 }
 
-/// The whole generated client module.
-pub(crate) fn file(ir: &Ir, errors: &ErrorsPath) -> TokenStream {
-    let errors = errors_tokens(errors);
-    let runtime = runtime::client(&errors);
-    let summary = format!(" Typed client of the {} Kraken API.", escape(&ir.project));
-    let endpoint = ir.endpoint.as_ref().map(|e| {
+/// How many items one formatting chunk holds (see [`super::format`]).
+const TYPES_PER_CHUNK: usize = 48;
+const OPERATIONS_PER_CHUNK: usize = 24;
+const METHODS_PER_CHUNK: usize = 64;
+
+/// Splits `0..len` into fixed-size ranges.
+fn ranges(len: usize, size: usize) -> Vec<std::ops::Range<usize>> {
+    (0..len).step_by(size).map(|from| from..(from + size).min(len)).collect()
+}
+
+/// The whole generated client module, as segments formatted in parallel.
+pub(crate) fn segments<'a>(ir: &'a Ir, errors: &'a ErrorsPath) -> Vec<Segment<'a>> {
+    let mut out = vec![Segment::items(move || {
+        let errors = errors_tokens(errors);
+        let runtime = runtime::client(&errors);
+        let summary = format!(" Typed client of the {} Kraken API.", escape(&ir.project));
+        let endpoint = ir.endpoint.as_ref().map(|e| {
+            quote! {
+                #[doc = " The endpoint the reference names for every mutation."]
+                pub const ENDPOINT: &str = #e;
+            }
+        });
         quote! {
-            #[doc = " The endpoint the reference names for every mutation."]
-            pub const ENDPOINT: &str = #e;
+            #![doc = #summary]
+            #![doc = ""]
+            #![doc = " Each mutation has a module (`accept_goods_quote`, say) holding its `DOCUMENT`, `Variables`,"]
+            #![doc = " `Data` and payload types and its possible errors, and a method on [`Client`]. Types shared by"]
+            #![doc = " several mutations live in [`types`]."]
+            // Deprecated mutations and fields carry `#[deprecated]` for the code that uses them; the
+            // generated code itself has to mention them (serde impls, the `Operation` impls), which is
+            // not a use worth warning about.
+            #![allow(deprecated)]
+            #runtime
+            #endpoint
         }
-    });
-    let types: TokenStream = ir.types.iter().map(type_def).collect();
-    let modules: TokenStream = ir.operations.iter().enumerate().map(|(i, o)| operation_module(ir, i, o, &errors)).collect();
-    let methods: TokenStream = ir.operations.iter().map(method).collect();
-    let authenticate = authenticate(ir);
+    })];
+    if ir.types.is_empty() {
+        out.push(Segment::items(|| types_module(TokenStream::new())));
+    }
+    for r in ranges(ir.types.len(), TYPES_PER_CHUNK) {
+        out.push(Segment::chunk("pub mod types {", move || types_module(ir.types[r.clone()].iter().map(type_def).collect())));
+    }
+    for r in ranges(ir.operations.len(), OPERATIONS_PER_CHUNK) {
+        out.push(Segment::items(move || {
+            let errors = errors_tokens(errors);
+            r.clone().map(|i| operation_module(ir, i, &ir.operations[i], &errors)).collect()
+        }));
+    }
+    for r in ranges(ir.operations.len(), METHODS_PER_CHUNK) {
+        out.push(Segment::chunk("impl<T: Transport> Client<T> {", move || {
+            let methods: TokenStream = ir.operations[r.clone()].iter().map(method).collect();
+            quote! {
+                impl<T: Transport> Client<T> {
+                    #methods
+                }
+            }
+        }));
+    }
+    out.push(Segment::items(move || authenticate(ir)));
+    out
+}
+
+fn types_module(items: TokenStream) -> TokenStream {
     quote! {
-        #![doc = #summary]
-        #![doc = ""]
-        #![doc = " Each mutation has a module (`accept_goods_quote`, say) holding its `DOCUMENT`, `Variables`,"]
-        #![doc = " `Data` and payload types and its possible errors, and a method on [`Client`]. Types shared by"]
-        #![doc = " several mutations live in [`types`]."]
-        // Deprecated mutations and fields carry `#[deprecated]` for the code that uses them; the
-        // generated code itself has to mention them (serde impls, the `Operation` impls), which is
-        // not a use worth warning about.
-        #![allow(deprecated)]
-        #runtime
-        #endpoint
         #[doc = " Types shared by several operations: custom scalars, enums, unions, and the object and input"]
         #[doc = " types whose fields the reference does not give (carried as JSON)."]
         pub mod types {
-            #types
+            #items
         }
-        #modules
-        impl<T: Transport> Client<T> {
-            #methods
-        }
-        #authenticate
     }
 }
 
@@ -216,6 +249,8 @@ fn type_def(t: &TypeDef) -> TokenStream {
             }
         }
         TypeDefKind::Scalar { mapping: Some(path) } => {
+            // The mapping was checked to be a type when the IR was built.
+            let path: syn::Type = syn::parse_str(path).expect("scalar mappings are validated in ir::build");
             let doc = doc.line(format!("The custom scalar {gql}, mapped by the generator options.")).attrs();
             quote! {
                 #doc

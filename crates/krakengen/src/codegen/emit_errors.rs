@@ -8,21 +8,45 @@ use crate::naming::to_ident;
 
 use super::docs::{code, escape, Doc};
 use super::ir::{Code, Ir, MutationErrors, UNKNOWN};
+use super::format::Segment;
 use super::runtime;
 
-/// The whole generated error module.
-pub(crate) fn file(ir: &Ir) -> TokenStream {
-    let summary = format!(" Kraken error codes and error responses of the {} reference.", escape(&ir.project));
-    let code_enum = error_code(ir);
-    let per_mutation: TokenStream = (0..ir.operations.len()).map(|i| mutation_errors(ir, i)).collect();
-    let runtime = runtime::errors();
+/// How many mutations one formatting chunk of `mutations` holds (see [`super::format`]).
+const MUTATIONS_PER_CHUNK: usize = 48;
+
+/// The whole generated error module, as segments formatted in parallel.
+pub(crate) fn segments(ir: &Ir) -> Vec<Segment<'_>> {
+    let mut out = vec![
+        Segment::items(move || {
+            let summary = format!(" Kraken error codes and error responses of the {} reference.", escape(&ir.project));
+            let code_enum = error_code_enum(ir);
+            quote! {
+                #![doc = #summary]
+                #![doc = ""]
+                #![doc = " The `ErrorCode` enum lists every code of the reference and falls back to `ErrorCode::Unknown` for"]
+                #![doc = " codes added since; `mutations` holds, per mutation, the codes the reference says it can"]
+                #![doc = " return; `KrakenError` decodes one entry of a GraphQL response's `errors`."]
+                #code_enum
+            }
+        }),
+        Segment::items(move || error_code_impls(ir)),
+    ];
+    let indices: Vec<usize> = (0..ir.operations.len()).collect();
+    if indices.is_empty() {
+        out.push(Segment::items(|| mutations_module(TokenStream::new())));
+    }
+    for chunk in indices.chunks(MUTATIONS_PER_CHUNK) {
+        let (from, to) = (chunk[0], chunk[chunk.len() - 1] + 1);
+        out.push(Segment::chunk("pub mod mutations {", move || {
+            mutations_module((from..to).map(|i| mutation_errors(ir, i)).collect())
+        }));
+    }
+    out.push(Segment::items(runtime::errors));
+    out
+}
+
+fn mutations_module(items: TokenStream) -> TokenStream {
     quote! {
-        #![doc = #summary]
-        #![doc = ""]
-        #![doc = " The `ErrorCode` enum lists every code of the reference and falls back to `ErrorCode::Unknown` for"]
-        #![doc = " codes added since; `mutations` holds, per mutation, the codes the reference says it can"]
-        #![doc = " return; `KrakenError` decodes one entry of a GraphQL response's `errors`."]
-        #code_enum
         #[doc = " The error codes each mutation can return, as the reference lists them."]
         #[doc = ""]
         #[doc = " For every mutation there is a constant slice of [`ErrorCode`]s (in reference order) and an"]
@@ -30,9 +54,8 @@ pub(crate) fn file(ir: &Ir) -> TokenStream {
         #[doc = " `ErrorCode` with `TryFrom` (failing with the code when the mutation does not list it) and"]
         #[doc = " into one with `From`."]
         pub mod mutations {
-            #per_mutation
+            #items
         }
-        #runtime
     }
 }
 
@@ -44,7 +67,7 @@ fn code_doc(c: &Code) -> TokenStream {
     Doc::new().line(format!("{}: {}", code(&c.code), escape(&c.message))).attrs()
 }
 
-fn error_code(ir: &Ir) -> TokenStream {
+fn error_code_enum(ir: &Ir) -> TokenStream {
     let unknown = to_ident(UNKNOWN);
     let variants: TokenStream = ir
         .codes
@@ -55,11 +78,6 @@ fn error_code(ir: &Ir) -> TokenStream {
             quote!(#doc #v,)
         })
         .collect();
-    let all: Vec<_> = ir.codes.iter().map(variant).collect();
-    let strs: Vec<&str> = ir.codes.iter().map(|c| c.code.as_str()).collect();
-    let messages: Vec<&str> = ir.codes.iter().map(|c| c.message.as_str()).collect();
-    let families: Vec<&str> = ir.codes.iter().map(|c| c.family.as_str()).collect();
-    let count = ir.codes.len();
     quote! {
         #[doc = " A Kraken error code, such as `KT-CT-8201`."]
         #[doc = ""]
@@ -74,7 +92,17 @@ fn error_code(ir: &Ir) -> TokenStream {
             #[doc = " A code this crate does not know, as received."]
             #unknown(::std::string::String),
         }
+    }
+}
 
+fn error_code_impls(ir: &Ir) -> TokenStream {
+    let unknown = to_ident(UNKNOWN);
+    let all: Vec<_> = ir.codes.iter().map(variant).collect();
+    let strs: Vec<&str> = ir.codes.iter().map(|c| c.code.as_str()).collect();
+    let messages: Vec<&str> = ir.codes.iter().map(|c| c.message.as_str()).collect();
+    let families: Vec<&str> = ir.codes.iter().map(|c| c.family.as_str()).collect();
+    let count = ir.codes.len();
+    quote! {
         impl ErrorCode {
             #[doc = " Every known code, in code order."]
             pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#all),*];
@@ -166,7 +194,6 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
     let vs: Vec<_> = codes.iter().map(|c| variant(c)).collect();
     let docs: Vec<_> = codes.iter().map(|c| code_doc(c)).collect();
     let strs: Vec<&str> = codes.iter().map(|c| c.code.as_str()).collect();
-    let messages: Vec<&str> = codes.iter().map(|c| c.message.as_str()).collect();
     let gql = code(&op.graphql);
     let const_doc = Doc::new()
         .line(format!("The error codes {gql} can return, in reference order."))
@@ -202,9 +229,7 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
 
             #[doc = " The message the reference gives for the code."]
             pub fn message(self) -> &'static str {
-                match self {
-                    #(#name::#vs => #messages,)*
-                }
+                super::ErrorCode::from(self).message().unwrap_or_default()
             }
         }
 
@@ -237,10 +262,7 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
             type Error = ();
 
             fn try_from(value: &super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
-                match value {
-                    #(super::ErrorCode::#vs => ::std::result::Result::Ok(#name::#vs),)*
-                    _ => ::std::result::Result::Err(()),
-                }
+                #name::try_from(value.clone()).map_err(|_| ())
             }
         }
     }

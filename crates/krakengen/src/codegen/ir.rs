@@ -64,8 +64,9 @@ pub(crate) struct TypeDef {
 pub(crate) enum TypeDefKind {
     /// A composite or input type whose fields the reference does not give, carried as JSON.
     Opaque { input: bool },
-    /// A custom scalar: a JSON newtype, or an alias of the configured Rust type.
-    Scalar { mapping: Option<TokenStream> },
+    /// A custom scalar: a JSON newtype, or an alias of the configured Rust type (a path already
+    /// checked to parse as a type; kept as text so the IR can be shared between threads).
+    Scalar { mapping: Option<String> },
     Enum { values: Vec<(String, String)> },
     Union { members: Vec<(String, String, String)> },
 }
@@ -196,11 +197,11 @@ pub(crate) fn build(reference: &Reference, options: &Options) -> Result<Ir, Diag
     let mut diags = Diagnostics::new();
     let mut warnings = Diagnostics::new();
     let fragments = Fragments::parse(&options.fragments, &mut diags);
-    let mut scalar_maps: BTreeMap<&str, TokenStream> = BTreeMap::new();
+    let mut scalar_maps: BTreeMap<&str, String> = BTreeMap::new();
     for (name, path) in &options.scalars {
         match syn::parse_str::<syn::Type>(path) {
-            Ok(t) => {
-                scalar_maps.insert(name, quote!(#t));
+            Ok(_) => {
+                scalar_maps.insert(name, path.clone());
             }
             Err(e) => diags.error(
                 "scalar-mapping",
