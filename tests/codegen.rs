@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use krakengen::codegen::{self, Options};
-use krakengen::model::{Reference, TypeKind};
+use krakengen::codegen::{self, KnownField, Options};
+use krakengen::model::{Reference, TypeKind, TypeRef};
 use krakengen_tests::{fixture, generated_workspace_files, oees_options, parse_rel, root, vendored};
 
 /// Fails when `crates/oees-errors` or `crates/oees-client` hold stale generated code.
@@ -168,6 +168,28 @@ fn supplied_fragments_are_spread_and_defined() {
 }
 
 #[test]
+fn supplied_type_fields_are_selected_and_typed() {
+    let r = vendored_reference();
+    let known = |name: &str, ty: &str| KnownField { name: name.into(), ty: TypeRef::parse(ty).unwrap(), description: None, deprecation: None };
+    let options = oees_options().with_type_fields(
+        "GoodsPurchase",
+        vec![known("code", "String!"), known("scope", "[PreSignedTokenScope]"), known("account", "AccountType")],
+    );
+    let docs: BTreeMap<String, String> = codegen::operation_documents(&r, &options).unwrap().into_iter().collect();
+    let accept = &docs["acceptGoodsQuote"];
+    assert!(accept.contains("goodsPurchase {\n      __typename\n      code\n      scope\n    }"), "{accept}");
+    assert!(!accept.contains("account"), "composite supplied fields are not selected yet:\n{accept}");
+    graphql_parser::parse_query::<String>(accept).unwrap();
+    let client = &codegen::generate_workspace_crates(&r, &options).unwrap()[1].contents;
+    let start = client.find("pub struct GoodsPurchase {").expect("GoodsPurchase is a struct now");
+    let body = &client[start..start + client[start..].find("\n    }\n").unwrap()];
+    let compact: String = body.split_whitespace().collect();
+    assert!(compact.contains("pubcode:::std::option::Option<::std::string::String>,"), "{body}");
+    assert!(compact.contains("pubscope:::std::option::Option<::std::vec::Vec<::std::option::Option<PreSignedTokenScope>>,>"), "{body}");
+    assert!(!compact.contains("account"), "{body}");
+}
+
+#[test]
 fn scalar_mappings_are_checked_and_applied() {
     let r = vendored_reference();
     let options = oees_options().with_scalar("Date", "::std::string::String");
@@ -216,7 +238,25 @@ fn write_crate(dir: &Path, files: &[codegen::GeneratedFile]) {
 fn hostile_fixture_crate_builds_and_behaves() {
     let parsed = parse_rel(&fixture("hostile/hostile.txt"));
     assert!(parsed.diagnostics.is_empty(), "{}", parsed.render_diagnostics(false));
-    let options = Options::new("hostile").with_crate_name("hostile-client");
+    let field = |name: &str, ty: &str| KnownField {
+        name: name.into(),
+        ty: TypeRef::parse(ty).unwrap(),
+        description: Some(format!("Supplied `{name}` */ \"); field.")),
+        deprecation: None,
+    };
+    // `Other` gets supplied fields, as a supplement SDL would give them: a keyword, a name that
+    // collides with the generated `typename` field, an enum, a custom scalar, and a composite field
+    // (not selected yet).
+    let options = Options::new("hostile").with_crate_name("hostile-client").with_type_fields(
+        "Other",
+        vec![
+            field("type", "String!"),
+            field("typename", "Int"),
+            field("scope", "HostileScope"),
+            field("when", "DateTime"),
+            field("nested", "Other"),
+        ],
+    );
     let files = codegen::generate_crate(&parsed.reference, &options).unwrap();
     let dir = tempfile::tempdir().unwrap();
     write_crate(dir.path(), &files);

@@ -5,7 +5,8 @@
 //! a composite field whose shape the reference does not give is selected with `{ __typename }` (the
 //! one field every object, interface and union has), plus a spread of every user-supplied fragment on
 //! its type (for a union, on the union or any member), plus whatever plain fields the example
-//! selected under it, which are valid because the reference shows them. Undefined fragment spreads
+//! selected under it, which are valid because the reference shows them, plus the leaf fields
+//! supplied for its type through [`super::Options::with_type_fields`]. Undefined fragment spreads
 //! of the example are dropped. The layout is fixed: two-space indentation, one selection a line,
 //! fragment definitions after the operation in name order.
 
@@ -103,6 +104,9 @@ fn composite_body(
 ) {
     let pad = indent(depth);
     let _ = writeln!(out, "{pad}__typename");
+    for name in cx.supplied_leaves(base) {
+        let _ = writeln!(out, "{pad}{name}");
+    }
     let mut on: Vec<&str> = vec![base];
     on.extend(cx.members(base).iter().map(String::as_str));
     for name in cx.fragments.on_types(&on) {

@@ -248,6 +248,33 @@ fn type_def(t: &TypeDef) -> TokenStream {
                 #typename
             }
         }
+        TypeDefKind::Object { fields } => {
+            let doc = doc
+                .line(format!("The GraphQL output type {gql}{}.", kind_note(t.provenance)))
+                .line(
+                    "Its fields were supplied to the generator (the reference does not give them); documents select \
+                     `__typename` and every field here.",
+                )
+                .attrs();
+            let fields: TokenStream = fields.iter().map(|f| field_tokens_in(f, Scope::Types)).collect();
+            quote! {
+                #doc
+                #derive
+                pub struct #name {
+                    #[doc = " The `__typename` the server sent."]
+                    #[serde(rename = "__typename", default, skip_serializing_if = "::std::option::Option::is_none")]
+                    pub typename: ::std::option::Option<::std::string::String>,
+                    #fields
+                }
+
+                impl #name {
+                    #[doc = " The `__typename` the server sent, if any."]
+                    pub fn typename(&self) -> ::std::option::Option<&str> {
+                        self.typename.as_deref()
+                    }
+                }
+            }
+        }
         TypeDefKind::Scalar { mapping: Some(path) } => {
             // The mapping was checked to be a type when the IR was built.
             let path: syn::Type = syn::parse_str(path).expect("scalar mappings are validated in ir::build");
@@ -438,6 +465,24 @@ fn operation_doc(op: &Operation) -> Doc {
         doc = doc.line(f);
     }
     doc
+}
+
+/// A field of a struct in the `types` module.
+fn field_tokens_in(f: &FieldIr, scope: Scope<'_>) -> TokenStream {
+    let doc = Doc::new()
+        .text(f.description.as_deref())
+        .line(format!("GraphQL type: {}.", code(&f.graphql_ty.as_ref().map(ToString::to_string).unwrap_or_default())))
+        .attrs();
+    let deprecated = deprecated_attr(f.deprecation.as_ref());
+    let name = to_ident(&f.rust);
+    let ty = f.ty.tokens(scope);
+    let gql = &f.graphql;
+    quote! {
+        #doc
+        #deprecated
+        #[serde(rename = #gql, default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub #name: #ty,
+    }
 }
 
 fn field_tokens(f: &FieldIr, kind: FieldKind) -> TokenStream {

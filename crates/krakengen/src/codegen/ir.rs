@@ -64,6 +64,9 @@ pub(crate) struct TypeDef {
 pub(crate) enum TypeDefKind {
     /// A composite or input type whose fields the reference does not give, carried as JSON.
     Opaque { input: bool },
+    /// An output type whose fields were supplied through [`Options::with_type_fields`]; only the
+    /// leaf fields, which the documents select.
+    Object { fields: Vec<FieldIr> },
     /// A custom scalar: a JSON newtype, or an alias of the configured Rust type (a path already
     /// checked to parse as a type; kept as text so the IR can be shared between threads).
     Scalar { mapping: Option<String> },
@@ -91,6 +94,8 @@ pub(crate) enum Ty {
 pub(crate) enum Scope<'a> {
     /// In an operation module: `super::types::X`, local `X`.
     Operation,
+    /// In the `types` module itself: `X`.
+    Types,
     /// At the client root: `types::X`, and the payload of operation module `m` as `m::X`.
     Root(&'a str),
 }
@@ -107,13 +112,14 @@ impl Ty {
                 let id = crate::naming::to_ident(n);
                 match scope {
                     Scope::Operation => quote!(super::types::#id),
+                    Scope::Types => quote!(#id),
                     Scope::Root(_) => quote!(types::#id),
                 }
             }
             Ty::Local(n) => {
                 let id = crate::naming::to_ident(n);
                 match scope {
-                    Scope::Operation => quote!(#id),
+                    Scope::Operation | Scope::Types => quote!(#id),
                     Scope::Root(m) => {
                         let m = crate::naming::to_ident(m);
                         quote!(#m::#id)
@@ -263,6 +269,13 @@ pub(crate) fn build(reference: &Reference, options: &Options) -> Result<Ir, Diag
             used.insert(m.return_type.base().to_string());
         }
     }
+    for fields in options.type_fields.values() {
+        for f in fields {
+            if leaf_kind(reference, f.ty.base()) {
+                used.insert(f.ty.base().to_string());
+            }
+        }
+    }
     let unions: Vec<String> = used
         .iter()
         .filter(|n| kind_of(reference, n) == Some(TypeKind::Union))
@@ -304,7 +317,33 @@ pub(crate) fn build(reference: &Reference, options: &Options) -> Result<Ir, Diag
         }
     }
 
-    let cx = Cx { reference, rust_of: &rust_of, fragments: &fragments };
+    let cx = Cx { reference, rust_of: &rust_of, fragments: &fragments, type_fields: &options.type_fields };
+    for t in &mut types {
+        if let TypeDefKind::Opaque { input: false } = t.kind {
+            if let Some(fields) = options.type_fields.get(&t.graphql) {
+                let mut names = NameTable::new(Case::Snake);
+                names.reserve("typename");
+                let fields = fields
+                    .iter()
+                    .filter(|f| leaf_kind(reference, f.ty.base()))
+                    .map(|f| {
+                        let ty = cx.map(&f.ty, None);
+                        FieldIr {
+                            graphql: f.name.clone(),
+                            rust: names.insert(&f.name),
+                            ty: if ty.is_option() { ty } else { Ty::Option(Box::new(ty)) },
+                            description: f.description.clone(),
+                            deprecation: f.deprecation.clone(),
+                            provenance: Some(Provenance::Declared),
+                            graphql_ty: Some(f.ty.clone()),
+                            selected: true,
+                        }
+                    })
+                    .collect();
+                t.kind = TypeDefKind::Object { fields };
+            }
+        }
+    }
     let mut modules = NameTable::new(Case::Snake);
     ROOT_MODULES.iter().for_each(|m| {
         modules.reserve(m);
@@ -377,6 +416,13 @@ fn is_struct_kind(kind: Option<TypeKind>) -> bool {
     matches!(kind, Some(TypeKind::Object | TypeKind::Interface | TypeKind::UnknownOutput) | None)
 }
 
+/// Whether a named type is a leaf the documents can select by name: a built-in scalar, or a custom
+/// scalar or enum the reference names.
+pub(crate) fn leaf_kind(reference: &Reference, name: &str) -> bool {
+    matches!(name, "String" | "ID" | "Int" | "Float" | "Boolean")
+        || matches!(kind_of(reference, name), Some(TypeKind::BuiltinScalar | TypeKind::Scalar | TypeKind::Enum))
+}
+
 /// Whether values of this kind are leaves (no selection set).
 pub(crate) fn is_leaf(kind: Option<TypeKind>) -> bool {
     matches!(
@@ -390,6 +436,7 @@ pub(crate) struct Cx<'a> {
     pub reference: &'a Reference,
     pub rust_of: &'a BTreeMap<String, String>,
     pub fragments: &'a Fragments,
+    pub type_fields: &'a BTreeMap<String, Vec<super::KnownField>>,
 }
 
 impl Cx<'_> {
@@ -505,6 +552,18 @@ impl Cx<'_> {
     /// The kind of a named type, `None` when the reference never names it.
     pub(crate) fn kind(&self, name: &str) -> Option<TypeKind> {
         kind_of(self.reference, name)
+    }
+
+    /// The supplied leaf fields of an output type, which documents select after `__typename`.
+    pub(crate) fn supplied_leaves(&self, name: &str) -> Vec<&str> {
+        match self.type_fields.get(name) {
+            Some(fields) if !is_leaf(self.kind(name)) && self.kind(name) != Some(TypeKind::Union) => fields
+                .iter()
+                .filter(|f| leaf_kind(self.reference, f.ty.base()))
+                .map(|f| f.name.as_str())
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// Union members of a type (empty for non-unions).

@@ -64,6 +64,17 @@ pub struct FragmentSource {
     pub text: String,
 }
 
+/// One field of an object type whose shape the reference does not give, supplied from elsewhere:
+/// the hook through which a supplement SDL (an introspection dump of the real API, read by the
+/// schema stage) makes generated types typed. See [`Options::with_type_fields`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownField {
+    pub name: String,
+    pub ty: crate::model::TypeRef,
+    pub description: Option<String>,
+    pub deprecation: Option<crate::model::Deprecation>,
+}
+
 /// Settings of the Rust generator, built prost-build style: start from [`Options::new`] and chain
 /// `with_*` setters.
 ///
@@ -81,6 +92,7 @@ pub struct Options {
     crate_name: String,
     scalars: BTreeMap<String, String>,
     fragments: Vec<FragmentSource>,
+    type_fields: BTreeMap<String, Vec<KnownField>>,
 }
 
 impl Options {
@@ -95,6 +107,7 @@ impl Options {
             crate_name: format!("{project}-client"),
             scalars: BTreeMap::new(),
             fragments: Vec::new(),
+            type_fields: BTreeMap::new(),
         }
     }
 
@@ -145,6 +158,21 @@ impl Options {
     #[must_use]
     pub fn with_fragments(mut self, name: &str, text: &str) -> Self {
         self.fragments.push(FragmentSource { name: name.to_string(), text: text.to_string() });
+        self
+    }
+
+    /// Supplies the fields of an output type (object or interface) whose shape the reference does
+    /// not give, for example from a supplement SDL.
+    ///
+    /// The type then becomes a struct instead of a JSON newtype: operation documents select its
+    /// `__typename` and every supplied field whose type is a leaf (a built-in or custom scalar, or an
+    /// enum the reference names), and the struct has those fields, all optional (a custom document
+    /// may select fewer). Supplied fields of composite or unknown types are not selected yet: they
+    /// would need the shape of their own type, which is the next step of this hook. Input types stay
+    /// JSON newtypes.
+    #[must_use]
+    pub fn with_type_fields(mut self, type_name: &str, fields: Vec<KnownField>) -> Self {
+        self.type_fields.insert(type_name.to_string(), fields);
         self
     }
 
