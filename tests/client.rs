@@ -265,6 +265,11 @@ fn authenticate_stores_the_token() {
     let payload = block_on(client.authenticate(&vars)).unwrap();
     assert_eq!(payload.refresh_token.as_deref(), Some("r"));
     assert_eq!(client.transport().token.lock().unwrap().as_deref(), Some("jwt-1"));
+    // A shared transport works too, and the token lands in the shared value.
+    let shared = std::sync::Arc::new(Mock::new(vec![json!({"data": {"obtainKrakenToken": {"token": "jwt-2"}}})]));
+    let client = Client::new(shared.clone());
+    block_on(client.authenticate(&vars)).unwrap();
+    assert_eq!(shared.token.lock().unwrap().as_deref(), Some("jwt-2"));
     // A response without a token is an error, not a silent logout.
     let client = Client::new(Mock::new(vec![json!({"data": {"obtainKrakenToken": {"token": null}}})]));
     assert!(matches!(block_on(client.authenticate(&vars)), Err(Error::MissingToken)));

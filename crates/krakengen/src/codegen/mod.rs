@@ -19,6 +19,38 @@
 //! `cargo xtask codegen`), [`generate_crate`] (a self-contained crate, used by `krakengen generate`),
 //! [`render_mutation`] (everything generated for one mutation, for review and snapshots) and
 //! [`operation_documents`] (the GraphQL documents, for validation).
+//!
+//! # What the generated code looks like
+//!
+//! - Error crate: `ErrorCode` (every code of the reference, `#[non_exhaustive]`, `Unknown(String)`
+//!   fallback, `code()`, `message()`, `family()`, `FromStr`, `Display`, serde as the code string);
+//!   `mutations::ACCEPT_GOODS_QUOTE: &[ErrorCode]` and `mutations::AcceptGoodsQuoteError` (exactly
+//!   that mutation's codes, `From`/`TryFrom` with `ErrorCode`) per mutation; `KrakenError`,
+//!   `ErrorType`, `ValidationError`, `PathSegment` for Kraken's error responses.
+//! - Client crate: a module per mutation (`accept_goods_quote::{DOCUMENT, Variables, Data, payload
+//!   struct, POSSIBLE_ERRORS, PossibleError, Mutation}`), a `types` module (custom scalars, enums
+//!   with an `Unknown` fallback, unions keyed by `__typename` with an `Unknown` fallback, JSON
+//!   newtypes for types of unknown shape), `Client<T: Transport>` with one async method per mutation
+//!   plus `authenticate` (through `obtainKrakenToken`), and `http::ReqwestTransport` behind the
+//!   `reqwest` feature.
+//!
+//! # Wiring it into `cargo xtask codegen`
+//!
+//! ```ignore
+//! let options = Options::new(&project.name)
+//!     .with_errors_crate("crates/oees-errors")   // project.errors_crate, relative to the root
+//!     .with_client_crate("crates/oees-client")   // project.client_crate
+//!     .with_scalars(&project.scalars)
+//!     .with_fragments(path, &text);              // once per project.fragments file
+//! for f in generate_workspace_crates(&parsed.reference, &options)? {
+//!     files.push(project::GeneratedFile { path: config.root.join(&f.path), contents: f.contents });
+//! }
+//! ```
+//!
+//! The hostile fixture (`tests/fixtures/hostile/hostile.txt`) is not checked in as a crate: the test
+//! `hostile_fixture_crate_builds_and_behaves` generates it with [`generate_crate`] into a temporary
+//! directory and runs `cargo test --offline` on it with `-D warnings`, which compiles it, runs its
+//! doctests (proving no description became code) and runs `tests/fixtures/hostile/exercise.rs`.
 
 mod cargo;
 mod docs;

@@ -300,10 +300,26 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
             ) -> impl ::std::future::Future<Output = ::std::result::Result<::serde_json::Value, TransportError>> + ::std::marker::Send;
         }
 
+        #[doc = " A shared transport is a transport, so several clients (or a client and a test) can use one."]
+        impl<T: Transport + ::std::marker::Send + ::std::marker::Sync + ?::std::marker::Sized> Transport for ::std::sync::Arc<T> {
+            fn execute(
+                &self,
+                request: &Request<'_>,
+            ) -> impl ::std::future::Future<Output = ::std::result::Result<::serde_json::Value, TransportError>> + ::std::marker::Send {
+                T::execute(self, request)
+            }
+        }
+
         #[doc = " A transport that can send a Kraken token in the `Authorization` header."]
         pub trait Authenticate {
             #[doc = " Sets (or, with `None`, clears) the token sent with every later request."]
             fn set_token(&self, token: ::std::option::Option<::std::string::String>);
+        }
+
+        impl<T: Authenticate + ?::std::marker::Sized> Authenticate for ::std::sync::Arc<T> {
+            fn set_token(&self, token: ::std::option::Option<::std::string::String>) {
+                T::set_token(self, token)
+            }
         }
 
         #[doc = " Why a call failed."]
