@@ -119,7 +119,7 @@ pub(crate) fn standalone_lib(ir: &Ir) -> TokenStream {
 }
 
 /// Everything generated for one operation, as a pseudo-file for review (see
-/// [`super::render_mutation`]).
+/// [`super::render_mutation`]); for the authentication mutation, `Client::authenticate` too.
 pub(crate) fn one_operation(ir: &Ir, index: usize, errors: &ErrorsPath) -> TokenStream {
     let errors_path = errors_tokens(errors);
     let op = &ir.operations[index];
@@ -144,6 +144,10 @@ pub(crate) fn one_operation(ir: &Ir, index: usize, errors: &ErrorsPath) -> Token
     let errs = emit_errors::mutation_errors(ir, index);
     let module = operation_module(ir, index, op, &errors_path);
     let m = method(op);
+    let authenticate = match &ir.authenticate {
+        Some(a) if a.operation == index => authenticate(ir),
+        _ => TokenStream::new(),
+    };
     quote! {
         pub mod mutations {
             #errs
@@ -155,6 +159,7 @@ pub(crate) fn one_operation(ir: &Ir, index: usize, errors: &ErrorsPath) -> Token
         impl<T: Transport> Client<T> {
             #m
         }
+        #authenticate
     }
 }
 
