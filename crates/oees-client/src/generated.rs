@@ -92,7 +92,7 @@ impl ::std::error::Error for TransportError {
         self.source.as_deref().map(|e| e as &(dyn ::std::error::Error + 'static))
     }
 }
-/// Sends requests. The `reqwest` feature provides [`http::ReqwestTransport`]; tests and mock
+/// Sends requests. The `reqwest` feature provides `http::ReqwestTransport`; tests and mock
 /// servers can implement it directly.
 pub trait Transport {
     /// Sends one request and returns the whole response body (`{"data": …, "errors": […]}`).

@@ -290,7 +290,7 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
             }
         }
 
-        #[doc = " Sends requests. The `reqwest` feature provides [`http::ReqwestTransport`]; tests and mock"]
+        #[doc = " Sends requests. The `reqwest` feature provides `http::ReqwestTransport`; tests and mock"]
         #[doc = " servers can implement it directly."]
         pub trait Transport {
             #[doc = " Sends one request and returns the whole response body (`{\"data\": …, \"errors\": […]}`)."]
