@@ -10251,7 +10251,6 @@ pub mod accept_goods_quote {
         /// Input fields for accepting a quote.
         ///
         /// GraphQL type: `AcceptGoodsQuoteInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AcceptGoodsQuoteInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -10264,8 +10263,11 @@ pub mod accept_goods_quote {
     )]
     pub struct Data {
         /// GraphQL type: `AcceptGoodsQuote`.
-        #[serde(rename = "acceptGoodsQuote")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "acceptGoodsQuote",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub accept_goods_quote: ::std::option::Option<AcceptGoodsQuote>,
     }
     /// The payload `AcceptGoodsQuote` of `acceptGoodsQuote`.
@@ -10282,8 +10284,11 @@ pub mod accept_goods_quote {
         /// Goods purchase created.
         ///
         /// GraphQL type: `GoodsPurchase` (inferred from the example, not declared by the reference).
-        #[serde(rename = "goodsPurchase")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "goodsPurchase",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub goods_purchase: ::std::option::Option<super::types::GoodsPurchase>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -10291,8 +10296,11 @@ pub mod accept_goods_quote {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -10343,7 +10351,6 @@ pub mod accept_offer_for_quoting {
         /// Input fields for accepting a quoting offer.
         ///
         /// GraphQL type: `AcceptOfferForQuotingInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AcceptOfferForQuotingInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -10356,8 +10363,11 @@ pub mod accept_offer_for_quoting {
     )]
     pub struct Data {
         /// GraphQL type: `AcceptOfferForQuoting`.
-        #[serde(rename = "acceptOfferForQuoting")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "acceptOfferForQuoting",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub accept_offer_for_quoting: ::std::option::Option<AcceptOfferForQuoting>,
     }
     /// The payload `AcceptOfferForQuoting` of `acceptOfferForQuoting`.
@@ -10374,7 +10384,6 @@ pub mod accept_offer_for_quoting {
         /// Accepted quoting offer.
         ///
         /// GraphQL type: `OfferType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "offer")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub offer: ::std::option::Option<super::types::OfferType>,
         /// Field with the possible errors of the query/mutation.
@@ -10383,8 +10392,11 @@ pub mod accept_offer_for_quoting {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -10431,7 +10443,6 @@ pub mod actualize_contract {
     )]
     pub struct Variables {
         /// GraphQL type: `ActualizeContractInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ActualizeContractInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -10461,7 +10472,6 @@ pub mod actualize_contract {
         /// The contract actualized.
         ///
         /// GraphQL type: `Contract` (inferred from the example, not declared by the reference).
-        #[serde(rename = "contract")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub contract: ::std::option::Option<super::types::Contract>,
     }
@@ -10513,7 +10523,6 @@ pub mod add_business_to_segment {
         /// Input fields for adding a business to a segment.
         ///
         /// GraphQL type: `AddBusinessToSegmentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AddBusinessToSegmentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -10526,8 +10535,11 @@ pub mod add_business_to_segment {
     )]
     pub struct Data {
         /// GraphQL type: `AddBusinessToSegmentMutation`.
-        #[serde(rename = "addBusinessToSegment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "addBusinessToSegment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub add_business_to_segment: ::std::option::Option<AddBusinessToSegmentMutation>,
     }
     /// The payload `AddBusinessToSegmentMutation` of `addBusinessToSegment`.
@@ -10544,8 +10556,11 @@ pub mod add_business_to_segment {
         /// The business segment period that was created.
         ///
         /// GraphQL type: `BusinessSegmentPeriodType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "businessSegmentPeriod")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "businessSegmentPeriod",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub business_segment_period: ::std::option::Option<
             super::types::BusinessSegmentPeriodType,
         >,
@@ -10555,8 +10570,11 @@ pub mod add_business_to_segment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -10607,7 +10625,6 @@ pub mod add_campaign_to_account {
         /// Input variables needed for adding a campaign to an account.
         ///
         /// GraphQL type: `AddCampaignToAccountInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AddCampaignToAccountInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -10620,8 +10637,11 @@ pub mod add_campaign_to_account {
     )]
     pub struct Data {
         /// GraphQL type: `AddCampaignToAccount`.
-        #[serde(rename = "addCampaignToAccount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "addCampaignToAccount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub add_campaign_to_account: ::std::option::Option<AddCampaignToAccount>,
     }
     /// The payload `AddCampaignToAccount` of `addCampaignToAccount`.
@@ -10638,8 +10658,11 @@ pub mod add_campaign_to_account {
         /// Whether the campaign was successfully added.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "campaignAdded")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "campaignAdded",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub campaign_added: ::std::option::Option<bool>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -10647,8 +10670,11 @@ pub mod add_campaign_to_account {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -10699,7 +10725,6 @@ pub mod add_child_to_property {
         /// Input fields for adding a child to a parent property.
         ///
         /// GraphQL type: `AddChildToPropertyInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AddChildToPropertyInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -10712,8 +10737,11 @@ pub mod add_child_to_property {
     )]
     pub struct Data {
         /// GraphQL type: `AddChildToProperty`.
-        #[serde(rename = "addChildToProperty")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "addChildToProperty",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub add_child_to_property: ::std::option::Option<AddChildToProperty>,
     }
     /// The payload `AddChildToProperty` of `addChildToProperty`.
@@ -10730,7 +10758,6 @@ pub mod add_child_to_property {
         /// The child property that was added to the parent.
         ///
         /// GraphQL type: `PropertyType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "child")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub child: ::std::option::Option<super::types::PropertyType>,
         /// Field with the possible errors of the query/mutation.
@@ -10739,8 +10766,11 @@ pub mod add_child_to_property {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -10791,7 +10821,6 @@ pub mod add_items_to_risk_list {
         /// A list of risk list items to add.
         ///
         /// GraphQL type: `[RiskListItemInputType]!`.
-        #[serde(rename = "input")]
         pub input: ::std::vec::Vec<
             ::std::option::Option<super::types::RiskListItemInputType>,
         >,
@@ -10806,8 +10835,11 @@ pub mod add_items_to_risk_list {
     )]
     pub struct Data {
         /// GraphQL type: `AddItemsToRiskList`.
-        #[serde(rename = "addItemsToRiskList")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "addItemsToRiskList",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub add_items_to_risk_list: ::std::option::Option<AddItemsToRiskList>,
     }
     /// The payload `AddItemsToRiskList` of `addItemsToRiskList`.
@@ -10827,14 +10859,20 @@ pub mod add_items_to_risk_list {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// List of successfully added risk identifiers.
         ///
         /// GraphQL type: `[RiskListItemType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "riskIdentifiers")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "riskIdentifiers",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub risk_identifiers: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::RiskListItemType>>,
         >,
@@ -10885,7 +10923,6 @@ pub mod add_note_to_ink_conversation {
     )]
     pub struct Variables {
         /// GraphQL type: `AddNoteToInkConversationInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::AddNoteToInkConversationInput>,
     }
@@ -10899,8 +10936,11 @@ pub mod add_note_to_ink_conversation {
     )]
     pub struct Data {
         /// GraphQL type: `AddNoteToInkConversation`.
-        #[serde(rename = "addNoteToInkConversation")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "addNoteToInkConversation",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub add_note_to_ink_conversation: ::std::option::Option<
             AddNoteToInkConversation,
         >,
@@ -10919,7 +10959,6 @@ pub mod add_note_to_ink_conversation {
         /// The ink conversation note.
         ///
         /// GraphQL type: `InkNote` (inferred from the example, not declared by the reference).
-        #[serde(rename = "note")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub note: ::std::option::Option<super::types::InkNote>,
         /// Field with the possible errors of the query/mutation.
@@ -10928,8 +10967,11 @@ pub mod add_note_to_ink_conversation {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -10980,7 +11022,6 @@ pub mod add_parent_to_property {
         /// Input fields for adding a parent to a child property.
         ///
         /// GraphQL type: `AddParentToPropertyInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AddParentToPropertyInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -10993,8 +11034,11 @@ pub mod add_parent_to_property {
     )]
     pub struct Data {
         /// GraphQL type: `AddParentToProperty`.
-        #[serde(rename = "addParentToProperty")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "addParentToProperty",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub add_parent_to_property: ::std::option::Option<AddParentToProperty>,
     }
     /// The payload `AddParentToProperty` of `addParentToProperty`.
@@ -11011,7 +11055,6 @@ pub mod add_parent_to_property {
         /// The parent property that was added to the child.
         ///
         /// GraphQL type: `PropertyType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "parent")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub parent: ::std::option::Option<super::types::PropertyType>,
         /// Field with the possible errors of the query/mutation.
@@ -11020,8 +11063,11 @@ pub mod add_parent_to_property {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -11072,7 +11118,6 @@ pub mod add_portfolio_reference {
         /// Input fields for adding a reference to a portfolio.
         ///
         /// GraphQL type: `AddPortfolioReferenceInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::AddPortfolioReferenceInput>,
     }
@@ -11086,8 +11131,11 @@ pub mod add_portfolio_reference {
     )]
     pub struct Data {
         /// GraphQL type: `AddPortfolioReference`.
-        #[serde(rename = "addPortfolioReference")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "addPortfolioReference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub add_portfolio_reference: ::std::option::Option<AddPortfolioReference>,
     }
     /// The payload `AddPortfolioReference` of `addPortfolioReference`.
@@ -11107,8 +11155,11 @@ pub mod add_portfolio_reference {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -11161,7 +11212,6 @@ pub mod add_property {
         /// Input fields for adding a property to an account.
         ///
         /// GraphQL type: `AddPropertyInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AddPropertyInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -11174,8 +11224,11 @@ pub mod add_property {
     )]
     pub struct Data {
         /// GraphQL type: `AddProperty`.
-        #[serde(rename = "addProperty")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "addProperty",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub add_property: ::std::option::Option<AddProperty>,
     }
     /// The payload `AddProperty` of `addProperty`.
@@ -11195,13 +11248,15 @@ pub mod add_property {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The property that was added to the account.
         ///
         /// GraphQL type: `PropertyType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "property")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub property: ::std::option::Option<super::types::PropertyType>,
     }
@@ -11253,7 +11308,6 @@ pub mod add_property_to_hierarchy {
         /// Input fields for adding a property to a hierarchy.
         ///
         /// GraphQL type: `AddPropertyToHierarchyInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AddPropertyToHierarchyInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -11266,8 +11320,11 @@ pub mod add_property_to_hierarchy {
     )]
     pub struct Data {
         /// GraphQL type: `AddPropertyToHierarchy`.
-        #[serde(rename = "addPropertyToHierarchy")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "addPropertyToHierarchy",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub add_property_to_hierarchy: ::std::option::Option<AddPropertyToHierarchy>,
     }
     /// The payload `AddPropertyToHierarchy` of `addPropertyToHierarchy`.
@@ -11287,13 +11344,15 @@ pub mod add_property_to_hierarchy {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The property that was added to the hierarchy.
         ///
         /// GraphQL type: `PropertyType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "property")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub property: ::std::option::Option<super::types::PropertyType>,
     }
@@ -11347,7 +11406,6 @@ pub mod add_signup_referral_on_account {
         /// Input fields for creating a signup reward for an organization.
         ///
         /// GraphQL type: `AddSignupReferralOnAccountInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AddSignupReferralOnAccountInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -11360,8 +11418,11 @@ pub mod add_signup_referral_on_account {
     )]
     pub struct Data {
         /// GraphQL type: `AddSignupReferralOnAccount`.
-        #[serde(rename = "addSignupReferralOnAccount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "addSignupReferralOnAccount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub add_signup_referral_on_account: ::std::option::Option<
             AddSignupReferralOnAccount,
         >,
@@ -11380,8 +11441,11 @@ pub mod add_signup_referral_on_account {
         /// The created account referral instance.
         ///
         /// GraphQL type: `ReferralType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "accountReferral")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "accountReferral",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub account_referral: ::std::option::Option<super::types::ReferralType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -11389,8 +11453,11 @@ pub mod add_signup_referral_on_account {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -11439,7 +11506,6 @@ pub mod add_storyline_to_ink_conversation {
     )]
     pub struct Variables {
         /// GraphQL type: `AddStorylineToInkConversationInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<
             super::types::AddStorylineToInkConversationInput,
@@ -11455,8 +11521,11 @@ pub mod add_storyline_to_ink_conversation {
     )]
     pub struct Data {
         /// GraphQL type: `AddStorylineToInkConversation`.
-        #[serde(rename = "addStorylineToInkConversation")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "addStorylineToInkConversation",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub add_storyline_to_ink_conversation: ::std::option::Option<
             AddStorylineToInkConversation,
         >,
@@ -11478,13 +11547,15 @@ pub mod add_storyline_to_ink_conversation {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The storyline that was added to the conversation.
         ///
         /// GraphQL type: `InkStoryline` (inferred from the example, not declared by the reference).
-        #[serde(rename = "storyline")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub storyline: ::std::option::Option<super::types::InkStoryline>,
     }
@@ -11536,7 +11607,6 @@ pub mod add_user_to_portfolio {
         /// Input fields for adding a user to a portfolio.
         ///
         /// GraphQL type: `AddUserToPortfolioInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AddUserToPortfolioInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -11549,8 +11619,11 @@ pub mod add_user_to_portfolio {
     )]
     pub struct Data {
         /// GraphQL type: `AddUserToPortfolio`.
-        #[serde(rename = "addUserToPortfolio")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "addUserToPortfolio",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub add_user_to_portfolio: ::std::option::Option<AddUserToPortfolio>,
     }
     /// The payload `AddUserToPortfolio` of `addUserToPortfolio`.
@@ -11570,8 +11643,11 @@ pub mod add_user_to_portfolio {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -11622,7 +11698,6 @@ pub mod allow_repayment_submission {
         /// Input variable needed for allowing repayment submission.
         ///
         /// GraphQL type: `RepaymentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RepaymentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -11635,8 +11710,11 @@ pub mod allow_repayment_submission {
     )]
     pub struct Data {
         /// GraphQL type: `AllowRepaymentSubmission`.
-        #[serde(rename = "allowRepaymentSubmission")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "allowRepaymentSubmission",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub allow_repayment_submission: ::std::option::Option<AllowRepaymentSubmission>,
     }
     /// The payload `AllowRepaymentSubmission` of `allowRepaymentSubmission`.
@@ -11656,20 +11734,29 @@ pub mod allow_repayment_submission {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The repayment ID.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "repaymentId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "repaymentId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub repayment_id: ::std::option::Option<::std::string::String>,
         /// Resulting Repayment Intervention details.
         ///
         /// GraphQL type: `RepaymentInterventionType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "repaymentIntervention")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "repaymentIntervention",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub repayment_intervention: ::std::option::Option<
             super::types::RepaymentInterventionType,
         >,
@@ -11722,7 +11809,6 @@ pub mod amend_payment {
         /// Input fields for amending an existing payment.
         ///
         /// GraphQL type: `AmendPaymentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AmendPaymentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -11735,8 +11821,11 @@ pub mod amend_payment {
     )]
     pub struct Data {
         /// GraphQL type: `AmendPayment`.
-        #[serde(rename = "amendPayment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "amendPayment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub amend_payment: ::std::option::Option<AmendPayment>,
     }
     /// The payload `AmendPayment` of `amendPayment`.
@@ -11751,7 +11840,6 @@ pub mod amend_payment {
     )]
     pub struct AmendPayment {
         /// GraphQL type: `AccountPaymentType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "payment")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub payment: ::std::option::Option<super::types::AccountPaymentType>,
         /// Field with the possible errors of the query/mutation.
@@ -11760,8 +11848,11 @@ pub mod amend_payment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -11812,7 +11903,6 @@ pub mod approve_repayment {
         /// Input fields for approving a repayment.
         ///
         /// GraphQL type: `ApproveRepaymentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ApproveRepaymentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -11825,8 +11915,11 @@ pub mod approve_repayment {
     )]
     pub struct Data {
         /// GraphQL type: `ApproveRepayment`.
-        #[serde(rename = "approveRepayment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "approveRepayment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub approve_repayment: ::std::option::Option<ApproveRepayment>,
     }
     /// The payload `ApproveRepayment` of `approveRepayment`.
@@ -11846,13 +11939,15 @@ pub mod approve_repayment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The approved repayment.
         ///
         /// GraphQL type: `AccountRepaymentType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "repayment")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub repayment: ::std::option::Option<super::types::AccountRepaymentType>,
     }
@@ -11904,7 +11999,6 @@ pub mod assess_collection_process_record_for_pause {
         /// Details of collection process to run the pause assessment.
         ///
         /// GraphQL type: `AssessCollectionProcessRecordForPauseInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::AssessCollectionProcessRecordForPauseInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -11917,8 +12011,11 @@ pub mod assess_collection_process_record_for_pause {
     )]
     pub struct Data {
         /// GraphQL type: `AssessCollectionProcessRecordForPause`.
-        #[serde(rename = "assessCollectionProcessRecordForPause")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "assessCollectionProcessRecordForPause",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub assess_collection_process_record_for_pause: ::std::option::Option<
             AssessCollectionProcessRecordForPause,
         >,
@@ -11937,8 +12034,11 @@ pub mod assess_collection_process_record_for_pause {
         /// Details of collection process after running the pause assessment.
         ///
         /// GraphQL type: `AssessCollectionProcessRecordForPauseOutputType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "collectionProcessProcessed")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "collectionProcessProcessed",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub collection_process_processed: ::std::option::Option<
             super::types::AssessCollectionProcessRecordForPauseOutputType,
         >,
@@ -11948,8 +12048,11 @@ pub mod assess_collection_process_record_for_pause {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -11998,7 +12101,6 @@ pub mod assign_ink_bucket {
     )]
     pub struct Variables {
         /// GraphQL type: `AssignInkBucketInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::AssignInkBucketInput>,
     }
@@ -12012,8 +12114,11 @@ pub mod assign_ink_bucket {
     )]
     pub struct Data {
         /// GraphQL type: `AssignInkBucket`.
-        #[serde(rename = "assignInkBucket")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "assignInkBucket",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub assign_ink_bucket: ::std::option::Option<AssignInkBucket>,
     }
     /// The payload `AssignInkBucket` of `assignInkBucket`.
@@ -12030,13 +12135,11 @@ pub mod assign_ink_bucket {
         /// The bucket that the conversation will be assigned to.
         ///
         /// GraphQL type: `InkBucket` (inferred from the example, not declared by the reference).
-        #[serde(rename = "bucket")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub bucket: ::std::option::Option<super::types::InkBucket>,
         /// The conversation that will be assigned to the bucket.
         ///
         /// GraphQL type: `InkConversation` (inferred from the example, not declared by the reference).
-        #[serde(rename = "conversation")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub conversation: ::std::option::Option<super::types::InkConversation>,
         /// Field with the possible errors of the query/mutation.
@@ -12045,8 +12148,11 @@ pub mod assign_ink_bucket {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -12097,7 +12203,6 @@ pub mod assign_supply_point_to_estimation_group {
         /// Input fields for assigning a supply point to an estimation group.
         ///
         /// GraphQL type: `AssignSupplyPointToEstimationGroupInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AssignSupplyPointToEstimationGroupInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -12110,8 +12215,11 @@ pub mod assign_supply_point_to_estimation_group {
     )]
     pub struct Data {
         /// GraphQL type: `AssignSupplyPointToEstimationGroup`.
-        #[serde(rename = "assignSupplyPointToEstimationGroup")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "assignSupplyPointToEstimationGroup",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub assign_supply_point_to_estimation_group: ::std::option::Option<
             AssignSupplyPointToEstimationGroup,
         >,
@@ -12133,14 +12241,20 @@ pub mod assign_supply_point_to_estimation_group {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The created supply point estimation group mapping.
         ///
         /// GraphQL type: `AssignedSupplyPointEstimationGroupType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "supplyPointEstimationGroup")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "supplyPointEstimationGroup",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub supply_point_estimation_group: ::std::option::Option<
             super::types::AssignedSupplyPointEstimationGroupType,
         >,
@@ -12193,7 +12307,6 @@ pub mod associate_archived_call_recordings_with_calls {
         /// Input for associating archived call recordings with calls.
         ///
         /// GraphQL type: `AssociateArchivedCallRecordingsWithCallsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AssociateArchivedCallRecordingsWithCallsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -12206,8 +12319,11 @@ pub mod associate_archived_call_recordings_with_calls {
     )]
     pub struct Data {
         /// GraphQL type: `AssociateArchivedCallRecordingsWithCalls`.
-        #[serde(rename = "associateArchivedCallRecordingsWithCalls")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "associateArchivedCallRecordingsWithCalls",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub associate_archived_call_recordings_with_calls: ::std::option::Option<
             AssociateArchivedCallRecordingsWithCalls,
         >,
@@ -12229,13 +12345,15 @@ pub mod associate_archived_call_recordings_with_calls {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Per-recording processing results.
         ///
         /// GraphQL type: `[AssociateArchivedRecordingResultType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "results")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub results: ::std::option::Option<
             ::std::vec::Vec<
@@ -12245,7 +12363,6 @@ pub mod associate_archived_call_recordings_with_calls {
         /// Summary counts of the processing results.
         ///
         /// GraphQL type: `AssociateArchivedRecordingsSummaryType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "summary")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub summary: ::std::option::Option<
             super::types::AssociateArchivedRecordingsSummaryType,
@@ -12297,7 +12414,6 @@ pub mod associate_call_with_account {
     )]
     pub struct Variables {
         /// GraphQL type: `AssociateCallWithAccountInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AssociateCallWithAccountInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -12310,8 +12426,11 @@ pub mod associate_call_with_account {
     )]
     pub struct Data {
         /// GraphQL type: `AssociateCallWithAccount`.
-        #[serde(rename = "associateCallWithAccount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "associateCallWithAccount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub associate_call_with_account: ::std::option::Option<AssociateCallWithAccount>,
     }
     /// The payload `AssociateCallWithAccount` of `associateCallWithAccount`.
@@ -12328,7 +12447,6 @@ pub mod associate_call_with_account {
         /// The call.
         ///
         /// GraphQL type: `InboundCallType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "call")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub call: ::std::option::Option<super::types::InboundCallType>,
         /// Field with the possible errors of the query/mutation.
@@ -12337,8 +12455,11 @@ pub mod associate_call_with_account {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -12389,7 +12510,6 @@ pub mod associate_item_to_collection_process {
         /// Input variables needed for associating an item to collection process.
         ///
         /// GraphQL type: `AssociateItemToCollectionProcessInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::AssociateItemToCollectionProcessInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -12402,8 +12522,11 @@ pub mod associate_item_to_collection_process {
     )]
     pub struct Data {
         /// GraphQL type: `AssociateItemToCollectionProcess`.
-        #[serde(rename = "associateItemToCollectionProcess")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "associateItemToCollectionProcess",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub associate_item_to_collection_process: ::std::option::Option<
             AssociateItemToCollectionProcess,
         >,
@@ -12422,8 +12545,11 @@ pub mod associate_item_to_collection_process {
         /// Item associated to the collection process.
         ///
         /// GraphQL type: `AssociateItemToCollectionProcessOutputType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "collectionProcessAssociatedItem")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "collectionProcessAssociatedItem",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub collection_process_associated_item: ::std::option::Option<
             super::types::AssociateItemToCollectionProcessOutputType,
         >,
@@ -12433,8 +12559,11 @@ pub mod associate_item_to_collection_process {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -12483,7 +12612,6 @@ pub mod attach_agreements_to_contracts {
         /// Input for attaching agreements to contracts.
         ///
         /// GraphQL type: `AttachAgreementsToContractsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AttachAgreementsToContractsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -12513,7 +12641,6 @@ pub mod attach_agreements_to_contracts {
         /// True if the agreements were successfully attached.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "ok")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub ok: ::std::option::Option<bool>,
     }
@@ -12565,7 +12692,6 @@ pub mod award_loyalty_points {
         /// Input fields for awarding Loyalty Points.
         ///
         /// GraphQL type: `AwardLoyaltyPointsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AwardLoyaltyPointsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -12578,8 +12704,11 @@ pub mod award_loyalty_points {
     )]
     pub struct Data {
         /// GraphQL type: `AwardLoyaltyPoints`.
-        #[serde(rename = "awardLoyaltyPoints")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "awardLoyaltyPoints",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub award_loyalty_points: ::std::option::Option<AwardLoyaltyPoints>,
     }
     /// The payload `AwardLoyaltyPoints` of `awardLoyaltyPoints`.
@@ -12596,16 +12725,22 @@ pub mod award_loyalty_points {
         /// The ledger entry for the awarded loyalty points.
         ///
         /// GraphQL type: `LoyaltyPointLedgerEntryType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "ledgerEntry")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "ledgerEntry",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub ledger_entry: ::std::option::Option<
             super::types::LoyaltyPointLedgerEntryType,
         >,
         /// The number of loyalty points that were awarded.
         ///
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "pointsAwarded")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "pointsAwarded",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub points_awarded: ::std::option::Option<i32>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -12613,8 +12748,11 @@ pub mod award_loyalty_points {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -12663,7 +12801,6 @@ pub mod backend_screen_event {
         /// Input fields for performing a backend action.
         ///
         /// GraphQL type: `BackendScreenEventInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::BackendScreenEventInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -12676,8 +12813,11 @@ pub mod backend_screen_event {
     )]
     pub struct Data {
         /// GraphQL type: `BackendScreenEvent`.
-        #[serde(rename = "backendScreenEvent")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "backendScreenEvent",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub backend_screen_event: ::std::option::Option<BackendScreenEvent>,
     }
     /// The payload `BackendScreenEvent` of `backendScreenEvent`.
@@ -12694,7 +12834,6 @@ pub mod backend_screen_event {
         /// An action to perform.
         ///
         /// GraphQL type: `BackendScreenEventAction` (inferred from the example, not declared by the reference).
-        #[serde(rename = "action")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub action: ::std::option::Option<super::types::BackendScreenEventAction>,
         /// Field with the possible errors of the query/mutation.
@@ -12703,8 +12842,11 @@ pub mod backend_screen_event {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -12755,7 +12897,6 @@ pub mod block_repayment_submission {
         /// Input variable needed for blocking repayment submission.
         ///
         /// GraphQL type: `RepaymentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RepaymentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -12768,8 +12909,11 @@ pub mod block_repayment_submission {
     )]
     pub struct Data {
         /// GraphQL type: `BlockRepaymentSubmission`.
-        #[serde(rename = "blockRepaymentSubmission")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "blockRepaymentSubmission",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub block_repayment_submission: ::std::option::Option<BlockRepaymentSubmission>,
     }
     /// The payload `BlockRepaymentSubmission` of `blockRepaymentSubmission`.
@@ -12789,20 +12933,29 @@ pub mod block_repayment_submission {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The repayment ID.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "repaymentId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "repaymentId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub repayment_id: ::std::option::Option<::std::string::String>,
         /// Resulting Repayment Intervention details.
         ///
         /// GraphQL type: `RepaymentInterventionType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "repaymentIntervention")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "repaymentIntervention",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub repayment_intervention: ::std::option::Option<
             super::types::RepaymentInterventionType,
         >,
@@ -12855,7 +13008,6 @@ pub mod bulk_award_loyalty_points {
         /// Input fields for bulk awarding Loyalty Points.
         ///
         /// GraphQL type: `BulkAwardLoyaltyPointsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::BulkAwardLoyaltyPointsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -12868,8 +13020,11 @@ pub mod bulk_award_loyalty_points {
     )]
     pub struct Data {
         /// GraphQL type: `BulkAwardLoyaltyPoints`.
-        #[serde(rename = "bulkAwardLoyaltyPoints")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "bulkAwardLoyaltyPoints",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub bulk_award_loyalty_points: ::std::option::Option<BulkAwardLoyaltyPoints>,
     }
     /// The payload `BulkAwardLoyaltyPoints` of `bulkAwardLoyaltyPoints`.
@@ -12886,7 +13041,6 @@ pub mod bulk_award_loyalty_points {
         /// Failed loyalty point awards.
         ///
         /// GraphQL type: `[BulkAwardLoyaltyPointsFailedItemResult]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "failed")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub failed: ::std::option::Option<
             ::std::vec::Vec<
@@ -12898,7 +13052,6 @@ pub mod bulk_award_loyalty_points {
         /// Successfully inserted loyalty point awards.
         ///
         /// GraphQL type: `[BulkAwardLoyaltyPointsInsertedItemResult]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "inserted")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub inserted: ::std::option::Option<
             ::std::vec::Vec<
@@ -12913,8 +13066,11 @@ pub mod bulk_award_loyalty_points {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -12961,7 +13117,6 @@ pub mod cancel_enrollment {
     )]
     pub struct Variables {
         /// GraphQL type: `CancelEnrollmentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CancelEnrollmentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -12991,15 +13146,17 @@ pub mod cancel_enrollment {
         /// The Enrollment process that was cancelled.
         ///
         /// GraphQL type: `EnrollmentCancelledEnrollmentProcess` (inferred from the example, not declared by the reference).
-        #[serde(rename = "enrollmentProcess")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "enrollmentProcess",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub enrollment_process: ::std::option::Option<
             super::types::EnrollmentCancelledEnrollmentProcess,
         >,
         /// The message to display to the user on Enrollment initiation.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "message")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<::std::string::String>,
     }
@@ -13047,7 +13204,6 @@ pub mod cancel_leave_supplier {
     )]
     pub struct Variables {
         /// GraphQL type: `CancelLeaveSupplierInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CancelLeaveSupplierInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -13077,7 +13233,6 @@ pub mod cancel_leave_supplier {
         /// The message to display to the user on cancellation.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "message")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<::std::string::String>,
     }
@@ -13129,7 +13284,6 @@ pub mod cancel_payment {
         /// Input fields for cancelling a pending payment.
         ///
         /// GraphQL type: `CancelPaymentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CancelPaymentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -13142,8 +13296,11 @@ pub mod cancel_payment {
     )]
     pub struct Data {
         /// GraphQL type: `CancelPayment`.
-        #[serde(rename = "cancelPayment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "cancelPayment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub cancel_payment: ::std::option::Option<CancelPayment>,
     }
     /// The payload `CancelPayment` of `cancelPayment`.
@@ -13160,7 +13317,6 @@ pub mod cancel_payment {
         /// The cancelled payment.
         ///
         /// GraphQL type: `AccountPaymentType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "payment")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub payment: ::std::option::Option<super::types::AccountPaymentType>,
         /// Field with the possible errors of the query/mutation.
@@ -13169,8 +13325,11 @@ pub mod cancel_payment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -13219,7 +13378,6 @@ pub mod cancel_repayment_request {
         /// Input fields for cancelling a repayment request.
         ///
         /// GraphQL type: `CancelRepaymentRequestInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::CancelRepaymentRequestInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -13232,8 +13390,11 @@ pub mod cancel_repayment_request {
     )]
     pub struct Data {
         /// GraphQL type: `CancelRepaymentRequest`.
-        #[serde(rename = "cancelRepaymentRequest")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "cancelRepaymentRequest",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub cancel_repayment_request: ::std::option::Option<CancelRepaymentRequest>,
     }
     /// The payload `CancelRepaymentRequest` of `cancelRepaymentRequest`.
@@ -13253,14 +13414,20 @@ pub mod cancel_repayment_request {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The cancelled repayment/refund request.
         ///
         /// GraphQL type: `CancelRepaymentRequestOutputType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "repaymentRequest")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "repaymentRequest",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub repayment_request: ::std::option::Option<
             super::types::CancelRepaymentRequestOutputType,
         >,
@@ -13311,7 +13478,6 @@ pub mod cancel_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `CancelSmartFlexOnboardingInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CancelSmartFlexOnboardingInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -13324,8 +13490,11 @@ pub mod cancel_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `CancelSmartFlexOnboarding`.
-        #[serde(rename = "cancelSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "cancelSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub cancel_smart_flex_onboarding: ::std::option::Option<
             CancelSmartFlexOnboarding,
         >,
@@ -13347,13 +13516,15 @@ pub mod cancel_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -13403,7 +13574,6 @@ pub mod check_credit_risk {
     )]
     pub struct Variables {
         /// GraphQL type: `CheckCreditRiskInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CheckCreditRiskInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -13416,8 +13586,11 @@ pub mod check_credit_risk {
     )]
     pub struct Data {
         /// GraphQL type: `CheckCreditRisk`.
-        #[serde(rename = "checkCreditRisk")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "checkCreditRisk",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub check_credit_risk: ::std::option::Option<CheckCreditRisk>,
     }
     /// The payload `CheckCreditRisk` of `checkCreditRisk`.
@@ -13434,8 +13607,11 @@ pub mod check_credit_risk {
         /// Indicates whether the user has passed the credit risk check.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "passedCreditCheck")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "passedCreditCheck",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub passed_credit_check: ::std::option::Option<bool>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -13443,8 +13619,11 @@ pub mod check_credit_risk {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -13493,7 +13672,6 @@ pub mod close_dca_proceeding {
     )]
     pub struct Variables {
         /// GraphQL type: `CloseDCAProceedingInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::CloseDcaProceedingInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -13506,8 +13684,11 @@ pub mod close_dca_proceeding {
     )]
     pub struct Data {
         /// GraphQL type: `CloseDCAProceeding`.
-        #[serde(rename = "closeDcaProceeding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "closeDcaProceeding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub close_dca_proceeding: ::std::option::Option<CloseDcaProceeding>,
     }
     /// The payload `CloseDCAProceeding` of `closeDcaProceeding`.
@@ -13524,8 +13705,11 @@ pub mod close_dca_proceeding {
         /// Whether the closure could be applied.
         ///
         /// GraphQL type: `DCAProceedingClosureStatus` (inferred from the example, not declared by the reference).
-        #[serde(rename = "dcaProceedingClosureStatus")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "dcaProceedingClosureStatus",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub dca_proceeding_closure_status: ::std::option::Option<
             super::types::DcaProceedingClosureStatus,
         >,
@@ -13535,8 +13719,11 @@ pub mod close_dca_proceeding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -13587,7 +13774,6 @@ pub mod close_ink_conversation {
         /// Input for closing an Ink conversation.
         ///
         /// GraphQL type: `CloseInkConversationInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::CloseInkConversationInput>,
     }
@@ -13601,8 +13787,11 @@ pub mod close_ink_conversation {
     )]
     pub struct Data {
         /// GraphQL type: `CloseInkConversation`.
-        #[serde(rename = "closeInkConversation")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "closeInkConversation",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub close_ink_conversation: ::std::option::Option<CloseInkConversation>,
     }
     /// The payload `CloseInkConversation` of `closeInkConversation`.
@@ -13619,7 +13808,6 @@ pub mod close_ink_conversation {
         /// The conversation that was closed.
         ///
         /// GraphQL type: `InkConversation` (inferred from the example, not declared by the reference).
-        #[serde(rename = "conversation")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub conversation: ::std::option::Option<super::types::InkConversation>,
         /// Field with the possible errors of the query/mutation.
@@ -13628,8 +13816,11 @@ pub mod close_ink_conversation {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -13678,7 +13869,6 @@ pub mod close_ink_live_chat {
     )]
     pub struct Variables {
         /// GraphQL type: `CloseInkLiveChaConversationtInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<
             super::types::CloseInkLiveChaConversationtInput,
@@ -13694,8 +13884,11 @@ pub mod close_ink_live_chat {
     )]
     pub struct Data {
         /// GraphQL type: `CloseInkLiveChatConversation`.
-        #[serde(rename = "closeInkLiveChat")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "closeInkLiveChat",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub close_ink_live_chat: ::std::option::Option<CloseInkLiveChatConversation>,
     }
     /// The payload `CloseInkLiveChatConversation` of `closeInkLiveChat`.
@@ -13712,8 +13905,11 @@ pub mod close_ink_live_chat {
         /// The live chat conversation.
         ///
         /// GraphQL type: `InkLiveChatConversation` (inferred from the example, not declared by the reference).
-        #[serde(rename = "liveChatConversation")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "liveChatConversation",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub live_chat_conversation: ::std::option::Option<
             super::types::InkLiveChatConversation,
         >,
@@ -13723,8 +13919,11 @@ pub mod close_ink_live_chat {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -13800,12 +13999,18 @@ pub mod close_open_print_batch {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// GraphQL type: `PrintBatchType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "printBatch")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "printBatch",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub print_batch: ::std::option::Option<super::types::PrintBatchType>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -13854,7 +14059,6 @@ pub mod collect_deposit {
     )]
     pub struct Variables {
         /// GraphQL type: `CollectDepositInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CollectDepositInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -13867,8 +14071,11 @@ pub mod collect_deposit {
     )]
     pub struct Data {
         /// GraphQL type: `CollectDeposit`.
-        #[serde(rename = "collectDeposit")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "collectDeposit",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub collect_deposit: ::std::option::Option<CollectDeposit>,
     }
     /// The payload `CollectDeposit` of `collectDeposit`.
@@ -13883,7 +14090,6 @@ pub mod collect_deposit {
     )]
     pub struct CollectDeposit {
         /// GraphQL type: `CollectDepositOutput` (inferred from the example, not declared by the reference).
-        #[serde(rename = "payment")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub payment: ::std::option::Option<super::types::CollectDepositOutput>,
         /// Field with the possible errors of the query/mutation.
@@ -13892,8 +14098,11 @@ pub mod collect_deposit {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -13944,7 +14153,6 @@ pub mod collect_payment {
         /// Input fields for collecting a payment.
         ///
         /// GraphQL type: `CollectPaymentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CollectPaymentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -13957,8 +14165,11 @@ pub mod collect_payment {
     )]
     pub struct Data {
         /// GraphQL type: `CollectPayment`.
-        #[serde(rename = "collectPayment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "collectPayment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub collect_payment: ::std::option::Option<CollectPayment>,
     }
     /// The payload `CollectPayment` of `collectPayment`.
@@ -13975,7 +14186,6 @@ pub mod collect_payment {
         /// Details about the collected payment. Note that we might not be able to collect the payment (e.g. if there is no usable payment instruction), in which case the status of the returned payment might be failed or cancelled.
         ///
         /// GraphQL type: `AccountPaymentType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "payment")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub payment: ::std::option::Option<super::types::AccountPaymentType>,
         /// Field with the possible errors of the query/mutation.
@@ -13984,8 +14194,11 @@ pub mod collect_payment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -14034,7 +14247,6 @@ pub mod commence_dca_proceeding {
     )]
     pub struct Variables {
         /// GraphQL type: `CommenceDCAProceedingInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::CommenceDcaProceedingInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -14047,8 +14259,11 @@ pub mod commence_dca_proceeding {
     )]
     pub struct Data {
         /// GraphQL type: `CommenceDCAProceeding`.
-        #[serde(rename = "commenceDcaProceeding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "commenceDcaProceeding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub commence_dca_proceeding: ::std::option::Option<CommenceDcaProceeding>,
     }
     /// The payload `CommenceDCAProceeding` of `commenceDcaProceeding`.
@@ -14065,8 +14280,11 @@ pub mod commence_dca_proceeding {
         /// Whether the commencement could be applied.
         ///
         /// GraphQL type: `DCAProceedingCommencementStatus` (inferred from the example, not declared by the reference).
-        #[serde(rename = "dcaProceedingCommencementStatus")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "dcaProceedingCommencementStatus",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub dca_proceeding_commencement_status: ::std::option::Option<
             super::types::DcaProceedingCommencementStatus,
         >,
@@ -14076,8 +14294,11 @@ pub mod commence_dca_proceeding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -14128,7 +14349,6 @@ pub mod complete_approval {
         /// Input for completing the approval.
         ///
         /// GraphQL type: `CompleteApprovalInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::CompleteApprovalInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -14141,8 +14361,11 @@ pub mod complete_approval {
     )]
     pub struct Data {
         /// GraphQL type: `CompleteApproval`.
-        #[serde(rename = "completeApproval")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "completeApproval",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub complete_approval: ::std::option::Option<CompleteApproval>,
     }
     /// The payload `CompleteApproval` of `completeApproval`.
@@ -14159,8 +14382,11 @@ pub mod complete_approval {
         /// The result of completing the approval.
         ///
         /// GraphQL type: `CompletedApproval` (inferred from the example, not declared by the reference).
-        #[serde(rename = "completedApproval")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "completedApproval",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub completed_approval: ::std::option::Option<super::types::CompletedApproval>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -14168,8 +14394,11 @@ pub mod complete_approval {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -14218,7 +14447,6 @@ pub mod complete_auth_flow_for_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `CompleteAuthFlowInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CompleteAuthFlowInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -14231,8 +14459,11 @@ pub mod complete_auth_flow_for_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `CompleteAuthFlowForSmartFlexOnboarding`.
-        #[serde(rename = "completeAuthFlowForSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "completeAuthFlowForSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub complete_auth_flow_for_smart_flex_onboarding: ::std::option::Option<
             CompleteAuthFlowForSmartFlexOnboarding,
         >,
@@ -14254,13 +14485,15 @@ pub mod complete_auth_flow_for_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -14312,7 +14545,6 @@ pub mod complete_reminder {
         /// Input variables needed for completing a reminder.
         ///
         /// GraphQL type: `CompleteReminderInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CompleteReminderInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -14325,8 +14557,11 @@ pub mod complete_reminder {
     )]
     pub struct Data {
         /// GraphQL type: `CompleteReminder`.
-        #[serde(rename = "completeReminder")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "completeReminder",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub complete_reminder: ::std::option::Option<CompleteReminder>,
     }
     /// The payload `CompleteReminder` of `completeReminder`.
@@ -14346,8 +14581,11 @@ pub mod complete_reminder {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -14398,7 +14636,6 @@ pub mod complete_standalone_payment {
         /// Input fields for completing a standalone payment.
         ///
         /// GraphQL type: `CompleteStandalonePaymentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CompleteStandalonePaymentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -14411,8 +14648,11 @@ pub mod complete_standalone_payment {
     )]
     pub struct Data {
         /// GraphQL type: `CompleteStandalonePayment`.
-        #[serde(rename = "completeStandalonePayment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "completeStandalonePayment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub complete_standalone_payment: ::std::option::Option<
             CompleteStandalonePayment,
         >,
@@ -14431,7 +14671,6 @@ pub mod complete_standalone_payment {
         /// The completed standalone payment.
         ///
         /// GraphQL type: `CompleteStandalonePaymentOutput` (inferred from the example, not declared by the reference).
-        #[serde(rename = "payment")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub payment: ::std::option::Option<
             super::types::CompleteStandalonePaymentOutput,
@@ -14442,8 +14681,11 @@ pub mod complete_standalone_payment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -14492,7 +14734,6 @@ pub mod complete_tesla_setup_virtual_key_for_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `CompleteSmartFlexOnboardingStepInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CompleteSmartFlexOnboardingStepInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -14505,8 +14746,11 @@ pub mod complete_tesla_setup_virtual_key_for_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `CompleteTeslaSetupVirtualKeyForSmartFlexOnboarding`.
-        #[serde(rename = "completeTeslaSetupVirtualKeyForSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "completeTeslaSetupVirtualKeyForSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub complete_tesla_setup_virtual_key_for_smart_flex_onboarding: ::std::option::Option<
             CompleteTeslaSetupVirtualKeyForSmartFlexOnboarding,
         >,
@@ -14528,13 +14772,15 @@ pub mod complete_tesla_setup_virtual_key_for_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -14586,7 +14832,6 @@ pub mod complete_user_action_for_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `CompleteSmartFlexOnboardingStepInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CompleteSmartFlexOnboardingStepInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -14599,8 +14844,11 @@ pub mod complete_user_action_for_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `CompleteUserActionRequiredForSmartFlexOnboarding`.
-        #[serde(rename = "completeUserActionForSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "completeUserActionForSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub complete_user_action_for_smart_flex_onboarding: ::std::option::Option<
             CompleteUserActionRequiredForSmartFlexOnboarding,
         >,
@@ -14622,13 +14870,15 @@ pub mod complete_user_action_for_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -14680,7 +14930,6 @@ pub mod complete_user_input_required_for_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `UserInputRequiredInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UserInputRequiredInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -14693,8 +14942,11 @@ pub mod complete_user_input_required_for_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `CompleteUserInputRequiredForSmartFlexOnboarding`.
-        #[serde(rename = "completeUserInputRequiredForSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "completeUserInputRequiredForSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub complete_user_input_required_for_smart_flex_onboarding: ::std::option::Option<
             CompleteUserInputRequiredForSmartFlexOnboarding,
         >,
@@ -14716,13 +14968,15 @@ pub mod complete_user_input_required_for_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -14774,7 +15028,6 @@ pub mod confirm_double_opt_in {
     )]
     pub struct Variables {
         /// GraphQL type: `ConfirmDoubleOptInInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::ConfirmDoubleOptInInput>,
     }
@@ -14788,8 +15041,11 @@ pub mod confirm_double_opt_in {
     )]
     pub struct Data {
         /// GraphQL type: `ConfirmDoubleOptIn`.
-        #[serde(rename = "confirmDoubleOptIn")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "confirmDoubleOptIn",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub confirm_double_opt_in: ::std::option::Option<ConfirmDoubleOptIn>,
     }
     /// The payload `ConfirmDoubleOptIn` of `confirmDoubleOptIn`.
@@ -14806,7 +15062,6 @@ pub mod confirm_double_opt_in {
         /// The consent that was created or updated.
         ///
         /// GraphQL type: `ConsentType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "consent")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub consent: ::std::option::Option<super::types::ConsentType>,
         /// Field with the possible errors of the query/mutation.
@@ -14815,8 +15070,11 @@ pub mod confirm_double_opt_in {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -14865,7 +15123,6 @@ pub mod connect_ai_agent_to_call {
     )]
     pub struct Variables {
         /// GraphQL type: `ConnectAiAgentToCallInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ConnectAiAgentToCallInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -14878,8 +15135,11 @@ pub mod connect_ai_agent_to_call {
     )]
     pub struct Data {
         /// GraphQL type: `ConnectAiAgentToCall`.
-        #[serde(rename = "connectAiAgentToCall")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "connectAiAgentToCall",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub connect_ai_agent_to_call: ::std::option::Option<ConnectAiAgentToCall>,
     }
     /// The payload `ConnectAiAgentToCall` of `connectAiAgentToCall`.
@@ -14896,7 +15156,6 @@ pub mod connect_ai_agent_to_call {
         /// The call the AI agent was connected to.
         ///
         /// GraphQL type: `InboundCallType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "call")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub call: ::std::option::Option<super::types::InboundCallType>,
         /// Field with the possible errors of the query/mutation.
@@ -14905,8 +15164,11 @@ pub mod connect_ai_agent_to_call {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -14957,7 +15219,6 @@ pub mod create_account_charge {
         /// Input fields for creating an account charge.
         ///
         /// GraphQL type: `CreateAccountChargeInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateAccountChargeInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -14970,8 +15231,11 @@ pub mod create_account_charge {
     )]
     pub struct Data {
         /// GraphQL type: `CreateAccountCharge`.
-        #[serde(rename = "createAccountCharge")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createAccountCharge",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_account_charge: ::std::option::Option<CreateAccountCharge>,
     }
     /// The payload `CreateAccountCharge` of `createAccountCharge`.
@@ -14986,8 +15250,11 @@ pub mod create_account_charge {
     )]
     pub struct CreateAccountCharge {
         /// GraphQL type: `AccountChargeType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "accountCharge")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "accountCharge",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub account_charge: ::std::option::Option<super::types::AccountChargeType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -14995,8 +15262,11 @@ pub mod create_account_charge {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -15043,7 +15313,6 @@ pub mod create_account_file_attachment {
     )]
     pub struct Variables {
         /// GraphQL type: `CreateAccountFileAttachmentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateAccountFileAttachmentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -15071,12 +15340,18 @@ pub mod create_account_file_attachment {
     )]
     pub struct CreateAccountFileAttachmentPayload {
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "clientMutationId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "clientMutationId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub client_mutation_id: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `UploadPostRequest` (inferred from the example, not declared by the reference).
-        #[serde(rename = "postRequest")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "postRequest",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub post_request: ::std::option::Option<super::types::UploadPostRequest>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -15127,7 +15402,6 @@ pub mod create_account_note {
         /// Input variables needed for adding a note to an account.
         ///
         /// GraphQL type: `CreateAccountNoteInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateAccountNoteInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -15140,8 +15414,11 @@ pub mod create_account_note {
     )]
     pub struct Data {
         /// GraphQL type: `CreateAccountNote`.
-        #[serde(rename = "createAccountNote")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createAccountNote",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_account_note: ::std::option::Option<CreateAccountNote>,
     }
     /// The payload `CreateAccountNote` of `createAccountNote`.
@@ -15158,7 +15435,6 @@ pub mod create_account_note {
         /// Account, which has the added note.
         ///
         /// GraphQL type: `AccountType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "account")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub account: ::std::option::Option<super::types::AccountType>,
         /// Field with the possible errors of the query/mutation.
@@ -15167,8 +15443,11 @@ pub mod create_account_note {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -15219,7 +15498,6 @@ pub mod create_account_payment_schedule {
         /// Input fields for updating a payment schedule.
         ///
         /// GraphQL type: `CreateAccountPaymentScheduleInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateAccountPaymentScheduleInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -15232,8 +15510,11 @@ pub mod create_account_payment_schedule {
     )]
     pub struct Data {
         /// GraphQL type: `CreateAccountPaymentSchedule`.
-        #[serde(rename = "createAccountPaymentSchedule")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createAccountPaymentSchedule",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_account_payment_schedule: ::std::option::Option<
             CreateAccountPaymentSchedule,
         >,
@@ -15255,13 +15536,15 @@ pub mod create_account_payment_schedule {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// New payment schedule.
         ///
         /// GraphQL type: `PaymentScheduleType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "schedule")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub schedule: ::std::option::Option<super::types::PaymentScheduleType>,
     }
@@ -15313,7 +15596,6 @@ pub mod create_account_reference {
         /// Input fields for creating an account reference.
         ///
         /// GraphQL type: `AccountReferenceInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AccountReferenceInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -15326,8 +15608,11 @@ pub mod create_account_reference {
     )]
     pub struct Data {
         /// GraphQL type: `CreateAccountReference`.
-        #[serde(rename = "createAccountReference")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createAccountReference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_account_reference: ::std::option::Option<CreateAccountReference>,
     }
     /// The payload `CreateAccountReference` of `createAccountReference`.
@@ -15342,8 +15627,11 @@ pub mod create_account_reference {
     )]
     pub struct CreateAccountReference {
         /// GraphQL type: `AccountReferenceType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "accountReference")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "accountReference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub account_reference: ::std::option::Option<super::types::AccountReferenceType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -15351,8 +15639,11 @@ pub mod create_account_reference {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -15409,7 +15700,6 @@ pub mod create_account_reminder {
         /// Input variables needed for creating an account reminder.
         ///
         /// GraphQL type: `CreateAccountReminderInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateAccountReminderInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -15422,8 +15712,11 @@ pub mod create_account_reminder {
     )]
     pub struct Data {
         /// GraphQL type: `CreateAccountReminder`.
-        #[serde(rename = "createAccountReminder")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createAccountReminder",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_account_reminder: ::std::option::Option<CreateAccountReminder>,
     }
     /// The payload `CreateAccountReminder` of `createAccountReminder`.
@@ -15440,8 +15733,11 @@ pub mod create_account_reminder {
         /// Account reminder.
         ///
         /// GraphQL type: `AccountReminder` (inferred from the example, not declared by the reference).
-        #[serde(rename = "accountReminder")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "accountReminder",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub account_reminder: ::std::option::Option<super::types::AccountReminder>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -15449,8 +15745,11 @@ pub mod create_account_reminder {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -15499,7 +15798,6 @@ pub mod create_affiliate_link {
         /// Input fields for creating an affiliate link for an organisation.
         ///
         /// GraphQL type: `CreateAffiliateLinkInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateAffiliateLinkInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -15529,8 +15827,11 @@ pub mod create_affiliate_link {
         /// The created affiliate link.
         ///
         /// GraphQL type: `AffiliateLinkType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "affiliateLink")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "affiliateLink",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub affiliate_link: ::std::option::Option<super::types::AffiliateLinkType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -15538,8 +15839,11 @@ pub mod create_affiliate_link {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -15588,7 +15892,6 @@ pub mod create_affiliate_organisation {
         /// Input fields for creating an affiliate organisation.
         ///
         /// GraphQL type: `CreateAffiliateOrganisationInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateAffiliateOrganisationInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -15618,8 +15921,11 @@ pub mod create_affiliate_organisation {
         /// The created affiliate organisation.
         ///
         /// GraphQL type: `AffiliateOrganisationType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "affiliateOrganisation")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "affiliateOrganisation",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub affiliate_organisation: ::std::option::Option<
             super::types::AffiliateOrganisationType,
         >,
@@ -15629,8 +15935,11 @@ pub mod create_affiliate_organisation {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -15679,7 +15988,6 @@ pub mod create_affiliate_session {
         /// Input fields for creating a session for an affiliate link.
         ///
         /// GraphQL type: `CreateAffiliateSessionInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateAffiliateSessionInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -15709,8 +16017,11 @@ pub mod create_affiliate_session {
         /// The created affiliate session.
         ///
         /// GraphQL type: `AffiliateSessionType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "affiliateSession")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "affiliateSession",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub affiliate_session: ::std::option::Option<super::types::AffiliateSessionType>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -15761,7 +16072,6 @@ pub mod create_agreement {
         /// Input fields for creating an agreement.
         ///
         /// GraphQL type: `CreateAgreementInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateAgreementInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -15774,8 +16084,11 @@ pub mod create_agreement {
     )]
     pub struct Data {
         /// GraphQL type: `CreateAgreement`.
-        #[serde(rename = "createAgreement")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createAgreement",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_agreement: ::std::option::Option<CreateAgreement>,
     }
     /// The payload `CreateAgreement` of `createAgreement`.
@@ -15792,7 +16105,6 @@ pub mod create_agreement {
         /// The created agreement.
         ///
         /// GraphQL type: `CommonAgreementType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "agreement")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub agreement: ::std::option::Option<super::types::CommonAgreementType>,
         /// Field with the possible errors of the query/mutation.
@@ -15801,8 +16113,11 @@ pub mod create_agreement {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -15853,7 +16168,6 @@ pub mod create_agreement_rollover {
         /// Create an agreement rollover for a specific account and agreement.
         ///
         /// GraphQL type: `CreateAgreementRolloverInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateAgreementRolloverInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -15866,8 +16180,11 @@ pub mod create_agreement_rollover {
     )]
     pub struct Data {
         /// GraphQL type: `CreateAgreementRollover`.
-        #[serde(rename = "createAgreementRollover")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createAgreementRollover",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_agreement_rollover: ::std::option::Option<CreateAgreementRollover>,
     }
     /// The payload `CreateAgreementRollover` of `createAgreementRollover`.
@@ -15884,8 +16201,11 @@ pub mod create_agreement_rollover {
         /// The new agreement rollover.
         ///
         /// GraphQL type: `AgreementRolloverType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "agreementRollover")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "agreementRollover",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub agreement_rollover: ::std::option::Option<
             super::types::AgreementRolloverType,
         >,
@@ -15895,8 +16215,11 @@ pub mod create_agreement_rollover {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -15947,7 +16270,6 @@ pub mod create_api_call {
         /// Input fields for creating an API call.
         ///
         /// GraphQL type: `CreateAPICallInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateApiCallInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -15960,8 +16282,11 @@ pub mod create_api_call {
     )]
     pub struct Data {
         /// GraphQL type: `CreateAPICall`.
-        #[serde(rename = "createApiCall")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createApiCall",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_api_call: ::std::option::Option<CreateApiCall>,
     }
     /// The payload `CreateAPICall` of `createApiCall`.
@@ -15978,8 +16303,11 @@ pub mod create_api_call {
         /// The created APICall.
         ///
         /// GraphQL type: `APICallType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "apiCall")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "apiCall",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub api_call: ::std::option::Option<super::types::ApiCallType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -15987,8 +16315,11 @@ pub mod create_api_call {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -16039,7 +16370,6 @@ pub mod create_api_exception {
         /// Input fields for creating an API exception.
         ///
         /// GraphQL type: `CreateAPIExceptionInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateApiExceptionInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -16052,8 +16382,11 @@ pub mod create_api_exception {
     )]
     pub struct Data {
         /// GraphQL type: `CreateAPIException`.
-        #[serde(rename = "createApiException")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createApiException",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_api_exception: ::std::option::Option<CreateApiException>,
     }
     /// The payload `CreateAPIException` of `createApiException`.
@@ -16070,8 +16403,11 @@ pub mod create_api_exception {
         /// The created APIException.
         ///
         /// GraphQL type: `APIExceptionType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "apiException")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "apiException",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub api_exception: ::std::option::Option<super::types::ApiExceptionType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -16079,8 +16415,11 @@ pub mod create_api_exception {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -16131,7 +16470,6 @@ pub mod create_api_exception_event {
         /// Input fields for creating an API exception event.
         ///
         /// GraphQL type: `CreateAPIExceptionEventInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateApiExceptionEventInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -16144,8 +16482,11 @@ pub mod create_api_exception_event {
     )]
     pub struct Data {
         /// GraphQL type: `CreateAPIExceptionEvent`.
-        #[serde(rename = "createApiExceptionEvent")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createApiExceptionEvent",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_api_exception_event: ::std::option::Option<CreateApiExceptionEvent>,
     }
     /// The payload `CreateAPIExceptionEvent` of `createApiExceptionEvent`.
@@ -16162,8 +16503,11 @@ pub mod create_api_exception_event {
         /// The created APIExceptionEvent.
         ///
         /// GraphQL type: `APIExceptionEventType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "apiExceptionEvent")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "apiExceptionEvent",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub api_exception_event: ::std::option::Option<
             super::types::ApiExceptionEventType,
         >,
@@ -16173,8 +16517,11 @@ pub mod create_api_exception_event {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -16225,7 +16572,6 @@ pub mod create_api_exception_note {
         /// Input fields for creating an API exception note.
         ///
         /// GraphQL type: `CreateAPIExceptionNoteInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateApiExceptionNoteInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -16238,8 +16584,11 @@ pub mod create_api_exception_note {
     )]
     pub struct Data {
         /// GraphQL type: `CreateAPIExceptionNote`.
-        #[serde(rename = "createApiExceptionNote")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createApiExceptionNote",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_api_exception_note: ::std::option::Option<CreateApiExceptionNote>,
     }
     /// The payload `CreateAPIExceptionNote` of `createApiExceptionNote`.
@@ -16256,8 +16605,11 @@ pub mod create_api_exception_note {
         /// The created APIExceptionNote.
         ///
         /// GraphQL type: `APIExceptionType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "apiException")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "apiException",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub api_exception: ::std::option::Option<super::types::ApiExceptionType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -16265,8 +16617,11 @@ pub mod create_api_exception_note {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -16315,7 +16670,6 @@ pub mod create_audio_recording {
         /// Input fields required to create an audio recording.
         ///
         /// GraphQL type: `AudioRecordingInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::AudioRecordingInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -16345,8 +16699,11 @@ pub mod create_audio_recording {
         /// The created audio recording.
         ///
         /// GraphQL type: `AudioRecordingType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "audioRecording")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "audioRecording",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub audio_recording: ::std::option::Option<super::types::AudioRecordingType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -16354,8 +16711,11 @@ pub mod create_audio_recording {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -16406,7 +16766,6 @@ pub mod create_business {
         /// Input for creating a business.
         ///
         /// GraphQL type: `CreateBusinessInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateBusinessInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -16419,8 +16778,11 @@ pub mod create_business {
     )]
     pub struct Data {
         /// GraphQL type: `CreateBusiness`.
-        #[serde(rename = "createBusiness")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createBusiness",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_business: ::std::option::Option<CreateBusiness>,
     }
     /// The payload `CreateBusiness` of `createBusiness`.
@@ -16437,7 +16799,6 @@ pub mod create_business {
         /// The created business.
         ///
         /// GraphQL type: `BusinessType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "business")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub business: ::std::option::Option<super::types::BusinessType>,
         /// Field with the possible errors of the query/mutation.
@@ -16446,8 +16807,11 @@ pub mod create_business {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -16496,7 +16860,6 @@ pub mod create_call_metadata {
     )]
     pub struct Variables {
         /// GraphQL type: `CallMetadataInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CallMetadataInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -16509,8 +16872,11 @@ pub mod create_call_metadata {
     )]
     pub struct Data {
         /// GraphQL type: `CreateCallMetadata`.
-        #[serde(rename = "createCallMetadata")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createCallMetadata",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_call_metadata: ::std::option::Option<CreateCallMetadata>,
     }
     /// The payload `CreateCallMetadata` of `createCallMetadata`.
@@ -16527,7 +16893,6 @@ pub mod create_call_metadata {
         /// The call metadata was attached to.
         ///
         /// GraphQL type: `CallInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "call")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub call: ::std::option::Option<super::types::CallInterface>,
         /// Field with the possible errors of the query/mutation.
@@ -16536,8 +16901,11 @@ pub mod create_call_metadata {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -16586,7 +16954,6 @@ pub mod create_campaign_items {
     )]
     pub struct Variables {
         /// GraphQL type: `CreateCampaignItemsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateCampaignItemsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -16599,8 +16966,11 @@ pub mod create_campaign_items {
     )]
     pub struct Data {
         /// GraphQL type: `CreateCampaignItems`.
-        #[serde(rename = "createCampaignItems")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createCampaignItems",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_campaign_items: ::std::option::Option<CreateCampaignItems>,
     }
     /// The payload `CreateCampaignItems` of `createCampaignItems`.
@@ -16617,12 +16987,18 @@ pub mod create_campaign_items {
         /// The identifier for this batch of items to assist in tracking and logging.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "batchIdentifier")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "batchIdentifier",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub batch_identifier: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `[VoiceCampaignItemType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "campaignItems")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "campaignItems",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub campaign_items: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::VoiceCampaignItemType>>,
         >,
@@ -16632,8 +17008,11 @@ pub mod create_campaign_items {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -16684,7 +17063,6 @@ pub mod create_collection_process_event {
         /// Input variables needed for creating a collection process event.
         ///
         /// GraphQL type: `CreateCollectionProcessEventInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateCollectionProcessEventInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -16697,8 +17075,11 @@ pub mod create_collection_process_event {
     )]
     pub struct Data {
         /// GraphQL type: `CreateCollectionProcessEvent`.
-        #[serde(rename = "createCollectionProcessEvent")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createCollectionProcessEvent",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_collection_process_event: ::std::option::Option<
             CreateCollectionProcessEvent,
         >,
@@ -16717,8 +17098,11 @@ pub mod create_collection_process_event {
         /// The created collection process event.
         ///
         /// GraphQL type: `CollectionProcessEventOutputType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "collectionProcessEvent")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "collectionProcessEvent",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub collection_process_event: ::std::option::Option<
             super::types::CollectionProcessEventOutputType,
         >,
@@ -16728,8 +17112,11 @@ pub mod create_collection_process_event {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -16778,7 +17165,6 @@ pub mod create_complaint {
     )]
     pub struct Variables {
         /// GraphQL type: `CreateComplaintInputType!`.
-        #[serde(rename = "complaint")]
         pub complaint: super::types::CreateComplaintInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -16791,8 +17177,11 @@ pub mod create_complaint {
     )]
     pub struct Data {
         /// GraphQL type: `CreateComplaint`.
-        #[serde(rename = "createComplaint")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createComplaint",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_complaint: ::std::option::Option<CreateComplaint>,
     }
     /// The payload `CreateComplaint` of `createComplaint`.
@@ -16809,7 +17198,6 @@ pub mod create_complaint {
         /// The complaint that has been created.
         ///
         /// GraphQL type: `ComplaintType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "complaint")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub complaint: ::std::option::Option<super::types::ComplaintType>,
         /// Field with the possible errors of the query/mutation.
@@ -16818,8 +17206,11 @@ pub mod create_complaint {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -16866,7 +17257,6 @@ pub mod create_contract {
     )]
     pub struct Variables {
         /// GraphQL type: `CreateContractInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateContractInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -16896,14 +17286,16 @@ pub mod create_contract {
         /// Unique identifier for the created contract.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "identifier")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub identifier: ::std::option::Option<::std::string::String>,
         /// Indicates whether a new contract was created (True) or an existing contract was matched (False). When False, the mutation is idempotent and returns the existing contract that matches the provided parameters.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wasCreated")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "wasCreated",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub was_created: ::std::option::Option<bool>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -16954,7 +17346,6 @@ pub mod create_contribution_agreement {
         /// Input variables needed for creating a contribution agreement on an account.
         ///
         /// GraphQL type: `CreateContributionAgreementInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateContributionAgreementInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -16967,8 +17358,11 @@ pub mod create_contribution_agreement {
     )]
     pub struct Data {
         /// GraphQL type: `CreateContributionAgreement`.
-        #[serde(rename = "createContributionAgreement")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createContributionAgreement",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_contribution_agreement: ::std::option::Option<
             CreateContributionAgreement,
         >,
@@ -16987,8 +17381,11 @@ pub mod create_contribution_agreement {
         /// The created contribution agreement.
         ///
         /// GraphQL type: `ContributionAgreementType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "contributionAgreement")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "contributionAgreement",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub contribution_agreement: ::std::option::Option<
             super::types::ContributionAgreementType,
         >,
@@ -16998,8 +17395,11 @@ pub mod create_contribution_agreement {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -17050,7 +17450,6 @@ pub mod create_credit_transfer_permission {
         /// Input fields to create a credit transfer permission.
         ///
         /// GraphQL type: `CreateCreditTransferPermissionInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateCreditTransferPermissionInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -17063,8 +17462,11 @@ pub mod create_credit_transfer_permission {
     )]
     pub struct Data {
         /// GraphQL type: `CreateCreditTransferPermission`.
-        #[serde(rename = "createCreditTransferPermission")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createCreditTransferPermission",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_credit_transfer_permission: ::std::option::Option<
             CreateCreditTransferPermission,
         >,
@@ -17086,14 +17488,20 @@ pub mod create_credit_transfer_permission {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Datetime when the credit transfer permission is valid.
         ///
         /// GraphQL type: `DateTime` (inferred from the example, not declared by the reference).
-        #[serde(rename = "validFrom")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "validFrom",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub valid_from: ::std::option::Option<super::types::DateTime>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -17142,7 +17550,6 @@ pub mod create_customer_feedback {
     )]
     pub struct Variables {
         /// GraphQL type: `CreateCustomerFeedbackInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateCustomerFeedbackInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -17155,8 +17562,11 @@ pub mod create_customer_feedback {
     )]
     pub struct Data {
         /// GraphQL type: `CreateCustomerFeedback`.
-        #[serde(rename = "createCustomerFeedback")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createCustomerFeedback",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_customer_feedback: ::std::option::Option<CreateCustomerFeedback>,
     }
     /// The payload `CreateCustomerFeedback` of `createCustomerFeedback`.
@@ -17173,8 +17583,11 @@ pub mod create_customer_feedback {
         /// The created customer feedback object.
         ///
         /// GraphQL type: `CustomerFeedbackType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "customerFeedback")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "customerFeedback",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub customer_feedback: ::std::option::Option<super::types::CustomerFeedbackType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -17182,8 +17595,11 @@ pub mod create_customer_feedback {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -17232,7 +17648,6 @@ pub mod create_deposit_agreement {
     )]
     pub struct Variables {
         /// GraphQL type: `CreateDepositAgreementInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateDepositAgreementInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -17245,8 +17660,11 @@ pub mod create_deposit_agreement {
     )]
     pub struct Data {
         /// GraphQL type: `CreateDepositAgreement`.
-        #[serde(rename = "createDepositAgreement")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createDepositAgreement",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_deposit_agreement: ::std::option::Option<CreateDepositAgreement>,
     }
     /// The payload `CreateDepositAgreement` of `createDepositAgreement`.
@@ -17261,8 +17679,11 @@ pub mod create_deposit_agreement {
     )]
     pub struct CreateDepositAgreement {
         /// GraphQL type: `CreateDepositAgreementOutput` (inferred from the example, not declared by the reference).
-        #[serde(rename = "depositAgreement")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "depositAgreement",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub deposit_agreement: ::std::option::Option<
             super::types::CreateDepositAgreementOutput,
         >,
@@ -17272,8 +17693,11 @@ pub mod create_deposit_agreement {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -17324,7 +17748,6 @@ pub mod create_energy_account {
     )]
     pub struct Variables {
         /// GraphQL type: `CreateEnergyAccountInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::CreateEnergyAccountInput>,
     }
@@ -17338,8 +17761,11 @@ pub mod create_energy_account {
     )]
     pub struct Data {
         /// GraphQL type: `CreateEnergyAccount`.
-        #[serde(rename = "createEnergyAccount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createEnergyAccount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_energy_account: ::std::option::Option<CreateEnergyAccount>,
     }
     /// The payload `CreateEnergyAccount` of `createEnergyAccount`.
@@ -17356,26 +17782,38 @@ pub mod create_energy_account {
         /// Customer's Spanish fiscal code.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "accountNif")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "accountNif",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub account_nif: ::std::option::Option<::std::string::String>,
         /// The account number.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "accountNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "accountNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub account_number: ::std::option::Option<::std::string::String>,
         /// Electricity supply point agreement number.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "electricityAgreementNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "electricityAgreementNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub electricity_agreement_number: ::std::option::Option<::std::string::String>,
         /// Gas supply point agreement number.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "gasAgreementNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "gasAgreementNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub gas_agreement_number: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -17383,26 +17821,34 @@ pub mod create_energy_account {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Resolves whether a referral was created as part of this account creation.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "referralCreated")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "referralCreated",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub referral_created: ::std::option::Option<bool>,
         /// Token for setting the initial password.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "token")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub token: ::std::option::Option<::std::string::String>,
         /// Id for setting the initial password.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "userId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "userId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub user_id: ::std::option::Option<::std::string::String>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -17453,7 +17899,6 @@ pub mod create_external_account_event {
         /// Input fields for creating an external account event.
         ///
         /// GraphQL type: `CreateExternalAccountEventInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateExternalAccountEventInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -17466,8 +17911,11 @@ pub mod create_external_account_event {
     )]
     pub struct Data {
         /// GraphQL type: `CreateExternalAccountEvent`.
-        #[serde(rename = "createExternalAccountEvent")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createExternalAccountEvent",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_external_account_event: ::std::option::Option<
             CreateExternalAccountEvent,
         >,
@@ -17486,7 +17934,6 @@ pub mod create_external_account_event {
         /// The new event data.
         ///
         /// GraphQL type: `ExternalAccountEvent` (inferred from the example, not declared by the reference).
-        #[serde(rename = "event")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub event: ::std::option::Option<super::types::ExternalAccountEvent>,
         /// Field with the possible errors of the query/mutation.
@@ -17495,8 +17942,11 @@ pub mod create_external_account_event {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -17547,7 +17997,6 @@ pub mod create_external_account_user_event {
         /// Input fields for creating an external account event.
         ///
         /// GraphQL type: `CreateExternalAccountUserEventInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateExternalAccountUserEventInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -17560,8 +18009,11 @@ pub mod create_external_account_user_event {
     )]
     pub struct Data {
         /// GraphQL type: `CreateExternalAccountUserEvent`.
-        #[serde(rename = "createExternalAccountUserEvent")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createExternalAccountUserEvent",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_external_account_user_event: ::std::option::Option<
             CreateExternalAccountUserEvent,
         >,
@@ -17580,7 +18032,6 @@ pub mod create_external_account_user_event {
         /// The new event data.
         ///
         /// GraphQL type: `ExternalAccountUserEvent` (inferred from the example, not declared by the reference).
-        #[serde(rename = "event")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub event: ::std::option::Option<super::types::ExternalAccountUserEvent>,
         /// Field with the possible errors of the query/mutation.
@@ -17589,8 +18040,11 @@ pub mod create_external_account_user_event {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -17641,7 +18095,6 @@ pub mod create_external_message {
         /// Input variables needed for creating an external message.
         ///
         /// GraphQL type: `CreateExternalMessageInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateExternalMessageInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -17654,8 +18107,11 @@ pub mod create_external_message {
     )]
     pub struct Data {
         /// GraphQL type: `CreateExternalMessage`.
-        #[serde(rename = "createExternalMessage")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createExternalMessage",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_external_message: ::std::option::Option<CreateExternalMessage>,
     }
     /// The payload `CreateExternalMessage` of `createExternalMessage`.
@@ -17672,8 +18128,11 @@ pub mod create_external_message {
         /// The external message that was created.
         ///
         /// GraphQL type: `ExternalMessageType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "externalMessage")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "externalMessage",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub external_message: ::std::option::Option<super::types::ExternalMessageType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -17681,8 +18140,11 @@ pub mod create_external_message {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -17733,7 +18195,6 @@ pub mod create_external_message_event {
         /// The event to record against an external message.
         ///
         /// GraphQL type: `CreateExternalMessageEventInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateExternalMessageEventInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -17746,8 +18207,11 @@ pub mod create_external_message_event {
     )]
     pub struct Data {
         /// GraphQL type: `CreateExternalMessageEvent`.
-        #[serde(rename = "createExternalMessageEvent")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createExternalMessageEvent",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_external_message_event: ::std::option::Option<
             CreateExternalMessageEvent,
         >,
@@ -17766,8 +18230,11 @@ pub mod create_external_message_event {
         /// The external message event that was created.
         ///
         /// GraphQL type: `ExternalMessageEventType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "externalMessageEvent")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "externalMessageEvent",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub external_message_event: ::std::option::Option<
             super::types::ExternalMessageEventType,
         >,
@@ -17777,8 +18244,11 @@ pub mod create_external_message_event {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -17825,7 +18295,6 @@ pub mod create_form_submission {
     )]
     pub struct Variables {
         /// GraphQL type: `FormSubmissionInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::FormSubmissionInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -17838,8 +18307,11 @@ pub mod create_form_submission {
     )]
     pub struct Data {
         /// GraphQL type: `FormSubmissionOuput`.
-        #[serde(rename = "createFormSubmission")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createFormSubmission",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_form_submission: ::std::option::Option<FormSubmissionOuput>,
     }
     /// The payload `FormSubmissionOuput` of `createFormSubmission`.
@@ -17854,11 +18326,9 @@ pub mod create_form_submission {
     )]
     pub struct FormSubmissionOuput {
         /// GraphQL type: `JSONString` (inferred from the example, not declared by the reference).
-        #[serde(rename = "content")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub content: ::std::option::Option<super::types::JsonString>,
         /// GraphQL type: `[SerializerFieldErrorsType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "errors")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub errors: ::std::option::Option<
             ::std::vec::Vec<
@@ -17866,7 +18336,6 @@ pub mod create_form_submission {
             >,
         >,
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "id")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<i32>,
     }
@@ -17918,7 +18387,6 @@ pub mod create_goods_purchase {
         /// Input fields for creating a purchase without a quote.
         ///
         /// GraphQL type: `CreatePurchaseInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreatePurchaseInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -17931,8 +18399,11 @@ pub mod create_goods_purchase {
     )]
     pub struct Data {
         /// GraphQL type: `CreateGoodsPurchase`.
-        #[serde(rename = "createGoodsPurchase")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createGoodsPurchase",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_goods_purchase: ::std::option::Option<CreateGoodsPurchase>,
     }
     /// The payload `CreateGoodsPurchase` of `createGoodsPurchase`.
@@ -17949,8 +18420,11 @@ pub mod create_goods_purchase {
         /// Goods purchase created.
         ///
         /// GraphQL type: `GoodsPurchase` (inferred from the example, not declared by the reference).
-        #[serde(rename = "goodsPurchase")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "goodsPurchase",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub goods_purchase: ::std::option::Option<super::types::GoodsPurchase>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -17958,8 +18432,11 @@ pub mod create_goods_purchase {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -18010,7 +18487,6 @@ pub mod create_goods_quote {
         /// Input fields for creating a goods quote.
         ///
         /// GraphQL type: `CreateGoodsQuoteInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateGoodsQuoteInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -18023,8 +18499,11 @@ pub mod create_goods_quote {
     )]
     pub struct Data {
         /// GraphQL type: `CreateGoodsQuote`.
-        #[serde(rename = "createGoodsQuote")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createGoodsQuote",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_goods_quote: ::std::option::Option<CreateGoodsQuote>,
     }
     /// The payload `CreateGoodsQuote` of `createGoodsQuote`.
@@ -18041,8 +18520,11 @@ pub mod create_goods_quote {
         /// Goods quote created for the customer.
         ///
         /// GraphQL type: `GoodsQuote` (inferred from the example, not declared by the reference).
-        #[serde(rename = "goodsQuote")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "goodsQuote",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub goods_quote: ::std::option::Option<super::types::GoodsQuote>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -18050,8 +18532,11 @@ pub mod create_goods_quote {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -18102,7 +18587,6 @@ pub mod create_goods_quote_without_account {
         /// Input fields for creating a goods quote without an existing account.
         ///
         /// GraphQL type: `CreateGoodsQuoteWithoutAccountInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateGoodsQuoteWithoutAccountInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -18115,8 +18599,11 @@ pub mod create_goods_quote_without_account {
     )]
     pub struct Data {
         /// GraphQL type: `CreateGoodsQuoteWithoutAccount`.
-        #[serde(rename = "createGoodsQuoteWithoutAccount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createGoodsQuoteWithoutAccount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_goods_quote_without_account: ::std::option::Option<
             CreateGoodsQuoteWithoutAccount,
         >,
@@ -18135,8 +18622,11 @@ pub mod create_goods_quote_without_account {
         /// Goods quote created for the customer.
         ///
         /// GraphQL type: `GoodsQuote` (inferred from the example, not declared by the reference).
-        #[serde(rename = "goodsQuote")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "goodsQuote",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub goods_quote: ::std::option::Option<super::types::GoodsQuote>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -18144,8 +18634,11 @@ pub mod create_goods_quote_without_account {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -18194,7 +18687,6 @@ pub mod create_inbound_call {
     )]
     pub struct Variables {
         /// GraphQL type: `CreateInboundCallInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateInboundCallInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -18207,8 +18699,11 @@ pub mod create_inbound_call {
     )]
     pub struct Data {
         /// GraphQL type: `CreateInboundCall`.
-        #[serde(rename = "createInboundCall")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createInboundCall",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_inbound_call: ::std::option::Option<CreateInboundCall>,
     }
     /// The payload `CreateInboundCall` of `createInboundCall`.
@@ -18225,7 +18720,6 @@ pub mod create_inbound_call {
         /// The call that was created.
         ///
         /// GraphQL type: `InboundCallType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "call")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub call: ::std::option::Option<super::types::InboundCallType>,
         /// Field with the possible errors of the query/mutation.
@@ -18234,8 +18728,11 @@ pub mod create_inbound_call {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -18284,7 +18781,6 @@ pub mod create_ink_inbound_message {
     )]
     pub struct Variables {
         /// GraphQL type: `CreateInkInboundMessageInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::CreateInkInboundMessageInput>,
     }
@@ -18298,8 +18794,11 @@ pub mod create_ink_inbound_message {
     )]
     pub struct Data {
         /// GraphQL type: `CreateInkInboundMessage`.
-        #[serde(rename = "createInkInboundMessage")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createInkInboundMessage",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_ink_inbound_message: ::std::option::Option<CreateInkInboundMessage>,
     }
     /// The payload `CreateInkInboundMessage` of `createInkInboundMessage`.
@@ -18316,7 +18815,6 @@ pub mod create_ink_inbound_message {
         /// The Ink message that was created.
         ///
         /// GraphQL type: `CreateInkInboundMessageMessage` (inferred from the example, not declared by the reference).
-        #[serde(rename = "message")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<super::types::CreateInkInboundMessageMessage>,
         /// Field with the possible errors of the query/mutation.
@@ -18325,8 +18823,11 @@ pub mod create_ink_inbound_message {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -18375,7 +18876,6 @@ pub mod create_ink_live_chat_message {
     )]
     pub struct Variables {
         /// GraphQL type: `CreateInkLiveChatMessageInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::CreateInkLiveChatMessageInput>,
     }
@@ -18389,8 +18889,11 @@ pub mod create_ink_live_chat_message {
     )]
     pub struct Data {
         /// GraphQL type: `CreateInkLiveChatMessage`.
-        #[serde(rename = "createInkLiveChatMessage")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createInkLiveChatMessage",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_ink_live_chat_message: ::std::option::Option<
             CreateInkLiveChatMessage,
         >,
@@ -18409,16 +18912,22 @@ pub mod create_ink_live_chat_message {
         /// The live chat conversation.
         ///
         /// GraphQL type: `InkLiveChatConversation` (inferred from the example, not declared by the reference).
-        #[serde(rename = "liveChatConversation")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "liveChatConversation",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub live_chat_conversation: ::std::option::Option<
             super::types::InkLiveChatConversation,
         >,
         /// The ID of the Ink Live Chat message that was created.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "messageRelayId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "messageRelayId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub message_relay_id: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -18426,8 +18935,11 @@ pub mod create_ink_live_chat_message {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -18478,7 +18990,6 @@ pub mod create_internal_company {
         /// The input required to create an internal company.
         ///
         /// GraphQL type: `CreateInternalCompanyInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateInternalCompanyInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -18491,8 +19002,11 @@ pub mod create_internal_company {
     )]
     pub struct Data {
         /// GraphQL type: `CreateInternalCompany`.
-        #[serde(rename = "createInternalCompany")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createInternalCompany",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_internal_company: ::std::option::Option<CreateInternalCompany>,
     }
     /// The payload `CreateInternalCompany` of `createInternalCompany`.
@@ -18509,8 +19023,11 @@ pub mod create_internal_company {
         /// The result of the create internal company operation.
         ///
         /// GraphQL type: `CreateInternalCompanyResultType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "internalCompany")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "internalCompany",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub internal_company: ::std::option::Option<
             super::types::CreateInternalCompanyResultType,
         >,
@@ -18520,8 +19037,11 @@ pub mod create_internal_company {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -18572,7 +19092,6 @@ pub mod create_lead {
         /// Input fields for creating a lead.
         ///
         /// GraphQL type: `CreateLeadInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateLeadInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -18585,8 +19104,11 @@ pub mod create_lead {
     )]
     pub struct Data {
         /// GraphQL type: `CreateLead`.
-        #[serde(rename = "createLead")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createLead",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_lead: ::std::option::Option<CreateLead>,
     }
     /// The payload `CreateLead` of `createLead`.
@@ -18603,8 +19125,11 @@ pub mod create_lead {
         /// The unique number of the lead.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "leadNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "leadNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub lead_number: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -18612,8 +19137,11 @@ pub mod create_lead {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -18664,7 +19192,6 @@ pub mod create_metadata {
         /// Input fields for creating metadata.
         ///
         /// GraphQL type: `MetadataInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::MetadataInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -18677,8 +19204,11 @@ pub mod create_metadata {
     )]
     pub struct Data {
         /// GraphQL type: `CreateMetadata`.
-        #[serde(rename = "createMetadata")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createMetadata",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_metadata: ::std::option::Option<CreateMetadata>,
     }
     /// The payload `CreateMetadata` of `createMetadata`.
@@ -18693,7 +19223,6 @@ pub mod create_metadata {
     )]
     pub struct CreateMetadata {
         /// GraphQL type: `Metadata` (inferred from the example, not declared by the reference).
-        #[serde(rename = "metadata")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub metadata: ::std::option::Option<super::types::Metadata>,
         /// Field with the possible errors of the query/mutation.
@@ -18702,8 +19231,11 @@ pub mod create_metadata {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -18756,7 +19288,6 @@ pub mod create_mfa_device {
         /// Input fields for creating a new multi-factor authentication device for the logged user.
         ///
         /// GraphQL type: `CreateMfaDeviceInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateMfaDeviceInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -18769,8 +19300,11 @@ pub mod create_mfa_device {
     )]
     pub struct Data {
         /// GraphQL type: `CreateMfaDevice`.
-        #[serde(rename = "createMfaDevice")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createMfaDevice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_mfa_device: ::std::option::Option<CreateMfaDevice>,
     }
     /// The payload `CreateMfaDevice` of `createMfaDevice`.
@@ -18787,14 +19321,20 @@ pub mod create_mfa_device {
         /// Email address to send the MFA code by default.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "deviceEmail")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deviceEmail",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub device_email: ::std::option::Option<::std::string::String>,
         /// Phone number to send the MFA code by default.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "devicePhone")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "devicePhone",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub device_phone: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -18802,14 +19342,20 @@ pub mod create_mfa_device {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Secret to setup Time-based One-Time Passwords (TOTP) in your authenticator or password manager manually.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "totpSecret")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "totpSecret",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub totp_secret: ::std::option::Option<::std::string::String>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -18860,7 +19406,6 @@ pub mod create_new_agreement_from_product_switch_process {
         /// Validate the product switch flow data and creates a ProcessSwitchProcess model.
         ///
         /// GraphQL type: `CreateNewAgreementFromProductSwitchProcessInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateNewAgreementFromProductSwitchProcessInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -18873,8 +19418,11 @@ pub mod create_new_agreement_from_product_switch_process {
     )]
     pub struct Data {
         /// GraphQL type: `CreateNewAgreementFromProductSwitchProcess`.
-        #[serde(rename = "createNewAgreementFromProductSwitchProcess")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createNewAgreementFromProductSwitchProcess",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_new_agreement_from_product_switch_process: ::std::option::Option<
             CreateNewAgreementFromProductSwitchProcess,
         >,
@@ -18893,7 +19441,6 @@ pub mod create_new_agreement_from_product_switch_process {
         /// The new agreement created.
         ///
         /// GraphQL type: `CommonAgreementType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "agreement")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub agreement: ::std::option::Option<super::types::CommonAgreementType>,
         /// Field with the possible errors of the query/mutation.
@@ -18902,8 +19449,11 @@ pub mod create_new_agreement_from_product_switch_process {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -18954,7 +19504,6 @@ pub mod create_offer_group_for_quoting {
         /// Input fields for creating an offer group from a list of offers.
         ///
         /// GraphQL type: `CreateOfferGroupForQuotingInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateOfferGroupForQuotingInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -18967,8 +19516,11 @@ pub mod create_offer_group_for_quoting {
     )]
     pub struct Data {
         /// GraphQL type: `CreateOfferGroupForQuoting`.
-        #[serde(rename = "createOfferGroupForQuoting")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createOfferGroupForQuoting",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_offer_group_for_quoting: ::std::option::Option<
             CreateOfferGroupForQuoting,
         >,
@@ -18987,8 +19539,11 @@ pub mod create_offer_group_for_quoting {
         /// Quoting Offer Group.
         ///
         /// GraphQL type: `CreateOfferGroupType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "offerGroup")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "offerGroup",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub offer_group: ::std::option::Option<super::types::CreateOfferGroupType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -18996,8 +19551,11 @@ pub mod create_offer_group_for_quoting {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -19048,7 +19606,6 @@ pub mod create_on_site_jobs_request {
         /// The input objects required to create a Request.
         ///
         /// GraphQL type: `CreateOnSiteJobsRequestInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateOnSiteJobsRequestInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -19061,8 +19618,11 @@ pub mod create_on_site_jobs_request {
     )]
     pub struct Data {
         /// GraphQL type: `CreateOnSiteJobsRequest`.
-        #[serde(rename = "createOnSiteJobsRequest")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createOnSiteJobsRequest",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_on_site_jobs_request: ::std::option::Option<CreateOnSiteJobsRequest>,
     }
     /// The payload `CreateOnSiteJobsRequest` of `createOnSiteJobsRequest`.
@@ -19079,8 +19639,11 @@ pub mod create_on_site_jobs_request {
         /// The created request.
         ///
         /// GraphQL type: `OnSiteJobsRequestType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "onSiteJobsRequest")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "onSiteJobsRequest",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub on_site_jobs_request: ::std::option::Option<
             super::types::OnSiteJobsRequestType,
         >,
@@ -19090,8 +19653,11 @@ pub mod create_on_site_jobs_request {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -19142,7 +19708,6 @@ pub mod create_opportunity_and_lead {
         /// Input fields for creating an opportunity.
         ///
         /// GraphQL type: `CreateOpportunityAndLeadInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateOpportunityAndLeadInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -19155,8 +19720,11 @@ pub mod create_opportunity_and_lead {
     )]
     pub struct Data {
         /// GraphQL type: `CreateOpportunityAndLead`.
-        #[serde(rename = "createOpportunityAndLead")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createOpportunityAndLead",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_opportunity_and_lead: ::std::option::Option<CreateOpportunityAndLead>,
     }
     /// The payload `CreateOpportunityAndLead` of `createOpportunityAndLead`.
@@ -19173,20 +19741,29 @@ pub mod create_opportunity_and_lead {
         /// The date the opportunity was created.
         ///
         /// GraphQL type: `DateTime` (inferred from the example, not declared by the reference).
-        #[serde(rename = "dateOfCreation")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "dateOfCreation",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub date_of_creation: ::std::option::Option<super::types::DateTime>,
         /// The code of the funnel.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "funnelCode")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "funnelCode",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub funnel_code: ::std::option::Option<::std::string::String>,
         /// The unique number of the opportunity.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "opportunityNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "opportunityNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub opportunity_number: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -19194,13 +19771,15 @@ pub mod create_opportunity_and_lead {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The stage of the opportunity.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "stage")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub stage: ::std::option::Option<::std::string::String>,
     }
@@ -19252,7 +19831,6 @@ pub mod create_opportunity_file_attachment {
         /// Input to create an Opportunity File Attachment.
         ///
         /// GraphQL type: `CreateOpportunityFileAttachmentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateOpportunityFileAttachmentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -19265,8 +19843,11 @@ pub mod create_opportunity_file_attachment {
     )]
     pub struct Data {
         /// GraphQL type: `CreateOpportunityFileAttachment`.
-        #[serde(rename = "createOpportunityFileAttachment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createOpportunityFileAttachment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_opportunity_file_attachment: ::std::option::Option<
             CreateOpportunityFileAttachment,
         >,
@@ -19288,13 +19869,15 @@ pub mod create_opportunity_file_attachment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Whether the operation was successful.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "result")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub result: ::std::option::Option<::std::string::String>,
     }
@@ -19346,7 +19929,6 @@ pub mod create_opportunity_for_lead {
         /// Input fields for creating an opportunity for a lead.
         ///
         /// GraphQL type: `CreateOpportunityForLeadInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateOpportunityForLeadInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -19359,8 +19941,11 @@ pub mod create_opportunity_for_lead {
     )]
     pub struct Data {
         /// GraphQL type: `CreateOpportunityForLead`.
-        #[serde(rename = "createOpportunityForLead")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createOpportunityForLead",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_opportunity_for_lead: ::std::option::Option<CreateOpportunityForLead>,
     }
     /// The payload `CreateOpportunityForLead` of `createOpportunityForLead`.
@@ -19377,14 +19962,20 @@ pub mod create_opportunity_for_lead {
         /// The date the opportunity was created.
         ///
         /// GraphQL type: `DateTime` (inferred from the example, not declared by the reference).
-        #[serde(rename = "dateOfCreation")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "dateOfCreation",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub date_of_creation: ::std::option::Option<super::types::DateTime>,
         /// The unique number of the opportunity.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "opportunityNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "opportunityNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub opportunity_number: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -19392,8 +19983,11 @@ pub mod create_opportunity_for_lead {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -19444,7 +20038,6 @@ pub mod create_or_update_loyalty_card {
         /// Input fields for creating or updating a loyalty card.
         ///
         /// GraphQL type: `CreateOrUpdateLoyaltyCardInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateOrUpdateLoyaltyCardInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -19457,8 +20050,11 @@ pub mod create_or_update_loyalty_card {
     )]
     pub struct Data {
         /// GraphQL type: `CreateOrUpdateLoyaltyCardMutation`.
-        #[serde(rename = "createOrUpdateLoyaltyCard")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createOrUpdateLoyaltyCard",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_or_update_loyalty_card: ::std::option::Option<
             CreateOrUpdateLoyaltyCardMutation,
         >,
@@ -19477,8 +20073,11 @@ pub mod create_or_update_loyalty_card {
         /// Created or updated loyalty card.
         ///
         /// GraphQL type: `LoyaltyCardType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "loyaltyCard")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "loyaltyCard",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub loyalty_card: ::std::option::Option<super::types::LoyaltyCardType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -19486,8 +20085,11 @@ pub mod create_or_update_loyalty_card {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -19536,7 +20138,6 @@ pub mod create_or_update_time_series_entries {
         /// The time series input for time series entry creation or update.
         ///
         /// GraphQL type: `CreateOrUpdateTimeSeriesEntriesInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateOrUpdateTimeSeriesEntriesInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -19566,49 +20167,49 @@ pub mod create_or_update_time_series_entries {
         /// The time series code.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "code")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub code: ::std::option::Option<::std::string::String>,
         /// The time series description.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "description")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub description: ::std::option::Option<::std::string::String>,
         /// The time series meta information.
         ///
         /// GraphQL type: `JSONString` (inferred from the example, not declared by the reference).
-        #[serde(rename = "meta")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub meta: ::std::option::Option<super::types::JsonString>,
         /// The time series display name.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "name")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
         /// The time series period size value.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "periodSize")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "periodSize",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub period_size: ::std::option::Option<::std::string::String>,
         /// The product code associated to the time series.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "productCode")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "productCode",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub product_code: ::std::option::Option<::std::string::String>,
         /// The time series unit value.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "unit")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub unit: ::std::option::Option<::std::string::String>,
         /// The existing time series variants based on the prices created.
         ///
         /// GraphQL type: `[VariantProfile]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "variants")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub variants: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::VariantProfile>>,
@@ -19662,7 +20263,6 @@ pub mod create_payment_action_intent {
         /// Input fields for creating a payment action intent.
         ///
         /// GraphQL type: `CreatePaymentActionIntentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreatePaymentActionIntentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -19675,8 +20275,11 @@ pub mod create_payment_action_intent {
     )]
     pub struct Data {
         /// GraphQL type: `CreatePaymentActionIntent`.
-        #[serde(rename = "createPaymentActionIntent")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createPaymentActionIntent",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_payment_action_intent: ::std::option::Option<
             CreatePaymentActionIntent,
         >,
@@ -19698,13 +20301,15 @@ pub mod create_payment_action_intent {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The action intent token.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "token")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub token: ::std::option::Option<::std::string::String>,
     }
@@ -19756,7 +20361,6 @@ pub mod create_payment_method_action_intent {
         /// Input fields for creating a payment method action intent.
         ///
         /// GraphQL type: `CreatePaymentMethodActionIntentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreatePaymentMethodActionIntentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -19769,8 +20373,11 @@ pub mod create_payment_method_action_intent {
     )]
     pub struct Data {
         /// GraphQL type: `CreatePaymentMethodActionIntent`.
-        #[serde(rename = "createPaymentMethodActionIntent")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createPaymentMethodActionIntent",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_payment_method_action_intent: ::std::option::Option<
             CreatePaymentMethodActionIntent,
         >,
@@ -19792,13 +20399,15 @@ pub mod create_payment_method_action_intent {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The action intent token.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "token")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub token: ::std::option::Option<::std::string::String>,
     }
@@ -19850,7 +20459,6 @@ pub mod create_portfolio {
         /// Input fields for creating a portfolio.
         ///
         /// GraphQL type: `CreatePortfolioInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::CreatePortfolioInput>,
     }
@@ -19864,8 +20472,11 @@ pub mod create_portfolio {
     )]
     pub struct Data {
         /// GraphQL type: `CreatePortfolio`.
-        #[serde(rename = "createPortfolio")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createPortfolio",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_portfolio: ::std::option::Option<CreatePortfolio>,
     }
     /// The payload `CreatePortfolio` of `createPortfolio`.
@@ -19882,7 +20493,6 @@ pub mod create_portfolio {
         /// The created portfolio.
         ///
         /// GraphQL type: `PortfolioType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "portfolio")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub portfolio: ::std::option::Option<super::types::PortfolioType>,
         /// Field with the possible errors of the query/mutation.
@@ -19891,8 +20501,11 @@ pub mod create_portfolio {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -19943,7 +20556,6 @@ pub mod create_portfolio_user_role {
         /// Input fields for connecting a user to a portfolio.
         ///
         /// GraphQL type: `CreatePortfolioUserRoleInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::CreatePortfolioUserRoleInput>,
     }
@@ -19957,8 +20569,11 @@ pub mod create_portfolio_user_role {
     )]
     pub struct Data {
         /// GraphQL type: `CreatePortfolioUserRole`.
-        #[serde(rename = "createPortfolioUserRole")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createPortfolioUserRole",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_portfolio_user_role: ::std::option::Option<CreatePortfolioUserRole>,
     }
     /// The payload `CreatePortfolioUserRole` of `createPortfolioUserRole`.
@@ -19975,8 +20590,11 @@ pub mod create_portfolio_user_role {
         /// The created role for a user in association with a portfolio.
         ///
         /// GraphQL type: `PortfolioUserRoleType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "portfolioUserRole")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "portfolioUserRole",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub portfolio_user_role: ::std::option::Option<
             super::types::PortfolioUserRoleType,
         >,
@@ -19986,8 +20604,11 @@ pub mod create_portfolio_user_role {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -20038,7 +20659,6 @@ pub mod create_post_events {
         /// Batch of post events to create.
         ///
         /// GraphQL type: `CreatePostEventsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreatePostEventsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -20051,8 +20671,11 @@ pub mod create_post_events {
     )]
     pub struct Data {
         /// GraphQL type: `CreatePostEvents`.
-        #[serde(rename = "createPostEvents")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createPostEvents",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_post_events: ::std::option::Option<CreatePostEvents>,
     }
     /// The payload `CreatePostEvents` of `createPostEvents`.
@@ -20069,8 +20692,11 @@ pub mod create_post_events {
         /// Number of events successfully created.
         ///
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "createdEventsCount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createdEventsCount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub created_events_count: ::std::option::Option<i32>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -20078,8 +20704,11 @@ pub mod create_post_events {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -20126,7 +20755,6 @@ pub mod create_product {
     )]
     pub struct Variables {
         /// GraphQL type: `CreateProductInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateProductInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -20156,7 +20784,6 @@ pub mod create_product {
         /// The created product.
         ///
         /// GraphQL type: `SupplyProductType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "product")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub product: ::std::option::Option<super::types::SupplyProductType>,
     }
@@ -20208,7 +20835,6 @@ pub mod create_quote {
         /// Input for creating a quote.
         ///
         /// GraphQL type: `CreateQuoteInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateQuoteInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -20221,8 +20847,11 @@ pub mod create_quote {
     )]
     pub struct Data {
         /// GraphQL type: `CreateQuote`.
-        #[serde(rename = "createQuote")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createQuote",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_quote: ::std::option::Option<CreateQuote>,
     }
     /// The payload `CreateQuote` of `createQuote`.
@@ -20237,7 +20866,6 @@ pub mod create_quote {
     )]
     pub struct CreateQuote {
         /// GraphQL type: `[SerializerFieldErrorsType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "errors")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub errors: ::std::option::Option<
             ::std::vec::Vec<
@@ -20250,11 +20878,13 @@ pub mod create_quote {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// GraphQL type: `QuoteType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "quote")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub quote: ::std::option::Option<super::types::QuoteType>,
     }
@@ -20304,7 +20934,6 @@ pub mod create_quote_for_account {
     )]
     pub struct Variables {
         /// GraphQL type: `CreateQuoteForAccountInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateQuoteForAccountInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -20317,8 +20946,11 @@ pub mod create_quote_for_account {
     )]
     pub struct Data {
         /// GraphQL type: `CreateQuoteForAccount`.
-        #[serde(rename = "createQuoteForAccount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createQuoteForAccount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_quote_for_account: ::std::option::Option<CreateQuoteForAccount>,
     }
     /// The payload `CreateQuoteForAccount` of `createQuoteForAccount`.
@@ -20338,14 +20970,20 @@ pub mod create_quote_for_account {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Returns a quote request.
         ///
         /// GraphQL type: `MarketSupplyQuoteRequestType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "quoteRequest")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "quoteRequest",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub quote_request: ::std::option::Option<
             super::types::MarketSupplyQuoteRequestType,
         >,
@@ -20398,7 +21036,6 @@ pub mod create_quote_for_products {
     )]
     pub struct Variables {
         /// GraphQL type: `CreateQuoteForProductsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateQuoteForProductsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -20411,8 +21048,11 @@ pub mod create_quote_for_products {
     )]
     pub struct Data {
         /// GraphQL type: `QuoteRequest`.
-        #[serde(rename = "createQuoteForProducts")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createQuoteForProducts",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_quote_for_products: ::std::option::Option<QuoteRequest>,
     }
     /// The payload `QuoteRequest` of `createQuoteForProducts`.
@@ -20429,20 +21069,21 @@ pub mod create_quote_for_products {
         /// The code of the created quote.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "code")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub code: ::std::option::Option<::std::string::String>,
         /// The ID of the quote request.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "id")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
         /// List of quoted supply points.
         ///
         /// GraphQL type: `[QuotedSupplyPoint]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "quotedSupplyPoints")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "quotedSupplyPoints",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub quoted_supply_points: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::QuotedSupplyPoint>>,
         >,
@@ -20497,7 +21138,6 @@ pub mod create_referral {
         /// Input fields for creating a referral.
         ///
         /// GraphQL type: `CreateReferralInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateReferralInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -20510,8 +21150,11 @@ pub mod create_referral {
     )]
     pub struct Data {
         /// GraphQL type: `CreateReferral`.
-        #[serde(rename = "createReferral")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createReferral",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_referral: ::std::option::Option<CreateReferral>,
     }
     /// The payload `CreateReferral` of `createReferral`.
@@ -20531,14 +21174,20 @@ pub mod create_referral {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The reward amount to be issued to the referred account, in smallest currency subunits.
         ///
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "referredAccountRewardAmount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "referredAccountRewardAmount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub referred_account_reward_amount: ::std::option::Option<i32>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -20589,7 +21238,6 @@ pub mod create_reminder {
         /// Input variables needed for creating an account reminder.
         ///
         /// GraphQL type: `CreateReminderInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateReminderInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -20602,8 +21250,11 @@ pub mod create_reminder {
     )]
     pub struct Data {
         /// GraphQL type: `CreateReminder`.
-        #[serde(rename = "createReminder")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createReminder",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_reminder: ::std::option::Option<CreateReminder>,
     }
     /// The payload `CreateReminder` of `createReminder`.
@@ -20623,13 +21274,15 @@ pub mod create_reminder {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Account reminder.
         ///
         /// GraphQL type: `Reminder` (inferred from the example, not declared by the reference).
-        #[serde(rename = "reminder")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub reminder: ::std::option::Option<super::types::Reminder>,
     }
@@ -20681,7 +21334,6 @@ pub mod create_scheduled_transactions {
         /// Input fields to create scheduled transactions.
         ///
         /// GraphQL type: `[CreateScheduledTransactionsInput]!`.
-        #[serde(rename = "input")]
         pub input: ::std::vec::Vec<
             ::std::option::Option<super::types::CreateScheduledTransactionsInput>,
         >,
@@ -20696,8 +21348,11 @@ pub mod create_scheduled_transactions {
     )]
     pub struct Data {
         /// GraphQL type: `CreateScheduledTransactions`.
-        #[serde(rename = "createScheduledTransactions")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createScheduledTransactions",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_scheduled_transactions: ::std::option::Option<
             CreateScheduledTransactions,
         >,
@@ -20719,12 +21374,18 @@ pub mod create_scheduled_transactions {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// GraphQL type: `[ScheduledTransactionType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "scheduledTransactions")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "scheduledTransactions",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub scheduled_transactions: ::std::option::Option<
             ::std::vec::Vec<
                 ::std::option::Option<super::types::ScheduledTransactionType>,
@@ -20777,7 +21438,6 @@ pub mod create_shell_account {
     )]
     pub struct Variables {
         /// GraphQL type: `CreateShellAccountInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateShellAccountInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -20790,8 +21450,11 @@ pub mod create_shell_account {
     )]
     pub struct Data {
         /// GraphQL type: `CreateShellAccountPayload`.
-        #[serde(rename = "createShellAccount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createShellAccount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_shell_account: ::std::option::Option<CreateShellAccountPayload>,
     }
     /// The payload `CreateShellAccountPayload` of `createShellAccount`.
@@ -20806,135 +21469,193 @@ pub mod create_shell_account {
     )]
     pub struct CreateShellAccountPayload {
         /// GraphQL type: `AccountInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "account")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub account: ::std::option::Option<super::types::AccountInterface>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "billingAddressLine1")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "billingAddressLine1",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub billing_address_line1: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "billingAddressLine2")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "billingAddressLine2",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub billing_address_line2: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "billingAddressLine3")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "billingAddressLine3",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub billing_address_line3: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "billingAddressLine4")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "billingAddressLine4",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub billing_address_line4: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "billingAddressLine5")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "billingAddressLine5",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub billing_address_line5: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "billingName")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "billingName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub billing_name: ::std::option::Option<::std::string::String>,
         /// Day to fixed bill on if billing_period_length set.
         ///
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "billingPeriodDay")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "billingPeriodDay",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub billing_period_day: ::std::option::Option<i32>,
         /// For fixed billing accounts only, the length of their billing period. Can be MONTHLY or QUARTERLY.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "billingPeriodLength")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "billingPeriodLength",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub billing_period_length: ::std::option::Option<::std::string::String>,
         /// Month to start billing from if billing_period_length set to QUARTERLY or the multiplier is \> 1.
         ///
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "billingPeriodMonth")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "billingPeriodMonth",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub billing_period_month: ::std::option::Option<i32>,
         /// For fixed billing accounts only, the number the period length is to be multiplied by to get the total period length, i.e. for billing every second month, select 2 combined with a billing period length MONTHLY. Can't be \> 1 for quarterly billing.
         ///
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "billingPeriodMultiplier")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "billingPeriodMultiplier",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub billing_period_multiplier: ::std::option::Option<i32>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "billingPostcode")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "billingPostcode",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub billing_postcode: ::std::option::Option<::std::string::String>,
         /// This must be a string-ified version of the JSON representation of RichAddressInput type.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "billingRichAddress")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "billingRichAddress",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub billing_rich_address: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "brand")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub brand: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "businessType")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "businessType",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub business_type: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "clientMutationId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "clientMutationId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub client_mutation_id: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "companyName")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "companyName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub company_name: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "companyNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "companyNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub company_number: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `Date` (inferred from the example, not declared by the reference).
-        #[serde(rename = "dateOfBirth")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "dateOfBirth",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub date_of_birth: ::std::option::Option<super::types::Date>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "email")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub email: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `[ErrorType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "errors")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub errors: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::ErrorType>>,
         >,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "familyName")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "familyName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub family_name: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "givenName")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "givenName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub given_name: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isBusinessAccount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isBusinessAccount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_business_account: ::std::option::Option<bool>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "landline")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub landline: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "mobile")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub mobile: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "password")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub password: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "passwordUpdateToken")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "passwordUpdateToken",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub password_update_token: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "portfolioNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "portfolioNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub portfolio_number: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "urn")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub urn: ::std::option::Option<::std::string::String>,
     }
@@ -20992,7 +21713,6 @@ pub mod create_solar_wallet_relationship {
         /// Input fields for creating a solar wallet sharing credit between ledgers.
         ///
         /// GraphQL type: `CreateSolarWalletRelationshipType!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateSolarWalletRelationshipType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -21005,8 +21725,11 @@ pub mod create_solar_wallet_relationship {
     )]
     pub struct Data {
         /// GraphQL type: `CreateSolarWalletRelationship`.
-        #[serde(rename = "createSolarWalletRelationship")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "createSolarWalletRelationship",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub create_solar_wallet_relationship: ::std::option::Option<
             CreateSolarWalletRelationship,
         >,
@@ -21025,8 +21748,11 @@ pub mod create_solar_wallet_relationship {
         /// Credit sharing ledgers id.
         ///
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "creditSharingLedgerId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "creditSharingLedgerId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub credit_sharing_ledger_id: ::std::option::Option<i32>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -21034,44 +21760,61 @@ pub mod create_solar_wallet_relationship {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Source account number of the solar wallet ledger.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "sourceAccountNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "sourceAccountNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub source_account_number: ::std::option::Option<::std::string::String>,
         /// A flag that ensures changes have been made.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
         /// Target account number of the electricity ledger.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "targetAccountNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "targetAccountNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub target_account_number: ::std::option::Option<::std::string::String>,
         /// Target account given name.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "targetGivenName")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "targetGivenName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub target_given_name: ::std::option::Option<::std::string::String>,
         /// Datetime when the solar wallet credit sharing ledger begins.
         ///
         /// GraphQL type: `DateTime` (inferred from the example, not declared by the reference).
-        #[serde(rename = "validFrom")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "validFrom",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub valid_from: ::std::option::Option<super::types::DateTime>,
         /// Datetime when the solar wallet credit sharing ledger ends.
         ///
         /// GraphQL type: `DateTime` (inferred from the example, not declared by the reference).
-        #[serde(rename = "validTo")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "validTo",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub valid_to: ::std::option::Option<super::types::DateTime>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -21126,7 +21869,6 @@ pub mod create_time_series_prices {
         /// The time series input for price creation.
         ///
         /// GraphQL type: `CreateTimeSeriesPricesInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateTimeSeriesPricesInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -21156,49 +21898,49 @@ pub mod create_time_series_prices {
         /// The time series code.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "code")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub code: ::std::option::Option<::std::string::String>,
         /// The time series description.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "description")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub description: ::std::option::Option<::std::string::String>,
         /// The time series meta information.
         ///
         /// GraphQL type: `JSONString` (inferred from the example, not declared by the reference).
-        #[serde(rename = "meta")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub meta: ::std::option::Option<super::types::JsonString>,
         /// The time series display name.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "name")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
         /// The time series period size value.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "periodSize")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "periodSize",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub period_size: ::std::option::Option<::std::string::String>,
         /// The product code associated to the time series.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "productCode")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "productCode",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub product_code: ::std::option::Option<::std::string::String>,
         /// The time series unit value.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "unit")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub unit: ::std::option::Option<::std::string::String>,
         /// The existing time series variants based on the prices created.
         ///
         /// GraphQL type: `[VariantProfile]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "variants")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub variants: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::VariantProfile>>,
@@ -21256,7 +21998,6 @@ pub mod deauthenticate_device {
     )]
     pub struct Variables {
         /// GraphQL type: `DeAuthenticationInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::DeAuthenticationInput>,
     }
@@ -21270,8 +22011,11 @@ pub mod deauthenticate_device {
     )]
     pub struct Data {
         /// GraphQL type: `DeauthenticateDevice`.
-        #[serde(rename = "deauthenticateDevice")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deauthenticateDevice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub deauthenticate_device: ::std::option::Option<DeauthenticateDevice>,
     }
     /// The payload `DeauthenticateDevice` of `deauthenticateDevice`.
@@ -21286,8 +22030,11 @@ pub mod deauthenticate_device {
     )]
     pub struct DeauthenticateDevice {
         /// GraphQL type: `DeviceDetailsType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "krakenflexDevice")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "krakenflexDevice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub krakenflex_device: ::std::option::Option<super::types::DeviceDetailsType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -21295,8 +22042,11 @@ pub mod deauthenticate_device {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -21345,7 +22095,6 @@ pub mod deauthenticate_flex_device {
     )]
     pub struct Variables {
         /// GraphQL type: `DeauthenticateFlexDeviceInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::DeauthenticateFlexDeviceInput>,
     }
@@ -21359,8 +22108,11 @@ pub mod deauthenticate_flex_device {
     )]
     pub struct Data {
         /// GraphQL type: `DeauthenticateFlexDevice`.
-        #[serde(rename = "deauthenticateFlexDevice")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deauthenticateFlexDevice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub deauthenticate_flex_device: ::std::option::Option<DeauthenticateFlexDevice>,
     }
     /// The payload `DeauthenticateFlexDevice` of `deauthenticateFlexDevice`.
@@ -21375,8 +22127,11 @@ pub mod deauthenticate_flex_device {
     )]
     pub struct DeauthenticateFlexDevice {
         /// GraphQL type: `DeviceDetailsType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "krakenflexDevice")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "krakenflexDevice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub krakenflex_device: ::std::option::Option<super::types::DeviceDetailsType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -21384,8 +22139,11 @@ pub mod deauthenticate_flex_device {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -21436,7 +22194,6 @@ pub mod deduct_loyalty_points {
         /// Input fields for deducting Loyalty Points.
         ///
         /// GraphQL type: `DeductLoyaltyPointsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::DeductLoyaltyPointsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -21449,8 +22206,11 @@ pub mod deduct_loyalty_points {
     )]
     pub struct Data {
         /// GraphQL type: `DeductLoyaltyPoints`.
-        #[serde(rename = "deductLoyaltyPoints")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deductLoyaltyPoints",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub deduct_loyalty_points: ::std::option::Option<DeductLoyaltyPoints>,
     }
     /// The payload `DeductLoyaltyPoints` of `deductLoyaltyPoints`.
@@ -21467,16 +22227,22 @@ pub mod deduct_loyalty_points {
         /// The ledger entry for the deducted loyalty points.
         ///
         /// GraphQL type: `LoyaltyPointLedgerEntryType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "ledgerEntry")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "ledgerEntry",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub ledger_entry: ::std::option::Option<
             super::types::LoyaltyPointLedgerEntryType,
         >,
         /// The number of loyalty points that were deducted.
         ///
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "pointsDeducted")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "pointsDeducted",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub points_deducted: ::std::option::Option<i32>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -21484,8 +22250,11 @@ pub mod deduct_loyalty_points {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -21536,7 +22305,6 @@ pub mod delete_account_reference {
         /// Input fields for removing an account reference.
         ///
         /// GraphQL type: `DeleteAccountReferenceInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::DeleteAccountReferenceInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -21549,8 +22317,11 @@ pub mod delete_account_reference {
     )]
     pub struct Data {
         /// GraphQL type: `DeleteAccountReference`.
-        #[serde(rename = "deleteAccountReference")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deleteAccountReference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub delete_account_reference: ::std::option::Option<DeleteAccountReference>,
     }
     /// The payload `DeleteAccountReference` of `deleteAccountReference`.
@@ -21565,8 +22336,11 @@ pub mod delete_account_reference {
     )]
     pub struct DeleteAccountReference {
         /// GraphQL type: `DeleteAccountReferenceType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "accountReference")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "accountReference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub account_reference: ::std::option::Option<
             super::types::DeleteAccountReferenceType,
         >,
@@ -21576,8 +22350,11 @@ pub mod delete_account_reference {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -21632,7 +22409,6 @@ pub mod delete_boost_charge {
     )]
     pub struct Variables {
         /// GraphQL type: `DeleteBoostChargeInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::DeleteBoostChargeInput>,
     }
@@ -21646,8 +22422,11 @@ pub mod delete_boost_charge {
     )]
     pub struct Data {
         /// GraphQL type: `DeleteBoostCharge`.
-        #[serde(rename = "deleteBoostCharge")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deleteBoostCharge",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub delete_boost_charge: ::std::option::Option<DeleteBoostCharge>,
     }
     /// The payload `DeleteBoostCharge` of `deleteBoostCharge`.
@@ -21662,8 +22441,11 @@ pub mod delete_boost_charge {
     )]
     pub struct DeleteBoostCharge {
         /// GraphQL type: `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "krakenflexDevice")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "krakenflexDevice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub krakenflex_device: ::std::option::Option<super::types::KrakenFlexDeviceType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -21671,8 +22453,11 @@ pub mod delete_boost_charge {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -21723,7 +22508,6 @@ pub mod delete_mfa_device {
         /// Input fields for deleting an existing multi-factor authentication device for the logged user.
         ///
         /// GraphQL type: `DeleteMfaDeviceInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::DeleteMfaDeviceInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -21736,8 +22520,11 @@ pub mod delete_mfa_device {
     )]
     pub struct Data {
         /// GraphQL type: `DeleteMfaDevice`.
-        #[serde(rename = "deleteMfaDevice")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deleteMfaDevice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub delete_mfa_device: ::std::option::Option<DeleteMfaDevice>,
     }
     /// The payload `DeleteMfaDevice` of `deleteMfaDevice`.
@@ -21754,8 +22541,11 @@ pub mod delete_mfa_device {
         /// Flag to indicate if the MFA device has been successfully deleted.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "deviceDeleted")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deviceDeleted",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub device_deleted: ::std::option::Option<bool>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -21763,8 +22553,11 @@ pub mod delete_mfa_device {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -21815,7 +22608,6 @@ pub mod delete_property_descendants {
         /// Input fields for deleting descendants from a property.
         ///
         /// GraphQL type: `DeletePropertyDescendantsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::DeletePropertyDescendantsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -21828,8 +22620,11 @@ pub mod delete_property_descendants {
     )]
     pub struct Data {
         /// GraphQL type: `DeletePropertyDescendants`.
-        #[serde(rename = "deletePropertyDescendants")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deletePropertyDescendants",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub delete_property_descendants: ::std::option::Option<
             DeletePropertyDescendants,
         >,
@@ -21851,13 +22646,15 @@ pub mod delete_property_descendants {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The property whose descendants were deleted.
         ///
         /// GraphQL type: `PropertyType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "property")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub property: ::std::option::Option<super::types::PropertyType>,
     }
@@ -21909,7 +22706,6 @@ pub mod delete_push_notification_binding {
         /// Input fields for deleting a push notification binding.
         ///
         /// GraphQL type: `DeletePushNotificationBindingInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::DeletePushNotificationBindingInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -21922,8 +22718,11 @@ pub mod delete_push_notification_binding {
     )]
     pub struct Data {
         /// GraphQL type: `DeletePushNotificationBinding`.
-        #[serde(rename = "deletePushNotificationBinding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deletePushNotificationBinding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub delete_push_notification_binding: ::std::option::Option<
             DeletePushNotificationBinding,
         >,
@@ -21945,11 +22744,13 @@ pub mod delete_push_notification_binding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "status")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<::std::string::String>,
     }
@@ -21999,7 +22800,6 @@ pub mod detach_agreements_from_contracts {
         /// Input for detaching agreements from contracts.
         ///
         /// GraphQL type: `DetachAgreementsFromContractsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::DetachAgreementsFromContractsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -22029,7 +22829,6 @@ pub mod detach_agreements_from_contracts {
         /// True if the agreements were successfully detached.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "ok")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub ok: ::std::option::Option<bool>,
     }
@@ -22081,7 +22880,6 @@ pub mod detach_supply_point_from_estimation_group {
         /// Input fields for detaching a supply point from an estimation group.
         ///
         /// GraphQL type: `DetachSupplyPointFromEstimationGroupInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::DetachSupplyPointFromEstimationGroupInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -22094,8 +22892,11 @@ pub mod detach_supply_point_from_estimation_group {
     )]
     pub struct Data {
         /// GraphQL type: `DetachSupplyPointFromEstimationGroup`.
-        #[serde(rename = "detachSupplyPointFromEstimationGroup")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "detachSupplyPointFromEstimationGroup",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub detach_supply_point_from_estimation_group: ::std::option::Option<
             DetachSupplyPointFromEstimationGroup,
         >,
@@ -22117,14 +22918,20 @@ pub mod detach_supply_point_from_estimation_group {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The deleted supply point.
         ///
         /// GraphQL type: `DeletedSupplyPointEstimationGroupType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "supplyPoint")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "supplyPoint",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub supply_point: ::std::option::Option<
             super::types::DeletedSupplyPointEstimationGroupType,
         >,
@@ -22181,7 +22988,6 @@ pub mod device_registration {
     )]
     pub struct Variables {
         /// GraphQL type: `DeviceRegistrationInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::DeviceRegistrationInput>,
     }
@@ -22195,8 +23001,11 @@ pub mod device_registration {
     )]
     pub struct Data {
         /// GraphQL type: `DeviceRegistration`.
-        #[serde(rename = "deviceRegistration")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deviceRegistration",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub device_registration: ::std::option::Option<DeviceRegistration>,
     }
     /// The payload `DeviceRegistration` of `deviceRegistration`.
@@ -22216,14 +23025,20 @@ pub mod device_registration {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Device ID(s) of the registered device(s).
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "registeredDeviceIds")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "registeredDeviceIds",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub registered_device_ids: ::std::option::Option<::std::string::String>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -22274,7 +23089,6 @@ pub mod end_contribution_agreement {
         /// Input variables needed for ending a contribution agreement on an account.
         ///
         /// GraphQL type: `EndContributionAgreementInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::EndContributionAgreementInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -22287,8 +23101,11 @@ pub mod end_contribution_agreement {
     )]
     pub struct Data {
         /// GraphQL type: `EndContributionAgreement`.
-        #[serde(rename = "endContributionAgreement")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "endContributionAgreement",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub end_contribution_agreement: ::std::option::Option<EndContributionAgreement>,
     }
     /// The payload `EndContributionAgreement` of `endContributionAgreement`.
@@ -22305,8 +23122,11 @@ pub mod end_contribution_agreement {
         /// The created contribution agreement.
         ///
         /// GraphQL type: `ContributionAgreementType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "contributionAgreement")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "contributionAgreement",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub contribution_agreement: ::std::option::Option<
             super::types::ContributionAgreementType,
         >,
@@ -22316,8 +23136,11 @@ pub mod end_contribution_agreement {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -22366,7 +23189,6 @@ pub mod enqueue_inbound_call {
     )]
     pub struct Variables {
         /// GraphQL type: `EnqueueInboundCallInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::EnqueueInboundCallInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -22379,8 +23201,11 @@ pub mod enqueue_inbound_call {
     )]
     pub struct Data {
         /// GraphQL type: `EnqueueInboundCall`.
-        #[serde(rename = "enqueueInboundCall")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "enqueueInboundCall",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub enqueue_inbound_call: ::std::option::Option<EnqueueInboundCall>,
     }
     /// The payload `EnqueueInboundCall` of `enqueueInboundCall`.
@@ -22397,7 +23222,6 @@ pub mod enqueue_inbound_call {
         /// The call that was enqueued.
         ///
         /// GraphQL type: `InboundCallType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "call")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub call: ::std::option::Option<super::types::InboundCallType>,
         /// Field with the possible errors of the query/mutation.
@@ -22406,8 +23230,11 @@ pub mod enqueue_inbound_call {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -22458,7 +23285,6 @@ pub mod enroll_account_in_loyalty_program {
         /// The account number to enroll in the loyalty program.
         ///
         /// GraphQL type: `EnrollAccountInLoyaltyProgramInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::EnrollAccountInLoyaltyProgramInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -22471,8 +23297,11 @@ pub mod enroll_account_in_loyalty_program {
     )]
     pub struct Data {
         /// GraphQL type: `EnrollAccountInLoyaltyProgram`.
-        #[serde(rename = "enrollAccountInLoyaltyProgram")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "enrollAccountInLoyaltyProgram",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub enroll_account_in_loyalty_program: ::std::option::Option<
             EnrollAccountInLoyaltyProgram,
         >,
@@ -22491,7 +23320,6 @@ pub mod enroll_account_in_loyalty_program {
         /// Outcome of the loyalty points campaign enrollment.
         ///
         /// GraphQL type: `EnrollAccountInLoyaltyProgramOutcome` (inferred from the example, not declared by the reference).
-        #[serde(rename = "outcome")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub outcome: ::std::option::Option<
             super::types::EnrollAccountInLoyaltyProgramOutcome,
@@ -22502,8 +23330,11 @@ pub mod enroll_account_in_loyalty_program {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -22552,7 +23383,6 @@ pub mod enrollment {
         /// The Enrollment Input data for the Join Supplier.
         ///
         /// GraphQL type: `EnrollmentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::EnrollmentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -22565,7 +23395,6 @@ pub mod enrollment {
     )]
     pub struct Data {
         /// GraphQL type: `EnrollmentInitiated!`.
-        #[serde(rename = "enrollment")]
         pub enrollment: EnrollmentInitiated,
     }
     /// The payload `EnrollmentInitiated` of `enrollment`.
@@ -22582,15 +23411,17 @@ pub mod enrollment {
         /// The Enrollment processes that were initiated.
         ///
         /// GraphQL type: `EnrollmentInitiatedEnrollmentProcesses` (inferred from the example, not declared by the reference).
-        #[serde(rename = "enrollmentProcesses")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "enrollmentProcesses",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub enrollment_processes: ::std::option::Option<
             super::types::EnrollmentInitiatedEnrollmentProcesses,
         >,
         /// The message to display to the user on Enrollment initiation.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "message")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<::std::string::String>,
     }
@@ -22642,7 +23473,6 @@ pub mod escalate_ink_conversation {
         /// Input for escalating an Ink conversation to the team leader.
         ///
         /// GraphQL type: `EscalateInkConversationInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::EscalateInkConversationInput>,
     }
@@ -22656,8 +23486,11 @@ pub mod escalate_ink_conversation {
     )]
     pub struct Data {
         /// GraphQL type: `EscalateInkConversation`.
-        #[serde(rename = "escalateInkConversation")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "escalateInkConversation",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub escalate_ink_conversation: ::std::option::Option<EscalateInkConversation>,
     }
     /// The payload `EscalateInkConversation` of `escalateInkConversation`.
@@ -22674,8 +23507,11 @@ pub mod escalate_ink_conversation {
         /// The ID of the conversation that was escalated.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "conversationRelayId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "conversationRelayId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub conversation_relay_id: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -22683,8 +23519,11 @@ pub mod escalate_ink_conversation {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -22735,7 +23574,6 @@ pub mod extend_agreement_period {
         /// Input for extending the agreement period.
         ///
         /// GraphQL type: `ExtendAgreementPeriodInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ExtendAgreementPeriodInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -22748,8 +23586,11 @@ pub mod extend_agreement_period {
     )]
     pub struct Data {
         /// GraphQL type: `ExtendAgreementPeriod`.
-        #[serde(rename = "extendAgreementPeriod")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "extendAgreementPeriod",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub extend_agreement_period: ::std::option::Option<ExtendAgreementPeriod>,
     }
     /// The payload `ExtendAgreementPeriod` of `extendAgreementPeriod`.
@@ -22766,7 +23607,6 @@ pub mod extend_agreement_period {
         /// Agreement that we are going to extend.
         ///
         /// GraphQL type: `CommonAgreementType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "agreement")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub agreement: ::std::option::Option<super::types::CommonAgreementType>,
         /// Field with the possible errors of the query/mutation.
@@ -22775,8 +23615,11 @@ pub mod extend_agreement_period {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -22825,7 +23668,6 @@ pub mod fetch_generate_payment_fingerprint {
     )]
     pub struct Variables {
         /// GraphQL type: `FetchGeneratePaymentFingerprintInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::FetchGeneratePaymentFingerprintInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -22838,8 +23680,11 @@ pub mod fetch_generate_payment_fingerprint {
     )]
     pub struct Data {
         /// GraphQL type: `FetchGeneratePaymentFingerprint`.
-        #[serde(rename = "fetchGeneratePaymentFingerprint")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "fetchGeneratePaymentFingerprint",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub fetch_generate_payment_fingerprint: ::std::option::Option<
             FetchGeneratePaymentFingerprint,
         >,
@@ -22858,7 +23703,6 @@ pub mod fetch_generate_payment_fingerprint {
         /// Fetched or generated fingerprint from vendor.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "fingerprint")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub fingerprint: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
@@ -22867,13 +23711,15 @@ pub mod fetch_generate_payment_fingerprint {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Vendor name.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "vendor")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub vendor: ::std::option::Option<::std::string::String>,
     }
@@ -22925,7 +23771,6 @@ pub mod fetch_pre_signed_link_for_opportunity_attachment {
         /// Input fields for fetching a pre-signed link for an opportunity file attachment.
         ///
         /// GraphQL type: `FetchPreSignedLinkForOpportunityAttachmentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::FetchPreSignedLinkForOpportunityAttachmentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -22938,8 +23783,11 @@ pub mod fetch_pre_signed_link_for_opportunity_attachment {
     )]
     pub struct Data {
         /// GraphQL type: `FetchPreSignedLinkForOpportunityAttachment`.
-        #[serde(rename = "fetchPreSignedLinkForOpportunityAttachment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "fetchPreSignedLinkForOpportunityAttachment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub fetch_pre_signed_link_for_opportunity_attachment: ::std::option::Option<
             FetchPreSignedLinkForOpportunityAttachment,
         >,
@@ -22958,8 +23806,11 @@ pub mod fetch_pre_signed_link_for_opportunity_attachment {
         /// The opportunity file attachment with pre-signed URL.
         ///
         /// GraphQL type: `OpportunityFileAttachment` (inferred from the example, not declared by the reference).
-        #[serde(rename = "opportunityFileAttachment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "opportunityFileAttachment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub opportunity_file_attachment: ::std::option::Option<
             super::types::OpportunityFileAttachment,
         >,
@@ -22969,8 +23820,11 @@ pub mod fetch_pre_signed_link_for_opportunity_attachment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -23021,7 +23875,6 @@ pub mod force_reauthentication {
         /// Input object argument to the force-reauthentication mutation.
         ///
         /// GraphQL type: `ForceReauthenticationInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ForceReauthenticationInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -23034,8 +23887,11 @@ pub mod force_reauthentication {
     )]
     pub struct Data {
         /// GraphQL type: `ForceReauthentication`.
-        #[serde(rename = "forceReauthentication")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "forceReauthentication",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub force_reauthentication: ::std::option::Option<ForceReauthentication>,
     }
     /// The payload `ForceReauthentication` of `forceReauthentication`.
@@ -23052,14 +23908,20 @@ pub mod force_reauthentication {
         /// The time at which forced reauthentication is effective. Kraken and refresh tokens issued before this time will be invalid.
         ///
         /// GraphQL type: `DateTime` (inferred from the example, not declared by the reference).
-        #[serde(rename = "effectiveAt")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "effectiveAt",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub effective_at: ::std::option::Option<super::types::DateTime>,
         /// Reports whether the mutation applied successfully. Should always be 'true'.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "tokensInvalidated")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "tokensInvalidated",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub tokens_invalidated: ::std::option::Option<bool>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -23108,7 +23970,6 @@ pub mod generate_affiliates_audio_recording_pre_signed_url {
         /// Input fields for creating a pre-signed URL for uploading an audio file to S3.
         ///
         /// GraphQL type: `GenerateAffiliatesAudioRecordingPreSignedUrlInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::GenerateAffiliatesAudioRecordingPreSignedUrlInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -23138,8 +23999,11 @@ pub mod generate_affiliates_audio_recording_pre_signed_url {
         /// Input fields required to generate a presigned S3 post for affiliates audio recording.
         ///
         /// GraphQL type: `AffiliateAudioRecordingPresignedPostType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "affiliatesAudioRecordingPreSignedUrl")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "affiliatesAudioRecordingPreSignedUrl",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub affiliates_audio_recording_pre_signed_url: ::std::option::Option<
             super::types::AffiliateAudioRecordingPresignedPostType,
         >,
@@ -23149,8 +24013,11 @@ pub mod generate_affiliates_audio_recording_pre_signed_url {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -23199,7 +24066,6 @@ pub mod generate_ink_presigned_url {
     )]
     pub struct Variables {
         /// GraphQL type: `GenerateInkPresignedUrlInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::GenerateInkPresignedUrlInput>,
     }
@@ -23213,8 +24079,11 @@ pub mod generate_ink_presigned_url {
     )]
     pub struct Data {
         /// GraphQL type: `GenerateInkPresignedUrl`.
-        #[serde(rename = "generateInkPresignedUrl")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "generateInkPresignedUrl",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub generate_ink_presigned_url: ::std::option::Option<GenerateInkPresignedUrl>,
     }
     /// The payload `GenerateInkPresignedUrl` of `generateInkPresignedUrl`.
@@ -23231,13 +24100,11 @@ pub mod generate_ink_presigned_url {
         /// Presigned post fields required to upload the file.
         ///
         /// GraphQL type: `JSONString` (inferred from the example, not declared by the reference).
-        #[serde(rename = "fields")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub fields: ::std::option::Option<super::types::JsonString>,
         /// The key for the item.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "key")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub key: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
@@ -23246,14 +24113,20 @@ pub mod generate_ink_presigned_url {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// A presigned URL for the user to upload to the quarantine bucket.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "uploadUrl")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "uploadUrl",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub upload_url: ::std::option::Option<::std::string::String>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -23304,7 +24177,6 @@ pub mod generate_leads_file_attachment_download_pre_signed_url {
         /// Input fields for creating a pre-signed URL for downloading a lead file attachment from S3.
         ///
         /// GraphQL type: `GenerateLeadsFileAttachmentDownloadPreSignedUrlInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::GenerateLeadsFileAttachmentDownloadPreSignedUrlInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -23317,8 +24189,11 @@ pub mod generate_leads_file_attachment_download_pre_signed_url {
     )]
     pub struct Data {
         /// GraphQL type: `GenerateLeadsFileAttachmentDownloadPreSignedUrl`.
-        #[serde(rename = "generateLeadsFileAttachmentDownloadPreSignedUrl")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "generateLeadsFileAttachmentDownloadPreSignedUrl",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub generate_leads_file_attachment_download_pre_signed_url: ::std::option::Option<
             GenerateLeadsFileAttachmentDownloadPreSignedUrl,
         >,
@@ -23337,8 +24212,11 @@ pub mod generate_leads_file_attachment_download_pre_signed_url {
         /// Pre-signed S3 URL for downloading the leads file attachment.
         ///
         /// GraphQL type: `LeadsFileAttachmentDownloadPresignedUrlType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "leadsFileAttachmentDownloadPreSignedUrl")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "leadsFileAttachmentDownloadPreSignedUrl",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub leads_file_attachment_download_pre_signed_url: ::std::option::Option<
             super::types::LeadsFileAttachmentDownloadPresignedUrlType,
         >,
@@ -23348,8 +24226,11 @@ pub mod generate_leads_file_attachment_download_pre_signed_url {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -23402,7 +24283,6 @@ pub mod generate_leads_file_attachment_pre_signed_url {
         /// Input fields for creating a pre-signed URL for uploading a lead file attachment file to S3.
         ///
         /// GraphQL type: `GenerateLeadsFileAttachmentPreSignedUrlInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::GenerateLeadsFileAttachmentPreSignedUrlInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -23415,8 +24295,11 @@ pub mod generate_leads_file_attachment_pre_signed_url {
     )]
     pub struct Data {
         /// GraphQL type: `GenerateLeadsFileAttachmentsPreSignedUrl`.
-        #[serde(rename = "generateLeadsFileAttachmentPreSignedUrl")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "generateLeadsFileAttachmentPreSignedUrl",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub generate_leads_file_attachment_pre_signed_url: ::std::option::Option<
             GenerateLeadsFileAttachmentsPreSignedUrl,
         >,
@@ -23435,8 +24318,11 @@ pub mod generate_leads_file_attachment_pre_signed_url {
         /// Input fields required to generate a presigned S3 post for leads file attachment.
         ///
         /// GraphQL type: `LeadsFileAttachmentPresignedPostType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "leadsFileAttachmentPreSignedUrl")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "leadsFileAttachmentPreSignedUrl",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub leads_file_attachment_pre_signed_url: ::std::option::Option<
             super::types::LeadsFileAttachmentPresignedPostType,
         >,
@@ -23446,8 +24332,11 @@ pub mod generate_leads_file_attachment_pre_signed_url {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -23496,7 +24385,6 @@ pub mod generate_pre_signed_token {
     )]
     pub struct Variables {
         /// GraphQL type: `String!`.
-        #[serde(rename = "email")]
         pub email: ::std::string::String,
         /// The number of days that the token will be available for authentication (From now on).
         ///
@@ -23506,7 +24394,6 @@ pub mod generate_pre_signed_token {
         /// Define (and limit) the scope of the token.
         ///
         /// GraphQL type: `PreSignedTokenScope!`.
-        #[serde(rename = "scope")]
         pub scope: super::types::PreSignedTokenScope,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -23519,8 +24406,11 @@ pub mod generate_pre_signed_token {
     )]
     pub struct Data {
         /// GraphQL type: `GeneratePreSignedToken`.
-        #[serde(rename = "generatePreSignedToken")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "generatePreSignedToken",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub generate_pre_signed_token: ::std::option::Option<GeneratePreSignedToken>,
     }
     /// The payload `GeneratePreSignedToken` of `generatePreSignedToken`.
@@ -23540,20 +24430,24 @@ pub mod generate_pre_signed_token {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// GraphQL type: `PreSignedTokenScope` (inferred from the example, not declared by the reference).
-        #[serde(rename = "scope")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub scope: ::std::option::Option<super::types::PreSignedTokenScope>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "token")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub token: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `DateTime` (inferred from the example, not declared by the reference).
-        #[serde(rename = "tokenExpiryDatetime")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "tokenExpiryDatetime",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub token_expiry_datetime: ::std::option::Option<super::types::DateTime>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -23604,7 +24498,6 @@ pub mod get_embedded_secret_for_new_payment_instruction {
         /// Input fields for getting the client secret for an embedded new card payment method form.
         ///
         /// GraphQL type: `GetEmbeddedSecretForNewPaymentInstructionInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::GetEmbeddedSecretForNewPaymentInstructionInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -23617,8 +24510,11 @@ pub mod get_embedded_secret_for_new_payment_instruction {
     )]
     pub struct Data {
         /// GraphQL type: `GetEmbeddedSecretForNewPaymentInstruction`.
-        #[serde(rename = "getEmbeddedSecretForNewPaymentInstruction")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "getEmbeddedSecretForNewPaymentInstruction",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub get_embedded_secret_for_new_payment_instruction: ::std::option::Option<
             GetEmbeddedSecretForNewPaymentInstruction,
         >,
@@ -23640,12 +24536,18 @@ pub mod get_embedded_secret_for_new_payment_instruction {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "secretKey")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "secretKey",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub secret_key: ::std::option::Option<::std::string::String>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -23696,7 +24598,6 @@ pub mod get_embedded_secret_for_new_payment_instruction_without_account {
         /// Input fields for getting the client secret for an embedded new card payment method form.
         ///
         /// GraphQL type: `GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -23709,8 +24610,11 @@ pub mod get_embedded_secret_for_new_payment_instruction_without_account {
     )]
     pub struct Data {
         /// GraphQL type: `GetEmbeddedSecretForNewPaymentInstructionWithoutAccount`.
-        #[serde(rename = "getEmbeddedSecretForNewPaymentInstructionWithoutAccount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "getEmbeddedSecretForNewPaymentInstructionWithoutAccount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub get_embedded_secret_for_new_payment_instruction_without_account: ::std::option::Option<
             GetEmbeddedSecretForNewPaymentInstructionWithoutAccount,
         >,
@@ -23732,14 +24636,20 @@ pub mod get_embedded_secret_for_new_payment_instruction_without_account {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The client secret needed to create a new stored payment instruction.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "secretKey")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "secretKey",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub secret_key: ::std::option::Option<::std::string::String>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -23792,7 +24702,6 @@ pub mod get_hosted_url_for_new_payment_instruction {
         /// Input fields for getting the external URL for setting up a payment instruction.
         ///
         /// GraphQL type: `GetHostedUrlForNewPaymentInstructionInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::GetHostedUrlForNewPaymentInstructionInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -23805,8 +24714,11 @@ pub mod get_hosted_url_for_new_payment_instruction {
     )]
     pub struct Data {
         /// GraphQL type: `GetHostedUrlForNewPaymentInstruction`.
-        #[serde(rename = "getHostedUrlForNewPaymentInstruction")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "getHostedUrlForNewPaymentInstruction",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub get_hosted_url_for_new_payment_instruction: ::std::option::Option<
             GetHostedUrlForNewPaymentInstruction,
         >,
@@ -23828,13 +24740,15 @@ pub mod get_hosted_url_for_new_payment_instruction {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// URL at which payment instruction can be set up.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "url")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub url: ::std::option::Option<::std::string::String>,
     }
@@ -23886,7 +24800,6 @@ pub mod get_or_create_agreement {
         /// Input fields for getting or creating an agreement.
         ///
         /// GraphQL type: `CreateAgreementInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CreateAgreementInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -23899,8 +24812,11 @@ pub mod get_or_create_agreement {
     )]
     pub struct Data {
         /// GraphQL type: `GetOrCreateAgreement`.
-        #[serde(rename = "getOrCreateAgreement")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "getOrCreateAgreement",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub get_or_create_agreement: ::std::option::Option<GetOrCreateAgreement>,
     }
     /// The payload `GetOrCreateAgreement` of `getOrCreateAgreement`.
@@ -23917,13 +24833,11 @@ pub mod get_or_create_agreement {
         /// The agreement that was retrieved or created.
         ///
         /// GraphQL type: `CommonAgreementType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "agreement")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub agreement: ::std::option::Option<super::types::CommonAgreementType>,
         /// Indicates whether a new agreement was created (true) or an existing agreement was returned (false).
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "created")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub created: ::std::option::Option<bool>,
         /// Field with the possible errors of the query/mutation.
@@ -23932,8 +24846,11 @@ pub mod get_or_create_agreement {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -23982,7 +24899,6 @@ pub mod grant_user_access_to_business {
     )]
     pub struct Variables {
         /// GraphQL type: `GrantUserAccessToBusinessInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::GrantUserAccessToBusinessInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -23995,8 +24911,11 @@ pub mod grant_user_access_to_business {
     )]
     pub struct Data {
         /// GraphQL type: `GrantUserAccessToBusiness`.
-        #[serde(rename = "grantUserAccessToBusiness")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "grantUserAccessToBusiness",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub grant_user_access_to_business: ::std::option::Option<
             GrantUserAccessToBusiness,
         >,
@@ -24018,8 +24937,11 @@ pub mod grant_user_access_to_business {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -24066,7 +24988,6 @@ pub mod initialize_account {
     )]
     pub struct Variables {
         /// GraphQL type: `BaseInitializeAccountInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::BaseInitializeAccountInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -24096,14 +25017,20 @@ pub mod initialize_account {
         /// The account number of the newly created account or the existing account to be re-used.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "accountNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "accountNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub account_number: ::std::option::Option<::std::string::String>,
         /// Was a new account created.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isNewAccount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isNewAccount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_new_account: ::std::option::Option<bool>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -24150,7 +25077,6 @@ pub mod initialize_user {
     )]
     pub struct Variables {
         /// GraphQL type: `BaseInitializeUserInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::BaseInitializeUserInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -24180,14 +25106,20 @@ pub mod initialize_user {
         /// Was a new user created.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isNewUser")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isNewUser",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_new_user: ::std::option::Option<bool>,
         /// The user number of the newly created user or the existing user to be re-used.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "userNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "userNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub user_number: ::std::option::Option<::std::string::String>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -24238,7 +25170,6 @@ pub mod initiate_hosted_standalone_payment {
         /// Input fields for initiating a standalone payment.
         ///
         /// GraphQL type: `InitiateHostedStandalonePaymentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::InitiateHostedStandalonePaymentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -24251,8 +25182,11 @@ pub mod initiate_hosted_standalone_payment {
     )]
     pub struct Data {
         /// GraphQL type: `InitiateHostedStandalonePayment`.
-        #[serde(rename = "initiateHostedStandalonePayment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "initiateHostedStandalonePayment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub initiate_hosted_standalone_payment: ::std::option::Option<
             InitiateHostedStandalonePayment,
         >,
@@ -24271,7 +25205,6 @@ pub mod initiate_hosted_standalone_payment {
         /// The details required to refer to and complete a hosted payment.
         ///
         /// GraphQL type: `InitiateHostedStandalonePaymentOutput` (inferred from the example, not declared by the reference).
-        #[serde(rename = "payment")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub payment: ::std::option::Option<
             super::types::InitiateHostedStandalonePaymentOutput,
@@ -24282,8 +25215,11 @@ pub mod initiate_hosted_standalone_payment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -24334,7 +25270,6 @@ pub mod initiate_product_switch {
         /// Instigate a product switch for a specific supply point given a valid product and account number.
         ///
         /// GraphQL type: `InitiateProductSwitchInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::InitiateProductSwitchInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -24347,8 +25282,11 @@ pub mod initiate_product_switch {
     )]
     pub struct Data {
         /// GraphQL type: `InitiateProductSwitch`.
-        #[serde(rename = "initiateProductSwitch")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "initiateProductSwitch",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub initiate_product_switch: ::std::option::Option<InitiateProductSwitch>,
     }
     /// The payload `InitiateProductSwitch` of `initiateProductSwitch`.
@@ -24368,20 +25306,29 @@ pub mod initiate_product_switch {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The selected product for a specific product switch.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "productCode")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "productCode",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub product_code: ::std::option::Option<::std::string::String>,
         /// The date at which the product switch becomes effective.
         ///
         /// GraphQL type: `Date` (inferred from the example, not declared by the reference).
-        #[serde(rename = "switchDate")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "switchDate",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub switch_date: ::std::option::Option<super::types::Date>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -24432,7 +25379,6 @@ pub mod initiate_standalone_payment {
         /// Input fields for initiating a standalone payment.
         ///
         /// GraphQL type: `InitiateStandalonePaymentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::InitiateStandalonePaymentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -24445,8 +25391,11 @@ pub mod initiate_standalone_payment {
     )]
     pub struct Data {
         /// GraphQL type: `InitiateStandalonePayment`.
-        #[serde(rename = "initiateStandalonePayment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "initiateStandalonePayment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub initiate_standalone_payment: ::std::option::Option<
             InitiateStandalonePayment,
         >,
@@ -24463,7 +25412,6 @@ pub mod initiate_standalone_payment {
     )]
     pub struct InitiateStandalonePayment {
         /// GraphQL type: `InitiateStandalonePaymentOutput` (inferred from the example, not declared by the reference).
-        #[serde(rename = "payment")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub payment: ::std::option::Option<
             super::types::InitiateStandalonePaymentOutput,
@@ -24474,8 +25422,11 @@ pub mod initiate_standalone_payment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -24522,7 +25473,6 @@ pub mod instigate_leave_supplier {
     )]
     pub struct Variables {
         /// GraphQL type: `LeaveSupplierInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::LeaveSupplierInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -24555,19 +25505,20 @@ pub mod instigate_leave_supplier {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'leaveSupplierProcessId' field is deprecated.")]
-        #[serde(rename = "leaveSupplierProcessId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "leaveSupplierProcessId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub leave_supplier_process_id: ::std::option::Option<::serde_json::Value>,
         /// The message to display to the user on termination initiation.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "message")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<::std::string::String>,
         /// The number of the newly created or existing leave supplier process.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "number")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub number: ::std::option::Option<::std::string::String>,
     }
@@ -24619,7 +25570,6 @@ pub mod invalidate_payment_instruction {
         /// Input fields for invalidating a payment instruction from an embedded form.
         ///
         /// GraphQL type: `InvalidatePaymentInstructionInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::InvalidatePaymentInstructionInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -24632,8 +25582,11 @@ pub mod invalidate_payment_instruction {
     )]
     pub struct Data {
         /// GraphQL type: `InvalidatePaymentInstruction`.
-        #[serde(rename = "invalidatePaymentInstruction")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "invalidatePaymentInstruction",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub invalidate_payment_instruction: ::std::option::Option<
             InvalidatePaymentInstruction,
         >,
@@ -24650,7 +25603,6 @@ pub mod invalidate_payment_instruction {
     )]
     pub struct InvalidatePaymentInstruction {
         /// GraphQL type: `InvalidatePaymentInstructionOutput` (inferred from the example, not declared by the reference).
-        #[serde(rename = "instruction")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub instruction: ::std::option::Option<
             super::types::InvalidatePaymentInstructionOutput,
@@ -24661,8 +25613,11 @@ pub mod invalidate_payment_instruction {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -24713,7 +25668,6 @@ pub mod invalidate_pre_signed_token {
     )]
     pub struct Variables {
         /// GraphQL type: `InvalidatePreSignedTokenInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::InvalidatePreSignedTokenInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -24726,8 +25680,11 @@ pub mod invalidate_pre_signed_token {
     )]
     pub struct Data {
         /// GraphQL type: `InvalidatePreSignedToken`.
-        #[serde(rename = "invalidatePreSignedToken")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "invalidatePreSignedToken",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub invalidate_pre_signed_token: ::std::option::Option<InvalidatePreSignedToken>,
     }
     /// The payload `InvalidatePreSignedToken` of `invalidatePreSignedToken`.
@@ -24747,11 +25704,13 @@ pub mod invalidate_pre_signed_token {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// GraphQL type: `PreSignedToken` (inferred from the example, not declared by the reference).
-        #[serde(rename = "token")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub token: ::std::option::Option<super::types::PreSignedToken>,
     }
@@ -24803,7 +25762,6 @@ pub mod invalidate_pre_signed_tokens_for_user {
     )]
     pub struct Variables {
         /// GraphQL type: `InvalidatePreSignedTokensForUserInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::InvalidatePreSignedTokensForUserInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -24816,8 +25774,11 @@ pub mod invalidate_pre_signed_tokens_for_user {
     )]
     pub struct Data {
         /// GraphQL type: `InvalidatePreSignedTokensForUser`.
-        #[serde(rename = "invalidatePreSignedTokensForUser")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "invalidatePreSignedTokensForUser",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub invalidate_pre_signed_tokens_for_user: ::std::option::Option<
             InvalidatePreSignedTokensForUser,
         >,
@@ -24839,11 +25800,13 @@ pub mod invalidate_pre_signed_tokens_for_user {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// GraphQL type: `[PreSignedToken]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "tokens")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub tokens: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::PreSignedToken>>,
@@ -24895,7 +25858,6 @@ pub mod invalidate_refresh_token {
     )]
     pub struct Variables {
         /// GraphQL type: `InvalidateRefreshTokenInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::InvalidateRefreshTokenInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -24908,8 +25870,11 @@ pub mod invalidate_refresh_token {
     )]
     pub struct Data {
         /// GraphQL type: `InvalidateRefreshToken`.
-        #[serde(rename = "invalidateRefreshToken")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "invalidateRefreshToken",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub invalidate_refresh_token: ::std::option::Option<InvalidateRefreshToken>,
     }
     /// The payload `InvalidateRefreshToken` of `invalidateRefreshToken`.
@@ -24929,11 +25894,13 @@ pub mod invalidate_refresh_token {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// GraphQL type: `RefreshToken` (inferred from the example, not declared by the reference).
-        #[serde(rename = "token")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub token: ::std::option::Option<super::types::RefreshToken>,
     }
@@ -24983,7 +25950,6 @@ pub mod invalidate_refresh_tokens_for_user {
     )]
     pub struct Variables {
         /// GraphQL type: `InvalidateRefreshTokensForUserInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::InvalidateRefreshTokensForUserInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -24996,8 +25962,11 @@ pub mod invalidate_refresh_tokens_for_user {
     )]
     pub struct Data {
         /// GraphQL type: `InvalidateRefreshTokensForUser`.
-        #[serde(rename = "invalidateRefreshTokensForUser")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "invalidateRefreshTokensForUser",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub invalidate_refresh_tokens_for_user: ::std::option::Option<
             InvalidateRefreshTokensForUser,
         >,
@@ -25019,11 +25988,13 @@ pub mod invalidate_refresh_tokens_for_user {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// GraphQL type: `[RefreshToken]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "tokens")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub tokens: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::RefreshToken>>,
@@ -25075,7 +26046,6 @@ pub mod join_supplier_accept_terms_and_conditions {
     )]
     pub struct Variables {
         /// GraphQL type: `JoinSupplierAcceptTermsAndConditionsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::JoinSupplierAcceptTermsAndConditionsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -25088,8 +26058,11 @@ pub mod join_supplier_accept_terms_and_conditions {
     )]
     pub struct Data {
         /// GraphQL type: `JoinSupplierAcceptTermsAndConditions`.
-        #[serde(rename = "joinSupplierAcceptTermsAndConditions")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "joinSupplierAcceptTermsAndConditions",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub join_supplier_accept_terms_and_conditions: ::std::option::Option<
             JoinSupplierAcceptTermsAndConditions,
         >,
@@ -25111,13 +26084,15 @@ pub mod join_supplier_accept_terms_and_conditions {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Indicator that the mutation has completed successfully.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
     }
@@ -25165,7 +26140,6 @@ pub mod legacy_process_order {
     )]
     pub struct Variables {
         /// GraphQL type: `LegacyProcessOrderInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::LegacyProcessOrderInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -25195,13 +26169,11 @@ pub mod legacy_process_order {
         /// The unique identifier of the processed order.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "identifier")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub identifier: ::std::option::Option<::std::string::String>,
         /// The resources associated with the processed order.
         ///
         /// GraphQL type: `[LegacyOrderResource]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "resources")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub resources: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::LegacyOrderResource>>,
@@ -25209,7 +26181,6 @@ pub mod legacy_process_order {
         /// The status of the order processing.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "status")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<::std::string::String>,
     }
@@ -25261,7 +26232,6 @@ pub mod link_account_to_business {
         /// Input fields for linking an account to a business.
         ///
         /// GraphQL type: `LinkAccountToBusinessInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::LinkAccountToBusinessInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -25274,8 +26244,11 @@ pub mod link_account_to_business {
     )]
     pub struct Data {
         /// GraphQL type: `LinkAccountToBusiness`.
-        #[serde(rename = "linkAccountToBusiness")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "linkAccountToBusiness",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub link_account_to_business: ::std::option::Option<LinkAccountToBusiness>,
     }
     /// The payload `LinkAccountToBusiness` of `linkAccountToBusiness`.
@@ -25292,7 +26265,6 @@ pub mod link_account_to_business {
         /// The business the account was linked to.
         ///
         /// GraphQL type: `BusinessType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "business")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub business: ::std::option::Option<super::types::BusinessType>,
         /// Field with the possible errors of the query/mutation.
@@ -25301,8 +26273,11 @@ pub mod link_account_to_business {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -25351,7 +26326,6 @@ pub mod link_user_to_line {
         /// Input fields to link an account user with LINE.
         ///
         /// GraphQL type: `LinkUserToLineInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::LinkUserToLineInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -25444,12 +26418,18 @@ pub mod mark_print_batch_as_processed {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// GraphQL type: `PrintBatchType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "printBatch")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "printBatch",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub print_batch: ::std::option::Option<super::types::PrintBatchType>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -25518,8 +26498,11 @@ pub mod masquerade_authentication {
     )]
     pub struct Data {
         /// GraphQL type: `MasqueradeAuthentication`.
-        #[serde(rename = "masqueradeAuthentication")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "masqueradeAuthentication",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub masquerade_authentication: ::std::option::Option<MasqueradeAuthentication>,
     }
     /// The payload `MasqueradeAuthentication` of `masqueradeAuthentication`.
@@ -25536,7 +26519,6 @@ pub mod masquerade_authentication {
         /// A list of any errors that occurred while running this mutation.
         ///
         /// GraphQL type: `[ErrorType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "errors")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub errors: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::ErrorType>>,
@@ -25544,7 +26526,6 @@ pub mod masquerade_authentication {
         /// A Kraken Token that can be used to authenticate to the API, masquerading as the desired user.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "token")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub token: ::std::option::Option<::std::string::String>,
     }
@@ -25596,7 +26577,6 @@ pub mod move_to_bucket {
         /// Input for moving a conversation to a bucket.
         ///
         /// GraphQL type: `MoveToBucketInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::MoveToBucketInput>,
     }
@@ -25610,8 +26590,11 @@ pub mod move_to_bucket {
     )]
     pub struct Data {
         /// GraphQL type: `MoveToBucket`.
-        #[serde(rename = "moveToBucket")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "moveToBucket",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub move_to_bucket: ::std::option::Option<MoveToBucket>,
     }
     /// The payload `MoveToBucket` of `moveToBucket`.
@@ -25628,7 +26611,6 @@ pub mod move_to_bucket {
         /// The conversation that was moved to the bucket.
         ///
         /// GraphQL type: `InkConversation` (inferred from the example, not declared by the reference).
-        #[serde(rename = "conversation")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub conversation: ::std::option::Option<super::types::InkConversation>,
         /// Field with the possible errors of the query/mutation.
@@ -25637,8 +26619,11 @@ pub mod move_to_bucket {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -25702,8 +26687,11 @@ pub mod next_operations_team_round_robin {
     )]
     pub struct Data {
         /// GraphQL type: `NextOperationsTeamRoundRobin`.
-        #[serde(rename = "nextOperationsTeamRoundRobin")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "nextOperationsTeamRoundRobin",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub next_operations_team_round_robin: ::std::option::Option<
             NextOperationsTeamRoundRobin,
         >,
@@ -25722,15 +26710,17 @@ pub mod next_operations_team_round_robin {
         /// All inferred routing attributes for team, location, and team groups (e.g., \['OPERATIONS_GROUP.TEAM.Team_A', 'OPERATIONS_GROUP.LOCATION.London', 'OPERATIONS_GROUP.GROUP_B'\]). Recommended for IVR usage.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "allInferredRoutingAttributes")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "allInferredRoutingAttributes",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub all_inferred_routing_attributes: ::std::option::Option<
             ::std::string::String,
         >,
         /// Location routing information for the selected team.
         ///
         /// GraphQL type: `TeamLocation` (inferred from the example, not declared by the reference).
-        #[serde(rename = "location")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub location: ::std::option::Option<super::types::TeamLocation>,
         /// Field with the possible errors of the query/mutation.
@@ -25739,20 +26729,25 @@ pub mod next_operations_team_round_robin {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The next operations team assigned in round-robin sequence.
         ///
         /// GraphQL type: `Team` (inferred from the example, not declared by the reference).
-        #[serde(rename = "team")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub team: ::std::option::Option<super::types::Team>,
         /// All operations team groups that the selected team belongs to.
         ///
         /// GraphQL type: `[TeamGroup]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "teamGroups")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "teamGroups",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub team_groups: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::TeamGroup>>,
         >,
@@ -25813,7 +26808,6 @@ pub mod obtain_kraken_token {
         /// Input fields that can be used to obtain a Json Web Token (JWT) for authentication to the API.
         ///
         /// GraphQL type: `ObtainJSONWebTokenInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ObtainJsonWebTokenInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -25826,8 +26820,11 @@ pub mod obtain_kraken_token {
     )]
     pub struct Data {
         /// GraphQL type: `ObtainKrakenJSONWebToken`.
-        #[serde(rename = "obtainKrakenToken")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "obtainKrakenToken",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub obtain_kraken_token: ::std::option::Option<ObtainKrakenJsonWebToken>,
     }
     /// The payload `ObtainKrakenJSONWebToken` of `obtainKrakenToken`.
@@ -25844,7 +26841,6 @@ pub mod obtain_kraken_token {
         /// The body payload of the Kraken Token. The same information can be obtained by using JWT decoding tools on the value of the
         ///
         /// GraphQL type: `GenericScalar` (inferred from the example, not declared by the reference).
-        #[serde(rename = "payload")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub payload: ::std::option::Option<super::types::GenericScalar>,
         /// Field with the possible errors of the query/mutation.
@@ -25853,25 +26849,33 @@ pub mod obtain_kraken_token {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// A Unix timestamp representing the point in time at which the refresh token will expire.
         ///
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "refreshExpiresIn")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "refreshExpiresIn",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub refresh_expires_in: ::std::option::Option<i32>,
         /// A token that can be used in a subsequent call to
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "refreshToken")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "refreshToken",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub refresh_token: ::std::option::Option<::std::string::String>,
         /// The Kraken Token. Can be used in the
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "token")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub token: ::std::option::Option<::std::string::String>,
     }
@@ -25923,7 +26927,6 @@ pub mod obtain_long_lived_refresh_token {
         /// Input fields for obtaining a long-lived refresh token to extend the expiry claim of a Kraken token.
         ///
         /// GraphQL type: `ObtainLongLivedRefreshTokenInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ObtainLongLivedRefreshTokenInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -25936,8 +26939,11 @@ pub mod obtain_long_lived_refresh_token {
     )]
     pub struct Data {
         /// GraphQL type: `ObtainLongLivedRefreshToken`.
-        #[serde(rename = "obtainLongLivedRefreshToken")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "obtainLongLivedRefreshToken",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub obtain_long_lived_refresh_token: ::std::option::Option<
             ObtainLongLivedRefreshToken,
         >,
@@ -25959,16 +26965,25 @@ pub mod obtain_long_lived_refresh_token {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "refreshExpiresIn")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "refreshExpiresIn",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub refresh_expires_in: ::std::option::Option<i32>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "refreshToken")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "refreshToken",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub refresh_token: ::std::option::Option<::std::string::String>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -26015,7 +27030,6 @@ pub mod ocpp_authentication {
     )]
     pub struct Variables {
         /// GraphQL type: `OCPPAuthenticationInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::OcppAuthenticationInput>,
     }
@@ -26029,8 +27043,11 @@ pub mod ocpp_authentication {
     )]
     pub struct Data {
         /// GraphQL type: `OCPPAuthentication`.
-        #[serde(rename = "ocppAuthentication")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "ocppAuthentication",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub ocpp_authentication: ::std::option::Option<OcppAuthentication>,
     }
     /// The payload `OCPPAuthentication` of `ocppAuthentication`.
@@ -26045,8 +27062,11 @@ pub mod ocpp_authentication {
     )]
     pub struct OcppAuthentication {
         /// GraphQL type: `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "krakenflexDevice")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "krakenflexDevice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub krakenflex_device: ::std::option::Option<super::types::KrakenFlexDeviceType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -26054,8 +27074,11 @@ pub mod ocpp_authentication {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -26106,7 +27129,6 @@ pub mod pause_collection_process {
         /// Details for pausing a collection process.
         ///
         /// GraphQL type: `PauseCollectionProcessInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::PauseCollectionProcessInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -26119,8 +27141,11 @@ pub mod pause_collection_process {
     )]
     pub struct Data {
         /// GraphQL type: `PauseCollectionProcess`.
-        #[serde(rename = "pauseCollectionProcess")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "pauseCollectionProcess",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub pause_collection_process: ::std::option::Option<PauseCollectionProcess>,
     }
     /// The payload `PauseCollectionProcess` of `pauseCollectionProcess`.
@@ -26137,8 +27162,11 @@ pub mod pause_collection_process {
         /// Collection process pause output.
         ///
         /// GraphQL type: `PauseCollectionProcessOutput` (inferred from the example, not declared by the reference).
-        #[serde(rename = "collectionProcessPaused")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "collectionProcessPaused",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub collection_process_paused: ::std::option::Option<
             super::types::PauseCollectionProcessOutput,
         >,
@@ -26148,8 +27176,11 @@ pub mod pause_collection_process {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -26200,7 +27231,6 @@ pub mod pause_dunning {
         /// Input variables needed for pausing a dunning process for an account.
         ///
         /// GraphQL type: `PauseDunningInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::PauseDunningInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -26213,8 +27243,11 @@ pub mod pause_dunning {
     )]
     pub struct Data {
         /// GraphQL type: `PauseDunning`.
-        #[serde(rename = "pauseDunning")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "pauseDunning",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub pause_dunning: ::std::option::Option<PauseDunning>,
     }
     /// The payload `PauseDunning` of `pauseDunning`.
@@ -26231,8 +27264,11 @@ pub mod pause_dunning {
         /// Whether the pause has been successfully created.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "pauseCreated")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "pauseCreated",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub pause_created: ::std::option::Option<bool>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -26240,8 +27276,11 @@ pub mod pause_dunning {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -26292,7 +27331,6 @@ pub mod payout_referral_for_account {
         /// Input fields for paying out a referral for an account.
         ///
         /// GraphQL type: `PayoutReferralForAccountInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::PayoutReferralForAccountInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -26305,8 +27343,11 @@ pub mod payout_referral_for_account {
     )]
     pub struct Data {
         /// GraphQL type: `PayoutReferralForAccount`.
-        #[serde(rename = "payoutReferralForAccount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "payoutReferralForAccount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub payout_referral_for_account: ::std::option::Option<PayoutReferralForAccount>,
     }
     /// The payload `PayoutReferralForAccount` of `payoutReferralForAccount`.
@@ -26323,8 +27364,11 @@ pub mod payout_referral_for_account {
         /// The result of the payout.
         ///
         /// GraphQL type: `PayoutReferralForAccountResultType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "payoutResult")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "payoutResult",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub payout_result: ::std::option::Option<
             super::types::PayoutReferralForAccountResultType,
         >,
@@ -26334,8 +27378,11 @@ pub mod payout_referral_for_account {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -26386,7 +27433,6 @@ pub mod post_credit {
         /// Input fields for posting a credit.
         ///
         /// GraphQL type: `PostCreditInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::PostCreditInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -26399,8 +27445,11 @@ pub mod post_credit {
     )]
     pub struct Data {
         /// GraphQL type: `PostCredit`.
-        #[serde(rename = "postCredit")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "postCredit",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub post_credit: ::std::option::Option<PostCredit>,
     }
     /// The payload `PostCredit` of `postCredit`.
@@ -26417,7 +27466,6 @@ pub mod post_credit {
         /// Posted account credit.
         ///
         /// GraphQL type: `Credit` (inferred from the example, not declared by the reference).
-        #[serde(rename = "credit")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub credit: ::std::option::Option<super::types::Credit>,
         /// Field with the possible errors of the query/mutation.
@@ -26426,8 +27474,11 @@ pub mod post_credit {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -26474,7 +27525,6 @@ pub mod prepare_account {
     )]
     pub struct Variables {
         /// GraphQL type: `PrepareAccountInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::PrepareAccountInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -26504,32 +27554,47 @@ pub mod prepare_account {
         /// The account number of the newly created account or the existing account to be re-used.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "accountNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "accountNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub account_number: ::std::option::Option<::std::string::String>,
         /// Was a new account created.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isNewAccount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isNewAccount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_new_account: ::std::option::Option<bool>,
         /// Was a new user created.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isNewUser")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isNewUser",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_new_user: ::std::option::Option<bool>,
         /// The ID of the newly created or existing account user.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "userId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "userId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub user_id: ::std::option::Option<::std::string::String>,
         /// The user number of the newly created or existing account user.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "userNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "userNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub user_number: ::std::option::Option<::std::string::String>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -26580,7 +27645,6 @@ pub mod publish_transactional_messaging_external_trigger {
         /// Input fields to publish an external transactional messaging trigger.
         ///
         /// GraphQL type: `PublishTransactionalMessagingExternalTriggerInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::PublishTransactionalMessagingExternalTriggerInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -26593,8 +27657,11 @@ pub mod publish_transactional_messaging_external_trigger {
     )]
     pub struct Data {
         /// GraphQL type: `PublishTransactionalMessagingExternalTrigger`.
-        #[serde(rename = "publishTransactionalMessagingExternalTrigger")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "publishTransactionalMessagingExternalTrigger",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub publish_transactional_messaging_external_trigger: ::std::option::Option<
             PublishTransactionalMessagingExternalTrigger,
         >,
@@ -26616,13 +27683,15 @@ pub mod publish_transactional_messaging_external_trigger {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The trigger that has been published.
         ///
         /// GraphQL type: `Trigger` (inferred from the example, not declared by the reference).
-        #[serde(rename = "trigger")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub trigger: ::std::option::Option<super::types::Trigger>,
     }
@@ -26676,7 +27745,6 @@ pub mod publish_transactional_messaging_trigger {
         /// Input fields to publish a transactional messaging trigger.
         ///
         /// GraphQL type: `PublishTransactionalMessagingTriggerInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::PublishTransactionalMessagingTriggerInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -26689,8 +27757,11 @@ pub mod publish_transactional_messaging_trigger {
     )]
     pub struct Data {
         /// GraphQL type: `PublishTransactionalMessagingTrigger`.
-        #[serde(rename = "publishTransactionalMessagingTrigger")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "publishTransactionalMessagingTrigger",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub publish_transactional_messaging_trigger: ::std::option::Option<
             PublishTransactionalMessagingTrigger,
         >,
@@ -26712,13 +27783,15 @@ pub mod publish_transactional_messaging_trigger {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The trigger that has been published.
         ///
         /// GraphQL type: `Trigger` (inferred from the example, not declared by the reference).
-        #[serde(rename = "trigger")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub trigger: ::std::option::Option<super::types::Trigger>,
     }
@@ -26768,7 +27841,6 @@ pub mod purchase_voucher {
     )]
     pub struct Variables {
         /// GraphQL type: `PurchaseVoucherInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::PurchaseVoucherInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -26781,8 +27853,11 @@ pub mod purchase_voucher {
     )]
     pub struct Data {
         /// GraphQL type: `PurchaseVoucher`.
-        #[serde(rename = "purchaseVoucher")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "purchaseVoucher",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub purchase_voucher: ::std::option::Option<PurchaseVoucher>,
     }
     /// The payload `PurchaseVoucher` of `purchaseVoucher`.
@@ -26799,8 +27874,11 @@ pub mod purchase_voucher {
         /// The voucher purchase created from the mutation.
         ///
         /// GraphQL type: `VoucherPurchaseType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "voucherPurchase")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "voucherPurchase",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub voucher_purchase: ::std::option::Option<super::types::VoucherPurchaseType>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -26851,7 +27929,6 @@ pub mod purchase_vouchers {
         /// The list of vouchers to purchase.
         ///
         /// GraphQL type: `[PurchaseVoucherInput]!`.
-        #[serde(rename = "input")]
         pub input: ::std::vec::Vec<
             ::std::option::Option<super::types::PurchaseVoucherInput>,
         >,
@@ -26866,8 +27943,11 @@ pub mod purchase_vouchers {
     )]
     pub struct Data {
         /// GraphQL type: `PurchaseVouchers`.
-        #[serde(rename = "purchaseVouchers")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "purchaseVouchers",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub purchase_vouchers: ::std::option::Option<PurchaseVouchers>,
     }
     /// The payload `PurchaseVouchers` of `purchaseVouchers`.
@@ -26887,14 +27967,20 @@ pub mod purchase_vouchers {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The voucher purchases created from the mutation.
         ///
         /// GraphQL type: `[VoucherPurchaseType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "voucherPurchases")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "voucherPurchases",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub voucher_purchases: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::VoucherPurchaseType>>,
         >,
@@ -26947,7 +28033,6 @@ pub mod reactivate_collection_process_record {
         /// Input variables needed for reactivating a collection process record.
         ///
         /// GraphQL type: `ReactivateCollectionProcessRecordInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::ReactivateCollectionProcessRecordInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -26960,8 +28045,11 @@ pub mod reactivate_collection_process_record {
     )]
     pub struct Data {
         /// GraphQL type: `ReactivateCollectionProcessRecord`.
-        #[serde(rename = "reactivateCollectionProcessRecord")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "reactivateCollectionProcessRecord",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub reactivate_collection_process_record: ::std::option::Option<
             ReactivateCollectionProcessRecord,
         >,
@@ -26980,8 +28068,11 @@ pub mod reactivate_collection_process_record {
         /// The reactivated collection process record.
         ///
         /// GraphQL type: `ReactivateCollectionProcessRecordOutputType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "collectionProcessReactivated")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "collectionProcessReactivated",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub collection_process_reactivated: ::std::option::Option<
             super::types::ReactivateCollectionProcessRecordOutputType,
         >,
@@ -26991,8 +28082,11 @@ pub mod reactivate_collection_process_record {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -27043,7 +28137,6 @@ pub mod record_activated_payment_method {
         /// Details about the activated payment method.
         ///
         /// GraphQL type: `RecordActivatedPaymentMethodInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RecordActivatedPaymentMethodInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -27056,8 +28149,11 @@ pub mod record_activated_payment_method {
     )]
     pub struct Data {
         /// GraphQL type: `RecordActivatedPaymentMethod`.
-        #[serde(rename = "recordActivatedPaymentMethod")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "recordActivatedPaymentMethod",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub record_activated_payment_method: ::std::option::Option<
             RecordActivatedPaymentMethod,
         >,
@@ -27076,8 +28172,11 @@ pub mod record_activated_payment_method {
         /// The stored payment method.
         ///
         /// GraphQL type: `PaymentMethodType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "paymentMethod")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "paymentMethod",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub payment_method: ::std::option::Option<super::types::PaymentMethodType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -27085,8 +28184,11 @@ pub mod record_activated_payment_method {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -27135,7 +28237,6 @@ pub mod record_deposit_agreement_accepted {
     )]
     pub struct Variables {
         /// GraphQL type: `DepositAgreementInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::DepositAgreementInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -27148,8 +28249,11 @@ pub mod record_deposit_agreement_accepted {
     )]
     pub struct Data {
         /// GraphQL type: `RecordDepositAgreementAccepted`.
-        #[serde(rename = "recordDepositAgreementAccepted")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "recordDepositAgreementAccepted",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub record_deposit_agreement_accepted: ::std::option::Option<
             RecordDepositAgreementAccepted,
         >,
@@ -27166,8 +28270,11 @@ pub mod record_deposit_agreement_accepted {
     )]
     pub struct RecordDepositAgreementAccepted {
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isRecorded")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isRecorded",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_recorded: ::std::option::Option<bool>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -27175,8 +28282,11 @@ pub mod record_deposit_agreement_accepted {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -27227,7 +28337,6 @@ pub mod record_failed_payment {
         /// Details about the failed payments.
         ///
         /// GraphQL type: `RecordFailedPaymentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RecordFailedPaymentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -27240,8 +28349,11 @@ pub mod record_failed_payment {
     )]
     pub struct Data {
         /// GraphQL type: `RecordFailedPayment`.
-        #[serde(rename = "recordFailedPayment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "recordFailedPayment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub record_failed_payment: ::std::option::Option<RecordFailedPayment>,
     }
     /// The payload `RecordFailedPayment` of `recordFailedPayment`.
@@ -27258,8 +28370,11 @@ pub mod record_failed_payment {
         /// The unique identifier of the notice batch created from the input.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "noticeBatchIdentifier")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "noticeBatchIdentifier",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub notice_batch_identifier: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -27267,8 +28382,11 @@ pub mod record_failed_payment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -27319,7 +28437,6 @@ pub mod record_pending_payment {
         /// Details about the pending payments.
         ///
         /// GraphQL type: `RecordPendingPaymentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RecordPendingPaymentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -27332,8 +28449,11 @@ pub mod record_pending_payment {
     )]
     pub struct Data {
         /// GraphQL type: `RecordPendingPayment`.
-        #[serde(rename = "recordPendingPayment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "recordPendingPayment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub record_pending_payment: ::std::option::Option<RecordPendingPayment>,
     }
     /// The payload `RecordPendingPayment` of `recordPendingPayment`.
@@ -27350,8 +28470,11 @@ pub mod record_pending_payment {
         /// The unique identifier of the notice batch created from the input.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "noticeBatchIdentifier")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "noticeBatchIdentifier",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub notice_batch_identifier: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -27359,8 +28482,11 @@ pub mod record_pending_payment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -27411,7 +28537,6 @@ pub mod record_successful_payment {
         /// Details about the successful payments.
         ///
         /// GraphQL type: `RecordSuccessfulPaymentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RecordSuccessfulPaymentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -27424,8 +28549,11 @@ pub mod record_successful_payment {
     )]
     pub struct Data {
         /// GraphQL type: `RecordSuccessfulPayment`.
-        #[serde(rename = "recordSuccessfulPayment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "recordSuccessfulPayment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub record_successful_payment: ::std::option::Option<RecordSuccessfulPayment>,
     }
     /// The payload `RecordSuccessfulPayment` of `recordSuccessfulPayment`.
@@ -27442,8 +28570,11 @@ pub mod record_successful_payment {
         /// The unique identifier of the notice batch created from the input.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "noticeBatchIdentifier")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "noticeBatchIdentifier",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub notice_batch_identifier: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -27451,8 +28582,11 @@ pub mod record_successful_payment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -27503,7 +28637,6 @@ pub mod redeem_loyalty_points_for_account_credit {
         /// Input fields for redeeming Loyalty Points.
         ///
         /// GraphQL type: `RedeemLoyaltyPointsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RedeemLoyaltyPointsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -27516,8 +28649,11 @@ pub mod redeem_loyalty_points_for_account_credit {
     )]
     pub struct Data {
         /// GraphQL type: `RedeemLoyaltyPointsForAccountCredit`.
-        #[serde(rename = "redeemLoyaltyPointsForAccountCredit")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "redeemLoyaltyPointsForAccountCredit",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub redeem_loyalty_points_for_account_credit: ::std::option::Option<
             RedeemLoyaltyPointsForAccountCredit,
         >,
@@ -27536,8 +28672,11 @@ pub mod redeem_loyalty_points_for_account_credit {
         /// The number of loyalty points that were redeemed.
         ///
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "pointsRedeemed")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "pointsRedeemed",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub points_redeemed: ::std::option::Option<i32>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -27545,8 +28684,11 @@ pub mod redeem_loyalty_points_for_account_credit {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -27597,7 +28739,6 @@ pub mod redeem_referral_claim_code {
         /// Input fields for redeeming referral code.
         ///
         /// GraphQL type: `RedeemReferralClaimCodeInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RedeemReferralClaimCodeInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -27610,8 +28751,11 @@ pub mod redeem_referral_claim_code {
     )]
     pub struct Data {
         /// GraphQL type: `RedeemReferralClaimCode`.
-        #[serde(rename = "redeemReferralClaimCode")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "redeemReferralClaimCode",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub redeem_referral_claim_code: ::std::option::Option<RedeemReferralClaimCode>,
     }
     /// The payload `RedeemReferralClaimCode` of `redeemReferralClaimCode`.
@@ -27631,13 +28775,15 @@ pub mod redeem_referral_claim_code {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Whether or not the request was successful.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
     }
@@ -27689,7 +28835,6 @@ pub mod refund_payment {
         /// Input fields for refunding a payment.
         ///
         /// GraphQL type: `RefundPaymentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RefundPaymentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -27702,8 +28847,11 @@ pub mod refund_payment {
     )]
     pub struct Data {
         /// GraphQL type: `RefundPayment`.
-        #[serde(rename = "refundPayment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "refundPayment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub refund_payment: ::std::option::Option<RefundPayment>,
     }
     /// The payload `RefundPayment` of `refundPayment`.
@@ -27723,13 +28871,15 @@ pub mod refund_payment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The repayment for the requested refund.
         ///
         /// GraphQL type: `AccountRepaymentType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "repayment")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub repayment: ::std::option::Option<super::types::AccountRepaymentType>,
     }
@@ -27786,8 +28936,11 @@ pub mod regenerate_secret_key {
     )]
     pub struct Data {
         /// GraphQL type: `RegenerateSecretKey`.
-        #[serde(rename = "regenerateSecretKey")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "regenerateSecretKey",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub regenerate_secret_key: ::std::option::Option<RegenerateSecretKey>,
     }
     /// The payload `RegenerateSecretKey` of `regenerateSecretKey`.
@@ -27804,13 +28957,11 @@ pub mod regenerate_secret_key {
         /// The generated key value, which is only ever available once (here).
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "key")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub key: ::std::option::Option<::std::string::String>,
         /// The currently authenticated user.
         ///
         /// GraphQL type: `AccountUserType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "viewer")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub viewer: ::std::option::Option<super::types::AccountUserType>,
     }
@@ -27862,7 +29013,6 @@ pub mod register_customer_asset {
         /// Input fields for registering a device.
         ///
         /// GraphQL type: `RegisterCustomerAssetInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RegisterCustomerAssetInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -27875,8 +29025,11 @@ pub mod register_customer_asset {
     )]
     pub struct Data {
         /// GraphQL type: `RegisterCustomerAsset`.
-        #[serde(rename = "registerCustomerAsset")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "registerCustomerAsset",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub register_customer_asset: ::std::option::Option<RegisterCustomerAsset>,
     }
     /// The payload `RegisterCustomerAsset` of `registerCustomerAsset`.
@@ -27893,8 +29046,11 @@ pub mod register_customer_asset {
         /// The registered customer asset.
         ///
         /// GraphQL type: `CustomerAssetType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "customerAsset")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "customerAsset",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub customer_asset: ::std::option::Option<super::types::CustomerAssetType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -27902,8 +29058,11 @@ pub mod register_customer_asset {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -27952,7 +29111,6 @@ pub mod register_ev_charger_lead {
     )]
     pub struct Variables {
         /// GraphQL type: `EVChargerLeadZohoType`.
-        #[serde(rename = "lead")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub lead: ::std::option::Option<super::types::EvChargerLeadZohoType>,
     }
@@ -27966,8 +29124,11 @@ pub mod register_ev_charger_lead {
     )]
     pub struct Data {
         /// GraphQL type: `RegisterEVChargerLead`.
-        #[serde(rename = "registerEvChargerLead")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "registerEvChargerLead",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub register_ev_charger_lead: ::std::option::Option<RegisterEvChargerLead>,
     }
     /// The payload `RegisterEVChargerLead` of `registerEvChargerLead`.
@@ -27987,13 +29148,15 @@ pub mod register_ev_charger_lead {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// True if the lead was registered successfully.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
     }
@@ -28045,7 +29208,6 @@ pub mod register_lead_flow_status_event {
         /// Input fields for registering a flow status event for a Lead.
         ///
         /// GraphQL type: `RegisterLeadFlowStatusEventInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RegisterLeadFlowStatusEventInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -28058,8 +29220,11 @@ pub mod register_lead_flow_status_event {
     )]
     pub struct Data {
         /// GraphQL type: `RegisterLeadFlowStatusEvent`.
-        #[serde(rename = "registerLeadFlowStatusEvent")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "registerLeadFlowStatusEvent",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub register_lead_flow_status_event: ::std::option::Option<
             RegisterLeadFlowStatusEvent,
         >,
@@ -28081,8 +29246,11 @@ pub mod register_lead_flow_status_event {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -28133,7 +29301,6 @@ pub mod register_opportunity_flow_status_event {
         /// Input fields for registering a flow status event for a opportunity.
         ///
         /// GraphQL type: `RegisterOpportunityFlowStatusEventInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RegisterOpportunityFlowStatusEventInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -28146,8 +29313,11 @@ pub mod register_opportunity_flow_status_event {
     )]
     pub struct Data {
         /// GraphQL type: `RegisterOpportunityFlowStatusEvent`.
-        #[serde(rename = "registerOpportunityFlowStatusEvent")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "registerOpportunityFlowStatusEvent",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub register_opportunity_flow_status_event: ::std::option::Option<
             RegisterOpportunityFlowStatusEvent,
         >,
@@ -28169,8 +29339,11 @@ pub mod register_opportunity_flow_status_event {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -28219,7 +29392,6 @@ pub mod register_phone_lead {
     )]
     pub struct Variables {
         /// GraphQL type: `TelephoneLeadType`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::TelephoneLeadType>,
     }
@@ -28233,8 +29405,11 @@ pub mod register_phone_lead {
     )]
     pub struct Data {
         /// GraphQL type: `RegisterPhoneLead`.
-        #[serde(rename = "registerPhoneLead")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "registerPhoneLead",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub register_phone_lead: ::std::option::Option<RegisterPhoneLead>,
     }
     /// The payload `RegisterPhoneLead` of `registerPhoneLead`.
@@ -28251,8 +29426,11 @@ pub mod register_phone_lead {
         /// Lead's partner reference.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "partnerReference")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "partnerReference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub partner_reference: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -28260,20 +29438,25 @@ pub mod register_phone_lead {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Lead's source.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "source")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub source: ::std::option::Option<::std::string::String>,
         /// Lead's telephone number.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "telephoneLead")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "telephoneLead",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub telephone_lead: ::std::option::Option<::std::string::String>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -28322,7 +29505,6 @@ pub mod register_push_notification_binding {
         /// Input fields for creating an push notification binding.
         ///
         /// GraphQL type: `RegisterPushNotificationBindingInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RegisterPushNotificationBindingInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -28335,8 +29517,11 @@ pub mod register_push_notification_binding {
     )]
     pub struct Data {
         /// GraphQL type: `RegisterPushNotificationBinding`.
-        #[serde(rename = "registerPushNotificationBinding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "registerPushNotificationBinding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub register_push_notification_binding: ::std::option::Option<
             RegisterPushNotificationBinding,
         >,
@@ -28353,8 +29538,11 @@ pub mod register_push_notification_binding {
     )]
     pub struct RegisterPushNotificationBinding {
         /// GraphQL type: `PushNotificationBindingType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "pushNotificationBinding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "pushNotificationBinding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub push_notification_binding: ::std::option::Option<
             super::types::PushNotificationBindingType,
         >,
@@ -28405,7 +29593,6 @@ pub mod register_solar_simulator_direct_sale {
     )]
     pub struct Variables {
         /// GraphQL type: `SolarSimulatorDirectSaleInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::SolarSimulatorDirectSaleInput>,
     }
@@ -28419,8 +29606,11 @@ pub mod register_solar_simulator_direct_sale {
     )]
     pub struct Data {
         /// GraphQL type: `SolarSimulatorDirectSaleOutput`.
-        #[serde(rename = "registerSolarSimulatorDirectSale")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "registerSolarSimulatorDirectSale",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub register_solar_simulator_direct_sale: ::std::option::Option<
             SolarSimulatorDirectSaleOutput,
         >,
@@ -28439,51 +29629,59 @@ pub mod register_solar_simulator_direct_sale {
         /// Address of the lead saved in chipiron.
         ///
         /// GraphQL type: `SolarSimulatorLeadAddress` (inferred from the example, not declared by the reference).
-        #[serde(rename = "address")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<super::types::SolarSimulatorLeadAddress>,
         /// Details of the lead saved in chipiron.
         ///
         /// GraphQL type: `SolarSimulatorLeadDetails` (inferred from the example, not declared by the reference).
-        #[serde(rename = "details")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub details: ::std::option::Option<super::types::SolarSimulatorLeadDetails>,
         /// Direct sale details saved in chipiron.
         ///
         /// GraphQL type: `SolarSimulatorDirectSaleDirectSale` (inferred from the example, not declared by the reference).
-        #[serde(rename = "directSale")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "directSale",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub direct_sale: ::std::option::Option<
             super::types::SolarSimulatorDirectSaleDirectSale,
         >,
         /// Email of the lead as saved in Chipiron.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "email")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub email: ::std::option::Option<::std::string::String>,
         /// Name of the lead as saved in Chipiron.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "firstName")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "firstName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub first_name: ::std::option::Option<::std::string::String>,
         /// Street of the lead as saved in Chipiron.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "fullAddress")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "fullAddress",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub full_address: ::std::option::Option<::std::string::String>,
         /// Surname of the lead as saved in Chipiron.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "lastName")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "lastName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub last_name: ::std::option::Option<::std::string::String>,
         /// Phone number of the lead as saved in Chipiron.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "phone")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub phone: ::std::option::Option<::std::string::String>,
     }
@@ -28533,7 +29731,6 @@ pub mod register_solar_simulator_lead {
     )]
     pub struct Variables {
         /// GraphQL type: `SolarSimulatorLeadInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::SolarSimulatorLeadInput>,
     }
@@ -28547,8 +29744,11 @@ pub mod register_solar_simulator_lead {
     )]
     pub struct Data {
         /// GraphQL type: `SolarSimulatorLeadOutput`.
-        #[serde(rename = "registerSolarSimulatorLead")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "registerSolarSimulatorLead",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub register_solar_simulator_lead: ::std::option::Option<
             SolarSimulatorLeadOutput,
         >,
@@ -28567,43 +29767,48 @@ pub mod register_solar_simulator_lead {
         /// Address of the lead saved in chipiron.
         ///
         /// GraphQL type: `SolarSimulatorLeadAddress` (inferred from the example, not declared by the reference).
-        #[serde(rename = "address")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub address: ::std::option::Option<super::types::SolarSimulatorLeadAddress>,
         /// Details of the lead saved in chipiron.
         ///
         /// GraphQL type: `SolarSimulatorLeadDetails` (inferred from the example, not declared by the reference).
-        #[serde(rename = "details")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub details: ::std::option::Option<super::types::SolarSimulatorLeadDetails>,
         /// Email of the lead as saved in Chipiron.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "email")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub email: ::std::option::Option<::std::string::String>,
         /// Name of the lead as saved in Chipiron.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "firstName")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "firstName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub first_name: ::std::option::Option<::std::string::String>,
         /// Street of the lead as saved in Chipiron.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "fullAddress")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "fullAddress",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub full_address: ::std::option::Option<::std::string::String>,
         /// Surname of the lead as saved in Chipiron.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "lastName")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "lastName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub last_name: ::std::option::Option<::std::string::String>,
         /// Phone number of the lead as saved in Chipiron.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "phone")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub phone: ::std::option::Option<::std::string::String>,
     }
@@ -28655,7 +29860,6 @@ pub mod remove_campaign_from_account {
         /// Input variables needed for removing a campaign from an account.
         ///
         /// GraphQL type: `RemoveCampaignFromAccountInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RemoveCampaignFromAccountInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -28668,8 +29872,11 @@ pub mod remove_campaign_from_account {
     )]
     pub struct Data {
         /// GraphQL type: `RemoveCampaignFromAccount`.
-        #[serde(rename = "removeCampaignFromAccount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "removeCampaignFromAccount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub remove_campaign_from_account: ::std::option::Option<
             RemoveCampaignFromAccount,
         >,
@@ -28688,8 +29895,11 @@ pub mod remove_campaign_from_account {
         /// Whether the campaign was successfully removed from the account.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "campaignRemoved")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "campaignRemoved",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub campaign_removed: ::std::option::Option<bool>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -28697,8 +29907,11 @@ pub mod remove_campaign_from_account {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -28747,7 +29960,6 @@ pub mod remove_campaign_items {
     )]
     pub struct Variables {
         /// GraphQL type: `RemoveCampaignItemsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RemoveCampaignItemsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -28760,8 +29972,11 @@ pub mod remove_campaign_items {
     )]
     pub struct Data {
         /// GraphQL type: `RemoveCampaignItems`.
-        #[serde(rename = "removeCampaignItems")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "removeCampaignItems",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub remove_campaign_items: ::std::option::Option<RemoveCampaignItems>,
     }
     /// The payload `RemoveCampaignItems` of `removeCampaignItems`.
@@ -28776,8 +29991,11 @@ pub mod remove_campaign_items {
     )]
     pub struct RemoveCampaignItems {
         /// GraphQL type: `[VoiceCampaignItemType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "campaignItems")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "campaignItems",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub campaign_items: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::VoiceCampaignItemType>>,
         >,
@@ -28787,8 +30005,11 @@ pub mod remove_campaign_items {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -28839,7 +30060,6 @@ pub mod remove_items_from_risk_list {
         /// A list of risk list items to remove.
         ///
         /// GraphQL type: `[RiskListItemInputType]!`.
-        #[serde(rename = "input")]
         pub input: ::std::vec::Vec<
             ::std::option::Option<super::types::RiskListItemInputType>,
         >,
@@ -28854,8 +30074,11 @@ pub mod remove_items_from_risk_list {
     )]
     pub struct Data {
         /// GraphQL type: `RemoveItemsFromRiskList`.
-        #[serde(rename = "removeItemsFromRiskList")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "removeItemsFromRiskList",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub remove_items_from_risk_list: ::std::option::Option<RemoveItemsFromRiskList>,
     }
     /// The payload `RemoveItemsFromRiskList` of `removeItemsFromRiskList`.
@@ -28875,14 +30098,20 @@ pub mod remove_items_from_risk_list {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// List of successfully removed risk identifiers.
         ///
         /// GraphQL type: `[RiskListItemType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "riskIdentifiers")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "riskIdentifiers",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub risk_identifiers: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::RiskListItemType>>,
         >,
@@ -28935,7 +30164,6 @@ pub mod remove_property_from_hierarchy {
         /// Input fields for removing a property from a hierarchy.
         ///
         /// GraphQL type: `RemovePropertyFromHierarchyInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RemovePropertyFromHierarchyInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -28948,8 +30176,11 @@ pub mod remove_property_from_hierarchy {
     )]
     pub struct Data {
         /// GraphQL type: `RemovePropertyFromHierarchy`.
-        #[serde(rename = "removePropertyFromHierarchy")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "removePropertyFromHierarchy",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub remove_property_from_hierarchy: ::std::option::Option<
             RemovePropertyFromHierarchy,
         >,
@@ -28971,13 +30202,15 @@ pub mod remove_property_from_hierarchy {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The property that was removed from the hierarchy.
         ///
         /// GraphQL type: `PropertyType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "property")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub property: ::std::option::Option<super::types::PropertyType>,
     }
@@ -29027,7 +30260,6 @@ pub mod request_double_opt_in {
     )]
     pub struct Variables {
         /// GraphQL type: `DoubleOptInInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::DoubleOptInInput>,
     }
@@ -29041,8 +30273,11 @@ pub mod request_double_opt_in {
     )]
     pub struct Data {
         /// GraphQL type: `RequestDoubleOptIn`.
-        #[serde(rename = "requestDoubleOptIn")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "requestDoubleOptIn",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub request_double_opt_in: ::std::option::Option<RequestDoubleOptIn>,
     }
     /// The payload `RequestDoubleOptIn` of `requestDoubleOptIn`.
@@ -29059,7 +30294,6 @@ pub mod request_double_opt_in {
         /// The consent that was created or updated.
         ///
         /// GraphQL type: `ConsentType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "consent")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub consent: ::std::option::Option<super::types::ConsentType>,
         /// Field with the possible errors of the query/mutation.
@@ -29068,8 +30302,11 @@ pub mod request_double_opt_in {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -29122,7 +30359,6 @@ pub mod request_password_reset {
         /// Input fields for requesting a password reset email.
         ///
         /// GraphQL type: `RequestPasswordResetInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RequestPasswordResetInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -29135,8 +30371,11 @@ pub mod request_password_reset {
     )]
     pub struct Data {
         /// GraphQL type: `RequestPasswordResetOutputType`.
-        #[serde(rename = "requestPasswordReset")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "requestPasswordReset",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub request_password_reset: ::std::option::Option<
             RequestPasswordResetOutputType,
         >,
@@ -29155,14 +30394,16 @@ pub mod request_password_reset {
         /// The email that requested a password reset email.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "email")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub email: ::std::option::Option<::std::string::String>,
         /// The number of the user that requested a password reset email.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "userNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "userNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub user_number: ::std::option::Option<::std::string::String>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -29213,7 +30454,6 @@ pub mod request_printed_bill {
         /// Input fields to request a printed bill.
         ///
         /// GraphQL type: `RequestPrintedBillInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RequestPrintedBillInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -29226,8 +30466,11 @@ pub mod request_printed_bill {
     )]
     pub struct Data {
         /// GraphQL type: `RequestPrintedBill`.
-        #[serde(rename = "requestPrintedBill")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "requestPrintedBill",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub request_printed_bill: ::std::option::Option<RequestPrintedBill>,
     }
     /// The payload `RequestPrintedBill` of `requestPrintedBill`.
@@ -29247,13 +30490,15 @@ pub mod request_printed_bill {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Whether the request was successful.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
     }
@@ -29301,7 +30546,6 @@ pub mod rescind_contract {
     )]
     pub struct Variables {
         /// GraphQL type: `RescindContractInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RescindContractInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -29331,7 +30575,6 @@ pub mod rescind_contract {
         /// The contract rescinded.
         ///
         /// GraphQL type: `Contract` (inferred from the example, not declared by the reference).
-        #[serde(rename = "contract")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub contract: ::std::option::Option<super::types::Contract>,
     }
@@ -29387,7 +30630,6 @@ pub mod reset_password {
     )]
     pub struct Variables {
         /// GraphQL type: `ResetPasswordMutationInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ResetPasswordMutationInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -29400,8 +30642,11 @@ pub mod reset_password {
     )]
     pub struct Data {
         /// GraphQL type: `ResetPasswordMutationPayload`.
-        #[serde(rename = "resetPassword")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "resetPassword",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub reset_password: ::std::option::Option<ResetPasswordMutationPayload>,
     }
     /// The payload `ResetPasswordMutationPayload` of `resetPassword`.
@@ -29416,11 +30661,13 @@ pub mod reset_password {
     )]
     pub struct ResetPasswordMutationPayload {
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "clientMutationId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "clientMutationId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub client_mutation_id: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `[SerializerFieldErrorsType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "errors")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub errors: ::std::option::Option<
             ::std::vec::Vec<
@@ -29478,7 +30725,6 @@ pub mod reset_user_password {
         /// Input fields for resetting an account user's password.
         ///
         /// GraphQL type: `ResetUserPasswordInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ResetUserPasswordInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -29491,8 +30737,11 @@ pub mod reset_user_password {
     )]
     pub struct Data {
         /// GraphQL type: `ResetUserPasswordOutput`.
-        #[serde(rename = "resetUserPassword")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "resetUserPassword",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub reset_user_password: ::std::option::Option<ResetUserPasswordOutput>,
     }
     /// The payload `ResetUserPasswordOutput` of `resetUserPassword`.
@@ -29513,8 +30762,11 @@ pub mod reset_user_password {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'failureCodes' field is deprecated.")]
-        #[serde(rename = "failureCodes")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "failureCodes",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub failure_codes: ::std::option::Option<::serde_json::Value>,
         /// A list of messages of which password validations the new password failed against if applicable.
         ///
@@ -29522,8 +30774,11 @@ pub mod reset_user_password {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'failureReasons' field is deprecated.")]
-        #[serde(rename = "failureReasons")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "failureReasons",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub failure_reasons: ::std::option::Option<::serde_json::Value>,
         /// True if the password update was successful, false otherwise.
         ///
@@ -29531,14 +30786,20 @@ pub mod reset_user_password {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'passwordUpdated' field is deprecated.")]
-        #[serde(rename = "passwordUpdated")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "passwordUpdated",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub password_updated: ::std::option::Option<::serde_json::Value>,
         /// The ID of the user whose password was changed.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "userId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "userId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub user_id: ::std::option::Option<::std::string::String>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -29589,7 +30850,6 @@ pub mod resume_collection_process {
         /// Details for resuming a collection process.
         ///
         /// GraphQL type: `ResumeCollectionProcessInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ResumeCollectionProcessInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -29602,8 +30862,11 @@ pub mod resume_collection_process {
     )]
     pub struct Data {
         /// GraphQL type: `ResumeCollectionProcess`.
-        #[serde(rename = "resumeCollectionProcess")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "resumeCollectionProcess",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub resume_collection_process: ::std::option::Option<ResumeCollectionProcess>,
     }
     /// The payload `ResumeCollectionProcess` of `resumeCollectionProcess`.
@@ -29620,8 +30883,11 @@ pub mod resume_collection_process {
         /// Collection process resume output.
         ///
         /// GraphQL type: `ResumeCollectionProcessOutput` (inferred from the example, not declared by the reference).
-        #[serde(rename = "collectionProcessResumed")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "collectionProcessResumed",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub collection_process_resumed: ::std::option::Option<
             super::types::ResumeCollectionProcessOutput,
         >,
@@ -29631,8 +30897,11 @@ pub mod resume_collection_process {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -29687,7 +30956,6 @@ pub mod resume_control {
     )]
     pub struct Variables {
         /// GraphQL type: `AccountNumberInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::AccountNumberInput>,
     }
@@ -29701,8 +30969,11 @@ pub mod resume_control {
     )]
     pub struct Data {
         /// GraphQL type: `ResumeDeviceControl`.
-        #[serde(rename = "resumeControl")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "resumeControl",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub resume_control: ::std::option::Option<ResumeDeviceControl>,
     }
     /// The payload `ResumeDeviceControl` of `resumeControl`.
@@ -29717,8 +30988,11 @@ pub mod resume_control {
     )]
     pub struct ResumeDeviceControl {
         /// GraphQL type: `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "krakenflexDevice")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "krakenflexDevice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub krakenflex_device: ::std::option::Option<super::types::KrakenFlexDeviceType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -29726,8 +31000,11 @@ pub mod resume_control {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -29778,7 +31055,6 @@ pub mod retire_customer_asset {
         /// Input fields for retiring a customer asset.
         ///
         /// GraphQL type: `RetireCustomerAssetInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RetireCustomerAssetInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -29791,8 +31067,11 @@ pub mod retire_customer_asset {
     )]
     pub struct Data {
         /// GraphQL type: `RetireCustomerAsset`.
-        #[serde(rename = "retireCustomerAsset")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "retireCustomerAsset",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub retire_customer_asset: ::std::option::Option<RetireCustomerAsset>,
     }
     /// The payload `RetireCustomerAsset` of `retireCustomerAsset`.
@@ -29809,8 +31088,11 @@ pub mod retire_customer_asset {
         /// The retired customer asset.
         ///
         /// GraphQL type: `CustomerAssetType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "customerAsset")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "customerAsset",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub customer_asset: ::std::option::Option<super::types::CustomerAssetType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -29818,8 +31100,11 @@ pub mod retire_customer_asset {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -29868,7 +31153,6 @@ pub mod reverse_enrollment {
         /// The input required to reverse an enrollment.
         ///
         /// GraphQL type: `ReverseEnrollmentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ReverseEnrollmentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -29898,15 +31182,17 @@ pub mod reverse_enrollment {
         /// The Enrollment process that was reversed.
         ///
         /// GraphQL type: `EnrollmentReversedEnrollmentProcess` (inferred from the example, not declared by the reference).
-        #[serde(rename = "enrollmentProcess")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "enrollmentProcess",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub enrollment_process: ::std::option::Option<
             super::types::EnrollmentReversedEnrollmentProcess,
         >,
         /// The message to display to the user on reversal.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "message")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<::std::string::String>,
     }
@@ -29954,7 +31240,6 @@ pub mod reverse_leave_supplier {
     )]
     pub struct Variables {
         /// GraphQL type: `ReverseLeaveSupplierInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ReverseLeaveSupplierInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -29984,7 +31269,6 @@ pub mod reverse_leave_supplier {
         /// The message to display to the user on reversal.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "message")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<::std::string::String>,
     }
@@ -30036,7 +31320,6 @@ pub mod revoke_agreement {
         /// Input fields for revoking an agreement.
         ///
         /// GraphQL type: `RevokeAgreementInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RevokeAgreementInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -30049,8 +31332,11 @@ pub mod revoke_agreement {
     )]
     pub struct Data {
         /// GraphQL type: `RevokeAgreement`.
-        #[serde(rename = "revokeAgreement")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "revokeAgreement",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub revoke_agreement: ::std::option::Option<RevokeAgreement>,
     }
     /// The payload `RevokeAgreement` of `revokeAgreement`.
@@ -30067,7 +31353,6 @@ pub mod revoke_agreement {
         /// Account responsible for the revoked agreement.
         ///
         /// GraphQL type: `AccountType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "account")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub account: ::std::option::Option<super::types::AccountType>,
         /// Field with the possible errors of the query/mutation.
@@ -30076,8 +31361,11 @@ pub mod revoke_agreement {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -30124,7 +31412,6 @@ pub mod revoke_contract {
     )]
     pub struct Variables {
         /// GraphQL type: `RevokeContractInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RevokeContractInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -30154,7 +31441,6 @@ pub mod revoke_contract {
         /// The contract revoked.
         ///
         /// GraphQL type: `Contract` (inferred from the example, not declared by the reference).
-        #[serde(rename = "contract")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub contract: ::std::option::Option<super::types::Contract>,
     }
@@ -30204,7 +31490,6 @@ pub mod revoke_user_access_from_business {
     )]
     pub struct Variables {
         /// GraphQL type: `RevokeUserAccessFromBusinessInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RevokeUserAccessFromBusinessInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -30217,8 +31502,11 @@ pub mod revoke_user_access_from_business {
     )]
     pub struct Data {
         /// GraphQL type: `RevokeUserAccessFromBusiness`.
-        #[serde(rename = "revokeUserAccessFromBusiness")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "revokeUserAccessFromBusiness",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub revoke_user_access_from_business: ::std::option::Option<
             RevokeUserAccessFromBusiness,
         >,
@@ -30240,8 +31528,11 @@ pub mod revoke_user_access_from_business {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -30292,7 +31583,6 @@ pub mod run_agreement_rollover {
         /// Input for running an agreement rollover.
         ///
         /// GraphQL type: `RunAgreementRolloverInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::RunAgreementRolloverInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -30305,8 +31595,11 @@ pub mod run_agreement_rollover {
     )]
     pub struct Data {
         /// GraphQL type: `RunAgreementRollover`.
-        #[serde(rename = "runAgreementRollover")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "runAgreementRollover",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub run_agreement_rollover: ::std::option::Option<RunAgreementRollover>,
     }
     /// The payload `RunAgreementRollover` of `runAgreementRollover`.
@@ -30323,8 +31616,11 @@ pub mod run_agreement_rollover {
         /// The executed agreement rollover.
         ///
         /// GraphQL type: `AgreementRolloverType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "agreementRollover")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "agreementRollover",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub agreement_rollover: ::std::option::Option<
             super::types::AgreementRolloverType,
         >,
@@ -30334,8 +31630,11 @@ pub mod run_agreement_rollover {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -30386,7 +31685,6 @@ pub mod schedule_quote_follow_up {
     )]
     pub struct Variables {
         /// GraphQL type: `QuoteShareInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::QuoteShareInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -30399,8 +31697,11 @@ pub mod schedule_quote_follow_up {
     )]
     pub struct Data {
         /// GraphQL type: `ScheduleQuoteFollowUp`.
-        #[serde(rename = "scheduleQuoteFollowUp")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "scheduleQuoteFollowUp",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub schedule_quote_follow_up: ::std::option::Option<ScheduleQuoteFollowUp>,
     }
     /// The payload `ScheduleQuoteFollowUp` of `scheduleQuoteFollowUp`.
@@ -30420,13 +31721,15 @@ pub mod schedule_quote_follow_up {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Whether the message was scheduled successfully.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
     }
@@ -30482,7 +31785,6 @@ pub mod select_charge_point_make_for_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `SelectChargePointMakeInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SelectChargePointMakeInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -30495,8 +31797,11 @@ pub mod select_charge_point_make_for_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `SelectChargePointMakeForSmartFlexOnboarding`.
-        #[serde(rename = "selectChargePointMakeForSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "selectChargePointMakeForSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub select_charge_point_make_for_smart_flex_onboarding: ::std::option::Option<
             SelectChargePointMakeForSmartFlexOnboarding,
         >,
@@ -30518,13 +31823,15 @@ pub mod select_charge_point_make_for_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -30582,7 +31889,6 @@ pub mod select_charge_point_variant_for_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `SelectChargePointVariantInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SelectChargePointVariantInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -30595,8 +31901,11 @@ pub mod select_charge_point_variant_for_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `SelectChargePointVariantForSmartFlexOnboarding`.
-        #[serde(rename = "selectChargePointVariantForSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "selectChargePointVariantForSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub select_charge_point_variant_for_smart_flex_onboarding: ::std::option::Option<
             SelectChargePointVariantForSmartFlexOnboarding,
         >,
@@ -30618,13 +31927,15 @@ pub mod select_charge_point_variant_for_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -30682,7 +31993,6 @@ pub mod select_device_type_for_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `SelectDeviceTypeInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SelectDeviceTypeInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -30695,8 +32005,11 @@ pub mod select_device_type_for_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `SelectDeviceTypeForSmartFlexOnboarding`.
-        #[serde(rename = "selectDeviceTypeForSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "selectDeviceTypeForSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub select_device_type_for_smart_flex_onboarding: ::std::option::Option<
             SelectDeviceTypeForSmartFlexOnboarding,
         >,
@@ -30718,13 +32031,15 @@ pub mod select_device_type_for_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -30774,7 +32089,6 @@ pub mod select_from_list_for_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `SelectFromListInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SelectFromListInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -30787,8 +32101,11 @@ pub mod select_from_list_for_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `SelectFromListForSmartFlexOnboarding`.
-        #[serde(rename = "selectFromListForSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "selectFromListForSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub select_from_list_for_smart_flex_onboarding: ::std::option::Option<
             SelectFromListForSmartFlexOnboarding,
         >,
@@ -30810,13 +32127,15 @@ pub mod select_from_list_for_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -30872,7 +32191,6 @@ pub mod select_inverter_make_for_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `SelectInverterMakeInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SelectInverterMakeInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -30885,8 +32203,11 @@ pub mod select_inverter_make_for_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `SelectInverterMakeForSmartFlexOnboarding`.
-        #[serde(rename = "selectInverterMakeForSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "selectInverterMakeForSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub select_inverter_make_for_smart_flex_onboarding: ::std::option::Option<
             SelectInverterMakeForSmartFlexOnboarding,
         >,
@@ -30908,13 +32229,15 @@ pub mod select_inverter_make_for_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -30964,7 +32287,6 @@ pub mod select_products {
     )]
     pub struct Variables {
         /// GraphQL type: `SelectProductsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SelectProductsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -30977,8 +32299,11 @@ pub mod select_products {
     )]
     pub struct Data {
         /// GraphQL type: `SelectProducts`.
-        #[serde(rename = "selectProducts")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "selectProducts",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub select_products: ::std::option::Option<SelectProducts>,
     }
     /// The payload `SelectProducts` of `selectProducts`.
@@ -30998,13 +32323,15 @@ pub mod select_products {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Whether we successfully marked the chosen quoted products as selected.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
     }
@@ -31060,7 +32387,6 @@ pub mod select_user_vehicle_for_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `SelectUserVehicleInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SelectUserVehicleInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -31073,8 +32399,11 @@ pub mod select_user_vehicle_for_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `SelectUserVehicleForSmartFlexOnboarding`.
-        #[serde(rename = "selectUserVehicleForSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "selectUserVehicleForSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub select_user_vehicle_for_smart_flex_onboarding: ::std::option::Option<
             SelectUserVehicleForSmartFlexOnboarding,
         >,
@@ -31096,13 +32425,15 @@ pub mod select_user_vehicle_for_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -31158,7 +32489,6 @@ pub mod select_vehicle_make_for_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `SelectVehicleMakeInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SelectVehicleMakeInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -31171,8 +32501,11 @@ pub mod select_vehicle_make_for_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `SelectVehicleMakeForSmartFlexOnboarding`.
-        #[serde(rename = "selectVehicleMakeForSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "selectVehicleMakeForSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub select_vehicle_make_for_smart_flex_onboarding: ::std::option::Option<
             SelectVehicleMakeForSmartFlexOnboarding,
         >,
@@ -31194,13 +32527,15 @@ pub mod select_vehicle_make_for_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -31250,7 +32585,6 @@ pub mod select_vehicle_or_charge_point_for_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `SelectVehicleOrChargePointInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SelectVehicleOrChargePointInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -31263,8 +32597,11 @@ pub mod select_vehicle_or_charge_point_for_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `CompleteSelectVehicleOrChargePointForSmartFlexOnboarding`.
-        #[serde(rename = "selectVehicleOrChargePointForSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "selectVehicleOrChargePointForSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub select_vehicle_or_charge_point_for_smart_flex_onboarding: ::std::option::Option<
             CompleteSelectVehicleOrChargePointForSmartFlexOnboarding,
         >,
@@ -31286,13 +32623,15 @@ pub mod select_vehicle_or_charge_point_for_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -31350,7 +32689,6 @@ pub mod select_vehicle_variant_for_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `SelectVehicleVariantInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SelectVehicleVariantInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -31363,8 +32701,11 @@ pub mod select_vehicle_variant_for_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `SelectVehicleVariantForSmartFlexOnboarding`.
-        #[serde(rename = "selectVehicleVariantForSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "selectVehicleVariantForSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub select_vehicle_variant_for_smart_flex_onboarding: ::std::option::Option<
             SelectVehicleVariantForSmartFlexOnboarding,
         >,
@@ -31386,13 +32727,15 @@ pub mod select_vehicle_variant_for_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -31444,7 +32787,6 @@ pub mod send_agreement_rescission_confirmation {
         /// Input fields for sending a message.
         ///
         /// GraphQL type: `SendAgreementRescissionMessageInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SendAgreementRescissionMessageInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -31457,8 +32799,11 @@ pub mod send_agreement_rescission_confirmation {
     )]
     pub struct Data {
         /// GraphQL type: `SendAgreementRescissionConfirmation`.
-        #[serde(rename = "sendAgreementRescissionConfirmation")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "sendAgreementRescissionConfirmation",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub send_agreement_rescission_confirmation: ::std::option::Option<
             SendAgreementRescissionConfirmation,
         >,
@@ -31477,8 +32822,11 @@ pub mod send_agreement_rescission_confirmation {
         /// The agreement rescission for which we are sending a message.
         ///
         /// GraphQL type: `AgreementRescissionType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "agreementRescission")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "agreementRescission",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub agreement_rescission: ::std::option::Option<
             super::types::AgreementRescissionType,
         >,
@@ -31488,8 +32836,11 @@ pub mod send_agreement_rescission_confirmation {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -31540,7 +32891,6 @@ pub mod send_offer_quote_summary {
     )]
     pub struct Variables {
         /// GraphQL type: `OfferQuoteSummaryInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::OfferQuoteSummaryInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -31553,8 +32903,11 @@ pub mod send_offer_quote_summary {
     )]
     pub struct Data {
         /// GraphQL type: `SendOfferQuoteSummary`.
-        #[serde(rename = "sendOfferQuoteSummary")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "sendOfferQuoteSummary",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub send_offer_quote_summary: ::std::option::Option<SendOfferQuoteSummary>,
     }
     /// The payload `SendOfferQuoteSummary` of `sendOfferQuoteSummary`.
@@ -31574,13 +32927,15 @@ pub mod send_offer_quote_summary {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Whether the triggering of the offer quote summary was successful.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
     }
@@ -31632,7 +32987,6 @@ pub mod send_quote_summary {
     )]
     pub struct Variables {
         /// GraphQL type: `QuoteShareInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::QuoteShareInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -31645,8 +32999,11 @@ pub mod send_quote_summary {
     )]
     pub struct Data {
         /// GraphQL type: `SendQuoteSummary`.
-        #[serde(rename = "sendQuoteSummary")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "sendQuoteSummary",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub send_quote_summary: ::std::option::Option<SendQuoteSummary>,
     }
     /// The payload `SendQuoteSummary` of `sendQuoteSummary`.
@@ -31666,13 +33023,15 @@ pub mod send_quote_summary {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Whether the triggering of the quote summary was successful.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
     }
@@ -31722,7 +33081,6 @@ pub mod send_verification_email {
     )]
     pub struct Variables {
         /// GraphQL type: `SendVerificationEmailInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SendVerificationEmailInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -31735,8 +33093,11 @@ pub mod send_verification_email {
     )]
     pub struct Data {
         /// GraphQL type: `SendVerificationEmail`.
-        #[serde(rename = "sendVerificationEmail")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "sendVerificationEmail",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub send_verification_email: ::std::option::Option<SendVerificationEmail>,
     }
     /// The payload `SendVerificationEmail` of `sendVerificationEmail`.
@@ -31756,14 +33117,20 @@ pub mod send_verification_email {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// If the verification email was sent.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "verificationStatus")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "verificationStatus",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub verification_status: ::std::option::Option<bool>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -31814,7 +33181,6 @@ pub mod set_device_preferences {
         /// The device preference details to be updated.
         ///
         /// GraphQL type: `SmartFlexDevicePreferencesInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SmartFlexDevicePreferencesInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -31827,8 +33193,11 @@ pub mod set_device_preferences {
     )]
     pub struct Data {
         /// GraphQL type: `SmartFlexDeviceInterface`.
-        #[serde(rename = "setDevicePreferences")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "setDevicePreferences",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub set_device_preferences: ::std::option::Option<SmartFlexDeviceInterface>,
     }
     /// The payload `SmartFlexDeviceInterface` of `setDevicePreferences`.
@@ -31845,45 +33214,50 @@ pub mod set_device_preferences {
         /// Active alert message(s) for a device, showing the latest first.
         ///
         /// GraphQL type: `SmartFlexDeviceAlertInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "alerts")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub alerts: ::std::option::Option<super::types::SmartFlexDeviceAlertInterface>,
         /// The type of device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "deviceType")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deviceType",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub device_type: ::std::option::Option<::std::string::String>,
         /// A UUID that identifies this device registration. Re-registering this device will result in a different ID.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "id")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
         /// The third-party integration device ID.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "integrationDeviceId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "integrationDeviceId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub integration_device_id: ::std::option::Option<::std::string::String>,
         /// The user-friendly name for the device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "name")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
         /// The current onboarding wizard for a device.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "onboardingWizard")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "onboardingWizard",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub onboarding_wizard: ::std::option::Option<
             super::types::SmartFlexOnboardingWizard,
         >,
         /// The device's preference details.
         ///
         /// GraphQL type: `SmartFlexDevicePreferencesInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "preferences")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub preferences: ::std::option::Option<
             super::types::SmartFlexDevicePreferencesInterface,
@@ -31891,35 +33265,42 @@ pub mod set_device_preferences {
         /// The preference setting for this device.
         ///
         /// GraphQL type: `FlexDevicePreferenceSettingInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "preferenceSetting")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "preferenceSetting",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub preference_setting: ::std::option::Option<
             super::types::FlexDevicePreferenceSettingInterface,
         >,
         /// The id of the property linked to the device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "propertyId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "propertyId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub property_id: ::std::option::Option<::std::string::String>,
         /// The third-party that enables control of this device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "provider")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub provider: ::std::option::Option<::std::string::String>,
         /// The re-authentication state of this device, if applicable.
         ///
         /// GraphQL type: `DeviceReAuthenticationInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "reAuthenticationState")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "reAuthenticationState",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub re_authentication_state: ::std::option::Option<
             super::types::DeviceReAuthenticationInterface,
         >,
         /// Information about the current status of this device.
         ///
         /// GraphQL type: `SmartFlexDeviceStatusInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "status")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<super::types::SmartFlexDeviceStatusInterface>,
     }
@@ -31971,7 +33352,6 @@ pub mod set_loyalty_points_user {
         /// Input fields for saving the Loyalty Points user.
         ///
         /// GraphQL type: `SetLoyaltyPointsUserInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SetLoyaltyPointsUserInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -31984,8 +33364,11 @@ pub mod set_loyalty_points_user {
     )]
     pub struct Data {
         /// GraphQL type: `SetLoyaltyPointsUser`.
-        #[serde(rename = "setLoyaltyPointsUser")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "setLoyaltyPointsUser",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub set_loyalty_points_user: ::std::option::Option<SetLoyaltyPointsUser>,
     }
     /// The payload `SetLoyaltyPointsUser` of `setLoyaltyPointsUser`.
@@ -32002,8 +33385,11 @@ pub mod set_loyalty_points_user {
         /// ID of the new Loyalty Points user.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "newLoyaltyPointsUserId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "newLoyaltyPointsUserId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub new_loyalty_points_user_id: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -32011,8 +33397,11 @@ pub mod set_loyalty_points_user {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -32063,7 +33452,6 @@ pub mod set_opportunity_outcome {
         /// Input fields for setting the outcome of a opportunity.
         ///
         /// GraphQL type: `SetOpportunityOutcomeInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SetOpportunityOutcomeInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -32076,8 +33464,11 @@ pub mod set_opportunity_outcome {
     )]
     pub struct Data {
         /// GraphQL type: `SetOpportunityOutcome`.
-        #[serde(rename = "setOpportunityOutcome")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "setOpportunityOutcome",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub set_opportunity_outcome: ::std::option::Option<SetOpportunityOutcome>,
     }
     /// The payload `SetOpportunityOutcome` of `setOpportunityOutcome`.
@@ -32094,7 +33485,6 @@ pub mod set_opportunity_outcome {
         /// Success message for now.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "message")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
@@ -32103,8 +33493,11 @@ pub mod set_opportunity_outcome {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -32153,7 +33546,6 @@ pub mod set_payment_preference {
     )]
     pub struct Variables {
         /// GraphQL type: `SetPaymentPreferenceInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SetPaymentPreferenceInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -32166,8 +33558,11 @@ pub mod set_payment_preference {
     )]
     pub struct Data {
         /// GraphQL type: `SetPaymentPreference`.
-        #[serde(rename = "setPaymentPreference")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "setPaymentPreference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub set_payment_preference: ::std::option::Option<SetPaymentPreference>,
     }
     /// The payload `SetPaymentPreference` of `setPaymentPreference`.
@@ -32187,8 +33582,11 @@ pub mod set_payment_preference {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -32239,7 +33637,6 @@ pub mod set_up_direct_debit_instruction {
         /// Input fields for creating a new direct debit instruction.
         ///
         /// GraphQL type: `SetUpDirectDebitInstructionInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SetUpDirectDebitInstructionInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -32252,8 +33649,11 @@ pub mod set_up_direct_debit_instruction {
     )]
     pub struct Data {
         /// GraphQL type: `SetUpDirectDebitInstruction`.
-        #[serde(rename = "setUpDirectDebitInstruction")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "setUpDirectDebitInstruction",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub set_up_direct_debit_instruction: ::std::option::Option<
             SetUpDirectDebitInstruction,
         >,
@@ -32270,8 +33670,11 @@ pub mod set_up_direct_debit_instruction {
     )]
     pub struct SetUpDirectDebitInstruction {
         /// GraphQL type: `DirectDebitInstructionType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "paymentInstruction")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "paymentInstruction",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub payment_instruction: ::std::option::Option<
             super::types::DirectDebitInstructionType,
         >,
@@ -32281,8 +33684,11 @@ pub mod set_up_direct_debit_instruction {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -32333,7 +33739,6 @@ pub mod set_up_direct_debit_instruction_for_business {
         /// Input fields for creating a new direct debit instruction.
         ///
         /// GraphQL type: `SetUpDirectDebitInstructionForBusinessInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SetUpDirectDebitInstructionForBusinessInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -32346,8 +33751,11 @@ pub mod set_up_direct_debit_instruction_for_business {
     )]
     pub struct Data {
         /// GraphQL type: `SetUpDirectDebitInstructionForBusiness`.
-        #[serde(rename = "setUpDirectDebitInstructionForBusiness")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "setUpDirectDebitInstructionForBusiness",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub set_up_direct_debit_instruction_for_business: ::std::option::Option<
             SetUpDirectDebitInstructionForBusiness,
         >,
@@ -32366,8 +33774,11 @@ pub mod set_up_direct_debit_instruction_for_business {
         /// The created direct debit instruction.
         ///
         /// GraphQL type: `DirectDebitInstructionType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "paymentInstruction")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "paymentInstruction",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub payment_instruction: ::std::option::Option<
             super::types::DirectDebitInstructionType,
         >,
@@ -32377,8 +33788,11 @@ pub mod set_up_direct_debit_instruction_for_business {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -32429,7 +33843,6 @@ pub mod set_up_direct_debit_instruction_from_stored_details {
         /// Input fields for creating a new direct debit instruction from stored details.
         ///
         /// GraphQL type: `SetUpDirectDebitInstructionFromStoredDetailsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SetUpDirectDebitInstructionFromStoredDetailsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -32442,8 +33855,11 @@ pub mod set_up_direct_debit_instruction_from_stored_details {
     )]
     pub struct Data {
         /// GraphQL type: `SetUpDirectDebitInstructionFromStoredDetails`.
-        #[serde(rename = "setUpDirectDebitInstructionFromStoredDetails")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "setUpDirectDebitInstructionFromStoredDetails",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub set_up_direct_debit_instruction_from_stored_details: ::std::option::Option<
             SetUpDirectDebitInstructionFromStoredDetails,
         >,
@@ -32462,8 +33878,11 @@ pub mod set_up_direct_debit_instruction_from_stored_details {
         /// The payment instruction that was created from stored details.
         ///
         /// GraphQL type: `DirectDebitInstructionType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "paymentInstruction")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "paymentInstruction",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub payment_instruction: ::std::option::Option<
             super::types::DirectDebitInstructionType,
         >,
@@ -32473,8 +33892,11 @@ pub mod set_up_direct_debit_instruction_from_stored_details {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -32531,7 +33953,6 @@ pub mod set_vehicle_charge_preferences {
     )]
     pub struct Variables {
         /// GraphQL type: `VehicleChargingPreferencesInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::VehicleChargingPreferencesInput>,
     }
@@ -32545,8 +33966,11 @@ pub mod set_vehicle_charge_preferences {
     )]
     pub struct Data {
         /// GraphQL type: `SetVehicleChargingPreferences`.
-        #[serde(rename = "setVehicleChargePreferences")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "setVehicleChargePreferences",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub set_vehicle_charge_preferences: ::std::option::Option<
             SetVehicleChargingPreferences,
         >,
@@ -32563,8 +33987,11 @@ pub mod set_vehicle_charge_preferences {
     )]
     pub struct SetVehicleChargingPreferences {
         /// GraphQL type: `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "krakenflexDevice")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "krakenflexDevice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub krakenflex_device: ::std::option::Option<super::types::KrakenFlexDeviceType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -32572,8 +33999,11 @@ pub mod set_vehicle_charge_preferences {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -32624,7 +34054,6 @@ pub mod share_goods_quote {
         /// Input fields for sharing a quote.
         ///
         /// GraphQL type: `ShareGoodsQuoteInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ShareGoodsQuoteInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -32637,8 +34066,11 @@ pub mod share_goods_quote {
     )]
     pub struct Data {
         /// GraphQL type: `ShareGoodsQuote`.
-        #[serde(rename = "shareGoodsQuote")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "shareGoodsQuote",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub share_goods_quote: ::std::option::Option<ShareGoodsQuote>,
     }
     /// The payload `ShareGoodsQuote` of `shareGoodsQuote`.
@@ -32658,13 +34090,15 @@ pub mod share_goods_quote {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Goods quote shared.
         ///
         /// GraphQL type: `GoodsQuoteShare` (inferred from the example, not declared by the reference).
-        #[serde(rename = "share")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub share: ::std::option::Option<super::types::GoodsQuoteShare>,
     }
@@ -32716,7 +34150,6 @@ pub mod start_collection_process {
         /// Details to start collection process for.
         ///
         /// GraphQL type: `StartCollectionProcessInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::StartCollectionProcessInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -32729,8 +34162,11 @@ pub mod start_collection_process {
     )]
     pub struct Data {
         /// GraphQL type: `StartCollectionProcess`.
-        #[serde(rename = "startCollectionProcess")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "startCollectionProcess",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub start_collection_process: ::std::option::Option<StartCollectionProcess>,
     }
     /// The payload `StartCollectionProcess` of `startCollectionProcess`.
@@ -32747,8 +34183,11 @@ pub mod start_collection_process {
         /// Details of collection process that has been started.
         ///
         /// GraphQL type: `StartCollectionProcessOutput` (inferred from the example, not declared by the reference).
-        #[serde(rename = "collectionProcessStarted")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "collectionProcessStarted",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub collection_process_started: ::std::option::Option<
             super::types::StartCollectionProcessOutput,
         >,
@@ -32758,8 +34197,11 @@ pub mod start_collection_process {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -32808,7 +34250,6 @@ pub mod start_customer_verification {
     )]
     pub struct Variables {
         /// GraphQL type: `StartCustomerVerificationInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::StartCustomerVerificationInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -32821,8 +34262,11 @@ pub mod start_customer_verification {
     )]
     pub struct Data {
         /// GraphQL type: `StartCustomerVerification`.
-        #[serde(rename = "startCustomerVerification")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "startCustomerVerification",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub start_customer_verification: ::std::option::Option<
             StartCustomerVerification,
         >,
@@ -32844,14 +34288,20 @@ pub mod start_customer_verification {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The newly created verification process.
         ///
         /// GraphQL type: `VerificationProcess` (inferred from the example, not declared by the reference).
-        #[serde(rename = "verificationProcess")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "verificationProcess",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub verification_process: ::std::option::Option<
             super::types::VerificationProcess,
         >,
@@ -32902,7 +34352,6 @@ pub mod start_re_authentication {
     )]
     pub struct Variables {
         /// GraphQL type: `StartReAuthenticationInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::StartReAuthenticationInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -32915,8 +34364,11 @@ pub mod start_re_authentication {
     )]
     pub struct Data {
         /// GraphQL type: `StartReAuthentication`.
-        #[serde(rename = "startReAuthentication")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "startReAuthentication",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub start_re_authentication: ::std::option::Option<StartReAuthentication>,
     }
     /// The payload `StartReAuthentication` of `startReAuthentication`.
@@ -32936,13 +34388,15 @@ pub mod start_re_authentication {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for re-authenticating the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -32992,7 +34446,6 @@ pub mod start_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `StartSmartFlexOnboardingInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::StartSmartFlexOnboardingInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -33005,8 +34458,11 @@ pub mod start_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `StartSmartFlexOnboarding`.
-        #[serde(rename = "startSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "startSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub start_smart_flex_onboarding: ::std::option::Option<StartSmartFlexOnboarding>,
     }
     /// The payload `StartSmartFlexOnboarding` of `startSmartFlexOnboarding`.
@@ -33026,13 +34482,15 @@ pub mod start_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -33088,7 +34546,6 @@ pub mod start_test_charge_for_smart_flex_onboarding {
     )]
     pub struct Variables {
         /// GraphQL type: `CompleteSmartFlexOnboardingStepInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::CompleteSmartFlexOnboardingStepInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -33101,8 +34558,11 @@ pub mod start_test_charge_for_smart_flex_onboarding {
     )]
     pub struct Data {
         /// GraphQL type: `StartTestChargeForSmartFlexOnboarding`.
-        #[serde(rename = "startTestChargeForSmartFlexOnboarding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "startTestChargeForSmartFlexOnboarding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub start_test_charge_for_smart_flex_onboarding: ::std::option::Option<
             StartTestChargeForSmartFlexOnboarding,
         >,
@@ -33124,13 +34584,15 @@ pub mod start_test_charge_for_smart_flex_onboarding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The wizard created for onboarding the device with SmartFlex.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "wizard")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub wizard: ::std::option::Option<super::types::SmartFlexOnboardingWizard>,
     }
@@ -33180,7 +34642,6 @@ pub mod stop_automated_payments {
     )]
     pub struct Variables {
         /// GraphQL type: `StopAutomatedPaymentsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::StopAutomatedPaymentsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -33193,8 +34654,11 @@ pub mod stop_automated_payments {
     )]
     pub struct Data {
         /// GraphQL type: `StopAutomatedPayments`.
-        #[serde(rename = "stopAutomatedPayments")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "stopAutomatedPayments",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub stop_automated_payments: ::std::option::Option<StopAutomatedPayments>,
     }
     /// The payload `StopAutomatedPayments` of `stopAutomatedPayments`.
@@ -33214,8 +34678,11 @@ pub mod stop_automated_payments {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -33266,7 +34733,6 @@ pub mod store_bank_details_for_lead {
         /// Input for adding payment details to a lead.
         ///
         /// GraphQL type: `StoreBankDetailsForLeadInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::StoreBankDetailsForLeadInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -33279,8 +34745,11 @@ pub mod store_bank_details_for_lead {
     )]
     pub struct Data {
         /// GraphQL type: `StoreBankDetailsForLead`.
-        #[serde(rename = "storeBankDetailsForLead")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "storeBankDetailsForLead",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub store_bank_details_for_lead: ::std::option::Option<StoreBankDetailsForLead>,
     }
     /// The payload `StoreBankDetailsForLead` of `storeBankDetailsForLead`.
@@ -33297,8 +34766,11 @@ pub mod store_bank_details_for_lead {
         /// Reference of the mandate generated for the lead.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "paymentMethodReference")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "paymentMethodReference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub payment_method_reference: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -33306,8 +34778,11 @@ pub mod store_bank_details_for_lead {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -33358,7 +34833,6 @@ pub mod store_direct_debit_payment_method_details {
         /// Store bank details with the vendor.
         ///
         /// GraphQL type: `StoreDirectDebitPaymentMethodDetailsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::StoreDirectDebitPaymentMethodDetailsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -33371,8 +34845,11 @@ pub mod store_direct_debit_payment_method_details {
     )]
     pub struct Data {
         /// GraphQL type: `StoreDirectDebitPaymentMethodDetails`.
-        #[serde(rename = "storeDirectDebitPaymentMethodDetails")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "storeDirectDebitPaymentMethodDetails",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub store_direct_debit_payment_method_details: ::std::option::Option<
             StoreDirectDebitPaymentMethodDetails,
         >,
@@ -33394,12 +34871,18 @@ pub mod store_direct_debit_payment_method_details {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "storedPaymentMethodDetailsReference")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "storedPaymentMethodDetailsReference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub stored_payment_method_details_reference: ::std::option::Option<
             ::std::string::String,
         >,
@@ -33452,7 +34935,6 @@ pub mod store_payment_instruction {
         /// Input fields for storing a new payment instruction created through the embedded process.
         ///
         /// GraphQL type: `StorePaymentInstructionInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::StorePaymentInstructionInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -33465,8 +34947,11 @@ pub mod store_payment_instruction {
     )]
     pub struct Data {
         /// GraphQL type: `StorePaymentInstruction`.
-        #[serde(rename = "storePaymentInstruction")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "storePaymentInstruction",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub store_payment_instruction: ::std::option::Option<StorePaymentInstruction>,
     }
     /// The payload `StorePaymentInstruction` of `storePaymentInstruction`.
@@ -33483,8 +34968,11 @@ pub mod store_payment_instruction {
         /// The stored payment instruction.
         ///
         /// GraphQL type: `PaymentInstructionType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "paymentInstruction")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "paymentInstruction",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub payment_instruction: ::std::option::Option<
             super::types::PaymentInstructionType,
         >,
@@ -33494,8 +34982,11 @@ pub mod store_payment_instruction {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -33544,7 +35035,6 @@ pub mod submit_customer_feedback {
     )]
     pub struct Variables {
         /// GraphQL type: `CustomerFeedbackInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::CustomerFeedbackInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -33557,8 +35047,11 @@ pub mod submit_customer_feedback {
     )]
     pub struct Data {
         /// GraphQL type: `SubmitCustomerFeedback`.
-        #[serde(rename = "submitCustomerFeedback")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "submitCustomerFeedback",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub submit_customer_feedback: ::std::option::Option<SubmitCustomerFeedback>,
     }
     /// The payload `SubmitCustomerFeedback` of `submitCustomerFeedback`.
@@ -33573,8 +35066,11 @@ pub mod submit_customer_feedback {
     )]
     pub struct SubmitCustomerFeedback {
         /// GraphQL type: `CustomerFeedbackType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "customerFeedback")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "customerFeedback",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub customer_feedback: ::std::option::Option<super::types::CustomerFeedbackType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -33582,8 +35078,11 @@ pub mod submit_customer_feedback {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -33634,7 +35133,6 @@ pub mod submit_gas_self_reading {
         /// Input fields for submitting a gas self-reading.
         ///
         /// GraphQL type: `GasSelfReadingSubmissionInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::GasSelfReadingSubmissionInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -33647,8 +35145,11 @@ pub mod submit_gas_self_reading {
     )]
     pub struct Data {
         /// GraphQL type: `SubmitGasSelfReading`.
-        #[serde(rename = "submitGasSelfReading")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "submitGasSelfReading",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub submit_gas_self_reading: ::std::option::Option<SubmitGasSelfReading>,
     }
     /// The payload `SubmitGasSelfReading` of `submitGasSelfReading`.
@@ -33665,7 +35166,6 @@ pub mod submit_gas_self_reading {
         /// The CUPS identifier for the supply point.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "cups")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub cups: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
@@ -33674,8 +35174,11 @@ pub mod submit_gas_self_reading {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -33726,7 +35229,6 @@ pub mod submit_repayment_request {
         /// Input fields for requesting a repayment.
         ///
         /// GraphQL type: `RequestRepaymentInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::RequestRepaymentInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -33739,8 +35241,11 @@ pub mod submit_repayment_request {
     )]
     pub struct Data {
         /// GraphQL type: `SubmitRepaymentRequest`.
-        #[serde(rename = "submitRepaymentRequest")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "submitRepaymentRequest",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub submit_repayment_request: ::std::option::Option<SubmitRepaymentRequest>,
     }
     /// The payload `SubmitRepaymentRequest` of `submitRepaymentRequest`.
@@ -33760,14 +35265,20 @@ pub mod submit_repayment_request {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The newly created repayment request.
         ///
         /// GraphQL type: `RequestRepaymentOutputType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "repaymentRequest")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "repaymentRequest",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub repayment_request: ::std::option::Option<
             super::types::RequestRepaymentOutputType,
         >,
@@ -33824,7 +35335,6 @@ pub mod suspend_control {
     )]
     pub struct Variables {
         /// GraphQL type: `AccountNumberInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::AccountNumberInput>,
     }
@@ -33838,8 +35348,11 @@ pub mod suspend_control {
     )]
     pub struct Data {
         /// GraphQL type: `SuspendDeviceControl`.
-        #[serde(rename = "suspendControl")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "suspendControl",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub suspend_control: ::std::option::Option<SuspendDeviceControl>,
     }
     /// The payload `SuspendDeviceControl` of `suspendControl`.
@@ -33854,8 +35367,11 @@ pub mod suspend_control {
     )]
     pub struct SuspendDeviceControl {
         /// GraphQL type: `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "krakenflexDevice")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "krakenflexDevice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub krakenflex_device: ::std::option::Option<super::types::KrakenFlexDeviceType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -33863,8 +35379,11 @@ pub mod suspend_control {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -33915,7 +35434,6 @@ pub mod switch_account_to_variable_payment_schedule {
         /// Input fields for switching to a variable payment schedule.
         ///
         /// GraphQL type: `SwitchAccountToVariablePaymentScheduleInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SwitchAccountToVariablePaymentScheduleInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -33928,8 +35446,11 @@ pub mod switch_account_to_variable_payment_schedule {
     )]
     pub struct Data {
         /// GraphQL type: `SwitchAccountToVariablePaymentSchedule`.
-        #[serde(rename = "switchAccountToVariablePaymentSchedule")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "switchAccountToVariablePaymentSchedule",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub switch_account_to_variable_payment_schedule: ::std::option::Option<
             SwitchAccountToVariablePaymentSchedule,
         >,
@@ -33951,13 +35472,15 @@ pub mod switch_account_to_variable_payment_schedule {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// New payment schedule.
         ///
         /// GraphQL type: `PaymentScheduleType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "schedule")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub schedule: ::std::option::Option<super::types::PaymentScheduleType>,
     }
@@ -34009,7 +35532,6 @@ pub mod terminate_agreement {
         /// Input for terminating an agreement.
         ///
         /// GraphQL type: `TerminateAgreementInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::TerminateAgreementInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -34022,8 +35544,11 @@ pub mod terminate_agreement {
     )]
     pub struct Data {
         /// GraphQL type: `TerminateAgreement`.
-        #[serde(rename = "terminateAgreement")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "terminateAgreement",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub terminate_agreement: ::std::option::Option<TerminateAgreement>,
     }
     /// The payload `TerminateAgreement` of `terminateAgreement`.
@@ -34040,7 +35565,6 @@ pub mod terminate_agreement {
         /// The created agreement.
         ///
         /// GraphQL type: `CommonAgreementType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "agreement")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub agreement: ::std::option::Option<super::types::CommonAgreementType>,
         /// Field with the possible errors of the query/mutation.
@@ -34049,8 +35573,11 @@ pub mod terminate_agreement {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -34097,7 +35624,6 @@ pub mod terminate_contract {
     )]
     pub struct Variables {
         /// GraphQL type: `TerminateContractInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::TerminateContractInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -34127,7 +35653,6 @@ pub mod terminate_contract {
         /// The contract terminated.
         ///
         /// GraphQL type: `Contract` (inferred from the example, not declared by the reference).
-        #[serde(rename = "contract")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub contract: ::std::option::Option<super::types::Contract>,
     }
@@ -34179,7 +35704,6 @@ pub mod terminate_credit_transfer_permission {
         /// Input fields for terminating a credit transfer permission.
         ///
         /// GraphQL type: `TerminateCreditTransferPermissionInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::TerminateCreditTransferPermissionInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -34192,8 +35716,11 @@ pub mod terminate_credit_transfer_permission {
     )]
     pub struct Data {
         /// GraphQL type: `TerminateCreditTransferPermission`.
-        #[serde(rename = "terminateCreditTransferPermission")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "terminateCreditTransferPermission",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub terminate_credit_transfer_permission: ::std::option::Option<
             TerminateCreditTransferPermission,
         >,
@@ -34215,14 +35742,20 @@ pub mod terminate_credit_transfer_permission {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Datetime when the credit transfer permission ends.
         ///
         /// GraphQL type: `DateTime` (inferred from the example, not declared by the reference).
-        #[serde(rename = "validTo")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "validTo",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub valid_to: ::std::option::Option<super::types::DateTime>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -34279,7 +35812,6 @@ pub mod terminate_solar_wallet_relationship {
         /// Input fields for terminaring solar wallet sharing credit between ledgers.
         ///
         /// GraphQL type: `TerminateSolarWalletRelationshipType!`.
-        #[serde(rename = "input")]
         pub input: super::types::TerminateSolarWalletRelationshipType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -34292,8 +35824,11 @@ pub mod terminate_solar_wallet_relationship {
     )]
     pub struct Data {
         /// GraphQL type: `TerminateSolarWalletRelationship`.
-        #[serde(rename = "terminateSolarWalletRelationship")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "terminateSolarWalletRelationship",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub terminate_solar_wallet_relationship: ::std::option::Option<
             TerminateSolarWalletRelationship,
         >,
@@ -34312,8 +35847,11 @@ pub mod terminate_solar_wallet_relationship {
         /// Credit sharing ledgers id.
         ///
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "creditSharingLedgerId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "creditSharingLedgerId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub credit_sharing_ledger_id: ::std::option::Option<i32>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -34321,38 +35859,52 @@ pub mod terminate_solar_wallet_relationship {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Source account number of the solar wallet ledger.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "sourceAccountNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "sourceAccountNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub source_account_number: ::std::option::Option<::std::string::String>,
         /// A flag that ensures changes have been made.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
         /// Target account number of the electricity ledger.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "targetAccountNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "targetAccountNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub target_account_number: ::std::option::Option<::std::string::String>,
         /// Target account given name.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "targetGivenName")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "targetGivenName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub target_given_name: ::std::option::Option<::std::string::String>,
         /// Datetime when the solar wallet credit sharing ledger ends.
         ///
         /// GraphQL type: `DateTime` (inferred from the example, not declared by the reference).
-        #[serde(rename = "validTo")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "validTo",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub valid_to: ::std::option::Option<super::types::DateTime>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -34407,7 +35959,6 @@ pub mod third_party_complete_device_registration {
     )]
     pub struct Variables {
         /// GraphQL type: `CompleteDeviceRegistrationInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::CompleteDeviceRegistrationInput>,
     }
@@ -34421,8 +35972,11 @@ pub mod third_party_complete_device_registration {
     )]
     pub struct Data {
         /// GraphQL type: `ThirdPartyCompleteDeviceRegistration`.
-        #[serde(rename = "thirdPartyCompleteDeviceRegistration")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "thirdPartyCompleteDeviceRegistration",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub third_party_complete_device_registration: ::std::option::Option<
             ThirdPartyCompleteDeviceRegistration,
         >,
@@ -34444,13 +35998,15 @@ pub mod third_party_complete_device_registration {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The response showing account validity and optional tariff information.
         ///
         /// GraphQL type: `ThirdPartyCompleteDeviceRegistrationType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<
             super::types::ThirdPartyCompleteDeviceRegistrationType,
@@ -34504,7 +36060,6 @@ pub mod transfer_lead_opportunities {
         /// Input for transfer opportunities across leads.
         ///
         /// GraphQL type: `TransferLeadOpportunitiesInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::TransferLeadOpportunitiesInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -34517,8 +36072,11 @@ pub mod transfer_lead_opportunities {
     )]
     pub struct Data {
         /// GraphQL type: `TransferLeadOpportunities`.
-        #[serde(rename = "transferLeadOpportunities")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "transferLeadOpportunities",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub transfer_lead_opportunities: ::std::option::Option<
             TransferLeadOpportunities,
         >,
@@ -34537,8 +36095,11 @@ pub mod transfer_lead_opportunities {
         /// Number of opportunities transferred.
         ///
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "opportunitiesTransferred")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "opportunitiesTransferred",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub opportunities_transferred: ::std::option::Option<i32>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -34546,8 +36107,11 @@ pub mod transfer_lead_opportunities {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -34598,7 +36162,6 @@ pub mod transfer_ledger_balance {
         /// Input fields for processing an account balance transfer.
         ///
         /// GraphQL type: `TransferLedgerBalanceInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::TransferLedgerBalanceInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -34611,8 +36174,11 @@ pub mod transfer_ledger_balance {
     )]
     pub struct Data {
         /// GraphQL type: `TransferLedgerBalance`.
-        #[serde(rename = "transferLedgerBalance")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "transferLedgerBalance",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub transfer_ledger_balance: ::std::option::Option<TransferLedgerBalance>,
     }
     /// The payload `TransferLedgerBalance` of `transferLedgerBalance`.
@@ -34629,8 +36195,11 @@ pub mod transfer_ledger_balance {
         /// Balance transfer details.
         ///
         /// GraphQL type: `AccountBalanceTransferType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "balanceTransfer")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "balanceTransfer",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub balance_transfer: ::std::option::Option<
             super::types::AccountBalanceTransferType,
         >,
@@ -34640,8 +36209,11 @@ pub mod transfer_ledger_balance {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -34692,7 +36264,6 @@ pub mod transfer_loyalty_points_between_users {
         /// Input fields for transferring Loyalty Points.
         ///
         /// GraphQL type: `TransferLoyaltyPointsBetweenUsersInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::TransferLoyaltyPointsBetweenUsersInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -34705,8 +36276,11 @@ pub mod transfer_loyalty_points_between_users {
     )]
     pub struct Data {
         /// GraphQL type: `TransferLoyaltyPointsBetweenUsers`.
-        #[serde(rename = "transferLoyaltyPointsBetweenUsers")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "transferLoyaltyPointsBetweenUsers",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub transfer_loyalty_points_between_users: ::std::option::Option<
             TransferLoyaltyPointsBetweenUsers,
         >,
@@ -34725,8 +36299,11 @@ pub mod transfer_loyalty_points_between_users {
         /// The number of loyalty points that were transferred.
         ///
         /// GraphQL type: `Int` (inferred from the example, not declared by the reference).
-        #[serde(rename = "pointsTransferred")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "pointsTransferred",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub points_transferred: ::std::option::Option<i32>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -34734,8 +36311,11 @@ pub mod transfer_loyalty_points_between_users {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -34790,7 +36370,6 @@ pub mod trigger_boost_charge {
     )]
     pub struct Variables {
         /// GraphQL type: `AccountNumberInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::AccountNumberInput>,
     }
@@ -34804,8 +36383,11 @@ pub mod trigger_boost_charge {
     )]
     pub struct Data {
         /// GraphQL type: `PerformBoostCharge`.
-        #[serde(rename = "triggerBoostCharge")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "triggerBoostCharge",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub trigger_boost_charge: ::std::option::Option<PerformBoostCharge>,
     }
     /// The payload `PerformBoostCharge` of `triggerBoostCharge`.
@@ -34820,8 +36402,11 @@ pub mod trigger_boost_charge {
     )]
     pub struct PerformBoostCharge {
         /// GraphQL type: `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "krakenflexDevice")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "krakenflexDevice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub krakenflex_device: ::std::option::Option<super::types::KrakenFlexDeviceType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -34829,8 +36414,11 @@ pub mod trigger_boost_charge {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -34881,7 +36469,6 @@ pub mod trigger_collection_process_message {
         /// Input for sending a collection process communication.
         ///
         /// GraphQL type: `TriggerCollectionProcessMessageInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::TriggerCollectionProcessMessageInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -34894,8 +36481,11 @@ pub mod trigger_collection_process_message {
     )]
     pub struct Data {
         /// GraphQL type: `TriggerCollectionProcessMessage`.
-        #[serde(rename = "triggerCollectionProcessMessage")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "triggerCollectionProcessMessage",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub trigger_collection_process_message: ::std::option::Option<
             TriggerCollectionProcessMessage,
         >,
@@ -34917,14 +36507,20 @@ pub mod trigger_collection_process_message {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Details of the triggered communication.
         ///
         /// GraphQL type: `TriggerCollectionProcessMessageOutput` (inferred from the example, not declared by the reference).
-        #[serde(rename = "triggerResult")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "triggerResult",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub trigger_result: ::std::option::Option<
             super::types::TriggerCollectionProcessMessageOutput,
         >,
@@ -35001,8 +36597,11 @@ pub mod trigger_post_upload_operations {
     )]
     pub struct TriggerPostUploadOperations {
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "operationsTriggered")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "operationsTriggered",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub operations_triggered: ::std::option::Option<bool>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -35010,8 +36609,11 @@ pub mod trigger_post_upload_operations {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -35062,7 +36664,6 @@ pub mod trigger_test_charge {
     )]
     pub struct Variables {
         /// GraphQL type: `AccountNumberInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::AccountNumberInput>,
     }
@@ -35076,8 +36677,11 @@ pub mod trigger_test_charge {
     )]
     pub struct Data {
         /// GraphQL type: `PerformTestCharge`.
-        #[serde(rename = "triggerTestCharge")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "triggerTestCharge",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub trigger_test_charge: ::std::option::Option<PerformTestCharge>,
     }
     /// The payload `PerformTestCharge` of `triggerTestCharge`.
@@ -35092,8 +36696,11 @@ pub mod trigger_test_charge {
     )]
     pub struct PerformTestCharge {
         /// GraphQL type: `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "krakenflexDevice")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "krakenflexDevice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub krakenflex_device: ::std::option::Option<super::types::KrakenFlexDeviceType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -35101,8 +36708,11 @@ pub mod trigger_test_charge {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -35153,7 +36763,6 @@ pub mod unenroll_account_from_loyalty_program {
         /// The account number to unenroll from the loyalty program.
         ///
         /// GraphQL type: `UnenrollAccountFromLoyaltyProgramInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UnenrollAccountFromLoyaltyProgramInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -35166,8 +36775,11 @@ pub mod unenroll_account_from_loyalty_program {
     )]
     pub struct Data {
         /// GraphQL type: `UnenrollAccountFromLoyaltyProgram`.
-        #[serde(rename = "unenrollAccountFromLoyaltyProgram")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "unenrollAccountFromLoyaltyProgram",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub unenroll_account_from_loyalty_program: ::std::option::Option<
             UnenrollAccountFromLoyaltyProgram,
         >,
@@ -35186,7 +36798,6 @@ pub mod unenroll_account_from_loyalty_program {
         /// Outcome of the loyalty points campaign enrollment.
         ///
         /// GraphQL type: `UnenrollAccountFromLoyaltyProgramOutcome` (inferred from the example, not declared by the reference).
-        #[serde(rename = "outcome")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub outcome: ::std::option::Option<
             super::types::UnenrollAccountFromLoyaltyProgramOutcome,
@@ -35197,8 +36808,11 @@ pub mod unenroll_account_from_loyalty_program {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -35305,7 +36919,6 @@ pub mod update_account_billing_address {
         /// Input variables needed for updating an account billing address.
         ///
         /// GraphQL type: `AccountBillingAddressInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AccountBillingAddressInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -35318,8 +36931,11 @@ pub mod update_account_billing_address {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAccountBillingAddress`.
-        #[serde(rename = "updateAccountBillingAddress")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateAccountBillingAddress",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_account_billing_address: ::std::option::Option<
             UpdateAccountBillingAddress,
         >,
@@ -35338,7 +36954,6 @@ pub mod update_account_billing_address {
         /// The updated account.
         ///
         /// GraphQL type: `AccountType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "account")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub account: ::std::option::Option<super::types::AccountType>,
         /// Field with the possible errors of the query/mutation.
@@ -35347,8 +36962,11 @@ pub mod update_account_billing_address {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -35399,7 +37017,6 @@ pub mod update_account_billing_email {
         /// Input fields for updating billing email for an account.
         ///
         /// GraphQL type: `UpdateAccountBillingEmailInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateAccountBillingEmailInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -35412,8 +37029,11 @@ pub mod update_account_billing_email {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAccountBillingEmail`.
-        #[serde(rename = "updateAccountBillingEmail")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateAccountBillingEmail",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_account_billing_email: ::std::option::Option<
             UpdateAccountBillingEmail,
         >,
@@ -35432,7 +37052,6 @@ pub mod update_account_billing_email {
         /// Account that was changed.
         ///
         /// GraphQL type: `AccountInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "account")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub account: ::std::option::Option<super::types::AccountInterface>,
         /// Field with the possible errors of the query/mutation.
@@ -35441,8 +37060,11 @@ pub mod update_account_billing_email {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -35498,7 +37120,6 @@ pub mod update_account_consents {
         /// Consents to update for account.
         ///
         /// GraphQL type: `[ConsentInput]!`.
-        #[serde(rename = "consents")]
         pub consents: ::std::vec::Vec<::std::option::Option<super::types::ConsentInput>>,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -35511,8 +37132,11 @@ pub mod update_account_consents {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAccountConsents`.
-        #[serde(rename = "updateAccountConsents")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateAccountConsents",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_account_consents: ::std::option::Option<UpdateAccountConsents>,
     }
     /// The payload `UpdateAccountConsents` of `updateAccountConsents`.
@@ -35529,7 +37153,6 @@ pub mod update_account_consents {
         /// Consents linked to this account.
         ///
         /// GraphQL type: `[ConsentType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "consents")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub consents: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::ConsentType>>,
@@ -35540,8 +37163,11 @@ pub mod update_account_consents {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -35592,7 +37218,6 @@ pub mod update_account_reference {
         /// Input fields for updating an account reference.
         ///
         /// GraphQL type: `AccountReferenceInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::AccountReferenceInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -35605,8 +37230,11 @@ pub mod update_account_reference {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAccountReference`.
-        #[serde(rename = "updateAccountReference")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateAccountReference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_account_reference: ::std::option::Option<UpdateAccountReference>,
     }
     /// The payload `UpdateAccountReference` of `updateAccountReference`.
@@ -35621,8 +37249,11 @@ pub mod update_account_reference {
     )]
     pub struct UpdateAccountReference {
         /// GraphQL type: `AccountReferenceType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "accountReference")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "accountReference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub account_reference: ::std::option::Option<super::types::AccountReferenceType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -35630,8 +37261,11 @@ pub mod update_account_reference {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -35682,7 +37316,6 @@ pub mod update_account_referral_status {
         /// Input fields for updating the status of an account referral.
         ///
         /// GraphQL type: `UpdateAccountReferralStatusInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateAccountReferralStatusInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -35695,8 +37328,11 @@ pub mod update_account_referral_status {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAccountReferralStatus`.
-        #[serde(rename = "updateAccountReferralStatus")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateAccountReferralStatus",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_account_referral_status: ::std::option::Option<
             UpdateAccountReferralStatus,
         >,
@@ -35715,8 +37351,11 @@ pub mod update_account_referral_status {
         /// The updated account referral instance.
         ///
         /// GraphQL type: `ReferralType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "accountReferral")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "accountReferral",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub account_referral: ::std::option::Option<super::types::ReferralType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -35724,8 +37363,11 @@ pub mod update_account_referral_status {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -35776,7 +37418,6 @@ pub mod update_account_user {
         /// Input fields for updating user.
         ///
         /// GraphQL type: `UpdateAccountUserInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::UpdateAccountUserInput>,
     }
@@ -35790,8 +37431,11 @@ pub mod update_account_user {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAccountUser`.
-        #[serde(rename = "updateAccountUser")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateAccountUser",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_account_user: ::std::option::Option<UpdateAccountUser>,
     }
     /// The payload `UpdateAccountUser` of `updateAccountUser`.
@@ -35811,13 +37455,15 @@ pub mod update_account_user {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Updated user.
         ///
         /// GraphQL type: `EspAccountUserType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "viewer")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub viewer: ::std::option::Option<super::types::EspAccountUserType>,
     }
@@ -35869,7 +37515,6 @@ pub mod update_account_user_consents {
         /// Consents to update for account user.
         ///
         /// GraphQL type: `[ConsentTypeInput]`.
-        #[serde(rename = "consents")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub consents: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::ConsentTypeInput>>,
@@ -35877,8 +37522,11 @@ pub mod update_account_user_consents {
         /// User number of the account user to update consents for. Only needed if the viewer is an organization.
         ///
         /// GraphQL type: `String`.
-        #[serde(rename = "userNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "userNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub user_number: ::std::option::Option<::std::string::String>,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -35891,8 +37539,11 @@ pub mod update_account_user_consents {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAccountUserConsents`.
-        #[serde(rename = "updateAccountUserConsents")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateAccountUserConsents",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_account_user_consents: ::std::option::Option<
             UpdateAccountUserConsents,
         >,
@@ -35911,8 +37562,11 @@ pub mod update_account_user_consents {
         /// All the consents for an account user.
         ///
         /// GraphQL type: `AccountUserConsents` (inferred from the example, not declared by the reference).
-        #[serde(rename = "accountUserConsents")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "accountUserConsents",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub account_user_consents: ::std::option::Option<
             super::types::AccountUserConsents,
         >,
@@ -35922,8 +37576,11 @@ pub mod update_account_user_consents {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -35974,7 +37631,6 @@ pub mod update_active_purchase {
         /// Input fields for updating an active purchase.
         ///
         /// GraphQL type: `UpdatePurchaseInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdatePurchaseInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -35987,8 +37643,11 @@ pub mod update_active_purchase {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateActivePurchase`.
-        #[serde(rename = "updateActivePurchase")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateActivePurchase",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_active_purchase: ::std::option::Option<UpdateActivePurchase>,
     }
     /// The payload `UpdateActivePurchase` of `updateActivePurchase`.
@@ -36005,8 +37664,11 @@ pub mod update_active_purchase {
         /// Goods purchase updated.
         ///
         /// GraphQL type: `GoodsPurchase` (inferred from the example, not declared by the reference).
-        #[serde(rename = "goodsPurchase")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "goodsPurchase",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub goods_purchase: ::std::option::Option<super::types::GoodsPurchase>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -36014,8 +37676,11 @@ pub mod update_active_purchase {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -36064,7 +37729,6 @@ pub mod update_affiliate_link {
         /// Input fields for Updating an existing affiliate link.
         ///
         /// GraphQL type: `UpdateAffiliateLinkInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateAffiliateLinkInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -36094,8 +37758,11 @@ pub mod update_affiliate_link {
         /// The updated affiliate link.
         ///
         /// GraphQL type: `AffiliateLinkType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "affiliateLink")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "affiliateLink",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub affiliate_link: ::std::option::Option<super::types::AffiliateLinkType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -36103,8 +37770,11 @@ pub mod update_affiliate_link {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -36153,7 +37823,6 @@ pub mod update_affiliate_organisation {
         /// Input fields for Updating an existing affiliate organisation.
         ///
         /// GraphQL type: `UpdateAffiliateOrganisationInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateAffiliateOrganisationInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -36183,8 +37852,11 @@ pub mod update_affiliate_organisation {
         /// The updated affiliate organisation.
         ///
         /// GraphQL type: `AffiliateOrganisationType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "affiliateOrganisation")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "affiliateOrganisation",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub affiliate_organisation: ::std::option::Option<
             super::types::AffiliateOrganisationType,
         >,
@@ -36194,8 +37866,11 @@ pub mod update_affiliate_organisation {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -36246,7 +37921,6 @@ pub mod update_agent_auxiliary_status {
         /// The input data for this mutation.
         ///
         /// GraphQL type: `UpdateAgentAuxiliaryStatusInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateAgentAuxiliaryStatusInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -36259,8 +37933,11 @@ pub mod update_agent_auxiliary_status {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAgentAuxiliaryStatus`.
-        #[serde(rename = "updateAgentAuxiliaryStatus")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateAgentAuxiliaryStatus",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_agent_auxiliary_status: ::std::option::Option<
             UpdateAgentAuxiliaryStatus,
         >,
@@ -36282,13 +37959,15 @@ pub mod update_agent_auxiliary_status {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Whether the auxiliary status was successfully updated.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
     }
@@ -36340,7 +38019,6 @@ pub mod update_agreement_period {
         /// Input for updating the agreement period.
         ///
         /// GraphQL type: `UpdateAgreementPeriodInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateAgreementPeriodInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -36353,8 +38031,11 @@ pub mod update_agreement_period {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAgreementPeriod`.
-        #[serde(rename = "updateAgreementPeriod")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateAgreementPeriod",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_agreement_period: ::std::option::Option<UpdateAgreementPeriod>,
     }
     /// The payload `UpdateAgreementPeriod` of `updateAgreementPeriod`.
@@ -36371,7 +38052,6 @@ pub mod update_agreement_period {
         /// Account responsible for the update agreement.
         ///
         /// GraphQL type: `AccountType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "account")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub account: ::std::option::Option<super::types::AccountType>,
         /// Field with the possible errors of the query/mutation.
@@ -36380,8 +38060,11 @@ pub mod update_agreement_period {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -36432,7 +38115,6 @@ pub mod update_agreement_rescission {
         /// Input fields for updating an agreement rescission.
         ///
         /// GraphQL type: `UpdateAgreementRescissionInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateAgreementRescissionInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -36445,8 +38127,11 @@ pub mod update_agreement_rescission {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAgreementRescission`.
-        #[serde(rename = "updateAgreementRescission")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateAgreementRescission",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_agreement_rescission: ::std::option::Option<
             UpdateAgreementRescission,
         >,
@@ -36465,8 +38150,11 @@ pub mod update_agreement_rescission {
         /// The updated agreement rescission instance.
         ///
         /// GraphQL type: `AgreementRescissionType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "agreementRescission")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "agreementRescission",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub agreement_rescission: ::std::option::Option<
             super::types::AgreementRescissionType,
         >,
@@ -36476,8 +38164,11 @@ pub mod update_agreement_rescission {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -36528,7 +38219,6 @@ pub mod update_agreement_rollover {
         /// Input for updating an agreement rollover.
         ///
         /// GraphQL type: `UpdateAgreementRolloverInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateAgreementRolloverInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -36541,8 +38231,11 @@ pub mod update_agreement_rollover {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAgreementRollover`.
-        #[serde(rename = "updateAgreementRollover")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateAgreementRollover",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_agreement_rollover: ::std::option::Option<UpdateAgreementRollover>,
     }
     /// The payload `UpdateAgreementRollover` of `updateAgreementRollover`.
@@ -36559,8 +38252,11 @@ pub mod update_agreement_rollover {
         /// The update agreement rollover.
         ///
         /// GraphQL type: `AgreementRolloverType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "agreementRollover")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "agreementRollover",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub agreement_rollover: ::std::option::Option<
             super::types::AgreementRolloverType,
         >,
@@ -36570,8 +38266,11 @@ pub mod update_agreement_rollover {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -36622,7 +38321,6 @@ pub mod update_api_exception {
         /// Input fields for updating an API exception.
         ///
         /// GraphQL type: `UpdateAPIExceptionInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateApiExceptionInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -36635,8 +38333,11 @@ pub mod update_api_exception {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAPIException`.
-        #[serde(rename = "updateApiException")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateApiException",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_api_exception: ::std::option::Option<UpdateApiException>,
     }
     /// The payload `UpdateAPIException` of `updateApiException`.
@@ -36653,8 +38354,11 @@ pub mod update_api_exception {
         /// The updated APIException.
         ///
         /// GraphQL type: `APIExceptionType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "apiException")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "apiException",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub api_exception: ::std::option::Option<super::types::ApiExceptionType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -36662,8 +38366,11 @@ pub mod update_api_exception {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -36714,7 +38421,6 @@ pub mod update_api_exception_note {
         /// Input fields for creating an API exception note.
         ///
         /// GraphQL type: `UpdateAPIExceptionNoteInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateApiExceptionNoteInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -36727,8 +38433,11 @@ pub mod update_api_exception_note {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAPIExceptionNote`.
-        #[serde(rename = "updateApiExceptionNote")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateApiExceptionNote",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_api_exception_note: ::std::option::Option<UpdateApiExceptionNote>,
     }
     /// The payload `UpdateAPIExceptionNote` of `updateApiExceptionNote`.
@@ -36745,8 +38454,11 @@ pub mod update_api_exception_note {
         /// The updates APIExceptionNote.
         ///
         /// GraphQL type: `APIExceptionType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "apiException")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "apiException",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub api_exception: ::std::option::Option<super::types::ApiExceptionType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -36754,8 +38466,11 @@ pub mod update_api_exception_note {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -36806,7 +38521,6 @@ pub mod update_auto_top_up_amount {
         /// Input fields for updating the auto-top-up amount for a schedule.
         ///
         /// GraphQL type: `UpdateAutoTopUpAmountInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateAutoTopUpAmountInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -36819,8 +38533,11 @@ pub mod update_auto_top_up_amount {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAutoTopUpAmount`.
-        #[serde(rename = "updateAutoTopUpAmount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateAutoTopUpAmount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_auto_top_up_amount: ::std::option::Option<UpdateAutoTopUpAmount>,
     }
     /// The payload `UpdateAutoTopUpAmount` of `updateAutoTopUpAmount`.
@@ -36840,13 +38557,15 @@ pub mod update_auto_top_up_amount {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The new schedule created.
         ///
         /// GraphQL type: `PaymentScheduleType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "schedule")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub schedule: ::std::option::Option<super::types::PaymentScheduleType>,
     }
@@ -36896,7 +38615,6 @@ pub mod update_billing_address {
     )]
     pub struct Variables {
         /// GraphQL type: `UpdateAccountBillingAddressInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::UpdateAccountBillingAddressInput>,
     }
@@ -36910,8 +38628,11 @@ pub mod update_billing_address {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateBillingAddress`.
-        #[serde(rename = "updateBillingAddress")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateBillingAddress",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_billing_address: ::std::option::Option<UpdateBillingAddress>,
     }
     /// The payload `UpdateBillingAddress` of `updateBillingAddress`.
@@ -36931,13 +38652,15 @@ pub mod update_billing_address {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// A flag that ensures changes have been made.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
     }
@@ -36987,7 +38710,6 @@ pub mod update_billing_details {
     )]
     pub struct Variables {
         /// GraphQL type: `UpdateAccountBillingDetailsInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::UpdateAccountBillingDetailsInput>,
     }
@@ -37001,8 +38723,11 @@ pub mod update_billing_details {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateBillingDetails`.
-        #[serde(rename = "updateBillingDetails")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateBillingDetails",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_billing_details: ::std::option::Option<UpdateBillingDetails>,
     }
     /// The payload `UpdateBillingDetails` of `updateBillingDetails`.
@@ -37022,13 +38747,15 @@ pub mod update_billing_details {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// A flag that ensures changes have been made.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
     }
@@ -37078,7 +38805,6 @@ pub mod update_boost_charge {
     )]
     pub struct Variables {
         /// GraphQL type: `UpdateBoostChargeInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::UpdateBoostChargeInput>,
     }
@@ -37092,8 +38818,11 @@ pub mod update_boost_charge {
     )]
     pub struct Data {
         /// GraphQL type: `SmartFlexDeviceInterface`.
-        #[serde(rename = "updateBoostCharge")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateBoostCharge",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_boost_charge: ::std::option::Option<SmartFlexDeviceInterface>,
     }
     /// The payload `SmartFlexDeviceInterface` of `updateBoostCharge`.
@@ -37110,45 +38839,50 @@ pub mod update_boost_charge {
         /// Active alert message(s) for a device, showing the latest first.
         ///
         /// GraphQL type: `SmartFlexDeviceAlertInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "alerts")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub alerts: ::std::option::Option<super::types::SmartFlexDeviceAlertInterface>,
         /// The type of device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "deviceType")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deviceType",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub device_type: ::std::option::Option<::std::string::String>,
         /// A UUID that identifies this device registration. Re-registering this device will result in a different ID.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "id")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
         /// The third-party integration device ID.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "integrationDeviceId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "integrationDeviceId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub integration_device_id: ::std::option::Option<::std::string::String>,
         /// The user-friendly name for the device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "name")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
         /// The current onboarding wizard for a device.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "onboardingWizard")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "onboardingWizard",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub onboarding_wizard: ::std::option::Option<
             super::types::SmartFlexOnboardingWizard,
         >,
         /// The device's preference details.
         ///
         /// GraphQL type: `SmartFlexDevicePreferencesInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "preferences")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub preferences: ::std::option::Option<
             super::types::SmartFlexDevicePreferencesInterface,
@@ -37156,35 +38890,42 @@ pub mod update_boost_charge {
         /// The preference setting for this device.
         ///
         /// GraphQL type: `FlexDevicePreferenceSettingInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "preferenceSetting")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "preferenceSetting",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub preference_setting: ::std::option::Option<
             super::types::FlexDevicePreferenceSettingInterface,
         >,
         /// The id of the property linked to the device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "propertyId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "propertyId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub property_id: ::std::option::Option<::std::string::String>,
         /// The third-party that enables control of this device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "provider")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub provider: ::std::option::Option<::std::string::String>,
         /// The re-authentication state of this device, if applicable.
         ///
         /// GraphQL type: `DeviceReAuthenticationInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "reAuthenticationState")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "reAuthenticationState",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub re_authentication_state: ::std::option::Option<
             super::types::DeviceReAuthenticationInterface,
         >,
         /// Information about the current status of this device.
         ///
         /// GraphQL type: `SmartFlexDeviceStatusInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "status")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<super::types::SmartFlexDeviceStatusInterface>,
     }
@@ -37236,7 +38977,6 @@ pub mod update_campaign_account_expiry_date {
         /// Input variables needed for updating a campaign account expiry date.
         ///
         /// GraphQL type: `UpdateCampaignAccountExpiryDateInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateCampaignAccountExpiryDateInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -37249,8 +38989,11 @@ pub mod update_campaign_account_expiry_date {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateCampaignAccountExpiryDate`.
-        #[serde(rename = "updateCampaignAccountExpiryDate")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateCampaignAccountExpiryDate",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_campaign_account_expiry_date: ::std::option::Option<
             UpdateCampaignAccountExpiryDate,
         >,
@@ -37269,8 +39012,11 @@ pub mod update_campaign_account_expiry_date {
         /// The campaign account with the updated expiry date.
         ///
         /// GraphQL type: `AccountCampaignType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "campaignAccount")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "campaignAccount",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub campaign_account: ::std::option::Option<super::types::AccountCampaignType>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -37278,8 +39024,11 @@ pub mod update_campaign_account_expiry_date {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -37330,7 +39079,6 @@ pub mod update_collection_process_record_latest_step {
         /// Input variables needed for updating the latest step.
         ///
         /// GraphQL type: `UpdateCollectionProcessRecordLatestStepInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateCollectionProcessRecordLatestStepInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -37343,8 +39091,11 @@ pub mod update_collection_process_record_latest_step {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateCollectionProcessRecordLatestStep`.
-        #[serde(rename = "updateCollectionProcessRecordLatestStep")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateCollectionProcessRecordLatestStep",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_collection_process_record_latest_step: ::std::option::Option<
             UpdateCollectionProcessRecordLatestStep,
         >,
@@ -37366,14 +39117,20 @@ pub mod update_collection_process_record_latest_step {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The updated collection process record.
         ///
         /// GraphQL type: `UpdateCollectionProcessRecordLatestStepOutputType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "updatedCollectionProcessRecord")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updatedCollectionProcessRecord",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub updated_collection_process_record: ::std::option::Option<
             super::types::UpdateCollectionProcessRecordLatestStepOutputType,
         >,
@@ -37426,7 +39183,6 @@ pub mod update_collection_process_record_to_active {
         /// Input variables needed for making a collection process record active.
         ///
         /// GraphQL type: `UpdateCollectionProcessRecordToActiveInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateCollectionProcessRecordToActiveInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -37439,8 +39195,11 @@ pub mod update_collection_process_record_to_active {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateCollectionProcessRecordToActive`.
-        #[serde(rename = "updateCollectionProcessRecordToActive")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateCollectionProcessRecordToActive",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_collection_process_record_to_active: ::std::option::Option<
             UpdateCollectionProcessRecordToActive,
         >,
@@ -37459,8 +39218,11 @@ pub mod update_collection_process_record_to_active {
         /// Whether the collection process was successfully updated.
         ///
         /// GraphQL type: `UpdateCollectionProcessRecordToActiveOutputType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "collectionProcessActivated")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "collectionProcessActivated",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub collection_process_activated: ::std::option::Option<
             super::types::UpdateCollectionProcessRecordToActiveOutputType,
         >,
@@ -37470,8 +39232,11 @@ pub mod update_collection_process_record_to_active {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -37522,7 +39287,6 @@ pub mod update_collection_process_record_to_complete {
         /// Input variables needed for making a collection process record complete.
         ///
         /// GraphQL type: `UpdateCollectionProcessRecordToCompleteInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateCollectionProcessRecordToCompleteInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -37535,8 +39299,11 @@ pub mod update_collection_process_record_to_complete {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateCollectionProcessRecordToComplete`.
-        #[serde(rename = "updateCollectionProcessRecordToComplete")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateCollectionProcessRecordToComplete",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_collection_process_record_to_complete: ::std::option::Option<
             UpdateCollectionProcessRecordToComplete,
         >,
@@ -37555,8 +39322,11 @@ pub mod update_collection_process_record_to_complete {
         /// Whether the collection process was successfully updated.
         ///
         /// GraphQL type: `UpdateCollectionProcessRecordToCompleteOutputType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "collectionProcessComplete")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "collectionProcessComplete",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub collection_process_complete: ::std::option::Option<
             super::types::UpdateCollectionProcessRecordToCompleteOutputType,
         >,
@@ -37566,8 +39336,11 @@ pub mod update_collection_process_record_to_complete {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -37618,7 +39391,6 @@ pub mod update_comms_delivery_preference {
         /// Input fields for updating comms delivery preferences for an account.
         ///
         /// GraphQL type: `UpdateCommsDeliveryPreferenceInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateCommsDeliveryPreferenceInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -37631,8 +39403,11 @@ pub mod update_comms_delivery_preference {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateCommsDeliveryPreference`.
-        #[serde(rename = "updateCommsDeliveryPreference")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateCommsDeliveryPreference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_comms_delivery_preference: ::std::option::Option<
             UpdateCommsDeliveryPreference,
         >,
@@ -37649,7 +39424,6 @@ pub mod update_comms_delivery_preference {
     )]
     pub struct UpdateCommsDeliveryPreference {
         /// GraphQL type: `AccountInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "account")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub account: ::std::option::Option<super::types::AccountInterface>,
         /// Field with the possible errors of the query/mutation.
@@ -37658,8 +39432,11 @@ pub mod update_comms_delivery_preference {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -37708,7 +39485,6 @@ pub mod update_comms_preferences {
     )]
     pub struct Variables {
         /// GraphQL type: `UpdateAccountUserCommsPreferencesMutationInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateAccountUserCommsPreferencesMutationInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -37721,8 +39497,11 @@ pub mod update_comms_preferences {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAccountUserCommsPreferencesMutationPayload`.
-        #[serde(rename = "updateCommsPreferences")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateCommsPreferences",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_comms_preferences: ::std::option::Option<
             UpdateAccountUserCommsPreferencesMutationPayload,
         >,
@@ -37739,64 +39518,102 @@ pub mod update_comms_preferences {
     )]
     pub struct UpdateAccountUserCommsPreferencesMutationPayload {
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "clientMutationId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "clientMutationId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub client_mutation_id: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `AccountUserCommsPreferences` (inferred from the example, not declared by the reference).
-        #[serde(rename = "commsPreferences")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "commsPreferences",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub comms_preferences: ::std::option::Option<
             super::types::AccountUserCommsPreferences,
         >,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "emailFormat")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "emailFormat",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub email_format: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `[ErrorType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "errors")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub errors: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::ErrorType>>,
         >,
         /// GraphQL type: `Float` (inferred from the example, not declared by the reference).
-        #[serde(rename = "fontSizeMultiplier")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "fontSizeMultiplier",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub font_size_multiplier: ::std::option::Option<f64>,
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isOptedInMeterReadingConfirmations")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isOptedInMeterReadingConfirmations",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_opted_in_meter_reading_confirmations: ::std::option::Option<bool>,
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isOptedInToClientMessages")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isOptedInToClientMessages",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_opted_in_to_client_messages: ::std::option::Option<bool>,
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isOptedInToOfferMessages")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isOptedInToOfferMessages",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_opted_in_to_offer_messages: ::std::option::Option<bool>,
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isOptedInToRecommendedMessages")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isOptedInToRecommendedMessages",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_opted_in_to_recommended_messages: ::std::option::Option<bool>,
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isOptedInToSmsMessages")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isOptedInToSmsMessages",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_opted_in_to_sms_messages: ::std::option::Option<bool>,
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isOptedInToThirdPartyMessages")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isOptedInToThirdPartyMessages",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_opted_in_to_third_party_messages: ::std::option::Option<bool>,
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isOptedInToUpdateMessages")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isOptedInToUpdateMessages",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_opted_in_to_update_messages: ::std::option::Option<bool>,
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isUsingInvertedEmailColours")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isUsingInvertedEmailColours",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_using_inverted_email_colours: ::std::option::Option<bool>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "preferredHoldMusic")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "preferredHoldMusic",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub preferred_hold_music: ::std::option::Option<::std::string::String>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -37847,7 +39664,6 @@ pub mod update_dca_proceeding {
     )]
     pub struct Variables {
         /// GraphQL type: `UpdateDCAProceedingInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateDcaProceedingInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -37860,8 +39676,11 @@ pub mod update_dca_proceeding {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateDCAProceeding`.
-        #[serde(rename = "updateDcaProceeding")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateDcaProceeding",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_dca_proceeding: ::std::option::Option<UpdateDcaProceeding>,
     }
     /// The payload `UpdateDCAProceeding` of `updateDcaProceeding`.
@@ -37878,8 +39697,11 @@ pub mod update_dca_proceeding {
         /// Whether the update has been applied.
         ///
         /// GraphQL type: `DCAProceedingUpdateStatus` (inferred from the example, not declared by the reference).
-        #[serde(rename = "dcaProceedingUpdateStatus")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "dcaProceedingUpdateStatus",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub dca_proceeding_update_status: ::std::option::Option<
             super::types::DcaProceedingUpdateStatus,
         >,
@@ -37889,8 +39711,11 @@ pub mod update_dca_proceeding {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -37939,7 +39764,6 @@ pub mod update_device_grid_export {
     )]
     pub struct Variables {
         /// GraphQL type: `UpdateDeviceGridExportInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::UpdateDeviceGridExportInput>,
     }
@@ -37953,8 +39777,11 @@ pub mod update_device_grid_export {
     )]
     pub struct Data {
         /// GraphQL type: `SmartFlexDeviceInterface`.
-        #[serde(rename = "updateDeviceGridExport")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateDeviceGridExport",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_device_grid_export: ::std::option::Option<SmartFlexDeviceInterface>,
     }
     /// The payload `SmartFlexDeviceInterface` of `updateDeviceGridExport`.
@@ -37971,45 +39798,50 @@ pub mod update_device_grid_export {
         /// Active alert message(s) for a device, showing the latest first.
         ///
         /// GraphQL type: `SmartFlexDeviceAlertInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "alerts")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub alerts: ::std::option::Option<super::types::SmartFlexDeviceAlertInterface>,
         /// The type of device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "deviceType")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deviceType",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub device_type: ::std::option::Option<::std::string::String>,
         /// A UUID that identifies this device registration. Re-registering this device will result in a different ID.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "id")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
         /// The third-party integration device ID.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "integrationDeviceId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "integrationDeviceId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub integration_device_id: ::std::option::Option<::std::string::String>,
         /// The user-friendly name for the device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "name")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
         /// The current onboarding wizard for a device.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "onboardingWizard")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "onboardingWizard",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub onboarding_wizard: ::std::option::Option<
             super::types::SmartFlexOnboardingWizard,
         >,
         /// The device's preference details.
         ///
         /// GraphQL type: `SmartFlexDevicePreferencesInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "preferences")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub preferences: ::std::option::Option<
             super::types::SmartFlexDevicePreferencesInterface,
@@ -38017,35 +39849,42 @@ pub mod update_device_grid_export {
         /// The preference setting for this device.
         ///
         /// GraphQL type: `FlexDevicePreferenceSettingInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "preferenceSetting")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "preferenceSetting",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub preference_setting: ::std::option::Option<
             super::types::FlexDevicePreferenceSettingInterface,
         >,
         /// The id of the property linked to the device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "propertyId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "propertyId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub property_id: ::std::option::Option<::std::string::String>,
         /// The third-party that enables control of this device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "provider")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub provider: ::std::option::Option<::std::string::String>,
         /// The re-authentication state of this device, if applicable.
         ///
         /// GraphQL type: `DeviceReAuthenticationInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "reAuthenticationState")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "reAuthenticationState",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub re_authentication_state: ::std::option::Option<
             super::types::DeviceReAuthenticationInterface,
         >,
         /// Information about the current status of this device.
         ///
         /// GraphQL type: `SmartFlexDeviceStatusInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "status")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<super::types::SmartFlexDeviceStatusInterface>,
     }
@@ -38097,7 +39936,6 @@ pub mod update_device_smart_control {
         /// The input to action the desired device control, i.e. suspend or unsuspend a device.
         ///
         /// GraphQL type: `SmartControlInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::SmartControlInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -38110,8 +39948,11 @@ pub mod update_device_smart_control {
     )]
     pub struct Data {
         /// GraphQL type: `SmartFlexDeviceInterface`.
-        #[serde(rename = "updateDeviceSmartControl")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateDeviceSmartControl",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_device_smart_control: ::std::option::Option<SmartFlexDeviceInterface>,
     }
     /// The payload `SmartFlexDeviceInterface` of `updateDeviceSmartControl`.
@@ -38128,45 +39969,50 @@ pub mod update_device_smart_control {
         /// Active alert message(s) for a device, showing the latest first.
         ///
         /// GraphQL type: `SmartFlexDeviceAlertInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "alerts")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub alerts: ::std::option::Option<super::types::SmartFlexDeviceAlertInterface>,
         /// The type of device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "deviceType")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deviceType",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub device_type: ::std::option::Option<::std::string::String>,
         /// A UUID that identifies this device registration. Re-registering this device will result in a different ID.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "id")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
         /// The third-party integration device ID.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "integrationDeviceId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "integrationDeviceId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub integration_device_id: ::std::option::Option<::std::string::String>,
         /// The user-friendly name for the device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "name")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
         /// The current onboarding wizard for a device.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "onboardingWizard")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "onboardingWizard",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub onboarding_wizard: ::std::option::Option<
             super::types::SmartFlexOnboardingWizard,
         >,
         /// The device's preference details.
         ///
         /// GraphQL type: `SmartFlexDevicePreferencesInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "preferences")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub preferences: ::std::option::Option<
             super::types::SmartFlexDevicePreferencesInterface,
@@ -38174,35 +40020,42 @@ pub mod update_device_smart_control {
         /// The preference setting for this device.
         ///
         /// GraphQL type: `FlexDevicePreferenceSettingInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "preferenceSetting")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "preferenceSetting",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub preference_setting: ::std::option::Option<
             super::types::FlexDevicePreferenceSettingInterface,
         >,
         /// The id of the property linked to the device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "propertyId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "propertyId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub property_id: ::std::option::Option<::std::string::String>,
         /// The third-party that enables control of this device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "provider")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub provider: ::std::option::Option<::std::string::String>,
         /// The re-authentication state of this device, if applicable.
         ///
         /// GraphQL type: `DeviceReAuthenticationInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "reAuthenticationState")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "reAuthenticationState",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub re_authentication_state: ::std::option::Option<
             super::types::DeviceReAuthenticationInterface,
         >,
         /// Information about the current status of this device.
         ///
         /// GraphQL type: `SmartFlexDeviceStatusInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "status")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<super::types::SmartFlexDeviceStatusInterface>,
     }
@@ -38252,7 +40105,6 @@ pub mod update_document_accessibility_preference {
         /// Input fields for updating document accessibility preference for an account.
         ///
         /// GraphQL type: `UpdateDocumentAccessibilityPreferenceInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateDocumentAccessibilityPreferenceInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -38282,7 +40134,6 @@ pub mod update_document_accessibility_preference {
         /// Account that was changed.
         ///
         /// GraphQL type: `AccountType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "account")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub account: ::std::option::Option<super::types::AccountType>,
         /// Field with the possible errors of the query/mutation.
@@ -38291,8 +40142,11 @@ pub mod update_document_accessibility_preference {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -38343,7 +40197,6 @@ pub mod update_is_charging_duration_capped {
         /// Input fields for updating the charging duration cap preference.
         ///
         /// GraphQL type: `UpdateIsChargingDurationCappedInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<
             super::types::UpdateIsChargingDurationCappedInput,
@@ -38359,8 +40212,11 @@ pub mod update_is_charging_duration_capped {
     )]
     pub struct Data {
         /// GraphQL type: `SmartFlexDeviceInterface`.
-        #[serde(rename = "updateIsChargingDurationCapped")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateIsChargingDurationCapped",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_is_charging_duration_capped: ::std::option::Option<
             SmartFlexDeviceInterface,
         >,
@@ -38379,45 +40235,50 @@ pub mod update_is_charging_duration_capped {
         /// Active alert message(s) for a device, showing the latest first.
         ///
         /// GraphQL type: `SmartFlexDeviceAlertInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "alerts")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub alerts: ::std::option::Option<super::types::SmartFlexDeviceAlertInterface>,
         /// The type of device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "deviceType")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deviceType",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub device_type: ::std::option::Option<::std::string::String>,
         /// A UUID that identifies this device registration. Re-registering this device will result in a different ID.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "id")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub id: ::std::option::Option<::std::string::String>,
         /// The third-party integration device ID.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "integrationDeviceId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "integrationDeviceId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub integration_device_id: ::std::option::Option<::std::string::String>,
         /// The user-friendly name for the device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "name")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub name: ::std::option::Option<::std::string::String>,
         /// The current onboarding wizard for a device.
         ///
         /// GraphQL type: `SmartFlexOnboardingWizard` (inferred from the example, not declared by the reference).
-        #[serde(rename = "onboardingWizard")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "onboardingWizard",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub onboarding_wizard: ::std::option::Option<
             super::types::SmartFlexOnboardingWizard,
         >,
         /// The device's preference details.
         ///
         /// GraphQL type: `SmartFlexDevicePreferencesInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "preferences")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub preferences: ::std::option::Option<
             super::types::SmartFlexDevicePreferencesInterface,
@@ -38425,35 +40286,42 @@ pub mod update_is_charging_duration_capped {
         /// The preference setting for this device.
         ///
         /// GraphQL type: `FlexDevicePreferenceSettingInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "preferenceSetting")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "preferenceSetting",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub preference_setting: ::std::option::Option<
             super::types::FlexDevicePreferenceSettingInterface,
         >,
         /// The id of the property linked to the device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "propertyId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "propertyId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub property_id: ::std::option::Option<::std::string::String>,
         /// The third-party that enables control of this device.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "provider")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub provider: ::std::option::Option<::std::string::String>,
         /// The re-authentication state of this device, if applicable.
         ///
         /// GraphQL type: `DeviceReAuthenticationInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "reAuthenticationState")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "reAuthenticationState",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub re_authentication_state: ::std::option::Option<
             super::types::DeviceReAuthenticationInterface,
         >,
         /// Information about the current status of this device.
         ///
         /// GraphQL type: `SmartFlexDeviceStatusInterface` (inferred from the example, not declared by the reference).
-        #[serde(rename = "status")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub status: ::std::option::Option<super::types::SmartFlexDeviceStatusInterface>,
     }
@@ -38505,7 +40373,6 @@ pub mod update_lead_details {
         /// Fields for updating a lead's details.
         ///
         /// GraphQL type: `UpdateLeadDetailsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateLeadDetailsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -38518,8 +40385,11 @@ pub mod update_lead_details {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateLeadDetails`.
-        #[serde(rename = "updateLeadDetails")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateLeadDetails",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_lead_details: ::std::option::Option<UpdateLeadDetails>,
     }
     /// The payload `UpdateLeadDetails` of `updateLeadDetails`.
@@ -38539,14 +40409,20 @@ pub mod update_lead_details {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Arguments passed.
         ///
         /// GraphQL type: `JSONString` (inferred from the example, not declared by the reference).
-        #[serde(rename = "updatedLeadData")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updatedLeadData",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub updated_lead_data: ::std::option::Option<super::types::JsonString>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -38597,7 +40473,6 @@ pub mod update_lead_stage {
         /// Fields for updating a lead's stage.
         ///
         /// GraphQL type: `UpdateLeadStageInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateLeadStageInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -38610,8 +40485,11 @@ pub mod update_lead_stage {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateLeadStage`.
-        #[serde(rename = "updateLeadStage")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateLeadStage",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_lead_stage: ::std::option::Option<UpdateLeadStage>,
     }
     /// The payload `UpdateLeadStage` of `updateLeadStage`.
@@ -38631,14 +40509,20 @@ pub mod update_lead_stage {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Arguments passed.
         ///
         /// GraphQL type: `JSONString` (inferred from the example, not declared by the reference).
-        #[serde(rename = "updatedLeadData")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updatedLeadData",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub updated_lead_data: ::std::option::Option<super::types::JsonString>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -38685,7 +40569,6 @@ pub mod update_leave_supplier {
     )]
     pub struct Variables {
         /// GraphQL type: `UpdateLeaveSupplierInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateLeaveSupplierInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -38715,7 +40598,6 @@ pub mod update_leave_supplier {
         /// The message to display to the user on leave supplier update.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "message")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<::std::string::String>,
     }
@@ -38765,7 +40647,6 @@ pub mod update_message_tags {
     )]
     pub struct Variables {
         /// GraphQL type: `UpdateMessageTagsInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::UpdateMessageTagsInput>,
     }
@@ -38779,8 +40660,11 @@ pub mod update_message_tags {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateMessageTags`.
-        #[serde(rename = "updateMessageTags")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateMessageTags",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_message_tags: ::std::option::Option<UpdateMessageTags>,
     }
     /// The payload `UpdateMessageTags` of `updateMessageTags`.
@@ -38800,13 +40684,15 @@ pub mod update_message_tags {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Confirmed tags.
         ///
         /// GraphQL type: `[InkTag]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "tags")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub tags: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::InkTag>>,
@@ -38860,7 +40746,6 @@ pub mod update_metadata {
         /// Input fields for updating metadata.
         ///
         /// GraphQL type: `MetadataInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::MetadataInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -38873,8 +40758,11 @@ pub mod update_metadata {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateMetadata`.
-        #[serde(rename = "updateMetadata")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateMetadata",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_metadata: ::std::option::Option<UpdateMetadata>,
     }
     /// The payload `UpdateMetadata` of `updateMetadata`.
@@ -38889,7 +40777,6 @@ pub mod update_metadata {
     )]
     pub struct UpdateMetadata {
         /// GraphQL type: `Metadata` (inferred from the example, not declared by the reference).
-        #[serde(rename = "metadata")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub metadata: ::std::option::Option<super::types::Metadata>,
         /// Field with the possible errors of the query/mutation.
@@ -38898,8 +40785,11 @@ pub mod update_metadata {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -38950,7 +40840,6 @@ pub mod update_notes_on_opportunity {
         /// Input to update the note on an opportunity.
         ///
         /// GraphQL type: `UpdateNotesOnOpportunityInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateNotesOnOpportunityInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -38963,8 +40852,11 @@ pub mod update_notes_on_opportunity {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateNotesOnOpportunity`.
-        #[serde(rename = "updateNotesOnOpportunity")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateNotesOnOpportunity",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_notes_on_opportunity: ::std::option::Option<UpdateNotesOnOpportunity>,
     }
     /// The payload `UpdateNotesOnOpportunity` of `updateNotesOnOpportunity`.
@@ -38981,8 +40873,11 @@ pub mod update_notes_on_opportunity {
         /// The number of the opportunity.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "opportunityNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "opportunityNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub opportunity_number: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -38990,8 +40885,11 @@ pub mod update_notes_on_opportunity {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -39042,7 +40940,6 @@ pub mod update_offer_group_on_opportunity {
         /// Input to update the offer group on an opportunity.
         ///
         /// GraphQL type: `UpdateOfferGroupOnOpportunityInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateOfferGroupOnOpportunityInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -39055,8 +40952,11 @@ pub mod update_offer_group_on_opportunity {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateOfferGroupOnOpportunity`.
-        #[serde(rename = "updateOfferGroupOnOpportunity")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateOfferGroupOnOpportunity",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_offer_group_on_opportunity: ::std::option::Option<
             UpdateOfferGroupOnOpportunity,
         >,
@@ -39075,8 +40975,11 @@ pub mod update_offer_group_on_opportunity {
         /// The number of the opportunity.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "opportunityNumber")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "opportunityNumber",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub opportunity_number: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -39084,8 +40987,11 @@ pub mod update_offer_group_on_opportunity {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -39136,7 +41042,6 @@ pub mod update_on_site_jobs_request {
         /// The input objects required to update a Request.
         ///
         /// GraphQL type: `OnSiteJobsUpdateRequestInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::OnSiteJobsUpdateRequestInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -39149,8 +41054,11 @@ pub mod update_on_site_jobs_request {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateOnSiteJobsRequest`.
-        #[serde(rename = "updateOnSiteJobsRequest")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateOnSiteJobsRequest",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_on_site_jobs_request: ::std::option::Option<UpdateOnSiteJobsRequest>,
     }
     /// The payload `UpdateOnSiteJobsRequest` of `updateOnSiteJobsRequest`.
@@ -39167,8 +41075,11 @@ pub mod update_on_site_jobs_request {
         /// The updated request.
         ///
         /// GraphQL type: `OnSiteJobsRequestType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "onSiteJobsRequest")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "onSiteJobsRequest",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub on_site_jobs_request: ::std::option::Option<
             super::types::OnSiteJobsRequestType,
         >,
@@ -39178,8 +41089,11 @@ pub mod update_on_site_jobs_request {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -39230,7 +41144,6 @@ pub mod update_opportunity_assignment {
         /// Input fields for creating an opportunity.
         ///
         /// GraphQL type: `UpdateOpportunityAssignmentInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateOpportunityAssignmentInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -39243,8 +41156,11 @@ pub mod update_opportunity_assignment {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateOpportunityAssignment`.
-        #[serde(rename = "updateOpportunityAssignment")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateOpportunityAssignment",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_opportunity_assignment: ::std::option::Option<
             UpdateOpportunityAssignment,
         >,
@@ -39266,14 +41182,20 @@ pub mod update_opportunity_assignment {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Arguments passed.
         ///
         /// GraphQL type: `JSONString` (inferred from the example, not declared by the reference).
-        #[serde(rename = "updatedOpportunityData")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updatedOpportunityData",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub updated_opportunity_data: ::std::option::Option<super::types::JsonString>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -39324,7 +41246,6 @@ pub mod update_opportunity_details {
         /// Input fields for updating the address of a opportunity.
         ///
         /// GraphQL type: `UpdateOpportunityDetailsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateOpportunityDetailsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -39337,8 +41258,11 @@ pub mod update_opportunity_details {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateOpportunityDetails`.
-        #[serde(rename = "updateOpportunityDetails")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateOpportunityDetails",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_opportunity_details: ::std::option::Option<UpdateOpportunityDetails>,
     }
     /// The payload `UpdateOpportunityDetails` of `updateOpportunityDetails`.
@@ -39358,14 +41282,20 @@ pub mod update_opportunity_details {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Arguments updated.
         ///
         /// GraphQL type: `JSONString` (inferred from the example, not declared by the reference).
-        #[serde(rename = "updatedData")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updatedData",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub updated_data: ::std::option::Option<super::types::JsonString>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -39416,7 +41346,6 @@ pub mod update_opportunity_extra_details {
         /// Input fields for updating the extra details of a opportunity.
         ///
         /// GraphQL type: `UpdateExtraDetailsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateExtraDetailsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -39429,8 +41358,11 @@ pub mod update_opportunity_extra_details {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateOpportunityExtraDetails`.
-        #[serde(rename = "updateOpportunityExtraDetails")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateOpportunityExtraDetails",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_opportunity_extra_details: ::std::option::Option<
             UpdateOpportunityExtraDetails,
         >,
@@ -39449,8 +41381,11 @@ pub mod update_opportunity_extra_details {
         /// The opportunity's extra details to be added or updated.
         ///
         /// GraphQL type: `JSONString` (inferred from the example, not declared by the reference).
-        #[serde(rename = "extraDetails")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "extraDetails",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub extra_details: ::std::option::Option<super::types::JsonString>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -39458,8 +41393,11 @@ pub mod update_opportunity_extra_details {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -39510,7 +41448,6 @@ pub mod update_opportunity_stage {
         /// Input fields for updating the state of a opportunity.
         ///
         /// GraphQL type: `UpdateOpportunityStageInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateOpportunityStageInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -39523,8 +41460,11 @@ pub mod update_opportunity_stage {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateOpportunityStage`.
-        #[serde(rename = "updateOpportunityStage")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateOpportunityStage",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_opportunity_stage: ::std::option::Option<UpdateOpportunityStage>,
     }
     /// The payload `UpdateOpportunityStage` of `updateOpportunityStage`.
@@ -39541,7 +41481,6 @@ pub mod update_opportunity_stage {
         /// Placeholder success message for now.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "message")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub message: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
@@ -39550,8 +41489,11 @@ pub mod update_opportunity_stage {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -39602,7 +41544,6 @@ pub mod update_options_language_preference {
         /// Variables needed to update the language preference for an account.
         ///
         /// GraphQL type: `OptionsLanguagePreferenceInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::OptionsLanguagePreferenceInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -39615,8 +41556,11 @@ pub mod update_options_language_preference {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateOptionsLanguagePreference`.
-        #[serde(rename = "updateOptionsLanguagePreference")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateOptionsLanguagePreference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_options_language_preference: ::std::option::Option<
             UpdateOptionsLanguagePreference,
         >,
@@ -39635,8 +41579,11 @@ pub mod update_options_language_preference {
         /// The selected language preference.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "optionsLanguagePreference")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "optionsLanguagePreference",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub options_language_preference: ::std::option::Option<::std::string::String>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -39644,8 +41591,11 @@ pub mod update_options_language_preference {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -39692,7 +41642,6 @@ pub mod update_password {
     )]
     pub struct Variables {
         /// GraphQL type: `UpdatePasswordInput`.
-        #[serde(rename = "input")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub input: ::std::option::Option<super::types::UpdatePasswordInput>,
     }
@@ -39706,8 +41655,11 @@ pub mod update_password {
     )]
     pub struct Data {
         /// GraphQL type: `UpdatePassword`.
-        #[serde(rename = "updatePassword")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updatePassword",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_password: ::std::option::Option<UpdatePassword>,
     }
     /// The payload `UpdatePassword` of `updatePassword`.
@@ -39727,13 +41679,15 @@ pub mod update_password {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The currently authenticated user. This field requires the
         ///
         /// GraphQL type: `AccountUserType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "viewer")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub viewer: ::std::option::Option<super::types::AccountUserType>,
     }
@@ -39783,8 +41737,11 @@ pub mod update_payment_details {
     )]
     pub struct Variables {
         /// GraphQL type: `UpdateAccountPaymentInput`.
-        #[serde(rename = "newPaymentDetails")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "newPaymentDetails",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub new_payment_details: ::std::option::Option<
             super::types::UpdateAccountPaymentInput,
         >,
@@ -39799,8 +41756,11 @@ pub mod update_payment_details {
     )]
     pub struct Data {
         /// GraphQL type: `UpdatePaymentDetails`.
-        #[serde(rename = "updatePaymentDetails")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updatePaymentDetails",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_payment_details: ::std::option::Option<UpdatePaymentDetails>,
     }
     /// The payload `UpdatePaymentDetails` of `updatePaymentDetails`.
@@ -39820,13 +41780,15 @@ pub mod update_payment_details {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// A flag that ensures changes have been made.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "success")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub success: ::std::option::Option<bool>,
     }
@@ -39874,7 +41836,6 @@ pub mod update_product_prices {
     )]
     pub struct Variables {
         /// GraphQL type: `UpdateProductPricesInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateProductPricesInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -39904,7 +41865,6 @@ pub mod update_product_prices {
         /// The rate group prices.
         ///
         /// GraphQL type: `[RateGroupPrices]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "prices")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub prices: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::RateGroupPrices>>,
@@ -39958,7 +41918,6 @@ pub mod update_quote_configuration {
         /// Input for updating a quote configuration.
         ///
         /// GraphQL type: `UpdateQuoteConfigurationInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateQuoteConfigurationInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -39971,8 +41930,11 @@ pub mod update_quote_configuration {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateQuoteConfigurationOutput`.
-        #[serde(rename = "updateQuoteConfiguration")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateQuoteConfiguration",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_quote_configuration: ::std::option::Option<
             UpdateQuoteConfigurationOutput,
         >,
@@ -39991,8 +41953,11 @@ pub mod update_quote_configuration {
         /// The updated quote configuration.
         ///
         /// GraphQL type: `QuoteConfigurationType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "quoteConfiguration")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "quoteConfiguration",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub quote_configuration: ::std::option::Option<
             super::types::QuoteConfigurationType,
         >,
@@ -40051,7 +42016,6 @@ pub mod update_siteworks_request {
         /// The input objects required to update a Request.
         ///
         /// GraphQL type: `UpdateSiteworksRequestInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateSiteworksRequestInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -40064,8 +42028,11 @@ pub mod update_siteworks_request {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateSiteworksRequest`.
-        #[serde(rename = "updateSiteworksRequest")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateSiteworksRequest",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_siteworks_request: ::std::option::Option<UpdateSiteworksRequest>,
     }
     /// The payload `UpdateSiteworksRequest` of `updateSiteworksRequest`.
@@ -40085,14 +42052,20 @@ pub mod update_siteworks_request {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The siteworks request after the update.
         ///
         /// GraphQL type: `CoreSiteworksRequestType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "siteworksRequest")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "siteworksRequest",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub siteworks_request: ::std::option::Option<
             super::types::CoreSiteworksRequestType,
         >,
@@ -40145,7 +42118,6 @@ pub mod update_user {
         /// Input fields for updating user.
         ///
         /// GraphQL type: `UpdateUserInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateUserInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -40158,8 +42130,11 @@ pub mod update_user {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateUserMutation`.
-        #[serde(rename = "updateUser")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateUser",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_user: ::std::option::Option<UpdateUserMutation>,
     }
     /// The payload `UpdateUserMutation` of `updateUser`.
@@ -40179,11 +42154,13 @@ pub mod update_user {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// GraphQL type: `AccountUserType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "viewer")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub viewer: ::std::option::Option<super::types::AccountUserType>,
     }
@@ -40237,7 +42214,6 @@ pub mod update_user_details {
     )]
     pub struct Variables {
         /// GraphQL type: `UpdateAccountUserMutationInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::UpdateAccountUserMutationInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -40250,8 +42226,11 @@ pub mod update_user_details {
     )]
     pub struct Data {
         /// GraphQL type: `UpdateAccountUserMutationPayload`.
-        #[serde(rename = "updateUserDetails")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "updateUserDetails",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub update_user_details: ::std::option::Option<UpdateAccountUserMutationPayload>,
     }
     /// The payload `UpdateAccountUserMutationPayload` of `updateUserDetails`.
@@ -40266,41 +42245,48 @@ pub mod update_user_details {
     )]
     pub struct UpdateAccountUserMutationPayload {
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "clientMutationId")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "clientMutationId",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub client_mutation_id: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `Date` (inferred from the example, not declared by the reference).
-        #[serde(rename = "dateOfBirth")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "dateOfBirth",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub date_of_birth: ::std::option::Option<super::types::Date>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "email")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub email: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `[ErrorType]` (inferred from the example, not declared by the reference).
-        #[serde(rename = "errors")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub errors: ::std::option::Option<
             ::std::vec::Vec<::std::option::Option<super::types::ErrorType>>,
         >,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "familyName")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "familyName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub family_name: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "givenName")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "givenName",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub given_name: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "landline")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub landline: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "mobile")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub mobile: ::std::option::Option<::std::string::String>,
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "pronouns")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub pronouns: ::std::option::Option<::std::string::String>,
     }
@@ -40350,7 +42336,6 @@ pub mod validate_address {
         /// The address field values to validate.
         ///
         /// GraphQL type: `ValidateAddressInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ValidateAddressInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -40363,8 +42348,11 @@ pub mod validate_address {
     )]
     pub struct Data {
         /// GraphQL type: `ValidateAddress`.
-        #[serde(rename = "validateAddress")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "validateAddress",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub validate_address: ::std::option::Option<ValidateAddress>,
     }
     /// The payload `ValidateAddress` of `validateAddress`.
@@ -40381,16 +42369,22 @@ pub mod validate_address {
         /// The address field descriptor with cleaned/normalised values and per-field validation errors populated. Each field's errors list is empty when valid. Returned on both success and failure.
         ///
         /// GraphQL type: `AddressFieldDescriptorType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "cleanedDescriptor")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "cleanedDescriptor",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub cleaned_descriptor: ::std::option::Option<
             super::types::AddressFieldDescriptorType,
         >,
         /// Whether the address passed all validation checks.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isValid")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isValid",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_valid: ::std::option::Option<bool>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -40398,8 +42392,11 @@ pub mod validate_address {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -40448,7 +42445,6 @@ pub mod validate_email {
     )]
     pub struct Variables {
         /// GraphQL type: `ValidateEmailInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ValidateEmailInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -40461,8 +42457,11 @@ pub mod validate_email {
     )]
     pub struct Data {
         /// GraphQL type: `ValidateEmail`.
-        #[serde(rename = "validateEmail")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "validateEmail",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub validate_email: ::std::option::Option<ValidateEmail>,
     }
     /// The payload `ValidateEmail` of `validateEmail`.
@@ -40479,8 +42478,11 @@ pub mod validate_email {
         /// Whether the email is valid or not.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isValid")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isValid",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_valid: ::std::option::Option<bool>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -40531,7 +42533,6 @@ pub mod validate_mfa_device {
         /// Input fields for validating a new multi-factor authentication device for the logged user.
         ///
         /// GraphQL type: `ValidateMfaDeviceInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::ValidateMfaDeviceInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -40544,8 +42545,11 @@ pub mod validate_mfa_device {
     )]
     pub struct Data {
         /// GraphQL type: `ValidateMfaDevice`.
-        #[serde(rename = "validateMfaDevice")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "validateMfaDevice",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub validate_mfa_device: ::std::option::Option<ValidateMfaDevice>,
     }
     /// The payload `ValidateMfaDevice` of `validateMfaDevice`.
@@ -40562,8 +42566,11 @@ pub mod validate_mfa_device {
         /// Flag to indicate if the device has been verified, so it can be used for MFA.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "deviceIsValid")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "deviceIsValid",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub device_is_valid: ::std::option::Option<bool>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -40571,8 +42578,11 @@ pub mod validate_mfa_device {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -40621,7 +42631,6 @@ pub mod validate_phone {
     )]
     pub struct Variables {
         /// GraphQL type: `ValidatePhoneNumberInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::ValidatePhoneNumberInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -40634,8 +42643,11 @@ pub mod validate_phone {
     )]
     pub struct Data {
         /// GraphQL type: `ValidatePhone`.
-        #[serde(rename = "validatePhone")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "validatePhone",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub validate_phone: ::std::option::Option<ValidatePhone>,
     }
     /// The payload `ValidatePhone` of `validatePhone`.
@@ -40652,8 +42664,11 @@ pub mod validate_phone {
         /// Whether the phone number is valid or not.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isValid")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isValid",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_valid: ::std::option::Option<bool>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -40700,7 +42715,6 @@ pub mod vary_contract_terms {
     )]
     pub struct Variables {
         /// GraphQL type: `VaryContractTermsInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::VaryContractTermsInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -40730,7 +42744,6 @@ pub mod vary_contract_terms {
         /// The contract with the varied terms.
         ///
         /// GraphQL type: `Contract` (inferred from the example, not declared by the reference).
-        #[serde(rename = "contract")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub contract: ::std::option::Option<super::types::Contract>,
     }
@@ -40780,7 +42793,6 @@ pub mod verify_customer {
     )]
     pub struct Variables {
         /// GraphQL type: `VerifyCustomerInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::VerifyCustomerInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -40793,8 +42805,11 @@ pub mod verify_customer {
     )]
     pub struct Data {
         /// GraphQL type: `VerifyCustomer`.
-        #[serde(rename = "verifyCustomer")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "verifyCustomer",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub verify_customer: ::std::option::Option<VerifyCustomer>,
     }
     /// The payload `VerifyCustomer` of `verifyCustomer`.
@@ -40814,13 +42829,15 @@ pub mod verify_customer {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// The currently authenticated user.
         ///
         /// GraphQL type: `AccountUserType` (inferred from the example, not declared by the reference).
-        #[serde(rename = "user")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub user: ::std::option::Option<super::types::AccountUserType>,
     }
@@ -40870,7 +42887,6 @@ pub mod verify_email {
     )]
     pub struct Variables {
         /// GraphQL type: `VerifyEmailInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::VerifyEmailInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -40883,8 +42899,11 @@ pub mod verify_email {
     )]
     pub struct Data {
         /// GraphQL type: `VerifyEmail`.
-        #[serde(rename = "verifyEmail")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "verifyEmail",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub verify_email: ::std::option::Option<VerifyEmail>,
     }
     /// The payload `VerifyEmail` of `verifyEmail`.
@@ -40901,8 +42920,11 @@ pub mod verify_email {
         /// Whether the email is verified.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "isVerified")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "isVerified",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub is_verified: ::std::option::Option<bool>,
         /// Field with the possible errors of the query/mutation.
         ///
@@ -40910,8 +42932,11 @@ pub mod verify_email {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).
@@ -40964,7 +42989,6 @@ pub mod verify_identity {
         /// Details about the user to be verified.
         ///
         /// GraphQL type: `VerifyIdentityInput!`.
-        #[serde(rename = "input")]
         pub input: super::types::VerifyIdentityInput,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -40977,8 +43001,11 @@ pub mod verify_identity {
     )]
     pub struct Data {
         /// GraphQL type: `VerifyIdentity`.
-        #[serde(rename = "verifyIdentity")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "verifyIdentity",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub verify_identity: ::std::option::Option<VerifyIdentity>,
     }
     /// The payload `VerifyIdentity` of `verifyIdentity`.
@@ -40998,13 +43025,15 @@ pub mod verify_identity {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// An expiring token that can be used to request to update the user's email address.
         ///
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
-        #[serde(rename = "token")]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub token: ::std::option::Option<::std::string::String>,
     }
@@ -41056,7 +43085,6 @@ pub mod withdraw_dunning {
         /// Input variables needed for withdrawing a dunning process for an account.
         ///
         /// GraphQL type: `WithdrawDunningInputType!`.
-        #[serde(rename = "input")]
         pub input: super::types::WithdrawDunningInputType,
     }
     /// The `data` of a response to [`DOCUMENT`].
@@ -41069,8 +43097,11 @@ pub mod withdraw_dunning {
     )]
     pub struct Data {
         /// GraphQL type: `WithdrawDunning`.
-        #[serde(rename = "withdrawDunning")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "withdrawDunning",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub withdraw_dunning: ::std::option::Option<WithdrawDunning>,
     }
     /// The payload `WithdrawDunning` of `withdrawDunning`.
@@ -41090,14 +43121,20 @@ pub mod withdraw_dunning {
         ///
         /// Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with `Client::execute_raw` can select it.
         #[deprecated(note = "The 'possibleErrors' field is deprecated.")]
-        #[serde(rename = "possibleErrors")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "possibleErrors",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub possible_errors: ::std::option::Option<::serde_json::Value>,
         /// Whether the dunning process was withdrawn successfully.
         ///
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
-        #[serde(rename = "withdrawSuccessful")]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        #[serde(
+            rename = "withdrawSuccessful",
+            default,
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
         pub withdraw_successful: ::std::option::Option<bool>,
     }
     /// The operation, for [`Client::execute`](super::Client::execute).

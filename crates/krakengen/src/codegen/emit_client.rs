@@ -481,13 +481,31 @@ fn field_tokens_in(f: &FieldIr, scope: Scope<'_>) -> TokenStream {
     let deprecated = deprecated_attr(f.deprecation.as_ref());
     let name = to_ident(&f.rust);
     let ty = f.ty.tokens(scope);
-    let gql = &f.graphql;
+    let serde = serde_attr(f);
     quote! {
         #doc
         #deprecated
-        #[serde(rename = #gql, default, skip_serializing_if = "::std::option::Option::is_none")]
+        #serde
         pub #name: #ty,
     }
+}
+
+/// The serde attribute of a field: `rename` when the Rust name differs from the GraphQL one (serde
+/// already strips `r#`), and for optional fields `default` (a missing key is `None`) and
+/// `skip_serializing_if` (a `None` variable is left out rather than sent as `null`).
+fn serde_attr(f: &FieldIr) -> TokenStream {
+    let gql = &f.graphql;
+    let rename = (f.rust.strip_prefix("r#").unwrap_or(&f.rust) != gql).then(|| quote!(rename = #gql,));
+    let optional = f.ty.is_option().then(|| quote!(default, skip_serializing_if = "::std::option::Option::is_none",));
+    if rename.is_none() && optional.is_none() {
+        return TokenStream::new();
+    }
+    let args = quote!(#rename #optional);
+    // The trailing comma of the last argument is dropped so the attribute reads naturally.
+    let mut tts: Vec<proc_macro2::TokenTree> = args.into_iter().collect();
+    tts.pop();
+    let args: TokenStream = tts.into_iter().collect();
+    quote!(#[serde(#args)])
 }
 
 fn field_tokens(f: &FieldIr, kind: FieldKind) -> TokenStream {
@@ -507,15 +525,11 @@ fn field_tokens(f: &FieldIr, kind: FieldKind) -> TokenStream {
     let deprecated = deprecated_attr(f.deprecation.as_ref());
     let name = to_ident(&f.rust);
     let ty = f.ty.tokens(Scope::Operation);
-    let gql = &f.graphql;
-    let optional = f.ty.is_option().then(|| {
-        quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")])
-    });
+    let serde = serde_attr(f);
     quote! {
         #doc
         #deprecated
-        #[serde(rename = #gql)]
-        #optional
+        #serde
         pub #name: #ty,
     }
 }
