@@ -10308,9 +10308,6 @@ pub mod accept_goods_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -10404,9 +10401,6 @@ pub mod accept_offer_for_quoting {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -10480,9 +10474,6 @@ pub mod actualize_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -10582,9 +10573,6 @@ pub mod add_business_to_segment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -10682,9 +10670,6 @@ pub mod add_campaign_to_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -10778,9 +10763,6 @@ pub mod add_child_to_property {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -10882,9 +10864,6 @@ pub mod add_items_to_risk_list {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -10979,9 +10958,6 @@ pub mod add_note_to_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -11075,9 +11051,6 @@ pub mod add_parent_to_property {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -11167,9 +11140,6 @@ pub mod add_portfolio_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -11265,9 +11235,6 @@ pub mod add_property {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -11361,9 +11328,6 @@ pub mod add_property_to_hierarchy {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -11465,9 +11429,6 @@ pub mod add_signup_referral_on_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -11564,9 +11525,6 @@ pub mod add_storyline_to_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -11655,9 +11613,6 @@ pub mod add_user_to_portfolio {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -11766,9 +11721,6 @@ pub mod allow_repayment_submission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -11860,9 +11812,6 @@ pub mod amend_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -11956,9 +11905,6 @@ pub mod approve_repayment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -12060,9 +12006,6 @@ pub mod assess_collection_process_record_for_pause {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -12160,9 +12103,6 @@ pub mod assign_ink_bucket {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -12264,9 +12204,6 @@ pub mod assign_supply_point_to_estimation_group {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -12373,9 +12310,6 @@ pub mod associate_archived_call_recordings_with_calls {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -12467,9 +12401,6 @@ pub mod associate_call_with_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -12571,9 +12502,6 @@ pub mod associate_item_to_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -12649,9 +12577,6 @@ pub mod attach_agreements_to_contracts {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -12760,9 +12685,6 @@ pub mod award_loyalty_points {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -12854,9 +12776,6 @@ pub mod backend_screen_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -12965,9 +12884,6 @@ pub mod block_repayment_submission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -13078,9 +12994,6 @@ pub mod bulk_award_loyalty_points {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -13165,9 +13078,6 @@ pub mod cancel_enrollment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -13241,9 +13151,6 @@ pub mod cancel_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -13337,9 +13244,6 @@ pub mod cancel_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -13437,9 +13341,6 @@ pub mod cancel_repayment_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -13533,9 +13434,6 @@ pub mod cancel_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -13631,9 +13529,6 @@ pub mod check_credit_risk {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -13731,9 +13626,6 @@ pub mod close_dca_proceeding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -13828,9 +13720,6 @@ pub mod close_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -13931,9 +13820,6 @@ pub mod close_ink_live_chat {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -14018,9 +13904,6 @@ pub mod close_open_print_batch {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -14110,9 +13993,6 @@ pub mod collect_deposit {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -14206,9 +14086,6 @@ pub mod collect_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -14306,9 +14183,6 @@ pub mod commence_dca_proceeding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -14406,9 +14280,6 @@ pub mod complete_approval {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -14502,9 +14373,6 @@ pub mod complete_auth_flow_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -14593,9 +14461,6 @@ pub mod complete_reminder {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -14693,9 +14558,6 @@ pub mod complete_standalone_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -14789,9 +14651,6 @@ pub mod complete_tesla_setup_virtual_key_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -14887,9 +14746,6 @@ pub mod complete_user_action_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -14985,9 +14841,6 @@ pub mod complete_user_input_required_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -15082,9 +14935,6 @@ pub mod confirm_double_opt_in {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -15176,9 +15026,6 @@ pub mod connect_ai_agent_to_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -15274,9 +15121,6 @@ pub mod create_account_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -15359,9 +15203,6 @@ pub mod create_account_file_attachment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -15455,9 +15296,6 @@ pub mod create_account_note {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -15553,9 +15391,6 @@ pub mod create_account_payment_schedule {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -15651,9 +15486,6 @@ pub mod create_account_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -15757,9 +15589,6 @@ pub mod create_account_reminder {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -15851,9 +15680,6 @@ pub mod create_affiliate_link {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -15947,9 +15773,6 @@ pub mod create_affiliate_organisation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -16029,9 +15852,6 @@ pub mod create_affiliate_session {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -16125,9 +15945,6 @@ pub mod create_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -16227,9 +16044,6 @@ pub mod create_agreement_rollover {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -16327,9 +16141,6 @@ pub mod create_api_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -16427,9 +16238,6 @@ pub mod create_api_exception {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -16529,9 +16337,6 @@ pub mod create_api_exception_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -16629,9 +16434,6 @@ pub mod create_api_exception_note {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -16723,9 +16525,6 @@ pub mod create_audio_recording {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -16819,9 +16618,6 @@ pub mod create_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -16913,9 +16709,6 @@ pub mod create_call_metadata {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -17020,9 +16813,6 @@ pub mod create_campaign_items {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -17124,9 +16914,6 @@ pub mod create_collection_process_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -17218,9 +17005,6 @@ pub mod create_complaint {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -17303,9 +17087,6 @@ pub mod create_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -17407,9 +17188,6 @@ pub mod create_contribution_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -17509,9 +17287,6 @@ pub mod create_credit_transfer_permission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -17607,9 +17382,6 @@ pub mod create_customer_feedback {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -17705,9 +17477,6 @@ pub mod create_deposit_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -17856,9 +17625,6 @@ pub mod create_energy_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -17954,9 +17720,6 @@ pub mod create_external_account_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -18052,9 +17815,6 @@ pub mod create_external_account_user_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -18152,9 +17912,6 @@ pub mod create_external_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -18256,9 +18013,6 @@ pub mod create_external_message_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -18344,9 +18098,6 @@ pub mod create_form_submission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -18444,9 +18195,6 @@ pub mod create_goods_purchase {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -18544,9 +18292,6 @@ pub mod create_goods_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -18646,9 +18391,6 @@ pub mod create_goods_quote_without_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -18740,9 +18482,6 @@ pub mod create_inbound_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -18835,9 +18574,6 @@ pub mod create_ink_inbound_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -18947,9 +18683,6 @@ pub mod create_ink_live_chat_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -19049,9 +18782,6 @@ pub mod create_internal_company {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -19149,9 +18879,6 @@ pub mod create_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -19243,9 +18970,6 @@ pub mod create_metadata {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -19363,9 +19087,6 @@ pub mod create_mfa_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -19461,9 +19182,6 @@ pub mod create_new_agreement_from_product_switch_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -19563,9 +19281,6 @@ pub mod create_offer_group_for_quoting {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -19665,9 +19380,6 @@ pub mod create_on_site_jobs_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -19788,9 +19500,6 @@ pub mod create_opportunity_and_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -19886,9 +19595,6 @@ pub mod create_opportunity_file_attachment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -19995,9 +19701,6 @@ pub mod create_opportunity_for_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -20097,9 +19800,6 @@ pub mod create_or_update_loyalty_card {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -20220,9 +19920,6 @@ pub mod create_or_update_time_series_entries {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -20318,9 +20015,6 @@ pub mod create_payment_action_intent {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -20416,9 +20110,6 @@ pub mod create_payment_method_action_intent {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -20513,9 +20204,6 @@ pub mod create_portfolio {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -20616,9 +20304,6 @@ pub mod create_portfolio_user_role {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -20716,9 +20401,6 @@ pub mod create_post_events {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -20792,9 +20474,6 @@ pub mod create_product {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -20893,9 +20572,6 @@ pub mod create_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -20993,9 +20669,6 @@ pub mod create_quote_for_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -21093,9 +20766,6 @@ pub mod create_quote_for_products {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -21195,9 +20865,6 @@ pub mod create_referral {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -21291,9 +20958,6 @@ pub mod create_reminder {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -21397,9 +21061,6 @@ pub mod create_scheduled_transactions {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -21664,9 +21325,6 @@ pub mod create_shell_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -21822,9 +21480,6 @@ pub mod create_solar_wallet_relationship {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -21951,9 +21606,6 @@ pub mod create_time_series_prices {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -22054,9 +21706,6 @@ pub mod deauthenticate_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -22151,9 +21800,6 @@ pub mod deauthenticate_flex_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -22262,9 +21908,6 @@ pub mod deduct_loyalty_points {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -22362,9 +22005,6 @@ pub mod delete_account_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -22465,9 +22105,6 @@ pub mod delete_boost_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -22565,9 +22202,6 @@ pub mod delete_mfa_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -22663,9 +22297,6 @@ pub mod delete_property_descendants {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -22759,9 +22390,6 @@ pub mod delete_push_notification_binding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -22837,9 +22465,6 @@ pub mod detach_agreements_from_contracts {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -22941,9 +22566,6 @@ pub mod detach_supply_point_from_estimation_group {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -23046,9 +22668,6 @@ pub mod device_registration {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -23148,9 +22767,6 @@ pub mod end_contribution_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -23242,9 +22858,6 @@ pub mod enqueue_inbound_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -23342,9 +22955,6 @@ pub mod enroll_account_in_loyalty_program {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -23430,9 +23040,6 @@ pub mod enrollment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -23531,9 +23138,6 @@ pub mod escalate_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -23627,9 +23231,6 @@ pub mod extend_agreement_period {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -23728,9 +23329,6 @@ pub mod fetch_generate_payment_fingerprint {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -23832,9 +23430,6 @@ pub mod fetch_pre_signed_link_for_opportunity_attachment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -23929,9 +23524,6 @@ pub mod force_reauthentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -24025,9 +23617,6 @@ pub mod generate_affiliates_audio_recording_pre_signed_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -24134,9 +23723,6 @@ pub mod generate_ink_presigned_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -24238,9 +23824,6 @@ pub mod generate_leads_file_attachment_download_pre_signed_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -24344,9 +23927,6 @@ pub mod generate_leads_file_attachment_pre_signed_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -24455,9 +24035,6 @@ pub mod generate_pre_signed_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -24555,9 +24132,6 @@ pub mod get_embedded_secret_for_new_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -24657,9 +24231,6 @@ pub mod get_embedded_secret_for_new_payment_instruction_without_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -24757,9 +24328,6 @@ pub mod get_hosted_url_for_new_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -24858,9 +24426,6 @@ pub mod get_or_create_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -24949,9 +24514,6 @@ pub mod grant_user_access_to_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -25038,9 +24600,6 @@ pub mod initialize_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -25127,9 +24686,6 @@ pub mod initialize_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -25227,9 +24783,6 @@ pub mod initiate_hosted_standalone_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -25336,9 +24889,6 @@ pub mod initiate_product_switch {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -25434,9 +24984,6 @@ pub mod initiate_standalone_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -25527,9 +25074,6 @@ pub mod instigate_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -25625,9 +25169,6 @@ pub mod invalidate_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -25719,9 +25260,6 @@ pub mod invalidate_pre_signed_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -25817,9 +25355,6 @@ pub mod invalidate_pre_signed_tokens_for_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -25909,9 +25444,6 @@ pub mod invalidate_refresh_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -26005,9 +25537,6 @@ pub mod invalidate_refresh_tokens_for_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -26101,9 +25630,6 @@ pub mod join_supplier_accept_terms_and_conditions {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -26189,9 +25715,6 @@ pub mod legacy_process_order {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -26285,9 +25808,6 @@ pub mod link_account_to_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -26346,9 +25866,6 @@ pub mod link_user_to_line {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -26437,9 +25954,6 @@ pub mod mark_print_batch_as_processed {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -26534,9 +26048,6 @@ pub mod masquerade_authentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -26631,9 +26142,6 @@ pub mod move_to_bucket {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -26757,9 +26265,6 @@ pub mod next_operations_team_round_robin {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -26884,9 +26389,6 @@ pub mod obtain_kraken_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -26991,9 +26493,6 @@ pub mod obtain_long_lived_refresh_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -27086,9 +26585,6 @@ pub mod ocpp_authentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -27188,9 +26684,6 @@ pub mod pause_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -27288,9 +26781,6 @@ pub mod pause_dunning {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -27390,9 +26880,6 @@ pub mod payout_referral_for_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -27486,9 +26973,6 @@ pub mod post_credit {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -27602,9 +27086,6 @@ pub mod prepare_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -27700,9 +27181,6 @@ pub mod publish_transactional_messaging_external_trigger {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -27800,9 +27278,6 @@ pub mod publish_transactional_messaging_trigger {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -27886,9 +27361,6 @@ pub mod purchase_voucher {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -27990,9 +27462,6 @@ pub mod purchase_vouchers {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -28094,9 +27563,6 @@ pub mod reactivate_collection_process_record {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -28196,9 +27662,6 @@ pub mod record_activated_payment_method {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -28294,9 +27757,6 @@ pub mod record_deposit_agreement_accepted {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -28394,9 +27854,6 @@ pub mod record_failed_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -28494,9 +27951,6 @@ pub mod record_pending_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -28594,9 +28048,6 @@ pub mod record_successful_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -28696,9 +28147,6 @@ pub mod redeem_loyalty_points_for_account_credit {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -28792,9 +28240,6 @@ pub mod redeem_referral_claim_code {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -28888,9 +28333,6 @@ pub mod refund_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -28970,9 +28412,6 @@ pub mod regenerate_secret_key {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -29070,9 +28509,6 @@ pub mod register_customer_asset {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -29165,9 +28601,6 @@ pub mod register_ev_charger_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -29258,9 +28691,6 @@ pub mod register_lead_flow_status_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -29351,9 +28781,6 @@ pub mod register_opportunity_flow_status_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -29464,9 +28891,6 @@ pub mod register_phone_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -29552,9 +28976,6 @@ pub mod register_push_notification_binding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -29690,9 +29111,6 @@ pub mod register_solar_simulator_direct_sale {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -29817,9 +29235,6 @@ pub mod register_solar_simulator_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -29919,9 +29334,6 @@ pub mod remove_campaign_from_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -30017,9 +29429,6 @@ pub mod remove_campaign_items {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -30121,9 +29530,6 @@ pub mod remove_items_from_risk_list {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -30219,9 +29625,6 @@ pub mod remove_property_from_hierarchy {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -30314,9 +29717,6 @@ pub mod request_double_opt_in {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -30411,9 +29811,6 @@ pub mod request_password_reset {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -30507,9 +29904,6 @@ pub mod request_printed_bill {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -30583,9 +29977,6 @@ pub mod rescind_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -30680,9 +30071,6 @@ pub mod reset_password {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -30807,9 +30195,6 @@ pub mod reset_user_password {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -30909,9 +30294,6 @@ pub mod resume_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -31012,9 +30394,6 @@ pub mod resume_control {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -31112,9 +30491,6 @@ pub mod retire_customer_asset {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -31201,9 +30577,6 @@ pub mod reverse_enrollment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -31277,9 +30650,6 @@ pub mod reverse_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -31373,9 +30743,6 @@ pub mod revoke_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -31449,9 +30816,6 @@ pub mod revoke_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -31540,9 +30904,6 @@ pub mod revoke_user_access_from_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -31642,9 +31003,6 @@ pub mod run_agreement_rollover {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -31738,9 +31096,6 @@ pub mod schedule_quote_follow_up {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -31840,9 +31195,6 @@ pub mod select_charge_point_make_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -31944,9 +31296,6 @@ pub mod select_charge_point_variant_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -32048,9 +31397,6 @@ pub mod select_device_type_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -32144,9 +31490,6 @@ pub mod select_from_list_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -32246,9 +31589,6 @@ pub mod select_inverter_make_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -32340,9 +31680,6 @@ pub mod select_products {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -32442,9 +31779,6 @@ pub mod select_user_vehicle_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -32544,9 +31878,6 @@ pub mod select_vehicle_make_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -32640,9 +31971,6 @@ pub mod select_vehicle_or_charge_point_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -32744,9 +32072,6 @@ pub mod select_vehicle_variant_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -32848,9 +32173,6 @@ pub mod send_agreement_rescission_confirmation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -32944,9 +32266,6 @@ pub mod send_offer_quote_summary {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -33040,9 +32359,6 @@ pub mod send_quote_summary {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -33138,9 +32454,6 @@ pub mod send_verification_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -33309,9 +32622,6 @@ pub mod set_device_preferences {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -33409,9 +32719,6 @@ pub mod set_loyalty_points_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -33505,9 +32812,6 @@ pub mod set_opportunity_outcome {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -33594,9 +32898,6 @@ pub mod set_payment_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -33696,9 +32997,6 @@ pub mod set_up_direct_debit_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -33800,9 +33098,6 @@ pub mod set_up_direct_debit_instruction_for_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -33904,9 +33199,6 @@ pub mod set_up_direct_debit_instruction_from_stored_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -34011,9 +33303,6 @@ pub mod set_vehicle_charge_preferences {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -34107,9 +33396,6 @@ pub mod share_goods_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -34209,9 +33495,6 @@ pub mod start_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -34311,9 +33594,6 @@ pub mod start_customer_verification {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -34405,9 +33685,6 @@ pub mod start_re_authentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -34499,9 +33776,6 @@ pub mod start_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -34601,9 +33875,6 @@ pub mod start_test_charge_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -34690,9 +33961,6 @@ pub mod stop_automated_payments {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -34790,9 +34058,6 @@ pub mod store_bank_details_for_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -34892,9 +34157,6 @@ pub mod store_direct_debit_payment_method_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -34994,9 +34256,6 @@ pub mod store_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -35090,9 +34349,6 @@ pub mod submit_customer_feedback {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -35186,9 +34442,6 @@ pub mod submit_gas_self_reading {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -35288,9 +34541,6 @@ pub mod submit_repayment_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -35391,9 +34641,6 @@ pub mod suspend_control {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -35489,9 +34736,6 @@ pub mod switch_account_to_variable_payment_schedule {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -35585,9 +34829,6 @@ pub mod terminate_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -35661,9 +34902,6 @@ pub mod terminate_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -35763,9 +35001,6 @@ pub mod terminate_credit_transfer_permission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -35912,9 +35147,6 @@ pub mod terminate_solar_wallet_relationship {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -36017,9 +35249,6 @@ pub mod third_party_complete_device_registration {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -36119,9 +35348,6 @@ pub mod transfer_lead_opportunities {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -36221,9 +35447,6 @@ pub mod transfer_ledger_balance {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -36323,9 +35546,6 @@ pub mod transfer_loyalty_points_between_users {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -36426,9 +35646,6 @@ pub mod trigger_boost_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -36530,9 +35747,6 @@ pub mod trigger_collection_process_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -36621,9 +35835,6 @@ pub mod trigger_post_upload_operations {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -36720,9 +35931,6 @@ pub mod trigger_test_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -36820,9 +36028,6 @@ pub mod unenroll_account_from_loyalty_program {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -36876,9 +36081,6 @@ pub mod unlink_user_from_line {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -36974,9 +36176,6 @@ pub mod update_account_billing_address {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -37072,9 +36271,6 @@ pub mod update_account_billing_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -37175,9 +36371,6 @@ pub mod update_account_consents {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -37273,9 +36466,6 @@ pub mod update_account_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -37375,9 +36565,6 @@ pub mod update_account_referral_status {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -37472,9 +36659,6 @@ pub mod update_account_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -37588,9 +36772,6 @@ pub mod update_account_user_consents {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -37688,9 +36869,6 @@ pub mod update_active_purchase {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -37782,9 +36960,6 @@ pub mod update_affiliate_link {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -37878,9 +37053,6 @@ pub mod update_affiliate_organisation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -37976,9 +37148,6 @@ pub mod update_agent_auxiliary_status {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -38072,9 +37241,6 @@ pub mod update_agreement_period {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -38176,9 +37342,6 @@ pub mod update_agreement_rescission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -38278,9 +37441,6 @@ pub mod update_agreement_rollover {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -38378,9 +37538,6 @@ pub mod update_api_exception {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -38478,9 +37635,6 @@ pub mod update_api_exception_note {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -38574,9 +37728,6 @@ pub mod update_auto_top_up_amount {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -38669,9 +37820,6 @@ pub mod update_billing_address {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -38764,9 +37912,6 @@ pub mod update_billing_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -38934,9 +38079,6 @@ pub mod update_boost_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -39036,9 +38178,6 @@ pub mod update_campaign_account_expiry_date {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -39140,9 +38279,6 @@ pub mod update_collection_process_record_latest_step {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -39244,9 +38380,6 @@ pub mod update_collection_process_record_to_active {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -39348,9 +38481,6 @@ pub mod update_collection_process_record_to_complete {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -39444,9 +38574,6 @@ pub mod update_comms_delivery_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -39621,9 +38748,6 @@ pub mod update_comms_preferences {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -39723,9 +38847,6 @@ pub mod update_dca_proceeding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -39893,9 +39014,6 @@ pub mod update_device_grid_export {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -40064,9 +39182,6 @@ pub mod update_device_smart_control {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -40154,9 +39269,6 @@ pub mod update_document_accessibility_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -40330,9 +39442,6 @@ pub mod update_is_charging_duration_capped {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -40430,9 +39539,6 @@ pub mod update_lead_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -40530,9 +39636,6 @@ pub mod update_lead_stage {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -40606,9 +39709,6 @@ pub mod update_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -40703,9 +39803,6 @@ pub mod update_message_tags {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -40797,9 +39894,6 @@ pub mod update_metadata {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -40897,9 +39991,6 @@ pub mod update_notes_on_opportunity {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -40999,9 +40090,6 @@ pub mod update_offer_group_on_opportunity {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -41101,9 +40189,6 @@ pub mod update_on_site_jobs_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -41203,9 +40288,6 @@ pub mod update_opportunity_assignment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -41303,9 +40385,6 @@ pub mod update_opportunity_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -41405,9 +40484,6 @@ pub mod update_opportunity_extra_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -41501,9 +40577,6 @@ pub mod update_opportunity_stage {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -41603,9 +40676,6 @@ pub mod update_options_language_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -41696,9 +40766,6 @@ pub mod update_password {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -41797,9 +40864,6 @@ pub mod update_payment_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -41875,9 +40939,6 @@ pub mod update_product_prices {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -41967,9 +41028,6 @@ pub mod update_quote_configuration {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -42075,9 +41133,6 @@ pub mod update_siteworks_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -42169,9 +41224,6 @@ pub mod update_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -42295,9 +41347,6 @@ pub mod update_user_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -42404,9 +41453,6 @@ pub mod validate_address {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -42490,9 +41536,6 @@ pub mod validate_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -42590,9 +41633,6 @@ pub mod validate_mfa_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -42676,9 +41716,6 @@ pub mod validate_phone {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -42752,9 +41789,6 @@ pub mod vary_contract_terms {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -42846,9 +41880,6 @@ pub mod verify_customer {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -42944,9 +41975,6 @@ pub mod verify_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -43042,9 +42070,6 @@ pub mod verify_identity {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;
@@ -43142,9 +42167,6 @@ pub mod withdraw_dunning {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::marker::Copy,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash,
         ::std::default::Default
     )]
     pub struct Mutation;

@@ -613,7 +613,7 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream)
             #payload
 
             #[doc = " The operation, for [`Client::execute`](super::Client::execute)."]
-            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::default::Default)]
+            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::default::Default)]
             pub struct Mutation;
 
             impl super::Operation for Mutation {

@@ -59,14 +59,23 @@ pub(crate) fn rust_file(tokens: TokenStream) -> Result<String, Diagnostics> {
     Ok(format!("{}{body}", super::HEADER))
 }
 
-/// Formats segments in parallel and joins them as described in the module documentation.
+/// Formats one file's segments in parallel and joins them as described in the module documentation.
+#[cfg(test)]
 pub(crate) fn rust_file_segments(segments: &[Segment<'_>]) -> Result<String, Diagnostics> {
-    let results: Vec<Mutex<Option<Result<String, Diagnostics>>>> = segments.iter().map(|_| Mutex::new(None)).collect();
+    rust_files_segments(&[segments]).pop().expect("one file in, one file out")
+}
+
+/// Formats the segments of several files in one pool of threads (so no core waits at the end of one
+/// file while another file has work left) and joins each file's segments.
+pub(crate) fn rust_files_segments(files: &[&[Segment<'_>]]) -> Vec<Result<String, Diagnostics>> {
+    let jobs: Vec<(usize, &Segment<'_>)> =
+        files.iter().enumerate().flat_map(|(f, segments)| segments.iter().map(move |s| (f, s))).collect();
+    let results: Vec<Mutex<Option<Result<String, Diagnostics>>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
     let next = AtomicUsize::new(0);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(segments.len()).max(1);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len()).max(1);
     let work = || loop {
         let i = next.fetch_add(1, Ordering::Relaxed);
-        let Some(segment) = segments.get(i) else { break };
+        let Some((_, segment)) = jobs.get(i) else { break };
         let text = unparse((segment.tokens)());
         *results[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(text);
     };
@@ -76,10 +85,19 @@ pub(crate) fn rust_file_segments(segments: &[Segment<'_>]) -> Result<String, Dia
         }
         work();
     });
+    let mut texts: Vec<Vec<Result<String, Diagnostics>>> = files.iter().map(|_| Vec::new()).collect();
+    for ((f, _), result) in jobs.iter().zip(results) {
+        texts[*f].push(result.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).expect("every segment ran"));
+    }
+    files.iter().zip(texts).map(|(segments, texts)| join(segments, texts)).collect()
+}
+
+/// Joins the formatted segments of one file.
+fn join(segments: &[Segment<'_>], texts: Vec<Result<String, Diagnostics>>) -> Result<String, Diagnostics> {
     let mut out = String::from(super::HEADER);
     let mut open: Option<&str> = None;
-    for (segment, result) in segments.iter().zip(results) {
-        let text = result.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).expect("every segment ran")?;
+    for (segment, text) in segments.iter().zip(texts) {
+        let text = text?;
         match segment.opener {
             None => {
                 if open.take().is_some() {

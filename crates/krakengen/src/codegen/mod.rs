@@ -257,8 +257,10 @@ pub(crate) enum ErrorsPath {
 pub fn generate_workspace_crates(reference: &Reference, options: &Options) -> Result<Vec<GeneratedFile>, Diagnostics> {
     let errors_crate = options.errors_crate_name().replace('-', "_");
     let ir = ir::build(reference, options)?;
-    let errors = format::rust_file_segments(&emit_errors::segments(&ir))?;
-    let client = format::rust_file_segments(&emit_client::segments(&ir, &ErrorsPath::Crate(errors_crate)))?;
+    let path = ErrorsPath::Crate(errors_crate);
+    let (errors, client) = (emit_errors::segments(&ir), emit_client::segments(&ir, &path));
+    let mut out = format::rust_files_segments(&[&errors, &client]).into_iter();
+    let (errors, client) = (out.next().expect("two files")?, out.next().expect("two files")?);
     Ok(vec![
         GeneratedFile { path: format!("{}/src/generated.rs", options.errors_crate_dir), contents: errors },
         GeneratedFile { path: format!("{}/src/generated.rs", options.client_crate_dir), contents: client },
@@ -273,8 +275,9 @@ pub fn generate_workspace_crates(reference: &Reference, options: &Options) -> Re
 /// HTTP transport is behind the crate's `reqwest` feature and TLS behind `rustls-tls`.
 pub fn generate_crate(reference: &Reference, options: &Options) -> Result<Vec<GeneratedFile>, Diagnostics> {
     let ir = ir::build(reference, options)?;
-    let errors = format::rust_file_segments(&emit_errors::segments(&ir))?;
-    let client = format::rust_file_segments(&emit_client::segments(&ir, &ErrorsPath::Sibling))?;
+    let (errors, client) = (emit_errors::segments(&ir), emit_client::segments(&ir, &ErrorsPath::Sibling));
+    let mut out = format::rust_files_segments(&[&errors, &client]).into_iter();
+    let (errors, client) = (out.next().expect("two files")?, out.next().expect("two files")?);
     let lib = format::rust_file(emit_client::standalone_lib(&ir))?;
     let manifest = cargo::manifest(options)?;
     Ok(vec![
