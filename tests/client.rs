@@ -133,6 +133,17 @@ fn per_mutation_error_lists_match_their_enums() {
     );
     let as_codes: Vec<ErrorCode> = mutations::AcceptGoodsQuoteError::ALL.iter().map(|&e| e.into()).collect();
     assert_eq!(as_codes, mutations::ACCEPT_GOODS_QUOTE);
+    for &e in mutations::AcceptGoodsQuoteError::ALL {
+        assert_eq!(e.code(), e.error_code().code());
+        assert_eq!(mutations::AcceptGoodsQuoteError::try_from(e.error_code().clone()), Ok(e));
+    }
+    assert_eq!(mutations::AcceptGoodsQuoteError::KtCt8224.code(), "KT-CT-8224");
+    assert_eq!(mutations::AcceptGoodsQuoteError::KtCt8224.message(), "Invalid data.");
+    assert_eq!(*mutations::AcceptGoodsQuoteError::KtCt8201.error_code(), ErrorCode::KtCt8201);
+    // A mutation the reference lists no errors for has an enum without values: nothing converts.
+    assert!(mutations::CreateAccountFileAttachmentError::ALL.is_empty());
+    assert!(mutations::CREATE_ACCOUNT_FILE_ATTACHMENT.is_empty());
+    assert_eq!(mutations::CreateAccountFileAttachmentError::try_from(ErrorCode::KtCt8201), Err(ErrorCode::KtCt8201));
     assert_eq!(
         mutations::ResetUserPasswordError::try_from(ErrorCode::KtCt5450),
         Ok(mutations::ResetUserPasswordError::KtCt5450)

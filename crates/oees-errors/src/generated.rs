@@ -4065,9 +4065,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AcceptGoodsQuoteError {
         /// `KT-CT-8201`: Received an invalid quoteId.
@@ -4098,11 +4096,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AcceptGoodsQuoteError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AcceptGoodsQuoteError> for super::ErrorCode {
         fn from(value: AcceptGoodsQuoteError) -> Self {
             value.error_code().clone()
@@ -4121,18 +4114,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AcceptGoodsQuoteError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ACCEPT_GOODS_QUOTE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AcceptGoodsQuoteError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `acceptOfferForQuoting` can return, in reference order.
     pub const ACCEPT_OFFER_FOR_QUOTING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt12402,
@@ -4146,9 +4127,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AcceptOfferForQuotingError {
         /// `KT-CT-12402`: Unable to accept offer.
@@ -4173,11 +4152,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AcceptOfferForQuotingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AcceptOfferForQuotingError> for super::ErrorCode {
         fn from(value: AcceptOfferForQuotingError) -> Self {
             value.error_code().clone()
@@ -4194,18 +4168,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AcceptOfferForQuotingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ACCEPT_OFFER_FOR_QUOTING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AcceptOfferForQuotingError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `actualizeContract` can return, in reference order.
@@ -4229,9 +4191,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ActualizeContractError {
         /// `KT-CT-10003`: Contract not found.
@@ -4280,11 +4240,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ActualizeContractError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ActualizeContractError> for super::ErrorCode {
         fn from(value: ActualizeContractError) -> Self {
             value.error_code().clone()
@@ -4303,18 +4258,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ActualizeContractError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ACTUALIZE_CONTRACT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ActualizeContractError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `addBusinessToSegment` can return, in reference order.
     pub const ADD_BUSINESS_TO_SEGMENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt11107,
@@ -4330,9 +4273,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AddBusinessToSegmentError {
         /// `KT-CT-11107`: Unauthorized.
@@ -4363,11 +4304,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AddBusinessToSegmentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AddBusinessToSegmentError> for super::ErrorCode {
         fn from(value: AddBusinessToSegmentError) -> Self {
             value.error_code().clone()
@@ -4386,18 +4322,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AddBusinessToSegmentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ADD_BUSINESS_TO_SEGMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AddBusinessToSegmentError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `addCampaignToAccount` can return, in reference order.
     pub const ADD_CAMPAIGN_TO_ACCOUNT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -4413,9 +4337,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AddCampaignToAccountError {
         /// `KT-CT-1111`: Unauthorized.
@@ -4446,11 +4368,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AddCampaignToAccountError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AddCampaignToAccountError> for super::ErrorCode {
         fn from(value: AddCampaignToAccountError) -> Self {
             value.error_code().clone()
@@ -4469,18 +4386,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AddCampaignToAccountError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ADD_CAMPAIGN_TO_ACCOUNT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AddCampaignToAccountError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `addChildToProperty` can return, in reference order.
     pub const ADD_CHILD_TO_PROPERTY: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -4496,9 +4401,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AddChildToPropertyError {
         /// `KT-CT-1111`: Unauthorized.
@@ -4529,11 +4432,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AddChildToPropertyError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AddChildToPropertyError> for super::ErrorCode {
         fn from(value: AddChildToPropertyError) -> Self {
             value.error_code().clone()
@@ -4552,18 +4450,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AddChildToPropertyError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ADD_CHILD_TO_PROPERTY
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AddChildToPropertyError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `addItemsToRiskList` can return, in reference order.
     pub const ADD_ITEMS_TO_RISK_LIST: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt12105,
@@ -4577,9 +4463,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AddItemsToRiskListError {
         /// `KT-CT-12105`: Risk list item addition failed.
@@ -4604,11 +4488,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AddItemsToRiskListError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AddItemsToRiskListError> for super::ErrorCode {
         fn from(value: AddItemsToRiskListError) -> Self {
             value.error_code().clone()
@@ -4627,18 +4506,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AddItemsToRiskListError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ADD_ITEMS_TO_RISK_LIST
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AddItemsToRiskListError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `addNoteToInkConversation` can return, in reference order.
     pub const ADD_NOTE_TO_INK_CONVERSATION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7612,
@@ -4652,9 +4519,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AddNoteToInkConversationError {
         /// `KT-CT-7612`: The Ink conversation was not found.
@@ -4679,11 +4544,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AddNoteToInkConversationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AddNoteToInkConversationError> for super::ErrorCode {
         fn from(value: AddNoteToInkConversationError) -> Self {
             value.error_code().clone()
@@ -4702,18 +4562,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AddNoteToInkConversationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ADD_NOTE_TO_INK_CONVERSATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AddNoteToInkConversationError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `addParentToProperty` can return, in reference order.
     pub const ADD_PARENT_TO_PROPERTY: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -4729,9 +4577,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AddParentToPropertyError {
         /// `KT-CT-1111`: Unauthorized.
@@ -4762,11 +4608,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AddParentToPropertyError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AddParentToPropertyError> for super::ErrorCode {
         fn from(value: AddParentToPropertyError) -> Self {
             value.error_code().clone()
@@ -4785,18 +4626,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AddParentToPropertyError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ADD_PARENT_TO_PROPERTY
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AddParentToPropertyError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `addPortfolioReference` can return, in reference order.
     pub const ADD_PORTFOLIO_REFERENCE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt9403,
@@ -4813,9 +4642,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AddPortfolioReferenceError {
         /// `KT-CT-9403`: Received an invalid portfolioId.
@@ -4849,11 +4676,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AddPortfolioReferenceError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AddPortfolioReferenceError> for super::ErrorCode {
         fn from(value: AddPortfolioReferenceError) -> Self {
             value.error_code().clone()
@@ -4872,18 +4694,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AddPortfolioReferenceError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ADD_PORTFOLIO_REFERENCE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AddPortfolioReferenceError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `addProperty` can return, in reference order.
     pub const ADD_PROPERTY: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt6623,
@@ -4898,9 +4708,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AddPropertyError {
         /// `KT-CT-6623`: Unauthorized.
@@ -4928,11 +4736,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AddPropertyError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AddPropertyError> for super::ErrorCode {
         fn from(value: AddPropertyError) -> Self {
             value.error_code().clone()
@@ -4951,18 +4754,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AddPropertyError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ADD_PROPERTY
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AddPropertyError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `addPropertyToHierarchy` can return, in reference order.
     pub const ADD_PROPERTY_TO_HIERARCHY: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt6622,
@@ -4977,9 +4768,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AddPropertyToHierarchyError {
         /// `KT-CT-6622`: Unauthorized.
@@ -5007,11 +4796,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AddPropertyToHierarchyError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AddPropertyToHierarchyError> for super::ErrorCode {
         fn from(value: AddPropertyToHierarchyError) -> Self {
             value.error_code().clone()
@@ -5028,18 +4812,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AddPropertyToHierarchyError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ADD_PROPERTY_TO_HIERARCHY
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AddPropertyToHierarchyError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `addSignupReferralOnAccount` can return, in reference order.
@@ -5060,9 +4832,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AddSignupReferralOnAccountError {
         /// `KT-CT-6710`: Unable to create referral.
@@ -5102,11 +4872,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AddSignupReferralOnAccountError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AddSignupReferralOnAccountError> for super::ErrorCode {
         fn from(value: AddSignupReferralOnAccountError) -> Self {
             value.error_code().clone()
@@ -5125,18 +4890,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AddSignupReferralOnAccountError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ADD_SIGNUP_REFERRAL_ON_ACCOUNT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AddSignupReferralOnAccountError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `addStorylineToInkConversation` can return, in reference order.
     pub const ADD_STORYLINE_TO_INK_CONVERSATION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7612,
@@ -5152,9 +4905,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AddStorylineToInkConversationError {
         /// `KT-CT-7612`: The Ink conversation was not found.
@@ -5185,11 +4936,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AddStorylineToInkConversationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AddStorylineToInkConversationError> for super::ErrorCode {
         fn from(value: AddStorylineToInkConversationError) -> Self {
             value.error_code().clone()
@@ -5209,19 +4955,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for AddStorylineToInkConversationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ADD_STORYLINE_TO_INK_CONVERSATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AddStorylineToInkConversationError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `addUserToPortfolio` can return, in reference order.
     pub const ADD_USER_TO_PORTFOLIO: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt5461,
@@ -5239,9 +4972,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AddUserToPortfolioError {
         /// `KT-CT-5461`: Invalid role code.
@@ -5278,11 +5009,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AddUserToPortfolioError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AddUserToPortfolioError> for super::ErrorCode {
         fn from(value: AddUserToPortfolioError) -> Self {
             value.error_code().clone()
@@ -5301,18 +5027,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AddUserToPortfolioError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ADD_USER_TO_PORTFOLIO
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AddUserToPortfolioError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `allowRepaymentSubmission` can return, in reference order.
     pub const ALLOW_REPAYMENT_SUBMISSION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3944,
@@ -5328,9 +5042,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AllowRepaymentSubmissionError {
         /// `KT-CT-3944`: Account repayment does not exist.
@@ -5361,11 +5073,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AllowRepaymentSubmissionError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AllowRepaymentSubmissionError> for super::ErrorCode {
         fn from(value: AllowRepaymentSubmissionError) -> Self {
             value.error_code().clone()
@@ -5384,18 +5091,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AllowRepaymentSubmissionError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ALLOW_REPAYMENT_SUBMISSION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AllowRepaymentSubmissionError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `amendPayment` can return, in reference order.
     pub const AMEND_PAYMENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3924,
@@ -5411,9 +5106,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AmendPaymentError {
         /// `KT-CT-3924`: Unauthorized.
@@ -5444,11 +5137,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AmendPaymentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AmendPaymentError> for super::ErrorCode {
         fn from(value: AmendPaymentError) -> Self {
             value.error_code().clone()
@@ -5467,18 +5155,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AmendPaymentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            AMEND_PAYMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AmendPaymentError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `approveRepayment` can return, in reference order.
     pub const APPROVE_REPAYMENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3934,
@@ -5495,9 +5171,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ApproveRepaymentError {
         /// `KT-CT-3934`: Repayment request already approved.
@@ -5531,11 +5205,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ApproveRepaymentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ApproveRepaymentError> for super::ErrorCode {
         fn from(value: ApproveRepaymentError) -> Self {
             value.error_code().clone()
@@ -5554,18 +5223,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ApproveRepaymentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            APPROVE_REPAYMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ApproveRepaymentError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `assessCollectionProcessRecordForPause` can return, in reference order.
     pub const ASSESS_COLLECTION_PROCESS_RECORD_FOR_PAUSE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -5580,9 +5237,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AssessCollectionProcessRecordForPauseError {
         /// `KT-CT-1111`: Unauthorized.
@@ -5610,11 +5265,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AssessCollectionProcessRecordForPauseError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AssessCollectionProcessRecordForPauseError>
     for super::ErrorCode {
         fn from(value: AssessCollectionProcessRecordForPauseError) -> Self {
@@ -5640,19 +5290,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for AssessCollectionProcessRecordForPauseError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ASSESS_COLLECTION_PROCESS_RECORD_FOR_PAUSE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AssessCollectionProcessRecordForPauseError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `assignInkBucket` can return, in reference order.
     pub const ASSIGN_INK_BUCKET: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7612,
@@ -5667,9 +5304,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AssignInkBucketError {
         /// `KT-CT-7612`: The Ink conversation was not found.
@@ -5697,11 +5332,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AssignInkBucketError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AssignInkBucketError> for super::ErrorCode {
         fn from(value: AssignInkBucketError) -> Self {
             value.error_code().clone()
@@ -5720,18 +5350,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AssignInkBucketError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ASSIGN_INK_BUCKET
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AssignInkBucketError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `assignSupplyPointToEstimationGroup` can return, in reference order.
     pub const ASSIGN_SUPPLY_POINT_TO_ESTIMATION_GROUP: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -5748,9 +5366,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AssignSupplyPointToEstimationGroupError {
         /// `KT-CT-1111`: Unauthorized.
@@ -5784,11 +5400,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AssignSupplyPointToEstimationGroupError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AssignSupplyPointToEstimationGroupError>
     for super::ErrorCode {
         fn from(value: AssignSupplyPointToEstimationGroupError) -> Self {
@@ -5814,19 +5425,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for AssignSupplyPointToEstimationGroupError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ASSIGN_SUPPLY_POINT_TO_ESTIMATION_GROUP
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AssignSupplyPointToEstimationGroupError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `associateArchivedCallRecordingsWithCalls` can return, in reference order.
     pub const ASSOCIATE_ARCHIVED_CALL_RECORDINGS_WITH_CALLS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt11818,
@@ -5841,9 +5439,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AssociateArchivedCallRecordingsWithCallsError {
         /// `KT-CT-11818`: Invalid archived call recordings input.
@@ -5871,11 +5467,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AssociateArchivedCallRecordingsWithCallsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AssociateArchivedCallRecordingsWithCallsError>
     for super::ErrorCode {
         fn from(value: AssociateArchivedCallRecordingsWithCallsError) -> Self {
@@ -5901,19 +5492,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for AssociateArchivedCallRecordingsWithCallsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ASSOCIATE_ARCHIVED_CALL_RECORDINGS_WITH_CALLS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AssociateArchivedCallRecordingsWithCallsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `associateCallWithAccount` can return, in reference order.
     pub const ASSOCIATE_CALL_WITH_ACCOUNT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt11802,
@@ -5930,9 +5508,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AssociateCallWithAccountError {
         /// `KT-CT-11802`: Call not found.
@@ -5966,11 +5542,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AssociateCallWithAccountError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AssociateCallWithAccountError> for super::ErrorCode {
         fn from(value: AssociateCallWithAccountError) -> Self {
             value.error_code().clone()
@@ -5989,18 +5560,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AssociateCallWithAccountError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ASSOCIATE_CALL_WITH_ACCOUNT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AssociateCallWithAccountError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `associateItemToCollectionProcess` can return, in reference order.
     pub const ASSOCIATE_ITEM_TO_COLLECTION_PROCESS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -6017,9 +5576,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AssociateItemToCollectionProcessError {
         /// `KT-CT-1111`: Unauthorized.
@@ -6053,11 +5610,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AssociateItemToCollectionProcessError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AssociateItemToCollectionProcessError>
     for super::ErrorCode {
         fn from(value: AssociateItemToCollectionProcessError) -> Self {
@@ -6080,19 +5632,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for AssociateItemToCollectionProcessError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ASSOCIATE_ITEM_TO_COLLECTION_PROCESS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AssociateItemToCollectionProcessError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `attachAgreementsToContracts` can return, in reference order.
     pub const ATTACH_AGREEMENTS_TO_CONTRACTS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt10003,
@@ -6109,9 +5648,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AttachAgreementsToContractsError {
         /// `KT-CT-10003`: Contract not found.
@@ -6145,11 +5682,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AttachAgreementsToContractsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AttachAgreementsToContractsError> for super::ErrorCode {
         fn from(value: AttachAgreementsToContractsError) -> Self {
             value.error_code().clone()
@@ -6166,19 +5698,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for AttachAgreementsToContractsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ATTACH_AGREEMENTS_TO_CONTRACTS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AttachAgreementsToContractsError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `awardLoyaltyPoints` can return, in reference order.
@@ -6202,9 +5721,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum AwardLoyaltyPointsError {
         /// `KT-CT-1111`: Unauthorized.
@@ -6253,11 +5770,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for AwardLoyaltyPointsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<AwardLoyaltyPointsError> for super::ErrorCode {
         fn from(value: AwardLoyaltyPointsError) -> Self {
             value.error_code().clone()
@@ -6274,18 +5786,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for AwardLoyaltyPointsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            AWARD_LOYALTY_POINTS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| AwardLoyaltyPointsError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `backendScreenEvent` can return, in reference order.
@@ -6306,9 +5806,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum BackendScreenEventError {
         /// `KT-CT-1111`: Unauthorized.
@@ -6348,11 +5846,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for BackendScreenEventError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<BackendScreenEventError> for super::ErrorCode {
         fn from(value: BackendScreenEventError) -> Self {
             value.error_code().clone()
@@ -6371,18 +5864,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for BackendScreenEventError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            BACKEND_SCREEN_EVENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| BackendScreenEventError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `blockRepaymentSubmission` can return, in reference order.
     pub const BLOCK_REPAYMENT_SUBMISSION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3944,
@@ -6398,9 +5879,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum BlockRepaymentSubmissionError {
         /// `KT-CT-3944`: Account repayment does not exist.
@@ -6431,11 +5910,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for BlockRepaymentSubmissionError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<BlockRepaymentSubmissionError> for super::ErrorCode {
         fn from(value: BlockRepaymentSubmissionError) -> Self {
             value.error_code().clone()
@@ -6452,18 +5926,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for BlockRepaymentSubmissionError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            BLOCK_REPAYMENT_SUBMISSION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| BlockRepaymentSubmissionError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `bulkAwardLoyaltyPoints` can return, in reference order.
@@ -6484,9 +5946,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum BulkAwardLoyaltyPointsError {
         /// `KT-CT-1111`: Unauthorized.
@@ -6526,11 +5986,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for BulkAwardLoyaltyPointsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<BulkAwardLoyaltyPointsError> for super::ErrorCode {
         fn from(value: BulkAwardLoyaltyPointsError) -> Self {
             value.error_code().clone()
@@ -6547,18 +6002,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for BulkAwardLoyaltyPointsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            BULK_AWARD_LOYALTY_POINTS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| BulkAwardLoyaltyPointsError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `cancelEnrollment` can return, in reference order.
@@ -6581,9 +6024,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CancelEnrollmentError {
         /// `KT-CT-10312`: Mutation not enabled in this environment.
@@ -6629,11 +6070,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CancelEnrollmentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CancelEnrollmentError> for super::ErrorCode {
         fn from(value: CancelEnrollmentError) -> Self {
             value.error_code().clone()
@@ -6650,18 +6086,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CancelEnrollmentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CANCEL_ENROLLMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CancelEnrollmentError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `cancelLeaveSupplier` can return, in reference order.
@@ -6684,9 +6108,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CancelLeaveSupplierError {
         /// `KT-CT-10302`: Invalid data.
@@ -6732,11 +6154,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CancelLeaveSupplierError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CancelLeaveSupplierError> for super::ErrorCode {
         fn from(value: CancelLeaveSupplierError) -> Self {
             value.error_code().clone()
@@ -6755,18 +6172,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CancelLeaveSupplierError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CANCEL_LEAVE_SUPPLIER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CancelLeaveSupplierError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `cancelPayment` can return, in reference order.
     pub const CANCEL_PAYMENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3924,
@@ -6783,9 +6188,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CancelPaymentError {
         /// `KT-CT-3924`: Unauthorized.
@@ -6819,11 +6222,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CancelPaymentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CancelPaymentError> for super::ErrorCode {
         fn from(value: CancelPaymentError) -> Self {
             value.error_code().clone()
@@ -6842,18 +6240,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CancelPaymentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CANCEL_PAYMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CancelPaymentError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `cancelRepaymentRequest` can return, in reference order.
     pub const CANCEL_REPAYMENT_REQUEST: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3930,
@@ -6869,9 +6255,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CancelRepaymentRequestError {
         /// `KT-CT-3930`: The repayment or refund request does not exist.
@@ -6902,11 +6286,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CancelRepaymentRequestError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CancelRepaymentRequestError> for super::ErrorCode {
         fn from(value: CancelRepaymentRequestError) -> Self {
             value.error_code().clone()
@@ -6925,18 +6304,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CancelRepaymentRequestError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CANCEL_REPAYMENT_REQUEST
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CancelRepaymentRequestError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `cancelSmartFlexOnboarding` can return, in reference order.
     pub const CANCEL_SMART_FLEX_ONBOARDING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -6952,9 +6319,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CancelSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -6985,11 +6350,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CancelSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CancelSmartFlexOnboardingError> for super::ErrorCode {
         fn from(value: CancelSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
@@ -7006,18 +6366,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CancelSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CANCEL_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CancelSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `checkCreditRisk` can return, in reference order.
@@ -7037,9 +6385,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CheckCreditRiskError {
         /// `KT-CT-3921`: Account not found.
@@ -7076,11 +6422,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CheckCreditRiskError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CheckCreditRiskError> for super::ErrorCode {
         fn from(value: CheckCreditRiskError) -> Self {
             value.error_code().clone()
@@ -7097,18 +6438,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CheckCreditRiskError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CHECK_CREDIT_RISK
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CheckCreditRiskError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `closeDcaProceeding` can return, in reference order.
@@ -7128,9 +6457,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CloseDcaProceedingError {
         /// `KT-CT-11602`: Could not find DCA with that name.
@@ -7167,11 +6494,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CloseDcaProceedingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CloseDcaProceedingError> for super::ErrorCode {
         fn from(value: CloseDcaProceedingError) -> Self {
             value.error_code().clone()
@@ -7190,18 +6512,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CloseDcaProceedingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CLOSE_DCA_PROCEEDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CloseDcaProceedingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `closeInkConversation` can return, in reference order.
     pub const CLOSE_INK_CONVERSATION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7612,
@@ -7215,9 +6525,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CloseInkConversationError {
         /// `KT-CT-7612`: The Ink conversation was not found.
@@ -7242,11 +6550,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CloseInkConversationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CloseInkConversationError> for super::ErrorCode {
         fn from(value: CloseInkConversationError) -> Self {
             value.error_code().clone()
@@ -7265,18 +6568,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CloseInkConversationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CLOSE_INK_CONVERSATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CloseInkConversationError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `closeInkLiveChat` can return, in reference order.
     pub const CLOSE_INK_LIVE_CHAT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7616,
@@ -7293,9 +6584,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CloseInkLiveChatError {
         /// `KT-CT-7616`: Not yet implemented.
@@ -7329,11 +6618,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CloseInkLiveChatError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CloseInkLiveChatError> for super::ErrorCode {
         fn from(value: CloseInkLiveChatError) -> Self {
             value.error_code().clone()
@@ -7352,18 +6636,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CloseInkLiveChatError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CLOSE_INK_LIVE_CHAT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CloseInkLiveChatError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `closeOpenPrintBatch` can return, in reference order.
     pub const CLOSE_OPEN_PRINT_BATCH: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt9010,
@@ -7377,9 +6649,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CloseOpenPrintBatchError {
         /// `KT-CT-9010`: Invalid data.
@@ -7404,11 +6674,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CloseOpenPrintBatchError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CloseOpenPrintBatchError> for super::ErrorCode {
         fn from(value: CloseOpenPrintBatchError) -> Self {
             value.error_code().clone()
@@ -7427,18 +6692,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CloseOpenPrintBatchError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CLOSE_OPEN_PRINT_BATCH
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CloseOpenPrintBatchError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `collectDeposit` can return, in reference order.
     pub const COLLECT_DEPOSIT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4177,
@@ -7455,9 +6708,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CollectDepositError {
         /// `KT-CT-4177`: Unauthorized.
@@ -7491,11 +6742,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CollectDepositError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CollectDepositError> for super::ErrorCode {
         fn from(value: CollectDepositError) -> Self {
             value.error_code().clone()
@@ -7514,18 +6760,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CollectDepositError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            COLLECT_DEPOSIT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CollectDepositError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `collectPayment` can return, in reference order.
     pub const COLLECT_PAYMENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3820,
@@ -7541,9 +6775,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CollectPaymentError {
         /// `KT-CT-3820`: Received both ledger ID and number.
@@ -7574,11 +6806,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CollectPaymentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CollectPaymentError> for super::ErrorCode {
         fn from(value: CollectPaymentError) -> Self {
             value.error_code().clone()
@@ -7595,18 +6822,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CollectPaymentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            COLLECT_PAYMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CollectPaymentError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `commenceDcaProceeding` can return, in reference order.
@@ -7626,9 +6841,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CommenceDcaProceedingError {
         /// `KT-CT-11601`: Cannot start collection proceeding, proceeding for this account already exists.
@@ -7665,11 +6878,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CommenceDcaProceedingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CommenceDcaProceedingError> for super::ErrorCode {
         fn from(value: CommenceDcaProceedingError) -> Self {
             value.error_code().clone()
@@ -7688,18 +6896,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CommenceDcaProceedingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            COMMENCE_DCA_PROCEEDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CommenceDcaProceedingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `completeApproval` can return, in reference order.
     pub const COMPLETE_APPROVAL: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt14801,
@@ -7714,9 +6910,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CompleteApprovalError {
         /// `KT-CT-14801`: Approval not found.
@@ -7744,11 +6938,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CompleteApprovalError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CompleteApprovalError> for super::ErrorCode {
         fn from(value: CompleteApprovalError) -> Self {
             value.error_code().clone()
@@ -7765,18 +6954,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CompleteApprovalError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            COMPLETE_APPROVAL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CompleteApprovalError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `completeAuthFlowForSmartFlexOnboarding` can return, in reference order.
@@ -7800,9 +6977,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CompleteAuthFlowForSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -7851,11 +7026,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CompleteAuthFlowForSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CompleteAuthFlowForSmartFlexOnboardingError>
     for super::ErrorCode {
         fn from(value: CompleteAuthFlowForSmartFlexOnboardingError) -> Self {
@@ -7881,19 +7051,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CompleteAuthFlowForSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            COMPLETE_AUTH_FLOW_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CompleteAuthFlowForSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `completeReminder` can return, in reference order.
     pub const COMPLETE_REMINDER: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1406,
@@ -7908,9 +7065,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CompleteReminderError {
         /// `KT-CT-1406`: Invalid data.
@@ -7938,11 +7093,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CompleteReminderError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CompleteReminderError> for super::ErrorCode {
         fn from(value: CompleteReminderError) -> Self {
             value.error_code().clone()
@@ -7961,18 +7111,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CompleteReminderError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            COMPLETE_REMINDER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CompleteReminderError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `completeStandalonePayment` can return, in reference order.
     pub const COMPLETE_STANDALONE_PAYMENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3822,
@@ -7989,9 +7127,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CompleteStandalonePaymentError {
         /// `KT-CT-3822`: Unauthorized.
@@ -8025,11 +7161,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CompleteStandalonePaymentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CompleteStandalonePaymentError> for super::ErrorCode {
         fn from(value: CompleteStandalonePaymentError) -> Self {
             value.error_code().clone()
@@ -8046,18 +7177,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CompleteStandalonePaymentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            COMPLETE_STANDALONE_PAYMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CompleteStandalonePaymentError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `completeTeslaSetupVirtualKeyForSmartFlexOnboarding` can return, in reference order.
@@ -8081,9 +7200,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -8132,12 +7249,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display
-    for CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError>
     for super::ErrorCode {
         fn from(value: CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError) -> Self {
@@ -8163,19 +7274,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            COMPLETE_TESLA_SETUP_VIRTUAL_KEY_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `completeUserActionForSmartFlexOnboarding` can return, in reference order.
     pub const COMPLETE_USER_ACTION_FOR_SMART_FLEX_ONBOARDING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -8197,9 +7295,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CompleteUserActionForSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -8248,11 +7344,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CompleteUserActionForSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CompleteUserActionForSmartFlexOnboardingError>
     for super::ErrorCode {
         fn from(value: CompleteUserActionForSmartFlexOnboardingError) -> Self {
@@ -8278,19 +7369,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CompleteUserActionForSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            COMPLETE_USER_ACTION_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CompleteUserActionForSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `completeUserInputRequiredForSmartFlexOnboarding` can return, in reference order.
     pub const COMPLETE_USER_INPUT_REQUIRED_FOR_SMART_FLEX_ONBOARDING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -8312,9 +7390,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CompleteUserInputRequiredForSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -8363,11 +7439,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CompleteUserInputRequiredForSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CompleteUserInputRequiredForSmartFlexOnboardingError>
     for super::ErrorCode {
         fn from(value: CompleteUserInputRequiredForSmartFlexOnboardingError) -> Self {
@@ -8393,19 +7464,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CompleteUserInputRequiredForSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            COMPLETE_USER_INPUT_REQUIRED_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CompleteUserInputRequiredForSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `confirmDoubleOptIn` can return, in reference order.
     pub const CONFIRM_DOUBLE_OPT_IN: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt9016,
@@ -8422,9 +7480,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ConfirmDoubleOptInError {
         /// `KT-CT-9016`: Consent management not enabled.
@@ -8458,11 +7514,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ConfirmDoubleOptInError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ConfirmDoubleOptInError> for super::ErrorCode {
         fn from(value: ConfirmDoubleOptInError) -> Self {
             value.error_code().clone()
@@ -8481,18 +7532,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ConfirmDoubleOptInError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CONFIRM_DOUBLE_OPT_IN
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ConfirmDoubleOptInError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `connectAiAgentToCall` can return, in reference order.
     pub const CONNECT_AI_AGENT_TO_CALL: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt11802,
@@ -8508,9 +7547,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ConnectAiAgentToCallError {
         /// `KT-CT-11802`: Call not found.
@@ -8541,11 +7578,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ConnectAiAgentToCallError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ConnectAiAgentToCallError> for super::ErrorCode {
         fn from(value: ConnectAiAgentToCallError) -> Self {
             value.error_code().clone()
@@ -8564,18 +7596,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ConnectAiAgentToCallError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CONNECT_AI_AGENT_TO_CALL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ConnectAiAgentToCallError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createAccountCharge` can return, in reference order.
     pub const CREATE_ACCOUNT_CHARGE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt5211,
@@ -8591,9 +7611,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateAccountChargeError {
         /// `KT-CT-5211`: The charge reason with the requested code is deprecated.
@@ -8624,11 +7642,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateAccountChargeError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateAccountChargeError> for super::ErrorCode {
         fn from(value: CreateAccountChargeError) -> Self {
             value.error_code().clone()
@@ -8647,18 +7660,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateAccountChargeError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_ACCOUNT_CHARGE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateAccountChargeError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createAccountFileAttachment` can return, in reference order.
     pub const CREATE_ACCOUNT_FILE_ATTACHMENT: &[super::ErrorCode] = &[];
     /// The error codes `createAccountFileAttachment` can return.
@@ -8670,9 +7671,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateAccountFileAttachmentError {}
     impl CreateAccountFileAttachmentError {
@@ -8690,11 +7689,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for CreateAccountFileAttachmentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<CreateAccountFileAttachmentError> for super::ErrorCode {
@@ -8715,19 +7709,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CreateAccountFileAttachmentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_ACCOUNT_FILE_ATTACHMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateAccountFileAttachmentError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createAccountNote` can return, in reference order.
     pub const CREATE_ACCOUNT_NOTE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4123,
@@ -8744,9 +7725,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateAccountNoteError {
         /// `KT-CT-4123`: Unauthorized.
@@ -8780,11 +7759,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateAccountNoteError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateAccountNoteError> for super::ErrorCode {
         fn from(value: CreateAccountNoteError) -> Self {
             value.error_code().clone()
@@ -8801,18 +7775,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateAccountNoteError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_ACCOUNT_NOTE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateAccountNoteError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createAccountPaymentSchedule` can return, in reference order.
@@ -8837,9 +7799,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateAccountPaymentScheduleError {
         /// `KT-CT-1111`: Unauthorized.
@@ -8891,11 +7851,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateAccountPaymentScheduleError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateAccountPaymentScheduleError> for super::ErrorCode {
         fn from(value: CreateAccountPaymentScheduleError) -> Self {
             value.error_code().clone()
@@ -8915,19 +7870,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CreateAccountPaymentScheduleError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_ACCOUNT_PAYMENT_SCHEDULE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateAccountPaymentScheduleError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createAccountReference` can return, in reference order.
     pub const CREATE_ACCOUNT_REFERENCE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4123,
@@ -8943,9 +7885,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateAccountReferenceError {
         /// `KT-CT-4123`: Unauthorized.
@@ -8976,11 +7916,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateAccountReferenceError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateAccountReferenceError> for super::ErrorCode {
         fn from(value: CreateAccountReferenceError) -> Self {
             value.error_code().clone()
@@ -8999,18 +7934,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateAccountReferenceError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_ACCOUNT_REFERENCE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateAccountReferenceError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createAccountReminder` can return, in reference order.
     pub const CREATE_ACCOUNT_REMINDER: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1401,
@@ -9025,9 +7948,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateAccountReminderError {
         /// `KT-CT-1401`: Invalid data.
@@ -9055,11 +7976,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateAccountReminderError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateAccountReminderError> for super::ErrorCode {
         fn from(value: CreateAccountReminderError) -> Self {
             value.error_code().clone()
@@ -9078,18 +7994,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateAccountReminderError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_ACCOUNT_REMINDER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateAccountReminderError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createAffiliateLink` can return, in reference order.
     pub const CREATE_AFFILIATE_LINK: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7711,
@@ -9106,9 +8010,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateAffiliateLinkError {
         /// `KT-CT-7711`: Invalid data.
@@ -9142,11 +8044,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateAffiliateLinkError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateAffiliateLinkError> for super::ErrorCode {
         fn from(value: CreateAffiliateLinkError) -> Self {
             value.error_code().clone()
@@ -9165,18 +8062,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateAffiliateLinkError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_AFFILIATE_LINK
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateAffiliateLinkError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createAffiliateOrganisation` can return, in reference order.
     pub const CREATE_AFFILIATE_ORGANISATION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7716,
@@ -9190,9 +8075,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateAffiliateOrganisationError {
         /// `KT-CT-7716`: Invalid data.
@@ -9217,11 +8100,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateAffiliateOrganisationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateAffiliateOrganisationError> for super::ErrorCode {
         fn from(value: CreateAffiliateOrganisationError) -> Self {
             value.error_code().clone()
@@ -9240,19 +8118,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CreateAffiliateOrganisationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_AFFILIATE_ORGANISATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateAffiliateOrganisationError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createAffiliateSession` can return, in reference order.
     pub const CREATE_AFFILIATE_SESSION: &[super::ErrorCode] = &[];
     /// The error codes `createAffiliateSession` can return.
@@ -9264,9 +8129,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateAffiliateSessionError {}
     impl CreateAffiliateSessionError {
@@ -9286,11 +8149,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateAffiliateSessionError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateAffiliateSessionError> for super::ErrorCode {
         fn from(value: CreateAffiliateSessionError) -> Self {
             value.error_code().clone()
@@ -9307,18 +8165,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateAffiliateSessionError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_AFFILIATE_SESSION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateAffiliateSessionError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createAgreement` can return, in reference order.
@@ -9340,9 +8186,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateAgreementError {
         /// `KT-CT-1503`: Agreement valid_to date must be later than valid_from date.
@@ -9385,11 +8229,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateAgreementError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateAgreementError> for super::ErrorCode {
         fn from(value: CreateAgreementError) -> Self {
             value.error_code().clone()
@@ -9406,18 +8245,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateAgreementError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_AGREEMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateAgreementError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createAgreementRollover` can return, in reference order.
@@ -9440,9 +8267,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateAgreementRolloverError {
         /// `KT-CT-13701`: An active agreement rollover already exists for this agreement.
@@ -9488,11 +8313,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateAgreementRolloverError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateAgreementRolloverError> for super::ErrorCode {
         fn from(value: CreateAgreementRolloverError) -> Self {
             value.error_code().clone()
@@ -9511,18 +8331,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateAgreementRolloverError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_AGREEMENT_ROLLOVER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateAgreementRolloverError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createApiCall` can return, in reference order.
     pub const CREATE_API_CALL: &[super::ErrorCode] = &[super::ErrorCode::KtCt7803];
     /// The error codes `createApiCall` can return.
@@ -9534,9 +8342,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateApiCallError {
         /// `KT-CT-7803`: Received an invalid apiExceptionId.
@@ -9559,11 +8365,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateApiCallError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateApiCallError> for super::ErrorCode {
         fn from(value: CreateApiCallError) -> Self {
             value.error_code().clone()
@@ -9580,18 +8381,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateApiCallError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_API_CALL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateApiCallError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createApiException` can return, in reference order.
@@ -9611,9 +8400,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateApiExceptionError {
         /// `KT-CT-7801`: Received an invalid operationsTeamId.
@@ -9650,11 +8437,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateApiExceptionError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateApiExceptionError> for super::ErrorCode {
         fn from(value: CreateApiExceptionError) -> Self {
             value.error_code().clone()
@@ -9673,18 +8455,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateApiExceptionError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_API_EXCEPTION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateApiExceptionError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createApiExceptionEvent` can return, in reference order.
     pub const CREATE_API_EXCEPTION_EVENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7803,
@@ -9698,9 +8468,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateApiExceptionEventError {
         /// `KT-CT-7803`: Received an invalid apiExceptionId.
@@ -9725,11 +8493,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateApiExceptionEventError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateApiExceptionEventError> for super::ErrorCode {
         fn from(value: CreateApiExceptionEventError) -> Self {
             value.error_code().clone()
@@ -9748,18 +8511,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateApiExceptionEventError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_API_EXCEPTION_EVENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateApiExceptionEventError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createApiExceptionNote` can return, in reference order.
     pub const CREATE_API_EXCEPTION_NOTE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7803,
@@ -9773,9 +8524,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateApiExceptionNoteError {
         /// `KT-CT-7803`: Received an invalid apiExceptionId.
@@ -9800,11 +8549,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateApiExceptionNoteError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateApiExceptionNoteError> for super::ErrorCode {
         fn from(value: CreateApiExceptionNoteError) -> Self {
             value.error_code().clone()
@@ -9823,18 +8567,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateApiExceptionNoteError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_API_EXCEPTION_NOTE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateApiExceptionNoteError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createAudioRecording` can return, in reference order.
     pub const CREATE_AUDIO_RECORDING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7720,
@@ -9850,9 +8582,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateAudioRecordingError {
         /// `KT-CT-7720`: Invalid S3 key format.
@@ -9883,11 +8613,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateAudioRecordingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateAudioRecordingError> for super::ErrorCode {
         fn from(value: CreateAudioRecordingError) -> Self {
             value.error_code().clone()
@@ -9906,18 +8631,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateAudioRecordingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_AUDIO_RECORDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateAudioRecordingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createBusiness` can return, in reference order.
     pub const CREATE_BUSINESS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt11108,
@@ -9934,9 +8647,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateBusinessError {
         /// `KT-CT-11108`: Invalid data.
@@ -9970,11 +8681,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateBusinessError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateBusinessError> for super::ErrorCode {
         fn from(value: CreateBusinessError) -> Self {
             value.error_code().clone()
@@ -9993,18 +8699,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateBusinessError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_BUSINESS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateBusinessError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createCallMetadata` can return, in reference order.
     pub const CREATE_CALL_METADATA: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt11802,
@@ -10021,9 +8715,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateCallMetadataError {
         /// `KT-CT-11802`: Call not found.
@@ -10057,11 +8749,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateCallMetadataError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateCallMetadataError> for super::ErrorCode {
         fn from(value: CreateCallMetadataError) -> Self {
             value.error_code().clone()
@@ -10078,18 +8765,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateCallMetadataError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_CALL_METADATA
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateCallMetadataError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createCampaignItems` can return, in reference order.
@@ -10109,9 +8784,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateCampaignItemsError {
         /// `KT-CT-11501`: Voice campaign not found.
@@ -10148,11 +8821,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateCampaignItemsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateCampaignItemsError> for super::ErrorCode {
         fn from(value: CreateCampaignItemsError) -> Self {
             value.error_code().clone()
@@ -10171,18 +8839,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateCampaignItemsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_CAMPAIGN_ITEMS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateCampaignItemsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createCollectionProcessEvent` can return, in reference order.
     pub const CREATE_COLLECTION_PROCESS_EVENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -10198,9 +8854,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateCollectionProcessEventError {
         /// `KT-CT-1111`: Unauthorized.
@@ -10231,11 +8885,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateCollectionProcessEventError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateCollectionProcessEventError> for super::ErrorCode {
         fn from(value: CreateCollectionProcessEventError) -> Self {
             value.error_code().clone()
@@ -10255,19 +8904,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CreateCollectionProcessEventError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_COLLECTION_PROCESS_EVENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateCollectionProcessEventError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createComplaint` can return, in reference order.
     pub const CREATE_COMPLAINT: &[super::ErrorCode] = &[super::ErrorCode::KtCt10801];
     /// The error codes `createComplaint` can return.
@@ -10279,9 +8915,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateComplaintError {
         /// `KT-CT-10801`: Invalid data.
@@ -10306,11 +8940,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateComplaintError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateComplaintError> for super::ErrorCode {
         fn from(value: CreateComplaintError) -> Self {
             value.error_code().clone()
@@ -10327,18 +8956,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateComplaintError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_COMPLAINT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateComplaintError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createContract` can return, in reference order.
@@ -10360,9 +8977,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateContractError {
         /// `KT-CT-10001`: Party is already under contract.
@@ -10405,11 +9020,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateContractError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateContractError> for super::ErrorCode {
         fn from(value: CreateContractError) -> Self {
             value.error_code().clone()
@@ -10426,18 +9036,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateContractError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_CONTRACT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateContractError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createContributionAgreement` can return, in reference order.
@@ -10457,9 +9055,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateContributionAgreementError {
         /// `KT-CT-4123`: Unauthorized.
@@ -10496,11 +9092,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateContributionAgreementError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateContributionAgreementError> for super::ErrorCode {
         fn from(value: CreateContributionAgreementError) -> Self {
             value.error_code().clone()
@@ -10519,19 +9110,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CreateContributionAgreementError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_CONTRIBUTION_AGREEMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateContributionAgreementError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createCreditTransferPermission` can return, in reference order.
     pub const CREATE_CREDIT_TRANSFER_PERMISSION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3822,
@@ -10548,9 +9126,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateCreditTransferPermissionError {
         /// `KT-CT-3822`: Unauthorized.
@@ -10584,11 +9160,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateCreditTransferPermissionError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateCreditTransferPermissionError> for super::ErrorCode {
         fn from(value: CreateCreditTransferPermissionError) -> Self {
             value.error_code().clone()
@@ -10610,19 +9181,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CreateCreditTransferPermissionError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_CREDIT_TRANSFER_PERMISSION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateCreditTransferPermissionError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createCustomerFeedback` can return, in reference order.
     pub const CREATE_CUSTOMER_FEEDBACK: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -10637,9 +9195,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateCustomerFeedbackError {
         /// `KT-CT-1111`: Unauthorized.
@@ -10667,11 +9223,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateCustomerFeedbackError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateCustomerFeedbackError> for super::ErrorCode {
         fn from(value: CreateCustomerFeedbackError) -> Self {
             value.error_code().clone()
@@ -10690,18 +9241,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateCustomerFeedbackError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_CUSTOMER_FEEDBACK
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateCustomerFeedbackError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createDepositAgreement` can return, in reference order.
     pub const CREATE_DEPOSIT_AGREEMENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4177,
@@ -10715,9 +9254,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateDepositAgreementError {
         /// `KT-CT-4177`: Unauthorized.
@@ -10742,11 +9279,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateDepositAgreementError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateDepositAgreementError> for super::ErrorCode {
         fn from(value: CreateDepositAgreementError) -> Self {
             value.error_code().clone()
@@ -10763,18 +9295,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateDepositAgreementError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_DEPOSIT_AGREEMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateDepositAgreementError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createEnergyAccount` can return, in reference order.
@@ -10803,9 +9323,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateEnergyAccountError {
         /// `KT-CT-4910`: No product exists with the given input.
@@ -10869,11 +9387,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateEnergyAccountError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateEnergyAccountError> for super::ErrorCode {
         fn from(value: CreateEnergyAccountError) -> Self {
             value.error_code().clone()
@@ -10892,18 +9405,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateEnergyAccountError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_ENERGY_ACCOUNT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateEnergyAccountError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createExternalAccountEvent` can return, in reference order.
     pub const CREATE_EXTERNAL_ACCOUNT_EVENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7123,
@@ -10917,9 +9418,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateExternalAccountEventError {
         /// `KT-CT-7123`: Unauthorized.
@@ -10944,11 +9443,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateExternalAccountEventError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateExternalAccountEventError> for super::ErrorCode {
         fn from(value: CreateExternalAccountEventError) -> Self {
             value.error_code().clone()
@@ -10967,18 +9461,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateExternalAccountEventError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_EXTERNAL_ACCOUNT_EVENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateExternalAccountEventError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createExternalAccountUserEvent` can return, in reference order.
     pub const CREATE_EXTERNAL_ACCOUNT_USER_EVENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7123,
@@ -10992,9 +9474,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateExternalAccountUserEventError {
         /// `KT-CT-7123`: Unauthorized.
@@ -11019,11 +9499,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateExternalAccountUserEventError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateExternalAccountUserEventError> for super::ErrorCode {
         fn from(value: CreateExternalAccountUserEventError) -> Self {
             value.error_code().clone()
@@ -11043,19 +9518,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CreateExternalAccountUserEventError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_EXTERNAL_ACCOUNT_USER_EVENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateExternalAccountUserEventError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createExternalMessage` can return, in reference order.
@@ -11089,9 +9551,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateExternalMessageError {
         /// `KT-CT-14201`: Vendor is empty.
@@ -11170,11 +9630,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateExternalMessageError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateExternalMessageError> for super::ErrorCode {
         fn from(value: CreateExternalMessageError) -> Self {
             value.error_code().clone()
@@ -11193,18 +9648,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateExternalMessageError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_EXTERNAL_MESSAGE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateExternalMessageError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createExternalMessageEvent` can return, in reference order.
     pub const CREATE_EXTERNAL_MESSAGE_EVENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt14217,
@@ -11219,9 +9662,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateExternalMessageEventError {
         /// `KT-CT-14217`: Message not found.
@@ -11249,11 +9690,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateExternalMessageEventError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateExternalMessageEventError> for super::ErrorCode {
         fn from(value: CreateExternalMessageEventError) -> Self {
             value.error_code().clone()
@@ -11272,18 +9708,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateExternalMessageEventError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_EXTERNAL_MESSAGE_EVENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateExternalMessageEventError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createFormSubmission` can return, in reference order.
     pub const CREATE_FORM_SUBMISSION: &[super::ErrorCode] = &[];
     /// The error codes `createFormSubmission` can return.
@@ -11295,9 +9719,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateFormSubmissionError {}
     impl CreateFormSubmissionError {
@@ -11315,11 +9737,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for CreateFormSubmissionError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<CreateFormSubmissionError> for super::ErrorCode {
@@ -11340,18 +9757,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateFormSubmissionError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_FORM_SUBMISSION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateFormSubmissionError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createGoodsPurchase` can return, in reference order.
     pub const CREATE_GOODS_PURCHASE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1131,
@@ -11366,9 +9771,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateGoodsPurchaseError {
         /// `KT-CT-1131`: Unauthorized.
@@ -11396,11 +9799,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateGoodsPurchaseError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateGoodsPurchaseError> for super::ErrorCode {
         fn from(value: CreateGoodsPurchaseError) -> Self {
             value.error_code().clone()
@@ -11419,18 +9817,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateGoodsPurchaseError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_GOODS_PURCHASE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateGoodsPurchaseError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createGoodsQuote` can return, in reference order.
     pub const CREATE_GOODS_QUOTE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8202,
@@ -11445,9 +9831,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateGoodsQuoteError {
         /// `KT-CT-8202`: Invalid data.
@@ -11475,11 +9859,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateGoodsQuoteError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateGoodsQuoteError> for super::ErrorCode {
         fn from(value: CreateGoodsQuoteError) -> Self {
             value.error_code().clone()
@@ -11498,18 +9877,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateGoodsQuoteError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_GOODS_QUOTE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateGoodsQuoteError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createGoodsQuoteWithoutAccount` can return, in reference order.
     pub const CREATE_GOODS_QUOTE_WITHOUT_ACCOUNT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8202,
@@ -11523,9 +9890,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateGoodsQuoteWithoutAccountError {
         /// `KT-CT-8202`: Invalid data.
@@ -11550,11 +9915,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateGoodsQuoteWithoutAccountError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateGoodsQuoteWithoutAccountError> for super::ErrorCode {
         fn from(value: CreateGoodsQuoteWithoutAccountError) -> Self {
             value.error_code().clone()
@@ -11576,19 +9936,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CreateGoodsQuoteWithoutAccountError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_GOODS_QUOTE_WITHOUT_ACCOUNT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateGoodsQuoteWithoutAccountError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createInboundCall` can return, in reference order.
     pub const CREATE_INBOUND_CALL: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt11805,
@@ -11603,9 +9950,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateInboundCallError {
         /// `KT-CT-11805`: Invalid input for creating an inbound call.
@@ -11633,11 +9978,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateInboundCallError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateInboundCallError> for super::ErrorCode {
         fn from(value: CreateInboundCallError) -> Self {
             value.error_code().clone()
@@ -11654,18 +9994,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateInboundCallError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_INBOUND_CALL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateInboundCallError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createInkInboundMessage` can return, in reference order.
@@ -11693,9 +10021,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateInkInboundMessageError {
         /// `KT-CT-7618`: Unable to process message.
@@ -11756,11 +10082,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateInkInboundMessageError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateInkInboundMessageError> for super::ErrorCode {
         fn from(value: CreateInkInboundMessageError) -> Self {
             value.error_code().clone()
@@ -11777,18 +10098,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateInkInboundMessageError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_INK_INBOUND_MESSAGE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateInkInboundMessageError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createInkLiveChatMessage` can return, in reference order.
@@ -11812,9 +10121,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateInkLiveChatMessageError {
         /// `KT-CT-1111`: Unauthorized.
@@ -11863,11 +10170,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateInkLiveChatMessageError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateInkLiveChatMessageError> for super::ErrorCode {
         fn from(value: CreateInkLiveChatMessageError) -> Self {
             value.error_code().clone()
@@ -11886,18 +10188,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateInkLiveChatMessageError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_INK_LIVE_CHAT_MESSAGE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateInkLiveChatMessageError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createInternalCompany` can return, in reference order.
     pub const CREATE_INTERNAL_COMPANY: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt14402,
@@ -11912,9 +10202,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateInternalCompanyError {
         /// `KT-CT-14402`: Duplicated internal company.
@@ -11942,11 +10230,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateInternalCompanyError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateInternalCompanyError> for super::ErrorCode {
         fn from(value: CreateInternalCompanyError) -> Self {
             value.error_code().clone()
@@ -11963,18 +10246,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateInternalCompanyError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_INTERNAL_COMPANY
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateInternalCompanyError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createLead` can return, in reference order.
@@ -12000,9 +10271,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateLeadError {
         /// `KT-CT-4121`: Invalid phone number.
@@ -12057,11 +10326,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateLeadError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateLeadError> for super::ErrorCode {
         fn from(value: CreateLeadError) -> Self {
             value.error_code().clone()
@@ -12078,18 +10342,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateLeadError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_LEAD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateLeadError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createMetadata` can return, in reference order.
@@ -12112,9 +10364,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateMetadataError {
         /// `KT-CT-4124`: Unauthorized.
@@ -12160,11 +10410,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateMetadataError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateMetadataError> for super::ErrorCode {
         fn from(value: CreateMetadataError) -> Self {
             value.error_code().clone()
@@ -12183,18 +10428,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateMetadataError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_METADATA
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateMetadataError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createMfaDevice` can return, in reference order.
     pub const CREATE_MFA_DEVICE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1128,
@@ -12210,9 +10443,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateMfaDeviceError {
         /// `KT-CT-1128`: Unauthorized.
@@ -12243,11 +10474,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateMfaDeviceError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateMfaDeviceError> for super::ErrorCode {
         fn from(value: CreateMfaDeviceError) -> Self {
             value.error_code().clone()
@@ -12264,18 +10490,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateMfaDeviceError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_MFA_DEVICE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateMfaDeviceError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createNewAgreementFromProductSwitchProcess` can return, in reference order.
@@ -12295,9 +10509,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateNewAgreementFromProductSwitchProcessError {
         /// `KT-CT-1111`: Unauthorized.
@@ -12334,11 +10546,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateNewAgreementFromProductSwitchProcessError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateNewAgreementFromProductSwitchProcessError>
     for super::ErrorCode {
         fn from(value: CreateNewAgreementFromProductSwitchProcessError) -> Self {
@@ -12364,19 +10571,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CreateNewAgreementFromProductSwitchProcessError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_NEW_AGREEMENT_FROM_PRODUCT_SWITCH_PROCESS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateNewAgreementFromProductSwitchProcessError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createOfferGroupForQuoting` can return, in reference order.
     pub const CREATE_OFFER_GROUP_FOR_QUOTING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt12401,
@@ -12392,9 +10586,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateOfferGroupForQuotingError {
         /// `KT-CT-12401`: Unable to create offer group.
@@ -12425,11 +10617,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateOfferGroupForQuotingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateOfferGroupForQuotingError> for super::ErrorCode {
         fn from(value: CreateOfferGroupForQuotingError) -> Self {
             value.error_code().clone()
@@ -12446,18 +10633,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateOfferGroupForQuotingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_OFFER_GROUP_FOR_QUOTING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateOfferGroupForQuotingError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createOnSiteJobsRequest` can return, in reference order.
@@ -12502,9 +10677,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateOnSiteJobsRequestError {
         /// `KT-CT-13002`: Supply point not found.
@@ -12616,11 +10789,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateOnSiteJobsRequestError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateOnSiteJobsRequestError> for super::ErrorCode {
         fn from(value: CreateOnSiteJobsRequestError) -> Self {
             value.error_code().clone()
@@ -12637,18 +10805,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateOnSiteJobsRequestError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_ON_SITE_JOBS_REQUEST
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateOnSiteJobsRequestError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createOpportunityAndLead` can return, in reference order.
@@ -12682,9 +10838,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateOpportunityAndLeadError {
         /// `KT-CT-4121`: Invalid phone number.
@@ -12763,11 +10917,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateOpportunityAndLeadError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateOpportunityAndLeadError> for super::ErrorCode {
         fn from(value: CreateOpportunityAndLeadError) -> Self {
             value.error_code().clone()
@@ -12786,18 +10935,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateOpportunityAndLeadError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_OPPORTUNITY_AND_LEAD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateOpportunityAndLeadError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createOpportunityFileAttachment` can return, in reference order.
     pub const CREATE_OPPORTUNITY_FILE_ATTACHMENT: &[super::ErrorCode] = &[];
     /// The error codes `createOpportunityFileAttachment` can return.
@@ -12809,9 +10946,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateOpportunityFileAttachmentError {}
     impl CreateOpportunityFileAttachmentError {
@@ -12829,11 +10964,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for CreateOpportunityFileAttachmentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<CreateOpportunityFileAttachmentError>
@@ -12856,19 +10986,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CreateOpportunityFileAttachmentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_OPPORTUNITY_FILE_ATTACHMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateOpportunityFileAttachmentError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createOpportunityForLead` can return, in reference order.
@@ -12901,9 +11018,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateOpportunityForLeadError {
         /// `KT-CT-8907`: Lead not found.
@@ -12979,11 +11094,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateOpportunityForLeadError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateOpportunityForLeadError> for super::ErrorCode {
         fn from(value: CreateOpportunityForLeadError) -> Self {
             value.error_code().clone()
@@ -13002,18 +11112,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateOpportunityForLeadError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_OPPORTUNITY_FOR_LEAD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateOpportunityForLeadError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createOrUpdateLoyaltyCard` can return, in reference order.
     pub const CREATE_OR_UPDATE_LOYALTY_CARD: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt5412,
@@ -13029,9 +11127,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateOrUpdateLoyaltyCardError {
         /// `KT-CT-5412`: No account user exists with the given id.
@@ -13062,11 +11158,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateOrUpdateLoyaltyCardError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateOrUpdateLoyaltyCardError> for super::ErrorCode {
         fn from(value: CreateOrUpdateLoyaltyCardError) -> Self {
             value.error_code().clone()
@@ -13083,18 +11174,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateOrUpdateLoyaltyCardError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_OR_UPDATE_LOYALTY_CARD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateOrUpdateLoyaltyCardError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createOrUpdateTimeSeriesEntries` can return, in reference order.
@@ -13115,9 +11194,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateOrUpdateTimeSeriesEntriesError {
         /// `KT-CT-12014`: Time series not found.
@@ -13157,11 +11234,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateOrUpdateTimeSeriesEntriesError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateOrUpdateTimeSeriesEntriesError>
     for super::ErrorCode {
         fn from(value: CreateOrUpdateTimeSeriesEntriesError) -> Self {
@@ -13184,19 +11256,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CreateOrUpdateTimeSeriesEntriesError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_OR_UPDATE_TIME_SERIES_ENTRIES
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateOrUpdateTimeSeriesEntriesError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createPaymentActionIntent` can return, in reference order.
     pub const CREATE_PAYMENT_ACTION_INTENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -13214,9 +11273,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreatePaymentActionIntentError {
         /// `KT-CT-1111`: Unauthorized.
@@ -13253,11 +11310,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreatePaymentActionIntentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreatePaymentActionIntentError> for super::ErrorCode {
         fn from(value: CreatePaymentActionIntentError) -> Self {
             value.error_code().clone()
@@ -13274,18 +11326,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreatePaymentActionIntentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_PAYMENT_ACTION_INTENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreatePaymentActionIntentError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createPaymentMethodActionIntent` can return, in reference order.
@@ -13306,9 +11346,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreatePaymentMethodActionIntentError {
         /// `KT-CT-1111`: Unauthorized.
@@ -13348,11 +11386,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreatePaymentMethodActionIntentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreatePaymentMethodActionIntentError>
     for super::ErrorCode {
         fn from(value: CreatePaymentMethodActionIntentError) -> Self {
@@ -13375,19 +11408,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CreatePaymentMethodActionIntentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_PAYMENT_METHOD_ACTION_INTENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreatePaymentMethodActionIntentError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createPortfolio` can return, in reference order.
     pub const CREATE_PORTFOLIO: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt9401,
@@ -13402,9 +11422,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreatePortfolioError {
         /// `KT-CT-9401`: Received an invalid operationsTeamId.
@@ -13432,11 +11450,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreatePortfolioError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreatePortfolioError> for super::ErrorCode {
         fn from(value: CreatePortfolioError) -> Self {
             value.error_code().clone()
@@ -13455,18 +11468,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreatePortfolioError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_PORTFOLIO
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreatePortfolioError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createPortfolioUserRole` can return, in reference order.
     pub const CREATE_PORTFOLIO_USER_ROLE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt9403,
@@ -13481,9 +11482,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreatePortfolioUserRoleError {
         /// `KT-CT-9403`: Received an invalid portfolioId.
@@ -13511,11 +11510,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreatePortfolioUserRoleError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreatePortfolioUserRoleError> for super::ErrorCode {
         fn from(value: CreatePortfolioUserRoleError) -> Self {
             value.error_code().clone()
@@ -13534,18 +11528,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreatePortfolioUserRoleError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_PORTFOLIO_USER_ROLE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreatePortfolioUserRoleError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createPostEvents` can return, in reference order.
     pub const CREATE_POST_EVENTS: &[super::ErrorCode] = &[super::ErrorCode::KtCt9907];
     /// The error codes `createPostEvents` can return.
@@ -13557,9 +11539,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreatePostEventsError {
         /// `KT-CT-9907`: Post events batch size exceeded.
@@ -13584,11 +11564,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreatePostEventsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreatePostEventsError> for super::ErrorCode {
         fn from(value: CreatePostEventsError) -> Self {
             value.error_code().clone()
@@ -13605,18 +11580,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreatePostEventsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_POST_EVENTS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreatePostEventsError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createProduct` can return, in reference order.
@@ -13636,9 +11599,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateProductError {
         /// `KT-CT-12003`: Specified product brand does not exist.
@@ -13675,11 +11636,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateProductError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateProductError> for super::ErrorCode {
         fn from(value: CreateProductError) -> Self {
             value.error_code().clone()
@@ -13698,18 +11654,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateProductError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_PRODUCT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateProductError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createQuote` can return, in reference order.
     pub const CREATE_QUOTE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1501,
@@ -13726,9 +11670,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateQuoteError {
         /// `KT-CT-1501`: Agreement not found.
@@ -13762,11 +11704,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateQuoteError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateQuoteError> for super::ErrorCode {
         fn from(value: CreateQuoteError) -> Self {
             value.error_code().clone()
@@ -13783,18 +11720,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateQuoteError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_QUOTE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateQuoteError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createQuoteForAccount` can return, in reference order.
@@ -13815,9 +11740,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateQuoteForAccountError {
         /// `KT-CT-1111`: Unauthorized.
@@ -13857,11 +11780,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateQuoteForAccountError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateQuoteForAccountError> for super::ErrorCode {
         fn from(value: CreateQuoteForAccountError) -> Self {
             value.error_code().clone()
@@ -13880,18 +11798,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateQuoteForAccountError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_QUOTE_FOR_ACCOUNT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateQuoteForAccountError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createQuoteForProducts` can return, in reference order.
     pub const CREATE_QUOTE_FOR_PRODUCTS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4616,
@@ -13906,9 +11812,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateQuoteForProductsError {
         /// `KT-CT-4616`: Unable to create a quote.
@@ -13936,11 +11840,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateQuoteForProductsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateQuoteForProductsError> for super::ErrorCode {
         fn from(value: CreateQuoteForProductsError) -> Self {
             value.error_code().clone()
@@ -13957,18 +11856,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateQuoteForProductsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_QUOTE_FOR_PRODUCTS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateQuoteForProductsError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createReferral` can return, in reference order.
@@ -13988,9 +11875,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateReferralError {
         /// `KT-CT-6710`: Unable to create referral.
@@ -14027,11 +11912,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateReferralError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateReferralError> for super::ErrorCode {
         fn from(value: CreateReferralError) -> Self {
             value.error_code().clone()
@@ -14048,18 +11928,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateReferralError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_REFERRAL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateReferralError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createReminder` can return, in reference order.
@@ -14079,9 +11947,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateReminderError {
         /// `KT-CT-1401`: Invalid data.
@@ -14118,11 +11984,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateReminderError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateReminderError> for super::ErrorCode {
         fn from(value: CreateReminderError) -> Self {
             value.error_code().clone()
@@ -14141,18 +12002,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateReminderError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_REMINDER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateReminderError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createScheduledTransactions` can return, in reference order.
     pub const CREATE_SCHEDULED_TRANSACTIONS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3821,
@@ -14168,9 +12017,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateScheduledTransactionsError {
         /// `KT-CT-3821`: Received neither ledger ID nor ledger number.
@@ -14201,11 +12048,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateScheduledTransactionsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateScheduledTransactionsError> for super::ErrorCode {
         fn from(value: CreateScheduledTransactionsError) -> Self {
             value.error_code().clone()
@@ -14224,19 +12066,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CreateScheduledTransactionsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_SCHEDULED_TRANSACTIONS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateScheduledTransactionsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createShellAccount` can return, in reference order.
     pub const CREATE_SHELL_ACCOUNT: &[super::ErrorCode] = &[];
     /// The error codes `createShellAccount` can return.
@@ -14248,9 +12077,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateShellAccountError {}
     impl CreateShellAccountError {
@@ -14268,11 +12095,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for CreateShellAccountError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<CreateShellAccountError> for super::ErrorCode {
@@ -14293,18 +12115,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateShellAccountError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_SHELL_ACCOUNT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateShellAccountError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `createSolarWalletRelationship` can return, in reference order.
     pub const CREATE_SOLAR_WALLET_RELATIONSHIP: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4123,
@@ -14322,9 +12132,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateSolarWalletRelationshipError {
         /// `KT-CT-4123`: Unauthorized.
@@ -14361,11 +12169,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateSolarWalletRelationshipError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateSolarWalletRelationshipError> for super::ErrorCode {
         fn from(value: CreateSolarWalletRelationshipError) -> Self {
             value.error_code().clone()
@@ -14383,19 +12186,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for CreateSolarWalletRelationshipError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_SOLAR_WALLET_RELATIONSHIP
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateSolarWalletRelationshipError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `createTimeSeriesPrices` can return, in reference order.
@@ -14416,9 +12206,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum CreateTimeSeriesPricesError {
         /// `KT-CT-12014`: Time series not found.
@@ -14458,11 +12246,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for CreateTimeSeriesPricesError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<CreateTimeSeriesPricesError> for super::ErrorCode {
         fn from(value: CreateTimeSeriesPricesError) -> Self {
             value.error_code().clone()
@@ -14481,18 +12264,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for CreateTimeSeriesPricesError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            CREATE_TIME_SERIES_PRICES
-                .iter()
-                .position(|c| c == value)
-                .map(|i| CreateTimeSeriesPricesError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `deauthenticateDevice` can return, in reference order.
     pub const DEAUTHENTICATE_DEVICE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4301,
@@ -14508,9 +12279,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum DeauthenticateDeviceError {
         /// `KT-CT-4301`: Unable to find device for given account.
@@ -14541,11 +12310,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for DeauthenticateDeviceError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<DeauthenticateDeviceError> for super::ErrorCode {
         fn from(value: DeauthenticateDeviceError) -> Self {
             value.error_code().clone()
@@ -14564,18 +12328,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for DeauthenticateDeviceError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            DEAUTHENTICATE_DEVICE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| DeauthenticateDeviceError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `deauthenticateFlexDevice` can return, in reference order.
     pub const DEAUTHENTICATE_FLEX_DEVICE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4350,
@@ -14590,9 +12342,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum DeauthenticateFlexDeviceError {
         /// `KT-CT-4350`: Unable to de-authenticate device.
@@ -14620,11 +12370,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for DeauthenticateFlexDeviceError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<DeauthenticateFlexDeviceError> for super::ErrorCode {
         fn from(value: DeauthenticateFlexDeviceError) -> Self {
             value.error_code().clone()
@@ -14641,18 +12386,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for DeauthenticateFlexDeviceError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            DEAUTHENTICATE_FLEX_DEVICE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| DeauthenticateFlexDeviceError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `deductLoyaltyPoints` can return, in reference order.
@@ -14675,9 +12408,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum DeductLoyaltyPointsError {
         /// `KT-CT-1111`: Unauthorized.
@@ -14723,11 +12454,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for DeductLoyaltyPointsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<DeductLoyaltyPointsError> for super::ErrorCode {
         fn from(value: DeductLoyaltyPointsError) -> Self {
             value.error_code().clone()
@@ -14746,18 +12472,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for DeductLoyaltyPointsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            DEDUCT_LOYALTY_POINTS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| DeductLoyaltyPointsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `deleteAccountReference` can return, in reference order.
     pub const DELETE_ACCOUNT_REFERENCE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4123,
@@ -14773,9 +12487,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum DeleteAccountReferenceError {
         /// `KT-CT-4123`: Unauthorized.
@@ -14806,11 +12518,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for DeleteAccountReferenceError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<DeleteAccountReferenceError> for super::ErrorCode {
         fn from(value: DeleteAccountReferenceError) -> Self {
             value.error_code().clone()
@@ -14829,18 +12536,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for DeleteAccountReferenceError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            DELETE_ACCOUNT_REFERENCE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| DeleteAccountReferenceError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `deleteBoostCharge` can return, in reference order.
     pub const DELETE_BOOST_CHARGE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4301,
@@ -14855,9 +12550,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum DeleteBoostChargeError {
         /// `KT-CT-4301`: Unable to find device for given account.
@@ -14885,11 +12578,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for DeleteBoostChargeError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<DeleteBoostChargeError> for super::ErrorCode {
         fn from(value: DeleteBoostChargeError) -> Self {
             value.error_code().clone()
@@ -14908,18 +12596,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for DeleteBoostChargeError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            DELETE_BOOST_CHARGE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| DeleteBoostChargeError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `deleteMfaDevice` can return, in reference order.
     pub const DELETE_MFA_DEVICE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1150,
@@ -14934,9 +12610,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum DeleteMfaDeviceError {
         /// `KT-CT-1150`: MFA device not found.
@@ -14964,11 +12638,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for DeleteMfaDeviceError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<DeleteMfaDeviceError> for super::ErrorCode {
         fn from(value: DeleteMfaDeviceError) -> Self {
             value.error_code().clone()
@@ -14987,18 +12656,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for DeleteMfaDeviceError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            DELETE_MFA_DEVICE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| DeleteMfaDeviceError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `deletePropertyDescendants` can return, in reference order.
     pub const DELETE_PROPERTY_DESCENDANTS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt6622,
@@ -15012,9 +12669,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum DeletePropertyDescendantsError {
         /// `KT-CT-6622`: Unauthorized.
@@ -15039,11 +12694,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for DeletePropertyDescendantsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<DeletePropertyDescendantsError> for super::ErrorCode {
         fn from(value: DeletePropertyDescendantsError) -> Self {
             value.error_code().clone()
@@ -15062,18 +12712,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for DeletePropertyDescendantsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            DELETE_PROPERTY_DESCENDANTS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| DeletePropertyDescendantsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `deletePushNotificationBinding` can return, in reference order.
     pub const DELETE_PUSH_NOTIFICATION_BINDING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt5411,
@@ -15087,9 +12725,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum DeletePushNotificationBindingError {
         /// `KT-CT-5411`: Invalid token or no push notification binding found for the given account user.
@@ -15114,11 +12750,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for DeletePushNotificationBindingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<DeletePushNotificationBindingError> for super::ErrorCode {
         fn from(value: DeletePushNotificationBindingError) -> Self {
             value.error_code().clone()
@@ -15138,19 +12769,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for DeletePushNotificationBindingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            DELETE_PUSH_NOTIFICATION_BINDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| DeletePushNotificationBindingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `detachAgreementsFromContracts` can return, in reference order.
     pub const DETACH_AGREEMENTS_FROM_CONTRACTS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1501,
@@ -15164,9 +12782,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum DetachAgreementsFromContractsError {
         /// `KT-CT-1501`: Agreement not found.
@@ -15191,11 +12807,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for DetachAgreementsFromContractsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<DetachAgreementsFromContractsError> for super::ErrorCode {
         fn from(value: DetachAgreementsFromContractsError) -> Self {
             value.error_code().clone()
@@ -15215,19 +12826,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for DetachAgreementsFromContractsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            DETACH_AGREEMENTS_FROM_CONTRACTS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| DetachAgreementsFromContractsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `detachSupplyPointFromEstimationGroup` can return, in reference order.
     pub const DETACH_SUPPLY_POINT_FROM_ESTIMATION_GROUP: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -15243,9 +12841,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum DetachSupplyPointFromEstimationGroupError {
         /// `KT-CT-1111`: Unauthorized.
@@ -15276,11 +12872,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for DetachSupplyPointFromEstimationGroupError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<DetachSupplyPointFromEstimationGroupError>
     for super::ErrorCode {
         fn from(value: DetachSupplyPointFromEstimationGroupError) -> Self {
@@ -15306,19 +12897,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for DetachSupplyPointFromEstimationGroupError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            DETACH_SUPPLY_POINT_FROM_ESTIMATION_GROUP
-                .iter()
-                .position(|c| c == value)
-                .map(|i| DetachSupplyPointFromEstimationGroupError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `deviceRegistration` can return, in reference order.
     pub const DEVICE_REGISTRATION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4312,
@@ -15336,9 +12914,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum DeviceRegistrationError {
         /// `KT-CT-4312`: Unable to register device.
@@ -15375,11 +12951,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for DeviceRegistrationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<DeviceRegistrationError> for super::ErrorCode {
         fn from(value: DeviceRegistrationError) -> Self {
             value.error_code().clone()
@@ -15398,18 +12969,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for DeviceRegistrationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            DEVICE_REGISTRATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| DeviceRegistrationError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `endContributionAgreement` can return, in reference order.
     pub const END_CONTRIBUTION_AGREEMENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4123,
@@ -15425,9 +12984,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum EndContributionAgreementError {
         /// `KT-CT-4123`: Unauthorized.
@@ -15458,11 +13015,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for EndContributionAgreementError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<EndContributionAgreementError> for super::ErrorCode {
         fn from(value: EndContributionAgreementError) -> Self {
             value.error_code().clone()
@@ -15481,18 +13033,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for EndContributionAgreementError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            END_CONTRIBUTION_AGREEMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| EndContributionAgreementError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `enqueueInboundCall` can return, in reference order.
     pub const ENQUEUE_INBOUND_CALL: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt11802,
@@ -15508,9 +13048,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum EnqueueInboundCallError {
         /// `KT-CT-11802`: Call not found.
@@ -15541,11 +13079,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for EnqueueInboundCallError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<EnqueueInboundCallError> for super::ErrorCode {
         fn from(value: EnqueueInboundCallError) -> Self {
             value.error_code().clone()
@@ -15564,18 +13097,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for EnqueueInboundCallError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ENQUEUE_INBOUND_CALL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| EnqueueInboundCallError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `enrollAccountInLoyaltyProgram` can return, in reference order.
     pub const ENROLL_ACCOUNT_IN_LOYALTY_PROGRAM: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -15591,9 +13112,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum EnrollAccountInLoyaltyProgramError {
         /// `KT-CT-1111`: Unauthorized.
@@ -15624,11 +13143,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for EnrollAccountInLoyaltyProgramError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<EnrollAccountInLoyaltyProgramError> for super::ErrorCode {
         fn from(value: EnrollAccountInLoyaltyProgramError) -> Self {
             value.error_code().clone()
@@ -15646,19 +13160,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for EnrollAccountInLoyaltyProgramError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ENROLL_ACCOUNT_IN_LOYALTY_PROGRAM
-                .iter()
-                .position(|c| c == value)
-                .map(|i| EnrollAccountInLoyaltyProgramError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `enrollment` can return, in reference order.
@@ -15687,9 +13188,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum EnrollmentError {
         /// `KT-CT-10302`: Invalid data.
@@ -15753,11 +13252,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for EnrollmentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<EnrollmentError> for super::ErrorCode {
         fn from(value: EnrollmentError) -> Self {
             value.error_code().clone()
@@ -15776,18 +13270,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for EnrollmentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ENROLLMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| EnrollmentError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `escalateInkConversation` can return, in reference order.
     pub const ESCALATE_INK_CONVERSATION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -15802,9 +13284,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum EscalateInkConversationError {
         /// `KT-CT-1111`: Unauthorized.
@@ -15832,11 +13312,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for EscalateInkConversationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<EscalateInkConversationError> for super::ErrorCode {
         fn from(value: EscalateInkConversationError) -> Self {
             value.error_code().clone()
@@ -15853,18 +13328,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for EscalateInkConversationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            ESCALATE_INK_CONVERSATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| EscalateInkConversationError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `extendAgreementPeriod` can return, in reference order.
@@ -15886,9 +13349,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ExtendAgreementPeriodError {
         /// `KT-CT-1501`: Agreement not found.
@@ -15931,11 +13392,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ExtendAgreementPeriodError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ExtendAgreementPeriodError> for super::ErrorCode {
         fn from(value: ExtendAgreementPeriodError) -> Self {
             value.error_code().clone()
@@ -15954,18 +13410,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ExtendAgreementPeriodError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            EXTEND_AGREEMENT_PERIOD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ExtendAgreementPeriodError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `fetchGeneratePaymentFingerprint` can return, in reference order.
     pub const FETCH_GENERATE_PAYMENT_FINGERPRINT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt12101,
@@ -15982,9 +13426,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum FetchGeneratePaymentFingerprintError {
         /// `KT-CT-12101`: Payment instruction not found.
@@ -16018,11 +13460,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for FetchGeneratePaymentFingerprintError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<FetchGeneratePaymentFingerprintError>
     for super::ErrorCode {
         fn from(value: FetchGeneratePaymentFingerprintError) -> Self {
@@ -16045,19 +13482,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for FetchGeneratePaymentFingerprintError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            FETCH_GENERATE_PAYMENT_FINGERPRINT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| FetchGeneratePaymentFingerprintError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `fetchPreSignedLinkForOpportunityAttachment` can return, in reference order.
     pub const FETCH_PRE_SIGNED_LINK_FOR_OPPORTUNITY_ATTACHMENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8933,
@@ -16071,9 +13495,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum FetchPreSignedLinkForOpportunityAttachmentError {
         /// `KT-CT-8933`: Opportunity file attachment not found.
@@ -16096,11 +13518,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for FetchPreSignedLinkForOpportunityAttachmentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<FetchPreSignedLinkForOpportunityAttachmentError>
@@ -16128,19 +13545,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for FetchPreSignedLinkForOpportunityAttachmentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            FETCH_PRE_SIGNED_LINK_FOR_OPPORTUNITY_ATTACHMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| FetchPreSignedLinkForOpportunityAttachmentError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `forceReauthentication` can return, in reference order.
     pub const FORCE_REAUTHENTICATION: &[super::ErrorCode] = &[];
     /// The error codes `forceReauthentication` can return.
@@ -16152,9 +13556,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ForceReauthenticationError {}
     impl ForceReauthenticationError {
@@ -16172,11 +13574,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for ForceReauthenticationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<ForceReauthenticationError> for super::ErrorCode {
@@ -16197,18 +13594,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ForceReauthenticationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            FORCE_REAUTHENTICATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ForceReauthenticationError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `generateAffiliatesAudioRecordingPreSignedUrl` can return, in reference order.
     pub const GENERATE_AFFILIATES_AUDIO_RECORDING_PRE_SIGNED_URL: &[super::ErrorCode] = &[];
     /// The error codes `generateAffiliatesAudioRecordingPreSignedUrl` can return.
@@ -16220,9 +13605,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum GenerateAffiliatesAudioRecordingPreSignedUrlError {}
     impl GenerateAffiliatesAudioRecordingPreSignedUrlError {
@@ -16240,11 +13623,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for GenerateAffiliatesAudioRecordingPreSignedUrlError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<GenerateAffiliatesAudioRecordingPreSignedUrlError>
@@ -16272,19 +13650,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for GenerateAffiliatesAudioRecordingPreSignedUrlError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            GENERATE_AFFILIATES_AUDIO_RECORDING_PRE_SIGNED_URL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| GenerateAffiliatesAudioRecordingPreSignedUrlError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `generateInkPresignedUrl` can return, in reference order.
     pub const GENERATE_INK_PRESIGNED_URL: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7618,
@@ -16300,9 +13665,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum GenerateInkPresignedUrlError {
         /// `KT-CT-7618`: Unable to process message.
@@ -16333,11 +13696,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for GenerateInkPresignedUrlError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<GenerateInkPresignedUrlError> for super::ErrorCode {
         fn from(value: GenerateInkPresignedUrlError) -> Self {
             value.error_code().clone()
@@ -16356,18 +13714,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for GenerateInkPresignedUrlError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            GENERATE_INK_PRESIGNED_URL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| GenerateInkPresignedUrlError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `generateLeadsFileAttachmentDownloadPreSignedUrl` can return, in reference order.
     pub const GENERATE_LEADS_FILE_ATTACHMENT_DOWNLOAD_PRE_SIGNED_URL: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8933,
@@ -16381,9 +13727,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum GenerateLeadsFileAttachmentDownloadPreSignedUrlError {
         /// `KT-CT-8933`: Opportunity file attachment not found.
@@ -16406,11 +13750,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for GenerateLeadsFileAttachmentDownloadPreSignedUrlError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<GenerateLeadsFileAttachmentDownloadPreSignedUrlError>
@@ -16438,19 +13777,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for GenerateLeadsFileAttachmentDownloadPreSignedUrlError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            GENERATE_LEADS_FILE_ATTACHMENT_DOWNLOAD_PRE_SIGNED_URL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| GenerateLeadsFileAttachmentDownloadPreSignedUrlError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `generateLeadsFileAttachmentPreSignedUrl` can return, in reference order.
     pub const GENERATE_LEADS_FILE_ATTACHMENT_PRE_SIGNED_URL: &[super::ErrorCode] = &[];
     /// The error codes `generateLeadsFileAttachmentPreSignedUrl` can return.
@@ -16462,9 +13788,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum GenerateLeadsFileAttachmentPreSignedUrlError {}
     impl GenerateLeadsFileAttachmentPreSignedUrlError {
@@ -16482,11 +13806,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for GenerateLeadsFileAttachmentPreSignedUrlError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<GenerateLeadsFileAttachmentPreSignedUrlError>
@@ -16514,19 +13833,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for GenerateLeadsFileAttachmentPreSignedUrlError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            GENERATE_LEADS_FILE_ATTACHMENT_PRE_SIGNED_URL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| GenerateLeadsFileAttachmentPreSignedUrlError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `generatePreSignedToken` can return, in reference order.
     pub const GENERATE_PRE_SIGNED_TOKEN: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1120,
@@ -16542,9 +13848,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum GeneratePreSignedTokenError {
         /// `KT-CT-1120`: The Kraken Token has expired.
@@ -16575,11 +13879,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for GeneratePreSignedTokenError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<GeneratePreSignedTokenError> for super::ErrorCode {
         fn from(value: GeneratePreSignedTokenError) -> Self {
             value.error_code().clone()
@@ -16598,18 +13897,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for GeneratePreSignedTokenError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            GENERATE_PRE_SIGNED_TOKEN
-                .iter()
-                .position(|c| c == value)
-                .map(|i| GeneratePreSignedTokenError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `getEmbeddedSecretForNewPaymentInstruction` can return, in reference order.
     pub const GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3820,
@@ -16625,9 +13912,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum GetEmbeddedSecretForNewPaymentInstructionError {
         /// `KT-CT-3820`: Received both ledger ID and number.
@@ -16658,11 +13943,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for GetEmbeddedSecretForNewPaymentInstructionError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<GetEmbeddedSecretForNewPaymentInstructionError>
     for super::ErrorCode {
         fn from(value: GetEmbeddedSecretForNewPaymentInstructionError) -> Self {
@@ -16688,19 +13968,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for GetEmbeddedSecretForNewPaymentInstructionError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| GetEmbeddedSecretForNewPaymentInstructionError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `getEmbeddedSecretForNewPaymentInstructionWithoutAccount` can return, in reference order.
     pub const GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION_WITHOUT_ACCOUNT: &[super::ErrorCode] = &[];
     /// The error codes `getEmbeddedSecretForNewPaymentInstructionWithoutAccount` can return.
@@ -16712,9 +13979,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError {}
     impl GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError {
@@ -16732,12 +13997,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display
-    for GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<
@@ -16768,21 +14027,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION_WITHOUT_ACCOUNT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| {
-                    GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError::ALL[i]
-                })
-                .ok_or(())
-        }
-    }
     /// The error codes `getHostedUrlForNewPaymentInstruction` can return, in reference order.
     pub const GET_HOSTED_URL_FOR_NEW_PAYMENT_INSTRUCTION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1128,
@@ -16798,9 +14042,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum GetHostedUrlForNewPaymentInstructionError {
         /// `KT-CT-1128`: Unauthorized.
@@ -16831,11 +14073,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for GetHostedUrlForNewPaymentInstructionError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<GetHostedUrlForNewPaymentInstructionError>
     for super::ErrorCode {
         fn from(value: GetHostedUrlForNewPaymentInstructionError) -> Self {
@@ -16861,19 +14098,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for GetHostedUrlForNewPaymentInstructionError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            GET_HOSTED_URL_FOR_NEW_PAYMENT_INSTRUCTION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| GetHostedUrlForNewPaymentInstructionError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `getOrCreateAgreement` can return, in reference order.
     pub const GET_OR_CREATE_AGREEMENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1503,
@@ -16893,9 +14117,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum GetOrCreateAgreementError {
         /// `KT-CT-1503`: Agreement valid_to date must be later than valid_from date.
@@ -16938,11 +14160,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for GetOrCreateAgreementError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<GetOrCreateAgreementError> for super::ErrorCode {
         fn from(value: GetOrCreateAgreementError) -> Self {
             value.error_code().clone()
@@ -16961,18 +14178,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for GetOrCreateAgreementError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            GET_OR_CREATE_AGREEMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| GetOrCreateAgreementError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `grantUserAccessToBusiness` can return, in reference order.
     pub const GRANT_USER_ACCESS_TO_BUSINESS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt11107,
@@ -16988,9 +14193,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum GrantUserAccessToBusinessError {
         /// `KT-CT-11107`: Unauthorized.
@@ -17021,11 +14224,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for GrantUserAccessToBusinessError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<GrantUserAccessToBusinessError> for super::ErrorCode {
         fn from(value: GrantUserAccessToBusinessError) -> Self {
             value.error_code().clone()
@@ -17044,18 +14242,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for GrantUserAccessToBusinessError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            GRANT_USER_ACCESS_TO_BUSINESS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| GrantUserAccessToBusinessError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `initializeAccount` can return, in reference order.
     pub const INITIALIZE_ACCOUNT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt10324,
@@ -17071,9 +14257,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum InitializeAccountError {
         /// `KT-CT-10324`: Mutation not enabled in this environment.
@@ -17104,11 +14288,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for InitializeAccountError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<InitializeAccountError> for super::ErrorCode {
         fn from(value: InitializeAccountError) -> Self {
             value.error_code().clone()
@@ -17127,18 +14306,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for InitializeAccountError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            INITIALIZE_ACCOUNT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| InitializeAccountError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `initializeUser` can return, in reference order.
     pub const INITIALIZE_USER: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt10327,
@@ -17154,9 +14321,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum InitializeUserError {
         /// `KT-CT-10327`: Mutation not enabled in this environment.
@@ -17187,11 +14352,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for InitializeUserError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<InitializeUserError> for super::ErrorCode {
         fn from(value: InitializeUserError) -> Self {
             value.error_code().clone()
@@ -17208,18 +14368,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for InitializeUserError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            INITIALIZE_USER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| InitializeUserError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `initiateHostedStandalonePayment` can return, in reference order.
@@ -17239,9 +14387,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum InitiateHostedStandalonePaymentError {
         /// `KT-CT-1128`: Unauthorized.
@@ -17278,11 +14424,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for InitiateHostedStandalonePaymentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<InitiateHostedStandalonePaymentError>
     for super::ErrorCode {
         fn from(value: InitiateHostedStandalonePaymentError) -> Self {
@@ -17303,19 +14444,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for InitiateHostedStandalonePaymentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            INITIATE_HOSTED_STANDALONE_PAYMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| InitiateHostedStandalonePaymentError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `initiateProductSwitch` can return, in reference order.
@@ -17340,9 +14468,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum InitiateProductSwitchError {
         /// `KT-CT-1111`: Unauthorized.
@@ -17394,11 +14520,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for InitiateProductSwitchError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<InitiateProductSwitchError> for super::ErrorCode {
         fn from(value: InitiateProductSwitchError) -> Self {
             value.error_code().clone()
@@ -17417,18 +14538,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for InitiateProductSwitchError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            INITIATE_PRODUCT_SWITCH
-                .iter()
-                .position(|c| c == value)
-                .map(|i| InitiateProductSwitchError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `initiateStandalonePayment` can return, in reference order.
     pub const INITIATE_STANDALONE_PAYMENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3820,
@@ -17445,9 +14554,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum InitiateStandalonePaymentError {
         /// `KT-CT-3820`: Received both ledger ID and number.
@@ -17481,11 +14588,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for InitiateStandalonePaymentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<InitiateStandalonePaymentError> for super::ErrorCode {
         fn from(value: InitiateStandalonePaymentError) -> Self {
             value.error_code().clone()
@@ -17504,18 +14606,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for InitiateStandalonePaymentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            INITIATE_STANDALONE_PAYMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| InitiateStandalonePaymentError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `instigateLeaveSupplier` can return, in reference order.
     pub const INSTIGATE_LEAVE_SUPPLIER: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt10301,
@@ -17532,9 +14622,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum InstigateLeaveSupplierError {
         /// `KT-CT-10301`: Unable to instigate leave supplier process.
@@ -17568,11 +14656,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for InstigateLeaveSupplierError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<InstigateLeaveSupplierError> for super::ErrorCode {
         fn from(value: InstigateLeaveSupplierError) -> Self {
             value.error_code().clone()
@@ -17591,18 +14674,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for InstigateLeaveSupplierError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            INSTIGATE_LEAVE_SUPPLIER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| InstigateLeaveSupplierError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `invalidatePaymentInstruction` can return, in reference order.
     pub const INVALIDATE_PAYMENT_INSTRUCTION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3926,
@@ -17616,9 +14687,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum InvalidatePaymentInstructionError {
         /// `KT-CT-3926`: Unauthorized.
@@ -17643,11 +14712,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for InvalidatePaymentInstructionError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<InvalidatePaymentInstructionError> for super::ErrorCode {
         fn from(value: InvalidatePaymentInstructionError) -> Self {
             value.error_code().clone()
@@ -17667,19 +14731,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for InvalidatePaymentInstructionError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            INVALIDATE_PAYMENT_INSTRUCTION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| InvalidatePaymentInstructionError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `invalidatePreSignedToken` can return, in reference order.
     pub const INVALIDATE_PRE_SIGNED_TOKEN: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1129,
@@ -17693,9 +14744,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum InvalidatePreSignedTokenError {
         /// `KT-CT-1129`: Unauthorized.
@@ -17720,11 +14769,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for InvalidatePreSignedTokenError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<InvalidatePreSignedTokenError> for super::ErrorCode {
         fn from(value: InvalidatePreSignedTokenError) -> Self {
             value.error_code().clone()
@@ -17743,18 +14787,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for InvalidatePreSignedTokenError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            INVALIDATE_PRE_SIGNED_TOKEN
-                .iter()
-                .position(|c| c == value)
-                .map(|i| InvalidatePreSignedTokenError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `invalidatePreSignedTokensForUser` can return, in reference order.
     pub const INVALIDATE_PRE_SIGNED_TOKENS_FOR_USER: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1129,
@@ -17768,9 +14800,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum InvalidatePreSignedTokensForUserError {
         /// `KT-CT-1129`: Unauthorized.
@@ -17793,11 +14823,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for InvalidatePreSignedTokensForUserError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<InvalidatePreSignedTokensForUserError>
@@ -17823,19 +14848,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for InvalidatePreSignedTokensForUserError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            INVALIDATE_PRE_SIGNED_TOKENS_FOR_USER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| InvalidatePreSignedTokensForUserError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `invalidateRefreshToken` can return, in reference order.
     pub const INVALIDATE_REFRESH_TOKEN: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1130,
@@ -17849,9 +14861,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum InvalidateRefreshTokenError {
         /// `KT-CT-1130`: Unauthorized.
@@ -17876,11 +14886,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for InvalidateRefreshTokenError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<InvalidateRefreshTokenError> for super::ErrorCode {
         fn from(value: InvalidateRefreshTokenError) -> Self {
             value.error_code().clone()
@@ -17899,18 +14904,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for InvalidateRefreshTokenError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            INVALIDATE_REFRESH_TOKEN
-                .iter()
-                .position(|c| c == value)
-                .map(|i| InvalidateRefreshTokenError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `invalidateRefreshTokensForUser` can return, in reference order.
     pub const INVALIDATE_REFRESH_TOKENS_FOR_USER: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1128,
@@ -17924,9 +14917,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum InvalidateRefreshTokensForUserError {
         /// `KT-CT-1128`: Unauthorized.
@@ -17951,11 +14942,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for InvalidateRefreshTokensForUserError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<InvalidateRefreshTokensForUserError> for super::ErrorCode {
         fn from(value: InvalidateRefreshTokensForUserError) -> Self {
             value.error_code().clone()
@@ -17977,19 +14963,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for InvalidateRefreshTokensForUserError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            INVALIDATE_REFRESH_TOKENS_FOR_USER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| InvalidateRefreshTokensForUserError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `joinSupplierAcceptTermsAndConditions` can return, in reference order.
     pub const JOIN_SUPPLIER_ACCEPT_TERMS_AND_CONDITIONS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -18004,9 +14977,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum JoinSupplierAcceptTermsAndConditionsError {
         /// `KT-CT-1111`: Unauthorized.
@@ -18034,11 +15005,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for JoinSupplierAcceptTermsAndConditionsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<JoinSupplierAcceptTermsAndConditionsError>
     for super::ErrorCode {
         fn from(value: JoinSupplierAcceptTermsAndConditionsError) -> Self {
@@ -18064,19 +15030,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for JoinSupplierAcceptTermsAndConditionsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            JOIN_SUPPLIER_ACCEPT_TERMS_AND_CONDITIONS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| JoinSupplierAcceptTermsAndConditionsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `legacyProcessOrder` can return, in reference order.
     pub const LEGACY_PROCESS_ORDER: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt12701,
@@ -18096,9 +15049,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum LegacyProcessOrderError {
         /// `KT-CT-12701`: Invalid sales channel code.
@@ -18141,11 +15092,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for LegacyProcessOrderError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<LegacyProcessOrderError> for super::ErrorCode {
         fn from(value: LegacyProcessOrderError) -> Self {
             value.error_code().clone()
@@ -18162,18 +15108,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for LegacyProcessOrderError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            LEGACY_PROCESS_ORDER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| LegacyProcessOrderError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `linkAccountToBusiness` can return, in reference order.
@@ -18193,9 +15127,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum LinkAccountToBusinessError {
         /// `KT-CT-11104`: Business role already allocated.
@@ -18232,11 +15164,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for LinkAccountToBusinessError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<LinkAccountToBusinessError> for super::ErrorCode {
         fn from(value: LinkAccountToBusinessError) -> Self {
             value.error_code().clone()
@@ -18255,18 +15182,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for LinkAccountToBusinessError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            LINK_ACCOUNT_TO_BUSINESS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| LinkAccountToBusinessError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `linkUserToLine` can return, in reference order.
     pub const LINK_USER_TO_LINE: &[super::ErrorCode] = &[];
     /// The error codes `linkUserToLine` can return.
@@ -18278,9 +15193,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum LinkUserToLineError {}
     impl LinkUserToLineError {
@@ -18298,11 +15211,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for LinkUserToLineError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<LinkUserToLineError> for super::ErrorCode {
@@ -18323,18 +15231,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for LinkUserToLineError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            LINK_USER_TO_LINE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| LinkUserToLineError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `markPrintBatchAsProcessed` can return, in reference order.
     pub const MARK_PRINT_BATCH_AS_PROCESSED: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt9011,
@@ -18348,9 +15244,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum MarkPrintBatchAsProcessedError {
         /// `KT-CT-9011`: Invalid data.
@@ -18375,11 +15269,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for MarkPrintBatchAsProcessedError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<MarkPrintBatchAsProcessedError> for super::ErrorCode {
         fn from(value: MarkPrintBatchAsProcessedError) -> Self {
             value.error_code().clone()
@@ -18398,18 +15287,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for MarkPrintBatchAsProcessedError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            MARK_PRINT_BATCH_AS_PROCESSED
-                .iter()
-                .position(|c| c == value)
-                .map(|i| MarkPrintBatchAsProcessedError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `masqueradeAuthentication` can return, in reference order.
     pub const MASQUERADE_AUTHENTICATION: &[super::ErrorCode] = &[];
     /// The error codes `masqueradeAuthentication` can return.
@@ -18421,9 +15298,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum MasqueradeAuthenticationError {}
     impl MasqueradeAuthenticationError {
@@ -18441,11 +15316,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for MasqueradeAuthenticationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<MasqueradeAuthenticationError> for super::ErrorCode {
@@ -18466,18 +15336,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for MasqueradeAuthenticationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            MASQUERADE_AUTHENTICATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| MasqueradeAuthenticationError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `moveToBucket` can return, in reference order.
     pub const MOVE_TO_BUCKET: &[super::ErrorCode] = &[super::ErrorCode::KtCt7612];
     /// The error codes `moveToBucket` can return.
@@ -18489,9 +15347,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum MoveToBucketError {
         /// `KT-CT-7612`: The Ink conversation was not found.
@@ -18514,11 +15370,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for MoveToBucketError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<MoveToBucketError> for super::ErrorCode {
         fn from(value: MoveToBucketError) -> Self {
             value.error_code().clone()
@@ -18537,18 +15388,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for MoveToBucketError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            MOVE_TO_BUCKET
-                .iter()
-                .position(|c| c == value)
-                .map(|i| MoveToBucketError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `nextOperationsTeamRoundRobin` can return, in reference order.
     pub const NEXT_OPERATIONS_TEAM_ROUND_ROBIN: &[super::ErrorCode] = &[];
     /// The error codes `nextOperationsTeamRoundRobin` can return.
@@ -18560,9 +15399,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum NextOperationsTeamRoundRobinError {}
     impl NextOperationsTeamRoundRobinError {
@@ -18580,11 +15417,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for NextOperationsTeamRoundRobinError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<NextOperationsTeamRoundRobinError> for super::ErrorCode {
@@ -18606,19 +15438,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for NextOperationsTeamRoundRobinError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            NEXT_OPERATIONS_TEAM_ROUND_ROBIN
-                .iter()
-                .position(|c| c == value)
-                .map(|i| NextOperationsTeamRoundRobinError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `obtainKrakenToken` can return, in reference order.
     pub const OBTAIN_KRAKEN_TOKEN: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1134,
@@ -18633,9 +15452,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ObtainKrakenTokenError {
         /// `KT-CT-1134`: Invalid data.
@@ -18663,11 +15480,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ObtainKrakenTokenError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ObtainKrakenTokenError> for super::ErrorCode {
         fn from(value: ObtainKrakenTokenError) -> Self {
             value.error_code().clone()
@@ -18686,18 +15498,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ObtainKrakenTokenError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            OBTAIN_KRAKEN_TOKEN
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ObtainKrakenTokenError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `obtainLongLivedRefreshToken` can return, in reference order.
     pub const OBTAIN_LONG_LIVED_REFRESH_TOKEN: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1120,
@@ -18714,9 +15514,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ObtainLongLivedRefreshTokenError {
         /// `KT-CT-1120`: The Kraken Token has expired.
@@ -18750,11 +15548,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ObtainLongLivedRefreshTokenError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ObtainLongLivedRefreshTokenError> for super::ErrorCode {
         fn from(value: ObtainLongLivedRefreshTokenError) -> Self {
             value.error_code().clone()
@@ -18773,19 +15566,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for ObtainLongLivedRefreshTokenError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            OBTAIN_LONG_LIVED_REFRESH_TOKEN
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ObtainLongLivedRefreshTokenError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `ocppAuthentication` can return, in reference order.
     pub const OCPP_AUTHENTICATION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4301,
@@ -18800,9 +15580,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum OcppAuthenticationError {
         /// `KT-CT-4301`: Unable to find device for given account.
@@ -18830,11 +15608,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for OcppAuthenticationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<OcppAuthenticationError> for super::ErrorCode {
         fn from(value: OcppAuthenticationError) -> Self {
             value.error_code().clone()
@@ -18853,18 +15626,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for OcppAuthenticationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            OCPP_AUTHENTICATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| OcppAuthenticationError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `pauseCollectionProcess` can return, in reference order.
     pub const PAUSE_COLLECTION_PROCESS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -18880,9 +15641,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum PauseCollectionProcessError {
         /// `KT-CT-1111`: Unauthorized.
@@ -18913,11 +15672,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for PauseCollectionProcessError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<PauseCollectionProcessError> for super::ErrorCode {
         fn from(value: PauseCollectionProcessError) -> Self {
             value.error_code().clone()
@@ -18934,18 +15688,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for PauseCollectionProcessError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            PAUSE_COLLECTION_PROCESS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| PauseCollectionProcessError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `pauseDunning` can return, in reference order.
@@ -18966,9 +15708,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum PauseDunningError {
         /// `KT-CT-11301`: Account not in a dunning process for the given path name.
@@ -19008,11 +15748,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for PauseDunningError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<PauseDunningError> for super::ErrorCode {
         fn from(value: PauseDunningError) -> Self {
             value.error_code().clone()
@@ -19031,18 +15766,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for PauseDunningError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            PAUSE_DUNNING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| PauseDunningError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `payoutReferralForAccount` can return, in reference order.
     pub const PAYOUT_REFERRAL_FOR_ACCOUNT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt6712,
@@ -19059,9 +15782,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum PayoutReferralForAccountError {
         /// `KT-CT-6712`: Invalid reference.
@@ -19095,11 +15816,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for PayoutReferralForAccountError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<PayoutReferralForAccountError> for super::ErrorCode {
         fn from(value: PayoutReferralForAccountError) -> Self {
             value.error_code().clone()
@@ -19116,18 +15832,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for PayoutReferralForAccountError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            PAYOUT_REFERRAL_FOR_ACCOUNT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| PayoutReferralForAccountError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `postCredit` can return, in reference order.
@@ -19148,9 +15852,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum PostCreditError {
         /// `KT-CT-3820`: Received both ledger ID and number.
@@ -19190,11 +15892,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for PostCreditError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<PostCreditError> for super::ErrorCode {
         fn from(value: PostCreditError) -> Self {
             value.error_code().clone()
@@ -19213,18 +15910,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for PostCreditError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            POST_CREDIT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| PostCreditError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `prepareAccount` can return, in reference order.
     pub const PREPARE_ACCOUNT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt10303,
@@ -19241,9 +15926,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum PrepareAccountError {
         /// `KT-CT-10303`: Mutation not enabled in this environment.
@@ -19277,11 +15960,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for PrepareAccountError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<PrepareAccountError> for super::ErrorCode {
         fn from(value: PrepareAccountError) -> Self {
             value.error_code().clone()
@@ -19298,18 +15976,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for PrepareAccountError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            PREPARE_ACCOUNT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| PrepareAccountError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `publishTransactionalMessagingExternalTrigger` can return, in reference order.
@@ -19332,9 +15998,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum PublishTransactionalMessagingExternalTriggerError {
         /// `KT-CT-4178`: No account found with given account number.
@@ -19380,11 +16044,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for PublishTransactionalMessagingExternalTriggerError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<PublishTransactionalMessagingExternalTriggerError>
     for super::ErrorCode {
         fn from(value: PublishTransactionalMessagingExternalTriggerError) -> Self {
@@ -19410,19 +16069,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for PublishTransactionalMessagingExternalTriggerError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            PUBLISH_TRANSACTIONAL_MESSAGING_EXTERNAL_TRIGGER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| PublishTransactionalMessagingExternalTriggerError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `publishTransactionalMessagingTrigger` can return, in reference order.
     pub const PUBLISH_TRANSACTIONAL_MESSAGING_TRIGGER: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt9901,
@@ -19438,9 +16084,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum PublishTransactionalMessagingTriggerError {
         /// `KT-CT-9901`: Invalid trigger type code.
@@ -19471,11 +16115,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for PublishTransactionalMessagingTriggerError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<PublishTransactionalMessagingTriggerError>
     for super::ErrorCode {
         fn from(value: PublishTransactionalMessagingTriggerError) -> Self {
@@ -19501,19 +16140,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for PublishTransactionalMessagingTriggerError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            PUBLISH_TRANSACTIONAL_MESSAGING_TRIGGER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| PublishTransactionalMessagingTriggerError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `purchaseVoucher` can return, in reference order.
     pub const PURCHASE_VOUCHER: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -19531,9 +16157,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum PurchaseVoucherError {
         /// `KT-CT-1111`: Unauthorized.
@@ -19570,11 +16194,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for PurchaseVoucherError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<PurchaseVoucherError> for super::ErrorCode {
         fn from(value: PurchaseVoucherError) -> Self {
             value.error_code().clone()
@@ -19591,18 +16210,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for PurchaseVoucherError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            PURCHASE_VOUCHER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| PurchaseVoucherError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `purchaseVouchers` can return, in reference order.
@@ -19624,9 +16231,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum PurchaseVouchersError {
         /// `KT-CT-1111`: Unauthorized.
@@ -19669,11 +16274,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for PurchaseVouchersError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<PurchaseVouchersError> for super::ErrorCode {
         fn from(value: PurchaseVouchersError) -> Self {
             value.error_code().clone()
@@ -19692,18 +16292,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for PurchaseVouchersError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            PURCHASE_VOUCHERS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| PurchaseVouchersError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `reactivateCollectionProcessRecord` can return, in reference order.
     pub const REACTIVATE_COLLECTION_PROCESS_RECORD: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -19719,9 +16307,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ReactivateCollectionProcessRecordError {
         /// `KT-CT-1111`: Unauthorized.
@@ -19752,11 +16338,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ReactivateCollectionProcessRecordError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ReactivateCollectionProcessRecordError>
     for super::ErrorCode {
         fn from(value: ReactivateCollectionProcessRecordError) -> Self {
@@ -19779,19 +16360,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for ReactivateCollectionProcessRecordError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REACTIVATE_COLLECTION_PROCESS_RECORD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ReactivateCollectionProcessRecordError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `recordActivatedPaymentMethod` can return, in reference order.
     pub const RECORD_ACTIVATED_PAYMENT_METHOD: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1609,
@@ -19811,9 +16379,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RecordActivatedPaymentMethodError {
         /// `KT-CT-1609`: The provided datetime ISO string is not timezone aware, please provide timezone information.
@@ -19856,11 +16422,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RecordActivatedPaymentMethodError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RecordActivatedPaymentMethodError> for super::ErrorCode {
         fn from(value: RecordActivatedPaymentMethodError) -> Self {
             value.error_code().clone()
@@ -19880,19 +16441,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for RecordActivatedPaymentMethodError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            RECORD_ACTIVATED_PAYMENT_METHOD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RecordActivatedPaymentMethodError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `recordDepositAgreementAccepted` can return, in reference order.
     pub const RECORD_DEPOSIT_AGREEMENT_ACCEPTED: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4177,
@@ -19906,9 +16454,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RecordDepositAgreementAcceptedError {
         /// `KT-CT-4177`: Unauthorized.
@@ -19933,11 +16479,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RecordDepositAgreementAcceptedError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RecordDepositAgreementAcceptedError> for super::ErrorCode {
         fn from(value: RecordDepositAgreementAcceptedError) -> Self {
             value.error_code().clone()
@@ -19959,19 +16500,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for RecordDepositAgreementAcceptedError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            RECORD_DEPOSIT_AGREEMENT_ACCEPTED
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RecordDepositAgreementAcceptedError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `recordFailedPayment` can return, in reference order.
     pub const RECORD_FAILED_PAYMENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -19990,9 +16518,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RecordFailedPaymentError {
         /// `KT-CT-1111`: Unauthorized.
@@ -20032,11 +16558,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RecordFailedPaymentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RecordFailedPaymentError> for super::ErrorCode {
         fn from(value: RecordFailedPaymentError) -> Self {
             value.error_code().clone()
@@ -20053,18 +16574,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RecordFailedPaymentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            RECORD_FAILED_PAYMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RecordFailedPaymentError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `recordPendingPayment` can return, in reference order.
@@ -20085,9 +16594,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RecordPendingPaymentError {
         /// `KT-CT-1111`: Unauthorized.
@@ -20127,11 +16634,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RecordPendingPaymentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RecordPendingPaymentError> for super::ErrorCode {
         fn from(value: RecordPendingPaymentError) -> Self {
             value.error_code().clone()
@@ -20148,18 +16650,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RecordPendingPaymentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            RECORD_PENDING_PAYMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RecordPendingPaymentError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `recordSuccessfulPayment` can return, in reference order.
@@ -20180,9 +16670,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RecordSuccessfulPaymentError {
         /// `KT-CT-1111`: Unauthorized.
@@ -20222,11 +16710,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RecordSuccessfulPaymentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RecordSuccessfulPaymentError> for super::ErrorCode {
         fn from(value: RecordSuccessfulPaymentError) -> Self {
             value.error_code().clone()
@@ -20243,18 +16726,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RecordSuccessfulPaymentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            RECORD_SUCCESSFUL_PAYMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RecordSuccessfulPaymentError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `redeemLoyaltyPointsForAccountCredit` can return, in reference order.
@@ -20279,9 +16750,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RedeemLoyaltyPointsForAccountCreditError {
         /// `KT-CT-1111`: Unauthorized.
@@ -20333,11 +16802,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RedeemLoyaltyPointsForAccountCreditError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RedeemLoyaltyPointsForAccountCreditError>
     for super::ErrorCode {
         fn from(value: RedeemLoyaltyPointsForAccountCreditError) -> Self {
@@ -20363,19 +16827,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for RedeemLoyaltyPointsForAccountCreditError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REDEEM_LOYALTY_POINTS_FOR_ACCOUNT_CREDIT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RedeemLoyaltyPointsForAccountCreditError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `redeemReferralClaimCode` can return, in reference order.
     pub const REDEEM_REFERRAL_CLAIM_CODE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt6723,
@@ -20393,9 +16844,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RedeemReferralClaimCodeError {
         /// `KT-CT-6723`: Unauthorized.
@@ -20432,11 +16881,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RedeemReferralClaimCodeError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RedeemReferralClaimCodeError> for super::ErrorCode {
         fn from(value: RedeemReferralClaimCodeError) -> Self {
             value.error_code().clone()
@@ -20453,18 +16897,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RedeemReferralClaimCodeError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REDEEM_REFERRAL_CLAIM_CODE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RedeemReferralClaimCodeError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `refundPayment` can return, in reference order.
@@ -20485,9 +16917,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RefundPaymentError {
         /// `KT-CT-3924`: Unauthorized.
@@ -20527,11 +16957,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RefundPaymentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RefundPaymentError> for super::ErrorCode {
         fn from(value: RefundPaymentError) -> Self {
             value.error_code().clone()
@@ -20550,18 +16975,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RefundPaymentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REFUND_PAYMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RefundPaymentError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `regenerateSecretKey` can return, in reference order.
     pub const REGENERATE_SECRET_KEY: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt11100,
@@ -20575,9 +16988,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RegenerateSecretKeyError {
         /// `KT-CT-11100`: API key authentication unavailable.
@@ -20602,11 +17013,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RegenerateSecretKeyError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RegenerateSecretKeyError> for super::ErrorCode {
         fn from(value: RegenerateSecretKeyError) -> Self {
             value.error_code().clone()
@@ -20625,18 +17031,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RegenerateSecretKeyError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REGENERATE_SECRET_KEY
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RegenerateSecretKeyError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `registerCustomerAsset` can return, in reference order.
     pub const REGISTER_CUSTOMER_ASSET: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1128,
@@ -20651,9 +17045,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RegisterCustomerAssetError {
         /// `KT-CT-1128`: Unauthorized.
@@ -20681,11 +17073,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RegisterCustomerAssetError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RegisterCustomerAssetError> for super::ErrorCode {
         fn from(value: RegisterCustomerAssetError) -> Self {
             value.error_code().clone()
@@ -20704,18 +17091,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RegisterCustomerAssetError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REGISTER_CUSTOMER_ASSET
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RegisterCustomerAssetError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `registerEvChargerLead` can return, in reference order.
     pub const REGISTER_EV_CHARGER_LEAD: &[super::ErrorCode] = &[
         super::ErrorCode::KtEs7802,
@@ -20731,9 +17106,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RegisterEvChargerLeadError {
         /// `KT-ES-7802`: The request to Chipiron was not fulfilled correctly.
@@ -20764,11 +17137,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RegisterEvChargerLeadError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RegisterEvChargerLeadError> for super::ErrorCode {
         fn from(value: RegisterEvChargerLeadError) -> Self {
             value.error_code().clone()
@@ -20787,18 +17155,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RegisterEvChargerLeadError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REGISTER_EV_CHARGER_LEAD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RegisterEvChargerLeadError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `registerLeadFlowStatusEvent` can return, in reference order.
     pub const REGISTER_LEAD_FLOW_STATUS_EVENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8907,
@@ -20812,9 +17168,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RegisterLeadFlowStatusEventError {
         /// `KT-CT-8907`: Lead not found.
@@ -20839,11 +17193,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RegisterLeadFlowStatusEventError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RegisterLeadFlowStatusEventError> for super::ErrorCode {
         fn from(value: RegisterLeadFlowStatusEventError) -> Self {
             value.error_code().clone()
@@ -20862,19 +17211,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for RegisterLeadFlowStatusEventError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REGISTER_LEAD_FLOW_STATUS_EVENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RegisterLeadFlowStatusEventError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `registerOpportunityFlowStatusEvent` can return, in reference order.
     pub const REGISTER_OPPORTUNITY_FLOW_STATUS_EVENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8906,
@@ -20888,9 +17224,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RegisterOpportunityFlowStatusEventError {
         /// `KT-CT-8906`: Opportunity not found.
@@ -20913,11 +17247,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for RegisterOpportunityFlowStatusEventError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<RegisterOpportunityFlowStatusEventError>
@@ -20943,19 +17272,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for RegisterOpportunityFlowStatusEventError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REGISTER_OPPORTUNITY_FLOW_STATUS_EVENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RegisterOpportunityFlowStatusEventError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `registerPhoneLead` can return, in reference order.
     pub const REGISTER_PHONE_LEAD: &[super::ErrorCode] = &[super::ErrorCode::KtEs8910];
     /// The error codes `registerPhoneLead` can return.
@@ -20967,9 +17283,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RegisterPhoneLeadError {
         /// `KT-ES-8910`: Invalid data.
@@ -20994,11 +17308,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RegisterPhoneLeadError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RegisterPhoneLeadError> for super::ErrorCode {
         fn from(value: RegisterPhoneLeadError) -> Self {
             value.error_code().clone()
@@ -21017,18 +17326,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RegisterPhoneLeadError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REGISTER_PHONE_LEAD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RegisterPhoneLeadError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `registerPushNotificationBinding` can return, in reference order.
     pub const REGISTER_PUSH_NOTIFICATION_BINDING: &[super::ErrorCode] = &[];
     /// The error codes `registerPushNotificationBinding` can return.
@@ -21040,9 +17337,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RegisterPushNotificationBindingError {}
     impl RegisterPushNotificationBindingError {
@@ -21060,11 +17355,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for RegisterPushNotificationBindingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<RegisterPushNotificationBindingError>
@@ -21089,19 +17379,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for RegisterPushNotificationBindingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REGISTER_PUSH_NOTIFICATION_BINDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RegisterPushNotificationBindingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `registerSolarSimulatorDirectSale` can return, in reference order.
     pub const REGISTER_SOLAR_SIMULATOR_DIRECT_SALE: &[super::ErrorCode] = &[
         super::ErrorCode::KtEs7802,
@@ -21116,9 +17393,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RegisterSolarSimulatorDirectSaleError {
         /// `KT-ES-7802`: The request to Chipiron was not fulfilled correctly.
@@ -21146,11 +17421,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RegisterSolarSimulatorDirectSaleError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RegisterSolarSimulatorDirectSaleError>
     for super::ErrorCode {
         fn from(value: RegisterSolarSimulatorDirectSaleError) -> Self {
@@ -21173,19 +17443,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for RegisterSolarSimulatorDirectSaleError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REGISTER_SOLAR_SIMULATOR_DIRECT_SALE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RegisterSolarSimulatorDirectSaleError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `registerSolarSimulatorLead` can return, in reference order.
     pub const REGISTER_SOLAR_SIMULATOR_LEAD: &[super::ErrorCode] = &[
         super::ErrorCode::KtEs7802,
@@ -21200,9 +17457,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RegisterSolarSimulatorLeadError {
         /// `KT-ES-7802`: The request to Chipiron was not fulfilled correctly.
@@ -21230,11 +17485,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RegisterSolarSimulatorLeadError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RegisterSolarSimulatorLeadError> for super::ErrorCode {
         fn from(value: RegisterSolarSimulatorLeadError) -> Self {
             value.error_code().clone()
@@ -21253,18 +17503,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RegisterSolarSimulatorLeadError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REGISTER_SOLAR_SIMULATOR_LEAD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RegisterSolarSimulatorLeadError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `removeCampaignFromAccount` can return, in reference order.
     pub const REMOVE_CAMPAIGN_FROM_ACCOUNT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7424,
@@ -21279,9 +17517,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RemoveCampaignFromAccountError {
         /// `KT-CT-7424`: Failed to remove campaign from account.
@@ -21309,11 +17545,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RemoveCampaignFromAccountError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RemoveCampaignFromAccountError> for super::ErrorCode {
         fn from(value: RemoveCampaignFromAccountError) -> Self {
             value.error_code().clone()
@@ -21330,18 +17561,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RemoveCampaignFromAccountError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REMOVE_CAMPAIGN_FROM_ACCOUNT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RemoveCampaignFromAccountError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `removeCampaignItems` can return, in reference order.
@@ -21361,9 +17580,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RemoveCampaignItemsError {
         /// `KT-CT-11501`: Voice campaign not found.
@@ -21400,11 +17617,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RemoveCampaignItemsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RemoveCampaignItemsError> for super::ErrorCode {
         fn from(value: RemoveCampaignItemsError) -> Self {
             value.error_code().clone()
@@ -21423,18 +17635,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RemoveCampaignItemsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REMOVE_CAMPAIGN_ITEMS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RemoveCampaignItemsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `removeItemsFromRiskList` can return, in reference order.
     pub const REMOVE_ITEMS_FROM_RISK_LIST: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt12106,
@@ -21448,9 +17648,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RemoveItemsFromRiskListError {
         /// `KT-CT-12106`: Risk list item removal failed.
@@ -21475,11 +17673,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RemoveItemsFromRiskListError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RemoveItemsFromRiskListError> for super::ErrorCode {
         fn from(value: RemoveItemsFromRiskListError) -> Self {
             value.error_code().clone()
@@ -21498,18 +17691,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RemoveItemsFromRiskListError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REMOVE_ITEMS_FROM_RISK_LIST
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RemoveItemsFromRiskListError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `removePropertyFromHierarchy` can return, in reference order.
     pub const REMOVE_PROPERTY_FROM_HIERARCHY: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt6622,
@@ -21523,9 +17704,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RemovePropertyFromHierarchyError {
         /// `KT-CT-6622`: Unauthorized.
@@ -21550,11 +17729,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RemovePropertyFromHierarchyError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RemovePropertyFromHierarchyError> for super::ErrorCode {
         fn from(value: RemovePropertyFromHierarchyError) -> Self {
             value.error_code().clone()
@@ -21571,19 +17745,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for RemovePropertyFromHierarchyError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REMOVE_PROPERTY_FROM_HIERARCHY
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RemovePropertyFromHierarchyError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `requestDoubleOptIn` can return, in reference order.
@@ -21605,9 +17766,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RequestDoubleOptInError {
         /// `KT-CT-1111`: Unauthorized.
@@ -21650,11 +17809,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RequestDoubleOptInError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RequestDoubleOptInError> for super::ErrorCode {
         fn from(value: RequestDoubleOptInError) -> Self {
             value.error_code().clone()
@@ -21673,18 +17827,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RequestDoubleOptInError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REQUEST_DOUBLE_OPT_IN
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RequestDoubleOptInError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `requestPasswordReset` can return, in reference order.
     pub const REQUEST_PASSWORD_RESET: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt11331,
@@ -21699,9 +17841,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RequestPasswordResetError {
         /// `KT-CT-11331`: Invalid input data.
@@ -21729,11 +17869,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RequestPasswordResetError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RequestPasswordResetError> for super::ErrorCode {
         fn from(value: RequestPasswordResetError) -> Self {
             value.error_code().clone()
@@ -21752,18 +17887,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RequestPasswordResetError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REQUEST_PASSWORD_RESET
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RequestPasswordResetError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `requestPrintedBill` can return, in reference order.
     pub const REQUEST_PRINTED_BILL: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3824,
@@ -21778,9 +17901,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RequestPrintedBillError {
         /// `KT-CT-3824`: Unauthorized.
@@ -21808,11 +17929,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RequestPrintedBillError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RequestPrintedBillError> for super::ErrorCode {
         fn from(value: RequestPrintedBillError) -> Self {
             value.error_code().clone()
@@ -21831,18 +17947,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RequestPrintedBillError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REQUEST_PRINTED_BILL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RequestPrintedBillError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `rescindContract` can return, in reference order.
     pub const RESCIND_CONTRACT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt10003,
@@ -21857,9 +17961,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RescindContractError {
         /// `KT-CT-10003`: Contract not found.
@@ -21887,11 +17989,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RescindContractError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RescindContractError> for super::ErrorCode {
         fn from(value: RescindContractError) -> Self {
             value.error_code().clone()
@@ -21910,18 +18007,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RescindContractError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            RESCIND_CONTRACT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RescindContractError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `resetPassword` can return, in reference order.
     pub const RESET_PASSWORD: &[super::ErrorCode] = &[];
     /// The error codes `resetPassword` can return.
@@ -21933,9 +18018,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ResetPasswordError {}
     impl ResetPasswordError {
@@ -21953,11 +18036,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for ResetPasswordError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<ResetPasswordError> for super::ErrorCode {
@@ -21978,18 +18056,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ResetPasswordError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            RESET_PASSWORD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ResetPasswordError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `resetUserPassword` can return, in reference order.
     pub const RESET_USER_PASSWORD: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1132,
@@ -22005,9 +18071,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ResetUserPasswordError {
         /// `KT-CT-1132`: Unauthorized.
@@ -22038,11 +18102,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ResetUserPasswordError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ResetUserPasswordError> for super::ErrorCode {
         fn from(value: ResetUserPasswordError) -> Self {
             value.error_code().clone()
@@ -22061,18 +18120,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ResetUserPasswordError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            RESET_USER_PASSWORD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ResetUserPasswordError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `resumeCollectionProcess` can return, in reference order.
     pub const RESUME_COLLECTION_PROCESS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -22088,9 +18135,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ResumeCollectionProcessError {
         /// `KT-CT-1111`: Unauthorized.
@@ -22121,11 +18166,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ResumeCollectionProcessError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ResumeCollectionProcessError> for super::ErrorCode {
         fn from(value: ResumeCollectionProcessError) -> Self {
             value.error_code().clone()
@@ -22144,18 +18184,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ResumeCollectionProcessError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            RESUME_COLLECTION_PROCESS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ResumeCollectionProcessError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `resumeControl` can return, in reference order.
     pub const RESUME_CONTROL: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4301,
@@ -22170,9 +18198,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ResumeControlError {
         /// `KT-CT-4301`: Unable to find device for given account.
@@ -22200,11 +18226,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ResumeControlError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ResumeControlError> for super::ErrorCode {
         fn from(value: ResumeControlError) -> Self {
             value.error_code().clone()
@@ -22223,18 +18244,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ResumeControlError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            RESUME_CONTROL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ResumeControlError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `retireCustomerAsset` can return, in reference order.
     pub const RETIRE_CUSTOMER_ASSET: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt14603,
@@ -22248,9 +18257,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RetireCustomerAssetError {
         /// `KT-CT-14603`: Unable to retire customer asset.
@@ -22275,11 +18282,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RetireCustomerAssetError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RetireCustomerAssetError> for super::ErrorCode {
         fn from(value: RetireCustomerAssetError) -> Self {
             value.error_code().clone()
@@ -22296,18 +18298,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RetireCustomerAssetError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            RETIRE_CUSTOMER_ASSET
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RetireCustomerAssetError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `reverseEnrollment` can return, in reference order.
@@ -22331,9 +18321,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ReverseEnrollmentError {
         /// `KT-CT-10312`: Mutation not enabled in this environment.
@@ -22382,11 +18370,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ReverseEnrollmentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ReverseEnrollmentError> for super::ErrorCode {
         fn from(value: ReverseEnrollmentError) -> Self {
             value.error_code().clone()
@@ -22403,18 +18386,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ReverseEnrollmentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REVERSE_ENROLLMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ReverseEnrollmentError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `reverseLeaveSupplier` can return, in reference order.
@@ -22440,9 +18411,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ReverseLeaveSupplierError {
         /// `KT-CT-10302`: Invalid data.
@@ -22497,11 +18466,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ReverseLeaveSupplierError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ReverseLeaveSupplierError> for super::ErrorCode {
         fn from(value: ReverseLeaveSupplierError) -> Self {
             value.error_code().clone()
@@ -22520,18 +18484,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ReverseLeaveSupplierError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REVERSE_LEAVE_SUPPLIER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ReverseLeaveSupplierError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `revokeAgreement` can return, in reference order.
     pub const REVOKE_AGREEMENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1501,
@@ -22547,9 +18499,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RevokeAgreementError {
         /// `KT-CT-1501`: Agreement not found.
@@ -22580,11 +18530,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RevokeAgreementError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RevokeAgreementError> for super::ErrorCode {
         fn from(value: RevokeAgreementError) -> Self {
             value.error_code().clone()
@@ -22601,18 +18546,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RevokeAgreementError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REVOKE_AGREEMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RevokeAgreementError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `revokeContract` can return, in reference order.
@@ -22633,9 +18566,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RevokeContractError {
         /// `KT-CT-10003`: Contract not found.
@@ -22675,11 +18606,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RevokeContractError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RevokeContractError> for super::ErrorCode {
         fn from(value: RevokeContractError) -> Self {
             value.error_code().clone()
@@ -22698,18 +18624,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RevokeContractError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REVOKE_CONTRACT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RevokeContractError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `revokeUserAccessFromBusiness` can return, in reference order.
     pub const REVOKE_USER_ACCESS_FROM_BUSINESS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt11107,
@@ -22725,9 +18639,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RevokeUserAccessFromBusinessError {
         /// `KT-CT-11107`: Unauthorized.
@@ -22758,11 +18670,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RevokeUserAccessFromBusinessError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RevokeUserAccessFromBusinessError> for super::ErrorCode {
         fn from(value: RevokeUserAccessFromBusinessError) -> Self {
             value.error_code().clone()
@@ -22782,19 +18689,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for RevokeUserAccessFromBusinessError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            REVOKE_USER_ACCESS_FROM_BUSINESS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RevokeUserAccessFromBusinessError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `runAgreementRollover` can return, in reference order.
     pub const RUN_AGREEMENT_ROLLOVER: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt13705,
@@ -22809,9 +18703,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum RunAgreementRolloverError {
         /// `KT-CT-13705`: Agreement rollover not found.
@@ -22839,11 +18731,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for RunAgreementRolloverError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<RunAgreementRolloverError> for super::ErrorCode {
         fn from(value: RunAgreementRolloverError) -> Self {
             value.error_code().clone()
@@ -22862,18 +18749,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for RunAgreementRolloverError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            RUN_AGREEMENT_ROLLOVER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| RunAgreementRolloverError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `scheduleQuoteFollowUp` can return, in reference order.
     pub const SCHEDULE_QUOTE_FOLLOW_UP: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4619,
@@ -22889,9 +18764,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ScheduleQuoteFollowUpError {
         /// `KT-CT-4619`: Quote with given code not found.
@@ -22922,11 +18795,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ScheduleQuoteFollowUpError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ScheduleQuoteFollowUpError> for super::ErrorCode {
         fn from(value: ScheduleQuoteFollowUpError) -> Self {
             value.error_code().clone()
@@ -22943,18 +18811,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ScheduleQuoteFollowUpError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SCHEDULE_QUOTE_FOLLOW_UP
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ScheduleQuoteFollowUpError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `selectChargePointMakeForSmartFlexOnboarding` can return, in reference order.
@@ -22978,9 +18834,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SelectChargePointMakeForSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -23029,11 +18883,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SelectChargePointMakeForSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SelectChargePointMakeForSmartFlexOnboardingError>
     for super::ErrorCode {
         fn from(value: SelectChargePointMakeForSmartFlexOnboardingError) -> Self {
@@ -23059,19 +18908,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SelectChargePointMakeForSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SELECT_CHARGE_POINT_MAKE_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SelectChargePointMakeForSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `selectChargePointVariantForSmartFlexOnboarding` can return, in reference order.
     pub const SELECT_CHARGE_POINT_VARIANT_FOR_SMART_FLEX_ONBOARDING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -23093,9 +18929,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SelectChargePointVariantForSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -23144,11 +18978,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SelectChargePointVariantForSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SelectChargePointVariantForSmartFlexOnboardingError>
     for super::ErrorCode {
         fn from(value: SelectChargePointVariantForSmartFlexOnboardingError) -> Self {
@@ -23174,19 +19003,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SelectChargePointVariantForSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SELECT_CHARGE_POINT_VARIANT_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SelectChargePointVariantForSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `selectDeviceTypeForSmartFlexOnboarding` can return, in reference order.
     pub const SELECT_DEVICE_TYPE_FOR_SMART_FLEX_ONBOARDING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -23208,9 +19024,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SelectDeviceTypeForSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -23259,11 +19073,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SelectDeviceTypeForSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SelectDeviceTypeForSmartFlexOnboardingError>
     for super::ErrorCode {
         fn from(value: SelectDeviceTypeForSmartFlexOnboardingError) -> Self {
@@ -23289,19 +19098,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SelectDeviceTypeForSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SELECT_DEVICE_TYPE_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SelectDeviceTypeForSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `selectFromListForSmartFlexOnboarding` can return, in reference order.
     pub const SELECT_FROM_LIST_FOR_SMART_FLEX_ONBOARDING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -23323,9 +19119,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SelectFromListForSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -23374,11 +19168,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SelectFromListForSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SelectFromListForSmartFlexOnboardingError>
     for super::ErrorCode {
         fn from(value: SelectFromListForSmartFlexOnboardingError) -> Self {
@@ -23404,19 +19193,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SelectFromListForSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SELECT_FROM_LIST_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SelectFromListForSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `selectInverterMakeForSmartFlexOnboarding` can return, in reference order.
     pub const SELECT_INVERTER_MAKE_FOR_SMART_FLEX_ONBOARDING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -23438,9 +19214,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SelectInverterMakeForSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -23489,11 +19263,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SelectInverterMakeForSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SelectInverterMakeForSmartFlexOnboardingError>
     for super::ErrorCode {
         fn from(value: SelectInverterMakeForSmartFlexOnboardingError) -> Self {
@@ -23519,19 +19288,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SelectInverterMakeForSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SELECT_INVERTER_MAKE_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SelectInverterMakeForSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `selectProducts` can return, in reference order.
     pub const SELECT_PRODUCTS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4619,
@@ -23550,9 +19306,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SelectProductsError {
         /// `KT-CT-4619`: Quote with given code not found.
@@ -23592,11 +19346,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SelectProductsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SelectProductsError> for super::ErrorCode {
         fn from(value: SelectProductsError) -> Self {
             value.error_code().clone()
@@ -23613,18 +19362,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for SelectProductsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SELECT_PRODUCTS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SelectProductsError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `selectUserVehicleForSmartFlexOnboarding` can return, in reference order.
@@ -23648,9 +19385,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SelectUserVehicleForSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -23699,11 +19434,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SelectUserVehicleForSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SelectUserVehicleForSmartFlexOnboardingError>
     for super::ErrorCode {
         fn from(value: SelectUserVehicleForSmartFlexOnboardingError) -> Self {
@@ -23729,19 +19459,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SelectUserVehicleForSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SELECT_USER_VEHICLE_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SelectUserVehicleForSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `selectVehicleMakeForSmartFlexOnboarding` can return, in reference order.
     pub const SELECT_VEHICLE_MAKE_FOR_SMART_FLEX_ONBOARDING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -23763,9 +19480,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SelectVehicleMakeForSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -23814,11 +19529,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SelectVehicleMakeForSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SelectVehicleMakeForSmartFlexOnboardingError>
     for super::ErrorCode {
         fn from(value: SelectVehicleMakeForSmartFlexOnboardingError) -> Self {
@@ -23844,19 +19554,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SelectVehicleMakeForSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SELECT_VEHICLE_MAKE_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SelectVehicleMakeForSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `selectVehicleOrChargePointForSmartFlexOnboarding` can return, in reference order.
     pub const SELECT_VEHICLE_OR_CHARGE_POINT_FOR_SMART_FLEX_ONBOARDING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -23878,9 +19575,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SelectVehicleOrChargePointForSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -23929,11 +19624,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SelectVehicleOrChargePointForSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SelectVehicleOrChargePointForSmartFlexOnboardingError>
     for super::ErrorCode {
         fn from(value: SelectVehicleOrChargePointForSmartFlexOnboardingError) -> Self {
@@ -23959,19 +19649,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SelectVehicleOrChargePointForSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SELECT_VEHICLE_OR_CHARGE_POINT_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SelectVehicleOrChargePointForSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `selectVehicleVariantForSmartFlexOnboarding` can return, in reference order.
     pub const SELECT_VEHICLE_VARIANT_FOR_SMART_FLEX_ONBOARDING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -23993,9 +19670,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SelectVehicleVariantForSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -24044,11 +19719,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SelectVehicleVariantForSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SelectVehicleVariantForSmartFlexOnboardingError>
     for super::ErrorCode {
         fn from(value: SelectVehicleVariantForSmartFlexOnboardingError) -> Self {
@@ -24074,19 +19744,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SelectVehicleVariantForSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SELECT_VEHICLE_VARIANT_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SelectVehicleVariantForSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `sendAgreementRescissionConfirmation` can return, in reference order.
     pub const SEND_AGREEMENT_RESCISSION_CONFIRMATION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt14101,
@@ -24100,9 +19757,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SendAgreementRescissionConfirmationError {
         /// `KT-CT-14101`: Agreement rescission not found.
@@ -24125,11 +19780,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for SendAgreementRescissionConfirmationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<SendAgreementRescissionConfirmationError>
@@ -24155,19 +19805,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SendAgreementRescissionConfirmationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SEND_AGREEMENT_RESCISSION_CONFIRMATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SendAgreementRescissionConfirmationError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `sendOfferQuoteSummary` can return, in reference order.
     pub const SEND_OFFER_QUOTE_SUMMARY: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt12407,
@@ -24184,9 +19821,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SendOfferQuoteSummaryError {
         /// `KT-CT-12407`: The offer group does not contain an accepted offer.
@@ -24220,11 +19855,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SendOfferQuoteSummaryError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SendOfferQuoteSummaryError> for super::ErrorCode {
         fn from(value: SendOfferQuoteSummaryError) -> Self {
             value.error_code().clone()
@@ -24243,18 +19873,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for SendOfferQuoteSummaryError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SEND_OFFER_QUOTE_SUMMARY
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SendOfferQuoteSummaryError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `sendQuoteSummary` can return, in reference order.
     pub const SEND_QUOTE_SUMMARY: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4178,
@@ -24270,9 +19888,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SendQuoteSummaryError {
         /// `KT-CT-4178`: No account found with given account number.
@@ -24303,11 +19919,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SendQuoteSummaryError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SendQuoteSummaryError> for super::ErrorCode {
         fn from(value: SendQuoteSummaryError) -> Self {
             value.error_code().clone()
@@ -24326,18 +19937,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for SendQuoteSummaryError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SEND_QUOTE_SUMMARY
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SendQuoteSummaryError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `sendVerificationEmail` can return, in reference order.
     pub const SEND_VERIFICATION_EMAIL: &[super::ErrorCode] = &[];
     /// The error codes `sendVerificationEmail` can return.
@@ -24349,9 +19948,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SendVerificationEmailError {}
     impl SendVerificationEmailError {
@@ -24369,11 +19966,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for SendVerificationEmailError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<SendVerificationEmailError> for super::ErrorCode {
@@ -24394,18 +19986,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for SendVerificationEmailError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SEND_VERIFICATION_EMAIL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SendVerificationEmailError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `setDevicePreferences` can return, in reference order.
     pub const SET_DEVICE_PREFERENCES: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4314,
@@ -24421,9 +20001,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SetDevicePreferencesError {
         /// `KT-CT-4314`: Unable to get provider details.
@@ -24454,11 +20032,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SetDevicePreferencesError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SetDevicePreferencesError> for super::ErrorCode {
         fn from(value: SetDevicePreferencesError) -> Self {
             value.error_code().clone()
@@ -24477,18 +20050,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for SetDevicePreferencesError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SET_DEVICE_PREFERENCES
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SetDevicePreferencesError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `setLoyaltyPointsUser` can return, in reference order.
     pub const SET_LOYALTY_POINTS_USER: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -24504,9 +20065,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SetLoyaltyPointsUserError {
         /// `KT-CT-1111`: Unauthorized.
@@ -24537,11 +20096,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SetLoyaltyPointsUserError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SetLoyaltyPointsUserError> for super::ErrorCode {
         fn from(value: SetLoyaltyPointsUserError) -> Self {
             value.error_code().clone()
@@ -24560,18 +20114,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for SetLoyaltyPointsUserError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SET_LOYALTY_POINTS_USER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SetLoyaltyPointsUserError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `setOpportunityOutcome` can return, in reference order.
     pub const SET_OPPORTUNITY_OUTCOME: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8906,
@@ -24585,9 +20127,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SetOpportunityOutcomeError {
         /// `KT-CT-8906`: Opportunity not found.
@@ -24612,11 +20152,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SetOpportunityOutcomeError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SetOpportunityOutcomeError> for super::ErrorCode {
         fn from(value: SetOpportunityOutcomeError) -> Self {
             value.error_code().clone()
@@ -24633,18 +20168,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for SetOpportunityOutcomeError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SET_OPPORTUNITY_OUTCOME
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SetOpportunityOutcomeError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `setPaymentPreference` can return, in reference order.
@@ -24664,9 +20187,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SetPaymentPreferenceError {
         /// `KT-CT-1111`: Unauthorized.
@@ -24703,11 +20224,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SetPaymentPreferenceError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SetPaymentPreferenceError> for super::ErrorCode {
         fn from(value: SetPaymentPreferenceError) -> Self {
             value.error_code().clone()
@@ -24724,18 +20240,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for SetPaymentPreferenceError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SET_PAYMENT_PREFERENCE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SetPaymentPreferenceError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `setUpDirectDebitInstruction` can return, in reference order.
@@ -24757,9 +20261,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SetUpDirectDebitInstructionError {
         /// `KT-CT-11103`: Business not found.
@@ -24802,11 +20304,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SetUpDirectDebitInstructionError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SetUpDirectDebitInstructionError> for super::ErrorCode {
         fn from(value: SetUpDirectDebitInstructionError) -> Self {
             value.error_code().clone()
@@ -24823,19 +20320,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SetUpDirectDebitInstructionError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SET_UP_DIRECT_DEBIT_INSTRUCTION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SetUpDirectDebitInstructionError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `setUpDirectDebitInstructionForBusiness` can return, in reference order.
@@ -24855,9 +20339,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SetUpDirectDebitInstructionForBusinessError {
         /// `KT-CT-11107`: Unauthorized.
@@ -24894,11 +20376,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SetUpDirectDebitInstructionForBusinessError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SetUpDirectDebitInstructionForBusinessError>
     for super::ErrorCode {
         fn from(value: SetUpDirectDebitInstructionForBusinessError) -> Self {
@@ -24924,19 +20401,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SetUpDirectDebitInstructionForBusinessError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SET_UP_DIRECT_DEBIT_INSTRUCTION_FOR_BUSINESS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SetUpDirectDebitInstructionForBusinessError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `setUpDirectDebitInstructionFromStoredDetails` can return, in reference order.
     pub const SET_UP_DIRECT_DEBIT_INSTRUCTION_FROM_STORED_DETAILS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt11103,
@@ -24956,9 +20420,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SetUpDirectDebitInstructionFromStoredDetailsError {
         /// `KT-CT-11103`: Business not found.
@@ -25001,11 +20463,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SetUpDirectDebitInstructionFromStoredDetailsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SetUpDirectDebitInstructionFromStoredDetailsError>
     for super::ErrorCode {
         fn from(value: SetUpDirectDebitInstructionFromStoredDetailsError) -> Self {
@@ -25031,19 +20488,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SetUpDirectDebitInstructionFromStoredDetailsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SET_UP_DIRECT_DEBIT_INSTRUCTION_FROM_STORED_DETAILS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SetUpDirectDebitInstructionFromStoredDetailsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `setVehicleChargePreferences` can return, in reference order.
     pub const SET_VEHICLE_CHARGE_PREFERENCES: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4301,
@@ -25059,9 +20503,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SetVehicleChargePreferencesError {
         /// `KT-CT-4301`: Unable to find device for given account.
@@ -25092,11 +20534,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SetVehicleChargePreferencesError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SetVehicleChargePreferencesError> for super::ErrorCode {
         fn from(value: SetVehicleChargePreferencesError) -> Self {
             value.error_code().clone()
@@ -25115,19 +20552,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SetVehicleChargePreferencesError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SET_VEHICLE_CHARGE_PREFERENCES
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SetVehicleChargePreferencesError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `shareGoodsQuote` can return, in reference order.
     pub const SHARE_GOODS_QUOTE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4122,
@@ -25142,9 +20566,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ShareGoodsQuoteError {
         /// `KT-CT-4122`: Invalid email.
@@ -25172,11 +20594,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ShareGoodsQuoteError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ShareGoodsQuoteError> for super::ErrorCode {
         fn from(value: ShareGoodsQuoteError) -> Self {
             value.error_code().clone()
@@ -25193,18 +20610,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ShareGoodsQuoteError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SHARE_GOODS_QUOTE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ShareGoodsQuoteError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `startCollectionProcess` can return, in reference order.
@@ -25225,9 +20630,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum StartCollectionProcessError {
         /// `KT-CT-1111`: Unauthorized.
@@ -25267,11 +20670,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for StartCollectionProcessError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<StartCollectionProcessError> for super::ErrorCode {
         fn from(value: StartCollectionProcessError) -> Self {
             value.error_code().clone()
@@ -25290,18 +20688,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for StartCollectionProcessError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            START_COLLECTION_PROCESS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| StartCollectionProcessError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `startCustomerVerification` can return, in reference order.
     pub const START_CUSTOMER_VERIFICATION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1701,
@@ -25316,9 +20702,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum StartCustomerVerificationError {
         /// `KT-CT-1701`: Brand does not exist.
@@ -25346,11 +20730,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for StartCustomerVerificationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<StartCustomerVerificationError> for super::ErrorCode {
         fn from(value: StartCustomerVerificationError) -> Self {
             value.error_code().clone()
@@ -25369,18 +20748,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for StartCustomerVerificationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            START_CUSTOMER_VERIFICATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| StartCustomerVerificationError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `startReAuthentication` can return, in reference order.
     pub const START_RE_AUTHENTICATION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4321,
@@ -25395,9 +20762,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum StartReAuthenticationError {
         /// `KT-CT-4321`: Serializer validation error.
@@ -25425,11 +20790,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for StartReAuthenticationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<StartReAuthenticationError> for super::ErrorCode {
         fn from(value: StartReAuthenticationError) -> Self {
             value.error_code().clone()
@@ -25448,18 +20808,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for StartReAuthenticationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            START_RE_AUTHENTICATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| StartReAuthenticationError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `startSmartFlexOnboarding` can return, in reference order.
     pub const START_SMART_FLEX_ONBOARDING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4321,
@@ -25474,9 +20822,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum StartSmartFlexOnboardingError {
         /// `KT-CT-4321`: Serializer validation error.
@@ -25504,11 +20850,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for StartSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<StartSmartFlexOnboardingError> for super::ErrorCode {
         fn from(value: StartSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
@@ -25525,18 +20866,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for StartSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            START_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| StartSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `startTestChargeForSmartFlexOnboarding` can return, in reference order.
@@ -25560,9 +20889,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum StartTestChargeForSmartFlexOnboardingError {
         /// `KT-CT-1111`: Unauthorized.
@@ -25611,11 +20938,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for StartTestChargeForSmartFlexOnboardingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<StartTestChargeForSmartFlexOnboardingError>
     for super::ErrorCode {
         fn from(value: StartTestChargeForSmartFlexOnboardingError) -> Self {
@@ -25641,19 +20963,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for StartTestChargeForSmartFlexOnboardingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            START_TEST_CHARGE_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| StartTestChargeForSmartFlexOnboardingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `stopAutomatedPayments` can return, in reference order.
     pub const STOP_AUTOMATED_PAYMENTS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -25670,9 +20979,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum StopAutomatedPaymentsError {
         /// `KT-CT-1111`: Unauthorized.
@@ -25706,11 +21013,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for StopAutomatedPaymentsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<StopAutomatedPaymentsError> for super::ErrorCode {
         fn from(value: StopAutomatedPaymentsError) -> Self {
             value.error_code().clone()
@@ -25729,18 +21031,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for StopAutomatedPaymentsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            STOP_AUTOMATED_PAYMENTS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| StopAutomatedPaymentsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `storeBankDetailsForLead` can return, in reference order.
     pub const STORE_BANK_DETAILS_FOR_LEAD: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3940,
@@ -25757,9 +21047,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum StoreBankDetailsForLeadError {
         /// `KT-CT-3940`: Invalid data.
@@ -25793,11 +21081,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for StoreBankDetailsForLeadError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<StoreBankDetailsForLeadError> for super::ErrorCode {
         fn from(value: StoreBankDetailsForLeadError) -> Self {
             value.error_code().clone()
@@ -25816,18 +21099,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for StoreBankDetailsForLeadError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            STORE_BANK_DETAILS_FOR_LEAD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| StoreBankDetailsForLeadError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `storeDirectDebitPaymentMethodDetails` can return, in reference order.
     pub const STORE_DIRECT_DEBIT_PAYMENT_METHOD_DETAILS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3820,
@@ -25844,9 +21115,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum StoreDirectDebitPaymentMethodDetailsError {
         /// `KT-CT-3820`: Received both ledger ID and number.
@@ -25880,11 +21149,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for StoreDirectDebitPaymentMethodDetailsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<StoreDirectDebitPaymentMethodDetailsError>
     for super::ErrorCode {
         fn from(value: StoreDirectDebitPaymentMethodDetailsError) -> Self {
@@ -25910,19 +21174,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for StoreDirectDebitPaymentMethodDetailsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            STORE_DIRECT_DEBIT_PAYMENT_METHOD_DETAILS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| StoreDirectDebitPaymentMethodDetailsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `storePaymentInstruction` can return, in reference order.
     pub const STORE_PAYMENT_INSTRUCTION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3820,
@@ -25939,9 +21190,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum StorePaymentInstructionError {
         /// `KT-CT-3820`: Received both ledger ID and number.
@@ -25975,11 +21224,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for StorePaymentInstructionError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<StorePaymentInstructionError> for super::ErrorCode {
         fn from(value: StorePaymentInstructionError) -> Self {
             value.error_code().clone()
@@ -25998,18 +21242,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for StorePaymentInstructionError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            STORE_PAYMENT_INSTRUCTION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| StorePaymentInstructionError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `submitCustomerFeedback` can return, in reference order.
     pub const SUBMIT_CUSTOMER_FEEDBACK: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt5511,
@@ -26025,9 +21257,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SubmitCustomerFeedbackError {
         /// `KT-CT-5511`: The feedback_id should be provided for feedback source.
@@ -26058,11 +21288,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SubmitCustomerFeedbackError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SubmitCustomerFeedbackError> for super::ErrorCode {
         fn from(value: SubmitCustomerFeedbackError) -> Self {
             value.error_code().clone()
@@ -26081,18 +21306,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for SubmitCustomerFeedbackError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SUBMIT_CUSTOMER_FEEDBACK
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SubmitCustomerFeedbackError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `submitGasSelfReading` can return, in reference order.
     pub const SUBMIT_GAS_SELF_READING: &[super::ErrorCode] = &[
         super::ErrorCode::KtEs4508,
@@ -26107,9 +21320,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SubmitGasSelfReadingError {
         /// `KT-ES-4508`: Self-reading input is invalid.
@@ -26137,11 +21348,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SubmitGasSelfReadingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SubmitGasSelfReadingError> for super::ErrorCode {
         fn from(value: SubmitGasSelfReadingError) -> Self {
             value.error_code().clone()
@@ -26158,18 +21364,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for SubmitGasSelfReadingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SUBMIT_GAS_SELF_READING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SubmitGasSelfReadingError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `submitRepaymentRequest` can return, in reference order.
@@ -26191,9 +21385,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SubmitRepaymentRequestError {
         /// `KT-CT-1132`: Unauthorized.
@@ -26236,11 +21428,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SubmitRepaymentRequestError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SubmitRepaymentRequestError> for super::ErrorCode {
         fn from(value: SubmitRepaymentRequestError) -> Self {
             value.error_code().clone()
@@ -26259,18 +21446,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for SubmitRepaymentRequestError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SUBMIT_REPAYMENT_REQUEST
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SubmitRepaymentRequestError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `suspendControl` can return, in reference order.
     pub const SUSPEND_CONTROL: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4301,
@@ -26285,9 +21460,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SuspendControlError {
         /// `KT-CT-4301`: Unable to find device for given account.
@@ -26315,11 +21488,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SuspendControlError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SuspendControlError> for super::ErrorCode {
         fn from(value: SuspendControlError) -> Self {
             value.error_code().clone()
@@ -26336,18 +21504,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for SuspendControlError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SUSPEND_CONTROL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SuspendControlError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `switchAccountToVariablePaymentSchedule` can return, in reference order.
@@ -26367,9 +21523,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum SwitchAccountToVariablePaymentScheduleError {
         /// `KT-CT-1111`: Unauthorized.
@@ -26406,11 +21560,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for SwitchAccountToVariablePaymentScheduleError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<SwitchAccountToVariablePaymentScheduleError>
     for super::ErrorCode {
         fn from(value: SwitchAccountToVariablePaymentScheduleError) -> Self {
@@ -26436,19 +21585,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for SwitchAccountToVariablePaymentScheduleError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            SWITCH_ACCOUNT_TO_VARIABLE_PAYMENT_SCHEDULE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| SwitchAccountToVariablePaymentScheduleError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `terminateAgreement` can return, in reference order.
     pub const TERMINATE_AGREEMENT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1501,
@@ -26463,9 +21599,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum TerminateAgreementError {
         /// `KT-CT-1501`: Agreement not found.
@@ -26493,11 +21627,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for TerminateAgreementError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<TerminateAgreementError> for super::ErrorCode {
         fn from(value: TerminateAgreementError) -> Self {
             value.error_code().clone()
@@ -26514,18 +21643,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for TerminateAgreementError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            TERMINATE_AGREEMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| TerminateAgreementError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `terminateContract` can return, in reference order.
@@ -26553,9 +21670,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum TerminateContractError {
         /// `KT-CT-10003`: Contract not found.
@@ -26616,11 +21731,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for TerminateContractError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<TerminateContractError> for super::ErrorCode {
         fn from(value: TerminateContractError) -> Self {
             value.error_code().clone()
@@ -26639,18 +21749,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for TerminateContractError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            TERMINATE_CONTRACT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| TerminateContractError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `terminateCreditTransferPermission` can return, in reference order.
     pub const TERMINATE_CREDIT_TRANSFER_PERMISSION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt3822,
@@ -26666,9 +21764,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum TerminateCreditTransferPermissionError {
         /// `KT-CT-3822`: Unauthorized.
@@ -26699,11 +21795,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for TerminateCreditTransferPermissionError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<TerminateCreditTransferPermissionError>
     for super::ErrorCode {
         fn from(value: TerminateCreditTransferPermissionError) -> Self {
@@ -26726,19 +21817,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for TerminateCreditTransferPermissionError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            TERMINATE_CREDIT_TRANSFER_PERMISSION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| TerminateCreditTransferPermissionError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `terminateSolarWalletRelationship` can return, in reference order.
     pub const TERMINATE_SOLAR_WALLET_RELATIONSHIP: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4123,
@@ -26756,9 +21834,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum TerminateSolarWalletRelationshipError {
         /// `KT-CT-4123`: Unauthorized.
@@ -26795,11 +21871,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for TerminateSolarWalletRelationshipError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<TerminateSolarWalletRelationshipError>
     for super::ErrorCode {
         fn from(value: TerminateSolarWalletRelationshipError) -> Self {
@@ -26822,19 +21893,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for TerminateSolarWalletRelationshipError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            TERMINATE_SOLAR_WALLET_RELATIONSHIP
-                .iter()
-                .position(|c| c == value)
-                .map(|i| TerminateSolarWalletRelationshipError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `thirdPartyCompleteDeviceRegistration` can return, in reference order.
     pub const THIRD_PARTY_COMPLETE_DEVICE_REGISTRATION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4321,
@@ -26849,9 +21907,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ThirdPartyCompleteDeviceRegistrationError {
         /// `KT-CT-4321`: Serializer validation error.
@@ -26879,11 +21935,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ThirdPartyCompleteDeviceRegistrationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ThirdPartyCompleteDeviceRegistrationError>
     for super::ErrorCode {
         fn from(value: ThirdPartyCompleteDeviceRegistrationError) -> Self {
@@ -26909,19 +21960,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for ThirdPartyCompleteDeviceRegistrationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            THIRD_PARTY_COMPLETE_DEVICE_REGISTRATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ThirdPartyCompleteDeviceRegistrationError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `transferLeadOpportunities` can return, in reference order.
     pub const TRANSFER_LEAD_OPPORTUNITIES: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8907,
@@ -26935,9 +21973,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum TransferLeadOpportunitiesError {
         /// `KT-CT-8907`: Lead not found.
@@ -26962,11 +21998,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for TransferLeadOpportunitiesError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<TransferLeadOpportunitiesError> for super::ErrorCode {
         fn from(value: TransferLeadOpportunitiesError) -> Self {
             value.error_code().clone()
@@ -26983,18 +22014,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for TransferLeadOpportunitiesError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            TRANSFER_LEAD_OPPORTUNITIES
-                .iter()
-                .position(|c| c == value)
-                .map(|i| TransferLeadOpportunitiesError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `transferLedgerBalance` can return, in reference order.
@@ -27017,9 +22036,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum TransferLedgerBalanceError {
         /// `KT-CT-3820`: Received both ledger ID and number.
@@ -27065,11 +22082,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for TransferLedgerBalanceError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<TransferLedgerBalanceError> for super::ErrorCode {
         fn from(value: TransferLedgerBalanceError) -> Self {
             value.error_code().clone()
@@ -27086,18 +22098,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for TransferLedgerBalanceError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            TRANSFER_LEDGER_BALANCE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| TransferLedgerBalanceError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `transferLoyaltyPointsBetweenUsers` can return, in reference order.
@@ -27118,9 +22118,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum TransferLoyaltyPointsBetweenUsersError {
         /// `KT-CT-1111`: Unauthorized.
@@ -27160,11 +22158,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for TransferLoyaltyPointsBetweenUsersError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<TransferLoyaltyPointsBetweenUsersError>
     for super::ErrorCode {
         fn from(value: TransferLoyaltyPointsBetweenUsersError) -> Self {
@@ -27188,19 +22181,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for TransferLoyaltyPointsBetweenUsersError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            TRANSFER_LOYALTY_POINTS_BETWEEN_USERS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| TransferLoyaltyPointsBetweenUsersError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `triggerBoostCharge` can return, in reference order.
     pub const TRIGGER_BOOST_CHARGE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -27216,9 +22196,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum TriggerBoostChargeError {
         /// `KT-CT-1111`: Unauthorized.
@@ -27249,11 +22227,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for TriggerBoostChargeError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<TriggerBoostChargeError> for super::ErrorCode {
         fn from(value: TriggerBoostChargeError) -> Self {
             value.error_code().clone()
@@ -27272,18 +22245,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for TriggerBoostChargeError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            TRIGGER_BOOST_CHARGE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| TriggerBoostChargeError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `triggerCollectionProcessMessage` can return, in reference order.
     pub const TRIGGER_COLLECTION_PROCESS_MESSAGE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -27298,9 +22259,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum TriggerCollectionProcessMessageError {
         /// `KT-CT-1111`: Unauthorized.
@@ -27328,11 +22287,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for TriggerCollectionProcessMessageError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<TriggerCollectionProcessMessageError>
     for super::ErrorCode {
         fn from(value: TriggerCollectionProcessMessageError) -> Self {
@@ -27355,19 +22309,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for TriggerCollectionProcessMessageError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            TRIGGER_COLLECTION_PROCESS_MESSAGE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| TriggerCollectionProcessMessageError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `triggerPostUploadOperations` can return, in reference order.
     pub const TRIGGER_POST_UPLOAD_OPERATIONS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8710,
@@ -27381,9 +22322,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum TriggerPostUploadOperationsError {
         /// `KT-CT-8710`: Invalid data.
@@ -27408,11 +22347,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for TriggerPostUploadOperationsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<TriggerPostUploadOperationsError> for super::ErrorCode {
         fn from(value: TriggerPostUploadOperationsError) -> Self {
             value.error_code().clone()
@@ -27431,19 +22365,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for TriggerPostUploadOperationsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            TRIGGER_POST_UPLOAD_OPERATIONS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| TriggerPostUploadOperationsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `triggerTestCharge` can return, in reference order.
     pub const TRIGGER_TEST_CHARGE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -27459,9 +22380,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum TriggerTestChargeError {
         /// `KT-CT-1111`: Unauthorized.
@@ -27492,11 +22411,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for TriggerTestChargeError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<TriggerTestChargeError> for super::ErrorCode {
         fn from(value: TriggerTestChargeError) -> Self {
             value.error_code().clone()
@@ -27515,18 +22429,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for TriggerTestChargeError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            TRIGGER_TEST_CHARGE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| TriggerTestChargeError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `unenrollAccountFromLoyaltyProgram` can return, in reference order.
     pub const UNENROLL_ACCOUNT_FROM_LOYALTY_PROGRAM: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -27541,9 +22443,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UnenrollAccountFromLoyaltyProgramError {
         /// `KT-CT-1111`: Unauthorized.
@@ -27571,11 +22471,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UnenrollAccountFromLoyaltyProgramError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UnenrollAccountFromLoyaltyProgramError>
     for super::ErrorCode {
         fn from(value: UnenrollAccountFromLoyaltyProgramError) -> Self {
@@ -27599,19 +22494,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UnenrollAccountFromLoyaltyProgramError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UNENROLL_ACCOUNT_FROM_LOYALTY_PROGRAM
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UnenrollAccountFromLoyaltyProgramError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `unlinkUserFromLine` can return, in reference order.
     pub const UNLINK_USER_FROM_LINE: &[super::ErrorCode] = &[];
     /// The error codes `unlinkUserFromLine` can return.
@@ -27623,9 +22505,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UnlinkUserFromLineError {}
     impl UnlinkUserFromLineError {
@@ -27643,11 +22523,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for UnlinkUserFromLineError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<UnlinkUserFromLineError> for super::ErrorCode {
@@ -27668,18 +22543,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UnlinkUserFromLineError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UNLINK_USER_FROM_LINE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UnlinkUserFromLineError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateAccountBillingAddress` can return, in reference order.
     pub const UPDATE_ACCOUNT_BILLING_ADDRESS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4145,
@@ -27694,9 +22557,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateAccountBillingAddressError {
         /// `KT-CT-4145`: Invalid address.
@@ -27724,11 +22585,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateAccountBillingAddressError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateAccountBillingAddressError> for super::ErrorCode {
         fn from(value: UpdateAccountBillingAddressError) -> Self {
             value.error_code().clone()
@@ -27747,19 +22603,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UpdateAccountBillingAddressError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_ACCOUNT_BILLING_ADDRESS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateAccountBillingAddressError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateAccountBillingEmail` can return, in reference order.
     pub const UPDATE_ACCOUNT_BILLING_EMAIL: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4122,
@@ -27774,9 +22617,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateAccountBillingEmailError {
         /// `KT-CT-4122`: Invalid email.
@@ -27804,11 +22645,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateAccountBillingEmailError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateAccountBillingEmailError> for super::ErrorCode {
         fn from(value: UpdateAccountBillingEmailError) -> Self {
             value.error_code().clone()
@@ -27827,18 +22663,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateAccountBillingEmailError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_ACCOUNT_BILLING_EMAIL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateAccountBillingEmailError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateAccountConsents` can return, in reference order.
     pub const UPDATE_ACCOUNT_CONSENTS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt9014,
@@ -27855,9 +22679,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateAccountConsentsError {
         /// `KT-CT-9014`: Duplicate consent.
@@ -27891,11 +22713,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateAccountConsentsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateAccountConsentsError> for super::ErrorCode {
         fn from(value: UpdateAccountConsentsError) -> Self {
             value.error_code().clone()
@@ -27914,18 +22731,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateAccountConsentsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_ACCOUNT_CONSENTS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateAccountConsentsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateAccountReference` can return, in reference order.
     pub const UPDATE_ACCOUNT_REFERENCE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4123,
@@ -27941,9 +22746,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateAccountReferenceError {
         /// `KT-CT-4123`: Unauthorized.
@@ -27974,11 +22777,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateAccountReferenceError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateAccountReferenceError> for super::ErrorCode {
         fn from(value: UpdateAccountReferenceError) -> Self {
             value.error_code().clone()
@@ -27997,18 +22795,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateAccountReferenceError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_ACCOUNT_REFERENCE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateAccountReferenceError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateAccountReferralStatus` can return, in reference order.
     pub const UPDATE_ACCOUNT_REFERRAL_STATUS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt6712,
@@ -28023,9 +22809,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateAccountReferralStatusError {
         /// `KT-CT-6712`: Invalid reference.
@@ -28053,11 +22837,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateAccountReferralStatusError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateAccountReferralStatusError> for super::ErrorCode {
         fn from(value: UpdateAccountReferralStatusError) -> Self {
             value.error_code().clone()
@@ -28076,19 +22855,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UpdateAccountReferralStatusError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_ACCOUNT_REFERRAL_STATUS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateAccountReferralStatusError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateAccountUser` can return, in reference order.
     pub const UPDATE_ACCOUNT_USER: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt5414,
@@ -28103,9 +22869,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateAccountUserError {
         /// `KT-CT-5414`: Invalid data.
@@ -28133,11 +22897,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateAccountUserError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateAccountUserError> for super::ErrorCode {
         fn from(value: UpdateAccountUserError) -> Self {
             value.error_code().clone()
@@ -28154,18 +22913,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateAccountUserError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_ACCOUNT_USER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateAccountUserError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `updateAccountUserConsents` can return, in reference order.
@@ -28187,9 +22934,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateAccountUserConsentsError {
         /// `KT-CT-1111`: Unauthorized.
@@ -28232,11 +22977,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateAccountUserConsentsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateAccountUserConsentsError> for super::ErrorCode {
         fn from(value: UpdateAccountUserConsentsError) -> Self {
             value.error_code().clone()
@@ -28255,18 +22995,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateAccountUserConsentsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_ACCOUNT_USER_CONSENTS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateAccountUserConsentsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateActivePurchase` can return, in reference order.
     pub const UPDATE_ACTIVE_PURCHASE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8206,
@@ -28283,9 +23011,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateActivePurchaseError {
         /// `KT-CT-8206`: Invalid data.
@@ -28319,11 +23045,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateActivePurchaseError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateActivePurchaseError> for super::ErrorCode {
         fn from(value: UpdateActivePurchaseError) -> Self {
             value.error_code().clone()
@@ -28342,18 +23063,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateActivePurchaseError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_ACTIVE_PURCHASE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateActivePurchaseError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateAffiliateLink` can return, in reference order.
     pub const UPDATE_AFFILIATE_LINK: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7711,
@@ -28370,9 +23079,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateAffiliateLinkError {
         /// `KT-CT-7711`: Invalid data.
@@ -28406,11 +23113,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateAffiliateLinkError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateAffiliateLinkError> for super::ErrorCode {
         fn from(value: UpdateAffiliateLinkError) -> Self {
             value.error_code().clone()
@@ -28429,18 +23131,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateAffiliateLinkError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_AFFILIATE_LINK
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateAffiliateLinkError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateAffiliateOrganisation` can return, in reference order.
     pub const UPDATE_AFFILIATE_ORGANISATION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7717,
@@ -28454,9 +23144,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateAffiliateOrganisationError {
         /// `KT-CT-7717`: Invalid data.
@@ -28481,11 +23169,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateAffiliateOrganisationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateAffiliateOrganisationError> for super::ErrorCode {
         fn from(value: UpdateAffiliateOrganisationError) -> Self {
             value.error_code().clone()
@@ -28504,19 +23187,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UpdateAffiliateOrganisationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_AFFILIATE_ORGANISATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateAffiliateOrganisationError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateAgentAuxiliaryStatus` can return, in reference order.
     pub const UPDATE_AGENT_AUXILIARY_STATUS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7813,
@@ -28530,9 +23200,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateAgentAuxiliaryStatusError {
         /// `KT-CT-7813`: Support user not found with that username.
@@ -28557,11 +23225,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateAgentAuxiliaryStatusError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateAgentAuxiliaryStatusError> for super::ErrorCode {
         fn from(value: UpdateAgentAuxiliaryStatusError) -> Self {
             value.error_code().clone()
@@ -28578,18 +23241,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateAgentAuxiliaryStatusError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_AGENT_AUXILIARY_STATUS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateAgentAuxiliaryStatusError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `updateAgreementPeriod` can return, in reference order.
@@ -28610,9 +23261,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateAgreementPeriodError {
         /// `KT-CT-1501`: Agreement not found.
@@ -28652,11 +23301,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateAgreementPeriodError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateAgreementPeriodError> for super::ErrorCode {
         fn from(value: UpdateAgreementPeriodError) -> Self {
             value.error_code().clone()
@@ -28675,18 +23319,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateAgreementPeriodError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_AGREEMENT_PERIOD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateAgreementPeriodError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateAgreementRescission` can return, in reference order.
     pub const UPDATE_AGREEMENT_RESCISSION: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt14101,
@@ -28701,9 +23333,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateAgreementRescissionError {
         /// `KT-CT-14101`: Agreement rescission not found.
@@ -28731,11 +23361,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateAgreementRescissionError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateAgreementRescissionError> for super::ErrorCode {
         fn from(value: UpdateAgreementRescissionError) -> Self {
             value.error_code().clone()
@@ -28754,18 +23379,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateAgreementRescissionError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_AGREEMENT_RESCISSION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateAgreementRescissionError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateAgreementRollover` can return, in reference order.
     pub const UPDATE_AGREEMENT_ROLLOVER: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt13705,
@@ -28782,9 +23395,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateAgreementRolloverError {
         /// `KT-CT-13705`: Agreement rollover not found.
@@ -28818,11 +23429,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateAgreementRolloverError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateAgreementRolloverError> for super::ErrorCode {
         fn from(value: UpdateAgreementRolloverError) -> Self {
             value.error_code().clone()
@@ -28839,18 +23445,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateAgreementRolloverError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_AGREEMENT_ROLLOVER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateAgreementRolloverError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `updateApiException` can return, in reference order.
@@ -28874,9 +23468,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateApiExceptionError {
         /// `KT-CT-7801`: Received an invalid operationsTeamId.
@@ -28925,11 +23517,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateApiExceptionError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateApiExceptionError> for super::ErrorCode {
         fn from(value: UpdateApiExceptionError) -> Self {
             value.error_code().clone()
@@ -28948,18 +23535,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateApiExceptionError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_API_EXCEPTION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateApiExceptionError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateApiExceptionNote` can return, in reference order.
     pub const UPDATE_API_EXCEPTION_NOTE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7807,
@@ -28974,9 +23549,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateApiExceptionNoteError {
         /// `KT-CT-7807`: Received an invalid apiExceptionNoteId.
@@ -29004,11 +23577,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateApiExceptionNoteError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateApiExceptionNoteError> for super::ErrorCode {
         fn from(value: UpdateApiExceptionNoteError) -> Self {
             value.error_code().clone()
@@ -29025,18 +23593,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateApiExceptionNoteError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_API_EXCEPTION_NOTE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateApiExceptionNoteError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `updateAutoTopUpAmount` can return, in reference order.
@@ -29060,9 +23616,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateAutoTopUpAmountError {
         /// `KT-CT-3815`: No active payment schedule found for this account.
@@ -29111,11 +23665,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateAutoTopUpAmountError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateAutoTopUpAmountError> for super::ErrorCode {
         fn from(value: UpdateAutoTopUpAmountError) -> Self {
             value.error_code().clone()
@@ -29134,18 +23683,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateAutoTopUpAmountError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_AUTO_TOP_UP_AMOUNT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateAutoTopUpAmountError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateBillingAddress` can return, in reference order.
     pub const UPDATE_BILLING_ADDRESS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4123,
@@ -29160,9 +23697,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateBillingAddressError {
         /// `KT-CT-4123`: Unauthorized.
@@ -29190,11 +23725,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateBillingAddressError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateBillingAddressError> for super::ErrorCode {
         fn from(value: UpdateBillingAddressError) -> Self {
             value.error_code().clone()
@@ -29213,18 +23743,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateBillingAddressError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_BILLING_ADDRESS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateBillingAddressError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateBillingDetails` can return, in reference order.
     pub const UPDATE_BILLING_DETAILS: &[super::ErrorCode] = &[
         super::ErrorCode::KtEs1130,
@@ -29239,9 +23757,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateBillingDetailsError {
         /// `KT-ES-1130`: Unauthorized.
@@ -29269,11 +23785,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateBillingDetailsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateBillingDetailsError> for super::ErrorCode {
         fn from(value: UpdateBillingDetailsError) -> Self {
             value.error_code().clone()
@@ -29292,18 +23803,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateBillingDetailsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_BILLING_DETAILS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateBillingDetailsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateBoostCharge` can return, in reference order.
     pub const UPDATE_BOOST_CHARGE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -29320,9 +23819,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateBoostChargeError {
         /// `KT-CT-1111`: Unauthorized.
@@ -29356,11 +23853,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateBoostChargeError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateBoostChargeError> for super::ErrorCode {
         fn from(value: UpdateBoostChargeError) -> Self {
             value.error_code().clone()
@@ -29379,18 +23871,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateBoostChargeError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_BOOST_CHARGE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateBoostChargeError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateCampaignAccountExpiryDate` can return, in reference order.
     pub const UPDATE_CAMPAIGN_ACCOUNT_EXPIRY_DATE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -29407,9 +23887,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateCampaignAccountExpiryDateError {
         /// `KT-CT-1111`: Unauthorized.
@@ -29443,11 +23921,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateCampaignAccountExpiryDateError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateCampaignAccountExpiryDateError>
     for super::ErrorCode {
         fn from(value: UpdateCampaignAccountExpiryDateError) -> Self {
@@ -29470,19 +23943,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UpdateCampaignAccountExpiryDateError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_CAMPAIGN_ACCOUNT_EXPIRY_DATE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateCampaignAccountExpiryDateError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateCollectionProcessRecordLatestStep` can return, in reference order.
     pub const UPDATE_COLLECTION_PROCESS_RECORD_LATEST_STEP: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -29497,9 +23957,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateCollectionProcessRecordLatestStepError {
         /// `KT-CT-1111`: Unauthorized.
@@ -29527,11 +23985,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateCollectionProcessRecordLatestStepError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateCollectionProcessRecordLatestStepError>
     for super::ErrorCode {
         fn from(value: UpdateCollectionProcessRecordLatestStepError) -> Self {
@@ -29557,19 +24010,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UpdateCollectionProcessRecordLatestStepError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_COLLECTION_PROCESS_RECORD_LATEST_STEP
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateCollectionProcessRecordLatestStepError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateCollectionProcessRecordToActive` can return, in reference order.
     pub const UPDATE_COLLECTION_PROCESS_RECORD_TO_ACTIVE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -29587,9 +24027,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateCollectionProcessRecordToActiveError {
         /// `KT-CT-1111`: Unauthorized.
@@ -29626,11 +24064,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateCollectionProcessRecordToActiveError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateCollectionProcessRecordToActiveError>
     for super::ErrorCode {
         fn from(value: UpdateCollectionProcessRecordToActiveError) -> Self {
@@ -29656,19 +24089,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UpdateCollectionProcessRecordToActiveError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_COLLECTION_PROCESS_RECORD_TO_ACTIVE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateCollectionProcessRecordToActiveError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateCollectionProcessRecordToComplete` can return, in reference order.
     pub const UPDATE_COLLECTION_PROCESS_RECORD_TO_COMPLETE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -29685,9 +24105,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateCollectionProcessRecordToCompleteError {
         /// `KT-CT-1111`: Unauthorized.
@@ -29721,11 +24139,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateCollectionProcessRecordToCompleteError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateCollectionProcessRecordToCompleteError>
     for super::ErrorCode {
         fn from(value: UpdateCollectionProcessRecordToCompleteError) -> Self {
@@ -29751,19 +24164,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UpdateCollectionProcessRecordToCompleteError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_COLLECTION_PROCESS_RECORD_TO_COMPLETE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateCollectionProcessRecordToCompleteError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateCommsDeliveryPreference` can return, in reference order.
     pub const UPDATE_COMMS_DELIVERY_PREFERENCE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4123,
@@ -29778,9 +24178,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateCommsDeliveryPreferenceError {
         /// `KT-CT-4123`: Unauthorized.
@@ -29808,11 +24206,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateCommsDeliveryPreferenceError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateCommsDeliveryPreferenceError> for super::ErrorCode {
         fn from(value: UpdateCommsDeliveryPreferenceError) -> Self {
             value.error_code().clone()
@@ -29832,19 +24225,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UpdateCommsDeliveryPreferenceError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_COMMS_DELIVERY_PREFERENCE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateCommsDeliveryPreferenceError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateCommsPreferences` can return, in reference order.
     pub const UPDATE_COMMS_PREFERENCES: &[super::ErrorCode] = &[];
     /// The error codes `updateCommsPreferences` can return.
@@ -29856,9 +24236,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateCommsPreferencesError {}
     impl UpdateCommsPreferencesError {
@@ -29876,11 +24254,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for UpdateCommsPreferencesError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<UpdateCommsPreferencesError> for super::ErrorCode {
@@ -29901,18 +24274,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateCommsPreferencesError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_COMMS_PREFERENCES
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateCommsPreferencesError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateDcaProceeding` can return, in reference order.
     pub const UPDATE_DCA_PROCEEDING: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt11604,
@@ -29928,9 +24289,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateDcaProceedingError {
         /// `KT-CT-11604`: Active debt collection proceeding does not exist for account.
@@ -29961,11 +24320,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateDcaProceedingError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateDcaProceedingError> for super::ErrorCode {
         fn from(value: UpdateDcaProceedingError) -> Self {
             value.error_code().clone()
@@ -29984,18 +24338,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateDcaProceedingError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_DCA_PROCEEDING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateDcaProceedingError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateDeviceGridExport` can return, in reference order.
     pub const UPDATE_DEVICE_GRID_EXPORT: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -30010,9 +24352,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateDeviceGridExportError {
         /// `KT-CT-1111`: Unauthorized.
@@ -30040,11 +24380,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateDeviceGridExportError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateDeviceGridExportError> for super::ErrorCode {
         fn from(value: UpdateDeviceGridExportError) -> Self {
             value.error_code().clone()
@@ -30061,18 +24396,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateDeviceGridExportError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_DEVICE_GRID_EXPORT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateDeviceGridExportError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `updateDeviceSmartControl` can return, in reference order.
@@ -30092,9 +24415,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateDeviceSmartControlError {
         /// `KT-CT-4313`: Could not find KrakenFlex device.
@@ -30131,11 +24452,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateDeviceSmartControlError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateDeviceSmartControlError> for super::ErrorCode {
         fn from(value: UpdateDeviceSmartControlError) -> Self {
             value.error_code().clone()
@@ -30154,18 +24470,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateDeviceSmartControlError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_DEVICE_SMART_CONTROL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateDeviceSmartControlError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateDocumentAccessibilityPreference` can return, in reference order.
     pub const UPDATE_DOCUMENT_ACCESSIBILITY_PREFERENCE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4123,
@@ -30179,9 +24483,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateDocumentAccessibilityPreferenceError {
         /// `KT-CT-4123`: Unauthorized.
@@ -30204,11 +24506,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for UpdateDocumentAccessibilityPreferenceError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<UpdateDocumentAccessibilityPreferenceError>
@@ -30236,19 +24533,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UpdateDocumentAccessibilityPreferenceError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_DOCUMENT_ACCESSIBILITY_PREFERENCE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateDocumentAccessibilityPreferenceError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateIsChargingDurationCapped` can return, in reference order.
     pub const UPDATE_IS_CHARGING_DURATION_CAPPED: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1111,
@@ -30264,9 +24548,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateIsChargingDurationCappedError {
         /// `KT-CT-1111`: Unauthorized.
@@ -30297,11 +24579,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateIsChargingDurationCappedError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateIsChargingDurationCappedError> for super::ErrorCode {
         fn from(value: UpdateIsChargingDurationCappedError) -> Self {
             value.error_code().clone()
@@ -30323,19 +24600,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UpdateIsChargingDurationCappedError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_IS_CHARGING_DURATION_CAPPED
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateIsChargingDurationCappedError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateLeadDetails` can return, in reference order.
     pub const UPDATE_LEAD_DETAILS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8907,
@@ -30353,9 +24617,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateLeadDetailsError {
         /// `KT-CT-8907`: Lead not found.
@@ -30392,11 +24654,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateLeadDetailsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateLeadDetailsError> for super::ErrorCode {
         fn from(value: UpdateLeadDetailsError) -> Self {
             value.error_code().clone()
@@ -30413,18 +24670,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateLeadDetailsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_LEAD_DETAILS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateLeadDetailsError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `updateLeadStage` can return, in reference order.
@@ -30445,9 +24690,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateLeadStageError {
         /// `KT-CT-8907`: Lead not found.
@@ -30487,11 +24730,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateLeadStageError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateLeadStageError> for super::ErrorCode {
         fn from(value: UpdateLeadStageError) -> Self {
             value.error_code().clone()
@@ -30508,18 +24746,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateLeadStageError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_LEAD_STAGE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateLeadStageError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `updateLeaveSupplier` can return, in reference order.
@@ -30539,9 +24765,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateLeaveSupplierError {
         /// `KT-CT-10302`: Invalid data.
@@ -30578,11 +24802,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateLeaveSupplierError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateLeaveSupplierError> for super::ErrorCode {
         fn from(value: UpdateLeaveSupplierError) -> Self {
             value.error_code().clone()
@@ -30601,18 +24820,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateLeaveSupplierError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_LEAVE_SUPPLIER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateLeaveSupplierError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateMessageTags` can return, in reference order.
     pub const UPDATE_MESSAGE_TAGS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt7611,
@@ -30627,9 +24834,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateMessageTagsError {
         /// `KT-CT-7611`: The message was not found.
@@ -30657,11 +24862,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateMessageTagsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateMessageTagsError> for super::ErrorCode {
         fn from(value: UpdateMessageTagsError) -> Self {
             value.error_code().clone()
@@ -30678,18 +24878,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateMessageTagsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_MESSAGE_TAGS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateMessageTagsError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `updateMetadata` can return, in reference order.
@@ -30711,9 +24899,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateMetadataError {
         /// `KT-CT-4123`: Unauthorized.
@@ -30756,11 +24942,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateMetadataError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateMetadataError> for super::ErrorCode {
         fn from(value: UpdateMetadataError) -> Self {
             value.error_code().clone()
@@ -30779,18 +24960,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateMetadataError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_METADATA
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateMetadataError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateNotesOnOpportunity` can return, in reference order.
     pub const UPDATE_NOTES_ON_OPPORTUNITY: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8906,
@@ -30804,9 +24973,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateNotesOnOpportunityError {
         /// `KT-CT-8906`: Opportunity not found.
@@ -30831,11 +24998,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateNotesOnOpportunityError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateNotesOnOpportunityError> for super::ErrorCode {
         fn from(value: UpdateNotesOnOpportunityError) -> Self {
             value.error_code().clone()
@@ -30854,18 +25016,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateNotesOnOpportunityError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_NOTES_ON_OPPORTUNITY
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateNotesOnOpportunityError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateOfferGroupOnOpportunity` can return, in reference order.
     pub const UPDATE_OFFER_GROUP_ON_OPPORTUNITY: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8906,
@@ -30879,9 +25029,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateOfferGroupOnOpportunityError {
         /// `KT-CT-8906`: Opportunity not found.
@@ -30906,11 +25054,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateOfferGroupOnOpportunityError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateOfferGroupOnOpportunityError> for super::ErrorCode {
         fn from(value: UpdateOfferGroupOnOpportunityError) -> Self {
             value.error_code().clone()
@@ -30928,19 +25071,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UpdateOfferGroupOnOpportunityError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_OFFER_GROUP_ON_OPPORTUNITY
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateOfferGroupOnOpportunityError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `updateOnSiteJobsRequest` can return, in reference order.
@@ -30963,9 +25093,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateOnSiteJobsRequestError {
         /// `KT-CT-13032`: Request does not exist.
@@ -31011,11 +25139,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateOnSiteJobsRequestError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateOnSiteJobsRequestError> for super::ErrorCode {
         fn from(value: UpdateOnSiteJobsRequestError) -> Self {
             value.error_code().clone()
@@ -31032,18 +25155,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateOnSiteJobsRequestError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_ON_SITE_JOBS_REQUEST
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateOnSiteJobsRequestError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `updateOpportunityAssignment` can return, in reference order.
@@ -31067,9 +25178,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateOpportunityAssignmentError {
         /// `KT-CT-8903`: Unable to update opportunity.
@@ -31118,11 +25227,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateOpportunityAssignmentError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateOpportunityAssignmentError> for super::ErrorCode {
         fn from(value: UpdateOpportunityAssignmentError) -> Self {
             value.error_code().clone()
@@ -31141,19 +25245,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UpdateOpportunityAssignmentError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_OPPORTUNITY_ASSIGNMENT
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateOpportunityAssignmentError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateOpportunityDetails` can return, in reference order.
     pub const UPDATE_OPPORTUNITY_DETAILS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8906,
@@ -31170,9 +25261,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateOpportunityDetailsError {
         /// `KT-CT-8906`: Opportunity not found.
@@ -31206,11 +25295,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateOpportunityDetailsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateOpportunityDetailsError> for super::ErrorCode {
         fn from(value: UpdateOpportunityDetailsError) -> Self {
             value.error_code().clone()
@@ -31229,18 +25313,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateOpportunityDetailsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_OPPORTUNITY_DETAILS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateOpportunityDetailsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateOpportunityExtraDetails` can return, in reference order.
     pub const UPDATE_OPPORTUNITY_EXTRA_DETAILS: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt8906,
@@ -31255,9 +25327,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateOpportunityExtraDetailsError {
         /// `KT-CT-8906`: Opportunity not found.
@@ -31285,11 +25355,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateOpportunityExtraDetailsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateOpportunityExtraDetailsError> for super::ErrorCode {
         fn from(value: UpdateOpportunityExtraDetailsError) -> Self {
             value.error_code().clone()
@@ -31307,19 +25372,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UpdateOpportunityExtraDetailsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_OPPORTUNITY_EXTRA_DETAILS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateOpportunityExtraDetailsError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `updateOpportunityStage` can return, in reference order.
@@ -31340,9 +25392,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateOpportunityStageError {
         /// `KT-CT-8903`: Unable to update opportunity.
@@ -31382,11 +25432,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateOpportunityStageError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateOpportunityStageError> for super::ErrorCode {
         fn from(value: UpdateOpportunityStageError) -> Self {
             value.error_code().clone()
@@ -31405,18 +25450,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateOpportunityStageError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_OPPORTUNITY_STAGE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateOpportunityStageError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateOptionsLanguagePreference` can return, in reference order.
     pub const UPDATE_OPTIONS_LANGUAGE_PREFERENCE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4123,
@@ -31430,9 +25463,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateOptionsLanguagePreferenceError {
         /// `KT-CT-4123`: Unauthorized.
@@ -31457,11 +25488,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateOptionsLanguagePreferenceError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateOptionsLanguagePreferenceError>
     for super::ErrorCode {
         fn from(value: UpdateOptionsLanguagePreferenceError) -> Self {
@@ -31484,19 +25510,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode>
-    for UpdateOptionsLanguagePreferenceError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_OPTIONS_LANGUAGE_PREFERENCE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateOptionsLanguagePreferenceError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updatePassword` can return, in reference order.
     pub const UPDATE_PASSWORD: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt5450,
@@ -31511,9 +25524,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdatePasswordError {
         /// `KT-CT-5450`: Password is invalid.
@@ -31541,11 +25552,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdatePasswordError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdatePasswordError> for super::ErrorCode {
         fn from(value: UpdatePasswordError) -> Self {
             value.error_code().clone()
@@ -31564,18 +25570,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdatePasswordError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_PASSWORD
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdatePasswordError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updatePaymentDetails` can return, in reference order.
     pub const UPDATE_PAYMENT_DETAILS: &[super::ErrorCode] = &[
         super::ErrorCode::KtEs1130,
@@ -31591,9 +25585,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdatePaymentDetailsError {
         /// `KT-ES-1130`: Unauthorized.
@@ -31624,11 +25616,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdatePaymentDetailsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdatePaymentDetailsError> for super::ErrorCode {
         fn from(value: UpdatePaymentDetailsError) -> Self {
             value.error_code().clone()
@@ -31645,18 +25632,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdatePaymentDetailsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_PAYMENT_DETAILS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdatePaymentDetailsError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `updateProductPrices` can return, in reference order.
@@ -31677,9 +25652,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateProductPricesError {
         /// `KT-CT-12008`: Unable to find the product.
@@ -31719,11 +25692,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateProductPricesError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateProductPricesError> for super::ErrorCode {
         fn from(value: UpdateProductPricesError) -> Self {
             value.error_code().clone()
@@ -31740,18 +25708,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateProductPricesError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_PRODUCT_PRICES
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateProductPricesError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `updateQuoteConfiguration` can return, in reference order.
@@ -31783,9 +25739,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateQuoteConfigurationError {
         /// `KT-CT-12408`: Quote configuration not found.
@@ -31858,11 +25812,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateQuoteConfigurationError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateQuoteConfigurationError> for super::ErrorCode {
         fn from(value: UpdateQuoteConfigurationError) -> Self {
             value.error_code().clone()
@@ -31881,18 +25830,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateQuoteConfigurationError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_QUOTE_CONFIGURATION
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateQuoteConfigurationError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateSiteworksRequest` can return, in reference order.
     pub const UPDATE_SITEWORKS_REQUEST: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt4231,
@@ -31909,9 +25846,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateSiteworksRequestError {
         /// `KT-CT-4231`: Unauthorized.
@@ -31945,11 +25880,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateSiteworksRequestError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateSiteworksRequestError> for super::ErrorCode {
         fn from(value: UpdateSiteworksRequestError) -> Self {
             value.error_code().clone()
@@ -31968,18 +25898,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateSiteworksRequestError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_SITEWORKS_REQUEST
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateSiteworksRequestError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateUser` can return, in reference order.
     pub const UPDATE_USER: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt5413,
@@ -31994,9 +25912,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateUserError {
         /// `KT-CT-5413`: Invalid data.
@@ -32024,11 +25940,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for UpdateUserError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<UpdateUserError> for super::ErrorCode {
         fn from(value: UpdateUserError) -> Self {
             value.error_code().clone()
@@ -32047,18 +25958,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateUserError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_USER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateUserError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `updateUserDetails` can return, in reference order.
     pub const UPDATE_USER_DETAILS: &[super::ErrorCode] = &[];
     /// The error codes `updateUserDetails` can return.
@@ -32070,9 +25969,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum UpdateUserDetailsError {}
     impl UpdateUserDetailsError {
@@ -32090,11 +25987,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for UpdateUserDetailsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<UpdateUserDetailsError> for super::ErrorCode {
@@ -32115,18 +26007,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for UpdateUserDetailsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            UPDATE_USER_DETAILS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| UpdateUserDetailsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `validateAddress` can return, in reference order.
     pub const VALIDATE_ADDRESS: &[super::ErrorCode] = &[super::ErrorCode::KtCt4413];
     /// The error codes `validateAddress` can return.
@@ -32138,9 +26018,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ValidateAddressError {
         /// `KT-CT-4413`: The supplied address field descriptor identifier is not recognised.
@@ -32165,11 +26043,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ValidateAddressError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ValidateAddressError> for super::ErrorCode {
         fn from(value: ValidateAddressError) -> Self {
             value.error_code().clone()
@@ -32188,18 +26061,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ValidateAddressError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            VALIDATE_ADDRESS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ValidateAddressError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `validateEmail` can return, in reference order.
     pub const VALIDATE_EMAIL: &[super::ErrorCode] = &[];
     /// The error codes `validateEmail` can return.
@@ -32211,9 +26072,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ValidateEmailError {}
     impl ValidateEmailError {
@@ -32231,11 +26090,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for ValidateEmailError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<ValidateEmailError> for super::ErrorCode {
@@ -32256,18 +26110,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ValidateEmailError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            VALIDATE_EMAIL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ValidateEmailError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `validateMfaDevice` can return, in reference order.
     pub const VALIDATE_MFA_DEVICE: &[super::ErrorCode] = &[
         super::ErrorCode::KtCt1150,
@@ -32284,9 +26126,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ValidateMfaDeviceError {
         /// `KT-CT-1150`: MFA device not found.
@@ -32320,11 +26160,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ValidateMfaDeviceError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ValidateMfaDeviceError> for super::ErrorCode {
         fn from(value: ValidateMfaDeviceError) -> Self {
             value.error_code().clone()
@@ -32343,18 +26178,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ValidateMfaDeviceError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            VALIDATE_MFA_DEVICE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ValidateMfaDeviceError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `validatePhone` can return, in reference order.
     pub const VALIDATE_PHONE: &[super::ErrorCode] = &[];
     /// The error codes `validatePhone` can return.
@@ -32366,9 +26189,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum ValidatePhoneError {}
     impl ValidatePhoneError {
@@ -32388,11 +26209,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for ValidatePhoneError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<ValidatePhoneError> for super::ErrorCode {
         fn from(value: ValidatePhoneError) -> Self {
             value.error_code().clone()
@@ -32409,18 +26225,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for ValidatePhoneError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            VALIDATE_PHONE
-                .iter()
-                .position(|c| c == value)
-                .map(|i| ValidatePhoneError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `varyContractTerms` can return, in reference order.
@@ -32446,9 +26250,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum VaryContractTermsError {
         /// `KT-CT-10003`: Contract not found.
@@ -32503,11 +26305,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for VaryContractTermsError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<VaryContractTermsError> for super::ErrorCode {
         fn from(value: VaryContractTermsError) -> Self {
             value.error_code().clone()
@@ -32526,18 +26323,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for VaryContractTermsError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            VARY_CONTRACT_TERMS
-                .iter()
-                .position(|c| c == value)
-                .map(|i| VaryContractTermsError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `verifyCustomer` can return, in reference order.
     pub const VERIFY_CUSTOMER: &[super::ErrorCode] = &[super::ErrorCode::KtCt4191];
     /// The error codes `verifyCustomer` can return.
@@ -32549,9 +26334,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum VerifyCustomerError {
         /// `KT-CT-4191`: Error while verifying the customer.
@@ -32574,11 +26357,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for VerifyCustomerError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<VerifyCustomerError> for super::ErrorCode {
         fn from(value: VerifyCustomerError) -> Self {
             value.error_code().clone()
@@ -32597,18 +26375,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for VerifyCustomerError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            VERIFY_CUSTOMER
-                .iter()
-                .position(|c| c == value)
-                .map(|i| VerifyCustomerError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `verifyEmail` can return, in reference order.
     pub const VERIFY_EMAIL: &[super::ErrorCode] = &[];
     /// The error codes `verifyEmail` can return.
@@ -32620,9 +26386,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum VerifyEmailError {}
     impl VerifyEmailError {
@@ -32640,11 +26404,6 @@ pub mod mutations {
         /// The message the reference gives for the code.
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
-        }
-    }
-    impl ::std::fmt::Display for VerifyEmailError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
         }
     }
     impl ::std::convert::From<VerifyEmailError> for super::ErrorCode {
@@ -32665,18 +26424,6 @@ pub mod mutations {
             }
         }
     }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for VerifyEmailError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            VERIFY_EMAIL
-                .iter()
-                .position(|c| c == value)
-                .map(|i| VerifyEmailError::ALL[i])
-                .ok_or(())
-        }
-    }
     /// The error codes `verifyIdentity` can return, in reference order.
     pub const VERIFY_IDENTITY: &[super::ErrorCode] = &[super::ErrorCode::KtCt1145];
     /// The error codes `verifyIdentity` can return.
@@ -32688,9 +26435,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum VerifyIdentityError {
         /// `KT-CT-1145`: Account/user details do not match.
@@ -32713,11 +26458,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for VerifyIdentityError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<VerifyIdentityError> for super::ErrorCode {
         fn from(value: VerifyIdentityError) -> Self {
             value.error_code().clone()
@@ -32734,18 +26474,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for VerifyIdentityError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            VERIFY_IDENTITY
-                .iter()
-                .position(|c| c == value)
-                .map(|i| VerifyIdentityError::ALL[i])
-                .ok_or(())
         }
     }
     /// The error codes `withdrawDunning` can return, in reference order.
@@ -32765,9 +26493,7 @@ pub mod mutations {
         ::std::marker::Copy,
         ::std::cmp::PartialEq,
         ::std::cmp::Eq,
-        ::std::hash::Hash,
-        ::std::cmp::PartialOrd,
-        ::std::cmp::Ord
+        ::std::hash::Hash
     )]
     pub enum WithdrawDunningError {
         /// `KT-CT-11301`: Account not in a dunning process for the given path name.
@@ -32804,11 +26530,6 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::fmt::Display for WithdrawDunningError {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.write_str(self.code())
-        }
-    }
     impl ::std::convert::From<WithdrawDunningError> for super::ErrorCode {
         fn from(value: WithdrawDunningError) -> Self {
             value.error_code().clone()
@@ -32825,18 +26546,6 @@ pub mod mutations {
                 }
                 ::std::option::Option::None => ::std::result::Result::Err(value),
             }
-        }
-    }
-    impl ::std::convert::TryFrom<&super::ErrorCode> for WithdrawDunningError {
-        type Error = ();
-        fn try_from(
-            value: &super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            WITHDRAW_DUNNING
-                .iter()
-                .position(|c| c == value)
-                .map(|i| WithdrawDunningError::ALL[i])
-                .ok_or(())
         }
     }
 }
@@ -32991,10 +26700,10 @@ impl KrakenError {
     }
     /// The code narrowed to one mutation's error enum (`mutations::AcceptGoodsQuoteError`, say);
     /// `None` when there is no code or the mutation does not list it.
-    pub fn narrow<E: for<'a> ::std::convert::TryFrom<&'a ErrorCode>>(
+    pub fn narrow<E: ::std::convert::TryFrom<ErrorCode>>(
         &self,
     ) -> ::std::option::Option<E> {
-        self.code.as_ref().and_then(|c| E::try_from(c).ok())
+        self.code.clone().and_then(|c| E::try_from(c).ok())
     }
 }
 impl ::std::fmt::Display for KrakenError {

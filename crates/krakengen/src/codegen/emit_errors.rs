@@ -226,7 +226,7 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
         pub const #konst: &[super::ErrorCode] = &[#(super::ErrorCode::#vs),*];
 
         #enum_doc
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
         pub enum #name {
             #(#docs #vs,)*
         }
@@ -252,12 +252,6 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
             }
         }
 
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.code())
-            }
-        }
-
         impl ::std::convert::From<#name> for super::ErrorCode {
             fn from(value: #name) -> Self {
                 value.error_code().clone()
@@ -275,12 +269,5 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
             }
         }
 
-        impl ::std::convert::TryFrom<&super::ErrorCode> for #name {
-            type Error = ();
-
-            fn try_from(value: &super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
-                #konst.iter().position(|c| c == value).map(|i| #name::ALL[i]).ok_or(())
-            }
-        }
     }
 }

@@ -132,8 +132,8 @@ pub(crate) fn errors() -> TokenStream {
 
             #[doc = " The code narrowed to one mutation's error enum (`mutations::AcceptGoodsQuoteError`, say);"]
             #[doc = " `None` when there is no code or the mutation does not list it."]
-            pub fn narrow<E: for<'a> ::std::convert::TryFrom<&'a ErrorCode>>(&self) -> ::std::option::Option<E> {
-                self.code.as_ref().and_then(|c| E::try_from(c).ok())
+            pub fn narrow<E: ::std::convert::TryFrom<ErrorCode>>(&self) -> ::std::option::Option<E> {
+                self.code.clone().and_then(|c| E::try_from(c).ok())
             }
         }
 
