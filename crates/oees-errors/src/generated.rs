@@ -4106,12 +4106,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ACCEPT_GOODS_QUOTE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AcceptGoodsQuoteError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(ACCEPT_GOODS_QUOTE, AcceptGoodsQuoteError::ALL, value)
         }
     }
     /// The error codes `acceptOfferForQuoting` can return, in reference order.
@@ -4162,12 +4157,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ACCEPT_OFFER_FOR_QUOTING.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AcceptOfferForQuotingError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ACCEPT_OFFER_FOR_QUOTING,
+                AcceptOfferForQuotingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `actualizeContract` can return, in reference order.
@@ -4250,12 +4244,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ACTUALIZE_CONTRACT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ActualizeContractError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(ACTUALIZE_CONTRACT, ActualizeContractError::ALL, value)
         }
     }
     /// The error codes `addBusinessToSegment` can return, in reference order.
@@ -4314,12 +4303,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ADD_BUSINESS_TO_SEGMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AddBusinessToSegmentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(ADD_BUSINESS_TO_SEGMENT, AddBusinessToSegmentError::ALL, value)
         }
     }
     /// The error codes `addCampaignToAccount` can return, in reference order.
@@ -4378,12 +4362,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ADD_CAMPAIGN_TO_ACCOUNT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AddCampaignToAccountError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(ADD_CAMPAIGN_TO_ACCOUNT, AddCampaignToAccountError::ALL, value)
         }
     }
     /// The error codes `addChildToProperty` can return, in reference order.
@@ -4442,12 +4421,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ADD_CHILD_TO_PROPERTY.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AddChildToPropertyError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(ADD_CHILD_TO_PROPERTY, AddChildToPropertyError::ALL, value)
         }
     }
     /// The error codes `addItemsToRiskList` can return, in reference order.
@@ -4498,12 +4472,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ADD_ITEMS_TO_RISK_LIST.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AddItemsToRiskListError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(ADD_ITEMS_TO_RISK_LIST, AddItemsToRiskListError::ALL, value)
         }
     }
     /// The error codes `addNoteToInkConversation` can return, in reference order.
@@ -4554,12 +4523,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ADD_NOTE_TO_INK_CONVERSATION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AddNoteToInkConversationError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ADD_NOTE_TO_INK_CONVERSATION,
+                AddNoteToInkConversationError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `addParentToProperty` can return, in reference order.
@@ -4618,12 +4586,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ADD_PARENT_TO_PROPERTY.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AddParentToPropertyError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(ADD_PARENT_TO_PROPERTY, AddParentToPropertyError::ALL, value)
         }
     }
     /// The error codes `addPortfolioReference` can return, in reference order.
@@ -4686,12 +4649,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ADD_PORTFOLIO_REFERENCE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AddPortfolioReferenceError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ADD_PORTFOLIO_REFERENCE,
+                AddPortfolioReferenceError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `addProperty` can return, in reference order.
@@ -4746,12 +4708,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ADD_PROPERTY.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AddPropertyError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(ADD_PROPERTY, AddPropertyError::ALL, value)
         }
     }
     /// The error codes `addPropertyToHierarchy` can return, in reference order.
@@ -4806,12 +4763,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ADD_PROPERTY_TO_HIERARCHY.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AddPropertyToHierarchyError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ADD_PROPERTY_TO_HIERARCHY,
+                AddPropertyToHierarchyError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `addSignupReferralOnAccount` can return, in reference order.
@@ -4882,12 +4838,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ADD_SIGNUP_REFERRAL_ON_ACCOUNT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AddSignupReferralOnAccountError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ADD_SIGNUP_REFERRAL_ON_ACCOUNT,
+                AddSignupReferralOnAccountError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `addStorylineToInkConversation` can return, in reference order.
@@ -4947,12 +4902,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ADD_STORYLINE_TO_INK_CONVERSATION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AddStorylineToInkConversationError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ADD_STORYLINE_TO_INK_CONVERSATION,
+                AddStorylineToInkConversationError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `addUserToPortfolio` can return, in reference order.
@@ -5019,12 +4973,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ADD_USER_TO_PORTFOLIO.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AddUserToPortfolioError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(ADD_USER_TO_PORTFOLIO, AddUserToPortfolioError::ALL, value)
         }
     }
     /// The error codes `allowRepaymentSubmission` can return, in reference order.
@@ -5083,12 +5032,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ALLOW_REPAYMENT_SUBMISSION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AllowRepaymentSubmissionError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ALLOW_REPAYMENT_SUBMISSION,
+                AllowRepaymentSubmissionError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `amendPayment` can return, in reference order.
@@ -5147,12 +5095,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match AMEND_PAYMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AmendPaymentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(AMEND_PAYMENT, AmendPaymentError::ALL, value)
         }
     }
     /// The error codes `approveRepayment` can return, in reference order.
@@ -5215,12 +5158,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match APPROVE_REPAYMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ApproveRepaymentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(APPROVE_REPAYMENT, ApproveRepaymentError::ALL, value)
         }
     }
     /// The error codes `assessCollectionProcessRecordForPause` can return, in reference order.
@@ -5277,17 +5215,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ASSESS_COLLECTION_PROCESS_RECORD_FOR_PAUSE
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        AssessCollectionProcessRecordForPauseError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ASSESS_COLLECTION_PROCESS_RECORD_FOR_PAUSE,
+                AssessCollectionProcessRecordForPauseError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `assignInkBucket` can return, in reference order.
@@ -5342,12 +5274,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ASSIGN_INK_BUCKET.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AssignInkBucketError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(ASSIGN_INK_BUCKET, AssignInkBucketError::ALL, value)
         }
     }
     /// The error codes `assignSupplyPointToEstimationGroup` can return, in reference order.
@@ -5412,17 +5339,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ASSIGN_SUPPLY_POINT_TO_ESTIMATION_GROUP
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        AssignSupplyPointToEstimationGroupError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ASSIGN_SUPPLY_POINT_TO_ESTIMATION_GROUP,
+                AssignSupplyPointToEstimationGroupError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `associateArchivedCallRecordingsWithCalls` can return, in reference order.
@@ -5479,17 +5400,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ASSOCIATE_ARCHIVED_CALL_RECORDINGS_WITH_CALLS
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        AssociateArchivedCallRecordingsWithCallsError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ASSOCIATE_ARCHIVED_CALL_RECORDINGS_WITH_CALLS,
+                AssociateArchivedCallRecordingsWithCallsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `associateCallWithAccount` can return, in reference order.
@@ -5552,12 +5467,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ASSOCIATE_CALL_WITH_ACCOUNT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AssociateCallWithAccountError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ASSOCIATE_CALL_WITH_ACCOUNT,
+                AssociateCallWithAccountError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `associateItemToCollectionProcess` can return, in reference order.
@@ -5622,14 +5536,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ASSOCIATE_ITEM_TO_COLLECTION_PROCESS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        AssociateItemToCollectionProcessError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ASSOCIATE_ITEM_TO_COLLECTION_PROCESS,
+                AssociateItemToCollectionProcessError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `attachAgreementsToContracts` can return, in reference order.
@@ -5692,12 +5603,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ATTACH_AGREEMENTS_TO_CONTRACTS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AttachAgreementsToContractsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ATTACH_AGREEMENTS_TO_CONTRACTS,
+                AttachAgreementsToContractsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `awardLoyaltyPoints` can return, in reference order.
@@ -5780,12 +5690,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match AWARD_LOYALTY_POINTS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(AwardLoyaltyPointsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(AWARD_LOYALTY_POINTS, AwardLoyaltyPointsError::ALL, value)
         }
     }
     /// The error codes `backendScreenEvent` can return, in reference order.
@@ -5856,12 +5761,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match BACKEND_SCREEN_EVENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(BackendScreenEventError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(BACKEND_SCREEN_EVENT, BackendScreenEventError::ALL, value)
         }
     }
     /// The error codes `blockRepaymentSubmission` can return, in reference order.
@@ -5920,12 +5820,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match BLOCK_REPAYMENT_SUBMISSION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(BlockRepaymentSubmissionError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                BLOCK_REPAYMENT_SUBMISSION,
+                BlockRepaymentSubmissionError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `bulkAwardLoyaltyPoints` can return, in reference order.
@@ -5996,12 +5895,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match BULK_AWARD_LOYALTY_POINTS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(BulkAwardLoyaltyPointsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                BULK_AWARD_LOYALTY_POINTS,
+                BulkAwardLoyaltyPointsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `cancelEnrollment` can return, in reference order.
@@ -6080,12 +5978,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CANCEL_ENROLLMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CancelEnrollmentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CANCEL_ENROLLMENT, CancelEnrollmentError::ALL, value)
         }
     }
     /// The error codes `cancelLeaveSupplier` can return, in reference order.
@@ -6164,12 +6057,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CANCEL_LEAVE_SUPPLIER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CancelLeaveSupplierError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CANCEL_LEAVE_SUPPLIER, CancelLeaveSupplierError::ALL, value)
         }
     }
     /// The error codes `cancelPayment` can return, in reference order.
@@ -6232,12 +6120,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CANCEL_PAYMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CancelPaymentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CANCEL_PAYMENT, CancelPaymentError::ALL, value)
         }
     }
     /// The error codes `cancelRepaymentRequest` can return, in reference order.
@@ -6296,12 +6179,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CANCEL_REPAYMENT_REQUEST.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CancelRepaymentRequestError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CANCEL_REPAYMENT_REQUEST,
+                CancelRepaymentRequestError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `cancelSmartFlexOnboarding` can return, in reference order.
@@ -6360,12 +6242,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CANCEL_SMART_FLEX_ONBOARDING.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CancelSmartFlexOnboardingError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CANCEL_SMART_FLEX_ONBOARDING,
+                CancelSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `checkCreditRisk` can return, in reference order.
@@ -6432,12 +6313,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CHECK_CREDIT_RISK.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CheckCreditRiskError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CHECK_CREDIT_RISK, CheckCreditRiskError::ALL, value)
         }
     }
     /// The error codes `closeDcaProceeding` can return, in reference order.
@@ -6504,12 +6380,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CLOSE_DCA_PROCEEDING.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CloseDcaProceedingError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CLOSE_DCA_PROCEEDING, CloseDcaProceedingError::ALL, value)
         }
     }
     /// The error codes `closeInkConversation` can return, in reference order.
@@ -6560,12 +6431,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CLOSE_INK_CONVERSATION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CloseInkConversationError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CLOSE_INK_CONVERSATION, CloseInkConversationError::ALL, value)
         }
     }
     /// The error codes `closeInkLiveChat` can return, in reference order.
@@ -6628,12 +6494,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CLOSE_INK_LIVE_CHAT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CloseInkLiveChatError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CLOSE_INK_LIVE_CHAT, CloseInkLiveChatError::ALL, value)
         }
     }
     /// The error codes `closeOpenPrintBatch` can return, in reference order.
@@ -6684,12 +6545,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CLOSE_OPEN_PRINT_BATCH.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CloseOpenPrintBatchError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CLOSE_OPEN_PRINT_BATCH, CloseOpenPrintBatchError::ALL, value)
         }
     }
     /// The error codes `collectDeposit` can return, in reference order.
@@ -6752,12 +6608,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match COLLECT_DEPOSIT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CollectDepositError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(COLLECT_DEPOSIT, CollectDepositError::ALL, value)
         }
     }
     /// The error codes `collectPayment` can return, in reference order.
@@ -6816,12 +6667,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match COLLECT_PAYMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CollectPaymentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(COLLECT_PAYMENT, CollectPaymentError::ALL, value)
         }
     }
     /// The error codes `commenceDcaProceeding` can return, in reference order.
@@ -6888,12 +6734,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match COMMENCE_DCA_PROCEEDING.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CommenceDcaProceedingError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                COMMENCE_DCA_PROCEEDING,
+                CommenceDcaProceedingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `completeApproval` can return, in reference order.
@@ -6948,12 +6793,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match COMPLETE_APPROVAL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CompleteApprovalError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(COMPLETE_APPROVAL, CompleteApprovalError::ALL, value)
         }
     }
     /// The error codes `completeAuthFlowForSmartFlexOnboarding` can return, in reference order.
@@ -7038,17 +6878,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match COMPLETE_AUTH_FLOW_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        CompleteAuthFlowForSmartFlexOnboardingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                COMPLETE_AUTH_FLOW_FOR_SMART_FLEX_ONBOARDING,
+                CompleteAuthFlowForSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `completeReminder` can return, in reference order.
@@ -7103,12 +6937,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match COMPLETE_REMINDER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CompleteReminderError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(COMPLETE_REMINDER, CompleteReminderError::ALL, value)
         }
     }
     /// The error codes `completeStandalonePayment` can return, in reference order.
@@ -7171,12 +7000,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match COMPLETE_STANDALONE_PAYMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CompleteStandalonePaymentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                COMPLETE_STANDALONE_PAYMENT,
+                CompleteStandalonePaymentError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `completeTeslaSetupVirtualKeyForSmartFlexOnboarding` can return, in reference order.
@@ -7261,17 +7089,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match COMPLETE_TESLA_SETUP_VIRTUAL_KEY_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                COMPLETE_TESLA_SETUP_VIRTUAL_KEY_FOR_SMART_FLEX_ONBOARDING,
+                CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `completeUserActionForSmartFlexOnboarding` can return, in reference order.
@@ -7356,17 +7178,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match COMPLETE_USER_ACTION_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        CompleteUserActionForSmartFlexOnboardingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                COMPLETE_USER_ACTION_FOR_SMART_FLEX_ONBOARDING,
+                CompleteUserActionForSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `completeUserInputRequiredForSmartFlexOnboarding` can return, in reference order.
@@ -7451,17 +7267,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match COMPLETE_USER_INPUT_REQUIRED_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        CompleteUserInputRequiredForSmartFlexOnboardingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                COMPLETE_USER_INPUT_REQUIRED_FOR_SMART_FLEX_ONBOARDING,
+                CompleteUserInputRequiredForSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `confirmDoubleOptIn` can return, in reference order.
@@ -7524,12 +7334,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CONFIRM_DOUBLE_OPT_IN.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ConfirmDoubleOptInError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CONFIRM_DOUBLE_OPT_IN, ConfirmDoubleOptInError::ALL, value)
         }
     }
     /// The error codes `connectAiAgentToCall` can return, in reference order.
@@ -7588,12 +7393,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CONNECT_AI_AGENT_TO_CALL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ConnectAiAgentToCallError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CONNECT_AI_AGENT_TO_CALL,
+                ConnectAiAgentToCallError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createAccountCharge` can return, in reference order.
@@ -7652,12 +7456,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_ACCOUNT_CHARGE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateAccountChargeError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_ACCOUNT_CHARGE, CreateAccountChargeError::ALL, value)
         }
     }
     /// The error codes `createAccountFileAttachment` can return, in reference order.
@@ -7701,12 +7500,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_ACCOUNT_FILE_ATTACHMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateAccountFileAttachmentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_ACCOUNT_FILE_ATTACHMENT,
+                CreateAccountFileAttachmentError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createAccountNote` can return, in reference order.
@@ -7769,12 +7567,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_ACCOUNT_NOTE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateAccountNoteError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_ACCOUNT_NOTE, CreateAccountNoteError::ALL, value)
         }
     }
     /// The error codes `createAccountPaymentSchedule` can return, in reference order.
@@ -7862,12 +7655,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_ACCOUNT_PAYMENT_SCHEDULE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateAccountPaymentScheduleError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_ACCOUNT_PAYMENT_SCHEDULE,
+                CreateAccountPaymentScheduleError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createAccountReference` can return, in reference order.
@@ -7926,12 +7718,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_ACCOUNT_REFERENCE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateAccountReferenceError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_ACCOUNT_REFERENCE,
+                CreateAccountReferenceError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createAccountReminder` can return, in reference order.
@@ -7986,12 +7777,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_ACCOUNT_REMINDER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateAccountReminderError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_ACCOUNT_REMINDER,
+                CreateAccountReminderError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createAffiliateLink` can return, in reference order.
@@ -8054,12 +7844,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_AFFILIATE_LINK.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateAffiliateLinkError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_AFFILIATE_LINK, CreateAffiliateLinkError::ALL, value)
         }
     }
     /// The error codes `createAffiliateOrganisation` can return, in reference order.
@@ -8110,12 +7895,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_AFFILIATE_ORGANISATION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateAffiliateOrganisationError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_AFFILIATE_ORGANISATION,
+                CreateAffiliateOrganisationError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createAffiliateSession` can return, in reference order.
@@ -8159,12 +7943,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_AFFILIATE_SESSION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateAffiliateSessionError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_AFFILIATE_SESSION,
+                CreateAffiliateSessionError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createAgreement` can return, in reference order.
@@ -8239,12 +8022,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_AGREEMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateAgreementError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_AGREEMENT, CreateAgreementError::ALL, value)
         }
     }
     /// The error codes `createAgreementRollover` can return, in reference order.
@@ -8323,12 +8101,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_AGREEMENT_ROLLOVER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateAgreementRolloverError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_AGREEMENT_ROLLOVER,
+                CreateAgreementRolloverError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createApiCall` can return, in reference order.
@@ -8375,12 +8152,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_API_CALL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateApiCallError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_API_CALL, CreateApiCallError::ALL, value)
         }
     }
     /// The error codes `createApiException` can return, in reference order.
@@ -8447,12 +8219,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_API_EXCEPTION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateApiExceptionError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_API_EXCEPTION, CreateApiExceptionError::ALL, value)
         }
     }
     /// The error codes `createApiExceptionEvent` can return, in reference order.
@@ -8503,12 +8270,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_API_EXCEPTION_EVENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateApiExceptionEventError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_API_EXCEPTION_EVENT,
+                CreateApiExceptionEventError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createApiExceptionNote` can return, in reference order.
@@ -8559,12 +8325,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_API_EXCEPTION_NOTE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateApiExceptionNoteError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_API_EXCEPTION_NOTE,
+                CreateApiExceptionNoteError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createAudioRecording` can return, in reference order.
@@ -8623,12 +8388,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_AUDIO_RECORDING.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateAudioRecordingError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_AUDIO_RECORDING, CreateAudioRecordingError::ALL, value)
         }
     }
     /// The error codes `createBusiness` can return, in reference order.
@@ -8691,12 +8451,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_BUSINESS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateBusinessError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_BUSINESS, CreateBusinessError::ALL, value)
         }
     }
     /// The error codes `createCallMetadata` can return, in reference order.
@@ -8759,12 +8514,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_CALL_METADATA.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateCallMetadataError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_CALL_METADATA, CreateCallMetadataError::ALL, value)
         }
     }
     /// The error codes `createCampaignItems` can return, in reference order.
@@ -8831,12 +8581,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_CAMPAIGN_ITEMS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateCampaignItemsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_CAMPAIGN_ITEMS, CreateCampaignItemsError::ALL, value)
         }
     }
     /// The error codes `createCollectionProcessEvent` can return, in reference order.
@@ -8896,12 +8641,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_COLLECTION_PROCESS_EVENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateCollectionProcessEventError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_COLLECTION_PROCESS_EVENT,
+                CreateCollectionProcessEventError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createComplaint` can return, in reference order.
@@ -8950,12 +8694,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_COMPLAINT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateComplaintError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_COMPLAINT, CreateComplaintError::ALL, value)
         }
     }
     /// The error codes `createContract` can return, in reference order.
@@ -9030,12 +8769,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_CONTRACT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateContractError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_CONTRACT, CreateContractError::ALL, value)
         }
     }
     /// The error codes `createContributionAgreement` can return, in reference order.
@@ -9102,12 +8836,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_CONTRIBUTION_AGREEMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateContributionAgreementError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_CONTRIBUTION_AGREEMENT,
+                CreateContributionAgreementError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createCreditTransferPermission` can return, in reference order.
@@ -9171,14 +8904,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_CREDIT_TRANSFER_PERMISSION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        CreateCreditTransferPermissionError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_CREDIT_TRANSFER_PERMISSION,
+                CreateCreditTransferPermissionError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createCustomerFeedback` can return, in reference order.
@@ -9233,12 +8963,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_CUSTOMER_FEEDBACK.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateCustomerFeedbackError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_CUSTOMER_FEEDBACK,
+                CreateCustomerFeedbackError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createDepositAgreement` can return, in reference order.
@@ -9289,12 +9018,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_DEPOSIT_AGREEMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateDepositAgreementError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_DEPOSIT_AGREEMENT,
+                CreateDepositAgreementError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createEnergyAccount` can return, in reference order.
@@ -9397,12 +9125,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_ENERGY_ACCOUNT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateEnergyAccountError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_ENERGY_ACCOUNT, CreateEnergyAccountError::ALL, value)
         }
     }
     /// The error codes `createExternalAccountEvent` can return, in reference order.
@@ -9453,12 +9176,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_EXTERNAL_ACCOUNT_EVENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateExternalAccountEventError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_EXTERNAL_ACCOUNT_EVENT,
+                CreateExternalAccountEventError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createExternalAccountUserEvent` can return, in reference order.
@@ -9510,14 +9232,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_EXTERNAL_ACCOUNT_USER_EVENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        CreateExternalAccountUserEventError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_EXTERNAL_ACCOUNT_USER_EVENT,
+                CreateExternalAccountUserEventError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createExternalMessage` can return, in reference order.
@@ -9640,12 +9359,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_EXTERNAL_MESSAGE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateExternalMessageError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_EXTERNAL_MESSAGE,
+                CreateExternalMessageError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createExternalMessageEvent` can return, in reference order.
@@ -9700,12 +9418,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_EXTERNAL_MESSAGE_EVENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateExternalMessageEventError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_EXTERNAL_MESSAGE_EVENT,
+                CreateExternalMessageEventError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createFormSubmission` can return, in reference order.
@@ -9749,12 +9466,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_FORM_SUBMISSION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateFormSubmissionError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_FORM_SUBMISSION, CreateFormSubmissionError::ALL, value)
         }
     }
     /// The error codes `createGoodsPurchase` can return, in reference order.
@@ -9809,12 +9521,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_GOODS_PURCHASE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateGoodsPurchaseError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_GOODS_PURCHASE, CreateGoodsPurchaseError::ALL, value)
         }
     }
     /// The error codes `createGoodsQuote` can return, in reference order.
@@ -9869,12 +9576,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_GOODS_QUOTE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateGoodsQuoteError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_GOODS_QUOTE, CreateGoodsQuoteError::ALL, value)
         }
     }
     /// The error codes `createGoodsQuoteWithoutAccount` can return, in reference order.
@@ -9926,14 +9628,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_GOODS_QUOTE_WITHOUT_ACCOUNT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        CreateGoodsQuoteWithoutAccountError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_GOODS_QUOTE_WITHOUT_ACCOUNT,
+                CreateGoodsQuoteWithoutAccountError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createInboundCall` can return, in reference order.
@@ -9988,12 +9687,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_INBOUND_CALL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateInboundCallError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_INBOUND_CALL, CreateInboundCallError::ALL, value)
         }
     }
     /// The error codes `createInkInboundMessage` can return, in reference order.
@@ -10092,12 +9786,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_INK_INBOUND_MESSAGE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateInkInboundMessageError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_INK_INBOUND_MESSAGE,
+                CreateInkInboundMessageError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createInkLiveChatMessage` can return, in reference order.
@@ -10180,12 +9873,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_INK_LIVE_CHAT_MESSAGE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateInkLiveChatMessageError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_INK_LIVE_CHAT_MESSAGE,
+                CreateInkLiveChatMessageError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createInternalCompany` can return, in reference order.
@@ -10240,12 +9932,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_INTERNAL_COMPANY.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateInternalCompanyError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_INTERNAL_COMPANY,
+                CreateInternalCompanyError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createLead` can return, in reference order.
@@ -10336,12 +10027,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_LEAD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateLeadError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_LEAD, CreateLeadError::ALL, value)
         }
     }
     /// The error codes `createMetadata` can return, in reference order.
@@ -10420,12 +10106,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_METADATA.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateMetadataError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_METADATA, CreateMetadataError::ALL, value)
         }
     }
     /// The error codes `createMfaDevice` can return, in reference order.
@@ -10484,12 +10165,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_MFA_DEVICE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateMfaDeviceError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_MFA_DEVICE, CreateMfaDeviceError::ALL, value)
         }
     }
     /// The error codes `createNewAgreementFromProductSwitchProcess` can return, in reference order.
@@ -10558,17 +10234,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_NEW_AGREEMENT_FROM_PRODUCT_SWITCH_PROCESS
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        CreateNewAgreementFromProductSwitchProcessError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_NEW_AGREEMENT_FROM_PRODUCT_SWITCH_PROCESS,
+                CreateNewAgreementFromProductSwitchProcessError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createOfferGroupForQuoting` can return, in reference order.
@@ -10627,12 +10297,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_OFFER_GROUP_FOR_QUOTING.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateOfferGroupForQuotingError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_OFFER_GROUP_FOR_QUOTING,
+                CreateOfferGroupForQuotingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createOnSiteJobsRequest` can return, in reference order.
@@ -10799,12 +10468,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_ON_SITE_JOBS_REQUEST.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateOnSiteJobsRequestError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_ON_SITE_JOBS_REQUEST,
+                CreateOnSiteJobsRequestError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createOpportunityAndLead` can return, in reference order.
@@ -10927,12 +10595,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_OPPORTUNITY_AND_LEAD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateOpportunityAndLeadError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_OPPORTUNITY_AND_LEAD,
+                CreateOpportunityAndLeadError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createOpportunityFileAttachment` can return, in reference order.
@@ -10978,14 +10645,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_OPPORTUNITY_FILE_ATTACHMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        CreateOpportunityFileAttachmentError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_OPPORTUNITY_FILE_ATTACHMENT,
+                CreateOpportunityFileAttachmentError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createOpportunityForLead` can return, in reference order.
@@ -11104,12 +10768,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_OPPORTUNITY_FOR_LEAD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateOpportunityForLeadError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_OPPORTUNITY_FOR_LEAD,
+                CreateOpportunityForLeadError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createOrUpdateLoyaltyCard` can return, in reference order.
@@ -11168,12 +10831,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_OR_UPDATE_LOYALTY_CARD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateOrUpdateLoyaltyCardError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_OR_UPDATE_LOYALTY_CARD,
+                CreateOrUpdateLoyaltyCardError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createOrUpdateTimeSeriesEntries` can return, in reference order.
@@ -11246,14 +10908,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_OR_UPDATE_TIME_SERIES_ENTRIES.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        CreateOrUpdateTimeSeriesEntriesError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_OR_UPDATE_TIME_SERIES_ENTRIES,
+                CreateOrUpdateTimeSeriesEntriesError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createPaymentActionIntent` can return, in reference order.
@@ -11320,12 +10979,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_PAYMENT_ACTION_INTENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreatePaymentActionIntentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_PAYMENT_ACTION_INTENT,
+                CreatePaymentActionIntentError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createPaymentMethodActionIntent` can return, in reference order.
@@ -11398,14 +11056,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_PAYMENT_METHOD_ACTION_INTENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        CreatePaymentMethodActionIntentError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_PAYMENT_METHOD_ACTION_INTENT,
+                CreatePaymentMethodActionIntentError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createPortfolio` can return, in reference order.
@@ -11460,12 +11115,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_PORTFOLIO.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreatePortfolioError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_PORTFOLIO, CreatePortfolioError::ALL, value)
         }
     }
     /// The error codes `createPortfolioUserRole` can return, in reference order.
@@ -11520,12 +11170,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_PORTFOLIO_USER_ROLE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreatePortfolioUserRoleError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_PORTFOLIO_USER_ROLE,
+                CreatePortfolioUserRoleError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createPostEvents` can return, in reference order.
@@ -11574,12 +11223,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_POST_EVENTS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreatePostEventsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_POST_EVENTS, CreatePostEventsError::ALL, value)
         }
     }
     /// The error codes `createProduct` can return, in reference order.
@@ -11646,12 +11290,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_PRODUCT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateProductError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_PRODUCT, CreateProductError::ALL, value)
         }
     }
     /// The error codes `createQuote` can return, in reference order.
@@ -11714,12 +11353,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_QUOTE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateQuoteError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_QUOTE, CreateQuoteError::ALL, value)
         }
     }
     /// The error codes `createQuoteForAccount` can return, in reference order.
@@ -11790,12 +11424,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_QUOTE_FOR_ACCOUNT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateQuoteForAccountError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_QUOTE_FOR_ACCOUNT,
+                CreateQuoteForAccountError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createQuoteForProducts` can return, in reference order.
@@ -11850,12 +11483,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_QUOTE_FOR_PRODUCTS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateQuoteForProductsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_QUOTE_FOR_PRODUCTS,
+                CreateQuoteForProductsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createReferral` can return, in reference order.
@@ -11922,12 +11554,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_REFERRAL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateReferralError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_REFERRAL, CreateReferralError::ALL, value)
         }
     }
     /// The error codes `createReminder` can return, in reference order.
@@ -11994,12 +11621,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_REMINDER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateReminderError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_REMINDER, CreateReminderError::ALL, value)
         }
     }
     /// The error codes `createScheduledTransactions` can return, in reference order.
@@ -12058,12 +11680,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_SCHEDULED_TRANSACTIONS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateScheduledTransactionsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_SCHEDULED_TRANSACTIONS,
+                CreateScheduledTransactionsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createShellAccount` can return, in reference order.
@@ -12107,12 +11728,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_SHELL_ACCOUNT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateShellAccountError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(CREATE_SHELL_ACCOUNT, CreateShellAccountError::ALL, value)
         }
     }
     /// The error codes `createSolarWalletRelationship` can return, in reference order.
@@ -12180,12 +11796,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_SOLAR_WALLET_RELATIONSHIP.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateSolarWalletRelationshipError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_SOLAR_WALLET_RELATIONSHIP,
+                CreateSolarWalletRelationshipError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `createTimeSeriesPrices` can return, in reference order.
@@ -12256,12 +11871,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match CREATE_TIME_SERIES_PRICES.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(CreateTimeSeriesPricesError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                CREATE_TIME_SERIES_PRICES,
+                CreateTimeSeriesPricesError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `deauthenticateDevice` can return, in reference order.
@@ -12320,12 +11934,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match DEAUTHENTICATE_DEVICE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(DeauthenticateDeviceError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(DEAUTHENTICATE_DEVICE, DeauthenticateDeviceError::ALL, value)
         }
     }
     /// The error codes `deauthenticateFlexDevice` can return, in reference order.
@@ -12380,12 +11989,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match DEAUTHENTICATE_FLEX_DEVICE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(DeauthenticateFlexDeviceError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                DEAUTHENTICATE_FLEX_DEVICE,
+                DeauthenticateFlexDeviceError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `deductLoyaltyPoints` can return, in reference order.
@@ -12464,12 +12072,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match DEDUCT_LOYALTY_POINTS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(DeductLoyaltyPointsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(DEDUCT_LOYALTY_POINTS, DeductLoyaltyPointsError::ALL, value)
         }
     }
     /// The error codes `deleteAccountReference` can return, in reference order.
@@ -12528,12 +12131,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match DELETE_ACCOUNT_REFERENCE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(DeleteAccountReferenceError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                DELETE_ACCOUNT_REFERENCE,
+                DeleteAccountReferenceError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `deleteBoostCharge` can return, in reference order.
@@ -12588,12 +12190,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match DELETE_BOOST_CHARGE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(DeleteBoostChargeError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(DELETE_BOOST_CHARGE, DeleteBoostChargeError::ALL, value)
         }
     }
     /// The error codes `deleteMfaDevice` can return, in reference order.
@@ -12648,12 +12245,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match DELETE_MFA_DEVICE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(DeleteMfaDeviceError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(DELETE_MFA_DEVICE, DeleteMfaDeviceError::ALL, value)
         }
     }
     /// The error codes `deletePropertyDescendants` can return, in reference order.
@@ -12704,12 +12296,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match DELETE_PROPERTY_DESCENDANTS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(DeletePropertyDescendantsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                DELETE_PROPERTY_DESCENDANTS,
+                DeletePropertyDescendantsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `deletePushNotificationBinding` can return, in reference order.
@@ -12761,12 +12352,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match DELETE_PUSH_NOTIFICATION_BINDING.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(DeletePushNotificationBindingError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                DELETE_PUSH_NOTIFICATION_BINDING,
+                DeletePushNotificationBindingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `detachAgreementsFromContracts` can return, in reference order.
@@ -12818,12 +12408,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match DETACH_AGREEMENTS_FROM_CONTRACTS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(DetachAgreementsFromContractsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                DETACH_AGREEMENTS_FROM_CONTRACTS,
+                DetachAgreementsFromContractsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `detachSupplyPointFromEstimationGroup` can return, in reference order.
@@ -12884,17 +12473,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match DETACH_SUPPLY_POINT_FROM_ESTIMATION_GROUP
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        DetachSupplyPointFromEstimationGroupError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                DETACH_SUPPLY_POINT_FROM_ESTIMATION_GROUP,
+                DetachSupplyPointFromEstimationGroupError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `deviceRegistration` can return, in reference order.
@@ -12961,12 +12544,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match DEVICE_REGISTRATION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(DeviceRegistrationError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(DEVICE_REGISTRATION, DeviceRegistrationError::ALL, value)
         }
     }
     /// The error codes `endContributionAgreement` can return, in reference order.
@@ -13025,12 +12603,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match END_CONTRIBUTION_AGREEMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(EndContributionAgreementError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                END_CONTRIBUTION_AGREEMENT,
+                EndContributionAgreementError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `enqueueInboundCall` can return, in reference order.
@@ -13089,12 +12666,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ENQUEUE_INBOUND_CALL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(EnqueueInboundCallError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(ENQUEUE_INBOUND_CALL, EnqueueInboundCallError::ALL, value)
         }
     }
     /// The error codes `enrollAccountInLoyaltyProgram` can return, in reference order.
@@ -13154,12 +12726,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ENROLL_ACCOUNT_IN_LOYALTY_PROGRAM.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(EnrollAccountInLoyaltyProgramError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ENROLL_ACCOUNT_IN_LOYALTY_PROGRAM,
+                EnrollAccountInLoyaltyProgramError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `enrollment` can return, in reference order.
@@ -13262,12 +12833,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ENROLLMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(EnrollmentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(ENROLLMENT, EnrollmentError::ALL, value)
         }
     }
     /// The error codes `escalateInkConversation` can return, in reference order.
@@ -13322,12 +12888,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match ESCALATE_INK_CONVERSATION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(EscalateInkConversationError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                ESCALATE_INK_CONVERSATION,
+                EscalateInkConversationError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `extendAgreementPeriod` can return, in reference order.
@@ -13402,12 +12967,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match EXTEND_AGREEMENT_PERIOD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ExtendAgreementPeriodError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                EXTEND_AGREEMENT_PERIOD,
+                ExtendAgreementPeriodError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `fetchGeneratePaymentFingerprint` can return, in reference order.
@@ -13472,14 +13036,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match FETCH_GENERATE_PAYMENT_FINGERPRINT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        FetchGeneratePaymentFingerprintError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                FETCH_GENERATE_PAYMENT_FINGERPRINT,
+                FetchGeneratePaymentFingerprintError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `fetchPreSignedLinkForOpportunityAttachment` can return, in reference order.
@@ -13532,17 +13093,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match FETCH_PRE_SIGNED_LINK_FOR_OPPORTUNITY_ATTACHMENT
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        FetchPreSignedLinkForOpportunityAttachmentError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                FETCH_PRE_SIGNED_LINK_FOR_OPPORTUNITY_ATTACHMENT,
+                FetchPreSignedLinkForOpportunityAttachmentError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `forceReauthentication` can return, in reference order.
@@ -13586,12 +13141,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match FORCE_REAUTHENTICATION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ForceReauthenticationError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(FORCE_REAUTHENTICATION, ForceReauthenticationError::ALL, value)
         }
     }
     /// The error codes `generateAffiliatesAudioRecordingPreSignedUrl` can return, in reference order.
@@ -13637,17 +13187,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match GENERATE_AFFILIATES_AUDIO_RECORDING_PRE_SIGNED_URL
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        GenerateAffiliatesAudioRecordingPreSignedUrlError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                GENERATE_AFFILIATES_AUDIO_RECORDING_PRE_SIGNED_URL,
+                GenerateAffiliatesAudioRecordingPreSignedUrlError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `generateInkPresignedUrl` can return, in reference order.
@@ -13706,12 +13250,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match GENERATE_INK_PRESIGNED_URL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(GenerateInkPresignedUrlError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                GENERATE_INK_PRESIGNED_URL,
+                GenerateInkPresignedUrlError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `generateLeadsFileAttachmentDownloadPreSignedUrl` can return, in reference order.
@@ -13764,17 +13307,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match GENERATE_LEADS_FILE_ATTACHMENT_DOWNLOAD_PRE_SIGNED_URL
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        GenerateLeadsFileAttachmentDownloadPreSignedUrlError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                GENERATE_LEADS_FILE_ATTACHMENT_DOWNLOAD_PRE_SIGNED_URL,
+                GenerateLeadsFileAttachmentDownloadPreSignedUrlError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `generateLeadsFileAttachmentPreSignedUrl` can return, in reference order.
@@ -13820,17 +13357,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match GENERATE_LEADS_FILE_ATTACHMENT_PRE_SIGNED_URL
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        GenerateLeadsFileAttachmentPreSignedUrlError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                GENERATE_LEADS_FILE_ATTACHMENT_PRE_SIGNED_URL,
+                GenerateLeadsFileAttachmentPreSignedUrlError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `generatePreSignedToken` can return, in reference order.
@@ -13889,12 +13420,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match GENERATE_PRE_SIGNED_TOKEN.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(GeneratePreSignedTokenError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                GENERATE_PRE_SIGNED_TOKEN,
+                GeneratePreSignedTokenError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `getEmbeddedSecretForNewPaymentInstruction` can return, in reference order.
@@ -13955,17 +13485,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        GetEmbeddedSecretForNewPaymentInstructionError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION,
+                GetEmbeddedSecretForNewPaymentInstructionError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `getEmbeddedSecretForNewPaymentInstructionWithoutAccount` can return, in reference order.
@@ -14014,17 +13538,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION_WITHOUT_ACCOUNT
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION_WITHOUT_ACCOUNT,
+                GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `getHostedUrlForNewPaymentInstruction` can return, in reference order.
@@ -14085,17 +13603,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match GET_HOSTED_URL_FOR_NEW_PAYMENT_INSTRUCTION
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        GetHostedUrlForNewPaymentInstructionError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                GET_HOSTED_URL_FOR_NEW_PAYMENT_INSTRUCTION,
+                GetHostedUrlForNewPaymentInstructionError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `getOrCreateAgreement` can return, in reference order.
@@ -14170,12 +13682,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match GET_OR_CREATE_AGREEMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(GetOrCreateAgreementError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(GET_OR_CREATE_AGREEMENT, GetOrCreateAgreementError::ALL, value)
         }
     }
     /// The error codes `grantUserAccessToBusiness` can return, in reference order.
@@ -14234,12 +13741,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match GRANT_USER_ACCESS_TO_BUSINESS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(GrantUserAccessToBusinessError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                GRANT_USER_ACCESS_TO_BUSINESS,
+                GrantUserAccessToBusinessError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `initializeAccount` can return, in reference order.
@@ -14298,12 +13804,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match INITIALIZE_ACCOUNT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(InitializeAccountError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(INITIALIZE_ACCOUNT, InitializeAccountError::ALL, value)
         }
     }
     /// The error codes `initializeUser` can return, in reference order.
@@ -14362,12 +13863,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match INITIALIZE_USER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(InitializeUserError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(INITIALIZE_USER, InitializeUserError::ALL, value)
         }
     }
     /// The error codes `initiateHostedStandalonePayment` can return, in reference order.
@@ -14436,14 +13932,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match INITIATE_HOSTED_STANDALONE_PAYMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        InitiateHostedStandalonePaymentError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                INITIATE_HOSTED_STANDALONE_PAYMENT,
+                InitiateHostedStandalonePaymentError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `initiateProductSwitch` can return, in reference order.
@@ -14530,12 +14023,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match INITIATE_PRODUCT_SWITCH.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(InitiateProductSwitchError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                INITIATE_PRODUCT_SWITCH,
+                InitiateProductSwitchError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `initiateStandalonePayment` can return, in reference order.
@@ -14598,12 +14090,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match INITIATE_STANDALONE_PAYMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(InitiateStandalonePaymentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                INITIATE_STANDALONE_PAYMENT,
+                InitiateStandalonePaymentError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `instigateLeaveSupplier` can return, in reference order.
@@ -14666,12 +14157,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match INSTIGATE_LEAVE_SUPPLIER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(InstigateLeaveSupplierError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                INSTIGATE_LEAVE_SUPPLIER,
+                InstigateLeaveSupplierError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `invalidatePaymentInstruction` can return, in reference order.
@@ -14723,12 +14213,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match INVALIDATE_PAYMENT_INSTRUCTION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(InvalidatePaymentInstructionError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                INVALIDATE_PAYMENT_INSTRUCTION,
+                InvalidatePaymentInstructionError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `invalidatePreSignedToken` can return, in reference order.
@@ -14779,12 +14268,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match INVALIDATE_PRE_SIGNED_TOKEN.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(InvalidatePreSignedTokenError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                INVALIDATE_PRE_SIGNED_TOKEN,
+                InvalidatePreSignedTokenError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `invalidatePreSignedTokensForUser` can return, in reference order.
@@ -14837,15 +14325,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match INVALIDATE_PRE_SIGNED_TOKENS_FOR_USER.iter().position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        InvalidatePreSignedTokensForUserError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                INVALIDATE_PRE_SIGNED_TOKENS_FOR_USER,
+                InvalidatePreSignedTokensForUserError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `invalidateRefreshToken` can return, in reference order.
@@ -14896,12 +14380,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match INVALIDATE_REFRESH_TOKEN.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(InvalidateRefreshTokenError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                INVALIDATE_REFRESH_TOKEN,
+                InvalidateRefreshTokenError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `invalidateRefreshTokensForUser` can return, in reference order.
@@ -14953,14 +14436,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match INVALIDATE_REFRESH_TOKENS_FOR_USER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        InvalidateRefreshTokensForUserError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                INVALIDATE_REFRESH_TOKENS_FOR_USER,
+                InvalidateRefreshTokensForUserError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `joinSupplierAcceptTermsAndConditions` can return, in reference order.
@@ -15017,17 +14497,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match JOIN_SUPPLIER_ACCEPT_TERMS_AND_CONDITIONS
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        JoinSupplierAcceptTermsAndConditionsError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                JOIN_SUPPLIER_ACCEPT_TERMS_AND_CONDITIONS,
+                JoinSupplierAcceptTermsAndConditionsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `legacyProcessOrder` can return, in reference order.
@@ -15102,12 +14576,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match LEGACY_PROCESS_ORDER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(LegacyProcessOrderError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(LEGACY_PROCESS_ORDER, LegacyProcessOrderError::ALL, value)
         }
     }
     /// The error codes `linkAccountToBusiness` can return, in reference order.
@@ -15174,12 +14643,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match LINK_ACCOUNT_TO_BUSINESS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(LinkAccountToBusinessError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                LINK_ACCOUNT_TO_BUSINESS,
+                LinkAccountToBusinessError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `linkUserToLine` can return, in reference order.
@@ -15223,12 +14691,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match LINK_USER_TO_LINE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(LinkUserToLineError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(LINK_USER_TO_LINE, LinkUserToLineError::ALL, value)
         }
     }
     /// The error codes `markPrintBatchAsProcessed` can return, in reference order.
@@ -15279,12 +14742,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match MARK_PRINT_BATCH_AS_PROCESSED.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(MarkPrintBatchAsProcessedError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                MARK_PRINT_BATCH_AS_PROCESSED,
+                MarkPrintBatchAsProcessedError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `masqueradeAuthentication` can return, in reference order.
@@ -15328,12 +14790,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match MASQUERADE_AUTHENTICATION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(MasqueradeAuthenticationError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                MASQUERADE_AUTHENTICATION,
+                MasqueradeAuthenticationError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `moveToBucket` can return, in reference order.
@@ -15380,12 +14841,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match MOVE_TO_BUCKET.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(MoveToBucketError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(MOVE_TO_BUCKET, MoveToBucketError::ALL, value)
         }
     }
     /// The error codes `nextOperationsTeamRoundRobin` can return, in reference order.
@@ -15430,12 +14886,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match NEXT_OPERATIONS_TEAM_ROUND_ROBIN.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(NextOperationsTeamRoundRobinError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                NEXT_OPERATIONS_TEAM_ROUND_ROBIN,
+                NextOperationsTeamRoundRobinError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `obtainKrakenToken` can return, in reference order.
@@ -15490,12 +14945,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match OBTAIN_KRAKEN_TOKEN.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ObtainKrakenTokenError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(OBTAIN_KRAKEN_TOKEN, ObtainKrakenTokenError::ALL, value)
         }
     }
     /// The error codes `obtainLongLivedRefreshToken` can return, in reference order.
@@ -15558,12 +15008,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match OBTAIN_LONG_LIVED_REFRESH_TOKEN.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ObtainLongLivedRefreshTokenError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                OBTAIN_LONG_LIVED_REFRESH_TOKEN,
+                ObtainLongLivedRefreshTokenError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `ocppAuthentication` can return, in reference order.
@@ -15618,12 +15067,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match OCPP_AUTHENTICATION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(OcppAuthenticationError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(OCPP_AUTHENTICATION, OcppAuthenticationError::ALL, value)
         }
     }
     /// The error codes `pauseCollectionProcess` can return, in reference order.
@@ -15682,12 +15126,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match PAUSE_COLLECTION_PROCESS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(PauseCollectionProcessError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                PAUSE_COLLECTION_PROCESS,
+                PauseCollectionProcessError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `pauseDunning` can return, in reference order.
@@ -15758,12 +15201,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match PAUSE_DUNNING.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(PauseDunningError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(PAUSE_DUNNING, PauseDunningError::ALL, value)
         }
     }
     /// The error codes `payoutReferralForAccount` can return, in reference order.
@@ -15826,12 +15264,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match PAYOUT_REFERRAL_FOR_ACCOUNT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(PayoutReferralForAccountError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                PAYOUT_REFERRAL_FOR_ACCOUNT,
+                PayoutReferralForAccountError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `postCredit` can return, in reference order.
@@ -15902,12 +15339,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match POST_CREDIT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(PostCreditError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(POST_CREDIT, PostCreditError::ALL, value)
         }
     }
     /// The error codes `prepareAccount` can return, in reference order.
@@ -15970,12 +15402,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match PREPARE_ACCOUNT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(PrepareAccountError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(PREPARE_ACCOUNT, PrepareAccountError::ALL, value)
         }
     }
     /// The error codes `publishTransactionalMessagingExternalTrigger` can return, in reference order.
@@ -16056,17 +15483,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match PUBLISH_TRANSACTIONAL_MESSAGING_EXTERNAL_TRIGGER
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        PublishTransactionalMessagingExternalTriggerError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                PUBLISH_TRANSACTIONAL_MESSAGING_EXTERNAL_TRIGGER,
+                PublishTransactionalMessagingExternalTriggerError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `publishTransactionalMessagingTrigger` can return, in reference order.
@@ -16127,17 +15548,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match PUBLISH_TRANSACTIONAL_MESSAGING_TRIGGER
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        PublishTransactionalMessagingTriggerError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                PUBLISH_TRANSACTIONAL_MESSAGING_TRIGGER,
+                PublishTransactionalMessagingTriggerError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `purchaseVoucher` can return, in reference order.
@@ -16204,12 +15619,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match PURCHASE_VOUCHER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(PurchaseVoucherError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(PURCHASE_VOUCHER, PurchaseVoucherError::ALL, value)
         }
     }
     /// The error codes `purchaseVouchers` can return, in reference order.
@@ -16284,12 +15694,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match PURCHASE_VOUCHERS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(PurchaseVouchersError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(PURCHASE_VOUCHERS, PurchaseVouchersError::ALL, value)
         }
     }
     /// The error codes `reactivateCollectionProcessRecord` can return, in reference order.
@@ -16350,14 +15755,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REACTIVATE_COLLECTION_PROCESS_RECORD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        ReactivateCollectionProcessRecordError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                REACTIVATE_COLLECTION_PROCESS_RECORD,
+                ReactivateCollectionProcessRecordError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `recordActivatedPaymentMethod` can return, in reference order.
@@ -16433,12 +15835,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match RECORD_ACTIVATED_PAYMENT_METHOD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RecordActivatedPaymentMethodError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                RECORD_ACTIVATED_PAYMENT_METHOD,
+                RecordActivatedPaymentMethodError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `recordDepositAgreementAccepted` can return, in reference order.
@@ -16490,14 +15891,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match RECORD_DEPOSIT_AGREEMENT_ACCEPTED.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        RecordDepositAgreementAcceptedError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                RECORD_DEPOSIT_AGREEMENT_ACCEPTED,
+                RecordDepositAgreementAcceptedError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `recordFailedPayment` can return, in reference order.
@@ -16568,12 +15966,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match RECORD_FAILED_PAYMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RecordFailedPaymentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(RECORD_FAILED_PAYMENT, RecordFailedPaymentError::ALL, value)
         }
     }
     /// The error codes `recordPendingPayment` can return, in reference order.
@@ -16644,12 +16037,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match RECORD_PENDING_PAYMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RecordPendingPaymentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(RECORD_PENDING_PAYMENT, RecordPendingPaymentError::ALL, value)
         }
     }
     /// The error codes `recordSuccessfulPayment` can return, in reference order.
@@ -16720,12 +16108,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match RECORD_SUCCESSFUL_PAYMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RecordSuccessfulPaymentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                RECORD_SUCCESSFUL_PAYMENT,
+                RecordSuccessfulPaymentError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `redeemLoyaltyPointsForAccountCredit` can return, in reference order.
@@ -16814,17 +16201,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REDEEM_LOYALTY_POINTS_FOR_ACCOUNT_CREDIT
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        RedeemLoyaltyPointsForAccountCreditError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                REDEEM_LOYALTY_POINTS_FOR_ACCOUNT_CREDIT,
+                RedeemLoyaltyPointsForAccountCreditError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `redeemReferralClaimCode` can return, in reference order.
@@ -16891,12 +16272,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REDEEM_REFERRAL_CLAIM_CODE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RedeemReferralClaimCodeError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                REDEEM_REFERRAL_CLAIM_CODE,
+                RedeemReferralClaimCodeError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `refundPayment` can return, in reference order.
@@ -16967,12 +16347,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REFUND_PAYMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RefundPaymentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(REFUND_PAYMENT, RefundPaymentError::ALL, value)
         }
     }
     /// The error codes `regenerateSecretKey` can return, in reference order.
@@ -17023,12 +16398,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REGENERATE_SECRET_KEY.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RegenerateSecretKeyError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(REGENERATE_SECRET_KEY, RegenerateSecretKeyError::ALL, value)
         }
     }
     /// The error codes `registerCustomerAsset` can return, in reference order.
@@ -17083,12 +16453,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REGISTER_CUSTOMER_ASSET.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RegisterCustomerAssetError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                REGISTER_CUSTOMER_ASSET,
+                RegisterCustomerAssetError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `registerEvChargerLead` can return, in reference order.
@@ -17147,12 +16516,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REGISTER_EV_CHARGER_LEAD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RegisterEvChargerLeadError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                REGISTER_EV_CHARGER_LEAD,
+                RegisterEvChargerLeadError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `registerLeadFlowStatusEvent` can return, in reference order.
@@ -17203,12 +16571,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REGISTER_LEAD_FLOW_STATUS_EVENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RegisterLeadFlowStatusEventError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                REGISTER_LEAD_FLOW_STATUS_EVENT,
+                RegisterLeadFlowStatusEventError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `registerOpportunityFlowStatusEvent` can return, in reference order.
@@ -17261,15 +16628,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REGISTER_OPPORTUNITY_FLOW_STATUS_EVENT.iter().position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        RegisterOpportunityFlowStatusEventError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                REGISTER_OPPORTUNITY_FLOW_STATUS_EVENT,
+                RegisterOpportunityFlowStatusEventError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `registerPhoneLead` can return, in reference order.
@@ -17318,12 +16681,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REGISTER_PHONE_LEAD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RegisterPhoneLeadError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(REGISTER_PHONE_LEAD, RegisterPhoneLeadError::ALL, value)
         }
     }
     /// The error codes `registerPushNotificationBinding` can return, in reference order.
@@ -17369,14 +16727,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REGISTER_PUSH_NOTIFICATION_BINDING.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        RegisterPushNotificationBindingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                REGISTER_PUSH_NOTIFICATION_BINDING,
+                RegisterPushNotificationBindingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `registerSolarSimulatorDirectSale` can return, in reference order.
@@ -17433,14 +16788,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REGISTER_SOLAR_SIMULATOR_DIRECT_SALE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        RegisterSolarSimulatorDirectSaleError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                REGISTER_SOLAR_SIMULATOR_DIRECT_SALE,
+                RegisterSolarSimulatorDirectSaleError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `registerSolarSimulatorLead` can return, in reference order.
@@ -17495,12 +16847,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REGISTER_SOLAR_SIMULATOR_LEAD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RegisterSolarSimulatorLeadError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                REGISTER_SOLAR_SIMULATOR_LEAD,
+                RegisterSolarSimulatorLeadError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `removeCampaignFromAccount` can return, in reference order.
@@ -17555,12 +16906,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REMOVE_CAMPAIGN_FROM_ACCOUNT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RemoveCampaignFromAccountError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                REMOVE_CAMPAIGN_FROM_ACCOUNT,
+                RemoveCampaignFromAccountError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `removeCampaignItems` can return, in reference order.
@@ -17627,12 +16977,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REMOVE_CAMPAIGN_ITEMS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RemoveCampaignItemsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(REMOVE_CAMPAIGN_ITEMS, RemoveCampaignItemsError::ALL, value)
         }
     }
     /// The error codes `removeItemsFromRiskList` can return, in reference order.
@@ -17683,12 +17028,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REMOVE_ITEMS_FROM_RISK_LIST.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RemoveItemsFromRiskListError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                REMOVE_ITEMS_FROM_RISK_LIST,
+                RemoveItemsFromRiskListError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `removePropertyFromHierarchy` can return, in reference order.
@@ -17739,12 +17083,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REMOVE_PROPERTY_FROM_HIERARCHY.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RemovePropertyFromHierarchyError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                REMOVE_PROPERTY_FROM_HIERARCHY,
+                RemovePropertyFromHierarchyError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `requestDoubleOptIn` can return, in reference order.
@@ -17819,12 +17162,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REQUEST_DOUBLE_OPT_IN.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RequestDoubleOptInError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(REQUEST_DOUBLE_OPT_IN, RequestDoubleOptInError::ALL, value)
         }
     }
     /// The error codes `requestPasswordReset` can return, in reference order.
@@ -17879,12 +17217,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REQUEST_PASSWORD_RESET.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RequestPasswordResetError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(REQUEST_PASSWORD_RESET, RequestPasswordResetError::ALL, value)
         }
     }
     /// The error codes `requestPrintedBill` can return, in reference order.
@@ -17939,12 +17272,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REQUEST_PRINTED_BILL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RequestPrintedBillError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(REQUEST_PRINTED_BILL, RequestPrintedBillError::ALL, value)
         }
     }
     /// The error codes `rescindContract` can return, in reference order.
@@ -17999,12 +17327,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match RESCIND_CONTRACT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RescindContractError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(RESCIND_CONTRACT, RescindContractError::ALL, value)
         }
     }
     /// The error codes `resetPassword` can return, in reference order.
@@ -18048,12 +17371,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match RESET_PASSWORD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ResetPasswordError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(RESET_PASSWORD, ResetPasswordError::ALL, value)
         }
     }
     /// The error codes `resetUserPassword` can return, in reference order.
@@ -18112,12 +17430,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match RESET_USER_PASSWORD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ResetUserPasswordError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(RESET_USER_PASSWORD, ResetUserPasswordError::ALL, value)
         }
     }
     /// The error codes `resumeCollectionProcess` can return, in reference order.
@@ -18176,12 +17489,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match RESUME_COLLECTION_PROCESS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ResumeCollectionProcessError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                RESUME_COLLECTION_PROCESS,
+                ResumeCollectionProcessError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `resumeControl` can return, in reference order.
@@ -18236,12 +17548,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match RESUME_CONTROL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ResumeControlError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(RESUME_CONTROL, ResumeControlError::ALL, value)
         }
     }
     /// The error codes `retireCustomerAsset` can return, in reference order.
@@ -18292,12 +17599,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match RETIRE_CUSTOMER_ASSET.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RetireCustomerAssetError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(RETIRE_CUSTOMER_ASSET, RetireCustomerAssetError::ALL, value)
         }
     }
     /// The error codes `reverseEnrollment` can return, in reference order.
@@ -18380,12 +17682,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REVERSE_ENROLLMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ReverseEnrollmentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(REVERSE_ENROLLMENT, ReverseEnrollmentError::ALL, value)
         }
     }
     /// The error codes `reverseLeaveSupplier` can return, in reference order.
@@ -18476,12 +17773,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REVERSE_LEAVE_SUPPLIER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ReverseLeaveSupplierError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(REVERSE_LEAVE_SUPPLIER, ReverseLeaveSupplierError::ALL, value)
         }
     }
     /// The error codes `revokeAgreement` can return, in reference order.
@@ -18540,12 +17832,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REVOKE_AGREEMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RevokeAgreementError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(REVOKE_AGREEMENT, RevokeAgreementError::ALL, value)
         }
     }
     /// The error codes `revokeContract` can return, in reference order.
@@ -18616,12 +17903,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REVOKE_CONTRACT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RevokeContractError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(REVOKE_CONTRACT, RevokeContractError::ALL, value)
         }
     }
     /// The error codes `revokeUserAccessFromBusiness` can return, in reference order.
@@ -18681,12 +17963,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match REVOKE_USER_ACCESS_FROM_BUSINESS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RevokeUserAccessFromBusinessError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                REVOKE_USER_ACCESS_FROM_BUSINESS,
+                RevokeUserAccessFromBusinessError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `runAgreementRollover` can return, in reference order.
@@ -18741,12 +18022,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match RUN_AGREEMENT_ROLLOVER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(RunAgreementRolloverError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(RUN_AGREEMENT_ROLLOVER, RunAgreementRolloverError::ALL, value)
         }
     }
     /// The error codes `scheduleQuoteFollowUp` can return, in reference order.
@@ -18805,12 +18081,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SCHEDULE_QUOTE_FOLLOW_UP.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ScheduleQuoteFollowUpError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SCHEDULE_QUOTE_FOLLOW_UP,
+                ScheduleQuoteFollowUpError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `selectChargePointMakeForSmartFlexOnboarding` can return, in reference order.
@@ -18895,17 +18170,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SELECT_CHARGE_POINT_MAKE_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointMakeForSmartFlexOnboardingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SELECT_CHARGE_POINT_MAKE_FOR_SMART_FLEX_ONBOARDING,
+                SelectChargePointMakeForSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `selectChargePointVariantForSmartFlexOnboarding` can return, in reference order.
@@ -18990,17 +18259,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SELECT_CHARGE_POINT_VARIANT_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        SelectChargePointVariantForSmartFlexOnboardingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SELECT_CHARGE_POINT_VARIANT_FOR_SMART_FLEX_ONBOARDING,
+                SelectChargePointVariantForSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `selectDeviceTypeForSmartFlexOnboarding` can return, in reference order.
@@ -19085,17 +18348,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SELECT_DEVICE_TYPE_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        SelectDeviceTypeForSmartFlexOnboardingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SELECT_DEVICE_TYPE_FOR_SMART_FLEX_ONBOARDING,
+                SelectDeviceTypeForSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `selectFromListForSmartFlexOnboarding` can return, in reference order.
@@ -19180,17 +18437,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SELECT_FROM_LIST_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        SelectFromListForSmartFlexOnboardingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SELECT_FROM_LIST_FOR_SMART_FLEX_ONBOARDING,
+                SelectFromListForSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `selectInverterMakeForSmartFlexOnboarding` can return, in reference order.
@@ -19275,17 +18526,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SELECT_INVERTER_MAKE_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        SelectInverterMakeForSmartFlexOnboardingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SELECT_INVERTER_MAKE_FOR_SMART_FLEX_ONBOARDING,
+                SelectInverterMakeForSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `selectProducts` can return, in reference order.
@@ -19356,12 +18601,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SELECT_PRODUCTS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(SelectProductsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(SELECT_PRODUCTS, SelectProductsError::ALL, value)
         }
     }
     /// The error codes `selectUserVehicleForSmartFlexOnboarding` can return, in reference order.
@@ -19446,17 +18686,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SELECT_USER_VEHICLE_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        SelectUserVehicleForSmartFlexOnboardingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SELECT_USER_VEHICLE_FOR_SMART_FLEX_ONBOARDING,
+                SelectUserVehicleForSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `selectVehicleMakeForSmartFlexOnboarding` can return, in reference order.
@@ -19541,17 +18775,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SELECT_VEHICLE_MAKE_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleMakeForSmartFlexOnboardingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SELECT_VEHICLE_MAKE_FOR_SMART_FLEX_ONBOARDING,
+                SelectVehicleMakeForSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `selectVehicleOrChargePointForSmartFlexOnboarding` can return, in reference order.
@@ -19636,17 +18864,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SELECT_VEHICLE_OR_CHARGE_POINT_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleOrChargePointForSmartFlexOnboardingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SELECT_VEHICLE_OR_CHARGE_POINT_FOR_SMART_FLEX_ONBOARDING,
+                SelectVehicleOrChargePointForSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `selectVehicleVariantForSmartFlexOnboarding` can return, in reference order.
@@ -19731,17 +18953,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SELECT_VEHICLE_VARIANT_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        SelectVehicleVariantForSmartFlexOnboardingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SELECT_VEHICLE_VARIANT_FOR_SMART_FLEX_ONBOARDING,
+                SelectVehicleVariantForSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `sendAgreementRescissionConfirmation` can return, in reference order.
@@ -19794,15 +19010,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SEND_AGREEMENT_RESCISSION_CONFIRMATION.iter().position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        SendAgreementRescissionConfirmationError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SEND_AGREEMENT_RESCISSION_CONFIRMATION,
+                SendAgreementRescissionConfirmationError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `sendOfferQuoteSummary` can return, in reference order.
@@ -19865,12 +19077,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SEND_OFFER_QUOTE_SUMMARY.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(SendOfferQuoteSummaryError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SEND_OFFER_QUOTE_SUMMARY,
+                SendOfferQuoteSummaryError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `sendQuoteSummary` can return, in reference order.
@@ -19929,12 +19140,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SEND_QUOTE_SUMMARY.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(SendQuoteSummaryError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(SEND_QUOTE_SUMMARY, SendQuoteSummaryError::ALL, value)
         }
     }
     /// The error codes `sendVerificationEmail` can return, in reference order.
@@ -19978,12 +19184,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SEND_VERIFICATION_EMAIL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(SendVerificationEmailError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SEND_VERIFICATION_EMAIL,
+                SendVerificationEmailError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `setDevicePreferences` can return, in reference order.
@@ -20042,12 +19247,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SET_DEVICE_PREFERENCES.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(SetDevicePreferencesError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(SET_DEVICE_PREFERENCES, SetDevicePreferencesError::ALL, value)
         }
     }
     /// The error codes `setLoyaltyPointsUser` can return, in reference order.
@@ -20106,12 +19306,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SET_LOYALTY_POINTS_USER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(SetLoyaltyPointsUserError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(SET_LOYALTY_POINTS_USER, SetLoyaltyPointsUserError::ALL, value)
         }
     }
     /// The error codes `setOpportunityOutcome` can return, in reference order.
@@ -20162,12 +19357,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SET_OPPORTUNITY_OUTCOME.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(SetOpportunityOutcomeError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SET_OPPORTUNITY_OUTCOME,
+                SetOpportunityOutcomeError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `setPaymentPreference` can return, in reference order.
@@ -20234,12 +19428,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SET_PAYMENT_PREFERENCE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(SetPaymentPreferenceError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(SET_PAYMENT_PREFERENCE, SetPaymentPreferenceError::ALL, value)
         }
     }
     /// The error codes `setUpDirectDebitInstruction` can return, in reference order.
@@ -20314,12 +19503,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SET_UP_DIRECT_DEBIT_INSTRUCTION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(SetUpDirectDebitInstructionError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SET_UP_DIRECT_DEBIT_INSTRUCTION,
+                SetUpDirectDebitInstructionError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `setUpDirectDebitInstructionForBusiness` can return, in reference order.
@@ -20388,17 +19576,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SET_UP_DIRECT_DEBIT_INSTRUCTION_FOR_BUSINESS
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionForBusinessError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SET_UP_DIRECT_DEBIT_INSTRUCTION_FOR_BUSINESS,
+                SetUpDirectDebitInstructionForBusinessError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `setUpDirectDebitInstructionFromStoredDetails` can return, in reference order.
@@ -20475,17 +19657,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SET_UP_DIRECT_DEBIT_INSTRUCTION_FROM_STORED_DETAILS
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        SetUpDirectDebitInstructionFromStoredDetailsError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SET_UP_DIRECT_DEBIT_INSTRUCTION_FROM_STORED_DETAILS,
+                SetUpDirectDebitInstructionFromStoredDetailsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `setVehicleChargePreferences` can return, in reference order.
@@ -20544,12 +19720,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SET_VEHICLE_CHARGE_PREFERENCES.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(SetVehicleChargePreferencesError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SET_VEHICLE_CHARGE_PREFERENCES,
+                SetVehicleChargePreferencesError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `shareGoodsQuote` can return, in reference order.
@@ -20604,12 +19779,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SHARE_GOODS_QUOTE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ShareGoodsQuoteError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(SHARE_GOODS_QUOTE, ShareGoodsQuoteError::ALL, value)
         }
     }
     /// The error codes `startCollectionProcess` can return, in reference order.
@@ -20680,12 +19850,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match START_COLLECTION_PROCESS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(StartCollectionProcessError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                START_COLLECTION_PROCESS,
+                StartCollectionProcessError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `startCustomerVerification` can return, in reference order.
@@ -20740,12 +19909,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match START_CUSTOMER_VERIFICATION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(StartCustomerVerificationError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                START_CUSTOMER_VERIFICATION,
+                StartCustomerVerificationError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `startReAuthentication` can return, in reference order.
@@ -20800,12 +19968,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match START_RE_AUTHENTICATION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(StartReAuthenticationError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                START_RE_AUTHENTICATION,
+                StartReAuthenticationError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `startSmartFlexOnboarding` can return, in reference order.
@@ -20860,12 +20027,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match START_SMART_FLEX_ONBOARDING.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(StartSmartFlexOnboardingError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                START_SMART_FLEX_ONBOARDING,
+                StartSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `startTestChargeForSmartFlexOnboarding` can return, in reference order.
@@ -20950,17 +20116,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match START_TEST_CHARGE_FOR_SMART_FLEX_ONBOARDING
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        StartTestChargeForSmartFlexOnboardingError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                START_TEST_CHARGE_FOR_SMART_FLEX_ONBOARDING,
+                StartTestChargeForSmartFlexOnboardingError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `stopAutomatedPayments` can return, in reference order.
@@ -21023,12 +20183,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match STOP_AUTOMATED_PAYMENTS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(StopAutomatedPaymentsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                STOP_AUTOMATED_PAYMENTS,
+                StopAutomatedPaymentsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `storeBankDetailsForLead` can return, in reference order.
@@ -21091,12 +20250,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match STORE_BANK_DETAILS_FOR_LEAD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(StoreBankDetailsForLeadError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                STORE_BANK_DETAILS_FOR_LEAD,
+                StoreBankDetailsForLeadError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `storeDirectDebitPaymentMethodDetails` can return, in reference order.
@@ -21161,17 +20319,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match STORE_DIRECT_DEBIT_PAYMENT_METHOD_DETAILS
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        StoreDirectDebitPaymentMethodDetailsError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                STORE_DIRECT_DEBIT_PAYMENT_METHOD_DETAILS,
+                StoreDirectDebitPaymentMethodDetailsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `storePaymentInstruction` can return, in reference order.
@@ -21234,12 +20386,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match STORE_PAYMENT_INSTRUCTION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(StorePaymentInstructionError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                STORE_PAYMENT_INSTRUCTION,
+                StorePaymentInstructionError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `submitCustomerFeedback` can return, in reference order.
@@ -21298,12 +20449,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SUBMIT_CUSTOMER_FEEDBACK.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(SubmitCustomerFeedbackError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SUBMIT_CUSTOMER_FEEDBACK,
+                SubmitCustomerFeedbackError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `submitGasSelfReading` can return, in reference order.
@@ -21358,12 +20508,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SUBMIT_GAS_SELF_READING.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(SubmitGasSelfReadingError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(SUBMIT_GAS_SELF_READING, SubmitGasSelfReadingError::ALL, value)
         }
     }
     /// The error codes `submitRepaymentRequest` can return, in reference order.
@@ -21438,12 +20583,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SUBMIT_REPAYMENT_REQUEST.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(SubmitRepaymentRequestError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SUBMIT_REPAYMENT_REQUEST,
+                SubmitRepaymentRequestError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `suspendControl` can return, in reference order.
@@ -21498,12 +20642,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SUSPEND_CONTROL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(SuspendControlError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(SUSPEND_CONTROL, SuspendControlError::ALL, value)
         }
     }
     /// The error codes `switchAccountToVariablePaymentSchedule` can return, in reference order.
@@ -21572,17 +20711,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match SWITCH_ACCOUNT_TO_VARIABLE_PAYMENT_SCHEDULE
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        SwitchAccountToVariablePaymentScheduleError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                SWITCH_ACCOUNT_TO_VARIABLE_PAYMENT_SCHEDULE,
+                SwitchAccountToVariablePaymentScheduleError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `terminateAgreement` can return, in reference order.
@@ -21637,12 +20770,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match TERMINATE_AGREEMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(TerminateAgreementError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(TERMINATE_AGREEMENT, TerminateAgreementError::ALL, value)
         }
     }
     /// The error codes `terminateContract` can return, in reference order.
@@ -21741,12 +20869,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match TERMINATE_CONTRACT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(TerminateContractError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(TERMINATE_CONTRACT, TerminateContractError::ALL, value)
         }
     }
     /// The error codes `terminateCreditTransferPermission` can return, in reference order.
@@ -21807,14 +20930,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match TERMINATE_CREDIT_TRANSFER_PERMISSION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        TerminateCreditTransferPermissionError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                TERMINATE_CREDIT_TRANSFER_PERMISSION,
+                TerminateCreditTransferPermissionError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `terminateSolarWalletRelationship` can return, in reference order.
@@ -21883,14 +21003,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match TERMINATE_SOLAR_WALLET_RELATIONSHIP.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        TerminateSolarWalletRelationshipError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                TERMINATE_SOLAR_WALLET_RELATIONSHIP,
+                TerminateSolarWalletRelationshipError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `thirdPartyCompleteDeviceRegistration` can return, in reference order.
@@ -21947,17 +21064,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match THIRD_PARTY_COMPLETE_DEVICE_REGISTRATION
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        ThirdPartyCompleteDeviceRegistrationError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                THIRD_PARTY_COMPLETE_DEVICE_REGISTRATION,
+                ThirdPartyCompleteDeviceRegistrationError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `transferLeadOpportunities` can return, in reference order.
@@ -22008,12 +21119,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match TRANSFER_LEAD_OPPORTUNITIES.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(TransferLeadOpportunitiesError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                TRANSFER_LEAD_OPPORTUNITIES,
+                TransferLeadOpportunitiesError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `transferLedgerBalance` can return, in reference order.
@@ -22092,12 +21202,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match TRANSFER_LEDGER_BALANCE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(TransferLedgerBalanceError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                TRANSFER_LEDGER_BALANCE,
+                TransferLedgerBalanceError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `transferLoyaltyPointsBetweenUsers` can return, in reference order.
@@ -22170,15 +21279,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match TRANSFER_LOYALTY_POINTS_BETWEEN_USERS.iter().position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        TransferLoyaltyPointsBetweenUsersError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                TRANSFER_LOYALTY_POINTS_BETWEEN_USERS,
+                TransferLoyaltyPointsBetweenUsersError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `triggerBoostCharge` can return, in reference order.
@@ -22237,12 +21342,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match TRIGGER_BOOST_CHARGE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(TriggerBoostChargeError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(TRIGGER_BOOST_CHARGE, TriggerBoostChargeError::ALL, value)
         }
     }
     /// The error codes `triggerCollectionProcessMessage` can return, in reference order.
@@ -22299,14 +21399,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match TRIGGER_COLLECTION_PROCESS_MESSAGE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        TriggerCollectionProcessMessageError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                TRIGGER_COLLECTION_PROCESS_MESSAGE,
+                TriggerCollectionProcessMessageError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `triggerPostUploadOperations` can return, in reference order.
@@ -22357,12 +21454,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match TRIGGER_POST_UPLOAD_OPERATIONS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(TriggerPostUploadOperationsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                TRIGGER_POST_UPLOAD_OPERATIONS,
+                TriggerPostUploadOperationsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `triggerTestCharge` can return, in reference order.
@@ -22421,12 +21517,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match TRIGGER_TEST_CHARGE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(TriggerTestChargeError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(TRIGGER_TEST_CHARGE, TriggerTestChargeError::ALL, value)
         }
     }
     /// The error codes `unenrollAccountFromLoyaltyProgram` can return, in reference order.
@@ -22483,15 +21574,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UNENROLL_ACCOUNT_FROM_LOYALTY_PROGRAM.iter().position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        UnenrollAccountFromLoyaltyProgramError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UNENROLL_ACCOUNT_FROM_LOYALTY_PROGRAM,
+                UnenrollAccountFromLoyaltyProgramError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `unlinkUserFromLine` can return, in reference order.
@@ -22535,12 +21622,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UNLINK_USER_FROM_LINE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UnlinkUserFromLineError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UNLINK_USER_FROM_LINE, UnlinkUserFromLineError::ALL, value)
         }
     }
     /// The error codes `updateAccountBillingAddress` can return, in reference order.
@@ -22595,12 +21677,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_ACCOUNT_BILLING_ADDRESS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateAccountBillingAddressError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_ACCOUNT_BILLING_ADDRESS,
+                UpdateAccountBillingAddressError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateAccountBillingEmail` can return, in reference order.
@@ -22655,12 +21736,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_ACCOUNT_BILLING_EMAIL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateAccountBillingEmailError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_ACCOUNT_BILLING_EMAIL,
+                UpdateAccountBillingEmailError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateAccountConsents` can return, in reference order.
@@ -22723,12 +21803,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_ACCOUNT_CONSENTS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateAccountConsentsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_ACCOUNT_CONSENTS,
+                UpdateAccountConsentsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateAccountReference` can return, in reference order.
@@ -22787,12 +21866,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_ACCOUNT_REFERENCE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateAccountReferenceError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_ACCOUNT_REFERENCE,
+                UpdateAccountReferenceError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateAccountReferralStatus` can return, in reference order.
@@ -22847,12 +21925,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_ACCOUNT_REFERRAL_STATUS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateAccountReferralStatusError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_ACCOUNT_REFERRAL_STATUS,
+                UpdateAccountReferralStatusError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateAccountUser` can return, in reference order.
@@ -22907,12 +21984,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_ACCOUNT_USER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateAccountUserError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_ACCOUNT_USER, UpdateAccountUserError::ALL, value)
         }
     }
     /// The error codes `updateAccountUserConsents` can return, in reference order.
@@ -22987,12 +22059,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_ACCOUNT_USER_CONSENTS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateAccountUserConsentsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_ACCOUNT_USER_CONSENTS,
+                UpdateAccountUserConsentsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateActivePurchase` can return, in reference order.
@@ -23055,12 +22126,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_ACTIVE_PURCHASE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateActivePurchaseError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_ACTIVE_PURCHASE, UpdateActivePurchaseError::ALL, value)
         }
     }
     /// The error codes `updateAffiliateLink` can return, in reference order.
@@ -23123,12 +22189,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_AFFILIATE_LINK.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateAffiliateLinkError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_AFFILIATE_LINK, UpdateAffiliateLinkError::ALL, value)
         }
     }
     /// The error codes `updateAffiliateOrganisation` can return, in reference order.
@@ -23179,12 +22240,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_AFFILIATE_ORGANISATION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateAffiliateOrganisationError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_AFFILIATE_ORGANISATION,
+                UpdateAffiliateOrganisationError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateAgentAuxiliaryStatus` can return, in reference order.
@@ -23235,12 +22295,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_AGENT_AUXILIARY_STATUS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateAgentAuxiliaryStatusError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_AGENT_AUXILIARY_STATUS,
+                UpdateAgentAuxiliaryStatusError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateAgreementPeriod` can return, in reference order.
@@ -23311,12 +22370,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_AGREEMENT_PERIOD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateAgreementPeriodError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_AGREEMENT_PERIOD,
+                UpdateAgreementPeriodError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateAgreementRescission` can return, in reference order.
@@ -23371,12 +22429,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_AGREEMENT_RESCISSION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateAgreementRescissionError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_AGREEMENT_RESCISSION,
+                UpdateAgreementRescissionError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateAgreementRollover` can return, in reference order.
@@ -23439,12 +22496,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_AGREEMENT_ROLLOVER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateAgreementRolloverError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_AGREEMENT_ROLLOVER,
+                UpdateAgreementRolloverError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateApiException` can return, in reference order.
@@ -23527,12 +22583,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_API_EXCEPTION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateApiExceptionError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_API_EXCEPTION, UpdateApiExceptionError::ALL, value)
         }
     }
     /// The error codes `updateApiExceptionNote` can return, in reference order.
@@ -23587,12 +22638,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_API_EXCEPTION_NOTE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateApiExceptionNoteError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_API_EXCEPTION_NOTE,
+                UpdateApiExceptionNoteError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateAutoTopUpAmount` can return, in reference order.
@@ -23675,12 +22725,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_AUTO_TOP_UP_AMOUNT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateAutoTopUpAmountError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_AUTO_TOP_UP_AMOUNT,
+                UpdateAutoTopUpAmountError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateBillingAddress` can return, in reference order.
@@ -23735,12 +22784,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_BILLING_ADDRESS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateBillingAddressError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_BILLING_ADDRESS, UpdateBillingAddressError::ALL, value)
         }
     }
     /// The error codes `updateBillingDetails` can return, in reference order.
@@ -23795,12 +22839,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_BILLING_DETAILS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateBillingDetailsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_BILLING_DETAILS, UpdateBillingDetailsError::ALL, value)
         }
     }
     /// The error codes `updateBoostCharge` can return, in reference order.
@@ -23863,12 +22902,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_BOOST_CHARGE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateBoostChargeError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_BOOST_CHARGE, UpdateBoostChargeError::ALL, value)
         }
     }
     /// The error codes `updateCampaignAccountExpiryDate` can return, in reference order.
@@ -23933,14 +22967,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_CAMPAIGN_ACCOUNT_EXPIRY_DATE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        UpdateCampaignAccountExpiryDateError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_CAMPAIGN_ACCOUNT_EXPIRY_DATE,
+                UpdateCampaignAccountExpiryDateError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateCollectionProcessRecordLatestStep` can return, in reference order.
@@ -23997,17 +23028,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_COLLECTION_PROCESS_RECORD_LATEST_STEP
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        UpdateCollectionProcessRecordLatestStepError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_COLLECTION_PROCESS_RECORD_LATEST_STEP,
+                UpdateCollectionProcessRecordLatestStepError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateCollectionProcessRecordToActive` can return, in reference order.
@@ -24076,17 +23101,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_COLLECTION_PROCESS_RECORD_TO_ACTIVE
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        UpdateCollectionProcessRecordToActiveError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_COLLECTION_PROCESS_RECORD_TO_ACTIVE,
+                UpdateCollectionProcessRecordToActiveError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateCollectionProcessRecordToComplete` can return, in reference order.
@@ -24151,17 +23170,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_COLLECTION_PROCESS_RECORD_TO_COMPLETE
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        UpdateCollectionProcessRecordToCompleteError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_COLLECTION_PROCESS_RECORD_TO_COMPLETE,
+                UpdateCollectionProcessRecordToCompleteError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateCommsDeliveryPreference` can return, in reference order.
@@ -24217,12 +23230,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_COMMS_DELIVERY_PREFERENCE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateCommsDeliveryPreferenceError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_COMMS_DELIVERY_PREFERENCE,
+                UpdateCommsDeliveryPreferenceError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateCommsPreferences` can return, in reference order.
@@ -24266,12 +23278,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_COMMS_PREFERENCES.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateCommsPreferencesError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_COMMS_PREFERENCES,
+                UpdateCommsPreferencesError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateDcaProceeding` can return, in reference order.
@@ -24330,12 +23341,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_DCA_PROCEEDING.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateDcaProceedingError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_DCA_PROCEEDING, UpdateDcaProceedingError::ALL, value)
         }
     }
     /// The error codes `updateDeviceGridExport` can return, in reference order.
@@ -24390,12 +23396,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_DEVICE_GRID_EXPORT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateDeviceGridExportError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_DEVICE_GRID_EXPORT,
+                UpdateDeviceGridExportError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateDeviceSmartControl` can return, in reference order.
@@ -24462,12 +23467,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_DEVICE_SMART_CONTROL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateDeviceSmartControlError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_DEVICE_SMART_CONTROL,
+                UpdateDeviceSmartControlError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateDocumentAccessibilityPreference` can return, in reference order.
@@ -24520,17 +23524,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_DOCUMENT_ACCESSIBILITY_PREFERENCE
-                .iter()
-                .position(|c| *c == value)
-            {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        UpdateDocumentAccessibilityPreferenceError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_DOCUMENT_ACCESSIBILITY_PREFERENCE,
+                UpdateDocumentAccessibilityPreferenceError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateIsChargingDurationCapped` can return, in reference order.
@@ -24590,14 +23588,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_IS_CHARGING_DURATION_CAPPED.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        UpdateIsChargingDurationCappedError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_IS_CHARGING_DURATION_CAPPED,
+                UpdateIsChargingDurationCappedError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateLeadDetails` can return, in reference order.
@@ -24664,12 +23659,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_LEAD_DETAILS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateLeadDetailsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_LEAD_DETAILS, UpdateLeadDetailsError::ALL, value)
         }
     }
     /// The error codes `updateLeadStage` can return, in reference order.
@@ -24740,12 +23730,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_LEAD_STAGE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateLeadStageError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_LEAD_STAGE, UpdateLeadStageError::ALL, value)
         }
     }
     /// The error codes `updateLeaveSupplier` can return, in reference order.
@@ -24812,12 +23797,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_LEAVE_SUPPLIER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateLeaveSupplierError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_LEAVE_SUPPLIER, UpdateLeaveSupplierError::ALL, value)
         }
     }
     /// The error codes `updateMessageTags` can return, in reference order.
@@ -24872,12 +23852,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_MESSAGE_TAGS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateMessageTagsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_MESSAGE_TAGS, UpdateMessageTagsError::ALL, value)
         }
     }
     /// The error codes `updateMetadata` can return, in reference order.
@@ -24952,12 +23927,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_METADATA.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateMetadataError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_METADATA, UpdateMetadataError::ALL, value)
         }
     }
     /// The error codes `updateNotesOnOpportunity` can return, in reference order.
@@ -25008,12 +23978,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_NOTES_ON_OPPORTUNITY.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateNotesOnOpportunityError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_NOTES_ON_OPPORTUNITY,
+                UpdateNotesOnOpportunityError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateOfferGroupOnOpportunity` can return, in reference order.
@@ -25065,12 +24034,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_OFFER_GROUP_ON_OPPORTUNITY.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateOfferGroupOnOpportunityError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_OFFER_GROUP_ON_OPPORTUNITY,
+                UpdateOfferGroupOnOpportunityError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateOnSiteJobsRequest` can return, in reference order.
@@ -25149,12 +24117,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_ON_SITE_JOBS_REQUEST.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateOnSiteJobsRequestError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_ON_SITE_JOBS_REQUEST,
+                UpdateOnSiteJobsRequestError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateOpportunityAssignment` can return, in reference order.
@@ -25237,12 +24204,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_OPPORTUNITY_ASSIGNMENT.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateOpportunityAssignmentError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_OPPORTUNITY_ASSIGNMENT,
+                UpdateOpportunityAssignmentError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateOpportunityDetails` can return, in reference order.
@@ -25305,12 +24271,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_OPPORTUNITY_DETAILS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateOpportunityDetailsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_OPPORTUNITY_DETAILS,
+                UpdateOpportunityDetailsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateOpportunityExtraDetails` can return, in reference order.
@@ -25366,12 +24331,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_OPPORTUNITY_EXTRA_DETAILS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateOpportunityExtraDetailsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_OPPORTUNITY_EXTRA_DETAILS,
+                UpdateOpportunityExtraDetailsError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateOpportunityStage` can return, in reference order.
@@ -25442,12 +24406,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_OPPORTUNITY_STAGE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateOpportunityStageError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_OPPORTUNITY_STAGE,
+                UpdateOpportunityStageError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateOptionsLanguagePreference` can return, in reference order.
@@ -25500,14 +24463,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_OPTIONS_LANGUAGE_PREFERENCE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(
-                        UpdateOptionsLanguagePreferenceError::ALL[i],
-                    )
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_OPTIONS_LANGUAGE_PREFERENCE,
+                UpdateOptionsLanguagePreferenceError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updatePassword` can return, in reference order.
@@ -25562,12 +24522,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_PASSWORD.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdatePasswordError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_PASSWORD, UpdatePasswordError::ALL, value)
         }
     }
     /// The error codes `updatePaymentDetails` can return, in reference order.
@@ -25626,12 +24581,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_PAYMENT_DETAILS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdatePaymentDetailsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_PAYMENT_DETAILS, UpdatePaymentDetailsError::ALL, value)
         }
     }
     /// The error codes `updateProductPrices` can return, in reference order.
@@ -25702,12 +24652,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_PRODUCT_PRICES.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateProductPricesError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_PRODUCT_PRICES, UpdateProductPricesError::ALL, value)
         }
     }
     /// The error codes `updateQuoteConfiguration` can return, in reference order.
@@ -25822,12 +24767,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_QUOTE_CONFIGURATION.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateQuoteConfigurationError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_QUOTE_CONFIGURATION,
+                UpdateQuoteConfigurationError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateSiteworksRequest` can return, in reference order.
@@ -25890,12 +24834,11 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_SITEWORKS_REQUEST.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateSiteworksRequestError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(
+                UPDATE_SITEWORKS_REQUEST,
+                UpdateSiteworksRequestError::ALL,
+                value,
+            )
         }
     }
     /// The error codes `updateUser` can return, in reference order.
@@ -25950,12 +24893,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_USER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateUserError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_USER, UpdateUserError::ALL, value)
         }
     }
     /// The error codes `updateUserDetails` can return, in reference order.
@@ -25999,12 +24937,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match UPDATE_USER_DETAILS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(UpdateUserDetailsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(UPDATE_USER_DETAILS, UpdateUserDetailsError::ALL, value)
         }
     }
     /// The error codes `validateAddress` can return, in reference order.
@@ -26053,12 +24986,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match VALIDATE_ADDRESS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ValidateAddressError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(VALIDATE_ADDRESS, ValidateAddressError::ALL, value)
         }
     }
     /// The error codes `validateEmail` can return, in reference order.
@@ -26102,12 +25030,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match VALIDATE_EMAIL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ValidateEmailError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(VALIDATE_EMAIL, ValidateEmailError::ALL, value)
         }
     }
     /// The error codes `validateMfaDevice` can return, in reference order.
@@ -26170,12 +25093,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match VALIDATE_MFA_DEVICE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ValidateMfaDeviceError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(VALIDATE_MFA_DEVICE, ValidateMfaDeviceError::ALL, value)
         }
     }
     /// The error codes `validatePhone` can return, in reference order.
@@ -26219,12 +25137,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match VALIDATE_PHONE.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(ValidatePhoneError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(VALIDATE_PHONE, ValidatePhoneError::ALL, value)
         }
     }
     /// The error codes `varyContractTerms` can return, in reference order.
@@ -26315,12 +25228,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match VARY_CONTRACT_TERMS.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(VaryContractTermsError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(VARY_CONTRACT_TERMS, VaryContractTermsError::ALL, value)
         }
     }
     /// The error codes `verifyCustomer` can return, in reference order.
@@ -26367,12 +25275,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match VERIFY_CUSTOMER.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(VerifyCustomerError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(VERIFY_CUSTOMER, VerifyCustomerError::ALL, value)
         }
     }
     /// The error codes `verifyEmail` can return, in reference order.
@@ -26416,12 +25319,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match VERIFY_EMAIL.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(VerifyEmailError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(VERIFY_EMAIL, VerifyEmailError::ALL, value)
         }
     }
     /// The error codes `verifyIdentity` can return, in reference order.
@@ -26468,12 +25366,7 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match VERIFY_IDENTITY.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(VerifyIdentityError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(VERIFY_IDENTITY, VerifyIdentityError::ALL, value)
         }
     }
     /// The error codes `withdrawDunning` can return, in reference order.
@@ -26540,13 +25433,20 @@ pub mod mutations {
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
-            match WITHDRAW_DUNNING.iter().position(|c| *c == value) {
-                ::std::option::Option::Some(i) => {
-                    ::std::result::Result::Ok(WithdrawDunningError::ALL[i])
-                }
-                ::std::option::Option::None => ::std::result::Result::Err(value),
-            }
+            super::narrow(WITHDRAW_DUNNING, WithdrawDunningError::ALL, value)
         }
+    }
+}
+/// The value of `values` at the position of `code` in `codes` (the two lists of a
+/// per-mutation error enum), or the code back when the mutation does not list it.
+fn narrow<T: ::std::marker::Copy>(
+    codes: &[ErrorCode],
+    values: &[T],
+    code: ErrorCode,
+) -> ::std::result::Result<T, ErrorCode> {
+    match codes.iter().position(|c| *c == code) {
+        ::std::option::Option::Some(i) => ::std::result::Result::Ok(values[i]),
+        ::std::option::Option::None => ::std::result::Result::Err(code),
     }
 }
 /// The category Kraken puts in `extensions.errorType` of an error.

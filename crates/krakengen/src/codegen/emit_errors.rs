@@ -41,7 +41,25 @@ pub(crate) fn segments(ir: &Ir) -> Vec<Segment<'_>> {
             mutations_module((from..to).map(|i| mutation_errors(ir, i)).collect())
         }));
     }
-    out.push(Segment::items(runtime::errors));
+    out.push(Segment::items(move || {
+        let runtime = runtime::errors();
+        if ir.operations.is_empty() {
+            // Without mutations nothing narrows, and an unused helper would trip `dead_code`.
+            return runtime;
+        }
+        quote! {
+            #[doc = " The value of `values` at the position of `code` in `codes` (the two lists of a"]
+            #[doc = " per-mutation error enum), or the code back when the mutation does not list it."]
+            fn narrow<T: ::std::marker::Copy>(codes: &[ErrorCode], values: &[T], code: ErrorCode) -> ::std::result::Result<T, ErrorCode> {
+                match codes.iter().position(|c| *c == code) {
+                    ::std::option::Option::Some(i) => ::std::result::Result::Ok(values[i]),
+                    ::std::option::Option::None => ::std::result::Result::Err(code),
+                }
+            }
+
+            #runtime
+        }
+    }));
     out
 }
 
@@ -262,10 +280,7 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
             type Error = super::ErrorCode;
 
             fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
-                match #konst.iter().position(|c| *c == value) {
-                    ::std::option::Option::Some(i) => ::std::result::Result::Ok(#name::ALL[i]),
-                    ::std::option::Option::None => ::std::result::Result::Err(value),
-                }
+                super::narrow(#konst, #name::ALL, value)
             }
         }
 
