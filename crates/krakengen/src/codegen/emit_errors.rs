@@ -121,6 +121,18 @@ fn error_code_impls(ir: &Ir) -> TokenStream {
     let messages: Vec<&str> = ir.codes.iter().map(|c| c.message.as_str()).collect();
     let families: Vec<&str> = ir.codes.iter().map(|c| c.family.as_str()).collect();
     let count = ir.codes.len();
+    // Without known codes the match has only the fallback arm, and wrapping it in `Ok` would be
+    // unreachable code.
+    let position_body = if ir.codes.is_empty() {
+        quote!(match self { ErrorCode::#unknown(code) => ::std::result::Result::Err(code) })
+    } else {
+        quote! {
+            ::std::result::Result::Ok(match self {
+                #(ErrorCode::#all => #positions,)*
+                ErrorCode::#unknown(code) => return ::std::result::Result::Err(code),
+            })
+        }
+    };
     // The facts live in one table indexed by a single match, rather than in one match per method:
     // the same behaviour with a quarter of the code to compile (and to generate).
     quote! {
@@ -137,10 +149,7 @@ fn error_code_impls(ir: &Ir) -> TokenStream {
 
             #[doc = " The position of a known code in [`ErrorCode::ALL`], or the text of an unknown one."]
             fn position(&self) -> ::std::result::Result<usize, &str> {
-                ::std::result::Result::Ok(match self {
-                    #(ErrorCode::#all => #positions,)*
-                    ErrorCode::#unknown(code) => return ::std::result::Result::Err(code),
-                })
+                #position_body
             }
 
             #[doc = " The variant of `code`, or [`ErrorCode::Unknown`] holding it."]
