@@ -301,8 +301,21 @@ fn serve(responses: Vec<(u16, Value)>) -> (u16, std::thread::JoinHandle<Vec<(Opt
     let port = listener.local_addr().unwrap().port();
     let handle = std::thread::spawn(move || {
         let mut seen = Vec::new();
+        // Accept without blocking forever, so a client that never connects fails the test instead of
+        // hanging it.
+        listener.set_nonblocking(true).unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(30);
         for (status, body) in responses {
-            let (mut stream, _) = listener.accept().unwrap();
+            let mut stream = loop {
+                match listener.accept() {
+                    Ok((stream, _)) => break stream,
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock && std::time::Instant::now() < deadline => {
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
+                    Err(e) => panic!("no client connected: {e}"),
+                }
+            };
+            stream.set_nonblocking(false).unwrap();
             stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
             let mut reader = BufReader::new(stream.try_clone().unwrap());
             let mut auth = None;
