@@ -84,3 +84,15 @@ pub fn raw_blocks(text: &str) -> Vec<(&str, Vec<&str>)> {
         })
         .collect()
 }
+
+/// The codegen options of the vendored reference, matching what `cargo xtask codegen` uses.
+pub fn oees_options() -> krakengen::codegen::Options {
+    krakengen::codegen::Options::new("oees")
+}
+
+/// Every generated file of the checked-in workspace crates, as `cargo xtask codegen` writes them.
+pub fn generated_workspace_files() -> Vec<krakengen::codegen::GeneratedFile> {
+    let parsed = parse_rel(&vendored());
+    assert!(!parsed.diagnostics.has_errors(), "the vendored reference parses cleanly");
+    krakengen::codegen::generate_workspace_crates(&parsed.reference, &oees_options()).expect("codegen succeeds")
+}

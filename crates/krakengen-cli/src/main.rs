@@ -58,6 +58,28 @@ enum Command {
         #[arg(long)]
         supplement: Vec<PathBuf>,
     },
+    /// Write a self-contained Rust crate (typed client and error codes) for a reference.
+    ///
+    /// The crate builds on its own with `cargo build`; its `reqwest` feature adds the HTTP transport.
+    /// Files whose contents would not change are left alone.
+    Generate {
+        docs: PathBuf,
+        /// The directory to write the crate into (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// The project name used in documentation and the default package name.
+        #[arg(long, default_value = "kraken")]
+        project: String,
+        /// The package name (default: `{project}-client`).
+        #[arg(long)]
+        name: Option<String>,
+        /// A `.graphql` file of fragment definitions to spread into the operation documents.
+        #[arg(long = "fragments", value_name = "FILE")]
+        fragments: Vec<PathBuf>,
+        /// Maps a custom scalar to a Rust type, as `Date=::std::string::String`.
+        #[arg(long = "scalar", value_name = "NAME=PATH")]
+        scalars: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -156,6 +178,42 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 };
                 krakengen_server::mock::serve(listener, router, shutdown).await
             })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Generate { docs, out, project, name, fragments, scalars } => {
+            let parsed = krakengen::parse::parse_path(&docs)?;
+            eprint!("{}", parsed.render_diagnostics(color));
+            if parsed.diagnostics.has_errors() {
+                return Ok(ExitCode::from(1));
+            }
+            let mut options = krakengen::codegen::Options::new(&project);
+            if let Some(name) = &name {
+                options = options.with_crate_name(name);
+            }
+            for f in &fragments {
+                let text = std::fs::read_to_string(f).map_err(|e| format!("cannot read {}: {e}", f.display()))?;
+                options = options.with_fragments(&f.display().to_string(), &text);
+            }
+            for s in &scalars {
+                let (k, v) = s.split_once('=').ok_or_else(|| format!("--scalar {s}: expected NAME=PATH"))?;
+                options = options.with_scalar(k.trim(), v.trim());
+            }
+            let warnings = krakengen::codegen::warnings(&parsed.reference, &options);
+            eprint!("{}", krakengen::diag::render(&warnings, &[], color));
+            let files = match krakengen::codegen::generate_crate(&parsed.reference, &options) {
+                Ok(files) => files,
+                Err(diags) => {
+                    eprint!("{}", krakengen::diag::render(&diags, &[], color));
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let mut written = 0;
+            for f in &files {
+                if krakengen::write::write_if_changed(&out.join(&f.path), f.contents.as_bytes())? {
+                    written += 1;
+                }
+            }
+            println!("{}: wrote {written} of {} files", out.display(), files.len());
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -5,6 +5,7 @@
 //! a [`diag::Diagnostic`] rather than a panic.
 
 pub mod catalog;
+pub mod codegen;
 pub mod config;
 pub mod diag;
 pub mod model;

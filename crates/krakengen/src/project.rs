@@ -74,10 +74,29 @@ pub fn generate_project(config: &Config, project: &Project) -> Result<Vec<Genera
     let parsed = parse_project(config, project)?;
     let schema = build_schema(config, project, &parsed)?;
     let dir = config.path(&project.schema_dir);
-    let files = vec![
+    let mut files = vec![
         GeneratedFile { path: dir.join("schema.graphql"), contents: schema.sdl.clone() },
         GeneratedFile { path: dir.join("metadata.json"), contents: schema.metadata_json.clone() },
     ];
+    if let (Some(errors), Some(client)) = (&project.errors_crate, &project.client_crate) {
+        let mut options = crate::codegen::Options::new(&project.name)
+            .with_errors_crate(&errors.display().to_string())
+            .with_client_crate(&client.display().to_string())
+            .with_scalars(&project.scalars);
+        for f in &project.fragments {
+            let path = config.path(f);
+            let text = std::fs::read_to_string(&path).map_err(|e| Failure::Load(format!("cannot read {}: {e}", path.display())))?;
+            options = options.with_fragments(&display_path(&path, &config.root), &text);
+        }
+        let generated = crate::codegen::generate_workspace_crates(&parsed.reference, &options).map_err(|diagnostics| {
+            Failure::Diagnostics {
+                project: project.name.clone(),
+                rendered: crate::diag::render(&diagnostics, &[], false),
+                diagnostics,
+            }
+        })?;
+        files.extend(generated.into_iter().map(|f| GeneratedFile { path: config.root.join(f.path), contents: f.contents }));
+    }
     Ok(files)
 }
 

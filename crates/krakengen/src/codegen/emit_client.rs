@@ -1,0 +1,688 @@
+//! Tokens of the client module: the runtime, the shared `types` module, one module per operation and
+//! one method per operation on `Client`.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::model::{Deprecation, Permissions, Provenance};
+use crate::naming::to_ident;
+
+use super::docs::{code, escape, Doc};
+use super::ir::{FieldIr, Ir, Operation, Scope, Ty, TypeDef, TypeDefKind, UNKNOWN};
+use super::format::Segment;
+use super::{emit_errors, runtime, ErrorsPath};
+
+fn errors_tokens(path: &ErrorsPath) -> TokenStream {
+    match path {
+        ErrorsPath::Crate(name) => {
+            let id = to_ident(name);
+            quote!(::#id)
+        }
+        ErrorsPath::Sibling => quote!(crate::errors),
+    }
+}
+
+/// The derives of every generated data type. `PartialEq` but not `Eq`, because a `Float` field is an
+/// `f64`.
+fn derive_data() -> TokenStream {
+    quote! {
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+    }
+}
+
+/// How many items one formatting chunk holds (see [`super::format`]).
+const TYPES_PER_CHUNK: usize = 48;
+const OPERATIONS_PER_CHUNK: usize = 24;
+const METHODS_PER_CHUNK: usize = 64;
+
+/// Splits `0..len` into fixed-size ranges.
+fn ranges(len: usize, size: usize) -> Vec<std::ops::Range<usize>> {
+    (0..len).step_by(size).map(|from| from..(from + size).min(len)).collect()
+}
+
+/// The whole generated client module, as segments formatted in parallel.
+pub(crate) fn segments<'a>(ir: &'a Ir, errors: &'a ErrorsPath) -> Vec<Segment<'a>> {
+    let mut out = vec![Segment::items(move || {
+        let errors = errors_tokens(errors);
+        let runtime = runtime::client(&errors);
+        let summary = format!(" Typed client of the {} Kraken API.", escape(&ir.project));
+        let endpoint = ir.endpoint.as_ref().map(|e| {
+            quote! {
+                #[doc = " The endpoint the reference names for every mutation."]
+                pub const ENDPOINT: &str = #e;
+            }
+        });
+        quote! {
+            #![doc = #summary]
+            #![doc = ""]
+            #![doc = " Each mutation has a module (`accept_goods_quote`, say) holding its `DOCUMENT`, `Variables`,"]
+            #![doc = " `Data` and payload types and its possible errors, and a method on [`Client`]. Types shared by"]
+            #![doc = " several mutations live in [`types`]."]
+            // Deprecated mutations and fields carry `#[deprecated]` for the code that uses them; the
+            // generated code itself has to mention them (serde impls, the `Operation` impls), which is
+            // not a use worth warning about.
+            #![allow(deprecated)]
+            #runtime
+            #endpoint
+        }
+    })];
+    if ir.types.is_empty() {
+        out.push(Segment::items(|| types_module(TokenStream::new())));
+    }
+    for r in ranges(ir.types.len(), TYPES_PER_CHUNK) {
+        out.push(Segment::chunk("pub mod types {", move || types_module(ir.types[r.clone()].iter().map(type_def).collect())));
+    }
+    for r in ranges(ir.operations.len(), OPERATIONS_PER_CHUNK) {
+        out.push(Segment::items(move || {
+            let errors = errors_tokens(errors);
+            r.clone().map(|i| operation_module(ir, i, &ir.operations[i], &errors)).collect()
+        }));
+    }
+    for r in ranges(ir.operations.len(), METHODS_PER_CHUNK) {
+        out.push(Segment::chunk("impl<T: Transport> Client<T> {", move || {
+            let methods: TokenStream = ir.operations[r.clone()].iter().map(method).collect();
+            quote! {
+                impl<T: Transport> Client<T> {
+                    #methods
+                }
+            }
+        }));
+    }
+    out.push(Segment::items(move || authenticate(ir)));
+    out
+}
+
+fn types_module(items: TokenStream) -> TokenStream {
+    quote! {
+        #[doc = " Types shared by several operations: custom scalars, enums, unions, and the object and input"]
+        #[doc = " types whose fields the reference does not give (carried as JSON)."]
+        pub mod types {
+            #items
+        }
+    }
+}
+
+/// `lib.rs` of the self-contained crate.
+pub(crate) fn standalone_lib(ir: &Ir) -> TokenStream {
+    let summary = format!(" Generated Rust client and error codes of the {} Kraken API.", escape(&ir.project));
+    quote! {
+        #![doc = #summary]
+        #![doc = ""]
+        #![doc = " [`errors`] holds the error codes and Kraken's error-response types; [`client`] the typed"]
+        #![doc = " client, whose items are also re-exported here."]
+        pub mod client;
+        pub mod errors;
+        pub use client::*;
+    }
+}
+
+/// Everything generated for one operation, as a pseudo-file for review (see
+/// [`super::render_mutation`]); for the authentication mutation, `Client::authenticate` too.
+pub(crate) fn one_operation(ir: &Ir, index: usize, errors: &ErrorsPath) -> TokenStream {
+    let errors_path = errors_tokens(errors);
+    let op = &ir.operations[index];
+    let mut names = BTreeSet::new();
+    let mut fields: Vec<&FieldIr> = op.variables.iter().collect();
+    fields.push(&op.data_field);
+    if let Some(p) = &op.payload {
+        fields.extend(&p.fields);
+    }
+    for f in fields {
+        shared_names(&f.ty, &mut names);
+    }
+    // Union members are emitted with their union.
+    for t in &ir.types {
+        if names.contains(&t.rust) {
+            if let TypeDefKind::Union { members } = &t.kind {
+                names.extend(members.iter().map(|m| m.2.clone()));
+            }
+        }
+    }
+    let types: TokenStream = ir.types.iter().filter(|t| names.contains(&t.rust)).map(type_def).collect();
+    let errs = emit_errors::mutation_errors(ir, index);
+    let module = operation_module(ir, index, op, &errors_path);
+    let m = method(op);
+    let authenticate = match &ir.authenticate {
+        Some(a) if a.operation == index => authenticate(ir),
+        _ => TokenStream::new(),
+    };
+    quote! {
+        pub mod mutations {
+            #errs
+        }
+        pub mod types {
+            #types
+        }
+        #module
+        impl<T: Transport> Client<T> {
+            #m
+        }
+        #authenticate
+    }
+}
+
+fn shared_names(ty: &Ty, out: &mut BTreeSet<String>) {
+    match ty {
+        Ty::Shared(n) => {
+            out.insert(n.clone());
+        }
+        Ty::Option(t) | Ty::Vec(t) => shared_names(t, out),
+        _ => {}
+    }
+}
+
+fn deprecated_attr(d: Option<&Deprecation>) -> TokenStream {
+    let Some(d) = d else { return TokenStream::new() };
+    let mut note = d.reason.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(m) = &d.marked {
+        note.push_str(&format!(" (marked deprecated on {m})"));
+    }
+    if let Some(r) = &d.removal {
+        note.push_str(&format!(" (scheduled for removal on or after {r})"));
+    }
+    if let Some(l) = &d.link {
+        note.push_str(&format!(" See {l}"));
+    }
+    let note = note.trim().to_string();
+    quote!(#[deprecated(note = #note)])
+}
+
+fn provenance_note(p: Option<Provenance>) -> &'static str {
+    match p {
+        Some(Provenance::Inferred) => " (inferred from the example, not declared by the reference)",
+        _ => "",
+    }
+}
+
+/// What the provenance of a named type means: the name is always declared (a variable definition, a
+/// `Type:` line), but its kind may have been guessed.
+fn kind_note(p: Provenance) -> &'static str {
+    match p {
+        Provenance::Inferred => " (its kind is inferred from the example, not declared by the reference)",
+        Provenance::Declared => "",
+    }
+}
+
+fn type_def(t: &TypeDef) -> TokenStream {
+    let name = to_ident(&t.rust);
+    let gql = code(&t.graphql);
+    let mut doc = Doc::new();
+    if t.synthetic {
+        doc = doc.line(format!(
+            "{gql}: krakengen made this name up, because the reference uses the type without naming it."
+        ));
+    }
+    let derive = derive_data();
+    match &t.kind {
+        TypeDefKind::Opaque { input } => {
+            let what = if *input { "input type" } else { "output type" };
+            let doc = doc
+                .line(format!("The GraphQL {what} {gql}{}.", kind_note(t.provenance)))
+                .line(if *input {
+                    "The reference does not give its fields, so it is built and sent as JSON.".to_string()
+                } else {
+                    "The reference does not give its fields, so it is carried as JSON. Documents select its \
+                     `__typename` and any fragment supplied for it."
+                        .to_string()
+                })
+                .attrs();
+            let typename = (!input).then(|| {
+                quote! {
+                    impl #name {
+                        #[doc = " The `__typename` the server sent, if any."]
+                        pub fn typename(&self) -> ::std::option::Option<&str> {
+                            self.0.get("__typename").and_then(::serde_json::Value::as_str)
+                        }
+                    }
+                }
+            });
+            quote! {
+                #doc
+                #derive
+                #[serde(transparent)]
+                pub struct #name(pub ::serde_json::Value);
+
+                impl ::std::convert::From<::serde_json::Value> for #name {
+                    fn from(value: ::serde_json::Value) -> Self {
+                        #name(value)
+                    }
+                }
+
+                #typename
+            }
+        }
+        TypeDefKind::Object { fields } => {
+            let doc = doc
+                .line(format!("The GraphQL output type {gql}{}.", kind_note(t.provenance)))
+                .line(
+                    "Its fields were supplied to the generator (the reference does not give them); documents select \
+                     `__typename` and every field here.",
+                )
+                .attrs();
+            let fields: TokenStream = fields.iter().map(|f| field_tokens_in(f, Scope::Types)).collect();
+            quote! {
+                #doc
+                #derive
+                pub struct #name {
+                    #[doc = " The `__typename` the server sent."]
+                    #[serde(rename = "__typename", default, skip_serializing_if = "::std::option::Option::is_none")]
+                    pub typename: ::std::option::Option<::std::string::String>,
+                    #fields
+                }
+
+                impl #name {
+                    #[doc = " The `__typename` the server sent, if any."]
+                    pub fn typename(&self) -> ::std::option::Option<&str> {
+                        self.typename.as_deref()
+                    }
+                }
+            }
+        }
+        TypeDefKind::Scalar { mapping: Some(path) } => {
+            // The mapping was checked to be a type when the IR was built.
+            let path: syn::Type = syn::parse_str(path).expect("scalar mappings are validated in ir::build");
+            let doc = doc.line(format!("The custom scalar {gql}, mapped by the generator options.")).attrs();
+            quote! {
+                #doc
+                pub type #name = #path;
+            }
+        }
+        TypeDefKind::Scalar { mapping: None } => {
+            let doc = doc
+                .line(format!("The custom scalar {gql}, carried as the JSON value the server sends."))
+                .line("Map it to a Rust type with the generator's scalar options.")
+                .attrs();
+            quote! {
+                #doc
+                #derive
+                #[serde(transparent)]
+                pub struct #name(pub ::serde_json::Value);
+
+                impl ::std::convert::From<::serde_json::Value> for #name {
+                    fn from(value: ::serde_json::Value) -> Self {
+                        #name(value)
+                    }
+                }
+            }
+        }
+        TypeDefKind::Enum { values } => enum_def(t, doc, values),
+        TypeDefKind::Union { members } => union_def(t, doc, members),
+    }
+}
+
+fn enum_def(t: &TypeDef, doc: Doc, values: &[(String, String)]) -> TokenStream {
+    let name = to_ident(&t.rust);
+    let gql = code(&t.graphql);
+    let unknown = to_ident(UNKNOWN);
+    let doc = doc
+        .line(format!("The GraphQL enum {gql}{}.", kind_note(t.provenance)))
+        .line(
+            "The reference shows only some of its values, so any other value is kept in `Unknown`, both when \
+             receiving and when sending.",
+        )
+        .attrs();
+    let vs: Vec<_> = values.iter().map(|(_, v)| to_ident(v)).collect();
+    let strs: Vec<&str> = values.iter().map(|(s, _)| s.as_str()).collect();
+    let docs: Vec<TokenStream> = strs.iter().map(|s| Doc::new().line(code(s)).attrs()).collect();
+    quote! {
+        #doc
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        pub enum #name {
+            #(#docs #vs,)*
+            #[doc = " A value the reference does not show, as received or to be sent."]
+            #unknown(::std::string::String),
+        }
+
+        impl #name {
+            #[doc = " The value as GraphQL writes it."]
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#name::#vs => #strs,)*
+                    #name::#unknown(s) => s,
+                }
+            }
+
+            #[doc = " The variant of `s`, or `Unknown` holding it."]
+            pub fn from_name(s: &str) -> Self {
+                match s {
+                    #(#strs => #name::#vs,)*
+                    other => #name::#unknown(::std::string::String::from(other)),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(#name::from_name(s))
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let s = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(#name::from_name(&s))
+            }
+        }
+    }
+}
+
+fn union_def(t: &TypeDef, doc: Doc, members: &[(String, String, String)]) -> TokenStream {
+    let name = to_ident(&t.rust);
+    let gql = code(&t.graphql);
+    let unknown = to_ident(UNKNOWN);
+    let doc = doc
+        .line(format!("The GraphQL union {gql}{}, keyed by `__typename`.", kind_note(t.provenance)))
+        .line("A member the reference does not list is kept in `Unknown` with its `__typename` and raw value.")
+        .attrs();
+    let strs: Vec<&str> = members.iter().map(|m| m.0.as_str()).collect();
+    let vs: Vec<_> = members.iter().map(|m| to_ident(&m.1)).collect();
+    let tys: Vec<_> = members.iter().map(|m| to_ident(&m.2)).collect();
+    let docs: Vec<TokenStream> = strs.iter().map(|s| Doc::new().line(format!("The member {}.", code(s))).attrs()).collect();
+    quote! {
+        #doc
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        pub enum #name {
+            #(#docs #vs(#tys),)*
+            #[doc = " A member the reference does not list."]
+            #unknown {
+                #[doc = " Its `__typename`."]
+                typename: ::std::string::String,
+                #[doc = " The object as received."]
+                value: ::serde_json::Value,
+            },
+        }
+
+        impl #name {
+            #[doc = " The `__typename` of the value."]
+            pub fn typename(&self) -> &str {
+                match self {
+                    #(#name::#vs(_) => #strs,)*
+                    #name::#unknown { typename, .. } => typename,
+                }
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    #(#name::#vs(v) => ::serde::Serialize::serialize(v, serializer),)*
+                    #name::#unknown { value, .. } => ::serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let typename = value
+                    .get("__typename")
+                    .and_then(::serde_json::Value::as_str)
+                    .ok_or_else(|| <D::Error as ::serde::de::Error>::missing_field("__typename"))?
+                    .to_owned();
+                match typename.as_str() {
+                    #(#strs => <#tys as ::serde::Deserialize>::deserialize(value)
+                        .map(#name::#vs)
+                        .map_err(<D::Error as ::serde::de::Error>::custom),)*
+                    _ => ::std::result::Result::Ok(#name::#unknown { typename, value }),
+                }
+            }
+        }
+    }
+}
+
+/// The documentation of a mutation: its description, then the facts of its block.
+fn operation_doc(op: &Operation) -> Doc {
+    let gql = code(&op.graphql);
+    let mut doc = Doc::new().text(op.description.as_deref());
+    if doc.is_empty() {
+        doc = doc.line(format!("The {gql} mutation."));
+    }
+    let mut facts = Vec::new();
+    if let Some(c) = op.complexity {
+        facts.push(format!("Query complexity: {c}."));
+    }
+    match &op.permissions {
+        Permissions::Unspecified => {}
+        Permissions::Public => facts.push("Required permissions: none.".into()),
+        Permissions::Required(e) => facts.push(format!("Required permissions: {}.", escape(&e.to_string()))),
+    }
+    for r in &op.rate_limits {
+        let steps: Vec<String> = r.steps.iter().map(|s| format!("{} per {}", s.limit, s.per.as_str())).collect();
+        facts.push(format!("Rate limit by {}: {}.", escape(&r.key), steps.join(", ")));
+    }
+    for f in facts {
+        doc = doc.line(f);
+    }
+    doc
+}
+
+/// A field of a struct in the `types` module.
+fn field_tokens_in(f: &FieldIr, scope: Scope<'_>) -> TokenStream {
+    let doc = Doc::new()
+        .text(f.description.as_deref())
+        .line(format!("GraphQL type: {}.", code(&f.graphql_ty.as_ref().map(ToString::to_string).unwrap_or_default())))
+        .attrs();
+    let deprecated = deprecated_attr(f.deprecation.as_ref());
+    let name = to_ident(&f.rust);
+    let ty = f.ty.tokens(scope);
+    let serde = serde_attr(f);
+    quote! {
+        #doc
+        #deprecated
+        #serde
+        pub #name: #ty,
+    }
+}
+
+/// The serde attribute of a field: `rename` when the Rust name differs from the GraphQL one (serde
+/// already strips `r#`), and for optional fields `default` (a missing key is `None`) and
+/// `skip_serializing_if` (a `None` variable is left out rather than sent as `null`).
+fn serde_attr(f: &FieldIr) -> TokenStream {
+    let gql = &f.graphql;
+    let rename = (f.rust.strip_prefix("r#").unwrap_or(&f.rust) != gql).then(|| quote!(rename = #gql,));
+    let optional = f.ty.is_option().then(|| quote!(default, skip_serializing_if = "::std::option::Option::is_none",));
+    if rename.is_none() && optional.is_none() {
+        return TokenStream::new();
+    }
+    let args = quote!(#rename #optional);
+    // The trailing comma of the last argument is dropped so the attribute reads naturally.
+    let mut tts: Vec<proc_macro2::TokenTree> = args.into_iter().collect();
+    tts.pop();
+    let args: TokenStream = tts.into_iter().collect();
+    quote!(#[serde(#args)])
+}
+
+fn field_tokens(f: &FieldIr, kind: FieldKind) -> TokenStream {
+    let mut doc = Doc::new().text(f.description.as_deref());
+    if let Some(t) = &f.graphql_ty {
+        doc = doc.line(format!("GraphQL type: {}{}.", code(&t.to_string()), provenance_note(f.provenance)));
+    } else if kind == FieldKind::Payload {
+        doc = doc.line("The reference does not give its type, so it is carried as JSON.");
+    }
+    if !f.selected {
+        doc = doc.line(
+            "Not selected by [`DOCUMENT`], so always `None` in its responses; a custom document sent with \
+             `Client::execute_raw` can select it.",
+        );
+    }
+    let doc = doc.attrs();
+    let deprecated = deprecated_attr(f.deprecation.as_ref());
+    let name = to_ident(&f.rust);
+    let ty = f.ty.tokens(Scope::Operation);
+    let serde = serde_attr(f);
+    quote! {
+        #doc
+        #deprecated
+        #serde
+        pub #name: #ty,
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FieldKind {
+    Variable,
+    Data,
+    Payload,
+}
+
+fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream) -> TokenStream {
+    let module = to_ident(&op.module);
+    let gql = code(&op.graphql);
+    let doc = operation_doc(op).attrs();
+    let deprecated = deprecated_attr(op.deprecation.as_ref());
+    let me = &ir.mutation_errors[index];
+    let errors_const = to_ident(&me.const_name);
+    let errors_enum = to_ident(&me.enum_name);
+    let operation_name = &op.operation_name;
+    let document = &op.document;
+    let derive = derive_data();
+    let variables: TokenStream = op.variables.iter().map(|f| field_tokens(f, FieldKind::Variable)).collect();
+    let data_field = field_tokens(&op.data_field, FieldKind::Data);
+    let data_name = to_ident(&op.data_field.rust);
+    let payload_ty = op.data_field.ty.tokens(Scope::Operation);
+    let payload = op.payload.as_ref().map(|p| {
+        let name = to_ident(&p.rust);
+        let fields: TokenStream = p.fields.iter().map(|f| field_tokens(f, FieldKind::Payload)).collect();
+        let doc = Doc::new()
+            .line(format!(
+                "The payload {} of {gql}{}.",
+                code(&p.graphql),
+                provenance_note(Some(p.provenance))
+            ))
+            .line(
+                "It lists every field the reference gives; those [`DOCUMENT`] does not select are optional and \
+                 say so.",
+            )
+            .attrs();
+        quote! {
+            #doc
+            #derive
+            pub struct #name {
+                #fields
+            }
+        }
+    });
+    let variables_doc = Doc::new().line(format!("The variables of {gql}: one field per argument.")).attrs();
+    let data_doc = Doc::new().line("The `data` of a response to [`DOCUMENT`].").attrs();
+    let document_doc = Doc::new().line(format!("The operation document sent for {gql}.")).attrs();
+    quote! {
+        #doc
+        #deprecated
+        pub mod #module {
+            #[doc = " The name of the operation in [`DOCUMENT`]."]
+            pub const OPERATION_NAME: &str = #operation_name;
+
+            #document_doc
+            pub const DOCUMENT: &str = #document;
+
+            #[doc = " The error codes the reference lists for this mutation, in reference order."]
+            pub const POSSIBLE_ERRORS: &[#errors::ErrorCode] = #errors::mutations::#errors_const;
+
+            #[doc = " The error codes of [`POSSIBLE_ERRORS`] as an enum to match exhaustively."]
+            pub type PossibleError = #errors::mutations::#errors_enum;
+
+            #variables_doc
+            #deprecated
+            #derive
+            pub struct Variables {
+                #variables
+            }
+
+            #data_doc
+            #derive
+            pub struct Data {
+                #data_field
+            }
+
+            #payload
+
+            #[doc = " The operation, for [`Client::execute`](super::Client::execute)."]
+            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::default::Default)]
+            pub struct Mutation;
+
+            impl super::Operation for Mutation {
+                const NAME: &'static str = OPERATION_NAME;
+                const DOCUMENT: &'static str = DOCUMENT;
+                type Variables = Variables;
+                type Data = Data;
+                type Payload = #payload_ty;
+
+                fn payload(data: Data) -> Self::Payload {
+                    data.#data_name
+                }
+            }
+        }
+    }
+}
+
+fn method(op: &Operation) -> TokenStream {
+    let module = to_ident(&op.module);
+    let name = to_ident(&op.method);
+    let payload_ty = op.data_field.ty.tokens(Scope::Root(&op.module));
+    let doc = operation_doc(op)
+        .line(format!("Sends [`{}::DOCUMENT`] and returns the mutation's field of `data`.", op.module))
+        .attrs();
+    let deprecated = deprecated_attr(op.deprecation.as_ref());
+    quote! {
+        #doc
+        #deprecated
+        pub async fn #name(&self, variables: &#module::Variables) -> ::std::result::Result<#payload_ty, Error> {
+            self.execute::<#module::Mutation>(variables).await
+        }
+    }
+}
+
+fn authenticate(ir: &Ir) -> TokenStream {
+    let Some(a) = &ir.authenticate else { return TokenStream::new() };
+    let op = &ir.operations[a.operation];
+    let module = to_ident(&op.module);
+    let method = to_ident(&op.method);
+    let token = to_ident(&a.token_field);
+    let payload_optional = op.data_field.ty.is_option();
+    let Some(payload) = &op.payload else { return TokenStream::new() };
+    let payload_name = to_ident(&payload.rust);
+    let get_payload = if payload_optional {
+        quote!(let payload = self.#method(variables).await?.ok_or(Error::MissingToken)?;)
+    } else {
+        quote!(let payload = self.#method(variables).await?;)
+    };
+    let get_token = if a.token_optional {
+        quote!(let token = payload.#token.clone().ok_or(Error::MissingToken)?;)
+    } else {
+        quote!(let token = payload.#token.clone();)
+    };
+    let doc = Doc::new()
+        .line(format!(
+            "Obtains a Kraken token with {} and sends it in the `Authorization` header of every later request.",
+            code(&op.graphql)
+        ))
+        .line("Returns the whole payload (refresh token, expiry) for callers that keep it.")
+        .attrs();
+    quote! {
+        impl<T: Transport + Authenticate> Client<T> {
+            #doc
+            pub async fn authenticate(&self, variables: &#module::Variables) -> ::std::result::Result<#module::#payload_name, Error> {
+                #get_payload
+                #get_token
+                self.transport.set_token(::std::option::Option::Some(token));
+                ::std::result::Result::Ok(payload)
+            }
+        }
+    }
+}

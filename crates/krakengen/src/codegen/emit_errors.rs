@@ -1,0 +1,297 @@
+//! Tokens of the error-code module: `ErrorCode`, the per-mutation lists and enums, and the types that
+//! decode Kraken's error responses ([`super::runtime::errors`]).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::naming::to_ident;
+
+use super::docs::{code, escape, Doc};
+use super::ir::{Code, Ir, MutationErrors, UNKNOWN};
+use super::format::Segment;
+use super::runtime;
+
+/// How many mutations one formatting chunk of `mutations` holds (see [`super::format`]).
+const MUTATIONS_PER_CHUNK: usize = 48;
+
+/// The whole generated error module, as segments formatted in parallel.
+pub(crate) fn segments(ir: &Ir) -> Vec<Segment<'_>> {
+    let mut out = vec![
+        Segment::items(move || {
+            let summary = format!(" Kraken error codes and error responses of the {} reference.", escape(&ir.project));
+            let code_enum = error_code_enum(ir);
+            quote! {
+                #![doc = #summary]
+                #![doc = ""]
+                #![doc = " The `ErrorCode` enum lists every code of the reference and falls back to `ErrorCode::Unknown` for"]
+                #![doc = " codes added since; `mutations` holds, per mutation, the codes the reference says it can"]
+                #![doc = " return; `KrakenError` decodes one entry of a GraphQL response's `errors`."]
+                #code_enum
+            }
+        }),
+        Segment::items(move || error_code_impls(ir)),
+    ];
+    let indices: Vec<usize> = (0..ir.operations.len()).collect();
+    if indices.is_empty() {
+        out.push(Segment::items(|| mutations_module(TokenStream::new())));
+    }
+    for chunk in indices.chunks(MUTATIONS_PER_CHUNK) {
+        let (from, to) = (chunk[0], chunk[chunk.len() - 1] + 1);
+        out.push(Segment::chunk("pub mod mutations {", move || {
+            mutations_module((from..to).map(|i| mutation_errors(ir, i)).collect())
+        }));
+    }
+    out.push(Segment::items(move || {
+        let runtime = runtime::errors();
+        if ir.operations.is_empty() {
+            // Without mutations nothing narrows, and an unused helper would trip `dead_code`.
+            return runtime;
+        }
+        quote! {
+            #[doc = " The value of `values` at the position of `code` in `codes` (the two lists of a"]
+            #[doc = " per-mutation error enum), or the code back when the mutation does not list it."]
+            fn narrow<T: ::std::marker::Copy>(codes: &[ErrorCode], values: &[T], code: ErrorCode) -> ::std::result::Result<T, ErrorCode> {
+                match codes.iter().position(|c| *c == code) {
+                    ::std::option::Option::Some(i) => ::std::result::Result::Ok(values[i]),
+                    ::std::option::Option::None => ::std::result::Result::Err(code),
+                }
+            }
+
+            #runtime
+        }
+    }));
+    out
+}
+
+fn mutations_module(items: TokenStream) -> TokenStream {
+    quote! {
+        #[doc = " The error codes each mutation can return, as the reference lists them."]
+        #[doc = ""]
+        #[doc = " For every mutation there is a constant slice of [`ErrorCode`]s (in reference order) and an"]
+        #[doc = " enum of exactly those codes, which callers can match exhaustively; it converts from an"]
+        #[doc = " `ErrorCode` with `TryFrom` (failing with the code when the mutation does not list it) and"]
+        #[doc = " into one with `From`."]
+        pub mod mutations {
+            #items
+        }
+    }
+}
+
+fn variant(c: &Code) -> proc_macro2::Ident {
+    to_ident(&c.variant)
+}
+
+fn code_doc(c: &Code) -> TokenStream {
+    Doc::new().line(format!("{}: {}", code(&c.code), escape(&c.message))).attrs()
+}
+
+fn error_code_enum(ir: &Ir) -> TokenStream {
+    let unknown = to_ident(UNKNOWN);
+    let variants: TokenStream = ir
+        .codes
+        .iter()
+        .map(|c| {
+            let doc = code_doc(c);
+            let v = variant(c);
+            quote!(#doc #v,)
+        })
+        .collect();
+    quote! {
+        #[doc = " A Kraken error code, such as `KT-CT-8201`."]
+        #[doc = ""]
+        #[doc = " Each variant documents its code and the message the reference gives for it. Codes the"]
+        #[doc = " reference does not list (brands keep adding codes) parse into [`ErrorCode::Unknown`], so"]
+        #[doc = " parsing never fails; build values with [`ErrorCode::from_code`] (or `parse`, or serde)"]
+        #[doc = " rather than by constructing `Unknown` with a known code, which would not compare equal."]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::cmp::PartialOrd, ::std::cmp::Ord)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            #variants
+            #[doc = " A code this crate does not know, as received."]
+            #unknown(::std::string::String),
+        }
+    }
+}
+
+fn error_code_impls(ir: &Ir) -> TokenStream {
+    let unknown = to_ident(UNKNOWN);
+    let all: Vec<_> = ir.codes.iter().map(variant).collect();
+    let positions = 0..ir.codes.len();
+    let strs: Vec<&str> = ir.codes.iter().map(|c| c.code.as_str()).collect();
+    let messages: Vec<&str> = ir.codes.iter().map(|c| c.message.as_str()).collect();
+    let families: Vec<&str> = ir.codes.iter().map(|c| c.family.as_str()).collect();
+    let count = ir.codes.len();
+    // Without known codes the match has only the fallback arm, and wrapping it in `Ok` would be
+    // unreachable code.
+    let position_body = if ir.codes.is_empty() {
+        quote!(match self { ErrorCode::#unknown(code) => ::std::result::Result::Err(code) })
+    } else {
+        quote! {
+            ::std::result::Result::Ok(match self {
+                #(ErrorCode::#all => #positions,)*
+                ErrorCode::#unknown(code) => return ::std::result::Result::Err(code),
+            })
+        }
+    };
+    // The facts live in one table indexed by a single match, rather than in one match per method:
+    // the same behaviour with a quarter of the code to compile (and to generate).
+    quote! {
+        impl ErrorCode {
+            #[doc = " Every known code, sorted by code."]
+            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#all),*];
+
+            #[doc = " The number of known codes."]
+            pub const COUNT: usize = #count;
+
+            #[doc = " The code, message and family of every known code, in the order of [`ErrorCode::ALL`]."]
+            #[doc = " Sorted by code, so [`ErrorCode::from_code`] can binary-search it."]
+            const TABLE: &'static [(&'static str, &'static str, &'static str)] = &[#((#strs, #messages, #families)),*];
+
+            #[doc = " The position of a known code in [`ErrorCode::ALL`], or the text of an unknown one."]
+            fn position(&self) -> ::std::result::Result<usize, &str> {
+                #position_body
+            }
+
+            #[doc = " The variant of `code`, or [`ErrorCode::Unknown`] holding it."]
+            pub fn from_code(code: &str) -> Self {
+                match ErrorCode::TABLE.binary_search_by(|entry| entry.0.cmp(code)) {
+                    ::std::result::Result::Ok(i) => ErrorCode::ALL[i].clone(),
+                    ::std::result::Result::Err(_) => ErrorCode::#unknown(::std::string::String::from(code)),
+                }
+            }
+
+            #[doc = " The code as Kraken writes it: `KT-CT-8201`."]
+            pub fn code(&self) -> &str {
+                match self.position() {
+                    ::std::result::Result::Ok(i) => ErrorCode::TABLE[i].0,
+                    ::std::result::Result::Err(code) => code,
+                }
+            }
+
+            #[doc = " The message the reference gives for the code, or `None` for an unknown code."]
+            pub fn message(&self) -> ::std::option::Option<&'static str> {
+                self.position().ok().map(|i| ErrorCode::TABLE[i].1)
+            }
+
+            #[doc = " The family: the middle part of the code (`CT` in `KT-CT-8201`), or `\"\"` when an"]
+            #[doc = " unknown code has no such part."]
+            pub fn family(&self) -> &str {
+                match self.position() {
+                    ::std::result::Result::Ok(i) => ErrorCode::TABLE[i].2,
+                    ::std::result::Result::Err(code) => code.split('-').nth(1).unwrap_or(""),
+                }
+            }
+
+            #[doc = " Whether the code is one of the reference's."]
+            pub fn is_known(&self) -> bool {
+                !::std::matches!(self, ErrorCode::#unknown(_))
+            }
+        }
+
+        impl ::std::fmt::Display for ErrorCode {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.code())
+            }
+        }
+
+        impl ::std::str::FromStr for ErrorCode {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(ErrorCode::from_code(s))
+            }
+        }
+
+        impl ::std::convert::From<&str> for ErrorCode {
+            fn from(code: &str) -> Self {
+                ErrorCode::from_code(code)
+            }
+        }
+
+        impl ::serde::Serialize for ErrorCode {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.code())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for ErrorCode {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let code = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(ErrorCode::from_code(&code))
+            }
+        }
+    }
+}
+
+/// The constant list and the narrow enum of one mutation.
+pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
+    let op = &ir.operations[index];
+    let MutationErrors { const_name, enum_name, codes } = &ir.mutation_errors[index];
+    let konst = to_ident(const_name);
+    let name = to_ident(enum_name);
+    let codes: Vec<&Code> = codes.iter().map(|&i| &ir.codes[i]).collect();
+    let vs: Vec<_> = codes.iter().map(|c| variant(c)).collect();
+    let docs: Vec<_> = codes.iter().map(|c| code_doc(c)).collect();
+    let gql = code(&op.graphql);
+    let const_link_doc = format!(" [`{const_name}`], so the discriminant indexes it.");
+    let const_link_doc = quote!(#[doc = #const_link_doc]);
+    // An enum without values has no discriminant to cast; its value cannot exist anyway.
+    let error_code_body = if codes.is_empty() { quote!(match self {}) } else { quote!(&#konst[self as usize]) };
+    let const_doc = Doc::new()
+        .line(format!("The error codes {gql} can return, in reference order."))
+        .attrs();
+    let enum_doc = Doc::new()
+        .line(format!("The error codes {gql} can return."))
+        .line(if codes.is_empty() {
+            "The reference lists none, so this enum has no values.".to_string()
+        } else {
+            "Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.".to_string()
+        })
+        .attrs();
+    quote! {
+        #const_doc
+        pub const #konst: &[super::ErrorCode] = &[#(super::ErrorCode::#vs),*];
+
+        #enum_doc
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        pub enum #name {
+            #(#docs #vs,)*
+        }
+
+        impl #name {
+            #[doc = " Every value, in reference order."]
+            pub const ALL: &'static [#name] = &[#(#name::#vs),*];
+
+            #[doc = " The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of"]
+            #const_link_doc
+            pub fn error_code(self) -> &'static super::ErrorCode {
+                #error_code_body
+            }
+
+            #[doc = " The code as Kraken writes it."]
+            pub fn code(self) -> &'static str {
+                self.error_code().code()
+            }
+
+            #[doc = " The message the reference gives for the code."]
+            pub fn message(self) -> &'static str {
+                self.error_code().message().unwrap_or_default()
+            }
+        }
+
+        impl ::std::convert::From<#name> for super::ErrorCode {
+            fn from(value: #name) -> Self {
+                value.error_code().clone()
+            }
+        }
+
+        impl ::std::convert::TryFrom<super::ErrorCode> for #name {
+            type Error = super::ErrorCode;
+
+            fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+                super::narrow(#konst, #name::ALL, value)
+            }
+        }
+
+    }
+}

@@ -1,0 +1,170 @@
+//! Tokens → formatted source: `syn::parse2::<syn::File>` then `prettyplease::unparse`, behind
+//! [`super::HEADER`].
+//!
+//! Parsing the tokens as a file is also the generator's first self-check: tokens that are not valid
+//! Rust are a bug in krakengen, reported as an error diagnostic instead of a file that does not build.
+//!
+//! The vendored reference produces about 4 MB of Rust, and parsing and printing it is most of the
+//! generator's time, so big files are described as a list of [`Segment`]s that are parsed and printed
+//! on all cores and concatenated. A segment is either a run of top-level items, or a chunk of the
+//! body of one large item (`pub mod types { … }`, `impl Client { … }`) wrapped in a copy of that item;
+//! its body lines are spliced into one copy of the wrapper. prettyplease prints items one after the
+//! other with no separators, and a chunk is printed at the same depth as in the whole file, so the
+//! result is byte-identical to formatting the whole file at once (a unit test checks this), and it
+//! does not depend on the number of cores: chunk boundaries are fixed by the emitters.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+
+use proc_macro2::TokenStream;
+
+use crate::diag::Diagnostics;
+use crate::model::Span;
+
+/// One independently formatted piece of a file.
+pub(crate) struct Segment<'a> {
+    /// Builds the tokens. A closure rather than tokens because `proc_macro2` tokens cannot cross
+    /// threads; each worker builds the tokens it formats.
+    pub tokens: Box<dyn Fn() -> TokenStream + Sync + 'a>,
+    /// For a chunk of a wrapped body: the wrapper's opening line exactly as prettyplease prints it
+    /// (`pub mod types {`). Consecutive chunks with the same opener share one wrapper.
+    pub opener: Option<&'static str>,
+}
+
+impl<'a> Segment<'a> {
+    pub(crate) fn items(f: impl Fn() -> TokenStream + Sync + 'a) -> Self {
+        Segment { tokens: Box::new(f), opener: None }
+    }
+
+    pub(crate) fn chunk(opener: &'static str, f: impl Fn() -> TokenStream + Sync + 'a) -> Self {
+        Segment { tokens: Box::new(f), opener: Some(opener) }
+    }
+}
+
+fn internal(message: String) -> Diagnostics {
+    let mut d = Diagnostics::new();
+    d.error("codegen-internal", Span { file: u32::MAX, ..Span::default() }, message, "");
+    d
+}
+
+fn unparse(tokens: TokenStream) -> Result<String, Diagnostics> {
+    syn::parse2::<syn::File>(tokens)
+        .map(|file| prettyplease::unparse(&file))
+        .map_err(|e| internal(format!("krakengen generated Rust that does not parse ({e}); this is a bug in krakengen")))
+}
+
+/// Formats one token stream as a whole file.
+pub(crate) fn rust_file(tokens: TokenStream) -> Result<String, Diagnostics> {
+    let body = unparse(tokens)?;
+    Ok(format!("{}{body}", super::HEADER))
+}
+
+/// Formats one file's segments in parallel and joins them as described in the module documentation.
+#[cfg(test)]
+pub(crate) fn rust_file_segments(segments: &[Segment<'_>]) -> Result<String, Diagnostics> {
+    rust_files_segments(&[segments]).pop().expect("one file in, one file out")
+}
+
+/// Formats the segments of several files in one pool of threads (so no core waits at the end of one
+/// file while another file has work left) and joins each file's segments.
+pub(crate) fn rust_files_segments(files: &[&[Segment<'_>]]) -> Vec<Result<String, Diagnostics>> {
+    let jobs: Vec<(usize, &Segment<'_>)> =
+        files.iter().enumerate().flat_map(|(f, segments)| segments.iter().map(move |s| (f, s))).collect();
+    let results: Vec<Mutex<Option<Result<String, Diagnostics>>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len()).max(1);
+    let work = || loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some((_, segment)) = jobs.get(i) else { break };
+        let text = unparse((segment.tokens)());
+        *results[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(text);
+    };
+    std::thread::scope(|s| {
+        for _ in 1..workers {
+            s.spawn(work);
+        }
+        work();
+    });
+    let mut texts: Vec<Vec<Result<String, Diagnostics>>> = files.iter().map(|_| Vec::new()).collect();
+    for ((f, _), result) in jobs.iter().zip(results) {
+        texts[*f].push(result.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).expect("every segment ran"));
+    }
+    files.iter().zip(texts).map(|(segments, texts)| join(segments, texts)).collect()
+}
+
+/// Joins the formatted segments of one file.
+fn join(segments: &[Segment<'_>], texts: Vec<Result<String, Diagnostics>>) -> Result<String, Diagnostics> {
+    let mut out = String::from(super::HEADER);
+    let mut open: Option<&str> = None;
+    for (segment, text) in segments.iter().zip(texts) {
+        let text = text?;
+        match segment.opener {
+            None => {
+                if open.take().is_some() {
+                    out.push_str("}\n");
+                }
+                out.push_str(&text);
+            }
+            Some(opener) => {
+                let start = text
+                    .find(&format!("\n{opener}\n"))
+                    .map(|i| i + 1)
+                    .or_else(|| text.starts_with(&format!("{opener}\n")).then_some(0))
+                    .ok_or_else(|| internal(format!("a formatted chunk does not contain the line `{opener}`")))?;
+                let body_start = start + opener.len() + 1;
+                let body_end = text
+                    .strip_suffix("}\n")
+                    .filter(|t| t.len() >= body_start)
+                    .map(str::len)
+                    .ok_or_else(|| internal(format!("a formatted chunk of `{opener}` does not end with its brace")))?;
+                if open != Some(opener) {
+                    if open.is_some() {
+                        out.push_str("}\n");
+                    }
+                    out.push_str(&text[..body_start]);
+                    open = Some(opener);
+                }
+                out.push_str(&text[body_start..body_end]);
+            }
+        }
+    }
+    if open.is_some() {
+        out.push_str("}\n");
+    }
+    Ok(out)
+}
+
+/// The same segments formatted as one file in one pass, for the test that proves splitting changes
+/// nothing.
+#[cfg(test)]
+pub(crate) fn rust_file_single_pass(segments: &[Segment<'_>]) -> Result<String, Diagnostics> {
+    use quote::quote;
+    // Rebuild the whole file: runs of chunks with one opener become one wrapper around all their
+    // items. Each chunk is one item whose last token tree is its brace-delimited body.
+    let mut all = TokenStream::new();
+    let mut i = 0;
+    while i < segments.len() {
+        match segments[i].opener {
+            None => {
+                all.extend((segments[i].tokens)());
+                i += 1;
+            }
+            Some(opener) => {
+                let mut head: Vec<proc_macro2::TokenTree> = (segments[i].tokens)().into_iter().collect();
+                let mut body = TokenStream::new();
+                while i < segments.len() && segments[i].opener == Some(opener) {
+                    let tts: Vec<proc_macro2::TokenTree> = (segments[i].tokens)().into_iter().collect();
+                    match tts.last() {
+                        Some(proc_macro2::TokenTree::Group(g)) => body.extend(g.stream()),
+                        _ => panic!("a chunk of `{opener}` must end with its body"),
+                    }
+                    i += 1;
+                }
+                head.pop();
+                let head: TokenStream = head.into_iter().collect();
+                all.extend(quote!(#head { #body }));
+            }
+        }
+    }
+    rust_file(all)
+}

@@ -1,0 +1,522 @@
+//! The fixed parts of the generated crates: Kraken's error-response types, and the client's
+//! operation trait, transport trait, error type and reqwest transport.
+//!
+//! They do not depend on the reference, but they are emitted into every generated crate rather than
+//! shipped as a support crate, so a crate written by `krakengen generate` builds with nothing but
+//! serde, serde_json and (optionally) reqwest.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Kraken's error-response shape, for the error module (next to `ErrorCode`).
+pub(crate) fn errors() -> TokenStream {
+    quote! {
+        #[doc = " The category Kraken puts in `extensions.errorType` of an error."]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #[non_exhaustive]
+        pub enum ErrorType {
+            #[doc = " `AUTHORIZATION`: the caller lacks a permission or a valid token."]
+            Authorization,
+            #[doc = " `VALIDATION`: the input was rejected; see [`KrakenError::validation_errors`]."]
+            Validation,
+            #[doc = " Any other category, as received."]
+            Unknown(::std::string::String),
+        }
+
+        impl ErrorType {
+            #[doc = " The category as Kraken writes it."]
+            pub fn as_str(&self) -> &str {
+                match self {
+                    ErrorType::Authorization => "AUTHORIZATION",
+                    ErrorType::Validation => "VALIDATION",
+                    ErrorType::Unknown(s) => s,
+                }
+            }
+
+            #[doc = " The variant of `s`, or [`ErrorType::Unknown`] holding it."]
+            pub fn from_name(s: &str) -> Self {
+                match s {
+                    "AUTHORIZATION" => ErrorType::Authorization,
+                    "VALIDATION" => ErrorType::Validation,
+                    other => ErrorType::Unknown(::std::string::String::from(other)),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for ErrorType {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for ErrorType {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for ErrorType {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let s = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+                ::std::result::Result::Ok(ErrorType::from_name(&s))
+            }
+        }
+
+        #[doc = " One step of a GraphQL path: a field name or a list index."]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(untagged)]
+        pub enum PathSegment {
+            Key(::std::string::String),
+            Index(u64),
+        }
+
+        #[doc = " One entry of `extensions.validationErrors`: which input was wrong and why."]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::serde::Serialize, ::serde::Deserialize)]
+        pub struct ValidationError {
+            #[doc = " A human-readable explanation."]
+            pub message: ::std::string::String,
+            #[doc = " The path of the offending input, such as `[\"input\", \"password\"]`."]
+            #[serde(rename = "inputPath", default)]
+            pub input_path: ::std::vec::Vec<PathSegment>,
+            #[doc = " A machine-readable reason (`password_too_short`), when Kraken gives one."]
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub code: ::std::option::Option<::std::string::String>,
+        }
+
+        #[doc = " One entry of the `errors` of a GraphQL response, with Kraken's extensions decoded."]
+        #[doc = ""]
+        #[doc = " Kraken answers failed mutations with HTTP 200 and entries such as"]
+        #[doc = " `{\"message\": …, \"path\": […], \"extensions\": {\"errorType\": \"VALIDATION\", \"errorCode\": \"KT-CT-5450\","]
+        #[doc = " \"errorDescription\": …, \"validationErrors\": [{\"inputPath\": […], \"message\": …}]}}`. It"]
+        #[doc = " deserializes from and serializes to exactly that shape."]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        pub struct KrakenError {
+            #[doc = " The top-level `message`."]
+            pub message: ::std::string::String,
+            #[doc = " The `path` of the failing field, if any."]
+            pub path: ::std::vec::Vec<PathSegment>,
+            #[doc = " `extensions.errorType`."]
+            pub error_type: ::std::option::Option<ErrorType>,
+            #[doc = " `extensions.errorCode`; `None` for errors without one (a malformed query, say)."]
+            pub code: ::std::option::Option<ErrorCode>,
+            #[doc = " `extensions.errorDescription`."]
+            pub description: ::std::option::Option<::std::string::String>,
+            #[doc = " `extensions.validationErrors` (empty when absent)."]
+            pub validation_errors: ::std::vec::Vec<ValidationError>,
+            #[doc = " Every extension as received, including the ones decoded above."]
+            pub extensions: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+        }
+
+        impl KrakenError {
+            #[doc = " An error with a code, for servers and tests; the description is the code's message."]
+            pub fn new(code: ErrorCode, error_type: ErrorType, message: impl ::std::convert::Into<::std::string::String>) -> Self {
+                KrakenError {
+                    message: message.into(),
+                    path: ::std::vec::Vec::new(),
+                    error_type: ::std::option::Option::Some(error_type),
+                    description: code.message().map(::std::string::String::from),
+                    code: ::std::option::Option::Some(code),
+                    validation_errors: ::std::vec::Vec::new(),
+                    extensions: ::serde_json::Map::new(),
+                }
+            }
+
+            #[doc = " Decodes the `errors` array of a whole response body (`{\"data\": …, \"errors\": […]}`);"]
+            #[doc = " a body without errors gives an empty list."]
+            pub fn from_response(body: &::serde_json::Value) -> ::std::result::Result<::std::vec::Vec<KrakenError>, ::serde_json::Error> {
+                match body.get("errors") {
+                    ::std::option::Option::None | ::std::option::Option::Some(::serde_json::Value::Null) => ::std::result::Result::Ok(::std::vec::Vec::new()),
+                    ::std::option::Option::Some(errors) => <::std::vec::Vec<KrakenError> as ::serde::Deserialize>::deserialize(errors),
+                }
+            }
+
+            #[doc = " The code narrowed to one mutation's error enum (`mutations::AcceptGoodsQuoteError`, say);"]
+            #[doc = " `None` when there is no code or the mutation does not list it."]
+            pub fn narrow<E: ::std::convert::TryFrom<ErrorCode>>(&self) -> ::std::option::Option<E> {
+                self.code.clone().and_then(|c| E::try_from(c).ok())
+            }
+        }
+
+        impl ::std::fmt::Display for KrakenError {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match &self.code {
+                    ::std::option::Option::Some(code) => ::std::write!(f, "{}: {}", code, self.message),
+                    ::std::option::Option::None => f.write_str(&self.message),
+                }
+            }
+        }
+
+        impl ::std::error::Error for KrakenError {}
+
+        #[derive(::serde::Serialize, ::serde::Deserialize)]
+        struct WireError {
+            message: ::std::string::String,
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            path: ::std::option::Option<::std::vec::Vec<PathSegment>>,
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            extensions: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for KrakenError {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let wire = <WireError as ::serde::Deserialize>::deserialize(deserializer)?;
+                let extensions = wire.extensions.unwrap_or_default();
+                let text = |key: &str| extensions.get(key).and_then(::serde_json::Value::as_str);
+                // A malformed `validationErrors` is kept in `extensions` rather than failing the whole
+                // response: the code is what callers act on.
+                let validation_errors = extensions
+                    .get("validationErrors")
+                    .and_then(|v| <::std::vec::Vec<ValidationError> as ::serde::Deserialize>::deserialize(v).ok())
+                    .unwrap_or_default();
+                ::std::result::Result::Ok(KrakenError {
+                    message: wire.message,
+                    path: wire.path.unwrap_or_default(),
+                    error_type: text("errorType").map(ErrorType::from_name),
+                    code: text("errorCode").map(ErrorCode::from_code),
+                    description: text("errorDescription").map(::std::string::String::from),
+                    validation_errors,
+                    extensions,
+                })
+            }
+        }
+
+        impl ::serde::Serialize for KrakenError {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut extensions = self.extensions.clone();
+                if let ::std::option::Option::Some(t) = &self.error_type {
+                    extensions.insert("errorType".into(), ::serde_json::Value::from(t.as_str()));
+                }
+                if let ::std::option::Option::Some(c) = &self.code {
+                    extensions.insert("errorCode".into(), ::serde_json::Value::from(c.code()));
+                }
+                if let ::std::option::Option::Some(d) = &self.description {
+                    extensions.insert("errorDescription".into(), ::serde_json::Value::from(d.as_str()));
+                }
+                if !self.validation_errors.is_empty() {
+                    let v = ::serde_json::to_value(&self.validation_errors).map_err(<S::Error as ::serde::ser::Error>::custom)?;
+                    extensions.insert("validationErrors".into(), v);
+                }
+                let wire = WireError {
+                    message: self.message.clone(),
+                    path: if self.path.is_empty() { ::std::option::Option::None } else { ::std::option::Option::Some(self.path.clone()) },
+                    extensions: if extensions.is_empty() { ::std::option::Option::None } else { ::std::option::Option::Some(extensions) },
+                };
+                ::serde::Serialize::serialize(&wire, serializer)
+            }
+        }
+    }
+}
+
+/// The client runtime; `errors` is the path of the error module (`::oees_errors`, `crate::errors`).
+pub(crate) fn client(errors: &TokenStream) -> TokenStream {
+    quote! {
+        #[doc = " A GraphQL operation of this API: its document, its variables and its response."]
+        #[doc = ""]
+        #[doc = " Every operation module has a `Mutation` type implementing it, so [`Client::execute`] can"]
+        #[doc = " send any of them, and tests can name an operation generically."]
+        pub trait Operation {
+            #[doc = " The operation name in [`Operation::DOCUMENT`]."]
+            const NAME: &'static str;
+            #[doc = " The GraphQL document sent to the API."]
+            const DOCUMENT: &'static str;
+            #[doc = " The variables, serialized as the request's `variables`."]
+            type Variables: ::serde::Serialize;
+            #[doc = " The response's `data`."]
+            type Data: ::serde::de::DeserializeOwned;
+            #[doc = " What a typed call returns: the mutation's field of `data`."]
+            type Payload;
+            #[doc = " Takes the mutation's field out of `data`."]
+            fn payload(data: Self::Data) -> Self::Payload;
+        }
+
+        #[doc = " One GraphQL request, serialized as the JSON body of a POST."]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize)]
+        pub struct Request<'a> {
+            #[doc = " The operation to run."]
+            #[serde(rename = "operationName")]
+            pub operation_name: &'a str,
+            #[doc = " The GraphQL document."]
+            pub query: &'a str,
+            #[doc = " The variables, a JSON object."]
+            pub variables: ::serde_json::Value,
+        }
+
+        #[doc = " A failure to exchange a request and a response (network, HTTP status, a body that is not"]
+        #[doc = " JSON); GraphQL errors in a response are not transport errors."]
+        #[derive(::std::fmt::Debug)]
+        pub struct TransportError {
+            message: ::std::string::String,
+            status: ::std::option::Option<u16>,
+            source: ::std::option::Option<::std::boxed::Box<dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync>>,
+        }
+
+        impl TransportError {
+            #[doc = " An error with a message."]
+            pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
+                TransportError { message: message.into(), status: ::std::option::Option::None, source: ::std::option::Option::None }
+            }
+
+            #[doc = " Records the HTTP status of the response."]
+            pub fn with_status(mut self, status: u16) -> Self {
+                self.status = ::std::option::Option::Some(status);
+                self
+            }
+
+            #[doc = " Records the underlying error."]
+            pub fn with_source(mut self, source: impl ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static) -> Self {
+                self.source = ::std::option::Option::Some(::std::boxed::Box::new(source));
+                self
+            }
+
+            #[doc = " The HTTP status, when the server answered with an unexpected one."]
+            pub fn status(&self) -> ::std::option::Option<u16> {
+                self.status
+            }
+        }
+
+        impl ::std::fmt::Display for TransportError {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(&self.message)?;
+                if let ::std::option::Option::Some(source) = &self.source {
+                    ::std::write!(f, ": {}", source)?;
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+
+        impl ::std::error::Error for TransportError {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                self.source.as_deref().map(|e| e as &(dyn ::std::error::Error + 'static))
+            }
+        }
+
+        #[doc = " Sends requests. The `reqwest` feature provides `http::ReqwestTransport`; tests and mock"]
+        #[doc = " servers can implement it directly."]
+        pub trait Transport {
+            #[doc = " Sends one request and returns the whole response body (`{\"data\": …, \"errors\": […]}`)."]
+            fn execute(
+                &self,
+                request: &Request<'_>,
+            ) -> impl ::std::future::Future<Output = ::std::result::Result<::serde_json::Value, TransportError>> + ::std::marker::Send;
+        }
+
+        #[doc = " A shared transport is a transport, so several clients (or a client and a test) can use one."]
+        impl<T: Transport + ::std::marker::Send + ::std::marker::Sync + ?::std::marker::Sized> Transport for ::std::sync::Arc<T> {
+            fn execute(
+                &self,
+                request: &Request<'_>,
+            ) -> impl ::std::future::Future<Output = ::std::result::Result<::serde_json::Value, TransportError>> + ::std::marker::Send {
+                T::execute(self, request)
+            }
+        }
+
+        #[doc = " A transport that can send a Kraken token in the `Authorization` header."]
+        pub trait Authenticate {
+            #[doc = " Sets (or, with `None`, clears) the token sent with every later request."]
+            fn set_token(&self, token: ::std::option::Option<::std::string::String>);
+        }
+
+        impl<T: Authenticate + ?::std::marker::Sized> Authenticate for ::std::sync::Arc<T> {
+            fn set_token(&self, token: ::std::option::Option<::std::string::String>) {
+                T::set_token(self, token)
+            }
+        }
+
+        #[doc = " Why a call failed."]
+        #[derive(::std::fmt::Debug)]
+        #[non_exhaustive]
+        pub enum Error {
+            #[doc = " No usable response arrived."]
+            Transport(TransportError),
+            #[doc = " The response carried GraphQL errors (Kraken answers errors with HTTP 200); `data` is"]
+            #[doc = " whatever partial data came with them."]
+            Kraken {
+                errors: ::std::vec::Vec<#errors::KrakenError>,
+                data: ::std::option::Option<::serde_json::Value>,
+            },
+            #[doc = " The variables could not be serialized."]
+            Encode(::serde_json::Error),
+            #[doc = " The response did not have the expected shape."]
+            Decode(::serde_json::Error),
+            #[doc = " The response had neither `data` nor `errors`."]
+            MissingData,
+            #[doc = " Authentication succeeded but returned no token."]
+            MissingToken,
+        }
+
+        impl Error {
+            #[doc = " The GraphQL errors of the response (empty for other failures)."]
+            pub fn kraken_errors(&self) -> &[#errors::KrakenError] {
+                match self {
+                    Error::Kraken { errors, .. } => errors,
+                    _ => &[],
+                }
+            }
+
+            #[doc = " The code of the first GraphQL error that has one."]
+            pub fn code(&self) -> ::std::option::Option<&#errors::ErrorCode> {
+                self.kraken_errors().iter().find_map(|e| e.code.as_ref())
+            }
+        }
+
+        impl ::std::fmt::Display for Error {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    Error::Transport(e) => ::std::write!(f, "transport error: {}", e),
+                    Error::Kraken { errors, .. } => {
+                        f.write_str("the API returned errors: ")?;
+                        for (i, e) in errors.iter().enumerate() {
+                            if i > 0 {
+                                f.write_str("; ")?;
+                            }
+                            ::std::fmt::Display::fmt(e, f)?;
+                        }
+                        ::std::result::Result::Ok(())
+                    }
+                    Error::Encode(e) => ::std::write!(f, "cannot encode the variables: {}", e),
+                    Error::Decode(e) => ::std::write!(f, "unexpected response shape: {}", e),
+                    Error::MissingData => f.write_str("the response has neither data nor errors"),
+                    Error::MissingToken => f.write_str("authentication returned no token"),
+                }
+            }
+        }
+
+        impl ::std::error::Error for Error {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    Error::Transport(e) => ::std::option::Option::Some(e),
+                    Error::Encode(e) | Error::Decode(e) => ::std::option::Option::Some(e),
+                    _ => ::std::option::Option::None,
+                }
+            }
+        }
+
+        impl ::std::convert::From<TransportError> for Error {
+            fn from(e: TransportError) -> Self {
+                Error::Transport(e)
+            }
+        }
+
+        #[doc = " The typed client: one method per mutation, over any [`Transport`]."]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone)]
+        pub struct Client<T> {
+            transport: T,
+        }
+
+        impl<T> Client<T> {
+            #[doc = " A client sending requests through `transport`."]
+            pub fn new(transport: T) -> Self {
+                Client { transport }
+            }
+
+            #[doc = " The transport."]
+            pub fn transport(&self) -> &T {
+                &self.transport
+            }
+
+            #[doc = " Gives the transport back."]
+            pub fn into_transport(self) -> T {
+                self.transport
+            }
+        }
+
+        impl<T: Transport> Client<T> {
+            #[doc = " Sends any operation and returns its payload."]
+            pub async fn execute<O: Operation>(&self, variables: &O::Variables) -> ::std::result::Result<O::Payload, Error> {
+                let variables = ::serde_json::to_value(variables).map_err(Error::Encode)?;
+                let data = self.execute_raw(O::NAME, O::DOCUMENT, variables).await?;
+                let data = <O::Data as ::serde::Deserialize>::deserialize(data).map_err(Error::Decode)?;
+                ::std::result::Result::Ok(O::payload(data))
+            }
+
+            #[doc = " Sends any document and returns the response's `data`, mapping GraphQL errors to"]
+            #[doc = " [`Error::Kraken`]. Use it with a custom document that selects more than the generated one."]
+            pub async fn execute_raw(
+                &self,
+                operation_name: &str,
+                document: &str,
+                variables: ::serde_json::Value,
+            ) -> ::std::result::Result<::serde_json::Value, Error> {
+                let request = Request { operation_name, query: document, variables };
+                let mut body = self.transport.execute(&request).await?;
+                let errors = #errors::KrakenError::from_response(&body).map_err(Error::Decode)?;
+                let data = body.get_mut("data").map(::serde_json::Value::take).filter(|d| !d.is_null());
+                if !errors.is_empty() {
+                    return ::std::result::Result::Err(Error::Kraken { errors, data });
+                }
+                data.ok_or(Error::MissingData)
+            }
+        }
+
+        #[doc = " The HTTP transport, on reqwest (cargo feature `reqwest`; add `rustls-tls` for https)."]
+        #[cfg(feature = "reqwest")]
+        pub mod http {
+            #[doc = " Posts requests as JSON to one endpoint, with the token (if any) as the `Authorization`"]
+            #[doc = " header, the way Kraken expects it (the bare token, no scheme)."]
+            #[derive(::std::fmt::Debug)]
+            pub struct ReqwestTransport {
+                client: ::reqwest::Client,
+                endpoint: ::std::string::String,
+                token: ::std::sync::RwLock<::std::option::Option<::std::string::String>>,
+            }
+
+            impl ReqwestTransport {
+                #[doc = " A transport to `endpoint` with a default reqwest client."]
+                pub fn new(endpoint: impl ::std::convert::Into<::std::string::String>) -> Self {
+                    ReqwestTransport::with_client(::reqwest::Client::new(), endpoint)
+                }
+
+                #[doc = " A transport to `endpoint` using `client` (for timeouts, proxies, TLS settings)."]
+                pub fn with_client(client: ::reqwest::Client, endpoint: impl ::std::convert::Into<::std::string::String>) -> Self {
+                    ReqwestTransport { client, endpoint: endpoint.into(), token: ::std::sync::RwLock::new(::std::option::Option::None) }
+                }
+
+                #[doc = " Starts with a token, for callers that already have one."]
+                pub fn with_token(self, token: impl ::std::convert::Into<::std::string::String>) -> Self {
+                    super::Authenticate::set_token(&self, ::std::option::Option::Some(token.into()));
+                    self
+                }
+
+                #[doc = " The endpoint requests go to."]
+                pub fn endpoint(&self) -> &str {
+                    &self.endpoint
+                }
+
+                #[doc = " The token currently sent, if any."]
+                pub fn token(&self) -> ::std::option::Option<::std::string::String> {
+                    self.token.read().unwrap_or_else(::std::sync::PoisonError::into_inner).clone()
+                }
+            }
+
+            impl super::Authenticate for ReqwestTransport {
+                fn set_token(&self, token: ::std::option::Option<::std::string::String>) {
+                    *self.token.write().unwrap_or_else(::std::sync::PoisonError::into_inner) = token;
+                }
+            }
+
+            impl super::Transport for ReqwestTransport {
+                async fn execute(&self, request: &super::Request<'_>) -> ::std::result::Result<::serde_json::Value, super::TransportError> {
+                    let mut builder = self.client.post(&self.endpoint).json(request);
+                    if let ::std::option::Option::Some(token) = self.token() {
+                        builder = builder.header(::reqwest::header::AUTHORIZATION, token);
+                    }
+                    let response = builder.send().await.map_err(|e| super::TransportError::new("request failed").with_source(e))?;
+                    let status = response.status();
+                    let body = response.bytes().await.map_err(|e| {
+                        super::TransportError::new("cannot read the response").with_status(status.as_u16()).with_source(e)
+                    })?;
+                    match ::serde_json::from_slice::<::serde_json::Value>(&body) {
+                        // GraphQL servers may report errors with a non-2xx status; the body still says which.
+                        ::std::result::Result::Ok(v) if status.is_success() || v.get("errors").is_some() => ::std::result::Result::Ok(v),
+                        ::std::result::Result::Ok(_) => ::std::result::Result::Err(
+                            super::TransportError::new(::std::format!("HTTP status {}", status)).with_status(status.as_u16()),
+                        ),
+                        ::std::result::Result::Err(e) => ::std::result::Result::Err(
+                            super::TransportError::new("the response is not JSON").with_status(status.as_u16()).with_source(e),
+                        ),
+                    }
+                }
+            }
+        }
+    }
+}
