@@ -1,0 +1,155 @@
+//! End to end: the generated client (`oees-client`) against the mock server (`krakengen-server`)
+//! built from the checked-in SDL, over real HTTP on loopback.
+//!
+//! Every server binds `127.0.0.1:0`, is stopped by the test (a shutdown signal, then a join), and every
+//! request loop is bounded.
+
+use std::sync::Arc;
+
+use krakengen_server::mock::{ExampleDispatch, PERMISSIONS_HEADER};
+use krakengen_server::policy::{Policy, Unspecified};
+use krakengen_server::schema::{Call, Dispatch, DispatchFuture};
+use oees_client::http::ReqwestTransport;
+use oees_client::{types, Client, Error};
+use oees_errors::ErrorCode;
+use serde_json::json;
+
+/// A running mock; dropping it does not stop it, `stop` does.
+struct Server {
+    url: String,
+    shutdown: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Server {
+    async fn stop(self) {
+        let _ = self.shutdown.send(());
+        let finished = tokio::time::timeout(std::time::Duration::from_secs(10), self.task).await;
+        finished.expect("the server stops within 10 s").expect("the server task did not panic").expect("the server ran cleanly");
+    }
+}
+
+fn sdl() -> String {
+    std::fs::read_to_string(krakengen_tests::root().join("schema/oees/schema.graphql")).unwrap()
+}
+
+async fn start(dispatch: Arc<dyn Dispatch>) -> Server {
+    let parsed = krakengen_tests::vendored_parsed();
+    let policy = Arc::new(Policy::from_reference(&parsed.reference, Unspecified::Allow));
+    let schema = krakengen_server::schema::build(&sdl(), policy, dispatch).expect("the checked-in SDL builds a schema");
+    let router = krakengen_server::mock::router(schema, &parsed.reference);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/v1/graphql/", listener.local_addr().unwrap());
+    let (shutdown, rx) = tokio::sync::oneshot::channel::<()>();
+    let task = tokio::spawn(krakengen_server::mock::serve(listener, router, async {
+        let _ = rx.await;
+    }));
+    Server { url, shutdown, task }
+}
+
+async fn start_mock() -> Server {
+    start(Arc::new(ExampleDispatch::from_reference(&krakengen_tests::vendored_parsed().reference))).await
+}
+
+/// A client whose requests say the caller holds `permissions`.
+fn client(url: &str, permissions: &str) -> Client<ReqwestTransport> {
+    let mut headers = reqwest::header::HeaderMap::new();
+    if !permissions.is_empty() {
+        headers.insert(PERMISSIONS_HEADER, permissions.parse().unwrap());
+    }
+    let http = reqwest::Client::builder().default_headers(headers).build().unwrap();
+    Client::new(ReqwestTransport::with_client(http, url))
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
+}
+
+#[test]
+fn a_successful_mutation_returns_typed_data() {
+    runtime().block_on(async {
+        let server = start_mock().await;
+        let c = client(&server.url, "Can generate pre signed tokens");
+        let vars = oees_client::generate_pre_signed_token::Variables {
+            email: "a@example.com".into(),
+            number_of_days_allowed: 3,
+            scope: types::PreSignedTokenScope::SubmitMeterReadings,
+        };
+        let payload = c.generate_pre_signed_token(&vars).await.expect("the call succeeds").expect("a payload");
+        assert_eq!(payload.scope, Some(types::PreSignedTokenScope::SubmitMeterReadings));
+        assert_eq!(payload.token.as_deref(), Some("century-reflect-white-store-idea"));
+        server.stop().await;
+    });
+}
+
+#[test]
+fn a_caller_lacking_a_permission_gets_the_mutations_code() {
+    runtime().block_on(async {
+        let server = start_mock().await;
+        let vars = oees_client::accept_goods_quote::Variables { input: types::AcceptGoodsQuoteInput(json!({"quoteId": "q-1"})) };
+        let err = client(&server.url, "Can query businesses").accept_goods_quote(&vars).await.unwrap_err();
+        // `acceptGoodsQuote` lists `KT-CT-8223: Unauthorized.` among its possible errors.
+        assert_eq!(err.code(), Some(&ErrorCode::KtCt8223), "{err}");
+        let Error::Kraken { errors, .. } = &err else { panic!("{err:?}") };
+        assert_eq!(errors[0].narrow::<oees_client::accept_goods_quote::PossibleError>(), Some(oees_client::accept_goods_quote::PossibleError::KtCt8223));
+        // With the permission the same call succeeds.
+        let ok = client(&server.url, "Can manage goods purchases").accept_goods_quote(&vars).await;
+        assert!(ok.is_ok(), "{ok:?}");
+        server.stop().await;
+    });
+}
+
+/// Answers `acceptGoodsQuote` with a code no reference lists, as a brand adding codes would.
+struct NewCode(ExampleDispatch);
+
+impl Dispatch for NewCode {
+    fn call<'a>(&'a self, call: Call<'a>) -> DispatchFuture<'a> {
+        if call.mutation == "acceptGoodsQuote" {
+            return Box::pin(async {
+                Err(krakengen_server::error::KrakenError::new("VALIDATION", "KT-CT-99999", "A brand-new failure."))
+            });
+        }
+        self.0.call(call)
+    }
+}
+
+#[test]
+fn an_error_code_unknown_to_the_client_parses_into_the_fallback() {
+    runtime().block_on(async {
+        let server = start(Arc::new(NewCode(ExampleDispatch::from_reference(&krakengen_tests::vendored_parsed().reference)))).await;
+        let vars = oees_client::accept_goods_quote::Variables { input: types::AcceptGoodsQuoteInput(json!({})) };
+        let err = client(&server.url, "*").accept_goods_quote(&vars).await.unwrap_err();
+        assert_eq!(err.code(), Some(&ErrorCode::Unknown("KT-CT-99999".into())), "{err}");
+        server.stop().await;
+    });
+}
+
+#[test]
+fn exceeding_a_documented_rate_limit_is_refused() {
+    runtime().block_on(async {
+        let server = start_mock().await;
+        // `addProperty` documents `User: ['5/m']`.
+        let c = client(&server.url, "Can create property");
+        let vars = oees_client::add_property::Variables { input: types::AddPropertyInput(json!({})) };
+        for i in 0..5 {
+            assert!(c.add_property(&vars).await.is_ok(), "call {i} is within the limit");
+        }
+        let err = c.add_property(&vars).await.unwrap_err();
+        assert_eq!(err.code(), Some(&ErrorCode::KtCt1199), "{err}");
+        // Another user has a quota of their own.
+        let other = Client::new(ReqwestTransport::with_client(
+            reqwest::Client::builder()
+                .default_headers(
+                    [(reqwest::header::HeaderName::from_static(PERMISSIONS_HEADER), "Can create property".parse().unwrap())]
+                        .into_iter()
+                        .collect(),
+                )
+                .build()
+                .unwrap(),
+            server.url.clone(),
+        )
+        .with_token("another-user"));
+        assert!(other.add_property(&vars).await.is_ok());
+        server.stop().await;
+    });
+}
