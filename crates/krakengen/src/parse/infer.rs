@@ -32,7 +32,11 @@ pub fn run(reference: &mut Reference, blocks: Vec<Block>, diags: &mut Diagnostic
     for b in &blocks {
         for a in &b.mutation.arguments {
             let base = a.ty.base();
-            let ev = inputs.entry(base.to_string()).or_default();
+            // Looked up before inserting, so a type seen again costs no allocation.
+            if !inputs.contains_key(base) {
+                inputs.insert(base.to_string(), InputEvidence::default());
+            }
+            let Some(ev) = inputs.get_mut(base) else { continue };
             if let Some(v) = b.variables.as_ref().and_then(|v| v.get(&a.name)) {
                 input_evidence(v, base, ev);
             }
@@ -315,7 +319,9 @@ fn note_output(name: &str, selection: &[Selection], out: &mut BTreeMap<String, T
     } else {
         TypeKind::UnknownOutput
     };
-    out.entry(name.to_string()).or_insert(kind);
+    if !out.contains_key(name) {
+        out.insert(name.to_string(), kind);
+    }
 }
 
 #[cfg(test)]
