@@ -38,7 +38,7 @@ pub fn run(reference: &mut Reference, blocks: Vec<Block>, diags: &mut Diagnostic
             }
             let Some(ev) = inputs.get_mut(base) else { continue };
             if let Some(v) = b.variables.as_ref().and_then(|v| v.get(&a.name)) {
-                input_evidence(v, base, ev);
+                input_evidence(v, ev);
             }
         }
     }
@@ -280,13 +280,13 @@ fn is_date_time(s: &str) -> bool {
     b.len() > 16 && is_date_bytes(&b[..10]) && b[10] == b'T' && b[11].is_ascii_digit()
 }
 
-fn input_evidence(v: &Value, base: &str, ev: &mut InputEvidence) {
+fn input_evidence(v: &Value, ev: &mut InputEvidence) {
     match v {
         Value::Str(s) if is_enum_like(s) => {
             ev.enum_values.insert(s.clone());
         }
         Value::Str(_) | Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::Alt(_) => ev.scalar = true,
-        Value::List(items) => items.iter().for_each(|i| input_evidence(i, base, ev)),
+        Value::List(items) => items.iter().for_each(|i| input_evidence(i, ev)),
         Value::TypeName(_) | Value::Object(_) => ev.composite = true,
         Value::Null => {}
     }
