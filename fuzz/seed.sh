@@ -16,3 +16,14 @@ awk '
     END { if (out != "") print held > out }
 ' ../schema/oees/mutations.txt
 ls corpus/parse | wc -l
+
+# The operation target gets each block's example operation: the lines between `Mutation` and the
+# next `Variables` or `Response`.
+mkdir -p corpus/operation
+awk '
+    /^[a-z_][A-Za-z0-9_]*$/ { name = $0 }
+    $0 == "Mutation" { out = "corpus/operation/" name ".graphql"; printf "" > out; next }
+    $0 == "Variables" || $0 == "Response" { out = "" }
+    out != "" { print > out }
+' ../schema/oees/mutations.txt
+ls corpus/operation | wc -l

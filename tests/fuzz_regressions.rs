@@ -1,6 +1,7 @@
-//! Inputs the fuzzer (`fuzz/fuzz_targets/parse.rs`) found to crash the parser, kept so the bugs stay
-//! fixed. Every file in `tests/fixtures/fuzz/` goes through what the fuzz target does; inputs with a
-//! known story also get a test of their own.
+//! Inputs the fuzz targets found to break the parser, kept so the bugs stay fixed. Every `.graphql`
+//! file in `tests/fixtures/fuzz/` goes through what `fuzz/fuzz_targets/operation.rs` does, every
+//! other file through what `fuzz/fuzz_targets/parse.rs` does; inputs with a known story also get a
+//! test of their own.
 
 use krakengen::parse::{parse_files, Parsed};
 use krakengen_tests::{fixture, mutation};
@@ -20,6 +21,16 @@ fn exercise(name: &str, bytes: Vec<u8>) -> Parsed {
     parsed
 }
 
+/// What the operation fuzz target does: the plain reader either gives up or agrees with
+/// graphql-parser.
+fn differential(name: &str, text: &str) {
+    use krakengen::parse::operation::{parse, parse_general, parse_plain};
+    let _ = parse(text);
+    if let Some(plain) = parse_plain(text) {
+        assert_eq!(Ok(plain), parse_general(text).map_err(|e| e.message), "{name}");
+    }
+}
+
 #[test]
 fn every_kept_fuzz_input_parses_without_panicking() {
     let dir = fixture("fuzz");
@@ -27,7 +38,12 @@ fn every_kept_fuzz_input_parses_without_panicking() {
     for entry in std::fs::read_dir(&dir).expect("tests/fixtures/fuzz exists") {
         let path = entry.expect("a directory entry").path();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        exercise(&name, std::fs::read(&path).expect("readable"));
+        let bytes = std::fs::read(&path).expect("readable");
+        if name.ends_with(".graphql") {
+            differential(&name, std::str::from_utf8(&bytes).expect("UTF-8"));
+        } else {
+            exercise(&name, bytes);
+        }
         count += 1;
     }
     assert!(count >= 1, "no fuzz inputs found in {}", dir.display());
@@ -43,4 +59,14 @@ fn date_time_check_on_multi_byte_text() {
     let m = mutation(&p, "storeDirectDebitPaymentMethodDetails");
     let f = m.fields.iter().find(|f| f.name == "storedPaymentMethodDetailsReference").expect("the field");
     assert_eq!(f.ty.as_ref().map(|t| t.to_string()).as_deref(), Some("String"));
+}
+
+/// A field named like graphql-parser's placeholder for empty selections (`__krakengenEmpty`): the
+/// plain reader kept it where graphql-parser's path drops it. The plain reader now gives up on it.
+#[test]
+fn placeholder_field_name_is_left_to_graphql_parser() {
+    let text = std::fs::read_to_string(fixture("fuzz/operation-placeholder-field-name.graphql")).expect("readable");
+    assert!(text.contains("\n__krakengenEmpty\n"));
+    assert_eq!(krakengen::parse::operation::parse_plain(&text), None);
+    differential("operation-placeholder-field-name.graphql", &text);
 }

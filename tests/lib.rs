@@ -59,7 +59,7 @@ pub fn without_spans(m: &Mutation) -> Mutation {
 }
 
 /// The text a span covers in a parsed file.
-pub fn span_text<'a>(parsed: &'a Parsed, span: Span) -> &'a str {
+pub fn span_text(parsed: &Parsed, span: Span) -> &str {
     let text = &parsed.sources[span.file as usize];
     &text[span.offset as usize..(span.offset + span.len) as usize]
 }

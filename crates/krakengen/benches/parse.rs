@@ -1,6 +1,10 @@
 //! Parsing speed: the vendored reference once, and concatenated 10 and 100 times to show that the
 //! time grows linearly with the input.
 //!
+//! A second group times `lines::split` alone on the same inputs. It is a plain linear scan, so its
+//! growth shows what the machine's caches and memory do to a linear algorithm at these sizes; the
+//! parser should grow no faster than it.
+//!
 //! The copies rename their mutations (`acceptGoodsQuote` becomes `acceptGoodsQuote_2`, in the block's
 //! name line, the operation's root field and the response key), so the larger inputs measure parsing
 //! and not the reporting of thousands of duplicate definitions.
@@ -68,6 +72,17 @@ fn parse(c: &mut Criterion) {
         group.throughput(Throughput::Bytes(input.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(format!("{copies}x")), &input, |b, input| {
             b.iter(|| krakengen::parse::parse_str("bench.txt", black_box(input)))
+        });
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("split_lines");
+    group.warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(3)).sample_size(20);
+    for copies in [1usize, 10, 100] {
+        let input = concatenated(&text, copies);
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(format!("{copies}x")), &input, |b, input| {
+            b.iter(|| krakengen::parse::lines::split(black_box(input), 0, krakengen::model::Rendering::Standard))
         });
     }
     group.finish();

@@ -823,7 +823,8 @@ fn looks_like_unknown_header(text: &str, current: Section) -> bool {
 /// Case-insensitive alphabetical order, as the reference sorts table rows (`preferences` before
 /// `preferenceSetting`); ties broken by exact text so the order is total.
 pub fn table_order(a: &str, b: &str) -> std::cmp::Ordering {
-    a.to_ascii_lowercase().cmp(&b.to_ascii_lowercase()).then_with(|| a.cmp(b))
+    // Compared byte by byte rather than through lower-cased copies: sorting calls this often.
+    a.bytes().map(|c| c.to_ascii_lowercase()).cmp(b.bytes().map(|c| c.to_ascii_lowercase())).then_with(|| a.cmp(b))
 }
 
 /// `KT-CT-8201`: letters, letters, digits.
@@ -895,7 +896,7 @@ pub fn parse_permission_expr(text: &str) -> Result<PermissionExpr, String> {
             words.clear();
         }
     };
-    let spaced = text.replace('(', " ( ").replace(')', " ) ");
+    let spaced = if text.contains(['(', ')']) { text.replace('(', " ( ").replace(')', " ) ") } else { text.to_string() };
     for w in spaced.split_whitespace() {
         match w {
             "(" => {
