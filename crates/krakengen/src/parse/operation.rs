@@ -278,7 +278,12 @@ pub fn parse_plain(text: &str) -> Option<Operation> {
     if let Some(Tok::Name(_)) = r.peek() {
         r.at += 1;
     }
+    // GraphQL wants at least one item between parentheses, and graphql-parser enforces it (the
+    // differential fuzz target found `()` accepted here).
     if r.eat(b'(') {
+        if r.peek() == Some(Tok::Punct(b')')) {
+            return None;
+        }
         while !r.eat(b')') {
             let line = r.line();
             r.expect(b'$')?;
@@ -296,6 +301,9 @@ pub fn parse_plain(text: &str) -> Option<Operation> {
                 first_field = false;
                 op.root_field = Some(name.to_string());
                 if r.eat(b'(') {
+                    if r.peek() == Some(Tok::Punct(b')')) {
+                        return None;
+                    }
                     while !r.eat(b')') {
                         let arg = r.name()?;
                         r.expect(b':')?;
@@ -562,6 +570,8 @@ mod tests {
             "mutation X {\nx { id }\n}}",
             "\u{feff}mutation X {\nx { id }\n}",
             "mutation X {\nx { id\n__krakengenEmpty }\n}",
+            "mutation X() {\nx { id }\n}",
+            "mutation X {\nx() { id }\n}",
         ];
         for text in given_up {
             assert!(!agree(text), "the plain reader should give up on {text}");
