@@ -30,16 +30,36 @@ pub struct Operation {
 const EMPTY: &str = "__krakengenEmpty";
 
 /// Fills empty selection sets with a placeholder field; returns whether any was found.
+///
+/// Only braces outside parentheses, strings and comments are selection sets: inside parentheses a
+/// `{}` is an empty input object (`x(input: {})`), which is valid GraphQL and must stay as it is.
 fn fill_empty_selections(text: &str) -> (String, bool) {
     let mut out = String::with_capacity(text.len());
     let mut found = false;
-    let mut in_string = false;
+    let (mut in_string, mut escaped, mut in_comment) = (false, false, false);
+    let mut parens = 0usize;
     let bytes = text.as_bytes();
     let mut last = 0;
     for (i, &b) in bytes.iter().enumerate() {
+        if in_comment {
+            in_comment = b != b'\n';
+            continue;
+        }
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
         match b {
-            b'"' => in_string = !in_string,
-            b'{' if !in_string => {
+            b'"' => in_string = true,
+            b'#' => in_comment = true,
+            b'(' => parens += 1,
+            b')' => parens = parens.saturating_sub(1),
+            b'{' if parens == 0 => {
                 let rest = &text[i + 1..];
                 let trimmed = rest.trim_start();
                 if trimmed.starts_with('}') {
@@ -580,6 +600,14 @@ mod tests {
         assert_eq!(parse_general("mutation X {\n}").ok().and_then(|o| o.root_field), None);
         let nested = parse_general("mutation X {\nx { a {\n} }\n}").ok().unwrap();
         assert_eq!(nested.fields[0].1, vec![]);
+    }
+
+    #[test]
+    fn empty_input_objects_are_not_selections() {
+        let op = parse_general("mutation X {\nx(input: {}, s: \"{ }\\\" { }\") {\n}\n}").unwrap_or_else(|e| panic!("{}", e.message));
+        assert_eq!(op.arguments, [("input".to_string(), None), ("s".to_string(), None)]);
+        assert!(op.empty_selection);
+        assert!(op.fields.is_empty());
     }
 
     #[test]
