@@ -70,3 +70,13 @@ fn placeholder_field_name_is_left_to_graphql_parser() {
     assert_eq!(krakengen::parse::operation::parse_plain(&text), None);
     differential("operation-placeholder-field-name.graphql", &text);
 }
+
+/// `cret() {`: an empty argument list, which GraphQL forbids and graphql-parser rejects, was
+/// accepted by the plain reader.
+#[test]
+fn empty_argument_list_is_left_to_graphql_parser() {
+    let text = std::fs::read_to_string(fixture("fuzz/operation-empty-arguments.graphql")).expect("readable");
+    assert!(text.contains("() {"));
+    assert_eq!(krakengen::parse::operation::parse_plain(&text), None);
+    assert!(krakengen::parse::operation::parse(&text).is_err());
+}

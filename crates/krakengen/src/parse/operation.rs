@@ -30,16 +30,36 @@ pub struct Operation {
 const EMPTY: &str = "__krakengenEmpty";
 
 /// Fills empty selection sets with a placeholder field; returns whether any was found.
+///
+/// Only braces outside parentheses, strings and comments are selection sets: inside parentheses a
+/// `{}` is an empty input object (`x(input: {})`), which is valid GraphQL and must stay as it is.
 fn fill_empty_selections(text: &str) -> (String, bool) {
     let mut out = String::with_capacity(text.len());
     let mut found = false;
-    let mut in_string = false;
+    let (mut in_string, mut escaped, mut in_comment) = (false, false, false);
+    let mut parens = 0usize;
     let bytes = text.as_bytes();
     let mut last = 0;
     for (i, &b) in bytes.iter().enumerate() {
+        if in_comment {
+            in_comment = b != b'\n';
+            continue;
+        }
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
         match b {
-            b'"' => in_string = !in_string,
-            b'{' if !in_string => {
+            b'"' => in_string = true,
+            b'#' => in_comment = true,
+            b'(' => parens += 1,
+            b')' => parens = parens.saturating_sub(1),
+            b'{' if parens == 0 => {
                 let rest = &text[i + 1..];
                 let trimmed = rest.trim_start();
                 if trimmed.starts_with('}') {
@@ -278,7 +298,12 @@ pub fn parse_plain(text: &str) -> Option<Operation> {
     if let Some(Tok::Name(_)) = r.peek() {
         r.at += 1;
     }
+    // GraphQL wants at least one item between parentheses, and graphql-parser enforces it (the
+    // differential fuzz target found `()` accepted here).
     if r.eat(b'(') {
+        if r.peek() == Some(Tok::Punct(b')')) {
+            return None;
+        }
         while !r.eat(b')') {
             let line = r.line();
             r.expect(b'$')?;
@@ -296,6 +321,9 @@ pub fn parse_plain(text: &str) -> Option<Operation> {
                 first_field = false;
                 op.root_field = Some(name.to_string());
                 if r.eat(b'(') {
+                    if r.peek() == Some(Tok::Punct(b')')) {
+                        return None;
+                    }
                     while !r.eat(b')') {
                         let arg = r.name()?;
                         r.expect(b':')?;
@@ -562,6 +590,8 @@ mod tests {
             "mutation X {\nx { id }\n}}",
             "\u{feff}mutation X {\nx { id }\n}",
             "mutation X {\nx { id\n__krakengenEmpty }\n}",
+            "mutation X() {\nx { id }\n}",
+            "mutation X {\nx() { id }\n}",
         ];
         for text in given_up {
             assert!(!agree(text), "the plain reader should give up on {text}");
@@ -570,6 +600,14 @@ mod tests {
         assert_eq!(parse_general("mutation X {\n}").ok().and_then(|o| o.root_field), None);
         let nested = parse_general("mutation X {\nx { a {\n} }\n}").ok().unwrap();
         assert_eq!(nested.fields[0].1, vec![]);
+    }
+
+    #[test]
+    fn empty_input_objects_are_not_selections() {
+        let op = parse_general("mutation X {\nx(input: {}, s: \"{ }\\\" { }\") {\n}\n}").unwrap_or_else(|e| panic!("{}", e.message));
+        assert_eq!(op.arguments, [("input".to_string(), None), ("s".to_string(), None)]);
+        assert!(op.empty_selection);
+        assert!(op.fields.is_empty());
     }
 
     #[test]
