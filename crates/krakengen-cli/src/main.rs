@@ -43,6 +43,15 @@ enum Command {
         #[arg(long)]
         supplement: Vec<PathBuf>,
     },
+    /// Regenerate every output a `krakengen.toml` names (what `cargo xtask codegen` does); with
+    /// `--check`, write nothing and exit 1 when any generated file is stale.
+    Codegen {
+        /// The configuration file.
+        #[arg(long, default_value = "krakengen.toml")]
+        config: PathBuf,
+        #[arg(long)]
+        check: bool,
+    },
     /// Serve a mock of the API over HTTP: every mutation answers its example response, with the
     /// reference's permissions (granted through the `X-Kraken-Permissions` header) and rate limits
     /// enforced and errors in Kraken's shape.
@@ -143,6 +152,22 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 eprintln!("{} {}", if written { "wrote" } else { "unchanged" }, path.display());
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Codegen { config, check } => {
+            let config = krakengen::config::Config::load(&config)?;
+            let files = match krakengen::project::generate(&config) {
+                Ok(files) => files,
+                Err(failure) => {
+                    eprintln!("{failure}");
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let report = krakengen::project::sync(&files, check)?;
+            for p in &report.stale {
+                eprintln!("{} {}", if check { "stale" } else { "wrote" }, krakengen::project::display_path(p, &config.root));
+            }
+            println!("{} generated files, {} {}", files.len(), report.stale.len(), if check { "stale" } else { "written" });
+            Ok(if check && !report.stale.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Mock { docs, listen, deny_unspecified, supplement } => {
             let parsed = krakengen::parse::parse_path(&docs)?;

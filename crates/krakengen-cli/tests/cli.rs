@@ -117,3 +117,30 @@ fn a_directory_is_read_in_name_order() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "tests/fixtures/standard: 4 mutations, 11 error entries, 11 error codes, 0 errors, 0 warnings\n");
 }
+
+/// `krakengen codegen --check` reads `krakengen.toml` like the xtask: the checked-in files are fresh,
+/// and a stale copy in a scratch project is reported with exit code 1 and left untouched.
+#[test]
+fn codegen_check_reads_the_config_file() {
+    let out = krakengen(&["codegen", "--check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 stale"));
+
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(root().join("tests/fixtures/crlf/basic.txt"), dir.path().join("ref.txt")).unwrap();
+    std::fs::write(dir.path().join("krakengen.toml"), "[[project]]\nname = \"t\"\ndocs = \"ref.txt\"\nschema_dir = \"out\"\n").unwrap();
+    let config = dir.path().join("krakengen.toml");
+    let run = |check: bool| {
+        let mut args = vec!["codegen".to_string(), "--config".into(), config.display().to_string()];
+        if check {
+            args.push("--check".into());
+        }
+        Command::new(env!("CARGO_BIN_EXE_krakengen")).args(&args).output().unwrap()
+    };
+    let stale = run(true);
+    assert_eq!(stale.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&stale.stderr).contains("stale out/schema.graphql"), "{}", String::from_utf8_lossy(&stale.stderr));
+    assert!(!dir.path().join("out").exists());
+    assert_eq!(run(false).status.code(), Some(0));
+    assert_eq!(run(true).status.code(), Some(0));
+}
