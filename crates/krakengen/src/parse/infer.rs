@@ -239,19 +239,13 @@ fn insert(types: &mut BTreeMap<String, TypeInfo>, diags: &mut Diagnostics, span:
             let is_output = |k: TypeKind| matches!(k, TypeKind::Object | TypeKind::Union | TypeKind::Interface | TypeKind::UnknownOutput);
             // A payload type also named in an input position is a real contradiction; a scalar or enum
             // used on both sides is legal GraphQL.
-            if is_output(existing.kind) != is_output(info.kind) && (is_output(existing.kind) || is_output(info.kind)) {
-                let both_leaf = false;
-                if !both_leaf {
-                    diags.warn(
-                        "type-kind-conflict",
-                        span,
-                        format!(
-                            "type `{}` is used as {:?} and as {:?}; the first is kept",
-                            info.name, existing.kind, info.kind
-                        ),
-                        "conflicting use of a type name",
-                    );
-                }
+            if is_output(existing.kind) != is_output(info.kind) {
+                diags.warn(
+                    "type-kind-conflict",
+                    span,
+                    format!("type `{}` is used as {:?} and as {:?}; the first is kept", info.name, existing.kind, info.kind),
+                    "conflicting use of a type name",
+                );
             }
         }
     }
