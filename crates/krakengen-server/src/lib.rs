@@ -7,6 +7,14 @@
 //! with the example response from the reference.
 
 pub mod error;
+pub mod http;
 pub mod mock;
 pub mod policy;
+pub mod resolvers;
 pub mod schema;
+
+/// The model types generated code names when it builds a [`policy::Policy`], re-exported so a generated
+/// server depends on this crate alone.
+pub mod model {
+    pub use krakengen::model::{PermissionExpr, Permissions, RatePeriod};
+}

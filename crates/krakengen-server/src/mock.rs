@@ -7,24 +7,17 @@
 //! integrations without a live account; the end-to-end tests use it to drive the generated client.
 
 use std::collections::BTreeMap;
-use std::net::SocketAddr;
 use std::sync::Arc;
 
 use async_graphql::dynamic::Schema;
-use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
-use axum::extract::{ConnectInfo, State};
-use axum::http::HeaderMap;
-use axum::routing::post;
 use axum::Router;
 use krakengen::model::Reference;
 use krakengen::parse::example::{self, Value};
 
 use crate::error::KrakenError;
-use crate::policy::{Caller, Policy, Unspecified};
+pub use crate::http::{caller_from_headers, serve, PERMISSIONS_HEADER};
+use crate::policy::{Policy, Unspecified};
 use crate::schema::{build, BuildError, Call, Dispatch, DispatchFuture};
-
-/// The header listing the caller's granted permissions.
-pub const PERMISSIONS_HEADER: &str = "x-kraken-permissions";
 
 /// Answers every mutation with its example response.
 pub struct ExampleDispatch {
@@ -80,63 +73,17 @@ pub fn schema(sdl: &str, reference: &Reference, unspecified: Unspecified) -> Res
     build(sdl, policy, Arc::new(ExampleDispatch::from_reference(reference)))
 }
 
-/// Reads the caller from request headers: granted permissions, and the user for rate limits.
-pub fn caller_from_headers(headers: &HeaderMap, ip: Option<std::net::IpAddr>, all_permissions: &[String]) -> Caller {
-    let granted = headers
-        .get(PERMISSIONS_HEADER)
-        .and_then(|h| h.to_str().ok())
-        .map(|h| {
-            if h.trim() == "*" {
-                all_permissions.to_vec()
-            } else {
-                h.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect()
-            }
-        })
-        .unwrap_or_default()
-        .into_iter()
-        .collect();
-    let user = headers.get(axum::http::header::AUTHORIZATION).and_then(|h| h.to_str().ok()).map(str::to_string);
-    Caller { granted, user, ip }
-}
-
-#[derive(Clone)]
-struct AppState {
-    schema: Schema,
-    permissions: Arc<Vec<String>>,
-}
-
-/// The HTTP routes: `POST /graphql` and `POST /v1/graphql/` (the path Kraken uses).
+/// The HTTP routes of the mock: those of [`crate::http::router`], granting `*` every permission the
+/// reference names.
 pub fn router(schema: Schema, reference: &Reference) -> Router {
-    let mut permissions: Vec<String> = reference
+    let permissions: std::collections::BTreeSet<&str> = reference
         .mutations
         .iter()
         .filter_map(|m| match &m.permissions {
-            krakengen::model::Permissions::Required(e) => Some(e.names().into_iter().map(str::to_string).collect::<Vec<_>>()),
+            krakengen::model::Permissions::Required(e) => Some(e.names()),
             _ => None,
         })
         .flatten()
         .collect();
-    permissions.sort();
-    permissions.dedup();
-    let state = AppState { schema, permissions: Arc::new(permissions) };
-    Router::new().route("/graphql", post(graphql)).route("/v1/graphql/", post(graphql)).with_state(state)
-}
-
-async fn graphql(
-    State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    req: GraphQLRequest,
-) -> GraphQLResponse {
-    let caller = caller_from_headers(&headers, Some(addr.ip()), &state.permissions);
-    state.schema.execute(req.into_inner().data(caller)).await.into()
-}
-
-/// Serves the router on `listener` until `shutdown` resolves.
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    router: Router,
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown).await
+    crate::http::router(schema, &permissions.into_iter().collect::<Vec<_>>())
 }

@@ -9,7 +9,7 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use krakengen::model::{PermissionExpr, Permissions, RateLimit, Reference};
+use krakengen::model::{PermissionExpr, Permissions, RateLimit, RatePeriod, RateStep, Reference, Span};
 
 use crate::error::KrakenError;
 
@@ -56,20 +56,41 @@ pub const DEFAULT_UNAUTHORIZED: &str = "KT-CT-1111";
 /// The code Kraken uses for rate-limited requests.
 pub const TOO_MANY_REQUESTS: &str = "KT-CT-1199";
 
+impl OperationPolicy {
+    /// A guard from plain data, as generated server code writes it: `rate_limits` lists each key with
+    /// its steps (`("User", &[(5, RatePeriod::Minute)])`).
+    pub fn new(permissions: Permissions, rate_limits: &[(&str, &[(u32, RatePeriod)])], unauthorized_code: Option<&str>) -> Self {
+        let rate_limits = rate_limits
+            .iter()
+            .map(|(key, steps)| RateLimit {
+                key: (*key).to_string(),
+                steps: steps.iter().map(|&(limit, per)| RateStep { limit, per }).collect(),
+                span: Span::default(),
+            })
+            .collect();
+        Self { permissions, rate_limits, unauthorized_code: unauthorized_code.map(str::to_string) }
+    }
+}
+
 impl Policy {
+    /// A policy from one guard per mutation (generated servers build theirs this way, from the
+    /// catalogue, without parsing the reference at run time).
+    pub fn new(operations: impl IntoIterator<Item = (String, OperationPolicy)>, unspecified: Unspecified) -> Self {
+        Self { operations: operations.into_iter().collect(), unspecified, windows: Mutex::new(HashMap::new()) }
+    }
+
     /// Builds the policy of every mutation of a reference.
     pub fn from_reference(reference: &Reference, unspecified: Unspecified) -> Self {
-        let operations = reference
+        let operations: Vec<(String, OperationPolicy)> = reference
             .mutations
             .iter()
             .map(|m| {
-                let unauthorized_code =
-                    m.errors.iter().find(|e| e.message.trim_end_matches('.') == "Unauthorized").map(|e| e.code.clone());
+                let unauthorized_code = m.unauthorized_code().map(str::to_string);
                 let p = OperationPolicy { permissions: m.permissions.clone(), rate_limits: m.rate_limits.clone(), unauthorized_code };
                 (m.name.clone(), p)
             })
             .collect();
-        Self { operations, unspecified, windows: Mutex::new(HashMap::new()) }
+        Self::new(operations, unspecified)
     }
 
     pub fn operation(&self, name: &str) -> Option<&OperationPolicy> {
@@ -163,7 +184,6 @@ fn key_value(key: &str, caller: &Caller, arguments: &serde_json::Value) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-    use krakengen::model::{RatePeriod, RateStep, Span};
 
     fn policy(perms: Permissions, steps: Vec<RateStep>) -> Policy {
         let op = OperationPolicy {

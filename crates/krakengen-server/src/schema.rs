@@ -22,9 +22,12 @@ use std::sync::Arc;
 
 use apollo_compiler::schema::{ExtendedType, Type};
 use async_graphql::dynamic::{
-    Enum, Field, FieldFuture, FieldValue, InputObject, InputValue, Object, ResolverContext, Scalar, Schema, SchemaError,
-    TypeRef, Union,
+    Enum, Field, FieldFuture, FieldValue, InputObject, InputValue, Object, ResolverContext, Scalar, SchemaError, TypeRef,
+    Union,
 };
+/// The served schema (async-graphql's dynamic schema), re-exported so generated servers need no
+/// direct dependency on async-graphql.
+pub use async_graphql::dynamic::Schema;
 use async_graphql::Value;
 
 use crate::error::KrakenError;
@@ -63,8 +66,36 @@ struct Types {
     enums: BTreeSet<String>,
 }
 
+/// Settings of a served schema beyond what the SDL says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// The largest total query complexity of one mutation operation: the sum of the `@complexity`
+    /// values the catalogue gives the mutation fields it selects (1 for a field without one). `None`
+    /// accepts any operation.
+    pub max_complexity: Option<u32>,
+}
+
+impl Settings {
+    /// Refuses mutation operations whose total complexity exceeds `max`.
+    #[must_use]
+    pub fn with_max_complexity(mut self, max: u32) -> Self {
+        self.max_complexity = Some(max);
+        self
+    }
+}
+
+/// The `errorCode` of an operation refused for its complexity. The reference documents no code for
+/// this, so krakengen uses one of its own that no Kraken code can collide with; generated clients
+/// parse it into their `Unknown` fallback.
+pub const COMPLEXITY_EXCEEDED: &str = "KRAKENGEN-COMPLEXITY-LIMIT";
+
 /// Builds a schema from SDL text; `policy` guards the mutations and `dispatch` runs them.
 pub fn build(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>) -> Result<Schema, BuildError> {
+    build_with(sdl, policy, dispatch, &Settings::default())
+}
+
+/// [`build`] with [`Settings`].
+pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, settings: &Settings) -> Result<Schema, BuildError> {
     let schema = apollo_compiler::Schema::parse_and_validate(sdl, "schema.graphql")
         .map_err(|e| BuildError::InvalidSdl(e.errors.to_string()))?;
     let query = schema.schema_definition.query.as_ref().map(|n| n.name.to_string()).unwrap_or_else(|| "Query".into());
@@ -90,6 +121,9 @@ pub fn build(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>) -> Res
     let types = Arc::new(types);
 
     let mut builder = Schema::build(&query, mutation.as_deref(), None);
+    if let (Some(max), Some(root)) = (settings.max_complexity, mutation.as_deref()) {
+        builder = builder.extension(ComplexityLimit { max, costs: Arc::new(mutation_costs(&schema, root)) });
+    }
     for (name, ty) in &schema.types {
         if ty.is_built_in() {
             continue;
@@ -213,6 +247,98 @@ pub fn build(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>) -> Res
         }
     }
     Ok(builder.finish()?)
+}
+
+/// The `@complexity` of every field of the mutation root.
+fn mutation_costs(schema: &apollo_compiler::Schema, root: &str) -> BTreeMap<String, u32> {
+    let Some(ExtendedType::Object(o)) = schema.types.get(root) else { return BTreeMap::new() };
+    o.fields
+        .iter()
+        .filter_map(|(name, f)| {
+            let value = f.directives.get("complexity")?.specified_argument_by_name("value")?.to_i32()?;
+            Some((name.to_string(), u32::try_from(value).ok()?))
+        })
+        .collect()
+}
+
+/// Refuses mutation operations whose summed field complexity exceeds a maximum.
+///
+/// async-graphql's dynamic schemas cannot give a field a complexity of its own (their complexity limit
+/// counts every field as 1), so the catalogue's figures are applied here, when the query is parsed.
+struct ComplexityLimit {
+    max: u32,
+    costs: Arc<BTreeMap<String, u32>>,
+}
+
+impl async_graphql::extensions::ExtensionFactory for ComplexityLimit {
+    fn create(&self) -> Arc<dyn async_graphql::extensions::Extension> {
+        Arc::new(ComplexityCheck { max: self.max, costs: Arc::clone(&self.costs) })
+    }
+}
+
+struct ComplexityCheck {
+    max: u32,
+    costs: Arc<BTreeMap<String, u32>>,
+}
+
+#[async_graphql::async_trait::async_trait]
+impl async_graphql::extensions::Extension for ComplexityCheck {
+    async fn parse_query(
+        &self,
+        ctx: &async_graphql::extensions::ExtensionContext<'_>,
+        query: &str,
+        variables: &async_graphql::Variables,
+        next: async_graphql::extensions::NextParseQuery<'_>,
+    ) -> async_graphql::ServerResult<async_graphql::parser::types::ExecutableDocument> {
+        use async_graphql::parser::types::OperationType;
+        let document = next.run(ctx, query, variables).await?;
+        // Which operation runs is only known later, so every mutation operation of the document must
+        // be within the limit.
+        for (_, op) in document.operations.iter() {
+            if op.node.ty != OperationType::Mutation {
+                continue;
+            }
+            let total = selection_cost(&op.node.selection_set.node, &document, &self.costs, 0);
+            if total > u64::from(self.max) {
+                let description = format!("Query complexity {total} exceeds the maximum of {}.", self.max);
+                let mut err = async_graphql::ServerError::new(description.clone(), Some(op.pos));
+                let mut ext = async_graphql::ErrorExtensionValues::default();
+                ext.set("errorType", "VALIDATION");
+                ext.set("errorCode", COMPLEXITY_EXCEEDED);
+                ext.set("errorDescription", description);
+                err.extensions = Some(ext);
+                return Err(err);
+            }
+        }
+        Ok(document)
+    }
+}
+
+/// The summed cost of the root fields of a selection set, following fragments (to a bounded depth, so
+/// a cyclic fragment, which validation rejects later anyway, cannot recurse forever).
+fn selection_cost(
+    set: &async_graphql::parser::types::SelectionSet,
+    document: &async_graphql::parser::types::ExecutableDocument,
+    costs: &BTreeMap<String, u32>,
+    depth: usize,
+) -> u64 {
+    use async_graphql::parser::types::Selection;
+    if depth > 16 {
+        return 0;
+    }
+    set.items
+        .iter()
+        .map(|item| match &item.node {
+            Selection::Field(f) if f.node.name.node.starts_with("__") => 0,
+            Selection::Field(f) => u64::from(costs.get(f.node.name.node.as_str()).copied().unwrap_or(1)),
+            Selection::InlineFragment(i) => selection_cost(&i.node.selection_set.node, document, costs, depth + 1),
+            Selection::FragmentSpread(s) => document
+                .fragments
+                .get(&s.node.fragment_name.node)
+                .map(|fr| selection_cost(&fr.node.selection_set.node, document, costs, depth + 1))
+                .unwrap_or(0),
+        })
+        .sum()
 }
 
 async fn resolve_mutation<'a>(
@@ -358,6 +484,26 @@ type B { b: String }
         assert!(sdl.contains("Does a thing."), "{sdl}");
         assert!(sdl.contains("@deprecated(reason: \"Use doThing.\")"), "{sdl}");
         assert!(sdl.contains("union Item = A | B"), "{sdl}");
+    }
+
+    #[test]
+    fn complexity_limit_counts_the_catalogue_figures() {
+        let sdl = SDL.replace("doThing(input: ThingInput!): ThingPayload", "doThing(input: ThingInput!): ThingPayload @complexity(value: 3)")
+            .replace("type Query", "directive @complexity(value: Int!) on FIELD_DEFINITION\ntype Query");
+        let policy = Arc::new(Policy::from_reference(&reference(Permissions::Public), crate::policy::Unspecified::Allow));
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let run = |max: u32, q: &str| {
+            let schema = build_with(&sdl, Arc::clone(&policy), Arc::new(Echo), &Settings::default().with_max_complexity(max)).unwrap();
+            serde_json::to_value(rt.block_on(schema.execute(async_graphql::Request::new(q)))).unwrap()
+        };
+        let one = r#"mutation { doThing(input: {name: "n"}) { count } }"#;
+        // Two aliased calls cost 3 + 3, and `old` (no figure) costs 1.
+        let two = r#"mutation { a: doThing(input: {name: "n"}) { count } ...F } fragment F on Mutation { b: doThing(input: {name: "m"}) { count } old }"#;
+        assert_eq!(run(3, one)["data"]["doThing"]["count"], 3);
+        let refused = run(6, two);
+        assert_eq!(refused["errors"][0]["extensions"]["errorCode"], COMPLEXITY_EXCEEDED, "{refused}");
+        assert!(refused["errors"][0]["message"].as_str().unwrap().contains("complexity 7"), "{refused}");
+        assert_eq!(run(7, two)["data"]["b"]["count"], 3);
     }
 
     #[test]

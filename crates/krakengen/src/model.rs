@@ -204,6 +204,14 @@ pub struct ErrorEntry {
     pub span: Span,
 }
 
+impl Mutation {
+    /// The code this mutation lists for a caller without permission (its `Unauthorized.` entry), which
+    /// servers answer with instead of the generic `KT-CT-1111`.
+    pub fn unauthorized_code(&self) -> Option<&str> {
+        self.errors.iter().find(|e| e.message.trim().trim_end_matches('.') == "Unauthorized").map(|e| e.code.as_str())
+    }
+}
+
 impl ErrorEntry {
     /// The family: the middle part of the code (`CT` in `KT-CT-8201`).
     pub fn family(&self) -> &str {

@@ -83,6 +83,10 @@ pub fn generate_project(config: &Config, project: &Project) -> Result<Vec<Genera
             .with_errors_crate(&errors.display().to_string())
             .with_client_crate(&client.display().to_string())
             .with_scalars(&project.scalars);
+        if let Some(server) = &project.server_crate {
+            let sdl = project.schema_dir.join("schema.graphql");
+            options = options.with_server_crate(&server.display().to_string(), &sdl.display().to_string());
+        }
         for f in &project.fragments {
             let path = config.path(f);
             let text = std::fs::read_to_string(&path).map_err(|e| Failure::Load(format!("cannot read {}: {e}", path.display())))?;

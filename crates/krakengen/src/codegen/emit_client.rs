@@ -173,7 +173,7 @@ fn shared_names(ty: &Ty, out: &mut BTreeSet<String>) {
     }
 }
 
-fn deprecated_attr(d: Option<&Deprecation>) -> TokenStream {
+pub(crate) fn deprecated_attr(d: Option<&Deprecation>) -> TokenStream {
     let Some(d) = d else { return TokenStream::new() };
     let mut note = d.reason.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(m) = &d.marked {
@@ -447,7 +447,7 @@ fn union_def(t: &TypeDef, doc: Doc, members: &[(String, String, String)]) -> Tok
 }
 
 /// The documentation of a mutation: its description, then the facts of its block.
-fn operation_doc(op: &Operation) -> Doc {
+pub(crate) fn operation_doc(op: &Operation) -> Doc {
     let gql = code(&op.graphql);
     let mut doc = Doc::new().text(op.description.as_deref());
     if doc.is_empty() {

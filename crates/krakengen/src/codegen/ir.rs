@@ -98,6 +98,9 @@ pub(crate) enum Scope<'a> {
     Types,
     /// At the client root: `types::X`, and the payload of operation module `m` as `m::X`.
     Root(&'a str),
+    /// In another crate (the generated server): `::oees_client::types::X`, and the payload of operation
+    /// module `m` as `::oees_client::m::X`. Holds the client crate's identifier and the module.
+    Crate(&'a str, &'a str),
 }
 
 impl Ty {
@@ -114,6 +117,10 @@ impl Ty {
                     Scope::Operation => quote!(super::types::#id),
                     Scope::Types => quote!(#id),
                     Scope::Root(_) => quote!(types::#id),
+                    Scope::Crate(krate, _) => {
+                        let krate = crate::naming::to_ident(krate);
+                        quote!(::#krate::types::#id)
+                    }
                 }
             }
             Ty::Local(n) => {
@@ -123,6 +130,10 @@ impl Ty {
                     Scope::Root(m) => {
                         let m = crate::naming::to_ident(m);
                         quote!(#m::#id)
+                    }
+                    Scope::Crate(krate, m) => {
+                        let (krate, m) = (crate::naming::to_ident(krate), crate::naming::to_ident(m));
+                        quote!(::#krate::#m::#id)
                     }
                 }
             }
@@ -174,6 +185,8 @@ pub(crate) struct Operation {
     pub complexity: Option<u32>,
     pub permissions: Permissions,
     pub rate_limits: Vec<RateLimit>,
+    /// The mutation's own code for a caller without permission, if it lists one.
+    pub unauthorized_code: Option<String>,
     pub variables: Vec<FieldIr>,
     /// The single field of `Data`, typed as the mutation's return type.
     pub data_field: FieldIr,
@@ -520,6 +533,7 @@ impl Cx<'_> {
             complexity: m.complexity,
             permissions: m.permissions.clone(),
             rate_limits: m.rate_limits.clone(),
+            unauthorized_code: m.unauthorized_code().map(str::to_string),
             variables,
             data_field,
             payload,

@@ -57,6 +57,7 @@ mod docs;
 mod document;
 mod emit_client;
 mod emit_errors;
+mod emit_server;
 mod format;
 mod fragments;
 mod ir;
@@ -121,6 +122,8 @@ pub struct Options {
     project: String,
     errors_crate_dir: String,
     client_crate_dir: String,
+    server_crate_dir: Option<String>,
+    sdl_path: String,
     crate_name: String,
     scalars: BTreeMap<String, String>,
     fragments: Vec<FragmentSource>,
@@ -136,6 +139,8 @@ impl Options {
             project: project.to_string(),
             errors_crate_dir: format!("crates/{project}-errors"),
             client_crate_dir: format!("crates/{project}-client"),
+            server_crate_dir: None,
+            sdl_path: format!("schema/{project}/schema.graphql"),
             crate_name: format!("{project}-client"),
             scalars: BTreeMap::new(),
             fragments: Vec::new(),
@@ -155,6 +160,17 @@ impl Options {
     #[must_use]
     pub fn with_client_crate(mut self, dir: &str) -> Self {
         self.client_crate_dir = dir.trim_end_matches('/').to_string();
+        self
+    }
+
+    /// Also generates a server crate's `src/generated.rs` in `dir` (relative to the repository root):
+    /// the `MutationResolvers` trait, its adapter and the policy. `sdl` is the path of the checked-in
+    /// SDL relative to the root (`schema/oees/schema.graphql`), which the server embeds with
+    /// `include_str!`.
+    #[must_use]
+    pub fn with_server_crate(mut self, dir: &str, sdl: &str) -> Self {
+        self.server_crate_dir = Some(dir.trim_end_matches('/').to_string());
+        self.sdl_path = sdl.to_string();
         self
     }
 
@@ -226,6 +242,23 @@ impl Options {
         last_component(&self.client_crate_dir)
     }
 
+    /// The package name of the server crate, if one is generated.
+    #[must_use]
+    pub fn server_crate_name(&self) -> Option<&str> {
+        self.server_crate_dir.as_deref().map(last_component)
+    }
+
+    /// The paths the server module names: crate identifiers and the SDL relative to
+    /// `{server_crate}/src/generated.rs`.
+    fn server_paths(&self, server_dir: &str) -> emit_server::ServerPaths {
+        let depth = server_dir.split('/').filter(|c| !c.is_empty() && *c != ".").count() + 1;
+        emit_server::ServerPaths {
+            client: self.client_crate_name().replace('-', "_"),
+            errors: self.errors_crate_name().replace('-', "_"),
+            sdl: format!("{}{}", "../".repeat(depth), self.sdl_path),
+        }
+    }
+
     /// The package name of the self-contained crate.
     #[must_use]
     pub fn crate_name(&self) -> &str {
@@ -246,11 +279,13 @@ pub(crate) enum ErrorsPath {
     Sibling,
 }
 
-/// Generates the generated sources of the two checked-in workspace crates.
+/// Generates the generated sources of the checked-in workspace crates.
 ///
 /// Returns, in this order, `{errors_crate}/src/generated.rs` (the `ErrorCode` enum, per-mutation error
-/// lists and enums, and the types that parse Kraken's error responses) and
-/// `{client_crate}/src/generated.rs` (the typed client, which refers to the error crate by its name).
+/// lists and enums, and the types that parse Kraken's error responses),
+/// `{client_crate}/src/generated.rs` (the typed client, which refers to the error crate by its name)
+/// and, when [`Options::with_server_crate`] was called, `{server_crate}/src/generated.rs` (the
+/// resolver trait, its adapter and the policy, which use the other two crates' types).
 /// The crates' `Cargo.toml` and `lib.rs` are written by hand and include the files with
 /// `mod generated;`. Fails with the diagnostics when an option is unusable (a scalar mapping that is
 /// not a Rust type, a fragment document that does not parse).
@@ -259,12 +294,41 @@ pub fn generate_workspace_crates(reference: &Reference, options: &Options) -> Re
     let ir = ir::build(reference, options)?;
     let path = ErrorsPath::Crate(errors_crate);
     let (errors, client) = (emit_errors::segments(&ir), emit_client::segments(&ir, &path));
-    let mut out = format::rust_files_segments(&[&errors, &client]).into_iter();
+    let server_paths = options.server_crate_dir.as_deref().map(|dir| options.server_paths(dir));
+    let server = server_paths.as_ref().map(|paths| emit_server::segments(&ir, paths)).unwrap_or_default();
+    let mut files: Vec<&[format::Segment<'_>]> = vec![&errors, &client];
+    if server_paths.is_some() {
+        files.push(&server);
+    }
+    let mut out = format::rust_files_segments(&files).into_iter();
     let (errors, client) = (out.next().expect("two files")?, out.next().expect("two files")?);
-    Ok(vec![
+    let mut generated = vec![
         GeneratedFile { path: format!("{}/src/generated.rs", options.errors_crate_dir), contents: errors },
         GeneratedFile { path: format!("{}/src/generated.rs", options.client_crate_dir), contents: client },
-    ])
+    ];
+    if let (Some(dir), Some(server)) = (&options.server_crate_dir, out.next()) {
+        generated.push(GeneratedFile { path: format!("{dir}/src/generated.rs"), contents: server? });
+    }
+    Ok(generated)
+}
+
+/// A starting implementation of the server crate's `MutationResolvers`, every body `todo!()`, for
+/// `krakengen scaffold`; `None` when the options name no server crate. The text has no "do not edit"
+/// header: it is the user's file from the moment it is written.
+pub fn scaffold(reference: &Reference, options: &Options) -> Result<Option<String>, Diagnostics> {
+    let Some(dir) = options.server_crate_dir.as_deref() else { return Ok(None) };
+    let ir = ir::build(reference, options)?;
+    let paths = options.server_paths(dir);
+    let server = options.server_crate_name().unwrap_or_default().replace('-', "_");
+    let text = format::rust_file(emit_server::scaffold(&ir, &paths, &server))?;
+    Ok(Some(text.strip_prefix(HEADER).unwrap_or(&text).to_string()))
+}
+
+/// The trait methods the server crate's `MutationResolvers` has, as `(method, mutation)` in reference
+/// order, for comparing an implementation with the trait.
+pub fn resolver_methods(reference: &Reference, options: &Options) -> Result<Vec<(String, String)>, Diagnostics> {
+    let ir = ir::build(reference, options)?;
+    Ok(ir.operations.iter().map(|o| (o.method.trim_start_matches("r#").to_string(), o.graphql.clone())).collect())
 }
 
 /// Generates a self-contained crate that builds on its own with `cargo build`.
