@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 use krakengen::config::Config;
 use krakengen::project;
 
+pub mod peers;
+
 /// The repository root (the xtask lives one level below it).
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask has a parent directory").to_path_buf()

@@ -2,7 +2,9 @@
 //!
 //! `cargo xtask codegen` regenerates every generated file named by `krakengen.toml`;
 //! `cargo xtask codegen --check` regenerates in memory, compares bytes and exits 1, naming the command
-//! to run, when anything is stale. All logic lives in the `krakengen` library; this binary only parses
+//! to run, when anything is stale. `cargo xtask bench-peers [--rounds N]` times krakengen against
+//! graphql-client and GraphQL Code Generator (see `peers.rs`; it installs them below `target/peers`).
+//! All logic lives in the `krakengen` library and the xtask library; this binary only parses
 //! arguments and prints.
 
 use std::process::ExitCode;
@@ -15,8 +17,10 @@ fn main() -> ExitCode {
         ["codegen", "--check"] => codegen(true),
         ["synth", "--factor", n] => synth(n, None),
         ["synth", "--factor", n, "--out", out] => synth(n, Some(out)),
+        ["bench-peers"] => bench_peers("10"),
+        ["bench-peers", "--rounds", n] => bench_peers(n),
         _ => {
-            eprintln!("usage: cargo xtask codegen [--check]\n       cargo xtask synth --factor N [--out FILE]");
+            eprintln!("usage: cargo xtask codegen [--check]\n       cargo xtask synth --factor N [--out FILE]\n       cargo xtask bench-peers [--rounds N]");
             ExitCode::from(2)
         }
     }
@@ -28,6 +32,27 @@ fn synth(factor: &str, out: Option<&str>) -> ExitCode {
         return ExitCode::from(2);
     };
     match xtask::synth(n, out) {
+        Ok(msg) => {
+            println!("{msg}");
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            eprintln!("{msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn bench_peers(rounds: &str) -> ExitCode {
+    let Ok(n) = rounds.parse::<usize>() else {
+        eprintln!("--rounds takes a whole number, not `{rounds}`");
+        return ExitCode::from(2);
+    };
+    report(xtask::peers::run(n))
+}
+
+fn report(result: Result<String, String>) -> ExitCode {
+    match result {
         Ok(msg) => {
             println!("{msg}");
             ExitCode::SUCCESS
