@@ -2,7 +2,8 @@
 //!
 //! `cargo xtask codegen` regenerates every generated file named by `krakengen.toml`;
 //! `cargo xtask codegen --check` regenerates in memory, compares bytes and exits 1, naming the command
-//! to run, when anything is stale. All logic lives in the `krakengen` library; this binary only parses
+//! to run, when anything is stale. Both keep a stamp under `target/` (see `krakengen::stamp`) that
+//! lets `--check` on an unchanged tree answer without regenerating. All logic lives in the `krakengen` library; this binary only parses
 //! arguments and prints.
 
 use std::process::ExitCode;
@@ -40,7 +41,7 @@ fn synth(factor: &str, out: Option<&str>) -> ExitCode {
 }
 
 fn codegen(check: bool) -> ExitCode {
-    match xtask::codegen(check) {
+    match xtask::codegen(check, Some(&xtask::stamp_path())) {
         Ok(msg) => {
             println!("{msg}");
             ExitCode::SUCCESS
