@@ -2,9 +2,11 @@
 //!
 //! `cargo xtask codegen` regenerates every generated file named by `krakengen.toml`;
 //! `cargo xtask codegen --check` regenerates in memory, compares bytes and exits 1, naming the command
-//! to run, when anything is stale. `cargo xtask bench-peers [--rounds N]` times krakengen against
-//! graphql-client and GraphQL Code Generator (see `peers.rs`; it installs them below `target/peers`).
-//! All logic lives in the `krakengen` library and the xtask library; this binary only parses
+//! to run, when anything is stale. Both keep a stamp under `target/` (see `krakengen::stamp`) that
+//! lets `--check` on an unchanged tree answer without regenerating. `cargo xtask bench-peers
+//! [--rounds N]` times krakengen against graphql-client and GraphQL Code Generator (see `peers.rs`; it
+//! installs them below `target/peers`). All logic lives in the `krakengen` library and the xtask
+//! library; this binary only parses
 //! arguments and prints.
 
 use std::process::ExitCode;
@@ -65,7 +67,7 @@ fn report(result: Result<String, String>) -> ExitCode {
 }
 
 fn codegen(check: bool) -> ExitCode {
-    match xtask::codegen(check) {
+    match xtask::codegen(check, Some(&xtask::stamp_path())) {
         Ok(msg) => {
             println!("{msg}");
             ExitCode::SUCCESS

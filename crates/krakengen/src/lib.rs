@@ -13,5 +13,6 @@ pub mod naming;
 pub mod parse;
 pub mod project;
 pub mod sdl;
+pub mod stamp;
 pub mod synth;
 pub mod write;

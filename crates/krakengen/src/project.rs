@@ -25,12 +25,14 @@ pub enum Failure {
     Load(String),
     /// The reference (or a stage after it) has errors; the rendered diagnostics say which.
     Diagnostics { project: String, rendered: String, diagnostics: Diagnostics },
+    /// The generated files could not be written.
+    Write(String),
 }
 
 impl std::fmt::Display for Failure {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Failure::Load(m) => f.write_str(m),
+            Failure::Load(m) | Failure::Write(m) => f.write_str(m),
             Failure::Diagnostics { project, rendered, diagnostics } => write!(
                 f,
                 "{rendered}project `{project}`: {} error(s), {} warning(s); nothing was written",
@@ -148,6 +150,48 @@ pub fn sync(files: &[GeneratedFile], check: bool) -> std::io::Result<SyncReport>
     Ok(report)
 }
 
+/// What [`codegen`] found.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Outcome {
+    /// How many files the configuration generates.
+    pub files: usize,
+    /// What was stale and what was written.
+    pub report: SyncReport,
+    /// The check was answered by the stamp, without regenerating.
+    pub from_stamp: bool,
+}
+
+/// Regenerates every output of `config` (or, with `check`, compares without writing), keeping the
+/// stamp at `stamp` (see [`crate::stamp`]) when one is given.
+///
+/// With `check` and a stamp that proves every output fresh, nothing is regenerated. Otherwise the full
+/// path runs, and when it leaves every output matching the generator (after writing, or a check that
+/// found nothing stale) the stamp is rewritten; a check that finds stale files removes it. Failing to
+/// write the stamp never fails the run: the next check is then simply a full one.
+pub fn codegen(config: &Config, check: bool, stamp: Option<&Path>) -> Result<Outcome, Failure> {
+    if let (true, Some(stamp)) = (check, stamp) {
+        if let Some(files) = crate::stamp::verify(config, stamp) {
+            return Ok(Outcome { files, report: SyncReport::default(), from_stamp: true });
+        }
+    }
+    // Hashed before generation reads them, so an input edited meanwhile can only make the stamp
+    // stale, never make it vouch for outputs of older inputs.
+    let inputs = stamp.map(|_| crate::stamp::inputs(config));
+    let files = generate(config)?;
+    let report = sync(&files, check).map_err(|e| Failure::Write(format!("cannot write generated files: {e}")))?;
+    if let (Some(stamp), Some(inputs)) = (stamp, inputs) {
+        match inputs {
+            Ok(inputs) if report.stale.is_empty() || !check => {
+                let _ = crate::stamp::record(config, inputs, &files, stamp);
+            }
+            _ => {
+                let _ = std::fs::remove_file(stamp);
+            }
+        }
+    }
+    Ok(Outcome { files: files.len(), report, from_stamp: false })
+}
+
 /// Shows `path` relative to `root` when it lies below it.
 pub fn display_path(path: &Path, root: &Path) -> String {
     path.strip_prefix(root).unwrap_or(path).display().to_string()
@@ -180,6 +224,91 @@ mod tests {
         assert_eq!(sync(&files, true).unwrap(), SyncReport::default());
         std::fs::write(&files[0].path, "edited").unwrap();
         assert_eq!(sync(&files, true).unwrap().stale, vec![files[0].path.clone()]);
+    }
+
+    /// Runs `codegen` with the stamp at `dir/target/stamp`.
+    fn run(config: &Config, check: bool) -> Outcome {
+        codegen(config, check, Some(&config.root.join("target/stamp"))).unwrap()
+    }
+
+    #[test]
+    fn a_missing_stamp_falls_back_to_the_full_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = config(dir.path(), SMALL);
+        let stamp = dir.path().join("target/stamp");
+        // Nothing generated and no stamp: the full check runs and finds both files missing.
+        let first = run(&config, true);
+        assert!(!first.from_stamp);
+        assert_eq!(first.report.stale.len(), 2);
+        assert!(!stamp.exists(), "a failed check writes no stamp");
+        // Generating writes the files and the stamp; the next check is answered by the stamp.
+        assert_eq!(run(&config, false).report.written.len(), 2);
+        assert!(stamp.exists());
+        assert_eq!(run(&config, true), Outcome { files: 2, report: SyncReport::default(), from_stamp: true });
+        // Without the stamp the files are still fresh, found by the full check, which writes it again.
+        std::fs::remove_file(&stamp).unwrap();
+        assert_eq!(run(&config, true), Outcome { files: 2, report: SyncReport::default(), from_stamp: false });
+        assert!(run(&config, true).from_stamp);
+        // A stamp that is not one (truncated, from another format) is ignored, not trusted.
+        std::fs::write(&stamp, "krakengen codegen stamp v1\n").unwrap();
+        assert!(!run(&config, true).from_stamp);
+        std::fs::write(&stamp, "garbage").unwrap();
+        assert!(!run(&config, true).from_stamp);
+    }
+
+    #[test]
+    fn the_stamp_detects_edited_and_missing_outputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = config(dir.path(), SMALL);
+        let files = generate(&config).unwrap();
+        run(&config, false);
+        assert!(run(&config, true).from_stamp);
+        for (i, f) in files.iter().enumerate() {
+            // Same length, one byte different: only the hash can tell.
+            let mut edited = f.contents.clone().into_bytes();
+            let last = edited.len() - 2;
+            edited[last] = if edited[last] == b'x' { b'y' } else { b'x' };
+            std::fs::write(&f.path, &edited).unwrap();
+            let check = run(&config, true);
+            assert!(!check.from_stamp, "file {i}");
+            assert_eq!(check.report.stale, vec![f.path.clone()], "file {i}");
+            // The stale check removed the stamp; regenerating restores both.
+            assert!(!dir.path().join("target/stamp").exists());
+            run(&config, false);
+            assert!(run(&config, true).from_stamp);
+            std::fs::remove_file(&f.path).unwrap();
+            let check = run(&config, true);
+            assert!(!check.from_stamp, "file {i}");
+            assert_eq!(check.report.stale, vec![f.path.clone()], "file {i}");
+            run(&config, false);
+        }
+    }
+
+    #[test]
+    fn the_stamp_detects_edited_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = config(dir.path(), SMALL);
+        run(&config, false);
+        assert!(run(&config, true).from_stamp);
+        // An edit that changes the outputs: the full check runs and reports them stale.
+        let edited = SMALL.replace("Enrollment process not found.", "Enrollment process was not found.");
+        assert_ne!(edited, SMALL);
+        std::fs::write(dir.path().join("ref.txt"), &edited).unwrap();
+        let check = run(&config, true);
+        assert!(!check.from_stamp);
+        assert!(!check.report.stale.is_empty());
+        run(&config, false);
+        assert!(run(&config, true).from_stamp);
+        // An input edit that changes no output still forces the full check (which then passes).
+        std::fs::write(dir.path().join("ref.txt"), format!("{edited}\r\n")).unwrap();
+        let check = run(&config, true);
+        assert!(!check.from_stamp);
+        assert!(check.report.stale.is_empty(), "{:?}", check.report);
+        assert!(run(&config, true).from_stamp);
+        // A configuration change is an input change too.
+        let mut other = config.clone();
+        other.projects[0].scalars.insert("Date".into(), "::std::string::String".into());
+        assert!(!codegen(&other, true, Some(&dir.path().join("target/stamp"))).unwrap().from_stamp);
     }
 
     #[test]

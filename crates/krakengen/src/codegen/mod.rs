@@ -62,6 +62,8 @@ mod format;
 mod fragments;
 mod ir;
 mod runtime;
+#[doc(hidden)]
+pub mod stages;
 
 use std::collections::BTreeMap;
 

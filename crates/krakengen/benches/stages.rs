@@ -1,0 +1,202 @@
+//! Every stage of the pipeline at 1×, 10× and 100× the vendored reference (issue #6), to show that
+//! each grows linearly with its input.
+//!
+//! The inputs come from [`krakengen::synth::synthesize`]: copies of the reference whose mutations,
+//! types and error codes are renamed, so every stage does N times the work. Groups (each with the
+//! benchmarks `1x`, `10x`, `100x`):
+//!
+//! - `parse`: the file's bytes → the model, as `krakengen check` does.
+//! - `schema`: the model → SDL + catalogue, normalised and validated (`sdl::build_schema`).
+//! - `codegen_ir`: the model → the Rust generator's IR (every name and type decided).
+//! - `emit_errors`, `emit_client`: the IR → `proc_macro2` tokens of one crate, on one thread.
+//! - `format_errors`, `format_client`: those tokens → text with syn + prettyplease, on one thread.
+//! - `generate_errors`, `generate_client`: IR → formatted file as `cargo xtask codegen` does it
+//!   (emitting and formatting on all cores).
+//! - `write_new`, `write_unchanged`: `project::sync` of every generated file into an empty directory,
+//!   and over identical files (read and compare only).
+//! - `xtask_codegen`: the whole `cargo xtask codegen` path on an unchanged tree (load, parse, schema,
+//!   both crates, compare with disk) and `xtask_check_stamp`: `codegen --check` answered by its stamp.
+//!
+//! The 100× runs take seconds per iteration (the codegen ones tens of seconds), so every group uses
+//! ten samples; run subsets with a filter, e.g.
+//! `cargo bench -p krakengen --bench stages -- 'parse/|schema/'` or `-- '/10x'`.
+//! Each input is built on first use and only for the benchmarks the filter selects.
+
+use std::cell::OnceCell;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion, Throughput};
+use krakengen::codegen::stages::{self, Prepared, Which};
+use krakengen::config::Config;
+use krakengen::parse::Parsed;
+use krakengen::project::{self, GeneratedFile};
+
+const FACTORS: [usize; 3] = [1, 10, 100];
+
+/// One input size and everything derived from it, each built on first use.
+struct Scale {
+    factor: usize,
+    text: OnceCell<String>,
+    parsed: OnceCell<Parsed>,
+    prepared: OnceCell<Prepared>,
+    tokens: [OnceCell<Vec<proc_macro2::TokenStream>>; 2],
+    /// A project directory holding the reference, a `krakengen.toml` naming both crates, and the
+    /// generated files (written once, on first use).
+    project: OnceCell<(tempfile::TempDir, Config, Vec<GeneratedFile>)>,
+}
+
+impl Scale {
+    fn new(factor: usize) -> Self {
+        Scale {
+            factor,
+            text: OnceCell::new(),
+            parsed: OnceCell::new(),
+            prepared: OnceCell::new(),
+            tokens: [OnceCell::new(), OnceCell::new()],
+            project: OnceCell::new(),
+        }
+    }
+
+    fn text(&self) -> &str {
+        self.text.get_or_init(|| {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
+            let text = std::fs::read_to_string(path).expect("the vendored reference is readable");
+            krakengen::synth::synthesize(&text, self.factor)
+        })
+    }
+
+    fn parsed(&self) -> &Parsed {
+        self.parsed.get_or_init(|| {
+            let parsed = krakengen::parse::parse_str("synth.txt", self.text());
+            // Fail loudly rather than measure an error path.
+            assert_eq!(parsed.reference.mutations.len(), 326 * self.factor);
+            assert_eq!(parsed.diagnostics.errors(), 0);
+            parsed
+        })
+    }
+
+    fn prepared(&self) -> &Prepared {
+        self.prepared.get_or_init(|| stages::prepare(&self.parsed().reference, &options()).expect("the IR builds"))
+    }
+
+    fn tokens(&self, which: Which) -> &Vec<proc_macro2::TokenStream> {
+        self.tokens[which as usize].get_or_init(|| stages::emit(self.prepared(), which))
+    }
+
+    fn project(&self) -> &(tempfile::TempDir, Config, Vec<GeneratedFile>) {
+        self.project.get_or_init(|| {
+            let dir = tempfile::tempdir().expect("a temporary directory");
+            std::fs::write(dir.path().join("ref.txt"), self.text()).expect("writable");
+            let toml = "[[project]]\nname = \"oees\"\ndocs = \"ref.txt\"\nschema_dir = \"schema\"\n\
+                        errors_crate = \"crates/oees-errors\"\nclient_crate = \"crates/oees-client\"\n";
+            std::fs::write(dir.path().join("krakengen.toml"), toml).expect("writable");
+            let config = Config::load(&dir.path().join("krakengen.toml")).expect("the configuration loads");
+            let files = project::generate(&config).expect("the project generates");
+            assert_eq!(files.len(), 4);
+            project::sync(&files, false).expect("the files are written");
+            (dir, config, files)
+        })
+    }
+}
+
+fn options() -> krakengen::codegen::Options {
+    krakengen::codegen::Options::new("oees")
+        .with_errors_crate("crates/oees-errors")
+        .with_client_crate("crates/oees-client")
+}
+
+fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, criterion::measurement::WallTime> {
+    let mut group = c.benchmark_group(name);
+    group.sample_size(10).warm_up_time(Duration::from_millis(500)).measurement_time(Duration::from_secs(3));
+    group
+}
+
+/// Runs `f` as the benchmark `{factor}x` of `name` for every scale, with the input's size as throughput.
+fn each(c: &mut Criterion, scales: &[Scale], name: &str, mut f: impl FnMut(&mut criterion::Bencher<'_>, &Scale)) {
+    let mut group = group(c, name);
+    for scale in scales {
+        // The size of the reference, so that throughputs of all stages are comparable.
+        group.throughput(Throughput::Bytes(scale.text().len() as u64));
+        group.bench_function(format!("{}x", scale.factor), |b| f(b, scale));
+    }
+    group.finish();
+}
+
+fn remove_outputs(files: &[GeneratedFile]) {
+    for f in files {
+        let _ = std::fs::remove_file(&f.path);
+    }
+}
+
+fn stamp(dir: &Path) -> PathBuf {
+    dir.join("target/stamp")
+}
+
+fn benches(c: &mut Criterion) {
+    let scales: Vec<Scale> = FACTORS.iter().map(|&n| Scale::new(n)).collect();
+    each(c, &scales, "parse", |b, s| {
+        let bytes = s.text().as_bytes();
+        b.iter_batched(
+            || vec![("synth.txt".to_string(), bytes.to_vec())],
+            |files| krakengen::parse::parse_files(black_box(files)),
+            BatchSize::PerIteration,
+        )
+    });
+    each(c, &scales, "schema", |b, s| {
+        let reference = &s.parsed().reference;
+        let options = krakengen::sdl::SchemaOptions::new();
+        b.iter(|| {
+            let build = krakengen::sdl::build_schema(black_box(reference), &options);
+            assert!(build.output.is_some());
+            build
+        })
+    });
+    each(c, &scales, "codegen_ir", |b, s| {
+        let reference = &s.parsed().reference;
+        b.iter(|| stages::prepare(black_box(reference), &options()).ok())
+    });
+    for (name, which) in [("errors", Which::Errors), ("client", Which::Client)] {
+        each(c, &scales, &format!("emit_{name}"), |b, s| b.iter(|| stages::emit(black_box(s.prepared()), which)));
+        each(c, &scales, &format!("format_{name}"), |b, s| {
+            let tokens = s.tokens(which);
+            b.iter_batched(|| tokens.clone(), |t| stages::format(t).expect("formats"), BatchSize::PerIteration)
+        });
+        each(c, &scales, &format!("generate_{name}"), |b, s| {
+            b.iter(|| stages::generate(black_box(s.prepared()), which).expect("generates"))
+        });
+    }
+    each(c, &scales, "write_new", |b, s| {
+        let files = &s.project().2;
+        b.iter_batched(|| remove_outputs(files), |()| project::sync(files, false).expect("writes"), BatchSize::PerIteration)
+    });
+    each(c, &scales, "write_unchanged", |b, s| {
+        let files = &s.project().2;
+        project::sync(files, false).expect("writes");
+        b.iter(|| {
+            let report = project::sync(files, false).expect("reads");
+            assert!(report.written.is_empty());
+        })
+    });
+    each(c, &scales, "xtask_codegen", |b, s| {
+        let config = &s.project().1;
+        project::sync(&s.project().2, false).expect("writes");
+        b.iter(|| {
+            let outcome = project::codegen(config, false, None).expect("generates");
+            assert!(outcome.report.written.is_empty());
+        })
+    });
+    each(c, &scales, "xtask_check_stamp", |b, s| {
+        let (dir, config, files) = s.project();
+        project::sync(files, false).expect("writes");
+        project::codegen(config, false, Some(&stamp(dir.path()))).expect("generates");
+        b.iter(|| {
+            let outcome = project::codegen(config, true, Some(&stamp(dir.path()))).expect("checks");
+            assert!(outcome.from_stamp);
+        })
+    });
+}
+
+criterion_group!(stage_benches, benches);
+criterion_main!(stage_benches);

@@ -1,0 +1,194 @@
+//! The record of the last successful `codegen` run that lets `codegen --check` skip regeneration.
+//!
+//! Build pipelines run `cargo xtask codegen --check` on every commit, and regenerating costs far more
+//! than reading the files involved. A stamp (kept under `target/`, never checked in) holds one hash of
+//! every input together with the generator's identity, and the length and hash of every output as it
+//! was written or verified. When the inputs hash the same and every output on disk still has the
+//! recorded length and hash, a full check could only report "up to date", so it is skipped.
+//!
+//! Everything that can change the output is an input: the configuration (every field, through its
+//! `Debug` form), the reference files (names and bytes, so a file added to a reference directory
+//! counts), supplements, fragments, and [`GENERATOR`], a hash of krakengen's own sources, templates
+//! and the workspace lock file computed by `build.rs`, so a changed generator or dependency never
+//! reuses a stamp. Any doubt (no stamp, an unreadable or malformed stamp, an unreadable input or
+//! output, a path that cannot be written to the stamp) answers "not verified" and the caller falls back
+//! to the full check; the stamp can make a check faster, never make it pass.
+//!
+//! The hash is the standard library's `DefaultHasher` created with `new()`, whose keys are fixed, so
+//! it is stable from one run to the next of one build. Its algorithm may change between Rust releases;
+//! a stamp written by another build then simply fails to verify once and is rewritten.
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
+
+use crate::config::Config;
+use crate::project::{display_path, GeneratedFile};
+
+/// The identity of this generator: a hash of krakengen's sources, templates and the workspace lock
+/// file, computed when the crate was built.
+pub const GENERATOR: &str = env!("KRAKENGEN_GENERATOR_HASH");
+
+/// The first line of a stamp; changing the format changes it, so old stamps stop verifying.
+const MAGIC: &str = "krakengen codegen stamp v1";
+
+/// A byte hasher whose every piece of input is length-prefixed, so that moving bytes from one piece
+/// to the next (a file name into its contents) changes the hash.
+struct Hash(DefaultHasher);
+
+impl Hash {
+    fn new() -> Self {
+        Hash(DefaultHasher::new())
+    }
+
+    fn piece(&mut self, bytes: &[u8]) {
+        self.0.write_u64(bytes.len() as u64);
+        self.0.write(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+}
+
+/// The hash of one output's contents.
+fn content_hash(bytes: &[u8]) -> u64 {
+    let mut h = Hash::new();
+    h.piece(bytes);
+    h.finish()
+}
+
+/// Hashes every input of every project of `config`, and the generator's identity.
+///
+/// Fails with a message when an input cannot be read; the full check then reports the problem
+/// properly.
+pub fn inputs(config: &Config) -> Result<u64, String> {
+    let mut h = Hash::new();
+    h.piece(MAGIC.as_bytes());
+    h.piece(GENERATOR.as_bytes());
+    h.piece(format!("{config:?}").as_bytes());
+    for project in &config.projects {
+        let files = crate::parse::load(&config.path(&project.docs)).map_err(|e| e.to_string())?;
+        h.piece(&(files.len() as u64).to_le_bytes());
+        for (name, bytes) in &files {
+            h.piece(name.as_bytes());
+            h.piece(bytes);
+        }
+        for path in project.supplements.iter().chain(&project.fragments) {
+            let path = config.path(path);
+            let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            h.piece(path.display().to_string().as_bytes());
+            h.piece(&bytes);
+        }
+    }
+    Ok(h.finish())
+}
+
+/// Writes the stamp for `files`, which were generated from inputs hashing to `inputs` and are now on
+/// disk exactly as given.
+///
+/// `inputs` must be computed before generation reads the inputs: if an input changes in between, the
+/// stamp then records the old inputs and the next check falls back to the full check. A stamp is not
+/// written (and any old one is removed) when an output path cannot be recorded faithfully.
+pub fn record(config: &Config, inputs: u64, files: &[GeneratedFile], stamp: &Path) -> std::io::Result<()> {
+    let mut text = format!("{MAGIC}\ninputs {inputs:016x}\n");
+    for f in files {
+        let shown = display_path(&f.path, &config.root);
+        let faithful = f.path.to_str().is_some() && !shown.contains(['\n', '\r']) && !shown.is_empty();
+        if !faithful {
+            return match std::fs::remove_file(stamp) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            };
+        }
+        text.push_str(&format!("{} {:016x} {shown}\n", f.contents.len(), content_hash(f.contents.as_bytes())));
+    }
+    crate::write::write_if_changed(stamp, text.as_bytes()).map(|_| ())
+}
+
+/// One output as the stamp records it.
+struct Recorded {
+    path: PathBuf,
+    len: u64,
+    hash: u64,
+}
+
+fn parse(text: &str, config: &Config) -> Option<(u64, Vec<Recorded>)> {
+    let mut lines = text.lines();
+    if lines.next()? != MAGIC {
+        return None;
+    }
+    let inputs = u64::from_str_radix(lines.next()?.strip_prefix("inputs ")?, 16).ok()?;
+    let mut outputs = Vec::new();
+    for line in lines {
+        let (len, rest) = line.split_once(' ')?;
+        let (hash, path) = rest.split_once(' ')?;
+        if path.is_empty() {
+            return None;
+        }
+        outputs.push(Recorded {
+            path: config.path(Path::new(path)),
+            len: len.parse().ok()?,
+            hash: u64::from_str_radix(hash, 16).ok()?,
+        });
+    }
+    Some((inputs, outputs))
+}
+
+/// Returns the number of generated files when the stamp at `stamp` proves them up to date: the inputs
+/// hash as recorded and every recorded output is on disk with its recorded length and hash. Returns
+/// `None` whenever that is not certain, and the caller must then run the full check.
+pub fn verify(config: &Config, stamp: &Path) -> Option<usize> {
+    let text = std::fs::read_to_string(stamp).ok()?;
+    let (recorded_inputs, outputs) = parse(&text, config)?;
+    if inputs(config).ok()? != recorded_inputs {
+        return None;
+    }
+    for out in &outputs {
+        // Comparing the length first answers most edits without hashing.
+        if std::fs::metadata(&out.path).ok()?.len() != out.len {
+            return None;
+        }
+        let bytes = std::fs::read(&out.path).ok()?;
+        if bytes.len() as u64 != out.len || content_hash(&bytes) != out.hash {
+            return None;
+        }
+    }
+    Some(outputs.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_generator_identity_is_a_hash() {
+        assert_eq!(GENERATOR.len(), 16, "{GENERATOR}");
+        assert!(GENERATOR.chars().all(|c| c.is_ascii_hexdigit()), "{GENERATOR}");
+    }
+
+    #[test]
+    fn hashing_is_stable_and_sensitive() {
+        assert_eq!(content_hash(b"abc"), content_hash(b"abc"));
+        assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
+        let (mut a, mut b) = (Hash::new(), Hash::new());
+        a.piece(b"ab");
+        a.piece(b"c");
+        b.piece(b"a");
+        b.piece(b"bc");
+        assert_ne!(a.finish(), b.finish(), "pieces are length-prefixed");
+    }
+
+    #[test]
+    fn malformed_stamps_do_not_parse() {
+        let config = Config::default();
+        assert!(parse("", &config).is_none());
+        assert!(parse("krakengen codegen stamp v0\ninputs 00\n", &config).is_none());
+        assert!(parse(&format!("{MAGIC}\ninputs zz\n"), &config).is_none());
+        assert!(parse(&format!("{MAGIC}\ninputs 0f\n12 00ff\n"), &config).is_none());
+        assert!(parse(&format!("{MAGIC}\ninputs 0f\nx 00ff a.rs\n"), &config).is_none());
+        let (inputs, outputs) = parse(&format!("{MAGIC}\ninputs 0f\n12 00ff dir/a b.rs\n"), &config).unwrap();
+        assert_eq!((inputs, outputs.len(), outputs[0].len, outputs[0].hash), (15, 1, 12, 255));
+        assert_eq!(outputs[0].path, Path::new("dir/a b.rs"));
+    }
+}
