@@ -232,6 +232,30 @@ mod tests {
         assert_eq!(escape("# title"), "\\# title");
     }
 
+    /// The marker path must print exactly what the literal attributes print, at any depth, with
+    /// paragraphs, empty lines and trailing spaces.
+    #[test]
+    fn spliced_documentation_equals_literal_attributes() {
+        let doc = Doc::new().text(Some("first line  \nsecond 🦀\n\nnext paragraph")).line("generated `code`");
+        let build = |attrs: TokenStream| {
+            quote! {
+                #attrs
+                pub mod m {
+                    #attrs
+                    pub struct S {
+                        #attrs
+                        pub f: u8,
+                    }
+                }
+            }
+        };
+        let spliced = super::super::format::rust_file(build(doc.attrs())).unwrap();
+        let literal = super::super::format::rust_file(build(doc.literal_attrs())).unwrap();
+        assert_eq!(spliced, literal);
+        assert!(spliced.contains("        /// first line\n        /// second 🦀\n        ///\n"), "{spliced}");
+        assert!(splice("    ///\u{7}9\n".to_string(), &[]).is_err());
+    }
+
     #[test]
     fn code_spans_only_when_safe() {
         assert_eq!(code("acceptGoodsQuote"), "`acceptGoodsQuote`");
