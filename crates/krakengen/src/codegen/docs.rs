@@ -83,8 +83,46 @@ impl Doc {
         self.paragraphs.is_empty()
     }
 
-    /// The `#[doc = " ..."]` attributes, one per line, with an empty attribute between paragraphs.
+    /// The documentation as attributes: in effect one `#[doc = " ..."]` per line, with an empty
+    /// attribute between paragraphs.
+    ///
+    /// What is actually emitted is a single marker attribute standing for all the lines, which
+    /// [`splice`] replaces by the lines after formatting (see [`DEFERRED`]). The whole text is
+    /// returned as real attributes instead when a line holds a line break, because prettyplease
+    /// prints such a line as a block comment.
     pub(crate) fn attrs(&self) -> TokenStream {
+        if self.paragraphs.is_empty() {
+            return TokenStream::new();
+        }
+        let mut block = String::new();
+        for (i, p) in self.paragraphs.iter().enumerate() {
+            if i > 0 {
+                // The empty line between paragraphs.
+                block.push_str("\n\n");
+            }
+            for (j, l) in p.iter().enumerate() {
+                if j > 0 {
+                    block.push('\n');
+                }
+                if !l.is_empty() {
+                    block.push(' ');
+                    block.push_str(l);
+                }
+            }
+        }
+        if self.paragraphs.iter().flatten().any(|l| l.contains('\n')) {
+            return self.literal_attrs();
+        }
+        let marker = DEFERRED.with(|d| {
+            let mut d = d.borrow_mut();
+            d.push(block);
+            format!("{MARKER}{}", d.len() - 1)
+        });
+        quote!(#[doc = #marker])
+    }
+
+    /// One real `#[doc]` attribute per line.
+    fn literal_attrs(&self) -> TokenStream {
         let mut out = TokenStream::new();
         for (i, p) in self.paragraphs.iter().enumerate() {
             if i > 0 {
@@ -97,6 +135,69 @@ impl Doc {
         }
         out
     }
+}
+
+/// The first character of a marker doc attribute: BEL, a control character, which [`escape`] turns
+/// into a space in reference text and which no sentence of the generator contains, so a formatted
+/// line `///\u{7}` can only be a marker.
+const MARKER: char = '\u{7}';
+
+thread_local! {
+    /// The documentation blocks [`Doc::attrs`] stood in for with markers on this thread, by marker
+    /// number; [`splice`] puts them back and empties the list.
+    ///
+    /// Most of the generated Rust is documentation, and putting it through `quote!`, `syn` and
+    /// `prettyplease` costs a string escape, two unescapes and several copies per line, for text
+    /// those steps never change: prettyplease prints a `#[doc = " text"]` attribute as `/// text`
+    /// on its own line, at the indentation of the item, whatever the text. So the tokens carry one
+    /// short marker per item and the text is written straight into the formatted output. Tokens
+    /// are built and formatted on the same thread (format workers build their own tokens), which is
+    /// what makes a thread-local list enough.
+    static DEFERRED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Takes (and empties) this thread's list of deferred documentation blocks, for [`splice`].
+pub(crate) fn take_deferred() -> Vec<String> {
+    DEFERRED.with(|d| std::mem::take(&mut *d.borrow_mut()))
+}
+
+/// Replaces every marker line of formatted Rust (`    ///\u{7}12`) by the documentation lines it
+/// stands for in `blocks` (from [`take_deferred`]), at the same indentation, exactly as
+/// prettyplease would have printed them: `///` followed by the line without trailing spaces.
+///
+/// Fails with a message when a marker is malformed or unknown, which would mean tokens were
+/// formatted on another thread than the one that built them.
+pub(crate) fn splice(text: String, blocks: &[String]) -> Result<String, String> {
+    let needle = "///\u{7}";
+    if !text.contains(needle) {
+        return Ok(text);
+    }
+    let mut out = String::with_capacity(text.len() + blocks.iter().map(|b| b.len() * 2).sum::<usize>());
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find(needle) {
+        let line_start = rest[..at].rfind('\n').map_or(0, |i| i + 1);
+        let indent = &rest[line_start..at];
+        if !indent.bytes().all(|b| b == b' ') {
+            return Err("a documentation marker is not at the start of its line".into());
+        }
+        let after = &rest[at + needle.len()..];
+        let end = after.find('\n').unwrap_or(after.len());
+        let block = after[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| blocks.get(i))
+            .ok_or_else(|| format!("unknown documentation marker `{}`", &after[..end]))?;
+        out.push_str(&rest[..line_start]);
+        for line in block.split('\n') {
+            out.push_str(indent);
+            out.push_str("///");
+            out.push_str(line.trim_end_matches(' '));
+            out.push('\n');
+        }
+        rest = after.get(end + 1..).unwrap_or("");
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// Formats a GraphQL name (or any reference word) as inline code for generated sentences. Names
@@ -129,6 +230,30 @@ mod tests {
         assert!(lines(" \n \n").is_empty());
         assert_eq!(escape("a\u{0}b\tc"), "a b c");
         assert_eq!(escape("# title"), "\\# title");
+    }
+
+    /// The marker path must print exactly what the literal attributes print, at any depth, with
+    /// paragraphs, empty lines and trailing spaces.
+    #[test]
+    fn spliced_documentation_equals_literal_attributes() {
+        let doc = Doc::new().text(Some("first line  \nsecond 🦀\n\nnext paragraph")).line("generated `code`");
+        let build = |attrs: TokenStream| {
+            quote! {
+                #attrs
+                pub mod m {
+                    #attrs
+                    pub struct S {
+                        #attrs
+                        pub f: u8,
+                    }
+                }
+            }
+        };
+        let spliced = super::super::format::rust_file(build(doc.attrs())).unwrap();
+        let literal = super::super::format::rust_file(build(doc.literal_attrs())).unwrap();
+        assert_eq!(spliced, literal);
+        assert!(spliced.contains("        /// first line\n        /// second 🦀\n        ///\n"), "{spliced}");
+        assert!(splice("    ///\u{7}9\n".to_string(), &[]).is_err());
     }
 
     #[test]

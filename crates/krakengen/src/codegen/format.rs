@@ -47,10 +47,14 @@ fn internal(message: String) -> Diagnostics {
     d
 }
 
+/// Parses and prints `tokens`, then writes back the documentation their markers stand for (see
+/// [`super::docs::splice`]); the tokens must have been built on this thread.
 fn unparse(tokens: TokenStream) -> Result<String, Diagnostics> {
-    syn::parse2::<syn::File>(tokens)
+    let blocks = super::docs::take_deferred();
+    let text = syn::parse2::<syn::File>(tokens)
         .map(|file| prettyplease::unparse(&file))
-        .map_err(|e| internal(format!("krakengen generated Rust that does not parse ({e}); this is a bug in krakengen")))
+        .map_err(|e| internal(format!("krakengen generated Rust that does not parse ({e}); this is a bug in krakengen")))?;
+    super::docs::splice(text, &blocks).map_err(|e| internal(format!("{e}; this is a bug in krakengen")))
 }
 
 /// Formats one token stream as a whole file.
