@@ -33,16 +33,7 @@ fn synth(factor: &str, out: Option<&str>) -> ExitCode {
         eprintln!("--factor takes a whole number, not `{factor}`");
         return ExitCode::from(2);
     };
-    match xtask::synth(n, out) {
-        Ok(msg) => {
-            println!("{msg}");
-            ExitCode::SUCCESS
-        }
-        Err(msg) => {
-            eprintln!("{msg}");
-            ExitCode::from(1)
-        }
-    }
+    report(xtask::synth(n, out))
 }
 
 fn bench_peers(rounds: &str) -> ExitCode {
@@ -67,14 +58,5 @@ fn report(result: Result<String, String>) -> ExitCode {
 }
 
 fn codegen(check: bool) -> ExitCode {
-    match xtask::codegen(check, Some(&xtask::stamp_path())) {
-        Ok(msg) => {
-            println!("{msg}");
-            ExitCode::SUCCESS
-        }
-        Err(msg) => {
-            eprintln!("{msg}");
-            ExitCode::from(1)
-        }
-    }
+    report(xtask::codegen(check, Some(&xtask::stamp_path())))
 }
