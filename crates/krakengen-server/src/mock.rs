@@ -76,14 +76,5 @@ pub fn schema(sdl: &str, reference: &Reference, unspecified: Unspecified) -> Res
 /// The HTTP routes of the mock: those of [`crate::http::router`], granting `*` every permission the
 /// reference names.
 pub fn router(schema: Schema, reference: &Reference) -> Router {
-    let permissions: std::collections::BTreeSet<&str> = reference
-        .mutations
-        .iter()
-        .filter_map(|m| match &m.permissions {
-            krakengen::model::Permissions::Required(e) => Some(e.names()),
-            _ => None,
-        })
-        .flatten()
-        .collect();
-    crate::http::router(schema, &permissions.into_iter().collect::<Vec<_>>())
+    crate::http::router(schema, &reference.required_permissions().into_iter().collect::<Vec<_>>())
 }

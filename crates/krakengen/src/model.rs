@@ -449,6 +449,18 @@ impl Reference {
         m
     }
 
+    /// Every permission name some mutation requires, sorted and without repeats.
+    pub fn required_permissions(&self) -> std::collections::BTreeSet<&str> {
+        self.mutations
+            .iter()
+            .filter_map(|m| match &m.permissions {
+                Permissions::Required(e) => Some(e.names()),
+                _ => None,
+            })
+            .flatten()
+            .collect()
+    }
+
     /// Total number of error entries across mutations.
     pub fn error_entry_count(&self) -> usize {
         self.mutations.iter().map(|m| m.errors.len()).sum()

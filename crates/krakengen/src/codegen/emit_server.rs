@@ -7,8 +7,6 @@
 //! `KrakenError` as the error side. Its methods have no default bodies on purpose: a mutation added to
 //! the reference must become a compile error in every implementation, not a silent hole.
 
-use std::collections::BTreeSet;
-
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -157,24 +155,13 @@ fn policy_entry(op: &Operation) -> TokenStream {
     }
 }
 
-/// Every permission name any mutation requires, sorted.
-fn permission_names(ir: &Ir) -> Vec<String> {
-    let mut names = BTreeSet::new();
-    for op in &ir.operations {
-        if let Permissions::Required(e) = &op.permissions {
-            names.extend(e.names().into_iter().map(str::to_string));
-        }
-    }
-    names.into_iter().collect()
-}
-
 /// The whole generated server module, as segments formatted in parallel.
 pub(crate) fn segments<'a>(ir: &'a Ir, paths: &'a ServerPaths) -> Vec<Segment<'a>> {
     let head = Segment::items(move || {
         let summary = format!(" Server side of the {} Kraken API: resolvers, their adapter and their guards.", escape(&ir.project));
         let sdl = &paths.sdl;
         let sdl_doc = format!(" The SDL this server serves (`{}`), as checked in.", escape(sdl.trim_start_matches("../")));
-        let permissions = permission_names(ir);
+        let permissions = &ir.permissions;
         quote! {
             #![doc = #summary]
             #![doc = ""]

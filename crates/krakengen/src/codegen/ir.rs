@@ -37,6 +37,8 @@ pub(crate) struct Ir {
     pub authenticate: Option<Authenticate>,
     pub warnings: Diagnostics,
     pub project: String,
+    /// Every permission name some mutation requires, sorted.
+    pub permissions: Vec<String>,
 }
 
 pub(crate) struct Code {
@@ -411,6 +413,7 @@ pub(crate) fn build(reference: &Reference, options: &Options) -> Result<Ir, Diag
         authenticate,
         warnings,
         project: options.project.clone(),
+        permissions: reference.required_permissions().into_iter().map(str::to_string).collect(),
     })
 }
 

@@ -326,12 +326,6 @@ pub fn scaffold(reference: &Reference, options: &Options) -> Result<Option<Strin
     Ok(Some(text.strip_prefix(HEADER).unwrap_or(&text).to_string()))
 }
 
-/// The trait methods the server crate's `MutationResolvers` has, as `(method, mutation)` in reference
-/// order, for comparing an implementation with the trait.
-pub fn resolver_methods(reference: &Reference, options: &Options) -> Result<Vec<(String, String)>, Diagnostics> {
-    let ir = ir::build(reference, options)?;
-    Ok(ir.operations.iter().map(|o| (o.method.trim_start_matches("r#").to_string(), o.graphql.clone())).collect())
-}
 
 /// Generates a self-contained crate that builds on its own with `cargo build`.
 ///
@@ -398,6 +392,25 @@ mod tests {
         let path = ErrorsPath::Crate("oees_errors".into());
         let client = emit_client::segments(&ir, &path);
         assert_eq!(format::rust_file_segments(&client).unwrap(), format::rust_file_single_pass(&client).unwrap());
+    }
+
+    #[test]
+    fn the_scaffold_implements_every_mutation_with_todo_bodies() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
+        let parsed = crate::parse::parse_str("mutations.txt", &std::fs::read_to_string(path).unwrap());
+        let options = Options::new("oees");
+        assert_eq!(scaffold(&parsed.reference, &options).unwrap(), None, "no server crate, no scaffold");
+        let options = options.with_server_crate("crates/oees-server", "schema/oees/schema.graphql");
+        let text = scaffold(&parsed.reference, &options).unwrap().unwrap();
+        assert!(!text.starts_with(HEADER), "the scaffold is the user's file, not a generated one");
+        let file = syn::parse_file(&text).unwrap();
+        let Some(syn::Item::Impl(imp)) = file.items.iter().find(|i| matches!(i, syn::Item::Impl(_))) else {
+            panic!("no impl block in\n{text}")
+        };
+        assert_eq!(imp.trait_.as_ref().map(|t| quote::ToTokens::to_token_stream(&t.1).to_string()).as_deref(), Some(":: oees_server :: MutationResolvers"));
+        assert_eq!(imp.items.len(), parsed.reference.mutations.len());
+        assert_eq!(text.matches("::std::todo!(").count(), parsed.reference.mutations.len());
+        assert!(text.contains("fn accept_goods_quote(\n        &self,\n        caller: &::krakengen_server::policy::Caller,"), "{text}");
     }
 
     #[test]
