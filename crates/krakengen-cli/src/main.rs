@@ -52,6 +52,20 @@ enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// Write a starting implementation of the server crate's `MutationResolvers` (every body `todo!()`)
+    /// to FILE if it does not exist; if it does, never touch it but list the trait methods it lacks
+    /// (with stubs to paste, on stdout) and the ones it implements that the trait no longer has, and
+    /// exit 1 unless it is in sync.
+    Scaffold {
+        /// The implementation file, for example `src/resolvers.rs` of the crate implementing the server.
+        file: PathBuf,
+        /// The configuration naming the project's `server_crate`.
+        #[arg(long, default_value = "krakengen.toml")]
+        config: PathBuf,
+        /// The project to scaffold (default: the configuration's only project with a `server_crate`).
+        #[arg(long)]
+        project: Option<String>,
+    },
     /// Serve a mock of the API over HTTP: every mutation answers its example response, with the
     /// reference's permissions (granted through the `X-Kraken-Permissions` header) and rate limits
     /// enforced and errors in Kraken's shape.
@@ -169,6 +183,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             println!("{} generated files, {} {}", files.len(), report.stale.len(), if check { "stale" } else { "written" });
             Ok(if check && !report.stale.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
+        Command::Scaffold { file, config, project } => scaffold(&file, &config, project.as_deref(), color),
         Command::Mock { docs, listen, deny_unspecified, supplement } => {
             let parsed = krakengen::parse::parse_path(&docs)?;
             if parsed.diagnostics.has_errors() {
@@ -242,4 +257,73 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `krakengen scaffold`: writes the starting implementation once, then only compares.
+fn scaffold(file: &std::path::Path, config: &std::path::Path, project: Option<&str>, color: bool) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let config = krakengen::config::Config::load(config)?;
+    let candidates: Vec<_> = config
+        .projects
+        .iter()
+        .filter(|p| project.is_none_or(|name| p.name == name) && p.server_crate.is_some())
+        .collect();
+    let project = match (candidates.as_slice(), project) {
+        ([one], _) => *one,
+        ([], Some(name)) => return Err(format!("the configuration has no project `{name}` with a `server_crate`").into()),
+        ([], None) => return Err("no project of the configuration names a `server_crate`".into()),
+        (_, _) => return Err("several projects name a `server_crate`; choose one with --project".into()),
+    };
+    let failed = |failure: krakengen::project::Failure| {
+        eprintln!("{failure}");
+        Ok(ExitCode::from(1))
+    };
+    let parsed = match krakengen::project::parse_project(&config, project) {
+        Ok(parsed) => parsed,
+        Err(failure) => return failed(failure),
+    };
+    let options = match krakengen::project::codegen_options(&config, project) {
+        Ok(options) => options.ok_or("a project with a `server_crate` also needs `errors_crate` and `client_crate`")?,
+        Err(failure) => return failed(failure),
+    };
+    let text = match krakengen::codegen::scaffold::render(&parsed.reference, &options) {
+        Ok(text) => text.ok_or("the project names no server crate")?,
+        Err(diags) => {
+            eprint!("{}", krakengen::diag::render(&diags, &[], color));
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let shown = file.display();
+    let existing = match std::fs::read_to_string(file) {
+        Ok(existing) => existing,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if !krakengen::write::write_new(file, text.as_bytes()).map_err(|e| format!("cannot write {shown}: {e}"))? {
+                return Err(format!("{shown} appeared while the scaffold was written; it was left alone, run again to compare").into());
+            }
+            eprintln!(
+                "wrote {shown}: {} methods, every body `todo!()`; it is yours from now on and is never overwritten",
+                parsed.reference.mutations.len()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        Err(e) => return Err(format!("cannot read {shown}: {e}").into()),
+    };
+    let comparison = krakengen::codegen::scaffold::compare(&text, &existing);
+    let path = shown.to_string();
+    let sources = [krakengen::diag::SourceText { path: &path, text: &existing }];
+    eprint!("{}", krakengen::diag::render(&comparison.diagnostics, &sources, color));
+    if !comparison.missing.is_empty() {
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "// The methods {shown} lacks, to paste into its `impl MutationResolvers` block:")?;
+        for m in &comparison.missing {
+            write!(out, "{}", m.stub)?;
+        }
+    }
+    let orphaned = comparison.diagnostics.iter().filter(|d| d.code == "scaffold-orphaned-method").count();
+    eprintln!(
+        "{shown}: {} methods implemented, {} missing, {} orphaned; the file was not modified",
+        comparison.implemented.len(),
+        comparison.missing.len(),
+        orphaned
+    );
+    Ok(if comparison.in_sync() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

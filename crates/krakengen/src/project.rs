@@ -80,20 +80,7 @@ pub fn generate_project(config: &Config, project: &Project) -> Result<Vec<Genera
         GeneratedFile { path: dir.join("schema.graphql"), contents: schema.sdl.clone() },
         GeneratedFile { path: dir.join("metadata.json"), contents: schema.metadata_json.clone() },
     ];
-    if let (Some(errors), Some(client)) = (&project.errors_crate, &project.client_crate) {
-        let mut options = crate::codegen::Options::new(&project.name)
-            .with_errors_crate(&errors.display().to_string())
-            .with_client_crate(&client.display().to_string())
-            .with_scalars(&project.scalars);
-        if let Some(server) = &project.server_crate {
-            let sdl = project.schema_dir.join("schema.graphql");
-            options = options.with_server_crate(&server.display().to_string(), &sdl.display().to_string());
-        }
-        for f in &project.fragments {
-            let path = config.path(f);
-            let text = std::fs::read_to_string(&path).map_err(|e| Failure::Load(format!("cannot read {}: {e}", path.display())))?;
-            options = options.with_fragments(&display_path(&path, &config.root), &text);
-        }
+    if let Some(options) = codegen_options(config, project)? {
         let generated = crate::codegen::generate_workspace_crates(&parsed.reference, &options).map_err(|diagnostics| {
             Failure::Diagnostics {
                 project: project.name.clone(),
@@ -104,6 +91,26 @@ pub fn generate_project(config: &Config, project: &Project) -> Result<Vec<Genera
         files.extend(generated.into_iter().map(|f| GeneratedFile { path: config.root.join(f.path), contents: f.contents }));
     }
     Ok(files)
+}
+
+/// The code generator's options for a project: its crates, scalars and fragments. `None` when the
+/// project names no errors and client crate (it then only gets its SDL and catalogue).
+pub fn codegen_options(config: &Config, project: &Project) -> Result<Option<crate::codegen::Options>, Failure> {
+    let (Some(errors), Some(client)) = (&project.errors_crate, &project.client_crate) else { return Ok(None) };
+    let mut options = crate::codegen::Options::new(&project.name)
+        .with_errors_crate(&errors.display().to_string())
+        .with_client_crate(&client.display().to_string())
+        .with_scalars(&project.scalars);
+    if let Some(server) = &project.server_crate {
+        let sdl = project.schema_dir.join("schema.graphql");
+        options = options.with_server_crate(&server.display().to_string(), &sdl.display().to_string());
+    }
+    for f in &project.fragments {
+        let path = config.path(f);
+        let text = std::fs::read_to_string(&path).map_err(|e| Failure::Load(format!("cannot read {}: {e}", path.display())))?;
+        options = options.with_fragments(&display_path(&path, &config.root), &text);
+    }
+    Ok(Some(options))
 }
 
 /// Builds a project's SDL and catalogue, with the supplements its configuration names.

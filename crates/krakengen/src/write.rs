@@ -46,6 +46,33 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<bool> {
     Ok(true)
 }
 
+/// Writes `bytes` to `path` only if no file exists there, atomically: `Ok(false)` when one does, even if
+/// it appeared while this was writing (another process, an editor). For files that belong to the user
+/// once written, such as a scaffold, where replacing the user's file would lose their work.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<bool> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&dir)?;
+    let tmp = temp_path(&dir, path);
+    let result = (|| {
+        let mut file = fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        drop(file);
+        // Unlike a rename, a hard link fails when the target exists, so the check and the write are
+        // one atomic step.
+        match fs::hard_link(&tmp, path) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+            Err(e) => Err(e),
+        }
+    })();
+    let _ = fs::remove_file(&tmp);
+    result
+}
+
 /// A fresh hidden name next to `target`, unique within this process and across processes.
 fn temp_path(dir: &Path, target: &Path) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -106,5 +133,16 @@ mod tests {
         fs::write(target.join("inside"), b"x").unwrap();
         assert!(write_if_changed(&target, b"data").is_err());
         assert_eq!(entries(dir.path()), ["taken"]);
+    }
+
+    #[test]
+    fn write_new_never_replaces_an_existing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/resolvers.rs");
+        assert!(write_new(&path, b"first").unwrap());
+        assert!(!write_new(&path, b"second").unwrap());
+        assert_eq!(fs::read(&path).unwrap(), b"first");
+        let names: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["resolvers.rs"], "no temporary file is left behind");
     }
 }

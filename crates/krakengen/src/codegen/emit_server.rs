@@ -37,7 +37,7 @@ fn caller_param(op: &Operation) -> String {
     name
 }
 
-/// The trait method's signature, shared by the trait and the scaffold.
+/// The trait method's signature.
 pub(crate) fn signature(op: &Operation, paths: &ServerPaths) -> TokenStream {
     let name = to_ident(&op.method);
     let caller = to_ident(&caller_param(op));
@@ -51,6 +51,25 @@ pub(crate) fn signature(op: &Operation, paths: &ServerPaths) -> TokenStream {
     quote! {
         fn #name(&self, #caller: &::krakengen_server::policy::Caller #(, #args)*)
             -> impl ::std::future::Future<Output = ::std::result::Result<#payload, ::#errors::KrakenError>> + ::std::marker::Send
+    }
+}
+
+/// The scaffold's method signature: an `async fn`, which satisfies the trait's
+/// `-> impl Future<Output = …> + Send` (the compiler still checks that the future is `Send`) and
+/// reads like ordinary async Rust in the user's file.
+fn scaffold_signature(op: &Operation, paths: &ServerPaths) -> TokenStream {
+    let name = to_ident(&op.method);
+    let caller = to_ident(&caller_param(op));
+    let args = op.variables.iter().map(|v| {
+        let id = to_ident(&v.rust);
+        let ty = v.ty.tokens(Scope::Crate(&paths.client, &op.module));
+        quote!(#id: #ty)
+    });
+    let payload = op.data_field.ty.tokens(Scope::Crate(&paths.client, &op.module));
+    let errors = to_ident(&paths.errors);
+    quote! {
+        async fn #name(&self, #caller: &::krakengen_server::policy::Caller #(, #args)*)
+            -> ::std::result::Result<#payload, ::#errors::KrakenError>
     }
 }
 
@@ -250,14 +269,14 @@ pub(crate) fn segments<'a>(ir: &'a Ir, paths: &'a ServerPaths) -> Vec<Segment<'a
 pub(crate) fn scaffold(ir: &Ir, paths: &ServerPaths, server: &str) -> TokenStream {
     let server = to_ident(server);
     let methods = ir.operations.iter().map(|op| {
-        let sig = signature(op, paths);
+        let sig = scaffold_signature(op, paths);
         let graphql = format!("{} is not implemented yet", op.graphql);
         let deprecated = op.deprecation.is_some().then(|| quote!(#[allow(deprecated)]));
         quote! {
             #deprecated
             #[allow(unused_variables)]
             #sig {
-                async move { ::std::todo!(#graphql) }
+                ::std::todo!(#graphql)
             }
         }
     });

@@ -62,6 +62,7 @@ mod format;
 mod fragments;
 mod ir;
 mod runtime;
+pub mod scaffold;
 #[doc(hidden)]
 pub mod stages;
 
@@ -314,19 +315,6 @@ pub fn generate_workspace_crates(reference: &Reference, options: &Options) -> Re
     Ok(generated)
 }
 
-/// A starting implementation of the server crate's `MutationResolvers`, every body `todo!()`, for
-/// `krakengen scaffold`; `None` when the options name no server crate. The text has no "do not edit"
-/// header: it is the user's file from the moment it is written.
-pub fn scaffold(reference: &Reference, options: &Options) -> Result<Option<String>, Diagnostics> {
-    let Some(dir) = options.server_crate_dir.as_deref() else { return Ok(None) };
-    let ir = ir::build(reference, options)?;
-    let paths = options.server_paths(dir);
-    let server = options.server_crate_name().unwrap_or_default().replace('-', "_");
-    let text = format::rust_file(emit_server::scaffold(&ir, &paths, &server))?;
-    Ok(Some(text.strip_prefix(HEADER).unwrap_or(&text).to_string()))
-}
-
-
 /// Generates a self-contained crate that builds on its own with `cargo build`.
 ///
 /// Returns `Cargo.toml` (from the askama template `templates/generated-crate/Cargo.toml`; the crate
@@ -392,25 +380,6 @@ mod tests {
         let path = ErrorsPath::Crate("oees_errors".into());
         let client = emit_client::segments(&ir, &path);
         assert_eq!(format::rust_file_segments(&client).unwrap(), format::rust_file_single_pass(&client).unwrap());
-    }
-
-    #[test]
-    fn the_scaffold_implements_every_mutation_with_todo_bodies() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
-        let parsed = crate::parse::parse_str("mutations.txt", &std::fs::read_to_string(path).unwrap());
-        let options = Options::new("oees");
-        assert_eq!(scaffold(&parsed.reference, &options).unwrap(), None, "no server crate, no scaffold");
-        let options = options.with_server_crate("crates/oees-server", "schema/oees/schema.graphql");
-        let text = scaffold(&parsed.reference, &options).unwrap().unwrap();
-        assert!(!text.starts_with(HEADER), "the scaffold is the user's file, not a generated one");
-        let file = syn::parse_file(&text).unwrap();
-        let Some(syn::Item::Impl(imp)) = file.items.iter().find(|i| matches!(i, syn::Item::Impl(_))) else {
-            panic!("no impl block in\n{text}")
-        };
-        assert_eq!(imp.trait_.as_ref().map(|t| quote::ToTokens::to_token_stream(&t.1).to_string()).as_deref(), Some(":: oees_server :: MutationResolvers"));
-        assert_eq!(imp.items.len(), parsed.reference.mutations.len());
-        assert_eq!(text.matches("::std::todo!(").count(), parsed.reference.mutations.len());
-        assert!(text.contains("fn accept_goods_quote(\n        &self,\n        caller: &::krakengen_server::policy::Caller,"), "{text}");
     }
 
     #[test]

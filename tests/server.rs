@@ -1,0 +1,294 @@
+//! End to end: an implementation of the generated server trait (`oees_server::MutationResolvers`,
+//! in `server/resolvers.rs`, started from `krakengen scaffold`) served by the generated
+//! `oees_server::router` on loopback, and driven over real HTTP by the generated client.
+//!
+//! Every server binds `127.0.0.1:0` and is stopped by its test (a shutdown signal, then a bounded
+//! join); every request loop is bounded.
+
+#[path = "server/resolvers.rs"]
+mod resolvers;
+
+use krakengen_server::mock::PERMISSIONS_HEADER;
+use krakengen_server::policy::Unspecified;
+use krakengen_server::schema::Settings;
+use oees_client::http::ReqwestTransport;
+use oees_client::{types, Client, Error};
+use oees_errors::ErrorCode;
+use serde_json::json;
+
+use resolvers::Resolvers;
+
+/// A running server; `stop` shuts it down and waits for it.
+struct Server {
+    url: String,
+    shutdown: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Server {
+    async fn start(resolvers: Resolvers, settings: &Settings) -> Server {
+        let router = oees_server::router(resolvers, Unspecified::Allow, settings).expect("the generated server builds its schema");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/v1/graphql/", listener.local_addr().unwrap());
+        let (shutdown, rx) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(oees_server::runtime::http::serve(listener, router, async {
+            let _ = rx.await;
+        }));
+        Server { url, shutdown, task }
+    }
+
+    async fn stop(self) {
+        let _ = self.shutdown.send(());
+        let finished = tokio::time::timeout(std::time::Duration::from_secs(10), self.task).await;
+        finished.expect("the server stops within 10 s").expect("the server task did not panic").expect("the server ran cleanly");
+    }
+}
+
+/// A client whose requests say the caller holds `permissions` (comma-separated) and carry `token`.
+fn client(url: &str, permissions: &str, token: &str) -> Client<ReqwestTransport> {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(PERMISSIONS_HEADER, permissions.parse().unwrap());
+    let http = reqwest::Client::builder().default_headers(headers).build().unwrap();
+    Client::new(ReqwestTransport::with_client(http, url).with_token(token))
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
+}
+
+#[test]
+fn a_successful_mutation_returns_the_resolvers_typed_data() {
+    runtime().block_on(async {
+        let resolvers = Resolvers::default();
+        let server = Server::start(resolvers.clone(), &Settings::default()).await;
+        let c = client(&server.url, "Can generate pre signed tokens", "user-1");
+        let vars = oees_client::generate_pre_signed_token::Variables {
+            email: "a@example.com".into(),
+            number_of_days_allowed: 3,
+            scope: types::PreSignedTokenScope::SubmitMeterReadings,
+        };
+        let payload = c.generate_pre_signed_token(&vars).await.expect("the call succeeds").expect("a payload");
+        // The resolver built the token from the typed arguments it was given, and the caller it saw is
+        // the one the request's token and header describe.
+        assert_eq!(payload.token.as_deref(), Some("a@example.com/3/user-1"));
+        assert_eq!(payload.scope, Some(types::PreSignedTokenScope::SubmitMeterReadings));
+        assert_eq!(resolvers.calls(), ["generatePreSignedToken"]);
+        server.stop().await;
+    });
+}
+
+#[test]
+fn a_caller_lacking_a_permission_is_refused_before_the_resolver_runs() {
+    runtime().block_on(async {
+        let resolvers = Resolvers::default();
+        let server = Server::start(resolvers.clone(), &Settings::default()).await;
+        let vars = oees_client::accept_goods_quote::Variables { input: types::AcceptGoodsQuoteInput(json!({"quoteId": "q-1"})) };
+        let err = client(&server.url, "Can query businesses", "user-1").accept_goods_quote(&vars).await.unwrap_err();
+        // `acceptGoodsQuote` lists `KT-CT-8223: Unauthorized.` among its possible errors.
+        assert_eq!(err.code(), Some(&ErrorCode::KtCt8223), "{err}");
+        let Error::Kraken { errors, .. } = &err else { panic!("{err:?}") };
+        assert_eq!(errors[0].error_type, Some(oees_errors::ErrorType::Authorization), "{err:?}");
+        assert!(resolvers.calls().is_empty(), "the guard runs before the resolver");
+        // With the permission the resolver runs and answers.
+        let ok = client(&server.url, "Can manage goods purchases", "user-1").accept_goods_quote(&vars).await.expect("allowed");
+        // The reference does not know `GoodsPurchase`'s fields, so the client's document selects only
+        // `__typename` of what the resolver returned, and the server answers just that.
+        assert_eq!(ok.and_then(|p| p.goods_purchase).map(|g| g.0), Some(json!({"__typename": "GoodsPurchase"})));
+        assert_eq!(resolvers.calls(), ["acceptGoodsQuote"]);
+        server.stop().await;
+    });
+}
+
+#[test]
+fn a_resolvers_error_reaches_the_client_typed_and_narrowed() {
+    runtime().block_on(async {
+        let server = Server::start(Resolvers::default(), &Settings::default()).await;
+        let c = client(&server.url, "Can manage goods purchases", "user-1");
+        let vars = oees_client::accept_goods_quote::Variables { input: types::AcceptGoodsQuoteInput(json!({"quoteId": ""})) };
+        let err = c.accept_goods_quote(&vars).await.unwrap_err();
+        assert_eq!(err.code(), Some(&ErrorCode::KtCt8201), "{err}");
+        let Error::Kraken { errors, .. } = &err else { panic!("{err:?}") };
+        assert_eq!(errors[0].description.as_deref(), Some("Received an invalid quoteId."), "{err:?}");
+        assert_eq!(errors[0].validation_errors.len(), 1, "{err:?}");
+        assert_eq!(
+            errors[0].narrow::<oees_client::accept_goods_quote::PossibleError>(),
+            Some(oees_client::accept_goods_quote::PossibleError::KtCt8201)
+        );
+        server.stop().await;
+    });
+}
+
+#[test]
+fn an_error_code_unknown_to_the_client_parses_into_the_fallback() {
+    runtime().block_on(async {
+        let server = Server::start(Resolvers::default(), &Settings::default()).await;
+        let c = client(&server.url, "Can manage goods purchases", "user-1");
+        let vars = oees_client::accept_goods_quote::Variables { input: types::AcceptGoodsQuoteInput(json!({"quoteId": "brand-new"})) };
+        let err = c.accept_goods_quote(&vars).await.unwrap_err();
+        assert_eq!(err.code(), Some(&ErrorCode::Unknown("KT-CT-99999".into())), "{err}");
+        let Error::Kraken { errors, .. } = &err else { panic!("{err:?}") };
+        assert_eq!(errors[0].narrow::<oees_client::accept_goods_quote::PossibleError>(), None, "not a listed error");
+        server.stop().await;
+    });
+}
+
+#[test]
+fn exceeding_a_documented_rate_limit_is_refused() {
+    runtime().block_on(async {
+        let resolvers = Resolvers::default();
+        let server = Server::start(resolvers.clone(), &Settings::default()).await;
+        // `addProperty` documents `User: ['5/m']`.
+        let c = client(&server.url, "Can create property", "user-1");
+        let vars = oees_client::add_property::Variables { input: types::AddPropertyInput(json!({"name": "Flat 1"})) };
+        for i in 0..5 {
+            assert!(c.add_property(&vars).await.is_ok(), "call {i} is within the limit");
+        }
+        let err = c.add_property(&vars).await.unwrap_err();
+        assert_eq!(err.code(), Some(&ErrorCode::KtCt1199), "{err}");
+        assert_eq!(resolvers.calls().len(), 5, "the refused call never reached the resolver");
+        // Another user has a quota of their own.
+        assert!(client(&server.url, "Can create property", "user-2").add_property(&vars).await.is_ok());
+        server.stop().await;
+    });
+}
+
+#[test]
+fn the_configured_complexity_limit_is_enforced() {
+    runtime().block_on(async {
+        // `generatePreSignedToken` has query complexity 1 in the reference; a limit of 0 refuses it.
+        let server = Server::start(Resolvers::default(), &Settings::default().with_max_complexity(0)).await;
+        let vars = oees_client::generate_pre_signed_token::Variables {
+            email: "a@example.com".into(),
+            number_of_days_allowed: 3,
+            scope: types::PreSignedTokenScope::SubmitMeterReadings,
+        };
+        let err = client(&server.url, "Can generate pre signed tokens", "u").generate_pre_signed_token(&vars).await.unwrap_err();
+        let Error::Kraken { errors, .. } = &err else { panic!("{err:?}") };
+        assert_eq!(
+            errors[0].code,
+            Some(ErrorCode::Unknown(krakengen_server::schema::COMPLEXITY_EXCEEDED.into())),
+            "{err:?}"
+        );
+        server.stop().await;
+    });
+}
+
+/// The implementation file is exactly what `krakengen scaffold` would accept: no method missing, none
+/// orphaned. When the reference changes this fails with the methods to add or remove (and the crate
+/// stops compiling for the missing ones).
+#[test]
+fn the_implementation_matches_the_trait() {
+    let parsed = krakengen_tests::vendored_parsed();
+    let options = krakengen::codegen::Options::new("oees")
+        .with_errors_crate("crates/oees-errors")
+        .with_client_crate("crates/oees-client")
+        .with_server_crate("crates/oees-server", "schema/oees/schema.graphql");
+    let scaffold = krakengen::codegen::scaffold::render(&parsed.reference, &options).unwrap().unwrap();
+    let file = std::fs::read_to_string(krakengen_tests::root().join("tests/server/resolvers.rs")).unwrap();
+    let comparison = krakengen::codegen::scaffold::compare(&scaffold, &file);
+    assert!(comparison.in_sync(), "{:#?}", comparison.diagnostics);
+    assert_eq!(comparison.implemented.len(), parsed.reference.mutations.len());
+}
+
+/// The schema the generated server serves, as `sdl()` prints it, is the checked-in SDL: the same
+/// types, fields, arguments, input fields, enum values, union members, descriptions and deprecations.
+/// Both are parsed with apollo-compiler and compared as sets of facts, not as text (async-graphql
+/// orders and prints differently).
+///
+/// Two differences are forced by the representation (see `krakengen_server::schema`), and the
+/// comparison applies them to the checked-in side rather than ignoring whole categories:
+/// - krakengen's metadata directives (`@complexity`, `@opaque`, `@inferred`, ...) cannot be declared
+///   in an async-graphql dynamic schema, so directives other than `@deprecated` are not compared; the
+///   server enforces what they say instead (the other tests);
+/// - an input object whose fields the reference does not give (`@opaque`, with a placeholder
+///   `_opaque` field) is served as a scalar of the same name, so that real inputs are accepted.
+#[test]
+fn the_served_schema_is_the_checked_in_sdl() {
+    let served = oees_server::schema(Resolvers::default(), Unspecified::Allow, &Settings::default()).unwrap().sdl();
+    let checked_in = std::fs::read_to_string(krakengen_tests::root().join("schema/oees/schema.graphql")).unwrap();
+    let (served, checked_in) = (facts(&served, false), facts(&checked_in, true));
+    let only_served: Vec<_> = served.difference(&checked_in).collect();
+    let only_checked_in: Vec<_> = checked_in.difference(&served).collect();
+    assert!(only_served.is_empty() && only_checked_in.is_empty(), "only served: {only_served:#?}\nonly checked in: {only_checked_in:#?}");
+    // The comparison saw the whole schema, not an empty one: every mutation is a field of the root.
+    assert_eq!(served.iter().filter(|f| f.starts_with("field Mutation.")).count(), 326);
+}
+
+/// Every fact of a schema as one line, such as `field AcceptGoodsQuote.goodsPurchase: GoodsPurchase`.
+/// With `opaque_inputs_as_scalars`, an `@opaque` input object counts as the scalar it is served as.
+fn facts(sdl: &str, opaque_inputs_as_scalars: bool) -> std::collections::BTreeSet<String> {
+    use apollo_compiler::schema::ExtendedType;
+    let schema = match apollo_compiler::Schema::parse(sdl, "schema.graphql") {
+        Ok(schema) => schema,
+        Err(with_errors) => panic!("{}", with_errors.errors),
+    };
+    let mut out = std::collections::BTreeSet::new();
+    let text = |d: Option<&apollo_compiler::Node<str>>| d.map(|d| d.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default();
+    let deprecation = |directives: &apollo_compiler::ast::DirectiveList| {
+        directives.get("deprecated").map(|d| format!(" @deprecated({:?})", d.specified_argument_by_name("reason").map(|r| r.to_string())))
+    };
+    for (name, ty) in &schema.types {
+        if ty.is_built_in() {
+            continue;
+        }
+        if let ExtendedType::InputObject(o) = ty {
+            if opaque_inputs_as_scalars && o.directives.get("opaque").is_some() {
+                out.insert(format!("scalar {name}: {}", text(ty.description())));
+                continue;
+            }
+        }
+        out.insert(format!("{} {name}: {}", kind(ty), text(ty.description())));
+        match ty {
+            ExtendedType::Object(o) => {
+                for i in &o.implements_interfaces {
+                    out.insert(format!("implements {name} {i}"));
+                }
+                for (f, def) in &o.fields {
+                    out.insert(format!(
+                        "field {name}.{f}: {}{}: {}",
+                        def.ty,
+                        deprecation(&def.directives).unwrap_or_default(),
+                        text(def.description.as_ref())
+                    ));
+                    for a in &def.arguments {
+                        out.insert(format!("argument {name}.{f}({}: {}): {}", a.name, a.ty, text(a.description.as_ref())));
+                    }
+                }
+            }
+            ExtendedType::InputObject(o) => {
+                for (f, def) in &o.fields {
+                    out.insert(format!("input field {name}.{f}: {}: {}", def.ty, text(def.description.as_ref())));
+                }
+            }
+            ExtendedType::Enum(e) => {
+                for (v, def) in &e.values {
+                    out.insert(format!("value {name}.{v}{}: {}", deprecation(&def.directives).unwrap_or_default(), text(def.description.as_ref())));
+                }
+            }
+            ExtendedType::Union(u) => {
+                for m in &u.members {
+                    out.insert(format!("member {name} {m}"));
+                }
+            }
+            ExtendedType::Interface(i) => {
+                for (f, def) in &i.fields {
+                    out.insert(format!("interface field {name}.{f}: {}", def.ty));
+                }
+            }
+            ExtendedType::Scalar(_) => {}
+        }
+    }
+    out
+}
+
+fn kind(ty: &apollo_compiler::schema::ExtendedType) -> &'static str {
+    use apollo_compiler::schema::ExtendedType::*;
+    match ty {
+        Scalar(_) => "scalar",
+        Object(_) => "type",
+        Interface(_) => "interface",
+        Union(_) => "union",
+        Enum(_) => "enum",
+        InputObject(_) => "input",
+    }
+}
