@@ -80,6 +80,10 @@ enum Command {
         /// A supplement SDL, as for `schema`.
         #[arg(long)]
         supplement: Vec<PathBuf>,
+        /// Refuse requests whose mutations add up to more than this query complexity (the reference's
+        /// `Query Complexity` figures), as Kraken does; by default there is no limit.
+        #[arg(long, value_name = "N")]
+        max_complexity: Option<u32>,
     },
     /// Write a self-contained Rust crate (typed client and error codes) for a reference.
     ///
@@ -184,7 +188,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             Ok(if check && !report.stale.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Scaffold { file, config, project } => scaffold(&file, &config, project.as_deref(), color),
-        Command::Mock { docs, listen, deny_unspecified, supplement } => {
+        Command::Mock { docs, listen, deny_unspecified, supplement, max_complexity } => {
             let parsed = krakengen::parse::parse_path(&docs)?;
             if parsed.diagnostics.has_errors() {
                 eprint!("{}", parsed.render_diagnostics(color));
@@ -203,7 +207,11 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             } else {
                 krakengen_server::policy::Unspecified::Allow
             };
-            let schema = krakengen_server::mock::schema(&output.sdl, &parsed.reference, unspecified)?;
+            let mut settings = krakengen_server::schema::Settings::default();
+            if let Some(max) = max_complexity {
+                settings = settings.with_max_complexity(max);
+            }
+            let schema = krakengen_server::mock::schema_with(&output.sdl, &parsed.reference, unspecified, &settings)?;
             let router = krakengen_server::mock::router(schema, &parsed.reference);
             let runtime = tokio::runtime::Runtime::new()?;
             runtime.block_on(async move {

@@ -17,7 +17,7 @@ use krakengen::parse::example::{self, Value};
 use crate::error::KrakenError;
 pub use crate::http::{caller_from_headers, serve, PERMISSIONS_HEADER};
 use crate::policy::{Policy, Unspecified};
-use crate::schema::{build, BuildError, Call, Dispatch, DispatchFuture};
+use crate::schema::{BuildError, Call, Dispatch, DispatchFuture};
 
 /// Answers every mutation with its example response.
 pub struct ExampleDispatch {
@@ -69,8 +69,13 @@ pub fn to_json(v: &Value) -> serde_json::Value {
 
 /// Builds the mock's schema from the SDL and the parsed reference.
 pub fn schema(sdl: &str, reference: &Reference, unspecified: Unspecified) -> Result<Schema, BuildError> {
+    schema_with(sdl, reference, unspecified, &crate::schema::Settings::default())
+}
+
+/// [`schema`] with settings, such as a complexity limit.
+pub fn schema_with(sdl: &str, reference: &Reference, unspecified: Unspecified, settings: &crate::schema::Settings) -> Result<Schema, BuildError> {
     let policy = Arc::new(Policy::from_reference(reference, unspecified));
-    build(sdl, policy, Arc::new(ExampleDispatch::from_reference(reference)))
+    crate::schema::build_with(sdl, policy, Arc::new(ExampleDispatch::from_reference(reference)), settings)
 }
 
 /// The HTTP routes of the mock: those of [`crate::http::router`], granting `*` every permission the
