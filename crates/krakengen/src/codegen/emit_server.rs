@@ -37,8 +37,10 @@ fn caller_param(op: &Operation) -> String {
     name
 }
 
-/// The trait method's signature.
-pub(crate) fn signature(op: &Operation, paths: &ServerPaths) -> TokenStream {
+/// A method's signature: in the trait, a `fn` returning `impl Future<…> + Send`; in the scaffold
+/// (`in_scaffold`), an `async fn`, which satisfies the trait's signature (the compiler still checks
+/// that the future is `Send`) and reads like ordinary async Rust in the user's file.
+pub(crate) fn signature(op: &Operation, paths: &ServerPaths, in_scaffold: bool) -> TokenStream {
     let name = to_ident(&op.method);
     let caller = to_ident(&caller_param(op));
     let args = op.variables.iter().map(|v| {
@@ -48,28 +50,14 @@ pub(crate) fn signature(op: &Operation, paths: &ServerPaths) -> TokenStream {
     });
     let payload = op.data_field.ty.tokens(Scope::Crate(&paths.client, &op.module));
     let errors = to_ident(&paths.errors);
-    quote! {
-        fn #name(&self, #caller: &::krakengen_server::policy::Caller #(, #args)*)
-            -> impl ::std::future::Future<Output = ::std::result::Result<#payload, ::#errors::KrakenError>> + ::std::marker::Send
-    }
-}
-
-/// The scaffold's method signature: an `async fn`, which satisfies the trait's
-/// `-> impl Future<Output = …> + Send` (the compiler still checks that the future is `Send`) and
-/// reads like ordinary async Rust in the user's file.
-fn scaffold_signature(op: &Operation, paths: &ServerPaths) -> TokenStream {
-    let name = to_ident(&op.method);
-    let caller = to_ident(&caller_param(op));
-    let args = op.variables.iter().map(|v| {
-        let id = to_ident(&v.rust);
-        let ty = v.ty.tokens(Scope::Crate(&paths.client, &op.module));
-        quote!(#id: #ty)
-    });
-    let payload = op.data_field.ty.tokens(Scope::Crate(&paths.client, &op.module));
-    let errors = to_ident(&paths.errors);
-    quote! {
-        async fn #name(&self, #caller: &::krakengen_server::policy::Caller #(, #args)*)
-            -> ::std::result::Result<#payload, ::#errors::KrakenError>
+    let result = quote!(::std::result::Result<#payload, ::#errors::KrakenError>);
+    if in_scaffold {
+        quote!(async fn #name(&self, #caller: &::krakengen_server::policy::Caller #(, #args)*) -> #result)
+    } else {
+        quote! {
+            fn #name(&self, #caller: &::krakengen_server::policy::Caller #(, #args)*)
+                -> impl ::std::future::Future<Output = #result> + ::std::marker::Send
+        }
     }
 }
 
@@ -87,7 +75,7 @@ fn trait_method(op: &Operation, paths: &ServerPaths) -> TokenStream {
     }
     let doc = doc.attrs();
     let deprecated = deprecated_attr(op.deprecation.as_ref());
-    let signature = signature(op, paths);
+    let signature = signature(op, paths, false);
     quote! {
         #doc
         #deprecated
@@ -269,7 +257,7 @@ pub(crate) fn segments<'a>(ir: &'a Ir, paths: &'a ServerPaths) -> Vec<Segment<'a
 pub(crate) fn scaffold(ir: &Ir, paths: &ServerPaths, server: &str) -> TokenStream {
     let server = to_ident(server);
     let methods = ir.operations.iter().map(|op| {
-        let sig = scaffold_signature(op, paths);
+        let sig = signature(op, paths, true);
         let graphql = format!("{} is not implemented yet", op.graphql);
         let deprecated = op.deprecation.is_some().then(|| quote!(#[allow(deprecated)]));
         quote! {
