@@ -98,9 +98,9 @@ pub fn split(text: &str, base: usize, rendering: Rendering) -> Vec<Line<'_>> {
     let mut out = Vec::with_capacity(text.len() / 16 + 1);
     let bytes = text.as_bytes();
     let mut line_start = 0usize;
-    // One pass over the bytes: on this project's machine it is about twice as fast as
-    // `str::split('\n')`, whose substring search is set up again for every (short) line.
-    let ends = bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i).chain([bytes.len()]);
+    // One SIMD pass over the bytes (memchr): `str::split('\n')` sets its substring search up again
+    // for every (short) line, and a byte-by-byte filter was an eighth of all parsing instructions.
+    let ends = memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]);
     for (index, end) in ends.enumerate() {
         let line_no = index as u32 + 1;
         // `\n` is ASCII, so both ends are character boundaries.
