@@ -12,6 +12,17 @@
 //! other with no separators, and a chunk is printed at the same depth as in the whole file, so the
 //! result is byte-identical to formatting the whole file at once (a unit test checks this), and it
 //! does not depend on the number of cores: chunk boundaries are fixed by the emitters.
+//!
+//! A few items grow with the number of error codes and cannot be cut at item boundaries: the
+//! `impl ErrorCode` block holds three lists with one entry per code. Formatting such an item whole
+//! builds a syntax tree roughly ten times the size of its text, which at 100× the vendored reference
+//! was most of the generator's peak memory. Such an item is described as a run of [`Segment::split`]
+//! pieces instead: each piece is the whole item with a slice of every list, and each list is
+//! bracketed by two [`SPLIT`] sentinel entries. The sentinel lines cut every formatted piece into
+//! fixed text (the same in every piece, which is checked) and list text; the file gets the fixed
+//! text once with the list texts of all pieces in between. This is byte-identical because
+//! prettyplease prints every entry of a list that does not fit on one line on its own line, whatever
+//! its neighbours, and the emitters only split lists into pieces far too long for one line.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -29,15 +40,27 @@ pub(crate) struct Segment<'a> {
     /// For a chunk of a wrapped body: the wrapper's opening line exactly as prettyplease prints it
     /// (`pub mod types {`). Consecutive chunks with the same opener share one wrapper.
     pub opener: Option<&'static str>,
+    /// For a piece of a split item: the item's name. Consecutive pieces with the same name are
+    /// joined into one item.
+    pub split: Option<&'static str>,
 }
+
+/// The identifier of the sentinel entries that bracket each list of a split item (see the module
+/// documentation); a formatted line containing it is a sentinel line.
+pub(crate) const SPLIT: &str = "__krakengen_split";
 
 impl<'a> Segment<'a> {
     pub(crate) fn items(f: impl Fn() -> TokenStream + Sync + 'a) -> Self {
-        Segment { tokens: Box::new(f), opener: None }
+        Segment { tokens: Box::new(f), opener: None, split: None }
     }
 
     pub(crate) fn chunk(opener: &'static str, f: impl Fn() -> TokenStream + Sync + 'a) -> Self {
-        Segment { tokens: Box::new(f), opener: Some(opener) }
+        Segment { tokens: Box::new(f), opener: Some(opener), split: None }
+    }
+
+    /// One piece of the item `name`, whose lists are each bracketed by two [`SPLIT`] entries.
+    pub(crate) fn split(name: &'static str, f: impl Fn() -> TokenStream + Sync + 'a) -> Self {
+        Segment { tokens: Box::new(f), opener: None, split: Some(name) }
     }
 }
 
@@ -100,8 +123,21 @@ pub(crate) fn rust_files_segments(files: &[&[Segment<'_>]]) -> Vec<Result<String
 fn join(segments: &[Segment<'_>], texts: Vec<Result<String, Diagnostics>>) -> Result<String, Diagnostics> {
     let mut out = String::from(super::HEADER);
     let mut open: Option<&str> = None;
-    for (segment, text) in segments.iter().zip(texts) {
-        let text = text?;
+    let mut texts = texts.into_iter();
+    let mut i = 0;
+    while i < segments.len() {
+        let segment = &segments[i];
+        if let Some(name) = segment.split {
+            if open.take().is_some() {
+                out.push_str("}\n");
+            }
+            let pieces = segments[i..].iter().take_while(|s| s.split == Some(name)).count();
+            join_split(&mut out, name, texts.by_ref().take(pieces))?;
+            i += pieces;
+            continue;
+        }
+        i += 1;
+        let text = texts.next().expect("one text per segment")?;
         match segment.opener {
             None => {
                 if open.take().is_some() {
@@ -136,6 +172,52 @@ fn join(segments: &[Segment<'_>], texts: Vec<Result<String, Diagnostics>>) -> Re
         out.push_str("}\n");
     }
     Ok(out)
+}
+
+/// Cuts a formatted piece of a split item at its sentinel lines: fixed text, list text, fixed text,
+/// …, fixed text (always an odd number of parts).
+fn cut(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if line.contains(SPLIT) {
+            parts.push(&text[start..line_start]);
+            start = line_start + line.len();
+        }
+        line_start += line.len();
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+/// Appends the item `name` made of its formatted pieces (see the module documentation): the fixed
+/// parts once, each list's parts of every piece in order. Pieces whose fixed parts differ, or that
+/// have no sentinel lines, are a bug in the emitter that split them.
+fn join_split(
+    out: &mut String,
+    name: &str,
+    texts: impl Iterator<Item = Result<String, Diagnostics>>,
+) -> Result<(), Diagnostics> {
+    let texts: Vec<String> = texts.collect::<Result<_, _>>()?;
+    let pieces: Vec<Vec<&str>> = texts.iter().map(|t| cut(t)).collect();
+    let Some(first) = pieces.first() else { return Ok(()) };
+    if first.len() < 3 || first.len() % 2 == 0 {
+        return Err(internal(format!("a formatted piece of `{name}` does not bracket its lists with sentinel lines")));
+    }
+    if pieces.iter().any(|p| p.len() != first.len() || p.iter().step_by(2).ne(first.iter().step_by(2))) {
+        return Err(internal(format!("the formatted pieces of `{name}` differ outside their lists")));
+    }
+    for (k, fixed) in first.iter().enumerate() {
+        if k % 2 == 0 {
+            out.push_str(fixed);
+        } else {
+            for p in &pieces {
+                out.push_str(p[k]);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The same segments formatted as one file in one pass, for the test that proves splitting changes
