@@ -94,10 +94,17 @@ pub(crate) fn rust_file_segments(segments: &[Segment<'_>]) -> Result<String, Dia
 
 /// Formats the segments of several files in one pool of threads (so no core waits at the end of one
 /// file while another file has work left) and joins each file's segments.
+///
+/// Texts are joined as soon as every text before them is formatted, by whichever worker finishes
+/// one, so each is freed right after it is copied into its file. Holding all of them until the last
+/// one is done, as an earlier version did, kept the whole output in memory twice at the end, and the
+/// allocator does not give the freed copy back to the system.
 pub(crate) fn rust_files_segments(files: &[&[Segment<'_>]]) -> Vec<Result<String, Diagnostics>> {
     let jobs: Vec<(usize, &Segment<'_>)> =
         files.iter().enumerate().flat_map(|(f, segments)| segments.iter().map(move |s| (f, s))).collect();
     let results: Vec<Mutex<Option<Result<String, Diagnostics>>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
+    // The first job whose text has not been joined yet, and each file's join so far.
+    let joined = Mutex::new((0usize, files.iter().map(|segments| Joiner::new(segments)).collect::<Vec<_>>()));
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len()).max(1);
     let work = || loop {
@@ -105,6 +112,16 @@ pub(crate) fn rust_files_segments(files: &[&[Segment<'_>]]) -> Vec<Result<String
         let Some((_, segment)) = jobs.get(i) else { break };
         let text = unparse((segment.tokens)());
         *results[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(text);
+        // Storing before draining means the worker that finishes the last missing text always
+        // finds it, so every text is joined by the time the workers stop.
+        let mut guard = joined.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (done, joiners) = &mut *guard;
+        while let Some(text) =
+            results.get(*done).and_then(|r| r.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take())
+        {
+            joiners[jobs[*done].0].push(text);
+            *done += 1;
+        }
     };
     std::thread::scope(|s| {
         for _ in 1..workers {
@@ -112,38 +129,60 @@ pub(crate) fn rust_files_segments(files: &[&[Segment<'_>]]) -> Vec<Result<String
         }
         work();
     });
-    let mut texts: Vec<Vec<Result<String, Diagnostics>>> = files.iter().map(|_| Vec::new()).collect();
-    for ((f, _), result) in jobs.iter().zip(results) {
-        texts[*f].push(result.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).expect("every segment ran"));
-    }
-    files.iter().zip(texts).map(|(segments, texts)| join(segments, texts)).collect()
+    let (_, joiners) = joined.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    joiners.into_iter().map(Joiner::finish).collect()
 }
 
-/// Joins the formatted segments of one file.
-fn join(segments: &[Segment<'_>], texts: Vec<Result<String, Diagnostics>>) -> Result<String, Diagnostics> {
-    let mut out = String::from(super::HEADER);
-    let mut open: Option<&str> = None;
-    let mut texts = texts.into_iter();
-    let mut i = 0;
-    while i < segments.len() {
-        let segment = &segments[i];
-        if let Some(name) = segment.split {
-            if open.take().is_some() {
-                out.push_str("}\n");
+/// The join of one file's formatted segments, fed their texts in segment order.
+struct Joiner<'s, 'a> {
+    segments: &'s [Segment<'a>],
+    /// The index of the segment whose text comes next.
+    next: usize,
+    out: String,
+    /// The opener of the wrapper whose chunks are being joined, whose closing brace is still due.
+    open: Option<&'static str>,
+    /// The pieces of the split item being joined, until its last one arrives.
+    pieces: Vec<String>,
+    /// The first failure; later texts are then ignored.
+    error: Option<Diagnostics>,
+}
+
+impl<'s, 'a> Joiner<'s, 'a> {
+    fn new(segments: &'s [Segment<'a>]) -> Self {
+        Joiner { segments, next: 0, out: String::from(super::HEADER), open: None, pieces: Vec::new(), error: None }
+    }
+
+    fn push(&mut self, text: Result<String, Diagnostics>) {
+        let i = self.next;
+        self.next += 1;
+        if self.error.is_none() {
+            if let Err(e) = self.step(i, text) {
+                self.error = Some(e);
             }
-            let pieces = segments[i..].iter().take_while(|s| s.split == Some(name)).count();
-            join_split(&mut out, name, texts.by_ref().take(pieces))?;
-            i += pieces;
-            continue;
         }
-        i += 1;
-        let text = texts.next().expect("one text per segment")?;
+    }
+
+    fn close(&mut self) {
+        if self.open.take().is_some() {
+            self.out.push_str("}\n");
+        }
+    }
+
+    fn step(&mut self, i: usize, text: Result<String, Diagnostics>) -> Result<(), Diagnostics> {
+        let segment = &self.segments[i];
+        let text = text?;
+        if let Some(name) = segment.split {
+            self.pieces.push(text);
+            if self.segments.get(i + 1).is_none_or(|s| s.split != Some(name)) {
+                self.close();
+                join_split(&mut self.out, name, std::mem::take(&mut self.pieces))?;
+            }
+            return Ok(());
+        }
         match segment.opener {
             None => {
-                if open.take().is_some() {
-                    out.push_str("}\n");
-                }
-                out.push_str(&text);
+                self.close();
+                self.out.push_str(&text);
             }
             Some(opener) => {
                 let start = text
@@ -157,21 +196,27 @@ fn join(segments: &[Segment<'_>], texts: Vec<Result<String, Diagnostics>>) -> Re
                     .filter(|t| t.len() >= body_start)
                     .map(str::len)
                     .ok_or_else(|| internal(format!("a formatted chunk of `{opener}` does not end with its brace")))?;
-                if open != Some(opener) {
-                    if open.is_some() {
-                        out.push_str("}\n");
-                    }
-                    out.push_str(&text[..body_start]);
-                    open = Some(opener);
+                if self.open != Some(opener) {
+                    self.close();
+                    self.out.push_str(&text[..body_start]);
+                    self.open = Some(opener);
                 }
-                out.push_str(&text[body_start..body_end]);
+                self.out.push_str(&text[body_start..body_end]);
             }
         }
+        Ok(())
     }
-    if open.is_some() {
-        out.push_str("}\n");
+
+    fn finish(mut self) -> Result<String, Diagnostics> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        if self.next != self.segments.len() {
+            return Err(internal(format!("{} of {} formatted segments were joined", self.next, self.segments.len())));
+        }
+        self.close();
+        Ok(self.out)
     }
-    Ok(out)
 }
 
 /// Cuts a formatted piece of a split item at its sentinel lines: fixed text, list text, fixed text,
@@ -194,12 +239,7 @@ fn cut(text: &str) -> Vec<&str> {
 /// Appends the item `name` made of its formatted pieces (see the module documentation): the fixed
 /// parts once, each list's parts of every piece in order. Pieces whose fixed parts differ, or that
 /// have no sentinel lines, are a bug in the emitter that split them.
-fn join_split(
-    out: &mut String,
-    name: &str,
-    texts: impl Iterator<Item = Result<String, Diagnostics>>,
-) -> Result<(), Diagnostics> {
-    let texts: Vec<String> = texts.collect::<Result<_, _>>()?;
+fn join_split(out: &mut String, name: &str, texts: Vec<String>) -> Result<(), Diagnostics> {
     let pieces: Vec<Vec<&str>> = texts.iter().map(|t| cut(t)).collect();
     let Some(first) = pieces.first() else { return Ok(()) };
     if first.len() < 3 || first.len() % 2 == 0 {
