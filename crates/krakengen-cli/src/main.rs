@@ -49,8 +49,20 @@ enum Command {
         /// The configuration file.
         #[arg(long, default_value = "krakengen.toml")]
         config: PathBuf,
+        /// Write nothing and exit 1 when any generated file is stale. When the stamp (see `--stamp`)
+        /// shows that no input changed and every output is on disk as the last clean run left it, the
+        /// check is answered without regenerating; otherwise the full check runs.
         #[arg(long)]
         check: bool,
+        /// The stamp file that lets `--check` skip regeneration; every run that leaves the outputs
+        /// matching rewrites it. Default: `krakengen/codegen.stamp` in the cargo target directory of
+        /// the configuration's directory (`$CARGO_TARGET_DIR`, or `target/` next to `krakengen.toml`),
+        /// the file `cargo xtask codegen` keeps. Never check it in.
+        #[arg(long, value_name = "FILE")]
+        stamp: Option<PathBuf>,
+        /// Neither read nor write a stamp: `--check` always regenerates and compares.
+        #[arg(long, conflicts_with = "stamp")]
+        no_stamp: bool,
     },
     /// Write a starting implementation of the server crate's `MutationResolvers` (every body `todo!()`)
     /// to FILE if it does not exist; if it does, never touch it but list the trait methods it lacks
@@ -171,20 +183,27 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Codegen { config, check } => {
+        Command::Codegen { config, check, stamp, no_stamp } => {
+            // An absolute path makes the configuration's root, and so the stamp's record of it, the
+            // same as `cargo xtask codegen`'s, so the two share one stamp instead of each invalidating
+            // the other's.
+            let config = std::path::absolute(&config).unwrap_or(config);
             let config = krakengen::config::Config::load(&config)?;
-            let files = match krakengen::project::generate(&config) {
-                Ok(files) => files,
+            let stamp = (!no_stamp).then(|| stamp.unwrap_or_else(|| default_stamp(&config.root)));
+            let outcome = match krakengen::project::codegen(&config, check, stamp.as_deref()) {
+                Ok(outcome) => outcome,
+                Err(krakengen::project::Failure::Write(message)) => return Err(message.into()),
                 Err(failure) => {
                     eprintln!("{failure}");
                     return Ok(ExitCode::from(1));
                 }
             };
-            let report = krakengen::project::sync(&files, check)?;
+            let report = &outcome.report;
             for p in &report.stale {
                 eprintln!("{} {}", if check { "stale" } else { "wrote" }, krakengen::project::display_path(p, &config.root));
             }
-            println!("{} generated files, {} {}", files.len(), report.stale.len(), if check { "stale" } else { "written" });
+            let how = if outcome.from_stamp { " (inputs and outputs match the stamp)" } else { "" };
+            println!("{} generated files, {} {}{how}", outcome.files, report.stale.len(), if check { "stale" } else { "written" });
             Ok(if check && !report.stale.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Scaffold { file, config, project } => scaffold(&file, &config, project.as_deref(), color),
@@ -334,4 +353,13 @@ fn scaffold(file: &std::path::Path, config: &std::path::Path, project: Option<&s
         orphaned
     );
     Ok(if comparison.in_sync() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Where `krakengen codegen` keeps its stamp by default: where `cargo xtask codegen` keeps it, in the
+/// cargo target directory of the directory holding `krakengen.toml` (`$CARGO_TARGET_DIR` when set,
+/// resolved against that directory when relative, else `target/`), which Rust repositories already
+/// keep out of version control.
+fn default_stamp(root: &std::path::Path) -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("target"));
+    root.join(target).join("krakengen/codegen.stamp")
 }

@@ -122,7 +122,8 @@ fn a_directory_is_read_in_name_order() {
 /// and a stale copy in a scratch project is reported with exit code 1 and left untouched.
 #[test]
 fn codegen_check_reads_the_config_file() {
-    let out = krakengen(&["codegen", "--check"]);
+    // Without a stamp, so this is always the full comparison and nothing is written under `target/`.
+    let out = krakengen(&["codegen", "--check", "--no-stamp"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 stale"));
 
@@ -143,4 +144,67 @@ fn codegen_check_reads_the_config_file() {
     assert!(!dir.path().join("out").exists());
     assert_eq!(run(false).status.code(), Some(0));
     assert_eq!(run(true).status.code(), Some(0));
+}
+
+/// `krakengen codegen` keeps the stamp where `cargo xtask codegen` does, and `--check` trusts it only
+/// while the inputs and outputs are unchanged: an edited reference or an edited output is stale
+/// (exit 1) even with the stamp of an earlier clean run present.
+#[test]
+fn codegen_check_uses_the_stamp_only_while_nothing_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let reference = std::fs::read_to_string(root().join("tests/fixtures/crlf/basic.txt")).unwrap();
+    std::fs::write(dir.path().join("ref.txt"), &reference).unwrap();
+    std::fs::write(dir.path().join("krakengen.toml"), "[[project]]\nname = \"t\"\ndocs = \"ref.txt\"\nschema_dir = \"out\"\n").unwrap();
+    let run = |extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_krakengen"))
+            .args(["codegen", "--config", "krakengen.toml"])
+            .args(extra)
+            .current_dir(dir.path())
+            .env_remove("CARGO_TARGET_DIR")
+            .output()
+            .unwrap();
+        (out.status.code(), text(&out.stdout), text(&out.stderr))
+    };
+    let stamp = dir.path().join("target/krakengen/codegen.stamp");
+    const FROM_STAMP: &str = "(inputs and outputs match the stamp)";
+
+    assert_eq!(run(&[]).0, Some(0));
+    assert!(stamp.exists(), "generating writes the stamp under target/");
+    let (code, stdout, _) = run(&["--check"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(stdout, format!("2 generated files, 0 stale {FROM_STAMP}\n"));
+    // `--no-stamp` always runs the full check.
+    let (code, stdout, _) = run(&["--check", "--no-stamp"]);
+    assert_eq!((code, stdout.as_str()), (Some(0), "2 generated files, 0 stale\n"));
+
+    // An input edited after the clean run: the stamp no longer vouches, the full check finds both
+    // outputs stale and writes nothing.
+    let sdl = std::fs::read(dir.path().join("out/schema.graphql")).unwrap();
+    let edited = reference.replace("Enrollment process not found.", "Enrollment process was not found.");
+    assert_ne!(edited, reference);
+    std::fs::write(dir.path().join("ref.txt"), &edited).unwrap();
+    let (code, stdout, stderr) = run(&["--check"]);
+    assert_eq!(code, Some(1), "{stdout}{stderr}");
+    assert!(!stdout.contains(FROM_STAMP), "{stdout}");
+    assert!(stderr.contains("stale out/metadata.json"), "{stderr}");
+    assert_eq!(std::fs::read(dir.path().join("out/schema.graphql")).unwrap(), sdl, "a check writes nothing");
+
+    // Regenerated, the check is answered by the stamp again; an output edited behind its back (same
+    // length, so only the hash can tell) is stale again.
+    assert_eq!(run(&[]).0, Some(0));
+    assert!(run(&["--check"]).1.contains(FROM_STAMP));
+    let json = dir.path().join("out/metadata.json");
+    let mut bytes = std::fs::read(&json).unwrap();
+    let i = bytes.iter().position(|b| b.is_ascii_alphabetic()).unwrap();
+    bytes[i] = if bytes[i] == b'x' { b'y' } else { b'x' };
+    std::fs::write(&json, &bytes).unwrap();
+    let (code, _, stderr) = run(&["--check"]);
+    assert_eq!(code, Some(1));
+    assert_eq!(stderr, "stale out/metadata.json\n");
+
+    // `--stamp` puts it elsewhere.
+    let elsewhere = dir.path().join("elsewhere.stamp");
+    assert_eq!(run(&["--stamp", elsewhere.to_str().unwrap()]).0, Some(0));
+    assert!(elsewhere.exists());
+    assert!(run(&["--check", "--stamp", elsewhere.to_str().unwrap()]).1.contains(FROM_STAMP));
 }

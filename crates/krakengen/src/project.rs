@@ -77,8 +77,8 @@ pub fn generate_project(config: &Config, project: &Project) -> Result<Vec<Genera
     let schema = build_schema(config, project, &parsed)?;
     let dir = config.path(&project.schema_dir);
     let mut files = vec![
-        GeneratedFile { path: dir.join("schema.graphql"), contents: schema.sdl.clone() },
-        GeneratedFile { path: dir.join("metadata.json"), contents: schema.metadata_json.clone() },
+        GeneratedFile { path: dir.join("schema.graphql"), contents: schema.sdl },
+        GeneratedFile { path: dir.join("metadata.json"), contents: schema.metadata_json },
     ];
     if let Some(options) = codegen_options(config, project)? {
         let generated = crate::codegen::generate_workspace_crates(&parsed.reference, &options).map_err(|diagnostics| {
@@ -144,8 +144,8 @@ pub struct SyncReport {
 pub fn sync(files: &[GeneratedFile], check: bool) -> std::io::Result<SyncReport> {
     let mut report = SyncReport::default();
     for f in files {
-        let current = std::fs::read(&f.path).ok();
-        if current.as_deref() == Some(f.contents.as_bytes()) {
+        // An unreadable file counts as stale, as a missing one does; writing it reports the error.
+        if crate::write::holds(&f.path, f.contents.as_bytes()).unwrap_or(false) {
             continue;
         }
         report.stale.push(f.path.clone());

@@ -8,29 +8,63 @@ use crate::naming::to_ident;
 
 use super::docs::{code, escape, Doc};
 use super::ir::{Code, Ir, MutationErrors, UNKNOWN};
-use super::format::Segment;
+use super::format::{self, Segment};
 use super::runtime;
 
 /// How many mutations one formatting chunk of `mutations` holds (see [`super::format`]).
 const MUTATIONS_PER_CHUNK: usize = 48;
 
+/// How many error codes one formatting piece of the items that list every code holds (the
+/// `ErrorCode` enum and its `impl`; see [`super::format`]), so that formatting one piece needs little
+/// memory whatever the size of the reference. A reference with at most this many codes (the vendored
+/// one has 718) formats them whole.
+const CODES_PER_PIECE: usize = 1000;
+
+/// Splits `0..len` into `ceil(len / size)` ranges whose lengths differ by at most one, so that no
+/// range is much shorter than `size / 2`: the lists of a split item must never fit on one line.
+fn balanced_ranges(len: usize, size: usize) -> Vec<std::ops::Range<usize>> {
+    let count = len.div_ceil(size.max(1)).max(1);
+    (0..count).map(|i| len * i / count..len * (i + 1) / count).collect()
+}
+
 /// The whole generated error module, as segments formatted in parallel.
 pub(crate) fn segments(ir: &Ir) -> Vec<Segment<'_>> {
-    let mut out = vec![
-        Segment::items(move || {
-            let summary = format!(" Kraken error codes and error responses of the {} reference.", escape(&ir.project));
-            let code_enum = error_code_enum(ir);
-            quote! {
-                #![doc = #summary]
-                #![doc = ""]
-                #![doc = " The `ErrorCode` enum lists every code of the reference and falls back to `ErrorCode::Unknown` for"]
-                #![doc = " codes added since; `mutations` holds, per mutation, the codes the reference says it can"]
-                #![doc = " return; `KrakenError` decodes one entry of a GraphQL response's `errors`."]
-                #code_enum
-            }
-        }),
-        Segment::items(move || error_code_impls(ir)),
-    ];
+    segments_with(ir, CODES_PER_PIECE)
+}
+
+/// [`segments`] with `per_piece` codes per piece of the enum and its `impl`.
+fn segments_with(ir: &Ir, per_piece: usize) -> Vec<Segment<'_>> {
+    let header = move || {
+        let summary = format!(" Kraken error codes and error responses of the {} reference.", escape(&ir.project));
+        quote! {
+            #![doc = #summary]
+            #![doc = ""]
+            #![doc = " The `ErrorCode` enum lists every code of the reference and falls back to `ErrorCode::Unknown` for"]
+            #![doc = " codes added since; `mutations` holds, per mutation, the codes the reference says it can"]
+            #![doc = " return; `KrakenError` decodes one entry of a GraphQL response's `errors`."]
+        }
+    };
+    let pieces = balanced_ranges(ir.codes.len(), per_piece);
+    let mut out = Vec::new();
+    if pieces.len() == 1 {
+        out.push(Segment::items(move || {
+            let (header, code_enum) = (header(), error_code_enum(ir, 0..ir.codes.len(), true));
+            quote!(#header #code_enum)
+        }));
+        out.push(Segment::items(move || error_code_impls(ir, 0..ir.codes.len(), false)));
+    } else {
+        let last = pieces.len() - 1;
+        for (i, r) in pieces.iter().cloned().enumerate() {
+            out.push(Segment::chunk("pub enum ErrorCode {", move || {
+                let header = if i == 0 { header() } else { TokenStream::new() };
+                let code_enum = error_code_enum(ir, r.clone(), i == last);
+                quote!(#header #code_enum)
+            }));
+        }
+        for r in pieces {
+            out.push(Segment::split("impl ErrorCode", move || error_code_impls(ir, r.clone(), true)));
+        }
+    }
     let indices: Vec<usize> = (0..ir.operations.len()).collect();
     if indices.is_empty() {
         out.push(Segment::items(|| mutations_module(TokenStream::new())));
@@ -85,10 +119,17 @@ fn code_doc(c: &Code) -> TokenStream {
     Doc::new().line(format!("{}: {}", code(&c.code), escape(&c.message))).attrs()
 }
 
-fn error_code_enum(ir: &Ir) -> TokenStream {
-    let unknown = to_ident(UNKNOWN);
-    let variants: TokenStream = ir
-        .codes
+/// The `ErrorCode` enum with the variants of the codes in `range`, and the `Unknown` variant when
+/// `with_unknown` (the last piece of a split enum, or the whole enum).
+fn error_code_enum(ir: &Ir, range: std::ops::Range<usize>, with_unknown: bool) -> TokenStream {
+    let unknown = with_unknown.then(|| {
+        let unknown = to_ident(UNKNOWN);
+        quote! {
+            #[doc = " A code this crate does not know, as received."]
+            #unknown(::std::string::String),
+        }
+    });
+    let variants: TokenStream = ir.codes[range]
         .iter()
         .map(|c| {
             let doc = code_doc(c);
@@ -107,19 +148,33 @@ fn error_code_enum(ir: &Ir) -> TokenStream {
         #[non_exhaustive]
         pub enum ErrorCode {
             #variants
-            #[doc = " A code this crate does not know, as received."]
-            #unknown(::std::string::String),
+            #unknown
         }
     }
 }
 
-fn error_code_impls(ir: &Ir) -> TokenStream {
+/// The `impl ErrorCode` block and the trait impls, with the entries of the codes in `range` in its
+/// three per-code lists; with `sentinels`, each list is bracketed by two [`format::SPLIT`] entries,
+/// for a piece of a split item.
+fn error_code_impls(ir: &Ir, range: std::ops::Range<usize>, sentinels: bool) -> TokenStream {
     let unknown = to_ident(UNKNOWN);
-    let all: Vec<_> = ir.codes.iter().map(variant).collect();
-    let positions = 0..ir.codes.len();
-    let strs: Vec<&str> = ir.codes.iter().map(|c| c.code.as_str()).collect();
-    let messages: Vec<&str> = ir.codes.iter().map(|c| c.message.as_str()).collect();
-    let families: Vec<&str> = ir.codes.iter().map(|c| c.family.as_str()).collect();
+    let codes = &ir.codes[range.clone()];
+    let bracket = |items: Vec<TokenStream>, sentinel: TokenStream| -> Vec<TokenStream> {
+        if !sentinels {
+            return items;
+        }
+        std::iter::once(sentinel.clone()).chain(items).chain(std::iter::once(sentinel)).collect()
+    };
+    let split = proc_macro2::Ident::new(format::SPLIT, proc_macro2::Span::call_site());
+    let all = bracket(codes.iter().map(|c| { let v = variant(c); quote!(ErrorCode::#v) }).collect(), quote!(#split));
+    let table = bracket(
+        codes.iter().map(|c| { let (s, m, f) = (&c.code, &c.message, &c.family); quote!((#s, #m, #f)) }).collect(),
+        quote!(#split),
+    );
+    let arms = bracket(
+        codes.iter().zip(range).map(|(c, i)| { let v = variant(c); quote!(ErrorCode::#v => #i,) }).collect(),
+        quote!(#split => 0usize,),
+    );
     let count = ir.codes.len();
     // Without known codes the match has only the fallback arm, and wrapping it in `Ok` would be
     // unreachable code.
@@ -128,7 +183,7 @@ fn error_code_impls(ir: &Ir) -> TokenStream {
     } else {
         quote! {
             ::std::result::Result::Ok(match self {
-                #(ErrorCode::#all => #positions,)*
+                #(#arms)*
                 ErrorCode::#unknown(code) => return ::std::result::Result::Err(code),
             })
         }
@@ -138,14 +193,14 @@ fn error_code_impls(ir: &Ir) -> TokenStream {
     quote! {
         impl ErrorCode {
             #[doc = " Every known code, sorted by code."]
-            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#all),*];
+            pub const ALL: &'static [ErrorCode] = &[#(#all),*];
 
             #[doc = " The number of known codes."]
             pub const COUNT: usize = #count;
 
             #[doc = " The code, message and family of every known code, in the order of [`ErrorCode::ALL`]."]
             #[doc = " Sorted by code, so [`ErrorCode::from_code`] can binary-search it."]
-            const TABLE: &'static [(&'static str, &'static str, &'static str)] = &[#((#strs, #messages, #families)),*];
+            const TABLE: &'static [(&'static str, &'static str, &'static str)] = &[#(#table),*];
 
             #[doc = " The position of a known code in [`ErrorCode::ALL`], or the text of an unknown one."]
             fn position(&self) -> ::std::result::Result<usize, &str> {
@@ -293,5 +348,35 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
             }
         }
 
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Splitting the enum and its `impl` into pieces must not change a byte of the file. The vendored
+    /// reference has fewer codes than one piece holds, so it is split here into small pieces (about 90
+    /// codes each), which must give exactly what formatting the items whole gives.
+    #[test]
+    fn splitting_the_code_lists_changes_nothing() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
+        let parsed = crate::parse::parse_str("mutations.txt", &std::fs::read_to_string(path).unwrap());
+        let ir = super::super::ir::build(&parsed.reference, &super::super::Options::new("oees")).unwrap();
+        assert!(ir.codes.len() > 700, "{}", ir.codes.len());
+        let whole = format::rust_file_segments(&segments_with(&ir, usize::MAX)).unwrap();
+        assert_eq!(segments(&ir).len(), segments_with(&ir, usize::MAX).len(), "the vendored reference is not split");
+        let split = segments_with(&ir, 100);
+        assert_eq!(split.iter().filter(|s| s.split.is_some()).count(), 8);
+        assert_eq!(format::rust_file_segments(&split).unwrap(), whole);
+        assert!(!whole.contains(format::SPLIT));
+    }
+
+    #[test]
+    fn balanced_ranges_cover_everything_evenly() {
+        assert_eq!(balanced_ranges(0, 10), vec![0..0]);
+        assert_eq!(balanced_ranges(10, 10), vec![0..10]);
+        assert_eq!(balanced_ranges(11, 10), vec![0..5, 5..11]);
+        assert_eq!(balanced_ranges(2001, 1000), vec![0..667, 667..1334, 1334..2001]);
     }
 }

@@ -12,6 +12,17 @@
 //! other with no separators, and a chunk is printed at the same depth as in the whole file, so the
 //! result is byte-identical to formatting the whole file at once (a unit test checks this), and it
 //! does not depend on the number of cores: chunk boundaries are fixed by the emitters.
+//!
+//! A few items grow with the number of error codes and cannot be cut at item boundaries: the
+//! `impl ErrorCode` block holds three lists with one entry per code. Formatting such an item whole
+//! builds a syntax tree roughly ten times the size of its text, which at 100× the vendored reference
+//! was most of the generator's peak memory. Such an item is described as a run of [`Segment::split`]
+//! pieces instead: each piece is the whole item with a slice of every list, and each list is
+//! bracketed by two [`SPLIT`] sentinel entries. The sentinel lines cut every formatted piece into
+//! fixed text (the same in every piece, which is checked) and list text; the file gets the fixed
+//! text once with the list texts of all pieces in between. This is byte-identical because
+//! prettyplease prints every entry of a list that does not fit on one line on its own line, whatever
+//! its neighbours, and the emitters only split lists into pieces far too long for one line.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -29,15 +40,27 @@ pub(crate) struct Segment<'a> {
     /// For a chunk of a wrapped body: the wrapper's opening line exactly as prettyplease prints it
     /// (`pub mod types {`). Consecutive chunks with the same opener share one wrapper.
     pub opener: Option<&'static str>,
+    /// For a piece of a split item: the item's name. Consecutive pieces with the same name are
+    /// joined into one item.
+    pub split: Option<&'static str>,
 }
+
+/// The identifier of the sentinel entries that bracket each list of a split item (see the module
+/// documentation); a formatted line containing it is a sentinel line.
+pub(crate) const SPLIT: &str = "__krakengen_split";
 
 impl<'a> Segment<'a> {
     pub(crate) fn items(f: impl Fn() -> TokenStream + Sync + 'a) -> Self {
-        Segment { tokens: Box::new(f), opener: None }
+        Segment { tokens: Box::new(f), opener: None, split: None }
     }
 
     pub(crate) fn chunk(opener: &'static str, f: impl Fn() -> TokenStream + Sync + 'a) -> Self {
-        Segment { tokens: Box::new(f), opener: Some(opener) }
+        Segment { tokens: Box::new(f), opener: Some(opener), split: None }
+    }
+
+    /// One piece of the item `name`, whose lists are each bracketed by two [`SPLIT`] entries.
+    pub(crate) fn split(name: &'static str, f: impl Fn() -> TokenStream + Sync + 'a) -> Self {
+        Segment { tokens: Box::new(f), opener: None, split: Some(name) }
     }
 }
 
@@ -71,10 +94,17 @@ pub(crate) fn rust_file_segments(segments: &[Segment<'_>]) -> Result<String, Dia
 
 /// Formats the segments of several files in one pool of threads (so no core waits at the end of one
 /// file while another file has work left) and joins each file's segments.
+///
+/// Texts are joined as soon as every text before them is formatted, by whichever worker finishes
+/// one, so each is freed right after it is copied into its file. Holding all of them until the last
+/// one is done, as an earlier version did, kept the whole output in memory twice at the end, and the
+/// allocator does not give the freed copy back to the system.
 pub(crate) fn rust_files_segments(files: &[&[Segment<'_>]]) -> Vec<Result<String, Diagnostics>> {
     let jobs: Vec<(usize, &Segment<'_>)> =
         files.iter().enumerate().flat_map(|(f, segments)| segments.iter().map(move |s| (f, s))).collect();
     let results: Vec<Mutex<Option<Result<String, Diagnostics>>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
+    // The first job whose text has not been joined yet, and each file's join so far.
+    let joined = Mutex::new((0usize, files.iter().map(|segments| Joiner::new(segments)).collect::<Vec<_>>()));
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len()).max(1);
     let work = || loop {
@@ -82,6 +112,16 @@ pub(crate) fn rust_files_segments(files: &[&[Segment<'_>]]) -> Vec<Result<String
         let Some((_, segment)) = jobs.get(i) else { break };
         let text = unparse((segment.tokens)());
         *results[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(text);
+        // Storing before draining means the worker that finishes the last missing text always
+        // finds it, so every text is joined by the time the workers stop.
+        let mut guard = joined.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (done, joiners) = &mut *guard;
+        while let Some(text) =
+            results.get(*done).and_then(|r| r.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take())
+        {
+            joiners[jobs[*done].0].push(text);
+            *done += 1;
+        }
     };
     std::thread::scope(|s| {
         for _ in 1..workers {
@@ -89,25 +129,60 @@ pub(crate) fn rust_files_segments(files: &[&[Segment<'_>]]) -> Vec<Result<String
         }
         work();
     });
-    let mut texts: Vec<Vec<Result<String, Diagnostics>>> = files.iter().map(|_| Vec::new()).collect();
-    for ((f, _), result) in jobs.iter().zip(results) {
-        texts[*f].push(result.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).expect("every segment ran"));
-    }
-    files.iter().zip(texts).map(|(segments, texts)| join(segments, texts)).collect()
+    let (_, joiners) = joined.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner);
+    joiners.into_iter().map(Joiner::finish).collect()
 }
 
-/// Joins the formatted segments of one file.
-fn join(segments: &[Segment<'_>], texts: Vec<Result<String, Diagnostics>>) -> Result<String, Diagnostics> {
-    let mut out = String::from(super::HEADER);
-    let mut open: Option<&str> = None;
-    for (segment, text) in segments.iter().zip(texts) {
+/// The join of one file's formatted segments, fed their texts in segment order.
+struct Joiner<'s, 'a> {
+    segments: &'s [Segment<'a>],
+    /// The index of the segment whose text comes next.
+    next: usize,
+    out: String,
+    /// The opener of the wrapper whose chunks are being joined, whose closing brace is still due.
+    open: Option<&'static str>,
+    /// The pieces of the split item being joined, until its last one arrives.
+    pieces: Vec<String>,
+    /// The first failure; later texts are then ignored.
+    error: Option<Diagnostics>,
+}
+
+impl<'s, 'a> Joiner<'s, 'a> {
+    fn new(segments: &'s [Segment<'a>]) -> Self {
+        Joiner { segments, next: 0, out: String::from(super::HEADER), open: None, pieces: Vec::new(), error: None }
+    }
+
+    fn push(&mut self, text: Result<String, Diagnostics>) {
+        let i = self.next;
+        self.next += 1;
+        if self.error.is_none() {
+            if let Err(e) = self.step(i, text) {
+                self.error = Some(e);
+            }
+        }
+    }
+
+    fn close(&mut self) {
+        if self.open.take().is_some() {
+            self.out.push_str("}\n");
+        }
+    }
+
+    fn step(&mut self, i: usize, text: Result<String, Diagnostics>) -> Result<(), Diagnostics> {
+        let segment = &self.segments[i];
         let text = text?;
+        if let Some(name) = segment.split {
+            self.pieces.push(text);
+            if self.segments.get(i + 1).is_none_or(|s| s.split != Some(name)) {
+                self.close();
+                join_split(&mut self.out, name, std::mem::take(&mut self.pieces))?;
+            }
+            return Ok(());
+        }
         match segment.opener {
             None => {
-                if open.take().is_some() {
-                    out.push_str("}\n");
-                }
-                out.push_str(&text);
+                self.close();
+                self.out.push_str(&text);
             }
             Some(opener) => {
                 let start = text
@@ -121,21 +196,68 @@ fn join(segments: &[Segment<'_>], texts: Vec<Result<String, Diagnostics>>) -> Re
                     .filter(|t| t.len() >= body_start)
                     .map(str::len)
                     .ok_or_else(|| internal(format!("a formatted chunk of `{opener}` does not end with its brace")))?;
-                if open != Some(opener) {
-                    if open.is_some() {
-                        out.push_str("}\n");
-                    }
-                    out.push_str(&text[..body_start]);
-                    open = Some(opener);
+                if self.open != Some(opener) {
+                    self.close();
+                    self.out.push_str(&text[..body_start]);
+                    self.open = Some(opener);
                 }
-                out.push_str(&text[body_start..body_end]);
+                self.out.push_str(&text[body_start..body_end]);
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<String, Diagnostics> {
+        if let Some(e) = self.error {
+            return Err(e);
+        }
+        if self.next != self.segments.len() {
+            return Err(internal(format!("{} of {} formatted segments were joined", self.next, self.segments.len())));
+        }
+        self.close();
+        Ok(self.out)
+    }
+}
+
+/// Cuts a formatted piece of a split item at its sentinel lines: fixed text, list text, fixed text,
+/// …, fixed text (always an odd number of parts).
+fn cut(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        if line.contains(SPLIT) {
+            parts.push(&text[start..line_start]);
+            start = line_start + line.len();
+        }
+        line_start += line.len();
+    }
+    parts.push(&text[start..]);
+    parts
+}
+
+/// Appends the item `name` made of its formatted pieces (see the module documentation): the fixed
+/// parts once, each list's parts of every piece in order. Pieces whose fixed parts differ, or that
+/// have no sentinel lines, are a bug in the emitter that split them.
+fn join_split(out: &mut String, name: &str, texts: Vec<String>) -> Result<(), Diagnostics> {
+    let pieces: Vec<Vec<&str>> = texts.iter().map(|t| cut(t)).collect();
+    let Some(first) = pieces.first() else { return Ok(()) };
+    if first.len() < 3 || first.len() % 2 == 0 {
+        return Err(internal(format!("a formatted piece of `{name}` does not bracket its lists with sentinel lines")));
+    }
+    if pieces.iter().any(|p| p.len() != first.len() || p.iter().step_by(2).ne(first.iter().step_by(2))) {
+        return Err(internal(format!("the formatted pieces of `{name}` differ outside their lists")));
+    }
+    for (k, fixed) in first.iter().enumerate() {
+        if k % 2 == 0 {
+            out.push_str(fixed);
+        } else {
+            for p in &pieces {
+                out.push_str(p[k]);
             }
         }
     }
-    if open.is_some() {
-        out.push_str("}\n");
-    }
-    Ok(out)
+    Ok(())
 }
 
 /// The same segments formatted as one file in one pass, for the test that proves splitting changes
