@@ -84,7 +84,8 @@ pub fn generate_project(config: &Config, project: &Project) -> Result<Vec<Genera
         let mut options = crate::codegen::Options::new(&project.name)
             .with_errors_crate(&errors.display().to_string())
             .with_client_crate(&client.display().to_string())
-            .with_scalars(&project.scalars);
+            .with_scalars(&project.scalars)
+            .with_supplemented_fields(&schema);
         if let Some(server) = &project.server_crate {
             let sdl = project.schema_dir.join("schema.graphql");
             options = options.with_server_crate(&server.display().to_string(), &sdl.display().to_string());
@@ -309,6 +310,24 @@ mod tests {
         let mut other = config.clone();
         other.projects[0].scalars.insert("Date".into(), "::std::string::String".into());
         assert!(!codegen(&other, true, Some(&dir.path().join("target/stamp"))).unwrap().from_stamp);
+    }
+
+    /// The project's supplements reach the client as well as the SDL: the type the reference leaves
+    /// unknown is a JSON newtype without them and a struct with them.
+    #[test]
+    fn supplements_type_the_client() {
+        let dir = tempfile::tempdir().unwrap();
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/supplement");
+        std::fs::copy(fixtures.join("reference.txt"), dir.path().join("ref.txt")).unwrap();
+        std::fs::copy(fixtures.join("agreeing.graphql"), dir.path().join("sup.graphql")).unwrap();
+        let base = "[[project]]\nname = \"s\"\ndocs = \"ref.txt\"\nschema_dir = \"out\"\nerrors_crate = \"e\"\nclient_crate = \"c\"\n";
+        for (extra, typed) in [("", false), ("supplements = [\"sup.graphql\"]\n", true)] {
+            std::fs::write(dir.path().join("krakengen.toml"), format!("{base}{extra}")).unwrap();
+            let files = generate(&Config::load(&dir.path().join("krakengen.toml")).unwrap()).unwrap();
+            let client = files.iter().find(|f| f.path.ends_with("c/src/generated.rs")).expect("the client is generated");
+            assert_eq!(client.contents.contains("pub struct GoodsPurchase {"), typed, "supplements: {extra:?}");
+            assert_eq!(client.contents.contains("pub struct GoodsPurchase(pub ::serde_json::Value);"), !typed);
+        }
     }
 
     #[test]
