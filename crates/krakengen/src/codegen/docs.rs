@@ -319,6 +319,36 @@ mod tests {
         assert!(splice("    ///\u{7}9\n".to_string(), &[]).is_err());
     }
 
+    /// A fixed attribute must print exactly as its tokens would, at every depth, next to spliced
+    /// documentation, and also where prettyplease breaks it over several lines.
+    #[test]
+    fn fixed_attributes_equal_their_tokens() {
+        const LONG: &str = "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]";
+        const SHORT: &str = "#[derive(::std::fmt::Debug)]";
+        let build = |long: TokenStream, short: TokenStream| {
+            let doc = Doc::new().line("documented").attrs();
+            quote! {
+                #doc
+                #long
+                pub mod m {
+                    #short
+                    pub struct S;
+                    pub mod n {
+                        #doc
+                        #long
+                        pub enum E { A }
+                    }
+                }
+            }
+        };
+        let fixed = super::super::format::rust_file(build(fixed(LONG), fixed(SHORT))).unwrap();
+        let tokens = |s: &str| s.parse::<TokenStream>().unwrap();
+        let literal = super::super::format::rust_file(build(tokens(LONG), tokens(SHORT))).unwrap();
+        assert_eq!(fixed, literal);
+        assert!(fixed.contains("        #[derive(\n            ::std::fmt::Debug,\n"), "{fixed}");
+        assert!(splice("///\u{7}F999\n".to_string(), &[]).is_err());
+    }
+
     #[test]
     fn code_spans_only_when_safe() {
         assert_eq!(code("acceptGoodsQuote"), "`acceptGoodsQuote`");
