@@ -201,6 +201,48 @@ fn scalar_mappings_are_checked_and_applied() {
     assert!(err.iter().any(|d| d.code == "scalar-mapping"), "{err:?}");
 }
 
+/// A supplement SDL makes the client typed where the reference is not: `GoodsPurchase`, which the
+/// reference names only through an undefined fragment, becomes a struct with the supplement's leaf
+/// fields, a supplied fragment on it is spread next to them, every document still validates against
+/// the merged SDL, and the crate builds and parses a response into the typed fields
+/// (`tests/fixtures/supplement/exercise.rs`).
+#[test]
+fn supplement_fields_type_the_client() {
+    let parsed = parse_rel(&fixture("supplement/reference.txt"));
+    assert!(!parsed.diagnostics.has_errors(), "{}", parsed.render_diagnostics(false));
+    let build = krakengen::sdl::SchemaOptions::new()
+        .with_supplement(fixture("supplement/agreeing.graphql"))
+        .build(&parsed.reference);
+    let schema = build.output.expect("the agreeing supplement builds");
+    let fragment = "fragment PurchaseCode on GoodsPurchase { code }";
+    let plain = Options::new("sup").with_crate_name("sup-client").with_fragments("purchase.graphql", fragment);
+    let options = plain.clone().with_supplemented_fields(&schema);
+
+    // Without the supplement the type is a JSON newtype; with it, a struct of optional typed fields.
+    let client = |o: &Options| codegen::generate_crate(&parsed.reference, o).unwrap()[3].contents.clone();
+    assert!(client(&plain).contains("pub struct GoodsPurchase(pub ::serde_json::Value);"), "{}", client(&plain));
+    let typed = client(&options);
+    let start = typed.find("pub struct GoodsPurchase {").unwrap_or_else(|| panic!("GoodsPurchase is no struct:\n{typed}"));
+    let body: String = typed[start..start + typed[start..].find("\n    }\n").unwrap()].split_whitespace().collect();
+    assert!(body.contains("pubcode:::std::option::Option<::std::string::String>,"), "{body}");
+    // A field with an optional argument is typed too (`steps(first: Int = 10)`).
+    let start = typed.find("pub struct SmartFlexOnboardingWizard {").expect("the wizard is a struct");
+    let body: String = typed[start..start + typed[start..].find("\n    }\n").unwrap()].split_whitespace().collect();
+    assert!(body.contains("pubsteps:::std::option::Option<::std::vec::Vec<::std::string::String>>,"), "{body}");
+
+    let docs = codegen::operation_documents(&parsed.reference, &options).unwrap();
+    let accept = &docs.iter().find(|(n, _)| n == "acceptGoodsQuote").unwrap().1;
+    assert!(accept.contains("goodsPurchase {\n      __typename\n      code\n      ...PurchaseCode\n    }"), "{accept}");
+    assert!(accept.contains("fragment PurchaseCode on GoodsPurchase"), "{accept}");
+    validate_all(&docs, &schema.sdl, "the merged SDL");
+
+    let dir = tempfile::tempdir().unwrap();
+    write_crate(dir.path(), &codegen::generate_crate(&parsed.reference, &options).unwrap());
+    std::fs::create_dir_all(dir.path().join("tests")).unwrap();
+    std::fs::copy(fixture("supplement/exercise.rs"), dir.path().join("tests/exercise.rs")).unwrap();
+    cargo_in(dir.path(), &["test", "--quiet"]);
+}
+
 /// Runs cargo on a crate generated into a temporary directory, sharing one target directory below
 /// the workspace's so that dependencies compile once. Warnings in generated code are errors.
 fn cargo_in(dir: &Path, args: &[&str]) {

@@ -118,6 +118,9 @@ enum Command {
         /// Maps a custom scalar to a Rust type, as `Date=::std::string::String`.
         #[arg(long = "scalar", value_name = "NAME=PATH")]
         scalars: Vec<String>,
+        /// A supplement SDL, as for `schema`: the client gets typed fields for the types it fills.
+        #[arg(long)]
+        supplement: Vec<PathBuf>,
     },
 }
 
@@ -247,13 +250,25 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Generate { docs, out, project, name, fragments, scalars } => {
+        Command::Generate { docs, out, project, name, fragments, scalars, supplement } => {
             let parsed = krakengen::parse::parse_path(&docs)?;
             eprint!("{}", parsed.render_diagnostics(color));
             if parsed.diagnostics.has_errors() {
                 return Ok(ExitCode::from(1));
             }
             let mut options = krakengen::codegen::Options::new(&project);
+            // The schema is built only for its supplements: without one it has nothing to add.
+            if !supplement.is_empty() {
+                let schema_options =
+                    supplement.into_iter().fold(krakengen::sdl::SchemaOptions::new(), |o, s| o.with_supplement(s));
+                let build = krakengen::sdl::build_schema(&parsed.reference, &schema_options);
+                eprint!("{}", build.render_diagnostics_for(&parsed, color));
+                let Some(output) = build.output else {
+                    eprintln!("error: the schema has errors; nothing was written");
+                    return Ok(ExitCode::from(1));
+                };
+                options = options.with_supplemented_fields(&output);
+            }
             if let Some(name) = &name {
                 options = options.with_crate_name(name);
             }
@@ -308,7 +323,12 @@ fn scaffold(file: &std::path::Path, config: &std::path::Path, project: Option<&s
         Ok(parsed) => parsed,
         Err(failure) => return failed(failure),
     };
-    let options = match krakengen::project::codegen_options(&config, project) {
+    // The schema is built for the supplements' fields, so the stubs' types are those of the crates.
+    let schema = match krakengen::project::build_schema(&config, project, &parsed) {
+        Ok(schema) => schema,
+        Err(failure) => return failed(failure),
+    };
+    let options = match krakengen::project::codegen_options(&config, project, &schema) {
         Ok(options) => options.ok_or("a project with a `server_crate` also needs `errors_crate` and `client_crate`")?,
         Err(failure) => return failed(failure),
     };

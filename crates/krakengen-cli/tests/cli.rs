@@ -208,3 +208,29 @@ fn codegen_check_uses_the_stamp_only_while_nothing_changed() {
     assert!(elsewhere.exists());
     assert!(run(&["--check", "--stamp", elsewhere.to_str().unwrap()]).1.contains(FROM_STAMP));
 }
+
+/// `krakengen generate --supplement` types what the supplement fills, and an invalid supplement
+/// stops it before anything is written.
+#[test]
+fn generate_takes_supplements() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
+    let run = |supplement: &str| {
+        krakengen(&[
+            "generate",
+            "tests/fixtures/supplement/reference.txt",
+            "--out",
+            &out.display().to_string(),
+            "--supplement",
+            supplement,
+        ])
+    };
+    let bad = run("tests/fixtures/supplement/invalid.graphql");
+    assert_eq!(bad.status.code(), Some(1), "{}", text(&bad.stderr));
+    assert!(text(&bad.stderr).contains("supplement-invalid"), "{}", text(&bad.stderr));
+    assert!(!out.exists());
+    let good = run("tests/fixtures/supplement/agreeing.graphql");
+    assert_eq!(good.status.code(), Some(0), "{}", text(&good.stderr));
+    let client = std::fs::read_to_string(out.join("src/client.rs")).unwrap();
+    assert!(client.contains("pub struct GoodsPurchase {"), "{client}");
+}

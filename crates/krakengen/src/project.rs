@@ -75,12 +75,15 @@ pub fn parse_project(config: &Config, project: &Project) -> Result<Parsed, Failu
 pub fn generate_project(config: &Config, project: &Project) -> Result<Vec<GeneratedFile>, Failure> {
     let parsed = parse_project(config, project)?;
     let schema = build_schema(config, project, &parsed)?;
+    // The options take what they need from the schema (the supplement's fields) before its texts
+    // move into the output files.
+    let options = codegen_options(config, project, &schema)?;
     let dir = config.path(&project.schema_dir);
     let mut files = vec![
         GeneratedFile { path: dir.join("schema.graphql"), contents: schema.sdl },
         GeneratedFile { path: dir.join("metadata.json"), contents: schema.metadata_json },
     ];
-    if let Some(options) = codegen_options(config, project)? {
+    if let Some(options) = options {
         let generated = crate::codegen::generate_workspace_crates(&parsed.reference, &options).map_err(|diagnostics| {
             Failure::Diagnostics {
                 project: project.name.clone(),
@@ -93,14 +96,20 @@ pub fn generate_project(config: &Config, project: &Project) -> Result<Vec<Genera
     Ok(files)
 }
 
-/// The code generator's options for a project: its crates, scalars and fragments. `None` when the
-/// project names no errors and client crate (it then only gets its SDL and catalogue).
-pub fn codegen_options(config: &Config, project: &Project) -> Result<Option<crate::codegen::Options>, Failure> {
+/// The code generator's options for a project: its crates, scalars, fragments and the fields its
+/// supplements give (from `schema`, the project's built SDL). `None` when the project names no errors
+/// and client crate (it then only gets its SDL and catalogue).
+pub fn codegen_options(
+    config: &Config,
+    project: &Project,
+    schema: &crate::sdl::SchemaOutput,
+) -> Result<Option<crate::codegen::Options>, Failure> {
     let (Some(errors), Some(client)) = (&project.errors_crate, &project.client_crate) else { return Ok(None) };
     let mut options = crate::codegen::Options::new(&project.name)
         .with_errors_crate(&errors.display().to_string())
         .with_client_crate(&client.display().to_string())
-        .with_scalars(&project.scalars);
+        .with_scalars(&project.scalars)
+        .with_supplemented_fields(schema);
     if let Some(server) = &project.server_crate {
         let sdl = project.schema_dir.join("schema.graphql");
         options = options.with_server_crate(&server.display().to_string(), &sdl.display().to_string());
@@ -316,6 +325,24 @@ mod tests {
         let mut other = config.clone();
         other.projects[0].scalars.insert("Date".into(), "::std::string::String".into());
         assert!(!codegen(&other, true, Some(&dir.path().join("target/stamp"))).unwrap().from_stamp);
+    }
+
+    /// The project's supplements reach the client as well as the SDL: the type the reference leaves
+    /// unknown is a JSON newtype without them and a struct with them.
+    #[test]
+    fn supplements_type_the_client() {
+        let dir = tempfile::tempdir().unwrap();
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/supplement");
+        std::fs::copy(fixtures.join("reference.txt"), dir.path().join("ref.txt")).unwrap();
+        std::fs::copy(fixtures.join("agreeing.graphql"), dir.path().join("sup.graphql")).unwrap();
+        let base = "[[project]]\nname = \"s\"\ndocs = \"ref.txt\"\nschema_dir = \"out\"\nerrors_crate = \"e\"\nclient_crate = \"c\"\n";
+        for (extra, typed) in [("", false), ("supplements = [\"sup.graphql\"]\n", true)] {
+            std::fs::write(dir.path().join("krakengen.toml"), format!("{base}{extra}")).unwrap();
+            let files = generate(&Config::load(&dir.path().join("krakengen.toml")).unwrap()).unwrap();
+            let client = files.iter().find(|f| f.path.ends_with("c/src/generated.rs")).expect("the client is generated");
+            assert_eq!(client.contents.contains("pub struct GoodsPurchase {"), typed, "supplements: {extra:?}");
+            assert_eq!(client.contents.contains("pub struct GoodsPurchase(pub ::serde_json::Value);"), !typed);
+        }
     }
 
     #[test]

@@ -156,6 +156,58 @@ thread_local! {
     static DEFERRED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+thread_local! {
+    /// The fixed attribute texts [`fixed`] stood in for on this thread, by marker number. Unlike
+    /// [`DEFERRED`] the list is never emptied: the same few texts recur in every file.
+    static FIXED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+
+    /// Each fixed attribute as prettyplease prints it, by text and indentation, made on first use.
+    static FIXED_TEXT: std::cell::RefCell<std::collections::HashMap<(&'static str, usize), String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// A fixed outer attribute (`#[derive(::std::fmt::Debug, …)]`), written as a marker that [`splice`]
+/// replaces after formatting by the attribute exactly as prettyplease prints it at that indentation.
+///
+/// Thousands of items carry one of a handful of derive lists, dozens of tokens each, which syn would
+/// otherwise parse and prettyplease print again for every item; here each text is formatted once per
+/// thread and indentation. `source` must be one outer attribute.
+pub(crate) fn fixed(source: &'static str) -> TokenStream {
+    let marker = FIXED.with(|f| {
+        let mut f = f.borrow_mut();
+        let i = f.iter().position(|s| std::ptr::eq(*s, source) || *s == source).unwrap_or_else(|| {
+            f.push(source);
+            f.len() - 1
+        });
+        format!("{MARKER}F{i}")
+    });
+    quote!(#[doc = #marker])
+}
+
+/// The lines of fixed attribute `source` formatted at `indent` spaces, each ending with a newline:
+/// formats the attribute on an empty struct nested in enough modules and cuts its lines out.
+fn fixed_text(source: &'static str, indent: usize) -> Result<String, String> {
+    if let Some(text) = FIXED_TEXT.with(|t| t.borrow().get(&(source, indent)).cloned()) {
+        return Ok(text);
+    }
+    if indent % 4 != 0 {
+        return Err(format!("a fixed attribute marker is indented by {indent} spaces, not a multiple of 4"));
+    }
+    let depth = indent / 4;
+    let item = format!("{}{source} struct S;{}", "mod m {".repeat(depth), "}".repeat(depth));
+    let file = syn::parse_file(&item).map_err(|e| format!("a fixed attribute does not parse ({e})"))?;
+    let printed = prettyplease::unparse(&file);
+    let lines: Vec<&str> = printed.lines().collect();
+    let end = lines.iter().position(|l| l.trim_start() == "struct S;").ok_or("a fixed attribute printed no item")?;
+    let mut text = String::new();
+    for line in lines.get(depth..end).unwrap_or_default() {
+        text.push_str(line);
+        text.push('\n');
+    }
+    FIXED_TEXT.with(|t| t.borrow_mut().insert((source, indent), text.clone()));
+    Ok(text)
+}
+
 /// Takes (and empties) this thread's list of deferred documentation blocks, for [`splice`].
 pub(crate) fn take_deferred() -> Vec<String> {
     DEFERRED.with(|d| std::mem::take(&mut *d.borrow_mut()))
@@ -182,6 +234,17 @@ pub(crate) fn splice(text: String, blocks: &[String]) -> Result<String, String> 
         }
         let after = &rest[at + needle.len()..];
         let end = after.find('\n').unwrap_or(after.len());
+        if let Some(number) = after[..end].strip_prefix('F') {
+            let source = number
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| FIXED.with(|f| f.borrow().get(i).copied()))
+                .ok_or_else(|| format!("unknown fixed attribute marker `{}`", &after[..end]))?;
+            out.push_str(&rest[..line_start]);
+            out.push_str(&fixed_text(source, indent.len())?);
+            rest = after.get(end + 1..).unwrap_or("");
+            continue;
+        }
         let block = after[..end]
             .parse::<usize>()
             .ok()
@@ -254,6 +317,36 @@ mod tests {
         assert_eq!(spliced, literal);
         assert!(spliced.contains("        /// first line\n        /// second 🦀\n        ///\n"), "{spliced}");
         assert!(splice("    ///\u{7}9\n".to_string(), &[]).is_err());
+    }
+
+    /// A fixed attribute must print exactly as its tokens would, at every depth, next to spliced
+    /// documentation, and also where prettyplease breaks it over several lines.
+    #[test]
+    fn fixed_attributes_equal_their_tokens() {
+        const LONG: &str = "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]";
+        const SHORT: &str = "#[derive(::std::fmt::Debug)]";
+        let build = |long: TokenStream, short: TokenStream| {
+            let doc = Doc::new().line("documented").attrs();
+            quote! {
+                #doc
+                #long
+                pub mod m {
+                    #short
+                    pub struct S;
+                    pub mod n {
+                        #doc
+                        #long
+                        pub enum E { A }
+                    }
+                }
+            }
+        };
+        let fixed = super::super::format::rust_file(build(fixed(LONG), fixed(SHORT))).unwrap();
+        let tokens = |s: &str| s.parse::<TokenStream>().unwrap();
+        let literal = super::super::format::rust_file(build(tokens(LONG), tokens(SHORT))).unwrap();
+        assert_eq!(fixed, literal);
+        assert!(fixed.contains("        #[derive(\n            ::std::fmt::Debug,\n"), "{fixed}");
+        assert!(splice("///\u{7}F999\n".to_string(), &[]).is_err());
     }
 
     #[test]

@@ -27,9 +27,9 @@ fn errors_tokens(path: &ErrorsPath) -> TokenStream {
 /// The derives of every generated data type. `PartialEq` but not `Eq`, because a `Float` field is an
 /// `f64`.
 fn derive_data() -> TokenStream {
-    quote! {
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-    }
+    super::docs::fixed(
+        "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]",
+    )
 }
 
 /// How many items one formatting chunk holds (see [`super::format`]).
@@ -552,6 +552,9 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream)
     let operation_name = &op.operation_name;
     let document = &op.document;
     let derive = derive_data();
+    let derive_operation = super::docs::fixed(
+        "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::default::Default)]",
+    );
     let variables: TokenStream = op.variables.iter().map(|f| field_tokens(f, FieldKind::Variable)).collect();
     let data_field = field_tokens(&op.data_field, FieldKind::Data);
     let data_name = to_ident(&op.data_field.rust);
@@ -613,7 +616,7 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream)
             #payload
 
             #[doc = " The operation, for [`Client::execute`](super::Client::execute)."]
-            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::default::Default)]
+            #derive_operation
             pub struct Mutation;
 
             impl super::Operation for Mutation {

@@ -295,6 +295,9 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
     let const_doc = Doc::new()
         .line(format!("The error codes {gql} can return, in reference order."))
         .attrs();
+    let derive = super::docs::fixed(
+        "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]",
+    );
     let enum_doc = Doc::new()
         .line(format!("The error codes {gql} can return."))
         .line(if codes.is_empty() {
@@ -308,7 +311,7 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
         pub const #konst: &[super::ErrorCode] = &[#(super::ErrorCode::#vs),*];
 
         #enum_doc
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #derive
         pub enum #name {
             #(#docs #vs,)*
         }

@@ -41,6 +41,7 @@
 //!     .with_errors_crate("crates/oees-errors")   // project.errors_crate, relative to the root
 //!     .with_client_crate("crates/oees-client")   // project.client_crate
 //!     .with_scalars(&project.scalars)
+//!     .with_supplemented_fields(&schema)         // the SDL stage's output, built with project.supplements
 //!     .with_fragments(path, &text);              // once per project.fragments file
 //! for f in generate_workspace_crates(&parsed.reference, &options)? {
 //!     files.push(project::GeneratedFile { path: config.root.join(&f.path), contents: f.contents });
@@ -224,6 +225,18 @@ impl Options {
     #[must_use]
     pub fn with_type_fields(mut self, type_name: &str, fields: Vec<KnownField>) -> Self {
         self.type_fields.insert(type_name.to_string(), fields);
+        self
+    }
+
+    /// Supplies, as [`Options::with_type_fields`] does, the fields of every type a supplement filled
+    /// in a schema built with supplements ([`crate::sdl::SchemaOutput::supplemented_fields`]): the
+    /// `supplements` of `krakengen.toml` and `krakengen generate --supplement`. Without supplements
+    /// this changes nothing.
+    #[must_use]
+    pub fn with_supplemented_fields(mut self, schema: &crate::sdl::SchemaOutput) -> Self {
+        for (name, fields) in schema.supplemented_fields() {
+            self = self.with_type_fields(&name, fields);
+        }
         self
     }
 

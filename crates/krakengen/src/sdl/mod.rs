@@ -130,6 +130,52 @@ pub struct SchemaOutput {
     pub schema: Valid<Schema>,
 }
 
+impl SchemaOutput {
+    /// The fields of every object and interface type that a supplement filled, by type name in name
+    /// order, for [`crate::codegen::Options::with_type_fields`], so that the generated client types
+    /// what the supplement knows. They are read from the validated schema (the reconciled result, not
+    /// the supplement text again): types marked `@fromSupplement` and not `@opaque`, with their
+    /// descriptions and `@deprecated` reasons. A field with a required argument (non-null, no
+    /// default) is left out, because a generated document selects fields without arguments. Empty
+    /// when the schema was built without supplements.
+    pub fn supplemented_fields(&self) -> Vec<(String, Vec<crate::codegen::KnownField>)> {
+        use apollo_compiler::schema::ExtendedType;
+        let mut out = Vec::new();
+        for (name, ty) in &self.schema.types {
+            let (directives, fields) = match ty {
+                ExtendedType::Object(o) => (&o.directives, &o.fields),
+                ExtendedType::Interface(i) => (&i.directives, &i.fields),
+                _ => continue,
+            };
+            if !directives.has("fromSupplement") || directives.has("opaque") {
+                continue;
+            }
+            let known: Vec<crate::codegen::KnownField> = fields
+                .values()
+                .filter(|f| f.arguments.iter().all(|a| !a.is_required()))
+                .map(|f| crate::codegen::KnownField {
+                    name: f.name.to_string(),
+                    ty: supplement::type_ref(&f.ty),
+                    description: f.description.as_ref().map(|d| d.to_string()),
+                    deprecation: f.directives.get("deprecated").map(|d| crate::model::Deprecation {
+                        reason: d
+                            .specified_argument_by_name("reason")
+                            .and_then(|v| v.as_str())
+                            .unwrap_or("No longer supported")
+                            .to_string(),
+                        ..Default::default()
+                    }),
+                })
+                .collect();
+            if !known.is_empty() {
+                out.push((name.to_string(), known));
+            }
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+}
+
 /// The result of [`build_schema`]: the output when there was no error, and every diagnostic.
 #[derive(Debug)]
 pub struct SchemaBuild {
