@@ -14,6 +14,10 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
 
+/// The allocator of the shipped binaries (`krakengen`, `xtask`), so the figures are theirs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn vendored() -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
     std::fs::read_to_string(path).expect("the vendored reference is readable")

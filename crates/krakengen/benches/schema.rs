@@ -8,6 +8,10 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use krakengen::sdl::{build_schema, SchemaOptions};
 
+/// The allocator of the shipped binaries (`krakengen`, `xtask`), so the figures are theirs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn schema(c: &mut Criterion) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
     let text = std::fs::read_to_string(path).expect("the vendored reference is readable");

@@ -2,6 +2,10 @@
 //! time per run, so the figure can be checked on a busy machine: `cargo run --release --example
 //! codegen_timing -- 10`.
 
+/// The allocator of the shipped binaries (`krakengen`, `xtask`), so the figures are theirs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn cpu_seconds() -> f64 {
     // /proc/self/stat fields 14 and 15 are user and system time in clock ticks (100 per second on
     // Linux); reading them avoids a libc dependency for an example.

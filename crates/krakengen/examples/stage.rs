@@ -19,6 +19,10 @@ use krakengen::codegen::stages::{self, Which};
 use krakengen::config::Config;
 use krakengen::project;
 
+/// The allocator of the shipped binaries (`krakengen`, `xtask`), so the figures are theirs.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const STAGES: [&str; 13] = [
     "parse",
     "schema",
