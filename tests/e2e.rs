@@ -6,28 +6,14 @@
 
 use std::sync::Arc;
 
-use krakengen_server::mock::{ExampleDispatch, PERMISSIONS_HEADER};
+use krakengen_server::mock::ExampleDispatch;
 use krakengen_server::policy::{Policy, Unspecified};
 use krakengen_server::schema::{Call, Dispatch, DispatchFuture};
 use oees_client::http::ReqwestTransport;
 use oees_client::{types, Client, Error};
+use krakengen_tests::{runtime, Server};
 use oees_errors::ErrorCode;
 use serde_json::json;
-
-/// A running mock; dropping it does not stop it, `stop` does.
-struct Server {
-    url: String,
-    shutdown: tokio::sync::oneshot::Sender<()>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-}
-
-impl Server {
-    async fn stop(self) {
-        let _ = self.shutdown.send(());
-        let finished = tokio::time::timeout(std::time::Duration::from_secs(10), self.task).await;
-        finished.expect("the server stops within 10 s").expect("the server task did not panic").expect("the server ran cleanly");
-    }
-}
 
 fn sdl() -> String {
     std::fs::read_to_string(krakengen_tests::root().join("schema/oees/schema.graphql")).unwrap()
@@ -37,14 +23,7 @@ async fn start(dispatch: Arc<dyn Dispatch>) -> Server {
     let parsed = krakengen_tests::vendored_parsed();
     let policy = Arc::new(Policy::from_reference(&parsed.reference, Unspecified::Allow));
     let schema = krakengen_server::schema::build(&sdl(), policy, dispatch).expect("the checked-in SDL builds a schema");
-    let router = krakengen_server::mock::router(schema, &parsed.reference);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/v1/graphql/", listener.local_addr().unwrap());
-    let (shutdown, rx) = tokio::sync::oneshot::channel::<()>();
-    let task = tokio::spawn(krakengen_server::mock::serve(listener, router, async {
-        let _ = rx.await;
-    }));
-    Server { url, shutdown, task }
+    Server::start(krakengen_server::mock::router(schema, &parsed.reference)).await
 }
 
 async fn start_mock() -> Server {
@@ -53,16 +32,7 @@ async fn start_mock() -> Server {
 
 /// A client whose requests say the caller holds `permissions`.
 fn client(url: &str, permissions: &str) -> Client<ReqwestTransport> {
-    let mut headers = reqwest::header::HeaderMap::new();
-    if !permissions.is_empty() {
-        headers.insert(PERMISSIONS_HEADER, permissions.parse().unwrap());
-    }
-    let http = reqwest::Client::builder().default_headers(headers).build().unwrap();
-    Client::new(ReqwestTransport::with_client(http, url))
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
+    krakengen_tests::client(url, permissions, None)
 }
 
 #[test]
@@ -137,18 +107,7 @@ fn exceeding_a_documented_rate_limit_is_refused() {
         let err = c.add_property(&vars).await.unwrap_err();
         assert_eq!(err.code(), Some(&ErrorCode::KtCt1199), "{err}");
         // Another user has a quota of their own.
-        let other = Client::new(ReqwestTransport::with_client(
-            reqwest::Client::builder()
-                .default_headers(
-                    [(reqwest::header::HeaderName::from_static(PERMISSIONS_HEADER), "Can create property".parse().unwrap())]
-                        .into_iter()
-                        .collect(),
-                )
-                .build()
-                .unwrap(),
-            server.url.clone(),
-        )
-        .with_token("another-user"));
+        let other = krakengen_tests::client(&server.url, "Can create property", Some("another-user"));
         assert!(other.add_property(&vars).await.is_ok());
         server.stop().await;
     });

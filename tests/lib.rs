@@ -96,3 +96,52 @@ pub fn generated_workspace_files() -> Vec<krakengen::codegen::GeneratedFile> {
     assert!(!parsed.diagnostics.has_errors(), "the vendored reference parses cleanly");
     krakengen::codegen::generate_workspace_crates(&parsed.reference, &oees_options()).expect("codegen succeeds")
 }
+
+/// A server on `127.0.0.1:0` for the end-to-end tests; dropping it does not stop it, [`Server::stop`]
+/// does (a shutdown signal, then a join bounded to 10 s).
+pub struct Server {
+    /// The GraphQL endpoint, `http://127.0.0.1:PORT/v1/graphql/`.
+    pub url: String,
+    shutdown: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Server {
+    /// Serves `router` on a fresh loopback port.
+    pub async fn start(router: krakengen_server::http::Router) -> Server {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}/v1/graphql/", listener.local_addr().unwrap());
+        let (shutdown, rx) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(krakengen_server::http::serve(listener, router, async {
+            let _ = rx.await;
+        }));
+        Server { url, shutdown, task }
+    }
+
+    /// Stops the server and waits for it; fails the test if it does not stop cleanly.
+    pub async fn stop(self) {
+        let _ = self.shutdown.send(());
+        let finished = tokio::time::timeout(std::time::Duration::from_secs(10), self.task).await;
+        finished.expect("the server stops within 10 s").expect("the server task did not panic").expect("the server ran cleanly");
+    }
+}
+
+/// A generated client for `url` whose requests grant `permissions` (the `X-Kraken-Permissions`
+/// header, left out when empty) and carry `token` when given.
+pub fn client(url: &str, permissions: &str, token: Option<&str>) -> oees_client::Client<oees_client::http::ReqwestTransport> {
+    let mut headers = reqwest::header::HeaderMap::new();
+    if !permissions.is_empty() {
+        headers.insert(krakengen_server::http::PERMISSIONS_HEADER, permissions.parse().unwrap());
+    }
+    let http = reqwest::Client::builder().default_headers(headers).build().unwrap();
+    let transport = oees_client::http::ReqwestTransport::with_client(http, url);
+    oees_client::Client::new(match token {
+        Some(token) => transport.with_token(token),
+        None => transport,
+    })
+}
+
+/// A two-thread tokio runtime for one test.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
+}

@@ -8,59 +8,31 @@
 #[path = "server/resolvers.rs"]
 mod resolvers;
 
-use krakengen_server::mock::PERMISSIONS_HEADER;
 use krakengen_server::policy::Unspecified;
 use krakengen_server::schema::Settings;
 use oees_client::http::ReqwestTransport;
 use oees_client::{types, Client, Error};
 use oees_errors::ErrorCode;
+use krakengen_tests::{runtime, Server};
 use serde_json::json;
 
 use resolvers::Resolvers;
 
-/// A running server; `stop` shuts it down and waits for it.
-struct Server {
-    url: String,
-    shutdown: tokio::sync::oneshot::Sender<()>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-}
-
-impl Server {
-    async fn start(resolvers: Resolvers, settings: &Settings) -> Server {
-        let router = oees_server::router(resolvers, Unspecified::Allow, settings).expect("the generated server builds its schema");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let url = format!("http://{}/v1/graphql/", listener.local_addr().unwrap());
-        let (shutdown, rx) = tokio::sync::oneshot::channel::<()>();
-        let task = tokio::spawn(oees_server::runtime::http::serve(listener, router, async {
-            let _ = rx.await;
-        }));
-        Server { url, shutdown, task }
-    }
-
-    async fn stop(self) {
-        let _ = self.shutdown.send(());
-        let finished = tokio::time::timeout(std::time::Duration::from_secs(10), self.task).await;
-        finished.expect("the server stops within 10 s").expect("the server task did not panic").expect("the server ran cleanly");
-    }
+/// Serves `resolvers` through the generated server crate's router.
+async fn start(resolvers: Resolvers, settings: &Settings) -> Server {
+    Server::start(oees_server::router(resolvers, Unspecified::Allow, settings).expect("the generated server builds its schema")).await
 }
 
 /// A client whose requests say the caller holds `permissions` (comma-separated) and carry `token`.
 fn client(url: &str, permissions: &str, token: &str) -> Client<ReqwestTransport> {
-    let mut headers = reqwest::header::HeaderMap::new();
-    headers.insert(PERMISSIONS_HEADER, permissions.parse().unwrap());
-    let http = reqwest::Client::builder().default_headers(headers).build().unwrap();
-    Client::new(ReqwestTransport::with_client(http, url).with_token(token))
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
+    krakengen_tests::client(url, permissions, Some(token))
 }
 
 #[test]
 fn a_successful_mutation_returns_the_resolvers_typed_data() {
     runtime().block_on(async {
         let resolvers = Resolvers::default();
-        let server = Server::start(resolvers.clone(), &Settings::default()).await;
+        let server = start(resolvers.clone(), &Settings::default()).await;
         let c = client(&server.url, "Can generate pre signed tokens", "user-1");
         let vars = oees_client::generate_pre_signed_token::Variables {
             email: "a@example.com".into(),
@@ -81,7 +53,7 @@ fn a_successful_mutation_returns_the_resolvers_typed_data() {
 fn a_caller_lacking_a_permission_is_refused_before_the_resolver_runs() {
     runtime().block_on(async {
         let resolvers = Resolvers::default();
-        let server = Server::start(resolvers.clone(), &Settings::default()).await;
+        let server = start(resolvers.clone(), &Settings::default()).await;
         let vars = oees_client::accept_goods_quote::Variables { input: types::AcceptGoodsQuoteInput(json!({"quoteId": "q-1"})) };
         let err = client(&server.url, "Can query businesses", "user-1").accept_goods_quote(&vars).await.unwrap_err();
         // `acceptGoodsQuote` lists `KT-CT-8223: Unauthorized.` among its possible errors.
@@ -102,7 +74,7 @@ fn a_caller_lacking_a_permission_is_refused_before_the_resolver_runs() {
 #[test]
 fn a_resolvers_error_reaches_the_client_typed_and_narrowed() {
     runtime().block_on(async {
-        let server = Server::start(Resolvers::default(), &Settings::default()).await;
+        let server = start(Resolvers::default(), &Settings::default()).await;
         let c = client(&server.url, "Can manage goods purchases", "user-1");
         let vars = oees_client::accept_goods_quote::Variables { input: types::AcceptGoodsQuoteInput(json!({"quoteId": ""})) };
         let err = c.accept_goods_quote(&vars).await.unwrap_err();
@@ -121,7 +93,7 @@ fn a_resolvers_error_reaches_the_client_typed_and_narrowed() {
 #[test]
 fn an_error_code_unknown_to_the_client_parses_into_the_fallback() {
     runtime().block_on(async {
-        let server = Server::start(Resolvers::default(), &Settings::default()).await;
+        let server = start(Resolvers::default(), &Settings::default()).await;
         let c = client(&server.url, "Can manage goods purchases", "user-1");
         let vars = oees_client::accept_goods_quote::Variables { input: types::AcceptGoodsQuoteInput(json!({"quoteId": "brand-new"})) };
         let err = c.accept_goods_quote(&vars).await.unwrap_err();
@@ -136,7 +108,7 @@ fn an_error_code_unknown_to_the_client_parses_into_the_fallback() {
 fn exceeding_a_documented_rate_limit_is_refused() {
     runtime().block_on(async {
         let resolvers = Resolvers::default();
-        let server = Server::start(resolvers.clone(), &Settings::default()).await;
+        let server = start(resolvers.clone(), &Settings::default()).await;
         // `addProperty` documents `User: ['5/m']`.
         let c = client(&server.url, "Can create property", "user-1");
         let vars = oees_client::add_property::Variables { input: types::AddPropertyInput(json!({"name": "Flat 1"})) };
@@ -156,7 +128,7 @@ fn exceeding_a_documented_rate_limit_is_refused() {
 fn the_configured_complexity_limit_is_enforced() {
     runtime().block_on(async {
         // `generatePreSignedToken` has query complexity 1 in the reference; a limit of 0 refuses it.
-        let server = Server::start(Resolvers::default(), &Settings::default().with_max_complexity(0)).await;
+        let server = start(Resolvers::default(), &Settings::default().with_max_complexity(0)).await;
         let vars = oees_client::generate_pre_signed_token::Variables {
             email: "a@example.com".into(),
             number_of_days_allowed: 3,
