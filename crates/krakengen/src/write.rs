@@ -21,6 +21,26 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<bool> {
     if holds(path, bytes)? {
         return Ok(false);
     }
+    publish(path, bytes, |tmp, path| fs::rename(tmp, path).map(|()| true))
+}
+
+/// Writes `bytes` to `path` only if no file exists there, atomically: `Ok(false)` when one does, even if
+/// it appeared while this was writing (another process, an editor). For files that belong to the user
+/// once written, such as a scaffold, where replacing the user's file would lose their work.
+pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<bool> {
+    // Unlike a rename, a hard link fails when the target exists, so the check and the write are one
+    // atomic step.
+    publish(path, bytes, |tmp, path| match fs::hard_link(tmp, path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
+    })
+}
+
+/// Writes `bytes` to a fresh temporary file next to `path` (creating missing parent directories),
+/// flushes it to disk, and lets `place` put it at `path`; the temporary name is gone afterwards
+/// whatever happened.
+fn publish(path: &Path, bytes: &[u8], place: impl FnOnce(&Path, &Path) -> io::Result<bool>) -> io::Result<bool> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -34,38 +54,9 @@ pub fn write_if_changed(path: &Path, bytes: &[u8]) -> io::Result<bool> {
         // target name on file systems that reorder metadata and data writes.
         file.sync_all()?;
         drop(file);
-        fs::rename(&tmp, path)
+        place(&tmp, path)
     })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
-    }
-    Ok(true)
-}
-
-/// Writes `bytes` to `path` only if no file exists there, atomically: `Ok(false)` when one does, even if
-/// it appeared while this was writing (another process, an editor). For files that belong to the user
-/// once written, such as a scaffold, where replacing the user's file would lose their work.
-pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<bool> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&dir)?;
-    let tmp = temp_path(&dir, path);
-    let result = (|| {
-        let mut file = fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        // Unlike a rename, a hard link fails when the target exists, so the check and the write are
-        // one atomic step.
-        match fs::hard_link(&tmp, path) {
-            Ok(()) => Ok(true),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
-            Err(e) => Err(e),
-        }
-    })();
+    // After a rename the temporary name no longer exists and this removes nothing.
     let _ = fs::remove_file(&tmp);
     result
 }
