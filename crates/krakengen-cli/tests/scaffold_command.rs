@@ -76,3 +76,31 @@ fn an_unknown_project_is_a_usage_error() {
     assert!(text(&out.stderr).contains("no project `nope` with a `server_crate`"), "{}", text(&out.stderr));
     assert!(!dir.path().join("r.rs").exists());
 }
+
+#[test]
+fn a_configuration_without_a_server_crate_or_with_several_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let reference = repo().join("schema/oees/mutations.txt");
+    let project = |name: &str, server: bool| {
+        format!(
+            "[[project]]\nname = \"{name}\"\ndocs = {:?}\nschema_dir = \"{name}/schema\"\nerrors_crate = \"{name}/e\"\nclient_crate = \"{name}/c\"\n{}",
+            reference.display().to_string(),
+            if server { format!("server_crate = \"{name}/s\"\n") } else { String::new() }
+        )
+    };
+    let run = |config: &str| {
+        std::fs::write(dir.path().join("krakengen.toml"), config).unwrap();
+        Command::new(env!("CARGO_BIN_EXE_krakengen"))
+            .args(["scaffold", "r.rs", "--config", "krakengen.toml"])
+            .current_dir(dir.path())
+            .output()
+            .expect("krakengen runs")
+    };
+    let out = run(&project("a", false));
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("no project of the configuration names a `server_crate`"), "{}", text(&out.stderr));
+    let out = run(&format!("{}\n{}", project("a", true), project("b", true)));
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("several projects name a `server_crate`; choose one with --project"), "{}", text(&out.stderr));
+    assert!(!dir.path().join("r.rs").exists(), "nothing is written on a usage error");
+}
