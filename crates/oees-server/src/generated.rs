@@ -10405,1075 +10405,4291 @@ pub fn policy(
     unspecified: ::krakengen_server::policy::Unspecified,
 ) -> ::krakengen_server::policy::Policy {
     ::krakengen_server::policy::Policy::new(
-        ::std::vec![
-            (::std::string::String::from("acceptGoodsQuote"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage goods purchases"))),
-            & [], ::std::option::Option::Some("KT-CT-8223")),),
-            (::std::string::String::from("acceptOfferForQuoting"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create quoting offer group"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("actualizeContract"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("addBusinessToSegment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query businesses")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update businesses"))])),
-            & [], ::std::option::Option::Some("KT-CT-11107")),),
-            (::std::string::String::from("addCampaignToAccount"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can add campaign to account"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("addChildToProperty"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage property hierarchies"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("addItemsToRiskList"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can edit risk list"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("addNoteToInkConversation"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can add note to conversation"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("addParentToProperty"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage property hierarchies"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("addPortfolioReference"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create portfolios"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("addProperty"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create property"))),
-            & [("User", & [(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::Some("KT-CT-6623")),),
-            (::std::string::String::from("addPropertyToHierarchy"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage property hierarchies"))),
-            & [], ::std::option::Option::Some("KT-CT-6622")),),
-            (::std::string::String::from("addSignupReferralOnAccount"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create referrals"))),
-            & [("User", & [(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::Some("KT-CT-6723")),),
-            (::std::string::String::from("addStorylineToInkConversation"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can add storyline to conversation"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("addUserToPortfolio"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can allocate user roles"))),
-            & [], ::std::option::Option::Some("KT-CT-5463")),),
-            (::std::string::String::from("allowRepaymentSubmission"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create repayment interventions"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("amendPayment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can amend payments"))])),
-            & [], ::std::option::Option::Some("KT-CT-3924")),),
-            (::std::string::String::from("approveRepayment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can approve repayments"))),
-            & [], ::std::option::Option::Some("KT-CT-3959")),),
-            (::std::string::String::from("assessCollectionProcessRecordForPause"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update collection process record to pause"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("assignInkBucket"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can assign ink bucket"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("assignSupplyPointToEstimationGroup"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage supply point estimation group"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("associateArchivedCallRecordingsWithCalls"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can associate archived call recordings"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("associateCallWithAccount"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage calls"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("associateItemToCollectionProcess"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can associate item to collection process"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("attachAgreementsToContracts"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("awardLoyaltyPoints"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can add loyalty points"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("backendScreenEvent"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("blockRepaymentSubmission"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create repayment interventions"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("bulkAwardLoyaltyPoints"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can add loyalty points"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("cancelEnrollment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("cancelLeaveSupplier"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("cancelPayment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can cancel payments"))),
-            & [], ::std::option::Option::Some("KT-CT-3924")),),
-            (::std::string::String::from("cancelRepaymentRequest"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::Some("KT-CT-4231")),),
-            (::std::string::String::from("cancelSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("checkCreditRisk"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can run credit check"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("closeDcaProceeding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update dca proceedings"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("closeInkConversation"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update ink conversation status"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("closeInkLiveChat"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage ink live chat"))),
-            & [], ::std::option::Option::Some("KT-CT-7652")),),
-            (::std::string::String::from("closeOpenPrintBatch"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("collectDeposit"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can perform payments operations")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can use deposit system"))])),
-            & [], ::std::option::Option::Some("KT-CT-4177")),),
-            (::std::string::String::from("collectPayment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can collect payments"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("commenceDcaProceeding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update dca proceedings"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("completeApproval"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can complete approvals"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("completeAuthFlowForSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("completeReminder"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update reminders"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("completeStandalonePayment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can initiate standalone payments"))),
-            & [], ::std::option::Option::Some("KT-CT-3822")),),
-            (::std::string::String::from("completeTeslaSetupVirtualKeyForSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("completeUserActionForSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("completeUserInputRequiredForSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("confirmDoubleOptIn"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can edit customer marketing preference"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("connectAiAgentToCall"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage calls"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createAccountCharge"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can add charges to accounts")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can perform payments operations"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createAccountFileAttachment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createAccountNote"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create account notes"))),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("createAccountPaymentSchedule"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage payment schedules"))])),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("createAccountReference"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create account reference"))])),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("createAccountReminder"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create account reminders"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createAffiliateLink"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createAffiliateOrganisation"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createAffiliateSession"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createAgreement"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create agreements")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query agreements"))])),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("createAgreementRollover"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create agreement rollovers")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query agreement rollovers"))])),
-            & [], ::std::option::Option::Some("KT-CT-4924")),),
-            (::std::string::String::from("createApiCall"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create api exceptions"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createApiException"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create api exceptions"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createApiExceptionEvent"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create api exceptions"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createApiExceptionNote"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create api exception notes"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createAudioRecording"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createBusiness"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create businesses")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query businesses"))])),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("createCallMetadata"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage calls"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createCampaignItems"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage voice campaigns"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createCollectionProcessEvent"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can associate item to collection process"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("createComplaint"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create complaints"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createContract"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createContributionAgreement"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage contribution agreements"))),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("createCreditTransferPermission"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update user details"))])),
-            & [], ::std::option::Option::Some("KT-CT-3822")),),
-            (::std::string::String::from("createCustomerFeedback"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create customer feedback"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("createDepositAgreement"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can perform payments operations")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can use deposit system"))])),
-            & [], ::std::option::Option::Some("KT-CT-4177")),),
-            (::std::string::String::from("createEnergyAccount"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [("Ip", & [(200u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("createExternalAccountEvent"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create external account events"))),
-            & [], ::std::option::Option::Some("KT-CT-7123")),),
-            (::std::string::String::from("createExternalAccountUserEvent"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create external account events"))),
-            & [], ::std::option::Option::Some("KT-CT-7123")),),
-            (::std::string::String::from("createExternalMessage"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create external messages"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createExternalMessageEvent"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create external messages events"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createFormSubmission"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createGoodsPurchase"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage goods purchases"))),
-            & [], ::std::option::Option::Some("KT-CT-1131")),),
-            (::std::string::String::from("createGoodsQuote"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create goods quotes"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createGoodsQuoteWithoutAccount"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage goods purchases"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createInboundCall"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage calls"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createInkInboundMessage"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create ink inbound messages"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createInkLiveChatMessage"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage ink live chat"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("createInternalCompany"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create internal companies"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createLead"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createMetadata"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can mutate metadata"))),
-            & [], ::std::option::Option::Some("KT-CT-4124")),),
-            (::std::string::String::from("createMfaDevice"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create mfa device"))),
-            & [("User", & [(2u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::Some("KT-CT-1128")),),
-            (::std::string::String::from("createNewAgreementFromProductSwitchProcess"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage account renewals")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can switch product"))]),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query agreements"))])),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("createOfferGroupForQuoting"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create quoting offer group"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createOnSiteJobsRequest"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create on site jobs requests"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createOpportunityAndLead"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createOpportunityFileAttachment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can upload leads attachment files"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createOpportunityForLead"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createOrUpdateLoyaltyCard"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create or update loyalty cards"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createOrUpdateTimeSeriesEntries"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createPaymentActionIntent"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create payment action intents"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("createPaymentMethodActionIntent"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create payment method action intents"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("createPortfolio"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create portfolios"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createPortfolioUserRole"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update portfolios"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createPostEvents"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create post events"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createProduct"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createQuote"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create electricity quote")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create gas quote"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createQuoteForAccount"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query quotes")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can switch product"))])),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("createQuoteForProducts"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [("Ip", & [(10u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("createReferral"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create referrals"))])),
-            & [("User", & [(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::Some("KT-CT-6723")),),
-            (::std::string::String::from("createReminder"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create account reminders"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createScheduledTransactions"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can add charges to accounts")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can add credits to accounts"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createShellAccount"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create shell accounts"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("createSolarWalletRelationship"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update user details"))])),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("createTimeSeriesPrices"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("deauthenticateDevice"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [("User", & [(300u32, ::krakengen_server::model::RatePeriod::Hour)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("deauthenticateFlexDevice"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [("User", & [(300u32, ::krakengen_server::model::RatePeriod::Hour)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("deductLoyaltyPoints"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can deduct loyalty points"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("deleteAccountReference"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can delete account reference"))),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("deleteBoostCharge"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [("User", & [(300u32, ::krakengen_server::model::RatePeriod::Hour)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("deleteMfaDevice"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can delete mfa device"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("deletePropertyDescendants"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage property hierarchies"))),
-            & [], ::std::option::Option::Some("KT-CT-6622")),),
-            (::std::string::String::from("deletePushNotificationBinding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("detachAgreementsFromContracts"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("detachSupplyPointFromEstimationGroup"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage supply point estimation group"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("deviceRegistration"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [("User", & [(300u32, ::krakengen_server::model::RatePeriod::Hour)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("endContributionAgreement"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage contribution agreements"))),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("enqueueInboundCall"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage calls"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("enrollAccountInLoyaltyProgram"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can enrol customers in campaigns")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can join campaigns"))])),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("enrollment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::Some("KT-CT-4501")),),
-            (::std::string::String::from("escalateInkConversation"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can escalate ink conversation"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("extendAgreementPeriod"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can extend agreements")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query agreements"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("fetchGeneratePaymentFingerprint"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can generate payment fingerprint"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("fetchPreSignedLinkForOpportunityAttachment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can download leads attachment files"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("forceReauthentication"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("generateAffiliatesAudioRecordingPreSignedUrl"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("generateInkPresignedUrl"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create ink message attachments"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("generateLeadsFileAttachmentDownloadPreSignedUrl"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can download leads attachment files"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("generateLeadsFileAttachmentPreSignedUrl"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can upload leads attachment files"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("generatePreSignedToken"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can generate pre signed tokens"))),
-            & [], ::std::option::Option::Some("KT-CT-1128")),),
-            (::std::string::String::from("getEmbeddedSecretForNewPaymentInstruction"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create payment instructions"))),
-            & [], ::std::option::Option::Some("KT-CT-3822")),),
-            (::std::string::String::from("getEmbeddedSecretForNewPaymentInstructionWithoutAccount"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create payment instructions"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("getHostedUrlForNewPaymentInstruction"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create payment instructions"))),
-            & [], ::std::option::Option::Some("KT-CT-1128")),),
-            (::std::string::String::from("getOrCreateAgreement"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create agreements")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query agreements"))])),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("grantUserAccessToBusiness"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can allocate user roles"))),
-            & [], ::std::option::Option::Some("KT-CT-11107")),),
-            (::std::string::String::from("initializeAccount"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("initializeUser"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("initiateHostedStandalonePayment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can initiate standalone payments"))])),
-            & [], ::std::option::Option::Some("KT-CT-1128")),),
-            (::std::string::String::from("initiateProductSwitch"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage account renewals")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can switch product"))])),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("initiateStandalonePayment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can initiate standalone payments"))])),
-            & [], ::std::option::Option::Some("KT-CT-3822")),),
-            (::std::string::String::from("instigateLeaveSupplier"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::Some("KT-CT-4501")),),
-            (::std::string::String::from("invalidatePaymentInstruction"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can invalidate payment instructions"))])),
-            & [], ::std::option::Option::Some("KT-CT-3926")),),
-            (::std::string::String::from("invalidatePreSignedToken"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [("Ip", & [(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::Some("KT-CT-1129")),),
-            (::std::string::String::from("invalidatePreSignedTokensForUser"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can invalidate pre signed tokens"))),
-            & [("Ip", & [(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::Some("KT-CT-1129")),),
-            (::std::string::String::from("invalidateRefreshToken"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can invalidate refresh tokens"))),
-            & [], ::std::option::Option::Some("KT-CT-1130")),),
-            (::std::string::String::from("invalidateRefreshTokensForUser"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can invalidate refresh tokens"))),
-            & [], ::std::option::Option::Some("KT-CT-1128")),),
-            (::std::string::String::from("joinSupplierAcceptTermsAndConditions"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can accept terms and conditions"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("legacyProcessOrder"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("linkAccountToBusiness"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query businesses")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update businesses"))])),
-            & [], ::std::option::Option::Some("KT-CT-11106")),),
-            (::std::string::String::from("linkUserToLine"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("markPrintBatchAsProcessed"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("masqueradeAuthentication"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("moveToBucket"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can assign ink bucket"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("nextOperationsTeamRoundRobin"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query operations team"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("obtainKrakenToken"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [("Email from graphql input fields", & [(5u32,
-            ::krakengen_server::model::RatePeriod::Minute)]), ("Failed logins per ip", &
-            [(3u32, ::krakengen_server::model::RatePeriod::Minute)]), ("Ip", & [(10u32,
-            ::krakengen_server::model::RatePeriod::Minute)]),
-            ("Ip if email or password in input", & [(10u32,
-            ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("obtainLongLivedRefreshToken"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can generate long lived refresh tokens"))),
-            & [], ::std::option::Option::Some("KT-CT-1132")),),
-            (::std::string::String::from("ocppAuthentication"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("pauseCollectionProcess"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can start collection process"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("pauseDunning"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update dunning process"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("payoutReferralForAccount"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can payout referrals"))),
-            & [], ::std::option::Option::Some("KT-CT-6723")),),
-            (::std::string::String::from("postCredit"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can add credits to accounts"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("prepareAccount"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("publishTransactionalMessagingExternalTrigger"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can publish transactional messaging triggers"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("publishTransactionalMessagingTrigger"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can publish transactional messaging triggers"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("purchaseVoucher"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create voucher purchase"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("purchaseVouchers"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create voucher purchase"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("reactivateCollectionProcessRecord"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update collection process record to active"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("recordActivatedPaymentMethod"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create payment instructions"))),
-            & [], ::std::option::Option::Some("KT-CT-3822")),),
-            (::std::string::String::from("recordDepositAgreementAccepted"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can use deposit system"))),
-            & [], ::std::option::Option::Some("KT-CT-4177")),),
-            (::std::string::String::from("recordFailedPayment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can record payment state"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("recordPendingPayment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can record payment state"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("recordSuccessfulPayment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can record payment state"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("redeemLoyaltyPointsForAccountCredit"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can redeem loyalty points"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("redeemReferralClaimCode"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [("User", & [(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::Some("KT-CT-6723")),),
-            (::std::string::String::from("refundPayment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can refund payments"))),
-            & [], ::std::option::Option::Some("KT-CT-3924")),),
-            (::std::string::String::from("regenerateSecretKey"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("registerCustomerAsset"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register customer assets"))),
-            & [], ::std::option::Option::Some("KT-CT-1128")),),
-            (::std::string::String::from("registerEvChargerLead"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("registerLeadFlowStatusEvent"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("registerOpportunityFlowStatusEvent"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("registerPhoneLead"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create electricity quote"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("registerPushNotificationBinding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("registerSolarSimulatorDirectSale"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("registerSolarSimulatorLead"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("removeCampaignFromAccount"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can remove campaign from account"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("removeCampaignItems"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage voice campaigns"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("removeItemsFromRiskList"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can edit risk list"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("removePropertyFromHierarchy"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage property hierarchies"))),
-            & [], ::std::option::Option::Some("KT-CT-6622")),),
-            (::std::string::String::from("requestDoubleOptIn"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can edit customer marketing preference"))])),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("requestPasswordReset"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [("Ip", & [(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("requestPrintedBill"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can export statements"))])),
-            & [], ::std::option::Option::Some("KT-CT-3824")),),
-            (::std::string::String::from("rescindContract"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("resetPassword"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("resetUserPassword"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [("Ip", & [(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::Some("KT-CT-1132")),),
-            (::std::string::String::from("resumeCollectionProcess"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can start collection process"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("resumeControl"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [("User", & [(300u32, ::krakengen_server::model::RatePeriod::Hour)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("retireCustomerAsset"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage customer assets"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("reverseEnrollment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("reverseLeaveSupplier"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("revokeAgreement"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update agreeements"))),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("revokeContract"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("revokeUserAccessFromBusiness"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can allocate user roles"))),
-            & [], ::std::option::Option::Some("KT-CT-11107")),),
-            (::std::string::String::from("runAgreementRollover"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query agreement rollovers")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can run agreement rollovers"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("scheduleQuoteFollowUp"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [("Ip", & [(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("selectChargePointMakeForSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("selectChargePointVariantForSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("selectDeviceTypeForSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("selectFromListForSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("selectInverterMakeForSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("selectProducts"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update quotes"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("selectUserVehicleForSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("selectVehicleMakeForSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("selectVehicleOrChargePointForSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("selectVehicleVariantForSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("sendAgreementRescissionConfirmation"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query agreement rescissions")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update agreement rescissions"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("sendOfferQuoteSummary"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can send quotes"))),
-            & [("Ip", & [(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("sendQuoteSummary"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can send quotes"))),
-            & [("Ip", & [(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("sendVerificationEmail"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can verify email addresses"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("setDevicePreferences"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [("User", & [(300u32, ::krakengen_server::model::RatePeriod::Hour)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("setLoyaltyPointsUser"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can set loyalty points user"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("setOpportunityOutcome"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("setPaymentPreference"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can set payment preference"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("setUpDirectDebitInstruction"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create payment instructions"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("setUpDirectDebitInstructionForBusiness"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create payment instructions")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query businesses"))])),
-            & [], ::std::option::Option::Some("KT-CT-11107")),),
-            (::std::string::String::from("setUpDirectDebitInstructionFromStoredDetails"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create payment instructions"))),
-            & [], ::std::option::Option::Some("KT-CT-3822")),),
-            (::std::string::String::from("setVehicleChargePreferences"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [("User", & [(300u32, ::krakengen_server::model::RatePeriod::Hour)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("shareGoodsQuote"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("startCollectionProcess"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can start collection process"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("startCustomerVerification"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create account user")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can verify customer details"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("startReAuthentication"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("startSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("startTestChargeForSmartFlexOnboarding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can register smartflex devices"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("stopAutomatedPayments"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can stop automated payments"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("storeBankDetailsForLead"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create payment instructions for lead"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("storeDirectDebitPaymentMethodDetails"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create payment instructions"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("storePaymentInstruction"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create payment instructions"))),
-            & [], ::std::option::Option::Some("KT-CT-3822")),),
-            (::std::string::String::from("submitCustomerFeedback"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can submit customer feedback"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("submitGasSelfReading"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access third party queries"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("submitRepaymentRequest"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create repayment request"))),
-            & [], ::std::option::Option::Some("KT-CT-1132")),),
-            (::std::string::String::from("suspendControl"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [("User", & [(300u32, ::krakengen_server::model::RatePeriod::Hour)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("switchAccountToVariablePaymentSchedule"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage payment schedules"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("terminateAgreement"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query agreements")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update agreeements"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("terminateContract"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("terminateCreditTransferPermission"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update user details"))])),
-            & [], ::std::option::Option::Some("KT-CT-3822")),),
-            (::std::string::String::from("terminateSolarWalletRelationship"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update user details"))])),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("thirdPartyCompleteDeviceRegistration"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can complete device registration"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("transferLeadOpportunities"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("transferLedgerBalance"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can perform balance transfers")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can perform payments operations"))])),
-            & [], ::std::option::Option::Some("KT-CT-3822")),),
-            (::std::string::String::from("transferLoyaltyPointsBetweenUsers"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can transfer loyalty points"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("triggerBoostCharge"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [("User", & [(300u32, ::krakengen_server::model::RatePeriod::Hour)])],
-            ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("triggerCollectionProcessMessage"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can start collection process"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("triggerPostUploadOperations"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("triggerTestCharge"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage ev"))])),
-            & [("User", & [(300u32, ::krakengen_server::model::RatePeriod::Hour)])],
-            ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("unenrollAccountFromLoyaltyProgram"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can unenroll user from loyalty program"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("unlinkUserFromLine"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateAccountBillingAddress"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update account details"))])),
-            & [], ::std::option::Option::Some("KT-CT-7123")),),
-            (::std::string::String::from("updateAccountBillingEmail"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update account details"))])),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("updateAccountConsents"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can edit customer marketing preference"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateAccountReference"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update account reference"))])),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("updateAccountReferralStatus"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can payout referrals"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateAccountUser"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update user details"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateAccountUserConsents"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can edit customer marketing preference"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("updateActivePurchase"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage goods purchases"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateAffiliateLink"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateAffiliateOrganisation"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateAgentAuxiliaryStatus"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can manage calls"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateAgreementPeriod"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update agreeements"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateAgreementRescission"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query agreement rescissions")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update agreement rescissions"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateAgreementRollover"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can query agreement rollovers")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update agreement rollovers"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateApiException"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update api exceptions"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateApiExceptionNote"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update api exception notes"))),
-            & [], ::std::option::Option::Some("KT-CT-7808")),),
-            (::std::string::String::from("updateAutoTopUpAmount"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries"))),
-            & [], ::std::option::Option::Some("KT-CT-3822")),),
-            (::std::string::String::from("updateBillingAddress"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update user details"))])),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("updateBillingDetails"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update user details"))])),
-            & [], ::std::option::Option::Some("KT-ES-1130")),),
-            (::std::string::String::from("updateBoostCharge"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [("User", & [(300u32, ::krakengen_server::model::RatePeriod::Hour)])],
-            ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("updateCampaignAccountExpiryDate"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update campaign account"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("updateCollectionProcessRecordLatestStep"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update collection process record to pause"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("updateCollectionProcessRecordToActive"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update collection process record to active"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("updateCollectionProcessRecordToComplete"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update collection process record to complete"))),
-            & [], ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("updateCommsDeliveryPreference"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update account details"))])),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("updateCommsPreferences"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can edit customer marketing preference"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateDcaProceeding"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update dca proceedings"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateDeviceGridExport"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [("User", & [(300u32, ::krakengen_server::model::RatePeriod::Hour)])],
-            ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("updateDeviceSmartControl"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [("User", & [(300u32, ::krakengen_server::model::RatePeriod::Hour)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("updateDocumentAccessibilityPreference"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("updateIsChargingDurationCapped"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [("User", & [(300u32, ::krakengen_server::model::RatePeriod::Hour)])],
-            ::std::option::Option::Some("KT-CT-1111")),),
-            (::std::string::String::from("updateLeadDetails"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateLeadStage"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateLeaveSupplier"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateMessageTags"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update ink message tags"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateMetadata"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can mutate metadata"))])),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("updateNotesOnOpportunity"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateOfferGroupOnOpportunity"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateOnSiteJobsRequest"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update on site jobs requests"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateOpportunityAssignment"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateOpportunityDetails"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateOpportunityExtraDetails"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateOpportunityStage"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update leads"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateOptionsLanguagePreference"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update account details"))),
-            & [], ::std::option::Option::Some("KT-CT-4123")),),
-            (::std::string::String::from("updatePassword"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updatePaymentDetails"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update user details"))])),
-            & [], ::std::option::Option::Some("KT-ES-1130")),),
-            (::std::string::String::from("updateProductPrices"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateQuoteConfiguration"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update quote configuration"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateSiteworksRequest"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create siteworks requests"))),
-            & [], ::std::option::Option::Some("KT-CT-4231")),),
-            (::std::string::String::from("updateUser"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Any(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can book smart meter appointments")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update user details"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("updateUserDetails"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("validateAddress"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("validateEmail"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create accounts"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("validateMfaDevice"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can validate mfa device"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("validatePhone"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can create accounts"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("varyContractTerms"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Unspecified,
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("verifyCustomer"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::All(::std::vec![::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can access customer queries")),
-            ::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can verify customer details"))])),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("verifyEmail"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can verify email addresses"))),
-            & [], ::std::option::Option::None),),
-            (::std::string::String::from("verifyIdentity"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Public,
-            & [("Ip", & [(10u32, ::krakengen_server::model::RatePeriod::Minute)])],
-            ::std::option::Option::None),),
-            (::std::string::String::from("withdrawDunning"),
-            ::krakengen_server::policy::OperationPolicy::new(::krakengen_server::model::Permissions::Required(::krakengen_server::model::PermissionExpr::Permission(::std::string::String::from("Can update dunning process"))),
-            & [], ::std::option::Option::None),),
-        ],
+        ::std::vec::Vec::from([
+            (
+                ::std::string::String::from("acceptGoodsQuote"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage goods purchases"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-8223"),
+                ),
+            ),
+            (
+                ::std::string::String::from("acceptOfferForQuoting"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create quoting offer group"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("actualizeContract"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("addBusinessToSegment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can query businesses"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update businesses"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-11107"),
+                ),
+            ),
+            (
+                ::std::string::String::from("addCampaignToAccount"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can add campaign to account"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("addChildToProperty"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can manage property hierarchies",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("addItemsToRiskList"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can edit risk list"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("addNoteToInkConversation"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can add note to conversation"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("addParentToProperty"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can manage property hierarchies",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("addPortfolioReference"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create portfolios"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("addProperty"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create property"),
+                        ),
+                    ),
+                    &[
+                        (
+                            "User",
+                            &[(5u32, ::krakengen_server::model::RatePeriod::Minute)],
+                        ),
+                    ],
+                    ::std::option::Option::Some("KT-CT-6623"),
+                ),
+            ),
+            (
+                ::std::string::String::from("addPropertyToHierarchy"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can manage property hierarchies",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-6622"),
+                ),
+            ),
+            (
+                ::std::string::String::from("addSignupReferralOnAccount"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create referrals"),
+                        ),
+                    ),
+                    &[
+                        (
+                            "User",
+                            &[(5u32, ::krakengen_server::model::RatePeriod::Minute)],
+                        ),
+                    ],
+                    ::std::option::Option::Some("KT-CT-6723"),
+                ),
+            ),
+            (
+                ::std::string::String::from("addStorylineToInkConversation"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can add storyline to conversation",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("addUserToPortfolio"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can allocate user roles"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-5463"),
+                ),
+            ),
+            (
+                ::std::string::String::from("allowRepaymentSubmission"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create repayment interventions",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("amendPayment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can amend payments"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3924"),
+                ),
+            ),
+            (
+                ::std::string::String::from("approveRepayment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can approve repayments"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3959"),
+                ),
+            ),
+            (
+                ::std::string::String::from("assessCollectionProcessRecordForPause"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can update collection process record to pause",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("assignInkBucket"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can assign ink bucket"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("assignSupplyPointToEstimationGroup"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can manage supply point estimation group",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("associateArchivedCallRecordingsWithCalls"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can associate archived call recordings",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("associateCallWithAccount"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage calls"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("associateItemToCollectionProcess"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can associate item to collection process",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("attachAgreementsToContracts"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("awardLoyaltyPoints"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can add loyalty points"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("backendScreenEvent"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("blockRepaymentSubmission"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create repayment interventions",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("bulkAwardLoyaltyPoints"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can add loyalty points"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("cancelEnrollment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("cancelLeaveSupplier"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("cancelPayment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can cancel payments"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3924"),
+                ),
+            ),
+            (
+                ::std::string::String::from("cancelRepaymentRequest"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4231"),
+                ),
+            ),
+            (
+                ::std::string::String::from("cancelSmartFlexOnboarding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("checkCreditRisk"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can run credit check"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("closeDcaProceeding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update dca proceedings"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("closeInkConversation"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can update ink conversation status",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("closeInkLiveChat"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage ink live chat"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-7652"),
+                ),
+            ),
+            (
+                ::std::string::String::from("closeOpenPrintBatch"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("collectDeposit"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can perform payments operations",
+                                    ),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can use deposit system"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4177"),
+                ),
+            ),
+            (
+                ::std::string::String::from("collectPayment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can collect payments"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("commenceDcaProceeding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update dca proceedings"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("completeApproval"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can complete approvals"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("completeAuthFlowForSmartFlexOnboarding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("completeReminder"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update reminders"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("completeStandalonePayment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can initiate standalone payments",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3822"),
+                ),
+            ),
+            (
+                ::std::string::String::from(
+                    "completeTeslaSetupVirtualKeyForSmartFlexOnboarding",
+                ),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("completeUserActionForSmartFlexOnboarding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from(
+                    "completeUserInputRequiredForSmartFlexOnboarding",
+                ),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("confirmDoubleOptIn"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can edit customer marketing preference",
+                                    ),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("connectAiAgentToCall"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage calls"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createAccountCharge"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can add charges to accounts"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can perform payments operations",
+                                    ),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createAccountFileAttachment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createAccountNote"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create account notes"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createAccountPaymentSchedule"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can manage payment schedules"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createAccountReference"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can create account reference"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createAccountReminder"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create account reminders"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createAffiliateLink"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createAffiliateOrganisation"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createAffiliateSession"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createAgreement"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can create agreements"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can query agreements"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createAgreementRollover"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can create agreement rollovers",
+                                    ),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can query agreement rollovers"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4924"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createApiCall"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create api exceptions"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createApiException"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create api exceptions"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createApiExceptionEvent"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create api exceptions"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createApiExceptionNote"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create api exception notes"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createAudioRecording"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createBusiness"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can create businesses"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can query businesses"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createCallMetadata"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage calls"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createCampaignItems"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage voice campaigns"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createCollectionProcessEvent"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can associate item to collection process",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createComplaint"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can create complaints"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createContract"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createContributionAgreement"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can manage contribution agreements",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createCreditTransferPermission"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update user details"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3822"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createCustomerFeedback"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create customer feedback"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createDepositAgreement"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can perform payments operations",
+                                    ),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can use deposit system"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4177"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createEnergyAccount"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[
+                        (
+                            "Ip",
+                            &[(200u32, ::krakengen_server::model::RatePeriod::Minute)],
+                        ),
+                    ],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createExternalAccountEvent"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create external account events",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-7123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createExternalAccountUserEvent"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create external account events",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-7123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createExternalMessage"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create external messages"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createExternalMessageEvent"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create external messages events",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createFormSubmission"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createGoodsPurchase"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage goods purchases"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1131"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createGoodsQuote"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create goods quotes"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createGoodsQuoteWithoutAccount"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage goods purchases"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createInboundCall"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage calls"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createInkInboundMessage"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create ink inbound messages",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createInkLiveChatMessage"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage ink live chat"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createInternalCompany"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create internal companies"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createLead"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createMetadata"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can mutate metadata"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4124"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createMfaDevice"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create mfa device"),
+                        ),
+                    ),
+                    &[
+                        (
+                            "User",
+                            &[(2u32, ::krakengen_server::model::RatePeriod::Minute)],
+                        ),
+                    ],
+                    ::std::option::Option::Some("KT-CT-1128"),
+                ),
+            ),
+            (
+                ::std::string::String::from(
+                    "createNewAgreementFromProductSwitchProcess",
+                ),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Any(
+                                    ::std::vec::Vec::from([
+                                        ::krakengen_server::model::PermissionExpr::Permission(
+                                            ::std::string::String::from("Can manage account renewals"),
+                                        ),
+                                        ::krakengen_server::model::PermissionExpr::Permission(
+                                            ::std::string::String::from("Can switch product"),
+                                        ),
+                                    ]),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can query agreements"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createOfferGroupForQuoting"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create quoting offer group"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createOnSiteJobsRequest"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create on site jobs requests",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createOpportunityAndLead"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createOpportunityFileAttachment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can upload leads attachment files",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createOpportunityForLead"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createOrUpdateLoyaltyCard"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create or update loyalty cards",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createOrUpdateTimeSeriesEntries"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createPaymentActionIntent"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create payment action intents",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createPaymentMethodActionIntent"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create payment method action intents",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createPortfolio"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create portfolios"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createPortfolioUserRole"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update portfolios"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createPostEvents"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create post events"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createProduct"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createQuote"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can create electricity quote"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can create gas quote"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createQuoteForAccount"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can query quotes"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can switch product"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createQuoteForProducts"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[("Ip", &[(10u32, ::krakengen_server::model::RatePeriod::Minute)])],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createReferral"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can create referrals"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[
+                        (
+                            "User",
+                            &[(5u32, ::krakengen_server::model::RatePeriod::Minute)],
+                        ),
+                    ],
+                    ::std::option::Option::Some("KT-CT-6723"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createReminder"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create account reminders"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createScheduledTransactions"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can add charges to accounts"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can add credits to accounts"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createShellAccount"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create shell accounts"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("createSolarWalletRelationship"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update user details"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("createTimeSeriesPrices"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("deauthenticateDevice"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[
+                        (
+                            "User",
+                            &[(300u32, ::krakengen_server::model::RatePeriod::Hour)],
+                        ),
+                    ],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("deauthenticateFlexDevice"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[
+                        (
+                            "User",
+                            &[(300u32, ::krakengen_server::model::RatePeriod::Hour)],
+                        ),
+                    ],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("deductLoyaltyPoints"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can deduct loyalty points"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("deleteAccountReference"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can delete account reference"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("deleteBoostCharge"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[
+                        (
+                            "User",
+                            &[(300u32, ::krakengen_server::model::RatePeriod::Hour)],
+                        ),
+                    ],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("deleteMfaDevice"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can delete mfa device"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("deletePropertyDescendants"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can manage property hierarchies",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-6622"),
+                ),
+            ),
+            (
+                ::std::string::String::from("deletePushNotificationBinding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can access customer queries"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("detachAgreementsFromContracts"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("detachSupplyPointFromEstimationGroup"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can manage supply point estimation group",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("deviceRegistration"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[
+                        (
+                            "User",
+                            &[(300u32, ::krakengen_server::model::RatePeriod::Hour)],
+                        ),
+                    ],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("endContributionAgreement"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can manage contribution agreements",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("enqueueInboundCall"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage calls"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("enrollAccountInLoyaltyProgram"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can enrol customers in campaigns",
+                                    ),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can join campaigns"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("enrollment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4501"),
+                ),
+            ),
+            (
+                ::std::string::String::from("escalateInkConversation"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can escalate ink conversation"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("extendAgreementPeriod"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can extend agreements"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can query agreements"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("fetchGeneratePaymentFingerprint"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can generate payment fingerprint",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from(
+                    "fetchPreSignedLinkForOpportunityAttachment",
+                ),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can download leads attachment files",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("forceReauthentication"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from(
+                    "generateAffiliatesAudioRecordingPreSignedUrl",
+                ),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("generateInkPresignedUrl"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create ink message attachments",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from(
+                    "generateLeadsFileAttachmentDownloadPreSignedUrl",
+                ),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can download leads attachment files",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("generateLeadsFileAttachmentPreSignedUrl"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can upload leads attachment files",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("generatePreSignedToken"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can generate pre signed tokens"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1128"),
+                ),
+            ),
+            (
+                ::std::string::String::from("getEmbeddedSecretForNewPaymentInstruction"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create payment instructions",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3822"),
+                ),
+            ),
+            (
+                ::std::string::String::from(
+                    "getEmbeddedSecretForNewPaymentInstructionWithoutAccount",
+                ),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create payment instructions",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("getHostedUrlForNewPaymentInstruction"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create payment instructions",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1128"),
+                ),
+            ),
+            (
+                ::std::string::String::from("getOrCreateAgreement"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can create agreements"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can query agreements"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("grantUserAccessToBusiness"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can allocate user roles"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-11107"),
+                ),
+            ),
+            (
+                ::std::string::String::from("initializeAccount"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("initializeUser"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("initiateHostedStandalonePayment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can initiate standalone payments",
+                                    ),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1128"),
+                ),
+            ),
+            (
+                ::std::string::String::from("initiateProductSwitch"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can manage account renewals"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can switch product"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("initiateStandalonePayment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can initiate standalone payments",
+                                    ),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3822"),
+                ),
+            ),
+            (
+                ::std::string::String::from("instigateLeaveSupplier"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4501"),
+                ),
+            ),
+            (
+                ::std::string::String::from("invalidatePaymentInstruction"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can invalidate payment instructions",
+                                    ),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3926"),
+                ),
+            ),
+            (
+                ::std::string::String::from("invalidatePreSignedToken"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[("Ip", &[(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
+                    ::std::option::Option::Some("KT-CT-1129"),
+                ),
+            ),
+            (
+                ::std::string::String::from("invalidatePreSignedTokensForUser"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can invalidate pre signed tokens",
+                            ),
+                        ),
+                    ),
+                    &[("Ip", &[(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
+                    ::std::option::Option::Some("KT-CT-1129"),
+                ),
+            ),
+            (
+                ::std::string::String::from("invalidateRefreshToken"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can invalidate refresh tokens"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1130"),
+                ),
+            ),
+            (
+                ::std::string::String::from("invalidateRefreshTokensForUser"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can invalidate refresh tokens"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1128"),
+                ),
+            ),
+            (
+                ::std::string::String::from("joinSupplierAcceptTermsAndConditions"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can accept terms and conditions",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("legacyProcessOrder"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("linkAccountToBusiness"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can query businesses"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update businesses"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-11106"),
+                ),
+            ),
+            (
+                ::std::string::String::from("linkUserToLine"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("markPrintBatchAsProcessed"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("masqueradeAuthentication"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("moveToBucket"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can assign ink bucket"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("nextOperationsTeamRoundRobin"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can query operations team"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("obtainKrakenToken"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[
+                        (
+                            "Email from graphql input fields",
+                            &[(5u32, ::krakengen_server::model::RatePeriod::Minute)],
+                        ),
+                        (
+                            "Failed logins per ip",
+                            &[(3u32, ::krakengen_server::model::RatePeriod::Minute)],
+                        ),
+                        (
+                            "Ip",
+                            &[(10u32, ::krakengen_server::model::RatePeriod::Minute)],
+                        ),
+                        (
+                            "Ip if email or password in input",
+                            &[(10u32, ::krakengen_server::model::RatePeriod::Minute)],
+                        ),
+                    ],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("obtainLongLivedRefreshToken"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can generate long lived refresh tokens",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1132"),
+                ),
+            ),
+            (
+                ::std::string::String::from("ocppAuthentication"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("pauseCollectionProcess"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can start collection process"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("pauseDunning"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update dunning process"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("payoutReferralForAccount"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can payout referrals"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-6723"),
+                ),
+            ),
+            (
+                ::std::string::String::from("postCredit"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can add credits to accounts"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("prepareAccount"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from(
+                    "publishTransactionalMessagingExternalTrigger",
+                ),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can publish transactional messaging triggers",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("publishTransactionalMessagingTrigger"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can publish transactional messaging triggers",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("purchaseVoucher"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create voucher purchase"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("purchaseVouchers"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create voucher purchase"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("reactivateCollectionProcessRecord"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can update collection process record to active",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("recordActivatedPaymentMethod"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create payment instructions",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3822"),
+                ),
+            ),
+            (
+                ::std::string::String::from("recordDepositAgreementAccepted"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can use deposit system"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4177"),
+                ),
+            ),
+            (
+                ::std::string::String::from("recordFailedPayment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can record payment state"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("recordPendingPayment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can record payment state"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("recordSuccessfulPayment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can record payment state"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("redeemLoyaltyPointsForAccountCredit"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can redeem loyalty points"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("redeemReferralClaimCode"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[
+                        (
+                            "User",
+                            &[(5u32, ::krakengen_server::model::RatePeriod::Minute)],
+                        ),
+                    ],
+                    ::std::option::Option::Some("KT-CT-6723"),
+                ),
+            ),
+            (
+                ::std::string::String::from("refundPayment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can refund payments"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3924"),
+                ),
+            ),
+            (
+                ::std::string::String::from("regenerateSecretKey"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("registerCustomerAsset"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register customer assets"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1128"),
+                ),
+            ),
+            (
+                ::std::string::String::from("registerEvChargerLead"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("registerLeadFlowStatusEvent"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("registerOpportunityFlowStatusEvent"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("registerPhoneLead"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create electricity quote"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("registerPushNotificationBinding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("registerSolarSimulatorDirectSale"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("registerSolarSimulatorLead"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("removeCampaignFromAccount"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can remove campaign from account",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("removeCampaignItems"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage voice campaigns"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("removeItemsFromRiskList"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can edit risk list"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("removePropertyFromHierarchy"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can manage property hierarchies",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-6622"),
+                ),
+            ),
+            (
+                ::std::string::String::from("requestDoubleOptIn"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can edit customer marketing preference",
+                                    ),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("requestPasswordReset"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[("Ip", &[(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("requestPrintedBill"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can export statements"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3824"),
+                ),
+            ),
+            (
+                ::std::string::String::from("rescindContract"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("resetPassword"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("resetUserPassword"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[("Ip", &[(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
+                    ::std::option::Option::Some("KT-CT-1132"),
+                ),
+            ),
+            (
+                ::std::string::String::from("resumeCollectionProcess"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can start collection process"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("resumeControl"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[
+                        (
+                            "User",
+                            &[(300u32, ::krakengen_server::model::RatePeriod::Hour)],
+                        ),
+                    ],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("retireCustomerAsset"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage customer assets"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("reverseEnrollment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("reverseLeaveSupplier"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("revokeAgreement"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update agreeements"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("revokeContract"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("revokeUserAccessFromBusiness"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can allocate user roles"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-11107"),
+                ),
+            ),
+            (
+                ::std::string::String::from("runAgreementRollover"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can query agreement rollovers"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can run agreement rollovers"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("scheduleQuoteFollowUp"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[("Ip", &[(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from(
+                    "selectChargePointMakeForSmartFlexOnboarding",
+                ),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from(
+                    "selectChargePointVariantForSmartFlexOnboarding",
+                ),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("selectDeviceTypeForSmartFlexOnboarding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("selectFromListForSmartFlexOnboarding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("selectInverterMakeForSmartFlexOnboarding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("selectProducts"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update quotes"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("selectUserVehicleForSmartFlexOnboarding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("selectVehicleMakeForSmartFlexOnboarding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from(
+                    "selectVehicleOrChargePointForSmartFlexOnboarding",
+                ),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from(
+                    "selectVehicleVariantForSmartFlexOnboarding",
+                ),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("sendAgreementRescissionConfirmation"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can query agreement rescissions",
+                                    ),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can update agreement rescissions",
+                                    ),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("sendOfferQuoteSummary"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can send quotes"),
+                        ),
+                    ),
+                    &[("Ip", &[(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("sendQuoteSummary"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can send quotes"),
+                        ),
+                    ),
+                    &[("Ip", &[(5u32, ::krakengen_server::model::RatePeriod::Minute)])],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("sendVerificationEmail"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can verify email addresses"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("setDevicePreferences"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[
+                        (
+                            "User",
+                            &[(300u32, ::krakengen_server::model::RatePeriod::Hour)],
+                        ),
+                    ],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("setLoyaltyPointsUser"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can set loyalty points user"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("setOpportunityOutcome"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("setPaymentPreference"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can set payment preference"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("setUpDirectDebitInstruction"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create payment instructions",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("setUpDirectDebitInstructionForBusiness"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can create payment instructions",
+                                    ),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can query businesses"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-11107"),
+                ),
+            ),
+            (
+                ::std::string::String::from(
+                    "setUpDirectDebitInstructionFromStoredDetails",
+                ),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create payment instructions",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3822"),
+                ),
+            ),
+            (
+                ::std::string::String::from("setVehicleChargePreferences"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[
+                        (
+                            "User",
+                            &[(300u32, ::krakengen_server::model::RatePeriod::Hour)],
+                        ),
+                    ],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("shareGoodsQuote"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("startCollectionProcess"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can start collection process"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("startCustomerVerification"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can create account user"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can verify customer details"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("startReAuthentication"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("startSmartFlexOnboarding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("startTestChargeForSmartFlexOnboarding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can register smartflex devices"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("stopAutomatedPayments"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can stop automated payments"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("storeBankDetailsForLead"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create payment instructions for lead",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("storeDirectDebitPaymentMethodDetails"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create payment instructions",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("storePaymentInstruction"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can create payment instructions",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3822"),
+                ),
+            ),
+            (
+                ::std::string::String::from("submitCustomerFeedback"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can submit customer feedback"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("submitGasSelfReading"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can access third party queries"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("submitRepaymentRequest"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create repayment request"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1132"),
+                ),
+            ),
+            (
+                ::std::string::String::from("suspendControl"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[
+                        (
+                            "User",
+                            &[(300u32, ::krakengen_server::model::RatePeriod::Hour)],
+                        ),
+                    ],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("switchAccountToVariablePaymentSchedule"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage payment schedules"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("terminateAgreement"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can query agreements"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update agreeements"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("terminateContract"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("terminateCreditTransferPermission"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update user details"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3822"),
+                ),
+            ),
+            (
+                ::std::string::String::from("terminateSolarWalletRelationship"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update user details"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("thirdPartyCompleteDeviceRegistration"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can complete device registration",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("transferLeadOpportunities"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("transferLedgerBalance"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can perform balance transfers"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can perform payments operations",
+                                    ),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3822"),
+                ),
+            ),
+            (
+                ::std::string::String::from("transferLoyaltyPointsBetweenUsers"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can transfer loyalty points"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("triggerBoostCharge"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[
+                        (
+                            "User",
+                            &[(300u32, ::krakengen_server::model::RatePeriod::Hour)],
+                        ),
+                    ],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("triggerCollectionProcessMessage"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can start collection process"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("triggerPostUploadOperations"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("triggerTestCharge"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can manage ev"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[
+                        (
+                            "User",
+                            &[(300u32, ::krakengen_server::model::RatePeriod::Hour)],
+                        ),
+                    ],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("unenrollAccountFromLoyaltyProgram"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can unenroll user from loyalty program",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("unlinkUserFromLine"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateAccountBillingAddress"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update account details"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-7123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateAccountBillingEmail"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update account details"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateAccountConsents"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can edit customer marketing preference",
+                                    ),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateAccountReference"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update account reference"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateAccountReferralStatus"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can payout referrals"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateAccountUser"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update user details"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateAccountUserConsents"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can edit customer marketing preference",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateActivePurchase"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage goods purchases"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateAffiliateLink"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateAffiliateOrganisation"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateAgentAuxiliaryStatus"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can manage calls"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateAgreementPeriod"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update agreeements"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateAgreementRescission"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can query agreement rescissions",
+                                    ),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can update agreement rescissions",
+                                    ),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateAgreementRollover"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can query agreement rollovers"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can update agreement rollovers",
+                                    ),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateApiException"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update api exceptions"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateApiExceptionNote"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update api exception notes"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-7808"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateAutoTopUpAmount"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can access customer queries"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-3822"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateBillingAddress"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update user details"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateBillingDetails"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update user details"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-ES-1130"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateBoostCharge"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[
+                        (
+                            "User",
+                            &[(300u32, ::krakengen_server::model::RatePeriod::Hour)],
+                        ),
+                    ],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateCampaignAccountExpiryDate"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update campaign account"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateCollectionProcessRecordLatestStep"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can update collection process record to pause",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateCollectionProcessRecordToActive"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can update collection process record to active",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateCollectionProcessRecordToComplete"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can update collection process record to complete",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateCommsDeliveryPreference"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update account details"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateCommsPreferences"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can edit customer marketing preference",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateDcaProceeding"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update dca proceedings"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateDeviceGridExport"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[
+                        (
+                            "User",
+                            &[(300u32, ::krakengen_server::model::RatePeriod::Hour)],
+                        ),
+                    ],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateDeviceSmartControl"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[
+                        (
+                            "User",
+                            &[(300u32, ::krakengen_server::model::RatePeriod::Hour)],
+                        ),
+                    ],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateDocumentAccessibilityPreference"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateIsChargingDurationCapped"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[
+                        (
+                            "User",
+                            &[(300u32, ::krakengen_server::model::RatePeriod::Hour)],
+                        ),
+                    ],
+                    ::std::option::Option::Some("KT-CT-1111"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateLeadDetails"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateLeadStage"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateLeaveSupplier"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateMessageTags"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update ink message tags"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateMetadata"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can mutate metadata"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateNotesOnOpportunity"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateOfferGroupOnOpportunity"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateOnSiteJobsRequest"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from(
+                                "Can update on site jobs requests",
+                            ),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateOpportunityAssignment"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateOpportunityDetails"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateOpportunityExtraDetails"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateOpportunityStage"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update leads"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateOptionsLanguagePreference"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update account details"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4123"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updatePassword"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updatePaymentDetails"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update user details"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-ES-1130"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateProductPrices"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateQuoteConfiguration"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update quote configuration"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateSiteworksRequest"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create siteworks requests"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::Some("KT-CT-4231"),
+                ),
+            ),
+            (
+                ::std::string::String::from("updateUser"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Any(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from(
+                                        "Can book smart meter appointments",
+                                    ),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can update user details"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("updateUserDetails"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("validateAddress"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("validateEmail"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create accounts"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("validateMfaDevice"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can validate mfa device"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("validatePhone"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can create accounts"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("varyContractTerms"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Unspecified,
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("verifyCustomer"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::All(
+                            ::std::vec::Vec::from([
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can access customer queries"),
+                                ),
+                                ::krakengen_server::model::PermissionExpr::Permission(
+                                    ::std::string::String::from("Can verify customer details"),
+                                ),
+                            ]),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("verifyEmail"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can verify email addresses"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("verifyIdentity"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Public,
+                    &[("Ip", &[(10u32, ::krakengen_server::model::RatePeriod::Minute)])],
+                    ::std::option::Option::None,
+                ),
+            ),
+            (
+                ::std::string::String::from("withdrawDunning"),
+                ::krakengen_server::policy::OperationPolicy::new(
+                    ::krakengen_server::model::Permissions::Required(
+                        ::krakengen_server::model::PermissionExpr::Permission(
+                            ::std::string::String::from("Can update dunning process"),
+                        ),
+                    ),
+                    &[],
+                    ::std::option::Option::None,
+                ),
+            ),
+        ]),
         unspecified,
     )
 }

@@ -11,7 +11,7 @@ use crate::naming::to_ident;
 
 use super::docs::{code, escape, Doc};
 use super::ir::{FieldIr, Ir, Operation, Scope, Ty, TypeDef, TypeDefKind, UNKNOWN};
-use super::format::Segment;
+use super::format::{ranges, Segment};
 use super::{emit_errors, runtime, ErrorsPath};
 
 fn errors_tokens(path: &ErrorsPath) -> TokenStream {
@@ -36,11 +36,6 @@ fn derive_data() -> TokenStream {
 const TYPES_PER_CHUNK: usize = 48;
 const OPERATIONS_PER_CHUNK: usize = 24;
 const METHODS_PER_CHUNK: usize = 64;
-
-/// Splits `0..len` into fixed-size ranges.
-fn ranges(len: usize, size: usize) -> Vec<std::ops::Range<usize>> {
-    (0..len).step_by(size).map(|from| from..(from + size).min(len)).collect()
-}
 
 /// The whole generated client module, as segments formatted in parallel.
 pub(crate) fn segments<'a>(ir: &'a Ir, errors: &'a ErrorsPath) -> Vec<Segment<'a>> {

@@ -8,7 +8,7 @@ use crate::naming::to_ident;
 
 use super::docs::{code, escape, Doc};
 use super::ir::{Code, Ir, MutationErrors, UNKNOWN};
-use super::format::{self, Segment};
+use super::format::{self, balanced_ranges, Segment};
 use super::runtime;
 
 /// How many mutations one formatting chunk of `mutations` holds (see [`super::format`]).
@@ -19,13 +19,6 @@ const MUTATIONS_PER_CHUNK: usize = 48;
 /// memory whatever the size of the reference. A reference with at most this many codes (the vendored
 /// one has 718) formats them whole.
 const CODES_PER_PIECE: usize = 1000;
-
-/// Splits `0..len` into `ceil(len / size)` ranges whose lengths differ by at most one, so that no
-/// range is much shorter than `size / 2`: the lists of a split item must never fit on one line.
-fn balanced_ranges(len: usize, size: usize) -> Vec<std::ops::Range<usize>> {
-    let count = len.div_ceil(size.max(1)).max(1);
-    (0..count).map(|i| len * i / count..len * (i + 1) / count).collect()
-}
 
 /// The whole generated error module, as segments formatted in parallel.
 pub(crate) fn segments(ir: &Ir) -> Vec<Segment<'_>> {
@@ -373,13 +366,5 @@ mod tests {
         assert_eq!(split.iter().filter(|s| s.split.is_some()).count(), 8);
         assert_eq!(format::rust_file_segments(&split).unwrap(), whole);
         assert!(!whole.contains(format::SPLIT));
-    }
-
-    #[test]
-    fn balanced_ranges_cover_everything_evenly() {
-        assert_eq!(balanced_ranges(0, 10), vec![0..0]);
-        assert_eq!(balanced_ranges(10, 10), vec![0..10]);
-        assert_eq!(balanced_ranges(11, 10), vec![0..5, 5..11]);
-        assert_eq!(balanced_ranges(2001, 1000), vec![0..667, 667..1334, 1334..2001]);
     }
 }

@@ -15,7 +15,7 @@ use crate::naming::to_ident;
 
 use super::docs::{code, escape};
 use super::emit_client::{deprecated_attr, operation_doc};
-use super::format::Segment;
+use super::format::{balanced_ranges, ranges, Segment, SPLIT};
 use super::ir::{Ir, Operation, Scope};
 
 /// Where the server module finds its neighbours.
@@ -112,11 +112,11 @@ fn permission_tokens(p: &Permissions) -> TokenStream {
             }
             PermissionExpr::All(v) => {
                 let v = v.iter().map(expr);
-                quote!(::krakengen_server::model::PermissionExpr::All(::std::vec![#(#v),*]))
+                quote!(::krakengen_server::model::PermissionExpr::All(::std::vec::Vec::from([#(#v),*])))
             }
             PermissionExpr::Any(v) => {
                 let v = v.iter().map(expr);
-                quote!(::krakengen_server::model::PermissionExpr::Any(::std::vec![#(#v),*]))
+                quote!(::krakengen_server::model::PermissionExpr::Any(::std::vec::Vec::from([#(#v),*])))
             }
         }
     }
@@ -162,8 +162,8 @@ fn policy_entry(op: &Operation) -> TokenStream {
     }
 }
 
-/// The whole generated server module, as segments formatted in parallel.
-pub(crate) fn segments<'a>(ir: &'a Ir, paths: &'a ServerPaths) -> Vec<Segment<'a>> {
+/// [`segments`] with `per_piece` mutations per piece of the adapter and the policy.
+fn segments_with<'a>(ir: &'a Ir, paths: &'a ServerPaths, per_piece: usize) -> Vec<Segment<'a>> {
     let head = Segment::items(move || {
         let summary = format!(" Server side of the {} Kraken API: resolvers, their adapter and their guards.", escape(&ir.project));
         let sdl = &paths.sdl;
@@ -207,49 +207,111 @@ pub(crate) fn segments<'a>(ir: &'a Ir, paths: &'a ServerPaths) -> Vec<Segment<'a
             }
         }
     });
-    let methods = Segment::items(move || {
-        let methods = ir.operations.iter().map(|op| trait_method(op, paths));
-        quote! {
-            #[doc = " One method per mutation of the reference, in reference order. Arguments are the fields of the"]
-            #[doc = " client crate's `Variables`; the result is the mutation's field of `data`, or a Kraken error."]
-            #[doc = ""]
-            #[doc = " There are no default bodies: a mutation added to the reference is a compile error in every"]
-            #[doc = " implementation until it is implemented."]
-            #[allow(deprecated)]
-            pub trait MutationResolvers: ::std::marker::Send + ::std::marker::Sync + 'static {
-                #(#methods)*
-            }
+    let mut out = vec![head];
+    // The trait is a wrapper whose body is cut into chunks of methods; without mutations it is one
+    // empty item (printed on one line, so it cannot be a chunk).
+    if ir.operations.is_empty() {
+        out.push(Segment::items(move || resolvers_trait(ir, paths, 0..0)));
+    }
+    for r in ranges(ir.operations.len(), METHODS_PER_CHUNK) {
+        out.push(Segment::chunk(TRAIT_OPENER, move || resolvers_trait(ir, paths, r.clone())));
+    }
+    let pieces = balanced_ranges(ir.operations.len(), per_piece);
+    let sentinels = pieces.len() > 1;
+    for r in &pieces {
+        let r = r.clone();
+        out.push(if sentinels {
+            Segment::split("impl Dispatch", move || adapter(ir, paths, r.clone(), true))
+        } else {
+            Segment::items(move || adapter(ir, paths, r.clone(), false))
+        });
+    }
+    for r in pieces {
+        out.push(if sentinels {
+            Segment::split("fn policy", move || policy(ir, r.clone(), true))
+        } else {
+            Segment::items(move || policy(ir, r.clone(), false))
+        });
+    }
+    out
+}
+
+/// How many trait methods one formatting chunk holds.
+const METHODS_PER_CHUNK: usize = 64;
+
+/// How many mutations one formatting piece of the adapter's `match` and of the policy's list holds
+/// (see [`super::format`]): these are single items that grow with the reference, so at 100× the
+/// vendored reference formatting either whole built a syntax tree of over a gigabyte. The vendored
+/// reference (326 mutations) formats them whole.
+const MUTATIONS_PER_PIECE: usize = 500;
+
+/// The opening line of the trait exactly as prettyplease prints it, which joins its chunks.
+const TRAIT_OPENER: &str = "pub trait MutationResolvers: ::std::marker::Send + ::std::marker::Sync + 'static {";
+
+/// The whole generated server module, as segments formatted in parallel.
+pub(crate) fn segments<'a>(ir: &'a Ir, paths: &'a ServerPaths) -> Vec<Segment<'a>> {
+    segments_with(ir, paths, MUTATIONS_PER_PIECE)
+}
+
+/// The trait with the methods of the mutations in `range`.
+fn resolvers_trait(ir: &Ir, paths: &ServerPaths, range: std::ops::Range<usize>) -> TokenStream {
+    let methods = ir.operations[range].iter().map(|op| trait_method(op, paths));
+    quote! {
+        #[doc = " One method per mutation of the reference, in reference order. Arguments are the fields of the"]
+        #[doc = " client crate's `Variables`; the result is the mutation's field of `data`, or a Kraken error."]
+        #[doc = ""]
+        #[doc = " There are no default bodies: a mutation added to the reference is a compile error in every"]
+        #[doc = " implementation until it is implemented."]
+        #[allow(deprecated)]
+        pub trait MutationResolvers: ::std::marker::Send + ::std::marker::Sync + 'static {
+            #(#methods)*
         }
-    });
-    let adapter = Segment::items(move || {
-        let arms = ir.operations.iter().map(|op| dispatch_arm(op, paths));
-        quote! {
-            #[allow(deprecated)]
-            impl<R: MutationResolvers> ::krakengen_server::schema::Dispatch for Adapter<R> {
-                fn call<'a>(&'a self, call: ::krakengen_server::schema::Call<'a>) -> ::krakengen_server::schema::DispatchFuture<'a> {
-                    let resolvers = &self.0;
-                    let caller = call.caller;
-                    match call.mutation {
-                        #(#arms)*
-                        other => ::std::boxed::Box::pin(::std::future::ready(::std::result::Result::Err(
-                            ::krakengen_server::resolvers::unknown_mutation(other),
-                        ))),
-                    }
+    }
+}
+
+/// `items`, bracketed by two `sentinel` entries when the item is formatted in split pieces.
+fn bracket(items: impl Iterator<Item = TokenStream>, sentinel: Option<TokenStream>) -> Vec<TokenStream> {
+    match sentinel {
+        None => items.collect(),
+        Some(s) => std::iter::once(s.clone()).chain(items).chain(std::iter::once(s)).collect(),
+    }
+}
+
+/// The adapter's `Dispatch` implementation with the `match` arms of the mutations in `range`.
+fn adapter(ir: &Ir, paths: &ServerPaths, range: std::ops::Range<usize>, sentinels: bool) -> TokenStream {
+    let split = proc_macro2::Ident::new(SPLIT, proc_macro2::Span::call_site());
+    let sentinel = sentinels.then(|| quote!(#split => ::std::unreachable!(),));
+    let arms = bracket(ir.operations[range].iter().map(|op| dispatch_arm(op, paths)), sentinel);
+    quote! {
+        #[allow(deprecated)]
+        impl<R: MutationResolvers> ::krakengen_server::schema::Dispatch for Adapter<R> {
+            fn call<'a>(&'a self, call: ::krakengen_server::schema::Call<'a>) -> ::krakengen_server::schema::DispatchFuture<'a> {
+                let resolvers = &self.0;
+                let caller = call.caller;
+                match call.mutation {
+                    #(#arms)*
+                    other => ::std::boxed::Box::pin(::std::future::ready(::std::result::Result::Err(
+                        ::krakengen_server::resolvers::unknown_mutation(other),
+                    ))),
                 }
             }
         }
-    });
-    let policy = Segment::items(move || {
-        let entries = ir.operations.iter().map(policy_entry);
-        quote! {
-            #[doc = " The permission guard and rate limits of every mutation, from the catalogue. `unspecified` decides"]
-            #[doc = " what happens to mutations whose reference block has no permissions section."]
-            pub fn policy(unspecified: ::krakengen_server::policy::Unspecified) -> ::krakengen_server::policy::Policy {
-                ::krakengen_server::policy::Policy::new(::std::vec![#(#entries)*], unspecified)
-            }
+    }
+}
+
+/// The `policy` function with the entries of the mutations in `range`.
+fn policy(ir: &Ir, range: std::ops::Range<usize>, sentinels: bool) -> TokenStream {
+    let split = proc_macro2::Ident::new(SPLIT, proc_macro2::Span::call_site());
+    let entries = bracket(ir.operations[range].iter().map(policy_entry), sentinels.then(|| quote!(#split,)));
+    quote! {
+        #[doc = " The permission guard and rate limits of every mutation, from the catalogue. `unspecified` decides"]
+        #[doc = " what happens to mutations whose reference block has no permissions section."]
+        pub fn policy(unspecified: ::krakengen_server::policy::Unspecified) -> ::krakengen_server::policy::Policy {
+            // An array rather than `vec![…]`: prettyplease prints a macro's tokens as they come unless it
+            // can parse them, and an array is printed one entry per line, which splitting relies on.
+            ::krakengen_server::policy::Policy::new(::std::vec::Vec::from([#(#entries)*]), unspecified)
         }
-    });
-    vec![head, methods, adapter, policy]
+    }
 }
 
 /// A starting implementation of the trait: every body is `todo!()`. Written by `krakengen scaffold`
@@ -282,5 +344,43 @@ pub(crate) fn scaffold(ir: &Ir, paths: &ServerPaths, server: &str) -> TokenStrea
         impl ::#server::MutationResolvers for Resolvers {
             #(#methods)*
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codegen::format;
+
+    /// Chunking the trait and splitting the adapter and the policy must not change a byte of the
+    /// file. The vendored reference has fewer mutations than one piece holds, so it is split here into
+    /// small pieces (about 40 mutations each), which must give exactly what formatting those items
+    /// whole gives; the trait, whose chunks the vendored reference already has, is compared with one
+    /// pass over the whole file.
+    #[test]
+    fn splitting_the_server_changes_nothing() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
+        let parsed = crate::parse::parse_str("mutations.txt", &std::fs::read_to_string(path).unwrap());
+        let options = crate::codegen::Options::new("oees");
+        let ir = crate::codegen::ir::build(&parsed.reference, &options).unwrap();
+        assert!(ir.operations.len() > 300, "{}", ir.operations.len());
+        let paths = ServerPaths { client: "oees_client".into(), errors: "oees_errors".into(), sdl: "../schema.graphql".into() };
+        let whole = format::rust_file_segments(&segments(&ir, &paths)).unwrap();
+        let chunks = segments(&ir, &paths).iter().filter(|s| s.opener == Some(TRAIT_OPENER)).count();
+        assert_eq!(chunks, ir.operations.len().div_ceil(METHODS_PER_CHUNK));
+        assert_eq!(whole, format::rust_file_single_pass(&segments(&ir, &paths)).unwrap());
+        let split = segments_with(&ir, &paths, 40);
+        assert_eq!(split.iter().filter(|s| s.split.is_some()).count(), 2 * ir.operations.len().div_ceil(40));
+        assert_eq!(format::rust_file_segments(&split).unwrap(), whole);
+        assert!(!whole.contains(format::SPLIT));
+    }
+
+    #[test]
+    fn an_empty_reference_has_an_empty_trait() {
+        let ir = crate::codegen::ir::build(&crate::model::Reference::default(), &crate::codegen::Options::new("e")).unwrap();
+        let paths = ServerPaths { client: "c".into(), errors: "e".into(), sdl: "s.graphql".into() };
+        let text = format::rust_file_segments(&segments(&ir, &paths)).unwrap();
+        assert!(text.contains(&format!("{TRAIT_OPENER}}}\n")), "{text}");
+        assert_eq!(text, format::rust_file_single_pass(&segments(&ir, &paths)).unwrap());
     }
 }

@@ -64,6 +64,18 @@ impl<'a> Segment<'a> {
     }
 }
 
+/// Splits `0..len` into fixed-size ranges (the chunks of a wrapped body).
+pub(crate) fn ranges(len: usize, size: usize) -> Vec<std::ops::Range<usize>> {
+    (0..len).step_by(size).map(|from| from..(from + size).min(len)).collect()
+}
+
+/// Splits `0..len` into `ceil(len / size)` ranges whose lengths differ by at most one, so that no
+/// range is much shorter than `size / 2`: the lists of a split item must never fit on one line.
+pub(crate) fn balanced_ranges(len: usize, size: usize) -> Vec<std::ops::Range<usize>> {
+    let count = len.div_ceil(size.max(1)).max(1);
+    (0..count).map(|i| len * i / count..len * (i + 1) / count).collect()
+}
+
 fn internal(message: String) -> Diagnostics {
     let mut d = Diagnostics::new();
     d.error("codegen-internal", Span { file: u32::MAX, ..Span::default() }, message, "");
@@ -293,4 +305,17 @@ pub(crate) fn rust_file_single_pass(segments: &[Segment<'_>]) -> Result<String, 
         }
     }
     rust_file(all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn balanced_ranges_cover_everything_evenly() {
+        assert_eq!(balanced_ranges(0, 10), vec![0..0]);
+        assert_eq!(balanced_ranges(10, 10), vec![0..10]);
+        assert_eq!(balanced_ranges(11, 10), vec![0..5, 5..11]);
+        assert_eq!(balanced_ranges(2001, 1000), vec![0..667, 667..1334, 1334..2001]);
+    }
 }
