@@ -1,9 +1,13 @@
 //! Regenerating everything a configuration names.
 //!
 //! This is the one place that knows which generators run for a project and where their files go, so
-//! `cargo xtask codegen`, its `--check` mode and the staleness test all agree byte for byte. Generation
-//! happens in memory first; only when every project succeeded is anything written, so a failing
-//! reference never leaves a half-written output tree.
+//! `cargo xtask codegen`, its `--check` mode and the staleness test all agree byte for byte.
+//!
+//! Files go to an [`Outputs`] one at a time, as they are produced. [`codegen`] uses [`Staging`]: each
+//! file's text is compared with the disk while it is formatted, and what differs goes to a temporary
+//! file next to its target; only when every project succeeded are the temporary files renamed into
+//! place, so a failing reference never leaves a half-written output tree, and no generated file is
+//! ever held in memory whole (at 100× the vendored reference they add up to over 400 MB).
 
 use std::path::{Path, PathBuf};
 
@@ -43,14 +47,107 @@ impl std::fmt::Display for Failure {
     }
 }
 
-/// Generates every file of every project in memory.
-pub fn generate(config: &Config) -> Result<Vec<GeneratedFile>, Failure> {
-    let mut files = Vec::new();
-    for project in &config.projects {
-        files.extend(generate_project(config, project)?);
+impl crate::codegen::TextSink for GeneratedFile {
+    fn push_text(&mut self, text: &str) {
+        self.contents.push_str(text);
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+}
+
+/// Where the generated files go, one at a time, as they are produced.
+pub trait Outputs {
+    /// Receives one file's text, piece by piece.
+    type File: crate::codegen::TextSink;
+    /// Starts the file at `path`.
+    fn create(&mut self, path: PathBuf) -> Self::File;
+    /// Takes a file whose text is complete.
+    fn finish(&mut self, file: Self::File) -> Result<(), Failure>;
+}
+
+/// Outputs held in memory, for [`generate`].
+struct Collect(Vec<GeneratedFile>);
+
+impl Outputs for Collect {
+    type File = GeneratedFile;
+
+    fn create(&mut self, path: PathBuf) -> GeneratedFile {
+        GeneratedFile { path, contents: String::new() }
+    }
+
+    fn finish(&mut self, file: GeneratedFile) -> Result<(), Failure> {
+        self.0.push(file);
+        Ok(())
+    }
+}
+
+/// Outputs compared with the disk as they arrive, the differing ones staged in temporary files (see
+/// [`crate::write::StagedFile`]) until [`Staging::commit`]. Dropping it uncommitted removes every
+/// temporary file and leaves the tree as it was.
+pub struct Staging {
+    check: bool,
+    staged: Vec<crate::write::Staged>,
+}
+
+impl Staging {
+    /// With `check`, nothing is staged and [`Staging::commit`] only reports what is stale.
+    pub fn new(check: bool) -> Self {
+        Staging { check, staged: Vec::new() }
+    }
+
+    /// Every output so far: its path, length and content hash (see [`crate::write::ContentHash`]).
+    pub fn outputs(&self) -> Vec<(PathBuf, u64, u64)> {
+        let mut v: Vec<_> = self.staged.iter().map(|s| (s.path.clone(), s.len, s.hash)).collect();
+        v.sort();
+        v
+    }
+
+    /// Puts every stale output in place, in path order (in check mode, only reports them).
+    pub fn commit(mut self) -> std::io::Result<SyncReport> {
+        self.staged.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut report = SyncReport::default();
+        for staged in std::mem::take(&mut self.staged) {
+            if staged.fresh {
+                continue;
+            }
+            report.stale.push(staged.path.clone());
+            if !self.check {
+                let path = staged.path.clone();
+                staged.commit()?;
+                report.written.push(path);
+            }
+        }
+        Ok(report)
+    }
+}
+
+impl Outputs for Staging {
+    type File = crate::write::StagedFile;
+
+    fn create(&mut self, path: PathBuf) -> crate::write::StagedFile {
+        crate::write::StagedFile::new(path, self.check)
+    }
+
+    fn finish(&mut self, file: crate::write::StagedFile) -> Result<(), Failure> {
+        let path = file.path().display().to_string();
+        let staged = file.finish().map_err(|e| Failure::Write(format!("cannot write {path}: {e}")))?;
+        self.staged.push(staged);
+        Ok(())
+    }
+}
+
+/// Generates every file of every project in memory, sorted by path.
+pub fn generate(config: &Config) -> Result<Vec<GeneratedFile>, Failure> {
+    let mut files = Collect(Vec::new());
+    generate_into(config, &mut files)?;
+    files.0.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files.0)
+}
+
+/// Generates every file of every project into `outputs`.
+pub fn generate_into(config: &Config, outputs: &mut impl Outputs) -> Result<(), Failure> {
+    for project in &config.projects {
+        generate_project_into(config, project, outputs)?;
+    }
+    Ok(())
 }
 
 /// Parses a project's reference, naming files relative to the configuration's directory so that
@@ -71,29 +168,43 @@ pub fn parse_project(config: &Config, project: &Project) -> Result<Parsed, Failu
     Ok(parsed)
 }
 
-/// Generates the files of one project.
-pub fn generate_project(config: &Config, project: &Project) -> Result<Vec<GeneratedFile>, Failure> {
+/// Generates the files of one project into `outputs`.
+pub fn generate_project_into(config: &Config, project: &Project, outputs: &mut impl Outputs) -> Result<(), Failure> {
+    use crate::codegen::TextSink;
     let parsed = parse_project(config, project)?;
     let schema = build_schema(config, project, &parsed)?;
-    // The options take what they need from the schema (the supplement's fields) before its texts
-    // move into the output files.
+    // The options take what they need from the schema (the supplement's fields); then the validated
+    // schema and the catalogue are dropped and the texts are handed over, before the code generator
+    // (which needs most of the memory) runs.
     let options = codegen_options(config, project, &schema)?;
+    let crate::sdl::SchemaOutput { sdl, metadata_json, .. } = schema;
     let dir = config.path(&project.schema_dir);
-    let mut files = vec![
-        GeneratedFile { path: dir.join("schema.graphql"), contents: schema.sdl },
-        GeneratedFile { path: dir.join("metadata.json"), contents: schema.metadata_json },
-    ];
-    if let Some(options) = options {
-        let generated = crate::codegen::generate_workspace_crates(&parsed.reference, &options).map_err(|diagnostics| {
-            Failure::Diagnostics {
-                project: project.name.clone(),
-                rendered: crate::diag::render(&diagnostics, &[], false),
-                diagnostics,
-            }
-        })?;
-        files.extend(generated.into_iter().map(|f| GeneratedFile { path: config.root.join(f.path), contents: f.contents }));
+    for (name, text) in [("schema.graphql", sdl), ("metadata.json", metadata_json)] {
+        let mut file = outputs.create(dir.join(name));
+        file.push_text(&text);
+        outputs.finish(file)?;
     }
-    Ok(files)
+    if let Some(options) = options {
+        let files = crate::codegen::generate_workspace_crates_into(&parsed.reference, &options, |path| {
+            outputs.create(config.root.join(path))
+        })
+        .map_err(|diagnostics| Failure::Diagnostics {
+            project: project.name.clone(),
+            rendered: crate::diag::render(&diagnostics, &[], false),
+            diagnostics,
+        })?;
+        for file in files {
+            outputs.finish(file)?;
+        }
+    }
+    Ok(())
+}
+
+/// Generates the files of one project in memory.
+pub fn generate_project(config: &Config, project: &Project) -> Result<Vec<GeneratedFile>, Failure> {
+    let mut files = Collect(Vec::new());
+    generate_project_into(config, project, &mut files)?;
+    Ok(files.0)
 }
 
 /// The code generator's options for a project: its crates, scalars, fragments and the fields its
@@ -150,20 +261,18 @@ pub struct SyncReport {
 
 /// Compares generated files with the disk and, unless `check`, writes the ones that differ (atomically;
 /// unchanged files are left alone so their modification times stay).
+///
+/// Every stale file is staged in a temporary file before the first one is put in place, so a failed
+/// write leaves every target as it was.
 pub fn sync(files: &[GeneratedFile], check: bool) -> std::io::Result<SyncReport> {
-    let mut report = SyncReport::default();
+    let mut staging = Staging::new(check);
     for f in files {
         // An unreadable file counts as stale, as a missing one does; writing it reports the error.
-        if crate::write::holds(&f.path, f.contents.as_bytes()).unwrap_or(false) {
-            continue;
-        }
-        report.stale.push(f.path.clone());
-        if !check {
-            crate::write::write_if_changed(&f.path, f.contents.as_bytes())?;
-            report.written.push(f.path.clone());
-        }
+        let mut file = crate::write::StagedFile::new(f.path.clone(), check);
+        file.push(f.contents.as_bytes());
+        staging.staged.push(file.finish()?);
     }
-    Ok(report)
+    staging.commit()
 }
 
 /// What [`codegen`] found.
@@ -193,19 +302,21 @@ pub fn codegen(config: &Config, check: bool, stamp: Option<&Path>) -> Result<Out
     // Hashed before generation reads them, so an input edited meanwhile can only make the stamp
     // stale, never make it vouch for outputs of older inputs.
     let inputs = stamp.map(|_| crate::stamp::inputs(config));
-    let files = generate(config)?;
-    let report = sync(&files, check).map_err(|e| Failure::Write(format!("cannot write generated files: {e}")))?;
+    let mut staging = Staging::new(check);
+    generate_into(config, &mut staging)?;
+    let outputs = staging.outputs();
+    let report = staging.commit().map_err(|e| Failure::Write(format!("cannot write generated files: {e}")))?;
     if let (Some(stamp), Some(inputs)) = (stamp, inputs) {
         match inputs {
             Ok(inputs) if report.stale.is_empty() || !check => {
-                let _ = crate::stamp::record(config, inputs, &files, stamp);
+                let _ = crate::stamp::record(config, inputs, &outputs, stamp);
             }
             _ => {
                 let _ = std::fs::remove_file(stamp);
             }
         }
     }
-    Ok(Outcome { files: files.len(), report, from_stamp: false })
+    Ok(Outcome { files: outputs.len(), report, from_stamp: false })
 }
 
 /// Shows `path` relative to `root` when it lies below it.
@@ -343,6 +454,40 @@ mod tests {
             assert_eq!(client.contents.contains("pub struct GoodsPurchase {"), typed, "supplements: {extra:?}");
             assert_eq!(client.contents.contains("pub struct GoodsPurchase(pub ::serde_json::Value);"), !typed);
         }
+    }
+
+    /// A project that fails after another one was generated and staged: nothing of either is
+    /// written, and no temporary file is left.
+    #[test]
+    fn a_later_failing_project_leaves_the_tree_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("good.txt"), SMALL).unwrap();
+        std::fs::write(dir.path().join("bad.txt"), SMALL.replace("Query Complexity: 1", "Query Complexity: lots")).unwrap();
+        let text = "[[project]]\nname = \"a\"\ndocs = \"good.txt\"\nschema_dir = \"out\"\n\n\
+                    [[project]]\nname = \"b\"\ndocs = \"bad.txt\"\nschema_dir = \"out-b\"\n";
+        std::fs::write(dir.path().join("krakengen.toml"), text).unwrap();
+        let config = Config::load(&dir.path().join("krakengen.toml")).unwrap();
+        std::fs::create_dir(dir.path().join("out")).unwrap();
+        std::fs::write(dir.path().join("out/schema.graphql"), "old").unwrap();
+        assert!(matches!(codegen(&config, false, None), Err(Failure::Diagnostics { .. })));
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("out")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["schema.graphql"], "nothing staged is left behind");
+        assert_eq!(std::fs::read_to_string(dir.path().join("out/schema.graphql")).unwrap(), "old");
+        assert!(!dir.path().join("out-b").exists());
+    }
+
+    /// What `codegen` writes is what `generate` returns, and the stamp records its lengths and hashes.
+    #[test]
+    fn streaming_codegen_writes_what_generate_returns() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = config(dir.path(), SMALL);
+        let files = generate(&config).unwrap();
+        let outcome = codegen(&config, false, None).unwrap();
+        assert_eq!(outcome.report.written, files.iter().map(|f| f.path.clone()).collect::<Vec<_>>());
+        for f in &files {
+            assert_eq!(std::fs::read_to_string(&f.path).unwrap(), f.contents);
+        }
+        assert_eq!(codegen(&config, true, None).unwrap().report, SyncReport::default());
     }
 
     #[test]

@@ -23,14 +23,15 @@ use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::project::{display_path, GeneratedFile};
+use crate::project::display_path;
+use crate::write::ContentHash;
 
 /// The identity of this generator: a hash of krakengen's sources, templates and the workspace lock
 /// file, computed when the crate was built.
 pub const GENERATOR: &str = env!("KRAKENGEN_GENERATOR_HASH");
 
 /// The first line of a stamp; changing the format changes it, so old stamps stop verifying.
-const MAGIC: &str = "krakengen codegen stamp v1";
+const MAGIC: &str = "krakengen codegen stamp v2";
 
 /// A byte hasher whose every piece of input is length-prefixed, so that moving bytes from one piece
 /// to the next (a file name into its contents) changes the hash.
@@ -51,12 +52,6 @@ impl Hash {
     }
 }
 
-/// The hash of one output's contents.
-fn content_hash(bytes: &[u8]) -> u64 {
-    let mut h = Hash::new();
-    h.piece(bytes);
-    h.finish()
-}
 
 /// Hashes every input of every project of `config`, and the generator's identity.
 ///
@@ -84,24 +79,24 @@ pub fn inputs(config: &Config) -> Result<u64, String> {
     Ok(h.finish())
 }
 
-/// Writes the stamp for `files`, which were generated from inputs hashing to `inputs` and are now on
-/// disk exactly as given.
+/// Writes the stamp for `outputs` (path, length and [`ContentHash`] of each), which were generated from
+/// inputs hashing to `inputs` and are now on disk exactly so.
 ///
 /// `inputs` must be computed before generation reads the inputs: if an input changes in between, the
 /// stamp then records the old inputs and the next check falls back to the full check. A stamp is not
 /// written (and any old one is removed) when an output path cannot be recorded faithfully.
-pub fn record(config: &Config, inputs: u64, files: &[GeneratedFile], stamp: &Path) -> std::io::Result<()> {
+pub fn record(config: &Config, inputs: u64, outputs: &[(PathBuf, u64, u64)], stamp: &Path) -> std::io::Result<()> {
     let mut text = format!("{MAGIC}\ninputs {inputs:016x}\n");
-    for f in files {
-        let shown = display_path(&f.path, &config.root);
-        let faithful = f.path.to_str().is_some() && !shown.contains(['\n', '\r']) && !shown.is_empty();
+    for (path, len, hash) in outputs {
+        let shown = display_path(path, &config.root);
+        let faithful = path.to_str().is_some() && !shown.contains(['\n', '\r']) && !shown.is_empty();
         if !faithful {
             return match std::fs::remove_file(stamp) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
                 _ => Ok(()),
             };
         }
-        text.push_str(&format!("{} {:016x} {shown}\n", f.contents.len(), content_hash(f.contents.as_bytes())));
+        text.push_str(&format!("{len} {hash:016x} {shown}\n"));
     }
     crate::write::write_if_changed(stamp, text.as_bytes()).map(|_| ())
 }
@@ -149,8 +144,7 @@ pub fn verify(config: &Config, stamp: &Path) -> Option<usize> {
         if std::fs::metadata(&out.path).ok()?.len() != out.len {
             return None;
         }
-        let bytes = std::fs::read(&out.path).ok()?;
-        if bytes.len() as u64 != out.len || content_hash(&bytes) != out.hash {
+        if ContentHash::of_file(&out.path).ok()? != (out.len, out.hash) {
             return None;
         }
     }
@@ -169,8 +163,21 @@ mod tests {
 
     #[test]
     fn hashing_is_stable_and_sensitive() {
-        assert_eq!(content_hash(b"abc"), content_hash(b"abc"));
-        assert_ne!(content_hash(b"abc"), content_hash(b"abd"));
+        let content = |pieces: &[&[u8]]| {
+            let mut h = ContentHash::default();
+            pieces.iter().for_each(|p| h.update(p));
+            h.finish()
+        };
+        assert_eq!(content(&[b"abc"]), content(&[b"abc"]));
+        assert_ne!(content(&[b"abc"]), content(&[b"abd"]));
+        assert_ne!(content(&[b"abc"]), content(&[b"abc\0"]));
+        // Contents are hashed as a stream: where the generator cut them must not matter, since the
+        // stamp is written from pieces and verified from blocks of the file.
+        let long: Vec<u8> = (0..10_000u32).map(|i| (i * 7 % 256) as u8).collect();
+        let whole = content(&[&long]);
+        assert_eq!(content(&[&long[..1], &long[1..9], &long[9..4097], &long[4097..]]), whole);
+        assert_eq!(content(&[&long[..5000], &[], &long[5000..]]), whole);
+        assert_eq!(whole.0, 10_000);
         let (mut a, mut b) = (Hash::new(), Hash::new());
         a.piece(b"ab");
         a.piece(b"c");

@@ -98,25 +98,48 @@ pub(crate) fn rust_file(tokens: TokenStream) -> Result<String, Diagnostics> {
     Ok(format!("{}{body}", super::HEADER))
 }
 
+/// Where a file's formatted text goes, piece by piece and in order, as its segments are joined: a
+/// `String`, or a [`crate::write::StagedFile`] that compares it with the disk and writes it, so that
+/// a big file never has to be held whole.
+pub trait TextSink: Send {
+    /// Appends the next piece of the text.
+    fn push_text(&mut self, text: &str);
+}
+
+impl TextSink for String {
+    fn push_text(&mut self, text: &str) {
+        self.push_str(text);
+    }
+}
+
+impl TextSink for crate::write::StagedFile {
+    fn push_text(&mut self, text: &str) {
+        self.push(text.as_bytes());
+    }
+}
+
 /// Formats one file's segments in parallel and joins them as described in the module documentation.
 #[cfg(test)]
 pub(crate) fn rust_file_segments(segments: &[Segment<'_>]) -> Result<String, Diagnostics> {
-    rust_files_segments(&[segments]).pop().expect("one file in, one file out")
+    rust_files_segments(&[segments], vec![String::new()]).pop().expect("one file in, one file out")
 }
 
 /// Formats the segments of several files in one pool of threads (so no core waits at the end of one
-/// file while another file has work left) and joins each file's segments.
+/// file while another file has work left) and joins each file's segments into its sink (one per
+/// file, in the same order), which it returns.
 ///
 /// Texts are joined as soon as every text before them is formatted, by whichever worker finishes
-/// one, so each is freed right after it is copied into its file. Holding all of them until the last
-/// one is done, as an earlier version did, kept the whole output in memory twice at the end, and the
-/// allocator does not give the freed copy back to the system.
-pub(crate) fn rust_files_segments(files: &[&[Segment<'_>]]) -> Vec<Result<String, Diagnostics>> {
+/// one, so each is freed right after it is handed to its file's sink. Holding all of them until the
+/// last one is done, as an earlier version did, kept the whole output in memory twice at the end, and
+/// the allocator does not give the freed copy back to the system.
+pub(crate) fn rust_files_segments<S: TextSink>(files: &[&[Segment<'_>]], sinks: Vec<S>) -> Vec<Result<S, Diagnostics>> {
+    assert_eq!(files.len(), sinks.len(), "one sink per file");
     let jobs: Vec<(usize, &Segment<'_>)> =
         files.iter().enumerate().flat_map(|(f, segments)| segments.iter().map(move |s| (f, s))).collect();
     let results: Vec<Mutex<Option<Result<String, Diagnostics>>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
     // The first job whose text has not been joined yet, and each file's join so far.
-    let joined = Mutex::new((0usize, files.iter().map(|segments| Joiner::new(segments)).collect::<Vec<_>>()));
+    let joiners: Vec<Joiner<'_, '_, S>> = files.iter().zip(sinks).map(|(segments, sink)| Joiner::new(segments, sink)).collect();
+    let joined = Mutex::new((0usize, joiners));
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len()).max(1);
     let work = || loop {
@@ -146,11 +169,11 @@ pub(crate) fn rust_files_segments(files: &[&[Segment<'_>]]) -> Vec<Result<String
 }
 
 /// The join of one file's formatted segments, fed their texts in segment order.
-struct Joiner<'s, 'a> {
+struct Joiner<'s, 'a, S> {
     segments: &'s [Segment<'a>],
     /// The index of the segment whose text comes next.
     next: usize,
-    out: String,
+    out: S,
     /// The opener of the wrapper whose chunks are being joined, whose closing brace is still due.
     open: Option<&'static str>,
     /// The pieces of the split item being joined, until its last one arrives.
@@ -159,9 +182,10 @@ struct Joiner<'s, 'a> {
     error: Option<Diagnostics>,
 }
 
-impl<'s, 'a> Joiner<'s, 'a> {
-    fn new(segments: &'s [Segment<'a>]) -> Self {
-        Joiner { segments, next: 0, out: String::from(super::HEADER), open: None, pieces: Vec::new(), error: None }
+impl<'s, 'a, S: TextSink> Joiner<'s, 'a, S> {
+    fn new(segments: &'s [Segment<'a>], mut out: S) -> Self {
+        out.push_text(super::HEADER);
+        Joiner { segments, next: 0, out, open: None, pieces: Vec::new(), error: None }
     }
 
     fn push(&mut self, text: Result<String, Diagnostics>) {
@@ -176,7 +200,7 @@ impl<'s, 'a> Joiner<'s, 'a> {
 
     fn close(&mut self) {
         if self.open.take().is_some() {
-            self.out.push_str("}\n");
+            self.out.push_text("}\n");
         }
     }
 
@@ -194,7 +218,7 @@ impl<'s, 'a> Joiner<'s, 'a> {
         match segment.opener {
             None => {
                 self.close();
-                self.out.push_str(&text);
+                self.out.push_text(&text);
             }
             Some(opener) => {
                 let start = text
@@ -210,16 +234,16 @@ impl<'s, 'a> Joiner<'s, 'a> {
                     .ok_or_else(|| internal(format!("a formatted chunk of `{opener}` does not end with its brace")))?;
                 if self.open != Some(opener) {
                     self.close();
-                    self.out.push_str(&text[..body_start]);
+                    self.out.push_text(&text[..body_start]);
                     self.open = Some(opener);
                 }
-                self.out.push_str(&text[body_start..body_end]);
+                self.out.push_text(&text[body_start..body_end]);
             }
         }
         Ok(())
     }
 
-    fn finish(mut self) -> Result<String, Diagnostics> {
+    fn finish(mut self) -> Result<S, Diagnostics> {
         if let Some(e) = self.error {
             return Err(e);
         }
@@ -251,7 +275,7 @@ fn cut(text: &str) -> Vec<&str> {
 /// Appends the item `name` made of its formatted pieces (see the module documentation): the fixed
 /// parts once, each list's parts of every piece in order. Pieces whose fixed parts differ, or that
 /// have no sentinel lines, are a bug in the emitter that split them.
-fn join_split(out: &mut String, name: &str, texts: Vec<String>) -> Result<(), Diagnostics> {
+fn join_split(out: &mut impl TextSink, name: &str, texts: Vec<String>) -> Result<(), Diagnostics> {
     let pieces: Vec<Vec<&str>> = texts.iter().map(|t| cut(t)).collect();
     let Some(first) = pieces.first() else { return Ok(()) };
     if first.len() < 3 || first.len() % 2 == 0 {
@@ -262,10 +286,10 @@ fn join_split(out: &mut String, name: &str, texts: Vec<String>) -> Result<(), Di
     }
     for (k, fixed) in first.iter().enumerate() {
         if k % 2 == 0 {
-            out.push_str(fixed);
+            out.push_text(fixed);
         } else {
             for p in &pieces {
-                out.push_str(p[k]);
+                out.push_text(p[k]);
             }
         }
     }

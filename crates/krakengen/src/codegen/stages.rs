@@ -53,5 +53,5 @@ pub fn format(tokens: Vec<TokenStream>) -> Result<Vec<String>, Diagnostics> {
 /// formatting on all cores, then joining.
 pub fn generate(prepared: &Prepared, which: Which) -> Result<String, Diagnostics> {
     let segments = segments(prepared, which);
-    format::rust_files_segments(&[&segments]).pop().expect("one file in, one file out")
+    format::rust_files_segments(&[&segments], vec![String::new()]).pop().expect("one file in, one file out")
 }
