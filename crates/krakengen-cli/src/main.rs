@@ -287,20 +287,24 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             }
             let warnings = krakengen::codegen::warnings(&parsed.reference, &options);
             eprint!("{}", krakengen::diag::render(&warnings, &[], color));
-            let files = match krakengen::codegen::generate_crate(&parsed.reference, &options) {
+            // Each file is compared with `out` while it is formatted and staged in a temporary file
+            // if it differs; nothing in `out` changes unless every file was generated.
+            let open = |path: &str| krakengen::write::StagedFile::new(out.join(path), false);
+            let files = match krakengen::codegen::generate_crate_into(&parsed.reference, &options, open) {
                 Ok(files) => files,
                 Err(diags) => {
                     eprint!("{}", krakengen::diag::render(&diags, &[], color));
                     return Ok(ExitCode::from(1));
                 }
             };
+            let staged = files.into_iter().map(krakengen::write::StagedFile::finish).collect::<Result<Vec<_>, _>>()?;
+            let count = staged.len();
             let mut written = 0;
-            for f in &files {
-                if krakengen::write::write_if_changed(&out.join(&f.path), f.contents.as_bytes())? {
-                    written += 1;
-                }
+            for file in staged {
+                written += usize::from(!file.fresh);
+                file.commit()?;
             }
-            println!("{}: wrote {written} of {} files", out.display(), files.len());
+            println!("{}: wrote {written} of {count} files", out.display());
             Ok(ExitCode::SUCCESS)
         }
     }

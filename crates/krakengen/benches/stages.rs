@@ -8,14 +8,16 @@
 //! - `parse`: the file's bytes → the model, as `krakengen check` does.
 //! - `schema`: the model → SDL + catalogue, normalised and validated (`sdl::build_schema`).
 //! - `codegen_ir`: the model → the Rust generator's IR (every name and type decided).
-//! - `emit_errors`, `emit_client`: the IR → `proc_macro2` tokens of one crate, on one thread.
-//! - `format_errors`, `format_client`: those tokens → text with syn + prettyplease, on one thread.
-//! - `generate_errors`, `generate_client`: IR → formatted file as `cargo xtask codegen` does it
-//!   (emitting and formatting on all cores).
+//! - `emit_errors`, `emit_client`, `emit_server`: the IR → `proc_macro2` tokens of one crate, on one
+//!   thread.
+//! - `format_errors`, `format_client`, `format_server`: those tokens → text with syn + prettyplease,
+//!   on one thread.
+//! - `generate_errors`, `generate_client`, `generate_server`: IR → formatted file as `cargo xtask
+//!   codegen` does it (emitting and formatting on all cores).
 //! - `write_new`, `write_unchanged`: `project::sync` of every generated file into an empty directory,
 //!   and over identical files (read and compare only).
 //! - `xtask_codegen`: the whole `cargo xtask codegen` path on an unchanged tree (load, parse, schema,
-//!   both crates, compare with disk) and `xtask_check_stamp`: `codegen --check` answered by its stamp.
+//!   the three crates, compare with disk) and `xtask_check_stamp`: `codegen --check` answered by its stamp.
 //!
 //! The 100× runs take seconds per iteration (the codegen ones tens of seconds), so every group uses
 //! ten samples; run subsets with a filter, e.g.
@@ -45,7 +47,7 @@ struct Scale {
     text: OnceCell<String>,
     parsed: OnceCell<Parsed>,
     prepared: OnceCell<Prepared>,
-    tokens: [OnceCell<Vec<proc_macro2::TokenStream>>; 2],
+    tokens: [OnceCell<Vec<proc_macro2::TokenStream>>; 3],
     /// A project directory holding the reference, a `krakengen.toml` naming both crates, and the
     /// generated files (written once, on first use).
     project: OnceCell<(tempfile::TempDir, Config, Vec<GeneratedFile>)>,
@@ -58,7 +60,7 @@ impl Scale {
             text: OnceCell::new(),
             parsed: OnceCell::new(),
             prepared: OnceCell::new(),
-            tokens: [OnceCell::new(), OnceCell::new()],
+            tokens: [OnceCell::new(), OnceCell::new(), OnceCell::new()],
             project: OnceCell::new(),
         }
     }
@@ -94,11 +96,12 @@ impl Scale {
             let dir = tempfile::tempdir().expect("a temporary directory");
             std::fs::write(dir.path().join("ref.txt"), self.text()).expect("writable");
             let toml = "[[project]]\nname = \"oees\"\ndocs = \"ref.txt\"\nschema_dir = \"schema\"\n\
-                        errors_crate = \"crates/oees-errors\"\nclient_crate = \"crates/oees-client\"\n";
+                        errors_crate = \"crates/oees-errors\"\nclient_crate = \"crates/oees-client\"\n\
+                        server_crate = \"crates/oees-server\"\n";
             std::fs::write(dir.path().join("krakengen.toml"), toml).expect("writable");
             let config = Config::load(&dir.path().join("krakengen.toml")).expect("the configuration loads");
             let files = project::generate(&config).expect("the project generates");
-            assert_eq!(files.len(), 4);
+            assert_eq!(files.len(), 5);
             project::sync(&files, false).expect("the files are written");
             (dir, config, files)
         })
@@ -109,6 +112,7 @@ fn options() -> krakengen::codegen::Options {
     krakengen::codegen::Options::new("oees")
         .with_errors_crate("crates/oees-errors")
         .with_client_crate("crates/oees-client")
+        .with_server_crate("crates/oees-server", "schema/schema.graphql")
 }
 
 fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, criterion::measurement::WallTime> {
@@ -161,7 +165,7 @@ fn benches(c: &mut Criterion) {
         let reference = &s.parsed().reference;
         b.iter(|| stages::prepare(black_box(reference), &options()).ok())
     });
-    for (name, which) in [("errors", Which::Errors), ("client", Which::Client)] {
+    for (name, which) in [("errors", Which::Errors), ("client", Which::Client), ("server", Which::Server)] {
         each(c, &scales, &format!("emit_{name}"), |b, s| b.iter(|| stages::emit(black_box(s.prepared()), which)));
         each(c, &scales, &format!("format_{name}"), |b, s| {
             let tokens = s.tokens(which);

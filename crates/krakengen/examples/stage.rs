@@ -23,16 +23,19 @@ use krakengen::project;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const STAGES: [&str; 13] = [
+const STAGES: [&str; 16] = [
     "parse",
     "schema",
     "codegen_ir",
     "emit_errors",
     "emit_client",
+    "emit_server",
     "format_errors",
     "format_client",
+    "format_server",
     "generate_errors",
     "generate_client",
+    "generate_server",
     "write_new",
     "write_unchanged",
     "xtask_codegen",
@@ -40,7 +43,10 @@ const STAGES: [&str; 13] = [
 ];
 
 fn options() -> krakengen::codegen::Options {
-    krakengen::codegen::Options::new("oees").with_errors_crate("crates/oees-errors").with_client_crate("crates/oees-client")
+    krakengen::codegen::Options::new("oees")
+        .with_errors_crate("crates/oees-errors")
+        .with_client_crate("crates/oees-client")
+        .with_server_crate("crates/oees-server", "schema/schema.graphql")
 }
 
 /// What a stage consumes, built before it runs.
@@ -54,20 +60,25 @@ enum Input {
 
 fn prepare(stage: &str, text: &str, dir: &Path) -> Input {
     let parsed = || krakengen::parse::parse_str("synth.txt", text);
-    let which = if stage.ends_with("errors") { Which::Errors } else { Which::Client };
+    let which = match stage.rsplit('_').next() {
+        Some("errors") => Which::Errors,
+        Some("server") => Which::Server,
+        _ => Which::Client,
+    };
     match stage {
         "parse" => Input::Bytes(text.as_bytes().to_vec()),
         "schema" | "codegen_ir" => Input::Parsed(parsed()),
-        "emit_errors" | "emit_client" | "generate_errors" | "generate_client" => {
+        "emit_errors" | "emit_client" | "emit_server" | "generate_errors" | "generate_client" | "generate_server" => {
             Input::Prepared(stages::prepare(&parsed().reference, &options()).expect("the IR builds"), which)
         }
-        "format_errors" | "format_client" => {
+        "format_errors" | "format_client" | "format_server" => {
             Input::Tokens(stages::emit(&stages::prepare(&parsed().reference, &options()).expect("the IR builds"), which))
         }
         _ => {
             std::fs::write(dir.join("ref.txt"), text).expect("writable");
             let toml = "[[project]]\nname = \"oees\"\ndocs = \"ref.txt\"\nschema_dir = \"schema\"\n\
-                        errors_crate = \"crates/oees-errors\"\nclient_crate = \"crates/oees-client\"\n";
+                        errors_crate = \"crates/oees-errors\"\nclient_crate = \"crates/oees-client\"\n\
+                        server_crate = \"crates/oees-server\"\n";
             std::fs::write(dir.join("krakengen.toml"), toml).expect("writable");
             let config = Config::load(&dir.join("krakengen.toml")).expect("the configuration loads");
             let files = project::generate(&config).expect("the project generates");

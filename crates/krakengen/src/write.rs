@@ -312,40 +312,6 @@ fn publish(path: &Path, bytes: &[u8], place: impl FnOnce(&Path, &Path) -> io::Re
     result
 }
 
-/// Whether the file at `path` holds exactly `bytes`; `Ok(false)` when there is no such file.
-///
-/// The file is compared in small blocks, after its length, rather than read whole: at 100× the
-/// vendored reference a generated file is about 200 MB, and reading it next to the new contents
-/// would add that much to the peak memory of a regeneration.
-pub fn holds(path: &Path, bytes: &[u8]) -> io::Result<bool> {
-    use std::io::Read;
-    let mut file = match fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(false),
-        Err(e) => return Err(e),
-    };
-    let meta = file.metadata()?;
-    if !meta.is_file() || meta.len() != bytes.len() as u64 {
-        return Ok(false);
-    }
-    let mut block = vec![0u8; BLOCK];
-    let mut rest = bytes;
-    loop {
-        let n = match file.read(&mut block) {
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if n == 0 {
-            return Ok(rest.is_empty());
-        }
-        if n > rest.len() || block[..n] != rest[..n] {
-            return Ok(false);
-        }
-        rest = &rest[n..];
-    }
-}
-
 /// A fresh hidden name next to `target`, unique within this process and across processes.
 fn temp_path(dir: &Path, target: &Path) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -384,25 +350,6 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(20));
         assert!(!write_if_changed(&path, b"same").unwrap());
         assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
-    }
-
-    #[test]
-    fn holds_compares_length_and_every_block() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out.bin");
-        assert!(!holds(&path, b"").unwrap(), "a missing file holds nothing");
-        // Longer than one block, so a difference in a later block must be found too.
-        let big: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
-        fs::write(&path, &big).unwrap();
-        assert!(holds(&path, &big).unwrap());
-        let mut late = big.clone();
-        late[150_000] ^= 1;
-        assert!(!holds(&path, &late).unwrap());
-        assert!(!holds(&path, &big[..big.len() - 1]).unwrap());
-        fs::write(&path, b"").unwrap();
-        assert!(holds(&path, b"").unwrap());
-        // A directory holds no file contents; writing over it then fails (see below).
-        assert!(!holds(dir.path(), b"").unwrap());
     }
 
     #[test]

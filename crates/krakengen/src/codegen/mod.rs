@@ -354,18 +354,25 @@ pub fn generate_workspace_crates_into<S: TextSink>(
 /// `src/lib.rs`, `src/errors.rs` and `src/client.rs`, with paths relative to the crate directory. The
 /// HTTP transport is behind the crate's `reqwest` feature and TLS behind `rustls-tls`.
 pub fn generate_crate(reference: &Reference, options: &Options) -> Result<Vec<GeneratedFile>, Diagnostics> {
+    generate_crate_into(reference, options, |path| GeneratedFile { path: path.to_owned(), contents: String::new() })
+}
+
+/// [`generate_crate`] into sinks, as [`generate_workspace_crates_into`] does: `open` is called once
+/// per file with its path relative to the crate directory, in the order above.
+pub fn generate_crate_into<S: TextSink>(
+    reference: &Reference,
+    options: &Options,
+    mut open: impl FnMut(&str) -> S,
+) -> Result<Vec<S>, Diagnostics> {
     let ir = ir::build(reference, options)?;
+    let (mut manifest, mut lib) = (open("Cargo.toml"), open("src/lib.rs"));
+    manifest.push_text(&cargo::manifest(options)?);
+    lib.push_text(&format::rust_file(emit_client::standalone_lib(&ir))?);
     let (errors, client) = (emit_errors::segments(&ir), emit_client::segments(&ir, &ErrorsPath::Sibling));
-    let mut out = format::rust_files_segments(&[&errors, &client], vec![String::new(), String::new()]).into_iter();
+    let sinks = vec![open("src/errors.rs"), open("src/client.rs")];
+    let mut out = format::rust_files_segments(&[&errors, &client], sinks).into_iter();
     let (errors, client) = (out.next().expect("two files")?, out.next().expect("two files")?);
-    let lib = format::rust_file(emit_client::standalone_lib(&ir))?;
-    let manifest = cargo::manifest(options)?;
-    Ok(vec![
-        GeneratedFile { path: "Cargo.toml".into(), contents: manifest },
-        GeneratedFile { path: "src/lib.rs".into(), contents: lib },
-        GeneratedFile { path: "src/errors.rs".into(), contents: errors },
-        GeneratedFile { path: "src/client.rs".into(), contents: client },
-    ])
+    Ok(vec![manifest, lib, errors, client])
 }
 
 /// Everything generated for one mutation, formatted as one Rust file for review and snapshot tests:

@@ -8,7 +8,7 @@
 use proc_macro2::TokenStream;
 
 use super::format::{self, Segment};
-use super::{emit_client, emit_errors, ir, ErrorsPath, Options};
+use super::{emit_client, emit_errors, emit_server, ir, ErrorsPath, Options};
 use crate::diag::Diagnostics;
 use crate::model::Reference;
 
@@ -16,25 +16,32 @@ use crate::model::Reference;
 pub struct Prepared {
     ir: ir::Ir,
     errors: ErrorsPath,
+    server: Option<emit_server::ServerPaths>,
 }
 
-/// Which of the two generated crates.
+/// Which of the generated crates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Which {
     Errors,
     Client,
+    /// Needs options made with [`Options::with_server_crate`].
+    Server,
 }
 
 /// Builds the IR of `reference`, for the workspace layout (the client refers to the error crate).
 pub fn prepare(reference: &Reference, options: &Options) -> Result<Prepared, Diagnostics> {
     let errors = ErrorsPath::Crate(options.errors_crate_name().replace('-', "_"));
-    Ok(Prepared { ir: ir::build(reference, options)?, errors })
+    let server = options.server_crate_dir.as_deref().map(|dir| options.server_paths(dir));
+    Ok(Prepared { ir: ir::build(reference, options)?, errors, server })
 }
 
 fn segments<'a>(prepared: &'a Prepared, which: Which) -> Vec<Segment<'a>> {
     match which {
         Which::Errors => emit_errors::segments(&prepared.ir),
         Which::Client => emit_client::segments(&prepared.ir, &prepared.errors),
+        Which::Server => {
+            emit_server::segments(&prepared.ir, prepared.server.as_ref().expect("the options name a server crate"))
+        }
     }
 }
 
