@@ -47,7 +47,7 @@ struct Scale {
     text: OnceCell<String>,
     parsed: OnceCell<Parsed>,
     prepared: OnceCell<Prepared>,
-    tokens: [OnceCell<Vec<proc_macro2::TokenStream>>; 3],
+    tokens: [OnceCell<Vec<stages::Emitted>>; 3],
     /// A project directory holding the reference, a `krakengen.toml` naming both crates, and the
     /// generated files (written once, on first use).
     project: OnceCell<(tempfile::TempDir, Config, Vec<GeneratedFile>)>,
@@ -87,7 +87,7 @@ impl Scale {
         self.prepared.get_or_init(|| stages::prepare(&self.parsed().reference, &options()).expect("the IR builds"))
     }
 
-    fn tokens(&self, which: Which) -> &Vec<proc_macro2::TokenStream> {
+    fn tokens(&self, which: Which) -> &Vec<stages::Emitted> {
         self.tokens[which as usize].get_or_init(|| stages::emit(self.prepared(), which))
     }
 

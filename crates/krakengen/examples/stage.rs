@@ -54,7 +54,7 @@ enum Input {
     Bytes(Vec<u8>),
     Parsed(krakengen::parse::Parsed),
     Prepared(stages::Prepared, Which),
-    Tokens(Vec<proc_macro2::TokenStream>),
+    Tokens(Vec<stages::Emitted>),
     Project(Config, Vec<project::GeneratedFile>),
 }
 

@@ -85,11 +85,21 @@ fn internal(message: String) -> Diagnostics {
 /// Parses and prints `tokens`, then writes back the documentation their markers stand for (see
 /// [`super::docs::splice`]); the tokens must have been built on this thread.
 fn unparse(tokens: TokenStream) -> Result<String, Diagnostics> {
-    let blocks = super::docs::take_deferred();
+    unparse_with_blocks(tokens, &super::docs::take_deferred())
+}
+
+/// Formats one token stream as a whole file, with the documentation `blocks` taken when the tokens
+/// were built (for tokens built earlier or on another thread).
+pub(crate) fn rust_file_with_blocks(tokens: TokenStream, blocks: &[String]) -> Result<String, Diagnostics> {
+    let body = unparse_with_blocks(tokens, blocks)?;
+    Ok(format!("{}{body}", super::HEADER))
+}
+
+fn unparse_with_blocks(tokens: TokenStream, blocks: &[String]) -> Result<String, Diagnostics> {
     let text = syn::parse2::<syn::File>(tokens)
         .map(|file| prettyplease::unparse(&file))
         .map_err(|e| internal(format!("krakengen generated Rust that does not parse ({e}); this is a bug in krakengen")))?;
-    super::docs::splice(text, &blocks).map_err(|e| internal(format!("{e}; this is a bug in krakengen")))
+    super::docs::splice(text, blocks).map_err(|e| internal(format!("{e}; this is a bug in krakengen")))
 }
 
 /// Formats one token stream as a whole file.

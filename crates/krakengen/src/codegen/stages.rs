@@ -45,15 +45,31 @@ fn segments<'a>(prepared: &'a Prepared, which: Which) -> Vec<Segment<'a>> {
     }
 }
 
-/// Emits the tokens of one crate's generated file, one stream per formatting segment (stage 2).
-pub fn emit(prepared: &Prepared, which: Which) -> Vec<TokenStream> {
-    segments(prepared, which).iter().map(|s| (s.tokens)()).collect()
+/// One segment's tokens and the documentation blocks their markers stand for (see
+/// [`super::docs`]), so that they can be formatted later, on any thread.
+#[derive(Clone)]
+pub struct Emitted {
+    tokens: TokenStream,
+    blocks: Vec<String>,
 }
 
-/// Parses and prints each token stream with syn and prettyplease on this thread (stage 3); returns
-/// the formatted texts.
-pub fn format(tokens: Vec<TokenStream>) -> Result<Vec<String>, Diagnostics> {
-    tokens.into_iter().map(format::rust_file).collect()
+/// Emits the tokens of one crate's generated file, one stream per formatting segment (stage 2).
+pub fn emit(prepared: &Prepared, which: Which) -> Vec<Emitted> {
+    // Blocks left over from an earlier emission on this thread would be numbered into this one.
+    drop(super::docs::take_deferred());
+    segments(prepared, which)
+        .iter()
+        .map(|s| {
+            let tokens = (s.tokens)();
+            Emitted { tokens, blocks: super::docs::take_deferred() }
+        })
+        .collect()
+}
+
+/// Parses and prints each segment's tokens with syn and prettyplease on this thread (stage 3);
+/// returns the formatted texts.
+pub fn format(emitted: Vec<Emitted>) -> Result<Vec<String>, Diagnostics> {
+    emitted.into_iter().map(|e| format::rust_file_with_blocks(e.tokens, &e.blocks)).collect()
 }
 
 /// One crate's generated file, as [`super::generate_workspace_crates`] makes it: emitting and
@@ -61,4 +77,32 @@ pub fn format(tokens: Vec<TokenStream>) -> Result<Vec<String>, Diagnostics> {
 pub fn generate(prepared: &Prepared, which: Which) -> Result<String, Diagnostics> {
     let segments = segments(prepared, which);
     format::rust_files_segments(&[&segments], vec![String::new()]).pop().expect("one file in, one file out")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Formatting emitted segments later (as the benchmarks do) gives the text the fused path gives,
+    /// documentation included.
+    #[test]
+    fn formatting_emitted_segments_later_matches_the_fused_path() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
+        let parsed = crate::parse::parse_str("mutations.txt", &std::fs::read_to_string(path).unwrap());
+        let options = Options::new("oees").with_errors_crate("e").with_client_crate("c").with_server_crate("s", "x.graphql");
+        let prepared = prepare(&parsed.reference, &options).unwrap();
+        for which in [Which::Errors, Which::Client, Which::Server] {
+            let texts = format(emit(&prepared, which)).unwrap();
+            let fused = generate(&prepared, which).unwrap();
+            assert!(texts.len() > 1, "{which:?}");
+            // Each segment is formatted as a file of its own (chunks repeat their wrapper), so compare
+            // the distinct documentation lines.
+            let docs = |t: &str| -> std::collections::BTreeSet<String> {
+                t.lines().filter(|l| l.trim_start().starts_with("///")).map(|l| l.trim().to_owned()).collect()
+            };
+            let separate: std::collections::BTreeSet<String> = texts.iter().flat_map(|t| docs(t)).collect();
+            assert_eq!(separate, docs(&fused), "{which:?}");
+            assert!(texts.iter().all(|t| !t.contains('\u{7}')), "{which:?}: a marker was left");
+        }
+    }
 }
