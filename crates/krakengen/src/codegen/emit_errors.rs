@@ -356,8 +356,7 @@ mod tests {
     /// codes each), which must give exactly what formatting the items whole gives.
     #[test]
     fn splitting_the_code_lists_changes_nothing() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
-        let parsed = crate::parse::parse_str("mutations.txt", &std::fs::read_to_string(path).unwrap());
+        let parsed = crate::codegen::tests::vendored();
         let ir = super::super::ir::build(&parsed.reference, &super::super::Options::new("oees")).unwrap();
         assert!(ir.codes.len() > 700, "{}", ir.codes.len());
         let whole = format::rust_file_segments(&segments_with(&ir, usize::MAX)).unwrap();

@@ -359,8 +359,7 @@ mod tests {
     /// pass over the whole file.
     #[test]
     fn splitting_the_server_changes_nothing() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
-        let parsed = crate::parse::parse_str("mutations.txt", &std::fs::read_to_string(path).unwrap());
+        let parsed = crate::codegen::tests::vendored();
         let options = crate::codegen::Options::new("oees");
         let ir = crate::codegen::ir::build(&parsed.reference, &options).unwrap();
         assert!(ir.operations.len() > 300, "{}", ir.operations.len());

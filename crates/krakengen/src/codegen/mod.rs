@@ -403,16 +403,20 @@ pub fn warnings(reference: &Reference, options: &Options) -> Diagnostics {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The vendored reference, parsed: the realistic input of the generator's unit tests.
+    pub(crate) fn vendored() -> crate::parse::Parsed {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
+        crate::parse::parse_str("mutations.txt", &std::fs::read_to_string(path).unwrap())
+    }
 
     /// Formatting in parallel segments must give exactly what formatting the whole file at once
     /// gives; otherwise the output would depend on an implementation detail nobody reviews.
     #[test]
     fn segmented_formatting_equals_single_pass() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
-        let text = std::fs::read_to_string(path).unwrap();
-        let parsed = crate::parse::parse_str("mutations.txt", &text);
+        let parsed = vendored();
         let ir = ir::build(&parsed.reference, &Options::new("oees").with_scalar("Date", "::std::string::String")).unwrap();
         let errors = emit_errors::segments(&ir);
         assert_eq!(format::rust_file_segments(&errors).unwrap(), format::rust_file_single_pass(&errors).unwrap());

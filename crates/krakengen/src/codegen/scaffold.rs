@@ -199,8 +199,7 @@ mod tests {
     use super::*;
 
     fn vendored_scaffold() -> (Reference, String) {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
-        let parsed = crate::parse::parse_str("mutations.txt", &std::fs::read_to_string(path).unwrap());
+        let parsed = crate::codegen::tests::vendored();
         let options = Options::new("oees");
         assert_eq!(render(&parsed.reference, &options).unwrap(), None, "no server crate, no scaffold");
         let options = options.with_server_crate("crates/oees-server", "schema/oees/schema.graphql");

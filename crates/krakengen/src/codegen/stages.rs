@@ -87,8 +87,7 @@ mod tests {
     /// documentation included.
     #[test]
     fn formatting_emitted_segments_later_matches_the_fused_path() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
-        let parsed = crate::parse::parse_str("mutations.txt", &std::fs::read_to_string(path).unwrap());
+        let parsed = crate::codegen::tests::vendored();
         let options = Options::new("oees").with_errors_crate("e").with_client_crate("c").with_server_crate("s", "x.graphql");
         let prepared = prepare(&parsed.reference, &options).unwrap();
         for which in [Which::Errors, Which::Client, Which::Server] {
