@@ -285,13 +285,14 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 let (k, v) = s.split_once('=').ok_or_else(|| format!("--scalar {s}: expected NAME=PATH"))?;
                 options = options.with_scalar(k.trim(), v.trim());
             }
-            let warnings = krakengen::codegen::warnings(&parsed.reference, &options);
-            eprint!("{}", krakengen::diag::render(&warnings, &[], color));
             // Each file is compared with `out` while it is formatted and staged in a temporary file
             // if it differs; nothing in `out` changes unless every file was generated.
             let open = |path: &str| krakengen::write::StagedFile::new(out.join(path), false);
             let files = match krakengen::codegen::generate_crate_into(&parsed.reference, &options, open) {
-                Ok(files) => files,
+                Ok((files, warnings)) => {
+                    eprint!("{}", krakengen::diag::render(&warnings, &[], color));
+                    files
+                }
                 Err(diags) => {
                     eprint!("{}", krakengen::diag::render(&diags, &[], color));
                     return Ok(ExitCode::from(1));

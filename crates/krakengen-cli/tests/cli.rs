@@ -234,3 +234,36 @@ fn generate_takes_supplements() {
     let client = std::fs::read_to_string(out.join("src/client.rs")).unwrap();
     assert!(client.contains("pub struct GoodsPurchase {"), "{client}");
 }
+
+/// `krakengen generate` prints the generator's warnings, writes the whole crate, and on a second run
+/// rewrites nothing (every file compared while it is generated) and leaves no temporary file.
+#[test]
+fn generate_warns_writes_once_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crate");
+    let fragment = dir.path().join("f.graphql");
+    std::fs::write(&fragment, "fragment Y on NoSuchType { __typename }\n").unwrap();
+    let run = || {
+        krakengen(&[
+            "generate",
+            "tests/fixtures/supplement/reference.txt",
+            "--out",
+            &out.display().to_string(),
+            "--fragments",
+            &fragment.display().to_string(),
+        ])
+    };
+    let first = run();
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
+    assert!(text(&first.stderr).contains("fragment `Y` is on `NoSuchType`, a type the reference never names"), "{}", text(&first.stderr));
+    assert!(text(&first.stdout).ends_with("wrote 4 of 4 files\n"), "{}", text(&first.stdout));
+    let client = out.join("src/client.rs");
+    let before = std::fs::metadata(&client).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let second = run();
+    assert!(text(&second.stdout).ends_with("wrote 0 of 4 files\n"), "{}", text(&second.stdout));
+    assert_eq!(std::fs::metadata(&client).unwrap().modified().unwrap(), before, "an unchanged file is not rewritten");
+    let mut names: Vec<String> = std::fs::read_dir(out.join("src")).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["client.rs", "errors.rs", "lib.rs"], "no temporary file is left");
+}

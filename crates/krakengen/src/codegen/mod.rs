@@ -354,16 +354,18 @@ pub fn generate_workspace_crates_into<S: TextSink>(
 /// `src/lib.rs`, `src/errors.rs` and `src/client.rs`, with paths relative to the crate directory. The
 /// HTTP transport is behind the crate's `reqwest` feature and TLS behind `rustls-tls`.
 pub fn generate_crate(reference: &Reference, options: &Options) -> Result<Vec<GeneratedFile>, Diagnostics> {
-    generate_crate_into(reference, options, |path| GeneratedFile { path: path.to_owned(), contents: String::new() })
+    let (files, _) = generate_crate_into(reference, options, |path| GeneratedFile { path: path.to_owned(), contents: String::new() })?;
+    Ok(files)
 }
 
 /// [`generate_crate`] into sinks, as [`generate_workspace_crates_into`] does: `open` is called once
-/// per file with its path relative to the crate directory, in the order above.
+/// per file with its path relative to the crate directory, in the order above. Also returns the
+/// warnings [`warnings`] would, found while building the same IR.
 pub fn generate_crate_into<S: TextSink>(
     reference: &Reference,
     options: &Options,
     mut open: impl FnMut(&str) -> S,
-) -> Result<Vec<S>, Diagnostics> {
+) -> Result<(Vec<S>, Diagnostics), Diagnostics> {
     let ir = ir::build(reference, options)?;
     let (mut manifest, mut lib) = (open("Cargo.toml"), open("src/lib.rs"));
     manifest.push_text(&cargo::manifest(options)?);
@@ -372,7 +374,7 @@ pub fn generate_crate_into<S: TextSink>(
     let sinks = vec![open("src/errors.rs"), open("src/client.rs")];
     let mut out = format::rust_files_segments(&[&errors, &client], sinks).into_iter();
     let (errors, client) = (out.next().expect("two files")?, out.next().expect("two files")?);
-    Ok(vec![manifest, lib, errors, client])
+    Ok((vec![manifest, lib, errors, client], ir.warnings.clone()))
 }
 
 /// Everything generated for one mutation, formatted as one Rust file for review and snapshot tests:
