@@ -453,6 +453,10 @@ mod tests {
             let client = files.iter().find(|f| f.path.ends_with("c/src/generated.rs")).expect("the client is generated");
             assert_eq!(client.contents.contains("pub struct GoodsPurchase {"), typed, "supplements: {extra:?}");
             assert_eq!(client.contents.contains("pub struct GoodsPurchase(pub ::serde_json::Value);"), !typed);
+            // Two supplied fields have types only the supplement defines: an enum and a scalar.
+            for item in ["pub enum PurchaseStatus {", "pub struct PurchaseInstant(", "pub placed_at: ::std::option::Option<PurchaseInstant>,"] {
+                assert_eq!(client.contents.contains(item), typed, "{item}, supplements: {extra:?}");
+            }
         }
     }
 

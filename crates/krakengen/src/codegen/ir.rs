@@ -215,6 +215,16 @@ const ROOT_MODULES: [&str; 5] = ["types", "http", "client", "errors", "mutations
 const CLIENT_METHODS: [&str; 6] = ["new", "execute", "execute_raw", "transport", "into_transport", "authenticate"];
 
 pub(crate) fn build(reference: &Reference, options: &Options) -> Result<Ir, Diagnostics> {
+    // Supplied leaf types join a copy of the reference, so that everything below sees them as it
+    // sees the reference's own; the reference is copied only when one of them is new to it.
+    let supplied;
+    let reference = match with_supplied_types(reference, &options.supplied_types) {
+        Some(r) => {
+            supplied = r;
+            &supplied
+        }
+        None => reference,
+    };
     let mut diags = Diagnostics::new();
     let mut warnings = Diagnostics::new();
     let fragments = Fragments::parse(&options.fragments, &mut diags);
@@ -421,6 +431,42 @@ pub(crate) fn build(reference: &Reference, options: &Options) -> Result<Ir, Diag
 /// diagnostic renders as a one-line message.
 fn nowhere() -> crate::model::Span {
     crate::model::Span { file: u32::MAX, ..Default::default() }
+}
+
+/// `reference` with the supplied scalar and enum types it does not define (or names as an unknown
+/// input or output type) added as declared types; `None` when it already defines all of them.
+fn with_supplied_types(reference: &Reference, supplied: &BTreeMap<String, super::SuppliedType>) -> Option<Reference> {
+    let new = |name: &String| {
+        reference.types.get(name).is_none_or(|t| matches!(t.kind, TypeKind::UnknownInput | TypeKind::UnknownOutput))
+    };
+    if !supplied.keys().any(new) {
+        return None;
+    }
+    let mut out = reference.clone();
+    for (name, ty) in supplied.iter().filter(|(n, _)| new(n)) {
+        let (kind, values) = match ty {
+            super::SuppliedType::Scalar => (TypeKind::Scalar, Vec::new()),
+            super::SuppliedType::Enum(values) => {
+                let mut values = values.clone();
+                values.sort();
+                values.dedup();
+                (TypeKind::Enum, values)
+            }
+        };
+        out.types.insert(
+            name.clone(),
+            crate::model::TypeInfo {
+                name: name.clone(),
+                kind,
+                provenance: crate::model::Provenance::Declared,
+                values,
+                members: Vec::new(),
+                shape_known: true,
+                synthetic: false,
+            },
+        );
+    }
+    Some(out)
 }
 
 fn kind_of(reference: &Reference, name: &str) -> Option<TypeKind> {

@@ -43,10 +43,14 @@
 //!     .with_scalars(&project.scalars)
 //!     .with_supplemented_fields(&schema)         // the SDL stage's output, built with project.supplements
 //!     .with_fragments(path, &text);              // once per project.fragments file
-//! for f in generate_workspace_crates(&parsed.reference, &options)? {
-//!     files.push(project::GeneratedFile { path: config.root.join(&f.path), contents: f.contents });
-//! }
+//! // Each file's text goes to its sink while it is formatted; `project` uses sinks that compare it
+//! // with the disk and stage what differs (`write::StagedFile`), so no file is held whole.
+//! let sinks = generate_workspace_crates_into(&parsed.reference, &options, |path| {
+//!     outputs.create(config.root.join(path))
+//! })?;
 //! ```
+//!
+//! [`generate_workspace_crates`] does the same into strings, for tests and tools that want the text.
 //!
 //! The hostile fixture (`tests/fixtures/hostile/hostile.txt`) is not checked in as a crate: the test
 //! `hostile_fixture_crate_builds_and_behaves` generates it with [`generate_crate`] into a temporary
@@ -119,6 +123,17 @@ pub struct KnownField {
     pub deprecation: Option<crate::model::Deprecation>,
 }
 
+/// A scalar or enum type that supplied fields use and the reference does not define (or names
+/// without saying what it is), given from elsewhere with [`Options::with_supplied_type`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SuppliedType {
+    /// A custom scalar: generated as the custom scalars of the reference are (a newtype, or the
+    /// type `with_scalar` maps it to).
+    Scalar,
+    /// An enum with these values: generated with an `Unknown` fallback, as the reference's enums are.
+    Enum(Vec<String>),
+}
+
 /// Settings of the Rust generator, built prost-build style: start from [`Options::new`] and chain
 /// `with_*` setters.
 ///
@@ -139,6 +154,7 @@ pub struct Options {
     scalars: BTreeMap<String, String>,
     fragments: Vec<FragmentSource>,
     type_fields: BTreeMap<String, Vec<KnownField>>,
+    supplied_types: BTreeMap<String, SuppliedType>,
 }
 
 impl Options {
@@ -156,6 +172,7 @@ impl Options {
             scalars: BTreeMap::new(),
             fragments: Vec::new(),
             type_fields: BTreeMap::new(),
+            supplied_types: BTreeMap::new(),
         }
     }
 
@@ -235,6 +252,16 @@ impl Options {
         self
     }
 
+    /// Defines a scalar or enum type that fields given with [`Options::with_type_fields`] use, for a
+    /// type the reference does not define or names without saying what it is; without it such a
+    /// field cannot be typed and is left out. A type the reference does define keeps the
+    /// reference's definition.
+    #[must_use]
+    pub fn with_supplied_type(mut self, name: &str, ty: SuppliedType) -> Self {
+        self.supplied_types.insert(name.to_string(), ty);
+        self
+    }
+
     /// Supplies, as [`Options::with_type_fields`] does, the fields of every type a supplement filled
     /// in a schema built with supplements ([`crate::sdl::SchemaOutput::supplemented_fields`]): the
     /// `supplements` of `krakengen.toml` and `krakengen generate --supplement`. Without supplements
@@ -243,6 +270,9 @@ impl Options {
     pub fn with_supplemented_fields(mut self, schema: &crate::sdl::SchemaOutput) -> Self {
         for (name, fields) in schema.supplemented_fields() {
             self = self.with_type_fields(&name, fields);
+        }
+        for (name, ty) in schema.supplemented_leaf_types() {
+            self = self.with_supplied_type(&name, ty);
         }
         self
     }

@@ -176,6 +176,32 @@ impl SchemaOutput {
     }
 }
 
+impl SchemaOutput {
+    /// The custom scalars and enums that the fields of [`SchemaOutput::supplemented_fields`] use, as
+    /// the validated schema defines them, by name, for [`crate::codegen::Options::with_supplied_type`]:
+    /// a supplement may give a field a type only it defines.
+    pub fn supplemented_leaf_types(&self) -> Vec<(String, crate::codegen::SuppliedType)> {
+        use apollo_compiler::schema::ExtendedType;
+        let used: std::collections::BTreeSet<String> = self
+            .supplemented_fields()
+            .into_iter()
+            .flat_map(|(_, fields)| fields.into_iter().map(|f| f.ty.base().to_string()))
+            .collect();
+        used.into_iter()
+            .filter_map(|name| {
+                let ty = match self.schema.types.get(name.as_str())? {
+                    ExtendedType::Scalar(s) if !s.is_built_in() => crate::codegen::SuppliedType::Scalar,
+                    ExtendedType::Enum(e) => {
+                        crate::codegen::SuppliedType::Enum(e.values.keys().map(|v| v.to_string()).collect())
+                    }
+                    _ => return None,
+                };
+                Some((name, ty))
+            })
+            .collect()
+    }
+}
+
 /// The result of [`build_schema`]: the output when there was no error, and every diagnostic.
 #[derive(Debug)]
 pub struct SchemaBuild {
