@@ -235,6 +235,10 @@ fn supplement_fields_type_the_client() {
     // `status` and `placedAt` have types only the supplement defines (an enum, a custom scalar).
     assert!(accept.contains("goodsPurchase {\n      __typename\n      code\n      status\n      placedAt\n      ...PurchaseCode\n    }"), "{accept}");
     assert!(accept.contains("fragment PurchaseCode on GoodsPurchase"), "{accept}");
+    // The members of a union have no common fields: each member's supplied fields are selected in an
+    // inline fragment on it.
+    let link = &docs.iter().find(|(n, _)| n == "linkUserToLine").unwrap().1;
+    assert!(link.contains("    __typename\n    ... on AlreadyLinkedError {\n      message\n    }\n    ... on LineLinkRedirectResponse {\n      redirectUrl\n    }\n"), "{link}");
     validate_all(&docs, &schema.sdl, "the merged SDL");
 
     let dir = tempfile::tempdir().unwrap();

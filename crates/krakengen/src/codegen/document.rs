@@ -6,7 +6,8 @@
 //! one field every object, interface and union has), plus a spread of every user-supplied fragment on
 //! its type (for a union, on the union or any member), plus whatever plain fields the example
 //! selected under it, which are valid because the reference shows them, plus the leaf fields
-//! supplied for its type through [`super::Options::with_type_fields`]. Undefined fragment spreads
+//! supplied for its type through [`super::Options::with_type_fields`] (for a union, those of each
+//! member, in an inline fragment on the member). Undefined fragment spreads
 //! of the example are dropped. The layout is fixed: two-space indentation, one selection a line,
 //! fragment definitions after the operation in name order.
 
@@ -112,6 +113,31 @@ fn composite_body(
     for name in cx.fragments.on_types(&on) {
         let _ = writeln!(out, "{pad}...{name}");
         used.insert(name.to_string());
+    }
+    // A union has no fields of its own: the supplied leaves of its members are selected in an inline
+    // fragment per member, unless the example's own inline fragment on that member (below, which
+    // adds them) is kept.
+    let kept: BTreeSet<&str> = example
+        .iter()
+        .filter_map(|s| match s {
+            Selection::InlineFragment { type_condition, selection }
+                if selection.iter().any(|s| matches!(s, Selection::Field { name, .. } if name != "__typename")) =>
+            {
+                Some(type_condition.as_str())
+            }
+            _ => None,
+        })
+        .collect();
+    for member in cx.members(base).iter().filter(|m| !kept.contains(m.as_str())) {
+        let leaves = cx.supplied_leaves(member);
+        if leaves.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "{pad}... on {member} {{");
+        for name in leaves {
+            let _ = writeln!(out, "{pad}  {name}");
+        }
+        let _ = writeln!(out, "{pad}}}");
     }
     for s in example {
         match s {
