@@ -293,10 +293,13 @@ fn missing_data_and_transport_failures_are_reported() {
     assert!(matches!(block_on(client.generate_pre_signed_token(&pre_signed_variables())), Err(Error::Transport(_))));
 }
 
+/// One request as the test server received it: its authorization header and its JSON body.
+type Received = (Option<String>, Value);
+
 /// Serves `responses.len()` HTTP/1.1 requests on a loopback port, one per connection, answering each
 /// with the next `(status, body)`; returns the port and a handle yielding every request received as
 /// `(authorization header, JSON body)`.
-fn serve(responses: Vec<(u16, Value)>) -> (u16, std::thread::JoinHandle<Vec<(Option<String>, Value)>>) {
+fn serve(responses: Vec<(u16, Value)>) -> (u16, std::thread::JoinHandle<Vec<Received>>) {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let handle = std::thread::spawn(move || {

@@ -47,9 +47,12 @@ pub struct OperationPolicy {
 pub struct Policy {
     operations: BTreeMap<String, OperationPolicy>,
     unspecified: Unspecified,
-    /// Fixed-window counters keyed by (mutation, key, key value, step index).
-    windows: Mutex<HashMap<(String, String, String, usize), (Instant, u32)>>,
+    windows: Mutex<Windows>,
 }
+
+/// Fixed-window rate-limit counters: for each (mutation, key, key value, step index), when the
+/// current window started and how many requests it has counted.
+type Windows = HashMap<(String, String, String, usize), (Instant, u32)>;
 
 /// The code Kraken uses when a caller lacks permission and the mutation names no code of its own.
 pub const DEFAULT_UNAUTHORIZED: &str = "KT-CT-1111";

@@ -53,7 +53,7 @@ fn options() -> krakengen::codegen::Options {
 enum Input {
     Bytes(Vec<u8>),
     Parsed(krakengen::parse::Parsed),
-    Prepared(stages::Prepared, Which),
+    Prepared(Box<stages::Prepared>, Which),
     Tokens(Vec<stages::Emitted>),
     Project(Config, Vec<project::GeneratedFile>),
 }
@@ -69,7 +69,7 @@ fn prepare(stage: &str, text: &str, dir: &Path) -> Input {
         "parse" => Input::Bytes(text.as_bytes().to_vec()),
         "schema" | "codegen_ir" => Input::Parsed(parsed()),
         "emit_errors" | "emit_client" | "emit_server" | "generate_errors" | "generate_client" | "generate_server" => {
-            Input::Prepared(stages::prepare(&parsed().reference, &options()).expect("the IR builds"), which)
+            Input::Prepared(Box::new(stages::prepare(&parsed().reference, &options()).expect("the IR builds")), which)
         }
         "format_errors" | "format_client" | "format_server" => {
             Input::Tokens(stages::emit(&stages::prepare(&parsed().reference, &options()).expect("the IR builds"), which))

@@ -110,6 +110,9 @@ impl StagedFile {
     /// Starts the file at `path`. With `check`, nothing is ever written: the result only says whether
     /// the target holds the text.
     pub fn new(path: PathBuf, check: bool) -> Self {
+        if !check {
+            remove_abandoned_temps(&path);
+        }
         // An unreadable or missing target counts as stale; writing over it reports any real problem.
         let target = fs::File::open(&path).ok().filter(|f| f.metadata().is_ok_and(|m| m.is_file()));
         StagedFile {
@@ -312,6 +315,37 @@ fn publish(path: &Path, bytes: &[u8], place: impl FnOnce(&Path, &Path) -> io::Re
     result
 }
 
+/// Removes the temporary files that a run killed before it could clean up (SIGKILL, a power cut)
+/// left next to `target`: names `.{file name}.{pid}.{n}.tmp`, as [`temp_path`] makes them, whose
+/// process no longer exists. A live process's files, this one's included, are never touched, and a
+/// name that does not parse is left alone. Only on Linux, where `/proc` tells which processes exist;
+/// elsewhere such files stay until removed by hand (they never replace a target).
+fn remove_abandoned_temps(target: &Path) {
+    #[cfg(target_os = "linux")]
+    {
+        let Some(name) = target.file_name().and_then(|n| n.to_str()) else { return };
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let Ok(entries) = fs::read_dir(dir) else { return };
+        let prefix = format!(".{name}.");
+        for entry in entries.flatten() {
+            let file = entry.file_name();
+            let Some(rest) = file.to_str().and_then(|f| f.strip_prefix(&prefix)).and_then(|r| r.strip_suffix(".tmp")) else {
+                continue;
+            };
+            let Some((pid, n)) = rest.split_once('.') else { continue };
+            let (Ok(pid), Ok(_)) = (pid.parse::<u32>(), n.parse::<u64>()) else { continue };
+            if pid != std::process::id() && !Path::new("/proc").join(pid.to_string()).exists() {
+                let _ = fs::remove_file(entry.path());
+            }
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = target;
+}
+
 /// A fresh hidden name next to `target`, unique within this process and across processes.
 fn temp_path(dir: &Path, target: &Path) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -433,6 +467,27 @@ mod tests {
         assert!(stage(&path, &[b"ol", b"d"], true).fresh);
         // A text that stops short of the target before any difference: stale in check mode too.
         assert!(!stage(&path, &[b"ol"], true).fresh);
+    }
+
+    /// A temporary file of a process that no longer exists is litter from a killed run and goes; one of
+    /// a live process (this one) and unrelated hidden files stay, and check mode removes nothing.
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn abandoned_temporary_files_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        // Above the kernel's largest process id (2^22), so no process can have it.
+        let dead = ".out.txt.4294967295.0.tmp";
+        let live = format!(".out.txt.{}.7.tmp", std::process::id());
+        for name in [dead, live.as_str(), ".out.txt.notapid.0.tmp", ".other.txt.4294967295.0.tmp"] {
+            fs::write(dir.path().join(name), b"partial").unwrap();
+        }
+        drop(StagedFile::new(path.clone(), true));
+        assert_eq!(entries(dir.path()).len(), 4, "check mode removes nothing");
+        stage(&path, &[b"new"], false).commit().unwrap();
+        let mut expected = vec![".other.txt.4294967295.0.tmp".to_string(), ".out.txt.notapid.0.tmp".into(), live, "out.txt".into()];
+        expected.sort();
+        assert_eq!(entries(dir.path()), expected);
     }
 
     #[test]
