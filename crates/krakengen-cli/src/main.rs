@@ -287,7 +287,9 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             }
             // Each file is compared with `out` while it is formatted and staged in a temporary file
             // if it differs; nothing in `out` changes unless every file was generated.
-            let open = |path: &str| krakengen::write::StagedFile::new(out.join(path), false);
+            use krakengen::project::Outputs as _;
+            let mut staging = krakengen::project::Staging::new(false);
+            let open = |path: &str| staging.create(out.join(path));
             let files = match krakengen::codegen::generate_crate_into(&parsed.reference, &options, open) {
                 Ok((files, warnings)) => {
                     eprint!("{}", krakengen::diag::render(&warnings, &[], color));
@@ -298,14 +300,12 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                     return Ok(ExitCode::from(1));
                 }
             };
-            let staged = files.into_iter().map(krakengen::write::StagedFile::finish).collect::<Result<Vec<_>, _>>()?;
-            let count = staged.len();
-            let mut written = 0;
-            for file in staged {
-                written += usize::from(!file.fresh);
-                file.commit()?;
+            let count = files.len();
+            for file in files {
+                staging.finish(file).map_err(|e| e.to_string())?;
             }
-            println!("{}: wrote {written} of {count} files", out.display());
+            let report = staging.commit()?;
+            println!("{}: wrote {} of {count} files", out.display(), report.written.len());
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -157,12 +157,9 @@ impl StagedFile {
             return Ok(());
         }
         if self.temp.is_none() {
-            let dir = match self.path.parent() {
-                Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-                _ => PathBuf::from("."),
-            };
-            fs::create_dir_all(&dir)?;
-            let tmp = temp_path(&dir, &self.path);
+            let dir = parent_dir(&self.path);
+            fs::create_dir_all(dir)?;
+            let tmp = temp_path(dir, &self.path);
             let file = fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
             let mut writer = io::BufWriter::with_capacity(BLOCK, file);
             // Recorded before copying so that a failed copy still removes the temporary file.
@@ -202,10 +199,8 @@ impl StagedFile {
         if fresh || self.check {
             return Ok(staged);
         }
+        // Dropping `self` removes the temporary file.
         if let Some(e) = self.error.take() {
-            if let Some((tmp, _)) = self.temp.take() {
-                let _ = fs::remove_file(tmp);
-            }
             return Err(e);
         }
         if self.temp.is_none() {
@@ -231,7 +226,7 @@ impl Drop for StagedFile {
     }
 }
 
-/// Whether the next `bytes.len()` bytes of `target` equal `bytes`; reads them either way.
+/// Whether the next `bytes.len()` bytes of `target` equal `bytes`; reads up to the first difference.
 fn same_prefix(target: &mut impl io::Read, bytes: &[u8], buffer: &mut Vec<u8>) -> bool {
     buffer.resize(BLOCK.min(bytes.len()), 0);
     for piece in bytes.chunks(BLOCK) {
@@ -295,12 +290,9 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<bool> {
 /// flushes it to disk, and lets `place` put it at `path`; the temporary name is gone afterwards
 /// whatever happened.
 fn publish(path: &Path, bytes: &[u8], place: impl FnOnce(&Path, &Path) -> io::Result<bool>) -> io::Result<bool> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&dir)?;
-    let tmp = temp_path(&dir, path);
+    let dir = parent_dir(path);
+    fs::create_dir_all(dir)?;
+    let tmp = temp_path(dir, path);
     let result = (|| {
         let mut file = fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
         file.write_all(bytes)?;
@@ -324,11 +316,7 @@ fn remove_abandoned_temps(target: &Path) {
     #[cfg(target_os = "linux")]
     {
         let Some(name) = target.file_name().and_then(|n| n.to_str()) else { return };
-        let dir = match target.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d,
-            _ => Path::new("."),
-        };
-        let Ok(entries) = fs::read_dir(dir) else { return };
+        let Ok(entries) = fs::read_dir(parent_dir(target)) else { return };
         let prefix = format!(".{name}.");
         for entry in entries.flatten() {
             let file = entry.file_name();
@@ -344,6 +332,14 @@ fn remove_abandoned_temps(target: &Path) {
     }
     #[cfg(not(target_os = "linux"))]
     let _ = target;
+}
+
+/// The directory `path` is in, where its temporary files go (`.` for a bare file name).
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
 }
 
 /// A fresh hidden name next to `target`, unique within this process and across processes.

@@ -117,17 +117,7 @@ fn composite_body(
     // A union has no fields of its own: the supplied leaves of its members are selected in an inline
     // fragment per member, unless the example's own inline fragment on that member (below, which
     // adds them) is kept.
-    let kept: BTreeSet<&str> = example
-        .iter()
-        .filter_map(|s| match s {
-            Selection::InlineFragment { type_condition, selection }
-                if selection.iter().any(|s| matches!(s, Selection::Field { name, .. } if name != "__typename")) =>
-            {
-                Some(type_condition.as_str())
-            }
-            _ => None,
-        })
-        .collect();
+    let kept: BTreeSet<&str> = example.iter().filter_map(kept_inline_fragment).collect();
     for member in cx.members(base).iter().filter(|m| !kept.contains(m.as_str())) {
         let leaves = cx.supplied_leaves(member);
         if leaves.is_empty() {
@@ -150,15 +140,26 @@ fn composite_body(
                     let _ = writeln!(out, "{pad}}}");
                 }
             }
-            Selection::InlineFragment { type_condition, selection }
-                if selection.iter().any(|s| matches!(s, Selection::Field { name, .. } if name != "__typename")) =>
-            {
+            Selection::InlineFragment { type_condition, selection } if kept_inline_fragment(s).is_some() => {
                 let _ = writeln!(out, "{pad}... on {type_condition} {{");
                 composite_body(cx, type_condition, selection, depth + 1, out, used);
                 let _ = writeln!(out, "{pad}}}");
             }
             _ => {}
         }
+    }
+}
+
+/// The type condition of an example's inline fragment that the document keeps: one that selects
+/// some field besides `__typename`.
+fn kept_inline_fragment(s: &Selection) -> Option<&str> {
+    match s {
+        Selection::InlineFragment { type_condition, selection }
+            if selection.iter().any(|s| matches!(s, Selection::Field { name, .. } if name != "__typename")) =>
+        {
+            Some(type_condition)
+        }
+        _ => None,
     }
 }
 

@@ -102,10 +102,9 @@ fn unparse_with_blocks(tokens: TokenStream, blocks: &[String]) -> Result<String,
     super::docs::splice(text, blocks).map_err(|e| internal(format!("{e}; this is a bug in krakengen")))
 }
 
-/// Formats one token stream as a whole file.
+/// Formats one token stream, built on this thread, as a whole file.
 pub(crate) fn rust_file(tokens: TokenStream) -> Result<String, Diagnostics> {
-    let body = unparse(tokens)?;
-    Ok(format!("{}{body}", super::HEADER))
+    rust_file_with_blocks(tokens, &super::docs::take_deferred())
 }
 
 /// Where a file's formatted text goes, piece by piece and in order, as its segments are joined: a

@@ -268,11 +268,12 @@ impl Options {
     /// this changes nothing.
     #[must_use]
     pub fn with_supplemented_fields(mut self, schema: &crate::sdl::SchemaOutput) -> Self {
-        for (name, fields) in schema.supplemented_fields() {
-            self = self.with_type_fields(&name, fields);
-        }
-        for (name, ty) in schema.supplemented_leaf_types() {
+        let fields = schema.supplemented_fields();
+        for (name, ty) in schema.leaf_types_of(&fields) {
             self = self.with_supplied_type(&name, ty);
+        }
+        for (name, fields) in fields {
+            self = self.with_type_fields(&name, fields);
         }
         self
     }
@@ -396,7 +397,9 @@ pub fn generate_crate_into<S: TextSink>(
     options: &Options,
     mut open: impl FnMut(&str) -> S,
 ) -> Result<(Vec<S>, Diagnostics), Diagnostics> {
-    let ir = ir::build(reference, options)?;
+    let mut ir = ir::build(reference, options)?;
+    // The emitters do not read the warnings.
+    let warnings = std::mem::take(&mut ir.warnings);
     let (mut manifest, mut lib) = (open("Cargo.toml"), open("src/lib.rs"));
     manifest.push_text(&cargo::manifest(options)?);
     lib.push_text(&format::rust_file(emit_client::standalone_lib(&ir))?);
@@ -404,7 +407,7 @@ pub fn generate_crate_into<S: TextSink>(
     let sinks = vec![open("src/errors.rs"), open("src/client.rs")];
     let mut out = format::rust_files_segments(&[&errors, &client], sinks).into_iter();
     let (errors, client) = (out.next().expect("two files")?, out.next().expect("two files")?);
-    Ok((vec![manifest, lib, errors, client], ir.warnings.clone()))
+    Ok((vec![manifest, lib, errors, client], warnings))
 }
 
 /// Everything generated for one mutation, formatted as one Rust file for review and snapshot tests:

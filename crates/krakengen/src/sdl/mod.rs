@@ -174,29 +174,32 @@ impl SchemaOutput {
         out.sort_by(|a, b| a.0.cmp(&b.0));
         out
     }
-}
 
-impl SchemaOutput {
     /// The custom scalars and enums that the fields of [`SchemaOutput::supplemented_fields`] use, as
     /// the validated schema defines them, by name, for [`crate::codegen::Options::with_supplied_type`]:
     /// a supplement may give a field a type only it defines.
     pub fn supplemented_leaf_types(&self) -> Vec<(String, crate::codegen::SuppliedType)> {
+        self.leaf_types_of(&self.supplemented_fields())
+    }
+
+    /// The custom scalars and enums that `fields` (from [`SchemaOutput::supplemented_fields`]) use.
+    pub(crate) fn leaf_types_of(
+        &self,
+        fields: &[(String, Vec<crate::codegen::KnownField>)],
+    ) -> Vec<(String, crate::codegen::SuppliedType)> {
         use apollo_compiler::schema::ExtendedType;
-        let used: std::collections::BTreeSet<String> = self
-            .supplemented_fields()
-            .into_iter()
-            .flat_map(|(_, fields)| fields.into_iter().map(|f| f.ty.base().to_string()))
-            .collect();
+        let used: std::collections::BTreeSet<&str> =
+            fields.iter().flat_map(|(_, fields)| fields.iter().map(|f| f.ty.base())).collect();
         used.into_iter()
             .filter_map(|name| {
-                let ty = match self.schema.types.get(name.as_str())? {
+                let ty = match self.schema.types.get(name)? {
                     ExtendedType::Scalar(s) if !s.is_built_in() => crate::codegen::SuppliedType::Scalar,
                     ExtendedType::Enum(e) => {
                         crate::codegen::SuppliedType::Enum(e.values.keys().map(|v| v.to_string()).collect())
                     }
                     _ => return None,
                 };
-                Some((name, ty))
+                Some((name.to_string(), ty))
             })
             .collect()
     }
