@@ -1,7 +1,7 @@
-//! Inputs the fuzz targets found to break the parser, kept so the bugs stay fixed. Every `.graphql`
+//! Inputs the fuzz targets found to break krakengen, kept so the bugs stay fixed. Every `.graphql`
 //! file in `tests/fixtures/fuzz/` goes through what `fuzz/fuzz_targets/operation.rs` does, every
-//! other file through what `fuzz/fuzz_targets/parse.rs` does; inputs with a known story also get a
-//! test of their own.
+//! `supplement-*` file through what `fuzz/fuzz_targets/supplement.rs` does, every other file through
+//! what `fuzz/fuzz_targets/parse.rs` does; inputs with a known story also get a test of their own.
 
 use krakengen::parse::{parse_files, Parsed};
 use krakengen_tests::{fixture, mutation};
@@ -19,6 +19,23 @@ fn exercise(name: &str, bytes: Vec<u8>) -> Parsed {
     let back: krakengen::model::Reference = serde_json::from_str(&json).expect("the model reads back");
     assert_eq!(back, parsed.reference, "{name}");
     parsed
+}
+
+/// What the supplement fuzz target does: the bytes as the supplement of a small reference; every
+/// diagnostic in the supplement lies inside it, and the report stays bounded.
+fn supplement(name: &str, bytes: &[u8]) -> krakengen::sdl::SchemaBuild {
+    let parsed = krakengen_tests::parse_rel(&fixture("supplement/reference.txt"));
+    let text = String::from_utf8_lossy(bytes).into_owned();
+    let build = krakengen::sdl::SchemaOptions::new().with_supplement_text(name, text).build(&parsed.reference);
+    for d in build.diagnostics.iter() {
+        if let Some((_, source)) = d.span.file.checked_sub(1).and_then(|i| build.extra_sources.get(i as usize)) {
+            assert!(d.span.line >= 1 && d.span.column >= 1, "{name}: {d:?}");
+            assert!((d.span.offset + d.span.len) as usize <= source.len(), "{name}: {d:?}");
+        }
+    }
+    let rendered = build.render_diagnostics_for(&parsed, false);
+    assert!(rendered.len() < 300_000, "{name}: {} bytes", rendered.len());
+    build
 }
 
 /// What the operation fuzz target does: the plain reader either gives up or agrees with
@@ -39,7 +56,9 @@ fn every_kept_fuzz_input_parses_without_panicking() {
         let path = entry.expect("a directory entry").path();
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let bytes = std::fs::read(&path).expect("readable");
-        if name.ends_with(".graphql") {
+        if name.starts_with("supplement-") {
+            supplement(&name, &bytes);
+        } else if name.ends_with(".graphql") {
             differential(&name, std::str::from_utf8(&bytes).expect("UTF-8"));
         } else {
             exercise(&name, bytes);
@@ -79,4 +98,14 @@ fn empty_argument_list_is_left_to_graphql_parser() {
     assert!(text.contains("() {"));
     assert_eq!(krakengen::parse::operation::parse_plain(&text), None);
     assert!(krakengen::parse::operation::parse(&text).is_err());
+}
+
+/// An empty supplement is refused before parsing; its diagnostic's span covered one byte of a file
+/// of none.
+#[test]
+fn an_empty_supplement_points_inside_itself() {
+    let build = supplement("supplement-empty.sdl", &std::fs::read(fixture("fuzz/supplement-empty.sdl")).expect("readable"));
+    let d = build.diagnostics.iter().find(|d| d.code == "supplement-not-sdl").expect("refused as not SDL");
+    assert_eq!((d.span.offset, d.span.len), (0, 0));
+    assert!(d.message.contains("is empty"), "{}", d.message);
 }

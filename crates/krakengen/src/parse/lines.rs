@@ -91,6 +91,23 @@ pub fn detect(text: &str) -> Rendering {
     }
 }
 
+/// Whether `text` looks like a reference page: among its first [`DETECT_LINES`] lines, a mutation
+/// name on a line of its own directly followed by a `Type:` or `URL:` line, as every block starts.
+/// Used to tell a user who passed a reference where another input was expected.
+pub fn looks_like_reference(text: &str) -> bool {
+    let mut previous_is_name = false;
+    for raw in text.lines().take(DETECT_LINES) {
+        let t = raw.trim();
+        if previous_is_name && (t.starts_with("Type:") || t.starts_with("URL:")) {
+            return true;
+        }
+        previous_is_name = !t.is_empty()
+            && t.starts_with(|c: char| c.is_ascii_lowercase())
+            && t.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    }
+    false
+}
+
 /// Splits `text` (BOM already removed; `base` is the number of bytes removed before it) into logical lines.
 pub fn split(text: &str, base: usize, rendering: Rendering) -> Vec<Line<'_>> {
     // Lines average some twenty bytes; over-reserving a little avoids regrowing a vector of a few

@@ -20,6 +20,7 @@ use crate::model::{
     Argument, Deprecation, ErrorEntry, Example, Field, Mutation, PermissionExpr, Permissions, Provenance, RateLimit,
     RatePeriod, RateStep, Reference, Rendering, SourceFile, Span, TypeRef,
 };
+pub use lines::looks_like_reference;
 use lines::Line;
 use tables::Row;
 
@@ -34,7 +35,7 @@ pub struct Parsed {
 
 impl Parsed {
     /// Renders the diagnostics against the parsed sources.
-    pub fn render_diagnostics(&self, color: bool) -> String {
+    pub fn render_diagnostics(&self, options: impl Into<crate::diag::RenderOptions>) -> String {
         let sources: Vec<_> = self
             .reference
             .files
@@ -42,7 +43,7 @@ impl Parsed {
             .zip(&self.sources)
             .map(|(f, t)| crate::diag::SourceText { path: &f.path, text: t })
             .collect();
-        crate::diag::render(&self.diagnostics, &sources, color)
+        crate::diag::render(&self.diagnostics, &sources, options)
     }
 }
 

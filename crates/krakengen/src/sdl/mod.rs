@@ -220,15 +220,15 @@ pub struct SchemaBuild {
 impl SchemaBuild {
     /// Renders the diagnostics; `reference_sources` are the reference files in the order of
     /// [`Reference::files`].
-    pub fn render_diagnostics(&self, reference_sources: &[SourceText<'_>], color: bool) -> String {
+    pub fn render_diagnostics(&self, reference_sources: &[SourceText<'_>], options: impl Into<crate::diag::RenderOptions>) -> String {
         let mut sources: Vec<SourceText<'_>> =
             reference_sources.iter().map(|s| SourceText { path: s.path, text: s.text }).collect();
         sources.extend(self.extra_sources.iter().map(|(p, t)| SourceText { path: p, text: t }));
-        crate::diag::render(&self.diagnostics, &sources, color)
+        crate::diag::render(&self.diagnostics, &sources, options)
     }
 
     /// Renders the diagnostics of a schema built from `parsed.reference`.
-    pub fn render_diagnostics_for(&self, parsed: &crate::parse::Parsed, color: bool) -> String {
+    pub fn render_diagnostics_for(&self, parsed: &crate::parse::Parsed, options: impl Into<crate::diag::RenderOptions>) -> String {
         let sources: Vec<SourceText<'_>> = parsed
             .reference
             .files
@@ -236,7 +236,7 @@ impl SchemaBuild {
             .zip(&parsed.sources)
             .map(|(f, t)| SourceText { path: &f.path, text: t })
             .collect();
-        self.render_diagnostics(&sources, color)
+        self.render_diagnostics(&sources, options)
     }
 }
 
@@ -252,26 +252,55 @@ pub fn build_schema(reference: &Reference, options: &SchemaOptions) -> SchemaBui
     if !options.supplements.is_empty() {
         let first = reference.files.len() as u32;
         let mut texts = Vec::new();
+        let mut refused = false;
         for (i, s) in options.supplements.iter().enumerate() {
-            let (name, text) = match s {
-                SupplementSource::Text { name, text } => (name.clone(), text.clone()),
+            let file = first + i as u32;
+            let (name, bytes) = match s {
+                SupplementSource::Text { name, text } => (name.clone(), text.clone().into_bytes()),
                 SupplementSource::File(path) => {
                     let name = path.display().to_string();
-                    match std::fs::read_to_string(path) {
-                        Ok(t) => (name, t),
+                    match std::fs::read(path) {
+                        Ok(bytes) => (name, bytes),
                         Err(e) => {
                             diags.error(
                                 "supplement-unreadable",
-                                Span { file: first + i as u32, line: 1, column: 1, offset: 0, len: 0 },
+                                Span { file, line: 1, column: 1, offset: 0, len: 0 },
                                 format!("cannot read the supplement {name}: {e}"),
                                 "unreadable supplement",
                             );
-                            (name, String::new())
+                            refused = true;
+                            texts.push((name, String::new()));
+                            continue;
                         }
                     }
                 }
             };
-            texts.push((name, text));
+            match supplement::sniff(&bytes) {
+                Ok(_) => texts.push((name, String::from_utf8(bytes).expect("sniff checked the encoding"))),
+                Err(not_sdl) => {
+                    // The file is shown up to the end of the line of what gave it away: its bytes
+                    // after that may not even be text.
+                    let at = not_sdl.offset.min(bytes.len());
+                    let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+                    let shown = String::from_utf8_lossy(&bytes[..end]).into_owned();
+                    // The span covers the character that gave it away (nothing at the end of the file).
+                    let len = shown[at.min(shown.len())..].chars().next().map_or(0, char::len_utf8);
+                    let span = crate::model::Span::at(file, &shown, not_sdl.offset, len);
+                    diags.error(
+                        "supplement-not-sdl",
+                        span,
+                        format!("the supplement {name} {}; a supplement must be GraphQL SDL", not_sdl.looks_like),
+                        "not SDL",
+                    );
+                    refused = true;
+                    texts.push((name, shown));
+                }
+            }
+        }
+        if refused {
+            extra_sources.extend(texts);
+            diags.sort();
+            return SchemaBuild { output: None, diagnostics: diags, extra_sources };
         }
         let sup = supplement::Supplement::load(&texts, first, &mut diags);
         if sup.valid && !diags.has_errors() {

@@ -36,7 +36,79 @@ use apollo_compiler::Schema;
 
 use super::ir::{is_builtin, FieldDef, Ir, Kind, Origin, Shape, TypeDef, Uses, ValueDef};
 use crate::diag::Diagnostics;
-use crate::model::{Deprecation, Reference, Span, TypeRef};
+use crate::model::{Deprecation, LineIndex, Reference, Span, TypeRef};
+
+/// How many problems of an invalid supplement are reported one by one. A file of junk makes the
+/// GraphQL parser report a problem for nearly every token; the rest are counted in one more
+/// diagnostic.
+pub const MAX_PROBLEMS: usize = 200;
+
+/// What a supplement file looks like when it is not GraphQL SDL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotSdl {
+    /// Byte offset of what gave it away (the first significant character, or the first bad byte).
+    pub offset: usize,
+    /// What the file looks like, as a phrase: `is empty`, `looks like JSON (…)`.
+    pub looks_like: String,
+}
+
+/// Recognises, before any GraphQL parsing, a supplement that cannot be SDL: empty, binary (a NUL
+/// byte, or not UTF-8), JSON (an introspection result, most likely), or a reference page given by
+/// mistake; anything whose first token is not one an SDL document can start with. Such a file gets
+/// one clear diagnostic instead of a problem for nearly every token, which for a large file took
+/// minutes and printed megabytes. Returns the text when it may be SDL.
+pub fn sniff(bytes: &[u8]) -> Result<&str, NotSdl> {
+    if let Some(offset) = memchr::memchr(0, bytes) {
+        return Err(NotSdl { offset, looks_like: "looks like binary data (it holds a NUL byte)".into() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| NotSdl {
+        offset: e.valid_up_to(),
+        looks_like: "looks like binary data (it is not UTF-8 text)".into(),
+    })?;
+    // The first significant character: whitespace, commas (insignificant in GraphQL), a byte-order
+    // mark and `#` comments are skipped.
+    let mut rest = text;
+    loop {
+        let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == '\u{feff}');
+        match trimmed.strip_prefix('#') {
+            Some(comment) => rest = comment.find('\n').map_or("", |i| &comment[i..]),
+            None => {
+                rest = trimmed;
+                break;
+            }
+        }
+    }
+    let offset = text.len() - rest.len();
+    if rest.is_empty() {
+        return Err(NotSdl { offset: 0, looks_like: "is empty (it holds no definition)".into() });
+    }
+    if rest.starts_with(['{', '[']) {
+        let head = &rest[..rest.len().min(64 * 1024)];
+        let looks_like = if head.contains("\"__schema\"") {
+            "looks like JSON, an introspection result (`__schema`), which is not supported as a supplement yet; convert it to SDL first"
+        } else {
+            "looks like JSON"
+        };
+        return Err(NotSdl { offset, looks_like: looks_like.into() });
+    }
+    if rest.starts_with('"') {
+        // A description opens a definition.
+        return Ok(text);
+    }
+    let word: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+    const STARTS: [&str; 9] = ["type", "input", "enum", "scalar", "union", "interface", "directive", "schema", "extend"];
+    if STARTS.contains(&word.as_str()) {
+        return Ok(text);
+    }
+    let looks_like = if crate::parse::looks_like_reference(text) {
+        "looks like a Kraken reference page (give it as the reference, not as a supplement)".to_string()
+    } else {
+        let start: String = rest.chars().take(40).collect();
+        let start = start.split('\n').next().unwrap_or_default();
+        format!("does not look like GraphQL SDL: it starts with `{start}`, where a definition (`type`, `input`, `enum`, `scalar`, …) or its description should")
+    };
+    Err(NotSdl { offset, looks_like })
+}
 
 /// A parsed supplement and where its files sit in the diagnostic file index.
 pub struct Supplement {
@@ -86,8 +158,9 @@ impl Supplement {
             let errors: Vec<_> =
                 errors.iter().filter(|d| d.error.unstable_error_name() != Some("QueryRootOperationType")).collect();
             sup.valid = errors.is_empty();
-            for d in errors {
-                let span = sup.span(d.error.location(), &schema);
+            let indices: Vec<LineIndex<'_>> = files.iter().map(|(_, text)| LineIndex::new(text)).collect();
+            for d in errors.iter().take(MAX_PROBLEMS) {
+                let span = sup.span(d.error.location(), &schema, &indices);
                 diags.error(
                     "supplement-invalid",
                     span,
@@ -95,21 +168,34 @@ impl Supplement {
                     "invalid supplement SDL",
                 );
             }
+            if errors.len() > MAX_PROBLEMS {
+                let last = errors[MAX_PROBLEMS..].iter().rev().find_map(|d| d.error.location());
+                diags.error(
+                    "supplement-invalid",
+                    sup.span(last, &schema, &indices),
+                    format!(
+                        "the supplement has {} more problems; only the first {MAX_PROBLEMS} are listed, since a file this broken is most likely not GraphQL SDL at all",
+                        errors.len() - MAX_PROBLEMS
+                    ),
+                    "the last problem",
+                );
+            }
         }
         sup.schema = schema;
         sup
     }
 
-    /// Our span for an apollo location in a supplement file.
-    fn span(&self, loc: Option<SourceSpan>, schema: &Schema) -> Span {
+    /// Our span for an apollo location in a supplement file; `indices` are the line indices of the
+    /// files in the order they were loaded.
+    fn span(&self, loc: Option<SourceSpan>, schema: &Schema, indices: &[LineIndex<'_>]) -> Span {
         let first = self.files.values().min().copied().unwrap_or(0);
         let Some(loc) = loc else { return Span { file: first, line: 1, column: 1, offset: 0, len: 0 } };
         let source = schema.sources.get(&loc.file_id());
         let file = source.and_then(|f| self.files.get(&f.path().display().to_string())).copied().unwrap_or(first);
         // Line and column are counted from the text, as for reference spans, so that every span of a
         // file agrees with the offset it carries (apollo reports end-of-file on the last line).
-        match source {
-            Some(f) => Span::at(file, f.source_text(), loc.offset(), loc.node_len()),
+        match indices.get((file - first) as usize) {
+            Some(index) => index.span(file, loc.offset(), loc.node_len()),
             None => Span { file, line: 1, column: 1, offset: loc.offset() as u32, len: loc.node_len() as u32 },
         }
     }
