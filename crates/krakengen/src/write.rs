@@ -104,6 +104,43 @@ pub struct StagedFile {
     buffer: Vec<u8>,
     /// The first write error; later pieces are then dropped and [`StagedFile::finish`] reports it.
     error: Option<io::Error>,
+    /// Where the directories this file creates are recorded, when it is staged with others.
+    dirs: Option<CreatedDirs>,
+}
+
+/// The directories created to hold temporary files, shared by the files staged together, so that a
+/// run that commits nothing removes the ones left empty: a failed run must not leave even an empty
+/// output directory behind.
+#[derive(Debug, Clone, Default)]
+pub struct CreatedDirs(std::sync::Arc<std::sync::Mutex<Vec<PathBuf>>>);
+
+impl CreatedDirs {
+    /// Creates `dir` and its missing ancestors, recording those that did not exist.
+    fn create(&self, dir: &Path) -> io::Result<()> {
+        let mut missing = Vec::new();
+        let mut at = Some(dir);
+        while let Some(d) = at.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+            missing.push(d.to_path_buf());
+            at = d.parent();
+        }
+        fs::create_dir_all(dir)?;
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(missing);
+        Ok(())
+    }
+
+    /// Removes every recorded directory that is empty, deepest first, and forgets them all.
+    pub fn remove_empty(&self) {
+        let mut dirs = std::mem::take(&mut *self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        dirs.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+        for d in dirs {
+            let _ = fs::remove_dir(d);
+        }
+    }
+
+    /// Forgets the recorded directories: what was committed into them stays, and so do they.
+    pub fn forget(&self) {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clear();
+    }
 }
 
 impl StagedFile {
@@ -124,7 +161,15 @@ impl StagedFile {
             hash: ContentHash::default(),
             buffer: Vec::new(),
             error: None,
+            dirs: None,
         }
+    }
+
+    /// Records the directories this file creates in `dirs` (see [`CreatedDirs`]).
+    #[must_use]
+    pub fn with_created_dirs(mut self, dirs: CreatedDirs) -> Self {
+        self.dirs = Some(dirs);
+        self
     }
 
     /// The path of the target.
@@ -158,7 +203,10 @@ impl StagedFile {
         }
         if self.temp.is_none() {
             let dir = parent_dir(&self.path);
-            fs::create_dir_all(dir)?;
+            match &self.dirs {
+                Some(dirs) => dirs.create(dir)?,
+                None => fs::create_dir_all(dir)?,
+            }
             let tmp = temp_path(dir, &self.path);
             let file = fs::OpenOptions::new().write(true).create_new(true).open(&tmp)?;
             let mut writer = io::BufWriter::with_capacity(BLOCK, file);
