@@ -223,7 +223,7 @@ fn huge_file_of_random_lines() {
     }
     // Rendering must stay proportional to the diagnostics, not to the file times the diagnostics.
     let start = Instant::now();
-    let rendered = p.render_diagnostics(false);
+    let rendered = p.render_diagnostics(krakengen::diag::RenderOptions::new().with_max_per_file(usize::MAX));
     let took = start.elapsed();
     eprintln!("rendered {} diagnostics in {took:?}", p.diagnostics.0.len());
     assert!(p.diagnostics.0.len() > 1000);
@@ -232,6 +232,11 @@ fn huge_file_of_random_lines() {
     let heads: Vec<&str> = rendered.lines().filter_map(|l| l.split_once("─[random.txt:")).map(|(_, h)| h.trim_end_matches(']')).collect();
     let want: Vec<String> = p.diagnostics.iter().map(|d| format!("{}:{}", d.span.line, d.span.column)).collect();
     assert_eq!(heads, want);
+    // By default only the first diagnostics are rendered, and the rest counted.
+    let capped = p.render_diagnostics(false);
+    assert_eq!(capped.matches("─[random.txt:").count(), krakengen::diag::RenderOptions::DEFAULT_MAX_PER_FILE);
+    let omitted = p.diagnostics.0.len() - krakengen::diag::RenderOptions::DEFAULT_MAX_PER_FILE;
+    assert!(capped.contains(&format!("… and {omitted} more diagnostics of random.txt not shown (")), "{}", &capped[capped.len() - 500..]);
 }
 
 /// One valid block with `from` replaced by `to`.
@@ -317,4 +322,68 @@ fn every_rendering_survives_truncation_at_every_line() {
             let _ = p.render_diagnostics(false);
         }
     }
+}
+
+/// Whatever the input, the report stays bounded: for inputs of many shapes and sizes (up to 4 MB;
+/// lines of the reference's own vocabulary, SDL definitions, JSON, junk, and lines of hundreds of
+/// kilobytes), rendering the diagnostics of the input read as a reference and as a supplement prints
+/// at most the default cap of reports per file, each within the line and message budgets. The inputs
+/// come from a fixed seed, so every run checks the same ones.
+#[test]
+fn reports_stay_bounded_whatever_the_input() {
+    // What one rendered report may take at most: a message of 400 characters wrapped over a few
+    // lines, three snippet lines of 80 characters, a label, all of up to four bytes a character.
+    const PER_REPORT: usize = 4_000;
+    let bound = (krakengen::diag::RenderOptions::DEFAULT_MAX_PER_FILE + 1) * PER_REPORT + 2_000;
+    let vocabulary: Vec<&str> = vendored_text().lines().take(4_000).collect();
+    let sdl = std::fs::read_to_string(krakengen_tests::root().join("schema/oees/schema.graphql")).unwrap();
+    let sdl_lines: Vec<&str> = sdl.lines().collect();
+    let small = parse_rel(&fixture("supplement/reference.txt"));
+    let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    // The most diagnostics one input gave on each side. The parser reads most stray lines as
+    // descriptions, so a reference gives a few dozen at most here (`huge_file_of_random_lines`
+    // checks the cap with thousands); the supplement side must have hit the cap.
+    let (mut most_as_reference, mut most_as_supplement) = (0, 0);
+    let names: Vec<&str> = vendored_parsed().reference.mutations.iter().map(|m| m.name.as_str()).collect();
+    for case in 0..24 {
+        let size = [1_000, 20_000, 300_000, 2_000_000][case % 4];
+        // A valid start for each reading, so that what follows is read rather than refused at once.
+        let mut text = String::from("type Query { a: String }\n");
+        text.push_str(&std::fs::read_to_string(fixture("standard/small.txt")).unwrap());
+        while text.len() < size {
+            match next() % 10 {
+                0..=3 => text.push_str(vocabulary[(next() % vocabulary.len() as u64) as usize]),
+                4..=5 => text.push_str(sdl_lines[(next() % sdl_lines.len() as u64) as usize]),
+                6 => {
+                    // A block start, so the parser reads what follows as sections of a mutation.
+                    let name = names[(next() % names.len() as u64) as usize];
+                    text.push_str(&format!("{name}\nType: {name}Output\n"));
+                }
+                7 => text.push_str(r#"{"kind":"OBJECT","name":"X","fields":[{"name":"a","type":{"kind":"SCALAR"}}]}"#),
+                8 => {
+                    let long = (next() % 200_000) as usize;
+                    text.extend(std::iter::repeat_n("{}[]:!|=\"x1 ", long / 12));
+                }
+                _ => text.extend((0..(next() % 200)).map(|_| char::from(b' ' + (next() % 95) as u8))),
+            }
+            text.push(if next() % 5 == 0 { ' ' } else { '\n' });
+        }
+        let as_reference = parse_str("input.txt", &text);
+        let rendered = as_reference.render_diagnostics(false);
+        most_as_reference = most_as_reference.max(as_reference.diagnostics.0.len());
+        assert!(rendered.len() <= bound, "case {case} ({} bytes) as a reference: {} bytes rendered", text.len(), rendered.len());
+        let build = krakengen::sdl::SchemaOptions::new().with_supplement_text("input.graphql", text).build(&small.reference);
+        most_as_supplement = most_as_supplement.max(build.diagnostics.0.len());
+        let rendered = build.render_diagnostics_for(&small, false);
+        // The supplement's report may point into the reference too: two files, each capped.
+        assert!(rendered.len() <= 2 * bound, "case {case} as a supplement: {} bytes rendered", rendered.len());
+    }
+    assert!(most_as_reference > 10, "{most_as_reference}");
+    assert!(most_as_supplement > krakengen::sdl::supplement::MAX_PROBLEMS, "{most_as_supplement}");
 }

@@ -19,10 +19,23 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Render at most N diagnostics per file; the rest are counted by code. Long source lines are
+    /// always clipped around the problem, so the output stays short whatever the input.
+    #[arg(long, global = true, value_name = "N", default_value_t = krakengen::diag::RenderOptions::DEFAULT_MAX_PER_FILE)]
+    max_diagnostics: usize,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
+    Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum CheckFormat {
+    /// Rendered diagnostics on stderr and a summary line on stdout.
+    Text,
+    /// One JSON object on stdout: the files, the summary counts, the diagnostics shown (at most
+    /// `--max-diagnostics` per file) and the count by code of those left out.
     Json,
 }
 
@@ -35,7 +48,11 @@ enum Command {
         format: Format,
     },
     /// Report every problem of a reference and a one-line summary; exit 1 on errors.
-    Check { docs: PathBuf },
+    Check {
+        docs: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
+    },
     /// Write the normalised SDL (`DIR/schema.graphql`) and the metadata catalogue (`DIR/metadata.json`)
     /// of a reference; exit 1 and write nothing on errors. Unchanged files are not rewritten.
     Schema {
@@ -141,19 +158,48 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    let color = std::io::stderr().is_terminal();
+    let render = krakengen::diag::RenderOptions::new()
+        .with_color(std::io::stderr().is_terminal())
+        .with_max_per_file(cli.max_diagnostics);
     match cli.command {
         Command::Parse { docs, format: Format::Json } => {
             let parsed = krakengen::parse::parse_path(&docs)?;
-            eprint!("{}", parsed.render_diagnostics(color));
+            eprint!("{}", parsed.render_diagnostics(render));
             let mut out = std::io::stdout().lock();
             serde_json::to_writer_pretty(&mut out, &parsed.reference)?;
             writeln!(out)?;
             Ok(if parsed.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Check { docs } => {
+        Command::Check { docs, format: CheckFormat::Json } => {
             let parsed = krakengen::parse::parse_path(&docs)?;
-            eprint!("{}", parsed.render_diagnostics(color));
+            let r = &parsed.reference;
+            let capped = parsed.diagnostics.capped(render.max_per_file);
+            let omitted: std::collections::BTreeMap<&str, std::collections::BTreeMap<&str, usize>> = capped
+                .omitted
+                .iter()
+                .map(|(file, codes)| (r.files.get(*file as usize).map_or("", |f| f.path.as_str()), codes.clone()))
+                .collect();
+            let report = serde_json::json!({
+                "files": r.files,
+                "summary": {
+                    "mutations": r.mutations.len(),
+                    "error_entries": r.error_entry_count(),
+                    "error_codes": r.error_codes().len(),
+                    "errors": parsed.diagnostics.errors(),
+                    "warnings": parsed.diagnostics.warnings(),
+                },
+                "max_diagnostics_per_file": render.max_per_file,
+                "diagnostics": capped.shown.iter().map(|d| d.clipped()).collect::<Vec<_>>(),
+                "omitted": omitted,
+            });
+            let mut out = std::io::stdout().lock();
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+            Ok(if parsed.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Check { docs, format: CheckFormat::Text } => {
+            let parsed = krakengen::parse::parse_path(&docs)?;
+            eprint!("{}", parsed.render_diagnostics(render));
             let r = &parsed.reference;
             println!(
                 "{}: {} mutations, {} error entries, {} error codes, {} errors, {} warnings",
@@ -168,7 +214,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         }
         Command::Schema { docs, out, supplement } => {
             let parsed = krakengen::parse::parse_path(&docs)?;
-            eprint!("{}", parsed.render_diagnostics(color));
+            eprint!("{}", parsed.render_diagnostics(render));
             if parsed.diagnostics.has_errors() {
                 eprintln!("error: the reference has errors; nothing was written");
                 return Ok(ExitCode::from(1));
@@ -177,7 +223,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 .into_iter()
                 .fold(krakengen::sdl::SchemaOptions::new(), |o, s| o.with_supplement(s));
             let build = krakengen::sdl::build_schema(&parsed.reference, &options);
-            eprint!("{}", build.render_diagnostics_for(&parsed, color));
+            eprint!("{}", build.render_diagnostics_for(&parsed, render));
             let Some(output) = build.output else {
                 eprintln!("error: the schema has errors; nothing was written");
                 return Ok(ExitCode::from(1));
@@ -202,7 +248,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 Ok(outcome) => outcome,
                 Err(krakengen::project::Failure::Write(message)) => return Err(message.into()),
                 Err(failure) => {
-                    eprintln!("{failure}");
+                    eprintln!("{}", failure.render(render));
                     return Ok(ExitCode::from(1));
                 }
             };
@@ -214,18 +260,18 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             println!("{} generated files, {} {}{how}", outcome.files, report.stale.len(), if check { "stale" } else { "written" });
             Ok(if check && !report.stale.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Scaffold { file, config, project } => scaffold(&file, &config, project.as_deref(), color),
+        Command::Scaffold { file, config, project } => scaffold(&file, &config, project.as_deref(), render),
         Command::Mock { docs, listen, deny_unspecified, supplement, max_complexity } => {
             let parsed = krakengen::parse::parse_path(&docs)?;
             if parsed.diagnostics.has_errors() {
-                eprint!("{}", parsed.render_diagnostics(color));
+                eprint!("{}", parsed.render_diagnostics(render));
                 eprintln!("error: the reference has errors; the mock was not started");
                 return Ok(ExitCode::from(1));
             }
             let options = supplement.into_iter().fold(krakengen::sdl::SchemaOptions::new(), |o, s| o.with_supplement(s));
             let build = krakengen::sdl::build_schema(&parsed.reference, &options);
             let Some(output) = build.output else {
-                eprint!("{}", build.render_diagnostics_for(&parsed, color));
+                eprint!("{}", build.render_diagnostics_for(&parsed, render));
                 eprintln!("error: the schema has errors; the mock was not started");
                 return Ok(ExitCode::from(1));
             };
@@ -257,7 +303,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
         }
         Command::Generate { docs, out, project, name, fragments, scalars, supplement } => {
             let parsed = krakengen::parse::parse_path(&docs)?;
-            eprint!("{}", parsed.render_diagnostics(color));
+            eprint!("{}", parsed.render_diagnostics(render));
             if parsed.diagnostics.has_errors() {
                 return Ok(ExitCode::from(1));
             }
@@ -267,7 +313,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 let schema_options =
                     supplement.into_iter().fold(krakengen::sdl::SchemaOptions::new(), |o, s| o.with_supplement(s));
                 let build = krakengen::sdl::build_schema(&parsed.reference, &schema_options);
-                eprint!("{}", build.render_diagnostics_for(&parsed, color));
+                eprint!("{}", build.render_diagnostics_for(&parsed, render));
                 let Some(output) = build.output else {
                     eprintln!("error: the schema has errors; nothing was written");
                     return Ok(ExitCode::from(1));
@@ -292,11 +338,11 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             let open = |path: &str| staging.create(out.join(path));
             let files = match krakengen::codegen::generate_crate_into(&parsed.reference, &options, open) {
                 Ok((files, warnings)) => {
-                    eprint!("{}", krakengen::diag::render(&warnings, &[], color));
+                    eprint!("{}", krakengen::diag::render(&warnings, &[], render));
                     files
                 }
                 Err(diags) => {
-                    eprint!("{}", krakengen::diag::render(&diags, &[], color));
+                    eprint!("{}", krakengen::diag::render(&diags, &[], render));
                     return Ok(ExitCode::from(1));
                 }
             };
@@ -312,7 +358,12 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
 }
 
 /// `krakengen scaffold`: writes the starting implementation once, then only compares.
-fn scaffold(file: &std::path::Path, config: &std::path::Path, project: Option<&str>, color: bool) -> Result<ExitCode, Box<dyn std::error::Error>> {
+fn scaffold(
+    file: &std::path::Path,
+    config: &std::path::Path,
+    project: Option<&str>,
+    render: krakengen::diag::RenderOptions,
+) -> Result<ExitCode, Box<dyn std::error::Error>> {
     let config = krakengen::config::Config::load(config)?;
     let candidates: Vec<_> = config
         .projects
@@ -326,7 +377,7 @@ fn scaffold(file: &std::path::Path, config: &std::path::Path, project: Option<&s
         (_, _) => return Err("several projects name a `server_crate`; choose one with --project".into()),
     };
     let failed = |failure: krakengen::project::Failure| {
-        eprintln!("{failure}");
+        eprintln!("{}", failure.render(render));
         Ok(ExitCode::from(1))
     };
     let parsed = match krakengen::project::parse_project(&config, project) {
@@ -345,7 +396,7 @@ fn scaffold(file: &std::path::Path, config: &std::path::Path, project: Option<&s
     let text = match krakengen::codegen::scaffold::render(&parsed.reference, &options) {
         Ok(text) => text.ok_or("the project names no server crate")?,
         Err(diags) => {
-            eprint!("{}", krakengen::diag::render(&diags, &[], color));
+            eprint!("{}", krakengen::diag::render(&diags, &[], render));
             return Ok(ExitCode::from(1));
         }
     };
@@ -367,7 +418,7 @@ fn scaffold(file: &std::path::Path, config: &std::path::Path, project: Option<&s
     let comparison = krakengen::codegen::scaffold::compare(&text, &existing);
     let path = shown.to_string();
     let sources = [krakengen::diag::SourceText { path: &path, text: &existing }];
-    eprint!("{}", krakengen::diag::render(&comparison.diagnostics, &sources, color));
+    eprint!("{}", krakengen::diag::render(&comparison.diagnostics, &sources, render));
     if !comparison.missing.is_empty() {
         let mut out = std::io::stdout().lock();
         writeln!(out, "// The methods {shown} lacks, to paste into its `impl MutationResolvers` block:")?;

@@ -91,18 +91,19 @@ impl Config {
                     (before.matches('\n').count() + 1, before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1)
                 })
                 .unwrap_or((1, 1));
-            ConfigError::Syntax { path: String::new(), line, column, message: e.message().to_string() }
+            // A message may quote the input (an unknown key), which can be anything up to the whole file.
+            ConfigError::Syntax { path: String::new(), line, column, message: crate::diag::clip(e.message(), 400) }
         })?;
         let mut seen = std::collections::BTreeSet::new();
         for p in &config.projects {
             if p.name.is_empty() || !p.name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
                 return Err(ConfigError::Invalid {
                     path: String::new(),
-                    message: format!("project name `{}` must be ASCII letters, digits, `-` or `_`", p.name),
+                    message: format!("project name `{}` must be ASCII letters, digits, `-` or `_`", crate::diag::clip(&p.name, 80)),
                 });
             }
             if !seen.insert(&p.name) {
-                return Err(ConfigError::Invalid { path: String::new(), message: format!("project `{}` is defined twice", p.name) });
+                return Err(ConfigError::Invalid { path: String::new(), message: format!("project `{}` is defined twice", crate::diag::clip(&p.name, 80)) });
             }
         }
         Ok(config)

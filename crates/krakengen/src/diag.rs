@@ -30,6 +30,14 @@ pub struct Diagnostic {
     pub span: Span,
 }
 
+impl Diagnostic {
+    /// The diagnostic with its message and label cut to what a report shows: a message may quote
+    /// the input, which can be a line of megabytes.
+    pub fn clipped(&self) -> Diagnostic {
+        Diagnostic { message: clip(&self.message, MESSAGE_BUDGET), label: clip(&self.label, LINE_BUDGET), ..self.clone() }
+    }
+}
+
 /// An ordered list of diagnostics.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
@@ -89,14 +97,76 @@ pub struct SourceText<'a> {
     pub text: &'a str,
 }
 
+/// How diagnostics are rendered: in colour or not, and how many per file at most.
+///
+/// Whatever the input, the rendered text stays bounded: at most [`RenderOptions::max_per_file`]
+/// diagnostics of a file are shown (the rest are counted by code), a source line longer than the
+/// line budget is clipped to a window around the span, and a message is cut after a few hundred
+/// characters. A `bool` converts into the default options with that colour setting, so
+/// `render(&d, &sources, false)` reads as before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RenderOptions {
+    /// ANSI colours (for terminals).
+    pub color: bool,
+    /// How many diagnostics of one file are rendered; the others are only counted.
+    pub max_per_file: usize,
+}
+
+impl RenderOptions {
+    /// The default cap of rendered diagnostics per file: enough to see every kind of problem of a
+    /// broken reference, few enough that a file of junk cannot flood a terminal or a CI log.
+    pub const DEFAULT_MAX_PER_FILE: usize = 50;
+
+    /// Plain text, with the default cap.
+    pub fn new() -> Self {
+        RenderOptions { color: false, max_per_file: Self::DEFAULT_MAX_PER_FILE }
+    }
+
+    #[must_use]
+    pub fn with_color(mut self, color: bool) -> Self {
+        self.color = color;
+        self
+    }
+
+    #[must_use]
+    pub fn with_max_per_file(mut self, max: usize) -> Self {
+        self.max_per_file = max;
+        self
+    }
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl From<bool> for RenderOptions {
+    fn from(color: bool) -> Self {
+        RenderOptions::new().with_color(color)
+    }
+}
+
+/// The most characters of one source line a snippet shows; longer lines are clipped around the span.
+/// With the gutter this keeps every snippet line within the 100 columns the report is wrapped to.
+const LINE_BUDGET: usize = 80;
+/// How many characters before the span a clipped line keeps.
+const LEAD: usize = 24;
+/// The most characters of a message or label that are rendered.
+const MESSAGE_BUDGET: usize = 400;
+
 /// A few lines of a file, reporting their true line numbers to miette so the rendered header shows
-/// `path:line:column` of the whole file although only the window is copied.
+/// `path:line:column` of the whole file although only the window is copied (and maybe clipped).
 #[derive(Debug)]
 struct Window {
     name: String,
     text: String,
     /// 0-based line number of the window's first line.
     first_line: usize,
+    /// The 0-based column of the span in characters, from the diagnostic: miette would count bytes
+    /// of the window, which differ from the file's characters after a multi-byte character or a
+    /// clipped line start.
+    column: usize,
 }
 
 impl miette::SourceCode for Window {
@@ -107,12 +177,15 @@ impl miette::SourceCode for Window {
         after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
         let inner = self.text.read_span(span, before, after)?;
+        // miette reads the primary label's span without context to head the report with its
+        // position; only that column is shown.
+        let column = if before == 0 && after == 0 { self.column } else { inner.column() };
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
             *inner.span(),
             inner.line() + self.first_line,
-            inner.column(),
+            column,
             inner.line_count(),
         )))
     }
@@ -154,42 +227,178 @@ impl miette::Diagnostic for Report<'_> {
     }
 }
 
-/// Renders diagnostics as miette reports (plain text unless `color`), each headed by
-/// `path:line:column`.
+/// Renders diagnostics as miette reports (plain text unless colour is asked for), each headed by
+/// `path:line:column`, within the bounds of [`RenderOptions`].
 ///
-/// Files are looked up by the span's file index; a diagnostic whose file is unknown is rendered as a
-/// one-line message so nothing is ever dropped.
-pub fn render(diags: &Diagnostics, sources: &[SourceText<'_>], color: bool) -> String {
-    let theme = if color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::unicode_nocolor() };
+/// Files are looked up by the span's file index; a diagnostic whose file is unknown, or whose span
+/// does not lie inside its file, is rendered as a one-line message without a snippet, so nothing is
+/// ever dropped and nothing out of range reaches miette. Diagnostics of one file beyond the cap are
+/// summed up by code after the rest.
+pub fn render(diags: &Diagnostics, sources: &[SourceText<'_>], options: impl Into<RenderOptions>) -> String {
+    let options = options.into();
+    let theme = if options.color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::unicode_nocolor() };
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100).with_context_lines(1);
     let mut out = String::new();
-    for d in diags.iter() {
+    let capped = diags.capped(options.max_per_file);
+    for d in &capped.shown {
+        let message = clip(&d.message, MESSAGE_BUDGET);
+        let severity = match d.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
         let Some(src) = sources.get(d.span.file as usize) else {
-            let _ = writeln!(out, "{:?}: {}", d.severity, d.message);
+            let _ = writeln!(out, "{severity}[{}]: {message}", d.code);
             continue;
         };
-        // Only the lines around the span are handed to miette: rendering a 100 MB file must not copy
-        // it once per diagnostic.
-        let (start, end) = window(src.text, d.span.offset as usize);
-        let mut local = d.clone();
-        local.span.offset = (d.span.offset as usize).clamp(start, end) as u32 - start as u32;
-        local.span.len = local.span.len.min((end - start) as u32 - local.span.offset);
-        let report = Report {
-            diag: &local,
-            source: Window {
-                name: src.path.to_string(),
-                text: printable(&src.text[start..end]),
-                // The span knows its line, so only the lines between the window's start and the span
-                // are counted: counting from the start of the file for every diagnostic made
-                // rendering quadratic (minutes for a few thousand diagnostics in a large file).
-                first_line: (d.span.line as usize)
-                    .saturating_sub(1 + src.text[start..start + local.span.offset as usize].bytes().filter(|&b| b == b'\n').count()),
-            },
-        };
-        let _ = handler.render_report(&mut out, &report);
+        let offset = d.span.offset as usize;
+        if offset > src.text.len() {
+            let _ = writeln!(
+                out,
+                "{}:{}:{}: {severity}[{}]: {message} (the position lies outside the file, which has {} bytes)",
+                src.path,
+                d.span.line,
+                d.span.column,
+                d.code,
+                src.text.len()
+            );
+            continue;
+        }
+        let mut local = d.clipped();
+        let source = snippet(src, d, &mut local.span);
+        let _ = handler.render_report(&mut out, &Report { diag: &local, source });
         out.push('\n');
     }
+    for (file, codes) in &capped.omitted {
+        let total: usize = codes.values().sum();
+        let path = sources.get(*file as usize).map_or("the options", |s| s.path);
+        let by_code: Vec<String> = codes.iter().map(|(code, n)| format!("{code} ×{n}")).collect();
+        let _ = writeln!(
+            out,
+            "… and {total} more diagnostic{} of {path} not shown ({}); the limit is {} per file\n",
+            if total == 1 { "" } else { "s" },
+            by_code.join(", "),
+            options.max_per_file
+        );
+    }
     out
+}
+
+/// Diagnostics cut to a number per file, as [`Diagnostics::capped`] gives them.
+#[derive(Debug, Serialize)]
+pub struct Capped<'a> {
+    /// The diagnostics shown, in their order.
+    pub shown: Vec<&'a Diagnostic>,
+    /// Per file index, the codes of the diagnostics left out and how many of each.
+    pub omitted: std::collections::BTreeMap<u32, std::collections::BTreeMap<&'a str, usize>>,
+}
+
+impl Diagnostics {
+    /// The first `max_per_file` diagnostics of every file (by span file index), and a count by code
+    /// of the rest: what the renderer shows, and what JSON outputs carry.
+    pub fn capped(&self, max_per_file: usize) -> Capped<'_> {
+        let mut shown = Vec::new();
+        let mut per_file: std::collections::BTreeMap<u32, usize> = std::collections::BTreeMap::new();
+        let mut omitted: std::collections::BTreeMap<u32, std::collections::BTreeMap<&str, usize>> = Default::default();
+        for d in self.iter() {
+            let count = per_file.entry(d.span.file).or_default();
+            if *count >= max_per_file {
+                *omitted.entry(d.span.file).or_default().entry(d.code.as_str()).or_default() += 1;
+            } else {
+                *count += 1;
+                shown.push(d);
+            }
+        }
+        Capped { shown, omitted }
+    }
+}
+
+/// `text` cut after `budget` characters, with an ellipsis saying so.
+pub fn clip(text: &str, budget: usize) -> String {
+    match text.char_indices().nth(budget) {
+        None => text.to_string(),
+        Some((end, _)) => format!("{}…", &text[..end]),
+    }
+}
+
+/// The window of lines around `d`'s span, clipped to the line budget, with `span` (a copy of the
+/// diagnostic's) rewritten to point into it. The span's offset must lie inside the file.
+fn snippet(src: &SourceText<'_>, d: &Diagnostic, span: &mut Span) -> Window {
+    let offset = floor_boundary(src.text, d.span.offset as usize);
+    // Only the lines around the span are handed to miette: rendering a 100 MB file must not copy
+    // it once per diagnostic.
+    let (start, end) = window(src.text, offset);
+    let text = printable(&src.text[start..end]);
+    let local = offset - start;
+    // The span knows its line, so only the lines between the window's start and the span are
+    // counted: counting from the start of the file for every diagnostic made rendering quadratic
+    // (minutes for a few thousand diagnostics in a large file).
+    let span_line = text[..local].bytes().filter(|&b| b == b'\n').count();
+    let first_line = (d.span.line as usize).saturating_sub(1 + span_line);
+    let len = (d.span.len as usize).min(text.len() - local);
+    let clipped = clip_lines(&text, local, len);
+    span.offset = clipped.offset as u32;
+    span.len = clipped.len as u32;
+    Window { name: src.path.to_string(), text: clipped.text, first_line, column: (d.span.column as usize).saturating_sub(1) }
+}
+
+/// The largest char boundary of `text` at or before `offset` (which is at most `text.len()`).
+fn floor_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Lines clipped to the line budget, and where the span now is.
+struct Clipped {
+    text: String,
+    /// Byte offset and length of the span in `text`.
+    offset: usize,
+    len: usize,
+}
+
+/// Clips every line of `text` longer than [`LINE_BUDGET`] characters to the same range of columns,
+/// chosen so the span (at byte `offset`, `len` bytes) starts [`LEAD`] characters in, with an
+/// ellipsis where something was cut. A clipped span ends at the end of its clipped line.
+fn clip_lines(text: &str, offset: usize, len: usize) -> Clipped {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let too_long = |l: &str| l.trim_end_matches(['\n', '\r']).chars().nth(LINE_BUDGET).is_some();
+    if !lines.iter().any(|l| too_long(l)) {
+        return Clipped { text: text.to_string(), offset, len };
+    }
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let column = text[line_start..offset].chars().count();
+    let from = column.saturating_sub(LEAD);
+    let to = from + LINE_BUDGET;
+    let mut out = String::with_capacity(lines.len() * (LINE_BUDGET * 4 + 8));
+    let (mut new_offset, mut new_len) = (0, 0);
+    let mut at = 0;
+    for line in lines {
+        let end_of_line = if line.ends_with("\r\n") { "\r\n" } else if line.ends_with('\n') { "\n" } else { "" };
+        let body = &line[..line.len() - end_of_line.len()];
+        let holds_span = (at..=at + body.len()).contains(&offset) && line_start == at;
+        // Byte positions of the kept characters.
+        let mut chars = body.char_indices().map(|(i, _)| i).chain(std::iter::once(body.len()));
+        let a = chars.nth(from).unwrap_or(body.len());
+        let b = chars.nth(to - from - 1).unwrap_or(body.len());
+        let line_out_start = out.len();
+        if from > 0 {
+            out.push('…');
+        }
+        out.push_str(&body[a..b]);
+        if b < body.len() {
+            out.push('…');
+        }
+        if holds_span {
+            let span_at = (offset - at).clamp(a, b);
+            new_offset = line_out_start + if from > 0 { '…'.len_utf8() } else { 0 } + (span_at - a);
+            new_len = len.min(b - span_at);
+        }
+        out.push_str(end_of_line);
+        at += line.len();
+    }
+    Clipped { text: out, offset: new_offset, len: new_len }
 }
 
 /// Replaces control characters other than line breaks and tabs with spaces, one per byte so every
@@ -212,10 +421,7 @@ fn printable(text: &str) -> String {
 
 /// The byte range of the line holding `offset` plus one line either side.
 fn window(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = floor_boundary(text, offset);
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let start = text[..line_start.saturating_sub(1)].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
@@ -247,6 +453,81 @@ mod tests {
         let gutters: Vec<&str> = out.lines().filter_map(|l| l.split_once(" │ ").map(|(g, _)| g.trim())).collect();
         assert_eq!(gutters, ["1", "2", "3"], "{out}");
         assert_eq!(printable("a\u{1b}[31m\u{85}b\r\n\tc\r"), "a [31m  b\r\n\tc ");
+    }
+
+    fn one(span: Span, message: &str) -> Diagnostics {
+        let mut d = Diagnostics::new();
+        d.error("bad-thing", span, message, "here");
+        d
+    }
+
+    /// The widest line of a rendering, in characters.
+    fn widest(out: &str) -> usize {
+        out.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+    }
+
+    #[test]
+    fn long_lines_are_clipped_around_the_span() {
+        let line: String = (0..300).map(|i| char::from(b'a' + (i % 26) as u8)).collect();
+        let text = format!("first\n{line}\n{line}\nlast\n");
+        let offset = 6 + 200;
+        let d = one(Span { file: 0, line: 2, column: 201, offset: offset as u32, len: 3 }, "a problem in a long line");
+        let out = render(&d, &[SourceText { path: "long.txt", text: &text }], false);
+        assert!(widest(&out) <= 100, "{out}");
+        insta::assert_snapshot!(out);
+    }
+
+    #[test]
+    fn columns_beyond_what_formatting_widths_allow_render() {
+        // Rust formatting widths stop at 65535; a snippet that wide used to panic inside miette.
+        let text = "x".repeat(200_000);
+        let d = one(Span { file: 0, line: 1, column: 150_001, offset: 150_000, len: 40_000 }, "deep in a long line");
+        let out = render(&d, &[SourceText { path: "wide.txt", text: &text }], false);
+        assert!(out.contains("wide.txt:1:150001"), "{out}");
+        assert!(widest(&out) <= 100, "{out}");
+        assert!(out.len() < 2_000, "{} bytes", out.len());
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let d = one(Span { file: 0, line: 1, column: 5, offset: 8, len: 1 }, "after multi-byte characters");
+        let out = render(&d, &[SourceText { path: "u.txt", text: "éééé x\n" }], false);
+        assert!(out.contains("u.txt:1:5"), "{out}");
+    }
+
+    #[test]
+    fn a_span_outside_its_file_is_reported_without_a_snippet() {
+        let d = one(Span { file: 0, line: 40, column: 2, offset: 1_000, len: 5 }, "somewhere else");
+        let out = render(&d, &[SourceText { path: "small.txt", text: "tiny\n" }], false);
+        assert_eq!(out, "small.txt:40:2: error[bad-thing]: somewhere else (the position lies outside the file, which has 5 bytes)\n");
+        let out = render(&one(Span { file: 7, ..Span::default() }, "no such file"), &[], false);
+        assert_eq!(out, "error[bad-thing]: no such file\n");
+    }
+
+    #[test]
+    fn long_messages_are_cut() {
+        let d = one(Span { file: 0, line: 1, column: 1, offset: 0, len: 1 }, &"word ".repeat(100_000));
+        let out = render(&d, &[SourceText { path: "m.txt", text: "m\n" }], false);
+        assert!(out.len() < 2_000, "{} bytes", out.len());
+        assert!(out.contains('…'), "{out}");
+    }
+
+    #[test]
+    fn at_most_the_cap_per_file_is_rendered_and_the_rest_counted() {
+        let text = "line\n".repeat(100);
+        let mut d = Diagnostics::new();
+        for i in 0..60u32 {
+            let code = if i % 3 == 0 { "often" } else { "seldom" };
+            d.warn(code, Span { file: 0, line: i + 1, column: 1, offset: i * 5, len: 4 }, format!("problem {i}"), "");
+        }
+        d.error("elsewhere", Span { file: 1, line: 1, column: 1, offset: 0, len: 1 }, "in the other file", "");
+        let sources = [SourceText { path: "a.txt", text: &text }, SourceText { path: "b.txt", text: "b\n" }];
+        let out = render(&d, &sources, RenderOptions::new().with_max_per_file(2));
+        assert_eq!(out.matches("problem ").count(), 2, "{out}");
+        assert!(out.contains("in the other file"), "{out}");
+        insta::assert_snapshot!(out);
+        let capped = d.capped(50);
+        assert_eq!((capped.shown.len(), capped.omitted[&0]["often"], capped.omitted[&0]["seldom"]), (51, 3, 7));
     }
 
     #[test]

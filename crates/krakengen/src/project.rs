@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::{Config, Project};
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostics, RenderOptions, SourceText};
 use crate::parse::{self, Parsed};
 
 /// One file to write: an absolute (or config-relative) path and its contents.
@@ -27,23 +27,44 @@ pub struct GeneratedFile {
 pub enum Failure {
     /// The inputs could not be read.
     Load(String),
-    /// The reference (or a stage after it) has errors; the rendered diagnostics say which.
-    Diagnostics { project: String, rendered: String, diagnostics: Diagnostics },
+    /// The reference (or a stage after it) has errors. `sources` are the (path, text) pairs the
+    /// diagnostics' spans point into, so that [`Failure::render`] can show them with any
+    /// [`RenderOptions`].
+    Diagnostics { project: String, sources: Vec<(String, String)>, diagnostics: Diagnostics },
     /// The generated files could not be written.
     Write(String),
 }
 
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Failure {
+    /// The failure as text, with the diagnostics rendered with `options`.
+    pub fn render(&self, options: impl Into<RenderOptions>) -> String {
         match self {
-            Failure::Load(m) | Failure::Write(m) => f.write_str(m),
-            Failure::Diagnostics { project, rendered, diagnostics } => write!(
-                f,
-                "{rendered}project `{project}`: {} error(s), {} warning(s); nothing was written",
-                diagnostics.errors(),
-                diagnostics.warnings()
-            ),
+            Failure::Load(m) | Failure::Write(m) => m.clone(),
+            Failure::Diagnostics { project, sources, diagnostics } => {
+                let sources: Vec<SourceText<'_>> = sources.iter().map(|(path, text)| SourceText { path, text }).collect();
+                format!(
+                    "{}project `{project}`: {} error(s), {} warning(s); nothing was written",
+                    crate::diag::render(diagnostics, &sources, options),
+                    diagnostics.errors(),
+                    diagnostics.warnings()
+                )
+            }
         }
+    }
+
+    fn diagnostics(project: &Project, parsed: Option<&Parsed>, extra: &[(String, String)], diagnostics: Diagnostics) -> Failure {
+        let mut sources: Vec<(String, String)> = parsed
+            .map(|p| p.reference.files.iter().map(|f| f.path.clone()).zip(p.sources.iter().cloned()).collect())
+            .unwrap_or_default();
+        sources.extend(extra.iter().cloned());
+        Failure::Diagnostics { project: project.name.clone(), sources, diagnostics }
+    }
+}
+
+impl std::fmt::Display for Failure {
+    /// The failure with its diagnostics rendered plainly, with the default cap.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(false))
     }
 }
 
@@ -85,12 +106,14 @@ impl Outputs for Collect {
 pub struct Staging {
     check: bool,
     staged: Vec<crate::write::Staged>,
+    /// The directories created for the temporary files, removed again if nothing is committed.
+    dirs: crate::write::CreatedDirs,
 }
 
 impl Staging {
     /// With `check`, nothing is staged and [`Staging::commit`] only reports what is stale.
     pub fn new(check: bool) -> Self {
-        Staging { check, staged: Vec::new() }
+        Staging { check, staged: Vec::new(), dirs: Default::default() }
     }
 
     /// Every output so far: its path, length and content hash (see [`crate::write::ContentHash`]).
@@ -115,7 +138,17 @@ impl Staging {
                 report.written.push(path);
             }
         }
+        self.dirs.forget();
         Ok(report)
+    }
+}
+
+impl Drop for Staging {
+    /// An uncommitted staging leaves the tree as it was: the temporary files go, and so do the
+    /// directories made for them.
+    fn drop(&mut self) {
+        self.staged.clear();
+        self.dirs.remove_empty();
     }
 }
 
@@ -123,7 +156,7 @@ impl Outputs for Staging {
     type File = crate::write::StagedFile;
 
     fn create(&mut self, path: PathBuf) -> crate::write::StagedFile {
-        crate::write::StagedFile::new(path, self.check)
+        crate::write::StagedFile::new(path, self.check).with_created_dirs(self.dirs.clone())
     }
 
     fn finish(&mut self, file: crate::write::StagedFile) -> Result<(), Failure> {
@@ -159,11 +192,7 @@ pub fn parse_project(config: &Config, project: &Project) -> Result<Parsed, Failu
     }
     let parsed = parse::parse_files(inputs);
     if parsed.diagnostics.has_errors() {
-        return Err(Failure::Diagnostics {
-            project: project.name.clone(),
-            rendered: parsed.render_diagnostics(false),
-            diagnostics: parsed.diagnostics.clone(),
-        });
+        return Err(Failure::diagnostics(project, Some(&parsed), &[], parsed.diagnostics.clone()));
     }
     Ok(parsed)
 }
@@ -188,11 +217,7 @@ pub fn generate_project_into(config: &Config, project: &Project, outputs: &mut i
         let files = crate::codegen::generate_workspace_crates_into(&parsed.reference, &options, |path| {
             outputs.create(config.root.join(path))
         })
-        .map_err(|diagnostics| Failure::Diagnostics {
-            project: project.name.clone(),
-            rendered: crate::diag::render(&diagnostics, &[], false),
-            diagnostics,
-        })?;
+        .map_err(|diagnostics| Failure::diagnostics(project, None, &[], diagnostics))?;
         for file in files {
             outputs.finish(file)?;
         }
@@ -242,11 +267,7 @@ pub fn build_schema(config: &Config, project: &Project, parsed: &Parsed) -> Resu
     let build = options.build(&parsed.reference);
     match build.output {
         Some(out) if !build.diagnostics.has_errors() => Ok(out),
-        _ => Err(Failure::Diagnostics {
-            project: project.name.clone(),
-            rendered: build.render_diagnostics_for(parsed, false),
-            diagnostics: build.diagnostics.clone(),
-        }),
+        _ => Err(Failure::diagnostics(project, Some(parsed), &build.extra_sources, build.diagnostics)),
     }
 }
 
@@ -268,7 +289,7 @@ pub fn sync(files: &[GeneratedFile], check: bool) -> std::io::Result<SyncReport>
     let mut staging = Staging::new(check);
     for f in files {
         // An unreadable file counts as stale, as a missing one does; writing it reports the error.
-        let mut file = crate::write::StagedFile::new(f.path.clone(), check);
+        let mut file = crate::write::StagedFile::new(f.path.clone(), check).with_created_dirs(staging.dirs.clone());
         file.push(f.contents.as_bytes());
         staging.staged.push(file.finish()?);
     }
@@ -480,6 +501,27 @@ mod tests {
         assert!(!dir.path().join("out-b").exists());
     }
 
+    /// The directories a failed run created for its temporary files are removed with them, however
+    /// deep: the tree is left exactly as it was.
+    #[test]
+    fn a_failed_run_leaves_no_new_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("good.txt"), SMALL).unwrap();
+        std::fs::write(dir.path().join("bad.txt"), SMALL.replace("Query Complexity: 1", "Query Complexity: lots")).unwrap();
+        let text = "[[project]]\nname = \"a\"\ndocs = \"good.txt\"\nschema_dir = \"new/deep/out\"\n\n\
+                    [[project]]\nname = \"b\"\ndocs = \"bad.txt\"\nschema_dir = \"out-b\"\n";
+        std::fs::write(dir.path().join("krakengen.toml"), text).unwrap();
+        let config = Config::load(&dir.path().join("krakengen.toml")).unwrap();
+        assert!(matches!(codegen(&config, false, None), Err(Failure::Diagnostics { .. })));
+        let mut names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        names.sort();
+        assert_eq!(names, ["bad.txt", "good.txt", "krakengen.toml"]);
+        // A run that commits keeps the directories it made.
+        std::fs::write(dir.path().join("bad.txt"), SMALL).unwrap();
+        codegen(&config, false, None).unwrap();
+        assert!(dir.path().join("new/deep/out/schema.graphql").exists());
+    }
+
     /// What `codegen` writes is what `generate` returns, and the stamp records its lengths and hashes.
     #[test]
     fn streaming_codegen_writes_what_generate_returns() {
@@ -498,9 +540,9 @@ mod tests {
     fn a_broken_reference_fails_before_anything_is_written() {
         let dir = tempfile::tempdir().unwrap();
         let broken = SMALL.replace("Query Complexity: 1", "Query Complexity: lots");
-        let Err(Failure::Diagnostics { rendered, diagnostics, .. }) = generate(&config(dir.path(), &broken)) else {
-            panic!("expected diagnostics")
-        };
+        let failure = generate(&config(dir.path(), &broken)).unwrap_err();
+        let rendered = failure.to_string();
+        let Failure::Diagnostics { diagnostics, .. } = failure else { panic!("expected diagnostics") };
         assert!(diagnostics.has_errors());
         assert!(rendered.contains("ref.txt:"), "{rendered}");
         assert!(rendered.contains("bad-complexity"), "{rendered}");
