@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use krakengen::config::Config;
 use krakengen::project;
 
+pub mod bad_input;
 pub mod peers;
 
 /// The repository root (the xtask lives one level below it).

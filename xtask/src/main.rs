@@ -5,7 +5,8 @@
 //! to run, when anything is stale. Both keep a stamp under `target/` (see `krakengen::stamp`) that
 //! lets `--check` on an unchanged tree answer without regenerating. `cargo xtask bench-peers
 //! [--rounds N]` times krakengen against graphql-client and GraphQL Code Generator (see `peers.rs`; it
-//! installs them below `target/peers`). All logic lives in the `krakengen` library and the xtask
+//! installs them below `target/peers`); `cargo xtask bench-bad-input [--rounds N]` measures how the
+//! release binary refuses 2 MB of bad input of each kind (see `bad_input.rs`). All logic lives in the `krakengen` library and the xtask
 //! library; this binary only parses
 //! arguments and prints.
 
@@ -26,8 +27,10 @@ fn main() -> ExitCode {
         ["synth", "--factor", n, "--out", out] => synth(n, Some(out)),
         ["bench-peers"] => bench_peers("10"),
         ["bench-peers", "--rounds", n] => bench_peers(n),
+        ["bench-bad-input"] => bench_bad_input("5"),
+        ["bench-bad-input", "--rounds", n] => bench_bad_input(n),
         _ => {
-            eprintln!("usage: cargo xtask codegen [--check]\n       cargo xtask synth --factor N [--out FILE]\n       cargo xtask bench-peers [--rounds N]");
+            eprintln!("usage: cargo xtask codegen [--check]\n       cargo xtask synth --factor N [--out FILE]\n       cargo xtask bench-peers [--rounds N]\n       cargo xtask bench-bad-input [--rounds N]");
             ExitCode::from(2)
         }
     }
@@ -47,6 +50,16 @@ fn bench_peers(rounds: &str) -> ExitCode {
         return ExitCode::from(2);
     };
     report(xtask::peers::run(n))
+}
+
+fn bench_bad_input(rounds: &str) -> ExitCode {
+    match rounds.parse::<usize>() {
+        Ok(n) if n > 0 => report(xtask::bad_input::run(n)),
+        _ => {
+            eprintln!("--rounds takes a whole number above 0, not `{rounds}`");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn report(result: Result<String, String>) -> ExitCode {

@@ -1,4 +1,8 @@
-//! Synthetic references for benchmarks.
+//! Synthetic inputs for benchmarks and tests.
+//!
+//! [`introspection_json`] and [`junk`] make the bad inputs users really pass by mistake (an
+//! introspection result saved as one line, a line of garbage), at any size, for the tests and the
+//! benchmark that check every command's report on them stays short.
 //!
 //! `synthesize(text, n)` returns `n` copies of a reference in its own rendering, where every copy after
 //! the first renames its mutations, operation names, types, fragments and error codes, so nothing is
@@ -78,6 +82,39 @@ fn rename(text: &str, map: &HashMap<&str, String>, out: &mut String) {
         }
         rest = &rest[end..];
     }
+}
+
+/// One line of about `size` bytes of an introspection result, the shape GraphQL tools save: object
+/// types with a field each, descriptions holding quotes and braces.
+pub fn introspection_json(size: usize) -> String {
+    let mut out = String::from(r#"{"data":{"__schema":{"queryType":{"name":"Query"},"mutationType":{"name":"Mutation"},"types":["#);
+    let mut i = 0;
+    while out.len() < size {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&format!(
+            r#"{{"kind":"OBJECT","name":"Type{i}","description":"A \"type\" {{ with }} braces","fields":[{{"name":"field{i}","args":[],"type":{{"kind":"NON_NULL","name":null,"ofType":{{"kind":"SCALAR","name":"String","ofType":null}}}},"isDeprecated":false,"deprecationReason":null}}],"inputFields":null,"interfaces":[],"enumValues":null,"possibleTypes":null}}"#
+        ));
+        i += 1;
+    }
+    out.push_str("]}}}");
+    out
+}
+
+/// One line of `size` bytes of printable junk rich in GraphQL punctuation, the same for the same
+/// `seed` (an xorshift stream).
+pub fn junk(size: usize, seed: u64) -> String {
+    const ALPHABET: &[u8] = b"abcxyzTQ_019 {}()[]:;,!@#$%^&*\"'<>?/=|.-";
+    let mut x = seed.max(1);
+    (0..size)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            char::from(ALPHABET[(x >> 24) as usize % ALPHABET.len()])
+        })
+        .collect()
 }
 
 #[cfg(test)]
