@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
 
-use krakengen::codegen::{self, KnownField, Options};
-use krakengen::model::{Reference, TypeKind, TypeRef};
+use krakengen::codegen::{self, Generator, Options};
+use krakengen::model::{Reference, TypeKind};
 use krakengen_tests::{fixture, generated_workspace_files, oees_options, parse_rel, root, vendored};
 
 /// Fails when `crates/oees-errors` or `crates/oees-client` hold stale generated code.
@@ -40,16 +40,31 @@ fn vendored_reference() -> Reference {
     parsed.reference
 }
 
+/// The generator of a reference over its type model without supplements.
+fn generator(reference: &Reference, options: &Options) -> Generator {
+    Generator::from_reference(reference, options).unwrap_or_else(|d| panic!("the generator builds: {d:?}"))
+}
+
+/// The schema of a reference with one supplement given as text; it must build.
+fn with_supplement(reference: &Reference, name: &str, text: &str) -> krakengen::sdl::SchemaOutput {
+    let build = krakengen::sdl::SchemaOptions::new().with_supplement_text(name, text).build(reference);
+    build.output.unwrap_or_else(|| panic!("the schema builds with {name}: {:?}", build.diagnostics))
+}
+
+fn documents(generator: &Generator) -> Vec<(String, String)> {
+    generator.operation_documents().into_iter().map(|(n, d)| (n.to_string(), d.to_string())).collect()
+}
+
 #[test]
 fn output_is_deterministic() {
     let r = vendored_reference();
-    let a = codegen::generate_workspace_crates(&r, &oees_options()).unwrap();
-    let b = codegen::generate_workspace_crates(&r.clone(), &oees_options()).unwrap();
+    let a = generator(&r, &oees_options()).workspace_crates().unwrap();
+    let b = generator(&r.clone(), &oees_options()).workspace_crates().unwrap();
     assert_eq!(a, b);
-    let paths: Vec<&str> = a.iter().map(|f| f.path.as_str()).collect();
+    let paths: Vec<&str> = a.iter().map(|f| f.path.to_str().unwrap()).collect();
     assert_eq!(paths, ["crates/oees-errors/src/generated.rs", "crates/oees-client/src/generated.rs"]);
     for f in &a {
-        assert!(f.contents.starts_with(codegen::HEADER), "{}", f.path);
+        assert!(f.contents.starts_with(codegen::HEADER), "{}", f.path.display());
     }
 }
 
@@ -61,6 +76,7 @@ fn output_is_deterministic() {
 #[test]
 fn representative_mutations_snapshot() {
     let r = vendored_reference();
+    let g = generator(&r, &oees_options());
     for name in [
         "acceptGoodsQuote",
         "generatePreSignedToken",
@@ -70,10 +86,10 @@ fn representative_mutations_snapshot() {
         "resetUserPassword",
         "obtainKrakenToken",
     ] {
-        let text = codegen::render_mutation(&r, &oees_options(), name).unwrap().expect("mutation exists");
+        let text = g.render_mutation(name).unwrap().expect("mutation exists");
         insta::assert_snapshot!(name, text);
     }
-    assert_eq!(codegen::render_mutation(&r, &oees_options(), "noSuchMutation").unwrap(), None);
+    assert_eq!(g.render_mutation("noSuchMutation").unwrap(), None);
 }
 
 /// A schema built from the model, standing in for `schema/oees/schema.graphql` (which the SDL work
@@ -128,7 +144,7 @@ fn validate_all(docs: &[(String, String)], schema: &str, schema_name: &str) {
 #[test]
 fn every_operation_document_is_valid_graphql() {
     let r = vendored_reference();
-    let docs = codegen::operation_documents(&r, &oees_options()).unwrap();
+    let docs = documents(&generator(&r, &oees_options()));
     assert_eq!(docs.len(), 326);
     for (name, doc) in &docs {
         graphql_parser::parse_query::<String>(doc).unwrap_or_else(|e| panic!("{name}: {e}\n{doc}"));
@@ -149,7 +165,7 @@ fn supplied_fragments_are_spread_and_defined() {
     let options = oees_options()
         .with_fragments("purchase.graphql", "fragment PurchaseFields on GoodsPurchase { __typename ...Nested }\nfragment Nested on GoodsPurchase { __typename }")
         .with_fragments("join.graphql", "fragment JoinFields on JoinSupplierProcessType { __typename }");
-    let docs: BTreeMap<String, String> = codegen::operation_documents(&r, &options).unwrap().into_iter().collect();
+    let docs: BTreeMap<String, String> = documents(&generator(&r, &options)).into_iter().collect();
     let accept = &docs["acceptGoodsQuote"];
     // Every fragment on the field's type is spread, in name order, after `__typename`.
     assert!(accept.contains("goodsPurchase {\n      __typename\n      ...Nested\n      ...PurchaseFields\n    }"), "{accept}");
@@ -161,43 +177,47 @@ fn supplied_fragments_are_spread_and_defined() {
     validate_all(&docs, &stand_in_schema(&r), "stand-in schema");
 
     let broken = oees_options().with_fragments("bad.graphql", "fragment X on GoodsPurchase { ...Missing }");
-    let err = codegen::generate_workspace_crates(&r, &broken).unwrap_err();
+    let Err(err) = Generator::from_reference(&r, &broken) else { panic!("a broken fragment file must fail") };
     assert!(err.iter().any(|d| d.code == "fragment-undefined"), "{err:?}");
-    let warnings = codegen::warnings(&r, &oees_options().with_fragments("f.graphql", "fragment Y on NoSuchType { __typename }"));
-    assert!(warnings.iter().any(|d| d.code == "fragment-unknown-type"), "{warnings:?}");
+    let g = generator(&r, &oees_options().with_fragments("f.graphql", "fragment Y on NoSuchType { __typename }"));
+    assert!(g.warnings().iter().any(|d| d.code == "fragment-unknown-type"), "{:?}", g.warnings());
 }
 
+/// A supplement fills a type the reference leaves opaque: its leaf fields are selected wherever the
+/// type is, and its struct has every field, the composite one typed but not selected.
 #[test]
-fn supplied_type_fields_are_selected_and_typed() {
+fn supplement_fields_are_selected_and_typed() {
     let r = vendored_reference();
-    let known = |name: &str, ty: &str| KnownField { name: name.into(), ty: TypeRef::parse(ty).unwrap(), description: None, deprecation: None };
-    let options = oees_options().with_type_fields(
-        "GoodsPurchase",
-        vec![known("code", "String!"), known("scope", "[PreSignedTokenScope]"), known("account", "AccountType")],
-    );
-    let docs: BTreeMap<String, String> = codegen::operation_documents(&r, &options).unwrap().into_iter().collect();
+    let supplement = "type GoodsPurchase { code: String!, scope: [PreSignedTokenScope], account: AccountType }\n\
+                      enum PreSignedTokenScope { SUBMIT_METER_READINGS }\ntype AccountType { number: String }\n";
+    let schema = with_supplement(&r, "goods.graphql", supplement);
+    let g = Generator::new(&r, &schema.model, &oees_options()).unwrap();
+    let docs: BTreeMap<String, String> = documents(&g).into_iter().collect();
     let accept = &docs["acceptGoodsQuote"];
     assert!(accept.contains("goodsPurchase {\n      __typename\n      code\n      scope\n    }"), "{accept}");
-    assert!(!accept.contains("account"), "composite supplied fields are not selected yet:\n{accept}");
-    graphql_parser::parse_query::<String>(accept).unwrap();
-    let client = &codegen::generate_workspace_crates(&r, &options).unwrap()[1].contents;
+    assert!(!accept.contains("account"), "a composite field is not selected:\n{accept}");
+    let client = &g.workspace_crates().unwrap()[1].contents;
     let start = client.find("pub struct GoodsPurchase {").expect("GoodsPurchase is a struct now");
     let body = &client[start..start + client[start..].find("\n    }\n").unwrap()];
     let compact: String = body.split_whitespace().collect();
     assert!(compact.contains("pubcode:::std::option::Option<::std::string::String>,"), "{body}");
     assert!(compact.contains("pubscope:::std::option::Option<::std::vec::Vec<::std::option::Option<PreSignedTokenScope>>,>"), "{body}");
-    assert!(!compact.contains("account"), "{body}");
+    assert!(compact.contains("pubaccount:::std::option::Option<AccountType>,"), "{body}");
+    assert!(client.contains("pub struct AccountType {"), "the composite field's type is generated too");
 }
 
 #[test]
 fn scalar_mappings_are_checked_and_applied() {
     let r = vendored_reference();
     let options = oees_options().with_scalar("Date", "::std::string::String");
-    let text = codegen::render_mutation(&r, &options, "generatePreSignedToken").unwrap().unwrap();
+    let g = generator(&r, &options);
+    let text = g.render_mutation("generatePreSignedToken").unwrap().unwrap();
     assert!(!text.contains("pub type Date"), "Date is not used by this mutation");
-    let files = codegen::generate_workspace_crates(&r, &options).unwrap();
+    let files = g.workspace_crates().unwrap();
     assert!(files[1].contents.contains("pub type Date = ::std::string::String;"));
-    let err = codegen::generate_workspace_crates(&r, &oees_options().with_scalar("Date", "not a type!")).unwrap_err();
+    let Err(err) = Generator::from_reference(&r, &oees_options().with_scalar("Date", "not a type!")) else {
+        panic!("an invalid mapping must fail")
+    };
     assert!(err.iter().any(|d| d.code == "scalar-mapping"), "{err:?}");
 }
 
@@ -215,13 +235,13 @@ fn supplement_fields_type_the_client() {
         .build(&parsed.reference);
     let schema = build.output.expect("the agreeing supplement builds");
     let fragment = "fragment PurchaseCode on GoodsPurchase { code }";
-    let plain = Options::new("sup").with_crate_name("sup-client").with_fragments("purchase.graphql", fragment);
-    let options = plain.clone().with_supplemented_fields(&schema);
+    let options = Options::new("sup").with_crate_name("sup-client").with_fragments("purchase.graphql", fragment);
+    let supplemented = Generator::new(&parsed.reference, &schema.model, &options).unwrap();
 
     // Without the supplement the type is a JSON newtype; with it, a struct of optional typed fields.
-    let client = |o: &Options| codegen::generate_crate(&parsed.reference, o).unwrap()[3].contents.clone();
-    assert!(client(&plain).contains("pub struct GoodsPurchase(pub ::serde_json::Value);"), "{}", client(&plain));
-    let typed = client(&options);
+    let plain = generator(&parsed.reference, &options).crate_files().unwrap()[3].contents.clone();
+    assert!(plain.contains("pub struct GoodsPurchase(pub ::serde_json::Value);"), "{plain}");
+    let typed = supplemented.crate_files().unwrap()[3].contents.clone();
     let start = typed.find("pub struct GoodsPurchase {").unwrap_or_else(|| panic!("GoodsPurchase is no struct:\n{typed}"));
     let body: String = typed[start..start + typed[start..].find("\n    }\n").unwrap()].split_whitespace().collect();
     assert!(body.contains("pubcode:::std::option::Option<::std::string::String>,"), "{body}");
@@ -230,7 +250,7 @@ fn supplement_fields_type_the_client() {
     let body: String = typed[start..start + typed[start..].find("\n    }\n").unwrap()].split_whitespace().collect();
     assert!(body.contains("pubsteps:::std::option::Option<::std::vec::Vec<::std::string::String>>,"), "{body}");
 
-    let docs = codegen::operation_documents(&parsed.reference, &options).unwrap();
+    let docs = documents(&supplemented);
     let accept = &docs.iter().find(|(n, _)| n == "acceptGoodsQuote").unwrap().1;
     // `status` and `placedAt` have types only the supplement defines (an enum, a custom scalar).
     assert!(accept.contains("goodsPurchase {\n      __typename\n      code\n      status\n      placedAt\n      ...PurchaseCode\n    }"), "{accept}");
@@ -242,7 +262,7 @@ fn supplement_fields_type_the_client() {
     validate_all(&docs, &schema.sdl, "the merged SDL");
 
     let dir = tempfile::tempdir().unwrap();
-    write_crate(dir.path(), &codegen::generate_crate(&parsed.reference, &options).unwrap());
+    write_crate(dir.path(), &supplemented.crate_files().unwrap());
     std::fs::create_dir_all(dir.path().join("tests")).unwrap();
     std::fs::copy(fixture("supplement/exercise.rs"), dir.path().join("tests/exercise.rs")).unwrap();
     cargo_in(dir.path(), &["test", "--quiet"]);
@@ -285,26 +305,23 @@ fn write_crate(dir: &Path, files: &[codegen::GeneratedFile]) {
 fn hostile_fixture_crate_builds_and_behaves() {
     let parsed = parse_rel(&fixture("hostile/hostile.txt"));
     assert!(parsed.diagnostics.is_empty(), "{}", parsed.render_diagnostics(false));
-    let field = |name: &str, ty: &str| KnownField {
-        name: name.into(),
-        ty: TypeRef::parse(ty).unwrap(),
-        description: Some(format!("Supplied `{name}` */ \"); field.")),
-        deprecation: None,
-    };
-    // `Other` gets supplied fields, as a supplement SDL would give them: a keyword, a name that
-    // collides with the generated `typename` field, an enum, a custom scalar, and a composite field
-    // (not selected yet).
-    let options = Options::new("hostile").with_crate_name("hostile-client").with_type_fields(
-        "Other",
-        vec![
-            field("type", "String!"),
-            field("typename", "Int"),
-            field("scope", "HostileScope"),
-            field("when", "DateTime"),
-            field("nested", "Other"),
-        ],
+    // A supplement gives `Other` fields: a keyword, a name that collides with the generated
+    // `typename` field, an enum, a custom scalar, and a composite field of its own type (so boxed),
+    // with descriptions that try to break out of a doc comment.
+    let describe = |name: &str| format!("\"Supplied `{name}` */ \\\"); field.\"");
+    let supplement = format!(
+        "type Other {{\n{} type: String!\n{} typename: Int\n{} scope: HostileScope\n{} when: DateTime\n{} nested: Other\n}}\n\
+         enum HostileScope {{ UNKNOWN }}\nscalar DateTime\n",
+        describe("type"),
+        describe("typename"),
+        describe("scope"),
+        describe("when"),
+        describe("nested")
     );
-    let files = codegen::generate_crate(&parsed.reference, &options).unwrap();
+    let schema = with_supplement(&parsed.reference, "other.graphql", &supplement);
+    let options = Options::new("hostile").with_crate_name("hostile-client");
+    let files = Generator::new(&parsed.reference, &schema.model, &options).unwrap().crate_files().unwrap();
+    assert!(files[3].contents.contains("pub nested: ::std::option::Option<::std::boxed::Box<Other>>,"), "{}", files[3].contents);
     let dir = tempfile::tempdir().unwrap();
     write_crate(dir.path(), &files);
     std::fs::create_dir_all(dir.path().join("tests")).unwrap();
@@ -317,7 +334,7 @@ fn hostile_fixture_crate_builds_and_behaves() {
 #[test]
 #[ignore]
 fn vendored_standalone_crate_builds() {
-    let files = codegen::generate_crate(&vendored_reference(), &oees_options()).unwrap();
+    let files = generator(&vendored_reference(), &oees_options()).crate_files().unwrap();
     let dir = tempfile::tempdir().unwrap();
     write_crate(dir.path(), &files);
     cargo_in(dir.path(), &["build", "--features", "reqwest"]);

@@ -94,7 +94,9 @@ pub fn oees_options() -> krakengen::codegen::Options {
 pub fn generated_workspace_files() -> Vec<krakengen::codegen::GeneratedFile> {
     let parsed = parse_rel(&vendored());
     assert!(!parsed.diagnostics.has_errors(), "the vendored reference parses cleanly");
-    krakengen::codegen::generate_workspace_crates(&parsed.reference, &oees_options()).expect("codegen succeeds")
+    krakengen::codegen::Generator::from_reference(&parsed.reference, &oees_options())
+        .and_then(|g| g.workspace_crates())
+        .expect("codegen succeeds")
 }
 
 /// A server on `127.0.0.1:0` for the end-to-end tests; dropping it does not stop it, [`Server::stop`]

@@ -385,5 +385,5 @@ fn reports_stay_bounded_whatever_the_input() {
         assert!(rendered.len() <= 2 * bound, "case {case} as a supplement: {} bytes rendered", rendered.len());
     }
     assert!(most_as_reference > 10, "{most_as_reference}");
-    assert!(most_as_supplement > krakengen::sdl::supplement::MAX_PROBLEMS, "{most_as_supplement}");
+    assert!(most_as_supplement > krakengen::types::supplement::MAX_PROBLEMS, "{most_as_supplement}");
 }

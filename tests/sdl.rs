@@ -96,7 +96,7 @@ fn output_is_deterministic() {
 fn every_fact_of_the_reference_is_in_the_outputs() {
     let built = vendored_build();
     let out = output(built);
-    let schema: &Valid<Schema> = &out.schema;
+    let schema: &Valid<Schema> = out.schema();
     let reference = &built.parsed.reference;
     assert_eq!(reference.mutations.len(), 326);
     let mutation_type = schema.get_object("Mutation").unwrap();
@@ -175,7 +175,7 @@ fn every_fact_of_the_reference_is_in_the_outputs() {
 #[test]
 fn payload_fields_and_provenance_markers_are_emitted() {
     let built = vendored_build();
-    let schema = &output(built).schema;
+    let schema = output(built).schema();
     for m in &built.parsed.reference.mutations {
         let Some(payload) = schema.get_object(m.return_type.base()) else { continue };
         for f in &m.fields {
@@ -207,7 +207,7 @@ fn payload_fields_and_provenance_markers_are_emitted() {
 fn slice(name: &str) -> String {
     let built = vendored_build();
     let out = output(built);
-    let schema = &out.schema;
+    let schema = out.schema();
     let field = schema.type_field("Mutation", name).unwrap_or_else(|_| panic!("{name} missing"));
     let mut text = String::from("# type Mutation\n");
     text.push_str(&field.to_string());
@@ -477,7 +477,7 @@ fn a_type_used_as_input_and_output_becomes_an_opaque_scalar_with_a_warning() {
     assert_eq!(codes(&build), ["Warning type-position-conflict"]);
     let out = build.output.unwrap();
     assert!(out.sdl.contains("scalar Shared @inferred @opaque\n"), "{}", out.sdl);
-    assert_eq!(out.catalog.types["Shared"].kind, krakengen::sdl::ir::Kind::Scalar);
+    assert_eq!(out.catalog.types["Shared"].kind, krakengen::types::Kind::Scalar);
 }
 
 #[test]
@@ -527,7 +527,7 @@ fn shared_payload_fields_are_merged_and_conflicts_reported() {
     let msg = &build.diagnostics.0[0].message;
     assert!(msg.contains("`Int` in `beta`") && msg.contains("`String` is kept"), "{msg}");
     let out = build.output.unwrap();
-    let shared = out.schema.get_object("Shared").unwrap();
+    let shared = out.schema().get_object("Shared").unwrap();
     let names: Vec<&str> = shared.fields.keys().map(|k| k.as_str()).collect();
     assert_eq!(names, ["common", "onlyA", "onlyB"]);
     assert_eq!(shared.fields["common"].ty.to_string(), "String");
@@ -579,7 +579,7 @@ fn supplement_that_agrees_is_silent() {
     // Nothing is opaque any more (the supplement gave every shape) except the query root, which
     // stays krakengen's placeholder whatever the supplement declares.
     assert!(out.sdl.contains("type Query @opaque {\n  _opaque: Unknown\n}"), "{}", out.sdl);
-    let opaque: Vec<&String> = out.catalog.types.iter().filter(|(_, t)| t.shape == krakengen::sdl::ir::Shape::Opaque).map(|(n, _)| n).collect();
+    let opaque: Vec<&String> = out.catalog.types.iter().filter(|(_, t)| t.shape == krakengen::types::Shape::Opaque).map(|(n, _)| n).collect();
     assert!(opaque.is_empty(), "{opaque:?}");
 }
 
@@ -613,7 +613,7 @@ fn supplement_never_overrides_a_declared_field_type() {
     assert_eq!((d.span.file, d.span.line), (0, 20), "the diagnostic points at the reference's field");
     assert!(d.message.contains("s.graphql:2:"), "{}", d.message);
     let out = build.output.unwrap();
-    let payload = out.schema.get_object("Payload").unwrap();
+    let payload = out.schema().get_object("Payload").unwrap();
     assert_eq!(payload.fields["count"].ty.to_string(), "Int!", "the declared type is kept");
     assert_eq!(payload.fields["label"].ty.to_string(), "String!", "an inferred type takes the supplement's nullability");
 }
@@ -626,7 +626,7 @@ fn reserved_and_invalid_names_are_diagnosed_not_emitted() {
     let build = build_schema(&r, &SchemaOptions::new());
     assert_eq!(codes(&build), ["Warning duplicate-argument", "Warning reserved-field-name"]);
     let out = build.output.unwrap();
-    let payload = out.schema.get_object("Payload").unwrap();
+    let payload = out.schema().get_object("Payload").unwrap();
     assert_eq!(payload.fields.keys().map(|k| k.as_str()).collect::<Vec<_>>(), ["ok"]);
 
     let bad = reference(vec![mutation("bad-name", "Payload", &[], &[])], vec![info("Payload", TypeKind::Object)]);

@@ -269,7 +269,9 @@ fn write_operation_documents(root: &Path, dir: &Path) -> Result<Vec<(String, Str
     let project = config.projects.first().ok_or("krakengen.toml names no project")?;
     let parsed = krakengen::project::parse_project(&config, project).map_err(|e| e.to_string())?;
     let options = krakengen::codegen::Options::new(&project.name).with_scalars(&project.scalars);
-    let documents = krakengen::codegen::operation_documents(&parsed.reference, &options).map_err(|d| krakengen::diag::render(&d, &[], false))?;
+    let generator = krakengen::codegen::Generator::from_reference(&parsed.reference, &options).map_err(|d| parsed.render(&d, false))?;
+    let documents: Vec<(String, String)> =
+        generator.operation_documents().into_iter().map(|(name, doc)| (name.to_string(), doc.to_string())).collect();
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     for (name, doc) in &documents {
         let path = dir.join(format!("{name}.graphql"));

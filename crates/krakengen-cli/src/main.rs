@@ -307,19 +307,15 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             if parsed.diagnostics.has_errors() {
                 return Ok(ExitCode::from(1));
             }
+            // The type model, supplements applied, is what the generator reads every type fact from.
+            let schema_options = supplement.into_iter().fold(krakengen::sdl::SchemaOptions::new(), |o, s| o.with_supplement(s));
+            let build = krakengen::sdl::build_schema(&parsed.reference, &schema_options);
+            eprint!("{}", build.render_diagnostics_for(&parsed, render));
+            let Some(schema) = build.output else {
+                eprintln!("error: the schema has errors; nothing was written");
+                return Ok(ExitCode::from(1));
+            };
             let mut options = krakengen::codegen::Options::new(&project);
-            // The schema is built only for its supplements: without one it has nothing to add.
-            if !supplement.is_empty() {
-                let schema_options =
-                    supplement.into_iter().fold(krakengen::sdl::SchemaOptions::new(), |o, s| o.with_supplement(s));
-                let build = krakengen::sdl::build_schema(&parsed.reference, &schema_options);
-                eprint!("{}", build.render_diagnostics_for(&parsed, render));
-                let Some(output) = build.output else {
-                    eprintln!("error: the schema has errors; nothing was written");
-                    return Ok(ExitCode::from(1));
-                };
-                options = options.with_supplemented_fields(&output);
-            }
             if let Some(name) = &name {
                 options = options.with_crate_name(name);
             }
@@ -336,13 +332,15 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             use krakengen::project::Outputs as _;
             let mut staging = krakengen::project::Staging::new(false);
             let open = |path: &str| staging.create(out.join(path));
-            let files = match krakengen::codegen::generate_crate_into(&parsed.reference, &options, open) {
-                Ok((files, warnings)) => {
-                    eprint!("{}", krakengen::diag::render(&warnings, &[], render));
-                    files
-                }
+            let generated = krakengen::codegen::Generator::new(&parsed.reference, &schema.model, &options)
+                .and_then(|generator| {
+                    eprint!("{}", krakengen::diag::render(generator.warnings(), &[], render));
+                    generator.crate_into(open)
+                });
+            let files = match generated {
+                Ok(files) => files,
                 Err(diags) => {
-                    eprint!("{}", krakengen::diag::render(&diags, &[], render));
+                    eprint!("{}", parsed.render(&diags, render));
                     return Ok(ExitCode::from(1));
                 }
             };
@@ -384,19 +382,20 @@ fn scaffold(
         Ok(parsed) => parsed,
         Err(failure) => return failed(failure),
     };
-    // The schema is built for the supplements' fields, so the stubs' types are those of the crates.
+    // The stubs' types are those of the crates, which the type model (supplements applied) decides.
     let schema = match krakengen::project::build_schema(&config, project, &parsed) {
         Ok(schema) => schema,
         Err(failure) => return failed(failure),
     };
-    let options = match krakengen::project::codegen_options(&config, project, &schema) {
+    let options = match krakengen::project::codegen_options(&config, project) {
         Ok(options) => options.ok_or("a project with a `server_crate` also needs `errors_crate` and `client_crate`")?,
         Err(failure) => return failed(failure),
     };
-    let text = match krakengen::codegen::scaffold::render(&parsed.reference, &options) {
+    let scaffold = krakengen::codegen::Generator::new(&parsed.reference, &schema.model, &options).and_then(|g| g.scaffold());
+    let text = match scaffold {
         Ok(text) => text.ok_or("the project names no server crate")?,
         Err(diags) => {
-            eprint!("{}", krakengen::diag::render(&diags, &[], render));
+            eprint!("{}", parsed.render(&diags, render));
             return Ok(ExitCode::from(1));
         }
     };

@@ -255,7 +255,7 @@ fn generate_warns_writes_once_and_leaves_nothing_behind() {
     };
     let first = run();
     assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
-    assert!(text(&first.stderr).contains("fragment `Y` is on `NoSuchType`, a type the reference never names"), "{}", text(&first.stderr));
+    assert!(text(&first.stderr).contains("fragment `Y` is on `NoSuchType`, a type the schema does not declare"), "{}", text(&first.stderr));
     assert!(text(&first.stdout).ends_with("wrote 4 of 4 files\n"), "{}", text(&first.stdout));
     let client = out.join("src/client.rs");
     let before = std::fs::metadata(&client).unwrap().modified().unwrap();

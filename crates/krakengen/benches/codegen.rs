@@ -17,7 +17,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("codegen");
     group.sample_size(20);
     group.bench_function("workspace_crates", |b| {
-        b.iter(|| krakengen::codegen::generate_workspace_crates(&parsed.reference, &options).expect("generates"))
+        b.iter(|| krakengen::codegen::Generator::from_reference(&parsed.reference, &options).and_then(|g| g.workspace_crates()).expect("generates"))
     });
     group.finish();
 }

@@ -46,6 +46,7 @@ struct Scale {
     factor: usize,
     text: OnceCell<String>,
     parsed: OnceCell<Parsed>,
+    model: OnceCell<krakengen::types::TypeModel>,
     prepared: OnceCell<Prepared>,
     tokens: [OnceCell<Vec<stages::Emitted>>; 3],
     /// A project directory holding the reference, a `krakengen.toml` naming both crates, and the
@@ -61,6 +62,7 @@ impl Scale {
             factor,
             text: OnceCell::new(),
             parsed: OnceCell::new(),
+            model: OnceCell::new(),
             prepared: OnceCell::new(),
             tokens: [OnceCell::new(), OnceCell::new(), OnceCell::new()],
             project: OnceCell::new(),
@@ -86,8 +88,12 @@ impl Scale {
         })
     }
 
+    fn model(&self) -> &krakengen::types::TypeModel {
+        self.model.get_or_init(|| stages::model(&self.parsed().reference).expect("the type model builds"))
+    }
+
     fn prepared(&self) -> &Prepared {
-        self.prepared.get_or_init(|| stages::prepare(&self.parsed().reference, &options()).expect("the IR builds"))
+        self.prepared.get_or_init(|| stages::prepare(&self.parsed().reference, self.model(), &options()).expect("the IR builds"))
     }
 
     fn tokens(&self, which: Which) -> &Vec<stages::Emitted> {
@@ -166,7 +172,8 @@ fn benches(c: &mut Criterion) {
     });
     each(c, &scales, "codegen_ir", |b, s| {
         let reference = &s.parsed().reference;
-        b.iter(|| stages::prepare(black_box(reference), &options()).ok())
+        let model = s.model();
+        b.iter(|| stages::prepare(black_box(reference), model, &options()).ok())
     });
     for (name, which) in [("errors", Which::Errors), ("client", Which::Client), ("server", Which::Server)] {
         each(c, &scales, &format!("emit_{name}"), |b, s| b.iter(|| stages::emit(black_box(s.prepared()), which)));

@@ -25,7 +25,7 @@ fn main() {
     let (wall, cpu) = (std::time::Instant::now(), cpu_seconds());
     let mut bytes = 0;
     for _ in 0..runs {
-        let files = krakengen::codegen::generate_workspace_crates(&parsed.reference, &options).expect("generates");
+        let files = krakengen::codegen::Generator::from_reference(&parsed.reference, &options).and_then(|g| g.workspace_crates()).expect("generates");
         bytes = files.iter().map(|f| f.contents.len()).sum();
     }
     let n = runs as f64;

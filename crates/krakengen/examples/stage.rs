@@ -53,9 +53,17 @@ fn options() -> krakengen::codegen::Options {
 enum Input {
     Bytes(Vec<u8>),
     Parsed(krakengen::parse::Parsed),
+    /// The reference and its type model, for the generator's first stage.
+    Modelled(krakengen::parse::Parsed, krakengen::types::TypeModel),
     Prepared(Box<stages::Prepared>, Which),
     Tokens(Vec<stages::Emitted>),
     Project(Config, Vec<project::GeneratedFile>),
+}
+
+/// The generator of a parsed reference over its type model.
+fn prepared(parsed: &krakengen::parse::Parsed) -> stages::Prepared {
+    let model = stages::model(&parsed.reference).expect("the type model builds");
+    stages::prepare(&parsed.reference, &model, &options()).expect("the IR builds")
 }
 
 fn prepare(stage: &str, text: &str, dir: &Path) -> Input {
@@ -67,13 +75,16 @@ fn prepare(stage: &str, text: &str, dir: &Path) -> Input {
     };
     match stage {
         "parse" => Input::Bytes(text.as_bytes().to_vec()),
-        "schema" | "codegen_ir" => Input::Parsed(parsed()),
+        "schema" => Input::Parsed(parsed()),
+        "codegen_ir" => {
+            let parsed = parsed();
+            let model = stages::model(&parsed.reference).expect("the type model builds");
+            Input::Modelled(parsed, model)
+        }
         "emit_errors" | "emit_client" | "emit_server" | "generate_errors" | "generate_client" | "generate_server" => {
-            Input::Prepared(Box::new(stages::prepare(&parsed().reference, &options()).expect("the IR builds")), which)
+            Input::Prepared(Box::new(prepared(&parsed())), which)
         }
-        "format_errors" | "format_client" | "format_server" => {
-            Input::Tokens(stages::emit(&stages::prepare(&parsed().reference, &options()).expect("the IR builds"), which))
-        }
+        "format_errors" | "format_client" | "format_server" => Input::Tokens(stages::emit(&prepared(&parsed()), which)),
         _ => {
             std::fs::write(dir.join("ref.txt"), text).expect("writable");
             let toml = "[[project]]\nname = \"oees\"\ndocs = \"ref.txt\"\nschema_dir = \"schema\"\n\
@@ -105,7 +116,8 @@ fn run_stage(stage: &str, input: Input, dir: &Path) -> usize {
             let build = krakengen::sdl::build_schema(&p.reference, &krakengen::sdl::SchemaOptions::new());
             build.output.expect("the schema builds").sdl.len()
         }
-        (_, Input::Parsed(p)) => black_box(stages::prepare(&p.reference, &options()).ok()).is_some() as usize,
+        (_, Input::Parsed(_)) => unreachable!("only `schema` reads the parsed reference alone"),
+        (_, Input::Modelled(p, model)) => black_box(stages::prepare(&p.reference, &model, &options()).ok()).is_some() as usize,
         (s, Input::Prepared(p, which)) if s.starts_with("emit") => stages::emit(&p, which).len(),
         (_, Input::Prepared(p, which)) => stages::generate(&p, which).expect("generates").len(),
         (_, Input::Tokens(t)) => stages::format(t).expect("formats").iter().map(String::len).sum(),

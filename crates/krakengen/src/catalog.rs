@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::model::{PermissionExpr, Permissions, RateStep, Reference};
-use crate::sdl::ir::{Ir, Kind, Origin, Shape};
+use crate::types::{Kind, Origin, Shape, TypeModel};
 
 /// The version of the catalogue format. Bumped only when the format changes incompatibly.
 pub const FORMAT_VERSION: u32 = 1;
@@ -166,8 +166,8 @@ impl<'de> Deserialize<'de> for PermissionTree {
 }
 
 impl Catalog {
-    /// Builds the catalogue of a reference and the schema IR built from it.
-    pub fn build(reference: &Reference, ir: &Ir) -> Catalog {
+    /// Builds the catalogue of a reference and the type model built from it.
+    pub fn build(reference: &Reference, model: &TypeModel) -> Catalog {
         let mut errors = BTreeMap::new();
         let mut operations = BTreeMap::new();
         let mut permissions: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -205,8 +205,8 @@ impl Catalog {
                 },
             );
         }
-        let types = ir
-            .types
+        let types = model
+            .types()
             .values()
             .map(|d| {
                 (

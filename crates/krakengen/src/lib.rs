@@ -15,4 +15,5 @@ pub mod project;
 pub mod sdl;
 pub mod stamp;
 pub mod synth;
+pub mod types;
 pub mod write;

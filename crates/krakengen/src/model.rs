@@ -27,6 +27,12 @@ pub struct Span {
 }
 
 impl Span {
+    /// A span that points at no file: for problems with options or generated items rather than with
+    /// an input file, which render as a one-line message.
+    pub const fn nowhere() -> Span {
+        Span { file: u32::MAX, line: 0, column: 0, offset: 0, len: 0 }
+    }
+
     /// The span of `len` bytes at byte `offset` of `text`, with line and column counted from the text
     /// itself (an offset at the very end of a file ending in a newline is on the line after it).
     pub fn at(file: u32, text: &str, offset: usize, len: usize) -> Span {
@@ -109,6 +115,14 @@ pub enum Provenance {
     Declared,
     /// Derived from an example value or a naming convention; a guess.
     Inferred,
+}
+
+/// GraphQL's built-in scalars, sorted.
+pub const BUILTIN_SCALARS: [&str; 5] = ["Boolean", "Float", "ID", "Int", "String"];
+
+/// Whether `name` is a built-in scalar.
+pub fn is_builtin(name: &str) -> bool {
+    BUILTIN_SCALARS.contains(&name)
 }
 
 /// A GraphQL type reference such as `[String!]!`.

@@ -12,15 +12,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::{Config, Project};
+pub use crate::write::GeneratedFile;
 use crate::diag::{Diagnostics, RenderOptions, SourceText};
 use crate::parse::{self, Parsed};
-
-/// One file to write: an absolute (or config-relative) path and its contents.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GeneratedFile {
-    pub path: PathBuf,
-    pub contents: String,
-}
 
 /// Why a project could not be generated.
 #[derive(Debug)]
@@ -68,16 +62,10 @@ impl std::fmt::Display for Failure {
     }
 }
 
-impl crate::codegen::TextSink for GeneratedFile {
-    fn push_text(&mut self, text: &str) {
-        self.contents.push_str(text);
-    }
-}
-
 /// Where the generated files go, one at a time, as they are produced.
 pub trait Outputs {
     /// Receives one file's text, piece by piece.
-    type File: crate::codegen::TextSink;
+    type File: crate::write::TextSink;
     /// Starts the file at `path`.
     fn create(&mut self, path: PathBuf) -> Self::File;
     /// Takes a file whose text is complete.
@@ -199,25 +187,25 @@ pub fn parse_project(config: &Config, project: &Project) -> Result<Parsed, Failu
 
 /// Generates the files of one project into `outputs`.
 pub fn generate_project_into(config: &Config, project: &Project, outputs: &mut impl Outputs) -> Result<(), Failure> {
-    use crate::codegen::TextSink;
+    use crate::write::TextSink;
     let parsed = parse_project(config, project)?;
     let schema = build_schema(config, project, &parsed)?;
-    // The options take what they need from the schema (the supplement's fields); then the validated
-    // schema and the catalogue are dropped and the texts are handed over, before the code generator
-    // (which needs most of the memory) runs.
-    let options = codegen_options(config, project, &schema)?;
-    let crate::sdl::SchemaOutput { sdl, metadata_json, .. } = schema;
+    let crate::sdl::SchemaOutput { sdl, metadata_json, model, .. } = schema;
     let dir = config.path(&project.schema_dir);
     for (name, text) in [("schema.graphql", sdl), ("metadata.json", metadata_json)] {
         let mut file = outputs.create(dir.join(name));
         file.push_text(&text);
         outputs.finish(file)?;
     }
-    if let Some(options) = options {
-        let files = crate::codegen::generate_workspace_crates_into(&parsed.reference, &options, |path| {
-            outputs.create(config.root.join(path))
-        })
-        .map_err(|diagnostics| Failure::diagnostics(project, None, &[], diagnostics))?;
+    if let Some(options) = codegen_options(config, project)? {
+        let generator = crate::codegen::Generator::new(&parsed.reference, &model, &options)
+            .map_err(|diagnostics| Failure::diagnostics(project, Some(&parsed), &[], diagnostics))?;
+        // The generator has taken what it needs from the model; the model, the validated schema
+        // above all, is dropped before formatting, which needs most of the memory.
+        drop(model);
+        let files = generator
+            .workspace_crates_into(|path| outputs.create(config.root.join(path)))
+            .map_err(|diagnostics| Failure::diagnostics(project, Some(&parsed), &[], diagnostics))?;
         for file in files {
             outputs.finish(file)?;
         }
@@ -232,20 +220,15 @@ pub fn generate_project(config: &Config, project: &Project) -> Result<Vec<Genera
     Ok(files.0)
 }
 
-/// The code generator's options for a project: its crates, scalars, fragments and the fields its
-/// supplements give (from `schema`, the project's built SDL). `None` when the project names no errors
-/// and client crate (it then only gets its SDL and catalogue).
-pub fn codegen_options(
-    config: &Config,
-    project: &Project,
-    schema: &crate::sdl::SchemaOutput,
-) -> Result<Option<crate::codegen::Options>, Failure> {
+/// The code generator's options for a project: its crates, scalars and fragments (its supplements
+/// reach the generator through the type model). `None` when the project names no errors and client
+/// crate (it then only gets its SDL and catalogue).
+pub fn codegen_options(config: &Config, project: &Project) -> Result<Option<crate::codegen::Options>, Failure> {
     let (Some(errors), Some(client)) = (&project.errors_crate, &project.client_crate) else { return Ok(None) };
     let mut options = crate::codegen::Options::new(&project.name)
         .with_errors_crate(&errors.display().to_string())
         .with_client_crate(&client.display().to_string())
-        .with_scalars(&project.scalars)
-        .with_supplemented_fields(schema);
+        .with_scalars(&project.scalars);
     if let Some(server) = &project.server_crate {
         let sdl = project.schema_dir.join("schema.graphql");
         options = options.with_server_crate(&server.display().to_string(), &sdl.display().to_string());

@@ -82,6 +82,40 @@ impl ContentHash {
     }
 }
 
+/// Where a file's formatted text goes, piece by piece and in order, as its segments are joined: a
+/// `String`, or a [`StagedFile`] that compares it with the disk and writes it, so that
+/// a big file never has to be held whole.
+pub trait TextSink: Send {
+    /// Appends the next piece of the text.
+    fn push_text(&mut self, text: &str);
+}
+
+impl TextSink for String {
+    fn push_text(&mut self, text: &str) {
+        self.push_str(text);
+    }
+}
+
+impl TextSink for StagedFile {
+    fn push_text(&mut self, text: &str) {
+        self.push(text.as_bytes());
+    }
+}
+
+/// One generated file: where it goes and its full contents. Code generators return paths relative
+/// to the directory they generate into, with `/` separators; [`crate::project`] resolves them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GeneratedFile {
+    pub path: PathBuf,
+    pub contents: String,
+}
+
+impl TextSink for GeneratedFile {
+    fn push_text(&mut self, text: &str) {
+        self.contents.push_str(text);
+    }
+}
+
 /// The size of the blocks files are read and compared in.
 const BLOCK: usize = 64 * 1024;
 

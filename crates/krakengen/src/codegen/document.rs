@@ -1,22 +1,30 @@
 //! Operation documents that the real API accepts.
 //!
 //! The reference's example operations cannot be sent as written: they spread fragments it never
-//! defines. Each document here is rebuilt from the model instead. Leaf fields are selected by name;
-//! a composite field whose shape the reference does not give is selected with `{ __typename }` (the
-//! one field every object, interface and union has), plus a spread of every user-supplied fragment on
-//! its type (for a union, on the union or any member), plus whatever plain fields the example
-//! selected under it, which are valid because the reference shows them, plus the leaf fields
-//! supplied for its type through [`super::Options::with_type_fields`] (for a union, those of each
-//! member, in an inline fragment on the member). Undefined fragment spreads
-//! of the example are dropped. The layout is fixed: two-space indentation, one selection a line,
-//! fragment definitions after the operation in name order.
+//! defines. Each document here is rebuilt from the example's selections and the type model instead.
+//! Leaf fields are selected by name. A composite field is selected with `__typename` (the one field
+//! every object, interface and union has), then the leaf fields the model knows for its type
+//! ([`Shapes::leaves`]: scalars and enums that need no argument and are not deprecated), then a
+//! spread of every user-supplied fragment on its type (for a union or interface, on it or any
+//! member), then, for a union or an interface, an inline fragment per member with the member's own
+//! leaves, then whatever the example selected under it, which is valid because the reference shows
+//! it. Undefined fragment spreads of the example are dropped.
+//!
+//! Two members of a union may have same-named fields of different types (`screenId: String!` on
+//! one, `screenId: String` on another); selecting both under one name is invalid GraphQL ("fields
+//! conflict because they return conflicting types"). The later member's field is then aliased
+//! ([`alias`]), and the member's Rust struct accepts the alias. Every document is validated against
+//! the model's schema before it is used (see `ir::validate_documents`).
+//!
+//! The layout is fixed: two-space indentation, one selection a line, fragment definitions after the
+//! operation in name order.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use crate::model::{Field, Mutation, Selection, TypeKind};
+use crate::model::{Mutation, Selection, TypeRef};
 
-use super::ir::{is_leaf, Cx};
+use super::ir::{Cx, PayloadField, Shapes};
 
 /// The operation name: the mutation name with its first letter upper-cased, as the reference's
 /// examples name their operations (`acceptGoodsQuote` → `AcceptGoodsQuote`).
@@ -28,124 +36,173 @@ pub(crate) fn operation_name(mutation: &str) -> String {
     }
 }
 
-/// Whether the document selects a payload field: exactly the fields the example selects. Fields the
-/// example leaves out (deprecated ones, mostly) are described by the payload struct but not asked for,
-/// because for most of them the reference does not even say whether they are leaves.
-pub(crate) fn selects(f: &Field) -> bool {
-    f.selected
+/// The response name a document gives `field` of the union member `member` when an earlier member
+/// selects a same-named field of another type.
+pub(crate) fn alias(field: &str, member: &str) -> String {
+    format!("{field}_{member}")
 }
 
-pub(crate) fn build(cx: &Cx<'_>, m: &Mutation) -> String {
-    let mut used = BTreeSet::new();
-    let mut out = String::new();
+/// Whether the document selects a payload field: exactly the fields the example selects, and the
+/// leaves a supplement adds. Fields the example leaves out (deprecated ones, mostly) are described
+/// by the payload struct but not asked for, because for most of them the reference does not even
+/// say whether they are leaves.
+pub(crate) fn selects(shapes: &Shapes<'_>, f: PayloadField<'_>) -> bool {
+    match f {
+        PayloadField::Reference(f, _) => f.selected,
+        PayloadField::Supplement(d) => shapes.auto_selected(d),
+    }
+}
+
+/// The document of `m`; with `fragments`, the user's fragments are spread and defined in it.
+pub(crate) fn build(cx: &Cx<'_>, m: &Mutation, fragments: bool) -> String {
+    let mut w = Writer { cx, fragments, used: BTreeSet::new(), out: String::new() };
     let op = operation_name(&m.name);
     if m.arguments.is_empty() {
-        let _ = writeln!(out, "mutation {op} {{");
+        let _ = writeln!(w.out, "mutation {op} {{");
     } else {
         let vars: Vec<String> = m.arguments.iter().map(|a| format!("${}: {}", a.name, a.ty)).collect();
-        let _ = writeln!(out, "mutation {op}({}) {{", vars.join(", "));
+        let _ = writeln!(w.out, "mutation {op}({}) {{", vars.join(", "));
     }
     let args: Vec<String> = m.arguments.iter().map(|a| format!("{0}: ${0}", a.name)).collect();
     let call = if args.is_empty() { m.name.clone() } else { format!("{}({})", m.name, args.join(", ")) };
     let base = m.return_type.base();
-    let kind = cx.kind(base);
-    if is_leaf(kind) {
-        let _ = writeln!(out, "  {call}");
+    if cx.shapes.is_leaf(base) {
+        let _ = writeln!(w.out, "  {call}");
     } else {
-        let _ = writeln!(out, "  {call} {{");
-        let mut body = String::new();
-        if kind == Some(TypeKind::Union) {
-            composite_body(cx, base, &[], 2, &mut body, &mut used);
+        let _ = writeln!(w.out, "  {call} {{");
+        if cx.shapes.kind(base) == Some(crate::types::Kind::Union) {
+            w.composite_body(base, &[], 2, &mut BTreeMap::new());
         } else {
-            let selected: Vec<&Field> = m.fields.iter().filter(|f| selects(f)).collect();
+            let selected: Vec<_> = cx.shapes.payload_fields(m).into_iter().filter(|(_, f)| selects(&cx.shapes, *f)).collect();
             if selected.is_empty() {
-                body.push_str("    __typename\n");
+                w.out.push_str("    __typename\n");
             }
-            for f in selected {
-                field(cx, f, &mut body, &mut used);
+            for (ty, f) in selected {
+                let (name, selection): (&str, &[Selection]) = match f {
+                    PayloadField::Reference(f, _) => (&f.name, &f.selection),
+                    PayloadField::Supplement(d) => (&d.name, &[]),
+                };
+                w.field(name, ty, selection, 2);
             }
         }
-        out.push_str(&body);
-        out.push_str("  }\n");
+        w.out.push_str("  }\n");
     }
-    out.push_str("}\n");
-    out.push_str(&cx.fragments.definitions(&used));
-    out
+    w.out.push_str("}\n");
+    if fragments {
+        let definitions = cx.fragments.definitions(&w.used);
+        w.out.push_str(&definitions);
+    }
+    w.out
 }
 
 fn indent(depth: usize) -> String {
     "  ".repeat(depth)
 }
 
-fn field(cx: &Cx<'_>, f: &Field, out: &mut String, used: &mut BTreeSet<String>) {
-    let pad = indent(2);
-    let leaf = match &f.ty {
-        Some(t) => is_leaf(cx.kind(t.base())) || matches!(t.base(), "String" | "ID" | "Int" | "Float" | "Boolean"),
-        // Without a type, the example is the only evidence: a field it selects without braces is a leaf.
-        None => f.selection.is_empty(),
-    };
-    if leaf {
-        let _ = writeln!(out, "{pad}{}", f.name);
-        return;
-    }
-    let _ = writeln!(out, "{pad}{} {{", f.name);
-    let base = f.ty.as_ref().map(|t| t.base()).unwrap_or("");
-    composite_body(cx, base, &f.selection, 3, out, used);
-    let _ = writeln!(out, "{pad}}}");
+/// One document being written.
+struct Writer<'c, 'a> {
+    cx: &'c Cx<'a>,
+    /// Whether user fragments are spread.
+    fragments: bool,
+    /// The fragments spread so far.
+    used: BTreeSet<String>,
+    out: String,
 }
 
-/// The inside of a composite selection set on type `base` at `depth`.
-fn composite_body(
-    cx: &Cx<'_>,
-    base: &str,
-    example: &[Selection],
-    depth: usize,
-    out: &mut String,
-    used: &mut BTreeSet<String>,
-) {
-    let pad = indent(depth);
-    let _ = writeln!(out, "{pad}__typename");
-    for name in cx.supplied_leaves(base) {
-        let _ = writeln!(out, "{pad}{name}");
-    }
-    let mut on: Vec<&str> = vec![base];
-    on.extend(cx.members(base).iter().map(String::as_str));
-    for name in cx.fragments.on_types(&on) {
-        let _ = writeln!(out, "{pad}...{name}");
-        used.insert(name.to_string());
-    }
-    // A union has no fields of its own: the supplied leaves of its members are selected in an inline
-    // fragment per member, unless the example's own inline fragment on that member (below, which
-    // adds them) is kept.
-    let kept: BTreeSet<&str> = example.iter().filter_map(kept_inline_fragment).collect();
-    for member in cx.members(base).iter().filter(|m| !kept.contains(m.as_str())) {
-        let leaves = cx.supplied_leaves(member);
-        if leaves.is_empty() {
-            continue;
+impl Writer<'_, '_> {
+    /// A field at `depth` whose type is `ty` (if known), with the example's sub-selection.
+    fn field(&mut self, name: &str, ty: Option<&TypeRef>, example: &[Selection], depth: usize) {
+        let pad = indent(depth);
+        let leaf = match ty {
+            Some(t) => self.cx.shapes.is_leaf(t.base()),
+            // Without a type, the example is the only evidence: a field it selects without braces is a leaf.
+            None => example.is_empty(),
+        };
+        if leaf {
+            let _ = writeln!(self.out, "{pad}{name}");
+            return;
         }
-        let _ = writeln!(out, "{pad}... on {member} {{");
-        for name in leaves {
-            let _ = writeln!(out, "{pad}  {name}");
-        }
-        let _ = writeln!(out, "{pad}}}");
+        let _ = writeln!(self.out, "{pad}{name} {{");
+        self.composite_body(ty.map_or("", |t| t.base()), example, depth + 1, &mut BTreeMap::new());
+        let _ = writeln!(self.out, "{pad}}}");
     }
-    for s in example {
-        match s {
-            Selection::Field { name, selection } if name != "__typename" => {
-                if selection.is_empty() {
-                    let _ = writeln!(out, "{pad}{name}");
-                } else {
-                    let _ = writeln!(out, "{pad}{name} {{");
-                    composite_body(cx, "", selection, depth + 1, out, used);
-                    let _ = writeln!(out, "{pad}}}");
+
+    /// A leaf of `owner` at `depth`, aliased when `seen` (the response names of this selection set,
+    /// with their types) has its name with another type.
+    fn leaf(&mut self, owner: &str, name: &str, ty: &TypeRef, depth: usize, seen: &mut BTreeMap<String, TypeRef>) {
+        let pad = indent(depth);
+        match seen.get(name) {
+            Some(other) if other != ty => {
+                let _ = writeln!(self.out, "{pad}{}: {name}", alias(name, owner));
+                self.cx.aliases.borrow_mut().insert((owner.to_string(), name.to_string()));
+            }
+            Some(_) => {
+                let _ = writeln!(self.out, "{pad}{name}");
+            }
+            None => {
+                seen.insert(name.to_string(), ty.clone());
+                let _ = writeln!(self.out, "{pad}{name}");
+            }
+        }
+    }
+
+    /// The inside of a composite selection set on type `base` at `depth`; `seen` holds the response
+    /// names of the set so far (inline fragments add to their parent's set).
+    fn composite_body(&mut self, base: &str, example: &[Selection], depth: usize, seen: &mut BTreeMap<String, TypeRef>) {
+        let shapes = self.cx.shapes;
+        let pad = indent(depth);
+        let _ = writeln!(self.out, "{pad}__typename");
+        let own: Vec<_> = shapes.leaves(base);
+        for f in &own {
+            let ty = f.ty.as_ref().expect("leaves have types");
+            self.leaf(base, &f.name, ty, depth, seen);
+        }
+        let members = if shapes.is_abstract(base) { shapes.members(base) } else { Vec::new() };
+        if self.fragments {
+            let mut on: Vec<&str> = vec![base];
+            on.extend(members.iter().copied());
+            for name in self.cx.fragments.on_types(&on) {
+                let _ = writeln!(self.out, "{pad}...{name}");
+                self.used.insert(name.to_string());
+            }
+        }
+        // A union has no fields of its own, and an interface's members have more than it: the leaves
+        // of each member are selected in an inline fragment per member, unless the example's own
+        // inline fragment on that member (below, which adds them) is kept.
+        let kept: BTreeSet<&str> = example.iter().filter_map(kept_inline_fragment).collect();
+        for member in members.iter().filter(|m| !kept.contains(*m)) {
+            let leaves: Vec<_> = shapes.leaves(member).into_iter().filter(|f| !own.iter().any(|o| o.name == f.name)).collect();
+            if leaves.is_empty() {
+                continue;
+            }
+            let _ = writeln!(self.out, "{pad}... on {member} {{");
+            for f in leaves {
+                self.leaf(member, &f.name, f.ty.as_ref().expect("leaves have types"), depth + 1, seen);
+            }
+            let _ = writeln!(self.out, "{pad}}}");
+        }
+        for s in example {
+            match s {
+                Selection::Field { name, selection } if name != "__typename" && !own.iter().any(|f| &f.name == name) => {
+                    let declared = shapes.fields(base).iter().find(|f| &f.name == name).and_then(|f| f.ty.as_ref());
+                    if selection.is_empty() {
+                        let _ = writeln!(self.out, "{pad}{name}");
+                        if let Some(t) = declared {
+                            seen.entry(name.clone()).or_insert_with(|| t.clone());
+                        }
+                    } else {
+                        let _ = writeln!(self.out, "{pad}{name} {{");
+                        self.composite_body(declared.map_or("", |t| t.base()), selection, depth + 1, &mut BTreeMap::new());
+                        let _ = writeln!(self.out, "{pad}}}");
+                    }
                 }
+                Selection::InlineFragment { type_condition, selection } if kept_inline_fragment(s).is_some() => {
+                    let _ = writeln!(self.out, "{pad}... on {type_condition} {{");
+                    self.composite_body(type_condition, selection, depth + 1, seen);
+                    let _ = writeln!(self.out, "{pad}}}");
+                }
+                _ => {}
             }
-            Selection::InlineFragment { type_condition, selection } if kept_inline_fragment(s).is_some() => {
-                let _ = writeln!(out, "{pad}... on {type_condition} {{");
-                composite_body(cx, type_condition, selection, depth + 1, out, used);
-                let _ = writeln!(out, "{pad}}}");
-            }
-            _ => {}
         }
     }
 }

@@ -127,11 +127,19 @@ pub(crate) fn one_operation(ir: &Ir, index: usize, errors: &ErrorsPath) -> Token
     for f in fields {
         shared_names(&f.ty, &mut names);
     }
-    // Union members are emitted with their union.
-    for t in &ir.types {
-        if names.contains(&t.rust) {
-            if let TypeDefKind::Union { members } = &t.kind {
-                names.extend(members.iter().map(|m| m.2.clone()));
+    // The shared types those name in turn: union and interface members, and the fields of structs.
+    let mut todo: Vec<String> = names.iter().cloned().collect();
+    while let Some(name) = todo.pop() {
+        let Some(t) = ir.types.iter().find(|t| t.rust == name) else { continue };
+        let mut more = BTreeSet::new();
+        match &t.kind {
+            TypeDefKind::Abstract { members, .. } => more.extend(members.iter().map(|m| m.2.clone())),
+            TypeDefKind::Object { fields, .. } | TypeDefKind::Input { fields } => fields.iter().for_each(|f| shared_names(&f.ty, &mut more)),
+            _ => {}
+        }
+        for n in more {
+            if names.insert(n.clone()) {
+                todo.push(n);
             }
         }
     }
@@ -163,7 +171,7 @@ fn shared_names(ty: &Ty, out: &mut BTreeSet<String>) {
         Ty::Shared(n) => {
             out.insert(n.clone());
         }
-        Ty::Option(t) | Ty::Vec(t) => shared_names(t, out),
+        Ty::Option(t) | Ty::Vec(t) | Ty::Boxed(t) => shared_names(t, out),
         _ => {}
     }
 }
@@ -248,13 +256,20 @@ fn type_def(t: &TypeDef) -> TokenStream {
                 #typename
             }
         }
-        TypeDefKind::Object { fields } => {
+        TypeDefKind::Object { fields, partial } => {
+            let what = if t.from_supplement {
+                "Its fields are those the supplement schema gives"
+            } else if *partial {
+                "Its fields are those the reference shows, and there may be more"
+            } else {
+                "Its fields are those the reference gives"
+            };
             let doc = doc
                 .line(format!("The GraphQL output type {gql}{}.", kind_note(t.provenance)))
-                .line(
-                    "Its fields were supplied to the generator (the reference does not give them); documents select \
-                     `__typename` and every field here.",
-                )
+                .line(format!(
+                    "{what}; every one is optional, because a document may select fewer. Generated documents select \
+                     `__typename` and the fields that say so."
+                ))
                 .attrs();
             let fields: TokenStream = fields.iter().map(|f| field_tokens_in(f, Scope::Types)).collect();
             quote! {
@@ -275,6 +290,7 @@ fn type_def(t: &TypeDef) -> TokenStream {
                 }
             }
         }
+        TypeDefKind::Input { fields } => input_def(t, doc, fields),
         TypeDefKind::Scalar { mapping: Some(path) } => {
             // The mapping was checked to be a type when the IR was built.
             let path: syn::Type = syn::parse_str(path).expect("scalar mappings are validated in ir::build");
@@ -303,7 +319,62 @@ fn type_def(t: &TypeDef) -> TokenStream {
             }
         }
         TypeDefKind::Enum { values } => enum_def(t, doc, values),
-        TypeDefKind::Union { members } => union_def(t, doc, members),
+        TypeDefKind::Abstract { members, interface } => union_def(t, doc, members, *interface),
+    }
+}
+
+/// An input object whose fields the model knows: a struct whose non-null fields are required
+/// (plain values, taken by `new`) and whose other fields are `Option`s left out of the JSON when
+/// `None`, so that the server sees an absent field rather than `null`.
+fn input_def(t: &TypeDef, doc: Doc, fields: &[FieldIr]) -> TokenStream {
+    let name = to_ident(&t.rust);
+    let gql = code(&t.graphql);
+    let source = if t.from_supplement { "the supplement schema" } else { "the reference" };
+    let doc = doc
+        .line(format!("The GraphQL input type {gql}{}, with the fields {source} gives.", kind_note(t.provenance)))
+        .line("Build it with `new` (the required fields) and set optional fields directly; unset ones are not sent.")
+        .attrs();
+    let body: TokenStream = fields.iter().map(|f| field_tokens_in(&FieldIr { selected: true, ..f.clone() }, Scope::Types)).collect();
+    let required: Vec<&FieldIr> = fields.iter().filter(|f| !f.ty.is_option()).collect();
+    let params = required.iter().map(|f| {
+        let (id, ty) = (to_ident(&f.rust), f.ty.tokens(Scope::Types));
+        quote!(#id: #ty)
+    });
+    let inits = fields.iter().map(|f| {
+        let id = to_ident(&f.rust);
+        if f.ty.is_option() {
+            quote!(#id: ::std::option::Option::None)
+        } else {
+            quote!(#id)
+        }
+    });
+    let new_doc = if required.is_empty() {
+        " A value with every field unset.".to_string()
+    } else {
+        let names: Vec<String> = required.iter().map(|f| format!("`{}`", f.rust.trim_start_matches("r#"))).collect();
+        format!(" A value with the required fields {} and every optional field unset.", names.join(", "))
+    };
+    let derive = if required.is_empty() {
+        super::docs::fixed(
+            "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default, ::serde::Serialize, ::serde::Deserialize)]",
+        )
+    } else {
+        derive_data()
+    };
+    quote! {
+        #doc
+        #derive
+        pub struct #name {
+            #body
+        }
+
+        impl #name {
+            #[doc = #new_doc]
+            #[allow(clippy::too_many_arguments)]
+            pub fn new(#(#params),*) -> Self {
+                #name { #(#inits),* }
+            }
+        }
     }
 }
 
@@ -313,10 +384,13 @@ fn enum_def(t: &TypeDef, doc: Doc, values: &[(String, String)]) -> TokenStream {
     let unknown = to_ident(UNKNOWN);
     let doc = doc
         .line(format!("The GraphQL enum {gql}{}.", kind_note(t.provenance)))
-        .line(
+        .line(if t.from_supplement {
+            "Its values are those the supplement schema gives; a value added since is kept in `Unknown`, both when \
+             receiving and when sending."
+        } else {
             "The reference shows only some of its values, so any other value is kept in `Unknown`, both when \
-             receiving and when sending.",
-        )
+             receiving and when sending."
+        })
         .attrs();
     let vs: Vec<_> = values.iter().map(|(_, v)| to_ident(v)).collect();
     let strs: Vec<&str> = values.iter().map(|(s, _)| s.as_str()).collect();
@@ -377,14 +451,18 @@ fn enum_def(t: &TypeDef, doc: Doc, values: &[(String, String)]) -> TokenStream {
     }
 }
 
-fn union_def(t: &TypeDef, doc: Doc, members: &[(String, String, String)]) -> TokenStream {
+fn union_def(t: &TypeDef, doc: Doc, members: &[(String, String, String)], interface: bool) -> TokenStream {
     let name = to_ident(&t.rust);
     let gql = code(&t.graphql);
     let unknown = to_ident(UNKNOWN);
-    let doc = doc
-        .line(format!("The GraphQL union {gql}{}, keyed by `__typename`.", kind_note(t.provenance)))
-        .line("A member the reference does not list is kept in `Unknown` with its `__typename` and raw value.")
-        .attrs();
+    let doc = if interface {
+        doc.line(format!("The GraphQL interface {gql}{}, keyed by `__typename`: one variant per object type that implements it.", kind_note(t.provenance)))
+            .line("An implementation the schema does not list is kept in `Unknown` with its `__typename` and raw value.")
+    } else {
+        doc.line(format!("The GraphQL union {gql}{}, keyed by `__typename`.", kind_note(t.provenance)))
+            .line("A member the reference does not list is kept in `Unknown` with its `__typename` and raw value.")
+    }
+    .attrs();
     let strs: Vec<&str> = members.iter().map(|m| m.0.as_str()).collect();
     let vs: Vec<_> = members.iter().map(|m| to_ident(&m.1)).collect();
     let tys: Vec<_> = members.iter().map(|m| to_ident(&m.2)).collect();
@@ -471,8 +549,16 @@ pub(crate) fn operation_doc(op: &Operation) -> Doc {
 fn field_tokens_in(f: &FieldIr, scope: Scope<'_>) -> TokenStream {
     let doc = Doc::new()
         .text(f.description.as_deref())
-        .line(format!("GraphQL type: {}.", code(&f.graphql_ty.as_ref().map(ToString::to_string).unwrap_or_default())))
-        .attrs();
+        .line(format!("GraphQL type: {}.", code(&f.graphql_ty.as_ref().map(ToString::to_string).unwrap_or_default())));
+    let doc = if f.selected {
+        doc
+    } else {
+        doc.line(
+            "Not selected by the generated documents (a composite, deprecated, or needing arguments), so `None` \
+             unless a fragment or a custom document selects it.",
+        )
+    }
+    .attrs();
     let deprecated = deprecated_attr(f.deprecation.as_ref());
     let name = to_ident(&f.rust);
     let ty = f.ty.tokens(scope);
@@ -491,11 +577,12 @@ fn field_tokens_in(f: &FieldIr, scope: Scope<'_>) -> TokenStream {
 fn serde_attr(f: &FieldIr) -> TokenStream {
     let gql = &f.graphql;
     let rename = (f.rust.strip_prefix("r#").unwrap_or(&f.rust) != gql).then(|| quote!(rename = #gql,));
+    let aliases = f.aliases.iter().map(|a| quote!(alias = #a,));
     let optional = f.ty.is_option().then(|| quote!(default, skip_serializing_if = "::std::option::Option::is_none",));
-    if rename.is_none() && optional.is_none() {
+    if rename.is_none() && optional.is_none() && f.aliases.is_empty() {
         return TokenStream::new();
     }
-    let args = quote!(#rename #optional);
+    let args = quote!(#rename #(#aliases)* #optional);
     // The trailing comma of the last argument is dropped so the attribute reads naturally.
     let mut tts: Vec<proc_macro2::TokenTree> = args.into_iter().collect();
     tts.pop();

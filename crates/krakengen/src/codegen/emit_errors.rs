@@ -356,8 +356,7 @@ mod tests {
     /// codes each), which must give exactly what formatting the items whole gives.
     #[test]
     fn splitting_the_code_lists_changes_nothing() {
-        let parsed = crate::codegen::tests::vendored();
-        let ir = super::super::ir::build(&parsed.reference, &super::super::Options::new("oees")).unwrap();
+        let ir = crate::codegen::tests::vendored_ir(&crate::codegen::Options::new("oees"));
         assert!(ir.codes.len() > 700, "{}", ir.codes.len());
         let whole = format::rust_file_segments(&segments_with(&ir, usize::MAX)).unwrap();
         assert_eq!(segments(&ir).len(), segments_with(&ir, usize::MAX).len(), "the vendored reference is not split");

@@ -359,9 +359,8 @@ mod tests {
     /// pass over the whole file.
     #[test]
     fn splitting_the_server_changes_nothing() {
-        let parsed = crate::codegen::tests::vendored();
         let options = crate::codegen::Options::new("oees");
-        let ir = crate::codegen::ir::build(&parsed.reference, &options).unwrap();
+        let ir = crate::codegen::tests::vendored_ir(&options);
         assert!(ir.operations.len() > 300, "{}", ir.operations.len());
         let paths = ServerPaths { client: "oees_client".into(), errors: "oees_errors".into(), sdl: "../schema.graphql".into() };
         let whole = format::rust_file_segments(&segments(&ir, &paths)).unwrap();
@@ -376,7 +375,9 @@ mod tests {
 
     #[test]
     fn an_empty_reference_has_an_empty_trait() {
-        let ir = crate::codegen::ir::build(&crate::model::Reference::default(), &crate::codegen::Options::new("e")).unwrap();
+        let generator =
+            crate::codegen::Generator::from_reference(&crate::model::Reference::default(), &crate::codegen::Options::new("e")).unwrap();
+        let ir = &generator.ir;
         let paths = ServerPaths { client: "c".into(), errors: "e".into(), sdl: "s.graphql".into() };
         let text = format::rust_file_segments(&segments(&ir, &paths)).unwrap();
         assert!(text.contains(&format!("{TRAIT_OPENER}}}\n")), "{text}");

@@ -30,6 +30,7 @@ use std::sync::Mutex;
 use proc_macro2::TokenStream;
 
 use crate::diag::Diagnostics;
+use crate::write::TextSink;
 use crate::model::Span;
 
 /// One independently formatted piece of a file.
@@ -107,25 +108,6 @@ pub(crate) fn rust_file(tokens: TokenStream) -> Result<String, Diagnostics> {
     rust_file_with_blocks(tokens, &super::docs::take_deferred())
 }
 
-/// Where a file's formatted text goes, piece by piece and in order, as its segments are joined: a
-/// `String`, or a [`crate::write::StagedFile`] that compares it with the disk and writes it, so that
-/// a big file never has to be held whole.
-pub trait TextSink: Send {
-    /// Appends the next piece of the text.
-    fn push_text(&mut self, text: &str);
-}
-
-impl TextSink for String {
-    fn push_text(&mut self, text: &str) {
-        self.push_str(text);
-    }
-}
-
-impl TextSink for crate::write::StagedFile {
-    fn push_text(&mut self, text: &str) {
-        self.push(text.as_bytes());
-    }
-}
 
 /// Formats one file's segments in parallel and joins them as described in the module documentation.
 #[cfg(test)]

@@ -31,10 +31,6 @@ pub(crate) struct Fragments {
     pub by_name: BTreeMap<String, Fragment>,
 }
 
-/// A span that points at no reference file, so the diagnostic renders as a one-line message.
-fn nowhere() -> Span {
-    Span { file: u32::MAX, ..Span::default() }
-}
 
 impl Fragments {
     /// Parses every source; reports syntax errors, non-fragment definitions, duplicate names and
@@ -47,7 +43,7 @@ impl Fragments {
                 Err(e) => {
                     diags.error(
                         "fragment-syntax",
-                        nowhere(),
+                        Span::nowhere(),
                         format!("{}: not a GraphQL document: {}", src.name, e.to_string().trim()),
                         "",
                     );
@@ -58,7 +54,7 @@ impl Fragments {
                 let Definition::Fragment(f) = def else {
                     diags.error(
                         "fragment-not-fragment",
-                        nowhere(),
+                        Span::nowhere(),
                         format!("{}: fragment files may hold only fragment definitions", src.name),
                         "",
                     );
@@ -71,7 +67,7 @@ impl Fragments {
                 if out.by_name.insert(f.name.clone(), fragment).is_some() {
                     diags.error(
                         "fragment-duplicate",
-                        nowhere(),
+                        Span::nowhere(),
                         format!("{}: fragment `{}` is defined more than once", src.name, f.name),
                         "",
                     );
@@ -83,7 +79,7 @@ impl Fragments {
                 if !out.by_name.contains_key(s) {
                     diags.error(
                         "fragment-undefined",
-                        nowhere(),
+                        Span::nowhere(),
                         format!("fragment `{name}` spreads `{s}`, which no fragment file defines"),
                         "",
                     );

@@ -1,22 +1,28 @@
 //! The Rust IR: every decision about the generated code, made once, before any token is emitted.
 //!
+//! It reads the type model ([`TypeModel`], the schema stage's reconciled result) for every type
+//! fact, and the reference only for what is per operation: the example's selections, the error
+//! codes, permissions, rate limits and documentation of each mutation. So the client describes
+//! exactly the types the SDL declares, supplements included.
+//!
 //! Names come from [`crate::naming`] through one [`NameTable`] per Rust scope (the variants of one
 //! enum, the fields of one struct, the items of one module), filled in a fixed order (sorted type
-//! names, reference order for fields), so collisions such as `fooBar` / `foo_bar` resolve the same
-//! way on every run. Types are decided from the model's [`TypeKind`]: leaves (scalars, enums) are
-//! typed; composite types the reference does not describe are carried as JSON in a named newtype;
-//! unions become enums keyed by `__typename`.
+//! names, model order for fields), so collisions such as `fooBar` / `foo_bar` resolve the same way
+//! on every run. What the model knows is typed: input objects become structs, enums carry every
+//! value, unions and interfaces become enums keyed by `__typename`, objects with known fields
+//! become structs; only a type whose shape the model does not know is carried as JSON in a named
+//! newtype. Every fallback (`Unknown`) stays, because a live API can always know more.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::diag::Diagnostics;
-use crate::model::{
-    Deprecation, Field, Mutation, Permissions, Provenance, RateLimit, Reference, TypeKind, TypeRef,
-};
+use crate::model::{is_builtin, Deprecation, Field, Mutation, Permissions, Provenance, RateLimit, Reference, Span, TypeRef};
 use crate::naming::{Case, NameTable};
+use crate::types::{FieldDef, Kind, Origin, Shape, TypeModel};
 
 use super::document;
 use super::fragments::Fragments;
@@ -59,21 +65,28 @@ pub(crate) struct TypeDef {
     pub graphql: String,
     pub rust: String,
     pub kind: TypeDefKind,
+    /// Whether the model's kind is a guess (the documentation says so).
     pub provenance: Provenance,
     pub synthetic: bool,
+    /// Whether the supplement gave the type or some of its content.
+    pub from_supplement: bool,
 }
 
 pub(crate) enum TypeDefKind {
-    /// A composite or input type whose fields the reference does not give, carried as JSON.
+    /// A composite or input type whose fields the model does not know, carried as JSON.
     Opaque { input: bool },
-    /// An output type whose fields were supplied through [`Options::with_type_fields`]; only the
-    /// leaf fields, which the documents select.
-    Object { fields: Vec<FieldIr> },
+    /// An object type with known fields: a struct of optional fields (a document may select fewer).
+    Object { fields: Vec<FieldIr>, partial: bool },
+    /// An input object with known fields: non-null fields are required, the others optional and
+    /// left out of the JSON when unset.
+    Input { fields: Vec<FieldIr> },
     /// A custom scalar: a JSON newtype, or an alias of the configured Rust type (a path already
     /// checked to parse as a type; kept as text so the IR can be shared between threads).
     Scalar { mapping: Option<String> },
     Enum { values: Vec<(String, String)> },
-    Union { members: Vec<(String, String, String)> },
+    /// A union, or an interface with known fields, keyed by `__typename`: (GraphQL member, variant,
+    /// Rust type of the member).
+    Abstract { members: Vec<(String, String, String)>, interface: bool },
 }
 
 /// A Rust type of a field, relative to the module the field is emitted in.
@@ -89,6 +102,8 @@ pub(crate) enum Ty {
     Json,
     Option(Box<Ty>),
     Vec(Box<Ty>),
+    /// A heap indirection, for a field through which a type contains itself.
+    Boxed(Box<Ty>),
 }
 
 /// Where a type is written, which decides how it names other generated items.
@@ -148,6 +163,10 @@ impl Ty {
                 let t = t.tokens(scope);
                 quote!(::std::vec::Vec<#t>)
             }
+            Ty::Boxed(t) => {
+                let t = t.tokens(scope);
+                quote!(::std::boxed::Box<#t>)
+            }
         }
     }
 
@@ -156,6 +175,7 @@ impl Ty {
     }
 }
 
+#[derive(Clone)]
 pub(crate) struct FieldIr {
     pub graphql: String,
     pub rust: String,
@@ -165,8 +185,12 @@ pub(crate) struct FieldIr {
     pub provenance: Option<Provenance>,
     /// The GraphQL type, when known, for documentation.
     pub graphql_ty: Option<TypeRef>,
-    /// Whether the operation document selects the field.
+    /// Whether the operation document selects the field (for shared types: whether documents
+    /// select it wherever they select the type).
     pub selected: bool,
+    /// Response names a document may give the field instead of its own (an alias where two members
+    /// of a union select same-named fields of different types); deserialization accepts them.
+    pub aliases: Vec<String>,
 }
 
 pub(crate) struct Payload {
@@ -214,17 +238,10 @@ const ROOT_MODULES: [&str; 5] = ["types", "http", "client", "errors", "mutations
 /// Methods of `Client` written by hand in the runtime.
 const CLIENT_METHODS: [&str; 6] = ["new", "execute", "execute_raw", "transport", "into_transport", "authenticate"];
 
-pub(crate) fn build(reference: &Reference, options: &Options) -> Result<Ir, Diagnostics> {
-    // Supplied leaf types join a copy of the reference, so that everything below sees them as it
-    // sees the reference's own; the reference is copied only when one of them is new to it.
-    let supplied;
-    let reference = match with_supplied_types(reference, &options.supplied_types) {
-        Some(r) => {
-            supplied = r;
-            &supplied
-        }
-        None => reference,
-    };
+/// The field name every generated struct of an output type reserves for `__typename`.
+const TYPENAME_FIELD: &str = "typename";
+
+pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options) -> Result<Ir, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut warnings = Diagnostics::new();
     let fragments = Fragments::parse(&options.fragments, &mut diags);
@@ -236,26 +253,26 @@ pub(crate) fn build(reference: &Reference, options: &Options) -> Result<Ir, Diag
             }
             Err(e) => diags.error(
                 "scalar-mapping",
-                nowhere(),
+                Span::nowhere(),
                 format!("the mapping of scalar `{name}` is not a Rust type: `{path}` ({e})"),
                 "",
             ),
         }
-        if reference.types.get(name).is_none_or(|t| t.kind != TypeKind::Scalar) {
+        if model.get(name).is_none_or(|t| t.kind != Kind::Scalar || t.shape == Shape::Opaque) {
             warnings.warn(
                 "scalar-mapping-unused",
-                nowhere(),
-                format!("scalar `{name}` is mapped to `{path}`, but the reference has no custom scalar of that name"),
+                Span::nowhere(),
+                format!("scalar `{name}` is mapped to `{path}`, but the schema has no custom scalar of that name"),
                 "",
             );
         }
     }
     for (name, f) in &fragments.by_name {
-        if !reference.types.contains_key(&f.type_condition) {
+        if model.get(&f.type_condition).is_none() {
             warnings.warn(
                 "fragment-unknown-type",
-                nowhere(),
-                format!("fragment `{name}` is on `{}`, a type the reference never names; it is not used", f.type_condition),
+                Span::nowhere(),
+                format!("fragment `{name}` is on `{}`, a type the schema does not declare; it is not used", f.type_condition),
                 "",
             );
         }
@@ -279,96 +296,17 @@ pub(crate) fn build(reference: &Reference, options: &Options) -> Result<Ir, Diag
         });
     }
 
-    // Shared types: everything an argument, a field, a union or a non-object return type names.
-    let mut used = BTreeSet::new();
-    for m in &reference.mutations {
-        for a in &m.arguments {
-            used.insert(a.ty.base().to_string());
-        }
-        for f in &m.fields {
-            if let Some(t) = &f.ty {
-                used.insert(t.base().to_string());
-            }
-        }
-        if !is_struct_kind(kind_of(reference, m.return_type.base())) {
-            used.insert(m.return_type.base().to_string());
-        }
-    }
-    for fields in options.type_fields.values() {
-        for f in fields {
-            if leaf_kind(reference, f.ty.base()) {
-                used.insert(f.ty.base().to_string());
-            }
-        }
-    }
-    let unions: Vec<String> = used
-        .iter()
-        .filter(|n| kind_of(reference, n) == Some(TypeKind::Union))
-        .cloned()
-        .collect();
-    for u in unions {
-        used.extend(reference.types[&u].members.iter().cloned());
-    }
+    let shapes = Shapes { model };
+    let used = shapes.used(reference);
     let mut type_table = NameTable::new(Case::Pascal);
-    let mut rust_of: BTreeMap<String, String> = BTreeMap::new();
-    let mut types = Vec::new();
-    for name in &used {
-        let Some(info) = reference.types.get(name) else { continue };
-        let kind = match info.kind {
-            TypeKind::BuiltinScalar => continue,
-            TypeKind::Scalar => TypeDefKind::Scalar { mapping: scalar_maps.get(name.as_str()).cloned() },
-            TypeKind::Enum => {
-                let mut t = NameTable::new(Case::Pascal);
-                t.reserve(UNKNOWN);
-                TypeDefKind::Enum { values: info.values.iter().map(|v| (v.clone(), t.insert(v))).collect() }
-            }
-            TypeKind::Union => TypeDefKind::Union { members: Vec::new() },
-            TypeKind::InputObject | TypeKind::UnknownInput => TypeDefKind::Opaque { input: true },
-            TypeKind::Object | TypeKind::Interface | TypeKind::UnknownOutput => TypeDefKind::Opaque { input: false },
-        };
-        let rust = type_table.insert(name);
-        rust_of.insert(name.clone(), rust.clone());
-        types.push(TypeDef { graphql: name.clone(), rust, kind, provenance: info.provenance, synthetic: info.synthetic });
-    }
-    for t in &mut types {
-        if let TypeDefKind::Union { members } = &mut t.kind {
-            let mut table = NameTable::new(Case::Pascal);
-            table.reserve(UNKNOWN);
-            for m in &reference.types[&t.graphql].members {
-                if let Some(r) = rust_of.get(m) {
-                    members.push((m.clone(), table.insert(m), r.clone()));
-                }
-            }
-        }
-    }
+    let rust_of: BTreeMap<String, String> = used.iter().map(|name| (name.clone(), type_table.insert(name))).collect();
+    let boxed = shapes.boxed_fields(&used);
+    let outputs = shapes.output_uses(reference);
 
-    let cx = Cx { reference, rust_of: &rust_of, fragments: &fragments, type_fields: &options.type_fields };
-    for t in &mut types {
-        if let TypeDefKind::Opaque { input: false } = t.kind {
-            if let Some(fields) = options.type_fields.get(&t.graphql) {
-                let mut names = NameTable::new(Case::Snake);
-                names.reserve("typename");
-                let fields = fields
-                    .iter()
-                    .filter(|f| leaf_kind(reference, f.ty.base()))
-                    .map(|f| {
-                        let ty = cx.map(&f.ty, None);
-                        FieldIr {
-                            graphql: f.name.clone(),
-                            rust: names.insert(&f.name),
-                            ty: if ty.is_option() { ty } else { Ty::Option(Box::new(ty)) },
-                            description: f.description.clone(),
-                            deprecation: f.deprecation.clone(),
-                            provenance: Some(Provenance::Declared),
-                            graphql_ty: Some(f.ty.clone()),
-                            selected: true,
-                        }
-                    })
-                    .collect();
-                t.kind = TypeDefKind::Object { fields };
-            }
-        }
-    }
+    let aliases = RefCell::new(BTreeSet::new());
+    let cx = Cx { reference, model, shapes, rust_of: &rust_of, fragments: &fragments, aliases: &aliases };
+    let mut types: Vec<TypeDef> = used.iter().filter_map(|name| cx.type_def(name, &scalar_maps, &boxed, &outputs)).collect();
+
     let mut modules = NameTable::new(Case::Snake);
     ROOT_MODULES.iter().for_each(|m| {
         modules.reserve(m);
@@ -389,6 +327,19 @@ pub(crate) fn build(reference: &Reference, options: &Options) -> Result<Ir, Diag
             codes: m.errors.iter().filter(|e| seen.insert(&e.code)).map(|e| code_index[&e.code]).collect(),
         });
         operations.push(cx.operation(m, modules.insert(&m.name), methods.insert(&m.name)));
+    }
+    validate_documents(&cx, &operations, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    // The documents alias fields where union members conflict; the members' structs accept the alias.
+    for (member, field) in aliases.into_inner() {
+        let Some(t) = types.iter_mut().find(|t| t.graphql == member) else { continue };
+        if let TypeDefKind::Object { fields, .. } = &mut t.kind {
+            if let Some(f) = fields.iter_mut().find(|f| f.graphql == field) {
+                f.aliases.push(document::alias(&field, &member));
+            }
+        }
     }
 
     let mut urls: BTreeMap<&str, usize> = BTreeMap::new();
@@ -427,78 +378,244 @@ pub(crate) fn build(reference: &Reference, options: &Options) -> Result<Ir, Diag
     })
 }
 
-/// A span for problems with options rather than with a reference file; it points at no file, so the
-/// diagnostic renders as a one-line message.
-fn nowhere() -> crate::model::Span {
-    crate::model::Span { file: u32::MAX, ..Default::default() }
+/// Validates every operation document with apollo-compiler against the schema the model validated
+/// as. The documents are krakengen's own output, so an invalid one is a bug (or a case the document
+/// builder does not handle); it must never be written, because the real API would reject it. User
+/// fragments are left out of the check: users supply them for fields the model does not know.
+fn validate_documents(cx: &Cx<'_>, operations: &[Operation], diags: &mut Diagnostics) {
+    let schema = cx.model.schema();
+    for (op, m) in operations.iter().zip(&cx.reference.mutations) {
+        let own = if cx.fragments.by_name.is_empty() { op.document.clone() } else { document::build(cx, m, false) };
+        if let Err(e) = apollo_compiler::ExecutableDocument::parse_and_validate(schema, own.as_str(), op.graphql.as_str()) {
+            let problems: Vec<String> = e.errors.iter().map(|d| d.error.to_string()).collect();
+            diags.error(
+                "invalid-document",
+                m.span,
+                format!(
+                    "the operation document krakengen built for `{}` is not valid against the schema ({}); it is not written:\n{own}",
+                    op.graphql,
+                    problems.join("; ")
+                ),
+                "invalid operation document",
+            );
+        }
+    }
 }
 
-/// `reference` with the supplied scalar and enum types it does not define (or names as an unknown
-/// input or output type) added as declared types; `None` when it already defines all of them.
-fn with_supplied_types(reference: &Reference, supplied: &BTreeMap<String, super::SuppliedType>) -> Option<Reference> {
-    let new = |name: &String| {
-        reference.types.get(name).is_none_or(|t| matches!(t.kind, TypeKind::UnknownInput | TypeKind::UnknownOutput))
-    };
-    if !supplied.keys().any(new) {
-        return None;
+/// What the model says about the shape of types, as the generator needs it.
+#[derive(Clone, Copy)]
+pub(crate) struct Shapes<'a> {
+    model: &'a TypeModel,
+}
+
+impl<'a> Shapes<'a> {
+    pub(crate) fn kind(&self, name: &str) -> Option<Kind> {
+        self.model.get(name).map(|t| t.kind)
     }
-    let mut out = reference.clone();
-    for (name, ty) in supplied.iter().filter(|(n, _)| new(n)) {
-        let (kind, values) = match ty {
-            super::SuppliedType::Scalar => (TypeKind::Scalar, Vec::new()),
-            super::SuppliedType::Enum(values) => {
-                let mut values = values.clone();
-                values.sort();
-                values.dedup();
-                (TypeKind::Enum, values)
+
+    /// Whether values of the named type are leaves (no selection set): built-in scalars, custom
+    /// scalars and enums.
+    pub(crate) fn is_leaf(&self, name: &str) -> bool {
+        is_builtin(name) || matches!(self.kind(name), Some(Kind::Scalar | Kind::Enum))
+    }
+
+    /// The fields of a composite type whose shape the model knows (not opaque), in model order.
+    pub(crate) fn fields(&self, name: &str) -> &'a [FieldDef] {
+        match self.model.get(name) {
+            Some(t) if t.kind.has_fields() && t.shape != Shape::Opaque => &t.fields,
+            _ => &[],
+        }
+    }
+
+    /// Whether an output type is generated as a typed struct or `__typename` enum rather than JSON.
+    fn typed_output(&self, name: &str) -> bool {
+        matches!(self.kind(name), Some(Kind::Object | Kind::Interface)) && !self.fields(name).is_empty()
+    }
+
+    /// Whether documents select the field wherever they select its type: a leaf of known type
+    /// that needs no argument, and not deprecated (a deprecated field is scheduled for removal, and
+    /// a document that asks for it would break when it goes).
+    pub(crate) fn auto_selected(&self, f: &FieldDef) -> bool {
+        f.ty.as_ref().is_some_and(|t| self.is_leaf(t.base()))
+            && f.deprecation.is_none()
+            && !f.name.starts_with("__")
+            && f.args.iter().all(|a| a.ty.as_ref().is_none_or(|t| !t.is_non_null()) || a.default.is_some())
+    }
+
+    /// The fields documents select on a typed output type after `__typename`.
+    pub(crate) fn leaves(&self, name: &str) -> Vec<&'a FieldDef> {
+        if !self.typed_output(name) {
+            return Vec::new();
+        }
+        self.fields(name).iter().filter(|f| self.auto_selected(f)).collect()
+    }
+
+    /// The members of a union, or the object types implementing an interface, by name.
+    pub(crate) fn members(&self, name: &str) -> Vec<&'a str> {
+        match self.model.get(name) {
+            Some(t) if t.kind == Kind::Union => t.members.iter().map(String::as_str).collect(),
+            Some(t) if t.kind == Kind::Interface => self
+                .model
+                .types()
+                .values()
+                .filter(|o| o.kind == Kind::Object && o.interfaces.iter().any(|i| i == name))
+                .map(|o| o.name.as_str())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether the type is abstract for documents and for Rust: a union, or an interface with known
+    /// fields and implementations (keyed by `__typename`). An interface whose implementations the
+    /// model does not know is a struct of its own fields.
+    pub(crate) fn is_abstract(&self, name: &str) -> bool {
+        match self.kind(name) {
+            Some(Kind::Union) => true,
+            Some(Kind::Interface) => self.typed_output(name) && !self.members(name).is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The named types of the fields of a generated shared type (or its members), which are
+    /// generated too.
+    fn reaches(&self, name: &str) -> Vec<&'a str> {
+        let mut out: Vec<&str> = self.fields(name).iter().filter_map(|f| f.ty.as_ref().map(|t| t.base())).collect();
+        if self.is_abstract(name) {
+            out.extend(self.members(name));
+        }
+        out
+    }
+
+    /// Every type the client's `types` module holds: what arguments, payload fields and non-object
+    /// return types name, and everything those reach through fields, members and implementers.
+    fn used(&self, reference: &Reference) -> BTreeSet<String> {
+        let mut todo: Vec<String> = Vec::new();
+        for m in &reference.mutations {
+            todo.extend(m.arguments.iter().map(|a| a.ty.base().to_string()));
+            let payload = m.return_type.base();
+            if self.payload_struct(payload) {
+                for (f, _) in self.payload_fields(m) {
+                    if let Some(t) = f {
+                        todo.push(t.base().to_string());
+                    }
+                }
+            } else {
+                todo.push(payload.to_string());
             }
-        };
-        out.types.insert(
-            name.clone(),
-            crate::model::TypeInfo {
-                name: name.clone(),
-                kind,
-                provenance: crate::model::Provenance::Declared,
-                values,
-                members: Vec::new(),
-                shape_known: true,
-                synthetic: false,
-            },
-        );
+        }
+        let mut used = BTreeSet::new();
+        while let Some(name) = todo.pop() {
+            if is_builtin(&name) || self.model.get(&name).is_none() || !used.insert(name.clone()) {
+                continue;
+            }
+            todo.extend(self.reaches(&name).into_iter().map(str::to_string));
+        }
+        used
     }
-    Some(out)
+
+    /// Whether a return type gets a per-operation payload struct (rather than a shared type).
+    pub(crate) fn payload_struct(&self, name: &str) -> bool {
+        !is_builtin(name) && matches!(self.kind(name), Some(Kind::Object | Kind::Interface) | None)
+    }
+
+    /// The type of each payload field of `m` (from the model, which may know more than the
+    /// reference's own field) and the field itself, then the fields a supplement adds to the payload
+    /// type, which the reference does not list.
+    pub(crate) fn payload_fields(&self, m: &'a Mutation) -> Vec<(Option<&'a TypeRef>, PayloadField<'a>)> {
+        let payload = m.return_type.base();
+        let model_fields = self.fields(payload);
+        let mut out: Vec<(Option<&TypeRef>, PayloadField<'a>)> = m
+            .fields
+            .iter()
+            .map(|f| {
+                let declared = model_fields.iter().find(|d| d.name == f.name);
+                (declared.and_then(|d| d.ty.as_ref()).or(f.ty.as_ref()), PayloadField::Reference(f, declared))
+            })
+            .collect();
+        for d in model_fields.iter().filter(|d| d.from_supplement && !m.fields.iter().any(|f| f.name == d.name)) {
+            out.push((d.ty.as_ref(), PayloadField::Supplement(d)));
+        }
+        out
+    }
+
+    /// Where each type is used in an output position (a field of an object, interface or union
+    /// member; a return type), to tell an opaque input type from an opaque output one.
+    fn output_uses(&self, reference: &Reference) -> BTreeSet<String> {
+        let mut out: BTreeSet<String> = reference.mutations.iter().map(|m| m.return_type.base().to_string()).collect();
+        for m in &reference.mutations {
+            out.extend(m.fields.iter().filter_map(|f| f.ty.as_ref().map(|t| t.base().to_string())));
+        }
+        for t in self.model.types().values().filter(|t| t.kind.is_output()) {
+            out.extend(t.fields.iter().filter_map(|f| f.ty.as_ref().map(|t| t.base().to_string())));
+            out.extend(t.members.iter().cloned());
+        }
+        out
+    }
+
+    /// The (type, field) pairs that must hold their value through a `Box`: a field whose type
+    /// contains, through fields that are not lists and through union members, the type the field
+    /// belongs to. Rust needs the indirection for a type that contains itself (an `Option` does not
+    /// give one; a list does).
+    fn boxed_fields(&self, used: &BTreeSet<String>) -> BTreeSet<(String, String)> {
+        // Edges of "contains inline": a non-list field of a generated struct, a member of a union enum.
+        let inline = |name: &str| -> Vec<(Option<&'a str>, &'a str)> {
+            let mut out: Vec<(Option<&str>, &str)> = self
+                .fields(name)
+                .iter()
+                .filter_map(|f| {
+                    let t = f.ty.as_ref()?;
+                    (!matches!(t.nullable(), TypeRef::List(_)) && used.contains(t.base())).then_some((Some(f.name.as_str()), t.base()))
+                })
+                .collect();
+            if self.is_abstract(name) {
+                out.extend(self.members(name).into_iter().map(|m| (None, m)));
+            }
+            out
+        };
+        let reaches = |from: &str, to: &str| -> bool {
+            let mut seen = BTreeSet::new();
+            let mut stack = vec![from.to_string()];
+            while let Some(n) = stack.pop() {
+                if n == to {
+                    return true;
+                }
+                if seen.insert(n.clone()) {
+                    stack.extend(inline(&n).into_iter().map(|(_, t)| t.to_string()));
+                }
+            }
+            false
+        };
+        let mut out = BTreeSet::new();
+        for name in used {
+            for (field, target) in inline(name) {
+                if let Some(field) = field {
+                    if reaches(target, name) {
+                        out.insert((name.clone(), field.to_string()));
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
-fn kind_of(reference: &Reference, name: &str) -> Option<TypeKind> {
-    reference.types.get(name).map(|t| t.kind)
-}
-
-/// Whether a return type of this kind gets a per-operation payload struct (rather than a shared type).
-fn is_struct_kind(kind: Option<TypeKind>) -> bool {
-    matches!(kind, Some(TypeKind::Object | TypeKind::Interface | TypeKind::UnknownOutput) | None)
-}
-
-/// Whether a named type is a leaf the documents can select by name: a built-in scalar, or a custom
-/// scalar or enum the reference names.
-pub(crate) fn leaf_kind(reference: &Reference, name: &str) -> bool {
-    matches!(name, "String" | "ID" | "Int" | "Float" | "Boolean")
-        || matches!(kind_of(reference, name), Some(TypeKind::BuiltinScalar | TypeKind::Scalar | TypeKind::Enum))
-}
-
-/// Whether values of this kind are leaves (no selection set).
-pub(crate) fn is_leaf(kind: Option<TypeKind>) -> bool {
-    matches!(
-        kind,
-        Some(TypeKind::BuiltinScalar | TypeKind::Scalar | TypeKind::Enum | TypeKind::InputObject | TypeKind::UnknownInput)
-    )
+/// One field of a payload struct: the reference's (with the model's declaration of it, if any), or
+/// one only the supplement names.
+#[derive(Clone, Copy)]
+pub(crate) enum PayloadField<'a> {
+    Reference(&'a Field, Option<&'a FieldDef>),
+    Supplement(&'a FieldDef),
 }
 
 /// What the per-operation builders share.
 pub(crate) struct Cx<'a> {
     pub reference: &'a Reference,
+    pub model: &'a TypeModel,
+    pub shapes: Shapes<'a>,
     pub rust_of: &'a BTreeMap<String, String>,
     pub fragments: &'a Fragments,
-    pub type_fields: &'a BTreeMap<String, Vec<super::KnownField>>,
+    /// (member type, field) pairs the documents alias, filled while they are built.
+    pub aliases: &'a RefCell<BTreeSet<(String, String)>>,
 }
 
 impl Cx<'_> {
@@ -512,23 +629,108 @@ impl Cx<'_> {
         }
     }
 
-    /// Maps a GraphQL type reference; `local` replaces the base type (the payload struct).
-    fn map(&self, t: &TypeRef, local: Option<&str>) -> Ty {
+    /// Maps a GraphQL type reference; `local` replaces the base type (the payload struct), and
+    /// `boxed` puts the base value behind a `Box`.
+    fn map(&self, t: &TypeRef, local: Option<&str>, boxed: bool) -> Ty {
         match t {
-            TypeRef::NonNull(inner) => self.map_inner(inner, local),
-            other => Ty::Option(Box::new(self.map_inner(other, local))),
+            TypeRef::NonNull(inner) => self.map_inner(inner, local, boxed),
+            other => Ty::Option(Box::new(self.map_inner(other, local, boxed))),
         }
     }
 
-    fn map_inner(&self, t: &TypeRef, local: Option<&str>) -> Ty {
+    fn map_inner(&self, t: &TypeRef, local: Option<&str>, boxed: bool) -> Ty {
         match t {
-            TypeRef::Named(n) => match local {
-                Some(l) => Ty::Local(l.to_string()),
-                None => self.named(n),
-            },
-            TypeRef::List(inner) => Ty::Vec(Box::new(self.map(inner, local))),
-            TypeRef::NonNull(inner) => self.map_inner(inner, local),
+            TypeRef::Named(n) => {
+                let ty = match local {
+                    Some(l) => Ty::Local(l.to_string()),
+                    None => self.named(n),
+                };
+                if boxed {
+                    Ty::Boxed(Box::new(ty))
+                } else {
+                    ty
+                }
+            }
+            // A list holds its items on the heap already.
+            TypeRef::List(inner) => Ty::Vec(Box::new(self.map(inner, local, false))),
+            TypeRef::NonNull(inner) => self.map_inner(inner, local, boxed),
         }
+    }
+
+    /// The shared type `name`, as the model describes it; `None` for types that are not generated.
+    fn type_def(
+        &self,
+        name: &str,
+        scalar_maps: &BTreeMap<&str, String>,
+        boxed: &BTreeSet<(String, String)>,
+        outputs: &BTreeSet<String>,
+    ) -> Option<TypeDef> {
+        let def = self.model.get(name)?;
+        let provenance = if def.origin == Origin::Inferred { Provenance::Inferred } else { Provenance::Declared };
+        let fields = |input: bool| -> Vec<FieldIr> {
+            let mut names = NameTable::new(Case::Snake);
+            if !input {
+                names.reserve(TYPENAME_FIELD);
+            }
+            def.fields
+                .iter()
+                .filter_map(|f| {
+                    let t = f.ty.as_ref()?;
+                    let boxed = boxed.contains(&(name.to_string(), f.name.clone()));
+                    let mut ty = self.map(t, None, boxed);
+                    // An output field is optional whatever its type: a document may not select it.
+                    // An input field with a default may be left out, so the server's default applies.
+                    if (!input || f.default.is_some()) && !ty.is_option() {
+                        ty = Ty::Option(Box::new(ty));
+                    }
+                    Some(FieldIr {
+                        graphql: f.name.clone(),
+                        rust: names.insert(&f.name),
+                        ty,
+                        description: f.description.clone(),
+                        deprecation: f.deprecation.clone(),
+                        provenance: Some(if f.origin == Some(Origin::Inferred) { Provenance::Inferred } else { Provenance::Declared }),
+                        graphql_ty: Some(t.clone()),
+                        selected: !input && self.shapes.auto_selected(f),
+                        aliases: Vec::new(),
+                    })
+                })
+                .collect()
+        };
+        let kind = match def.kind {
+            Kind::Scalar if def.shape == Shape::Opaque => TypeDefKind::Opaque { input: !outputs.contains(name) },
+            Kind::Scalar => TypeDefKind::Scalar { mapping: scalar_maps.get(name).cloned() },
+            Kind::Enum => {
+                let mut t = NameTable::new(Case::Pascal);
+                t.reserve(UNKNOWN);
+                TypeDefKind::Enum { values: def.values.iter().map(|v| (v.name.clone(), t.insert(&v.name))).collect() }
+            }
+            Kind::InputObject if def.shape != Shape::Opaque && !def.fields.is_empty() => TypeDefKind::Input { fields: fields(true) },
+            Kind::InputObject => TypeDefKind::Opaque { input: true },
+            Kind::Union | Kind::Interface if self.shapes.is_abstract(name) => {
+                let mut table = NameTable::new(Case::Pascal);
+                table.reserve(UNKNOWN);
+                let members = self
+                    .shapes
+                    .members(name)
+                    .into_iter()
+                    .filter_map(|m| Some((m.to_string(), table.insert(m), self.rust_of.get(m)?.clone())))
+                    .collect();
+                TypeDefKind::Abstract { members, interface: def.kind == Kind::Interface }
+            }
+            Kind::Object | Kind::Interface if self.shapes.typed_output(name) => {
+                TypeDefKind::Object { fields: fields(false), partial: def.shape == Shape::Partial }
+            }
+            Kind::Object | Kind::Interface | Kind::Union => TypeDefKind::Opaque { input: false },
+        };
+        Some(TypeDef {
+            graphql: name.to_string(),
+            rust: self.rust_of.get(name)?.clone(),
+            kind,
+            provenance,
+            synthetic: def.synthetic,
+            from_supplement: def.supplemented || def.origin == Origin::Supplement,
+        })
     }
 
     fn operation(&self, m: &Mutation, module: String, method: String) -> Operation {
@@ -539,16 +741,16 @@ impl Cx<'_> {
             .map(|a| FieldIr {
                 graphql: a.name.clone(),
                 rust: vars.insert(&a.name),
-                ty: self.map(&a.ty, None),
+                ty: self.map(&a.ty, None, false),
                 description: a.description.clone(),
                 deprecation: None,
                 provenance: Some(Provenance::Declared),
                 graphql_ty: Some(a.ty.clone()),
                 selected: true,
+                aliases: Vec::new(),
             })
             .collect();
-        let return_kind = kind_of(self.reference, m.return_type.base());
-        let payload = is_struct_kind(return_kind).then(|| {
+        let payload = self.shapes.payload_struct(m.return_type.base()).then(|| {
             let mut local = NameTable::new(Case::Pascal);
             OPERATION_ITEMS.iter().for_each(|n| {
                 local.reserve(n);
@@ -558,25 +760,26 @@ impl Cx<'_> {
                 graphql: m.return_type.base().to_string(),
                 rust: local.insert(m.return_type.base()),
                 provenance: m.return_type_provenance,
-                fields: m.fields.iter().map(|f| self.field(f, names.insert(&f.name))).collect(),
+                fields: self.shapes.payload_fields(m).into_iter().map(|(ty, f)| self.payload_field(ty, f, &mut names)).collect(),
             }
         });
         let data_field = FieldIr {
             graphql: m.name.clone(),
             rust: crate::naming::sanitize(&m.name, Case::Snake),
-            ty: self.map(&m.return_type, payload.as_ref().map(|p| p.rust.as_str())),
+            ty: self.map(&m.return_type, payload.as_ref().map(|p| p.rust.as_str()), false),
             description: None,
             deprecation: None,
             provenance: Some(m.return_type_provenance),
             graphql_ty: Some(m.return_type.clone()),
             selected: true,
+            aliases: Vec::new(),
         };
         Operation {
             graphql: m.name.clone(),
             module,
             method,
             operation_name: document::operation_name(&m.name),
-            document: document::build(self, m),
+            document: document::build(self, m, true),
             description: m.description.clone(),
             deprecation: m.deprecation.clone(),
             complexity: m.complexity,
@@ -589,48 +792,37 @@ impl Cx<'_> {
         }
     }
 
-    fn field(&self, f: &Field, rust: String) -> FieldIr {
-        let selected = document::selects(f);
-        let mut ty = match &f.ty {
-            Some(t) => self.map(t, None),
+    fn payload_field(&self, ty: Option<&TypeRef>, f: PayloadField<'_>, names: &mut NameTable) -> FieldIr {
+        let selected = document::selects(&self.shapes, f);
+        let mut mapped = match ty {
+            Some(t) => self.map(t, None, false),
             None => Ty::Option(Box::new(Ty::Json)),
         };
         // A field the document does not select is absent from every response to it, but the struct
         // still describes it so a custom document can select it; it can only ever be optional.
-        if !selected && !ty.is_option() {
-            ty = Ty::Option(Box::new(ty));
+        if !selected && !mapped.is_option() {
+            mapped = Ty::Option(Box::new(mapped));
         }
+        let (name, description, deprecation, provenance) = match f {
+            PayloadField::Reference(f, declared) => {
+                let provenance = match declared.and_then(|d| d.origin) {
+                    Some(Origin::Supplement) => Some(Provenance::Declared),
+                    _ => f.provenance,
+                };
+                (&f.name, f.description.clone(), f.deprecation.clone(), provenance)
+            }
+            PayloadField::Supplement(d) => (&d.name, d.description.clone(), d.deprecation.clone(), Some(Provenance::Declared)),
+        };
         FieldIr {
-            graphql: f.name.clone(),
-            rust,
-            ty,
-            description: f.description.clone(),
-            deprecation: f.deprecation.clone(),
-            provenance: f.provenance,
-            graphql_ty: f.ty.clone(),
+            graphql: name.clone(),
+            rust: names.insert(name),
+            ty: mapped,
+            description,
+            deprecation,
+            provenance,
+            graphql_ty: ty.cloned(),
             selected,
+            aliases: Vec::new(),
         }
-    }
-
-    /// The kind of a named type, `None` when the reference never names it.
-    pub(crate) fn kind(&self, name: &str) -> Option<TypeKind> {
-        kind_of(self.reference, name)
-    }
-
-    /// The supplied leaf fields of an output type, which documents select after `__typename`.
-    pub(crate) fn supplied_leaves(&self, name: &str) -> Vec<&str> {
-        match self.type_fields.get(name) {
-            Some(fields) if !is_leaf(self.kind(name)) && self.kind(name) != Some(TypeKind::Union) => fields
-                .iter()
-                .filter(|f| leaf_kind(self.reference, f.ty.base()))
-                .map(|f| f.name.as_str())
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// Union members of a type (empty for non-unions).
-    pub(crate) fn members(&self, name: &str) -> &[String] {
-        self.reference.types.get(name).map_or(&[], |t| t.members.as_slice())
     }
 }

@@ -2,9 +2,11 @@
 //!
 //! The stages are kept apart the way typify and progenitor keep them:
 //!
-//! 1. [`ir`] reads the [`Reference`] once and decides everything: every Rust name (through
-//!    [`crate::naming`], so two GraphQL names can never produce the same or an invalid identifier),
-//!    every Rust type, every operation document. Nothing after this stage looks at the reference.
+//! 1. [`Generator::new`] reads the type model ([`TypeModel`], every type fact, supplements applied)
+//!    and the reference's per-operation metadata once, and decides everything: every Rust name
+//!    (through [`crate::naming`], so two GraphQL names can never produce the same or an invalid
+//!    identifier), every Rust type, every operation document, each validated against the model's
+//!    schema. Nothing after this stage looks at the reference or the model.
 //! 2. [`emit_errors`] and [`emit_client`] turn the IR into `proc_macro2` tokens with `quote!`. Text
 //!    from the reference only ever enters the tokens as string literals (documentation, codes, GraphQL
 //!    names), so no description can break out of a comment or a string.
@@ -15,10 +17,11 @@
 //! the including crate imports or names its own items. Output depends only on the reference and the
 //! [`Options`]: no timestamps, no versions, no hash-map iteration order.
 //!
-//! The entry points are [`generate_workspace_crates`] (the checked-in crates of a repository, called by
-//! `cargo xtask codegen`), [`generate_crate`] (a self-contained crate, used by `krakengen generate`),
-//! [`render_mutation`] (everything generated for one mutation, for review and snapshots) and
-//! [`operation_documents`] (the GraphQL documents, for validation).
+//! A [`Generator`] is built once per run and then asked for what is needed:
+//! [`Generator::workspace_crates`] (the checked-in crates of a repository, written by `cargo xtask
+//! codegen`), [`Generator::crate_files`] (a self-contained crate, written by `krakengen generate`),
+//! [`Generator::render_mutation`] (everything generated for one mutation, for review and
+//! snapshots), [`Generator::operation_documents`] and [`Generator::scaffold`].
 //!
 //! # What the generated code looks like
 //!
@@ -29,31 +32,31 @@
 //!   `ErrorType`, `ValidationError`, `PathSegment` for Kraken's error responses.
 //! - Client crate: a module per mutation (`accept_goods_quote::{DOCUMENT, Variables, Data, payload
 //!   struct, POSSIBLE_ERRORS, PossibleError, Mutation}`), a `types` module (custom scalars, enums
-//!   with an `Unknown` fallback, unions keyed by `__typename` with an `Unknown` fallback, JSON
-//!   newtypes for types of unknown shape), `Client<T: Transport>` with one async method per mutation
+//!   with every value the model knows and an `Unknown` fallback, unions and interfaces keyed by
+//!   `__typename` with an `Unknown` fallback, structs for objects and input objects whose fields the
+//!   model knows, JSON newtypes for types of unknown shape), `Client<T: Transport>` with one async method per mutation
 //!   plus `authenticate` (through `obtainKrakenToken`), and `http::ReqwestTransport` behind the
 //!   `reqwest` feature.
 //!
 //! # Wiring it into `cargo xtask codegen`
 //!
 //! ```ignore
+//! let schema = SchemaOptions::new().with_supplement("brand.graphql").build(&parsed.reference);
 //! let options = Options::new(&project.name)
 //!     .with_errors_crate("crates/oees-errors")   // project.errors_crate, relative to the root
 //!     .with_client_crate("crates/oees-client")   // project.client_crate
 //!     .with_scalars(&project.scalars)
-//!     .with_supplemented_fields(&schema)         // the SDL stage's output, built with project.supplements
 //!     .with_fragments(path, &text);              // once per project.fragments file
+//! let generator = Generator::new(&parsed.reference, &schema.output.unwrap().model, &options)?;
 //! // Each file's text goes to its sink while it is formatted; `project` uses sinks that compare it
 //! // with the disk and stage what differs (`write::StagedFile`), so no file is held whole.
-//! let sinks = generate_workspace_crates_into(&parsed.reference, &options, |path| {
-//!     outputs.create(config.root.join(path))
-//! })?;
+//! let sinks = generator.workspace_crates_into(|path| outputs.create(config.root.join(path)))?;
 //! ```
 //!
-//! [`generate_workspace_crates`] does the same into strings, for tests and tools that want the text.
+//! [`Generator::workspace_crates`] does the same into memory, for tests and tools that want the text.
 //!
 //! The hostile fixture (`tests/fixtures/hostile/hostile.txt`) is not checked in as a crate: the test
-//! `hostile_fixture_crate_builds_and_behaves` generates it with [`generate_crate`] into a temporary
+//! `hostile_fixture_crate_builds_and_behaves` generates it with [`Generator::crate_files`] into a temporary
 //! directory and runs `cargo test --offline` on it with `-D warnings`, which compiles it, runs its
 //! doctests (proving no description became code) and runs `tests/fixtures/hostile/exercise.rs`.
 
@@ -64,7 +67,6 @@ mod emit_client;
 mod emit_errors;
 mod emit_server;
 mod format;
-pub use format::TextSink;
 mod fragments;
 mod ir;
 mod runtime;
@@ -76,27 +78,14 @@ use std::collections::BTreeMap;
 
 use crate::diag::Diagnostics;
 use crate::model::Reference;
+use crate::types::TypeModel;
+pub use crate::write::{GeneratedFile, TextSink};
 
 /// The first line of every generated Rust file.
 pub const HEADER: &str = "// Generated by `cargo xtask codegen`, do not edit.\n";
 
 /// The first line of every generated TOML file.
 pub const TOML_HEADER: &str = "# Generated by `cargo xtask codegen`, do not edit.\n";
-
-/// One generated file: a path relative to the directory the caller generates into (the repository
-/// root for [`generate_workspace_crates`], the crate directory for [`generate_crate`]), always with
-/// `/` separators, and its full contents.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct GeneratedFile {
-    pub path: String,
-    pub contents: String,
-}
-
-impl TextSink for GeneratedFile {
-    fn push_text(&mut self, text: &str) {
-        self.contents.push_str(text);
-    }
-}
 
 /// A GraphQL document of fragment definitions supplied by the user.
 ///
@@ -110,28 +99,6 @@ pub struct FragmentSource {
     pub name: String,
     /// GraphQL text holding only fragment definitions.
     pub text: String,
-}
-
-/// One field of an object type whose shape the reference does not give, supplied from elsewhere:
-/// the hook through which a supplement SDL (an introspection dump of the real API, read by the
-/// schema stage) makes generated types typed. See [`Options::with_type_fields`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KnownField {
-    pub name: String,
-    pub ty: crate::model::TypeRef,
-    pub description: Option<String>,
-    pub deprecation: Option<crate::model::Deprecation>,
-}
-
-/// A scalar or enum type that supplied fields use and the reference does not define (or names
-/// without saying what it is), given from elsewhere with [`Options::with_supplied_type`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SuppliedType {
-    /// A custom scalar: generated as the custom scalars of the reference are (a newtype, or the
-    /// type `with_scalar` maps it to).
-    Scalar,
-    /// An enum with these values: generated with an `Unknown` fallback, as the reference's enums are.
-    Enum(Vec<String>),
 }
 
 /// Settings of the Rust generator, built prost-build style: start from [`Options::new`] and chain
@@ -153,8 +120,6 @@ pub struct Options {
     crate_name: String,
     scalars: BTreeMap<String, String>,
     fragments: Vec<FragmentSource>,
-    type_fields: BTreeMap<String, Vec<KnownField>>,
-    supplied_types: BTreeMap<String, SuppliedType>,
 }
 
 impl Options {
@@ -171,8 +136,6 @@ impl Options {
             crate_name: format!("{project}-client"),
             scalars: BTreeMap::new(),
             fragments: Vec::new(),
-            type_fields: BTreeMap::new(),
-            supplied_types: BTreeMap::new(),
         }
     }
 
@@ -202,7 +165,7 @@ impl Options {
         self
     }
 
-    /// Sets the package name of the self-contained crate written by [`generate_crate`].
+    /// Sets the package name of the self-contained crate written by [`Generator::crate_files`].
     #[must_use]
     pub fn with_crate_name(mut self, name: &str) -> Self {
         self.crate_name = name.to_string();
@@ -234,47 +197,6 @@ impl Options {
     #[must_use]
     pub fn with_fragments(mut self, name: &str, text: &str) -> Self {
         self.fragments.push(FragmentSource { name: name.to_string(), text: text.to_string() });
-        self
-    }
-
-    /// Supplies the fields of an output type (object or interface) whose shape the reference does
-    /// not give, for example from a supplement SDL.
-    ///
-    /// The type then becomes a struct instead of a JSON newtype: operation documents select its
-    /// `__typename` and every supplied field whose type is a leaf (a built-in or custom scalar, or an
-    /// enum the reference names), and the struct has those fields, all optional (a custom document
-    /// may select fewer). Supplied fields of composite or unknown types are not selected yet: they
-    /// would need the shape of their own type, which is the next step of this hook. Input types stay
-    /// JSON newtypes.
-    #[must_use]
-    pub fn with_type_fields(mut self, type_name: &str, fields: Vec<KnownField>) -> Self {
-        self.type_fields.insert(type_name.to_string(), fields);
-        self
-    }
-
-    /// Defines a scalar or enum type that fields given with [`Options::with_type_fields`] use, for a
-    /// type the reference does not define or names without saying what it is; without it such a
-    /// field cannot be typed and is left out. A type the reference does define keeps the
-    /// reference's definition.
-    #[must_use]
-    pub fn with_supplied_type(mut self, name: &str, ty: SuppliedType) -> Self {
-        self.supplied_types.insert(name.to_string(), ty);
-        self
-    }
-
-    /// Supplies, as [`Options::with_type_fields`] does, the fields of every type a supplement filled
-    /// in a schema built with supplements ([`crate::sdl::SchemaOutput::supplemented_fields`]): the
-    /// `supplements` of `krakengen.toml` and `krakengen generate --supplement`. Without supplements
-    /// this changes nothing.
-    #[must_use]
-    pub fn with_supplemented_fields(mut self, schema: &crate::sdl::SchemaOutput) -> Self {
-        let fields = schema.supplemented_fields();
-        for (name, ty) in schema.leaf_types_of(&fields) {
-            self = self.with_supplied_type(&name, ty);
-        }
-        for (name, fields) in fields {
-            self = self.with_type_fields(&name, fields);
-        }
         self
     }
 
@@ -333,113 +255,138 @@ pub(crate) enum ErrorsPath {
     Sibling,
 }
 
-/// Generates the generated sources of the checked-in workspace crates.
-///
-/// Returns, in this order, `{errors_crate}/src/generated.rs` (the `ErrorCode` enum, per-mutation error
-/// lists and enums, and the types that parse Kraken's error responses),
-/// `{client_crate}/src/generated.rs` (the typed client, which refers to the error crate by its name)
-/// and, when [`Options::with_server_crate`] was called, `{server_crate}/src/generated.rs` (the
-/// resolver trait, its adapter and the policy, which use the other two crates' types).
-/// The crates' `Cargo.toml` and `lib.rs` are written by hand and include the files with
-/// `mod generated;`. Fails with the diagnostics when an option is unusable (a scalar mapping that is
-/// not a Rust type, a fragment document that does not parse).
-pub fn generate_workspace_crates(reference: &Reference, options: &Options) -> Result<Vec<GeneratedFile>, Diagnostics> {
-    let files = generate_workspace_crates_into(reference, options, |path| GeneratedFile { path: path.to_owned(), contents: String::new() })?;
-    Ok(files)
+/// The Rust generator for one reference, its type model and one set of [`Options`]: every name,
+/// type and operation document decided once, in [`Generator::new`], then emitted as any of the
+/// generated files. The CLI, the xtask, the build-script front door, the scaffold and the benchmarks
+/// build one per run and ask it for what they need.
+pub struct Generator {
+    ir: ir::Ir,
+    options: Options,
 }
 
-/// [`generate_workspace_crates`] into sinks: `open` is called once per generated file with its path
-/// (in the order above) and returns the [`TextSink`] that receives the file's text piece by piece
-/// while it is formatted; the sinks are returned, in the same order, once every file is complete.
-///
-/// This is how `krakengen codegen` keeps its memory bounded: its sinks compare the text with the
-/// files on disk as it arrives and stage what differs in temporary files, so a generated file never
-/// has to be held whole.
-pub fn generate_workspace_crates_into<S: TextSink>(
-    reference: &Reference,
-    options: &Options,
-    mut open: impl FnMut(&str) -> S,
-) -> Result<Vec<S>, Diagnostics> {
-    let errors_crate = options.errors_crate_name().replace('-', "_");
-    let ir = ir::build(reference, options)?;
-    let path = ErrorsPath::Crate(errors_crate);
-    let (errors, client) = (emit_errors::segments(&ir), emit_client::segments(&ir, &path));
-    let server_paths = options.server_crate_dir.as_deref().map(|dir| options.server_paths(dir));
-    let server = server_paths.as_ref().map(|paths| emit_server::segments(&ir, paths)).unwrap_or_default();
-    let mut files: Vec<&[format::Segment<'_>]> = vec![&errors, &client];
-    let mut sinks = vec![
-        open(&format!("{}/src/generated.rs", options.errors_crate_dir)),
-        open(&format!("{}/src/generated.rs", options.client_crate_dir)),
-    ];
-    if let Some(dir) = &options.server_crate_dir {
-        files.push(&server);
-        sinks.push(open(&format!("{dir}/src/generated.rs")));
+impl Generator {
+    /// Decides everything about the generated code, from the model (every type fact, supplements
+    /// applied) and the reference's per-operation metadata. Fails with the diagnostics when an
+    /// option is unusable (a scalar mapping that is not a Rust type, a fragment document that does
+    /// not parse) or an operation document would not be valid against the model's schema.
+    pub fn new(reference: &Reference, model: &TypeModel, options: &Options) -> Result<Generator, Diagnostics> {
+        Ok(Generator { ir: ir::build(reference, model, options)?, options: options.clone() })
     }
-    format::rust_files_segments(&files, sinks).into_iter().collect()
-}
 
-/// Generates a self-contained crate that builds on its own with `cargo build`.
-///
-/// Returns `Cargo.toml` (from the askama template `templates/generated-crate/Cargo.toml`; the crate
-/// declares an empty `[workspace]` so it builds even when written below another workspace),
-/// `src/lib.rs`, `src/errors.rs` and `src/client.rs`, with paths relative to the crate directory. The
-/// HTTP transport is behind the crate's `reqwest` feature and TLS behind `rustls-tls`.
-pub fn generate_crate(reference: &Reference, options: &Options) -> Result<Vec<GeneratedFile>, Diagnostics> {
-    let (files, _) = generate_crate_into(reference, options, |path| GeneratedFile { path: path.to_owned(), contents: String::new() })?;
-    Ok(files)
-}
+    /// [`Generator::new`] over the type model of the reference alone (no supplement), for callers
+    /// that have none: the schema stage runs here, and its errors are returned.
+    pub fn from_reference(reference: &Reference, options: &Options) -> Result<Generator, Diagnostics> {
+        let build = crate::types::build(reference, &[]);
+        let model = build.model.ok_or(build.diagnostics)?;
+        Generator::new(reference, &model, options)
+    }
 
-/// [`generate_crate`] into sinks, as [`generate_workspace_crates_into`] does: `open` is called once
-/// per file with its path relative to the crate directory, in the order above. Also returns the
-/// warnings [`warnings`] would, found while building the same IR.
-pub fn generate_crate_into<S: TextSink>(
-    reference: &Reference,
-    options: &Options,
-    mut open: impl FnMut(&str) -> S,
-) -> Result<(Vec<S>, Diagnostics), Diagnostics> {
-    let mut ir = ir::build(reference, options)?;
-    // The emitters do not read the warnings.
-    let warnings = std::mem::take(&mut ir.warnings);
-    let (mut manifest, mut lib) = (open("Cargo.toml"), open("src/lib.rs"));
-    manifest.push_text(&cargo::manifest(options)?);
-    lib.push_text(&format::rust_file(emit_client::standalone_lib(&ir))?);
-    let (errors, client) = (emit_errors::segments(&ir), emit_client::segments(&ir, &ErrorsPath::Sibling));
-    let sinks = vec![open("src/errors.rs"), open("src/client.rs")];
-    let mut out = format::rust_files_segments(&[&errors, &client], sinks).into_iter();
-    let (errors, client) = (out.next().expect("two files")?, out.next().expect("two files")?);
-    Ok((vec![manifest, lib, errors, client], warnings))
-}
+    /// Problems with the options that do not stop generation (a fragment on a type the schema does
+    /// not declare, say), so front-ends can show them.
+    pub fn warnings(&self) -> &Diagnostics {
+        &self.ir.warnings
+    }
 
-/// Everything generated for one mutation, formatted as one Rust file for review and snapshot tests:
-/// its error list and error enum, the shared types it uses, its operation module, and its method on
-/// `Client`. Returns `None` when the reference has no such mutation.
-pub fn render_mutation(reference: &Reference, options: &Options, mutation: &str) -> Result<Option<String>, Diagnostics> {
-    let ir = ir::build(reference, options)?;
-    let Some(index) = ir.operations.iter().position(|o| o.graphql == mutation) else {
-        return Ok(None);
-    };
-    let errors = ErrorsPath::Crate(options.errors_crate_name().replace('-', "_"));
-    format::rust_file(emit_client::one_operation(&ir, index, &errors)).map(Some)
-}
+    /// The options the generator was built with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
 
-/// The operation document of every mutation, as `(mutation name, document)` in mutation order.
-pub fn operation_documents(reference: &Reference, options: &Options) -> Result<Vec<(String, String)>, Diagnostics> {
-    let ir = ir::build(reference, options)?;
-    Ok(ir.operations.iter().map(|o| (o.graphql.clone(), o.document.clone())).collect())
-}
+    /// The generated sources of the checked-in workspace crates.
+    ///
+    /// Returns, in this order, `{errors_crate}/src/generated.rs` (the `ErrorCode` enum, per-mutation
+    /// error lists and enums, and the types that parse Kraken's error responses),
+    /// `{client_crate}/src/generated.rs` (the typed client, which refers to the error crate by its
+    /// name) and, when [`Options::with_server_crate`] was called, `{server_crate}/src/generated.rs`
+    /// (the resolver trait, its adapter and the policy, which use the other two crates' types). The
+    /// crates' `Cargo.toml` and `lib.rs` are written by hand and include the files with
+    /// `mod generated;`.
+    pub fn workspace_crates(&self) -> Result<Vec<GeneratedFile>, Diagnostics> {
+        self.workspace_crates_into(|path| GeneratedFile { path: path.into(), contents: String::new() })
+    }
 
-/// Problems with the options that do not stop generation (a fragment on a type the reference never
-/// names, say), so front-ends can show them.
-pub fn warnings(reference: &Reference, options: &Options) -> Diagnostics {
-    match ir::build(reference, options) {
-        Ok(ir) => ir.warnings,
-        Err(d) => d,
+    /// [`Generator::workspace_crates`] into sinks: `open` is called once per generated file with its
+    /// path (in the order above) and returns the [`TextSink`] that receives the file's text piece by
+    /// piece while it is formatted; the sinks are returned, in the same order, once every file is
+    /// complete.
+    ///
+    /// This is how `krakengen codegen` keeps its memory bounded: its sinks compare the text with the
+    /// files on disk as it arrives and stage what differs in temporary files, so a generated file
+    /// never has to be held whole.
+    pub fn workspace_crates_into<S: TextSink>(&self, mut open: impl FnMut(&str) -> S) -> Result<Vec<S>, Diagnostics> {
+        let (ir, options) = (&self.ir, &self.options);
+        let path = ErrorsPath::Crate(options.errors_crate_name().replace('-', "_"));
+        let (errors, client) = (emit_errors::segments(ir), emit_client::segments(ir, &path));
+        let server_paths = options.server_crate_dir.as_deref().map(|dir| options.server_paths(dir));
+        let server = server_paths.as_ref().map(|paths| emit_server::segments(ir, paths)).unwrap_or_default();
+        let mut files: Vec<&[format::Segment<'_>]> = vec![&errors, &client];
+        let mut sinks = vec![
+            open(&format!("{}/src/generated.rs", options.errors_crate_dir)),
+            open(&format!("{}/src/generated.rs", options.client_crate_dir)),
+        ];
+        if let Some(dir) = &options.server_crate_dir {
+            files.push(&server);
+            sinks.push(open(&format!("{dir}/src/generated.rs")));
+        }
+        format::rust_files_segments(&files, sinks).into_iter().collect()
+    }
+
+    /// A self-contained crate that builds on its own with `cargo build`.
+    ///
+    /// Returns `Cargo.toml` (from the askama template `templates/generated-crate/Cargo.toml`; the
+    /// crate declares an empty `[workspace]` so it builds even when written below another
+    /// workspace), `src/lib.rs`, `src/errors.rs` and `src/client.rs`, with paths relative to the
+    /// crate directory. The HTTP transport is behind the crate's `reqwest` feature and TLS behind
+    /// `rustls-tls`.
+    pub fn crate_files(&self) -> Result<Vec<GeneratedFile>, Diagnostics> {
+        self.crate_into(|path| GeneratedFile { path: path.into(), contents: String::new() })
+    }
+
+    /// [`Generator::crate_files`] into sinks, as [`Generator::workspace_crates_into`] does: `open` is
+    /// called once per file with its path relative to the crate directory, in the order above.
+    pub fn crate_into<S: TextSink>(&self, mut open: impl FnMut(&str) -> S) -> Result<Vec<S>, Diagnostics> {
+        let ir = &self.ir;
+        let (mut manifest, mut lib) = (open("Cargo.toml"), open("src/lib.rs"));
+        manifest.push_text(&cargo::manifest(&self.options)?);
+        lib.push_text(&format::rust_file(emit_client::standalone_lib(ir))?);
+        let (errors, client) = (emit_errors::segments(ir), emit_client::segments(ir, &ErrorsPath::Sibling));
+        let sinks = vec![open("src/errors.rs"), open("src/client.rs")];
+        let mut out = format::rust_files_segments(&[&errors, &client], sinks).into_iter();
+        let (errors, client) = (out.next().expect("two files")?, out.next().expect("two files")?);
+        Ok(vec![manifest, lib, errors, client])
+    }
+
+    /// Everything generated for one mutation, formatted as one Rust file for review and snapshot
+    /// tests: its error list and error enum, the shared types it uses, its operation module, and its
+    /// method on `Client`. Returns `None` when the reference has no such mutation.
+    pub fn render_mutation(&self, mutation: &str) -> Result<Option<String>, Diagnostics> {
+        let Some(index) = self.ir.operations.iter().position(|o| o.graphql == mutation) else {
+            return Ok(None);
+        };
+        let errors = ErrorsPath::Crate(self.options.errors_crate_name().replace('-', "_"));
+        format::rust_file(emit_client::one_operation(&self.ir, index, &errors)).map(Some)
+    }
+
+    /// The operation document of every mutation, as `(mutation name, document)` in mutation order.
+    pub fn operation_documents(&self) -> Vec<(&str, &str)> {
+        self.ir.operations.iter().map(|o| (o.graphql.as_str(), o.document.as_str())).collect()
+    }
+
+    /// A starting implementation of the server crate's `MutationResolvers`, every body `todo!()`;
+    /// `None` when the options name no server crate (see [`scaffold`]).
+    pub fn scaffold(&self) -> Result<Option<String>, Diagnostics> {
+        scaffold::render(&self.ir, &self.options)
     }
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// The generator of the vendored reference with `options`, its IR for the emitters' tests.
+    pub(crate) fn vendored_ir(options: &Options) -> ir::Ir {
+        Generator::from_reference(&vendored().reference, options).unwrap().ir
+    }
 
     /// The vendored reference, parsed: the realistic input of the generator's unit tests.
     pub(crate) fn vendored() -> crate::parse::Parsed {
@@ -452,17 +399,18 @@ pub(crate) mod tests {
     #[test]
     fn segmented_formatting_equals_single_pass() {
         let parsed = vendored();
-        let ir = ir::build(&parsed.reference, &Options::new("oees").with_scalar("Date", "::std::string::String")).unwrap();
-        let errors = emit_errors::segments(&ir);
+        let generator = Generator::from_reference(&parsed.reference, &Options::new("oees").with_scalar("Date", "::std::string::String")).unwrap();
+        let ir = &generator.ir;
+        let errors = emit_errors::segments(ir);
         assert_eq!(format::rust_file_segments(&errors).unwrap(), format::rust_file_single_pass(&errors).unwrap());
         let path = ErrorsPath::Crate("oees_errors".into());
-        let client = emit_client::segments(&ir, &path);
+        let client = emit_client::segments(ir, &path);
         assert_eq!(format::rust_file_segments(&client).unwrap(), format::rust_file_single_pass(&client).unwrap());
     }
 
     #[test]
     fn an_empty_reference_still_generates() {
-        let files = generate_crate(&Reference::default(), &Options::new("empty")).unwrap();
+        let files = Generator::from_reference(&Reference::default(), &Options::new("empty")).unwrap().crate_files().unwrap();
         assert_eq!(files.len(), 4);
         assert!(files[3].contents.contains("pub mod types {}"), "{}", files[3].contents);
     }

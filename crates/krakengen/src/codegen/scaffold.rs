@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 
 use super::{emit_server, format, ir, Options, HEADER};
 use crate::diag::Diagnostics;
-use crate::model::{Reference, Span};
+use crate::model::Span;
 
 /// The name of the trait an implementation is looked for.
 const TRAIT: &str = "MutationResolvers";
@@ -19,12 +19,11 @@ const TRAIT: &str = "MutationResolvers";
 /// A starting implementation of the server crate's `MutationResolvers`, every body `todo!()`; `None`
 /// when the options name no server crate. The text has no "do not edit" header: it is the user's file
 /// from the moment it is written.
-pub fn render(reference: &Reference, options: &Options) -> Result<Option<String>, Diagnostics> {
+pub(crate) fn render(ir: &ir::Ir, options: &Options) -> Result<Option<String>, Diagnostics> {
     let Some(dir) = options.server_crate_dir.as_deref() else { return Ok(None) };
-    let ir = ir::build(reference, options)?;
     let paths = options.server_paths(dir);
     let server = options.server_crate_name().unwrap_or_default().replace('-', "_");
-    let text = format::rust_file(emit_server::scaffold(&ir, &paths, &server))?;
+    let text = format::rust_file(emit_server::scaffold(ir, &paths, &server))?;
     Ok(Some(text.strip_prefix(HEADER).unwrap_or(&text).to_string()))
 }
 
@@ -198,13 +197,14 @@ fn locate(text: &str, parts: &[&str]) -> Option<Span> {
 mod tests {
     use super::*;
 
-    fn vendored_scaffold() -> (Reference, String) {
+    fn vendored_scaffold() -> (crate::model::Reference, String) {
         let parsed = crate::codegen::tests::vendored();
         let options = Options::new("oees");
-        assert_eq!(render(&parsed.reference, &options).unwrap(), None, "no server crate, no scaffold");
+        let generator = crate::codegen::Generator::from_reference(&parsed.reference, &options).unwrap();
+        assert_eq!(generator.scaffold().unwrap(), None, "no server crate, no scaffold");
         let options = options.with_server_crate("crates/oees-server", "schema/oees/schema.graphql");
-        let text = render(&parsed.reference, &options).unwrap().unwrap();
-        (parsed.reference, text)
+        let generator = crate::codegen::Generator::from_reference(&parsed.reference, &options).unwrap();
+        (parsed.reference, generator.scaffold().unwrap().unwrap())
     }
 
     #[test]

@@ -1,20 +1,21 @@
 //! The Rust generator split into its stages, for the scale benchmarks (`benches/stages.rs`) and the
 //! instruction-count profiles (`examples/stage.rs`); not part of the supported API.
 //!
-//! [`generate_workspace_crates`](super::generate_workspace_crates) runs these stages fused and formats
-//! on all cores; here each stage runs alone and on one thread, so its cost can be measured apart and
-//! compared across input sizes.
+//! [`Generator::workspace_crates`](super::Generator::workspace_crates) runs these stages fused and
+//! formats on all cores; here each stage runs alone and on one thread, so its cost can be measured
+//! apart and compared across input sizes. Stage 1 is [`super::Generator::new`] itself.
 
 use proc_macro2::TokenStream;
 
 use super::format::{self, Segment};
-use super::{emit_client, emit_errors, emit_server, ir, ErrorsPath, Options};
+use super::{emit_client, emit_errors, emit_server, ErrorsPath, Generator, Options};
 use crate::diag::Diagnostics;
 use crate::model::Reference;
+use crate::types::TypeModel;
 
-/// The generator's IR: every name, type and document decided (stage 1).
+/// The generator (stage 1: every name, type and document decided) with the paths its emitters need.
 pub struct Prepared {
-    ir: ir::Ir,
+    generator: Generator,
     errors: ErrorsPath,
     server: Option<emit_server::ServerPaths>,
 }
@@ -28,20 +29,26 @@ pub enum Which {
     Server,
 }
 
-/// Builds the IR of `reference`, for the workspace layout (the client refers to the error crate).
-pub fn prepare(reference: &Reference, options: &Options) -> Result<Prepared, Diagnostics> {
+/// Builds the generator of `reference` over `model`, for the workspace layout (the client refers to
+/// the error crate).
+pub fn prepare(reference: &Reference, model: &TypeModel, options: &Options) -> Result<Prepared, Diagnostics> {
     let errors = ErrorsPath::Crate(options.errors_crate_name().replace('-', "_"));
     let server = options.server_crate_dir.as_deref().map(|dir| options.server_paths(dir));
-    Ok(Prepared { ir: ir::build(reference, options)?, errors, server })
+    Ok(Prepared { generator: Generator::new(reference, model, options)?, errors, server })
+}
+
+/// The type model of `reference` alone, which [`prepare`] reads.
+pub fn model(reference: &Reference) -> Result<TypeModel, Diagnostics> {
+    let build = crate::types::build(reference, &[]);
+    build.model.ok_or(build.diagnostics)
 }
 
 fn segments<'a>(prepared: &'a Prepared, which: Which) -> Vec<Segment<'a>> {
+    let ir = &prepared.generator.ir;
     match which {
-        Which::Errors => emit_errors::segments(&prepared.ir),
-        Which::Client => emit_client::segments(&prepared.ir, &prepared.errors),
-        Which::Server => {
-            emit_server::segments(&prepared.ir, prepared.server.as_ref().expect("the options name a server crate"))
-        }
+        Which::Errors => emit_errors::segments(ir),
+        Which::Client => emit_client::segments(ir, &prepared.errors),
+        Which::Server => emit_server::segments(ir, prepared.server.as_ref().expect("the options name a server crate")),
     }
 }
 
@@ -72,7 +79,7 @@ pub fn format(emitted: Vec<Emitted>) -> Result<Vec<String>, Diagnostics> {
     emitted.into_iter().map(|e| format::rust_file_with_blocks(e.tokens, &e.blocks)).collect()
 }
 
-/// One crate's generated file, as [`super::generate_workspace_crates`] makes it: emitting and
+/// One crate's generated file, as [`Generator::workspace_crates`] makes it: emitting and
 /// formatting on all cores, then joining.
 pub fn generate(prepared: &Prepared, which: Which) -> Result<String, Diagnostics> {
     let segments = segments(prepared, which);
@@ -89,7 +96,7 @@ mod tests {
     fn formatting_emitted_segments_later_matches_the_fused_path() {
         let parsed = crate::codegen::tests::vendored();
         let options = Options::new("oees").with_errors_crate("e").with_client_crate("c").with_server_crate("s", "x.graphql");
-        let prepared = prepare(&parsed.reference, &options).unwrap();
+        let prepared = prepare(&parsed.reference, &model(&parsed.reference).unwrap(), &options).unwrap();
         for which in [Which::Errors, Which::Client, Which::Server] {
             let texts = format(emit(&prepared, which)).unwrap();
             let fused = generate(&prepared, which).unwrap();

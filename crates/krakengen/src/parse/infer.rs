@@ -14,8 +14,7 @@ use super::Block;
 use crate::diag::Diagnostics;
 use crate::model::{Provenance, Reference, Selection, TypeInfo, TypeKind, TypeRef};
 
-/// The built-in GraphQL scalars.
-pub const BUILTIN_SCALARS: [&str; 5] = ["Boolean", "Float", "ID", "Int", "String"];
+pub use crate::model::BUILTIN_SCALARS;
 
 /// What the examples show about a named input type.
 #[derive(Debug, Default)]

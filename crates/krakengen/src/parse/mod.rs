@@ -36,6 +36,12 @@ pub struct Parsed {
 impl Parsed {
     /// Renders the diagnostics against the parsed sources.
     pub fn render_diagnostics(&self, options: impl Into<crate::diag::RenderOptions>) -> String {
+        self.render(&self.diagnostics, options)
+    }
+
+    /// Renders diagnostics of a later stage that point into the parsed files (or nowhere), such as
+    /// the code generator's.
+    pub fn render(&self, diagnostics: &Diagnostics, options: impl Into<crate::diag::RenderOptions>) -> String {
         let sources: Vec<_> = self
             .reference
             .files
@@ -43,7 +49,7 @@ impl Parsed {
             .zip(&self.sources)
             .map(|(f, t)| crate::diag::SourceText { path: &f.path, text: t })
             .collect();
-        crate::diag::render(&self.diagnostics, &sources, options)
+        crate::diag::render(diagnostics, &sources, options)
     }
 }
 

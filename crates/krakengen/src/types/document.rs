@@ -82,14 +82,17 @@ pub fn document(reference: &Reference, ir: &Ir, diags: &mut Diagnostics) -> Docu
     let mut e = Emitter { diags };
     let mut doc = preamble().clone();
     doc.definitions.reserve(ir.types.len() + 1);
-    let fields = reference.mutations.iter().filter_map(|m| e.mutation(m)).collect();
-    doc.definitions.push(Definition::ObjectTypeDefinition(Node::new(ObjectTypeDefinition {
-        description: None,
-        name: Name::new_static_unchecked("Mutation"),
-        implements_interfaces: Vec::new(),
-        directives: DirectiveList::new(),
-        fields,
-    })));
+    let fields: Vec<_> = reference.mutations.iter().filter_map(|m| e.mutation(m)).collect();
+    // GraphQL forbids a type without fields: a reference without mutations has no mutation root.
+    if !fields.is_empty() {
+        doc.definitions.push(Definition::ObjectTypeDefinition(Node::new(ObjectTypeDefinition {
+            description: None,
+            name: Name::new_static_unchecked("Mutation"),
+            implements_interfaces: Vec::new(),
+            directives: DirectiveList::new(),
+            fields,
+        })));
+    }
     for def in ir.types.values() {
         if let Some(d) = e.type_def(def) {
             doc.definitions.push(d);

@@ -34,7 +34,8 @@ use apollo_compiler::parser::{Parser, SourceSpan};
 use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::Schema;
 
-use super::ir::{is_builtin, FieldDef, Ir, Kind, Origin, Shape, TypeDef, Uses, ValueDef};
+use super::ir::{FieldDef, Ir, Kind, Origin, Shape, TypeDef, Uses, ValueDef};
+use crate::model::is_builtin;
 use crate::diag::Diagnostics;
 use crate::model::{Deprecation, LineIndex, Reference, Span, TypeRef};
 

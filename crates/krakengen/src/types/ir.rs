@@ -1,4 +1,4 @@
-//! The schema IR: every type the SDL declares, built from the reference model.
+//! The types of the model: every type the schema declares, first built from the reference alone.
 //!
 //! The reference model ([`crate::model`]) describes mutations; GraphQL describes types. This module
 //! turns the one into the other: payload fields of every mutation become the fields of their payload
@@ -12,7 +12,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::diag::Diagnostics;
 use crate::model::{Deprecation, Provenance, Reference, Span, TypeKind, TypeRef};
-use crate::parse::infer::BUILTIN_SCALARS;
 
 /// Where a fact in the schema comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -395,7 +394,3 @@ pub fn uses(reference: &Reference, ir: &Ir) -> Uses {
     u
 }
 
-/// Whether `name` is a built-in scalar.
-pub fn is_builtin(name: &str) -> bool {
-    BUILTIN_SCALARS.contains(&name)
-}
