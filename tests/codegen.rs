@@ -2,7 +2,7 @@
 //! of representative mutations, operation documents are valid GraphQL, and generated crates build on
 //! their own (the hostile fixture always, the vendored reference when `--ignored`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command;
 
@@ -268,13 +268,168 @@ fn supplement_fields_type_the_client() {
     cargo_in(dir.path(), &["test", "--quiet"]);
 }
 
+/// The reference of the supplement fixtures with `typed.graphql`, whose shapes the type model must
+/// carry into typed Rust: an input with required, optional, nested, list and enum fields, a
+/// recursive input, an enum the reference lists only partly, a union and an interface whose members
+/// share a field name with different nullability.
+fn typed_fixture() -> (krakengen::parse::Parsed, krakengen::sdl::SchemaOutput) {
+    let parsed = parse_rel(&fixture("supplement/reference.txt"));
+    let build = krakengen::sdl::SchemaOptions::new().with_supplement(fixture("supplement/typed.graphql")).build(&parsed.reference);
+    assert_eq!(build.diagnostics.errors(), 0, "{}", build.render_diagnostics_for(&parsed, false));
+    let schema = build.output.expect("the typed supplement builds");
+    (parsed, schema)
+}
+
+/// The crate generated with the typed supplement compiles, and its tests
+/// (`tests/fixtures/supplement/typed_exercise.rs`) build typed inputs, send them over loopback to
+/// the mock of the same reference and schema, and check the JSON on the wire and the typed answers.
+#[test]
+fn typed_model_reaches_the_client() {
+    let (parsed, schema) = typed_fixture();
+    let generator = Generator::new(&parsed.reference, &schema.model, &Options::new("sup").with_crate_name("typed-client")).unwrap();
+    let docs = documents(&generator);
+    validate_all(&docs, &schema.sdl, "the merged SDL");
+    // The aliases are needed: the members' `screenId` (and the interface members' `isSuspended`)
+    // differ in nullability, which GraphQL's "fields can merge" rule refuses under one name.
+    let merged = apollo_compiler::Schema::parse_and_validate(&schema.sdl, "merged.graphql").unwrap();
+    for (mutation, alias) in
+        [("linkUserToLine", "screenId_LinkTokenNotFound: "), ("setDevicePreferences", "isSuspended_SmartFlexDeviceStatusOffline: ")]
+    {
+        let doc = &docs.iter().find(|(n, _)| n == mutation).unwrap().1;
+        assert!(doc.contains(alias), "{doc}");
+        let unaliased = doc.replace(alias, "");
+        let err = apollo_compiler::ExecutableDocument::parse_and_validate(&merged, unaliased, "unaliased.graphql").unwrap_err();
+        assert!(err.errors.to_string().contains("must not select different types using the same name"), "{}", err.errors);
+    }
+    let rt = krakengen_tests::runtime();
+    let server = rt.block_on(async {
+        let mock = krakengen_server::mock::schema(&schema.sdl, &parsed.reference, krakengen_server::policy::Unspecified::Allow)
+            .expect("the mock serves the merged SDL");
+        krakengen_tests::Server::start(krakengen_server::mock::router(mock, &parsed.reference)).await
+    });
+    let addr = server.url.trim_start_matches("http://").split('/').next().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    write_crate(dir.path(), &generator.crate_files().unwrap());
+    std::fs::create_dir_all(dir.path().join("tests")).unwrap();
+    std::fs::copy(fixture("supplement/typed_exercise.rs"), dir.path().join("tests/exercise.rs")).unwrap();
+    cargo_with(dir.path(), &["test", "--quiet"], &[("KRAKENGEN_MOCK_ADDR", &addr)]);
+    rt.block_on(server.stop());
+}
+
+/// Every type of the merged schema that is not opaque has a typed Rust item with the same fields,
+/// values or members: the walk goes over the model and over the generated client parsed with syn.
+#[test]
+fn every_known_type_has_a_typed_item() {
+    let (parsed, schema) = typed_fixture();
+    let generator = Generator::new(&parsed.reference, &schema.model, &Options::new("sup")).unwrap();
+    let client = generator.crate_files().unwrap().swap_remove(3).contents;
+    let file = syn::parse_file(&client).expect("the client parses");
+    let types_module = file
+        .items
+        .iter()
+        .find_map(|i| match i {
+            syn::Item::Mod(m) if m.ident == "types" => m.content.as_ref().map(|c| &c.1),
+            _ => None,
+        })
+        .expect("a `types` module");
+    // GraphQL names of struct fields (the serde rename, else the Rust name) and enum variants.
+    let graphql_name = |attrs: &[syn::Attribute], ident: &syn::Ident| -> String {
+        attrs
+            .iter()
+            .filter(|a| a.path().is_ident("serde"))
+            .find_map(|a| {
+                let text = a.meta.to_token_stream().to_string();
+                let start = text.find("rename = \"")? + "rename = \"".len();
+                Some(text[start..start + text[start..].find('"')?].to_string())
+            })
+            .unwrap_or_else(|| ident.to_string().trim_start_matches("r#").to_string())
+    };
+    let mut structs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut enums: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    // Payload types are structs of their operation's module.
+    let payloads: Vec<&syn::Item> = file
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            syn::Item::Mod(m) if m.ident != "types" => m.content.as_ref().map(|c| &c.1),
+            _ => None,
+        })
+        .flatten()
+        .filter(|i| matches!(i, syn::Item::Struct(s) if !["Variables", "Data", "Mutation"].contains(&s.ident.to_string().as_str())))
+        .collect();
+    let returned: BTreeSet<&str> = parsed.reference.mutations.iter().map(|m| m.return_type.base()).collect();
+    for item in types_module.iter().chain(payloads) {
+        match item {
+            syn::Item::Struct(s) => {
+                // A newtype (a custom scalar) has no named fields.
+                let names = match &s.fields {
+                    syn::Fields::Named(f) => f.named.iter().map(|f| graphql_name(&f.attrs, f.ident.as_ref().unwrap())).collect(),
+                    _ => Vec::new(),
+                };
+                structs.insert(s.ident.to_string(), names);
+            }
+            syn::Item::Enum(e) => {
+                enums.insert(e.ident.to_string(), e.variants.iter().map(|v| v.ident.to_string()).collect());
+            }
+            _ => {}
+        }
+    }
+    use krakengen::types::{Kind, Shape};
+    use quote::ToTokens as _;
+    let model = &schema.model;
+    let mut checked = 0;
+    for def in model.types().values().filter(|d| d.shape != Shape::Opaque && d.name != "Unknown") {
+        let name = &def.name;
+        match def.kind {
+            Kind::Scalar => assert!(structs.contains_key(name), "scalar {name} is a newtype"),
+            Kind::Enum => {
+                let variants = &enums[name];
+                assert_eq!(variants.len(), def.values.len() + 1, "enum {name}: {variants:?}");
+                assert_eq!(variants.last().map(String::as_str), Some("Unknown"));
+            }
+            Kind::Union => {
+                let variants = &enums[name];
+                let want: Vec<&str> = def.members.iter().map(String::as_str).chain(["Unknown"]).collect();
+                assert_eq!(variants, &want, "union {name}");
+            }
+            Kind::Interface | Kind::Object | Kind::InputObject => {
+                let implementations: Vec<&str> = model
+                    .types()
+                    .values()
+                    .filter(|o| o.interfaces.contains(name))
+                    .map(|o| o.name.as_str())
+                    .collect();
+                if def.kind == Kind::Interface && !implementations.is_empty() {
+                    let want: Vec<&str> = implementations.into_iter().chain(["Unknown"]).collect();
+                    assert_eq!(&enums[name], &want, "interface {name}");
+                } else {
+                    let fields = structs.get(name).unwrap_or_else(|| panic!("{:?} {name} has no struct", def.kind));
+                    let mut want: Vec<String> = def.fields.iter().filter(|f| f.ty.is_some()).map(|f| f.name.clone()).collect();
+                    if def.kind != Kind::InputObject && !returned.contains(name.as_str()) {
+                        want.insert(0, "__typename".into());
+                    }
+                    assert_eq!(fields, &want, "{:?} {name}", def.kind);
+                }
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 25, "only {checked} types were checked");
+}
+
 /// Runs cargo on a crate generated into a temporary directory, sharing one target directory below
 /// the workspace's so that dependencies compile once. Warnings in generated code are errors.
 fn cargo_in(dir: &Path, args: &[&str]) {
+    cargo_with(dir, args, &[]);
+}
+
+/// [`cargo_in`] with environment variables for the tests of the generated crate.
+fn cargo_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     let out = Command::new(cargo)
         .args(args)
         .arg("--offline")
+        .envs(env.iter().copied())
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", root().join("target/generated-crates"))
         .env("RUSTFLAGS", "-D warnings")

@@ -54,7 +54,7 @@ enum Input {
     Bytes(Vec<u8>),
     Parsed(krakengen::parse::Parsed),
     /// The reference and its type model, for the generator's first stage.
-    Modelled(krakengen::parse::Parsed, krakengen::types::TypeModel),
+    Modelled(Box<(krakengen::parse::Parsed, krakengen::types::TypeModel)>),
     Prepared(Box<stages::Prepared>, Which),
     Tokens(Vec<stages::Emitted>),
     Project(Config, Vec<project::GeneratedFile>),
@@ -79,7 +79,7 @@ fn prepare(stage: &str, text: &str, dir: &Path) -> Input {
         "codegen_ir" => {
             let parsed = parsed();
             let model = stages::model(&parsed.reference).expect("the type model builds");
-            Input::Modelled(parsed, model)
+            Input::Modelled(Box::new((parsed, model)))
         }
         "emit_errors" | "emit_client" | "emit_server" | "generate_errors" | "generate_client" | "generate_server" => {
             Input::Prepared(Box::new(prepared(&parsed())), which)
@@ -117,7 +117,7 @@ fn run_stage(stage: &str, input: Input, dir: &Path) -> usize {
             build.output.expect("the schema builds").sdl.len()
         }
         (_, Input::Parsed(_)) => unreachable!("only `schema` reads the parsed reference alone"),
-        (_, Input::Modelled(p, model)) => black_box(stages::prepare(&p.reference, &model, &options()).ok()).is_some() as usize,
+        (_, Input::Modelled(m)) => black_box(stages::prepare(&m.0.reference, &m.1, &options()).ok()).is_some() as usize,
         (s, Input::Prepared(p, which)) if s.starts_with("emit") => stages::emit(&p, which).len(),
         (_, Input::Prepared(p, which)) => stages::generate(&p, which).expect("generates").len(),
         (_, Input::Tokens(t)) => stages::format(t).expect("formats").iter().map(String::len).sum(),

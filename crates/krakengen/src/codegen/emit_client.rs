@@ -352,7 +352,8 @@ fn input_def(t: &TypeDef, doc: Doc, fields: &[FieldIr]) -> TokenStream {
         " A value with every field unset.".to_string()
     } else {
         let names: Vec<String> = required.iter().map(|f| format!("`{}`", f.rust.trim_start_matches("r#"))).collect();
-        format!(" A value with the required fields {} and every optional field unset.", names.join(", "))
+        let fields = if names.len() == 1 { "field" } else { "fields" };
+        format!(" A value with the required {fields} {} and every optional field unset.", names.join(", "))
     };
     let derive = if required.is_empty() {
         super::docs::fixed(
@@ -463,6 +464,7 @@ fn union_def(t: &TypeDef, doc: Doc, members: &[(String, String, String)], interf
             .line("A member the reference does not list is kept in `Unknown` with its `__typename` and raw value.")
     }
     .attrs();
+    let unknown_doc = if interface { " An implementation the schema does not list." } else { " A member the reference does not list." };
     let strs: Vec<&str> = members.iter().map(|m| m.0.as_str()).collect();
     let vs: Vec<_> = members.iter().map(|m| to_ident(&m.1)).collect();
     let tys: Vec<_> = members.iter().map(|m| to_ident(&m.2)).collect();
@@ -472,7 +474,7 @@ fn union_def(t: &TypeDef, doc: Doc, members: &[(String, String, String)], interf
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
         pub enum #name {
             #(#docs #vs(#tys),)*
-            #[doc = " A member the reference does not list."]
+            #[doc = #unknown_doc]
             #unknown {
                 #[doc = " Its `__typename`."]
                 typename: ::std::string::String,

@@ -379,8 +379,8 @@ mod tests {
             crate::codegen::Generator::from_reference(&crate::model::Reference::default(), &crate::codegen::Options::new("e")).unwrap();
         let ir = &generator.ir;
         let paths = ServerPaths { client: "c".into(), errors: "e".into(), sdl: "s.graphql".into() };
-        let text = format::rust_file_segments(&segments(&ir, &paths)).unwrap();
+        let text = format::rust_file_segments(&segments(ir, &paths)).unwrap();
         assert!(text.contains(&format!("{TRAIT_OPENER}}}\n")), "{text}");
-        assert_eq!(text, format::rust_file_single_pass(&segments(&ir, &paths)).unwrap());
+        assert_eq!(text, format::rust_file_single_pass(&segments(ir, &paths)).unwrap());
     }
 }

@@ -826,3 +826,36 @@ impl Cx<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A document the schema refuses is an error naming its mutation, at the mutation's block, and
+    /// the generator builds nothing: the real API would reject such an operation.
+    #[test]
+    fn an_invalid_document_is_an_error_naming_its_mutation() {
+        let parsed = crate::codegen::tests::vendored();
+        let model = crate::types::build(&parsed.reference, &[]).model.unwrap();
+        let options = Options::new("oees");
+        let mut ir = build(&parsed.reference, &model, &options).unwrap();
+        let index = ir.operations.iter().position(|o| o.graphql == "acceptGoodsQuote").unwrap();
+        ir.operations[index].document = "mutation AcceptGoodsQuote { acceptGoodsQuote { noSuchField } }".into();
+        let aliases = RefCell::new(BTreeSet::new());
+        let cx = Cx {
+            reference: &parsed.reference,
+            model: &model,
+            shapes: Shapes { model: &model },
+            rust_of: &BTreeMap::new(),
+            fragments: &Fragments::default(),
+            aliases: &aliases,
+        };
+        let mut diags = Diagnostics::new();
+        validate_documents(&cx, &ir.operations, &mut diags);
+        let errors: Vec<_> = diags.iter().collect();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].code, "invalid-document");
+        assert!(errors[0].message.contains("`acceptGoodsQuote`") && errors[0].message.contains("noSuchField"), "{}", errors[0].message);
+        assert_eq!(errors[0].span, parsed.reference.mutation("acceptGoodsQuote").unwrap().span);
+    }
+}

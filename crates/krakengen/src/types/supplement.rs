@@ -19,7 +19,8 @@
 //!
 //! A supplement that adds nullability to an inferred type, or fills a type whose shape the reference
 //! does not give, is not in conflict and is silent. Everything taken from a supplement is marked with
-//! `@fromSupplement` in the SDL. Types the supplement's fields name are imported from it whole.
+//! `@fromSupplement` in the SDL. Types the supplement's fields name are imported from it whole, and so
+//! are the object types implementing an interface the schema declares.
 //!
 //! A supplement must be valid GraphQL (checked by apollo-compiler; every problem is an error pointing
 //! into the supplement file), except that it needs no query root: a hand-written file of a few types
@@ -654,10 +655,21 @@ fn fill_fields(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, was_compl
     }
 }
 
-/// Imports, from the supplement, every type the IR now names but does not declare.
+/// Imports, from the supplement, every type the IR now names but does not declare, and the object
+/// types implementing an interface the IR declares: an interface's implementations are part of its
+/// shape (its possible types), although no field names them.
 fn cascade(ir: &mut Ir, sup: &Supplement) {
     loop {
         let mut wanted = BTreeSet::new();
+        let interfaces: BTreeSet<&str> =
+            ir.types.values().filter(|d| d.kind == Kind::Interface).map(|d| d.name.as_str()).collect();
+        for t in sup.schema.types.values() {
+            if let ExtendedType::Object(o) = t {
+                if o.implements_interfaces.iter().any(|i| interfaces.contains(i.as_str())) && !ir.types.contains_key(o.name.as_str()) {
+                    wanted.insert(o.name.to_string());
+                }
+            }
+        }
         for def in ir.types.values() {
             let names = def
                 .fields
