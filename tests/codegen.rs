@@ -316,6 +316,21 @@ fn typed_model_reaches_the_client() {
     rt.block_on(server.stop());
 }
 
+/// The generated server's trait takes the client's typed inputs, so a resolver receives the
+/// supplement's input struct, not JSON.
+#[test]
+fn the_server_trait_takes_the_typed_inputs() {
+    let (parsed, schema) = typed_fixture();
+    let options = Options::new("sup")
+        .with_errors_crate("crates/sup-errors")
+        .with_client_crate("crates/sup-client")
+        .with_server_crate("crates/sup-server", "schema/sup/schema.graphql");
+    let files = Generator::new(&parsed.reference, &schema.model, &options).unwrap().workspace_crates().unwrap();
+    let server: String = files[2].contents.split_whitespace().collect();
+    assert!(server.contains("input:::sup_client::types::AcceptGoodsQuoteInput,"), "{}", files[2].contents);
+    assert!(server.contains("scope:::sup_client::types::PreSignedTokenScope,"), "{}", files[2].contents);
+}
+
 /// Every type of the merged schema that is not opaque has a typed Rust item with the same fields,
 /// values or members: the walk goes over the model and over the generated client parsed with syn.
 #[test]

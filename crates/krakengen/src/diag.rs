@@ -32,10 +32,22 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// The diagnostic with its message and label cut to what a report shows: a message may quote
-    /// the input, which can be a line of megabytes.
+    /// the input, which can be a line of megabytes or thousands of lines. The message keeps at most
+    /// [`MESSAGE_LINES`] lines, the label is one line, and neither holds control characters.
     pub fn clipped(&self) -> Diagnostic {
-        Diagnostic { message: clip(&self.message, MESSAGE_BUDGET), label: clip(&self.label, LINE_BUDGET), ..self.clone() }
+        let mut message = clip(&self.message, MESSAGE_BUDGET);
+        if let Some((cut, _)) = message.match_indices('\n').nth(MESSAGE_LINES - 1) {
+            message.truncate(cut);
+            message.push_str(" …");
+        }
+        let label = clip(&self.label, LINE_BUDGET).replace(['\n', '\r'], " ");
+        Diagnostic { message: without_controls(&message), label: without_controls(&label), ..self.clone() }
     }
+}
+
+/// `text` with control characters other than line breaks and tabs replaced by spaces.
+fn without_controls(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { ' ' } else { c }).collect()
 }
 
 /// An ordered list of diagnostics.
@@ -152,8 +164,10 @@ impl From<bool> for RenderOptions {
 const LINE_BUDGET: usize = 80;
 /// How many characters before the span a clipped line keeps.
 const LEAD: usize = 24;
-/// The most characters of a message or label that are rendered.
+/// The most characters of a message that are rendered.
 const MESSAGE_BUDGET: usize = 400;
+/// The most lines of a message that are rendered (an invalid-document message quotes the document).
+const MESSAGE_LINES: usize = 12;
 
 /// A few lines of a file, reporting their true line numbers to miette so the rendered header shows
 /// `path:line:column` of the whole file although only the window is copied (and maybe clipped).
@@ -241,29 +255,29 @@ pub fn render(diags: &Diagnostics, sources: &[SourceText<'_>], options: impl Int
     let mut out = String::new();
     let capped = diags.capped(options.max_per_file);
     for d in &capped.shown {
-        let message = clip(&d.message, MESSAGE_BUDGET);
+        let mut local = d.clipped();
         let severity = match d.severity {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
         let Some(src) = sources.get(d.span.file as usize) else {
-            let _ = writeln!(out, "{severity}[{}]: {message}", d.code);
+            let _ = writeln!(out, "{severity}[{}]: {}", d.code, local.message);
             continue;
         };
         let offset = d.span.offset as usize;
         if offset > src.text.len() {
             let _ = writeln!(
                 out,
-                "{}:{}:{}: {severity}[{}]: {message} (the position lies outside the file, which has {} bytes)",
+                "{}:{}:{}: {severity}[{}]: {} (the position lies outside the file, which has {} bytes)",
                 src.path,
                 d.span.line,
                 d.span.column,
                 d.code,
+                local.message,
                 src.text.len()
             );
             continue;
         }
-        let mut local = d.clipped();
         let source = snippet(src, d, &mut local.span);
         let _ = handler.render_report(&mut out, &Report { diag: &local, source });
         out.push('\n');
@@ -510,6 +524,17 @@ mod tests {
         let out = render(&d, &[SourceText { path: "m.txt", text: "m\n" }], false);
         assert!(out.len() < 2_000, "{} bytes", out.len());
         assert!(out.contains('…'), "{out}");
+    }
+
+    #[test]
+    fn messages_of_many_lines_are_cut_and_lose_control_characters() {
+        let mut d = Diagnostics::new();
+        let span = Span { file: 0, line: 1, column: 1, offset: 0, len: 1 };
+        d.error("many-lines", span, format!("first\0{}", "\n".repeat(300)), "a\nlabel\nof lines");
+        let out = render(&d, &[SourceText { path: "m.txt", text: "m\n" }], false);
+        assert!(out.lines().count() < 30, "{out}");
+        assert!(!out.contains('\0'), "{out:?}");
+        assert!(out.contains("a label of lines"), "{out}");
     }
 
     #[test]
