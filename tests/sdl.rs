@@ -665,3 +665,64 @@ fn every_fixture_builds_or_is_diagnosed_without_panicking() {
     }
     assert!(count >= 10, "only {count} fixtures found");
 }
+
+/// The agreeing supplement as users usually have it: the introspection result of that SDL, in both
+/// wrappings (`{"data": {"__schema": …}}` and `{"__schema": …}`), derived here from the SDL with
+/// apollo-compiler and checked in (`KRAKENGEN_BLESS=1` rewrites them). Each gives exactly the SDL,
+/// the catalogue, the diagnostics and the client that the SDL gives.
+#[test]
+fn introspection_supplements_give_what_their_sdl_gives() {
+    let bless = std::env::var_os("KRAKENGEN_BLESS").is_some();
+    let sdl = std::fs::read_to_string(fixture("supplement/agreeing.graphql")).unwrap();
+    let schema = apollo_compiler::Schema::parse_and_validate(&sdl, "agreeing.graphql").unwrap();
+    let wrapped = krakengen::types::introspection::of_schema(&schema);
+    let bare = serde_json::json!({"__schema": wrapped["data"]["__schema"]});
+    for (name, json) in [("agreeing.introspection.json", &wrapped), ("agreeing.schema.json", &bare)] {
+        let path = fixture(&format!("supplement/{name}"));
+        let text = serde_json::to_string_pretty(json).unwrap() + "\n";
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
+            assert!(bless, "{name} is stale; run `KRAKENGEN_BLESS=1 cargo test --test sdl introspection_supplements`");
+            std::fs::write(&path, text).unwrap();
+        }
+    }
+    let parsed = parse_rel(&fixture("supplement/reference.txt"));
+    let build = |supplement: &str| SchemaOptions::new().with_supplement(fixture(supplement)).build(&parsed.reference);
+    let from_sdl = build("supplement/agreeing.graphql");
+    let want = from_sdl.output.as_ref().expect("the SDL supplement builds");
+    let client = |output: &krakengen::sdl::SchemaOutput| {
+        let options = krakengen::codegen::Options::new("sup");
+        krakengen::codegen::Generator::new(&parsed.reference, &output.model, &options).unwrap().crate_files().unwrap()
+    };
+    let want_client = client(want);
+    for json in ["supplement/agreeing.introspection.json", "supplement/agreeing.schema.json"] {
+        let got = build(json);
+        assert_eq!(got.diagnostics, from_sdl.diagnostics, "{json}");
+        let out = got.output.as_ref().unwrap_or_else(|| panic!("{json} builds"));
+        assert_eq!(out.sdl, want.sdl, "{json}");
+        assert_eq!(out.metadata_json, want.metadata_json, "{json}");
+        assert_eq!(client(out), want_client, "{json}");
+    }
+}
+
+/// A malformed or partial introspection gets diagnostics at the JSON path and position of each
+/// problem, and nothing is built.
+#[test]
+fn malformed_introspection_is_located() {
+    let parsed = parse_rel(&fixture("supplement/reference.txt"));
+    let cases = [
+        ("no-types", r#"{"data": {"__schema": {"queryType": {"name": "Query"}}}}"#),
+        ("disabled", r#"{"data": {"__schema": null}, "errors": [{"message": "introspection is disabled"}]}"#),
+        (
+            "bad-refs",
+            "{\"__schema\": {\"types\": [\n  {\"kind\": \"OBJECT\", \"name\": \"Query\", \"fields\": [\n    {\"name\": \"a\", \"args\": [], \"type\": {\"kind\": \"OBJECT\", \"name\": \"Missing\"}},\n    {\"name\": \"b\", \"args\": [], \"type\": {\"kind\": \"ENUM\", \"name\": \"Query\"}}]},\n  {\"kind\": \"TABLE\", \"name\": \"Odd\"}]}}\n",
+        ),
+    ];
+    let mut rendered = String::new();
+    for (name, text) in cases {
+        let build = SchemaOptions::new().with_supplement_text(format!("{name}.json"), text).build(&parsed.reference);
+        assert!(build.output.is_none(), "{name}");
+        assert!(build.diagnostics.iter().all(|d| d.code == "supplement-introspection-invalid"), "{name}: {:?}", build.diagnostics);
+        rendered.push_str(&build.render_diagnostics_for(&parsed, false));
+    }
+    insta::assert_snapshot!(rendered);
+}

@@ -9,6 +9,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod introspect;
+
 /// mimalloc instead of the system allocator: generation allocates heavily, and it runs 0.73-0.76x
 /// the wall time of glibc malloc on the vendored reference (README, Benchmarks).
 #[global_allocator]
@@ -118,6 +120,24 @@ enum Command {
         /// `Query Complexity` figures), as Kraken does; by default there is no limit.
         #[arg(long, value_name = "N")]
         max_complexity: Option<u32>,
+    },
+    /// Fetch a live API's schema with the standard introspection query (deprecated fields, arguments,
+    /// input fields and enum values included) and write it, as SDL or as the JSON answer, to use as a
+    /// supplement. Exits 2 and writes nothing when the server cannot be reached, answers an HTTP
+    /// error or GraphQL errors, or has introspection disabled.
+    Introspect {
+        /// The GraphQL endpoint, such as `https://api.oees-kraken.energy/v1/graphql/`.
+        url: String,
+        /// The file to write (atomically; left alone when unchanged).
+        #[arg(long)]
+        out: PathBuf,
+        /// A request header, as `Name: value` (`Authorization: <token>`); may be given several times.
+        /// Values are never printed.
+        #[arg(long = "header", value_name = "NAME: VALUE")]
+        headers: Vec<String>,
+        /// What to write (default: `json` when FILE ends with `.json`, else `sdl`).
+        #[arg(long, value_enum)]
+        format: Option<introspect::Format>,
     },
     /// Write a self-contained Rust crate (typed client and error codes) for a reference.
     ///
@@ -261,6 +281,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             Ok(if check && !report.stale.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Scaffold { file, config, project } => scaffold(&file, &config, project.as_deref(), render),
+        Command::Introspect { url, out, headers, format } => Ok(introspect::run(&url, &out, &headers, format)),
         Command::Mock { docs, listen, deny_unspecified, supplement, max_complexity } => {
             let parsed = krakengen::parse::parse_path(&docs)?;
             if parsed.diagnostics.has_errors() {

@@ -75,3 +75,96 @@ fn max_complexity_refuses_requests_above_the_limit() {
     assert_eq!(v["errors"][0]["extensions"]["errorCode"], "KRAKENGEN-COMPLEXITY-LIMIT", "{v}");
     assert_eq!(v["data"], serde_json::Value::Null, "{v}");
 }
+
+/// The facts of a schema that introspection carries, one line each: every type with its kind and
+/// description, every field, argument and input field with its type, default, description and
+/// deprecation, every enum value, union member and implemented interface.
+fn facts(sdl: &str) -> std::collections::BTreeSet<String> {
+    use apollo_compiler::schema::ExtendedType;
+    let schema = apollo_compiler::Schema::parse_and_validate(sdl, "s.graphql").unwrap_or_else(|e| panic!("{}", e.errors));
+    let mut out = std::collections::BTreeSet::new();
+    let deprecated = |d: &apollo_compiler::ast::DirectiveList| {
+        d.get("deprecated").map(|d| d.specified_argument_by_name("reason").map(|r| r.to_string()).unwrap_or_default())
+    };
+    for (name, t) in schema.types.iter().filter(|(_, t)| !t.is_built_in()) {
+        let description = |d: &Option<apollo_compiler::Node<str>>| d.as_ref().map(|d| d.to_string());
+        match t {
+            ExtendedType::Scalar(s) => {
+                out.insert(format!("scalar {name} {:?}", description(&s.description)));
+            }
+            ExtendedType::Enum(e) => {
+                out.insert(format!("enum {name} {:?}", description(&e.description)));
+                for (v, def) in &e.values {
+                    out.insert(format!("enum {name} value {v} {:?} {:?}", description(&def.description), deprecated(&def.directives)));
+                }
+            }
+            ExtendedType::Union(u) => {
+                for m in &u.members {
+                    out.insert(format!("union {name} member {m}"));
+                }
+            }
+            ExtendedType::InputObject(i) => {
+                for (f, def) in &i.fields {
+                    out.insert(format!("input {name}.{f}: {} = {:?} {:?}", def.ty, def.default_value.as_ref().map(|v| v.to_string()), description(&def.description)));
+                }
+            }
+            ExtendedType::Object(_) | ExtendedType::Interface(_) => {
+                let (fields, interfaces, d) = match t {
+                    ExtendedType::Object(o) => (&o.fields, &o.implements_interfaces, &o.description),
+                    ExtendedType::Interface(i) => (&i.fields, &i.implements_interfaces, &i.description),
+                    _ => unreachable!(),
+                };
+                out.insert(format!("{} {name} {:?}", if matches!(t, ExtendedType::Object(_)) { "type" } else { "interface" }, description(d)));
+                for i in interfaces {
+                    out.insert(format!("{name} implements {i}"));
+                }
+                for (f, def) in fields {
+                    out.insert(format!("{name}.{f}: {} {:?} {:?}", def.ty, description(&def.description), deprecated(&def.directives)));
+                    for a in &def.arguments {
+                        out.insert(format!("{name}.{f}({}: {} = {:?})", a.name, a.ty, a.default_value.as_ref().map(|v| v.to_string())));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `krakengen introspect` against `krakengen mock` round-trips: the SDL it writes holds exactly the
+/// facts of the schema the mock serves (async-graphql's own SDL of it), and the JSON it writes is the
+/// introspection answer, usable as a supplement.
+#[test]
+fn introspect_round_trips_the_mock() {
+    let mock = start(&[]);
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("http://{}/graphql", mock.addr);
+    let sdl_path = dir.path().join("brand.graphql");
+    let run = Command::new(env!("CARGO_BIN_EXE_krakengen")).args(["introspect", &url, "--out"]).arg(&sdl_path).output().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let written = std::fs::read_to_string(&sdl_path).unwrap();
+    let parsed = krakengen::parse::parse_path(&repo().join("schema/oees/mutations.txt")).unwrap();
+    let sdl = krakengen::sdl::build_schema(&parsed.reference, &krakengen::sdl::SchemaOptions::new()).output.unwrap().sdl;
+    let served = krakengen_server::mock::schema(&sdl, &parsed.reference, krakengen_server::policy::Unspecified::Allow).unwrap().sdl();
+    let (want, got) = (facts(&served), facts(&written));
+    assert!(want.len() > 2000, "{}", want.len());
+    let missing: Vec<_> = want.difference(&got).take(5).collect();
+    let extra: Vec<_> = got.difference(&want).take(5).collect();
+    assert!(missing.is_empty() && extra.is_empty(), "missing {missing:?}, extra {extra:?}");
+    let json_path = dir.path().join("brand.json");
+    let run = Command::new(env!("CARGO_BIN_EXE_krakengen")).args(["introspect", &url, "--out"]).arg(&json_path).output().unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json_path).unwrap()).unwrap();
+    assert!(json["data"]["__schema"]["types"].as_array().is_some_and(|t| t.len() > 500));
+    // The answer, as written, is a supplement of the reference it was served from.
+    let schema_out = dir.path().join("schema");
+    let run = Command::new(env!("CARGO_BIN_EXE_krakengen"))
+        .args(["schema", "schema/oees/mutations.txt", "--out"])
+        .arg(&schema_out)
+        .arg("--supplement")
+        .arg(&json_path)
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert!(schema_out.join("schema.graphql").exists());
+}

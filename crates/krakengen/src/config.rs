@@ -9,8 +9,8 @@
 //! name = "oees"                          # used in crate names and messages
 //! docs = "schema/oees/mutations.txt"     # a reference file or a directory of them
 //! schema_dir = "schema/oees"             # receives schema.graphql and metadata.json
-//! supplements = []                       # SDL files that fill what the reference leaves unknown,
-//!                                        # in the SDL and as typed fields in the client
+//! supplements = []                       # SDL files or introspection results (JSON) that fill what
+//!                                        # the reference leaves unknown, in the SDL and the code
 //! fragments = []                         # .graphql fragment files used by the client documents
 //! errors_crate = "crates/oees-errors"    # optional: generated error-code crate
 //! client_crate = "crates/oees-client"    # optional: generated client crate

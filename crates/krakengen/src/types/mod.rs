@@ -54,6 +54,7 @@
 //!   every disagreement with the reference is a warning; what the reference declares is kept.
 
 pub mod document;
+pub mod introspection;
 pub mod ir;
 pub mod supplement;
 
@@ -174,7 +175,28 @@ pub fn build(reference: &Reference, supplements: &[SupplementSource]) -> Build {
                 }
             };
             match supplement::sniff(&bytes) {
-                Ok(_) => texts.push((name, String::from_utf8(bytes).expect("sniff checked the encoding"))),
+                Ok(supplement::Format::Sdl) => texts.push((name, String::from_utf8(bytes).expect("sniff checked the encoding"))),
+                Ok(supplement::Format::Json) => {
+                    let json = String::from_utf8(bytes).expect("sniff checked the encoding");
+                    match introspection::to_sdl(&json) {
+                        // The SDL is what the supplement loader reads, so positions in its
+                        // diagnostics are positions in the SDL, which is named so.
+                        Ok(sdl) => texts.push((format!("{name} (converted to SDL)"), sdl)),
+                        Err(problems) => {
+                            let index = crate::model::LineIndex::new(&json);
+                            for p in problems {
+                                diags.error(
+                                    "supplement-introspection-invalid",
+                                    index.span(file, p.offset, 1.min(json.len() - p.offset.min(json.len()))),
+                                    format!("the supplement {name} is not a usable introspection result: at `{}`, {}", p.path, p.message),
+                                    "here",
+                                );
+                            }
+                            refused = true;
+                            texts.push((name, json));
+                        }
+                    }
+                }
                 Err(not_sdl) => {
                     // The file is shown up to the end of the line of what gave it away: its bytes
                     // after that may not even be text.
@@ -187,7 +209,7 @@ pub fn build(reference: &Reference, supplements: &[SupplementSource]) -> Build {
                     diags.error(
                         "supplement-not-sdl",
                         span,
-                        format!("the supplement {name} {}; a supplement must be GraphQL SDL", not_sdl.looks_like),
+                        format!("the supplement {name} {}; a supplement must be GraphQL SDL or an introspection result (JSON)", not_sdl.looks_like),
                         "not SDL",
                     );
                     refused = true;
@@ -335,7 +357,9 @@ fn fix_positions(reference: &Reference, ir: &mut Ir, diags: &mut Diagnostics) {
     let uses = ir::uses(reference, ir);
     // Every used name is declared: a name the model lists nowhere becomes opaque by its position.
     for (name, spans) in uses.input.iter().chain(uses.output.iter()) {
-        if is_builtin(name) || ir.types.contains_key(name) {
+        // The reserved names are declared by krakengen itself (the preamble, the roots), and a
+        // supplement's fields may name them (`Unknown` in the schema of krakengen's own mock).
+        if is_builtin(name) || ir.types.contains_key(name) || ir::RESERVED.contains(&name.as_str()) {
             continue;
         }
         let kind = if uses.output.contains_key(name) { Kind::Object } else { Kind::Scalar };

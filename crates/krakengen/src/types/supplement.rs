@@ -54,12 +54,21 @@ pub struct NotSdl {
     pub looks_like: String,
 }
 
-/// Recognises, before any GraphQL parsing, a supplement that cannot be SDL: empty, binary (a NUL
-/// byte, or not UTF-8), JSON (an introspection result, most likely), or a reference page given by
-/// mistake; anything whose first token is not one an SDL document can start with. Such a file gets
-/// one clear diagnostic instead of a problem for nearly every token, which for a large file took
-/// minutes and printed megabytes. Returns the text when it may be SDL.
-pub fn sniff(bytes: &[u8]) -> Result<&str, NotSdl> {
+/// The two formats a supplement may have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// GraphQL SDL.
+    Sdl,
+    /// JSON, read as an introspection result (see [`super::introspection`]).
+    Json,
+}
+
+/// Recognises, before any parsing, what a supplement is: SDL, JSON (an introspection result, most
+/// likely), or something that can be neither: empty, binary (a NUL byte, or not UTF-8), a reference
+/// page given by mistake, anything whose first token is not one an SDL document can start with.
+/// Such a file gets one clear diagnostic instead of a problem for nearly every token, which for a
+/// large file took minutes and printed megabytes.
+pub fn sniff(bytes: &[u8]) -> Result<Format, NotSdl> {
     if let Some(offset) = memchr::memchr(0, bytes) {
         return Err(NotSdl { offset, looks_like: "looks like binary data (it holds a NUL byte)".into() });
     }
@@ -85,29 +94,23 @@ pub fn sniff(bytes: &[u8]) -> Result<&str, NotSdl> {
         return Err(NotSdl { offset: 0, looks_like: "is empty (it holds no definition)".into() });
     }
     if rest.starts_with(['{', '[']) {
-        let head = &rest[..rest.len().min(64 * 1024)];
-        let looks_like = if head.contains("\"__schema\"") {
-            "looks like JSON, an introspection result (`__schema`), which is not supported as a supplement yet; convert it to SDL first"
-        } else {
-            "looks like JSON"
-        };
-        return Err(NotSdl { offset, looks_like: looks_like.into() });
+        return Ok(Format::Json);
     }
     if rest.starts_with('"') {
         // A description opens a definition.
-        return Ok(text);
+        return Ok(Format::Sdl);
     }
     let word: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
     const STARTS: [&str; 9] = ["type", "input", "enum", "scalar", "union", "interface", "directive", "schema", "extend"];
     if STARTS.contains(&word.as_str()) {
-        return Ok(text);
+        return Ok(Format::Sdl);
     }
     let looks_like = if crate::parse::looks_like_reference(text) {
         "looks like a Kraken reference page (give it as the reference, not as a supplement)".to_string()
     } else {
         let start: String = rest.chars().take(40).collect();
         let start = start.split('\n').next().unwrap_or_default();
-        format!("does not look like GraphQL SDL: it starts with `{start}`, where a definition (`type`, `input`, `enum`, `scalar`, …) or its description should")
+        format!("is neither GraphQL SDL nor JSON: it starts with `{start}`, where a definition (`type`, `input`, `enum`, `scalar`, …), its description or a JSON object should")
     };
     Err(NotSdl { offset, looks_like })
 }
@@ -679,7 +682,9 @@ fn cascade(ir: &mut Ir, sup: &Supplement) {
                 .chain(def.members.iter().cloned())
                 .chain(def.interfaces.iter().cloned());
             for n in names {
-                if !is_builtin(&n) && !ir.types.contains_key(&n) {
+                // krakengen declares its reserved names itself (a supplement that is the schema of
+                // krakengen's own mock has `Unknown` too).
+                if !is_builtin(&n) && !ir.types.contains_key(&n) && !super::ir::RESERVED.contains(&n.as_str()) {
                     wanted.insert(n);
                 }
             }
