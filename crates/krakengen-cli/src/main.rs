@@ -328,11 +328,12 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             if parsed.diagnostics.has_errors() {
                 return Ok(ExitCode::from(1));
             }
-            // The type model, supplements applied, is what the generator reads every type fact from.
-            let schema_options = supplement.into_iter().fold(krakengen::sdl::SchemaOptions::new(), |o, s| o.with_supplement(s));
-            let build = krakengen::sdl::build_schema(&parsed.reference, &schema_options);
-            eprint!("{}", build.render_diagnostics_for(&parsed, render));
-            let Some(schema) = build.output else {
+            // The type model, supplements applied, is what the generator reads every type fact from;
+            // the SDL and the catalogue are not needed here.
+            let supplements: Vec<_> = supplement.into_iter().map(krakengen::sdl::SupplementSource::File).collect();
+            let build = krakengen::types::build(&parsed.reference, &supplements);
+            eprint!("{}", parsed.render_with(&build.diagnostics, &build.extra_sources, render));
+            let Some(model) = build.model else {
                 eprintln!("error: the schema has errors; nothing was written");
                 return Ok(ExitCode::from(1));
             };
@@ -353,7 +354,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             use krakengen::project::Outputs as _;
             let mut staging = krakengen::project::Staging::new(false);
             let open = |path: &str| staging.create(out.join(path));
-            let generated = krakengen::codegen::Generator::new(&parsed.reference, &schema.model, &options)
+            let generated = krakengen::codegen::Generator::new(&parsed.reference, &model, &options)
                 .and_then(|generator| {
                     eprint!("{}", krakengen::diag::render(generator.warnings(), &[], render));
                     generator.crate_into(open)

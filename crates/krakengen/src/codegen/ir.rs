@@ -382,24 +382,77 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
 /// as. The documents are krakengen's own output, so an invalid one is a bug (or a case the document
 /// builder does not handle); it must never be written, because the real API would reject it. User
 /// fragments are left out of the check: users supply them for fields the model does not know.
+///
+/// Validation is most of what this stage costs, so the operations are validated in two halves on
+/// two threads, each half as one document, and a problem is traced back to its operation by its
+/// line. Operation names that collide (`fooBar` and `FooBar` both give `FooBar`) would be a problem
+/// of the joint document only, so then each document is validated alone.
 fn validate_documents(cx: &Cx<'_>, operations: &[Operation], diags: &mut Diagnostics) {
     let schema = cx.model.schema();
-    for (op, m) in operations.iter().zip(&cx.reference.mutations) {
-        let own = if cx.fragments.by_name.is_empty() { op.document.clone() } else { document::build(cx, m, false) };
-        if let Err(e) = apollo_compiler::ExecutableDocument::parse_and_validate(schema, own.as_str(), op.graphql.as_str()) {
-            let problems: Vec<String> = e.errors.iter().map(|d| d.error.to_string()).collect();
-            diags.error(
-                "invalid-document",
-                m.span,
-                format!(
-                    "the operation document krakengen built for `{}` is not valid against the schema ({}); it is not written:\n{own}",
-                    op.graphql,
-                    problems.join("; ")
-                ),
-                "invalid operation document",
-            );
+    let own: Vec<String> = operations
+        .iter()
+        .zip(&cx.reference.mutations)
+        .map(|(op, m)| if cx.fragments.by_name.is_empty() { op.document.clone() } else { document::build(cx, m, false) })
+        .collect();
+    let mut names = BTreeSet::new();
+    let joint = operations.iter().all(|op| names.insert(op.operation_name.as_str()));
+    // Two halves, validated on two threads: validation is most of what this stage adds.
+    let indices: Vec<usize> = (0..operations.len()).collect();
+    let half = operations.len().div_ceil(2).max(1);
+    let found: Vec<BTreeMap<usize, Vec<String>>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = indices.chunks(half).map(|group| scope.spawn(|| problems_of(schema, group, &own, joint))).collect();
+        workers.into_iter().map(|w| w.join().expect("validation does not panic")).collect()
+    });
+    for (i, problems) in found.into_iter().flatten() {
+        let (op, m) = (&operations[i], &cx.reference.mutations[i]);
+        diags.error(
+            "invalid-document",
+            m.span,
+            format!(
+                "the operation document krakengen built for `{}` is not valid against the schema ({}); it is not written:\n{}",
+                op.graphql,
+                problems.join("; "),
+                own[i]
+            ),
+            "invalid operation document",
+        );
+    }
+}
+
+/// The problems of the documents `group` (indices into `own`), by operation: validated as one
+/// document when `joint`, else one by one.
+fn problems_of(
+    schema: &apollo_compiler::validation::Valid<apollo_compiler::Schema>,
+    group: &[usize],
+    own: &[String],
+    joint: bool,
+) -> BTreeMap<usize, Vec<String>> {
+    let mut problems: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let parts: Vec<&[usize]> = if joint { vec![group] } else { group.chunks(1).collect() };
+    for part in parts {
+        // Each operation's first line in the joint text, to find whose a problem is.
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(part.len());
+        let mut line = 1;
+        for &i in part {
+            starts.push(line);
+            text.push_str(&own[i]);
+            // Every document ends a line, so the next one starts on a line of its own.
+            let ended = own[i].ends_with('\n');
+            if !ended {
+                text.push('\n');
+            }
+            line += own[i].matches('\n').count() + usize::from(!ended);
+        }
+        if let Err(e) = apollo_compiler::ExecutableDocument::parse_and_validate(schema, text.as_str(), "documents.graphql") {
+            for d in e.errors.iter() {
+                let at = d.line_column_range().map_or(1, |r| r.start.line);
+                let k = starts.partition_point(|&s| s <= at).saturating_sub(1);
+                problems.entry(part[k]).or_default().push(d.error.to_string());
+            }
         }
     }
+    problems
 }
 
 /// What the model says about the shape of types, as the generator needs it.

@@ -42,12 +42,19 @@ impl Parsed {
     /// Renders diagnostics of a later stage that point into the parsed files (or nowhere), such as
     /// the code generator's.
     pub fn render(&self, diagnostics: &Diagnostics, options: impl Into<crate::diag::RenderOptions>) -> String {
+        self.render_with(diagnostics, &[], options)
+    }
+
+    /// [`Parsed::render`] for diagnostics that may also point into `extra` files (path, text), whose
+    /// file indices follow the parsed files': the schema stage's supplements.
+    pub fn render_with(&self, diagnostics: &Diagnostics, extra: &[(String, String)], options: impl Into<crate::diag::RenderOptions>) -> String {
         let sources: Vec<_> = self
             .reference
             .files
             .iter()
             .zip(&self.sources)
             .map(|(f, t)| crate::diag::SourceText { path: &f.path, text: t })
+            .chain(extra.iter().map(|(path, text)| crate::diag::SourceText { path, text }))
             .collect();
         crate::diag::render(diagnostics, &sources, options)
     }

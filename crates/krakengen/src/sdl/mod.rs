@@ -105,14 +105,7 @@ impl SchemaBuild {
 
     /// Renders the diagnostics of a schema built from `parsed.reference`.
     pub fn render_diagnostics_for(&self, parsed: &crate::parse::Parsed, options: impl Into<crate::diag::RenderOptions>) -> String {
-        let sources: Vec<SourceText<'_>> = parsed
-            .reference
-            .files
-            .iter()
-            .zip(&parsed.sources)
-            .map(|(f, t)| SourceText { path: &f.path, text: t })
-            .collect();
-        self.render_diagnostics(&sources, options)
+        parsed.render_with(&self.diagnostics, &self.extra_sources, options)
     }
 }
 
