@@ -337,7 +337,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 eprintln!("error: the schema has errors; nothing was written");
                 return Ok(ExitCode::from(1));
             };
-            let mut options = krakengen::codegen::Options::new(&project);
+            let mut options = krakengen::codegen::Options::new(&project).with_generated_by("`krakengen generate`");
             if let Some(name) = &name {
                 options = options.with_crate_name(name);
             }

@@ -4,6 +4,7 @@
 //! reference text → [`parse`] → [`model::Reference`] (the IR) → generators, with every problem reported as
 //! a [`diag::Diagnostic`] rather than a panic.
 
+pub mod builder;
 pub mod catalog;
 pub mod codegen;
 pub mod config;

@@ -29,7 +29,8 @@ fn package_name(name: &str) -> String {
 pub(crate) fn manifest(options: &Options) -> Result<String, Diagnostics> {
     let name = package_name(options.crate_name());
     let project: String = options.project().chars().filter(|c| !c.is_control() && *c != '"' && *c != '\\').collect();
-    let mut text = Manifest { header: super::TOML_HEADER.trim_end(), name: &name, project: &project }.render().map_err(|e| {
+    let header = options.toml_header();
+    let mut text = Manifest { header: header.trim_end(), name: &name, project: &project }.render().map_err(|e| {
         let mut d = Diagnostics::new();
         d.error("codegen-template", Span { file: u32::MAX, ..Span::default() }, format!("cannot render Cargo.toml: {e}"), "");
         d

@@ -14,13 +14,17 @@ use super::ir::{FieldIr, Ir, Operation, Scope, Ty, TypeDef, TypeDefKind, UNKNOWN
 use super::format::{ranges, Segment};
 use super::{emit_errors, runtime, ErrorsPath};
 
-fn errors_tokens(path: &ErrorsPath) -> TokenStream {
+/// The path of the error module from the client's root (`in_operation` false) or from an operation
+/// module inside it.
+fn errors_tokens(path: &ErrorsPath, in_operation: bool) -> TokenStream {
     match path {
         ErrorsPath::Crate(name) => {
             let id = to_ident(name);
             quote!(::#id)
         }
         ErrorsPath::Sibling => quote!(crate::errors),
+        ErrorsPath::Super if in_operation => quote!(super::super::errors),
+        ErrorsPath::Super => quote!(super::errors),
     }
 }
 
@@ -40,7 +44,7 @@ const METHODS_PER_CHUNK: usize = 64;
 /// The whole generated client module, as segments formatted in parallel.
 pub(crate) fn segments<'a>(ir: &'a Ir, errors: &'a ErrorsPath) -> Vec<Segment<'a>> {
     let mut out = vec![Segment::items(move || {
-        let errors = errors_tokens(errors);
+        let errors = errors_tokens(errors, false);
         let runtime = runtime::client(&errors);
         let summary = format!(" Typed client of the {} Kraken API.", escape(&ir.project));
         let endpoint = ir.endpoint.as_ref().map(|e| {
@@ -71,7 +75,7 @@ pub(crate) fn segments<'a>(ir: &'a Ir, errors: &'a ErrorsPath) -> Vec<Segment<'a
     }
     for r in ranges(ir.operations.len(), OPERATIONS_PER_CHUNK) {
         out.push(Segment::items(move || {
-            let errors = errors_tokens(errors);
+            let errors = errors_tokens(errors, true);
             r.clone().map(|i| operation_module(ir, i, &ir.operations[i], &errors)).collect()
         }));
     }
@@ -116,7 +120,7 @@ pub(crate) fn standalone_lib(ir: &Ir) -> TokenStream {
 /// Everything generated for one operation, as a pseudo-file for review (see
 /// [`super::render_mutation`]); for the authentication mutation, `Client::authenticate` too.
 pub(crate) fn one_operation(ir: &Ir, index: usize, errors: &ErrorsPath) -> TokenStream {
-    let errors_path = errors_tokens(errors);
+    let errors_path = errors_tokens(errors, true);
     let op = &ir.operations[index];
     let mut names = BTreeSet::new();
     let mut fields: Vec<&FieldIr> = op.variables.iter().collect();

@@ -96,6 +96,12 @@ pub(crate) fn rust_file_with_blocks(tokens: TokenStream, blocks: &[String]) -> R
     Ok(format!("{}{body}", super::HEADER))
 }
 
+/// [`rust_file`] behind `header` instead of the default header.
+pub(crate) fn rust_file_headed(tokens: TokenStream, header: &str) -> Result<String, Diagnostics> {
+    let body = unparse_with_blocks(tokens, &super::docs::take_deferred())?;
+    Ok(format!("{header}{body}"))
+}
+
 fn unparse_with_blocks(tokens: TokenStream, blocks: &[String]) -> Result<String, Diagnostics> {
     let text = syn::parse2::<syn::File>(tokens)
         .map(|file| prettyplease::unparse(&file))
@@ -112,24 +118,24 @@ pub(crate) fn rust_file(tokens: TokenStream) -> Result<String, Diagnostics> {
 /// Formats one file's segments in parallel and joins them as described in the module documentation.
 #[cfg(test)]
 pub(crate) fn rust_file_segments(segments: &[Segment<'_>]) -> Result<String, Diagnostics> {
-    rust_files_segments(&[segments], vec![String::new()]).pop().expect("one file in, one file out")
+    rust_files_segments(&[segments], vec![String::new()], super::HEADER).pop().expect("one file in, one file out")
 }
 
 /// Formats the segments of several files in one pool of threads (so no core waits at the end of one
 /// file while another file has work left) and joins each file's segments into its sink (one per
-/// file, in the same order), which it returns.
+/// file, in the same order), which it returns; each file starts with `header`.
 ///
 /// Texts are joined as soon as every text before them is formatted, by whichever worker finishes
 /// one, so each is freed right after it is handed to its file's sink. Holding all of them until the
 /// last one is done, as an earlier version did, kept the whole output in memory twice at the end, and
 /// the allocator does not give the freed copy back to the system.
-pub(crate) fn rust_files_segments<S: TextSink>(files: &[&[Segment<'_>]], sinks: Vec<S>) -> Vec<Result<S, Diagnostics>> {
+pub(crate) fn rust_files_segments<S: TextSink>(files: &[&[Segment<'_>]], sinks: Vec<S>, header: &str) -> Vec<Result<S, Diagnostics>> {
     assert_eq!(files.len(), sinks.len(), "one sink per file");
     let jobs: Vec<(usize, &Segment<'_>)> =
         files.iter().enumerate().flat_map(|(f, segments)| segments.iter().map(move |s| (f, s))).collect();
     let results: Vec<Mutex<Option<Result<String, Diagnostics>>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
     // The first job whose text has not been joined yet, and each file's join so far.
-    let joiners: Vec<Joiner<'_, '_, S>> = files.iter().zip(sinks).map(|(segments, sink)| Joiner::new(segments, sink)).collect();
+    let joiners: Vec<Joiner<'_, '_, S>> = files.iter().zip(sinks).map(|(segments, sink)| Joiner::new(segments, sink, header)).collect();
     let joined = Mutex::new((0usize, joiners));
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len()).max(1);
@@ -174,8 +180,8 @@ struct Joiner<'s, 'a, S> {
 }
 
 impl<'s, 'a, S: TextSink> Joiner<'s, 'a, S> {
-    fn new(segments: &'s [Segment<'a>], mut out: S) -> Self {
-        out.push_text(super::HEADER);
+    fn new(segments: &'s [Segment<'a>], mut out: S, header: &str) -> Self {
+        out.push_text(header);
         Joiner { segments, next: 0, out, open: None, pieces: Vec::new(), error: None }
     }
 

@@ -83,7 +83,7 @@ pub fn format(emitted: Vec<Emitted>) -> Result<Vec<String>, Diagnostics> {
 /// formatting on all cores, then joining.
 pub fn generate(prepared: &Prepared, which: Which) -> Result<String, Diagnostics> {
     let segments = segments(prepared, which);
-    format::rust_files_segments(&[&segments], vec![String::new()]).pop().expect("one file in, one file out")
+    format::rust_files_segments(&[&segments], vec![String::new()], &prepared.generator.options().header()).pop().expect("one file in, one file out")
 }
 
 #[cfg(test)]
