@@ -37,6 +37,9 @@
 //! change. The HTTP transport of the generated client needs the `reqwest` dependency and a
 //! `reqwest` cargo feature in the including crate; without it, implement `Transport` yourself.
 
+// The example above is a complete build.rs, and a build script is its `main`.
+#![allow(clippy::needless_doctest_main)]
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 #[cfg(test)]
