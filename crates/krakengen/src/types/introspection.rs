@@ -22,9 +22,22 @@ use serde_json::value::RawValue;
 
 use crate::model::{is_builtin, TypeRef};
 
+/// The type references of both queries, eight levels deep (`[[Int!]!]!` takes five).
+macro_rules! type_ref_fragment {
+    () => {
+        r#"fragment TypeRef on __Type {
+  kind
+  name
+  ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }
+}
+"#
+    };
+}
+
 /// The standard introspection query, asking for deprecated fields, arguments, input fields and enum
 /// values too, so that nothing deprecated is lost; `krakengen introspect` sends it.
-pub const QUERY: &str = r#"query IntrospectionQuery {
+pub const QUERY: &str = concat!(
+    r#"query IntrospectionQuery {
   __schema {
     queryType { name }
     mutationType { name }
@@ -62,16 +75,14 @@ fragment InputValue on __InputValue {
   deprecationReason
 }
 
-fragment TypeRef on __Type {
-  kind
-  name
-  ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }
-}
-"#;
+"#,
+    type_ref_fragment!()
+);
 
 /// [`QUERY`] for servers that predate deprecated arguments and input fields and `specifiedByURL`
 /// (October 2021 GraphQL): sent when such a server refuses [`QUERY`].
-pub const LEGACY_QUERY: &str = r#"query IntrospectionQuery {
+pub const LEGACY_QUERY: &str = concat!(
+    r#"query IntrospectionQuery {
   __schema {
     queryType { name }
     mutationType { name }
@@ -106,12 +117,9 @@ fragment InputValue on __InputValue {
   defaultValue
 }
 
-fragment TypeRef on __Type {
-  kind
-  name
-  ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }
-}
-"#;
+"#,
+    type_ref_fragment!()
+);
 
 /// The answer to [`QUERY`] of a schema, as a server would give it (`{"data": {"__schema": …}}`),
 /// computed by apollo-compiler: for tests and tools that need an introspection result of an SDL.
