@@ -49,11 +49,15 @@ enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
     },
-    /// Report every problem of a reference and a one-line summary; exit 1 on errors.
+    /// Report every problem of a reference, the rendering detected for each file and a one-line
+    /// summary; exit 1 on errors (and, with `--deny-warnings`, on warnings).
     Check {
         docs: PathBuf,
         #[arg(long, value_enum, default_value = "text")]
         format: CheckFormat,
+        /// Exit 1 when there is any warning, not only on errors: for pipelines that keep references clean.
+        #[arg(long)]
+        deny_warnings: bool,
     },
     /// Write the normalised SDL (`DIR/schema.graphql`) and the metadata catalogue (`DIR/metadata.json`)
     /// of a reference; exit 1 and write nothing on errors. Unchanged files are not rewritten.
@@ -190,7 +194,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             writeln!(out)?;
             Ok(if parsed.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
-        Command::Check { docs, format: CheckFormat::Json } => {
+        Command::Check { docs, format: CheckFormat::Json, deny_warnings } => {
             let parsed = krakengen::parse::parse_path(&docs)?;
             let r = &parsed.reference;
             let capped = parsed.diagnostics.capped(render.max_per_file);
@@ -215,14 +219,23 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             let mut out = std::io::stdout().lock();
             serde_json::to_writer_pretty(&mut out, &report)?;
             writeln!(out)?;
-            Ok(if parsed.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(check_exit(&parsed.diagnostics, deny_warnings))
         }
-        Command::Check { docs, format: CheckFormat::Text } => {
+        Command::Check { docs, format: CheckFormat::Text, deny_warnings } => {
             let parsed = krakengen::parse::parse_path(&docs)?;
             eprint!("{}", parsed.render_diagnostics(render));
             let r = &parsed.reference;
+            let rendering = |f: &krakengen::model::SourceFile| serde_json::to_value(f.rendering).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+            let renderings = match r.files.as_slice() {
+                [one] => format!("{} rendering", rendering(one)),
+                files => format!(
+                    "{} files ({})",
+                    files.len(),
+                    files.iter().map(|f| format!("{}: {}", f.path, rendering(f))).collect::<Vec<_>>().join(", ")
+                ),
+            };
             println!(
-                "{}: {} mutations, {} error entries, {} error codes, {} errors, {} warnings",
+                "{}: {renderings}, {} mutations, {} error entries, {} error codes, {} errors, {} warnings",
                 docs.display(),
                 r.mutations.len(),
                 r.error_entry_count(),
@@ -230,7 +243,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 parsed.diagnostics.errors(),
                 parsed.diagnostics.warnings()
             );
-            Ok(if parsed.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(check_exit(&parsed.diagnostics, deny_warnings))
         }
         Command::Schema { docs, out, supplement } => {
             let parsed = krakengen::parse::parse_path(&docs)?;
@@ -374,6 +387,15 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             println!("{}: wrote {} of {count} files", out.display(), report.written.len());
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// The exit code of `check`: 1 on errors, and on warnings when they are denied.
+fn check_exit(diagnostics: &krakengen::diag::Diagnostics, deny_warnings: bool) -> ExitCode {
+    if diagnostics.has_errors() || (deny_warnings && diagnostics.warnings() > 0) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

@@ -23,7 +23,7 @@ fn check_accepts_the_vendored_reference() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
-        "schema/oees/mutations.txt: 326 mutations, 1311 error entries, 718 error codes, 0 errors, 10 warnings\n"
+        "schema/oees/mutations.txt: standard rendering, 326 mutations, 1311 error entries, 718 error codes, 0 errors, 10 warnings\n"
     );
     let stderr = text(&out.stderr);
     assert_eq!(stderr.matches("krakengen::empty-selection").count(), 9, "{stderr}");
@@ -33,13 +33,28 @@ fn check_accepts_the_vendored_reference() {
     assert!(!stderr.contains('\u{1b}'), "{stderr}");
 }
 
+/// `--deny-warnings` fails a reference that only has warnings; a directory names each file's rendering.
+#[test]
+fn check_can_deny_warnings_and_names_each_rendering() {
+    let out = krakengen(&["check", "schema/oees/mutations.txt", "--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(1), "10 warnings fail the check");
+    let out = krakengen(&["check", "tests/fixtures/crlf/basic.txt", "--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(root().join("tests/fixtures/standard/small.txt"), dir.path().join("a.txt")).unwrap();
+    std::fs::copy(root().join("tests/fixtures/compact/basic.txt"), dir.path().join("b.txt")).unwrap();
+    let out = krakengen(&["check", &dir.path().display().to_string()]);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains(": 2 files (") && stdout.contains("a.txt: standard") && stdout.contains("b.txt: compact"), "{stdout}");
+}
+
 #[test]
 fn check_fails_on_errors_and_names_the_place() {
     let out = krakengen(&["check", "tests/fixtures/malformed/bad_complexity.txt"]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stdout),
-        "tests/fixtures/malformed/bad_complexity.txt: 2 mutations, 4 error entries, 4 error codes, 1 errors, 0 warnings\n"
+        "tests/fixtures/malformed/bad_complexity.txt: standard rendering, 2 mutations, 4 error entries, 4 error codes, 1 errors, 0 warnings\n"
     );
     let stderr = text(&out.stderr);
     assert!(stderr.contains("krakengen::bad-complexity"), "{stderr}");
@@ -62,7 +77,7 @@ fn check_fails_on_binary_and_empty_input() {
     for file in ["tests/fixtures/malformed/garbage.bin", "tests/fixtures/malformed/empty.txt"] {
         let out = krakengen(&["check", file]);
         assert_eq!(out.status.code(), Some(1), "{file}");
-        assert!(text(&out.stdout).starts_with(&format!("{file}: 0 mutations")), "{file}");
+        assert!(text(&out.stdout).starts_with(&format!("{file}: standard rendering, 0 mutations")), "{file}: {}", text(&out.stdout));
         assert!(text(&out.stderr).contains("krakengen::no-mutations"), "{file}");
     }
 }
@@ -115,7 +130,7 @@ fn parse_exits_one_on_errors_but_still_prints_the_model() {
 fn a_directory_is_read_in_name_order() {
     let out = krakengen(&["check", "tests/fixtures/standard"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout), "tests/fixtures/standard: 4 mutations, 11 error entries, 11 error codes, 0 errors, 0 warnings\n");
+    assert_eq!(text(&out.stdout), "tests/fixtures/standard: standard rendering, 4 mutations, 11 error entries, 11 error codes, 0 errors, 0 warnings\n");
 }
 
 /// `krakengen codegen --check` reads `krakengen.toml` like the xtask: the checked-in files are fresh,
