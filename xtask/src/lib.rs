@@ -37,9 +37,10 @@ pub fn codegen(check: bool, stamp: Option<&Path>) -> Result<String, String> {
             Ok(format!("{files} generated files are up to date{how}"))
         } else {
             Err(format!(
-                "{} generated file(s) are stale:\n{}\nRun `cargo xtask codegen` to regenerate them.",
+                "{} generated file(s) are stale:\n{}\n{}Run `cargo xtask codegen` to regenerate them.",
                 report.stale.len(),
-                show(&report.stale)
+                show(&report.stale),
+                report.diffs.concat()
             ))
         }
     } else if report.written.is_empty() {

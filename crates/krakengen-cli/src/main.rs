@@ -289,6 +289,9 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             for p in &report.stale {
                 eprintln!("{} {}", if check { "stale" } else { "wrote" }, krakengen::project::display_path(p, &config.root));
             }
+            for diff in &report.diffs {
+                eprint!("{diff}");
+            }
             let how = if outcome.from_stamp { " (inputs and outputs match the stamp)" } else { "" };
             println!("{} generated files, {} {}{how}", outcome.files, report.stale.len(), if check { "stale" } else { "written" });
             Ok(if check && !report.stale.is_empty() { ExitCode::from(1) } else { ExitCode::SUCCESS })

@@ -215,7 +215,10 @@ fn codegen_check_uses_the_stamp_only_while_nothing_changed() {
     std::fs::write(&json, &bytes).unwrap();
     let (code, _, stderr) = run(&["--check"]);
     assert_eq!(code, Some(1));
-    assert_eq!(stderr, "stale out/metadata.json\n");
+    // The stale file, then a short diff of its first difference.
+    let diff = stderr.strip_prefix("stale out/metadata.json\n").unwrap_or_else(|| panic!("{stderr}"));
+    assert!(diff.starts_with("--- ") && diff.contains("(on disk)\n+++ ") && diff.contains("@@ line 2 @@\n"), "{diff}");
+    assert!(diff.contains("\n-  \"xrrors\": {\n+  \"errors\": {\n"), "{diff}");
 
     // `--stamp` puts it elsewhere.
     let elsewhere = dir.path().join("elsewhere.stamp");

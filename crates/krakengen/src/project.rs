@@ -120,6 +120,9 @@ impl Staging {
                 continue;
             }
             report.stale.push(staged.path.clone());
+            if let Some(diff) = staged.diff(DIFF_LINES) {
+                report.diffs.push(diff);
+            }
             if !self.check {
                 let path = staged.path.clone();
                 staged.commit()?;
@@ -261,7 +264,13 @@ pub struct SyncReport {
     pub stale: Vec<PathBuf>,
     /// Files written (empty in check mode).
     pub written: Vec<PathBuf>,
+    /// In check mode, per stale file, a short unified diff of its first differences (at most
+    /// [`DIFF_LINES`] changed lines), so that a pipeline log shows what is stale.
+    pub diffs: Vec<String>,
 }
+
+/// How many changed lines the check's diff of a stale file shows.
+pub const DIFF_LINES: usize = 40;
 
 /// Compares generated files with the disk and, unless `check`, writes the ones that differ (atomically;
 /// unchanged files are left alone so their modification times stay).
@@ -355,6 +364,21 @@ mod tests {
         assert_eq!(sync(&files, true).unwrap(), SyncReport::default());
         std::fs::write(&files[0].path, "edited").unwrap();
         assert_eq!(sync(&files, true).unwrap().stale, vec![files[0].path.clone()]);
+        // A check says what is stale: the first differences as a short unified diff.
+        let mut lines: Vec<&str> = files[0].contents.lines().collect();
+        lines[3] = "an edited line";
+        std::fs::write(&files[0].path, lines.join("\n") + "\n").unwrap();
+        let report = sync(&files, true).unwrap();
+        assert_eq!(report.diffs.len(), 1);
+        let diff = &report.diffs[0];
+        assert!(diff.contains("@@ line 4 @@\n"), "{diff}");
+        assert!(diff.contains("\n-an edited line\n"), "{diff}");
+        assert!(diff.contains(&format!("\n+{}\n", files[0].contents.lines().nth(3).unwrap())), "{diff}");
+        assert!(diff.lines().count() <= DIFF_LINES + 4, "{diff}");
+        // Lines the disk has beyond the generated end are shown as removed.
+        std::fs::write(&files[0].path, format!("{}left over\n", files[0].contents)).unwrap();
+        let diff = sync(&files, true).unwrap().diffs.remove(0);
+        assert!(diff.ends_with("-left over\n"), "{diff}");
     }
 
     /// Runs `codegen` with the stamp at `dir/target/stamp`.

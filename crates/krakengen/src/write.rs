@@ -140,7 +140,15 @@ pub struct StagedFile {
     error: Option<io::Error>,
     /// Where the directories this file creates are recorded, when it is staged with others.
     dirs: Option<CreatedDirs>,
+    /// In check mode, the generated text from the first difference on (from `matched`, when the
+    /// target ended or was missing), up to [`PREVIEW`] bytes, so that a report can show what is stale.
+    preview: Vec<u8>,
+    /// In check mode, the byte offset of the first difference with the target, once found.
+    first_difference: Option<u64>,
 }
+
+/// How much of a stale file's new text a check keeps for its report.
+const PREVIEW: usize = 16 * 1024;
 
 /// The directories created to hold temporary files, shared by the files staged together, so that a
 /// run that commits nothing removes the ones left empty: a failed run must not leave even an empty
@@ -196,6 +204,8 @@ impl StagedFile {
             buffer: Vec::new(),
             error: None,
             dirs: None,
+            preview: Vec::new(),
+            first_difference: None,
         }
     }
 
@@ -218,11 +228,20 @@ impl StagedFile {
             return;
         }
         if let Some(target) = &mut self.target {
-            if same_prefix(target, bytes, &mut self.buffer) {
-                self.matched += bytes.len() as u64;
-                return;
+            match same_prefix(target, bytes, &mut self.buffer) {
+                Ok(()) => {
+                    self.matched += bytes.len() as u64;
+                    return;
+                }
+                Err(equal) if self.check => {
+                    // A check writes nothing; it keeps the text from the first difference on.
+                    self.target = None;
+                    self.first_difference = Some(self.matched + equal as u64);
+                    self.keep_preview(&bytes[equal..]);
+                    return;
+                }
+                Err(_) => self.target = None,
             }
-            self.target = None;
         }
         if let Err(e) = self.write_differing(bytes) {
             self.error = Some(e);
@@ -231,8 +250,14 @@ impl StagedFile {
 
     /// Writes a piece that comes after the first difference: on the first one, creates the temporary
     /// file and copies the matching prefix into it from the target.
+    fn keep_preview(&mut self, bytes: &[u8]) {
+        let room = PREVIEW.saturating_sub(self.preview.len());
+        self.preview.extend_from_slice(&bytes[..bytes.len().min(room)]);
+    }
+
     fn write_differing(&mut self, bytes: &[u8]) -> io::Result<()> {
         if self.check {
+            self.keep_preview(bytes);
             return Ok(());
         }
         if self.temp.is_none() {
@@ -277,7 +302,9 @@ impl StagedFile {
             }
             None => false,
         };
-        let mut staged = Staged { path: self.path.clone(), len, hash, fresh, temp: None };
+        let preview = (!fresh && self.check)
+            .then(|| (self.first_difference.unwrap_or(self.matched), std::mem::take(&mut self.preview)));
+        let mut staged = Staged { path: self.path.clone(), len, hash, fresh, temp: None, preview };
         if fresh || self.check {
             return Ok(staged);
         }
@@ -309,15 +336,27 @@ impl Drop for StagedFile {
 }
 
 /// Whether the next `bytes.len()` bytes of `target` equal `bytes`; reads up to the first difference.
-fn same_prefix(target: &mut impl io::Read, bytes: &[u8], buffer: &mut Vec<u8>) -> bool {
+///
+/// On a difference (or the end of the target), `Err` holds how many bytes of `bytes` matched.
+fn same_prefix(target: &mut impl io::Read, bytes: &[u8], buffer: &mut Vec<u8>) -> Result<(), usize> {
     buffer.resize(BLOCK.min(bytes.len()), 0);
+    let mut done = 0;
     for piece in bytes.chunks(BLOCK) {
         let read = &mut buffer[..piece.len()];
-        if target.read_exact(read).is_err() || read != piece {
-            return false;
+        let mut n = 0;
+        while n < read.len() {
+            match target.read(&mut read[n..]) {
+                Ok(0) | Err(_) => break,
+                Ok(k) => n += k,
+            }
         }
+        let equal = read[..n].iter().zip(piece).take_while(|(a, b)| a == b).count();
+        if equal < piece.len() {
+            return Err(done + equal);
+        }
+        done += piece.len();
     }
-    true
+    Ok(())
 }
 
 /// A generated file after its text ended: whether its target was fresh and, if not (and not only
@@ -332,9 +371,33 @@ pub struct Staged {
     /// The target already held exactly these contents.
     pub fresh: bool,
     temp: Option<PathBuf>,
+    /// In check mode, for a stale file: where it first differs from the target, and the new text from there.
+    preview: Option<(u64, Vec<u8>)>,
 }
 
 impl Staged {
+    /// For a stale file found in check mode, a short unified diff of its first differences with the
+    /// file on disk: at most `max_lines` lines of `-`/`+`, with a line of context either side.
+    pub fn diff(&self, max_lines: usize) -> Option<String> {
+        let (first, new) = self.preview.as_ref()?;
+        let old = match fs::read(&self.path) {
+            Ok(old) => old,
+            Err(_) => return Some(format!("--- {0} (missing)\n+++ {0} (generated)\n", self.path.display())),
+        };
+        let first = (*first as usize).min(old.len());
+        // Both sides from the start of the line holding the first difference, over as many bytes.
+        let line_start = old[..first].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line_no = old[..line_start].iter().filter(|&&b| b == b'\n').count() + 1;
+        // A preview shorter than its cap holds the whole rest of the new text, so the old side may
+        // show all of its window (lines the disk has beyond the new end); else both cover as much.
+        let new_complete = new.len() < PREVIEW;
+        let old_end = old.len().min(first + if new_complete { PREVIEW } else { new.len() });
+        let complete = old_end == old.len() && new_complete;
+        let mut new_part = old[line_start..first].to_vec();
+        new_part.extend_from_slice(new);
+        Some(unified(&self.path, line_no, &old[line_start..old_end], &new_part, complete, max_lines))
+    }
+
     /// Puts the new contents in place (a rename over the target); does nothing for a fresh file or in
     /// check mode.
     pub fn commit(mut self) -> io::Result<()> {
@@ -431,6 +494,72 @@ fn temp_path(dir: &Path, target: &Path) -> PathBuf {
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()))
 }
+
+/// A unified diff of two texts that start at the same line `line_no` of a file, from their first
+/// difference: the changed lines of the first [`DIFF_WINDOW`] lines of each side (a longest common
+/// subsequence of lines), with one line of context around each change, at most `max_lines` changed
+/// lines. Unless `complete` (both windows reach the ends of their texts), a last partial line is not
+/// compared and the changes after the last common line are left out.
+fn unified(path: &Path, line_no: usize, old: &[u8], new: &[u8], complete: bool, max_lines: usize) -> String {
+    let lines = |text: &[u8]| -> Vec<String> {
+        let text = String::from_utf8_lossy(text);
+        let mut v: Vec<String> = text.split_inclusive('\n').map(|l| l.trim_end_matches('\n').to_string()).collect();
+        if !complete && !text.ends_with('\n') && v.len() > 1 {
+            v.pop();
+        }
+        v.truncate(DIFF_WINDOW);
+        v
+    };
+    let (a, b) = (lines(old), lines(new));
+    // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
+    let mut lcs = vec![vec![0u16; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] { lcs[i + 1][j + 1] + 1 } else { lcs[i + 1][j].max(lcs[i][j + 1]) };
+        }
+    }
+    // The edit script: ' ', '-' or '+' with the line.
+    let mut ops: Vec<(char, &str)> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            ops.push((' ', &a[i]));
+            i += 1;
+            j += 1;
+        } else if i < a.len() && (j == b.len() || lcs[i + 1][j] >= lcs[i][j + 1]) {
+            ops.push(('-', &a[i]));
+            i += 1;
+        } else {
+            ops.push(('+', &b[j]));
+            j += 1;
+        }
+    }
+    // Windows that stop short of their texts' ends stop at different places: what differs after
+    // their last common line is where they stop, not a difference.
+    if !complete {
+        ops.truncate(ops.iter().rposition(|(c, _)| *c == ' ').map_or(ops.len(), |k| k + 1));
+    }
+    let changed = |k: usize| ops.get(k).is_some_and(|(c, _)| *c != ' ');
+    let mut out = format!("--- {} (on disk)\n+++ {} (generated)\n@@ line {line_no} @@\n", path.display(), path.display());
+    let mut shown = 0;
+    for (k, (c, line)) in ops.iter().enumerate() {
+        let context = *c == ' ' && (changed(k + 1) || (k > 0 && changed(k - 1)));
+        if *c != ' ' {
+            if shown == max_lines {
+                out.push_str("… (more differences follow)\n");
+                break;
+            }
+            shown += 1;
+        } else if !context {
+            continue;
+        }
+        out.push_str(&format!("{c}{line}\n"));
+    }
+    out
+}
+
+/// How many lines of each side the diff of a stale file compares.
+const DIFF_WINDOW: usize = 400;
 
 #[cfg(test)]
 mod tests {
@@ -579,3 +708,4 @@ mod tests {
         assert_eq!(names, ["resolvers.rs"], "no temporary file is left behind");
     }
 }
+
