@@ -499,6 +499,39 @@ fn hostile_fixture_crate_builds_and_behaves() {
     cargo_in(dir.path(), &["test", "--quiet"]);
 }
 
+/// The five operations of the restricted-crate test, and of the compile-time figures in
+/// docs/benchmarks.md.
+const FIVE: [&str; 5] = ["obtainKrakenToken", "acceptGoodsQuote", "generatePreSignedToken", "createAccountReminder", "resetUserPassword"];
+
+/// A crate restricted to five operations builds and holds only them: five operation modules, the
+/// error codes they raise and no other.
+#[test]
+fn a_crate_of_five_operations_builds_and_holds_only_them() {
+    let r = vendored_reference();
+    let generator = generator(&r, &oees_options().with_crate_name("five-client").with_operations(FIVE));
+    assert!(generator.warnings().is_empty(), "{:?}", generator.warnings());
+    let files = generator.crate_files().unwrap();
+    let client = &files[3].contents;
+    assert_eq!(client.matches("pub const DOCUMENT: &str").count(), 5);
+    for name in FIVE {
+        // Each document calls its mutation: `  acceptGoodsQuote(input: $input) {`.
+        assert!(client.contains(&format!("\\n  {name}(")) || client.contains(&format!("\\n  {name} {{")), "{name}");
+    }
+    let codes: BTreeSet<&str> = r.mutations.iter().filter(|m| FIVE.contains(&m.name.as_str())).flat_map(|m| m.errors.iter().map(|e| e.code.as_str())).collect();
+    let errors = &files[2].contents;
+    for code in &codes {
+        assert!(errors.contains(&format!("\"{code}\"")), "{code} is raised by the five");
+    }
+    for m in r.mutations.iter().filter(|m| !FIVE.contains(&m.name.as_str())) {
+        for e in m.errors.iter().filter(|e| !codes.contains(e.code.as_str())) {
+            assert!(!errors.contains(&format!("\"{}\"", e.code)), "{} of {} is not raised by the five", e.code, m.name);
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write_crate(dir.path(), &files);
+    cargo_in(dir.path(), &["build", "--quiet"]);
+}
+
 /// The crate `krakengen generate` writes for the vendored reference builds on its own, HTTP
 /// transport included. Slow (a minute or more), so opt-in: `cargo test --test codegen -- --ignored`.
 #[test]

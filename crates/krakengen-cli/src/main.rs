@@ -164,6 +164,10 @@ enum Command {
         /// Maps a custom scalar to a Rust type, as `Date=::std::string::String`.
         #[arg(long = "scalar", value_name = "NAME=PATH")]
         scalars: Vec<String>,
+        /// Generate only the operations this selects: a name, a glob (`smartFlex*`) or an exclusion
+        /// (`!name`), with the types they reach and the error codes they raise. May be repeated.
+        #[arg(long = "operation", value_name = "PATTERN")]
+        operations: Vec<String>,
         /// A supplement SDL, as for `schema`: the client gets typed fields for the types it fills.
         #[arg(long)]
         supplement: Vec<PathBuf>,
@@ -338,7 +342,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Generate { docs, out, project, name, fragments, scalars, supplement } => {
+        Command::Generate { docs, out, project, name, fragments, scalars, supplement, operations } => {
             let parsed = krakengen::parse::parse_path(&docs)?;
             eprint!("{}", parsed.render_diagnostics(render));
             if parsed.diagnostics.has_errors() {
@@ -353,7 +357,8 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 eprintln!("error: the schema has errors; nothing was written");
                 return Ok(ExitCode::from(1));
             };
-            let mut options = krakengen::codegen::Options::new(&project).with_generated_by("`krakengen generate`");
+            let mut options =
+                krakengen::codegen::Options::new(&project).with_generated_by("`krakengen generate`").with_operations(&operations);
             if let Some(name) = &name {
                 options = options.with_crate_name(name);
             }

@@ -56,6 +56,7 @@ pub struct Config {
     supplements: Vec<PathBuf>,
     fragments: Vec<PathBuf>,
     scalars: BTreeMap<String, String>,
+    operations: Vec<String>,
     out_dir: Option<PathBuf>,
 }
 
@@ -125,6 +126,15 @@ impl Config {
         self
     }
 
+    /// Generates only the operations this pattern selects (a name, a glob such as `smartFlex*`, or
+    /// an exclusion `!name`), with the types they reach and the codes they raise; may be given
+    /// several times. See [`Options::with_operations`].
+    #[must_use]
+    pub fn operation(mut self, pattern: &str) -> Self {
+        self.operations.push(pattern.to_string());
+        self
+    }
+
     /// Where the file goes. Default: `$OUT_DIR`, which cargo sets for build scripts.
     #[must_use]
     pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
@@ -163,7 +173,10 @@ impl Config {
             return Err(Error { message: parsed.render_with(&build.diagnostics, &build.extra_sources, false), diagnostics: build.diagnostics });
         };
         warn(cargo, &build.diagnostics);
-        let mut options = Options::new(project).with_scalars(&self.scalars).with_generated_by("the build-script builder `krakengen::builder`");
+        let mut options = Options::new(project)
+            .with_scalars(&self.scalars)
+            .with_operations(&self.operations)
+            .with_generated_by("the build-script builder `krakengen::builder`");
         for f in &self.fragments {
             let text = std::fs::read_to_string(f).map_err(|e| Error::io(format!("cannot read {}: {e}", f.display())))?;
             options = options.with_fragments(&f.display().to_string(), &text);

@@ -15,6 +15,8 @@
 //! errors_crate = "crates/oees-errors"    # optional: generated error-code crate
 //! client_crate = "crates/oees-client"    # optional: generated client crate
 //! server_crate = "crates/oees-server"    # optional: generated server crate
+//! operations = []                        # optional: only these operations in the crates: names,
+//!                                        # globs (`smartFlex*`) and exclusions (`!name`)
 //!
 //! [project.scalars]                      # custom scalar → Rust type used by generated code
 //! Date = "::std::string::String"
@@ -52,6 +54,10 @@ pub struct Project {
     pub server_crate: Option<PathBuf>,
     #[serde(default)]
     pub scalars: BTreeMap<String, String>,
+    /// The operations the generated crates hold: names, globs (`smartFlex*`) and exclusions
+    /// (`!name`); empty means all. See [`crate::codegen::Options::with_operations`].
+    #[serde(default)]
+    pub operations: Vec<String>,
 }
 
 /// A configuration file that could not be read.

@@ -231,7 +231,8 @@ pub fn codegen_options(config: &Config, project: &Project) -> Result<Option<crat
     let mut options = crate::codegen::Options::new(&project.name)
         .with_errors_crate(&errors.display().to_string())
         .with_client_crate(&client.display().to_string())
-        .with_scalars(&project.scalars);
+        .with_scalars(&project.scalars)
+        .with_operations(&project.operations);
     if let Some(server) = &project.server_crate {
         let sdl = project.schema_dir.join("schema.graphql");
         options = options.with_server_crate(&server.display().to_string(), &sdl.display().to_string());

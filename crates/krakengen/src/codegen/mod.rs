@@ -124,6 +124,8 @@ pub struct Options {
     fragments: Vec<FragmentSource>,
     /// What the header names as the producer of the files (Markdown-quoted command or a phrase).
     generated_by: String,
+    /// The operations to generate, as patterns (see [`Options::with_operations`]); empty: all.
+    operations: Vec<String>,
 }
 
 impl Options {
@@ -141,6 +143,7 @@ impl Options {
             scalars: BTreeMap::new(),
             fragments: Vec::new(),
             generated_by: "`cargo xtask codegen`".to_string(),
+            operations: Vec::new(),
         }
     }
 
@@ -202,6 +205,17 @@ impl Options {
     #[must_use]
     pub fn with_fragments(mut self, name: &str, text: &str) -> Self {
         self.fragments.push(FragmentSource { name: name.to_string(), text: text.to_string() });
+        self
+    }
+
+    /// Generates only the operations the patterns select, with the types they reach and the error
+    /// codes they can raise: a crate calling five mutations compiles five, not 326. A pattern is an
+    /// operation name or a glob (`smartFlex*`, `*Quote`; `*` matches any run of characters), and one
+    /// starting with `!` excludes what it matches. With only exclusions, everything else is kept. A
+    /// pattern that matches nothing is a warning. The SDL and the catalogue stay whole.
+    #[must_use]
+    pub fn with_operations<S: AsRef<str>>(mut self, patterns: impl IntoIterator<Item = S>) -> Self {
+        self.operations.extend(patterns.into_iter().map(|p| p.as_ref().to_string()));
         self
     }
 
@@ -268,6 +282,51 @@ impl Options {
     }
 }
 
+/// The reference with only the mutations `patterns` select (see [`Options::with_operations`]), and a
+/// warning per pattern that selects nothing.
+fn select_operations(reference: &Reference, patterns: &[String]) -> (Reference, Diagnostics) {
+    let mut warnings = Diagnostics::new();
+    let (excludes, includes): (Vec<&str>, Vec<&str>) = patterns.iter().map(String::as_str).partition(|p| p.starts_with('!'));
+    let excludes: Vec<&str> = excludes.iter().map(|p| &p[1..]).collect();
+    for p in includes.iter().chain(&excludes) {
+        if !reference.mutations.iter().any(|m| glob(p, &m.name)) {
+            warnings.warn(
+                "operation-pattern-unused",
+                crate::model::Span::nowhere(),
+                format!("the operation pattern `{p}` matches no operation of the reference"),
+                "",
+            );
+        }
+    }
+    let keep = |name: &str| (includes.is_empty() || includes.iter().any(|p| glob(p, name))) && !excludes.iter().any(|p| glob(p, name));
+    let selected = Reference {
+        files: reference.files.clone(),
+        mutations: reference.mutations.iter().filter(|m| keep(&m.name)).cloned().collect(),
+        types: reference.types.clone(),
+    };
+    (selected, warnings)
+}
+
+/// Whether `name` matches `pattern`, where `*` stands for any run of characters.
+fn glob(pattern: &str, name: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    if parts.len() == 1 {
+        return pattern == name;
+    }
+    let (first, last) = (parts[0], parts[parts.len() - 1]);
+    if !name.starts_with(first) || !name[first.len()..].ends_with(last) || name.len() < first.len() + last.len() {
+        return false;
+    }
+    let mut rest = &name[first.len()..name.len() - last.len()];
+    for part in &parts[1..parts.len() - 1] {
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    true
+}
+
 fn last_component(dir: &str) -> &str {
     dir.rsplit('/').next().unwrap_or(dir)
 }
@@ -299,7 +358,13 @@ impl Generator {
     /// option is unusable (a scalar mapping that is not a Rust type, a fragment document that does
     /// not parse) or an operation document would not be valid against the model's schema.
     pub fn new(reference: &Reference, model: &TypeModel, options: &Options) -> Result<Generator, Diagnostics> {
-        Ok(Generator { ir: ir::build(reference, model, options)?, options: options.clone() })
+        if options.operations.is_empty() {
+            return Ok(Generator { ir: ir::build(reference, model, options)?, options: options.clone() });
+        }
+        let (selected, warnings) = select_operations(reference, &options.operations);
+        let mut ir = ir::build(&selected, model, options)?;
+        ir.warnings.extend(warnings);
+        Ok(Generator { ir, options: options.clone() })
     }
 
     /// [`Generator::new`] over the type model of the reference alone (no supplement), for callers
@@ -453,6 +518,38 @@ pub(crate) mod tests {
         let path = ErrorsPath::Crate("oees_errors".into());
         let client = emit_client::segments(ir, &path);
         assert_eq!(format::rust_file_segments(&client).unwrap(), format::rust_file_single_pass(&client).unwrap());
+    }
+
+    #[test]
+    fn globs_match_names() {
+        assert!(glob("smartFlex*", "smartFlexOnboarding"));
+        assert!(glob("*Quote", "acceptGoodsQuote") && glob("*Goods*", "acceptGoodsQuote") && glob("*", "x"));
+        assert!(glob("a*b*c", "aXbYc") && !glob("a*b*c", "aXcYb") && !glob("ab*ba", "aba"));
+        assert!(glob("exact", "exact") && !glob("exact", "exactly"));
+    }
+
+    /// Only what the selected operations reach is generated: their modules, the shared types their
+    /// fields and arguments name, and the error codes they raise.
+    #[test]
+    fn operations_restrict_what_is_generated() {
+        let parsed = vendored();
+        let all = Generator::from_reference(&parsed.reference, &Options::new("oees")).unwrap();
+        let options = Options::new("oees").with_operations(["acceptGoodsQuote", "generatePre*", "obtain*", "!obtainLong*", "noSuch*"]);
+        let some = Generator::from_reference(&parsed.reference, &options).unwrap();
+        let names: Vec<&str> = some.operation_documents().iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["acceptGoodsQuote", "generatePreSignedToken", "obtainKrakenToken"]);
+        assert!(some.warnings().iter().any(|d| d.code == "operation-pattern-unused" && d.message.contains("`noSuch*`")));
+        assert!(some.ir.types.len() < all.ir.types.len() / 10, "{} of {} types", some.ir.types.len(), all.ir.types.len());
+        let codes: std::collections::BTreeSet<&str> = parsed
+            .reference
+            .mutations
+            .iter()
+            .filter(|m| names.contains(&m.name.as_str()))
+            .flat_map(|m| m.errors.iter().map(|e| e.code.as_str()))
+            .collect();
+        assert_eq!(some.ir.codes.iter().map(|c| c.code.as_str()).collect::<std::collections::BTreeSet<_>>(), codes);
+        let only_exclusions = Generator::from_reference(&parsed.reference, &Options::new("oees").with_operations(["!acceptGoodsQuote"])).unwrap();
+        assert_eq!(only_exclusions.operation_documents().len(), parsed.reference.mutations.len() - 1);
     }
 
     #[test]
