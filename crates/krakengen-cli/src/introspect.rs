@@ -86,7 +86,7 @@ fn fetch_and_write(url: &str, out: &Path, headers: &[String], format: Format) ->
             // A server from before deprecated arguments and `specifiedByURL` refuses those: ask again
             // the older way, which still asks for deprecated fields and enum values.
             Answer::Errors(messages) if messages.iter().any(|m| m.contains("includeDeprecated") || m.contains("specifiedByURL")) => {
-                match post(&client, url, &shown_url, introspection::LEGACY_QUERY).await? {
+                match post(&client, url, &shown_url, &introspection::legacy_query()).await? {
                     Answer::Schema(body) => Ok(body),
                     Answer::Errors(messages) => Err(graphql_errors(&shown_url, &messages)),
                 }

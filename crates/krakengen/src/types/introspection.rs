@@ -22,22 +22,9 @@ use serde_json::value::RawValue;
 
 use crate::model::{is_builtin, TypeRef};
 
-/// The type references of both queries, eight levels deep (`[[Int!]!]!` takes five).
-macro_rules! type_ref_fragment {
-    () => {
-        r#"fragment TypeRef on __Type {
-  kind
-  name
-  ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }
-}
-"#
-    };
-}
-
 /// The standard introspection query, asking for deprecated fields, arguments, input fields and enum
 /// values too, so that nothing deprecated is lost; `krakengen introspect` sends it.
-pub const QUERY: &str = concat!(
-    r#"query IntrospectionQuery {
+pub const QUERY: &str = r#"query IntrospectionQuery {
   __schema {
     queryType { name }
     mutationType { name }
@@ -75,51 +62,24 @@ fragment InputValue on __InputValue {
   deprecationReason
 }
 
-"#,
-    type_ref_fragment!()
-);
-
-/// [`QUERY`] for servers that predate deprecated arguments and input fields and `specifiedByURL`
-/// (October 2021 GraphQL): sent when such a server refuses [`QUERY`].
-pub const LEGACY_QUERY: &str = concat!(
-    r#"query IntrospectionQuery {
-  __schema {
-    queryType { name }
-    mutationType { name }
-    subscriptionType { name }
-    types { ...FullType }
-    directives { name description locations args { ...InputValue } }
-  }
-}
-
-fragment FullType on __Type {
+fragment TypeRef on __Type {
   kind
   name
-  description
-  fields(includeDeprecated: true) {
-    name
-    description
-    args { ...InputValue }
-    type { ...TypeRef }
-    isDeprecated
-    deprecationReason
-  }
-  inputFields { ...InputValue }
-  interfaces { ...TypeRef }
-  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
-  possibleTypes { ...TypeRef }
+  ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }
 }
+"#;
 
-fragment InputValue on __InputValue {
-  name
-  description
-  type { ...TypeRef }
-  defaultValue
+/// [`QUERY`] for servers that predate deprecated arguments and input fields, `isRepeatable` and
+/// `specifiedByURL` (October 2021 GraphQL): sent when such a server refuses [`QUERY`]. It still asks
+/// for deprecated fields and enum values.
+pub fn legacy_query() -> String {
+    QUERY
+        .replace("args(includeDeprecated: true)", "args")
+        .replace("inputFields(includeDeprecated: true)", "inputFields")
+        .replace("  specifiedByURL\n", "")
+        .replace("isRepeatable ", "")
+        .replace("  defaultValue\n  isDeprecated\n  deprecationReason\n", "  defaultValue\n")
 }
-
-"#,
-    type_ref_fragment!()
-);
 
 /// The answer to [`QUERY`] of a schema, as a server would give it (`{"data": {"__schema": …}}`),
 /// computed by apollo-compiler: for tests and tools that need an introspection result of an SDL.
@@ -577,6 +537,20 @@ mod tests {
         // Same types, fields, arguments, defaults, deprecations and descriptions. (A bare
         // `@deprecated` comes back with GraphQL's default reason, so the SDL spells it out.)
         assert_eq!(again.to_string(), schema.to_string(), "{back}");
+    }
+
+    /// The legacy query is the standard one without what older servers refuse, and still valid.
+    #[test]
+    fn the_legacy_query_leaves_out_what_older_servers_refuse() {
+        let legacy = legacy_query();
+        for gone in ["args(includeDeprecated", "inputFields(includeDeprecated", "specifiedByURL", "isRepeatable"] {
+            assert!(QUERY.contains(gone) && !legacy.contains(gone), "{gone}");
+        }
+        assert!(legacy.contains("fields(includeDeprecated: true)") && legacy.contains("enumValues(includeDeprecated: true)"));
+        let input_value = &legacy[legacy.find("fragment InputValue").unwrap()..legacy.find("fragment TypeRef").unwrap()];
+        assert!(!input_value.contains("isDeprecated"), "{input_value}");
+        let schema = apollo_compiler::Schema::parse_and_validate("type Query { a: Int }", "s.graphql").unwrap();
+        apollo_compiler::ExecutableDocument::parse_and_validate(&schema, legacy, "legacy.graphql").expect("valid");
     }
 
     #[test]
