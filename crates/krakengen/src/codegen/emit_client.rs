@@ -553,9 +553,10 @@ pub(crate) fn operation_doc(op: &Operation) -> Doc {
 
 /// A field of a struct in the `types` module.
 fn field_tokens_in(f: &FieldIr, scope: Scope<'_>) -> TokenStream {
-    let doc = Doc::new()
-        .text(f.description.as_deref())
-        .line(format!("GraphQL type: {}.", code(&f.graphql_ty.as_ref().map(ToString::to_string).unwrap_or_default())));
+    let doc = Doc::new().text(f.description.as_deref()).line(match &f.graphql_ty {
+        Some(t) => format!("GraphQL type: {}.", code(&t.to_string())),
+        None => "The schema does not give its type, so it is carried as JSON.".to_string(),
+    });
     let doc = if f.selected {
         doc
     } else {

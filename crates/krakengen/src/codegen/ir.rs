@@ -727,26 +727,26 @@ impl Cx<'_> {
             }
             def.fields
                 .iter()
-                .filter_map(|f| {
-                    let t = f.ty.as_ref()?;
+                .map(|f| {
                     let boxed = boxed.contains(&(name.to_string(), f.name.clone()));
-                    let mut ty = self.map(t, None, boxed);
+                    // A field of unknown type is carried as JSON, as in payloads.
+                    let mut ty = f.ty.as_ref().map_or(Ty::Option(Box::new(Ty::Json)), |t| self.map(t, None, boxed));
                     // An output field is optional whatever its type: a document may not select it.
                     // An input field with a default may be left out, so the server's default applies.
                     if (!input || f.default.is_some()) && !ty.is_option() {
                         ty = Ty::Option(Box::new(ty));
                     }
-                    Some(FieldIr {
+                    FieldIr {
                         graphql: f.name.clone(),
                         rust: names.insert(&f.name),
                         ty,
                         description: f.description.clone(),
                         deprecation: f.deprecation.clone(),
                         provenance: Some(if f.origin == Some(Origin::Inferred) { Provenance::Inferred } else { Provenance::Declared }),
-                        graphql_ty: Some(t.clone()),
+                        graphql_ty: f.ty.clone(),
                         selected: !input && self.shapes.auto_selected(f),
                         aliases: Vec::new(),
-                    })
+                    }
                 })
                 .collect()
         };
