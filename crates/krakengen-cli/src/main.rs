@@ -352,8 +352,8 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             // the SDL and the catalogue are not needed here.
             let supplements: Vec<_> = supplement.into_iter().map(krakengen::sdl::SupplementSource::File).collect();
             let build = krakengen::types::build(&parsed.reference, &supplements);
-            eprint!("{}", parsed.render_with(&build.diagnostics, &build.extra_sources, render));
-            let Some(model) = build.model else {
+            eprint!("{}", build.render_diagnostics_for(&parsed, render));
+            let Some(model) = build.output else {
                 eprintln!("error: the schema has errors; nothing was written");
                 return Ok(ExitCode::from(1));
             };

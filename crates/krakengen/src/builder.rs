@@ -169,8 +169,8 @@ impl Config {
         warn(cargo, &parsed.diagnostics);
         let supplements: Vec<_> = self.supplements.iter().cloned().map(crate::types::SupplementSource::File).collect();
         let build = crate::types::build(&parsed.reference, &supplements);
-        let Some(model) = build.model else {
-            return Err(Error { message: parsed.render_with(&build.diagnostics, &build.extra_sources, false), diagnostics: build.diagnostics });
+        let Some(model) = build.output else {
+            return Err(Error { message: build.render_diagnostics_for(&parsed, false), diagnostics: build.diagnostics });
         };
         warn(cargo, &build.diagnostics);
         let mut options = Options::new(project)

@@ -371,7 +371,7 @@ impl Generator {
     /// that have none: the schema stage runs here, and its errors are returned.
     pub fn from_reference(reference: &Reference, options: &Options) -> Result<Generator, Diagnostics> {
         let build = crate::types::build(reference, &[]);
-        let model = build.model.ok_or(build.diagnostics)?;
+        let model = build.output.ok_or(build.diagnostics)?;
         Generator::new(reference, &model, options)
     }
 

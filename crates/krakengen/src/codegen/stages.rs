@@ -40,7 +40,7 @@ pub fn prepare(reference: &Reference, model: &TypeModel, options: &Options) -> R
 /// The type model of `reference` alone, which [`prepare`] reads.
 pub fn model(reference: &Reference) -> Result<TypeModel, Diagnostics> {
     let build = crate::types::build(reference, &[]);
-    build.model.ok_or(build.diagnostics)
+    build.output.ok_or(build.diagnostics)
 }
 
 fn segments<'a>(prepared: &'a Prepared, which: Which) -> Vec<Segment<'a>> {

@@ -8,13 +8,13 @@
 //! of the model, described in [`crate::types`] and in the descriptions of the directives the SDL
 //! declares.
 
+use std::path::PathBuf;
+
 use apollo_compiler::validation::Valid;
 use apollo_compiler::Schema;
 
 use crate::catalog::Catalog;
-use crate::diag::{Diagnostics, SourceText};
-use std::path::PathBuf;
-
+use crate::diag::Diagnostics;
 use crate::model::{Reference, Span};
 use crate::types::{offset_of, problems, TypeModel};
 pub use crate::types::{SupplementSource, SDL_PATH};
@@ -82,39 +82,14 @@ impl SchemaOutput {
 }
 
 /// The result of [`build_schema`]: the output when there was no error, and every diagnostic.
-#[derive(Debug)]
-pub struct SchemaBuild {
-    /// `None` when any diagnostic is an error; nothing half-made is ever handed out.
-    pub output: Option<SchemaOutput>,
-    pub diagnostics: Diagnostics,
-    /// Files the diagnostics may point into besides the reference's own, as (path, text): the
-    /// supplements, then the generated SDL if it failed validation. Their file indices follow the
-    /// reference's files.
-    pub extra_sources: Vec<(String, String)>,
-}
-
-impl SchemaBuild {
-    /// Renders the diagnostics; `reference_sources` are the reference files in the order of
-    /// [`Reference::files`].
-    pub fn render_diagnostics(&self, reference_sources: &[SourceText<'_>], options: impl Into<crate::diag::RenderOptions>) -> String {
-        let mut sources: Vec<SourceText<'_>> =
-            reference_sources.iter().map(|s| SourceText { path: s.path, text: s.text }).collect();
-        sources.extend(self.extra_sources.iter().map(|(p, t)| SourceText { path: p, text: t }));
-        crate::diag::render(&self.diagnostics, &sources, options)
-    }
-
-    /// Renders the diagnostics of a schema built from `parsed.reference`.
-    pub fn render_diagnostics_for(&self, parsed: &crate::parse::Parsed, options: impl Into<crate::diag::RenderOptions>) -> String {
-        parsed.render_with(&self.diagnostics, &self.extra_sources, options)
-    }
-}
+pub type SchemaBuild = crate::types::Build<SchemaOutput>;
 
 /// Builds the normalised SDL and the catalogue of a reference.
 ///
 /// All problems are reported, not just the first; the output is `None` when any of them is an error.
 pub fn build_schema(reference: &Reference, options: &SchemaOptions) -> SchemaBuild {
-    let crate::types::Build { model, diagnostics, extra_sources } = crate::types::build(reference, options.supplements());
-    let output = model.map(|mut model| {
+    let crate::types::Build { output, diagnostics, extra_sources } = crate::types::build(reference, options.supplements());
+    let output = output.map(|mut model| {
         let sdl = crate::types::print(&model.take_document().expect("a new model holds its document"));
         let catalog = Catalog::build(reference, &model);
         let metadata_json = catalog.to_json();

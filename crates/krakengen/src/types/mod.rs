@@ -118,16 +118,25 @@ impl TypeModel {
     }
 }
 
-/// The result of [`build`]: the model when there was no error, and every diagnostic.
+/// The result of [`build`] (the model) or of a stage that goes on from it (such as
+/// [`crate::sdl::build_schema`], whose output is the SDL and the catalogue too): the output when
+/// there was no error, and every diagnostic.
 #[derive(Debug)]
-pub struct Build {
+pub struct Build<T = TypeModel> {
     /// `None` when any diagnostic is an error; nothing half-made is ever handed out.
-    pub model: Option<TypeModel>,
+    pub output: Option<T>,
     pub diagnostics: Diagnostics,
     /// Files the diagnostics may point into besides the reference's own, as (path, text): the
     /// supplements, then the model's SDL if it failed validation. Their file indices follow the
     /// reference's files.
     pub extra_sources: Vec<(String, String)>,
+}
+
+impl<T> Build<T> {
+    /// Renders the diagnostics of a build from `parsed.reference`.
+    pub fn render_diagnostics_for(&self, parsed: &crate::parse::Parsed, options: impl Into<crate::diag::RenderOptions>) -> String {
+        parsed.render_with(&self.diagnostics, &self.extra_sources, options)
+    }
 }
 
 /// Prints a document as SDL, ending with a newline.
@@ -220,7 +229,7 @@ pub fn build(reference: &Reference, supplements: &[SupplementSource]) -> Build {
         if refused {
             extra_sources.extend(texts);
             diags.sort();
-            return Build { model: None, diagnostics: diags, extra_sources };
+            return Build { output: None, diagnostics: diags, extra_sources };
         }
         let sup = supplement::Supplement::load(&texts, first, &mut diags);
         if sup.valid && !diags.has_errors() {
@@ -234,18 +243,18 @@ pub fn build(reference: &Reference, supplements: &[SupplementSource]) -> Build {
     finish(&mut ir, &mut diags);
     diags.sort();
     if diags.has_errors() {
-        return Build { model: None, diagnostics: diags, extra_sources };
+        return Build { output: None, diagnostics: diags, extra_sources };
     }
 
     let doc = document::document(reference, &ir, &mut diags);
     diags.sort();
     if diags.has_errors() {
-        return Build { model: None, diagnostics: diags, extra_sources };
+        return Build { output: None, diagnostics: diags, extra_sources };
     }
     match doc.to_schema_validate() {
         Ok(schema) => {
             let model = TypeModel { types: ir.types, schema, document: Some(doc) };
-            Build { model: Some(model), diagnostics: diags, extra_sources }
+            Build { output: Some(model), diagnostics: diags, extra_sources }
         }
         Err(_) => {
             // The model is krakengen's own output, so an invalid one is a bug or an input this
@@ -268,7 +277,7 @@ pub fn build(reference: &Reference, supplements: &[SupplementSource]) -> Build {
             }
             extra_sources.push((format!("<generated {SDL_PATH}>"), sdl));
             diags.sort();
-            Build { model: None, diagnostics: diags, extra_sources }
+            Build { output: None, diagnostics: diags, extra_sources }
         }
     }
 }

@@ -341,14 +341,7 @@ fn members_of(t: &ExtendedType) -> Vec<String> {
 /// A whole type taken from the supplement.
 fn import(t: &ExtendedType) -> TypeDef {
     let mut def = TypeDef::new(t.name(), kind_of(t), Shape::Complete, Origin::Supplement);
-    def.description = description(match t {
-        ExtendedType::Scalar(x) => &x.description,
-        ExtendedType::Object(x) => &x.description,
-        ExtendedType::Interface(x) => &x.description,
-        ExtendedType::Union(x) => &x.description,
-        ExtendedType::Enum(x) => &x.description,
-        ExtendedType::InputObject(x) => &x.description,
-    });
+    def.description = t.description().map(|d| d.to_string());
     def.fields = fields_of(t).into_iter().map(|(f, _)| f).collect();
     def.values = values_of(t);
     def.members = members_of(t);
@@ -521,14 +514,7 @@ fn reconcile(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, uses: &Uses
         def.supplemented = true;
     }
     if def.description.is_none() {
-        def.description = description(match st {
-            ExtendedType::Scalar(x) => &x.description,
-            ExtendedType::Object(x) => &x.description,
-            ExtendedType::Interface(x) => &x.description,
-            ExtendedType::Union(x) => &x.description,
-            ExtendedType::Enum(x) => &x.description,
-            ExtendedType::InputObject(x) => &x.description,
-        });
+        def.description = st.description().map(|d| d.to_string());
     }
     let was_complete = def.shape == Shape::Complete;
     match def.kind {
