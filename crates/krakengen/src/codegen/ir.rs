@@ -389,10 +389,11 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
 /// of the joint document only, so then each document is validated alone.
 fn validate_documents(cx: &Cx<'_>, operations: &[Operation], diags: &mut Diagnostics) {
     let schema = cx.model.schema();
-    let own: Vec<String> = operations
+    // Without user fragments the documents are krakengen's own already, and are borrowed.
+    let own: Vec<std::borrow::Cow<'_, str>> = operations
         .iter()
         .zip(&cx.reference.mutations)
-        .map(|(op, m)| if cx.fragments.by_name.is_empty() { op.document.clone() } else { document::build(cx, m, false) })
+        .map(|(op, m)| if cx.fragments.by_name.is_empty() { op.document.as_str().into() } else { document::build(cx, m, false).into() })
         .collect();
     let mut names = BTreeSet::new();
     let joint = operations.iter().all(|op| names.insert(op.operation_name.as_str()));
@@ -424,7 +425,7 @@ fn validate_documents(cx: &Cx<'_>, operations: &[Operation], diags: &mut Diagnos
 fn problems_of(
     schema: &apollo_compiler::validation::Valid<apollo_compiler::Schema>,
     group: &[usize],
-    own: &[String],
+    own: &[std::borrow::Cow<'_, str>],
     joint: bool,
 ) -> BTreeMap<usize, Vec<String>> {
     let mut problems: BTreeMap<usize, Vec<String>> = BTreeMap::new();
