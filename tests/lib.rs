@@ -147,3 +147,113 @@ pub fn client(url: &str, permissions: &str, token: Option<&str>) -> oees_client:
 pub fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap()
 }
+
+/// Edits of a reference page in the standard rendering, for tests that compare two versions of a
+/// reference (`krakengen diff`): each finds its mutation's block by the block's first two lines (the
+/// name, then `Type:`) and changes one fact the way a republished page would.
+pub mod edits {
+    /// One change to a reference page.
+    #[derive(Debug, Clone)]
+    pub enum Edit<'a> {
+        /// Removes the block of a mutation.
+        DropMutation(&'a str),
+        /// Appends a block (its full text, ending with a newline) after the last one.
+        AddBlock(&'a str),
+        /// Adds `- CODE: message` to the mutation's `Possible Errors:`.
+        AddErrorCode { mutation: &'a str, code: &'a str, message: &'a str },
+        /// Removes the mutation's line for an error code.
+        DropErrorCode { mutation: &'a str, code: &'a str },
+        /// Replaces the line under `Required Permissions:`.
+        SetPermissions { mutation: &'a str, permissions: &'a str },
+        /// Replaces the figure of `Query Complexity:`.
+        SetComplexity { mutation: &'a str, complexity: u32 },
+        /// Replaces the steps of the rate-limit row of `key` (`['5/m']`).
+        SetRateSteps { mutation: &'a str, key: &'a str, steps: &'a str },
+        /// Replaces the type of a variable definition in the example operation (`$scope: X!`).
+        SetArgumentType { mutation: &'a str, argument: &'a str, ty: &'a str },
+        /// Replaces any text inside the mutation's block (the first occurrence).
+        Replace { mutation: &'a str, from: &'a str, to: &'a str },
+        /// Removes `count` lines of the mutation's block, from the first line equal to `first`.
+        DropLines { mutation: &'a str, first: &'a str, count: usize },
+        /// Removes a two-line table row (`|`, then `description |`) by its description.
+        DropRow { mutation: &'a str, description: &'a str },
+    }
+
+    /// The line range of `mutation`'s block in `lines`.
+    fn block(lines: &[String], mutation: &str) -> std::ops::Range<usize> {
+        let starts = |i: usize| lines.get(i + 1).is_some_and(|l| l.starts_with("Type:")) && !lines[i].is_empty() && !lines[i].contains(' ');
+        let start = (0..lines.len()).find(|&i| lines[i] == mutation && starts(i)).unwrap_or_else(|| panic!("no block for {mutation}"));
+        let end = (start + 1..lines.len()).find(|&i| starts(i)).unwrap_or(lines.len());
+        start..end
+    }
+
+    fn find(lines: &[String], range: &std::ops::Range<usize>, what: impl Fn(&str) -> bool, why: &str) -> usize {
+        range.clone().find(|&i| what(&lines[i])).unwrap_or_else(|| panic!("{why}"))
+    }
+
+    /// `text` with every edit applied in order.
+    pub fn apply(text: &str, edits: &[Edit<'_>]) -> String {
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        for edit in edits {
+            match *edit {
+                Edit::DropMutation(m) => {
+                    let r = block(&lines, m);
+                    lines.drain(r);
+                }
+                Edit::AddBlock(text) => lines.extend(text.lines().map(str::to_string)),
+                Edit::AddErrorCode { mutation, code, message } => {
+                    let r = block(&lines, mutation);
+                    let at = find(&lines, &r, |l| l == "Possible Errors:", "no Possible Errors");
+                    lines.insert(at + 1, format!("- {code}: {message}"));
+                }
+                Edit::DropErrorCode { mutation, code } => {
+                    let r = block(&lines, mutation);
+                    let at = find(&lines, &r, |l| l.starts_with(&format!("- {code}:")), "no such error line");
+                    lines.remove(at);
+                }
+                Edit::SetPermissions { mutation, permissions } => {
+                    let r = block(&lines, mutation);
+                    let at = find(&lines, &r, |l| l == "Required Permissions:", "no Required Permissions");
+                    lines[at + 1] = permissions.to_string();
+                }
+                Edit::SetComplexity { mutation, complexity } => {
+                    let r = block(&lines, mutation);
+                    let at = find(&lines, &r, |l| l.starts_with("Query Complexity:"), "no Query Complexity");
+                    lines[at] = format!("Query Complexity: {complexity}");
+                }
+                Edit::SetRateSteps { mutation, key, steps } => {
+                    let r = block(&lines, mutation);
+                    let at = find(&lines, &r, |l| l == format!("{key} |"), "no such rate-limit key");
+                    lines[at + 1] = format!("{steps} |");
+                }
+                Edit::SetArgumentType { mutation, argument, ty } => {
+                    let r = block(&lines, mutation);
+                    let needle = format!("${argument}: ");
+                    let at = find(&lines, &r, |l| l.contains(&needle), "no such variable definition");
+                    let line = &lines[at];
+                    let start = line.find(&needle).expect("found") + needle.len();
+                    let end = line[start..].find([',', ')']).map_or(line.len(), |e| start + e);
+                    lines[at] = format!("{}{ty}{}", &line[..start], &line[end..]);
+                }
+                Edit::Replace { mutation, from, to } => {
+                    let r = block(&lines, mutation);
+                    let at = find(&lines, &r, |l| l.contains(from), "no such text in the block");
+                    lines[at] = lines[at].replacen(from, to, 1);
+                }
+                Edit::DropRow { mutation, description } => {
+                    let r = block(&lines, mutation);
+                    let at = find(&lines, &r, |l| l == format!("{description} |"), "no such row");
+                    lines.drain(at - 1..=at);
+                }
+                Edit::DropLines { mutation, first, count } => {
+                    let r = block(&lines, mutation);
+                    let at = find(&lines, &r, |l| l == first, "no such line in the block");
+                    lines.drain(at..at + count);
+                }
+            }
+        }
+        let mut out = lines.join("\n");
+        out.push('\n');
+        out
+    }
+}

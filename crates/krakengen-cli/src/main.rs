@@ -1,7 +1,8 @@
 //! The `krakengen` command line: a thin front-end over the `krakengen` library.
 //!
 //! Exit codes: 0 on success, 1 when the reference has errors (or generated output is stale), 2 when the
-//! command itself is wrong or an input cannot be read.
+//! command itself is wrong or an input cannot be read, 3 when `diff` finds changes at its `--fail-on`
+//! threshold.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -39,6 +40,24 @@ enum CheckFormat {
     /// One JSON object on stdout: the files, the summary counts, the diagnostics shown (at most
     /// `--max-diagnostics` per file) and the count by code of those left out.
     Json,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DiffFormat {
+    /// Grouped by class, coloured on a terminal.
+    Text,
+    /// The stable JSON shape of `docs/diff.md`.
+    Json,
+    /// Tables for a pull-request comment.
+    Markdown,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    /// Changes that break callers of the API or code written against the generated crates.
+    Breaking,
+    /// Those, dangerous changes, and operations past their scheduled removal.
+    Dangerous,
 }
 
 #[derive(Subcommand)]
@@ -142,6 +161,25 @@ enum Command {
         /// What to write (default: `json` when FILE ends with `.json`, else `sdl`).
         #[arg(long, value_enum)]
         format: Option<introspect::Format>,
+    },
+    /// Compare two versions of a reference (each a file or a directory, as for `check`) and report every
+    /// change to the GraphQL surface, to the Kraken metadata (permissions, rate limits, error codes,
+    /// complexity, deprecations) and to the generated Rust, classified as breaking, dangerous or safe.
+    /// Exits 1 when either side has errors, 3 when a change reaches `--fail-on`.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// A supplement applied to both sides, as for `schema`.
+        #[arg(long)]
+        supplement: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+        /// Exit 3 when the report has a change of this class (or a worse one).
+        #[arg(long, value_enum, value_name = "CLASS")]
+        fail_on: Option<FailOn>,
+        /// The day scheduled removals are compared with, as YYYY-MM-DD (default: today, UTC).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
     },
     /// Write a self-contained Rust crate (typed client and error codes) for a reference.
     ///
@@ -342,6 +380,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Diff { old, new, supplement, format, fail_on, today } => diff(&old, &new, &supplement, format, fail_on, today, render),
         Command::Generate { docs, out, project, name, fragments, scalars, supplement, operations } => {
             let parsed = krakengen::parse::parse_path(&docs)?;
             eprint!("{}", parsed.render_diagnostics(render));
@@ -396,6 +435,105 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// One side of `krakengen diff`: parsed, its type model built and the Rust surface of its crates read.
+struct DiffSide {
+    parsed: krakengen::parse::Parsed,
+    model: krakengen::types::TypeModel,
+    surface: Option<krakengen::codegen::RustSurface>,
+}
+
+/// Loads one side of `krakengen diff`. What it reports goes to `log` rather than to stderr, so the
+/// two sides, loaded on two threads, print in order. `Err` holds the exit code: 1 when the side has
+/// errors (the log names the side), 2 when it cannot be read.
+fn diff_side(
+    label: &str,
+    path: &std::path::Path,
+    supplements: &[krakengen::sdl::SupplementSource],
+    render: krakengen::diag::RenderOptions,
+    log: &mut String,
+) -> Result<DiffSide, u8> {
+    use std::fmt::Write as _;
+    // Warnings are `check`'s business: a diff shows errors only, and counts the warnings, so the
+    // report is not buried under the same warnings twice.
+    let errors_only = |d: &krakengen::diag::Diagnostics| {
+        krakengen::diag::Diagnostics(d.iter().filter(|d| d.severity == krakengen::diag::Severity::Error).cloned().collect())
+    };
+    let parsed = match krakengen::parse::parse_path(path) {
+        Ok(parsed) => parsed,
+        Err(e) => {
+            let _ = writeln!(log, "error: {label} {}: {e}", path.display());
+            return Err(2);
+        }
+    };
+    if parsed.diagnostics.has_errors() {
+        log.push_str(&parsed.render(&errors_only(&parsed.diagnostics), render));
+        let _ = writeln!(log, "error: the {label} reference ({}) has errors; nothing was compared", path.display());
+        return Err(1);
+    }
+    let build = krakengen::types::build(&parsed.reference, supplements);
+    let Some(model) = build.output else {
+        log.push_str(&parsed.render_with(&errors_only(&build.diagnostics), &build.extra_sources, render));
+        let _ = writeln!(log, "error: the schema of the {label} reference ({}) has errors; nothing was compared", path.display());
+        return Err(1);
+    };
+    let warnings = parsed.diagnostics.warnings() + build.diagnostics.warnings();
+    if warnings > 0 {
+        let _ = writeln!(log, "{label} {}: {warnings} warnings (`krakengen check` shows them)", path.display());
+    }
+    let surface = krakengen::diff::Side::new(&parsed.reference, &model).surface;
+    Ok(DiffSide { parsed, model, surface })
+}
+
+/// `krakengen diff`.
+fn diff(
+    old: &std::path::Path,
+    new: &std::path::Path,
+    supplement: &[PathBuf],
+    format: DiffFormat,
+    fail_on: Option<FailOn>,
+    today: Option<String>,
+    render: krakengen::diag::RenderOptions,
+) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    let today = match today {
+        Some(day) if krakengen::diff::is_date(&day) => day,
+        Some(day) => return Err(format!("--today {day}: expected a date as YYYY-MM-DD").into()),
+        None => krakengen::diff::today(),
+    };
+    let supplements: Vec<_> = supplement.iter().cloned().map(krakengen::sdl::SupplementSource::File).collect();
+    // The two sides are independent until they are compared, so they load side by side.
+    let ((old_side, old_log), (new_side, new_log)) = std::thread::scope(|s| {
+        let old = s.spawn(|| {
+            let mut log = String::new();
+            (diff_side("old", old, &supplements, render, &mut log), log)
+        });
+        let mut log = String::new();
+        let new = (diff_side("new", new, &supplements, render, &mut log), log);
+        (old.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), new)
+    });
+    eprint!("{old_log}{new_log}");
+    let (old_side, new_side) = match (old_side, new_side) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(code), _) | (_, Err(code)) => return Ok(ExitCode::from(code)),
+    };
+    let (DiffSide { parsed: po, model: mo, surface: so }, DiffSide { parsed: pn, model: mn, surface: sn }) = (old_side, new_side);
+    let report = krakengen::diff::compare(
+        &krakengen::diff::Side { reference: &po.reference, model: &mo, surface: so },
+        &krakengen::diff::Side { reference: &pn.reference, model: &mn, surface: sn },
+        &today,
+    );
+    let text = match format {
+        DiffFormat::Text => krakengen::diff::render::text(&report, std::io::stdout().is_terminal()),
+        DiffFormat::Json => krakengen::diff::render::json(&report),
+        DiffFormat::Markdown => krakengen::diff::render::markdown(&report),
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    let threshold = fail_on.map(|f| match f {
+        FailOn::Breaking => krakengen::diff::Class::Breaking,
+        FailOn::Dangerous => krakengen::diff::Class::Dangerous,
+    });
+    Ok(if threshold.is_some_and(|t| report.fails(t)) { ExitCode::from(3) } else { ExitCode::SUCCESS })
 }
 
 /// The exit code of `check`: 1 on errors, and on warnings when they are denied.

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod codegen;
 pub mod config;
 pub mod diag;
+pub mod diff;
 pub mod model;
 pub mod naming;
 pub mod parse;

@@ -328,7 +328,9 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
         });
         operations.push(cx.operation(m, modules.insert(&m.name), methods.insert(&m.name)));
     }
-    validate_documents(&cx, &operations, &mut diags);
+    if options.check_documents {
+        validate_documents(&cx, &operations, &mut diags);
+    }
     if diags.has_errors() {
         return Err(diags);
     }

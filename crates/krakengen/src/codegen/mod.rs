@@ -73,6 +73,7 @@ mod runtime;
 pub mod scaffold;
 #[doc(hidden)]
 pub mod stages;
+mod surface;
 
 use std::collections::BTreeMap;
 
@@ -80,6 +81,7 @@ use crate::diag::Diagnostics;
 use crate::model::Reference;
 use crate::types::TypeModel;
 pub use crate::write::{GeneratedFile, TextSink};
+pub use surface::{RustItem, RustSurface};
 
 /// The first line of every generated Rust file of a `krakengen.toml` project (`cargo xtask codegen`
 /// and `krakengen codegen` write the same files); other front ends name themselves
@@ -126,6 +128,9 @@ pub struct Options {
     generated_by: String,
     /// The operations to generate, as patterns (see [`Options::with_operations`]); empty: all.
     operations: Vec<String>,
+    /// Whether the operation documents are validated against the schema. Only a generator whose
+    /// code is never written skips it: the diff reads nothing but the names and types of items.
+    check_documents: bool,
 }
 
 impl Options {
@@ -144,6 +149,7 @@ impl Options {
             fragments: Vec::new(),
             generated_by: "`cargo xtask codegen`".to_string(),
             operations: Vec::new(),
+            check_documents: true,
         }
     }
 
@@ -384,6 +390,19 @@ impl Generator {
     /// The options the generator was built with.
     pub fn options(&self) -> &Options {
         &self.options
+    }
+
+    /// Every item of the generated crates a caller can name, keyed by the fact it comes from, for
+    /// telling which changes of a reference break code written against the crates (`krakengen diff`).
+    pub fn surface(&self) -> RustSurface {
+        surface::of(&self.ir)
+    }
+
+    /// The [`Generator::surface`] of the crates generated with `options`, without validating the
+    /// operation documents (which decide nothing about the items and take most of the time).
+    pub fn surface_of(reference: &Reference, model: &TypeModel, options: &Options) -> Result<RustSurface, Diagnostics> {
+        let options = Options { check_documents: false, ..options.clone() };
+        Generator::new(reference, model, &options).map(|g| g.surface())
     }
 
     /// The generated sources of the checked-in workspace crates.

@@ -1,0 +1,740 @@
+//! `krakengen diff`: what changed between two versions of a reference, and what it breaks.
+//!
+//! Each side is a parsed reference with its type model (supplements applied) and the Rust surface
+//! of the crates krakengen would generate from it. The comparison reports three kinds of change:
+//!
+//! - the **GraphQL surface** (operations, arguments, types, fields, enum values, union members),
+//!   classified as graphql-inspector does: breaking, dangerous or safe;
+//! - the **Kraken metadata** of each operation (permissions, rate limits, error codes, complexity,
+//!   deprecation), which no SDL tool sees: a requirement a caller's token may no longer meet is
+//!   breaking, a new error code dangerous;
+//! - the **generated Rust**: where code written against the previous crates stops compiling (a new
+//!   variant of an enum matched exhaustively, a new field of a struct built with a literal, a renamed
+//!   identifier), noted on the change that causes it, or reported on its own when no GraphQL change
+//!   does (an identifier renamed because another name now collides with it).
+//!
+//! A fact krakengen inferred from an example rather than read from the reference is never reported
+//! as breaking: its change may be a different guess, not a different API, so it is at most dangerous
+//! and says so. The shape of the JSON report is documented in `docs/diff.md`; [`render`] writes the
+//! three formats.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::codegen::RustSurface;
+use crate::model::{Deprecation, Mutation, PermissionExpr, Permissions, Provenance, RateLimit, Reference, Span, TypeRef};
+use crate::types::{FieldDef, Kind, Origin, Shape, TypeDef, TypeModel};
+
+pub mod render;
+mod rust;
+
+/// How a change affects callers of the API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Class {
+    /// Requests that worked may now fail, or responses no longer fit what callers expect.
+    Breaking,
+    /// Callers keep working, but may see something new they do not handle (a new error code or enum
+    /// value) or come closer to a limit.
+    Dangerous,
+    /// Nothing a caller relies on changes.
+    Safe,
+}
+
+impl Class {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Breaking => "breaking",
+            Class::Dangerous => "dangerous",
+            Class::Safe => "safe",
+        }
+    }
+}
+
+/// What a change is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Area {
+    /// The GraphQL schema: operations, arguments, types, fields, values, members.
+    Surface,
+    /// What the reference says about an operation beyond GraphQL: permissions, rate limits, error
+    /// codes, complexity, deprecation.
+    Metadata,
+    /// Only the generated Rust changes (an identifier renamed); the API does not.
+    Rust,
+}
+
+/// Which input a location points into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SideName {
+    Old,
+    New,
+}
+
+/// Where a change is: the line in NEW, or in OLD for something removed.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Location {
+    pub side: SideName,
+    pub file: String,
+    pub line: u32,
+    pub column: u32,
+}
+
+/// One change between the two sides.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    pub class: Class,
+    pub area: Area,
+    /// A stable identifier of the kind of change, such as `argument-removed` (listed in `docs/diff.md`).
+    pub kind: &'static str,
+    /// The schema coordinate it is about: `Mutation.createQuote`, `Mutation.createQuote(input:)`,
+    /// `QuoteInput.accountNumber`, `QuoteStatus.ACCEPTED`.
+    pub path: String,
+    pub message: String,
+    pub location: Option<Location>,
+    /// How code written against the previously generated crates breaks, when it does.
+    pub rust: Option<String>,
+    /// The surface keys this change accounts for, to attach the Rust consequences to it.
+    #[serde(skip)]
+    keys: Vec<String>,
+}
+
+impl Change {
+    /// Whether code compiled against the previous generated crates may stop compiling.
+    pub fn breaks_rust(&self) -> bool {
+        self.rust.is_some()
+    }
+}
+
+/// An operation of NEW whose scheduled removal date is on or before the day of the comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Overdue {
+    pub path: String,
+    pub removal: String,
+    pub location: Option<Location>,
+}
+
+/// The result of a comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// The day removal dates were compared with (`YYYY-MM-DD`).
+    pub today: String,
+    /// Every change, breaking first, then by path.
+    pub changes: Vec<Change>,
+    /// Operations of NEW past their scheduled removal date.
+    pub overdue: Vec<Overdue>,
+    /// Whether the Rust consequences were computed (they are not when either side's crates could not
+    /// be generated; the report says so).
+    pub rust_checked: bool,
+}
+
+impl Report {
+    /// The number of changes of each class.
+    pub fn count(&self, class: Class) -> usize {
+        self.changes.iter().filter(|c| c.class == class).count()
+    }
+
+    /// The number of changes that break code written against the previous generated crates.
+    pub fn rust_breaking(&self) -> usize {
+        self.changes.iter().filter(|c| c.breaks_rust()).count()
+    }
+
+    /// Whether the report reaches `threshold`: a change of that class or a worse one, or, for
+    /// `Breaking` and `Dangerous`, a change that breaks generated Rust; for `Dangerous`, also an
+    /// operation past its removal date.
+    pub fn fails(&self, threshold: Class) -> bool {
+        match threshold {
+            Class::Breaking => self.count(Class::Breaking) > 0 || self.rust_breaking() > 0,
+            Class::Dangerous => self.changes.iter().any(|c| c.class != Class::Safe || c.breaks_rust()) || !self.overdue.is_empty(),
+            Class::Safe => !self.changes.is_empty(),
+        }
+    }
+}
+
+/// One version of the API: its reference, its type model and, when the crates could be generated,
+/// their Rust surface.
+pub struct Side<'a> {
+    pub reference: &'a Reference,
+    pub model: &'a TypeModel,
+    pub surface: Option<RustSurface>,
+}
+
+impl<'a> Side<'a> {
+    /// The side of `reference` and its model, with the surface of the crates krakengen generates
+    /// from them by default (`None` if generation fails, which `krakengen check` explains).
+    pub fn new(reference: &'a Reference, model: &'a TypeModel) -> Self {
+        let options = crate::codegen::Options::new("kraken");
+        let surface = crate::codegen::Generator::surface_of(reference, model, &options).ok();
+        Side { reference, model, surface }
+    }
+}
+
+/// Compares `old` with `new`; removal dates are compared with `today` (`YYYY-MM-DD`).
+pub fn compare(old: &Side<'_>, new: &Side<'_>, today: &str) -> Report {
+    let mut cx = Cx { old, new, changes: Vec::new() };
+    cx.operations();
+    cx.types();
+    let rust_checked = match (&old.surface, &new.surface) {
+        (Some(a), Some(b)) => {
+            rust::attach(a, b, &mut cx.changes);
+            true
+        }
+        _ => false,
+    };
+    let mut changes = cx.changes;
+    changes.sort_by(|a, b| (a.class, &a.path, a.kind, &a.message).cmp(&(b.class, &b.path, b.kind, &b.message)));
+    changes.dedup();
+    let overdue = new
+        .reference
+        .mutations
+        .iter()
+        .filter_map(|m| {
+            let removal = m.deprecation.as_ref()?.removal.as_ref()?;
+            (removal.as_str() <= today).then(|| Overdue {
+                path: format!("Mutation.{}", m.name),
+                removal: removal.clone(),
+                location: location(new.reference, SideName::New, m.span),
+            })
+        })
+        .collect();
+    Report { today: today.to_string(), changes, overdue, rust_checked }
+}
+
+/// Today's date in UTC as `YYYY-MM-DD`, from the system clock.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    civil_date((secs / 86_400) as i64)
+}
+
+/// The proleptic Gregorian date of a day number counted from 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`).
+fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Whether `text` is a `YYYY-MM-DD` date, for checking `--today`.
+pub fn is_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+        && matches!(text[5..7].parse::<u8>(), Ok(1..=12))
+        && matches!(text[8..10].parse::<u8>(), Ok(1..=31))
+}
+
+fn location(reference: &Reference, side: SideName, span: Span) -> Option<Location> {
+    let file = reference.files.get(span.file as usize)?;
+    (span.line > 0).then(|| Location { side, file: file.path.clone(), line: span.line, column: span.column })
+}
+
+struct Cx<'s, 'a> {
+    old: &'s Side<'a>,
+    new: &'s Side<'a>,
+    changes: Vec<Change>,
+}
+
+/// Whether a value of type `new` always fits where callers expected `old` in a response: the same
+/// type, or one that only adds non-null.
+fn output_compatible(old: &TypeRef, new: &TypeRef) -> bool {
+    match (old, new) {
+        (TypeRef::NonNull(o), TypeRef::NonNull(n)) => output_compatible(o, n),
+        (o, TypeRef::NonNull(n)) => output_compatible(o, n),
+        (TypeRef::List(o), TypeRef::List(n)) => output_compatible(o, n),
+        (TypeRef::Named(a), TypeRef::Named(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Whether every value callers sent as `old` is still accepted as `new`: the same type, or one that
+/// only drops non-null.
+fn input_compatible(old: &TypeRef, new: &TypeRef) -> bool {
+    match (old, new) {
+        (TypeRef::NonNull(o), TypeRef::NonNull(n)) => input_compatible(o, n),
+        (TypeRef::NonNull(o), n) => input_compatible(o, n),
+        (TypeRef::List(o), TypeRef::List(n)) => input_compatible(o, n),
+        (TypeRef::Named(a), TypeRef::Named(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// The class of a changed type: safe when compatible; breaking when not, unless either side was
+/// inferred, which makes it dangerous.
+fn type_change_class(compatible: bool, inferred: bool) -> Class {
+    match (compatible, inferred) {
+        (true, _) => Class::Safe,
+        (false, true) => Class::Dangerous,
+        (false, false) => Class::Breaking,
+    }
+}
+
+const INFERRED_NOTE: &str = " (inferred from an example, not stated by the reference)";
+
+/// Keeps a would-be breaking change dangerous when it rests on an inferred or partial fact.
+fn soften(class: Class, guess: bool) -> Class {
+    if guess && class == Class::Breaking {
+        Class::Dangerous
+    } else {
+        class
+    }
+}
+
+fn code(text: &str) -> String {
+    format!("`{text}`")
+}
+
+fn deprecation_dates(d: &Deprecation) -> String {
+    let mut parts = Vec::new();
+    if let Some(m) = &d.marked {
+        parts.push(format!("marked on {m}"));
+    }
+    if let Some(r) = &d.removal {
+        parts.push(format!("removal on or after {r}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
+impl<'s, 'a> Cx<'s, 'a> {
+    fn push(&mut self, class: Class, area: Area, kind: &'static str, path: String, message: String, location: Option<Location>, keys: Vec<String>) {
+        self.changes.push(Change { class, area, kind, path, message, location, rust: None, keys });
+    }
+
+    fn at_old(&self, span: Span) -> Option<Location> {
+        location(self.old.reference, SideName::Old, span)
+    }
+
+    fn at_new(&self, span: Span) -> Option<Location> {
+        location(self.new.reference, SideName::New, span)
+    }
+
+    fn operations(&mut self) {
+        let old: BTreeMap<&str, &Mutation> = self.old.reference.mutations.iter().map(|m| (m.name.as_str(), m)).collect();
+        let new: BTreeMap<&str, &Mutation> = self.new.reference.mutations.iter().map(|m| (m.name.as_str(), m)).collect();
+        for (name, m) in &old {
+            if !new.contains_key(name) {
+                let mut keys = vec![format!("op:{name}"), format!("vars:{name}"), format!("errors:{name}"), format!("arg:{name}:*"), format!("err:{name}:*")];
+                // A code no other mutation lists leaves `ErrorCode` with the mutation.
+                keys.extend(m.errors.iter().map(|e| format!("code:{}", e.code)));
+                self.push(Class::Breaking, Area::Surface, "operation-removed", format!("Mutation.{name}"), format!("mutation {} was removed", code(name)), self.at_old(m.span), keys);
+            }
+        }
+        for (name, m) in &new {
+            match old.get(name) {
+                None => {
+                    let keys = vec![format!("op:{name}")];
+                    self.push(Class::Safe, Area::Surface, "operation-added", format!("Mutation.{name}"), format!("mutation {} was added", code(name)), self.at_new(m.span), keys);
+                }
+                Some(o) => self.operation(o, m),
+            }
+        }
+    }
+
+    fn operation(&mut self, o: &Mutation, n: &Mutation) {
+        let name = &n.name;
+        let path = format!("Mutation.{name}");
+        let at = self.at_new(n.span);
+        if o.return_type != n.return_type {
+            let inferred = o.return_type_provenance == Provenance::Inferred || n.return_type_provenance == Provenance::Inferred;
+            let class = type_change_class(output_compatible(&o.return_type, &n.return_type), inferred);
+            let note = if inferred && class != Class::Safe { INFERRED_NOTE } else { "" };
+            let message = format!("the return type changed from {} to {}{note}", code(&o.return_type.to_string()), code(&n.return_type.to_string()));
+            self.push(class, Area::Surface, "return-type-changed", path.clone(), message, at.clone(), vec![]);
+        }
+        self.arguments(o, n);
+        if o.description != n.description {
+            self.push(Class::Safe, Area::Surface, "description-changed", path.clone(), "the description changed".into(), at.clone(), vec![]);
+        }
+        self.deprecation(&path, o.deprecation.as_ref(), n.deprecation.as_ref(), at.clone(), "mutation");
+        self.permissions(&path, &o.permissions, &n.permissions, at.clone());
+        self.rate_limits(&path, &o.rate_limits, &n.rate_limits, at.clone());
+        self.errors(o, n);
+        match (o.complexity, n.complexity) {
+            (Some(a), Some(b)) if b > a => self.push(Class::Dangerous, Area::Metadata, "complexity-raised", path.clone(), format!("the query complexity rose from {a} to {b}"), at, vec![]),
+            (Some(a), Some(b)) if b < a => self.push(Class::Safe, Area::Metadata, "complexity-lowered", path.clone(), format!("the query complexity fell from {a} to {b}"), at, vec![]),
+            (None, Some(b)) => self.push(Class::Dangerous, Area::Metadata, "complexity-stated", path.clone(), format!("the reference now states a query complexity of {b}"), at, vec![]),
+            (Some(a), None) => self.push(Class::Safe, Area::Metadata, "complexity-unstated", path.clone(), format!("the reference no longer states the query complexity (it was {a})"), at, vec![]),
+            _ => {}
+        }
+    }
+
+    fn arguments(&mut self, o: &Mutation, n: &Mutation) {
+        let name = &n.name;
+        for a in &o.arguments {
+            if !n.arguments.iter().any(|b| b.name == a.name) {
+                let path = format!("Mutation.{name}({}:)", a.name);
+                self.push(Class::Breaking, Area::Surface, "argument-removed", path, format!("argument {} of {} was removed", code(&a.name), code(name)), self.at_old(a.span), vec![format!("arg:{name}:{}", a.name)]);
+            }
+        }
+        for b in &n.arguments {
+            let path = format!("Mutation.{name}({}:)", b.name);
+            let key = vec![format!("arg:{name}:{}", b.name)];
+            let at = self.at_new(b.span);
+            match o.arguments.iter().find(|a| a.name == b.name) {
+                None if b.ty.is_non_null() => self.push(Class::Breaking, Area::Surface, "argument-added-required", path, format!("required argument {} ({}) was added", code(&b.name), code(&b.ty.to_string())), at, key),
+                None => self.push(Class::Dangerous, Area::Surface, "argument-added-optional", path, format!("optional argument {} ({}) was added", code(&b.name), code(&b.ty.to_string())), at, key),
+                Some(a) => {
+                    if a.ty != b.ty {
+                        let class = type_change_class(input_compatible(&a.ty, &b.ty), false);
+                        self.push(class, Area::Surface, "argument-type-changed", path.clone(), format!("the type of argument {} changed from {} to {}", code(&b.name), code(&a.ty.to_string()), code(&b.ty.to_string())), at.clone(), key);
+                    }
+                    if a.description != b.description {
+                        self.push(Class::Safe, Area::Surface, "description-changed", path, format!("the description of argument {} changed", code(&b.name)), at, vec![]);
+                    }
+                }
+            }
+        }
+    }
+
+    fn deprecation(&mut self, path: &str, o: Option<&Deprecation>, n: Option<&Deprecation>, at: Option<Location>, what: &str) {
+        match (o, n) {
+            (None, Some(d)) => self.push(Class::Safe, Area::Metadata, "deprecation-added", path.to_string(), format!("the {what} was deprecated{}", deprecation_dates(d)), at, vec![]),
+            (Some(d), None) => self.push(Class::Safe, Area::Metadata, "deprecation-removed", path.to_string(), format!("the {what} is no longer deprecated (it was{})", deprecation_dates(d).trim_end_matches(')').replacen(" (", " ", 1) + ")"), at, vec![]),
+            (Some(a), Some(b)) => match (&a.removal, &b.removal) {
+                (Some(x), Some(y)) if y < x => self.push(Class::Dangerous, Area::Metadata, "removal-moved-closer", path.to_string(), format!("the scheduled removal moved closer, from {x} to {y}"), at, vec![]),
+                (Some(x), Some(y)) if y > x => self.push(Class::Safe, Area::Metadata, "removal-moved-later", path.to_string(), format!("the scheduled removal moved later, from {x} to {y}"), at, vec![]),
+                (None, Some(y)) => self.push(Class::Dangerous, Area::Metadata, "removal-scheduled", path.to_string(), format!("the {what} is now scheduled for removal on or after {y}"), at, vec![]),
+                (Some(x), None) => self.push(Class::Safe, Area::Metadata, "removal-unscheduled", path.to_string(), format!("the {what} is no longer scheduled for removal (it was on or after {x})"), at, vec![]),
+                _ if a.reason != b.reason => self.push(Class::Safe, Area::Metadata, "deprecation-reason-changed", path.to_string(), "the deprecation reason changed".into(), at, vec![]),
+                _ => {}
+            },
+            (None, None) => {}
+        }
+    }
+
+    fn permissions(&mut self, path: &str, o: &Permissions, n: &Permissions, at: Option<Location>) {
+        if o == n {
+            return;
+        }
+        let describe = |p: &Permissions| match p {
+            Permissions::Unspecified => "nothing".to_string(),
+            Permissions::Public => "no permission".to_string(),
+            Permissions::Required(e) => code(&e.to_string()),
+        };
+        let (old_alts, new_alts) = match (alternatives(o), alternatives(n)) {
+            (Some(a), Some(b)) => (a, b),
+            (None, _) => {
+                let message = format!("the reference now states the required permissions: {}", describe(n));
+                return self.push(Class::Dangerous, Area::Metadata, "permissions-stated", path.to_string(), message, at, vec![]);
+            }
+            (_, None) => {
+                let message = format!("the reference no longer states the required permissions (they were {})", describe(o));
+                return self.push(Class::Dangerous, Area::Metadata, "permissions-unstated", path.to_string(), message, at, vec![]);
+            }
+        };
+        // A token meeting an old alternative that no new alternative is contained in no longer suffices.
+        let lost: Vec<String> = old_alts
+            .iter()
+            .filter(|a| !new_alts.iter().any(|b| b.is_subset(a)))
+            .map(|a| {
+                let missing = new_alts.iter().map(|b| b.difference(a).count()).min().unwrap_or(0);
+                let holding = if a.is_empty() { "no permission".to_string() } else { a.iter().map(|p| code(p)).collect::<Vec<_>>().join(" and ") };
+                let need: BTreeSet<&String> = new_alts.iter().filter(|b| b.difference(a).count() == missing).flat_map(|b| b.difference(a)).collect();
+                format!("a token with {holding} now also needs {}", need.iter().map(|p| code(p)).collect::<Vec<_>>().join(" or "))
+            })
+            .collect();
+        let gained = new_alts.iter().any(|b| !old_alts.iter().any(|a| a.is_subset(b)));
+        let change = format!("the required permissions changed from {} to {}", describe(o), describe(n));
+        if !lost.is_empty() {
+            self.push(Class::Breaking, Area::Metadata, "permissions-tightened", path.to_string(), format!("{change}: {}", lost.join("; ")), at, vec![]);
+        } else if gained {
+            self.push(Class::Safe, Area::Metadata, "permissions-loosened", path.to_string(), change, at, vec![]);
+        }
+    }
+
+    fn rate_limits(&mut self, path: &str, o: &[RateLimit], n: &[RateLimit], at: Option<Location>) {
+        let text = |r: &RateLimit| r.steps.iter().map(|s| format!("{}/{}", s.limit, s.per.suffix())).collect::<Vec<_>>().join(", ");
+        for r in o {
+            if !n.iter().any(|x| x.key == r.key) {
+                self.push(Class::Safe, Area::Metadata, "rate-limit-removed", path.to_string(), format!("the rate limit by {} ({}) was removed", code(&r.key), text(r)), at.clone(), vec![]);
+            }
+        }
+        for r in n {
+            let Some(prev) = o.iter().find(|x| x.key == r.key) else {
+                self.push(Class::Dangerous, Area::Metadata, "rate-limit-added", path.to_string(), format!("a rate limit by {} ({}) was added", code(&r.key), text(r)), at.clone(), vec![]);
+                continue;
+            };
+            let windows: BTreeSet<u64> = prev.steps.iter().chain(&r.steps).map(|s| s.per.seconds()).collect();
+            let allowed = |steps: &[crate::model::RateStep], w: u64| steps.iter().map(|s| u64::from(s.limit) * w.div_ceil(s.per.seconds())).min().unwrap_or(u64::MAX);
+            let tighter = windows.iter().any(|&w| allowed(&r.steps, w) < allowed(&prev.steps, w));
+            let looser = windows.iter().any(|&w| allowed(&r.steps, w) > allowed(&prev.steps, w));
+            let message = format!("the rate limit by {} changed from {} to {}", code(&r.key), text(prev), text(r));
+            if tighter {
+                self.push(Class::Dangerous, Area::Metadata, "rate-limit-tightened", path.to_string(), message, at.clone(), vec![]);
+            } else if looser {
+                self.push(Class::Safe, Area::Metadata, "rate-limit-loosened", path.to_string(), message, at.clone(), vec![]);
+            }
+        }
+    }
+
+    fn errors(&mut self, o: &Mutation, n: &Mutation) {
+        let name = &n.name;
+        let path = format!("Mutation.{name}");
+        for e in &o.errors {
+            if !n.errors.iter().any(|x| x.code == e.code) {
+                let keys = vec![format!("err:{name}:{}", e.code), format!("code:{}", e.code)];
+                self.push(Class::Safe, Area::Metadata, "error-code-removed", path.clone(), format!("error code {} ({}) is no longer listed", code(&e.code), e.message), self.at_old(e.span), keys);
+            }
+        }
+        for e in &n.errors {
+            match o.errors.iter().find(|x| x.code == e.code) {
+                None => {
+                    let keys = vec![format!("err:{name}:{}", e.code), format!("code:{}", e.code)];
+                    self.push(Class::Dangerous, Area::Metadata, "error-code-added", path.clone(), format!("error code {} ({}) was added", code(&e.code), e.message), self.at_new(e.span), keys);
+                }
+                Some(x) if x.message != e.message => {
+                    self.push(Class::Safe, Area::Metadata, "error-message-changed", path.clone(), format!("the message of error code {} changed from {:?} to {:?}", code(&e.code), x.message, e.message), self.at_new(e.span), vec![]);
+                }
+                Some(_) => {}
+            }
+        }
+    }
+
+    fn types(&mut self) {
+        let (old, new) = (self.old.model.types(), self.new.model.types());
+        for (name, t) in old {
+            if !new.contains_key(name) {
+                let keys = vec![format!("type:{name}"), format!("field:{name}.*"), format!("value:{name}.*"), format!("member:{name}.*")];
+                // A type krakengen inferred from an example is gone from the page, not necessarily
+                // from the API.
+                let inferred = t.origin == Origin::Inferred;
+                let note = if inferred { " (krakengen had inferred it from an example; the page no longer mentions it)" } else { "" };
+                let message = format!("{} {} was removed{note}", kind_name(t.kind), code(name));
+                self.push(soften(Class::Breaking, inferred), Area::Surface, "type-removed", name.clone(), message, t.first_use.and_then(|s| self.at_old(s)), keys);
+            }
+        }
+        for (name, t) in new {
+            match old.get(name) {
+                None => self.push(Class::Safe, Area::Surface, "type-added", name.clone(), format!("{} {} was added", kind_name(t.kind), code(name)), t.first_use.and_then(|s| self.at_new(s)), vec![format!("type:{name}")]),
+                Some(o) => self.type_def(o, t),
+            }
+        }
+    }
+
+    fn type_def(&mut self, o: &TypeDef, n: &TypeDef) {
+        let name = &n.name;
+        let at = n.first_use.and_then(|s| self.at_new(s));
+        let guessed = |t: &TypeDef| t.origin == Origin::Inferred || t.kind_unknown;
+        if o.kind != n.kind {
+            let (class, note) = if o.kind_unknown || n.kind_unknown {
+                (Class::Safe, " (krakengen could not tell the kind on one side)")
+            } else if guessed(o) || guessed(n) {
+                (Class::Dangerous, INFERRED_NOTE)
+            } else {
+                (Class::Breaking, "")
+            };
+            let message = format!("the kind of {} changed from {} to {}{note}", code(name), kind_name(o.kind), kind_name(n.kind));
+            self.push(class, Area::Surface, "type-kind-changed", name.clone(), message, at, vec![format!("type:{name}"), format!("field:{name}.*"), format!("value:{name}.*"), format!("member:{name}.*")]);
+            return;
+        }
+        if o.description != n.description {
+            self.push(Class::Safe, Area::Surface, "description-changed", name.clone(), format!("the description of {} changed", code(name)), at.clone(), vec![]);
+        }
+        // Values, members and fields a partial shape lacks may only be unlisted, not gone.
+        let partial = o.shape != Shape::Complete || n.shape != Shape::Complete;
+        let inferred = guessed(o) || guessed(n);
+        let partial_note = if partial {
+            " (the reference lists only some of them)"
+        } else if inferred {
+            " (krakengen inferred them from an example)"
+        } else {
+            ""
+        };
+        let partial = partial || inferred;
+        let (ov, nv): (BTreeSet<&str>, BTreeSet<&str>) = (o.values.iter().map(|v| v.name.as_str()).collect(), n.values.iter().map(|v| v.name.as_str()).collect());
+        for v in ov.difference(&nv) {
+            self.push(soften(Class::Breaking, partial), Area::Surface, "enum-value-removed", format!("{name}.{v}"), format!("value {} of enum {} was removed{partial_note}", code(v), code(name)), at.clone(), vec![format!("value:{name}.{v}")]);
+        }
+        for v in nv.difference(&ov) {
+            self.push(Class::Dangerous, Area::Surface, "enum-value-added", format!("{name}.{v}"), format!("value {} was added to enum {}", code(v), code(name)), at.clone(), vec![format!("value:{name}.{v}")]);
+        }
+        let (om, nm): (BTreeSet<&str>, BTreeSet<&str>) = (o.members.iter().map(String::as_str).collect(), n.members.iter().map(String::as_str).collect());
+        for m in om.difference(&nm) {
+            self.push(soften(Class::Breaking, partial), Area::Surface, "union-member-removed", name.clone(), format!("{} is no longer a member of union {}{partial_note}", code(m), code(name)), at.clone(), vec![format!("member:{name}.{m}")]);
+        }
+        for m in nm.difference(&om) {
+            self.push(Class::Dangerous, Area::Surface, "union-member-added", name.clone(), format!("{} was added to union {}", code(m), code(name)), at.clone(), vec![format!("member:{name}.{m}")]);
+        }
+        let (oi, ni): (BTreeSet<&str>, BTreeSet<&str>) = (o.interfaces.iter().map(String::as_str).collect(), n.interfaces.iter().map(String::as_str).collect());
+        for i in oi.difference(&ni) {
+            self.push(Class::Breaking, Area::Surface, "interface-removed", name.clone(), format!("{} no longer implements {}", code(name), code(i)), at.clone(), vec![]);
+        }
+        for i in ni.difference(&oi) {
+            self.push(Class::Dangerous, Area::Surface, "interface-added", name.clone(), format!("{} now implements {}", code(name), code(i)), at.clone(), vec![]);
+        }
+        let input = n.kind == Kind::InputObject;
+        for f in &o.fields {
+            if n.field(&f.name).is_none() {
+                let what = if input { "input field" } else { "field" };
+                let class = soften(Class::Breaking, partial);
+                self.push(class, Area::Surface, if input { "input-field-removed" } else { "field-removed" }, format!("{name}.{}", f.name), format!("{what} {} of {} was removed{partial_note}", code(&f.name), code(name)), f.span.and_then(|s| self.at_old(s)), vec![format!("field:{name}.{}", f.name)]);
+            }
+        }
+        for f in &n.fields {
+            let path = format!("{name}.{}", f.name);
+            let key = vec![format!("field:{name}.{}", f.name)];
+            let at = f.span.and_then(|s| self.at_new(s)).or_else(|| at.clone());
+            match o.field(&f.name) {
+                None if input && f.ty.as_ref().is_some_and(TypeRef::is_non_null) && f.default.is_none() => {
+                    self.push(Class::Breaking, Area::Surface, "input-field-added-required", path, format!("required input field {} was added to {}", code(&f.name), code(name)), at, key);
+                }
+                None if input => self.push(Class::Dangerous, Area::Surface, "input-field-added-optional", path, format!("optional input field {} was added to {}", code(&f.name), code(name)), at, key),
+                None => self.push(Class::Safe, Area::Surface, "field-added", path, format!("field {} was added to {}", code(&f.name), code(name)), at, key),
+                Some(prev) => self.field(name, input, prev, f, at),
+            }
+        }
+    }
+
+    fn field(&mut self, owner: &str, input: bool, o: &FieldDef, n: &FieldDef, at: Option<Location>) {
+        let path = format!("{owner}.{}", n.name);
+        let key = vec![format!("field:{owner}.{}", n.name)];
+        match (&o.ty, &n.ty) {
+            (Some(a), Some(b)) if a != b => {
+                let compatible = if input { input_compatible(a, b) } else { output_compatible(a, b) };
+                let inferred = o.origin == Some(Origin::Inferred) || n.origin == Some(Origin::Inferred);
+                let class = type_change_class(compatible, inferred);
+                let note = if inferred && class != Class::Safe { INFERRED_NOTE } else { "" };
+                self.push(class, Area::Surface, "field-type-changed", path.clone(), format!("the type of {} changed from {} to {}{note}", code(&path), code(&a.to_string()), code(&b.to_string())), at.clone(), key.clone());
+            }
+            (None, Some(b)) => self.push(Class::Safe, Area::Surface, "field-type-stated", path.clone(), format!("the type of {} is now known: {}", code(&path), code(&b.to_string())), at.clone(), key.clone()),
+            (Some(a), None) => self.push(Class::Safe, Area::Surface, "field-type-unstated", path.clone(), format!("the type of {} is no longer known (it was {})", code(&path), code(&a.to_string())), at.clone(), key.clone()),
+            _ => {}
+        }
+        if input && o.default != n.default {
+            let show = |d: &Option<apollo_compiler::Node<apollo_compiler::ast::Value>>| d.as_ref().map_or_else(|| "none".to_string(), |v| code(&v.to_string()));
+            self.push(Class::Dangerous, Area::Surface, "default-changed", path.clone(), format!("the default of {} changed from {} to {}", code(&path), show(&o.default), show(&n.default)), at.clone(), vec![]);
+        }
+        for a in &o.args {
+            if !n.args.iter().any(|b| b.name == a.name) {
+                self.push(Class::Breaking, Area::Surface, "argument-removed", format!("{path}({}:)", a.name), format!("argument {} of {} was removed", code(&a.name), code(&path)), at.clone(), vec![]);
+            }
+        }
+        for b in &n.args {
+            let apath = format!("{path}({}:)", b.name);
+            match o.args.iter().find(|a| a.name == b.name) {
+                None if b.ty.as_ref().is_some_and(TypeRef::is_non_null) && b.default.is_none() => self.push(Class::Breaking, Area::Surface, "argument-added-required", apath, format!("required argument {} was added to {}", code(&b.name), code(&path)), at.clone(), vec![]),
+                None => self.push(Class::Dangerous, Area::Surface, "argument-added-optional", apath, format!("optional argument {} was added to {}", code(&b.name), code(&path)), at.clone(), vec![]),
+                Some(a) => match (&a.ty, &b.ty) {
+                    (Some(x), Some(y)) if x != y => {
+                        let class = type_change_class(input_compatible(x, y), false);
+                        self.push(class, Area::Surface, "argument-type-changed", apath, format!("the type of argument {} of {} changed from {} to {}", code(&b.name), code(&path), code(&x.to_string()), code(&y.to_string())), at.clone(), vec![]);
+                    }
+                    _ if a.default != b.default => self.push(Class::Dangerous, Area::Surface, "default-changed", apath, format!("the default of argument {} of {} changed", code(&b.name), code(&path)), at.clone(), vec![]),
+                    _ => {}
+                },
+            }
+        }
+        if o.description != n.description {
+            self.push(Class::Safe, Area::Surface, "description-changed", path.clone(), format!("the description of {} changed", code(&path)), at.clone(), vec![]);
+        }
+        self.deprecation(&path, o.deprecation.as_ref(), n.deprecation.as_ref(), at, "field");
+    }
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Scalar => "scalar",
+        Kind::Enum => "enum",
+        Kind::Object => "object type",
+        Kind::Interface => "interface",
+        Kind::Union => "union",
+        Kind::InputObject => "input object",
+    }
+}
+
+/// The ways to meet a requirement, each the set of permissions a token needs, minimal and sorted;
+/// `[{}]` when none is needed, `None` when the reference says nothing. An expression whose
+/// expansion would exceed a few hundred alternatives is kept as one alternative of all its names,
+/// which can only make the comparison report a change, never miss one.
+fn alternatives(p: &Permissions) -> Option<Vec<BTreeSet<String>>> {
+    const MAX: usize = 256;
+    fn expand(e: &PermissionExpr) -> Option<Vec<BTreeSet<String>>> {
+        match e {
+            PermissionExpr::Permission(p) => Some(vec![BTreeSet::from([p.clone()])]),
+            PermissionExpr::Any(items) => {
+                let mut out = Vec::new();
+                for item in items {
+                    out.extend(expand(item)?);
+                    if out.len() > MAX {
+                        return None;
+                    }
+                }
+                Some(out)
+            }
+            PermissionExpr::All(items) => {
+                let mut out = vec![BTreeSet::new()];
+                for item in items {
+                    let alts = expand(item)?;
+                    if out.len() * alts.len() > MAX {
+                        return None;
+                    }
+                    out = out.iter().flat_map(|a| alts.iter().map(move |b| a.union(b).cloned().collect())).collect();
+                }
+                Some(out)
+            }
+        }
+    }
+    let mut alts = match p {
+        Permissions::Unspecified => return None,
+        Permissions::Public => vec![BTreeSet::new()],
+        Permissions::Required(e) => expand(e).unwrap_or_else(|| vec![e.names().into_iter().map(str::to_string).collect()]),
+    };
+    alts.sort();
+    alts.dedup();
+    let minimal: Vec<BTreeSet<String>> = alts.iter().filter(|a| !alts.iter().any(|b| b != *a && b.is_subset(a))).cloned().collect();
+    Some(minimal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expr(text: &str) -> Permissions {
+        Permissions::Required(crate::parse::parse_permission_expr(text).unwrap())
+    }
+
+    #[test]
+    fn civil_dates() {
+        assert_eq!(civil_date(0), "1970-01-01");
+        assert_eq!(civil_date(20_422), "2025-11-30");
+        assert_eq!(civil_date(20_423), "2025-12-01");
+        assert_eq!(civil_date(11_016), "2000-02-29");
+        assert!(is_date("2026-12-01") && !is_date("2026-13-01") && !is_date("2026-1-01") && !is_date("tomorrow"));
+    }
+
+    #[test]
+    fn type_compatibility_follows_the_position() {
+        let t = |s: &str| TypeRef::parse(s).unwrap();
+        assert!(output_compatible(&t("String"), &t("String!")));
+        assert!(!output_compatible(&t("String!"), &t("String")));
+        assert!(output_compatible(&t("[Int]"), &t("[Int!]!")));
+        assert!(!output_compatible(&t("[Int]"), &t("Int")));
+        assert!(input_compatible(&t("String!"), &t("String")));
+        assert!(!input_compatible(&t("String"), &t("String!")));
+        assert!(!input_compatible(&t("ID"), &t("String")));
+    }
+
+    #[test]
+    fn permission_alternatives_are_minimal() {
+        let alts = alternatives(&expr("A AND (B OR C)")).unwrap();
+        assert_eq!(alts, vec![BTreeSet::from(["A".to_string(), "B".to_string()]), BTreeSet::from(["A".to_string(), "C".to_string()])]);
+        let alts = alternatives(&expr("A OR (A AND B)")).unwrap();
+        assert_eq!(alts, vec![BTreeSet::from(["A".to_string()])]);
+        assert_eq!(alternatives(&Permissions::Public), Some(vec![BTreeSet::new()]));
+        assert_eq!(alternatives(&Permissions::Unspecified), None);
+    }
+}

@@ -1,0 +1,285 @@
+//! `krakengen diff`: one fixture pair per kind of change, reported in the three formats and
+//! snapshotted; edits applied to the vendored reference reported exactly, and nothing else.
+//!
+//! Each pair is the fixture `tests/fixtures/diff/base.txt` and the same page with edits applied by
+//! [`krakengen_tests::edits`] (a republished page changes a few lines, which is what the edits do),
+//! with an optional supplement on each side for the facts only a schema states.
+
+use std::collections::BTreeSet;
+
+use krakengen::diff::{self, Class, Report, Side};
+use krakengen::sdl::SupplementSource;
+use krakengen_tests::edits::{apply, Edit};
+
+/// The day of the fixture pairs: before the base page's one scheduled removal (2026-01-16), so only a
+/// pair that moves it closer has an overdue operation.
+const TODAY: &str = "2026-01-01";
+
+fn base() -> String {
+    std::fs::read_to_string(krakengen_tests::fixture("diff/base.txt")).unwrap()
+}
+
+fn model(name: &str, text: &str, supplement: Option<&str>) -> (krakengen::parse::Parsed, krakengen::types::TypeModel) {
+    let parsed = krakengen::parse::parse_files(vec![(name.to_string(), text.as_bytes().to_vec())]);
+    assert!(!parsed.diagnostics.has_errors(), "{}", parsed.render_diagnostics(false));
+    let supplements: Vec<_> = supplement.map(|s| SupplementSource::Text { name: format!("{name}.graphql"), text: s.to_string() }).into_iter().collect();
+    let build = krakengen::types::build(&parsed.reference, &supplements);
+    let message = build.render_diagnostics_for(&parsed, false);
+    (parsed, build.output.unwrap_or_else(|| panic!("{message}")))
+}
+
+fn compare(old: &str, new: &str, old_supplement: Option<&str>, new_supplement: Option<&str>) -> Report {
+    let (po, mo) = model("old.txt", old, old_supplement);
+    let (pn, mn) = model("new.txt", new, new_supplement);
+    let (a, b) = (Side::new(&po.reference, &mo), Side::new(&pn.reference, &mn));
+    assert!(a.surface.is_some() && b.surface.is_some(), "both sides generate");
+    diff::compare(&a, &b, TODAY)
+}
+
+/// The (class, kind, path) of every change, for exact comparisons.
+fn facts(report: &Report) -> BTreeSet<(Class, &'static str, String)> {
+    report.changes.iter().map(|c| (c.class, c.kind, c.path.clone())).collect()
+}
+
+const SCOPE_2: &str = "enum PreSignedTokenScope { SUBMIT_METER_READINGS MANAGE_ACCOUNT }";
+const SCOPE_3: &str = "enum PreSignedTokenScope { SUBMIT_METER_READINGS MANAGE_ACCOUNT VIEW_BILLS }";
+const INPUT_1: &str = "input AcceptGoodsQuoteInput { quoteId: ID! note: String }";
+const INPUT_REQUIRED: &str = "input AcceptGoodsQuoteInput { quoteId: ID! note: String accountNumber: String! }";
+const INPUT_OPTIONAL: &str = "input AcceptGoodsQuoteInput { quoteId: ID! note: String reference: String }";
+
+const DROP_DAYS: [Edit<'static>; 3] = [
+    Edit::DropLines { mutation: "generatePreSignedToken", first: "$numberOfDaysAllowed: Int!,", count: 1 },
+    Edit::DropLines { mutation: "generatePreSignedToken", first: "numberOfDaysAllowed: $numberOfDaysAllowed,", count: 1 },
+    Edit::DropRow { mutation: "generatePreSignedToken", description: "The number of days that the token will be available for authentication (From now on)." },
+];
+
+const ADD_FLAG: [Edit<'static>; 3] = [
+    // Rows come in argument order, so `flag`'s row goes between `email`'s and `numberOfDaysAllowed`'s.
+    Edit::Replace { mutation: "generatePreSignedToken", from: "The number of days", to: "Whether to flag the token. |\n|\nThe number of days" },
+    Edit::Replace { mutation: "generatePreSignedToken", from: "$scope: PreSignedTokenScope!", to: "$scope: PreSignedTokenScope!,\n$flag: Boolean" },
+    Edit::Replace { mutation: "generatePreSignedToken", from: "scope: $scope", to: "scope: $scope,\nflag: $flag" },
+];
+
+const DROP_OCCUPY: [Edit<'static>; 1] =
+    [Edit::DropLines { mutation: "cancelEnrollment", first: "... on OccupyPropertyProcessType {", count: 3 }];
+
+const DEPRECATE: [Edit<'static>; 1] = [Edit::Replace {
+    mutation: "acceptGoodsQuote",
+    from: "Arguments",
+    to: "Deprecated\nThe 'acceptGoodsQuote' field is deprecated.\nPlease use 'acceptQuote' instead.\n- Marked as deprecated on 2026-11-01.\n- Scheduled for removal on or after 2027-03-01.\nArguments",
+}];
+
+/// One fixture pair: the edits that make OLD and NEW from the base page, and their supplements.
+struct Case {
+    name: &'static str,
+    old: &'static [Edit<'static>],
+    new: &'static [Edit<'static>],
+    old_supplement: Option<&'static str>,
+    new_supplement: Option<&'static str>,
+    /// The changes the pair must report, exactly.
+    expect: &'static [(Class, &'static str, &'static str)],
+}
+
+const fn case(name: &'static str, old: &'static [Edit<'static>], new: &'static [Edit<'static>], expect: &'static [(Class, &'static str, &'static str)]) -> Case {
+    Case { name, old, new, old_supplement: None, new_supplement: None, expect }
+}
+
+const fn supplemented(name: &'static str, old: &'static str, new: &'static str, expect: &'static [(Class, &'static str, &'static str)]) -> Case {
+    Case { name, old: &[], new: &[], old_supplement: Some(old), new_supplement: Some(new), expect }
+}
+
+use Class::{Breaking, Dangerous, Safe};
+
+const CASES: &[Case] = &[
+    case("identical", &[], &[], &[]),
+    case("operation_removed", &[], &[Edit::DropMutation("acceptGoodsQuote")], &[
+        (Breaking, "operation-removed", "Mutation.acceptGoodsQuote"),
+        (Breaking, "type-removed", "AcceptGoodsQuote"),
+        (Dangerous, "type-removed", "AcceptGoodsQuoteInput"),
+        (Dangerous, "type-removed", "GoodsPurchase"),
+    ]),
+    case("operation_added", &[Edit::DropMutation("acceptGoodsQuote")], &[], &[
+        (Safe, "operation-added", "Mutation.acceptGoodsQuote"),
+        (Safe, "type-added", "AcceptGoodsQuote"),
+        (Safe, "type-added", "AcceptGoodsQuoteInput"),
+        (Safe, "type-added", "GoodsPurchase"),
+    ]),
+    case("argument_removed", &[], &DROP_DAYS, &[
+        (Breaking, "argument-removed", "Mutation.generatePreSignedToken(numberOfDaysAllowed:)"),
+    ]),
+    case("argument_added_required", &DROP_DAYS, &[], &[
+        (Breaking, "argument-added-required", "Mutation.generatePreSignedToken(numberOfDaysAllowed:)"),
+    ]),
+    case("argument_added_optional", &[], &ADD_FLAG, &[
+        (Dangerous, "argument-added-optional", "Mutation.generatePreSignedToken(flag:)"),
+    ]),
+    case("argument_type_changed", &[], &[Edit::SetArgumentType { mutation: "generatePreSignedToken", argument: "email", ty: "ID!" }], &[
+        (Breaking, "argument-type-changed", "Mutation.generatePreSignedToken(email:)"),
+    ]),
+    case("argument_type_relaxed", &[], &[Edit::SetArgumentType { mutation: "generatePreSignedToken", argument: "email", ty: "String" }], &[
+        (Safe, "argument-type-changed", "Mutation.generatePreSignedToken(email:)"),
+    ]),
+    supplemented("enum_value_added", SCOPE_2, SCOPE_3, &[(Dangerous, "enum-value-added", "PreSignedTokenScope.VIEW_BILLS")]),
+    supplemented("enum_value_removed", SCOPE_3, SCOPE_2, &[(Breaking, "enum-value-removed", "PreSignedTokenScope.VIEW_BILLS")]),
+    case("union_member_removed", &[], &DROP_OCCUPY, &[
+        (Dangerous, "union-member-removed", "EnrollmentCancelledEnrollmentProcess"),
+        (Dangerous, "type-removed", "OccupyPropertyProcessType"),
+    ]),
+    case("union_member_added", &DROP_OCCUPY, &[], &[
+        (Dangerous, "union-member-added", "EnrollmentCancelledEnrollmentProcess"),
+        (Safe, "type-added", "OccupyPropertyProcessType"),
+    ]),
+    supplemented("input_field_added_required", INPUT_1, INPUT_REQUIRED, &[
+        (Breaking, "input-field-added-required", "AcceptGoodsQuoteInput.accountNumber"),
+    ]),
+    supplemented("input_field_added_optional", INPUT_1, INPUT_OPTIONAL, &[
+        (Dangerous, "input-field-added-optional", "AcceptGoodsQuoteInput.reference"),
+    ]),
+    supplemented("input_field_removed", INPUT_REQUIRED, INPUT_1, &[
+        (Breaking, "input-field-removed", "AcceptGoodsQuoteInput.accountNumber"),
+    ]),
+    case("permission_added", &[], &[Edit::SetPermissions { mutation: "acceptGoodsQuote", permissions: "Can manage goods purchases AND Can query accounts" }], &[
+        (Breaking, "permissions-tightened", "Mutation.acceptGoodsQuote"),
+    ]),
+    case("permission_alternative_removed", &[Edit::SetPermissions { mutation: "acceptGoodsQuote", permissions: "Can manage goods purchases OR Can query accounts" }], &[], &[
+        (Breaking, "permissions-tightened", "Mutation.acceptGoodsQuote"),
+    ]),
+    case("permission_loosened", &[Edit::SetPermissions { mutation: "acceptGoodsQuote", permissions: "Can manage goods purchases AND Can query accounts" }], &[], &[
+        (Safe, "permissions-loosened", "Mutation.acceptGoodsQuote"),
+    ]),
+    case("rate_limit_tightened", &[], &[Edit::SetRateSteps { mutation: "deauthenticateDevice", key: "User", steps: "['100/h', '5/m']" }], &[
+        (Dangerous, "rate-limit-tightened", "Mutation.deauthenticateDevice"),
+    ]),
+    case("rate_limit_loosened", &[Edit::SetRateSteps { mutation: "deauthenticateDevice", key: "User", steps: "['100/h']" }], &[], &[
+        (Safe, "rate-limit-loosened", "Mutation.deauthenticateDevice"),
+    ]),
+    case("error_code_added", &[], &[Edit::AddErrorCode { mutation: "acceptGoodsQuote", code: "KT-CT-8299", message: "Quote expired." }], &[
+        (Dangerous, "error-code-added", "Mutation.acceptGoodsQuote"),
+    ]),
+    case("error_code_removed", &[], &[Edit::DropErrorCode { mutation: "acceptGoodsQuote", code: "KT-CT-8224" }], &[
+        (Safe, "error-code-removed", "Mutation.acceptGoodsQuote"),
+    ]),
+    case("complexity_raised", &[], &[Edit::SetComplexity { mutation: "acceptGoodsQuote", complexity: 8 }], &[
+        (Dangerous, "complexity-raised", "Mutation.acceptGoodsQuote"),
+    ]),
+    case("deprecation_added", &[], &DEPRECATE, &[(Safe, "deprecation-added", "Mutation.acceptGoodsQuote")]),
+    case("removal_moved_closer", &[], &[Edit::Replace { mutation: "deauthenticateDevice", from: "on or after 2026-01-16", to: "on or after 2025-11-01" }], &[
+        (Dangerous, "removal-moved-closer", "Mutation.deauthenticateDevice"),
+    ]),
+    case("description_changed", &[], &[Edit::Replace { mutation: "acceptGoodsQuote", from: "Accept a goods quote.", to: "Accept a quote for goods." }], &[
+        (Safe, "description-changed", "Mutation.acceptGoodsQuote"),
+    ]),
+];
+
+#[test]
+fn each_fixture_pair_reports_its_change_in_three_formats() {
+    let base = base();
+    for case in CASES {
+        let (old, new) = (apply(&base, case.old), apply(&base, case.new));
+        let report = compare(&old, &new, case.old_supplement, case.new_supplement);
+        let want: BTreeSet<(Class, &str, String)> = case.expect.iter().map(|&(c, k, p)| (c, k, p.to_string())).collect();
+        assert_eq!(facts(&report), want, "{}:\n{}", case.name, diff::render::text(&report, false));
+        let snapshot = format!(
+            "{}\n--- json ---\n{}\n--- markdown ---\n{}",
+            diff::render::text(&report, false),
+            diff::render::json(&report),
+            diff::render::markdown(&report)
+        );
+        insta::assert_snapshot!(format!("diff_{}", case.name), snapshot);
+    }
+}
+
+#[test]
+fn the_rust_column_names_what_breaks_callers() {
+    let base = base();
+    let rust = |case: &str| {
+        let case = CASES.iter().find(|c| c.name == case).unwrap();
+        let report = compare(&apply(&base, case.old), &apply(&base, case.new), case.old_supplement, case.new_supplement);
+        report.changes.iter().filter_map(|c| c.rust.clone()).collect::<Vec<_>>().join("\n")
+    };
+    // Safe or dangerous for GraphQL, and still a compile error for code written against the crates.
+    assert!(rust("error_code_removed").contains("removes the variant `errors::mutations::AcceptGoodsQuoteError::KtCt8224`"), "{}", rust("error_code_removed"));
+    assert!(rust("error_code_added").contains("adds the variant `errors::mutations::AcceptGoodsQuoteError::KtCt8299`"));
+    assert!(rust("argument_added_optional").contains("adds the field `flag` to `generate_pre_signed_token::Variables`"));
+    assert!(rust("enum_value_added").contains("adds the variant `types::PreSignedTokenScope::ViewBills`"), "{}", rust("enum_value_added"));
+    assert!(rust("input_field_added_required").contains("adds the field `account_number` to `types::AcceptGoodsQuoteInput`, a required field"), "{}", rust("input_field_added_required"));
+    assert!(rust("argument_type_relaxed").contains("from `String` to `Option<String>`"), "{}", rust("argument_type_relaxed"));
+    // Changes that leave the generated items alone have no Rust note.
+    assert_eq!(rust("complexity_raised"), "");
+    assert_eq!(rust("permission_added"), "");
+}
+
+#[test]
+fn the_vendored_reference_against_itself_has_no_changes() {
+    let parsed = krakengen_tests::vendored_parsed();
+    let model = krakengen::types::build(&parsed.reference, &[]).output.expect("the vendored reference builds");
+    let side = Side::new(&parsed.reference, &model);
+    let report = diff::compare(&side, &side, "2026-12-01");
+    assert!(report.changes.is_empty(), "{}", diff::render::text(&report, false));
+    assert!(report.rust_checked);
+    assert!(diff::render::text(&report, false).starts_with("no changes\n"));
+    // It still flags what is overdue on the day given: the vendored page schedules removals from 2023
+    // to 2026, and none on or before 2023-01-01.
+    assert!(report.overdue.iter().any(|o| o.path == "Mutation.updateUserDetails" && o.removal == "2023-04-06"));
+    assert!(diff::compare(&side, &side, "2023-01-01").overdue.is_empty());
+    assert!(!report.fails(Class::Breaking) && report.fails(Class::Dangerous));
+}
+
+#[test]
+fn edits_of_the_vendored_reference_are_reported_exactly() {
+    let text = krakengen_tests::vendored_text();
+    let edited = apply(
+        text,
+        &[
+            Edit::DropMutation("acceptGoodsQuote"),
+            Edit::AddErrorCode { mutation: "createQuote", code: "KT-CT-4199", message: "Quote limit reached." },
+            Edit::SetPermissions { mutation: "generatePreSignedToken", permissions: "Can generate pre signed tokens AND Can query accounts" },
+            Edit::SetArgumentType { mutation: "generatePreSignedToken", argument: "numberOfDaysAllowed", ty: "Int" },
+            Edit::SetComplexity { mutation: "obtainKrakenToken", complexity: 3 },
+        ],
+    );
+    let old_supplement = "input ObtainJSONWebTokenInput { email: String password: String }";
+    let new_supplement = "input ObtainJSONWebTokenInput { email: String password: String otp: String! }";
+    let report = compare(text, &edited, Some(old_supplement), Some(new_supplement));
+    let want: BTreeSet<(Class, &str, String)> = [
+        (Breaking, "operation-removed", "Mutation.acceptGoodsQuote"),
+        (Breaking, "type-removed", "AcceptGoodsQuote"),
+        (Dangerous, "type-removed", "AcceptGoodsQuoteInput"),
+        (Dangerous, "error-code-added", "Mutation.createQuote"),
+        (Breaking, "permissions-tightened", "Mutation.generatePreSignedToken"),
+        (Safe, "argument-type-changed", "Mutation.generatePreSignedToken(numberOfDaysAllowed:)"),
+        (Dangerous, "complexity-raised", "Mutation.obtainKrakenToken"),
+        (Breaking, "input-field-added-required", "ObtainJSONWebTokenInput.otp"),
+    ]
+    .into_iter()
+    .map(|(c, k, p)| (c, k, p.to_string()))
+    .collect();
+    assert_eq!(facts(&report), want, "{}", diff::render::text(&report, false));
+    // Every change points at its line: the removed block in OLD, the rest in NEW.
+    let removed = report.changes.iter().find(|c| c.kind == "operation-removed").unwrap();
+    let at = removed.location.as_ref().unwrap();
+    assert_eq!((at.side, at.file.as_str()), (diff::SideName::Old, "old.txt"));
+    assert_eq!(text.lines().nth(at.line as usize - 1), Some("acceptGoodsQuote"));
+    let added = report.changes.iter().find(|c| c.kind == "error-code-added").unwrap();
+    let at = added.location.as_ref().unwrap();
+    assert_eq!(edited.lines().nth(at.line as usize - 1), Some("- KT-CT-4199: Quote limit reached."));
+}
+
+#[test]
+fn the_json_report_has_the_documented_shape() {
+    let base = base();
+    let report = compare(&base, &apply(&base, &[Edit::DropErrorCode { mutation: "acceptGoodsQuote", code: "KT-CT-8224" }]), None, None);
+    let json: serde_json::Value = serde_json::from_str(&diff::render::json(&report)).unwrap();
+    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["summary"]["safe"], 1);
+    assert_eq!(json["summary"]["rust_breaking"], 1);
+    let change = &json["changes"][0];
+    for key in ["class", "area", "kind", "path", "message", "location", "rust"] {
+        assert!(change.get(key).is_some(), "{key} missing from {change}");
+    }
+    assert_eq!(change["location"]["side"], "old");
+    let doc = std::fs::read_to_string(krakengen_tests::root().join("docs/diff.md")).unwrap();
+    for kind in CASES.iter().flat_map(|c| c.expect.iter().map(|e| e.1)) {
+        assert!(doc.contains(&format!("`{kind}`")), "docs/diff.md does not list `{kind}`");
+    }
+}
