@@ -87,10 +87,12 @@ fn item(key: &str, before: &RustItem, after: &RustItem, note: &mut impl FnMut(&s
     if let (Some(a), Some(b)) = (&before.literal, &after.literal) {
         for (k, (field, required)) in b {
             if !a.contains_key(k) {
-                let how = if *required {
-                    "a required field, so struct literals and calls of `new` stop compiling"
-                } else {
-                    "so struct literals without `..` stop compiling"
+                // Input structs have a `new` taking the required fields; `Variables` has none.
+                let has_new = after.path.starts_with("types::");
+                let how = match (*required, has_new) {
+                    (true, true) => "a required field, so struct literals and calls of `new` stop compiling",
+                    (true, false) => "a required field, so struct literals stop compiling",
+                    (false, _) => "so struct literals without `..` stop compiling",
                 };
                 note(k, format!("adds the field `{field}` to `{}`, {how}", after.path));
             }
@@ -163,4 +165,53 @@ fn join(mut notes: Vec<(u8, String)>) -> String {
         out.push_str(&format!("; and {more} more"));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn surface(items: &[(&str, &str, &str)]) -> RustSurface {
+        let mut s = RustSurface::default();
+        for (key, path, sig) in items {
+            s.items.entry(key.to_string()).or_default().push(RustItem { path: path.to_string(), sig: sig.to_string(), variants: None, literal: None });
+        }
+        s
+    }
+
+    #[test]
+    fn a_rename_no_change_explains_is_reported_on_its_own() {
+        let old = surface(&[("type:Foo_Bar", "types::FooBar", "struct"), ("field:Foo_Bar.x", "types::FooBar::x", "String")]);
+        let new = surface(&[("type:Foo_Bar", "types::FooBar2", "struct"), ("field:Foo_Bar.x", "types::FooBar2::x", "Option<String>")]);
+        let mut changes = Vec::new();
+        attach(&old, &new, &mut changes);
+        assert_eq!(changes.len(), 2, "{changes:?}");
+        assert!(changes.iter().all(|c| c.kind == "rust-item-changed" && c.area == Area::Rust && c.class == Class::Safe));
+        let rust: Vec<&str> = changes.iter().filter_map(|c| c.rust.as_deref()).collect();
+        assert!(rust.contains(&"renames `types::FooBar` to `types::FooBar2`"), "{rust:?}");
+        assert!(rust.contains(&"renames `types::FooBar::x` to `types::FooBar2::x`"), "{rust:?}");
+    }
+
+    #[test]
+    fn a_claimed_note_goes_to_its_change_and_identical_surfaces_have_none() {
+        let old = surface(&[("op:a", "a", "module"), ("arg:a:x", "a::Variables::x", "String")]);
+        let new = surface(&[]);
+        let mut changes = vec![Change {
+            class: Class::Breaking,
+            area: Area::Surface,
+            kind: "operation-removed",
+            path: "Mutation.a".into(),
+            message: String::new(),
+            location: None,
+            rust: None,
+            keys: vec!["op:a".into(), "arg:a:*".into()],
+        }];
+        attach(&old, &new, &mut changes);
+        assert_eq!(changes.len(), 1);
+        // The argument goes with its operation and is not named on its own.
+        assert_eq!(changes[0].rust.as_deref(), Some("removes `a`"));
+        let mut none = Vec::new();
+        attach(&old, &old, &mut none);
+        assert!(none.is_empty());
+    }
 }
