@@ -303,9 +303,9 @@ fn typed_model_reaches_the_client() {
     }
     let rt = krakengen_tests::runtime();
     let server = rt.block_on(async {
-        let mock = krakengen_server::mock::schema(&schema.sdl, &parsed.reference, krakengen_server::policy::Unspecified::Allow)
+        let mock = krakengen_mock::schema(&schema.sdl, &parsed.reference, krakengen_server::policy::Unspecified::Allow)
             .expect("the mock serves the merged SDL");
-        krakengen_tests::Server::start(krakengen_server::mock::router(mock, &parsed.reference)).await
+        krakengen_tests::Server::start(krakengen_mock::router(mock, &parsed.reference)).await
     });
     let addr = server.url.trim_start_matches("http://").split('/').next().unwrap().to_string();
     let dir = tempfile::tempdir().unwrap();

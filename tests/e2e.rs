@@ -1,4 +1,4 @@
-//! End to end: the generated client (`oees-client`) against the mock server (`krakengen-server`)
+//! End to end: the generated client (`oees-client`) against the mock server (`krakengen-mock`)
 //! built from the checked-in SDL, over real HTTP on loopback.
 //!
 //! Every server binds `127.0.0.1:0`, is stopped by the test (a shutdown signal, then a join), and every
@@ -6,8 +6,8 @@
 
 use std::sync::Arc;
 
-use krakengen_server::mock::ExampleDispatch;
-use krakengen_server::policy::{Policy, Unspecified};
+use krakengen_mock::ExampleDispatch;
+use krakengen_server::policy::Unspecified;
 use krakengen_server::schema::{Call, Dispatch, DispatchFuture};
 use oees_client::http::ReqwestTransport;
 use oees_client::{types, Client, Error};
@@ -21,9 +21,9 @@ fn sdl() -> String {
 
 async fn start(dispatch: Arc<dyn Dispatch>) -> Server {
     let parsed = krakengen_tests::vendored_parsed();
-    let policy = Arc::new(Policy::from_reference(&parsed.reference, Unspecified::Allow));
+    let policy = Arc::new(krakengen_mock::policy(&parsed.reference, Unspecified::Allow));
     let schema = krakengen_server::schema::build(&sdl(), policy, dispatch).expect("the checked-in SDL builds a schema");
-    Server::start(krakengen_server::mock::router(schema, &parsed.reference)).await
+    Server::start(krakengen_mock::router(schema, &parsed.reference)).await
 }
 
 async fn start_mock() -> Server {

@@ -363,8 +363,8 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             if let Some(max) = max_complexity {
                 settings = settings.with_max_complexity(max);
             }
-            let schema = krakengen_server::mock::schema_with(&output.sdl, &parsed.reference, unspecified, &settings)?;
-            let router = krakengen_server::mock::router(schema, &parsed.reference);
+            let schema = krakengen_mock::schema_with(&output.sdl, &parsed.reference, unspecified, &settings)?;
+            let router = krakengen_mock::router(schema, &parsed.reference);
             let runtime = tokio::runtime::Runtime::new()?;
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::bind(listen).await?;
@@ -376,7 +376,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 let shutdown = async {
                     let _ = tokio::signal::ctrl_c().await;
                 };
-                krakengen_server::mock::serve(listener, router, shutdown).await
+                krakengen_mock::serve(listener, router, shutdown).await
             })?;
             Ok(ExitCode::SUCCESS)
         }

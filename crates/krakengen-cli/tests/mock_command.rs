@@ -144,7 +144,7 @@ fn introspect_round_trips_the_mock() {
     let written = std::fs::read_to_string(&sdl_path).unwrap();
     let parsed = krakengen::parse::parse_path(&repo().join("schema/oees/mutations.txt")).unwrap();
     let sdl = krakengen::sdl::build_schema(&parsed.reference, &krakengen::sdl::SchemaOptions::new()).output.unwrap().sdl;
-    let served = krakengen_server::mock::schema(&sdl, &parsed.reference, krakengen_server::policy::Unspecified::Allow).unwrap().sdl();
+    let served = krakengen_mock::schema(&sdl, &parsed.reference, krakengen_server::policy::Unspecified::Allow).unwrap().sdl();
     let (want, got) = (facts(&served), facts(&written));
     assert!(want.len() > 2000, "{}", want.len());
     let missing: Vec<_> = want.difference(&got).take(5).collect();

@@ -1,7 +1,8 @@
 //! Permission guards and rate limits, taken from the reference.
 //!
 //! A [`Policy`] holds, for every mutation, the permission expression and the rate limits the reference
-//! documents. Servers check it before a resolver runs: the caller's granted permissions (from the
+//! documents (generated servers write theirs from the catalogue; the mock builds its own from the
+//! parsed reference). Servers check it before a resolver runs: the caller's granted permissions (from the
 //! request context) must satisfy the expression, and every rate-limit key must have room left.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -9,7 +10,7 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use krakengen::model::{PermissionExpr, Permissions, RateLimit, RatePeriod, RateStep, Reference, Span};
+use crate::model::{PermissionExpr, Permissions, RateLimit, RatePeriod, RateStep};
 
 use crate::error::KrakenError;
 
@@ -68,7 +69,6 @@ impl OperationPolicy {
             .map(|(key, steps)| RateLimit {
                 key: (*key).to_string(),
                 steps: steps.iter().map(|&(limit, per)| RateStep { limit, per }).collect(),
-                span: Span::default(),
             })
             .collect();
         Self { permissions, rate_limits, unauthorized_code: unauthorized_code.map(str::to_string) }
@@ -80,20 +80,6 @@ impl Policy {
     /// catalogue, without parsing the reference at run time).
     pub fn new(operations: impl IntoIterator<Item = (String, OperationPolicy)>, unspecified: Unspecified) -> Self {
         Self { operations: operations.into_iter().collect(), unspecified, windows: Mutex::new(HashMap::new()) }
-    }
-
-    /// Builds the policy of every mutation of a reference.
-    pub fn from_reference(reference: &Reference, unspecified: Unspecified) -> Self {
-        let operations: Vec<(String, OperationPolicy)> = reference
-            .mutations
-            .iter()
-            .map(|m| {
-                let unauthorized_code = m.unauthorized_code().map(str::to_string);
-                let p = OperationPolicy { permissions: m.permissions.clone(), rate_limits: m.rate_limits.clone(), unauthorized_code };
-                (m.name.clone(), p)
-            })
-            .collect();
-        Self::new(operations, unspecified)
     }
 
     pub fn operation(&self, name: &str) -> Option<&OperationPolicy> {
@@ -191,7 +177,7 @@ mod tests {
     fn policy(perms: Permissions, steps: Vec<RateStep>) -> Policy {
         let op = OperationPolicy {
             permissions: perms,
-            rate_limits: vec![RateLimit { key: "User".into(), steps, span: Span::default() }],
+            rate_limits: vec![RateLimit { key: "User".into(), steps }],
             unauthorized_code: Some("KT-CT-8223".into()),
         };
         Policy { operations: BTreeMap::from([("m".to_string(), op)]), unspecified: Unspecified::Deny, windows: Mutex::default() }

@@ -20,7 +20,11 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
-use apollo_compiler::schema::{ExtendedType, Type};
+use async_graphql::parser::parse_schema;
+use async_graphql::parser::types::{
+    BaseType, ConstDirective, InterfaceType, ObjectType, Type, TypeDefinition, TypeKind, TypeSystemDefinition,
+};
+use async_graphql::parser::Positioned;
 use async_graphql::dynamic::{
     Enum, Field, FieldFuture, FieldValue, InputObject, InputValue, Object, ResolverContext, Scalar, SchemaError, TypeRef,
     Union,
@@ -94,26 +98,97 @@ pub fn build(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>) -> Res
     build_with(sdl, policy, dispatch, &Settings::default())
 }
 
+/// The definitions of an SDL by kind, read with async-graphql's parser: the SDL was validated when
+/// krakengen wrote it, so reading it needs no compiler, only a check that every type it names is
+/// defined (which async-graphql would report less clearly).
+struct Sdl {
+    query: String,
+    mutation: Option<String>,
+    types: Vec<TypeDefinition>,
+}
+
+const BUILT_IN: [&str; 5] = ["Boolean", "Float", "ID", "Int", "String"];
+
+fn read_sdl(sdl: &str) -> Result<Sdl, BuildError> {
+    let document = parse_schema(sdl).map_err(|e| BuildError::InvalidSdl(e.to_string()))?;
+    let (mut query, mut mutation) = (None, None);
+    let mut types = Vec::new();
+    for definition in document.definitions {
+        match definition {
+            TypeSystemDefinition::Schema(s) => {
+                query = s.node.query.map(|n| n.node.to_string());
+                mutation = s.node.mutation.map(|n| n.node.to_string());
+            }
+            TypeSystemDefinition::Type(t) => types.push(t.node),
+            TypeSystemDefinition::Directive(_) => {}
+        }
+    }
+    let defined: BTreeSet<&str> = types.iter().map(|t| t.name.node.as_str()).collect();
+    let mut problems = Vec::new();
+    let mut check = |owner: &str, ty: &Type| {
+        let mut ty = ty;
+        while let BaseType::List(inner) = &ty.base {
+            ty = inner;
+        }
+        if let BaseType::Named(name) = &ty.base {
+            if !defined.contains(name.as_str()) && !BUILT_IN.contains(&name.as_str()) {
+                problems.push(format!("`{owner}` refers to `{name}`, which the SDL does not define"));
+            }
+        }
+    };
+    for t in &types {
+        let name = t.name.node.as_str();
+        match &t.kind {
+            TypeKind::Object(ObjectType { fields, .. }) | TypeKind::Interface(InterfaceType { fields, .. }) => {
+                for f in fields {
+                    let owner = format!("{name}.{}", f.node.name.node);
+                    check(&owner, &f.node.ty.node);
+                    for a in &f.node.arguments {
+                        check(&owner, &a.node.ty.node);
+                    }
+                }
+            }
+            TypeKind::InputObject(io) => io.fields.iter().for_each(|f| check(&format!("{name}.{}", f.node.name.node), &f.node.ty.node)),
+            _ => {}
+        }
+    }
+    if !problems.is_empty() {
+        return Err(BuildError::InvalidSdl(problems.join("\n")));
+    }
+    // Without a schema definition the roots are the types named `Query` and `Mutation`, as GraphQL says.
+    let mutation = mutation.or_else(|| defined.contains("Mutation").then(|| "Mutation".to_string()));
+    Ok(Sdl { query: query.unwrap_or_else(|| "Query".into()), mutation, types })
+}
+
+fn directive<'d>(directives: &'d [Positioned<ConstDirective>], name: &str) -> Option<&'d ConstDirective> {
+    directives.iter().map(|d| &d.node).find(|d| d.name.node == name)
+}
+
+fn description(d: &Option<Positioned<String>>) -> Option<String> {
+    d.as_ref().map(|d| d.node.clone())
+}
+
 /// [`build`] with [`Settings`].
 pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, settings: &Settings) -> Result<Schema, BuildError> {
-    let schema = apollo_compiler::Schema::parse_and_validate(sdl, "schema.graphql")
-        .map_err(|e| BuildError::InvalidSdl(e.errors.to_string()))?;
-    let query = schema.schema_definition.query.as_ref().map(|n| n.name.to_string()).unwrap_or_else(|| "Query".into());
-    let mutation = schema.schema_definition.mutation.as_ref().map(|n| n.name.to_string());
+    let Sdl { query, mutation, types: definitions } = read_sdl(sdl)?;
 
     let mut types = Types { abstract_types: BTreeMap::new(), enums: BTreeSet::new() };
-    for (name, ty) in &schema.types {
-        match ty {
-            ExtendedType::Union(u) => {
-                types.abstract_types.insert(name.to_string(), u.members.iter().map(|m| m.name.to_string()).collect());
+    for t in &definitions {
+        let name = t.name.node.to_string();
+        match &t.kind {
+            TypeKind::Union(u) => {
+                types.abstract_types.insert(name, u.members.iter().map(|m| m.node.to_string()).collect());
             }
-            ExtendedType::Interface(_) => {
-                let implementers = schema.implementers_map();
-                let objs = implementers.get(name).map(|i| i.objects.iter().map(|o| o.to_string()).collect()).unwrap_or_default();
-                types.abstract_types.insert(name.to_string(), objs);
+            TypeKind::Interface(_) => {
+                let objects = definitions
+                    .iter()
+                    .filter(|o| matches!(&o.kind, TypeKind::Object(obj) if obj.implements.iter().any(|i| i.node == name)))
+                    .map(|o| o.name.node.to_string())
+                    .collect();
+                types.abstract_types.insert(name, objects);
             }
-            ExtendedType::Enum(_) => {
-                types.enums.insert(name.to_string());
+            TypeKind::Enum(_) => {
+                types.enums.insert(name);
             }
             _ => {}
         }
@@ -122,87 +197,85 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
 
     let mut builder = Schema::build(&query, mutation.as_deref(), None);
     if let (Some(max), Some(root)) = (settings.max_complexity, mutation.as_deref()) {
-        builder = builder.extension(ComplexityLimit { max, costs: Arc::new(mutation_costs(&schema, root)) });
+        builder = builder.extension(ComplexityLimit { max, costs: Arc::new(mutation_costs(&definitions, root)) });
     }
-    for (name, ty) in &schema.types {
-        if ty.is_built_in() {
-            continue;
-        }
-        let description = |d: &Option<apollo_compiler::Node<str>>| d.as_ref().map(|d| d.to_string());
-        match ty {
-            ExtendedType::Scalar(s) => {
-                let mut sc = Scalar::new(name.as_str());
-                if let Some(d) = description(&s.description) {
+    for t in &definitions {
+        let name = t.name.node.as_str();
+        match &t.kind {
+            TypeKind::Scalar => {
+                let mut sc = Scalar::new(name);
+                if let Some(d) = description(&t.description) {
                     sc = sc.description(d);
                 }
                 builder = builder.register(sc);
             }
-            ExtendedType::Enum(e) => {
-                let mut en = Enum::new(name.as_str()).items(e.values.keys().map(|k| k.as_str()));
-                if let Some(d) = description(&e.description) {
+            TypeKind::Enum(e) => {
+                let mut en = Enum::new(name).items(e.values.iter().map(|v| v.node.value.node.as_str()));
+                if let Some(d) = description(&t.description) {
                     en = en.description(d);
                 }
                 builder = builder.register(en);
             }
-            ExtendedType::InputObject(io) if io.directives.get("opaque").is_some() => {
+            TypeKind::InputObject(_) if directive(&t.directives, "opaque").is_some() => {
                 // An input object whose fields the reference does not give has only a placeholder field
                 // in the SDL; serving it as such would reject every real input, so it is served as a
                 // scalar that accepts any value.
-                let mut sc = Scalar::new(name.as_str());
-                if let Some(d) = description(&io.description) {
+                let mut sc = Scalar::new(name);
+                if let Some(d) = description(&t.description) {
                     sc = sc.description(d);
                 }
                 builder = builder.register(sc);
             }
-            ExtendedType::InputObject(io) => {
-                let mut obj = InputObject::new(name.as_str());
-                for (fname, f) in &io.fields {
-                    let mut iv = InputValue::new(fname.as_str(), type_ref(&f.ty));
-                    if let Some(d) = description(&f.description) {
+            TypeKind::InputObject(io) => {
+                let mut obj = InputObject::new(name);
+                for f in &io.fields {
+                    let mut iv = InputValue::new(f.node.name.node.as_str(), type_ref(&f.node.ty.node));
+                    if let Some(d) = description(&f.node.description) {
                         iv = iv.description(d);
                     }
                     obj = obj.field(iv);
                 }
-                if let Some(d) = description(&io.description) {
+                if let Some(d) = description(&t.description) {
                     obj = obj.description(d);
                 }
                 builder = builder.register(obj);
             }
-            ExtendedType::Union(u) => {
-                let mut un = Union::new(name.as_str());
+            TypeKind::Union(u) => {
+                let mut un = Union::new(name);
                 for m in &u.members {
-                    un = un.possible_type(m.name.as_str());
+                    un = un.possible_type(m.node.as_str());
                 }
-                if let Some(d) = description(&u.description) {
+                if let Some(d) = description(&t.description) {
                     un = un.description(d);
                 }
                 builder = builder.register(un);
             }
-            ExtendedType::Interface(i) => {
-                let mut it = async_graphql::dynamic::Interface::new(name.as_str());
-                for (fname, f) in &i.fields {
-                    let mut field = async_graphql::dynamic::InterfaceField::new(fname.as_str(), type_ref(&f.ty));
-                    if let Some(d) = description(&f.description) {
+            TypeKind::Interface(i) => {
+                let mut it = async_graphql::dynamic::Interface::new(name);
+                for f in &i.fields {
+                    let mut field = async_graphql::dynamic::InterfaceField::new(f.node.name.node.as_str(), type_ref(&f.node.ty.node));
+                    if let Some(d) = description(&f.node.description) {
                         field = field.description(d);
                     }
                     it = it.field(field);
                 }
                 builder = builder.register(it);
             }
-            ExtendedType::Object(o) => {
-                let is_mutation = Some(name.as_str()) == mutation.as_deref();
-                let mut obj = Object::new(name.as_str());
-                for iface in &o.implements_interfaces {
-                    obj = obj.implement(iface.name.as_str());
+            TypeKind::Object(o) => {
+                let is_mutation = Some(name) == mutation.as_deref();
+                let mut obj = Object::new(name);
+                for iface in &o.implements {
+                    obj = obj.implement(iface.node.as_str());
                 }
-                for (fname, f) in &o.fields {
-                    let field_name = fname.to_string();
-                    let ty = f.ty.clone();
+                for f in &o.fields {
+                    let f = &f.node;
+                    let field_name = f.name.node.to_string();
+                    let ty = f.ty.node.clone();
                     let types = Arc::clone(&types);
                     let mut field = if is_mutation {
                         let policy = Arc::clone(&policy);
                         let dispatch = Arc::clone(&dispatch);
-                        Field::new(fname.as_str(), type_ref(&f.ty), move |ctx| {
+                        Field::new(field_name.clone(), type_ref(&f.ty.node), move |ctx| {
                             let policy = Arc::clone(&policy);
                             let dispatch = Arc::clone(&dispatch);
                             let types = Arc::clone(&types);
@@ -211,7 +284,7 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
                             FieldFuture::new(async move { resolve_mutation(ctx, &name, &ty, &policy, &*dispatch, &types).await })
                         })
                     } else {
-                        Field::new(fname.as_str(), type_ref(&f.ty), move |ctx| {
+                        Field::new(field_name.clone(), type_ref(&f.ty.node), move |ctx| {
                             let value = ctx
                                 .parent_value
                                 .as_value()
@@ -224,8 +297,8 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
                         })
                     };
                     for arg in &f.arguments {
-                        let mut iv = InputValue::new(arg.name.as_str(), type_ref(&arg.ty));
-                        if let Some(d) = description(&arg.description) {
+                        let mut iv = InputValue::new(arg.node.name.node.as_str(), type_ref(&arg.node.ty.node));
+                        if let Some(d) = description(&arg.node.description) {
                             iv = iv.description(d);
                         }
                         field = field.argument(iv);
@@ -233,13 +306,16 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
                     if let Some(d) = description(&f.description) {
                         field = field.description(d);
                     }
-                    if let Some(dep) = f.directives.get("deprecated") {
-                        let reason = dep.specified_argument_by_name("reason").and_then(|v| v.as_str().map(str::to_string));
+                    if let Some(dep) = directive(&f.directives, "deprecated") {
+                        let reason = dep.get_argument("reason").and_then(|v| match &v.node {
+                            Value::String(s) => Some(s.clone()),
+                            _ => None,
+                        });
                         field = field.deprecation(reason.as_deref());
                     }
                     obj = obj.field(field);
                 }
-                if let Some(d) = description(&o.description) {
+                if let Some(d) = description(&t.description) {
                     obj = obj.description(d);
                 }
                 builder = builder.register(obj);
@@ -250,13 +326,14 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
 }
 
 /// The `@complexity` of every field of the mutation root.
-fn mutation_costs(schema: &apollo_compiler::Schema, root: &str) -> BTreeMap<String, u32> {
-    let Some(ExtendedType::Object(o)) = schema.types.get(root) else { return BTreeMap::new() };
+fn mutation_costs(definitions: &[TypeDefinition], root: &str) -> BTreeMap<String, u32> {
+    let Some(TypeKind::Object(o)) = definitions.iter().find(|t| t.name.node == root).map(|t| &t.kind) else { return BTreeMap::new() };
     o.fields
         .iter()
-        .filter_map(|(name, f)| {
-            let value = f.directives.get("complexity")?.specified_argument_by_name("value")?.to_i32()?;
-            Some((name.to_string(), u32::try_from(value).ok()?))
+        .filter_map(|f| {
+            let value = directive(&f.node.directives, "complexity")?.get_argument("value")?;
+            let Value::Number(n) = &value.node else { return None };
+            Some((f.node.name.node.to_string(), u32::try_from(n.as_u64()?).ok()?))
         })
         .collect()
 }
@@ -363,15 +440,15 @@ fn to_field_value<'a>(value: Value, ty: &Type, types: &Types) -> Option<FieldVal
     if value == Value::Null {
         return None;
     }
-    match ty {
-        Type::List(inner) | Type::NonNullList(inner) => {
+    match &ty.base {
+        BaseType::List(inner) => {
             let items = match value {
                 Value::List(items) => items,
                 other => vec![other],
             };
             Some(FieldValue::list(items.into_iter().map(|v| to_field_value(v, inner, types).unwrap_or(FieldValue::NULL))))
         }
-        Type::Named(n) | Type::NonNullNamed(n) => {
+        BaseType::Named(n) => {
             let name = n.as_str();
             if let Some(members) = types.abstract_types.get(name) {
                 let concrete = match &value {
@@ -396,18 +473,22 @@ fn to_field_value<'a>(value: Value, ty: &Type, types: &Types) -> Option<FieldVal
 }
 
 fn type_ref(ty: &Type) -> TypeRef {
-    match ty {
-        Type::Named(n) => TypeRef::Named(n.to_string().into()),
-        Type::NonNullNamed(n) => TypeRef::NonNull(Box::new(TypeRef::Named(n.to_string().into()))),
-        Type::List(t) => TypeRef::List(Box::new(type_ref(t))),
-        Type::NonNullList(t) => TypeRef::NonNull(Box::new(TypeRef::List(Box::new(type_ref(t))))),
+    let base = match &ty.base {
+        BaseType::Named(n) => TypeRef::Named(n.to_string().into()),
+        BaseType::List(t) => TypeRef::List(Box::new(type_ref(t))),
+    };
+    if ty.nullable {
+        base
+    } else {
+        TypeRef::NonNull(Box::new(base))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use krakengen::model::{Deprecation, PermissionExpr, Permissions};
+    use crate::model::{PermissionExpr, Permissions};
+    use crate::policy::OperationPolicy;
 
     const SDL: &str = r#"
 type Query { ping: Boolean }
@@ -439,16 +520,14 @@ type B { b: String }
         }
     }
 
-    fn reference(perms: Permissions) -> krakengen::model::Reference {
-        let text = "doThing\nType: ThingPayload\nURL: u\nD.\nQuery Complexity: 1\nPossible Errors:\n- KT-CT-4242: Unauthorized.\nArguments\n|\nThe input. |\nReturn fields\nMutation\nmutation DoThing($input: ThingInput!) {\ndoThing(input: $input) {\ncount\n}\n}\nVariables\n{}\nResponse\n{}\n";
-        let mut r = krakengen::parse::parse_str("t.txt", text).reference;
-        r.mutations[0].permissions = perms;
-        r.mutations[0].deprecation = None::<Deprecation>;
-        r
+    /// The policy of the one guarded mutation, with its own code for a caller without permission.
+    fn policy(perms: Permissions, unspecified: crate::policy::Unspecified) -> Arc<Policy> {
+        let guard = OperationPolicy::new(perms, &[], Some("KT-CT-4242"));
+        Arc::new(Policy::new([("doThing".to_string(), guard)], unspecified))
     }
 
     fn run(perms: Permissions, caller: Caller) -> serde_json::Value {
-        let policy = Arc::new(Policy::from_reference(&reference(perms), crate::policy::Unspecified::Deny));
+        let policy = policy(perms, crate::policy::Unspecified::Deny);
         let schema = build(SDL, policy, Arc::new(Echo)).unwrap();
         let q = r#"mutation { doThing(input: {name: "n"}) { colour count item { __typename ... on B { b } } items { ... on A { a } } } }"#;
         let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
@@ -479,7 +558,7 @@ type B { b: String }
 
     #[test]
     fn served_sdl_keeps_descriptions_and_deprecations() {
-        let policy = Arc::new(Policy::from_reference(&reference(Permissions::Public), crate::policy::Unspecified::Allow));
+        let policy = policy(Permissions::Public, crate::policy::Unspecified::Allow);
         let sdl = build(SDL, policy, Arc::new(Echo)).unwrap().sdl();
         assert!(sdl.contains("Does a thing."), "{sdl}");
         assert!(sdl.contains("@deprecated(reason: \"Use doThing.\")"), "{sdl}");
@@ -490,7 +569,7 @@ type B { b: String }
     fn complexity_limit_counts_the_catalogue_figures() {
         let sdl = SDL.replace("doThing(input: ThingInput!): ThingPayload", "doThing(input: ThingInput!): ThingPayload @complexity(value: 3)")
             .replace("type Query", "directive @complexity(value: Int!) on FIELD_DEFINITION\ntype Query");
-        let policy = Arc::new(Policy::from_reference(&reference(Permissions::Public), crate::policy::Unspecified::Allow));
+        let policy = policy(Permissions::Public, crate::policy::Unspecified::Allow);
         let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
         let run = |max: u32, q: &str| {
             let schema = build_with(&sdl, Arc::clone(&policy), Arc::new(Echo), &Settings::default().with_max_complexity(max)).unwrap();
@@ -508,7 +587,7 @@ type B { b: String }
 
     #[test]
     fn invalid_sdl_is_reported() {
-        let policy = Arc::new(Policy::from_reference(&reference(Permissions::Public), crate::policy::Unspecified::Allow));
+        let policy = policy(Permissions::Public, crate::policy::Unspecified::Allow);
         let Err(BuildError::InvalidSdl(msg)) = build("type Query { x: Nope }", policy, Arc::new(Echo)) else {
             panic!("expected an invalid-SDL error")
         };

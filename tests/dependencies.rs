@@ -1,0 +1,54 @@
+//! The generated crates depend on nothing of the generator: their normal dependency trees (what a
+//! service built on them compiles, proc macros aside) hold none of krakengen's own crates or of the
+//! compiler-side libraries it uses.
+
+use std::collections::BTreeSet;
+use std::process::Command;
+
+/// Crates a generated crate must never pull in: the generator and what only the generator needs.
+const FORBIDDEN: [&str; 9] =
+    ["krakengen", "krakengen-mock", "syn", "prettyplease", "quote", "apollo-compiler", "miette", "askama", "graphql-parser"];
+
+/// The names of the crates in the normal dependency tree of `package` (with every feature enabled,
+/// or the default ones), proc-macro crates left out (they run at build time and are not linked).
+fn tree_with(package: &str, all_features: bool) -> BTreeSet<String> {
+    let root = krakengen_tests::root();
+    let features: &[&str] = if all_features { &["--all-features"] } else { &[] };
+    let out = Command::new(env!("CARGO"))
+        .args(["tree", "--offline", "--locked", "-e", "normal,no-proc-macro", "--prefix", "none", "-p", package])
+        .args(features)
+        .arg("--manifest-path")
+        .arg(root.join("Cargo.toml"))
+        .output()
+        .expect("cargo runs");
+    assert!(out.status.success(), "cargo tree -p {package} failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| l.split_whitespace().next()).map(str::to_string).collect()
+}
+
+fn tree(package: &str) -> BTreeSet<String> {
+    tree_with(package, true)
+}
+
+#[test]
+fn generated_crates_depend_on_nothing_of_the_generator() {
+    for package in ["oees-errors", "oees-client", "oees-server", "krakengen-server"] {
+        let crates = tree(package);
+        assert!(crates.contains(package), "{package}'s tree does not list itself: {crates:?}");
+        let found: Vec<&str> = FORBIDDEN.iter().copied().filter(|f| crates.contains(*f)).collect();
+        assert!(found.is_empty(), "{package} depends on {found:?}");
+    }
+    // The check can fail: the mock, which reads the reference, does depend on the generator.
+    let mock = tree("krakengen-mock");
+    assert!(mock.contains("krakengen") && mock.contains("apollo-compiler"), "{mock:?}");
+}
+
+#[test]
+fn the_server_runtime_stays_small() {
+    // 171 crates when the runtime parsed the SDL with apollo-compiler and re-exported the generator's
+    // model; the bound leaves room for patch releases of the HTTP stack, not for a compiler.
+    let crates = tree("oees-server");
+    assert!(crates.len() <= 120, "oees-server's tree has {} crates", crates.len());
+    // Without its `reqwest` feature the client is serde and the error crate.
+    let client = tree_with("oees-client", false);
+    assert!(client.len() <= 15, "oees-client's tree has {} crates: {client:?}", client.len());
+}
