@@ -5,7 +5,8 @@
 //! to run, when anything is stale. Both keep a stamp under `target/` (see `krakengen::stamp`) that
 //! lets `--check` on an unchanged tree answer without regenerating. `cargo xtask bench-peers
 //! [--rounds N]` times krakengen against graphql-client and GraphQL Code Generator (see `peers.rs`; it
-//! installs them below `target/peers`); `cargo xtask bench-bad-input [--rounds N]` measures how the
+//! installs them below `target/peers`), and with `--compile` the compile time and memory of the
+//! generated code against graphql-client's (`peers/compile.rs`); `cargo xtask bench-bad-input [--rounds N]` measures how the
 //! release binary refuses 2 MB of bad input of each kind (see `bad_input.rs`). All logic lives in the `krakengen` library and the xtask
 //! library; this binary only parses
 //! arguments and prints.
@@ -27,10 +28,12 @@ fn main() -> ExitCode {
         ["synth", "--factor", n, "--out", out] => synth(n, Some(out)),
         ["bench-peers"] => bench_peers("10"),
         ["bench-peers", "--rounds", n] => bench_peers(n),
+        ["bench-peers", "--compile"] => bench_compile("5"),
+        ["bench-peers", "--compile", "--rounds", n] => bench_compile(n),
         ["bench-bad-input"] => bench_bad_input("5"),
         ["bench-bad-input", "--rounds", n] => bench_bad_input(n),
         _ => {
-            eprintln!("usage: cargo xtask codegen [--check]\n       cargo xtask synth --factor N [--out FILE]\n       cargo xtask bench-peers [--rounds N]\n       cargo xtask bench-bad-input [--rounds N]");
+            eprintln!("usage: cargo xtask codegen [--check]\n       cargo xtask synth --factor N [--out FILE]\n       cargo xtask bench-peers [--compile] [--rounds N]\n       cargo xtask bench-bad-input [--rounds N]");
             ExitCode::from(2)
         }
     }
@@ -50,6 +53,14 @@ fn bench_peers(rounds: &str) -> ExitCode {
         return ExitCode::from(2);
     };
     report(xtask::peers::run(n))
+}
+
+fn bench_compile(rounds: &str) -> ExitCode {
+    let Ok(n) = rounds.parse::<usize>() else {
+        eprintln!("--rounds takes a whole number, not `{rounds}`");
+        return ExitCode::from(2);
+    };
+    report(xtask::peers::compile::run(n))
 }
 
 fn bench_bad_input(rounds: &str) -> ExitCode {

@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+pub mod compile;
+
 /// The peer versions this benchmark installs, pinned so that two runs compare the same tools.
 const GRAPHQL_CLIENT_CLI: &str = "0.16.0";
 const NPM_PACKAGES: &[&str] = &[
@@ -264,7 +266,7 @@ fn concatenate(documents: &[(String, String)]) -> String {
 
 /// Writes one `.graphql` file per mutation, named after it, from the same options `cargo xtask codegen`
 /// uses, and returns `(mutation, document)` in mutation order.
-fn write_operation_documents(root: &Path, dir: &Path) -> Result<Vec<(String, String)>, String> {
+pub(crate) fn write_operation_documents(root: &Path, dir: &Path) -> Result<Vec<(String, String)>, String> {
     let config = krakengen::config::Config::load(&root.join("krakengen.toml")).map_err(|e| e.to_string())?;
     let project = config.projects.first().ok_or("krakengen.toml names no project")?;
     let parsed = krakengen::project::parse_project(&config, project).map_err(|e| e.to_string())?;
@@ -281,7 +283,7 @@ fn write_operation_documents(root: &Path, dir: &Path) -> Result<Vec<(String, Str
 }
 
 /// Installs `graphql-client` below `target/peers/cargo` unless it is there already.
-fn install_graphql_client(peers: &Path) -> Result<PathBuf, String> {
+pub(crate) fn install_graphql_client(peers: &Path) -> Result<PathBuf, String> {
     let root = peers.join("cargo");
     let bin = root.join("bin/graphql-client");
     if !bin.exists() {
@@ -310,7 +312,7 @@ fn install_graphql_codegen(peers: &Path) -> Result<PathBuf, String> {
 }
 
 /// Runs an install or build step with its output shown; `Err` names the step.
-fn run_status(cmd: &mut Command, what: &str) -> Result<(), String> {
+pub(crate) fn run_status(cmd: &mut Command, what: &str) -> Result<(), String> {
     match cmd.status() {
         Ok(s) if s.success() => Ok(()),
         Ok(s) => Err(format!("`{what}` failed ({s}); see its output above")),
@@ -318,12 +320,12 @@ fn run_status(cmd: &mut Command, what: &str) -> Result<(), String> {
     }
 }
 
-fn cargo() -> OsString {
+pub(crate) fn cargo() -> OsString {
     std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into())
 }
 
 /// Removes and recreates a directory.
-fn reset_dir(dir: &Path) -> Result<(), String> {
+pub(crate) fn reset_dir(dir: &Path) -> Result<(), String> {
     match std::fs::remove_dir_all(dir) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -333,14 +335,14 @@ fn reset_dir(dir: &Path) -> Result<(), String> {
 }
 
 /// The 1-, 5- and 15-minute load averages, as `uptime` shows them.
-fn load_average() -> String {
+pub(crate) fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg")
         .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
         .unwrap_or_else(|_| "unknown".into())
 }
 
 /// The first line of each tool's `--version`, joined.
-fn versions(tools: &[(&Path, &str)]) -> String {
+pub(crate) fn versions(tools: &[(&Path, &str)]) -> String {
     tools
         .iter()
         .map(|(program, flag)| {
@@ -362,7 +364,7 @@ fn first_meaningful_line(text: &str) -> Option<String> {
 }
 
 /// The median of the measured durations (the mean of the two middle ones for an even count).
-fn median(times: &[Duration]) -> Duration {
+pub(crate) fn median(times: &[Duration]) -> Duration {
     let mut sorted = times.to_vec();
     sorted.sort();
     match sorted.len() {

@@ -368,9 +368,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ApiCallType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ApiCallType {
@@ -391,9 +391,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ApiExceptionEventType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ApiExceptionEventType {
@@ -414,9 +414,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ApiExceptionType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ApiExceptionType {
@@ -437,9 +437,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AcceptGoodsQuoteInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AcceptGoodsQuoteInput {
@@ -454,9 +454,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AcceptOfferForQuotingInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AcceptOfferForQuotingInput {
@@ -471,9 +471,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AccountBalanceTransferType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountBalanceTransferType {
@@ -494,9 +494,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AccountBillingAddressInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountBillingAddressInput {
@@ -511,9 +511,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AccountCampaignType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountCampaignType {
@@ -534,9 +534,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AccountChargeType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountChargeType {
@@ -557,9 +557,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AccountInterface(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountInterface {
@@ -580,9 +580,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AccountNumberInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountNumberInput {
@@ -597,9 +597,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AccountPaymentType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountPaymentType {
@@ -620,9 +620,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AccountReferenceInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountReferenceInput {
@@ -637,9 +637,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AccountReferenceType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountReferenceType {
@@ -660,9 +660,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AccountReminder(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountReminder {
@@ -683,9 +683,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AccountRepaymentType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountRepaymentType {
@@ -706,9 +706,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AccountType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountType {
@@ -729,9 +729,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AccountUserCommsPreferences(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountUserCommsPreferences {
@@ -752,9 +752,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AccountUserConsents(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountUserConsents {
@@ -775,9 +775,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AccountUserType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AccountUserType {
@@ -798,9 +798,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ActualizeContractInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ActualizeContractInput {
@@ -815,9 +815,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AddBusinessToSegmentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AddBusinessToSegmentInput {
@@ -832,9 +832,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AddCampaignToAccountInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AddCampaignToAccountInput {
@@ -849,9 +849,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AddChildToPropertyInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AddChildToPropertyInput {
@@ -866,9 +866,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AddNoteToInkConversationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AddNoteToInkConversationInput {
@@ -883,9 +883,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AddParentToPropertyInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AddParentToPropertyInput {
@@ -900,9 +900,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AddPortfolioReferenceInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AddPortfolioReferenceInput {
@@ -917,9 +917,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AddPropertyInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AddPropertyInput {
@@ -934,9 +934,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AddPropertyToHierarchyInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AddPropertyToHierarchyInput {
@@ -951,9 +951,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AddSignupReferralOnAccountInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AddSignupReferralOnAccountInput {
@@ -968,9 +968,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AddStorylineToInkConversationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -986,9 +986,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AddUserToPortfolioInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AddUserToPortfolioInput {
@@ -1003,9 +1003,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AddressFieldDescriptorType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AddressFieldDescriptorType {
@@ -1026,9 +1026,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AffiliateAudioRecordingPresignedPostType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -1050,9 +1050,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AffiliateLinkType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AffiliateLinkType {
@@ -1073,9 +1073,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AffiliateOrganisationType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AffiliateOrganisationType {
@@ -1096,9 +1096,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AffiliateSessionType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AffiliateSessionType {
@@ -1119,9 +1119,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AgreementRescissionType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AgreementRescissionType {
@@ -1142,9 +1142,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AgreementRolloverType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AgreementRolloverType {
@@ -1165,9 +1165,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AlreadyLinkedError(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AlreadyLinkedError {
@@ -1188,9 +1188,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AmendPaymentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AmendPaymentInput {
@@ -1205,9 +1205,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ApproveRepaymentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ApproveRepaymentInput {
@@ -1222,9 +1222,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AssessCollectionProcessRecordForPauseInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -1240,9 +1240,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AssessCollectionProcessRecordForPauseOutputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -1264,9 +1264,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AssignInkBucketInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AssignInkBucketInput {
@@ -1281,9 +1281,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AssignSupplyPointToEstimationGroupInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -1299,9 +1299,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AssignedSupplyPointEstimationGroupType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -1323,9 +1323,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AssociateArchivedCallRecordingsWithCallsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -1341,9 +1341,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AssociateArchivedRecordingResultType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -1365,9 +1365,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AssociateArchivedRecordingsSummaryType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -1389,9 +1389,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AssociateCallWithAccountInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AssociateCallWithAccountInput {
@@ -1406,9 +1406,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AssociateItemToCollectionProcessInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -1424,9 +1424,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AssociateItemToCollectionProcessOutputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -1448,9 +1448,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AttachAgreementsToContractsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AttachAgreementsToContractsInput {
@@ -1465,9 +1465,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AudioRecordingInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AudioRecordingInputType {
@@ -1482,9 +1482,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct AudioRecordingType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AudioRecordingType {
@@ -1505,9 +1505,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct AwardLoyaltyPointsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for AwardLoyaltyPointsInput {
@@ -1560,6 +1560,7 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "server")]
     impl ::serde::Serialize for BackendScreenEventAction {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -1655,9 +1656,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct BackendScreenEventActionType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for BackendScreenEventActionType {
@@ -1678,9 +1679,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct BackendScreenEventInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for BackendScreenEventInput {
@@ -1695,9 +1696,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct BaseInitializeAccountInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for BaseInitializeAccountInput {
@@ -1712,9 +1713,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct BaseInitializeUserInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for BaseInitializeUserInput {
@@ -1729,9 +1730,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct BulkAwardLoyaltyPointsFailedItemResult(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -1753,9 +1754,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct BulkAwardLoyaltyPointsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for BulkAwardLoyaltyPointsInput {
@@ -1770,9 +1771,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct BulkAwardLoyaltyPointsInsertedItemResult(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -1794,9 +1795,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct BusinessSegmentPeriodType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for BusinessSegmentPeriodType {
@@ -1817,9 +1818,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct BusinessType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for BusinessType {
@@ -1840,9 +1841,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct CallInterface(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CallInterface {
@@ -1863,9 +1864,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CallMetadataInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CallMetadataInput {
@@ -1880,9 +1881,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CancelEnrollmentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CancelEnrollmentInput {
@@ -1897,9 +1898,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CancelLeaveSupplierInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CancelLeaveSupplierInput {
@@ -1914,9 +1915,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CancelPaymentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CancelPaymentInput {
@@ -1931,9 +1932,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CancelRepaymentRequestInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CancelRepaymentRequestInputType {
@@ -1948,9 +1949,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct CancelRepaymentRequestOutputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CancelRepaymentRequestOutputType {
@@ -1971,9 +1972,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CancelSmartFlexOnboardingInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CancelSmartFlexOnboardingInput {
@@ -1988,9 +1989,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CheckCreditRiskInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CheckCreditRiskInput {
@@ -2005,9 +2006,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct CloseActionType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CloseActionType {
@@ -2028,9 +2029,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CloseDcaProceedingInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CloseDcaProceedingInputType {
@@ -2045,9 +2046,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CloseInkConversationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CloseInkConversationInput {
@@ -2062,9 +2063,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CloseInkLiveChaConversationtInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -2080,9 +2081,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CollectDepositInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CollectDepositInput {
@@ -2097,9 +2098,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct CollectDepositOutput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CollectDepositOutput {
@@ -2120,9 +2121,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CollectPaymentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CollectPaymentInput {
@@ -2137,9 +2138,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct CollectionProcessEventOutputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CollectionProcessEventOutputType {
@@ -2160,9 +2161,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CommenceDcaProceedingInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CommenceDcaProceedingInputType {
@@ -2177,9 +2178,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct CommonAgreementType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CommonAgreementType {
@@ -2200,9 +2201,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ComplaintType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ComplaintType {
@@ -2223,9 +2224,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CompleteApprovalInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CompleteApprovalInputType {
@@ -2240,9 +2241,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CompleteAuthFlowInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CompleteAuthFlowInput {
@@ -2257,9 +2258,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CompleteDeviceRegistrationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CompleteDeviceRegistrationInput {
@@ -2274,9 +2275,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CompleteReminderInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CompleteReminderInput {
@@ -2291,9 +2292,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CompleteSmartFlexOnboardingStepInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -2309,9 +2310,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CompleteStandalonePaymentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CompleteStandalonePaymentInput {
@@ -2326,9 +2327,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct CompleteStandalonePaymentOutput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CompleteStandalonePaymentOutput {
@@ -2349,9 +2350,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct CompletedApproval(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CompletedApproval {
@@ -2372,9 +2373,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ConfirmDoubleOptInInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ConfirmDoubleOptInInput {
@@ -2389,9 +2390,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ConnectAiAgentToCallInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ConnectAiAgentToCallInput {
@@ -2406,9 +2407,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ConsentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ConsentInput {
@@ -2423,9 +2424,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ConsentType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ConsentType {
@@ -2446,9 +2447,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ConsentTypeInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ConsentTypeInput {
@@ -2463,9 +2464,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct Contract(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for Contract {
@@ -2486,9 +2487,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ContributionAgreementType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ContributionAgreementType {
@@ -2509,9 +2510,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct CoreSiteworksRequestType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CoreSiteworksRequestType {
@@ -2532,9 +2533,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateApiCallInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateApiCallInput {
@@ -2549,9 +2550,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateApiExceptionEventInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateApiExceptionEventInput {
@@ -2566,9 +2567,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateApiExceptionInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateApiExceptionInput {
@@ -2583,9 +2584,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateApiExceptionNoteInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateApiExceptionNoteInput {
@@ -2600,9 +2601,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateAccountChargeInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateAccountChargeInput {
@@ -2617,9 +2618,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateAccountFileAttachmentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateAccountFileAttachmentInput {
@@ -2634,9 +2635,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateAccountNoteInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateAccountNoteInput {
@@ -2651,9 +2652,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateAccountPaymentScheduleInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -2669,9 +2670,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateAccountReminderInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateAccountReminderInput {
@@ -2686,9 +2687,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateAffiliateLinkInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateAffiliateLinkInputType {
@@ -2703,9 +2704,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateAffiliateOrganisationInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -2721,9 +2722,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateAffiliateSessionInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateAffiliateSessionInputType {
@@ -2738,9 +2739,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateAgreementInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateAgreementInput {
@@ -2755,9 +2756,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateAgreementRolloverInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateAgreementRolloverInput {
@@ -2772,9 +2773,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateBusinessInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateBusinessInput {
@@ -2789,9 +2790,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateCampaignItemsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateCampaignItemsInput {
@@ -2806,9 +2807,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateCollectionProcessEventInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -2824,9 +2825,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateComplaintInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateComplaintInputType {
@@ -2841,9 +2842,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateContractInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateContractInput {
@@ -2858,9 +2859,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateContributionAgreementInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateContributionAgreementInput {
@@ -2875,9 +2876,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateCreditTransferPermissionInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -2893,9 +2894,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateCustomerFeedbackInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateCustomerFeedbackInputType {
@@ -2910,9 +2911,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateDepositAgreementInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateDepositAgreementInput {
@@ -2927,9 +2928,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct CreateDepositAgreementOutput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateDepositAgreementOutput {
@@ -2950,9 +2951,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateEnergyAccountInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateEnergyAccountInput {
@@ -2967,9 +2968,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateExternalAccountEventInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateExternalAccountEventInput {
@@ -2984,9 +2985,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateExternalAccountUserEventInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -3002,9 +3003,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateExternalMessageEventInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateExternalMessageEventInput {
@@ -3019,9 +3020,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateExternalMessageInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateExternalMessageInput {
@@ -3036,9 +3037,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateGoodsQuoteInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateGoodsQuoteInput {
@@ -3053,9 +3054,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateGoodsQuoteWithoutAccountInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -3071,9 +3072,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateInboundCallInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateInboundCallInput {
@@ -3088,9 +3089,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateInkInboundMessageInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateInkInboundMessageInput {
@@ -3151,6 +3152,7 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "server")]
     impl ::serde::Serialize for CreateInkInboundMessageMessage {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -3258,9 +3260,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateInkLiveChatMessageInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateInkLiveChatMessageInput {
@@ -3275,9 +3277,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateInternalCompanyInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateInternalCompanyInput {
@@ -3292,9 +3294,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct CreateInternalCompanyResultType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateInternalCompanyResultType {
@@ -3315,9 +3317,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateLeadInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateLeadInput {
@@ -3332,9 +3334,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateMfaDeviceInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateMfaDeviceInputType {
@@ -3349,9 +3351,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateNewAgreementFromProductSwitchProcessInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -3367,9 +3369,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateOfferGroupForQuotingInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateOfferGroupForQuotingInput {
@@ -3384,9 +3386,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct CreateOfferGroupType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateOfferGroupType {
@@ -3407,9 +3409,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateOnSiteJobsRequestInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateOnSiteJobsRequestInputType {
@@ -3424,9 +3426,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateOpportunityAndLeadInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateOpportunityAndLeadInput {
@@ -3441,9 +3443,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateOpportunityFileAttachmentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -3459,9 +3461,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateOpportunityForLeadInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateOpportunityForLeadInput {
@@ -3476,9 +3478,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateOrUpdateLoyaltyCardInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateOrUpdateLoyaltyCardInput {
@@ -3493,9 +3495,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateOrUpdateTimeSeriesEntriesInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -3511,9 +3513,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreatePaymentActionIntentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreatePaymentActionIntentInput {
@@ -3528,9 +3530,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreatePaymentMethodActionIntentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -3546,9 +3548,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreatePortfolioInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreatePortfolioInput {
@@ -3563,9 +3565,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreatePortfolioUserRoleInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreatePortfolioUserRoleInput {
@@ -3580,9 +3582,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreatePostEventsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreatePostEventsInput {
@@ -3597,9 +3599,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateProductInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateProductInput {
@@ -3614,9 +3616,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreatePurchaseInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreatePurchaseInput {
@@ -3631,9 +3633,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateQuoteForAccountInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateQuoteForAccountInput {
@@ -3648,9 +3650,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateQuoteForProductsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateQuoteForProductsInput {
@@ -3665,9 +3667,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateQuoteInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateQuoteInput {
@@ -3682,9 +3684,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateReferralInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateReferralInput {
@@ -3699,9 +3701,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateReminderInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateReminderInput {
@@ -3716,9 +3718,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateScheduledTransactionsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateScheduledTransactionsInput {
@@ -3733,9 +3735,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateShellAccountInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateShellAccountInput {
@@ -3750,9 +3752,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateSolarWalletRelationshipType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -3768,9 +3770,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CreateTimeSeriesPricesInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CreateTimeSeriesPricesInput {
@@ -3785,9 +3787,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct Credit(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for Credit {
@@ -3808,9 +3810,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct CustomerAssetType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CustomerAssetType {
@@ -3831,9 +3833,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct CustomerFeedbackInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CustomerFeedbackInputType {
@@ -3848,9 +3850,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct CustomerFeedbackType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for CustomerFeedbackType {
@@ -3871,9 +3873,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct DcaProceedingClosureStatus(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DcaProceedingClosureStatus {
@@ -3894,9 +3896,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct DcaProceedingCommencementStatus(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DcaProceedingCommencementStatus {
@@ -3917,9 +3919,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct DcaProceedingUpdateStatus(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DcaProceedingUpdateStatus {
@@ -3974,9 +3976,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct DeAuthenticationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DeAuthenticationInput {
@@ -3991,9 +3993,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct DeauthenticateFlexDeviceInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DeauthenticateFlexDeviceInput {
@@ -4008,9 +4010,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct DeductLoyaltyPointsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DeductLoyaltyPointsInput {
@@ -4025,9 +4027,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct DeeplinkActionType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DeeplinkActionType {
@@ -4048,9 +4050,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct DeleteAccountReferenceInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DeleteAccountReferenceInput {
@@ -4065,9 +4067,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct DeleteAccountReferenceType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DeleteAccountReferenceType {
@@ -4088,9 +4090,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct DeleteBoostChargeInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DeleteBoostChargeInput {
@@ -4105,9 +4107,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct DeleteMfaDeviceInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DeleteMfaDeviceInputType {
@@ -4122,9 +4124,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct DeletePropertyDescendantsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DeletePropertyDescendantsInput {
@@ -4139,9 +4141,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct DeletePushNotificationBindingInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -4157,9 +4159,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct DeletedSupplyPointEstimationGroupType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -4181,9 +4183,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct DepositAgreementInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DepositAgreementInput {
@@ -4198,9 +4200,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct DetachAgreementsFromContractsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -4216,9 +4218,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct DetachSupplyPointFromEstimationGroupInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -4234,9 +4236,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct DeviceDetailsType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DeviceDetailsType {
@@ -4257,9 +4259,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct DeviceReAuthenticationInterface(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DeviceReAuthenticationInterface {
@@ -4280,9 +4282,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct DeviceRegistrationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DeviceRegistrationInput {
@@ -4297,9 +4299,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct DirectDebitInstructionType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DirectDebitInstructionType {
@@ -4320,9 +4322,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct DoubleOptInInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for DoubleOptInInput {
@@ -4337,9 +4339,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct EvChargerLeadZohoType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for EvChargerLeadZohoType {
@@ -4354,9 +4356,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct EndContributionAgreementInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for EndContributionAgreementInput {
@@ -4371,9 +4373,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct EnqueueInboundCallInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for EnqueueInboundCallInput {
@@ -4388,9 +4390,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct EnrollAccountInLoyaltyProgramInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -4406,9 +4408,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct EnrollAccountInLoyaltyProgramOutcome(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -4458,6 +4460,7 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "server")]
     impl ::serde::Serialize for EnrollmentCancelledEnrollmentProcess {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -4551,6 +4554,7 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "server")]
     impl ::serde::Serialize for EnrollmentInitiatedEnrollmentProcesses {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -4616,9 +4620,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct EnrollmentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for EnrollmentInput {
@@ -4659,6 +4663,7 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "server")]
     impl ::serde::Serialize for EnrollmentReversedEnrollmentProcess {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -4724,9 +4729,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ErrorType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ErrorType {
@@ -4747,9 +4752,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct EscalateInkConversationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for EscalateInkConversationInput {
@@ -4764,9 +4769,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct EspAccountUserType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for EspAccountUserType {
@@ -4787,9 +4792,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ExtendAgreementPeriodInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ExtendAgreementPeriodInput {
@@ -4804,9 +4809,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ExternalAccountEvent(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ExternalAccountEvent {
@@ -4827,9 +4832,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ExternalAccountUserEvent(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ExternalAccountUserEvent {
@@ -4850,9 +4855,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ExternalMessageEventType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ExternalMessageEventType {
@@ -4873,9 +4878,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ExternalMessageType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ExternalMessageType {
@@ -4896,9 +4901,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct FetchGeneratePaymentFingerprintInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -4914,9 +4919,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct FetchPreSignedLinkForOpportunityAttachmentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -4932,9 +4937,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct FlexDevicePreferenceSettingInterface(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -4956,9 +4961,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ForceReauthenticationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ForceReauthenticationInput {
@@ -4973,9 +4978,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct FormSubmissionInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for FormSubmissionInput {
@@ -4990,9 +4995,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct GasSelfReadingSubmissionInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for GasSelfReadingSubmissionInput {
@@ -5007,9 +5012,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct GenerateAffiliatesAudioRecordingPreSignedUrlInput(
         pub ::serde_json::Value,
@@ -5027,9 +5032,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct GenerateInkPresignedUrlInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for GenerateInkPresignedUrlInput {
@@ -5044,9 +5049,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct GenerateLeadsFileAttachmentDownloadPreSignedUrlInput(
         pub ::serde_json::Value,
@@ -5064,9 +5069,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct GenerateLeadsFileAttachmentPreSignedUrlInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -5099,9 +5104,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct GetEmbeddedSecretForNewPaymentInstructionInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -5117,9 +5122,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput(
         pub ::serde_json::Value,
@@ -5137,9 +5142,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct GetHostedUrlForNewPaymentInstructionInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -5155,9 +5160,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct GoodsPurchase(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for GoodsPurchase {
@@ -5178,9 +5183,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct GoodsQuote(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for GoodsQuote {
@@ -5201,9 +5206,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct GoodsQuoteShare(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for GoodsQuoteShare {
@@ -5224,9 +5229,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct GrantUserAccessToBusinessInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for GrantUserAccessToBusinessInput {
@@ -5241,9 +5246,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InboundCallType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InboundCallType {
@@ -5264,9 +5269,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct InitiateHostedStandalonePaymentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -5282,9 +5287,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InitiateHostedStandalonePaymentOutput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -5306,9 +5311,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct InitiateProductSwitchInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InitiateProductSwitchInput {
@@ -5323,9 +5328,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct InitiateStandalonePaymentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InitiateStandalonePaymentInput {
@@ -5340,9 +5345,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InitiateStandalonePaymentOutput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InitiateStandalonePaymentOutput {
@@ -5363,9 +5368,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InkBucket(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InkBucket {
@@ -5386,9 +5391,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InkConversation(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InkConversation {
@@ -5409,9 +5414,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InkEmail(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InkEmail {
@@ -5432,9 +5437,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InkGenericMessage(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InkGenericMessage {
@@ -5455,9 +5460,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InkLine(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InkLine {
@@ -5478,9 +5483,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InkLiveChatConversation(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InkLiveChatConversation {
@@ -5501,9 +5506,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InkLiveChatMessage(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InkLiveChatMessage {
@@ -5524,9 +5529,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InkNote(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InkNote {
@@ -5547,9 +5552,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InkPost(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InkPost {
@@ -5570,9 +5575,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InkSms(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InkSms {
@@ -5593,9 +5598,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InkStoryline(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InkStoryline {
@@ -5616,9 +5621,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InkTag(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InkTag {
@@ -5639,9 +5644,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InkTwilioWhatsApp(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InkTwilioWhatsApp {
@@ -5662,9 +5667,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InkWhatsApp(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InkWhatsApp {
@@ -5685,9 +5690,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct InvalidatePaymentInstructionInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -5703,9 +5708,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct InvalidatePaymentInstructionOutput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -5727,9 +5732,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct InvalidatePreSignedTokenInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InvalidatePreSignedTokenInput {
@@ -5744,9 +5749,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct InvalidatePreSignedTokensForUserInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -5762,9 +5767,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct InvalidateRefreshTokenInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for InvalidateRefreshTokenInput {
@@ -5779,9 +5784,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct InvalidateRefreshTokensForUserInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -5814,9 +5819,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct JoinSupplierAcceptTermsAndConditionsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -5832,9 +5837,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct JoinSupplierProcessType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for JoinSupplierProcessType {
@@ -5855,9 +5860,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct KrakenFlexDeviceType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for KrakenFlexDeviceType {
@@ -5878,9 +5883,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct LeadsFileAttachmentDownloadPresignedUrlType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -5902,9 +5907,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct LeadsFileAttachmentPresignedPostType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -5926,9 +5931,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct LeaveSupplierInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for LeaveSupplierInput {
@@ -5943,9 +5948,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct LegacyOrderResource(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for LegacyOrderResource {
@@ -5966,9 +5971,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct LegacyProcessOrderInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for LegacyProcessOrderInput {
@@ -5983,9 +5988,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct LineCommonError(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for LineCommonError {
@@ -6006,9 +6011,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct LineLinkRedirectResponse(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for LineLinkRedirectResponse {
@@ -6029,9 +6034,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct LineUnlinkedResponse(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for LineUnlinkedResponse {
@@ -6052,9 +6057,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct LinkAccountToBusinessInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for LinkAccountToBusinessInput {
@@ -6069,9 +6074,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct LinkActionType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for LinkActionType {
@@ -6092,9 +6097,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct LinkTokenNotFound(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for LinkTokenNotFound {
@@ -6115,9 +6120,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct LinkUserToLineInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for LinkUserToLineInput {
@@ -6157,6 +6162,7 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "server")]
     impl ::serde::Serialize for LinkUserToLineResponse {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -6226,9 +6232,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct LoyaltyCardType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for LoyaltyCardType {
@@ -6249,9 +6255,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct LoyaltyPointLedgerEntryType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for LoyaltyPointLedgerEntryType {
@@ -6272,9 +6278,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct MarketSupplyQuoteRequestType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for MarketSupplyQuoteRequestType {
@@ -6295,9 +6301,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct Metadata(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for Metadata {
@@ -6318,9 +6324,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct MetadataInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for MetadataInput {
@@ -6335,9 +6341,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct MoveToBucketInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for MoveToBucketInput {
@@ -6352,9 +6358,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct OcppAuthenticationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for OcppAuthenticationInput {
@@ -6369,9 +6375,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ObtainJsonWebTokenInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ObtainJsonWebTokenInput {
@@ -6386,9 +6392,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ObtainLongLivedRefreshTokenInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ObtainLongLivedRefreshTokenInput {
@@ -6403,9 +6409,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct OccupyPropertyProcessType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for OccupyPropertyProcessType {
@@ -6426,9 +6432,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct OfferQuoteSummaryInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for OfferQuoteSummaryInput {
@@ -6443,9 +6449,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct OfferType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for OfferType {
@@ -6466,9 +6472,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct OnSiteJobsRequestType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for OnSiteJobsRequestType {
@@ -6489,9 +6495,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct OnSiteJobsUpdateRequestInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for OnSiteJobsUpdateRequestInput {
@@ -6506,9 +6512,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct OpportunityFileAttachment(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for OpportunityFileAttachment {
@@ -6529,9 +6535,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct OptionsLanguagePreferenceInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for OptionsLanguagePreferenceInput {
@@ -6546,9 +6552,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct PauseCollectionProcessInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PauseCollectionProcessInput {
@@ -6563,9 +6569,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct PauseCollectionProcessOutput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PauseCollectionProcessOutput {
@@ -6586,9 +6592,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct PauseDunningInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PauseDunningInputType {
@@ -6603,9 +6609,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct PaymentInstructionType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PaymentInstructionType {
@@ -6626,9 +6632,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct PaymentMethodType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PaymentMethodType {
@@ -6649,9 +6655,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct PaymentScheduleType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PaymentScheduleType {
@@ -6672,9 +6678,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct PayoutReferralForAccountInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PayoutReferralForAccountInput {
@@ -6689,9 +6695,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct PayoutReferralForAccountResultType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -6713,9 +6719,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct PortfolioType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PortfolioType {
@@ -6736,9 +6742,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct PortfolioUserRoleType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PortfolioUserRoleType {
@@ -6759,9 +6765,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct PostCreditInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PostCreditInput {
@@ -6776,9 +6782,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct PreSignedToken(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PreSignedToken {
@@ -6862,9 +6868,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct PrepareAccountInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PrepareAccountInput {
@@ -6879,9 +6885,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct PrintBatchType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PrintBatchType {
@@ -6902,9 +6908,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct PropertyType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PropertyType {
@@ -6925,9 +6931,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct PublishTransactionalMessagingExternalTriggerInput(
         pub ::serde_json::Value,
@@ -6945,9 +6951,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct PublishTransactionalMessagingTriggerInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -6963,9 +6969,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct PurchaseVoucherInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PurchaseVoucherInput {
@@ -6980,9 +6986,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct PushNotificationBindingType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for PushNotificationBindingType {
@@ -7003,9 +7009,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct QuoteConfigurationType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for QuoteConfigurationType {
@@ -7026,9 +7032,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct QuoteShareInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for QuoteShareInput {
@@ -7043,9 +7049,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct QuoteType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for QuoteType {
@@ -7066,9 +7072,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct QuotedSupplyPoint(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for QuotedSupplyPoint {
@@ -7089,9 +7095,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct RateGroupPrices(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RateGroupPrices {
@@ -7112,9 +7118,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ReactivateCollectionProcessRecordInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -7130,9 +7136,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ReactivateCollectionProcessRecordOutputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -7154,9 +7160,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RecordActivatedPaymentMethodInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -7172,9 +7178,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RecordFailedPaymentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RecordFailedPaymentInput {
@@ -7189,9 +7195,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RecordPendingPaymentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RecordPendingPaymentInput {
@@ -7206,9 +7212,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RecordSuccessfulPaymentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RecordSuccessfulPaymentInput {
@@ -7223,9 +7229,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RedeemLoyaltyPointsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RedeemLoyaltyPointsInput {
@@ -7240,9 +7246,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RedeemReferralClaimCodeInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RedeemReferralClaimCodeInput {
@@ -7257,9 +7263,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ReferralType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ReferralType {
@@ -7280,9 +7286,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct RefreshToken(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RefreshToken {
@@ -7303,9 +7309,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RefundPaymentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RefundPaymentInput {
@@ -7320,9 +7326,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RegisterCustomerAssetInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RegisterCustomerAssetInput {
@@ -7337,9 +7343,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RegisterLeadFlowStatusEventInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RegisterLeadFlowStatusEventInput {
@@ -7354,9 +7360,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RegisterOpportunityFlowStatusEventInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -7372,9 +7378,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RegisterPushNotificationBindingInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -7390,9 +7396,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct Reminder(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for Reminder {
@@ -7413,9 +7419,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RemoveCampaignFromAccountInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RemoveCampaignFromAccountInput {
@@ -7430,9 +7436,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RemoveCampaignItemsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RemoveCampaignItemsInput {
@@ -7447,9 +7453,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RemovePropertyFromHierarchyInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RemovePropertyFromHierarchyInput {
@@ -7464,9 +7470,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RepaymentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RepaymentInput {
@@ -7481,9 +7487,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct RepaymentInterventionType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RepaymentInterventionType {
@@ -7504,9 +7510,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RequestPasswordResetInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RequestPasswordResetInput {
@@ -7521,9 +7527,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RequestPrintedBillInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RequestPrintedBillInput {
@@ -7538,9 +7544,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RequestRepaymentInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RequestRepaymentInputType {
@@ -7555,9 +7561,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct RequestRepaymentOutputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RequestRepaymentOutputType {
@@ -7578,9 +7584,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RescindContractInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RescindContractInput {
@@ -7595,9 +7601,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ResetPasswordMutationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ResetPasswordMutationInput {
@@ -7612,9 +7618,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ResetUserPasswordInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ResetUserPasswordInput {
@@ -7629,9 +7635,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ResumeCollectionProcessInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ResumeCollectionProcessInput {
@@ -7646,9 +7652,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ResumeCollectionProcessOutput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ResumeCollectionProcessOutput {
@@ -7669,9 +7675,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RetireCustomerAssetInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RetireCustomerAssetInput {
@@ -7686,9 +7692,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ReverseEnrollmentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ReverseEnrollmentInput {
@@ -7703,9 +7709,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ReverseLeaveSupplierInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ReverseLeaveSupplierInput {
@@ -7720,9 +7726,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RevokeAgreementInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RevokeAgreementInput {
@@ -7737,9 +7743,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RevokeContractInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RevokeContractInput {
@@ -7754,9 +7760,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RevokeUserAccessFromBusinessInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -7772,9 +7778,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RiskListItemInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RiskListItemInputType {
@@ -7789,9 +7795,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct RiskListItemType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RiskListItemType {
@@ -7812,9 +7818,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct RunAgreementRolloverInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for RunAgreementRolloverInput {
@@ -7829,9 +7835,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ScheduledTransactionType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ScheduledTransactionType {
@@ -7852,9 +7858,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ScreenActionType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ScreenActionType {
@@ -7875,9 +7881,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SelectChargePointMakeInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SelectChargePointMakeInput {
@@ -7892,9 +7898,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SelectChargePointVariantInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SelectChargePointVariantInput {
@@ -7909,9 +7915,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SelectDeviceTypeInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SelectDeviceTypeInput {
@@ -7926,9 +7932,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SelectFromListInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SelectFromListInput {
@@ -7943,9 +7949,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SelectInverterMakeInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SelectInverterMakeInput {
@@ -7960,9 +7966,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SelectProductsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SelectProductsInput {
@@ -7977,9 +7983,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SelectUserVehicleInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SelectUserVehicleInput {
@@ -7994,9 +8000,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SelectVehicleMakeInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SelectVehicleMakeInput {
@@ -8011,9 +8017,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SelectVehicleOrChargePointInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SelectVehicleOrChargePointInput {
@@ -8028,9 +8034,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SelectVehicleVariantInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SelectVehicleVariantInput {
@@ -8045,9 +8051,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SendAgreementRescissionMessageInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -8063,9 +8069,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SendVerificationEmailInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SendVerificationEmailInput {
@@ -8080,9 +8086,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct SerializerFieldErrorsType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SerializerFieldErrorsType {
@@ -8103,9 +8109,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SetLoyaltyPointsUserInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SetLoyaltyPointsUserInput {
@@ -8120,9 +8126,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SetOpportunityOutcomeInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SetOpportunityOutcomeInput {
@@ -8137,9 +8143,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SetPaymentPreferenceInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SetPaymentPreferenceInput {
@@ -8154,9 +8160,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SetUpDirectDebitInstructionForBusinessInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -8172,9 +8178,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SetUpDirectDebitInstructionFromStoredDetailsInput(
         pub ::serde_json::Value,
@@ -8192,9 +8198,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SetUpDirectDebitInstructionInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SetUpDirectDebitInstructionInput {
@@ -8209,9 +8215,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ShareGoodsQuoteInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ShareGoodsQuoteInput {
@@ -8226,9 +8232,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ShowInputFieldErrorsActionType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ShowInputFieldErrorsActionType {
@@ -8249,9 +8255,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SmartControlInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SmartControlInput {
@@ -8266,9 +8272,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct SmartFlexDeviceAlertInterface(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SmartFlexDeviceAlertInterface {
@@ -8289,9 +8295,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SmartFlexDevicePreferencesInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SmartFlexDevicePreferencesInput {
@@ -8306,9 +8312,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct SmartFlexDevicePreferencesInterface(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -8330,9 +8336,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct SmartFlexDeviceStatusInterface(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SmartFlexDeviceStatusInterface {
@@ -8353,9 +8359,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct SmartFlexOnboardingWizard(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SmartFlexOnboardingWizard {
@@ -8376,9 +8382,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct SolarSimulatorDirectSaleDirectSale(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -8400,9 +8406,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SolarSimulatorDirectSaleInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SolarSimulatorDirectSaleInput {
@@ -8417,9 +8423,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct SolarSimulatorLeadAddress(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SolarSimulatorLeadAddress {
@@ -8440,9 +8446,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct SolarSimulatorLeadDetails(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SolarSimulatorLeadDetails {
@@ -8463,9 +8469,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SolarSimulatorLeadInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SolarSimulatorLeadInput {
@@ -8480,9 +8486,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct StartCollectionProcessInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for StartCollectionProcessInput {
@@ -8497,9 +8503,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct StartCollectionProcessOutput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for StartCollectionProcessOutput {
@@ -8520,9 +8526,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct StartCustomerVerificationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for StartCustomerVerificationInput {
@@ -8537,9 +8543,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct StartReAuthenticationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for StartReAuthenticationInput {
@@ -8554,9 +8560,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct StartSmartFlexOnboardingInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for StartSmartFlexOnboardingInput {
@@ -8571,9 +8577,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct StopAutomatedPaymentsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for StopAutomatedPaymentsInput {
@@ -8588,9 +8594,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct StoreBankDetailsForLeadInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for StoreBankDetailsForLeadInput {
@@ -8605,9 +8611,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct StoreDirectDebitPaymentMethodDetailsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -8623,9 +8629,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct StorePaymentInstructionInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for StorePaymentInstructionInput {
@@ -8640,9 +8646,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct SupplyProductType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for SupplyProductType {
@@ -8663,9 +8669,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct SwitchAccountToVariablePaymentScheduleInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -8681,9 +8687,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct Team(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for Team {
@@ -8704,9 +8710,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct TeamGroup(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for TeamGroup {
@@ -8727,9 +8733,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct TeamLocation(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for TeamLocation {
@@ -8750,9 +8756,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct TelephoneLeadType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for TelephoneLeadType {
@@ -8767,9 +8773,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct TerminateAgreementInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for TerminateAgreementInput {
@@ -8784,9 +8790,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct TerminateContractInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for TerminateContractInput {
@@ -8801,9 +8807,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct TerminateCreditTransferPermissionInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -8819,9 +8825,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct TerminateSolarWalletRelationshipType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -8837,9 +8843,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct ThirdPartyCompleteDeviceRegistrationType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -8861,9 +8867,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct TransferLeadOpportunitiesInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for TransferLeadOpportunitiesInput {
@@ -8878,9 +8884,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct TransferLedgerBalanceInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for TransferLedgerBalanceInputType {
@@ -8895,9 +8901,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct TransferLoyaltyPointsBetweenUsersInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -8913,9 +8919,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct Trigger(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for Trigger {
@@ -8936,9 +8942,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct TriggerCollectionProcessMessageInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -8954,9 +8960,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct TriggerCollectionProcessMessageOutput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -8978,9 +8984,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UnenrollAccountFromLoyaltyProgramInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -8996,9 +9002,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct UnenrollAccountFromLoyaltyProgramOutcome(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -9045,6 +9051,7 @@ pub mod types {
             }
         }
     }
+    #[cfg(feature = "server")]
     impl ::serde::Serialize for UnlinkUserFromLineResponse {
         fn serialize<S: ::serde::Serializer>(
             &self,
@@ -9112,9 +9119,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateApiExceptionInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateApiExceptionInput {
@@ -9129,9 +9136,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateApiExceptionNoteInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateApiExceptionNoteInput {
@@ -9146,9 +9153,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAccountBillingAddressInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateAccountBillingAddressInput {
@@ -9163,9 +9170,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAccountBillingDetailsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateAccountBillingDetailsInput {
@@ -9180,9 +9187,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAccountBillingEmailInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateAccountBillingEmailInput {
@@ -9197,9 +9204,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAccountPaymentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateAccountPaymentInput {
@@ -9214,9 +9221,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAccountReferralStatusInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateAccountReferralStatusInput {
@@ -9231,9 +9238,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAccountUserCommsPreferencesMutationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -9249,9 +9256,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAccountUserInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateAccountUserInput {
@@ -9266,9 +9273,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAccountUserMutationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateAccountUserMutationInput {
@@ -9283,9 +9290,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAffiliateLinkInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateAffiliateLinkInputType {
@@ -9300,9 +9307,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAffiliateOrganisationInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -9318,9 +9325,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAgentAuxiliaryStatusInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateAgentAuxiliaryStatusInput {
@@ -9335,9 +9342,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAgreementPeriodInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateAgreementPeriodInput {
@@ -9352,9 +9359,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAgreementRescissionInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateAgreementRescissionInput {
@@ -9369,9 +9376,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAgreementRolloverInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateAgreementRolloverInput {
@@ -9386,9 +9393,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateAutoTopUpAmountInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateAutoTopUpAmountInput {
@@ -9403,9 +9410,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateBoostChargeInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateBoostChargeInput {
@@ -9420,9 +9427,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateCampaignAccountExpiryDateInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -9438,9 +9445,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateCollectionProcessRecordLatestStepInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -9456,9 +9463,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct UpdateCollectionProcessRecordLatestStepOutputType(
         pub ::serde_json::Value,
@@ -9482,9 +9489,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateCollectionProcessRecordToActiveInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -9500,9 +9507,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct UpdateCollectionProcessRecordToActiveOutputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -9524,9 +9531,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateCollectionProcessRecordToCompleteInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -9542,9 +9549,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct UpdateCollectionProcessRecordToCompleteOutputType(
         pub ::serde_json::Value,
@@ -9568,9 +9575,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateCommsDeliveryPreferenceInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -9586,9 +9593,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateDcaProceedingInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateDcaProceedingInputType {
@@ -9603,9 +9610,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateDeviceGridExportInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateDeviceGridExportInput {
@@ -9620,9 +9627,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateDocumentAccessibilityPreferenceInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -9638,9 +9645,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateExtraDetailsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateExtraDetailsInput {
@@ -9655,9 +9662,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateIsChargingDurationCappedInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -9673,9 +9680,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateLeadDetailsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateLeadDetailsInput {
@@ -9690,9 +9697,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateLeadStageInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateLeadStageInput {
@@ -9707,9 +9714,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateLeaveSupplierInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateLeaveSupplierInput {
@@ -9724,9 +9731,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateMessageTagsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateMessageTagsInput {
@@ -9741,9 +9748,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateNotesOnOpportunityInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateNotesOnOpportunityInput {
@@ -9758,9 +9765,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateOfferGroupOnOpportunityInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value>
@@ -9776,9 +9783,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateOpportunityAssignmentInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateOpportunityAssignmentInput {
@@ -9793,9 +9800,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateOpportunityDetailsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateOpportunityDetailsInput {
@@ -9810,9 +9817,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateOpportunityStageInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateOpportunityStageInput {
@@ -9827,9 +9834,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdatePasswordInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdatePasswordInput {
@@ -9844,9 +9851,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateProductPricesInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateProductPricesInput {
@@ -9861,9 +9868,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdatePurchaseInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdatePurchaseInput {
@@ -9878,9 +9885,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateQuoteConfigurationInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateQuoteConfigurationInput {
@@ -9895,9 +9902,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateSiteworksRequestInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateSiteworksRequestInputType {
@@ -9912,9 +9919,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UpdateUserInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UpdateUserInput {
@@ -9929,9 +9936,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct UploadPostRequest(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UploadPostRequest {
@@ -9952,9 +9959,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct UserInputRequiredInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for UserInputRequiredInput {
@@ -9969,9 +9976,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ValidateAddressInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ValidateAddressInput {
@@ -9986,9 +9993,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ValidateEmailInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ValidateEmailInput {
@@ -10003,9 +10010,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ValidateMfaDeviceInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ValidateMfaDeviceInputType {
@@ -10020,9 +10027,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct ValidatePhoneNumberInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for ValidatePhoneNumberInput {
@@ -10037,9 +10044,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct VariantProfile(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for VariantProfile {
@@ -10060,9 +10067,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct VaryContractTermsInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for VaryContractTermsInput {
@@ -10077,9 +10084,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct VehicleChargingPreferencesInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for VehicleChargingPreferencesInput {
@@ -10094,9 +10101,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct VerificationProcess(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for VerificationProcess {
@@ -10117,9 +10124,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct VerifyCustomerInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for VerifyCustomerInput {
@@ -10134,9 +10141,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct VerifyEmailInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for VerifyEmailInput {
@@ -10151,9 +10158,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct VerifyIdentityInput(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for VerifyIdentityInput {
@@ -10168,9 +10175,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct VoiceCampaignItemType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for VoiceCampaignItemType {
@@ -10191,9 +10198,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     #[serde(transparent)]
     pub struct VoucherPurchaseType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for VoucherPurchaseType {
@@ -10214,9 +10221,9 @@ pub mod types {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     #[serde(transparent)]
     pub struct WithdrawDunningInputType(pub ::serde_json::Value);
     impl ::std::convert::From<::serde_json::Value> for WithdrawDunningInputType {
@@ -10244,9 +10251,9 @@ pub mod accept_goods_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for accepting a quote.
         ///
@@ -10258,9 +10265,9 @@ pub mod accept_goods_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AcceptGoodsQuote`.
         #[serde(
@@ -10277,9 +10284,9 @@ pub mod accept_goods_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AcceptGoodsQuote {
         /// Goods purchase created.
         ///
@@ -10341,9 +10348,9 @@ pub mod accept_offer_for_quoting {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for accepting a quoting offer.
         ///
@@ -10355,9 +10362,9 @@ pub mod accept_offer_for_quoting {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AcceptOfferForQuoting`.
         #[serde(
@@ -10374,9 +10381,9 @@ pub mod accept_offer_for_quoting {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AcceptOfferForQuoting {
         /// Accepted quoting offer.
         ///
@@ -10432,9 +10439,9 @@ pub mod actualize_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `ActualizeContractInput!`.
         pub input: super::types::ActualizeContractInput,
@@ -10444,9 +10451,9 @@ pub mod actualize_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ActualizeContractOutput!`.
         #[serde(rename = "actualizeContract")]
@@ -10459,9 +10466,9 @@ pub mod actualize_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ActualizeContractOutput {
         /// The contract actualized.
         ///
@@ -10507,9 +10514,9 @@ pub mod add_business_to_segment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for adding a business to a segment.
         ///
@@ -10521,9 +10528,9 @@ pub mod add_business_to_segment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AddBusinessToSegmentMutation`.
         #[serde(
@@ -10540,9 +10547,9 @@ pub mod add_business_to_segment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AddBusinessToSegmentMutation {
         /// The business segment period that was created.
         ///
@@ -10606,9 +10613,9 @@ pub mod add_campaign_to_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for adding a campaign to an account.
         ///
@@ -10620,9 +10627,9 @@ pub mod add_campaign_to_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AddCampaignToAccount`.
         #[serde(
@@ -10639,9 +10646,9 @@ pub mod add_campaign_to_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AddCampaignToAccount {
         /// Whether the campaign was successfully added.
         ///
@@ -10704,9 +10711,9 @@ pub mod add_child_to_property {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for adding a child to a parent property.
         ///
@@ -10718,9 +10725,9 @@ pub mod add_child_to_property {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AddChildToProperty`.
         #[serde(
@@ -10737,9 +10744,9 @@ pub mod add_child_to_property {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AddChildToProperty {
         /// The child property that was added to the parent.
         ///
@@ -10797,9 +10804,9 @@ pub mod add_items_to_risk_list {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// A list of risk list items to add.
         ///
@@ -10813,9 +10820,9 @@ pub mod add_items_to_risk_list {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AddItemsToRiskList`.
         #[serde(
@@ -10832,9 +10839,9 @@ pub mod add_items_to_risk_list {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AddItemsToRiskList {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -10898,9 +10905,9 @@ pub mod add_note_to_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `AddNoteToInkConversationInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -10911,9 +10918,9 @@ pub mod add_note_to_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AddNoteToInkConversation`.
         #[serde(
@@ -10932,9 +10939,9 @@ pub mod add_note_to_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AddNoteToInkConversation {
         /// The ink conversation note.
         ///
@@ -10993,9 +11000,9 @@ pub mod add_parent_to_property {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for adding a parent to a child property.
         ///
@@ -11007,9 +11014,9 @@ pub mod add_parent_to_property {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AddParentToProperty`.
         #[serde(
@@ -11026,9 +11033,9 @@ pub mod add_parent_to_property {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AddParentToProperty {
         /// The parent property that was added to the child.
         ///
@@ -11086,9 +11093,9 @@ pub mod add_portfolio_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for adding a reference to a portfolio.
         ///
@@ -11101,9 +11108,9 @@ pub mod add_portfolio_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AddPortfolioReference`.
         #[serde(
@@ -11120,9 +11127,9 @@ pub mod add_portfolio_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AddPortfolioReference {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -11177,9 +11184,9 @@ pub mod add_property {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for adding a property to an account.
         ///
@@ -11191,9 +11198,9 @@ pub mod add_property {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AddProperty`.
         #[serde(
@@ -11210,9 +11217,9 @@ pub mod add_property {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AddProperty {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -11271,9 +11278,9 @@ pub mod add_property_to_hierarchy {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for adding a property to a hierarchy.
         ///
@@ -11285,9 +11292,9 @@ pub mod add_property_to_hierarchy {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AddPropertyToHierarchy`.
         #[serde(
@@ -11304,9 +11311,9 @@ pub mod add_property_to_hierarchy {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AddPropertyToHierarchy {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -11366,9 +11373,9 @@ pub mod add_signup_referral_on_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a signup reward for an organization.
         ///
@@ -11380,9 +11387,9 @@ pub mod add_signup_referral_on_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AddSignupReferralOnAccount`.
         #[serde(
@@ -11401,9 +11408,9 @@ pub mod add_signup_referral_on_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AddSignupReferralOnAccount {
         /// The created account referral instance.
         ///
@@ -11465,9 +11472,9 @@ pub mod add_storyline_to_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `AddStorylineToInkConversationInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -11480,9 +11487,9 @@ pub mod add_storyline_to_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AddStorylineToInkConversation`.
         #[serde(
@@ -11501,9 +11508,9 @@ pub mod add_storyline_to_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AddStorylineToInkConversation {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -11561,9 +11568,9 @@ pub mod add_user_to_portfolio {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for adding a user to a portfolio.
         ///
@@ -11575,9 +11582,9 @@ pub mod add_user_to_portfolio {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AddUserToPortfolio`.
         #[serde(
@@ -11594,9 +11601,9 @@ pub mod add_user_to_portfolio {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AddUserToPortfolio {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -11649,9 +11656,9 @@ pub mod allow_repayment_submission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variable needed for allowing repayment submission.
         ///
@@ -11663,9 +11670,9 @@ pub mod allow_repayment_submission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AllowRepaymentSubmission`.
         #[serde(
@@ -11682,9 +11689,9 @@ pub mod allow_repayment_submission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AllowRepaymentSubmission {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -11757,9 +11764,9 @@ pub mod amend_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for amending an existing payment.
         ///
@@ -11771,9 +11778,9 @@ pub mod amend_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AmendPayment`.
         #[serde(
@@ -11790,9 +11797,9 @@ pub mod amend_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AmendPayment {
         /// GraphQL type: `AccountPaymentType` (inferred from the example, not declared by the reference).
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -11848,9 +11855,9 @@ pub mod approve_repayment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for approving a repayment.
         ///
@@ -11862,9 +11869,9 @@ pub mod approve_repayment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ApproveRepayment`.
         #[serde(
@@ -11881,9 +11888,9 @@ pub mod approve_repayment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ApproveRepayment {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -11941,9 +11948,9 @@ pub mod assess_collection_process_record_for_pause {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Details of collection process to run the pause assessment.
         ///
@@ -11955,9 +11962,9 @@ pub mod assess_collection_process_record_for_pause {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AssessCollectionProcessRecordForPause`.
         #[serde(
@@ -11976,9 +11983,9 @@ pub mod assess_collection_process_record_for_pause {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AssessCollectionProcessRecordForPause {
         /// Details of collection process after running the pause assessment.
         ///
@@ -12042,9 +12049,9 @@ pub mod assign_ink_bucket {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `AssignInkBucketInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -12055,9 +12062,9 @@ pub mod assign_ink_bucket {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AssignInkBucket`.
         #[serde(
@@ -12074,9 +12081,9 @@ pub mod assign_ink_bucket {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AssignInkBucket {
         /// The bucket that the conversation will be assigned to.
         ///
@@ -12139,9 +12146,9 @@ pub mod assign_supply_point_to_estimation_group {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for assigning a supply point to an estimation group.
         ///
@@ -12153,9 +12160,9 @@ pub mod assign_supply_point_to_estimation_group {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AssignSupplyPointToEstimationGroup`.
         #[serde(
@@ -12174,9 +12181,9 @@ pub mod assign_supply_point_to_estimation_group {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AssignSupplyPointToEstimationGroup {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -12240,9 +12247,9 @@ pub mod associate_archived_call_recordings_with_calls {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for associating archived call recordings with calls.
         ///
@@ -12254,9 +12261,9 @@ pub mod associate_archived_call_recordings_with_calls {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AssociateArchivedCallRecordingsWithCalls`.
         #[serde(
@@ -12275,9 +12282,9 @@ pub mod associate_archived_call_recordings_with_calls {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AssociateArchivedCallRecordingsWithCalls {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -12346,9 +12353,9 @@ pub mod associate_call_with_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `AssociateCallWithAccountInput!`.
         pub input: super::types::AssociateCallWithAccountInput,
@@ -12358,9 +12365,9 @@ pub mod associate_call_with_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AssociateCallWithAccount`.
         #[serde(
@@ -12377,9 +12384,9 @@ pub mod associate_call_with_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AssociateCallWithAccount {
         /// The call.
         ///
@@ -12437,9 +12444,9 @@ pub mod associate_item_to_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for associating an item to collection process.
         ///
@@ -12451,9 +12458,9 @@ pub mod associate_item_to_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AssociateItemToCollectionProcess`.
         #[serde(
@@ -12472,9 +12479,9 @@ pub mod associate_item_to_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AssociateItemToCollectionProcess {
         /// Item associated to the collection process.
         ///
@@ -12536,9 +12543,9 @@ pub mod attach_agreements_to_contracts {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for attaching agreements to contracts.
         ///
@@ -12550,9 +12557,9 @@ pub mod attach_agreements_to_contracts {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AttachAgreementsToContractsOutput!`.
         #[serde(rename = "attachAgreementsToContracts")]
@@ -12565,9 +12572,9 @@ pub mod attach_agreements_to_contracts {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AttachAgreementsToContractsOutput {
         /// True if the agreements were successfully attached.
         ///
@@ -12613,9 +12620,9 @@ pub mod award_loyalty_points {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for awarding Loyalty Points.
         ///
@@ -12627,9 +12634,9 @@ pub mod award_loyalty_points {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `AwardLoyaltyPoints`.
         #[serde(
@@ -12646,9 +12653,9 @@ pub mod award_loyalty_points {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct AwardLoyaltyPoints {
         /// The ledger entry for the awarded loyalty points.
         ///
@@ -12719,9 +12726,9 @@ pub mod backend_screen_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for performing a backend action.
         ///
@@ -12733,9 +12740,9 @@ pub mod backend_screen_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `BackendScreenEvent`.
         #[serde(
@@ -12752,9 +12759,9 @@ pub mod backend_screen_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct BackendScreenEvent {
         /// An action to perform.
         ///
@@ -12812,9 +12819,9 @@ pub mod block_repayment_submission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variable needed for blocking repayment submission.
         ///
@@ -12826,9 +12833,9 @@ pub mod block_repayment_submission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `BlockRepaymentSubmission`.
         #[serde(
@@ -12845,9 +12852,9 @@ pub mod block_repayment_submission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct BlockRepaymentSubmission {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -12920,9 +12927,9 @@ pub mod bulk_award_loyalty_points {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for bulk awarding Loyalty Points.
         ///
@@ -12934,9 +12941,9 @@ pub mod bulk_award_loyalty_points {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `BulkAwardLoyaltyPoints`.
         #[serde(
@@ -12953,9 +12960,9 @@ pub mod bulk_award_loyalty_points {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct BulkAwardLoyaltyPoints {
         /// Failed loyalty point awards.
         ///
@@ -13028,9 +13035,9 @@ pub mod cancel_enrollment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CancelEnrollmentInput!`.
         pub input: super::types::CancelEnrollmentInput,
@@ -13040,9 +13047,9 @@ pub mod cancel_enrollment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `EnrollmentCancelled!`.
         #[serde(rename = "cancelEnrollment")]
@@ -13055,9 +13062,9 @@ pub mod cancel_enrollment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct EnrollmentCancelled {
         /// The Enrollment process that was cancelled.
         ///
@@ -13112,9 +13119,9 @@ pub mod cancel_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CancelLeaveSupplierInput!`.
         pub input: super::types::CancelLeaveSupplierInput,
@@ -13124,9 +13131,9 @@ pub mod cancel_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `LeaveSupplierCancelled!`.
         #[serde(rename = "cancelLeaveSupplier")]
@@ -13139,9 +13146,9 @@ pub mod cancel_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct LeaveSupplierCancelled {
         /// The message to display to the user on cancellation.
         ///
@@ -13187,9 +13194,9 @@ pub mod cancel_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for cancelling a pending payment.
         ///
@@ -13201,9 +13208,9 @@ pub mod cancel_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CancelPayment`.
         #[serde(
@@ -13220,9 +13227,9 @@ pub mod cancel_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CancelPayment {
         /// The cancelled payment.
         ///
@@ -13278,9 +13285,9 @@ pub mod cancel_repayment_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for cancelling a repayment request.
         ///
@@ -13292,9 +13299,9 @@ pub mod cancel_repayment_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CancelRepaymentRequest`.
         #[serde(
@@ -13311,9 +13318,9 @@ pub mod cancel_repayment_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CancelRepaymentRequest {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -13377,9 +13384,9 @@ pub mod cancel_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CancelSmartFlexOnboardingInput!`.
         pub input: super::types::CancelSmartFlexOnboardingInput,
@@ -13389,9 +13396,9 @@ pub mod cancel_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CancelSmartFlexOnboarding`.
         #[serde(
@@ -13410,9 +13417,9 @@ pub mod cancel_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CancelSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -13470,9 +13477,9 @@ pub mod check_credit_risk {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CheckCreditRiskInput!`.
         pub input: super::types::CheckCreditRiskInput,
@@ -13482,9 +13489,9 @@ pub mod check_credit_risk {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CheckCreditRisk`.
         #[serde(
@@ -13501,9 +13508,9 @@ pub mod check_credit_risk {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CheckCreditRisk {
         /// Indicates whether the user has passed the credit risk check.
         ///
@@ -13565,9 +13572,9 @@ pub mod close_dca_proceeding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CloseDCAProceedingInputType!`.
         pub input: super::types::CloseDcaProceedingInputType,
@@ -13577,9 +13584,9 @@ pub mod close_dca_proceeding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CloseDCAProceeding`.
         #[serde(
@@ -13596,9 +13603,9 @@ pub mod close_dca_proceeding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CloseDcaProceeding {
         /// Whether the closure could be applied.
         ///
@@ -13662,9 +13669,9 @@ pub mod close_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for closing an Ink conversation.
         ///
@@ -13677,9 +13684,9 @@ pub mod close_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CloseInkConversation`.
         #[serde(
@@ -13696,9 +13703,9 @@ pub mod close_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CloseInkConversation {
         /// The conversation that was closed.
         ///
@@ -13756,9 +13763,9 @@ pub mod close_ink_live_chat {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CloseInkLiveChaConversationtInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -13771,9 +13778,9 @@ pub mod close_ink_live_chat {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CloseInkLiveChatConversation`.
         #[serde(
@@ -13790,9 +13797,9 @@ pub mod close_ink_live_chat {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CloseInkLiveChatConversation {
         /// The live chat conversation.
         ///
@@ -13854,18 +13861,18 @@ pub mod close_open_print_batch {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {}
     /// The `data` of a response to [`DOCUMENT`].
     #[derive(
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CloseOpenPrintBatch!`.
         #[serde(rename = "closeOpenPrintBatch")]
@@ -13878,9 +13885,9 @@ pub mod close_open_print_batch {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CloseOpenPrintBatch {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -13940,9 +13947,9 @@ pub mod collect_deposit {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CollectDepositInput!`.
         pub input: super::types::CollectDepositInput,
@@ -13952,9 +13959,9 @@ pub mod collect_deposit {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CollectDeposit`.
         #[serde(
@@ -13971,9 +13978,9 @@ pub mod collect_deposit {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CollectDeposit {
         /// GraphQL type: `CollectDepositOutput` (inferred from the example, not declared by the reference).
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -14029,9 +14036,9 @@ pub mod collect_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for collecting a payment.
         ///
@@ -14043,9 +14050,9 @@ pub mod collect_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CollectPayment`.
         #[serde(
@@ -14062,9 +14069,9 @@ pub mod collect_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CollectPayment {
         /// Details about the collected payment. Note that we might not be able to collect the payment (e.g. if there is no usable payment instruction), in which case the status of the returned payment might be failed or cancelled.
         ///
@@ -14122,9 +14129,9 @@ pub mod commence_dca_proceeding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CommenceDCAProceedingInputType!`.
         pub input: super::types::CommenceDcaProceedingInputType,
@@ -14134,9 +14141,9 @@ pub mod commence_dca_proceeding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CommenceDCAProceeding`.
         #[serde(
@@ -14153,9 +14160,9 @@ pub mod commence_dca_proceeding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CommenceDcaProceeding {
         /// Whether the commencement could be applied.
         ///
@@ -14219,9 +14226,9 @@ pub mod complete_approval {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for completing the approval.
         ///
@@ -14233,9 +14240,9 @@ pub mod complete_approval {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CompleteApproval`.
         #[serde(
@@ -14252,9 +14259,9 @@ pub mod complete_approval {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CompleteApproval {
         /// The result of completing the approval.
         ///
@@ -14316,9 +14323,9 @@ pub mod complete_auth_flow_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CompleteAuthFlowInput!`.
         pub input: super::types::CompleteAuthFlowInput,
@@ -14328,9 +14335,9 @@ pub mod complete_auth_flow_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CompleteAuthFlowForSmartFlexOnboarding`.
         #[serde(
@@ -14349,9 +14356,9 @@ pub mod complete_auth_flow_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CompleteAuthFlowForSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -14409,9 +14416,9 @@ pub mod complete_reminder {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for completing a reminder.
         ///
@@ -14423,9 +14430,9 @@ pub mod complete_reminder {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CompleteReminder`.
         #[serde(
@@ -14442,9 +14449,9 @@ pub mod complete_reminder {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CompleteReminder {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -14497,9 +14504,9 @@ pub mod complete_standalone_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for completing a standalone payment.
         ///
@@ -14511,9 +14518,9 @@ pub mod complete_standalone_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CompleteStandalonePayment`.
         #[serde(
@@ -14532,9 +14539,9 @@ pub mod complete_standalone_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CompleteStandalonePayment {
         /// The completed standalone payment.
         ///
@@ -14594,9 +14601,9 @@ pub mod complete_tesla_setup_virtual_key_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CompleteSmartFlexOnboardingStepInput!`.
         pub input: super::types::CompleteSmartFlexOnboardingStepInput,
@@ -14606,9 +14613,9 @@ pub mod complete_tesla_setup_virtual_key_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CompleteTeslaSetupVirtualKeyForSmartFlexOnboarding`.
         #[serde(
@@ -14627,9 +14634,9 @@ pub mod complete_tesla_setup_virtual_key_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CompleteTeslaSetupVirtualKeyForSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -14689,9 +14696,9 @@ pub mod complete_user_action_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CompleteSmartFlexOnboardingStepInput!`.
         pub input: super::types::CompleteSmartFlexOnboardingStepInput,
@@ -14701,9 +14708,9 @@ pub mod complete_user_action_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CompleteUserActionRequiredForSmartFlexOnboarding`.
         #[serde(
@@ -14722,9 +14729,9 @@ pub mod complete_user_action_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CompleteUserActionRequiredForSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -14784,9 +14791,9 @@ pub mod complete_user_input_required_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `UserInputRequiredInput!`.
         pub input: super::types::UserInputRequiredInput,
@@ -14796,9 +14803,9 @@ pub mod complete_user_input_required_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CompleteUserInputRequiredForSmartFlexOnboarding`.
         #[serde(
@@ -14817,9 +14824,9 @@ pub mod complete_user_input_required_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CompleteUserInputRequiredForSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -14879,9 +14886,9 @@ pub mod confirm_double_opt_in {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `ConfirmDoubleOptInInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -14892,9 +14899,9 @@ pub mod confirm_double_opt_in {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ConfirmDoubleOptIn`.
         #[serde(
@@ -14911,9 +14918,9 @@ pub mod confirm_double_opt_in {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ConfirmDoubleOptIn {
         /// The consent that was created or updated.
         ///
@@ -14971,9 +14978,9 @@ pub mod connect_ai_agent_to_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `ConnectAiAgentToCallInput!`.
         pub input: super::types::ConnectAiAgentToCallInput,
@@ -14983,9 +14990,9 @@ pub mod connect_ai_agent_to_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ConnectAiAgentToCall`.
         #[serde(
@@ -15002,9 +15009,9 @@ pub mod connect_ai_agent_to_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ConnectAiAgentToCall {
         /// The call the AI agent was connected to.
         ///
@@ -15062,9 +15069,9 @@ pub mod create_account_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an account charge.
         ///
@@ -15076,9 +15083,9 @@ pub mod create_account_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAccountCharge`.
         #[serde(
@@ -15095,9 +15102,9 @@ pub mod create_account_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateAccountCharge {
         /// GraphQL type: `AccountChargeType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -15155,9 +15162,9 @@ pub mod create_account_file_attachment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CreateAccountFileAttachmentInput!`.
         pub input: super::types::CreateAccountFileAttachmentInput,
@@ -15167,9 +15174,9 @@ pub mod create_account_file_attachment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAccountFileAttachmentPayload!`.
         #[serde(rename = "createAccountFileAttachment")]
@@ -15182,9 +15189,9 @@ pub mod create_account_file_attachment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateAccountFileAttachmentPayload {
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
         #[serde(
@@ -15239,9 +15246,9 @@ pub mod create_account_note {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for adding a note to an account.
         ///
@@ -15253,9 +15260,9 @@ pub mod create_account_note {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAccountNote`.
         #[serde(
@@ -15272,9 +15279,9 @@ pub mod create_account_note {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateAccountNote {
         /// Account, which has the added note.
         ///
@@ -15332,9 +15339,9 @@ pub mod create_account_payment_schedule {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating a payment schedule.
         ///
@@ -15346,9 +15353,9 @@ pub mod create_account_payment_schedule {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAccountPaymentSchedule`.
         #[serde(
@@ -15367,9 +15374,9 @@ pub mod create_account_payment_schedule {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateAccountPaymentSchedule {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -15427,9 +15434,9 @@ pub mod create_account_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an account reference.
         ///
@@ -15441,9 +15448,9 @@ pub mod create_account_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAccountReference`.
         #[serde(
@@ -15460,9 +15467,9 @@ pub mod create_account_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateAccountReference {
         /// GraphQL type: `AccountReferenceType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -15528,9 +15535,9 @@ pub mod create_account_reminder {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for creating an account reminder.
         ///
@@ -15542,9 +15549,9 @@ pub mod create_account_reminder {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAccountReminder`.
         #[serde(
@@ -15561,9 +15568,9 @@ pub mod create_account_reminder {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateAccountReminder {
         /// Account reminder.
         ///
@@ -15623,9 +15630,9 @@ pub mod create_affiliate_link {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an affiliate link for an organisation.
         ///
@@ -15637,9 +15644,9 @@ pub mod create_affiliate_link {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAffiliateLink!`.
         #[serde(rename = "createAffiliateLink")]
@@ -15652,9 +15659,9 @@ pub mod create_affiliate_link {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateAffiliateLink {
         /// The created affiliate link.
         ///
@@ -15714,9 +15721,9 @@ pub mod create_affiliate_organisation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an affiliate organisation.
         ///
@@ -15728,9 +15735,9 @@ pub mod create_affiliate_organisation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAffiliateOrganisation!`.
         #[serde(rename = "createAffiliateOrganisation")]
@@ -15743,9 +15750,9 @@ pub mod create_affiliate_organisation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateAffiliateOrganisation {
         /// The created affiliate organisation.
         ///
@@ -15807,9 +15814,9 @@ pub mod create_affiliate_session {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a session for an affiliate link.
         ///
@@ -15821,9 +15828,9 @@ pub mod create_affiliate_session {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAffiliateSession!`.
         #[serde(rename = "createAffiliateSession")]
@@ -15836,9 +15843,9 @@ pub mod create_affiliate_session {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateAffiliateSession {
         /// The created affiliate session.
         ///
@@ -15888,9 +15895,9 @@ pub mod create_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an agreement.
         ///
@@ -15902,9 +15909,9 @@ pub mod create_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAgreement`.
         #[serde(
@@ -15921,9 +15928,9 @@ pub mod create_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateAgreement {
         /// The created agreement.
         ///
@@ -15981,9 +15988,9 @@ pub mod create_agreement_rollover {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Create an agreement rollover for a specific account and agreement.
         ///
@@ -15995,9 +16002,9 @@ pub mod create_agreement_rollover {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAgreementRollover`.
         #[serde(
@@ -16014,9 +16021,9 @@ pub mod create_agreement_rollover {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateAgreementRollover {
         /// The new agreement rollover.
         ///
@@ -16080,9 +16087,9 @@ pub mod create_api_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an API call.
         ///
@@ -16094,9 +16101,9 @@ pub mod create_api_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAPICall`.
         #[serde(
@@ -16113,9 +16120,9 @@ pub mod create_api_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateApiCall {
         /// The created APICall.
         ///
@@ -16177,9 +16184,9 @@ pub mod create_api_exception {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an API exception.
         ///
@@ -16191,9 +16198,9 @@ pub mod create_api_exception {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAPIException`.
         #[serde(
@@ -16210,9 +16217,9 @@ pub mod create_api_exception {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateApiException {
         /// The created APIException.
         ///
@@ -16274,9 +16281,9 @@ pub mod create_api_exception_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an API exception event.
         ///
@@ -16288,9 +16295,9 @@ pub mod create_api_exception_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAPIExceptionEvent`.
         #[serde(
@@ -16307,9 +16314,9 @@ pub mod create_api_exception_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateApiExceptionEvent {
         /// The created APIExceptionEvent.
         ///
@@ -16373,9 +16380,9 @@ pub mod create_api_exception_note {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an API exception note.
         ///
@@ -16387,9 +16394,9 @@ pub mod create_api_exception_note {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAPIExceptionNote`.
         #[serde(
@@ -16406,9 +16413,9 @@ pub mod create_api_exception_note {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateApiExceptionNote {
         /// The created APIExceptionNote.
         ///
@@ -16468,9 +16475,9 @@ pub mod create_audio_recording {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields required to create an audio recording.
         ///
@@ -16482,9 +16489,9 @@ pub mod create_audio_recording {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateAudioRecording!`.
         #[serde(rename = "createAudioRecording")]
@@ -16497,9 +16504,9 @@ pub mod create_audio_recording {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateAudioRecording {
         /// The created audio recording.
         ///
@@ -16561,9 +16568,9 @@ pub mod create_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for creating a business.
         ///
@@ -16575,9 +16582,9 @@ pub mod create_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateBusiness`.
         #[serde(
@@ -16594,9 +16601,9 @@ pub mod create_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateBusiness {
         /// The created business.
         ///
@@ -16654,9 +16661,9 @@ pub mod create_call_metadata {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CallMetadataInput!`.
         pub input: super::types::CallMetadataInput,
@@ -16666,9 +16673,9 @@ pub mod create_call_metadata {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateCallMetadata`.
         #[serde(
@@ -16685,9 +16692,9 @@ pub mod create_call_metadata {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateCallMetadata {
         /// The call metadata was attached to.
         ///
@@ -16745,9 +16752,9 @@ pub mod create_campaign_items {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CreateCampaignItemsInput!`.
         pub input: super::types::CreateCampaignItemsInput,
@@ -16757,9 +16764,9 @@ pub mod create_campaign_items {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateCampaignItems`.
         #[serde(
@@ -16776,9 +16783,9 @@ pub mod create_campaign_items {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateCampaignItems {
         /// The identifier for this batch of items to assist in tracking and logging.
         ///
@@ -16849,9 +16856,9 @@ pub mod create_collection_process_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for creating a collection process event.
         ///
@@ -16863,9 +16870,9 @@ pub mod create_collection_process_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateCollectionProcessEvent`.
         #[serde(
@@ -16884,9 +16891,9 @@ pub mod create_collection_process_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateCollectionProcessEvent {
         /// The created collection process event.
         ///
@@ -16950,9 +16957,9 @@ pub mod create_complaint {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CreateComplaintInputType!`.
         pub complaint: super::types::CreateComplaintInputType,
@@ -16962,9 +16969,9 @@ pub mod create_complaint {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateComplaint`.
         #[serde(
@@ -16981,9 +16988,9 @@ pub mod create_complaint {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateComplaint {
         /// The complaint that has been created.
         ///
@@ -17039,9 +17046,9 @@ pub mod create_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CreateContractInput!`.
         pub input: super::types::CreateContractInput,
@@ -17051,9 +17058,9 @@ pub mod create_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateContractOutput!`.
         #[serde(rename = "createContract")]
@@ -17066,9 +17073,9 @@ pub mod create_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateContractOutput {
         /// Unique identifier for the created contract.
         ///
@@ -17123,9 +17130,9 @@ pub mod create_contribution_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for creating a contribution agreement on an account.
         ///
@@ -17137,9 +17144,9 @@ pub mod create_contribution_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateContributionAgreement`.
         #[serde(
@@ -17158,9 +17165,9 @@ pub mod create_contribution_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateContributionAgreement {
         /// The created contribution agreement.
         ///
@@ -17224,9 +17231,9 @@ pub mod create_credit_transfer_permission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields to create a credit transfer permission.
         ///
@@ -17238,9 +17245,9 @@ pub mod create_credit_transfer_permission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateCreditTransferPermission`.
         #[serde(
@@ -17259,9 +17266,9 @@ pub mod create_credit_transfer_permission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateCreditTransferPermission {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -17323,9 +17330,9 @@ pub mod create_customer_feedback {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CreateCustomerFeedbackInputType!`.
         pub input: super::types::CreateCustomerFeedbackInputType,
@@ -17335,9 +17342,9 @@ pub mod create_customer_feedback {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateCustomerFeedback`.
         #[serde(
@@ -17354,9 +17361,9 @@ pub mod create_customer_feedback {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateCustomerFeedback {
         /// The created customer feedback object.
         ///
@@ -17418,9 +17425,9 @@ pub mod create_deposit_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CreateDepositAgreementInput!`.
         pub input: super::types::CreateDepositAgreementInput,
@@ -17430,9 +17437,9 @@ pub mod create_deposit_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateDepositAgreement`.
         #[serde(
@@ -17449,9 +17456,9 @@ pub mod create_deposit_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateDepositAgreement {
         /// GraphQL type: `CreateDepositAgreementOutput` (inferred from the example, not declared by the reference).
         #[serde(
@@ -17515,9 +17522,9 @@ pub mod create_energy_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CreateEnergyAccountInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -17528,9 +17535,9 @@ pub mod create_energy_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateEnergyAccount`.
         #[serde(
@@ -17547,9 +17554,9 @@ pub mod create_energy_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateEnergyAccount {
         /// Customer's Spanish fiscal code.
         ///
@@ -17661,9 +17668,9 @@ pub mod create_external_account_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an external account event.
         ///
@@ -17675,9 +17682,9 @@ pub mod create_external_account_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateExternalAccountEvent`.
         #[serde(
@@ -17696,9 +17703,9 @@ pub mod create_external_account_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateExternalAccountEvent {
         /// The new event data.
         ///
@@ -17756,9 +17763,9 @@ pub mod create_external_account_user_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an external account event.
         ///
@@ -17770,9 +17777,9 @@ pub mod create_external_account_user_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateExternalAccountUserEvent`.
         #[serde(
@@ -17791,9 +17798,9 @@ pub mod create_external_account_user_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateExternalAccountUserEvent {
         /// The new event data.
         ///
@@ -17851,9 +17858,9 @@ pub mod create_external_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for creating an external message.
         ///
@@ -17865,9 +17872,9 @@ pub mod create_external_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateExternalMessage`.
         #[serde(
@@ -17884,9 +17891,9 @@ pub mod create_external_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateExternalMessage {
         /// The external message that was created.
         ///
@@ -17948,9 +17955,9 @@ pub mod create_external_message_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The event to record against an external message.
         ///
@@ -17962,9 +17969,9 @@ pub mod create_external_message_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateExternalMessageEvent`.
         #[serde(
@@ -17983,9 +17990,9 @@ pub mod create_external_message_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateExternalMessageEvent {
         /// The external message event that was created.
         ///
@@ -18048,9 +18055,9 @@ pub mod create_form_submission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `FormSubmissionInput!`.
         pub input: super::types::FormSubmissionInput,
@@ -18060,9 +18067,9 @@ pub mod create_form_submission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `FormSubmissionOuput`.
         #[serde(
@@ -18079,9 +18086,9 @@ pub mod create_form_submission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct FormSubmissionOuput {
         /// GraphQL type: `JSONString` (inferred from the example, not declared by the reference).
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -18135,9 +18142,9 @@ pub mod create_goods_purchase {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a purchase without a quote.
         ///
@@ -18149,9 +18156,9 @@ pub mod create_goods_purchase {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateGoodsPurchase`.
         #[serde(
@@ -18168,9 +18175,9 @@ pub mod create_goods_purchase {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateGoodsPurchase {
         /// Goods purchase created.
         ///
@@ -18232,9 +18239,9 @@ pub mod create_goods_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a goods quote.
         ///
@@ -18246,9 +18253,9 @@ pub mod create_goods_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateGoodsQuote`.
         #[serde(
@@ -18265,9 +18272,9 @@ pub mod create_goods_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateGoodsQuote {
         /// Goods quote created for the customer.
         ///
@@ -18329,9 +18336,9 @@ pub mod create_goods_quote_without_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a goods quote without an existing account.
         ///
@@ -18343,9 +18350,9 @@ pub mod create_goods_quote_without_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateGoodsQuoteWithoutAccount`.
         #[serde(
@@ -18364,9 +18371,9 @@ pub mod create_goods_quote_without_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateGoodsQuoteWithoutAccount {
         /// Goods quote created for the customer.
         ///
@@ -18428,9 +18435,9 @@ pub mod create_inbound_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CreateInboundCallInput!`.
         pub input: super::types::CreateInboundCallInput,
@@ -18440,9 +18447,9 @@ pub mod create_inbound_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateInboundCall`.
         #[serde(
@@ -18459,9 +18466,9 @@ pub mod create_inbound_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateInboundCall {
         /// The call that was created.
         ///
@@ -18519,9 +18526,9 @@ pub mod create_ink_inbound_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CreateInkInboundMessageInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -18532,9 +18539,9 @@ pub mod create_ink_inbound_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateInkInboundMessage`.
         #[serde(
@@ -18551,9 +18558,9 @@ pub mod create_ink_inbound_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateInkInboundMessage {
         /// The Ink message that was created.
         ///
@@ -18611,9 +18618,9 @@ pub mod create_ink_live_chat_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CreateInkLiveChatMessageInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -18624,9 +18631,9 @@ pub mod create_ink_live_chat_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateInkLiveChatMessage`.
         #[serde(
@@ -18645,9 +18652,9 @@ pub mod create_ink_live_chat_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateInkLiveChatMessage {
         /// The live chat conversation.
         ///
@@ -18720,9 +18727,9 @@ pub mod create_internal_company {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The input required to create an internal company.
         ///
@@ -18734,9 +18741,9 @@ pub mod create_internal_company {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateInternalCompany`.
         #[serde(
@@ -18753,9 +18760,9 @@ pub mod create_internal_company {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateInternalCompany {
         /// The result of the create internal company operation.
         ///
@@ -18819,9 +18826,9 @@ pub mod create_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a lead.
         ///
@@ -18833,9 +18840,9 @@ pub mod create_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateLead`.
         #[serde(
@@ -18852,9 +18859,9 @@ pub mod create_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateLead {
         /// The unique number of the lead.
         ///
@@ -18916,9 +18923,9 @@ pub mod create_metadata {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating metadata.
         ///
@@ -18930,9 +18937,9 @@ pub mod create_metadata {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateMetadata`.
         #[serde(
@@ -18949,9 +18956,9 @@ pub mod create_metadata {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateMetadata {
         /// GraphQL type: `Metadata` (inferred from the example, not declared by the reference).
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -19009,9 +19016,9 @@ pub mod create_mfa_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a new multi-factor authentication device for the logged user.
         ///
@@ -19023,9 +19030,9 @@ pub mod create_mfa_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateMfaDevice`.
         #[serde(
@@ -19042,9 +19049,9 @@ pub mod create_mfa_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateMfaDevice {
         /// Email address to send the MFA code by default.
         ///
@@ -19124,9 +19131,9 @@ pub mod create_new_agreement_from_product_switch_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Validate the product switch flow data and creates a ProcessSwitchProcess model.
         ///
@@ -19138,9 +19145,9 @@ pub mod create_new_agreement_from_product_switch_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateNewAgreementFromProductSwitchProcess`.
         #[serde(
@@ -19159,9 +19166,9 @@ pub mod create_new_agreement_from_product_switch_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateNewAgreementFromProductSwitchProcess {
         /// The new agreement created.
         ///
@@ -19219,9 +19226,9 @@ pub mod create_offer_group_for_quoting {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an offer group from a list of offers.
         ///
@@ -19233,9 +19240,9 @@ pub mod create_offer_group_for_quoting {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateOfferGroupForQuoting`.
         #[serde(
@@ -19254,9 +19261,9 @@ pub mod create_offer_group_for_quoting {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateOfferGroupForQuoting {
         /// Quoting Offer Group.
         ///
@@ -19318,9 +19325,9 @@ pub mod create_on_site_jobs_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The input objects required to create a Request.
         ///
@@ -19332,9 +19339,9 @@ pub mod create_on_site_jobs_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateOnSiteJobsRequest`.
         #[serde(
@@ -19351,9 +19358,9 @@ pub mod create_on_site_jobs_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateOnSiteJobsRequest {
         /// The created request.
         ///
@@ -19417,9 +19424,9 @@ pub mod create_opportunity_and_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an opportunity.
         ///
@@ -19431,9 +19438,9 @@ pub mod create_opportunity_and_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateOpportunityAndLead`.
         #[serde(
@@ -19450,9 +19457,9 @@ pub mod create_opportunity_and_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateOpportunityAndLead {
         /// The date the opportunity was created.
         ///
@@ -19537,9 +19544,9 @@ pub mod create_opportunity_file_attachment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input to create an Opportunity File Attachment.
         ///
@@ -19551,9 +19558,9 @@ pub mod create_opportunity_file_attachment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateOpportunityFileAttachment`.
         #[serde(
@@ -19572,9 +19579,9 @@ pub mod create_opportunity_file_attachment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateOpportunityFileAttachment {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -19632,9 +19639,9 @@ pub mod create_opportunity_for_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an opportunity for a lead.
         ///
@@ -19646,9 +19653,9 @@ pub mod create_opportunity_for_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateOpportunityForLead`.
         #[serde(
@@ -19665,9 +19672,9 @@ pub mod create_opportunity_for_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateOpportunityForLead {
         /// The date the opportunity was created.
         ///
@@ -19738,9 +19745,9 @@ pub mod create_or_update_loyalty_card {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating or updating a loyalty card.
         ///
@@ -19752,9 +19759,9 @@ pub mod create_or_update_loyalty_card {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateOrUpdateLoyaltyCardMutation`.
         #[serde(
@@ -19773,9 +19780,9 @@ pub mod create_or_update_loyalty_card {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateOrUpdateLoyaltyCardMutation {
         /// Created or updated loyalty card.
         ///
@@ -19835,9 +19842,9 @@ pub mod create_or_update_time_series_entries {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The time series input for time series entry creation or update.
         ///
@@ -19849,9 +19856,9 @@ pub mod create_or_update_time_series_entries {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateOrUpdateTimeSeriesEntries!`.
         #[serde(rename = "createOrUpdateTimeSeriesEntries")]
@@ -19864,9 +19871,9 @@ pub mod create_or_update_time_series_entries {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateOrUpdateTimeSeriesEntries {
         /// The time series code.
         ///
@@ -19957,9 +19964,9 @@ pub mod create_payment_action_intent {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a payment action intent.
         ///
@@ -19971,9 +19978,9 @@ pub mod create_payment_action_intent {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreatePaymentActionIntent`.
         #[serde(
@@ -19992,9 +19999,9 @@ pub mod create_payment_action_intent {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreatePaymentActionIntent {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -20052,9 +20059,9 @@ pub mod create_payment_method_action_intent {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a payment method action intent.
         ///
@@ -20066,9 +20073,9 @@ pub mod create_payment_method_action_intent {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreatePaymentMethodActionIntent`.
         #[serde(
@@ -20087,9 +20094,9 @@ pub mod create_payment_method_action_intent {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreatePaymentMethodActionIntent {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -20147,9 +20154,9 @@ pub mod create_portfolio {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a portfolio.
         ///
@@ -20162,9 +20169,9 @@ pub mod create_portfolio {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreatePortfolio`.
         #[serde(
@@ -20181,9 +20188,9 @@ pub mod create_portfolio {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreatePortfolio {
         /// The created portfolio.
         ///
@@ -20241,9 +20248,9 @@ pub mod create_portfolio_user_role {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for connecting a user to a portfolio.
         ///
@@ -20256,9 +20263,9 @@ pub mod create_portfolio_user_role {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreatePortfolioUserRole`.
         #[serde(
@@ -20275,9 +20282,9 @@ pub mod create_portfolio_user_role {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreatePortfolioUserRole {
         /// The created role for a user in association with a portfolio.
         ///
@@ -20341,9 +20348,9 @@ pub mod create_post_events {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Batch of post events to create.
         ///
@@ -20355,9 +20362,9 @@ pub mod create_post_events {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreatePostEvents`.
         #[serde(
@@ -20374,9 +20381,9 @@ pub mod create_post_events {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreatePostEvents {
         /// Number of events successfully created.
         ///
@@ -20436,9 +20443,9 @@ pub mod create_product {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CreateProductInput!`.
         pub input: super::types::CreateProductInput,
@@ -20448,9 +20455,9 @@ pub mod create_product {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateProductOutput!`.
         #[serde(rename = "createProduct")]
@@ -20463,9 +20470,9 @@ pub mod create_product {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateProductOutput {
         /// The created product.
         ///
@@ -20511,9 +20518,9 @@ pub mod create_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for creating a quote.
         ///
@@ -20525,9 +20532,9 @@ pub mod create_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateQuote`.
         #[serde(
@@ -20544,9 +20551,9 @@ pub mod create_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateQuote {
         /// GraphQL type: `[SerializerFieldErrorsType]` (inferred from the example, not declared by the reference).
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -20609,9 +20616,9 @@ pub mod create_quote_for_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CreateQuoteForAccountInput!`.
         pub input: super::types::CreateQuoteForAccountInput,
@@ -20621,9 +20628,9 @@ pub mod create_quote_for_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateQuoteForAccount`.
         #[serde(
@@ -20640,9 +20647,9 @@ pub mod create_quote_for_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateQuoteForAccount {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -20708,9 +20715,9 @@ pub mod create_quote_for_products {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CreateQuoteForProductsInput!`.
         pub input: super::types::CreateQuoteForProductsInput,
@@ -20720,9 +20727,9 @@ pub mod create_quote_for_products {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `QuoteRequest`.
         #[serde(
@@ -20739,9 +20746,9 @@ pub mod create_quote_for_products {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct QuoteRequest {
         /// The code of the created quote.
         ///
@@ -20805,9 +20812,9 @@ pub mod create_referral {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a referral.
         ///
@@ -20819,9 +20826,9 @@ pub mod create_referral {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateReferral`.
         #[serde(
@@ -20838,9 +20845,9 @@ pub mod create_referral {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateReferral {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -20902,9 +20909,9 @@ pub mod create_reminder {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for creating an account reminder.
         ///
@@ -20916,9 +20923,9 @@ pub mod create_reminder {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateReminder`.
         #[serde(
@@ -20935,9 +20942,9 @@ pub mod create_reminder {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateReminder {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -20995,9 +21002,9 @@ pub mod create_scheduled_transactions {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields to create scheduled transactions.
         ///
@@ -21011,9 +21018,9 @@ pub mod create_scheduled_transactions {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateScheduledTransactions`.
         #[serde(
@@ -21032,9 +21039,9 @@ pub mod create_scheduled_transactions {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateScheduledTransactions {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -21098,9 +21105,9 @@ pub mod create_shell_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CreateShellAccountInput!`.
         pub input: super::types::CreateShellAccountInput,
@@ -21110,9 +21117,9 @@ pub mod create_shell_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateShellAccountPayload`.
         #[serde(
@@ -21129,9 +21136,9 @@ pub mod create_shell_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateShellAccountPayload {
         /// GraphQL type: `AccountInterface` (inferred from the example, not declared by the reference).
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -21368,9 +21375,9 @@ pub mod create_solar_wallet_relationship {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a solar wallet sharing credit between ledgers.
         ///
@@ -21382,9 +21389,9 @@ pub mod create_solar_wallet_relationship {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateSolarWalletRelationship`.
         #[serde(
@@ -21403,9 +21410,9 @@ pub mod create_solar_wallet_relationship {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateSolarWalletRelationship {
         /// Credit sharing ledgers id.
         ///
@@ -21521,9 +21528,9 @@ pub mod create_time_series_prices {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The time series input for price creation.
         ///
@@ -21535,9 +21542,9 @@ pub mod create_time_series_prices {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CreateTimeSeriesPrices!`.
         #[serde(rename = "createTimeSeriesPrices")]
@@ -21550,9 +21557,9 @@ pub mod create_time_series_prices {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CreateTimeSeriesPrices {
         /// The time series code.
         ///
@@ -21649,9 +21656,9 @@ pub mod deauthenticate_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `DeAuthenticationInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -21662,9 +21669,9 @@ pub mod deauthenticate_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `DeauthenticateDevice`.
         #[serde(
@@ -21681,9 +21688,9 @@ pub mod deauthenticate_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct DeauthenticateDevice {
         /// GraphQL type: `DeviceDetailsType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -21743,9 +21750,9 @@ pub mod deauthenticate_flex_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `DeauthenticateFlexDeviceInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -21756,9 +21763,9 @@ pub mod deauthenticate_flex_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `DeauthenticateFlexDevice`.
         #[serde(
@@ -21775,9 +21782,9 @@ pub mod deauthenticate_flex_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct DeauthenticateFlexDevice {
         /// GraphQL type: `DeviceDetailsType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -21837,9 +21844,9 @@ pub mod deduct_loyalty_points {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for deducting Loyalty Points.
         ///
@@ -21851,9 +21858,9 @@ pub mod deduct_loyalty_points {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `DeductLoyaltyPoints`.
         #[serde(
@@ -21870,9 +21877,9 @@ pub mod deduct_loyalty_points {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct DeductLoyaltyPoints {
         /// The ledger entry for the deducted loyalty points.
         ///
@@ -21945,9 +21952,9 @@ pub mod delete_account_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for removing an account reference.
         ///
@@ -21959,9 +21966,9 @@ pub mod delete_account_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `DeleteAccountReference`.
         #[serde(
@@ -21978,9 +21985,9 @@ pub mod delete_account_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct DeleteAccountReference {
         /// GraphQL type: `DeleteAccountReferenceType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -22048,9 +22055,9 @@ pub mod delete_boost_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `DeleteBoostChargeInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -22061,9 +22068,9 @@ pub mod delete_boost_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `DeleteBoostCharge`.
         #[serde(
@@ -22080,9 +22087,9 @@ pub mod delete_boost_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct DeleteBoostCharge {
         /// GraphQL type: `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -22142,9 +22149,9 @@ pub mod delete_mfa_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for deleting an existing multi-factor authentication device for the logged user.
         ///
@@ -22156,9 +22163,9 @@ pub mod delete_mfa_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `DeleteMfaDevice`.
         #[serde(
@@ -22175,9 +22182,9 @@ pub mod delete_mfa_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct DeleteMfaDevice {
         /// Flag to indicate if the MFA device has been successfully deleted.
         ///
@@ -22240,9 +22247,9 @@ pub mod delete_property_descendants {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for deleting descendants from a property.
         ///
@@ -22254,9 +22261,9 @@ pub mod delete_property_descendants {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `DeletePropertyDescendants`.
         #[serde(
@@ -22275,9 +22282,9 @@ pub mod delete_property_descendants {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct DeletePropertyDescendants {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -22336,9 +22343,9 @@ pub mod delete_push_notification_binding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for deleting a push notification binding.
         ///
@@ -22350,9 +22357,9 @@ pub mod delete_push_notification_binding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `DeletePushNotificationBinding`.
         #[serde(
@@ -22371,9 +22378,9 @@ pub mod delete_push_notification_binding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct DeletePushNotificationBinding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -22427,9 +22434,9 @@ pub mod detach_agreements_from_contracts {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for detaching agreements from contracts.
         ///
@@ -22441,9 +22448,9 @@ pub mod detach_agreements_from_contracts {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `DetachAgreementsFromContractsOutput!`.
         #[serde(rename = "detachAgreementsFromContracts")]
@@ -22456,9 +22463,9 @@ pub mod detach_agreements_from_contracts {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct DetachAgreementsFromContractsOutput {
         /// True if the agreements were successfully detached.
         ///
@@ -22504,9 +22511,9 @@ pub mod detach_supply_point_from_estimation_group {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for detaching a supply point from an estimation group.
         ///
@@ -22518,9 +22525,9 @@ pub mod detach_supply_point_from_estimation_group {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `DetachSupplyPointFromEstimationGroup`.
         #[serde(
@@ -22539,9 +22546,9 @@ pub mod detach_supply_point_from_estimation_group {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct DetachSupplyPointFromEstimationGroup {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -22611,9 +22618,9 @@ pub mod device_registration {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `DeviceRegistrationInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -22624,9 +22631,9 @@ pub mod device_registration {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `DeviceRegistration`.
         #[serde(
@@ -22643,9 +22650,9 @@ pub mod device_registration {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct DeviceRegistration {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -22707,9 +22714,9 @@ pub mod end_contribution_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for ending a contribution agreement on an account.
         ///
@@ -22721,9 +22728,9 @@ pub mod end_contribution_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `EndContributionAgreement`.
         #[serde(
@@ -22740,9 +22747,9 @@ pub mod end_contribution_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct EndContributionAgreement {
         /// The created contribution agreement.
         ///
@@ -22806,9 +22813,9 @@ pub mod enqueue_inbound_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `EnqueueInboundCallInput!`.
         pub input: super::types::EnqueueInboundCallInput,
@@ -22818,9 +22825,9 @@ pub mod enqueue_inbound_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `EnqueueInboundCall`.
         #[serde(
@@ -22837,9 +22844,9 @@ pub mod enqueue_inbound_call {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct EnqueueInboundCall {
         /// The call that was enqueued.
         ///
@@ -22897,9 +22904,9 @@ pub mod enroll_account_in_loyalty_program {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The account number to enroll in the loyalty program.
         ///
@@ -22911,9 +22918,9 @@ pub mod enroll_account_in_loyalty_program {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `EnrollAccountInLoyaltyProgram`.
         #[serde(
@@ -22932,9 +22939,9 @@ pub mod enroll_account_in_loyalty_program {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct EnrollAccountInLoyaltyProgram {
         /// Outcome of the loyalty points campaign enrollment.
         ///
@@ -22992,9 +22999,9 @@ pub mod enrollment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The Enrollment Input data for the Join Supplier.
         ///
@@ -23006,9 +23013,9 @@ pub mod enrollment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `EnrollmentInitiated!`.
         pub enrollment: EnrollmentInitiated,
@@ -23020,9 +23027,9 @@ pub mod enrollment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct EnrollmentInitiated {
         /// The Enrollment processes that were initiated.
         ///
@@ -23079,9 +23086,9 @@ pub mod escalate_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for escalating an Ink conversation to the team leader.
         ///
@@ -23094,9 +23101,9 @@ pub mod escalate_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `EscalateInkConversation`.
         #[serde(
@@ -23113,9 +23120,9 @@ pub mod escalate_ink_conversation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct EscalateInkConversation {
         /// The ID of the conversation that was escalated.
         ///
@@ -23177,9 +23184,9 @@ pub mod extend_agreement_period {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for extending the agreement period.
         ///
@@ -23191,9 +23198,9 @@ pub mod extend_agreement_period {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ExtendAgreementPeriod`.
         #[serde(
@@ -23210,9 +23217,9 @@ pub mod extend_agreement_period {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ExtendAgreementPeriod {
         /// Agreement that we are going to extend.
         ///
@@ -23270,9 +23277,9 @@ pub mod fetch_generate_payment_fingerprint {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `FetchGeneratePaymentFingerprintInput!`.
         pub input: super::types::FetchGeneratePaymentFingerprintInput,
@@ -23282,9 +23289,9 @@ pub mod fetch_generate_payment_fingerprint {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `FetchGeneratePaymentFingerprint`.
         #[serde(
@@ -23303,9 +23310,9 @@ pub mod fetch_generate_payment_fingerprint {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct FetchGeneratePaymentFingerprint {
         /// Fetched or generated fingerprint from vendor.
         ///
@@ -23368,9 +23375,9 @@ pub mod fetch_pre_signed_link_for_opportunity_attachment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for fetching a pre-signed link for an opportunity file attachment.
         ///
@@ -23382,9 +23389,9 @@ pub mod fetch_pre_signed_link_for_opportunity_attachment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `FetchPreSignedLinkForOpportunityAttachment`.
         #[serde(
@@ -23403,9 +23410,9 @@ pub mod fetch_pre_signed_link_for_opportunity_attachment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct FetchPreSignedLinkForOpportunityAttachment {
         /// The opportunity file attachment with pre-signed URL.
         ///
@@ -23470,9 +23477,9 @@ pub mod force_reauthentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input object argument to the force-reauthentication mutation.
         ///
@@ -23484,9 +23491,9 @@ pub mod force_reauthentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ForceReauthentication`.
         #[serde(
@@ -23503,9 +23510,9 @@ pub mod force_reauthentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ForceReauthentication {
         /// The time at which forced reauthentication is effective. Kraken and refresh tokens issued before this time will be invalid.
         ///
@@ -23562,9 +23569,9 @@ pub mod generate_affiliates_audio_recording_pre_signed_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a pre-signed URL for uploading an audio file to S3.
         ///
@@ -23576,9 +23583,9 @@ pub mod generate_affiliates_audio_recording_pre_signed_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `GenerateAffiliatesAudioRecordingPreSignedUrl!`.
         #[serde(rename = "generateAffiliatesAudioRecordingPreSignedUrl")]
@@ -23591,9 +23598,9 @@ pub mod generate_affiliates_audio_recording_pre_signed_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct GenerateAffiliatesAudioRecordingPreSignedUrl {
         /// Input fields required to generate a presigned S3 post for affiliates audio recording.
         ///
@@ -23657,9 +23664,9 @@ pub mod generate_ink_presigned_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `GenerateInkPresignedUrlInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -23670,9 +23677,9 @@ pub mod generate_ink_presigned_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `GenerateInkPresignedUrl`.
         #[serde(
@@ -23689,9 +23696,9 @@ pub mod generate_ink_presigned_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct GenerateInkPresignedUrl {
         /// Presigned post fields required to upload the file.
         ///
@@ -23763,9 +23770,9 @@ pub mod generate_leads_file_attachment_download_pre_signed_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a pre-signed URL for downloading a lead file attachment from S3.
         ///
@@ -23777,9 +23784,9 @@ pub mod generate_leads_file_attachment_download_pre_signed_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `GenerateLeadsFileAttachmentDownloadPreSignedUrl`.
         #[serde(
@@ -23798,9 +23805,9 @@ pub mod generate_leads_file_attachment_download_pre_signed_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct GenerateLeadsFileAttachmentDownloadPreSignedUrl {
         /// Pre-signed S3 URL for downloading the leads file attachment.
         ///
@@ -23866,9 +23873,9 @@ pub mod generate_leads_file_attachment_pre_signed_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a pre-signed URL for uploading a lead file attachment file to S3.
         ///
@@ -23880,9 +23887,9 @@ pub mod generate_leads_file_attachment_pre_signed_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `GenerateLeadsFileAttachmentsPreSignedUrl`.
         #[serde(
@@ -23901,9 +23908,9 @@ pub mod generate_leads_file_attachment_pre_signed_url {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct GenerateLeadsFileAttachmentsPreSignedUrl {
         /// Input fields required to generate a presigned S3 post for leads file attachment.
         ///
@@ -23967,9 +23974,9 @@ pub mod generate_pre_signed_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `String!`.
         pub email: ::std::string::String,
@@ -23988,9 +23995,9 @@ pub mod generate_pre_signed_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `GeneratePreSignedToken`.
         #[serde(
@@ -24007,9 +24014,9 @@ pub mod generate_pre_signed_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct GeneratePreSignedToken {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -24075,9 +24082,9 @@ pub mod get_embedded_secret_for_new_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for getting the client secret for an embedded new card payment method form.
         ///
@@ -24089,9 +24096,9 @@ pub mod get_embedded_secret_for_new_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `GetEmbeddedSecretForNewPaymentInstruction`.
         #[serde(
@@ -24110,9 +24117,9 @@ pub mod get_embedded_secret_for_new_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct GetEmbeddedSecretForNewPaymentInstruction {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -24172,9 +24179,9 @@ pub mod get_embedded_secret_for_new_payment_instruction_without_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for getting the client secret for an embedded new card payment method form.
         ///
@@ -24186,9 +24193,9 @@ pub mod get_embedded_secret_for_new_payment_instruction_without_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `GetEmbeddedSecretForNewPaymentInstructionWithoutAccount`.
         #[serde(
@@ -24207,9 +24214,9 @@ pub mod get_embedded_secret_for_new_payment_instruction_without_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct GetEmbeddedSecretForNewPaymentInstructionWithoutAccount {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -24273,9 +24280,9 @@ pub mod get_hosted_url_for_new_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for getting the external URL for setting up a payment instruction.
         ///
@@ -24287,9 +24294,9 @@ pub mod get_hosted_url_for_new_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `GetHostedUrlForNewPaymentInstruction`.
         #[serde(
@@ -24308,9 +24315,9 @@ pub mod get_hosted_url_for_new_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct GetHostedUrlForNewPaymentInstruction {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -24368,9 +24375,9 @@ pub mod get_or_create_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for getting or creating an agreement.
         ///
@@ -24382,9 +24389,9 @@ pub mod get_or_create_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `GetOrCreateAgreement`.
         #[serde(
@@ -24401,9 +24408,9 @@ pub mod get_or_create_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct GetOrCreateAgreement {
         /// The agreement that was retrieved or created.
         ///
@@ -24466,9 +24473,9 @@ pub mod grant_user_access_to_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `GrantUserAccessToBusinessInput!`.
         pub input: super::types::GrantUserAccessToBusinessInput,
@@ -24478,9 +24485,9 @@ pub mod grant_user_access_to_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `GrantUserAccessToBusiness`.
         #[serde(
@@ -24499,9 +24506,9 @@ pub mod grant_user_access_to_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct GrantUserAccessToBusiness {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -24552,9 +24559,9 @@ pub mod initialize_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `BaseInitializeAccountInput!`.
         pub input: super::types::BaseInitializeAccountInput,
@@ -24564,9 +24571,9 @@ pub mod initialize_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `InitializeAccountResult!`.
         #[serde(rename = "initializeAccount")]
@@ -24579,9 +24586,9 @@ pub mod initialize_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct InitializeAccountResult {
         /// The account number of the newly created account or the existing account to be re-used.
         ///
@@ -24638,9 +24645,9 @@ pub mod initialize_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `BaseInitializeUserInput!`.
         pub input: super::types::BaseInitializeUserInput,
@@ -24650,9 +24657,9 @@ pub mod initialize_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `InitializeUserResult!`.
         #[serde(rename = "initializeUser")]
@@ -24665,9 +24672,9 @@ pub mod initialize_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct InitializeUserResult {
         /// Was a new user created.
         ///
@@ -24726,9 +24733,9 @@ pub mod initiate_hosted_standalone_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for initiating a standalone payment.
         ///
@@ -24740,9 +24747,9 @@ pub mod initiate_hosted_standalone_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `InitiateHostedStandalonePayment`.
         #[serde(
@@ -24761,9 +24768,9 @@ pub mod initiate_hosted_standalone_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct InitiateHostedStandalonePayment {
         /// The details required to refer to and complete a hosted payment.
         ///
@@ -24823,9 +24830,9 @@ pub mod initiate_product_switch {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Instigate a product switch for a specific supply point given a valid product and account number.
         ///
@@ -24837,9 +24844,9 @@ pub mod initiate_product_switch {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `InitiateProductSwitch`.
         #[serde(
@@ -24856,9 +24863,9 @@ pub mod initiate_product_switch {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct InitiateProductSwitch {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -24929,9 +24936,9 @@ pub mod initiate_standalone_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for initiating a standalone payment.
         ///
@@ -24943,9 +24950,9 @@ pub mod initiate_standalone_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `InitiateStandalonePayment`.
         #[serde(
@@ -24964,9 +24971,9 @@ pub mod initiate_standalone_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct InitiateStandalonePayment {
         /// GraphQL type: `InitiateStandalonePaymentOutput` (inferred from the example, not declared by the reference).
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -25022,9 +25029,9 @@ pub mod instigate_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `LeaveSupplierInput!`.
         pub input: super::types::LeaveSupplierInput,
@@ -25034,9 +25041,9 @@ pub mod instigate_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `LeaveSupplierInstigated!`.
         #[serde(rename = "instigateLeaveSupplier")]
@@ -25049,9 +25056,9 @@ pub mod instigate_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct LeaveSupplierInstigated {
         /// The ID of the newly created or existing leave supplier process.
         ///
@@ -25114,9 +25121,9 @@ pub mod invalidate_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for invalidating a payment instruction from an embedded form.
         ///
@@ -25128,9 +25135,9 @@ pub mod invalidate_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `InvalidatePaymentInstruction`.
         #[serde(
@@ -25149,9 +25156,9 @@ pub mod invalidate_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct InvalidatePaymentInstruction {
         /// GraphQL type: `InvalidatePaymentInstructionOutput` (inferred from the example, not declared by the reference).
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -25211,9 +25218,9 @@ pub mod invalidate_pre_signed_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `InvalidatePreSignedTokenInput!`.
         pub input: super::types::InvalidatePreSignedTokenInput,
@@ -25223,9 +25230,9 @@ pub mod invalidate_pre_signed_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `InvalidatePreSignedToken`.
         #[serde(
@@ -25242,9 +25249,9 @@ pub mod invalidate_pre_signed_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct InvalidatePreSignedToken {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -25302,9 +25309,9 @@ pub mod invalidate_pre_signed_tokens_for_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `InvalidatePreSignedTokensForUserInput!`.
         pub input: super::types::InvalidatePreSignedTokensForUserInput,
@@ -25314,9 +25321,9 @@ pub mod invalidate_pre_signed_tokens_for_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `InvalidatePreSignedTokensForUser`.
         #[serde(
@@ -25335,9 +25342,9 @@ pub mod invalidate_pre_signed_tokens_for_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct InvalidatePreSignedTokensForUser {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -25395,9 +25402,9 @@ pub mod invalidate_refresh_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `InvalidateRefreshTokenInput!`.
         pub input: super::types::InvalidateRefreshTokenInput,
@@ -25407,9 +25414,9 @@ pub mod invalidate_refresh_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `InvalidateRefreshToken`.
         #[serde(
@@ -25426,9 +25433,9 @@ pub mod invalidate_refresh_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct InvalidateRefreshToken {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -25484,9 +25491,9 @@ pub mod invalidate_refresh_tokens_for_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `InvalidateRefreshTokensForUserInput!`.
         pub input: super::types::InvalidateRefreshTokensForUserInput,
@@ -25496,9 +25503,9 @@ pub mod invalidate_refresh_tokens_for_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `InvalidateRefreshTokensForUser`.
         #[serde(
@@ -25517,9 +25524,9 @@ pub mod invalidate_refresh_tokens_for_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct InvalidateRefreshTokensForUser {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -25577,9 +25584,9 @@ pub mod join_supplier_accept_terms_and_conditions {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `JoinSupplierAcceptTermsAndConditionsInput!`.
         pub input: super::types::JoinSupplierAcceptTermsAndConditionsInput,
@@ -25589,9 +25596,9 @@ pub mod join_supplier_accept_terms_and_conditions {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `JoinSupplierAcceptTermsAndConditions`.
         #[serde(
@@ -25610,9 +25617,9 @@ pub mod join_supplier_accept_terms_and_conditions {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct JoinSupplierAcceptTermsAndConditions {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -25668,9 +25675,9 @@ pub mod legacy_process_order {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `LegacyProcessOrderInput!`.
         pub input: super::types::LegacyProcessOrderInput,
@@ -25680,9 +25687,9 @@ pub mod legacy_process_order {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `LegacyProcessOrderOutput!`.
         #[serde(rename = "legacyProcessOrder")]
@@ -25695,9 +25702,9 @@ pub mod legacy_process_order {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct LegacyProcessOrderOutput {
         /// The unique identifier of the processed order.
         ///
@@ -25755,9 +25762,9 @@ pub mod link_account_to_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for linking an account to a business.
         ///
@@ -25769,9 +25776,9 @@ pub mod link_account_to_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `LinkAccountToBusiness`.
         #[serde(
@@ -25788,9 +25795,9 @@ pub mod link_account_to_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct LinkAccountToBusiness {
         /// The business the account was linked to.
         ///
@@ -25846,9 +25853,9 @@ pub mod link_user_to_line {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields to link an account user with LINE.
         ///
@@ -25860,9 +25867,9 @@ pub mod link_user_to_line {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `LinkUserToLineResponse!`.
         #[serde(rename = "linkUserToLine")]
@@ -25904,9 +25911,9 @@ pub mod mark_print_batch_as_processed {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `ID!`.
         #[serde(rename = "printBatchId")]
@@ -25917,9 +25924,9 @@ pub mod mark_print_batch_as_processed {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `MarkPrintBatchAsProcessed!`.
         #[serde(rename = "markPrintBatchAsProcessed")]
@@ -25932,9 +25939,9 @@ pub mod mark_print_batch_as_processed {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct MarkPrintBatchAsProcessed {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -25994,9 +26001,9 @@ pub mod masquerade_authentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The masquerade token issued by the support site.
         ///
@@ -26014,9 +26021,9 @@ pub mod masquerade_authentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `MasqueradeAuthentication`.
         #[serde(
@@ -26033,9 +26040,9 @@ pub mod masquerade_authentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct MasqueradeAuthentication {
         /// A list of any errors that occurred while running this mutation.
         ///
@@ -26088,9 +26095,9 @@ pub mod move_to_bucket {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for moving a conversation to a bucket.
         ///
@@ -26103,9 +26110,9 @@ pub mod move_to_bucket {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `MoveToBucket`.
         #[serde(
@@ -26122,9 +26129,9 @@ pub mod move_to_bucket {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct MoveToBucket {
         /// The conversation that was moved to the bucket.
         ///
@@ -26182,9 +26189,9 @@ pub mod next_operations_team_round_robin {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The name of the operations team group to select from.
         ///
@@ -26197,9 +26204,9 @@ pub mod next_operations_team_round_robin {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `NextOperationsTeamRoundRobin`.
         #[serde(
@@ -26218,9 +26225,9 @@ pub mod next_operations_team_round_robin {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct NextOperationsTeamRoundRobin {
         /// All inferred routing attributes for team, location, and team groups (e.g., \['OPERATIONS_GROUP.TEAM.Team_A', 'OPERATIONS_GROUP.LOCATION.London', 'OPERATIONS_GROUP.GROUP_B'\]). Recommended for IVR usage.
         ///
@@ -26315,9 +26322,9 @@ pub mod obtain_kraken_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields that can be used to obtain a Json Web Token (JWT) for authentication to the API.
         ///
@@ -26329,9 +26336,9 @@ pub mod obtain_kraken_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ObtainKrakenJSONWebToken`.
         #[serde(
@@ -26348,9 +26355,9 @@ pub mod obtain_kraken_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ObtainKrakenJsonWebToken {
         /// The body payload of the Kraken Token. The same information can be obtained by using JWT decoding tools on the value of the
         ///
@@ -26431,9 +26438,9 @@ pub mod obtain_long_lived_refresh_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for obtaining a long-lived refresh token to extend the expiry claim of a Kraken token.
         ///
@@ -26445,9 +26452,9 @@ pub mod obtain_long_lived_refresh_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ObtainLongLivedRefreshToken`.
         #[serde(
@@ -26466,9 +26473,9 @@ pub mod obtain_long_lived_refresh_token {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ObtainLongLivedRefreshToken {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -26533,9 +26540,9 @@ pub mod ocpp_authentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `OCPPAuthenticationInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -26546,9 +26553,9 @@ pub mod ocpp_authentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `OCPPAuthentication`.
         #[serde(
@@ -26565,9 +26572,9 @@ pub mod ocpp_authentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct OcppAuthentication {
         /// GraphQL type: `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -26627,9 +26634,9 @@ pub mod pause_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Details for pausing a collection process.
         ///
@@ -26641,9 +26648,9 @@ pub mod pause_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `PauseCollectionProcess`.
         #[serde(
@@ -26660,9 +26667,9 @@ pub mod pause_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct PauseCollectionProcess {
         /// Collection process pause output.
         ///
@@ -26726,9 +26733,9 @@ pub mod pause_dunning {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for pausing a dunning process for an account.
         ///
@@ -26740,9 +26747,9 @@ pub mod pause_dunning {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `PauseDunning`.
         #[serde(
@@ -26759,9 +26766,9 @@ pub mod pause_dunning {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct PauseDunning {
         /// Whether the pause has been successfully created.
         ///
@@ -26823,9 +26830,9 @@ pub mod payout_referral_for_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for paying out a referral for an account.
         ///
@@ -26837,9 +26844,9 @@ pub mod payout_referral_for_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `PayoutReferralForAccount`.
         #[serde(
@@ -26856,9 +26863,9 @@ pub mod payout_referral_for_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct PayoutReferralForAccount {
         /// The result of the payout.
         ///
@@ -26922,9 +26929,9 @@ pub mod post_credit {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for posting a credit.
         ///
@@ -26936,9 +26943,9 @@ pub mod post_credit {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `PostCredit`.
         #[serde(
@@ -26955,9 +26962,9 @@ pub mod post_credit {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct PostCredit {
         /// Posted account credit.
         ///
@@ -27013,9 +27020,9 @@ pub mod prepare_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `PrepareAccountInput!`.
         pub input: super::types::PrepareAccountInput,
@@ -27025,9 +27032,9 @@ pub mod prepare_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `PrepareAccountResult!`.
         #[serde(rename = "prepareAccount")]
@@ -27040,9 +27047,9 @@ pub mod prepare_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct PrepareAccountResult {
         /// The account number of the newly created account or the existing account to be re-used.
         ///
@@ -27128,9 +27135,9 @@ pub mod publish_transactional_messaging_external_trigger {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields to publish an external transactional messaging trigger.
         ///
@@ -27142,9 +27149,9 @@ pub mod publish_transactional_messaging_external_trigger {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `PublishTransactionalMessagingExternalTrigger`.
         #[serde(
@@ -27163,9 +27170,9 @@ pub mod publish_transactional_messaging_external_trigger {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct PublishTransactionalMessagingExternalTrigger {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -27225,9 +27232,9 @@ pub mod publish_transactional_messaging_trigger {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields to publish a transactional messaging trigger.
         ///
@@ -27239,9 +27246,9 @@ pub mod publish_transactional_messaging_trigger {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `PublishTransactionalMessagingTrigger`.
         #[serde(
@@ -27260,9 +27267,9 @@ pub mod publish_transactional_messaging_trigger {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct PublishTransactionalMessagingTrigger {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -27320,9 +27327,9 @@ pub mod purchase_voucher {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `PurchaseVoucherInput!`.
         pub input: super::types::PurchaseVoucherInput,
@@ -27332,9 +27339,9 @@ pub mod purchase_voucher {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `PurchaseVoucher`.
         #[serde(
@@ -27351,9 +27358,9 @@ pub mod purchase_voucher {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct PurchaseVoucher {
         /// The voucher purchase created from the mutation.
         ///
@@ -27403,9 +27410,9 @@ pub mod purchase_vouchers {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The list of vouchers to purchase.
         ///
@@ -27419,9 +27426,9 @@ pub mod purchase_vouchers {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `PurchaseVouchers`.
         #[serde(
@@ -27438,9 +27445,9 @@ pub mod purchase_vouchers {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct PurchaseVouchers {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -27504,9 +27511,9 @@ pub mod reactivate_collection_process_record {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for reactivating a collection process record.
         ///
@@ -27518,9 +27525,9 @@ pub mod reactivate_collection_process_record {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ReactivateCollectionProcessRecord`.
         #[serde(
@@ -27539,9 +27546,9 @@ pub mod reactivate_collection_process_record {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ReactivateCollectionProcessRecord {
         /// The reactivated collection process record.
         ///
@@ -27605,9 +27612,9 @@ pub mod record_activated_payment_method {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Details about the activated payment method.
         ///
@@ -27619,9 +27626,9 @@ pub mod record_activated_payment_method {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RecordActivatedPaymentMethod`.
         #[serde(
@@ -27640,9 +27647,9 @@ pub mod record_activated_payment_method {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RecordActivatedPaymentMethod {
         /// The stored payment method.
         ///
@@ -27704,9 +27711,9 @@ pub mod record_deposit_agreement_accepted {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `DepositAgreementInput!`.
         pub input: super::types::DepositAgreementInput,
@@ -27716,9 +27723,9 @@ pub mod record_deposit_agreement_accepted {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RecordDepositAgreementAccepted`.
         #[serde(
@@ -27737,9 +27744,9 @@ pub mod record_deposit_agreement_accepted {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RecordDepositAgreementAccepted {
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
         #[serde(
@@ -27799,9 +27806,9 @@ pub mod record_failed_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Details about the failed payments.
         ///
@@ -27813,9 +27820,9 @@ pub mod record_failed_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RecordFailedPayment`.
         #[serde(
@@ -27832,9 +27839,9 @@ pub mod record_failed_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RecordFailedPayment {
         /// The unique identifier of the notice batch created from the input.
         ///
@@ -27896,9 +27903,9 @@ pub mod record_pending_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Details about the pending payments.
         ///
@@ -27910,9 +27917,9 @@ pub mod record_pending_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RecordPendingPayment`.
         #[serde(
@@ -27929,9 +27936,9 @@ pub mod record_pending_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RecordPendingPayment {
         /// The unique identifier of the notice batch created from the input.
         ///
@@ -27993,9 +28000,9 @@ pub mod record_successful_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Details about the successful payments.
         ///
@@ -28007,9 +28014,9 @@ pub mod record_successful_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RecordSuccessfulPayment`.
         #[serde(
@@ -28026,9 +28033,9 @@ pub mod record_successful_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RecordSuccessfulPayment {
         /// The unique identifier of the notice batch created from the input.
         ///
@@ -28090,9 +28097,9 @@ pub mod redeem_loyalty_points_for_account_credit {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for redeeming Loyalty Points.
         ///
@@ -28104,9 +28111,9 @@ pub mod redeem_loyalty_points_for_account_credit {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RedeemLoyaltyPointsForAccountCredit`.
         #[serde(
@@ -28125,9 +28132,9 @@ pub mod redeem_loyalty_points_for_account_credit {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RedeemLoyaltyPointsForAccountCredit {
         /// The number of loyalty points that were redeemed.
         ///
@@ -28189,9 +28196,9 @@ pub mod redeem_referral_claim_code {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for redeeming referral code.
         ///
@@ -28203,9 +28210,9 @@ pub mod redeem_referral_claim_code {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RedeemReferralClaimCode`.
         #[serde(
@@ -28222,9 +28229,9 @@ pub mod redeem_referral_claim_code {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RedeemReferralClaimCode {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -28282,9 +28289,9 @@ pub mod refund_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for refunding a payment.
         ///
@@ -28296,9 +28303,9 @@ pub mod refund_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RefundPayment`.
         #[serde(
@@ -28315,9 +28322,9 @@ pub mod refund_payment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RefundPayment {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -28373,18 +28380,18 @@ pub mod regenerate_secret_key {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {}
     /// The `data` of a response to [`DOCUMENT`].
     #[derive(
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RegenerateSecretKey`.
         #[serde(
@@ -28401,9 +28408,9 @@ pub mod regenerate_secret_key {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RegenerateSecretKey {
         /// The generated key value, which is only ever available once (here).
         ///
@@ -28454,9 +28461,9 @@ pub mod register_customer_asset {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for registering a device.
         ///
@@ -28468,9 +28475,9 @@ pub mod register_customer_asset {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RegisterCustomerAsset`.
         #[serde(
@@ -28487,9 +28494,9 @@ pub mod register_customer_asset {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RegisterCustomerAsset {
         /// The registered customer asset.
         ///
@@ -28551,9 +28558,9 @@ pub mod register_ev_charger_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `EVChargerLeadZohoType`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -28564,9 +28571,9 @@ pub mod register_ev_charger_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RegisterEVChargerLead`.
         #[serde(
@@ -28583,9 +28590,9 @@ pub mod register_ev_charger_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RegisterEvChargerLead {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -28643,9 +28650,9 @@ pub mod register_lead_flow_status_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for registering a flow status event for a Lead.
         ///
@@ -28657,9 +28664,9 @@ pub mod register_lead_flow_status_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RegisterLeadFlowStatusEvent`.
         #[serde(
@@ -28678,9 +28685,9 @@ pub mod register_lead_flow_status_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RegisterLeadFlowStatusEvent {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -28733,9 +28740,9 @@ pub mod register_opportunity_flow_status_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for registering a flow status event for a opportunity.
         ///
@@ -28747,9 +28754,9 @@ pub mod register_opportunity_flow_status_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RegisterOpportunityFlowStatusEvent`.
         #[serde(
@@ -28768,9 +28775,9 @@ pub mod register_opportunity_flow_status_event {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RegisterOpportunityFlowStatusEvent {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -28823,9 +28830,9 @@ pub mod register_phone_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `TelephoneLeadType`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -28836,9 +28843,9 @@ pub mod register_phone_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RegisterPhoneLead`.
         #[serde(
@@ -28855,9 +28862,9 @@ pub mod register_phone_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RegisterPhoneLead {
         /// Lead's partner reference.
         ///
@@ -28932,9 +28939,9 @@ pub mod register_push_notification_binding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an push notification binding.
         ///
@@ -28946,9 +28953,9 @@ pub mod register_push_notification_binding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RegisterPushNotificationBinding`.
         #[serde(
@@ -28967,9 +28974,9 @@ pub mod register_push_notification_binding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RegisterPushNotificationBinding {
         /// GraphQL type: `PushNotificationBindingType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -29019,9 +29026,9 @@ pub mod register_solar_simulator_direct_sale {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `SolarSimulatorDirectSaleInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -29032,9 +29039,9 @@ pub mod register_solar_simulator_direct_sale {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SolarSimulatorDirectSaleOutput`.
         #[serde(
@@ -29053,9 +29060,9 @@ pub mod register_solar_simulator_direct_sale {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SolarSimulatorDirectSaleOutput {
         /// Address of the lead saved in chipiron.
         ///
@@ -29154,9 +29161,9 @@ pub mod register_solar_simulator_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `SolarSimulatorLeadInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -29167,9 +29174,9 @@ pub mod register_solar_simulator_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SolarSimulatorLeadOutput`.
         #[serde(
@@ -29188,9 +29195,9 @@ pub mod register_solar_simulator_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SolarSimulatorLeadOutput {
         /// Address of the lead saved in chipiron.
         ///
@@ -29278,9 +29285,9 @@ pub mod remove_campaign_from_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for removing a campaign from an account.
         ///
@@ -29292,9 +29299,9 @@ pub mod remove_campaign_from_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RemoveCampaignFromAccount`.
         #[serde(
@@ -29313,9 +29320,9 @@ pub mod remove_campaign_from_account {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RemoveCampaignFromAccount {
         /// Whether the campaign was successfully removed from the account.
         ///
@@ -29377,9 +29384,9 @@ pub mod remove_campaign_items {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `RemoveCampaignItemsInput!`.
         pub input: super::types::RemoveCampaignItemsInput,
@@ -29389,9 +29396,9 @@ pub mod remove_campaign_items {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RemoveCampaignItems`.
         #[serde(
@@ -29408,9 +29415,9 @@ pub mod remove_campaign_items {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RemoveCampaignItems {
         /// GraphQL type: `[VoiceCampaignItemType]` (inferred from the example, not declared by the reference).
         #[serde(
@@ -29472,9 +29479,9 @@ pub mod remove_items_from_risk_list {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// A list of risk list items to remove.
         ///
@@ -29488,9 +29495,9 @@ pub mod remove_items_from_risk_list {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RemoveItemsFromRiskList`.
         #[serde(
@@ -29507,9 +29514,9 @@ pub mod remove_items_from_risk_list {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RemoveItemsFromRiskList {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -29574,9 +29581,9 @@ pub mod remove_property_from_hierarchy {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for removing a property from a hierarchy.
         ///
@@ -29588,9 +29595,9 @@ pub mod remove_property_from_hierarchy {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RemovePropertyFromHierarchy`.
         #[serde(
@@ -29609,9 +29616,9 @@ pub mod remove_property_from_hierarchy {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RemovePropertyFromHierarchy {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -29669,9 +29676,9 @@ pub mod request_double_opt_in {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `DoubleOptInInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -29682,9 +29689,9 @@ pub mod request_double_opt_in {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RequestDoubleOptIn`.
         #[serde(
@@ -29701,9 +29708,9 @@ pub mod request_double_opt_in {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RequestDoubleOptIn {
         /// The consent that was created or updated.
         ///
@@ -29763,9 +29770,9 @@ pub mod request_password_reset {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for requesting a password reset email.
         ///
@@ -29777,9 +29784,9 @@ pub mod request_password_reset {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RequestPasswordResetOutputType`.
         #[serde(
@@ -29798,9 +29805,9 @@ pub mod request_password_reset {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RequestPasswordResetOutputType {
         /// The email that requested a password reset email.
         ///
@@ -29855,9 +29862,9 @@ pub mod request_printed_bill {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields to request a printed bill.
         ///
@@ -29869,9 +29876,9 @@ pub mod request_printed_bill {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RequestPrintedBill`.
         #[serde(
@@ -29888,9 +29895,9 @@ pub mod request_printed_bill {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RequestPrintedBill {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -29946,9 +29953,9 @@ pub mod rescind_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `RescindContractInput!`.
         pub input: super::types::RescindContractInput,
@@ -29958,9 +29965,9 @@ pub mod rescind_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RescindContractOutput!`.
         #[serde(rename = "rescindContract")]
@@ -29973,9 +29980,9 @@ pub mod rescind_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RescindContractOutput {
         /// The contract rescinded.
         ///
@@ -30027,9 +30034,9 @@ pub mod reset_password {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `ResetPasswordMutationInput!`.
         pub input: super::types::ResetPasswordMutationInput,
@@ -30039,9 +30046,9 @@ pub mod reset_password {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ResetPasswordMutationPayload`.
         #[serde(
@@ -30058,9 +30065,9 @@ pub mod reset_password {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ResetPasswordMutationPayload {
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
         #[serde(
@@ -30156,9 +30163,9 @@ pub mod reset_user_password {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for resetting an account user's password.
         ///
@@ -30170,9 +30177,9 @@ pub mod reset_user_password {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ResetUserPasswordOutput`.
         #[serde(
@@ -30189,9 +30196,9 @@ pub mod reset_user_password {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ResetUserPasswordOutput {
         /// A list of codes of which password validation the new password failed against if applicable.
         /// One of:
@@ -30278,9 +30285,9 @@ pub mod resume_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Details for resuming a collection process.
         ///
@@ -30292,9 +30299,9 @@ pub mod resume_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ResumeCollectionProcess`.
         #[serde(
@@ -30311,9 +30318,9 @@ pub mod resume_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ResumeCollectionProcess {
         /// Collection process resume output.
         ///
@@ -30383,9 +30390,9 @@ pub mod resume_control {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `AccountNumberInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -30396,9 +30403,9 @@ pub mod resume_control {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ResumeDeviceControl`.
         #[serde(
@@ -30415,9 +30422,9 @@ pub mod resume_control {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ResumeDeviceControl {
         /// GraphQL type: `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -30477,9 +30484,9 @@ pub mod retire_customer_asset {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for retiring a customer asset.
         ///
@@ -30491,9 +30498,9 @@ pub mod retire_customer_asset {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RetireCustomerAsset`.
         #[serde(
@@ -30510,9 +30517,9 @@ pub mod retire_customer_asset {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RetireCustomerAsset {
         /// The retired customer asset.
         ///
@@ -30572,9 +30579,9 @@ pub mod reverse_enrollment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The input required to reverse an enrollment.
         ///
@@ -30586,9 +30593,9 @@ pub mod reverse_enrollment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `EnrollmentReversed!`.
         #[serde(rename = "reverseEnrollment")]
@@ -30601,9 +30608,9 @@ pub mod reverse_enrollment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct EnrollmentReversed {
         /// The Enrollment process that was reversed.
         ///
@@ -30658,9 +30665,9 @@ pub mod reverse_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `ReverseLeaveSupplierInput!`.
         pub input: super::types::ReverseLeaveSupplierInput,
@@ -30670,9 +30677,9 @@ pub mod reverse_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `LeaveSupplierReversed!`.
         #[serde(rename = "reverseLeaveSupplier")]
@@ -30685,9 +30692,9 @@ pub mod reverse_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct LeaveSupplierReversed {
         /// The message to display to the user on reversal.
         ///
@@ -30733,9 +30740,9 @@ pub mod revoke_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for revoking an agreement.
         ///
@@ -30747,9 +30754,9 @@ pub mod revoke_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RevokeAgreement`.
         #[serde(
@@ -30766,9 +30773,9 @@ pub mod revoke_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RevokeAgreement {
         /// Account responsible for the revoked agreement.
         ///
@@ -30824,9 +30831,9 @@ pub mod revoke_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `RevokeContractInput!`.
         pub input: super::types::RevokeContractInput,
@@ -30836,9 +30843,9 @@ pub mod revoke_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RevokeContractOutput!`.
         #[serde(rename = "revokeContract")]
@@ -30851,9 +30858,9 @@ pub mod revoke_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RevokeContractOutput {
         /// The contract revoked.
         ///
@@ -30899,9 +30906,9 @@ pub mod revoke_user_access_from_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `RevokeUserAccessFromBusinessInput!`.
         pub input: super::types::RevokeUserAccessFromBusinessInput,
@@ -30911,9 +30918,9 @@ pub mod revoke_user_access_from_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RevokeUserAccessFromBusiness`.
         #[serde(
@@ -30932,9 +30939,9 @@ pub mod revoke_user_access_from_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RevokeUserAccessFromBusiness {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -30987,9 +30994,9 @@ pub mod run_agreement_rollover {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for running an agreement rollover.
         ///
@@ -31001,9 +31008,9 @@ pub mod run_agreement_rollover {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `RunAgreementRollover`.
         #[serde(
@@ -31020,9 +31027,9 @@ pub mod run_agreement_rollover {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct RunAgreementRollover {
         /// The executed agreement rollover.
         ///
@@ -31088,9 +31095,9 @@ pub mod schedule_quote_follow_up {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `QuoteShareInput!`.
         pub input: super::types::QuoteShareInput,
@@ -31100,9 +31107,9 @@ pub mod schedule_quote_follow_up {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ScheduleQuoteFollowUp`.
         #[serde(
@@ -31119,9 +31126,9 @@ pub mod schedule_quote_follow_up {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ScheduleQuoteFollowUp {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -31185,9 +31192,9 @@ pub mod select_charge_point_make_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `SelectChargePointMakeInput!`.
         pub input: super::types::SelectChargePointMakeInput,
@@ -31197,9 +31204,9 @@ pub mod select_charge_point_make_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SelectChargePointMakeForSmartFlexOnboarding`.
         #[serde(
@@ -31218,9 +31225,9 @@ pub mod select_charge_point_make_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SelectChargePointMakeForSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -31286,9 +31293,9 @@ pub mod select_charge_point_variant_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `SelectChargePointVariantInput!`.
         pub input: super::types::SelectChargePointVariantInput,
@@ -31298,9 +31305,9 @@ pub mod select_charge_point_variant_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SelectChargePointVariantForSmartFlexOnboarding`.
         #[serde(
@@ -31319,9 +31326,9 @@ pub mod select_charge_point_variant_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SelectChargePointVariantForSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -31387,9 +31394,9 @@ pub mod select_device_type_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `SelectDeviceTypeInput!`.
         pub input: super::types::SelectDeviceTypeInput,
@@ -31399,9 +31406,9 @@ pub mod select_device_type_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SelectDeviceTypeForSmartFlexOnboarding`.
         #[serde(
@@ -31420,9 +31427,9 @@ pub mod select_device_type_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SelectDeviceTypeForSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -31480,9 +31487,9 @@ pub mod select_from_list_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `SelectFromListInput!`.
         pub input: super::types::SelectFromListInput,
@@ -31492,9 +31499,9 @@ pub mod select_from_list_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SelectFromListForSmartFlexOnboarding`.
         #[serde(
@@ -31513,9 +31520,9 @@ pub mod select_from_list_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SelectFromListForSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -31579,9 +31586,9 @@ pub mod select_inverter_make_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `SelectInverterMakeInput!`.
         pub input: super::types::SelectInverterMakeInput,
@@ -31591,9 +31598,9 @@ pub mod select_inverter_make_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SelectInverterMakeForSmartFlexOnboarding`.
         #[serde(
@@ -31612,9 +31619,9 @@ pub mod select_inverter_make_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SelectInverterMakeForSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -31672,9 +31679,9 @@ pub mod select_products {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `SelectProductsInput!`.
         pub input: super::types::SelectProductsInput,
@@ -31684,9 +31691,9 @@ pub mod select_products {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SelectProducts`.
         #[serde(
@@ -31703,9 +31710,9 @@ pub mod select_products {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SelectProducts {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -31769,9 +31776,9 @@ pub mod select_user_vehicle_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `SelectUserVehicleInput!`.
         pub input: super::types::SelectUserVehicleInput,
@@ -31781,9 +31788,9 @@ pub mod select_user_vehicle_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SelectUserVehicleForSmartFlexOnboarding`.
         #[serde(
@@ -31802,9 +31809,9 @@ pub mod select_user_vehicle_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SelectUserVehicleForSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -31868,9 +31875,9 @@ pub mod select_vehicle_make_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `SelectVehicleMakeInput!`.
         pub input: super::types::SelectVehicleMakeInput,
@@ -31880,9 +31887,9 @@ pub mod select_vehicle_make_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SelectVehicleMakeForSmartFlexOnboarding`.
         #[serde(
@@ -31901,9 +31908,9 @@ pub mod select_vehicle_make_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SelectVehicleMakeForSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -31961,9 +31968,9 @@ pub mod select_vehicle_or_charge_point_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `SelectVehicleOrChargePointInput!`.
         pub input: super::types::SelectVehicleOrChargePointInput,
@@ -31973,9 +31980,9 @@ pub mod select_vehicle_or_charge_point_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `CompleteSelectVehicleOrChargePointForSmartFlexOnboarding`.
         #[serde(
@@ -31994,9 +32001,9 @@ pub mod select_vehicle_or_charge_point_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct CompleteSelectVehicleOrChargePointForSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -32062,9 +32069,9 @@ pub mod select_vehicle_variant_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `SelectVehicleVariantInput!`.
         pub input: super::types::SelectVehicleVariantInput,
@@ -32074,9 +32081,9 @@ pub mod select_vehicle_variant_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SelectVehicleVariantForSmartFlexOnboarding`.
         #[serde(
@@ -32095,9 +32102,9 @@ pub mod select_vehicle_variant_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SelectVehicleVariantForSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -32155,9 +32162,9 @@ pub mod send_agreement_rescission_confirmation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for sending a message.
         ///
@@ -32169,9 +32176,9 @@ pub mod send_agreement_rescission_confirmation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SendAgreementRescissionConfirmation`.
         #[serde(
@@ -32190,9 +32197,9 @@ pub mod send_agreement_rescission_confirmation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SendAgreementRescissionConfirmation {
         /// The agreement rescission for which we are sending a message.
         ///
@@ -32258,9 +32265,9 @@ pub mod send_offer_quote_summary {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `OfferQuoteSummaryInput!`.
         pub input: super::types::OfferQuoteSummaryInput,
@@ -32270,9 +32277,9 @@ pub mod send_offer_quote_summary {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SendOfferQuoteSummary`.
         #[serde(
@@ -32289,9 +32296,9 @@ pub mod send_offer_quote_summary {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SendOfferQuoteSummary {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -32351,9 +32358,9 @@ pub mod send_quote_summary {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `QuoteShareInput!`.
         pub input: super::types::QuoteShareInput,
@@ -32363,9 +32370,9 @@ pub mod send_quote_summary {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SendQuoteSummary`.
         #[serde(
@@ -32382,9 +32389,9 @@ pub mod send_quote_summary {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SendQuoteSummary {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -32442,9 +32449,9 @@ pub mod send_verification_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `SendVerificationEmailInput!`.
         pub input: super::types::SendVerificationEmailInput,
@@ -32454,9 +32461,9 @@ pub mod send_verification_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SendVerificationEmail`.
         #[serde(
@@ -32473,9 +32480,9 @@ pub mod send_verification_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SendVerificationEmail {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -32537,9 +32544,9 @@ pub mod set_device_preferences {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The device preference details to be updated.
         ///
@@ -32551,9 +32558,9 @@ pub mod set_device_preferences {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SmartFlexDeviceInterface`.
         #[serde(
@@ -32570,9 +32577,9 @@ pub mod set_device_preferences {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SmartFlexDeviceInterface {
         /// Active alert message(s) for a device, showing the latest first.
         ///
@@ -32705,9 +32712,9 @@ pub mod set_loyalty_points_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for saving the Loyalty Points user.
         ///
@@ -32719,9 +32726,9 @@ pub mod set_loyalty_points_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SetLoyaltyPointsUser`.
         #[serde(
@@ -32738,9 +32745,9 @@ pub mod set_loyalty_points_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SetLoyaltyPointsUser {
         /// ID of the new Loyalty Points user.
         ///
@@ -32802,9 +32809,9 @@ pub mod set_opportunity_outcome {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for setting the outcome of a opportunity.
         ///
@@ -32816,9 +32823,9 @@ pub mod set_opportunity_outcome {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SetOpportunityOutcome`.
         #[serde(
@@ -32835,9 +32842,9 @@ pub mod set_opportunity_outcome {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SetOpportunityOutcome {
         /// Success message for now.
         ///
@@ -32895,9 +32902,9 @@ pub mod set_payment_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `SetPaymentPreferenceInput!`.
         pub input: super::types::SetPaymentPreferenceInput,
@@ -32907,9 +32914,9 @@ pub mod set_payment_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SetPaymentPreference`.
         #[serde(
@@ -32926,9 +32933,9 @@ pub mod set_payment_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SetPaymentPreference {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -32981,9 +32988,9 @@ pub mod set_up_direct_debit_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a new direct debit instruction.
         ///
@@ -32995,9 +33002,9 @@ pub mod set_up_direct_debit_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SetUpDirectDebitInstruction`.
         #[serde(
@@ -33016,9 +33023,9 @@ pub mod set_up_direct_debit_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SetUpDirectDebitInstruction {
         /// GraphQL type: `DirectDebitInstructionType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -33080,9 +33087,9 @@ pub mod set_up_direct_debit_instruction_for_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a new direct debit instruction.
         ///
@@ -33094,9 +33101,9 @@ pub mod set_up_direct_debit_instruction_for_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SetUpDirectDebitInstructionForBusiness`.
         #[serde(
@@ -33115,9 +33122,9 @@ pub mod set_up_direct_debit_instruction_for_business {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SetUpDirectDebitInstructionForBusiness {
         /// The created direct debit instruction.
         ///
@@ -33181,9 +33188,9 @@ pub mod set_up_direct_debit_instruction_from_stored_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating a new direct debit instruction from stored details.
         ///
@@ -33195,9 +33202,9 @@ pub mod set_up_direct_debit_instruction_from_stored_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SetUpDirectDebitInstructionFromStoredDetails`.
         #[serde(
@@ -33216,9 +33223,9 @@ pub mod set_up_direct_debit_instruction_from_stored_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SetUpDirectDebitInstructionFromStoredDetails {
         /// The payment instruction that was created from stored details.
         ///
@@ -33290,9 +33297,9 @@ pub mod set_vehicle_charge_preferences {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `VehicleChargingPreferencesInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -33303,9 +33310,9 @@ pub mod set_vehicle_charge_preferences {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SetVehicleChargingPreferences`.
         #[serde(
@@ -33324,9 +33331,9 @@ pub mod set_vehicle_charge_preferences {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SetVehicleChargingPreferences {
         /// GraphQL type: `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -33386,9 +33393,9 @@ pub mod share_goods_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for sharing a quote.
         ///
@@ -33400,9 +33407,9 @@ pub mod share_goods_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ShareGoodsQuote`.
         #[serde(
@@ -33419,9 +33426,9 @@ pub mod share_goods_quote {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ShareGoodsQuote {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -33479,9 +33486,9 @@ pub mod start_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Details to start collection process for.
         ///
@@ -33493,9 +33500,9 @@ pub mod start_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `StartCollectionProcess`.
         #[serde(
@@ -33512,9 +33519,9 @@ pub mod start_collection_process {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct StartCollectionProcess {
         /// Details of collection process that has been started.
         ///
@@ -33578,9 +33585,9 @@ pub mod start_customer_verification {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `StartCustomerVerificationInput!`.
         pub input: super::types::StartCustomerVerificationInput,
@@ -33590,9 +33597,9 @@ pub mod start_customer_verification {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `StartCustomerVerification`.
         #[serde(
@@ -33611,9 +33618,9 @@ pub mod start_customer_verification {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct StartCustomerVerification {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -33677,9 +33684,9 @@ pub mod start_re_authentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `StartReAuthenticationInput!`.
         pub input: super::types::StartReAuthenticationInput,
@@ -33689,9 +33696,9 @@ pub mod start_re_authentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `StartReAuthentication`.
         #[serde(
@@ -33708,9 +33715,9 @@ pub mod start_re_authentication {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct StartReAuthentication {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -33768,9 +33775,9 @@ pub mod start_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `StartSmartFlexOnboardingInput!`.
         pub input: super::types::StartSmartFlexOnboardingInput,
@@ -33780,9 +33787,9 @@ pub mod start_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `StartSmartFlexOnboarding`.
         #[serde(
@@ -33799,9 +33806,9 @@ pub mod start_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct StartSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -33865,9 +33872,9 @@ pub mod start_test_charge_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CompleteSmartFlexOnboardingStepInput!`.
         pub input: super::types::CompleteSmartFlexOnboardingStepInput,
@@ -33877,9 +33884,9 @@ pub mod start_test_charge_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `StartTestChargeForSmartFlexOnboarding`.
         #[serde(
@@ -33898,9 +33905,9 @@ pub mod start_test_charge_for_smart_flex_onboarding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct StartTestChargeForSmartFlexOnboarding {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -33958,9 +33965,9 @@ pub mod stop_automated_payments {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `StopAutomatedPaymentsInput!`.
         pub input: super::types::StopAutomatedPaymentsInput,
@@ -33970,9 +33977,9 @@ pub mod stop_automated_payments {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `StopAutomatedPayments`.
         #[serde(
@@ -33989,9 +33996,9 @@ pub mod stop_automated_payments {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct StopAutomatedPayments {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -34044,9 +34051,9 @@ pub mod store_bank_details_for_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for adding payment details to a lead.
         ///
@@ -34058,9 +34065,9 @@ pub mod store_bank_details_for_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `StoreBankDetailsForLead`.
         #[serde(
@@ -34077,9 +34084,9 @@ pub mod store_bank_details_for_lead {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct StoreBankDetailsForLead {
         /// Reference of the mandate generated for the lead.
         ///
@@ -34141,9 +34148,9 @@ pub mod store_direct_debit_payment_method_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Store bank details with the vendor.
         ///
@@ -34155,9 +34162,9 @@ pub mod store_direct_debit_payment_method_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `StoreDirectDebitPaymentMethodDetails`.
         #[serde(
@@ -34176,9 +34183,9 @@ pub mod store_direct_debit_payment_method_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct StoreDirectDebitPaymentMethodDetails {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -34240,9 +34247,9 @@ pub mod store_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for storing a new payment instruction created through the embedded process.
         ///
@@ -34254,9 +34261,9 @@ pub mod store_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `StorePaymentInstruction`.
         #[serde(
@@ -34273,9 +34280,9 @@ pub mod store_payment_instruction {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct StorePaymentInstruction {
         /// The stored payment instruction.
         ///
@@ -34339,9 +34346,9 @@ pub mod submit_customer_feedback {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CustomerFeedbackInputType!`.
         pub input: super::types::CustomerFeedbackInputType,
@@ -34351,9 +34358,9 @@ pub mod submit_customer_feedback {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SubmitCustomerFeedback`.
         #[serde(
@@ -34370,9 +34377,9 @@ pub mod submit_customer_feedback {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SubmitCustomerFeedback {
         /// GraphQL type: `CustomerFeedbackType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -34432,9 +34439,9 @@ pub mod submit_gas_self_reading {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for submitting a gas self-reading.
         ///
@@ -34446,9 +34453,9 @@ pub mod submit_gas_self_reading {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SubmitGasSelfReading`.
         #[serde(
@@ -34465,9 +34472,9 @@ pub mod submit_gas_self_reading {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SubmitGasSelfReading {
         /// The CUPS identifier for the supply point.
         ///
@@ -34525,9 +34532,9 @@ pub mod submit_repayment_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for requesting a repayment.
         ///
@@ -34539,9 +34546,9 @@ pub mod submit_repayment_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SubmitRepaymentRequest`.
         #[serde(
@@ -34558,9 +34565,9 @@ pub mod submit_repayment_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SubmitRepaymentRequest {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -34630,9 +34637,9 @@ pub mod suspend_control {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `AccountNumberInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -34643,9 +34650,9 @@ pub mod suspend_control {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SuspendDeviceControl`.
         #[serde(
@@ -34662,9 +34669,9 @@ pub mod suspend_control {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SuspendDeviceControl {
         /// GraphQL type: `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -34724,9 +34731,9 @@ pub mod switch_account_to_variable_payment_schedule {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for switching to a variable payment schedule.
         ///
@@ -34738,9 +34745,9 @@ pub mod switch_account_to_variable_payment_schedule {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SwitchAccountToVariablePaymentSchedule`.
         #[serde(
@@ -34759,9 +34766,9 @@ pub mod switch_account_to_variable_payment_schedule {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SwitchAccountToVariablePaymentSchedule {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -34819,9 +34826,9 @@ pub mod terminate_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for terminating an agreement.
         ///
@@ -34833,9 +34840,9 @@ pub mod terminate_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `TerminateAgreement`.
         #[serde(
@@ -34852,9 +34859,9 @@ pub mod terminate_agreement {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct TerminateAgreement {
         /// The created agreement.
         ///
@@ -34910,9 +34917,9 @@ pub mod terminate_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `TerminateContractInput!`.
         pub input: super::types::TerminateContractInput,
@@ -34922,9 +34929,9 @@ pub mod terminate_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `TerminateContractOutput!`.
         #[serde(rename = "terminateContract")]
@@ -34937,9 +34944,9 @@ pub mod terminate_contract {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct TerminateContractOutput {
         /// The contract terminated.
         ///
@@ -34985,9 +34992,9 @@ pub mod terminate_credit_transfer_permission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for terminating a credit transfer permission.
         ///
@@ -34999,9 +35006,9 @@ pub mod terminate_credit_transfer_permission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `TerminateCreditTransferPermission`.
         #[serde(
@@ -35020,9 +35027,9 @@ pub mod terminate_credit_transfer_permission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct TerminateCreditTransferPermission {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -35090,9 +35097,9 @@ pub mod terminate_solar_wallet_relationship {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for terminaring solar wallet sharing credit between ledgers.
         ///
@@ -35104,9 +35111,9 @@ pub mod terminate_solar_wallet_relationship {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `TerminateSolarWalletRelationship`.
         #[serde(
@@ -35125,9 +35132,9 @@ pub mod terminate_solar_wallet_relationship {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct TerminateSolarWalletRelationship {
         /// Credit sharing ledgers id.
         ///
@@ -35236,9 +35243,9 @@ pub mod third_party_complete_device_registration {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `CompleteDeviceRegistrationInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -35249,9 +35256,9 @@ pub mod third_party_complete_device_registration {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ThirdPartyCompleteDeviceRegistration`.
         #[serde(
@@ -35270,9 +35277,9 @@ pub mod third_party_complete_device_registration {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ThirdPartyCompleteDeviceRegistration {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -35332,9 +35339,9 @@ pub mod transfer_lead_opportunities {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for transfer opportunities across leads.
         ///
@@ -35346,9 +35353,9 @@ pub mod transfer_lead_opportunities {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `TransferLeadOpportunities`.
         #[serde(
@@ -35367,9 +35374,9 @@ pub mod transfer_lead_opportunities {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct TransferLeadOpportunities {
         /// Number of opportunities transferred.
         ///
@@ -35432,9 +35439,9 @@ pub mod transfer_ledger_balance {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for processing an account balance transfer.
         ///
@@ -35446,9 +35453,9 @@ pub mod transfer_ledger_balance {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `TransferLedgerBalance`.
         #[serde(
@@ -35465,9 +35472,9 @@ pub mod transfer_ledger_balance {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct TransferLedgerBalance {
         /// Balance transfer details.
         ///
@@ -35531,9 +35538,9 @@ pub mod transfer_loyalty_points_between_users {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for transferring Loyalty Points.
         ///
@@ -35545,9 +35552,9 @@ pub mod transfer_loyalty_points_between_users {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `TransferLoyaltyPointsBetweenUsers`.
         #[serde(
@@ -35566,9 +35573,9 @@ pub mod transfer_loyalty_points_between_users {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct TransferLoyaltyPointsBetweenUsers {
         /// The number of loyalty points that were transferred.
         ///
@@ -35641,9 +35648,9 @@ pub mod trigger_boost_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `AccountNumberInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -35654,9 +35661,9 @@ pub mod trigger_boost_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `PerformBoostCharge`.
         #[serde(
@@ -35673,9 +35680,9 @@ pub mod trigger_boost_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct PerformBoostCharge {
         /// GraphQL type: `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -35735,9 +35742,9 @@ pub mod trigger_collection_process_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for sending a collection process communication.
         ///
@@ -35749,9 +35756,9 @@ pub mod trigger_collection_process_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `TriggerCollectionProcessMessage`.
         #[serde(
@@ -35770,9 +35777,9 @@ pub mod trigger_collection_process_message {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct TriggerCollectionProcessMessage {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -35834,9 +35841,9 @@ pub mod trigger_post_upload_operations {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `String!`.
         #[serde(rename = "s3Key")]
@@ -35847,9 +35854,9 @@ pub mod trigger_post_upload_operations {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `TriggerPostUploadOperations!`.
         #[serde(rename = "triggerPostUploadOperations")]
@@ -35862,9 +35869,9 @@ pub mod trigger_post_upload_operations {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct TriggerPostUploadOperations {
         /// GraphQL type: `Boolean` (inferred from the example, not declared by the reference).
         #[serde(
@@ -35931,9 +35938,9 @@ pub mod trigger_test_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `AccountNumberInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -35944,9 +35951,9 @@ pub mod trigger_test_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `PerformTestCharge`.
         #[serde(
@@ -35963,9 +35970,9 @@ pub mod trigger_test_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct PerformTestCharge {
         /// GraphQL type: `KrakenFlexDeviceType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -36025,9 +36032,9 @@ pub mod unenroll_account_from_loyalty_program {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The account number to unenroll from the loyalty program.
         ///
@@ -36039,9 +36046,9 @@ pub mod unenroll_account_from_loyalty_program {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UnenrollAccountFromLoyaltyProgram`.
         #[serde(
@@ -36060,9 +36067,9 @@ pub mod unenroll_account_from_loyalty_program {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UnenrollAccountFromLoyaltyProgram {
         /// Outcome of the loyalty points campaign enrollment.
         ///
@@ -36120,18 +36127,18 @@ pub mod unlink_user_from_line {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {}
     /// The `data` of a response to [`DOCUMENT`].
     #[derive(
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UnlinkUserFromLineResponse!`.
         #[serde(rename = "unlinkUserFromLine")]
@@ -36175,9 +36182,9 @@ pub mod update_account_billing_address {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for updating an account billing address.
         ///
@@ -36189,9 +36196,9 @@ pub mod update_account_billing_address {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAccountBillingAddress`.
         #[serde(
@@ -36210,9 +36217,9 @@ pub mod update_account_billing_address {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAccountBillingAddress {
         /// The updated account.
         ///
@@ -36270,9 +36277,9 @@ pub mod update_account_billing_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating billing email for an account.
         ///
@@ -36284,9 +36291,9 @@ pub mod update_account_billing_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAccountBillingEmail`.
         #[serde(
@@ -36305,9 +36312,9 @@ pub mod update_account_billing_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAccountBillingEmail {
         /// Account that was changed.
         ///
@@ -36365,9 +36372,9 @@ pub mod update_account_consents {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The account number to update consents for.
         ///
@@ -36384,9 +36391,9 @@ pub mod update_account_consents {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAccountConsents`.
         #[serde(
@@ -36403,9 +36410,9 @@ pub mod update_account_consents {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAccountConsents {
         /// Consents linked to this account.
         ///
@@ -36465,9 +36472,9 @@ pub mod update_account_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating an account reference.
         ///
@@ -36479,9 +36486,9 @@ pub mod update_account_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAccountReference`.
         #[serde(
@@ -36498,9 +36505,9 @@ pub mod update_account_reference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAccountReference {
         /// GraphQL type: `AccountReferenceType` (inferred from the example, not declared by the reference).
         #[serde(
@@ -36560,9 +36567,9 @@ pub mod update_account_referral_status {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating the status of an account referral.
         ///
@@ -36574,9 +36581,9 @@ pub mod update_account_referral_status {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAccountReferralStatus`.
         #[serde(
@@ -36595,9 +36602,9 @@ pub mod update_account_referral_status {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAccountReferralStatus {
         /// The updated account referral instance.
         ///
@@ -36659,9 +36666,9 @@ pub mod update_account_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating user.
         ///
@@ -36674,9 +36681,9 @@ pub mod update_account_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAccountUser`.
         #[serde(
@@ -36693,9 +36700,9 @@ pub mod update_account_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAccountUser {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -36753,9 +36760,9 @@ pub mod update_account_user_consents {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Consents to update for account user.
         ///
@@ -36779,9 +36786,9 @@ pub mod update_account_user_consents {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAccountUserConsents`.
         #[serde(
@@ -36800,9 +36807,9 @@ pub mod update_account_user_consents {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAccountUserConsents {
         /// All the consents for an account user.
         ///
@@ -36866,9 +36873,9 @@ pub mod update_active_purchase {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating an active purchase.
         ///
@@ -36880,9 +36887,9 @@ pub mod update_active_purchase {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateActivePurchase`.
         #[serde(
@@ -36899,9 +36906,9 @@ pub mod update_active_purchase {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateActivePurchase {
         /// Goods purchase updated.
         ///
@@ -36961,9 +36968,9 @@ pub mod update_affiliate_link {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for Updating an existing affiliate link.
         ///
@@ -36975,9 +36982,9 @@ pub mod update_affiliate_link {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAffiliateLink!`.
         #[serde(rename = "updateAffiliateLink")]
@@ -36990,9 +36997,9 @@ pub mod update_affiliate_link {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAffiliateLink {
         /// The updated affiliate link.
         ///
@@ -37052,9 +37059,9 @@ pub mod update_affiliate_organisation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for Updating an existing affiliate organisation.
         ///
@@ -37066,9 +37073,9 @@ pub mod update_affiliate_organisation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAffiliateOrganisation!`.
         #[serde(rename = "updateAffiliateOrganisation")]
@@ -37081,9 +37088,9 @@ pub mod update_affiliate_organisation {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAffiliateOrganisation {
         /// The updated affiliate organisation.
         ///
@@ -37147,9 +37154,9 @@ pub mod update_agent_auxiliary_status {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The input data for this mutation.
         ///
@@ -37161,9 +37168,9 @@ pub mod update_agent_auxiliary_status {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAgentAuxiliaryStatus`.
         #[serde(
@@ -37182,9 +37189,9 @@ pub mod update_agent_auxiliary_status {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAgentAuxiliaryStatus {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -37242,9 +37249,9 @@ pub mod update_agreement_period {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for updating the agreement period.
         ///
@@ -37256,9 +37263,9 @@ pub mod update_agreement_period {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAgreementPeriod`.
         #[serde(
@@ -37275,9 +37282,9 @@ pub mod update_agreement_period {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAgreementPeriod {
         /// Account responsible for the update agreement.
         ///
@@ -37335,9 +37342,9 @@ pub mod update_agreement_rescission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating an agreement rescission.
         ///
@@ -37349,9 +37356,9 @@ pub mod update_agreement_rescission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAgreementRescission`.
         #[serde(
@@ -37370,9 +37377,9 @@ pub mod update_agreement_rescission {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAgreementRescission {
         /// The updated agreement rescission instance.
         ///
@@ -37436,9 +37443,9 @@ pub mod update_agreement_rollover {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for updating an agreement rollover.
         ///
@@ -37450,9 +37457,9 @@ pub mod update_agreement_rollover {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAgreementRollover`.
         #[serde(
@@ -37469,9 +37476,9 @@ pub mod update_agreement_rollover {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAgreementRollover {
         /// The update agreement rollover.
         ///
@@ -37535,9 +37542,9 @@ pub mod update_api_exception {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating an API exception.
         ///
@@ -37549,9 +37556,9 @@ pub mod update_api_exception {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAPIException`.
         #[serde(
@@ -37568,9 +37575,9 @@ pub mod update_api_exception {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateApiException {
         /// The updated APIException.
         ///
@@ -37632,9 +37639,9 @@ pub mod update_api_exception_note {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an API exception note.
         ///
@@ -37646,9 +37653,9 @@ pub mod update_api_exception_note {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAPIExceptionNote`.
         #[serde(
@@ -37665,9 +37672,9 @@ pub mod update_api_exception_note {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateApiExceptionNote {
         /// The updates APIExceptionNote.
         ///
@@ -37729,9 +37736,9 @@ pub mod update_auto_top_up_amount {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating the auto-top-up amount for a schedule.
         ///
@@ -37743,9 +37750,9 @@ pub mod update_auto_top_up_amount {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAutoTopUpAmount`.
         #[serde(
@@ -37762,9 +37769,9 @@ pub mod update_auto_top_up_amount {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAutoTopUpAmount {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -37822,9 +37829,9 @@ pub mod update_billing_address {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `UpdateAccountBillingAddressInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -37835,9 +37842,9 @@ pub mod update_billing_address {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateBillingAddress`.
         #[serde(
@@ -37854,9 +37861,9 @@ pub mod update_billing_address {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateBillingAddress {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -37914,9 +37921,9 @@ pub mod update_billing_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `UpdateAccountBillingDetailsInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -37927,9 +37934,9 @@ pub mod update_billing_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateBillingDetails`.
         #[serde(
@@ -37946,9 +37953,9 @@ pub mod update_billing_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateBillingDetails {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -38010,9 +38017,9 @@ pub mod update_boost_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `UpdateBoostChargeInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -38023,9 +38030,9 @@ pub mod update_boost_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SmartFlexDeviceInterface`.
         #[serde(
@@ -38042,9 +38049,9 @@ pub mod update_boost_charge {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SmartFlexDeviceInterface {
         /// Active alert message(s) for a device, showing the latest first.
         ///
@@ -38177,9 +38184,9 @@ pub mod update_campaign_account_expiry_date {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for updating a campaign account expiry date.
         ///
@@ -38191,9 +38198,9 @@ pub mod update_campaign_account_expiry_date {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateCampaignAccountExpiryDate`.
         #[serde(
@@ -38212,9 +38219,9 @@ pub mod update_campaign_account_expiry_date {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateCampaignAccountExpiryDate {
         /// The campaign account with the updated expiry date.
         ///
@@ -38276,9 +38283,9 @@ pub mod update_collection_process_record_latest_step {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for updating the latest step.
         ///
@@ -38290,9 +38297,9 @@ pub mod update_collection_process_record_latest_step {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateCollectionProcessRecordLatestStep`.
         #[serde(
@@ -38311,9 +38318,9 @@ pub mod update_collection_process_record_latest_step {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateCollectionProcessRecordLatestStep {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -38377,9 +38384,9 @@ pub mod update_collection_process_record_to_active {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for making a collection process record active.
         ///
@@ -38391,9 +38398,9 @@ pub mod update_collection_process_record_to_active {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateCollectionProcessRecordToActive`.
         #[serde(
@@ -38412,9 +38419,9 @@ pub mod update_collection_process_record_to_active {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateCollectionProcessRecordToActive {
         /// Whether the collection process was successfully updated.
         ///
@@ -38478,9 +38485,9 @@ pub mod update_collection_process_record_to_complete {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for making a collection process record complete.
         ///
@@ -38492,9 +38499,9 @@ pub mod update_collection_process_record_to_complete {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateCollectionProcessRecordToComplete`.
         #[serde(
@@ -38513,9 +38520,9 @@ pub mod update_collection_process_record_to_complete {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateCollectionProcessRecordToComplete {
         /// Whether the collection process was successfully updated.
         ///
@@ -38579,9 +38586,9 @@ pub mod update_comms_delivery_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating comms delivery preferences for an account.
         ///
@@ -38593,9 +38600,9 @@ pub mod update_comms_delivery_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateCommsDeliveryPreference`.
         #[serde(
@@ -38614,9 +38621,9 @@ pub mod update_comms_delivery_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateCommsDeliveryPreference {
         /// GraphQL type: `AccountInterface` (inferred from the example, not declared by the reference).
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -38672,9 +38679,9 @@ pub mod update_comms_preferences {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `UpdateAccountUserCommsPreferencesMutationInput!`.
         pub input: super::types::UpdateAccountUserCommsPreferencesMutationInput,
@@ -38684,9 +38691,9 @@ pub mod update_comms_preferences {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAccountUserCommsPreferencesMutationPayload`.
         #[serde(
@@ -38705,9 +38712,9 @@ pub mod update_comms_preferences {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAccountUserCommsPreferencesMutationPayload {
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
         #[serde(
@@ -38848,9 +38855,9 @@ pub mod update_dca_proceeding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `UpdateDCAProceedingInputType!`.
         pub input: super::types::UpdateDcaProceedingInputType,
@@ -38860,9 +38867,9 @@ pub mod update_dca_proceeding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateDCAProceeding`.
         #[serde(
@@ -38879,9 +38886,9 @@ pub mod update_dca_proceeding {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateDcaProceeding {
         /// Whether the update has been applied.
         ///
@@ -38945,9 +38952,9 @@ pub mod update_device_grid_export {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `UpdateDeviceGridExportInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -38958,9 +38965,9 @@ pub mod update_device_grid_export {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SmartFlexDeviceInterface`.
         #[serde(
@@ -38977,9 +38984,9 @@ pub mod update_device_grid_export {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SmartFlexDeviceInterface {
         /// Active alert message(s) for a device, showing the latest first.
         ///
@@ -39112,9 +39119,9 @@ pub mod update_device_smart_control {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The input to action the desired device control, i.e. suspend or unsuspend a device.
         ///
@@ -39126,9 +39133,9 @@ pub mod update_device_smart_control {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SmartFlexDeviceInterface`.
         #[serde(
@@ -39145,9 +39152,9 @@ pub mod update_device_smart_control {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SmartFlexDeviceInterface {
         /// Active alert message(s) for a device, showing the latest first.
         ///
@@ -39278,9 +39285,9 @@ pub mod update_document_accessibility_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating document accessibility preference for an account.
         ///
@@ -39292,9 +39299,9 @@ pub mod update_document_accessibility_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateDocumentAccessibilityPreference!`.
         #[serde(rename = "updateDocumentAccessibilityPreference")]
@@ -39307,9 +39314,9 @@ pub mod update_document_accessibility_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateDocumentAccessibilityPreference {
         /// Account that was changed.
         ///
@@ -39367,9 +39374,9 @@ pub mod update_is_charging_duration_capped {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating the charging duration cap preference.
         ///
@@ -39384,9 +39391,9 @@ pub mod update_is_charging_duration_capped {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `SmartFlexDeviceInterface`.
         #[serde(
@@ -39405,9 +39412,9 @@ pub mod update_is_charging_duration_capped {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct SmartFlexDeviceInterface {
         /// Active alert message(s) for a device, showing the latest first.
         ///
@@ -39540,9 +39547,9 @@ pub mod update_lead_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Fields for updating a lead's details.
         ///
@@ -39554,9 +39561,9 @@ pub mod update_lead_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateLeadDetails`.
         #[serde(
@@ -39573,9 +39580,9 @@ pub mod update_lead_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateLeadDetails {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -39637,9 +39644,9 @@ pub mod update_lead_stage {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Fields for updating a lead's stage.
         ///
@@ -39651,9 +39658,9 @@ pub mod update_lead_stage {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateLeadStage`.
         #[serde(
@@ -39670,9 +39677,9 @@ pub mod update_lead_stage {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateLeadStage {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -39732,9 +39739,9 @@ pub mod update_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `UpdateLeaveSupplierInput!`.
         pub input: super::types::UpdateLeaveSupplierInput,
@@ -39744,9 +39751,9 @@ pub mod update_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `LeaveSupplierUpdated!`.
         #[serde(rename = "updateLeaveSupplier")]
@@ -39759,9 +39766,9 @@ pub mod update_leave_supplier {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct LeaveSupplierUpdated {
         /// The message to display to the user on leave supplier update.
         ///
@@ -39807,9 +39814,9 @@ pub mod update_message_tags {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `UpdateMessageTagsInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -39820,9 +39827,9 @@ pub mod update_message_tags {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateMessageTags`.
         #[serde(
@@ -39839,9 +39846,9 @@ pub mod update_message_tags {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateMessageTags {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -39901,9 +39908,9 @@ pub mod update_metadata {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating metadata.
         ///
@@ -39915,9 +39922,9 @@ pub mod update_metadata {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateMetadata`.
         #[serde(
@@ -39934,9 +39941,9 @@ pub mod update_metadata {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateMetadata {
         /// GraphQL type: `Metadata` (inferred from the example, not declared by the reference).
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -39992,9 +39999,9 @@ pub mod update_notes_on_opportunity {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input to update the note on an opportunity.
         ///
@@ -40006,9 +40013,9 @@ pub mod update_notes_on_opportunity {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateNotesOnOpportunity`.
         #[serde(
@@ -40025,9 +40032,9 @@ pub mod update_notes_on_opportunity {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateNotesOnOpportunity {
         /// The number of the opportunity.
         ///
@@ -40089,9 +40096,9 @@ pub mod update_offer_group_on_opportunity {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input to update the offer group on an opportunity.
         ///
@@ -40103,9 +40110,9 @@ pub mod update_offer_group_on_opportunity {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateOfferGroupOnOpportunity`.
         #[serde(
@@ -40124,9 +40131,9 @@ pub mod update_offer_group_on_opportunity {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateOfferGroupOnOpportunity {
         /// The number of the opportunity.
         ///
@@ -40188,9 +40195,9 @@ pub mod update_on_site_jobs_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The input objects required to update a Request.
         ///
@@ -40202,9 +40209,9 @@ pub mod update_on_site_jobs_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateOnSiteJobsRequest`.
         #[serde(
@@ -40221,9 +40228,9 @@ pub mod update_on_site_jobs_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateOnSiteJobsRequest {
         /// The updated request.
         ///
@@ -40287,9 +40294,9 @@ pub mod update_opportunity_assignment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for creating an opportunity.
         ///
@@ -40301,9 +40308,9 @@ pub mod update_opportunity_assignment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateOpportunityAssignment`.
         #[serde(
@@ -40322,9 +40329,9 @@ pub mod update_opportunity_assignment {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateOpportunityAssignment {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -40386,9 +40393,9 @@ pub mod update_opportunity_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating the address of a opportunity.
         ///
@@ -40400,9 +40407,9 @@ pub mod update_opportunity_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateOpportunityDetails`.
         #[serde(
@@ -40419,9 +40426,9 @@ pub mod update_opportunity_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateOpportunityDetails {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -40483,9 +40490,9 @@ pub mod update_opportunity_extra_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating the extra details of a opportunity.
         ///
@@ -40497,9 +40504,9 @@ pub mod update_opportunity_extra_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateOpportunityExtraDetails`.
         #[serde(
@@ -40518,9 +40525,9 @@ pub mod update_opportunity_extra_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateOpportunityExtraDetails {
         /// The opportunity's extra details to be added or updated.
         ///
@@ -40582,9 +40589,9 @@ pub mod update_opportunity_stage {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating the state of a opportunity.
         ///
@@ -40596,9 +40603,9 @@ pub mod update_opportunity_stage {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateOpportunityStage`.
         #[serde(
@@ -40615,9 +40622,9 @@ pub mod update_opportunity_stage {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateOpportunityStage {
         /// Placeholder success message for now.
         ///
@@ -40675,9 +40682,9 @@ pub mod update_options_language_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Variables needed to update the language preference for an account.
         ///
@@ -40689,9 +40696,9 @@ pub mod update_options_language_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateOptionsLanguagePreference`.
         #[serde(
@@ -40710,9 +40717,9 @@ pub mod update_options_language_preference {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateOptionsLanguagePreference {
         /// The selected language preference.
         ///
@@ -40773,9 +40780,9 @@ pub mod update_password {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `UpdatePasswordInput`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -40786,9 +40793,9 @@ pub mod update_password {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdatePassword`.
         #[serde(
@@ -40805,9 +40812,9 @@ pub mod update_password {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdatePassword {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -40865,9 +40872,9 @@ pub mod update_payment_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `UpdateAccountPaymentInput`.
         #[serde(
@@ -40884,9 +40891,9 @@ pub mod update_payment_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdatePaymentDetails`.
         #[serde(
@@ -40903,9 +40910,9 @@ pub mod update_payment_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdatePaymentDetails {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -40961,9 +40968,9 @@ pub mod update_product_prices {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `UpdateProductPricesInput!`.
         pub input: super::types::UpdateProductPricesInput,
@@ -40973,9 +40980,9 @@ pub mod update_product_prices {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateProductPricesOutput!`.
         #[serde(rename = "updateProductPrices")]
@@ -40988,9 +40995,9 @@ pub mod update_product_prices {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateProductPricesOutput {
         /// The rate group prices.
         ///
@@ -41038,9 +41045,9 @@ pub mod update_quote_configuration {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input for updating a quote configuration.
         ///
@@ -41052,9 +41059,9 @@ pub mod update_quote_configuration {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateQuoteConfigurationOutput`.
         #[serde(
@@ -41073,9 +41080,9 @@ pub mod update_quote_configuration {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateQuoteConfigurationOutput {
         /// The updated quote configuration.
         ///
@@ -41133,9 +41140,9 @@ pub mod update_siteworks_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The input objects required to update a Request.
         ///
@@ -41147,9 +41154,9 @@ pub mod update_siteworks_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateSiteworksRequest`.
         #[serde(
@@ -41166,9 +41173,9 @@ pub mod update_siteworks_request {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateSiteworksRequest {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -41234,9 +41241,9 @@ pub mod update_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for updating user.
         ///
@@ -41248,9 +41255,9 @@ pub mod update_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateUserMutation`.
         #[serde(
@@ -41267,9 +41274,9 @@ pub mod update_user {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateUserMutation {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -41330,9 +41337,9 @@ pub mod update_user_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `UpdateAccountUserMutationInput!`.
         pub input: super::types::UpdateAccountUserMutationInput,
@@ -41342,9 +41349,9 @@ pub mod update_user_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `UpdateAccountUserMutationPayload`.
         #[serde(
@@ -41361,9 +41368,9 @@ pub mod update_user_details {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct UpdateAccountUserMutationPayload {
         /// GraphQL type: `String` (inferred from the example, not declared by the reference).
         #[serde(
@@ -41447,9 +41454,9 @@ pub mod validate_address {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// The address field values to validate.
         ///
@@ -41461,9 +41468,9 @@ pub mod validate_address {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ValidateAddress`.
         #[serde(
@@ -41480,9 +41487,9 @@ pub mod validate_address {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ValidateAddress {
         /// The address field descriptor with cleaned/normalised values and per-field validation errors populated. Each field's errors list is empty when valid. Returned on both success and failure.
         ///
@@ -41555,9 +41562,9 @@ pub mod validate_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `ValidateEmailInput!`.
         pub input: super::types::ValidateEmailInput,
@@ -41567,9 +41574,9 @@ pub mod validate_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ValidateEmail`.
         #[serde(
@@ -41586,9 +41593,9 @@ pub mod validate_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ValidateEmail {
         /// Whether the email is valid or not.
         ///
@@ -41638,9 +41645,9 @@ pub mod validate_mfa_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input fields for validating a new multi-factor authentication device for the logged user.
         ///
@@ -41652,9 +41659,9 @@ pub mod validate_mfa_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ValidateMfaDevice`.
         #[serde(
@@ -41671,9 +41678,9 @@ pub mod validate_mfa_device {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ValidateMfaDevice {
         /// Flag to indicate if the device has been verified, so it can be used for MFA.
         ///
@@ -41735,9 +41742,9 @@ pub mod validate_phone {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `ValidatePhoneNumberInput!`.
         pub input: super::types::ValidatePhoneNumberInput,
@@ -41747,9 +41754,9 @@ pub mod validate_phone {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `ValidatePhone`.
         #[serde(
@@ -41766,9 +41773,9 @@ pub mod validate_phone {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct ValidatePhone {
         /// Whether the phone number is valid or not.
         ///
@@ -41816,9 +41823,9 @@ pub mod vary_contract_terms {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `VaryContractTermsInput!`.
         pub input: super::types::VaryContractTermsInput,
@@ -41828,9 +41835,9 @@ pub mod vary_contract_terms {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `VaryContractTermsOutput!`.
         #[serde(rename = "varyContractTerms")]
@@ -41843,9 +41850,9 @@ pub mod vary_contract_terms {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct VaryContractTermsOutput {
         /// The contract with the varied terms.
         ///
@@ -41891,9 +41898,9 @@ pub mod verify_customer {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `VerifyCustomerInput!`.
         pub input: super::types::VerifyCustomerInput,
@@ -41903,9 +41910,9 @@ pub mod verify_customer {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `VerifyCustomer`.
         #[serde(
@@ -41922,9 +41929,9 @@ pub mod verify_customer {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct VerifyCustomer {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -41982,9 +41989,9 @@ pub mod verify_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// GraphQL type: `VerifyEmailInput!`.
         pub input: super::types::VerifyEmailInput,
@@ -41994,9 +42001,9 @@ pub mod verify_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `VerifyEmail`.
         #[serde(
@@ -42013,9 +42020,9 @@ pub mod verify_email {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct VerifyEmail {
         /// Whether the email is verified.
         ///
@@ -42079,9 +42086,9 @@ pub mod verify_identity {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Details about the user to be verified.
         ///
@@ -42093,9 +42100,9 @@ pub mod verify_identity {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `VerifyIdentity`.
         #[serde(
@@ -42112,9 +42119,9 @@ pub mod verify_identity {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct VerifyIdentity {
         /// Field with the possible errors of the query/mutation.
         ///
@@ -42172,9 +42179,9 @@ pub mod withdraw_dunning {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
+        ::serde::Serialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Deserialize))]
     pub struct Variables {
         /// Input variables needed for withdrawing a dunning process for an account.
         ///
@@ -42186,9 +42193,9 @@ pub mod withdraw_dunning {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct Data {
         /// GraphQL type: `WithdrawDunning`.
         #[serde(
@@ -42205,9 +42212,9 @@ pub mod withdraw_dunning {
         ::std::fmt::Debug,
         ::std::clone::Clone,
         ::std::cmp::PartialEq,
-        ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[cfg_attr(feature = "server", derive(::serde::Serialize))]
     pub struct WithdrawDunning {
         /// Field with the possible errors of the query/mutation.
         ///

@@ -62,5 +62,6 @@ mod tests {
         assert!(parsed.get("workspace").is_some());
         assert!(parsed["features"].get("reqwest").is_some());
         assert!(parsed["features"].get("rustls-tls").is_some());
+        assert!(parsed["features"].get("server").is_some());
     }
 }

@@ -28,12 +28,62 @@ fn errors_tokens(path: &ErrorsPath, in_operation: bool) -> TokenStream {
     }
 }
 
-/// The derives of every generated data type. `PartialEq` but not `Eq`, because a `Float` field is an
-/// `f64`.
-fn derive_data() -> TokenStream {
-    super::docs::fixed(
-        "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]",
-    )
+/// Which way a generated type crosses the wire, which decides the serde derive it needs: a client
+/// serializes variables and inputs and deserializes responses, and compiling only that derive is the
+/// largest single cut in the generated crate's compile time (a third of `cargo check`, and of the
+/// compiler's memory, on the vendored reference).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Wire {
+    /// Variables and input objects.
+    Sent,
+    /// `Data`, payloads and output objects.
+    Received,
+    /// Custom scalars, which appear on both sides.
+    Both,
+}
+
+/// Where the derive of the other direction goes, which the generated server needs (it decodes
+/// variables and encodes payloads with the client's types).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ServerDerives {
+    /// Behind the client crate's `server` feature, which the server crate enables.
+    Feature,
+    /// Nowhere: a file included in the user's own crate (the build-script layout), which has no such
+    /// feature and no generated server.
+    Omitted,
+}
+
+impl ServerDerives {
+    pub(crate) fn of(errors: &ErrorsPath) -> Self {
+        match errors {
+            ErrorsPath::Super => ServerDerives::Omitted,
+            ErrorsPath::Crate(_) | ErrorsPath::Sibling => ServerDerives::Feature,
+        }
+    }
+}
+
+/// The derives of a generated data type. `PartialEq` but not `Eq`, because a `Float` field is an
+/// `f64`. `default` adds `Default` (an input object without required fields).
+fn derive_data(wire: Wire, server: ServerDerives, default: bool) -> TokenStream {
+    use super::docs::fixed;
+    let feature = server == ServerDerives::Feature;
+    match (wire, default, feature) {
+        (Wire::Both, _, _) => fixed("#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]"),
+        (Wire::Sent, false, true) => fixed(
+            "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize)]\n#[cfg_attr(feature = \"server\", derive(::serde::Deserialize))]",
+        ),
+        (Wire::Sent, false, false) => fixed("#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize)]"),
+        (Wire::Sent, true, true) => fixed(
+            "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default, ::serde::Serialize)]\n#[cfg_attr(feature = \"server\", derive(::serde::Deserialize))]",
+        ),
+        (Wire::Sent, true, false) => {
+            fixed("#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default, ::serde::Serialize)]")
+        }
+        (Wire::Received, _, true) => fixed(
+            "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Deserialize)]\n#[cfg_attr(feature = \"server\", derive(::serde::Serialize))]",
+        ),
+        (Wire::Received, _, false) => fixed("#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Deserialize)]"),
+    }
 }
 
 /// How many items one formatting chunk holds (see [`super::format`]).
@@ -71,12 +121,14 @@ pub(crate) fn segments<'a>(ir: &'a Ir, errors: &'a ErrorsPath) -> Vec<Segment<'a
         out.push(Segment::items(|| types_module(TokenStream::new())));
     }
     for r in ranges(ir.types.len(), TYPES_PER_CHUNK) {
-        out.push(Segment::chunk("pub mod types {", move || types_module(ir.types[r.clone()].iter().map(type_def).collect())));
+        let server = ServerDerives::of(errors);
+        out.push(Segment::chunk("pub mod types {", move || types_module(ir.types[r.clone()].iter().map(|t| type_def(t, server)).collect())));
     }
     for r in ranges(ir.operations.len(), OPERATIONS_PER_CHUNK) {
+        let errors_path = errors;
         out.push(Segment::items(move || {
             let errors = errors_tokens(errors, true);
-            r.clone().map(|i| operation_module(ir, i, &ir.operations[i], &errors)).collect()
+            r.clone().map(|i| operation_module(ir, i, &ir.operations[i], &errors, ServerDerives::of(errors_path))).collect()
         }));
     }
     for r in ranges(ir.operations.len(), METHODS_PER_CHUNK) {
@@ -147,9 +199,11 @@ pub(crate) fn one_operation(ir: &Ir, index: usize, errors: &ErrorsPath) -> Token
             }
         }
     }
-    let types: TokenStream = ir.types.iter().filter(|t| names.contains(&t.rust)).map(type_def).collect();
+    // As in the workspace crates, whose client has the `server` feature.
+    let server = ServerDerives::Feature;
+    let types: TokenStream = ir.types.iter().filter(|t| names.contains(&t.rust)).map(|t| type_def(t, server)).collect();
     let errs = emit_errors::mutation_errors(ir, index);
-    let module = operation_module(ir, index, op, &errors_path);
+    let module = operation_module(ir, index, op, &errors_path, server);
     let m = method(op);
     let authenticate = match &ir.authenticate {
         Some(a) if a.operation == index => authenticate(ir),
@@ -212,7 +266,7 @@ fn kind_note(p: Provenance) -> &'static str {
     }
 }
 
-fn type_def(t: &TypeDef) -> TokenStream {
+fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
     let name = to_ident(&t.rust);
     let gql = code(&t.graphql);
     let mut doc = Doc::new();
@@ -221,9 +275,9 @@ fn type_def(t: &TypeDef) -> TokenStream {
             "{gql}: krakengen made this name up, because the reference uses the type without naming it."
         ));
     }
-    let derive = derive_data();
     match &t.kind {
         TypeDefKind::Opaque { input } => {
+            let derive = derive_data(if *input { Wire::Sent } else { Wire::Received }, server, false);
             let what = if *input { "input type" } else { "output type" };
             let doc = doc
                 .line(format!("The GraphQL {what} {gql}{}.", kind_note(t.provenance)))
@@ -276,6 +330,7 @@ fn type_def(t: &TypeDef) -> TokenStream {
                 ))
                 .attrs();
             let fields: TokenStream = fields.iter().map(|f| field_tokens_in(f, Scope::Types)).collect();
+            let derive = derive_data(Wire::Received, server, false);
             quote! {
                 #doc
                 #derive
@@ -294,7 +349,7 @@ fn type_def(t: &TypeDef) -> TokenStream {
                 }
             }
         }
-        TypeDefKind::Input { fields } => input_def(t, doc, fields),
+        TypeDefKind::Input { fields } => input_def(t, doc, fields, server),
         TypeDefKind::Scalar { mapping: Some(path) } => {
             // The mapping was checked to be a type when the IR was built.
             let path: syn::Type = syn::parse_str(path).expect("scalar mappings are validated in ir::build");
@@ -309,6 +364,7 @@ fn type_def(t: &TypeDef) -> TokenStream {
                 .line(format!("The custom scalar {gql}, carried as the JSON value the server sends."))
                 .line("Map it to a Rust type with the generator's scalar options.")
                 .attrs();
+            let derive = derive_data(Wire::Both, server, false);
             quote! {
                 #doc
                 #derive
@@ -323,14 +379,14 @@ fn type_def(t: &TypeDef) -> TokenStream {
             }
         }
         TypeDefKind::Enum { values } => enum_def(t, doc, values),
-        TypeDefKind::Abstract { members, interface } => union_def(t, doc, members, *interface),
+        TypeDefKind::Abstract { members, interface } => union_def(t, doc, members, *interface, server),
     }
 }
 
 /// An input object whose fields the model knows: a struct whose non-null fields are required
 /// (plain values, taken by `new`) and whose other fields are `Option`s left out of the JSON when
 /// `None`, so that the server sees an absent field rather than `null`.
-fn input_def(t: &TypeDef, doc: Doc, fields: &[FieldIr]) -> TokenStream {
+fn input_def(t: &TypeDef, doc: Doc, fields: &[FieldIr], server: ServerDerives) -> TokenStream {
     let name = to_ident(&t.rust);
     let gql = code(&t.graphql);
     let source = if t.from_supplement { "the supplement schema" } else { "the reference" };
@@ -359,13 +415,7 @@ fn input_def(t: &TypeDef, doc: Doc, fields: &[FieldIr]) -> TokenStream {
         let fields = if names.len() == 1 { "field" } else { "fields" };
         format!(" A value with the required {fields} {} and every optional field unset.", names.join(", "))
     };
-    let derive = if required.is_empty() {
-        super::docs::fixed(
-            "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default, ::serde::Serialize, ::serde::Deserialize)]",
-        )
-    } else {
-        derive_data()
-    };
+    let derive = derive_data(Wire::Sent, server, required.is_empty());
     quote! {
         #doc
         #derive
@@ -456,7 +506,7 @@ fn enum_def(t: &TypeDef, doc: Doc, values: &[(String, String)]) -> TokenStream {
     }
 }
 
-fn union_def(t: &TypeDef, doc: Doc, members: &[(String, String, String)], interface: bool) -> TokenStream {
+fn union_def(t: &TypeDef, doc: Doc, members: &[(String, String, String)], interface: bool, server: ServerDerives) -> TokenStream {
     let name = to_ident(&t.rust);
     let gql = code(&t.graphql);
     let unknown = to_ident(UNKNOWN);
@@ -473,6 +523,12 @@ fn union_def(t: &TypeDef, doc: Doc, members: &[(String, String, String)], interf
     let vs: Vec<_> = members.iter().map(|m| to_ident(&m.1)).collect();
     let tys: Vec<_> = members.iter().map(|m| to_ident(&m.2)).collect();
     let docs: Vec<TokenStream> = strs.iter().map(|s| Doc::new().line(format!("The member {}.", code(s))).attrs()).collect();
+    // Output types are received, so serializing them (its members are output objects) is the
+    // server's business, as for the objects' derives.
+    let serialize_gate = match server {
+        ServerDerives::Feature => quote!(#[cfg(feature = "server")]),
+        ServerDerives::Omitted => quote!(#[cfg(any())]),
+    };
     quote! {
         #doc
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
@@ -497,6 +553,7 @@ fn union_def(t: &TypeDef, doc: Doc, members: &[(String, String, String)], interf
             }
         }
 
+        #serialize_gate
         impl ::serde::Serialize for #name {
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 match self {
@@ -630,7 +687,7 @@ enum FieldKind {
     Payload,
 }
 
-fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream) -> TokenStream {
+fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream, server: ServerDerives) -> TokenStream {
     let module = to_ident(&op.module);
     let gql = code(&op.graphql);
     let doc = operation_doc(op).attrs();
@@ -640,7 +697,7 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream)
     let errors_enum = to_ident(&me.enum_name);
     let operation_name = &op.operation_name;
     let document = &op.document;
-    let derive = derive_data();
+    let (sent, received) = (derive_data(Wire::Sent, server, false), derive_data(Wire::Received, server, false));
     let derive_operation = super::docs::fixed(
         "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::default::Default)]",
     );
@@ -664,7 +721,7 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream)
             .attrs();
         quote! {
             #doc
-            #derive
+            #received
             pub struct #name {
                 #fields
             }
@@ -691,13 +748,13 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream)
 
             #variables_doc
             #deprecated
-            #derive
+            #sent
             pub struct Variables {
                 #variables
             }
 
             #data_doc
-            #derive
+            #received
             pub struct Data {
                 #data_field
             }
