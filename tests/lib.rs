@@ -257,3 +257,214 @@ pub mod edits {
         out
     }
 }
+
+/// A test-only renderer: writes a parsed reference back out as text in each rendering krakengen
+/// reads, so that parsing every rendering of the same model can be checked to give the same facts
+/// (`tests/renderings.rs`). It writes what users' converters write, not what krakengen prefers.
+pub mod render {
+    use krakengen::model::{Argument, Deprecation, Field, Mutation, Permissions, RateLimit, Reference, TypeRef};
+
+    /// The renderings the round trip covers.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Style {
+        /// The vendored page: `Type: X`, two-line pipe rows without names.
+        Standard,
+        /// `Type:X`, one-line pipe rows, closing braces glued to the next line.
+        Compact,
+        /// The plain page: blank lines between lines, indented operations, `•` bullets, a
+        /// `Name Description` header and `name (Type)` rows with description paragraphs and
+        /// `Deprecated` blocks.
+        Plain,
+        /// A markdown export: `| name (Type) | description |` rows.
+        Markdown,
+        /// The same without leading pipes: `name (Type) | description |`.
+        MarkdownBare,
+    }
+
+    impl Style {
+        pub const ALL: [Style; 5] = [Style::Standard, Style::Compact, Style::Plain, Style::Markdown, Style::MarkdownBare];
+
+        /// Whether its rows state their names and types.
+        pub fn typed(self) -> bool {
+            matches!(self, Style::Plain | Style::Markdown | Style::MarkdownBare)
+        }
+    }
+
+    /// The type a typed rendering prints for a field: its type when the model knows one, else
+    /// `String` (a real page always prints one).
+    pub fn row_type(f: &Field) -> TypeRef {
+        f.ty.clone().unwrap_or_else(|| TypeRef::Named("String".into()))
+    }
+
+    fn deprecation_lines(d: &Deprecation, out: &mut Vec<String>) {
+        out.extend(d.reason.lines().map(str::to_string));
+        if let Some(m) = &d.marked {
+            out.push(format!("- Marked as deprecated on {m}."));
+        }
+        if let Some(r) = &d.removal {
+            out.push(format!("- Scheduled for removal on or after {r}."));
+        }
+        if let Some(l) = &d.link {
+            out.push("You can read more about this deprecation on:".into());
+            out.push(l.clone());
+        }
+    }
+
+    fn steps(r: &RateLimit) -> String {
+        let s: Vec<String> = r.steps.iter().map(|s| format!("'{}/{}'", s.limit, s.per.suffix())).collect();
+        format!("[{}]", s.join(", "))
+    }
+
+    /// One table: rows of (name, type, description, deprecation reason), already in table order.
+    fn table(style: Style, rows: &[(String, TypeRef, Option<String>, Option<Deprecation>)], out: &mut Vec<String>) {
+        match style {
+            Style::Standard | Style::Compact => {
+                out.push(if style == Style::Standard { "| Name | Description |".into() } else { "Name | Description |".into() });
+                out.push(if style == Style::Standard { "|---|---|".into() } else { "---|---|".into() });
+                for (_, _, desc, dep) in rows {
+                    let mut text = desc.clone().unwrap_or_default();
+                    if let Some(d) = dep {
+                        text = format!("{text} Deprecated {}", d.reason).trim().to_string();
+                    }
+                    if style == Style::Standard {
+                        out.push("|".into());
+                        out.push(format!("{text} |").trim_start().to_string());
+                    } else {
+                        out.push(format!("| {text} |"));
+                    }
+                }
+            }
+            Style::Plain => {
+                out.push("Name Description".into());
+                for (name, ty, desc, dep) in rows {
+                    out.push(format!("{name} ({ty})"));
+                    if let Some(d) = desc {
+                        out.extend(d.lines().map(str::to_string));
+                    }
+                    if let Some(d) = dep {
+                        out.push("Deprecated".into());
+                        deprecation_lines(d, out);
+                    }
+                }
+            }
+            Style::Markdown | Style::MarkdownBare => {
+                let lead = if style == Style::Markdown { "| " } else { "" };
+                out.push(format!("{lead}Name | Description |"));
+                out.push(format!("{}---|---|", if style == Style::Markdown { "|" } else { "" }));
+                for (name, ty, desc, dep) in rows {
+                    let mut text = desc.clone().unwrap_or_default().replace('\n', "<br>");
+                    if let Some(d) = dep {
+                        text = format!("{text} Deprecated {}", d.reason).trim().to_string();
+                    }
+                    out.push(format!("{lead}{name} ({ty}) | {text} |"));
+                }
+            }
+        }
+    }
+
+    fn arguments(m: &Mutation) -> Vec<(String, TypeRef, Option<String>, Option<Deprecation>)> {
+        let mut args: Vec<&Argument> = m.arguments.iter().collect();
+        args.sort_by(|a, b| krakengen::parse::table_order(&a.name, &b.name));
+        args.iter().map(|a| (a.name.clone(), a.ty.clone(), a.description.clone(), None)).collect()
+    }
+
+    fn fields(m: &Mutation) -> Vec<(String, TypeRef, Option<String>, Option<Deprecation>)> {
+        m.fields.iter().map(|f| (f.name.clone(), row_type(f), f.description.clone(), f.deprecation.clone())).collect()
+    }
+
+    /// The lines of one block.
+    fn block(style: Style, m: &Mutation, out: &mut Vec<String>) {
+        let colon = if style == Style::Compact { ":" } else { ": " };
+        out.push(m.name.clone());
+        out.push(format!("Type{colon}{}", m.return_type));
+        if let Some(u) = &m.url {
+            out.push(format!("URL{colon}{u}"));
+        }
+        if let Some(d) = &m.description {
+            out.extend(d.lines().map(str::to_string));
+        }
+        if let Some(c) = m.complexity {
+            out.push(format!("Query Complexity: {c}"));
+        }
+        if !m.errors.is_empty() {
+            out.push("Possible Errors:".into());
+            let bullet = if style == Style::Plain { "• " } else { "- " };
+            out.extend(m.errors.iter().map(|e| format!("{bullet}{}: {}", e.code, e.message)));
+        }
+        match &m.permissions {
+            Permissions::Unspecified => {}
+            Permissions::Public => out.extend(["Required Permissions:".to_string(), "(No)".to_string()]),
+            Permissions::Required(e) => out.extend(["Required Permissions:".to_string(), e.to_string()]),
+        }
+        if !m.rate_limits.is_empty() {
+            out.push("Rate Limits".into());
+            out.push("| Key | Steps |".into());
+            out.push("|---|---|".into());
+            for r in &m.rate_limits {
+                out.push(format!("{} |", r.key));
+                out.push(format!("{} |", steps(r)));
+            }
+        }
+        if let Some(d) = &m.deprecation {
+            out.push("Deprecated".into());
+            deprecation_lines(d, out);
+        }
+        out.push("Arguments".into());
+        table(style, &arguments(m), out);
+        out.push("Return fields".into());
+        table(style, &fields(m), out);
+        out.push("Mutation".into());
+        let mut depth = 0usize;
+        for line in m.example.operation.lines() {
+            let (opens, closes, lead) = (line.matches('{').count(), line.matches('}').count(), usize::from(line.starts_with('}')));
+            depth = depth.saturating_sub(lead);
+            // The plain page keeps the operation's indentation; the others lose it.
+            let indent = if style == Style::Plain { "  ".repeat(depth) } else { String::new() };
+            out.push(format!("{indent}{line}"));
+            depth = (depth + opens).saturating_sub(closes - lead);
+        }
+        for (title, text) in [("Variables", &m.example.variables), ("Response", &m.example.response)] {
+            out.push(title.into());
+            out.extend(text.lines().map(str::to_string));
+        }
+    }
+
+    /// The whole page in `style`: a preamble with the page furniture converters keep, then every block.
+    pub fn page(reference: &Reference, style: Style) -> String {
+        let mut lines: Vec<String> = vec![
+            "Skip to main content".into(),
+            "API Site".into(),
+            "Mutations".into(),
+            "About Mutations".into(),
+            "Every GraphQL schema has a root type for both queries and mutations.".into(),
+            "The example data in the variables and responses below are autogenerated values designed to resemble real inputs.".into(),
+            "In this section".into(),
+        ];
+        for m in &reference.mutations {
+            block(style, m, &mut lines);
+        }
+        match style {
+            Style::Plain => lines.join("\n\n") + "\n",
+            Style::Compact => {
+                // Closing braces run into the line after them (`}Variables`, `}}}nextMutation`).
+                let mut out = String::new();
+                for (i, line) in lines.iter().enumerate() {
+                    out.push_str(line);
+                    let next = lines.get(i + 1).map(String::as_str).unwrap_or("");
+                    let glue = line.trim_start().chars().all(|c| c == '}') && !line.is_empty()
+                        && !next.is_empty() && next.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                    if !glue {
+                        out.push('\n');
+                    }
+                }
+                out
+            }
+            _ => lines.join("\n") + "\n",
+        }
+    }
+
+    /// `text` with CRLF line endings and a byte-order mark, as Windows tools save it.
+    pub fn crlf_bom(text: &str) -> String {
+        format!("\u{feff}{}", text.replace('\n', "\r\n"))
+    }
+}

@@ -180,3 +180,157 @@ fn crlf_and_bom_do_not_change_diagnostics_positions() {
     let rendered = b.render_diagnostics(false);
     assert!(rendered.contains("crlf.txt:5:19"), "{rendered}");
 }
+
+/// Every rendering of the vendored reference's model, as a converter would write it, parses back to
+/// the same facts for all its mutations: the generality check behind "recognised by structure".
+/// Typed renderings (plain page, markdown) also declare every row's type, which must come back as
+/// declared.
+mod round_trip {
+    use krakengen::model::{Mutation, Provenance, Reference, Rendering};
+    use krakengen_tests::render::{crlf_bom, page, row_type, Style};
+    use krakengen_tests::{vendored_parsed, without_spans};
+
+    /// The facts of a mutation a rendering carries, spans left out; typed renderings' field types are
+    /// compared on their own.
+    fn facts(m: &Mutation) -> Mutation {
+        let mut m = without_spans(m);
+        for f in &mut m.fields {
+            f.ty = None;
+            f.provenance = None;
+        }
+        m
+    }
+
+    fn check(style: Style, text: &str, want: &Reference) {
+        let parsed = krakengen::parse::parse_str(&format!("{style:?}.txt"), text);
+        assert_eq!(parsed.diagnostics.errors(), 0, "{style:?}:\n{}", parsed.render_diagnostics(false));
+        let detected = match style {
+            Style::Standard => Rendering::Standard,
+            Style::Compact => Rendering::Compact,
+            Style::Plain => Rendering::Rich,
+            Style::Markdown | Style::MarkdownBare => Rendering::Markdown,
+        };
+        assert_eq!(parsed.reference.files[0].rendering, detected, "{style:?}: detected rendering");
+        let got = &parsed.reference;
+        assert_eq!(got.mutations.len(), want.mutations.len(), "{style:?}: mutations");
+        for (w, g) in want.mutations.iter().zip(&got.mutations) {
+            let (fw, fg) = (facts(w), facts(g));
+            assert_eq!(fw.name, fg.name, "{style:?}");
+            for (a, b) in fw.fields.iter().zip(&fg.fields) {
+                assert_eq!(a, b, "{style:?}: {}.{}", w.name, a.name);
+            }
+            assert_eq!(fw, fg, "{style:?}: {}", w.name);
+            for (wf, gf) in w.fields.iter().zip(&g.fields) {
+                if style.typed() {
+                    assert_eq!(gf.ty.as_ref(), Some(&row_type(wf)), "{style:?}: {}.{} type", w.name, wf.name);
+                    assert_eq!(gf.provenance, Some(Provenance::Declared), "{style:?}: {}.{}", w.name, wf.name);
+                } else {
+                    assert_eq!((&gf.ty, gf.provenance), (&wf.ty, wf.provenance), "{style:?}: {}.{} type", w.name, wf.name);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_rendering_gives_back_the_facts_of_all_326_mutations() {
+        let want = &vendored_parsed().reference;
+        assert_eq!(want.mutations.len(), 326);
+        for style in Style::ALL {
+            let text = page(want, style);
+            check(style, &text, want);
+            check(style, &crlf_bom(&text), want);
+        }
+    }
+
+    /// A small deterministic generator (xorshift64*), so a failure names the seed that reproduces it.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        }
+
+        fn chance(&mut self, one_in: u64) -> bool {
+            self.next() % one_in == 0
+        }
+    }
+
+    /// `text` with its whitespace perturbed as converters do: blank lines between lines (up to three),
+    /// indentation by spaces or tabs, trailing spaces.
+    fn perturb(text: &str, seed: u64) -> String {
+        let mut rng = Rng(seed.wrapping_mul(0x9e37_79b9_7f4a_7c15) | 1);
+        let mut out = String::with_capacity(text.len() * 2);
+        for line in text.split_inclusive('\n') {
+            let (body, end) = line.strip_suffix('\n').map_or((line, ""), |b| (b, "\n"));
+            if rng.chance(4) {
+                for _ in 0..=rng.next() % 3 {
+                    out.push_str(if rng.chance(2) { "\n" } else { "   \n" });
+                }
+            }
+            if rng.chance(5) {
+                out.push_str(["  ", "\t", "    ", " \t "][(rng.next() % 4) as usize]);
+            }
+            out.push_str(body);
+            if rng.chance(6) {
+                out.push_str("  ");
+            }
+            out.push_str(end);
+        }
+        out
+    }
+
+    #[test]
+    fn perturbed_whitespace_gives_back_the_same_facts() {
+        let want = &vendored_parsed().reference;
+        for style in Style::ALL {
+            let text = page(want, style);
+            for seed in 1..=3 {
+                let perturbed = perturb(&text, seed + style as u64 * 100);
+                assert_ne!(perturbed, text);
+                check(style, &perturbed, want);
+            }
+        }
+    }
+}
+
+/// The markdown exports, with and without leading pipes, declare the types of their rows, and the
+/// SDL carries them: the facts the standard page never states.
+#[test]
+fn markdown_rows_declare_types_that_reach_the_sdl() {
+    let std = standard();
+    for name in ["markdown/basic.txt", "markdown/bare.txt"] {
+        let p = parse_rel(&fixture(name));
+        assert_eq!(p.reference.files[0].rendering, Rendering::Markdown, "{name}");
+        assert_eq!(names(&p), names(&std), "{name}");
+        let sdl = krakengen::sdl::SchemaOptions::new().build(&p.reference).output.expect("builds").sdl;
+        for declared in ["tokenExpiryDatetime: DateTime!", "refreshExpiresIn: Int!", "possibleErrors: [PossibleErrorType]"] {
+            assert!(sdl.contains(declared), "{name}: the SDL lacks `{declared}`:\n{sdl}");
+        }
+        // Descriptions survive the cells, `<br>` included.
+        let okt = mutation(&p, "obtainKrakenToken");
+        assert_eq!(okt.fields.iter().find(|f| f.name == "refreshExpiresIn").and_then(|f| f.description.as_deref()),
+            Some("A Unix timestamp representing the point in time at which the refresh token will expire."));
+    }
+    let clean = parse_rel(&fixture("markdown/basic.txt"));
+    assert!(clean.diagnostics.is_empty(), "{}", clean.render_diagnostics(false));
+}
+
+/// A row whose type contradicts the operation's variable gets one warning on that row and keeps the
+/// operation's type; a row naming an argument the operation does not pass is reported once with its
+/// line and column, and the rest of the block is kept.
+#[test]
+fn contradicting_and_unplaceable_rows_are_reported_on_their_lines() {
+    let p = parse_rel(&fixture("markdown/bare.txt"));
+    let found: Vec<_> = p.diagnostics.iter().map(|d| (d.code.as_str(), span_text(&p, d.span), d.span.line, d.span.column)).collect();
+    assert_eq!(found, [("type-conflict", "input", 22, 1), ("unmatched-rows", "validFrom", 115, 1)]);
+    let agq = mutation(&p, "acceptGoodsQuote");
+    assert_eq!(agq.arguments[0].ty.to_string(), "AcceptGoodsQuoteInput!");
+    assert_eq!(agq.arguments[0].description.as_deref(), Some("Input fields for accepting a quote."));
+    let gpt = mutation(&p, "generatePreSignedToken");
+    let args: Vec<_> = gpt.arguments.iter().map(|a| (a.name.as_str(), a.description.is_some())).collect();
+    assert_eq!(args, [("email", false), ("numberOfDaysAllowed", true), ("scope", true)]);
+    insta::assert_snapshot!("markdown_row_diagnostics", p.render_diagnostics(false));
+}

@@ -103,8 +103,12 @@ pub enum Rendering {
     Standard,
     /// `Type:X`, one-line table rows, blocks glued to closing braces.
     Compact,
-    /// Blank lines between lines, bullets, `name (Type)` rows with declared types.
+    /// Blank lines between lines, bullets, `name (Type)` rows with declared types (the plain page as a
+    /// browser or an HTML-to-text converter gives it).
     Rich,
+    /// A markdown export: tables of one-line rows `| name (Type) | description |`, with or without the
+    /// leading pipe.
+    Markdown,
 }
 
 /// Whether a fact was stated by the reference or guessed from an example.

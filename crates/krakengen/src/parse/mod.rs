@@ -436,11 +436,13 @@ impl<'a> FileParser<'a, '_> {
                 "block without an example operation",
             ),
         }
-        if let Some((hline, body)) = vars {
+        // An empty example section (a mutation without arguments may print `Variables` alone) says
+        // nothing and is not an unreadable example.
+        if let Some((hline, body)) = vars.filter(|(_, body)| !body.is_empty()) {
             block.mutation.example.variables = join(body);
             block.variables = self.example(hline, body, "variables");
         }
-        if let Some((hline, body)) = resp {
+        if let Some((hline, body)) = resp.filter(|(_, body)| !body.is_empty()) {
             block.mutation.example.response = join(body);
             block.response = self.example(hline, body, "response");
         }
@@ -654,18 +656,20 @@ impl<'a> FileParser<'a, '_> {
             self.place_rows(&name, "argument", &hline, rows, names, |i, row| {
                 let a = &mut args[order[i]];
                 a.description = row.description;
+                // The operation's variable definition is the type a request must use, and a page
+                // that prints `input (X)` for `$input: X!` has only dropped the `!`; so the
+                // operation's type is kept and the disagreement reported.
                 if let Some(t) = row.ty {
                     if t != a.ty {
                         conflicts.push((row.span, a.name.clone(), a.ty.to_string(), t.to_string()));
                     }
-                    a.ty = t;
                 }
             });
             for (span, arg, var_ty, row_ty) in conflicts {
                 self.diags.warn(
                     "type-conflict",
                     span,
-                    format!("the row of argument `{arg}` of `{name}` declares `{row_ty}` but the example operation declares `{var_ty}`; the row's type is kept"),
+                    format!("the row of argument `{arg}` of `{name}` declares `{row_ty}` but the example operation declares `${arg}: {var_ty}`; the operation's type is kept"),
                     "type differs from the operation's variable",
                 );
             }
@@ -1177,7 +1181,8 @@ Response
         let codes: Vec<_> = p.diagnostics.iter().map(|d| (d.code.as_str(), d.span.line)).collect();
         assert_eq!(codes, [("type-conflict", 7)]);
         let m = &p.reference.mutations[0];
-        assert_eq!(m.arguments[0].ty.to_string(), "OtherInput");
+        // The operation's variable definition is what requests must use, so it is kept.
+        assert_eq!(m.arguments[0].ty.to_string(), "DoThingInput!");
         // The declared field type wins over the example value (an integer here), nullability included.
         assert_eq!(m.fields[0].ty.as_ref().map(|t| t.to_string()).as_deref(), Some("Boolean!"));
         assert_eq!(m.fields[0].provenance, Some(Provenance::Declared));

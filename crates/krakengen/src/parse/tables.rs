@@ -4,7 +4,8 @@
 //! description is a second `|`, an empty last row a single `|`) and never names the row: names come from
 //! the example operation and are matched to rows by order. The compact rendering writes `| description |`
 //! on one line. The rich rendering writes `name (Type)` followed by description lines and, optionally, the
-//! field's own `Deprecated` block; those rows carry their name and a declared type.
+//! field's own `Deprecated` block; those rows carry their name and a declared type. A markdown export
+//! writes one row per line in two cells, `| name (Type) | description |`.
 
 use crate::diag::Diagnostics;
 use crate::model::{Deprecation, Rendering, Span, TypeRef};
@@ -28,14 +29,75 @@ fn is_header(t: &str) -> bool {
     squashed == "NameDescription" || (!squashed.is_empty() && squashed.chars().all(|c| c == '-' || c == ':'))
 }
 
-/// Reads the rows of a table section.
-pub fn rows(rendering: Rendering, file: u32, body: &[Line<'_>], diags: &mut Diagnostics) -> Vec<Row> {
+/// Reads the rows of a table section. The row format is read off the table itself, not the file's
+/// rendering, because converters differ table by table: its first line decides between `name
+/// (Type)` rows with description paragraphs, one-line rows of two cells (`| name (Type) | text |`,
+/// with or without the leading pipe), and the unnamed pipe rows of the standard and compact pages.
+pub fn rows(_rendering: Rendering, file: u32, body: &[Line<'_>], diags: &mut Diagnostics) -> Vec<Row> {
     let start = body.iter().take_while(|l| is_header(l.text)).count();
     let body = &body[start..];
-    match rendering {
-        Rendering::Rich => rich_rows(file, body, diags),
-        Rendering::Standard | Rendering::Compact => pipe_rows(file, body, diags),
+    let typed = |l: &Line<'_>| rich_row_head(l.text).is_some();
+    let typed_table = body.first().is_some_and(typed) || (body.iter().any(typed) && !body.iter().any(|l| l.text.starts_with('|')));
+    match body.first() {
+        Some(_) if typed_table => rich_rows(file, body, diags),
+        Some(first) if two_cells(first.text).is_some() => cell_rows(file, body, diags),
+        _ => pipe_rows(file, body, diags),
     }
+}
+
+/// Whether a line is a one-line row of two cells whose first cell types its name, the tell of a
+/// markdown export.
+pub(crate) fn is_typed_cell_row(t: &str) -> bool {
+    two_cells(t).is_some_and(|(_, ty, _)| ty.is_some())
+}
+
+/// A one-line row of two cells, `| name (Type) | description |` (the leading pipe is optional, the
+/// name may be in backticks, the type may be absent): the name, its type text and the description.
+fn two_cells(t: &str) -> Option<(&str, Option<&str>, &str)> {
+    let inner = t.strip_prefix('|').unwrap_or(t).trim();
+    let inner = inner.strip_suffix('|')?.trim_end();
+    let (first, desc) = inner.split_once('|')?;
+    let first = first.trim().trim_matches('`');
+    let (name, ty) = match rich_row_head(first) {
+        Some((name, ty)) => (name, Some(ty)),
+        None => (first, None),
+    };
+    let identifier = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    identifier.then_some((name, ty, desc.trim()))
+}
+
+/// Rows of two cells, one per line. A cell cannot hold a line break, so converters write `<br>`,
+/// which becomes one again.
+fn cell_rows(file: u32, body: &[Line<'_>], diags: &mut Diagnostics) -> Vec<Row> {
+    let mut out = Vec::new();
+    for line in body {
+        let Some((name, ty, desc)) = two_cells(line.text) else {
+            diags.warn(
+                "stray-table-line",
+                line.span(file),
+                format!("`{}` is not a row of this table (`| name (Type) | description |`); it is ignored", line.text),
+                "expected a row of two cells",
+            );
+            continue;
+        };
+        let parsed = ty.and_then(|ty| {
+            let parsed = TypeRef::parse(ty);
+            if parsed.is_none() {
+                diags.warn(
+                    "bad-type",
+                    line.span_sub(file, ty),
+                    format!("`{ty}` is not a GraphQL type reference; the type of `{name}` stays unknown"),
+                    "expected a type such as `Foo!`",
+                );
+            }
+            parsed
+        });
+        let text = desc.replace("<br>", "\n").replace("<br/>", "\n").replace("<br />", "\n");
+        let (description, deprecation) = split_inline_deprecation(text.trim());
+        out.push(Row { name: Some(name.to_string()), ty: parsed, description, deprecation, span: line.span_sub(file, name) });
+    }
+    out
 }
 
 fn pipe_rows(file: u32, body: &[Line<'_>], diags: &mut Diagnostics) -> Vec<Row> {
