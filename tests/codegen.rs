@@ -4,7 +4,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::Command;
 
 use krakengen::codegen::{self, Generator, Options};
 use krakengen::model::{Reference, TypeKind};
@@ -438,35 +437,7 @@ fn cargo_in(dir: &Path, args: &[&str]) {
     cargo_with(dir, args, &[]);
 }
 
-/// [`cargo_in`] with environment variables for the tests of the generated crate.
-fn cargo_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .args(args)
-        .arg("--offline")
-        .envs(env.iter().copied())
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", root().join("target/generated-crates"))
-        .env("RUSTFLAGS", "-D warnings")
-        .env_remove("RUSTC_WORKSPACE_WRAPPER")
-        .output()
-        .expect("cargo runs");
-    assert!(
-        out.status.success(),
-        "cargo {args:?} failed in {}:\n{}\n{}",
-        dir.display(),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
-fn write_crate(dir: &Path, files: &[codegen::GeneratedFile]) {
-    for f in files {
-        let p = dir.join(&f.path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, &f.contents).unwrap();
-    }
-}
+use krakengen_tests::{cargo_with, write_crate};
 
 /// The crate generated from the hostile fixture builds on its own (with and without its `server`
 /// feature), passes its doctests (so no

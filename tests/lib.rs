@@ -413,7 +413,7 @@ pub mod render {
         table(style, &arguments(m), out);
         out.push("Return fields".into());
         table(style, &fields(m), out);
-        out.push("Mutation".into());
+        out.push(m.kind.root().into());
         let mut depth = 0usize;
         for line in m.example.operation.lines() {
             let (opens, closes, lead) = (line.matches('{').count(), line.matches('}').count(), usize::from(line.starts_with('}')));
@@ -466,5 +466,38 @@ pub mod render {
     /// `text` with CRLF line endings and a byte-order mark, as Windows tools save it.
     pub fn crlf_bom(text: &str) -> String {
         format!("\u{feff}{}", text.replace('\n', "\r\n"))
+    }
+}
+
+/// Runs cargo with `env` on a crate generated into a temporary directory, sharing one target
+/// directory below the workspace's so that dependencies compile once. Warnings in generated code
+/// are errors.
+pub fn cargo_with(dir: &Path, args: &[&str], env: &[(&str, &str)]) {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .args(args)
+        .arg("--offline")
+        .envs(env.iter().copied())
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", root().join("target/generated-crates"))
+        .env("RUSTFLAGS", "-D warnings")
+        .env_remove("RUSTC_WORKSPACE_WRAPPER")
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "cargo {args:?} failed in {}:\n{}\n{}",
+        dir.display(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Writes generated files below `dir`.
+pub fn write_crate(dir: &Path, files: &[krakengen::codegen::GeneratedFile]) {
+    for f in files {
+        let p = dir.join(&f.path);
+        std::fs::create_dir_all(p.parent().expect("a file has a directory")).expect("the directory can be created");
+        std::fs::write(p, &f.contents).expect("the file can be written");
     }
 }

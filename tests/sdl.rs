@@ -351,6 +351,7 @@ fn span(line: u32) -> Span {
 fn mutation(name: &str, payload: &str, args: &[(&str, &str)], fields: &[(&str, Option<&str>)]) -> Mutation {
     Mutation {
         name: name.into(),
+        kind: krakengen::model::OperationKind::Mutation,
         span: span(1),
         return_type: TypeRef::Named(payload.into()),
         return_type_provenance: Provenance::Declared,

@@ -276,10 +276,14 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
                     files.iter().map(|f| format!("{}: {}", f.path, rendering(f))).collect::<Vec<_>>().join(", ")
                 ),
             };
+            let queries = r.mutations.iter().filter(|m| m.kind == krakengen::model::OperationKind::Query).count();
+            let operations = match queries {
+                0 => format!("{} mutations", r.mutations.len()),
+                q => format!("{} mutations, {q} queries", r.mutations.len() - q),
+            };
             println!(
-                "{}: {renderings}, {} mutations, {} error entries, {} error codes, {} errors, {} warnings",
+                "{}: {renderings}, {operations}, {} error entries, {} error codes, {} errors, {} warnings",
                 docs.display(),
-                r.mutations.len(),
                 r.error_entry_count(),
                 r.error_codes().len(),
                 parsed.diagnostics.errors(),
@@ -369,7 +373,7 @@ fn run(cli: Cli) -> Result<ExitCode, Box<dyn std::error::Error>> {
             runtime.block_on(async move {
                 let listener = tokio::net::TcpListener::bind(listen).await?;
                 eprintln!(
-                    "mock of {} mutations listening on http://{}/graphql (Ctrl-C stops it)",
+                    "mock of {} operations listening on http://{}/graphql (Ctrl-C stops it)",
                     parsed.reference.mutations.len(),
                     listener.local_addr()?
                 );

@@ -107,7 +107,7 @@ fn parse_prints_stable_json() {
     assert_eq!(
         keys,
         [
-            "name", "span", "return_type", "return_type_provenance", "url", "description", "complexity", "errors",
+            "name", "kind", "span", "return_type", "return_type_provenance", "url", "description", "complexity", "errors",
             "permissions", "rate_limits", "deprecation", "arguments", "fields", "union_members", "example"
         ]
     );

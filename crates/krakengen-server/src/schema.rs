@@ -37,9 +37,10 @@ use async_graphql::Value;
 use crate::error::KrakenError;
 use crate::policy::{Caller, Policy};
 
-/// One mutation call handed to a [`Dispatch`].
+/// One mutation (or query) call handed to a [`Dispatch`].
 #[derive(Debug)]
 pub struct Call<'a> {
+    /// The root field called: a mutation, or a query of a reference with queries.
     pub mutation: &'a str,
     /// The arguments as a JSON object.
     pub arguments: serde_json::Value,
@@ -196,8 +197,12 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
     let types = Arc::new(types);
 
     let mut builder = Schema::build(&query, mutation.as_deref(), None);
-    if let (Some(max), Some(root)) = (settings.max_complexity, mutation.as_deref()) {
-        builder = builder.extension(ComplexityLimit { max, costs: Arc::new(mutation_costs(&definitions, root)) });
+    if let Some(max) = settings.max_complexity {
+        let mut costs = mutation_costs(&definitions, &query);
+        if let Some(root) = mutation.as_deref() {
+            costs.extend(mutation_costs(&definitions, root));
+        }
+        builder = builder.extension(ComplexityLimit { max, costs: Arc::new(costs) });
     }
     for t in &definitions {
         let name = t.name.node.as_str();
@@ -262,7 +267,10 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
                 builder = builder.register(it);
             }
             TypeKind::Object(o) => {
-                let is_mutation = Some(name) == mutation.as_deref();
+                // Root fields run through the policy and the dispatch: every mutation, and every query
+                // of a reference with queries (a mutations page's query root holds only krakengen's
+                // `_opaque` placeholder, which reads as null).
+                let is_root = Some(name) == mutation.as_deref() || name == query;
                 let mut obj = Object::new(name);
                 for iface in &o.implements {
                     obj = obj.implement(iface.node.as_str());
@@ -272,7 +280,7 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
                     let field_name = f.name.node.to_string();
                     let ty = f.ty.node.clone();
                     let types = Arc::clone(&types);
-                    let mut field = if is_mutation {
+                    let mut field = if is_root && !field_name.starts_with('_') {
                         let policy = Arc::clone(&policy);
                         let dispatch = Arc::clone(&dispatch);
                         Field::new(field_name.clone(), type_ref(&f.ty.node), move |ctx| {
@@ -325,7 +333,7 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
     Ok(builder.finish()?)
 }
 
-/// The `@complexity` of every field of the mutation root.
+/// The `@complexity` of every field of a root type.
 fn mutation_costs(definitions: &[TypeDefinition], root: &str) -> BTreeMap<String, u32> {
     let Some(TypeKind::Object(o)) = definitions.iter().find(|t| t.name.node == root).map(|t| &t.kind) else { return BTreeMap::new() };
     o.fields
@@ -369,10 +377,10 @@ impl async_graphql::extensions::Extension for ComplexityCheck {
     ) -> async_graphql::ServerResult<async_graphql::parser::types::ExecutableDocument> {
         use async_graphql::parser::types::OperationType;
         let document = next.run(ctx, query, variables).await?;
-        // Which operation runs is only known later, so every mutation operation of the document must
+        // Which operation runs is only known later, so every query and mutation operation of the document must
         // be within the limit.
         for (_, op) in document.operations.iter() {
-            if op.node.ty != OperationType::Mutation {
+            if op.node.ty == OperationType::Subscription {
                 continue;
             }
             let total = selection_cost(&op.node.selection_set.node, &document, &self.costs, 0);

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::model::{PermissionExpr, Permissions, RateStep, Reference};
+use crate::model::{OperationKind, PermissionExpr, Permissions, RateStep, Reference};
 use crate::types::{Kind, Origin, Shape, TypeModel};
 
 /// The version of the catalogue format. Bumped only when the format changes incompatibly.
@@ -54,6 +54,8 @@ pub struct Operation {
     pub deprecation: Option<DeprecationInfo>,
     /// Error codes in reference order.
     pub errors: Vec<String>,
+    /// Whether the operation is a mutation or a query.
+    pub kind: OperationKind,
     /// `None` (JSON `null`) when the reference has no permissions section.
     pub permissions: Option<PermissionTree>,
     pub rate_limits: Vec<RateLimitInfo>,
@@ -195,6 +197,7 @@ impl Catalog {
                         removal: d.removal.clone(),
                     }),
                     errors: m.errors.iter().map(|e| e.code.clone()).collect(),
+                    kind: m.kind,
                     permissions: PermissionTree::from_permissions(&m.permissions),
                     rate_limits: m
                         .rate_limits

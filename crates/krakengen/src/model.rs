@@ -230,10 +230,42 @@ pub struct SourceFile {
     pub rendering: Rendering,
 }
 
-/// One mutation block.
+/// Which root an operation of the reference belongs to: a block whose example is a `mutation`
+/// (the mutations page) or a `query` (the queries page, in the same format).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OperationKind {
+    #[default]
+    Mutation,
+    Query,
+}
+
+impl OperationKind {
+    /// The root type's name: `Mutation` or `Query`.
+    pub fn root(self) -> &'static str {
+        match self {
+            OperationKind::Mutation => "Mutation",
+            OperationKind::Query => "Query",
+        }
+    }
+
+    /// The GraphQL keyword: `mutation` or `query`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            OperationKind::Mutation => "mutation",
+            OperationKind::Query => "query",
+        }
+    }
+}
+
+/// One operation block: a mutation, or a query of a queries page (the name stays `Mutation`
+/// because mutations are most of what the references hold; [`Mutation::kind`] tells which).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mutation {
     pub name: String,
+    /// Whether the block is a mutation or a query (from its example operation).
+    #[serde(default)]
+    pub kind: OperationKind,
     pub span: Span,
     /// The payload type from the `Type:` line (or derived by convention when missing).
     pub return_type: TypeRef,

@@ -57,11 +57,12 @@ pub(crate) fn selects(shapes: &Shapes<'_>, f: PayloadField<'_>) -> bool {
 pub(crate) fn build(cx: &Cx<'_>, m: &Mutation, fragments: bool) -> String {
     let mut w = Writer { cx, fragments, used: BTreeSet::new(), out: String::new() };
     let op = operation_name(&m.name);
+    let keyword = m.kind.keyword();
     if m.arguments.is_empty() {
-        let _ = writeln!(w.out, "mutation {op} {{");
+        let _ = writeln!(w.out, "{keyword} {op} {{");
     } else {
         let vars: Vec<String> = m.arguments.iter().map(|a| format!("${}: {}", a.name, a.ty)).collect();
-        let _ = writeln!(w.out, "mutation {op}({}) {{", vars.join(", "));
+        let _ = writeln!(w.out, "{keyword} {op}({}) {{", vars.join(", "));
     }
     let args: Vec<String> = m.arguments.iter().map(|a| format!("{0}: ${0}", a.name)).collect();
     let call = if args.is_empty() { m.name.clone() } else { format!("{}({})", m.name, args.join(", ")) };

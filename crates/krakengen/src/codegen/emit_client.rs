@@ -687,8 +687,14 @@ enum FieldKind {
     Payload,
 }
 
+/// The name of an operation module's unit struct: `Mutation` or `Query`.
+fn unit_struct(op: &Operation) -> proc_macro2::Ident {
+    to_ident(op.kind.root())
+}
+
 fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream, server: ServerDerives) -> TokenStream {
     let module = to_ident(&op.module);
+    let unit = unit_struct(op);
     let gql = code(&op.graphql);
     let doc = operation_doc(op).attrs();
     let deprecated = deprecated_attr(op.deprecation.as_ref());
@@ -763,9 +769,9 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream,
 
             #[doc = " The operation, for [`Client::execute`](super::Client::execute)."]
             #derive_operation
-            pub struct Mutation;
+            pub struct #unit;
 
-            impl super::Operation for Mutation {
+            impl super::Operation for #unit {
                 const NAME: &'static str = OPERATION_NAME;
                 const DOCUMENT: &'static str = DOCUMENT;
                 type Variables = Variables;
@@ -785,14 +791,15 @@ fn method(op: &Operation) -> TokenStream {
     let name = to_ident(&op.method);
     let payload_ty = op.data_field.ty.tokens(Scope::Root(&op.module));
     let doc = operation_doc(op)
-        .line(format!("Sends [`{}::DOCUMENT`] and returns the mutation's field of `data`.", op.module))
+        .line(format!("Sends [`{}::DOCUMENT`] and returns the {}'s field of `data`.", op.module, op.kind.keyword()))
         .attrs();
     let deprecated = deprecated_attr(op.deprecation.as_ref());
+    let unit = unit_struct(op);
     quote! {
         #doc
         #deprecated
         pub async fn #name(&self, variables: &#module::Variables) -> ::std::result::Result<#payload_ty, Error> {
-            self.execute::<#module::Mutation>(variables).await
+            self.execute::<#module::#unit>(variables).await
         }
     }
 }

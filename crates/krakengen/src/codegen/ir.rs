@@ -20,7 +20,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::diag::Diagnostics;
-use crate::model::{is_builtin, Deprecation, Field, Mutation, Permissions, Provenance, RateLimit, Reference, Span, TypeRef};
+use crate::model::{is_builtin, Deprecation, Field, Mutation, OperationKind, Permissions, Provenance, RateLimit, Reference, Span, TypeRef};
 use crate::naming::{Case, NameTable};
 use crate::types::{FieldDef, Kind, Origin, Shape, TypeModel};
 
@@ -202,6 +202,8 @@ pub(crate) struct Payload {
 
 pub(crate) struct Operation {
     pub graphql: String,
+    /// Mutation or query: the document's keyword and the name of the module's operation struct.
+    pub kind: OperationKind,
     pub module: String,
     pub method: String,
     pub operation_name: String,
@@ -228,7 +230,7 @@ pub(crate) struct Authenticate {
 }
 
 /// Names of the fixed items of every operation module, reserved before the payload is named.
-pub(crate) const OPERATION_ITEMS: [&str; 4] = ["Variables", "Data", "Mutation", "PossibleError"];
+pub(crate) const OPERATION_ITEMS: [&str; 5] = ["Variables", "Data", "Mutation", "Query", "PossibleError"];
 
 /// Modules next to the operation modules (the client's `types` and `http`; `client`, `errors` and
 /// `mutations` of the self-contained crate's root and of the error crate) that an operation module
@@ -832,6 +834,7 @@ impl Cx<'_> {
         };
         Operation {
             graphql: m.name.clone(),
+            kind: m.kind,
             module,
             method,
             operation_name: document::operation_name(&m.name),

@@ -193,7 +193,7 @@ pub fn compare(old: &Side<'_>, new: &Side<'_>, today: &str) -> Report {
         .filter_map(|m| {
             let removal = m.deprecation.as_ref()?.removal.as_ref()?;
             (removal.as_str() <= today).then(|| Overdue {
-                path: format!("Mutation.{}", m.name),
+                path: format!("{}.{}", m.kind.root(), m.name),
                 removal: removal.clone(),
                 location: location(new.reference, SideName::New, m.span),
             })
@@ -330,14 +330,14 @@ impl<'s, 'a> Cx<'s, 'a> {
                 let mut keys = vec![format!("op:{name}"), format!("vars:{name}"), format!("errors:{name}"), format!("arg:{name}:*"), format!("err:{name}:*")];
                 // A code no other mutation lists leaves `ErrorCode` with the mutation.
                 keys.extend(m.errors.iter().map(|e| format!("code:{}", e.code)));
-                self.push(Class::Breaking, Area::Surface, "operation-removed", format!("Mutation.{name}"), format!("mutation {} was removed", code(name)), self.at_old(m.span), keys);
+                self.push(Class::Breaking, Area::Surface, "operation-removed", format!("{}.{name}", m.kind.root()), format!("{} {} was removed", m.kind.keyword(), code(name)), self.at_old(m.span), keys);
             }
         }
         for (name, m) in &new {
             match old.get(name) {
                 None => {
                     let keys = vec![format!("op:{name}")];
-                    self.push(Class::Safe, Area::Surface, "operation-added", format!("Mutation.{name}"), format!("mutation {} was added", code(name)), self.at_new(m.span), keys);
+                    self.push(Class::Safe, Area::Surface, "operation-added", format!("{}.{name}", m.kind.root()), format!("{} {} was added", m.kind.keyword(), code(name)), self.at_new(m.span), keys);
                 }
                 Some(o) => self.operation(o, m),
             }
@@ -346,7 +346,11 @@ impl<'s, 'a> Cx<'s, 'a> {
 
     fn operation(&mut self, o: &Mutation, n: &Mutation) {
         let name = &n.name;
-        let path = format!("Mutation.{name}");
+        let path = format!("{}.{name}", n.kind.root());
+        if o.kind != n.kind {
+            let message = format!("`{name}` moved from the {} root to the {} root", o.kind.root(), n.kind.root());
+            self.push(Class::Breaking, Area::Surface, "operation-kind-changed", path.clone(), message, self.at_new(n.span), vec![format!("op:{name}")]);
+        }
         let at = self.at_new(n.span);
         if o.return_type != n.return_type {
             let inferred = o.return_type_provenance == Provenance::Inferred || n.return_type_provenance == Provenance::Inferred;
@@ -376,12 +380,12 @@ impl<'s, 'a> Cx<'s, 'a> {
         let name = &n.name;
         for a in &o.arguments {
             if !n.arguments.iter().any(|b| b.name == a.name) {
-                let path = format!("Mutation.{name}({}:)", a.name);
+                let path = format!("{}.{name}({}:)", n.kind.root(), a.name);
                 self.push(Class::Breaking, Area::Surface, "argument-removed", path, format!("argument {} of {} was removed", code(&a.name), code(name)), self.at_old(a.span), vec![format!("arg:{name}:{}", a.name)]);
             }
         }
         for b in &n.arguments {
-            let path = format!("Mutation.{name}({}:)", b.name);
+            let path = format!("{}.{name}({}:)", n.kind.root(), b.name);
             let key = vec![format!("arg:{name}:{}", b.name)];
             let at = self.at_new(b.span);
             match o.arguments.iter().find(|a| a.name == b.name) {
@@ -483,7 +487,7 @@ impl<'s, 'a> Cx<'s, 'a> {
 
     fn errors(&mut self, o: &Mutation, n: &Mutation) {
         let name = &n.name;
-        let path = format!("Mutation.{name}");
+        let path = format!("{}.{name}", n.kind.root());
         for e in &o.errors {
             if !n.errors.iter().any(|x| x.code == e.code) {
                 let keys = vec![format!("err:{name}:{}", e.code), format!("code:{}", e.code)];

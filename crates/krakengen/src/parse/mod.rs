@@ -17,7 +17,7 @@ use std::path::Path;
 
 use crate::diag::Diagnostics;
 use crate::model::{
-    Argument, Deprecation, ErrorEntry, Example, Field, Mutation, PermissionExpr, Permissions, Provenance, RateLimit,
+    Argument, Deprecation, ErrorEntry, Example, Field, Mutation, OperationKind, PermissionExpr, Permissions, Provenance, RateLimit,
     RatePeriod, RateStep, Reference, Rendering, SourceFile, Span, TypeRef,
 };
 pub use lines::looks_like_reference;
@@ -235,7 +235,7 @@ fn header(text: &str) -> Option<(Section, &str)> {
         "Deprecated" | "Deprecated:" => Section::Deprecated,
         "Arguments" | "Arguments:" => Section::Arguments,
         "Return fields" | "Return fields:" | "Return Fields" => Section::ReturnFields,
-        "Mutation" | "Mutation:" => Section::Operation,
+        "Mutation" | "Mutation:" | "Query" | "Query:" => Section::Operation,
         "Variables" | "Variables:" => Section::Variables,
         "Response" | "Response:" => Section::Response,
         _ => return None,
@@ -280,6 +280,7 @@ impl<'a> FileParser<'a, '_> {
         let name = name_line.text.to_string();
         let mut m = Mutation {
             name: name.clone(),
+            kind: OperationKind::Mutation,
             span: self.span(&name_line),
             return_type: TypeRef::Named(derive_type_name(&name)),
             return_type_provenance: Provenance::Inferred,
@@ -432,7 +433,7 @@ impl<'a> FileParser<'a, '_> {
             None => self.diags.error(
                 "missing-operation",
                 block.mutation.span,
-                format!("mutation `{name}` has no example operation (`Mutation` section); its arguments and fields are unknown"),
+                format!("`{name}` has no example operation (a `Mutation` or `Query` section); its arguments and fields are unknown"),
                 "block without an example operation",
             ),
         }
@@ -610,6 +611,7 @@ impl<'a> FileParser<'a, '_> {
                 return;
             }
         };
+        block.mutation.kind = op.kind;
         if op.empty_selection {
             self.diags.warn(
                 "empty-selection",

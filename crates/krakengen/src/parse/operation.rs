@@ -6,11 +6,13 @@
 
 use graphql_parser::query::{self as q, Definition, OperationDefinition};
 
-use crate::model::{Selection, TypeRef};
+use crate::model::{OperationKind, Selection, TypeRef};
 
-/// What the operation tells about a mutation.
+/// What the operation tells about a mutation (or a query).
 #[derive(Debug, Default, PartialEq)]
 pub struct Operation {
+    /// `mutation` or `query`, from the operation's keyword.
+    pub kind: OperationKind,
     /// Variable definitions: name, type, and the 0-based index of the operation line defining it.
     pub variables: Vec<(String, TypeRef, usize)>,
     /// The root field selected (should be the mutation's name).
@@ -193,17 +195,19 @@ pub fn parse_general(text: &str) -> Result<Operation, OpError> {
         OpError { message, line: line.saturating_sub(1), column: column.saturating_sub(1) }
     })?;
     let mut op = Operation { empty_selection, ..Operation::default() };
-    let mutation = doc.definitions.iter().find_map(|d| match d {
-        Definition::Operation(OperationDefinition::Mutation(m)) => Some(m),
+    let operation = doc.definitions.iter().find_map(|d| match d {
+        Definition::Operation(OperationDefinition::Mutation(m)) => Some((OperationKind::Mutation, &m.variable_definitions, &m.selection_set)),
+        Definition::Operation(OperationDefinition::Query(q)) => Some((OperationKind::Query, &q.variable_definitions, &q.selection_set)),
         _ => None,
     });
-    let Some(m) = mutation else {
-        return Err(OpError { message: "the example operation is not a mutation".into(), line: 0, column: 0 });
+    let Some((kind, variable_definitions, selection_set)) = operation else {
+        return Err(OpError { message: "the example operation is neither a mutation nor a query".into(), line: 0, column: 0 });
     };
-    for v in &m.variable_definitions {
+    op.kind = kind;
+    for v in variable_definitions {
         op.variables.push((v.name.clone(), type_ref(&v.var_type), v.position.line.saturating_sub(1)));
     }
-    let root = m.selection_set.items.iter().find_map(|s| match s {
+    let root = selection_set.items.iter().find_map(|s| match s {
         q::Selection::Field(f) if f.name != EMPTY => Some(f),
         _ => None,
     });
@@ -244,7 +248,7 @@ enum Tok<'a> {
     Spread,
 }
 
-/// A reader for the plain GraphQL of the reference's example operations: one `mutation` with
+/// A reader for the plain GraphQL of the reference's example operations: one `mutation` (or `query`) with
 /// variable definitions without defaults, a root field whose arguments are all variables, and
 /// selection sets of fields without arguments, aliases or directives, fragment spreads and inline
 /// fragments with a type condition. Empty selection sets (`{ }`) are accepted and flagged, as in
@@ -292,9 +296,11 @@ pub fn parse_plain(text: &str) -> Option<Operation> {
     }
     let mut r = Plain { toks: &toks, text, at: 0, empty_selection: false };
     let mut op = Operation::default();
-    if r.name()? != "mutation" {
-        return None;
-    }
+    op.kind = match r.name()? {
+        "mutation" => OperationKind::Mutation,
+        "query" => OperationKind::Query,
+        _ => return None,
+    };
     if let Some(Tok::Name(_)) = r.peek() {
         r.at += 1;
     }
@@ -567,6 +573,7 @@ mod tests {
             "mutation X($i: I!) {\nx(input: $i) {\na {\n}\nb\n}\n}",
             "mutation {\r\n\tx\r\n}",
             "mutation($a: [[Int]!]) { x(a: $a) { y { z { w } } } }",
+            "query X($id: ID!) {\nx(id: $id) { id }\n}",
         ];
         for text in read {
             assert!(agree(text), "the plain reader gives up on {text}");
@@ -584,7 +591,6 @@ mod tests {
             "mutation X {\nx { ... { id } }\n}",
             "mutation X {\nx { id }\ny { id }\n}",
             "mutation X {\n}",
-            "query X {\nx { id }\n}",
             "mutation X {\nx { id }\n}\nfragment F on T { id }",
             "mutation X {\nx { id }",
             "mutation X {\nx { id }\n}}",

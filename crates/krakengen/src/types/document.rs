@@ -18,7 +18,7 @@ use apollo_compiler::{Name, Node};
 
 use super::ir::{FieldDef, Ir, Kind, Origin, Shape, TypeDef};
 use crate::diag::Diagnostics;
-use crate::model::{Deprecation, Mutation, Permissions, Reference, Span, TypeRef};
+use crate::model::{Deprecation, Mutation, OperationKind, Permissions, Reference, Span, TypeRef};
 
 /// The name of the scalar standing for a type the reference does not give.
 pub const UNKNOWN: &str = "Unknown";
@@ -82,15 +82,34 @@ pub fn document(reference: &Reference, ir: &Ir, diags: &mut Diagnostics) -> Docu
     let mut e = Emitter { diags };
     let mut doc = preamble().clone();
     doc.definitions.reserve(ir.types.len() + 1);
-    let fields: Vec<_> = reference.mutations.iter().filter_map(|m| e.mutation(m)).collect();
+    let root_fields = |e: &mut Emitter<'_>, kind: OperationKind| -> Vec<_> {
+        reference.mutations.iter().filter(|m| m.kind == kind).filter_map(|m| e.mutation(m)).collect()
+    };
+    let (mutations, queries) = (root_fields(&mut e, OperationKind::Mutation), root_fields(&mut e, OperationKind::Query));
+    // A reference with queries gives the query root its fields; the preamble's placeholder stands
+    // in only for a mutations page, whose queries krakengen does not know.
+    if !queries.is_empty() {
+        let at = doc.definitions.iter().position(|d| matches!(d, Definition::ObjectTypeDefinition(o) if o.name == "Query"));
+        let query = Definition::ObjectTypeDefinition(Node::new(ObjectTypeDefinition {
+            description: None,
+            name: Name::new_static_unchecked("Query"),
+            implements_interfaces: Vec::new(),
+            directives: DirectiveList::new(),
+            fields: queries,
+        }));
+        match at {
+            Some(i) => doc.definitions[i] = query,
+            None => doc.definitions.push(query),
+        }
+    }
     // GraphQL forbids a type without fields: a reference without mutations has no mutation root.
-    if !fields.is_empty() {
+    if !mutations.is_empty() {
         doc.definitions.push(Definition::ObjectTypeDefinition(Node::new(ObjectTypeDefinition {
             description: None,
             name: Name::new_static_unchecked("Mutation"),
             implements_interfaces: Vec::new(),
             directives: DirectiveList::new(),
-            fields,
+            fields: mutations,
         })));
     }
     for def in ir.types.values() {

@@ -1,0 +1,147 @@
+//! Queries references: the same page format with a `Query` section holding `query Name(...)`. Their
+//! blocks become fields of the query root, merge with a mutations page of the same brand, and reach
+//! the catalogue, the client, the server and the mock like mutations do.
+
+use std::collections::BTreeSet;
+
+use krakengen::model::OperationKind;
+use krakengen_tests::{fixture, parse_rel, without_spans};
+
+const QUERIES: [&str; 5] = ["account", "goodsPurchase", "paymentMethod", "searchProducts", "viewer"];
+
+fn schema_of(p: &krakengen::parse::Parsed) -> krakengen::sdl::SchemaOutput {
+    let build = krakengen::sdl::SchemaOptions::new().build(&p.reference);
+    let message = build.render_diagnostics_for(p, false);
+    build.output.unwrap_or_else(|| panic!("{message}"))
+}
+
+#[test]
+fn both_renderings_of_the_queries_fixture_give_the_same_queries() {
+    let standard = parse_rel(&fixture("queries/standard.txt"));
+    let plain = parse_rel(&fixture("queries/plain.txt"));
+    for p in [&standard, &plain] {
+        assert!(p.diagnostics.is_empty(), "{}", p.render_diagnostics(false));
+        let names: Vec<_> = p.reference.mutations.iter().map(|m| (m.name.as_str(), m.kind)).collect();
+        assert_eq!(names, QUERIES.map(|q| (q, OperationKind::Query)));
+    }
+    for (s, p) in standard.reference.mutations.iter().zip(&plain.reference.mutations) {
+        let (mut s, mut p) = (without_spans(s), without_spans(p));
+        // The plain page declares the types of its rows; the standard one lets krakengen infer them.
+        for f in s.fields.iter_mut().chain(p.fields.iter_mut()) {
+            (f.ty, f.provenance) = (None, None);
+        }
+        assert_eq!(s, p, "{}", s.name);
+    }
+    let status = plain.reference.mutations[0].fields.iter().find(|f| f.name == "status").unwrap();
+    assert_eq!(status.ty.as_ref().map(ToString::to_string).as_deref(), Some("AccountStatus"));
+}
+
+#[test]
+fn queries_fill_the_query_root_and_the_catalogue_records_their_kind() {
+    let p = parse_rel(&fixture("queries/standard.txt"));
+    let out = schema_of(&p);
+    let schema = apollo_compiler::Schema::parse_and_validate(&out.sdl, "schema.graphql").expect("valid SDL");
+    let query = schema.get_object("Query").expect("a query root");
+    let fields: Vec<&str> = query.fields.keys().map(|k| k.as_str()).collect();
+    assert_eq!(fields, QUERIES, "no `_opaque` placeholder once the reference has queries");
+    assert!(schema.get_object("Mutation").is_none(), "a queries page has no mutation root");
+    let account = &query.fields["account"];
+    assert_eq!(account.arguments[0].ty.to_string(), "String!");
+    assert!(out.sdl.contains("@requiresPermissions(expression: \"Can query accounts OR Can query businesses\")"), "{}", out.sdl);
+    assert!(out.sdl.contains("viewer: AccountUserType! @complexity(value: 1)"), "{}", out.sdl);
+    assert!(out.sdl.contains("union PaymentMethodType"), "{}", out.sdl);
+    let catalogue: serde_json::Value = serde_json::from_str(&out.metadata_json).unwrap();
+    for q in QUERIES {
+        assert_eq!(catalogue["operations"][q]["kind"], "query", "{q}");
+    }
+    assert_eq!(catalogue["operations"]["account"]["rate_limits"][0]["key"], "User");
+}
+
+#[test]
+fn a_mutations_page_and_a_queries_page_of_one_brand_are_one_model() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("standard/small.txt"), dir.path().join("mutations.txt")).unwrap();
+    std::fs::copy(fixture("queries/standard.txt"), dir.path().join("queries.txt")).unwrap();
+    let p = krakengen::parse::parse_path(dir.path()).unwrap();
+    assert!(!p.diagnostics.has_errors(), "{}", p.render_diagnostics(false));
+    let kinds: BTreeSet<_> = p.reference.mutations.iter().map(|m| m.kind).collect();
+    assert_eq!(kinds, BTreeSet::from([OperationKind::Mutation, OperationKind::Query]));
+    let out = schema_of(&p);
+    let schema = apollo_compiler::Schema::parse_and_validate(&out.sdl, "schema.graphql").expect("valid SDL");
+    assert_eq!(schema.get_object("Query").unwrap().fields.len(), 5);
+    assert_eq!(schema.get_object("Mutation").unwrap().fields.len(), 4);
+    // `GoodsPurchase` is what `acceptGoodsQuote` returns a field of and what `goodsPurchase`
+    // returns: one type, with the fields the query shows.
+    let gp = schema.get_object("GoodsPurchase").expect("one GoodsPurchase");
+    assert!(gp.fields.contains_key("code") && gp.fields.contains_key("shipsOn"), "{:?}", gp.fields.keys().collect::<Vec<_>>());
+    let agq = &schema.get_object("AcceptGoodsQuote").unwrap().fields["goodsPurchase"];
+    assert_eq!(agq.ty.inner_named_type().as_str(), "GoodsPurchase");
+}
+
+/// The client generated from the queries fixture compiles, and its tests
+/// (`tests/fixtures/queries/exercise.rs`) send each query over loopback to the mock of the same
+/// reference and read the typed answers. The server generated from it has a resolver for every
+/// query, behind the same guards.
+#[test]
+fn a_queries_reference_gives_a_client_that_queries_the_mock() {
+    use krakengen::codegen::{Generator, Options};
+    let p = parse_rel(&fixture("queries/standard.txt"));
+    let out = schema_of(&p);
+    let generator = Generator::new(&p.reference, &out.model, &Options::new("q").with_crate_name("queries-client")).unwrap();
+    let rt = krakengen_tests::runtime();
+    let server = rt.block_on(async {
+        let mock = krakengen_mock::schema(&out.sdl, &p.reference, krakengen_server::policy::Unspecified::Deny).expect("the mock serves the SDL");
+        krakengen_tests::Server::start(krakengen_mock::router(mock, &p.reference)).await
+    });
+    let addr = server.url.trim_start_matches("http://").split('/').next().unwrap().to_string();
+    let dir = tempfile::tempdir().unwrap();
+    krakengen_tests::write_crate(dir.path(), &generator.crate_files().unwrap());
+    std::fs::create_dir_all(dir.path().join("tests")).unwrap();
+    std::fs::copy(fixture("queries/exercise.rs"), dir.path().join("tests/exercise.rs")).unwrap();
+    krakengen_tests::cargo_with(dir.path(), &["test", "--quiet"], &[("KRAKENGEN_MOCK_ADDR", &addr)]);
+    rt.block_on(server.stop());
+
+    let with_server = Options::new("q").with_server_crate("crates/q-server", "schema/q/schema.graphql");
+    let generator = Generator::new(&p.reference, &out.model, &with_server).unwrap();
+    let files = generator.workspace_crates().unwrap();
+    let server = &files.iter().find(|f| f.path.starts_with("crates/q-server")).expect("a server file").contents;
+    for q in ["fn account(", "fn viewer(", "fn search_products(", "fn payment_method(", "fn goods_purchase("] {
+        assert!(server.contains(q), "the server trait lacks `{q}`");
+    }
+    assert!(server.contains("\"account\" =>"), "the adapter dispatches the query");
+
+    // The three crates as a workspace of their own, on the runtime crate of this repository; the
+    // server is checked, as a service built on it would be.
+    let ws = tempfile::tempdir().unwrap();
+    krakengen_tests::write_crate(ws.path(), &files);
+    let runtime = krakengen_tests::root().join("crates/krakengen-server");
+    let manifest = |name: &str, deps: &str| format!("[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n{deps}");
+    let crates = [
+        ("q-errors", manifest("q-errors", "serde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n"), "mod generated;\npub use generated::*;\n"),
+        (
+            "q-client",
+            manifest("q-client", "q-errors = { path = \"../q-errors\" }\nserde = { version = \"1\", features = [\"derive\"] }\nserde_json = \"1\"\n\n[features]\nserver = []\n# Declared so the transport's `cfg` is known; this check does not enable it.\nreqwest = []\n"),
+            "mod generated;\npub use generated::*;\n",
+        ),
+        (
+            "q-server",
+            manifest(
+                "q-server",
+                &format!(
+                    "q-errors = {{ path = \"../q-errors\" }}\nq-client = {{ path = \"../q-client\", features = [\"server\"] }}\nkrakengen-server = {{ path = {:?} }}\n",
+                    runtime.display().to_string()
+                ),
+            ),
+            "mod generated;\npub use generated::*;\n",
+        ),
+    ];
+    for (name, toml, lib) in crates {
+        std::fs::write(ws.path().join(format!("crates/{name}/Cargo.toml")), toml).unwrap();
+        std::fs::write(ws.path().join(format!("crates/{name}/src/lib.rs")), lib).unwrap();
+    }
+    std::fs::create_dir_all(ws.path().join("schema/q")).unwrap();
+    std::fs::write(ws.path().join("schema/q/schema.graphql"), &out.sdl).unwrap();
+    std::fs::write(ws.path().join("Cargo.toml"), "[workspace]\nresolver = \"2\"\nmembers = [\"crates/*\"]\n").unwrap();
+    std::fs::copy(krakengen_tests::root().join("Cargo.lock"), ws.path().join("Cargo.lock")).unwrap();
+    krakengen_tests::cargo_with(ws.path(), &["check", "--quiet", "-p", "q-server"], &[]);
+}
