@@ -178,7 +178,9 @@ pub fn compare(old: &Side<'_>, new: &Side<'_>, today: &str) -> Report {
     cx.types();
     let rust_checked = match (&old.surface, &new.surface) {
         (Some(a), Some(b)) => {
-            rust::attach(a, b, &mut cx.changes);
+            // An operation's root, from NEW, or from OLD for one that is gone.
+            let root = |name: &str| new.reference.mutation(name).or_else(|| old.reference.mutation(name)).map_or("Mutation", |m| m.kind.root());
+            rust::attach(a, b, &mut cx.changes, &root);
             true
         }
         _ => false,

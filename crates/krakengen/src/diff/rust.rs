@@ -15,13 +15,14 @@ struct Note {
     text: String,
 }
 
-/// The coordinate a surface key stands for, for a Rust change no GraphQL change accounts for.
-fn path_of(key: &str) -> String {
+/// The coordinate a surface key stands for, for a Rust change no GraphQL change accounts for;
+/// `root` names the root type of an operation (`Mutation` or `Query`).
+fn path_of(key: &str, root: &dyn Fn(&str) -> &'static str) -> String {
     let (kind, rest) = key.split_once(':').unwrap_or(("", key));
     match kind {
-        "op" | "vars" | "errors" | "payload" => format!("Mutation.{rest}"),
-        "arg" => rest.split_once(':').map_or_else(|| rest.to_string(), |(op, arg)| format!("Mutation.{op}({arg}:)")),
-        "err" => rest.split_once(':').map_or_else(|| rest.to_string(), |(op, code)| format!("Mutation.{op} {code}")),
+        "op" | "vars" | "errors" => format!("{}.{rest}", root(rest)),
+        "arg" => rest.split_once(':').map_or_else(|| rest.to_string(), |(op, arg)| format!("{}.{op}({arg}:)", root(op))),
+        "err" => rest.split_once(':').map_or_else(|| rest.to_string(), |(op, code)| format!("{}.{op} {code}", root(op))),
         _ => rest.to_string(),
     }
 }
@@ -37,9 +38,9 @@ fn parent(key: &str) -> Option<String> {
     }
 }
 
-fn notes(old: &RustSurface, new: &RustSurface) -> Vec<Note> {
+fn notes(old: &RustSurface, new: &RustSurface, root: &dyn Fn(&str) -> &'static str) -> Vec<Note> {
     let mut out = Vec::new();
-    let mut note = |key: &str, text: String| out.push(Note { key: key.to_string(), path: path_of(key), text });
+    let mut note = |key: &str, text: String| out.push(Note { key: key.to_string(), path: path_of(key, root), text });
     for (key, items) in &old.items {
         let Some(now) = new.items.get(key) else {
             // The members of a removed operation or type go with it; naming each would bury the one
@@ -117,10 +118,10 @@ fn claims(change: &Change, key: &str) -> bool {
 
 /// Attaches every Rust consequence to the change that claims its key; what no change claims is
 /// reported as a change of its own, safe for the API and breaking for Rust callers.
-pub(super) fn attach(old: &RustSurface, new: &RustSurface, changes: &mut Vec<Change>) {
+pub(super) fn attach(old: &RustSurface, new: &RustSurface, changes: &mut Vec<Change>, root: &dyn Fn(&str) -> &'static str) {
     let mut attached: BTreeMap<usize, Vec<(u8, String)>> = BTreeMap::new();
     let mut orphans: BTreeMap<String, Vec<(u8, String)>> = BTreeMap::new();
-    for n in notes(old, new) {
+    for n in notes(old, new, root) {
         let item = (rank(&n.key), n.text);
         match changes.iter().position(|c| claims(c, &n.key)) {
             Some(i) => attached.entry(i).or_default().push(item),
@@ -184,7 +185,7 @@ mod tests {
         let old = surface(&[("type:Foo_Bar", "types::FooBar", "struct"), ("field:Foo_Bar.x", "types::FooBar::x", "String")]);
         let new = surface(&[("type:Foo_Bar", "types::FooBar2", "struct"), ("field:Foo_Bar.x", "types::FooBar2::x", "Option<String>")]);
         let mut changes = Vec::new();
-        attach(&old, &new, &mut changes);
+        attach(&old, &new, &mut changes, &|_| "Mutation");
         assert_eq!(changes.len(), 2, "{changes:?}");
         assert!(changes.iter().all(|c| c.kind == "rust-item-changed" && c.area == Area::Rust && c.class == Class::Safe));
         let rust: Vec<&str> = changes.iter().filter_map(|c| c.rust.as_deref()).collect();
@@ -206,12 +207,12 @@ mod tests {
             rust: None,
             keys: vec!["op:a".into(), "arg:a:*".into()],
         }];
-        attach(&old, &new, &mut changes);
+        attach(&old, &new, &mut changes, &|_| "Mutation");
         assert_eq!(changes.len(), 1);
         // The argument goes with its operation and is not named on its own.
         assert_eq!(changes[0].rust.as_deref(), Some("removes `a`"));
         let mut none = Vec::new();
-        attach(&old, &old, &mut none);
+        attach(&old, &old, &mut none, &|_| "Mutation");
         assert!(none.is_empty());
     }
 }
