@@ -229,8 +229,12 @@ fn header(text: &str) -> Option<(Section, &str)> {
             return Some((s, rest.trim()));
         }
     }
+    // Converters sometimes drop a header's colon; the bare words on a line of their own are the
+    // same header.
     let s = match text {
-        "Allowed Viewers:" => Section::Viewers,
+        "Allowed Viewers:" | "Allowed Viewers" => Section::Viewers,
+        "Possible Errors" => Section::Errors,
+        "Required Permissions" => Section::Permissions,
         "Rate Limits" | "Rate Limits:" => Section::RateLimits,
         "Deprecated" | "Deprecated:" => Section::Deprecated,
         "Arguments" | "Arguments:" => Section::Arguments,
@@ -1188,6 +1192,24 @@ Response
         // The declared field type wins over the example value (an integer here), nullability included.
         assert_eq!(m.fields[0].ty.as_ref().map(|t| t.to_string()).as_deref(), Some("Boolean!"));
         assert_eq!(m.fields[0].provenance, Some(Provenance::Declared));
+    }
+
+    #[test]
+    fn headers_without_their_colon_and_empty_sections_are_read() {
+        let text = block("D.", "Required Permissions\nCan do things\n").replace("Possible Errors:\n", "Possible Errors\n");
+        let p = parse_str("t.txt", &text);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        let m = &p.reference.mutations[0];
+        assert_eq!(m.errors.len(), 1, "{m:?}");
+        assert!(matches!(m.permissions, Permissions::Required(_)), "{:?}", m.permissions);
+        // An empty `Possible Errors:` and an empty `Variables` say nothing, and are no problem.
+        let empty = block("D.", "")
+            .replace("Possible Errors:\n- KT-CT-1111: Unauthorized.\n", "Possible Errors:\n")
+            .replace("Variables\n{\n\"input\": DoThingInput\n}\n", "Variables\n");
+        let p = parse_str("t.txt", &empty);
+        assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
+        assert!(p.reference.mutations[0].errors.is_empty());
+        assert_eq!(p.reference.mutations[0].example.variables, "");
     }
 
     #[test]
