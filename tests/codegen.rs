@@ -311,6 +311,8 @@ fn typed_model_reaches_the_client() {
     write_crate(dir.path(), &generator.crate_files().unwrap());
     std::fs::create_dir_all(dir.path().join("tests")).unwrap();
     std::fs::copy(fixture("supplement/typed_exercise.rs"), dir.path().join("tests/exercise.rs")).unwrap();
+    std::fs::create_dir_all(dir.path().join("tests/loopback")).unwrap();
+    std::fs::copy(fixture("supplement/loopback.rs"), dir.path().join("tests/loopback/mod.rs")).unwrap();
     cargo_with(dir.path(), &["test", "--quiet"], &[("KRAKENGEN_MOCK_ADDR", &addr)]);
     rt.block_on(server.stop());
 }

@@ -98,6 +98,8 @@ fn a_queries_reference_gives_a_client_that_queries_the_mock() {
     krakengen_tests::write_crate(dir.path(), &generator.crate_files().unwrap());
     std::fs::create_dir_all(dir.path().join("tests")).unwrap();
     std::fs::copy(fixture("queries/exercise.rs"), dir.path().join("tests/exercise.rs")).unwrap();
+    std::fs::create_dir_all(dir.path().join("tests/loopback")).unwrap();
+    std::fs::copy(fixture("supplement/loopback.rs"), dir.path().join("tests/loopback/mod.rs")).unwrap();
     krakengen_tests::cargo_with(dir.path(), &["test", "--quiet"], &[("KRAKENGEN_MOCK_ADDR", &addr)]);
     rt.block_on(server.stop());
 

@@ -67,6 +67,21 @@ fn two_cells(t: &str) -> Option<(&str, Option<&str>, &str)> {
     identifier.then_some((name, ty, desc.trim()))
 }
 
+/// The type a row declares for `name`; text that is no type reference is reported on the row, and
+/// the type stays unknown.
+fn declared_type(file: u32, line: &Line<'_>, name: &str, ty: &str, diags: &mut Diagnostics) -> Option<TypeRef> {
+    let parsed = TypeRef::parse(ty);
+    if parsed.is_none() {
+        diags.warn(
+            "bad-type",
+            line.span_sub(file, ty),
+            format!("`{ty}` is not a GraphQL type reference; the type of `{name}` stays unknown"),
+            "expected a type such as `Foo!`",
+        );
+    }
+    parsed
+}
+
 /// Rows of two cells, one per line. A cell cannot hold a line break, so converters write `<br>`,
 /// which becomes one again.
 fn cell_rows(file: u32, body: &[Line<'_>], diags: &mut Diagnostics) -> Vec<Row> {
@@ -81,18 +96,7 @@ fn cell_rows(file: u32, body: &[Line<'_>], diags: &mut Diagnostics) -> Vec<Row> 
             );
             continue;
         };
-        let parsed = ty.and_then(|ty| {
-            let parsed = TypeRef::parse(ty);
-            if parsed.is_none() {
-                diags.warn(
-                    "bad-type",
-                    line.span_sub(file, ty),
-                    format!("`{ty}` is not a GraphQL type reference; the type of `{name}` stays unknown"),
-                    "expected a type such as `Foo!`",
-                );
-            }
-            parsed
-        });
+        let parsed = ty.and_then(|ty| declared_type(file, line, name, ty, diags));
         let text = desc.replace("<br>", "\n").replace("<br/>", "\n").replace("<br />", "\n");
         let (description, deprecation) = split_inline_deprecation(text.trim());
         out.push(Row { name: Some(name.to_string()), ty: parsed, description, deprecation, span: line.span_sub(file, name) });
@@ -217,15 +221,7 @@ fn rich_rows(file: u32, body: &[Line<'_>], diags: &mut Diagnostics) -> Vec<Row> 
             if let Some(o) = open.take() {
                 close(o, &mut out);
             }
-            let parsed = TypeRef::parse(ty);
-            if parsed.is_none() {
-                diags.warn(
-                    "bad-type",
-                    line.span_sub(file, ty),
-                    format!("`{ty}` is not a GraphQL type reference; the type of `{name}` stays unknown"),
-                    "expected a type such as `Foo!`",
-                );
-            }
+            let parsed = declared_type(file, line, name, ty, diags);
             open = Some(Open {
                 row: Row { name: Some(name.to_string()), ty: parsed, description: None, deprecation: None, span: line.span_sub(file, name) },
                 desc: Vec::new(),
