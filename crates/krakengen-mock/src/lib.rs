@@ -20,46 +20,18 @@ use krakengen_server::model as runtime;
 use krakengen_server::policy::{OperationPolicy, Policy, Unspecified};
 use krakengen_server::schema::{BuildError, Call, Dispatch, DispatchFuture, Schema, Settings};
 
-/// The runtime's form of a permission expression of the model.
-fn expr(e: &krakengen::model::PermissionExpr) -> runtime::PermissionExpr {
-    use krakengen::model::PermissionExpr as E;
-    match e {
-        E::Permission(p) => runtime::PermissionExpr::Permission(p.clone()),
-        E::All(v) => runtime::PermissionExpr::All(v.iter().map(expr).collect()),
-        E::Any(v) => runtime::PermissionExpr::Any(v.iter().map(expr).collect()),
-    }
-}
-
-/// The runtime's form of a block's permissions.
-pub fn permissions(p: &krakengen::model::Permissions) -> runtime::Permissions {
-    match p {
-        krakengen::model::Permissions::Unspecified => runtime::Permissions::Unspecified,
-        krakengen::model::Permissions::Public => runtime::Permissions::Public,
-        krakengen::model::Permissions::Required(e) => runtime::Permissions::Required(expr(e)),
-    }
-}
-
-fn period(p: krakengen::model::RatePeriod) -> runtime::RatePeriod {
-    match p {
-        krakengen::model::RatePeriod::Second => runtime::RatePeriod::Second,
-        krakengen::model::RatePeriod::Minute => runtime::RatePeriod::Minute,
-        krakengen::model::RatePeriod::Hour => runtime::RatePeriod::Hour,
-        krakengen::model::RatePeriod::Day => runtime::RatePeriod::Day,
-    }
-}
-
 /// The guards of every mutation of a reference: what a generated server's `policy` holds, read
 /// from the parsed reference instead of the catalogue.
 pub fn policy(reference: &Reference, unspecified: Unspecified) -> Policy {
     let operations = reference.mutations.iter().map(|m| {
         let guard = OperationPolicy {
-            permissions: permissions(&m.permissions),
+            permissions: m.permissions.clone(),
             rate_limits: m
                 .rate_limits
                 .iter()
                 .map(|r| runtime::RateLimit {
                     key: r.key.clone(),
-                    steps: r.steps.iter().map(|s| runtime::RateStep { limit: s.limit, per: period(s.per) }).collect(),
+                    steps: r.steps.clone(),
                 })
                 .collect(),
             unauthorized_code: m.unauthorized_code().map(str::to_string),

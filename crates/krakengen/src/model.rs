@@ -325,69 +325,9 @@ pub fn error_family(code: &str) -> &str {
     code.split('-').nth(1).unwrap_or("")
 }
 
-/// The permissions section of a block.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind", content = "expr")]
-pub enum Permissions {
-    /// No `Required Permissions` section: the reference says nothing.
-    Unspecified,
-    /// `(No)`: no permission is required.
-    Public,
-    /// An expression over permission names.
-    Required(PermissionExpr),
-}
-
-/// A permission expression tree.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PermissionExpr {
-    /// A single permission such as `Can query businesses`.
-    Permission(String),
-    All(Vec<PermissionExpr>),
-    Any(Vec<PermissionExpr>),
-}
-
-impl PermissionExpr {
-    /// Every permission name in the expression, in order of appearance.
-    pub fn names(&self) -> Vec<&str> {
-        let mut out = Vec::new();
-        fn walk<'a>(e: &'a PermissionExpr, out: &mut Vec<&'a str>) {
-            match e {
-                PermissionExpr::Permission(p) => out.push(p),
-                PermissionExpr::All(v) | PermissionExpr::Any(v) => v.iter().for_each(|e| walk(e, out)),
-            }
-        }
-        walk(self, &mut out);
-        out
-    }
-}
-
-impl fmt::Display for PermissionExpr {
-    /// Renders the expression in the reference's own syntax, parenthesising nested groups.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fn go(e: &PermissionExpr, f: &mut fmt::Formatter<'_>, nested: bool) -> fmt::Result {
-            let (items, op) = match e {
-                PermissionExpr::Permission(p) => return f.write_str(p),
-                PermissionExpr::All(v) => (v, " AND "),
-                PermissionExpr::Any(v) => (v, " OR "),
-            };
-            if nested {
-                f.write_str("(")?;
-            }
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    f.write_str(op)?;
-                }
-                go(item, f, true)?;
-            }
-            if nested {
-                f.write_str(")")?;
-            }
-            Ok(())
-        }
-        go(self, f, false)
-    }
-}
+// The permission and rate-limit facts are the crate `krakengen-policy`'s, which the generated
+// servers' runtime shares, so both read one definition.
+pub use krakengen_policy::{PermissionExpr, Permissions, RatePeriod, RateStep};
 
 /// One rate-limit key with its steps.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -396,61 +336,6 @@ pub struct RateLimit {
     pub key: String,
     pub steps: Vec<RateStep>,
     pub span: Span,
-}
-
-/// `5/m`: five requests a minute.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RateStep {
-    pub limit: u32,
-    pub per: RatePeriod,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RatePeriod {
-    Second,
-    Minute,
-    Hour,
-    Day,
-}
-
-impl RatePeriod {
-    pub fn from_suffix(s: &str) -> Option<Self> {
-        Some(match s {
-            "s" => Self::Second,
-            "m" => Self::Minute,
-            "h" => Self::Hour,
-            "d" => Self::Day,
-            _ => return None,
-        })
-    }
-
-    pub fn suffix(self) -> &'static str {
-        match self {
-            Self::Second => "s",
-            Self::Minute => "m",
-            Self::Hour => "h",
-            Self::Day => "d",
-        }
-    }
-
-    pub fn seconds(self) -> u64 {
-        match self {
-            Self::Second => 1,
-            Self::Minute => 60,
-            Self::Hour => 3600,
-            Self::Day => 86400,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Second => "second",
-            Self::Minute => "minute",
-            Self::Hour => "hour",
-            Self::Day => "day",
-        }
-    }
 }
 
 /// A deprecation of a mutation or a field.
