@@ -8,7 +8,7 @@
 //! writes one row per line in two cells, `| name (Type) | description |`.
 
 use crate::diag::Diagnostics;
-use crate::model::{Deprecation, Rendering, Span, TypeRef};
+use crate::model::{Deprecation, Span, TypeRef};
 
 use super::lines::Line;
 
@@ -33,7 +33,7 @@ fn is_header(t: &str) -> bool {
 /// rendering, because converters differ table by table: its first line decides between `name
 /// (Type)` rows with description paragraphs, one-line rows of two cells (`| name (Type) | text |`,
 /// with or without the leading pipe), and the unnamed pipe rows of the standard and compact pages.
-pub fn rows(_rendering: Rendering, file: u32, body: &[Line<'_>], diags: &mut Diagnostics) -> Vec<Row> {
+pub fn rows(file: u32, body: &[Line<'_>], diags: &mut Diagnostics) -> Vec<Row> {
     let start = body.iter().take_while(|l| is_header(l.text)).count();
     let body = &body[start..];
     let typed = |l: &Line<'_>| rich_row_head(l.text).is_some();
@@ -254,10 +254,13 @@ mod tests {
     use super::*;
     use crate::parse::lines::split;
 
+    use crate::model::Rendering;
+
+    /// The rows of `text` split as `rendering` splits lines (the row format is the table's own).
     fn read(rendering: Rendering, text: &str) -> (Vec<Row>, Diagnostics) {
         let lines = split(text, 0, rendering);
         let mut d = Diagnostics::new();
-        (rows(rendering, 0, &lines, &mut d), d)
+        (rows(0, &lines, &mut d), d)
     }
 
     fn descs(rows: &[Row]) -> Vec<Option<&str>> {
