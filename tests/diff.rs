@@ -163,6 +163,7 @@ const CASES: &[Case] = &[
         (Dangerous, "complexity-raised", "Mutation.acceptGoodsQuote"),
     ]),
     case("deprecation_added", &[], &DEPRECATE, &[(Safe, "deprecation-added", "Mutation.acceptGoodsQuote")]),
+    case("deprecation_removed", &DEPRECATE, &[], &[(Safe, "deprecation-removed", "Mutation.acceptGoodsQuote")]),
     case("removal_moved_closer", &[], &[Edit::Replace { mutation: "deauthenticateDevice", from: "on or after 2026-01-16", to: "on or after 2025-11-01" }], &[
         (Dangerous, "removal-moved-closer", "Mutation.deauthenticateDevice"),
     ]),

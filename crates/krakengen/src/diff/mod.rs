@@ -296,19 +296,13 @@ fn code(text: &str) -> String {
     format!("`{text}`")
 }
 
-fn deprecation_dates(d: &Deprecation) -> String {
-    let mut parts = Vec::new();
-    if let Some(m) = &d.marked {
-        parts.push(format!("marked on {m}"));
-    }
-    if let Some(r) = &d.removal {
-        parts.push(format!("removal on or after {r}"));
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", parts.join(", "))
-    }
+/// The dates of a deprecation, `marked on X, removal on or after Y`, or `None` without any.
+fn deprecation_dates(d: &Deprecation) -> Option<String> {
+    let parts: Vec<String> = [d.marked.as_ref().map(|m| format!("marked on {m}")), d.removal.as_ref().map(|r| format!("removal on or after {r}"))]
+        .into_iter()
+        .flatten()
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 impl<'s, 'a> Cx<'s, 'a> {
@@ -408,8 +402,8 @@ impl<'s, 'a> Cx<'s, 'a> {
 
     fn deprecation(&mut self, path: &str, o: Option<&Deprecation>, n: Option<&Deprecation>, at: Option<Location>, what: &str) {
         match (o, n) {
-            (None, Some(d)) => self.push(Class::Safe, Area::Metadata, "deprecation-added", path.to_string(), format!("the {what} was deprecated{}", deprecation_dates(d)), at, vec![]),
-            (Some(d), None) => self.push(Class::Safe, Area::Metadata, "deprecation-removed", path.to_string(), format!("the {what} is no longer deprecated (it was{})", deprecation_dates(d).trim_end_matches(')').replacen(" (", " ", 1) + ")"), at, vec![]),
+            (None, Some(d)) => self.push(Class::Safe, Area::Metadata, "deprecation-added", path.to_string(), format!("the {what} was deprecated{}", deprecation_dates(d).map(|t| format!(" ({t})")).unwrap_or_default()), at, vec![]),
+            (Some(d), None) => self.push(Class::Safe, Area::Metadata, "deprecation-removed", path.to_string(), format!("the {what} is no longer deprecated{}", deprecation_dates(d).map(|t| format!(" (the deprecation was {t})")).unwrap_or_default()), at, vec![]),
             (Some(a), Some(b)) => match (&a.removal, &b.removal) {
                 (Some(x), Some(y)) if y < x => self.push(Class::Dangerous, Area::Metadata, "removal-moved-closer", path.to_string(), format!("the scheduled removal moved closer, from {x} to {y}"), at, vec![]),
                 (Some(x), Some(y)) if y > x => self.push(Class::Safe, Area::Metadata, "removal-moved-later", path.to_string(), format!("the scheduled removal moved later, from {x} to {y}"), at, vec![]),
