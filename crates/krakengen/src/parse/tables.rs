@@ -297,6 +297,27 @@ mod tests {
     }
 
     #[test]
+    fn markdown_cells_carry_names_types_and_line_breaks() {
+        let (rows, d) = read(
+            Rendering::Markdown,
+            "| Name | Description |\n|---|---|\n| input (FooInput!) | First.<br>Second. |\n| `flag` |  |\nnot a row\n| bad (Foo Bar) | Text. |\n",
+        );
+        assert_eq!(rows.len(), 3);
+        assert_eq!((rows[0].name.as_deref(), rows[0].ty.as_ref().map(ToString::to_string).as_deref()), (Some("input"), Some("FooInput!")));
+        assert_eq!(rows[0].description.as_deref(), Some("First.\nSecond."));
+        assert_eq!((rows[1].name.as_deref(), rows[1].ty.as_ref(), rows[1].description.as_deref()), (Some("flag"), None, None));
+        assert!(rows[2].ty.is_none());
+        let found: Vec<_> = d.iter().map(|d| (d.code.as_str(), d.span.line, d.message.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                ("stray-table-line", 5, "`not a row` is not a row of this table (`| name (Type) | description |`); it is ignored"),
+                ("bad-type", 6, "`Foo Bar` is not a GraphQL type reference; the type of `bad` stays unknown"),
+            ]
+        );
+    }
+
+    #[test]
     fn compact_one_line_rows() {
         let (rows, _) = read(Rendering::Compact, "Name | Description |\n---|---|\n| First. |\n| |\n| Third |\n");
         assert_eq!(descs(&rows), [Some("First."), None, Some("Third")]);
