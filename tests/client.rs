@@ -221,6 +221,43 @@ fn typed_call_sends_document_and_variables_and_decodes_the_payload() {
     );
 }
 
+/// The serde impls krakengen writes out for its structs (instead of deriving them) read and write
+/// JSON objects the way a GraphQL server expects.
+#[test]
+fn generated_structs_read_and_write_graphql_json() {
+    use oees_client::add_note_to_ink_conversation;
+    use generate_pre_signed_token::Data;
+    // A `None` variable is left out, so the server applies its default; present ones go under
+    // their GraphQL names.
+    assert_eq!(serde_json::to_value(add_note_to_ink_conversation::Variables { input: None }).unwrap(), json!({}));
+    let sent = serde_json::to_value(pre_signed_variables()).unwrap();
+    assert_eq!(sent, json!({"email": "soon-clearly-eye-common-example", "numberOfDaysAllowed": 67, "scope": "SUBMIT_METER_READINGS"}));
+
+    // Unknown keys are skipped whatever their value, `null` and absent fields are `None`, and a key
+    // written with an escape (which the parser cannot lend) still matches.
+    let text = r#"{"generatePreSignedToken": {"extra": [1, {"a": null}], "scope": null, "t\u006fken": "x"}, "more": {}}"#;
+    let borrowed: Data = serde_json::from_str(text).unwrap();
+    let owned: Data = serde_json::from_value(serde_json::from_str::<Value>(text).unwrap()).unwrap();
+    assert_eq!(borrowed, owned);
+    let payload = borrowed.generate_pre_signed_token.unwrap();
+    assert_eq!(payload.token.as_deref(), Some("x"));
+    assert_eq!((payload.scope, payload.token_expiry_datetime), (None, None));
+    assert_eq!(serde_json::from_str::<Data>("{}").unwrap().generate_pre_signed_token, None);
+
+    // What is not an object is refused, naming the type.
+    let err = serde_json::from_str::<Data>("[1]").unwrap_err().to_string();
+    assert!(err.contains("an object Data"), "{err}");
+
+    // The server's direction (the client's `server` feature, which `oees-server` turns on in this
+    // workspace): variables round-trip, and a missing required one is named.
+    let back: generate_pre_signed_token::Variables = serde_json::from_value(sent).unwrap();
+    assert_eq!(back, pre_signed_variables());
+    let err = serde_json::from_value::<generate_pre_signed_token::Variables>(json!({"email": "a", "scope": "SUBMIT_METER_READINGS"}))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("missing field `numberOfDaysAllowed`"), "{err}");
+}
+
 #[test]
 fn enum_values_the_reference_does_not_show_are_kept() {
     let client = Client::new(Mock::new(vec![json!({"data": {"generatePreSignedToken": {"scope": "VIEW_BILLS"}}})]));

@@ -348,17 +348,38 @@ fn every_known_type_has_a_typed_item() {
             _ => None,
         })
         .expect("a `types` module");
-    // GraphQL names of struct fields (the serde rename, else the Rust name) and enum variants.
-    let graphql_name = |attrs: &[syn::Attribute], ident: &syn::Ident| -> String {
-        attrs
-            .iter()
-            .filter(|a| a.path().is_ident("serde"))
-            .find_map(|a| {
-                let text = a.meta.to_token_stream().to_string();
-                let start = text.find("rename = \"")? + "rename = \"".len();
-                Some(text[start..start + text[start..].find('"')?].to_string())
-            })
-            .unwrap_or_else(|| ident.to_string().trim_start_matches("r#").to_string())
+    // The GraphQL names of a struct's fields are the keys its `Serialize` impl writes, in field
+    // order: the only string literals of that impl. (Every struct has one in this layout, the
+    // received ones behind the `server` feature.)
+    fn literals(tokens: proc_macro2::TokenStream, out: &mut Vec<String>) {
+        for t in tokens {
+            match t {
+                proc_macro2::TokenTree::Group(g) => literals(g.stream(), out),
+                proc_macro2::TokenTree::Literal(l) => {
+                    if let Ok(syn::Lit::Str(s)) = syn::parse_str::<syn::Lit>(&l.to_string()) {
+                        out.push(s.value());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let serialized_keys = |items: &[&syn::Item]| -> BTreeMap<String, Vec<String>> {
+        let mut keys = BTreeMap::new();
+        for item in items {
+            let syn::Item::Impl(imp) = item else { continue };
+            let Some((_, path, _)) = &imp.trait_ else { continue };
+            if path.segments.last().is_none_or(|s| s.ident != "Serialize") {
+                continue;
+            }
+            let syn::Type::Path(ty) = &*imp.self_ty else { continue };
+            let mut found = Vec::new();
+            for i in &imp.items {
+                literals(i.to_token_stream(), &mut found);
+            }
+            keys.insert(ty.path.segments.last().unwrap().ident.to_string(), found);
+        }
+        keys
     };
     let mut structs: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut enums: BTreeMap<String, Vec<String>> = BTreeMap::new();
@@ -367,19 +388,33 @@ fn every_known_type_has_a_typed_item() {
         .items
         .iter()
         .filter_map(|i| match i {
-            syn::Item::Mod(m) if m.ident != "types" => m.content.as_ref().map(|c| &c.1),
+            // The runtime's modules (the HTTP transport, the serde helpers) hold no API types.
+            syn::Item::Mod(m) if !["types", "http", "__private"].contains(&m.ident.to_string().as_str()) => m.content.as_ref().map(|c| &c.1),
             _ => None,
         })
         .flatten()
-        .filter(|i| matches!(i, syn::Item::Struct(s) if !["Variables", "Data", "Mutation"].contains(&s.ident.to_string().as_str())))
+        .filter(|i| {
+            let name = match i {
+                syn::Item::Struct(s) => s.ident.to_string(),
+                syn::Item::Impl(imp) => imp.self_ty.to_token_stream().to_string(),
+                _ => return false,
+            };
+            !["Variables", "Data", "Mutation"].contains(&name.as_str())
+        })
         .collect();
     let returned: BTreeSet<&str> = parsed.reference.mutations.iter().map(|m| m.return_type.base()).collect();
-    for item in types_module.iter().chain(payloads) {
+    let items: Vec<&syn::Item> = types_module.iter().chain(payloads.iter().copied()).collect();
+    let keys = serialized_keys(&items);
+    for item in items {
         match item {
             syn::Item::Struct(s) => {
                 // A newtype (a custom scalar) has no named fields.
                 let names = match &s.fields {
-                    syn::Fields::Named(f) => f.named.iter().map(|f| graphql_name(&f.attrs, f.ident.as_ref().unwrap())).collect(),
+                    syn::Fields::Named(f) => {
+                        let names = keys.get(&s.ident.to_string()).cloned().unwrap_or_default();
+                        assert_eq!(names.len(), f.named.len(), "{}: one key per field, {names:?}", s.ident);
+                        names
+                    }
                     _ => Vec::new(),
                 };
                 structs.insert(s.ident.to_string(), names);

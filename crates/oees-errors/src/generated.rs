@@ -4084,25 +4084,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ACCEPT_GOODS_QUOTE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ACCEPT_GOODS_QUOTE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AcceptGoodsQuoteError> for super::ErrorCode {
+        #[inline]
         fn from(value: AcceptGoodsQuoteError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AcceptGoodsQuoteError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -4135,25 +4140,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ACCEPT_OFFER_FOR_QUOTING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ACCEPT_OFFER_FOR_QUOTING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AcceptOfferForQuotingError> for super::ErrorCode {
+        #[inline]
         fn from(value: AcceptOfferForQuotingError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AcceptOfferForQuotingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -4222,25 +4232,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ACTUALIZE_CONTRACT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ACTUALIZE_CONTRACT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ActualizeContractError> for super::ErrorCode {
+        #[inline]
         fn from(value: ActualizeContractError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ActualizeContractError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -4281,25 +4296,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_BUSINESS_TO_SEGMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ADD_BUSINESS_TO_SEGMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AddBusinessToSegmentError> for super::ErrorCode {
+        #[inline]
         fn from(value: AddBusinessToSegmentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AddBusinessToSegmentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -4340,25 +4360,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_CAMPAIGN_TO_ACCOUNT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ADD_CAMPAIGN_TO_ACCOUNT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AddCampaignToAccountError> for super::ErrorCode {
+        #[inline]
         fn from(value: AddCampaignToAccountError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AddCampaignToAccountError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -4399,25 +4424,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_CHILD_TO_PROPERTY`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ADD_CHILD_TO_PROPERTY[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AddChildToPropertyError> for super::ErrorCode {
+        #[inline]
         fn from(value: AddChildToPropertyError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AddChildToPropertyError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -4450,25 +4480,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_ITEMS_TO_RISK_LIST`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ADD_ITEMS_TO_RISK_LIST[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AddItemsToRiskListError> for super::ErrorCode {
+        #[inline]
         fn from(value: AddItemsToRiskListError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AddItemsToRiskListError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -4501,25 +4536,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_NOTE_TO_INK_CONVERSATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ADD_NOTE_TO_INK_CONVERSATION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AddNoteToInkConversationError> for super::ErrorCode {
+        #[inline]
         fn from(value: AddNoteToInkConversationError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AddNoteToInkConversationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -4564,25 +4604,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_PARENT_TO_PROPERTY`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ADD_PARENT_TO_PROPERTY[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AddParentToPropertyError> for super::ErrorCode {
+        #[inline]
         fn from(value: AddParentToPropertyError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AddParentToPropertyError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -4627,25 +4672,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_PORTFOLIO_REFERENCE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ADD_PORTFOLIO_REFERENCE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AddPortfolioReferenceError> for super::ErrorCode {
+        #[inline]
         fn from(value: AddPortfolioReferenceError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AddPortfolioReferenceError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -4686,25 +4736,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_PROPERTY`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ADD_PROPERTY[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AddPropertyError> for super::ErrorCode {
+        #[inline]
         fn from(value: AddPropertyError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AddPropertyError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -4741,25 +4796,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_PROPERTY_TO_HIERARCHY`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ADD_PROPERTY_TO_HIERARCHY[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AddPropertyToHierarchyError> for super::ErrorCode {
+        #[inline]
         fn from(value: AddPropertyToHierarchyError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AddPropertyToHierarchyError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -4816,25 +4876,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_SIGNUP_REFERRAL_ON_ACCOUNT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ADD_SIGNUP_REFERRAL_ON_ACCOUNT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AddSignupReferralOnAccountError> for super::ErrorCode {
+        #[inline]
         fn from(value: AddSignupReferralOnAccountError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AddSignupReferralOnAccountError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -4879,19 +4944,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_STORYLINE_TO_INK_CONVERSATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ADD_STORYLINE_TO_INK_CONVERSATION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AddStorylineToInkConversationError> for super::ErrorCode {
+        #[inline]
         fn from(value: AddStorylineToInkConversationError) -> Self {
             value.error_code().clone()
         }
@@ -4899,6 +4968,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for AddStorylineToInkConversationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -4951,25 +5021,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_USER_TO_PORTFOLIO`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ADD_USER_TO_PORTFOLIO[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AddUserToPortfolioError> for super::ErrorCode {
+        #[inline]
         fn from(value: AddUserToPortfolioError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AddUserToPortfolioError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5010,25 +5085,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ALLOW_REPAYMENT_SUBMISSION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ALLOW_REPAYMENT_SUBMISSION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AllowRepaymentSubmissionError> for super::ErrorCode {
+        #[inline]
         fn from(value: AllowRepaymentSubmissionError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AllowRepaymentSubmissionError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5073,25 +5153,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`AMEND_PAYMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &AMEND_PAYMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AmendPaymentError> for super::ErrorCode {
+        #[inline]
         fn from(value: AmendPaymentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AmendPaymentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5136,25 +5221,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`APPROVE_REPAYMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &APPROVE_REPAYMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ApproveRepaymentError> for super::ErrorCode {
+        #[inline]
         fn from(value: ApproveRepaymentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ApproveRepaymentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5191,20 +5281,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ASSESS_COLLECTION_PROCESS_RECORD_FOR_PAUSE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ASSESS_COLLECTION_PROCESS_RECORD_FOR_PAUSE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AssessCollectionProcessRecordForPauseError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: AssessCollectionProcessRecordForPauseError) -> Self {
             value.error_code().clone()
         }
@@ -5212,6 +5306,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for AssessCollectionProcessRecordForPauseError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5252,25 +5347,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ASSIGN_INK_BUCKET`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ASSIGN_INK_BUCKET[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AssignInkBucketError> for super::ErrorCode {
+        #[inline]
         fn from(value: AssignInkBucketError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AssignInkBucketError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5315,20 +5415,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ASSIGN_SUPPLY_POINT_TO_ESTIMATION_GROUP`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ASSIGN_SUPPLY_POINT_TO_ESTIMATION_GROUP[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AssignSupplyPointToEstimationGroupError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: AssignSupplyPointToEstimationGroupError) -> Self {
             value.error_code().clone()
         }
@@ -5336,6 +5440,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for AssignSupplyPointToEstimationGroupError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5376,20 +5481,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ASSOCIATE_ARCHIVED_CALL_RECORDINGS_WITH_CALLS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ASSOCIATE_ARCHIVED_CALL_RECORDINGS_WITH_CALLS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AssociateArchivedCallRecordingsWithCallsError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: AssociateArchivedCallRecordingsWithCallsError) -> Self {
             value.error_code().clone()
         }
@@ -5397,6 +5506,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for AssociateArchivedCallRecordingsWithCallsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5445,25 +5555,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ASSOCIATE_CALL_WITH_ACCOUNT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ASSOCIATE_CALL_WITH_ACCOUNT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AssociateCallWithAccountError> for super::ErrorCode {
+        #[inline]
         fn from(value: AssociateCallWithAccountError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AssociateCallWithAccountError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5512,20 +5627,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ASSOCIATE_ITEM_TO_COLLECTION_PROCESS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ASSOCIATE_ITEM_TO_COLLECTION_PROCESS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AssociateItemToCollectionProcessError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: AssociateItemToCollectionProcessError) -> Self {
             value.error_code().clone()
         }
@@ -5533,6 +5652,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for AssociateItemToCollectionProcessError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5581,25 +5701,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ATTACH_AGREEMENTS_TO_CONTRACTS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ATTACH_AGREEMENTS_TO_CONTRACTS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AttachAgreementsToContractsError> for super::ErrorCode {
+        #[inline]
         fn from(value: AttachAgreementsToContractsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AttachAgreementsToContractsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5668,25 +5793,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`AWARD_LOYALTY_POINTS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &AWARD_LOYALTY_POINTS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<AwardLoyaltyPointsError> for super::ErrorCode {
+        #[inline]
         fn from(value: AwardLoyaltyPointsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for AwardLoyaltyPointsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5739,25 +5869,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`BACKEND_SCREEN_EVENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &BACKEND_SCREEN_EVENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<BackendScreenEventError> for super::ErrorCode {
+        #[inline]
         fn from(value: BackendScreenEventError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for BackendScreenEventError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5798,25 +5933,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`BLOCK_REPAYMENT_SUBMISSION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &BLOCK_REPAYMENT_SUBMISSION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<BlockRepaymentSubmissionError> for super::ErrorCode {
+        #[inline]
         fn from(value: BlockRepaymentSubmissionError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for BlockRepaymentSubmissionError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5873,25 +6013,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`BULK_AWARD_LOYALTY_POINTS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &BULK_AWARD_LOYALTY_POINTS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<BulkAwardLoyaltyPointsError> for super::ErrorCode {
+        #[inline]
         fn from(value: BulkAwardLoyaltyPointsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for BulkAwardLoyaltyPointsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -5956,25 +6101,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CANCEL_ENROLLMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CANCEL_ENROLLMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CancelEnrollmentError> for super::ErrorCode {
+        #[inline]
         fn from(value: CancelEnrollmentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CancelEnrollmentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6035,25 +6185,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CANCEL_LEAVE_SUPPLIER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CANCEL_LEAVE_SUPPLIER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CancelLeaveSupplierError> for super::ErrorCode {
+        #[inline]
         fn from(value: CancelLeaveSupplierError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CancelLeaveSupplierError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6098,25 +6253,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CANCEL_PAYMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CANCEL_PAYMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CancelPaymentError> for super::ErrorCode {
+        #[inline]
         fn from(value: CancelPaymentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CancelPaymentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6157,25 +6317,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CANCEL_REPAYMENT_REQUEST`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CANCEL_REPAYMENT_REQUEST[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CancelRepaymentRequestError> for super::ErrorCode {
+        #[inline]
         fn from(value: CancelRepaymentRequestError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CancelRepaymentRequestError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6220,25 +6385,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CANCEL_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CANCEL_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CancelSmartFlexOnboardingError> for super::ErrorCode {
+        #[inline]
         fn from(value: CancelSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CancelSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6291,25 +6461,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CHECK_CREDIT_RISK`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CHECK_CREDIT_RISK[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CheckCreditRiskError> for super::ErrorCode {
+        #[inline]
         fn from(value: CheckCreditRiskError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CheckCreditRiskError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6358,25 +6533,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CLOSE_DCA_PROCEEDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CLOSE_DCA_PROCEEDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CloseDcaProceedingError> for super::ErrorCode {
+        #[inline]
         fn from(value: CloseDcaProceedingError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CloseDcaProceedingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6409,25 +6589,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CLOSE_INK_CONVERSATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CLOSE_INK_CONVERSATION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CloseInkConversationError> for super::ErrorCode {
+        #[inline]
         fn from(value: CloseInkConversationError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CloseInkConversationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6472,25 +6657,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CLOSE_INK_LIVE_CHAT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CLOSE_INK_LIVE_CHAT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CloseInkLiveChatError> for super::ErrorCode {
+        #[inline]
         fn from(value: CloseInkLiveChatError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CloseInkLiveChatError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6523,25 +6713,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CLOSE_OPEN_PRINT_BATCH`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CLOSE_OPEN_PRINT_BATCH[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CloseOpenPrintBatchError> for super::ErrorCode {
+        #[inline]
         fn from(value: CloseOpenPrintBatchError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CloseOpenPrintBatchError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6586,25 +6781,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COLLECT_DEPOSIT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &COLLECT_DEPOSIT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CollectDepositError> for super::ErrorCode {
+        #[inline]
         fn from(value: CollectDepositError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CollectDepositError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6645,25 +6845,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COLLECT_PAYMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &COLLECT_PAYMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CollectPaymentError> for super::ErrorCode {
+        #[inline]
         fn from(value: CollectPaymentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CollectPaymentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6712,25 +6917,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMMENCE_DCA_PROCEEDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &COMMENCE_DCA_PROCEEDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CommenceDcaProceedingError> for super::ErrorCode {
+        #[inline]
         fn from(value: CommenceDcaProceedingError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CommenceDcaProceedingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6771,25 +6981,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMPLETE_APPROVAL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &COMPLETE_APPROVAL[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CompleteApprovalError> for super::ErrorCode {
+        #[inline]
         fn from(value: CompleteApprovalError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CompleteApprovalError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6854,20 +7069,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMPLETE_AUTH_FLOW_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &COMPLETE_AUTH_FLOW_FOR_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CompleteAuthFlowForSmartFlexOnboardingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: CompleteAuthFlowForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
@@ -6875,6 +7094,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for CompleteAuthFlowForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6915,25 +7135,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMPLETE_REMINDER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &COMPLETE_REMINDER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CompleteReminderError> for super::ErrorCode {
+        #[inline]
         fn from(value: CompleteReminderError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CompleteReminderError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -6978,25 +7203,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMPLETE_STANDALONE_PAYMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &COMPLETE_STANDALONE_PAYMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CompleteStandalonePaymentError> for super::ErrorCode {
+        #[inline]
         fn from(value: CompleteStandalonePaymentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CompleteStandalonePaymentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -7065,20 +7295,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMPLETE_TESLA_SETUP_VIRTUAL_KEY_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &COMPLETE_TESLA_SETUP_VIRTUAL_KEY_FOR_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
@@ -7086,6 +7320,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -7154,20 +7389,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMPLETE_USER_ACTION_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &COMPLETE_USER_ACTION_FOR_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CompleteUserActionForSmartFlexOnboardingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: CompleteUserActionForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
@@ -7175,6 +7414,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for CompleteUserActionForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -7243,20 +7483,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMPLETE_USER_INPUT_REQUIRED_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &COMPLETE_USER_INPUT_REQUIRED_FOR_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CompleteUserInputRequiredForSmartFlexOnboardingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: CompleteUserInputRequiredForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
@@ -7264,6 +7508,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for CompleteUserInputRequiredForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -7312,25 +7557,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CONFIRM_DOUBLE_OPT_IN`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CONFIRM_DOUBLE_OPT_IN[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ConfirmDoubleOptInError> for super::ErrorCode {
+        #[inline]
         fn from(value: ConfirmDoubleOptInError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ConfirmDoubleOptInError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -7371,25 +7621,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CONNECT_AI_AGENT_TO_CALL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CONNECT_AI_AGENT_TO_CALL[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ConnectAiAgentToCallError> for super::ErrorCode {
+        #[inline]
         fn from(value: ConnectAiAgentToCallError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ConnectAiAgentToCallError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -7434,25 +7689,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ACCOUNT_CHARGE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_ACCOUNT_CHARGE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateAccountChargeError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateAccountChargeError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAccountChargeError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -7478,25 +7738,30 @@ pub mod mutations {
         pub const ALL: &'static [CreateAccountFileAttachmentError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ACCOUNT_FILE_ATTACHMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateAccountFileAttachmentError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateAccountFileAttachmentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAccountFileAttachmentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -7545,25 +7810,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ACCOUNT_NOTE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_ACCOUNT_NOTE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateAccountNoteError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateAccountNoteError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAccountNoteError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -7632,19 +7902,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ACCOUNT_PAYMENT_SCHEDULE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_ACCOUNT_PAYMENT_SCHEDULE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateAccountPaymentScheduleError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateAccountPaymentScheduleError) -> Self {
             value.error_code().clone()
         }
@@ -7652,6 +7926,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for CreateAccountPaymentScheduleError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -7696,25 +7971,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ACCOUNT_REFERENCE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_ACCOUNT_REFERENCE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateAccountReferenceError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateAccountReferenceError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAccountReferenceError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -7755,25 +8035,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ACCOUNT_REMINDER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_ACCOUNT_REMINDER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateAccountReminderError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateAccountReminderError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAccountReminderError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -7822,25 +8107,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_AFFILIATE_LINK`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_AFFILIATE_LINK[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateAffiliateLinkError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateAffiliateLinkError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAffiliateLinkError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -7873,25 +8163,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_AFFILIATE_ORGANISATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_AFFILIATE_ORGANISATION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateAffiliateOrganisationError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateAffiliateOrganisationError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAffiliateOrganisationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -7921,25 +8216,30 @@ pub mod mutations {
         pub const ALL: &'static [CreateAffiliateSessionError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_AFFILIATE_SESSION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateAffiliateSessionError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateAffiliateSessionError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAffiliateSessionError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8000,25 +8300,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_AGREEMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_AGREEMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateAgreementError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateAgreementError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAgreementError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8079,25 +8384,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_AGREEMENT_ROLLOVER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_AGREEMENT_ROLLOVER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateAgreementRolloverError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateAgreementRolloverError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAgreementRolloverError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8130,25 +8440,30 @@ pub mod mutations {
         pub const ALL: &'static [CreateApiCallError] = &[CreateApiCallError::KtCt7803];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_API_CALL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_API_CALL[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateApiCallError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateApiCallError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateApiCallError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8197,25 +8512,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_API_EXCEPTION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_API_EXCEPTION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateApiExceptionError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateApiExceptionError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateApiExceptionError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8248,25 +8568,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_API_EXCEPTION_EVENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_API_EXCEPTION_EVENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateApiExceptionEventError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateApiExceptionEventError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateApiExceptionEventError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8303,25 +8628,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_API_EXCEPTION_NOTE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_API_EXCEPTION_NOTE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateApiExceptionNoteError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateApiExceptionNoteError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateApiExceptionNoteError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8366,25 +8696,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_AUDIO_RECORDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_AUDIO_RECORDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateAudioRecordingError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateAudioRecordingError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAudioRecordingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8429,25 +8764,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_BUSINESS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_BUSINESS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateBusinessError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateBusinessError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateBusinessError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8492,25 +8832,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_CALL_METADATA`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_CALL_METADATA[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateCallMetadataError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateCallMetadataError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateCallMetadataError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8559,25 +8904,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_CAMPAIGN_ITEMS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_CAMPAIGN_ITEMS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateCampaignItemsError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateCampaignItemsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateCampaignItemsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8618,19 +8968,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_COLLECTION_PROCESS_EVENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_COLLECTION_PROCESS_EVENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateCollectionProcessEventError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateCollectionProcessEventError) -> Self {
             value.error_code().clone()
         }
@@ -8638,6 +8992,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for CreateCollectionProcessEventError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8672,25 +9027,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_COMPLAINT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_COMPLAINT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateComplaintError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateComplaintError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateComplaintError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8747,25 +9107,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_CONTRACT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_CONTRACT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateContractError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateContractError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateContractError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8814,25 +9179,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_CONTRIBUTION_AGREEMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_CONTRIBUTION_AGREEMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateContributionAgreementError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateContributionAgreementError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateContributionAgreementError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8881,19 +9251,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_CREDIT_TRANSFER_PERMISSION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_CREDIT_TRANSFER_PERMISSION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateCreditTransferPermissionError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateCreditTransferPermissionError) -> Self {
             value.error_code().clone()
         }
@@ -8901,6 +9275,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for CreateCreditTransferPermissionError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8941,25 +9316,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_CUSTOMER_FEEDBACK`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_CUSTOMER_FEEDBACK[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateCustomerFeedbackError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateCustomerFeedbackError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateCustomerFeedbackError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -8996,25 +9376,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_DEPOSIT_AGREEMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_DEPOSIT_AGREEMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateDepositAgreementError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateDepositAgreementError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateDepositAgreementError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -9103,25 +9488,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ENERGY_ACCOUNT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_ENERGY_ACCOUNT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateEnergyAccountError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateEnergyAccountError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateEnergyAccountError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -9154,25 +9544,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_EXTERNAL_ACCOUNT_EVENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_EXTERNAL_ACCOUNT_EVENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateExternalAccountEventError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateExternalAccountEventError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateExternalAccountEventError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -9209,19 +9604,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_EXTERNAL_ACCOUNT_USER_EVENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_EXTERNAL_ACCOUNT_USER_EVENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateExternalAccountUserEventError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateExternalAccountUserEventError) -> Self {
             value.error_code().clone()
         }
@@ -9229,6 +9628,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for CreateExternalAccountUserEventError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -9337,25 +9737,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_EXTERNAL_MESSAGE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_EXTERNAL_MESSAGE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateExternalMessageError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateExternalMessageError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateExternalMessageError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -9396,25 +9801,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_EXTERNAL_MESSAGE_EVENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_EXTERNAL_MESSAGE_EVENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateExternalMessageEventError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateExternalMessageEventError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateExternalMessageEventError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -9444,25 +9854,30 @@ pub mod mutations {
         pub const ALL: &'static [CreateFormSubmissionError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_FORM_SUBMISSION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateFormSubmissionError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateFormSubmissionError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateFormSubmissionError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -9499,25 +9914,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_GOODS_PURCHASE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_GOODS_PURCHASE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateGoodsPurchaseError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateGoodsPurchaseError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateGoodsPurchaseError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -9554,25 +9974,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_GOODS_QUOTE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_GOODS_QUOTE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateGoodsQuoteError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateGoodsQuoteError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateGoodsQuoteError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -9605,19 +10030,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_GOODS_QUOTE_WITHOUT_ACCOUNT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_GOODS_QUOTE_WITHOUT_ACCOUNT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateGoodsQuoteWithoutAccountError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateGoodsQuoteWithoutAccountError) -> Self {
             value.error_code().clone()
         }
@@ -9625,6 +10054,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for CreateGoodsQuoteWithoutAccountError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -9665,25 +10095,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_INBOUND_CALL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_INBOUND_CALL[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateInboundCallError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateInboundCallError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateInboundCallError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -9764,25 +10199,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_INK_INBOUND_MESSAGE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_INK_INBOUND_MESSAGE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateInkInboundMessageError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateInkInboundMessageError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateInkInboundMessageError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -9851,25 +10291,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_INK_LIVE_CHAT_MESSAGE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_INK_LIVE_CHAT_MESSAGE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateInkLiveChatMessageError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateInkLiveChatMessageError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateInkLiveChatMessageError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -9910,25 +10355,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_INTERNAL_COMPANY`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_INTERNAL_COMPANY[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateInternalCompanyError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateInternalCompanyError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateInternalCompanyError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -10005,25 +10455,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_LEAD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_LEAD[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateLeadError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateLeadError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateLeadError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -10084,25 +10539,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_METADATA`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_METADATA[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateMetadataError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateMetadataError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateMetadataError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -10143,25 +10603,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_MFA_DEVICE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_MFA_DEVICE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateMfaDeviceError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateMfaDeviceError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateMfaDeviceError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -10210,20 +10675,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_NEW_AGREEMENT_FROM_PRODUCT_SWITCH_PROCESS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_NEW_AGREEMENT_FROM_PRODUCT_SWITCH_PROCESS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateNewAgreementFromProductSwitchProcessError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: CreateNewAgreementFromProductSwitchProcessError) -> Self {
             value.error_code().clone()
         }
@@ -10231,6 +10700,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for CreateNewAgreementFromProductSwitchProcessError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -10275,25 +10745,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_OFFER_GROUP_FOR_QUOTING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_OFFER_GROUP_FOR_QUOTING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateOfferGroupForQuotingError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateOfferGroupForQuotingError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateOfferGroupForQuotingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -10446,25 +10921,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ON_SITE_JOBS_REQUEST`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_ON_SITE_JOBS_REQUEST[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateOnSiteJobsRequestError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateOnSiteJobsRequestError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateOnSiteJobsRequestError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -10573,25 +11053,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_OPPORTUNITY_AND_LEAD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_OPPORTUNITY_AND_LEAD[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateOpportunityAndLeadError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateOpportunityAndLeadError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateOpportunityAndLeadError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -10621,20 +11106,24 @@ pub mod mutations {
         pub const ALL: &'static [CreateOpportunityFileAttachmentError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_OPPORTUNITY_FILE_ATTACHMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateOpportunityFileAttachmentError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: CreateOpportunityFileAttachmentError) -> Self {
             value.error_code().clone()
         }
@@ -10642,6 +11131,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for CreateOpportunityFileAttachmentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -10746,25 +11236,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_OPPORTUNITY_FOR_LEAD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_OPPORTUNITY_FOR_LEAD[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateOpportunityForLeadError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateOpportunityForLeadError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateOpportunityForLeadError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -10809,25 +11304,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_OR_UPDATE_LOYALTY_CARD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_OR_UPDATE_LOYALTY_CARD[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateOrUpdateLoyaltyCardError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateOrUpdateLoyaltyCardError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateOrUpdateLoyaltyCardError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -10884,20 +11384,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_OR_UPDATE_TIME_SERIES_ENTRIES`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_OR_UPDATE_TIME_SERIES_ENTRIES[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateOrUpdateTimeSeriesEntriesError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: CreateOrUpdateTimeSeriesEntriesError) -> Self {
             value.error_code().clone()
         }
@@ -10905,6 +11409,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for CreateOrUpdateTimeSeriesEntriesError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -10957,25 +11462,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_PAYMENT_ACTION_INTENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_PAYMENT_ACTION_INTENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreatePaymentActionIntentError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreatePaymentActionIntentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreatePaymentActionIntentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11032,20 +11542,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_PAYMENT_METHOD_ACTION_INTENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_PAYMENT_METHOD_ACTION_INTENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreatePaymentMethodActionIntentError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: CreatePaymentMethodActionIntentError) -> Self {
             value.error_code().clone()
         }
@@ -11053,6 +11567,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for CreatePaymentMethodActionIntentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11093,25 +11608,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_PORTFOLIO`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_PORTFOLIO[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreatePortfolioError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreatePortfolioError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreatePortfolioError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11148,25 +11668,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_PORTFOLIO_USER_ROLE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_PORTFOLIO_USER_ROLE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreatePortfolioUserRoleError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreatePortfolioUserRoleError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreatePortfolioUserRoleError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11201,25 +11726,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_POST_EVENTS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_POST_EVENTS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreatePostEventsError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreatePostEventsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreatePostEventsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11268,25 +11798,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_PRODUCT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_PRODUCT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateProductError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateProductError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateProductError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11331,25 +11866,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_QUOTE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_QUOTE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateQuoteError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateQuoteError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateQuoteError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11402,25 +11942,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_QUOTE_FOR_ACCOUNT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_QUOTE_FOR_ACCOUNT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateQuoteForAccountError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateQuoteForAccountError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateQuoteForAccountError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11461,25 +12006,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_QUOTE_FOR_PRODUCTS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_QUOTE_FOR_PRODUCTS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateQuoteForProductsError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateQuoteForProductsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateQuoteForProductsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11532,25 +12082,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_REFERRAL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_REFERRAL[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateReferralError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateReferralError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateReferralError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11599,25 +12154,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_REMINDER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_REMINDER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateReminderError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateReminderError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateReminderError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11658,25 +12218,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_SCHEDULED_TRANSACTIONS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_SCHEDULED_TRANSACTIONS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateScheduledTransactionsError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateScheduledTransactionsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateScheduledTransactionsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11706,25 +12271,30 @@ pub mod mutations {
         pub const ALL: &'static [CreateShellAccountError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_SHELL_ACCOUNT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateShellAccountError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateShellAccountError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateShellAccountError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11773,19 +12343,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_SOLAR_WALLET_RELATIONSHIP`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_SOLAR_WALLET_RELATIONSHIP[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateSolarWalletRelationshipError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateSolarWalletRelationshipError) -> Self {
             value.error_code().clone()
         }
@@ -11793,6 +12367,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for CreateSolarWalletRelationshipError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11849,25 +12424,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_TIME_SERIES_PRICES`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &CREATE_TIME_SERIES_PRICES[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<CreateTimeSeriesPricesError> for super::ErrorCode {
+        #[inline]
         fn from(value: CreateTimeSeriesPricesError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateTimeSeriesPricesError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11912,25 +12492,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DEAUTHENTICATE_DEVICE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &DEAUTHENTICATE_DEVICE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<DeauthenticateDeviceError> for super::ErrorCode {
+        #[inline]
         fn from(value: DeauthenticateDeviceError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for DeauthenticateDeviceError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -11967,25 +12552,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DEAUTHENTICATE_FLEX_DEVICE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &DEAUTHENTICATE_FLEX_DEVICE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<DeauthenticateFlexDeviceError> for super::ErrorCode {
+        #[inline]
         fn from(value: DeauthenticateFlexDeviceError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for DeauthenticateFlexDeviceError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12050,25 +12640,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DEDUCT_LOYALTY_POINTS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &DEDUCT_LOYALTY_POINTS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<DeductLoyaltyPointsError> for super::ErrorCode {
+        #[inline]
         fn from(value: DeductLoyaltyPointsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for DeductLoyaltyPointsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12109,25 +12704,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DELETE_ACCOUNT_REFERENCE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &DELETE_ACCOUNT_REFERENCE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<DeleteAccountReferenceError> for super::ErrorCode {
+        #[inline]
         fn from(value: DeleteAccountReferenceError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for DeleteAccountReferenceError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12168,25 +12768,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DELETE_BOOST_CHARGE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &DELETE_BOOST_CHARGE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<DeleteBoostChargeError> for super::ErrorCode {
+        #[inline]
         fn from(value: DeleteBoostChargeError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for DeleteBoostChargeError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12223,25 +12828,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DELETE_MFA_DEVICE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &DELETE_MFA_DEVICE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<DeleteMfaDeviceError> for super::ErrorCode {
+        #[inline]
         fn from(value: DeleteMfaDeviceError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for DeleteMfaDeviceError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12274,25 +12884,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DELETE_PROPERTY_DESCENDANTS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &DELETE_PROPERTY_DESCENDANTS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<DeletePropertyDescendantsError> for super::ErrorCode {
+        #[inline]
         fn from(value: DeletePropertyDescendantsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for DeletePropertyDescendantsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12329,19 +12944,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DELETE_PUSH_NOTIFICATION_BINDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &DELETE_PUSH_NOTIFICATION_BINDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<DeletePushNotificationBindingError> for super::ErrorCode {
+        #[inline]
         fn from(value: DeletePushNotificationBindingError) -> Self {
             value.error_code().clone()
         }
@@ -12349,6 +12968,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for DeletePushNotificationBindingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12385,19 +13005,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DETACH_AGREEMENTS_FROM_CONTRACTS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &DETACH_AGREEMENTS_FROM_CONTRACTS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<DetachAgreementsFromContractsError> for super::ErrorCode {
+        #[inline]
         fn from(value: DetachAgreementsFromContractsError) -> Self {
             value.error_code().clone()
         }
@@ -12405,6 +13029,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for DetachAgreementsFromContractsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12449,20 +13074,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DETACH_SUPPLY_POINT_FROM_ESTIMATION_GROUP`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &DETACH_SUPPLY_POINT_FROM_ESTIMATION_GROUP[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<DetachSupplyPointFromEstimationGroupError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: DetachSupplyPointFromEstimationGroupError) -> Self {
             value.error_code().clone()
         }
@@ -12470,6 +13099,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for DetachSupplyPointFromEstimationGroupError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12522,25 +13152,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DEVICE_REGISTRATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &DEVICE_REGISTRATION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<DeviceRegistrationError> for super::ErrorCode {
+        #[inline]
         fn from(value: DeviceRegistrationError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for DeviceRegistrationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12581,25 +13216,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`END_CONTRIBUTION_AGREEMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &END_CONTRIBUTION_AGREEMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<EndContributionAgreementError> for super::ErrorCode {
+        #[inline]
         fn from(value: EndContributionAgreementError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for EndContributionAgreementError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12644,25 +13284,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ENQUEUE_INBOUND_CALL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ENQUEUE_INBOUND_CALL[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<EnqueueInboundCallError> for super::ErrorCode {
+        #[inline]
         fn from(value: EnqueueInboundCallError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for EnqueueInboundCallError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12703,19 +13348,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ENROLL_ACCOUNT_IN_LOYALTY_PROGRAM`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ENROLL_ACCOUNT_IN_LOYALTY_PROGRAM[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<EnrollAccountInLoyaltyProgramError> for super::ErrorCode {
+        #[inline]
         fn from(value: EnrollAccountInLoyaltyProgramError) -> Self {
             value.error_code().clone()
         }
@@ -12723,6 +13372,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for EnrollAccountInLoyaltyProgramError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12811,25 +13461,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ENROLLMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ENROLLMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<EnrollmentError> for super::ErrorCode {
+        #[inline]
         fn from(value: EnrollmentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for EnrollmentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12866,25 +13521,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ESCALATE_INK_CONVERSATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &ESCALATE_INK_CONVERSATION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<EscalateInkConversationError> for super::ErrorCode {
+        #[inline]
         fn from(value: EscalateInkConversationError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for EscalateInkConversationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -12945,25 +13605,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`EXTEND_AGREEMENT_PERIOD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &EXTEND_AGREEMENT_PERIOD[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ExtendAgreementPeriodError> for super::ErrorCode {
+        #[inline]
         fn from(value: ExtendAgreementPeriodError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ExtendAgreementPeriodError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13012,20 +13677,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`FETCH_GENERATE_PAYMENT_FINGERPRINT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &FETCH_GENERATE_PAYMENT_FINGERPRINT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<FetchGeneratePaymentFingerprintError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: FetchGeneratePaymentFingerprintError) -> Self {
             value.error_code().clone()
         }
@@ -13033,6 +13702,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for FetchGeneratePaymentFingerprintError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13069,20 +13739,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`FETCH_PRE_SIGNED_LINK_FOR_OPPORTUNITY_ATTACHMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &FETCH_PRE_SIGNED_LINK_FOR_OPPORTUNITY_ATTACHMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<FetchPreSignedLinkForOpportunityAttachmentError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: FetchPreSignedLinkForOpportunityAttachmentError) -> Self {
             value.error_code().clone()
         }
@@ -13090,6 +13764,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for FetchPreSignedLinkForOpportunityAttachmentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13119,25 +13794,30 @@ pub mod mutations {
         pub const ALL: &'static [ForceReauthenticationError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`FORCE_REAUTHENTICATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ForceReauthenticationError> for super::ErrorCode {
+        #[inline]
         fn from(value: ForceReauthenticationError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ForceReauthenticationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13163,20 +13843,24 @@ pub mod mutations {
         pub const ALL: &'static [GenerateAffiliatesAudioRecordingPreSignedUrlError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GENERATE_AFFILIATES_AUDIO_RECORDING_PRE_SIGNED_URL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<GenerateAffiliatesAudioRecordingPreSignedUrlError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: GenerateAffiliatesAudioRecordingPreSignedUrlError) -> Self {
             value.error_code().clone()
         }
@@ -13184,6 +13868,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for GenerateAffiliatesAudioRecordingPreSignedUrlError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13228,25 +13913,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GENERATE_INK_PRESIGNED_URL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &GENERATE_INK_PRESIGNED_URL[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<GenerateInkPresignedUrlError> for super::ErrorCode {
+        #[inline]
         fn from(value: GenerateInkPresignedUrlError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for GenerateInkPresignedUrlError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13283,20 +13973,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GENERATE_LEADS_FILE_ATTACHMENT_DOWNLOAD_PRE_SIGNED_URL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &GENERATE_LEADS_FILE_ATTACHMENT_DOWNLOAD_PRE_SIGNED_URL[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<GenerateLeadsFileAttachmentDownloadPreSignedUrlError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: GenerateLeadsFileAttachmentDownloadPreSignedUrlError) -> Self {
             value.error_code().clone()
         }
@@ -13304,6 +13998,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for GenerateLeadsFileAttachmentDownloadPreSignedUrlError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13333,20 +14028,24 @@ pub mod mutations {
         pub const ALL: &'static [GenerateLeadsFileAttachmentPreSignedUrlError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GENERATE_LEADS_FILE_ATTACHMENT_PRE_SIGNED_URL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<GenerateLeadsFileAttachmentPreSignedUrlError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: GenerateLeadsFileAttachmentPreSignedUrlError) -> Self {
             value.error_code().clone()
         }
@@ -13354,6 +14053,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for GenerateLeadsFileAttachmentPreSignedUrlError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13398,25 +14098,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GENERATE_PRE_SIGNED_TOKEN`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &GENERATE_PRE_SIGNED_TOKEN[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<GeneratePreSignedTokenError> for super::ErrorCode {
+        #[inline]
         fn from(value: GeneratePreSignedTokenError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for GeneratePreSignedTokenError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13461,20 +14166,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<GetEmbeddedSecretForNewPaymentInstructionError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: GetEmbeddedSecretForNewPaymentInstructionError) -> Self {
             value.error_code().clone()
         }
@@ -13482,6 +14191,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for GetEmbeddedSecretForNewPaymentInstructionError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13511,14 +14221,17 @@ pub mod mutations {
         pub const ALL: &'static [GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION_WITHOUT_ACCOUNT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
@@ -13526,6 +14239,7 @@ pub mod mutations {
     impl ::std::convert::From<
         GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError,
     > for super::ErrorCode {
+        #[inline]
         fn from(
             value: GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError,
         ) -> Self {
@@ -13535,6 +14249,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13579,20 +14294,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GET_HOSTED_URL_FOR_NEW_PAYMENT_INSTRUCTION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &GET_HOSTED_URL_FOR_NEW_PAYMENT_INSTRUCTION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<GetHostedUrlForNewPaymentInstructionError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: GetHostedUrlForNewPaymentInstructionError) -> Self {
             value.error_code().clone()
         }
@@ -13600,6 +14319,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for GetHostedUrlForNewPaymentInstructionError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13660,25 +14380,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GET_OR_CREATE_AGREEMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &GET_OR_CREATE_AGREEMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<GetOrCreateAgreementError> for super::ErrorCode {
+        #[inline]
         fn from(value: GetOrCreateAgreementError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for GetOrCreateAgreementError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13719,25 +14444,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GRANT_USER_ACCESS_TO_BUSINESS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &GRANT_USER_ACCESS_TO_BUSINESS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<GrantUserAccessToBusinessError> for super::ErrorCode {
+        #[inline]
         fn from(value: GrantUserAccessToBusinessError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for GrantUserAccessToBusinessError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13782,25 +14512,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INITIALIZE_ACCOUNT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &INITIALIZE_ACCOUNT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<InitializeAccountError> for super::ErrorCode {
+        #[inline]
         fn from(value: InitializeAccountError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for InitializeAccountError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13841,25 +14576,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INITIALIZE_USER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &INITIALIZE_USER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<InitializeUserError> for super::ErrorCode {
+        #[inline]
         fn from(value: InitializeUserError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for InitializeUserError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -13908,20 +14648,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INITIATE_HOSTED_STANDALONE_PAYMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &INITIATE_HOSTED_STANDALONE_PAYMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<InitiateHostedStandalonePaymentError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: InitiateHostedStandalonePaymentError) -> Self {
             value.error_code().clone()
         }
@@ -13929,6 +14673,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for InitiateHostedStandalonePaymentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14001,25 +14746,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INITIATE_PRODUCT_SWITCH`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &INITIATE_PRODUCT_SWITCH[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<InitiateProductSwitchError> for super::ErrorCode {
+        #[inline]
         fn from(value: InitiateProductSwitchError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for InitiateProductSwitchError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14068,25 +14818,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INITIATE_STANDALONE_PAYMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &INITIATE_STANDALONE_PAYMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<InitiateStandalonePaymentError> for super::ErrorCode {
+        #[inline]
         fn from(value: InitiateStandalonePaymentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for InitiateStandalonePaymentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14135,25 +14890,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INSTIGATE_LEAVE_SUPPLIER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &INSTIGATE_LEAVE_SUPPLIER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<InstigateLeaveSupplierError> for super::ErrorCode {
+        #[inline]
         fn from(value: InstigateLeaveSupplierError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for InstigateLeaveSupplierError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14190,19 +14950,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INVALIDATE_PAYMENT_INSTRUCTION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &INVALIDATE_PAYMENT_INSTRUCTION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<InvalidatePaymentInstructionError> for super::ErrorCode {
+        #[inline]
         fn from(value: InvalidatePaymentInstructionError) -> Self {
             value.error_code().clone()
         }
@@ -14210,6 +14974,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for InvalidatePaymentInstructionError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14246,25 +15011,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INVALIDATE_PRE_SIGNED_TOKEN`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &INVALIDATE_PRE_SIGNED_TOKEN[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<InvalidatePreSignedTokenError> for super::ErrorCode {
+        #[inline]
         fn from(value: InvalidatePreSignedTokenError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for InvalidatePreSignedTokenError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14301,20 +15071,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INVALIDATE_PRE_SIGNED_TOKENS_FOR_USER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &INVALIDATE_PRE_SIGNED_TOKENS_FOR_USER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<InvalidatePreSignedTokensForUserError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: InvalidatePreSignedTokensForUserError) -> Self {
             value.error_code().clone()
         }
@@ -14322,6 +15096,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for InvalidatePreSignedTokensForUserError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14358,25 +15133,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INVALIDATE_REFRESH_TOKEN`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &INVALIDATE_REFRESH_TOKEN[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<InvalidateRefreshTokenError> for super::ErrorCode {
+        #[inline]
         fn from(value: InvalidateRefreshTokenError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for InvalidateRefreshTokenError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14413,19 +15193,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INVALIDATE_REFRESH_TOKENS_FOR_USER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &INVALIDATE_REFRESH_TOKENS_FOR_USER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<InvalidateRefreshTokensForUserError> for super::ErrorCode {
+        #[inline]
         fn from(value: InvalidateRefreshTokensForUserError) -> Self {
             value.error_code().clone()
         }
@@ -14433,6 +15217,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for InvalidateRefreshTokensForUserError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14473,20 +15258,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`JOIN_SUPPLIER_ACCEPT_TERMS_AND_CONDITIONS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &JOIN_SUPPLIER_ACCEPT_TERMS_AND_CONDITIONS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<JoinSupplierAcceptTermsAndConditionsError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: JoinSupplierAcceptTermsAndConditionsError) -> Self {
             value.error_code().clone()
         }
@@ -14494,6 +15283,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for JoinSupplierAcceptTermsAndConditionsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14554,25 +15344,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`LEGACY_PROCESS_ORDER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &LEGACY_PROCESS_ORDER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<LegacyProcessOrderError> for super::ErrorCode {
+        #[inline]
         fn from(value: LegacyProcessOrderError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for LegacyProcessOrderError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14621,25 +15416,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`LINK_ACCOUNT_TO_BUSINESS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &LINK_ACCOUNT_TO_BUSINESS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<LinkAccountToBusinessError> for super::ErrorCode {
+        #[inline]
         fn from(value: LinkAccountToBusinessError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for LinkAccountToBusinessError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14669,25 +15469,30 @@ pub mod mutations {
         pub const ALL: &'static [LinkUserToLineError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`LINK_USER_TO_LINE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<LinkUserToLineError> for super::ErrorCode {
+        #[inline]
         fn from(value: LinkUserToLineError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for LinkUserToLineError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14720,25 +15525,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`MARK_PRINT_BATCH_AS_PROCESSED`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &MARK_PRINT_BATCH_AS_PROCESSED[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<MarkPrintBatchAsProcessedError> for super::ErrorCode {
+        #[inline]
         fn from(value: MarkPrintBatchAsProcessedError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for MarkPrintBatchAsProcessedError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14768,25 +15578,30 @@ pub mod mutations {
         pub const ALL: &'static [MasqueradeAuthenticationError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`MASQUERADE_AUTHENTICATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<MasqueradeAuthenticationError> for super::ErrorCode {
+        #[inline]
         fn from(value: MasqueradeAuthenticationError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for MasqueradeAuthenticationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14819,25 +15634,30 @@ pub mod mutations {
         pub const ALL: &'static [MoveToBucketError] = &[MoveToBucketError::KtCt7612];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`MOVE_TO_BUCKET`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &MOVE_TO_BUCKET[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<MoveToBucketError> for super::ErrorCode {
+        #[inline]
         fn from(value: MoveToBucketError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for MoveToBucketError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14863,19 +15683,23 @@ pub mod mutations {
         pub const ALL: &'static [NextOperationsTeamRoundRobinError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`NEXT_OPERATIONS_TEAM_ROUND_ROBIN`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<NextOperationsTeamRoundRobinError> for super::ErrorCode {
+        #[inline]
         fn from(value: NextOperationsTeamRoundRobinError) -> Self {
             value.error_code().clone()
         }
@@ -14883,6 +15707,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for NextOperationsTeamRoundRobinError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14923,25 +15748,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`OBTAIN_KRAKEN_TOKEN`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &OBTAIN_KRAKEN_TOKEN[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ObtainKrakenTokenError> for super::ErrorCode {
+        #[inline]
         fn from(value: ObtainKrakenTokenError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ObtainKrakenTokenError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -14986,25 +15816,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`OBTAIN_LONG_LIVED_REFRESH_TOKEN`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &OBTAIN_LONG_LIVED_REFRESH_TOKEN[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ObtainLongLivedRefreshTokenError> for super::ErrorCode {
+        #[inline]
         fn from(value: ObtainLongLivedRefreshTokenError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ObtainLongLivedRefreshTokenError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -15045,25 +15880,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`OCPP_AUTHENTICATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &OCPP_AUTHENTICATION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<OcppAuthenticationError> for super::ErrorCode {
+        #[inline]
         fn from(value: OcppAuthenticationError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for OcppAuthenticationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -15104,25 +15944,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PAUSE_COLLECTION_PROCESS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &PAUSE_COLLECTION_PROCESS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<PauseCollectionProcessError> for super::ErrorCode {
+        #[inline]
         fn from(value: PauseCollectionProcessError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for PauseCollectionProcessError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -15179,25 +16024,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PAUSE_DUNNING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &PAUSE_DUNNING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<PauseDunningError> for super::ErrorCode {
+        #[inline]
         fn from(value: PauseDunningError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for PauseDunningError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -15242,25 +16092,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PAYOUT_REFERRAL_FOR_ACCOUNT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &PAYOUT_REFERRAL_FOR_ACCOUNT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<PayoutReferralForAccountError> for super::ErrorCode {
+        #[inline]
         fn from(value: PayoutReferralForAccountError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for PayoutReferralForAccountError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -15317,25 +16172,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`POST_CREDIT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &POST_CREDIT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<PostCreditError> for super::ErrorCode {
+        #[inline]
         fn from(value: PostCreditError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for PostCreditError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -15380,25 +16240,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PREPARE_ACCOUNT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &PREPARE_ACCOUNT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<PrepareAccountError> for super::ErrorCode {
+        #[inline]
         fn from(value: PrepareAccountError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for PrepareAccountError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -15459,20 +16324,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PUBLISH_TRANSACTIONAL_MESSAGING_EXTERNAL_TRIGGER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &PUBLISH_TRANSACTIONAL_MESSAGING_EXTERNAL_TRIGGER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<PublishTransactionalMessagingExternalTriggerError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: PublishTransactionalMessagingExternalTriggerError) -> Self {
             value.error_code().clone()
         }
@@ -15480,6 +16349,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for PublishTransactionalMessagingExternalTriggerError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -15524,20 +16394,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PUBLISH_TRANSACTIONAL_MESSAGING_TRIGGER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &PUBLISH_TRANSACTIONAL_MESSAGING_TRIGGER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<PublishTransactionalMessagingTriggerError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: PublishTransactionalMessagingTriggerError) -> Self {
             value.error_code().clone()
         }
@@ -15545,6 +16419,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for PublishTransactionalMessagingTriggerError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -15597,25 +16472,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PURCHASE_VOUCHER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &PURCHASE_VOUCHER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<PurchaseVoucherError> for super::ErrorCode {
+        #[inline]
         fn from(value: PurchaseVoucherError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for PurchaseVoucherError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -15672,25 +16552,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PURCHASE_VOUCHERS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &PURCHASE_VOUCHERS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<PurchaseVouchersError> for super::ErrorCode {
+        #[inline]
         fn from(value: PurchaseVouchersError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for PurchaseVouchersError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -15731,20 +16616,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REACTIVATE_COLLECTION_PROCESS_RECORD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REACTIVATE_COLLECTION_PROCESS_RECORD[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ReactivateCollectionProcessRecordError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: ReactivateCollectionProcessRecordError) -> Self {
             value.error_code().clone()
         }
@@ -15752,6 +16641,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for ReactivateCollectionProcessRecordError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -15812,19 +16702,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RECORD_ACTIVATED_PAYMENT_METHOD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &RECORD_ACTIVATED_PAYMENT_METHOD[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RecordActivatedPaymentMethodError> for super::ErrorCode {
+        #[inline]
         fn from(value: RecordActivatedPaymentMethodError) -> Self {
             value.error_code().clone()
         }
@@ -15832,6 +16726,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for RecordActivatedPaymentMethodError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -15868,19 +16763,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RECORD_DEPOSIT_AGREEMENT_ACCEPTED`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &RECORD_DEPOSIT_AGREEMENT_ACCEPTED[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RecordDepositAgreementAcceptedError> for super::ErrorCode {
+        #[inline]
         fn from(value: RecordDepositAgreementAcceptedError) -> Self {
             value.error_code().clone()
         }
@@ -15888,6 +16787,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for RecordDepositAgreementAcceptedError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -15944,25 +16844,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RECORD_FAILED_PAYMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &RECORD_FAILED_PAYMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RecordFailedPaymentError> for super::ErrorCode {
+        #[inline]
         fn from(value: RecordFailedPaymentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RecordFailedPaymentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16015,25 +16920,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RECORD_PENDING_PAYMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &RECORD_PENDING_PAYMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RecordPendingPaymentError> for super::ErrorCode {
+        #[inline]
         fn from(value: RecordPendingPaymentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RecordPendingPaymentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16086,25 +16996,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RECORD_SUCCESSFUL_PAYMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &RECORD_SUCCESSFUL_PAYMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RecordSuccessfulPaymentError> for super::ErrorCode {
+        #[inline]
         fn from(value: RecordSuccessfulPaymentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RecordSuccessfulPaymentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16177,20 +17092,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REDEEM_LOYALTY_POINTS_FOR_ACCOUNT_CREDIT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REDEEM_LOYALTY_POINTS_FOR_ACCOUNT_CREDIT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RedeemLoyaltyPointsForAccountCreditError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: RedeemLoyaltyPointsForAccountCreditError) -> Self {
             value.error_code().clone()
         }
@@ -16198,6 +17117,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for RedeemLoyaltyPointsForAccountCreditError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16250,25 +17170,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REDEEM_REFERRAL_CLAIM_CODE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REDEEM_REFERRAL_CLAIM_CODE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RedeemReferralClaimCodeError> for super::ErrorCode {
+        #[inline]
         fn from(value: RedeemReferralClaimCodeError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RedeemReferralClaimCodeError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16325,25 +17250,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REFUND_PAYMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REFUND_PAYMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RefundPaymentError> for super::ErrorCode {
+        #[inline]
         fn from(value: RefundPaymentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RefundPaymentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16376,25 +17306,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGENERATE_SECRET_KEY`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REGENERATE_SECRET_KEY[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RegenerateSecretKeyError> for super::ErrorCode {
+        #[inline]
         fn from(value: RegenerateSecretKeyError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RegenerateSecretKeyError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16431,25 +17366,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_CUSTOMER_ASSET`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REGISTER_CUSTOMER_ASSET[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RegisterCustomerAssetError> for super::ErrorCode {
+        #[inline]
         fn from(value: RegisterCustomerAssetError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RegisterCustomerAssetError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16494,25 +17434,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_EV_CHARGER_LEAD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REGISTER_EV_CHARGER_LEAD[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RegisterEvChargerLeadError> for super::ErrorCode {
+        #[inline]
         fn from(value: RegisterEvChargerLeadError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RegisterEvChargerLeadError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16549,25 +17494,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_LEAD_FLOW_STATUS_EVENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REGISTER_LEAD_FLOW_STATUS_EVENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RegisterLeadFlowStatusEventError> for super::ErrorCode {
+        #[inline]
         fn from(value: RegisterLeadFlowStatusEventError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RegisterLeadFlowStatusEventError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16604,20 +17554,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_OPPORTUNITY_FLOW_STATUS_EVENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REGISTER_OPPORTUNITY_FLOW_STATUS_EVENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RegisterOpportunityFlowStatusEventError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: RegisterOpportunityFlowStatusEventError) -> Self {
             value.error_code().clone()
         }
@@ -16625,6 +17579,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for RegisterOpportunityFlowStatusEventError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16659,25 +17614,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_PHONE_LEAD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REGISTER_PHONE_LEAD[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RegisterPhoneLeadError> for super::ErrorCode {
+        #[inline]
         fn from(value: RegisterPhoneLeadError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RegisterPhoneLeadError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16703,20 +17663,24 @@ pub mod mutations {
         pub const ALL: &'static [RegisterPushNotificationBindingError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_PUSH_NOTIFICATION_BINDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RegisterPushNotificationBindingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: RegisterPushNotificationBindingError) -> Self {
             value.error_code().clone()
         }
@@ -16724,6 +17688,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for RegisterPushNotificationBindingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16764,20 +17729,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_SOLAR_SIMULATOR_DIRECT_SALE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REGISTER_SOLAR_SIMULATOR_DIRECT_SALE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RegisterSolarSimulatorDirectSaleError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: RegisterSolarSimulatorDirectSaleError) -> Self {
             value.error_code().clone()
         }
@@ -16785,6 +17754,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for RegisterSolarSimulatorDirectSaleError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16825,25 +17795,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_SOLAR_SIMULATOR_LEAD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REGISTER_SOLAR_SIMULATOR_LEAD[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RegisterSolarSimulatorLeadError> for super::ErrorCode {
+        #[inline]
         fn from(value: RegisterSolarSimulatorLeadError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RegisterSolarSimulatorLeadError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16884,25 +17859,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REMOVE_CAMPAIGN_FROM_ACCOUNT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REMOVE_CAMPAIGN_FROM_ACCOUNT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RemoveCampaignFromAccountError> for super::ErrorCode {
+        #[inline]
         fn from(value: RemoveCampaignFromAccountError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RemoveCampaignFromAccountError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -16955,25 +17935,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REMOVE_CAMPAIGN_ITEMS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REMOVE_CAMPAIGN_ITEMS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RemoveCampaignItemsError> for super::ErrorCode {
+        #[inline]
         fn from(value: RemoveCampaignItemsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RemoveCampaignItemsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17006,25 +17991,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REMOVE_ITEMS_FROM_RISK_LIST`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REMOVE_ITEMS_FROM_RISK_LIST[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RemoveItemsFromRiskListError> for super::ErrorCode {
+        #[inline]
         fn from(value: RemoveItemsFromRiskListError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RemoveItemsFromRiskListError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17061,25 +18051,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REMOVE_PROPERTY_FROM_HIERARCHY`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REMOVE_PROPERTY_FROM_HIERARCHY[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RemovePropertyFromHierarchyError> for super::ErrorCode {
+        #[inline]
         fn from(value: RemovePropertyFromHierarchyError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RemovePropertyFromHierarchyError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17140,25 +18135,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REQUEST_DOUBLE_OPT_IN`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REQUEST_DOUBLE_OPT_IN[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RequestDoubleOptInError> for super::ErrorCode {
+        #[inline]
         fn from(value: RequestDoubleOptInError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RequestDoubleOptInError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17195,25 +18195,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REQUEST_PASSWORD_RESET`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REQUEST_PASSWORD_RESET[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RequestPasswordResetError> for super::ErrorCode {
+        #[inline]
         fn from(value: RequestPasswordResetError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RequestPasswordResetError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17250,25 +18255,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REQUEST_PRINTED_BILL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REQUEST_PRINTED_BILL[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RequestPrintedBillError> for super::ErrorCode {
+        #[inline]
         fn from(value: RequestPrintedBillError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RequestPrintedBillError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17305,25 +18315,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RESCIND_CONTRACT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &RESCIND_CONTRACT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RescindContractError> for super::ErrorCode {
+        #[inline]
         fn from(value: RescindContractError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RescindContractError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17349,25 +18364,30 @@ pub mod mutations {
         pub const ALL: &'static [ResetPasswordError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RESET_PASSWORD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ResetPasswordError> for super::ErrorCode {
+        #[inline]
         fn from(value: ResetPasswordError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ResetPasswordError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17408,25 +18428,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RESET_USER_PASSWORD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &RESET_USER_PASSWORD[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ResetUserPasswordError> for super::ErrorCode {
+        #[inline]
         fn from(value: ResetUserPasswordError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ResetUserPasswordError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17467,25 +18492,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RESUME_COLLECTION_PROCESS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &RESUME_COLLECTION_PROCESS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ResumeCollectionProcessError> for super::ErrorCode {
+        #[inline]
         fn from(value: ResumeCollectionProcessError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ResumeCollectionProcessError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17526,25 +18556,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RESUME_CONTROL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &RESUME_CONTROL[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ResumeControlError> for super::ErrorCode {
+        #[inline]
         fn from(value: ResumeControlError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ResumeControlError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17577,25 +18612,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RETIRE_CUSTOMER_ASSET`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &RETIRE_CUSTOMER_ASSET[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RetireCustomerAssetError> for super::ErrorCode {
+        #[inline]
         fn from(value: RetireCustomerAssetError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RetireCustomerAssetError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17660,25 +18700,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REVERSE_ENROLLMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REVERSE_ENROLLMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ReverseEnrollmentError> for super::ErrorCode {
+        #[inline]
         fn from(value: ReverseEnrollmentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ReverseEnrollmentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17751,25 +18796,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REVERSE_LEAVE_SUPPLIER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REVERSE_LEAVE_SUPPLIER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ReverseLeaveSupplierError> for super::ErrorCode {
+        #[inline]
         fn from(value: ReverseLeaveSupplierError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ReverseLeaveSupplierError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17810,25 +18860,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REVOKE_AGREEMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REVOKE_AGREEMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RevokeAgreementError> for super::ErrorCode {
+        #[inline]
         fn from(value: RevokeAgreementError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RevokeAgreementError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17881,25 +18936,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REVOKE_CONTRACT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REVOKE_CONTRACT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RevokeContractError> for super::ErrorCode {
+        #[inline]
         fn from(value: RevokeContractError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RevokeContractError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -17940,19 +19000,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REVOKE_USER_ACCESS_FROM_BUSINESS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &REVOKE_USER_ACCESS_FROM_BUSINESS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RevokeUserAccessFromBusinessError> for super::ErrorCode {
+        #[inline]
         fn from(value: RevokeUserAccessFromBusinessError) -> Self {
             value.error_code().clone()
         }
@@ -17960,6 +19024,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for RevokeUserAccessFromBusinessError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -18000,25 +19065,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RUN_AGREEMENT_ROLLOVER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &RUN_AGREEMENT_ROLLOVER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<RunAgreementRolloverError> for super::ErrorCode {
+        #[inline]
         fn from(value: RunAgreementRolloverError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for RunAgreementRolloverError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -18059,25 +19129,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SCHEDULE_QUOTE_FOLLOW_UP`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SCHEDULE_QUOTE_FOLLOW_UP[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ScheduleQuoteFollowUpError> for super::ErrorCode {
+        #[inline]
         fn from(value: ScheduleQuoteFollowUpError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ScheduleQuoteFollowUpError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -18146,20 +19221,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_CHARGE_POINT_MAKE_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SELECT_CHARGE_POINT_MAKE_FOR_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SelectChargePointMakeForSmartFlexOnboardingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: SelectChargePointMakeForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
@@ -18167,6 +19246,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for SelectChargePointMakeForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -18235,20 +19315,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_CHARGE_POINT_VARIANT_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SELECT_CHARGE_POINT_VARIANT_FOR_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SelectChargePointVariantForSmartFlexOnboardingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: SelectChargePointVariantForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
@@ -18256,6 +19340,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for SelectChargePointVariantForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -18324,20 +19409,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_DEVICE_TYPE_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SELECT_DEVICE_TYPE_FOR_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SelectDeviceTypeForSmartFlexOnboardingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: SelectDeviceTypeForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
@@ -18345,6 +19434,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for SelectDeviceTypeForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -18413,20 +19503,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_FROM_LIST_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SELECT_FROM_LIST_FOR_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SelectFromListForSmartFlexOnboardingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: SelectFromListForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
@@ -18434,6 +19528,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for SelectFromListForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -18502,20 +19597,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_INVERTER_MAKE_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SELECT_INVERTER_MAKE_FOR_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SelectInverterMakeForSmartFlexOnboardingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: SelectInverterMakeForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
@@ -18523,6 +19622,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for SelectInverterMakeForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -18579,25 +19679,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_PRODUCTS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SELECT_PRODUCTS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SelectProductsError> for super::ErrorCode {
+        #[inline]
         fn from(value: SelectProductsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for SelectProductsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -18662,20 +19767,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_USER_VEHICLE_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SELECT_USER_VEHICLE_FOR_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SelectUserVehicleForSmartFlexOnboardingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: SelectUserVehicleForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
@@ -18683,6 +19792,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for SelectUserVehicleForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -18751,20 +19861,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_VEHICLE_MAKE_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SELECT_VEHICLE_MAKE_FOR_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SelectVehicleMakeForSmartFlexOnboardingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: SelectVehicleMakeForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
@@ -18772,6 +19886,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for SelectVehicleMakeForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -18840,20 +19955,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_VEHICLE_OR_CHARGE_POINT_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SELECT_VEHICLE_OR_CHARGE_POINT_FOR_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SelectVehicleOrChargePointForSmartFlexOnboardingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: SelectVehicleOrChargePointForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
@@ -18861,6 +19980,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for SelectVehicleOrChargePointForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -18929,20 +20049,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_VEHICLE_VARIANT_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SELECT_VEHICLE_VARIANT_FOR_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SelectVehicleVariantForSmartFlexOnboardingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: SelectVehicleVariantForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
@@ -18950,6 +20074,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for SelectVehicleVariantForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -18986,20 +20111,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SEND_AGREEMENT_RESCISSION_CONFIRMATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SEND_AGREEMENT_RESCISSION_CONFIRMATION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SendAgreementRescissionConfirmationError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: SendAgreementRescissionConfirmationError) -> Self {
             value.error_code().clone()
         }
@@ -19007,6 +20136,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for SendAgreementRescissionConfirmationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19055,25 +20185,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SEND_OFFER_QUOTE_SUMMARY`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SEND_OFFER_QUOTE_SUMMARY[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SendOfferQuoteSummaryError> for super::ErrorCode {
+        #[inline]
         fn from(value: SendOfferQuoteSummaryError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for SendOfferQuoteSummaryError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19118,25 +20253,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SEND_QUOTE_SUMMARY`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SEND_QUOTE_SUMMARY[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SendQuoteSummaryError> for super::ErrorCode {
+        #[inline]
         fn from(value: SendQuoteSummaryError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for SendQuoteSummaryError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19162,25 +20302,30 @@ pub mod mutations {
         pub const ALL: &'static [SendVerificationEmailError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SEND_VERIFICATION_EMAIL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SendVerificationEmailError> for super::ErrorCode {
+        #[inline]
         fn from(value: SendVerificationEmailError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for SendVerificationEmailError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19225,25 +20370,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_DEVICE_PREFERENCES`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SET_DEVICE_PREFERENCES[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SetDevicePreferencesError> for super::ErrorCode {
+        #[inline]
         fn from(value: SetDevicePreferencesError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for SetDevicePreferencesError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19284,25 +20434,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_LOYALTY_POINTS_USER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SET_LOYALTY_POINTS_USER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SetLoyaltyPointsUserError> for super::ErrorCode {
+        #[inline]
         fn from(value: SetLoyaltyPointsUserError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for SetLoyaltyPointsUserError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19335,25 +20490,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_OPPORTUNITY_OUTCOME`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SET_OPPORTUNITY_OUTCOME[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SetOpportunityOutcomeError> for super::ErrorCode {
+        #[inline]
         fn from(value: SetOpportunityOutcomeError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for SetOpportunityOutcomeError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19406,25 +20566,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_PAYMENT_PREFERENCE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SET_PAYMENT_PREFERENCE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SetPaymentPreferenceError> for super::ErrorCode {
+        #[inline]
         fn from(value: SetPaymentPreferenceError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for SetPaymentPreferenceError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19481,25 +20646,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_UP_DIRECT_DEBIT_INSTRUCTION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SET_UP_DIRECT_DEBIT_INSTRUCTION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SetUpDirectDebitInstructionError> for super::ErrorCode {
+        #[inline]
         fn from(value: SetUpDirectDebitInstructionError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for SetUpDirectDebitInstructionError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19552,20 +20722,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_UP_DIRECT_DEBIT_INSTRUCTION_FOR_BUSINESS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SET_UP_DIRECT_DEBIT_INSTRUCTION_FOR_BUSINESS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SetUpDirectDebitInstructionForBusinessError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: SetUpDirectDebitInstructionForBusinessError) -> Self {
             value.error_code().clone()
         }
@@ -19573,6 +20747,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for SetUpDirectDebitInstructionForBusinessError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19633,20 +20808,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_UP_DIRECT_DEBIT_INSTRUCTION_FROM_STORED_DETAILS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SET_UP_DIRECT_DEBIT_INSTRUCTION_FROM_STORED_DETAILS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SetUpDirectDebitInstructionFromStoredDetailsError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: SetUpDirectDebitInstructionFromStoredDetailsError) -> Self {
             value.error_code().clone()
         }
@@ -19654,6 +20833,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for SetUpDirectDebitInstructionFromStoredDetailsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19698,25 +20878,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_VEHICLE_CHARGE_PREFERENCES`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SET_VEHICLE_CHARGE_PREFERENCES[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SetVehicleChargePreferencesError> for super::ErrorCode {
+        #[inline]
         fn from(value: SetVehicleChargePreferencesError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for SetVehicleChargePreferencesError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19757,25 +20942,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SHARE_GOODS_QUOTE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SHARE_GOODS_QUOTE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ShareGoodsQuoteError> for super::ErrorCode {
+        #[inline]
         fn from(value: ShareGoodsQuoteError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ShareGoodsQuoteError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19828,25 +21018,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`START_COLLECTION_PROCESS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &START_COLLECTION_PROCESS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<StartCollectionProcessError> for super::ErrorCode {
+        #[inline]
         fn from(value: StartCollectionProcessError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for StartCollectionProcessError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19887,25 +21082,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`START_CUSTOMER_VERIFICATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &START_CUSTOMER_VERIFICATION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<StartCustomerVerificationError> for super::ErrorCode {
+        #[inline]
         fn from(value: StartCustomerVerificationError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for StartCustomerVerificationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -19946,25 +21146,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`START_RE_AUTHENTICATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &START_RE_AUTHENTICATION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<StartReAuthenticationError> for super::ErrorCode {
+        #[inline]
         fn from(value: StartReAuthenticationError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for StartReAuthenticationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20005,25 +21210,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`START_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &START_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<StartSmartFlexOnboardingError> for super::ErrorCode {
+        #[inline]
         fn from(value: StartSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for StartSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20092,20 +21302,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`START_TEST_CHARGE_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &START_TEST_CHARGE_FOR_SMART_FLEX_ONBOARDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<StartTestChargeForSmartFlexOnboardingError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: StartTestChargeForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
@@ -20113,6 +21327,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for StartTestChargeForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20161,25 +21376,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`STOP_AUTOMATED_PAYMENTS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &STOP_AUTOMATED_PAYMENTS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<StopAutomatedPaymentsError> for super::ErrorCode {
+        #[inline]
         fn from(value: StopAutomatedPaymentsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for StopAutomatedPaymentsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20228,25 +21448,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`STORE_BANK_DETAILS_FOR_LEAD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &STORE_BANK_DETAILS_FOR_LEAD[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<StoreBankDetailsForLeadError> for super::ErrorCode {
+        #[inline]
         fn from(value: StoreBankDetailsForLeadError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for StoreBankDetailsForLeadError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20295,20 +21520,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`STORE_DIRECT_DEBIT_PAYMENT_METHOD_DETAILS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &STORE_DIRECT_DEBIT_PAYMENT_METHOD_DETAILS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<StoreDirectDebitPaymentMethodDetailsError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: StoreDirectDebitPaymentMethodDetailsError) -> Self {
             value.error_code().clone()
         }
@@ -20316,6 +21545,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for StoreDirectDebitPaymentMethodDetailsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20364,25 +21594,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`STORE_PAYMENT_INSTRUCTION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &STORE_PAYMENT_INSTRUCTION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<StorePaymentInstructionError> for super::ErrorCode {
+        #[inline]
         fn from(value: StorePaymentInstructionError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for StorePaymentInstructionError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20427,25 +21662,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SUBMIT_CUSTOMER_FEEDBACK`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SUBMIT_CUSTOMER_FEEDBACK[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SubmitCustomerFeedbackError> for super::ErrorCode {
+        #[inline]
         fn from(value: SubmitCustomerFeedbackError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for SubmitCustomerFeedbackError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20486,25 +21726,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SUBMIT_GAS_SELF_READING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SUBMIT_GAS_SELF_READING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SubmitGasSelfReadingError> for super::ErrorCode {
+        #[inline]
         fn from(value: SubmitGasSelfReadingError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for SubmitGasSelfReadingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20561,25 +21806,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SUBMIT_REPAYMENT_REQUEST`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SUBMIT_REPAYMENT_REQUEST[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SubmitRepaymentRequestError> for super::ErrorCode {
+        #[inline]
         fn from(value: SubmitRepaymentRequestError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for SubmitRepaymentRequestError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20620,25 +21870,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SUSPEND_CONTROL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SUSPEND_CONTROL[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SuspendControlError> for super::ErrorCode {
+        #[inline]
         fn from(value: SuspendControlError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for SuspendControlError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20687,20 +21942,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SWITCH_ACCOUNT_TO_VARIABLE_PAYMENT_SCHEDULE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &SWITCH_ACCOUNT_TO_VARIABLE_PAYMENT_SCHEDULE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<SwitchAccountToVariablePaymentScheduleError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: SwitchAccountToVariablePaymentScheduleError) -> Self {
             value.error_code().clone()
         }
@@ -20708,6 +21967,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for SwitchAccountToVariablePaymentScheduleError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20748,25 +22008,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TERMINATE_AGREEMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &TERMINATE_AGREEMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<TerminateAgreementError> for super::ErrorCode {
+        #[inline]
         fn from(value: TerminateAgreementError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for TerminateAgreementError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20847,25 +22112,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TERMINATE_CONTRACT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &TERMINATE_CONTRACT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<TerminateContractError> for super::ErrorCode {
+        #[inline]
         fn from(value: TerminateContractError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for TerminateContractError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20906,20 +22176,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TERMINATE_CREDIT_TRANSFER_PERMISSION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &TERMINATE_CREDIT_TRANSFER_PERMISSION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<TerminateCreditTransferPermissionError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: TerminateCreditTransferPermissionError) -> Self {
             value.error_code().clone()
         }
@@ -20927,6 +22201,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for TerminateCreditTransferPermissionError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -20979,20 +22254,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TERMINATE_SOLAR_WALLET_RELATIONSHIP`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &TERMINATE_SOLAR_WALLET_RELATIONSHIP[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<TerminateSolarWalletRelationshipError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: TerminateSolarWalletRelationshipError) -> Self {
             value.error_code().clone()
         }
@@ -21000,6 +22279,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for TerminateSolarWalletRelationshipError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21040,20 +22320,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`THIRD_PARTY_COMPLETE_DEVICE_REGISTRATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &THIRD_PARTY_COMPLETE_DEVICE_REGISTRATION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ThirdPartyCompleteDeviceRegistrationError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: ThirdPartyCompleteDeviceRegistrationError) -> Self {
             value.error_code().clone()
         }
@@ -21061,6 +22345,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for ThirdPartyCompleteDeviceRegistrationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21097,25 +22382,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TRANSFER_LEAD_OPPORTUNITIES`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &TRANSFER_LEAD_OPPORTUNITIES[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<TransferLeadOpportunitiesError> for super::ErrorCode {
+        #[inline]
         fn from(value: TransferLeadOpportunitiesError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for TransferLeadOpportunitiesError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21180,25 +22470,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TRANSFER_LEDGER_BALANCE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &TRANSFER_LEDGER_BALANCE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<TransferLedgerBalanceError> for super::ErrorCode {
+        #[inline]
         fn from(value: TransferLedgerBalanceError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for TransferLedgerBalanceError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21255,20 +22550,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TRANSFER_LOYALTY_POINTS_BETWEEN_USERS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &TRANSFER_LOYALTY_POINTS_BETWEEN_USERS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<TransferLoyaltyPointsBetweenUsersError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: TransferLoyaltyPointsBetweenUsersError) -> Self {
             value.error_code().clone()
         }
@@ -21276,6 +22575,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for TransferLoyaltyPointsBetweenUsersError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21320,25 +22620,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TRIGGER_BOOST_CHARGE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &TRIGGER_BOOST_CHARGE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<TriggerBoostChargeError> for super::ErrorCode {
+        #[inline]
         fn from(value: TriggerBoostChargeError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for TriggerBoostChargeError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21375,20 +22680,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TRIGGER_COLLECTION_PROCESS_MESSAGE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &TRIGGER_COLLECTION_PROCESS_MESSAGE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<TriggerCollectionProcessMessageError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: TriggerCollectionProcessMessageError) -> Self {
             value.error_code().clone()
         }
@@ -21396,6 +22705,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for TriggerCollectionProcessMessageError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21432,25 +22742,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TRIGGER_POST_UPLOAD_OPERATIONS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &TRIGGER_POST_UPLOAD_OPERATIONS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<TriggerPostUploadOperationsError> for super::ErrorCode {
+        #[inline]
         fn from(value: TriggerPostUploadOperationsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for TriggerPostUploadOperationsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21495,25 +22810,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TRIGGER_TEST_CHARGE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &TRIGGER_TEST_CHARGE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<TriggerTestChargeError> for super::ErrorCode {
+        #[inline]
         fn from(value: TriggerTestChargeError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for TriggerTestChargeError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21550,20 +22870,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UNENROLL_ACCOUNT_FROM_LOYALTY_PROGRAM`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UNENROLL_ACCOUNT_FROM_LOYALTY_PROGRAM[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UnenrollAccountFromLoyaltyProgramError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: UnenrollAccountFromLoyaltyProgramError) -> Self {
             value.error_code().clone()
         }
@@ -21571,6 +22895,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for UnenrollAccountFromLoyaltyProgramError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21600,25 +22925,30 @@ pub mod mutations {
         pub const ALL: &'static [UnlinkUserFromLineError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UNLINK_USER_FROM_LINE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UnlinkUserFromLineError> for super::ErrorCode {
+        #[inline]
         fn from(value: UnlinkUserFromLineError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UnlinkUserFromLineError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21655,25 +22985,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACCOUNT_BILLING_ADDRESS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_ACCOUNT_BILLING_ADDRESS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateAccountBillingAddressError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateAccountBillingAddressError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAccountBillingAddressError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21714,25 +23049,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACCOUNT_BILLING_EMAIL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_ACCOUNT_BILLING_EMAIL[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateAccountBillingEmailError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateAccountBillingEmailError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAccountBillingEmailError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21781,25 +23121,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACCOUNT_CONSENTS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_ACCOUNT_CONSENTS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateAccountConsentsError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateAccountConsentsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAccountConsentsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21844,25 +23189,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACCOUNT_REFERENCE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_ACCOUNT_REFERENCE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateAccountReferenceError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateAccountReferenceError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAccountReferenceError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21903,25 +23253,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACCOUNT_REFERRAL_STATUS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_ACCOUNT_REFERRAL_STATUS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateAccountReferralStatusError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateAccountReferralStatusError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAccountReferralStatusError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -21962,25 +23317,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACCOUNT_USER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_ACCOUNT_USER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateAccountUserError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateAccountUserError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAccountUserError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22037,25 +23397,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACCOUNT_USER_CONSENTS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_ACCOUNT_USER_CONSENTS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateAccountUserConsentsError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateAccountUserConsentsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAccountUserConsentsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22104,25 +23469,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACTIVE_PURCHASE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_ACTIVE_PURCHASE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateActivePurchaseError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateActivePurchaseError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateActivePurchaseError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22167,25 +23537,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_AFFILIATE_LINK`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_AFFILIATE_LINK[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateAffiliateLinkError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateAffiliateLinkError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAffiliateLinkError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22218,25 +23593,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_AFFILIATE_ORGANISATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_AFFILIATE_ORGANISATION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateAffiliateOrganisationError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateAffiliateOrganisationError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAffiliateOrganisationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22273,25 +23653,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_AGENT_AUXILIARY_STATUS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_AGENT_AUXILIARY_STATUS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateAgentAuxiliaryStatusError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateAgentAuxiliaryStatusError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAgentAuxiliaryStatusError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22348,25 +23733,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_AGREEMENT_PERIOD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_AGREEMENT_PERIOD[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateAgreementPeriodError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateAgreementPeriodError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAgreementPeriodError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22407,25 +23797,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_AGREEMENT_RESCISSION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_AGREEMENT_RESCISSION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateAgreementRescissionError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateAgreementRescissionError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAgreementRescissionError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22474,25 +23869,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_AGREEMENT_ROLLOVER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_AGREEMENT_ROLLOVER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateAgreementRolloverError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateAgreementRolloverError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAgreementRolloverError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22561,25 +23961,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_API_EXCEPTION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_API_EXCEPTION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateApiExceptionError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateApiExceptionError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateApiExceptionError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22616,25 +24021,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_API_EXCEPTION_NOTE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_API_EXCEPTION_NOTE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateApiExceptionNoteError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateApiExceptionNoteError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateApiExceptionNoteError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22703,25 +24113,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_AUTO_TOP_UP_AMOUNT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_AUTO_TOP_UP_AMOUNT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateAutoTopUpAmountError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateAutoTopUpAmountError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAutoTopUpAmountError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22762,25 +24177,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_BILLING_ADDRESS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_BILLING_ADDRESS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateBillingAddressError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateBillingAddressError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateBillingAddressError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22817,25 +24237,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_BILLING_DETAILS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_BILLING_DETAILS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateBillingDetailsError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateBillingDetailsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateBillingDetailsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22880,25 +24305,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_BOOST_CHARGE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_BOOST_CHARGE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateBoostChargeError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateBoostChargeError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateBoostChargeError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -22943,20 +24373,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_CAMPAIGN_ACCOUNT_EXPIRY_DATE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_CAMPAIGN_ACCOUNT_EXPIRY_DATE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateCampaignAccountExpiryDateError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateCampaignAccountExpiryDateError) -> Self {
             value.error_code().clone()
         }
@@ -22964,6 +24398,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for UpdateCampaignAccountExpiryDateError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23004,20 +24439,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_COLLECTION_PROCESS_RECORD_LATEST_STEP`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_COLLECTION_PROCESS_RECORD_LATEST_STEP[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateCollectionProcessRecordLatestStepError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateCollectionProcessRecordLatestStepError) -> Self {
             value.error_code().clone()
         }
@@ -23025,6 +24464,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for UpdateCollectionProcessRecordLatestStepError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23077,20 +24517,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_COLLECTION_PROCESS_RECORD_TO_ACTIVE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_COLLECTION_PROCESS_RECORD_TO_ACTIVE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateCollectionProcessRecordToActiveError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateCollectionProcessRecordToActiveError) -> Self {
             value.error_code().clone()
         }
@@ -23098,6 +24542,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for UpdateCollectionProcessRecordToActiveError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23146,20 +24591,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_COLLECTION_PROCESS_RECORD_TO_COMPLETE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_COLLECTION_PROCESS_RECORD_TO_COMPLETE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateCollectionProcessRecordToCompleteError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateCollectionProcessRecordToCompleteError) -> Self {
             value.error_code().clone()
         }
@@ -23167,6 +24616,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for UpdateCollectionProcessRecordToCompleteError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23207,19 +24657,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_COMMS_DELIVERY_PREFERENCE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_COMMS_DELIVERY_PREFERENCE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateCommsDeliveryPreferenceError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateCommsDeliveryPreferenceError) -> Self {
             value.error_code().clone()
         }
@@ -23227,6 +24681,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for UpdateCommsDeliveryPreferenceError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23256,25 +24711,30 @@ pub mod mutations {
         pub const ALL: &'static [UpdateCommsPreferencesError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_COMMS_PREFERENCES`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateCommsPreferencesError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateCommsPreferencesError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateCommsPreferencesError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23319,25 +24779,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_DCA_PROCEEDING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_DCA_PROCEEDING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateDcaProceedingError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateDcaProceedingError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateDcaProceedingError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23374,25 +24839,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_DEVICE_GRID_EXPORT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_DEVICE_GRID_EXPORT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateDeviceGridExportError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateDeviceGridExportError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateDeviceGridExportError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23445,25 +24915,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_DEVICE_SMART_CONTROL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_DEVICE_SMART_CONTROL[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateDeviceSmartControlError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateDeviceSmartControlError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateDeviceSmartControlError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23500,20 +24975,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_DOCUMENT_ACCESSIBILITY_PREFERENCE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_DOCUMENT_ACCESSIBILITY_PREFERENCE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateDocumentAccessibilityPreferenceError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateDocumentAccessibilityPreferenceError) -> Self {
             value.error_code().clone()
         }
@@ -23521,6 +25000,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for UpdateDocumentAccessibilityPreferenceError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23565,19 +25045,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_IS_CHARGING_DURATION_CAPPED`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_IS_CHARGING_DURATION_CAPPED[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateIsChargingDurationCappedError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateIsChargingDurationCappedError) -> Self {
             value.error_code().clone()
         }
@@ -23585,6 +25069,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for UpdateIsChargingDurationCappedError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23637,25 +25122,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_LEAD_DETAILS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_LEAD_DETAILS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateLeadDetailsError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateLeadDetailsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateLeadDetailsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23708,25 +25198,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_LEAD_STAGE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_LEAD_STAGE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateLeadStageError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateLeadStageError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateLeadStageError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23775,25 +25270,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_LEAVE_SUPPLIER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_LEAVE_SUPPLIER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateLeaveSupplierError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateLeaveSupplierError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateLeaveSupplierError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23830,25 +25330,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_MESSAGE_TAGS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_MESSAGE_TAGS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateMessageTagsError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateMessageTagsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateMessageTagsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23905,25 +25410,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_METADATA`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_METADATA[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateMetadataError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateMetadataError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateMetadataError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -23956,25 +25466,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_NOTES_ON_OPPORTUNITY`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_NOTES_ON_OPPORTUNITY[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateNotesOnOpportunityError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateNotesOnOpportunityError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateNotesOnOpportunityError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24011,19 +25526,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_OFFER_GROUP_ON_OPPORTUNITY`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_OFFER_GROUP_ON_OPPORTUNITY[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateOfferGroupOnOpportunityError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateOfferGroupOnOpportunityError) -> Self {
             value.error_code().clone()
         }
@@ -24031,6 +25550,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for UpdateOfferGroupOnOpportunityError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24095,25 +25615,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ON_SITE_JOBS_REQUEST`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_ON_SITE_JOBS_REQUEST[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateOnSiteJobsRequestError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateOnSiteJobsRequestError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateOnSiteJobsRequestError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24182,25 +25707,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_OPPORTUNITY_ASSIGNMENT`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_OPPORTUNITY_ASSIGNMENT[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateOpportunityAssignmentError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateOpportunityAssignmentError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateOpportunityAssignmentError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24249,25 +25779,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_OPPORTUNITY_DETAILS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_OPPORTUNITY_DETAILS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateOpportunityDetailsError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateOpportunityDetailsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateOpportunityDetailsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24308,19 +25843,23 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_OPPORTUNITY_EXTRA_DETAILS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_OPPORTUNITY_EXTRA_DETAILS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateOpportunityExtraDetailsError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateOpportunityExtraDetailsError) -> Self {
             value.error_code().clone()
         }
@@ -24328,6 +25867,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for UpdateOpportunityExtraDetailsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24384,25 +25924,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_OPPORTUNITY_STAGE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_OPPORTUNITY_STAGE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateOpportunityStageError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateOpportunityStageError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateOpportunityStageError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24439,20 +25984,24 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_OPTIONS_LANGUAGE_PREFERENCE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_OPTIONS_LANGUAGE_PREFERENCE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateOptionsLanguagePreferenceError>
     for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateOptionsLanguagePreferenceError) -> Self {
             value.error_code().clone()
         }
@@ -24460,6 +26009,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode>
     for UpdateOptionsLanguagePreferenceError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24500,25 +26050,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_PASSWORD`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_PASSWORD[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdatePasswordError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdatePasswordError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdatePasswordError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24559,25 +26114,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_PAYMENT_DETAILS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_PAYMENT_DETAILS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdatePaymentDetailsError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdatePaymentDetailsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdatePaymentDetailsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24630,25 +26190,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_PRODUCT_PRICES`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_PRODUCT_PRICES[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateProductPricesError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateProductPricesError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateProductPricesError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24745,25 +26310,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_QUOTE_CONFIGURATION`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_QUOTE_CONFIGURATION[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateQuoteConfigurationError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateQuoteConfigurationError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateQuoteConfigurationError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24812,25 +26382,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_SITEWORKS_REQUEST`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_SITEWORKS_REQUEST[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateSiteworksRequestError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateSiteworksRequestError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateSiteworksRequestError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24871,25 +26446,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_USER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &UPDATE_USER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateUserError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateUserError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateUserError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24915,25 +26495,30 @@ pub mod mutations {
         pub const ALL: &'static [UpdateUserDetailsError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_USER_DETAILS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<UpdateUserDetailsError> for super::ErrorCode {
+        #[inline]
         fn from(value: UpdateUserDetailsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateUserDetailsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -24964,25 +26549,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VALIDATE_ADDRESS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &VALIDATE_ADDRESS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ValidateAddressError> for super::ErrorCode {
+        #[inline]
         fn from(value: ValidateAddressError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ValidateAddressError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -25008,25 +26598,30 @@ pub mod mutations {
         pub const ALL: &'static [ValidateEmailError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VALIDATE_EMAIL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ValidateEmailError> for super::ErrorCode {
+        #[inline]
         fn from(value: ValidateEmailError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ValidateEmailError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -25071,25 +26666,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VALIDATE_MFA_DEVICE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &VALIDATE_MFA_DEVICE[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ValidateMfaDeviceError> for super::ErrorCode {
+        #[inline]
         fn from(value: ValidateMfaDeviceError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ValidateMfaDeviceError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -25115,25 +26715,30 @@ pub mod mutations {
         pub const ALL: &'static [ValidatePhoneError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VALIDATE_PHONE`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<ValidatePhoneError> for super::ErrorCode {
+        #[inline]
         fn from(value: ValidatePhoneError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for ValidatePhoneError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -25206,25 +26811,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VARY_CONTRACT_TERMS`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &VARY_CONTRACT_TERMS[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<VaryContractTermsError> for super::ErrorCode {
+        #[inline]
         fn from(value: VaryContractTermsError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for VaryContractTermsError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -25253,25 +26863,30 @@ pub mod mutations {
         pub const ALL: &'static [VerifyCustomerError] = &[VerifyCustomerError::KtCt4191];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VERIFY_CUSTOMER`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &VERIFY_CUSTOMER[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<VerifyCustomerError> for super::ErrorCode {
+        #[inline]
         fn from(value: VerifyCustomerError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for VerifyCustomerError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -25297,25 +26912,30 @@ pub mod mutations {
         pub const ALL: &'static [VerifyEmailError] = &[];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VERIFY_EMAIL`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             match self {}
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<VerifyEmailError> for super::ErrorCode {
+        #[inline]
         fn from(value: VerifyEmailError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for VerifyEmailError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -25344,25 +26964,30 @@ pub mod mutations {
         pub const ALL: &'static [VerifyIdentityError] = &[VerifyIdentityError::KtCt1145];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VERIFY_IDENTITY`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &VERIFY_IDENTITY[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<VerifyIdentityError> for super::ErrorCode {
+        #[inline]
         fn from(value: VerifyIdentityError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for VerifyIdentityError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {
@@ -25411,25 +27036,30 @@ pub mod mutations {
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`WITHDRAW_DUNNING`], so the discriminant indexes it.
+        #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
             &WITHDRAW_DUNNING[self as usize]
         }
         /// The code as Kraken writes it.
+        #[inline]
         pub fn code(self) -> &'static str {
             self.error_code().code()
         }
         /// The message the reference gives for the code.
+        #[inline]
         pub fn message(self) -> &'static str {
             self.error_code().message().unwrap_or_default()
         }
     }
     impl ::std::convert::From<WithdrawDunningError> for super::ErrorCode {
+        #[inline]
         fn from(value: WithdrawDunningError) -> Self {
             value.error_code().clone()
         }
     }
     impl ::std::convert::TryFrom<super::ErrorCode> for WithdrawDunningError {
         type Error = super::ErrorCode;
+        #[inline]
         fn try_from(
             value: super::ErrorCode,
         ) -> ::std::result::Result<Self, Self::Error> {

@@ -12,6 +12,7 @@ use crate::naming::to_ident;
 use super::docs::{code, escape, Doc};
 use super::ir::{FieldIr, Ir, Operation, Scope, Ty, TypeDef, TypeDefKind, UNKNOWN};
 use super::format::{ranges, Segment};
+use super::wire::{self, WireField};
 use super::{emit_errors, runtime, ErrorsPath};
 
 /// The path of the error module from the client's root (`in_operation` false) or from an operation
@@ -28,21 +29,18 @@ fn errors_tokens(path: &ErrorsPath, in_operation: bool) -> TokenStream {
     }
 }
 
-/// Which way a generated type crosses the wire, which decides the serde derive it needs: a client
-/// serializes variables and inputs and deserializes responses, and compiling only that derive is the
-/// largest single cut in the generated crate's compile time (a third of `cargo check`, and of the
-/// compiler's memory, on the vendored reference).
+/// Which way a generated type crosses the wire, which decides the serde impl it needs: a client
+/// serializes variables and inputs and deserializes responses, and compiling only that impl is a
+/// large cut in the generated crate's compile time.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Wire {
     /// Variables and input objects.
     Sent,
     /// `Data`, payloads and output objects.
     Received,
-    /// Custom scalars, which appear on both sides.
-    Both,
 }
 
-/// Where the derive of the other direction goes, which the generated server needs (it decodes
+/// Where the serde impl of the other direction goes, which the generated server needs (it decodes
 /// variables and encodes payloads with the client's types).
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ServerDerives {
@@ -60,29 +58,41 @@ impl ServerDerives {
             ErrorsPath::Crate(_) | ErrorsPath::Sibling => ServerDerives::Feature,
         }
     }
+
+    /// The attribute that compiles the other direction's impl only for the server.
+    fn gate(self) -> TokenStream {
+        quote!(#[cfg(feature = "server")])
+    }
 }
 
 /// The derives of a generated data type. `PartialEq` but not `Eq`, because a `Float` field is an
-/// `f64`. `default` adds `Default` (an input object without required fields).
-fn derive_data(wire: Wire, server: ServerDerives, default: bool) -> TokenStream {
+/// `f64`. `default` adds `Default` (an input object without required fields). The serde impls are
+/// written out by [`wire_impls`].
+fn derive_data(default: bool) -> TokenStream {
     use super::docs::fixed;
-    let feature = server == ServerDerives::Feature;
-    match (wire, default, feature) {
-        (Wire::Both, _, _) => fixed("#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize, ::serde::Deserialize)]"),
-        (Wire::Sent, false, true) => fixed(
-            "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize)]\n#[cfg_attr(feature = \"server\", derive(::serde::Deserialize))]",
-        ),
-        (Wire::Sent, false, false) => fixed("#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize)]"),
-        (Wire::Sent, true, true) => fixed(
-            "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default, ::serde::Serialize)]\n#[cfg_attr(feature = \"server\", derive(::serde::Deserialize))]",
-        ),
-        (Wire::Sent, true, false) => {
-            fixed("#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default, ::serde::Serialize)]")
+    if default {
+        fixed("#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]")
+    } else {
+        fixed("#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]")
+    }
+}
+
+/// The serde impls of a struct: the direction a client uses, and the other one for the server.
+fn wire_impls(name: &proc_macro2::Ident, fields: &[WireField], wire: Wire, server: ServerDerives) -> TokenStream {
+    let (client, other) = match wire {
+        Wire::Sent => (wire::serialize(name, fields), wire::deserialize(name, fields)),
+        Wire::Received => (wire::deserialize(name, fields), wire::serialize(name, fields)),
+    };
+    match server {
+        ServerDerives::Feature => {
+            let gate = server.gate();
+            quote! {
+                #client
+                #gate
+                #other
+            }
         }
-        (Wire::Received, _, true) => fixed(
-            "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Deserialize)]\n#[cfg_attr(feature = \"server\", derive(::serde::Serialize))]",
-        ),
-        (Wire::Received, _, false) => fixed("#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Deserialize)]"),
+        ServerDerives::Omitted => client,
     }
 }
 
@@ -96,6 +106,7 @@ pub(crate) fn segments<'a>(ir: &'a Ir, errors: &'a ErrorsPath) -> Vec<Segment<'a
     let mut out = vec![Segment::items(move || {
         let errors = errors_tokens(errors, false);
         let runtime = runtime::client(&errors);
+        let private = wire::runtime();
         let summary = format!(" Typed client of the {} Kraken API.", escape(&ir.project));
         let endpoint = ir.endpoint.as_ref().map(|e| {
             quote! {
@@ -114,6 +125,7 @@ pub(crate) fn segments<'a>(ir: &'a Ir, errors: &'a ErrorsPath) -> Vec<Segment<'a
             // not a use worth warning about.
             #![allow(deprecated)]
             #runtime
+            #private
             #endpoint
         }
     })];
@@ -277,7 +289,12 @@ fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
     }
     match &t.kind {
         TypeDefKind::Opaque { input } => {
-            let derive = derive_data(if *input { Wire::Sent } else { Wire::Received }, server, false);
+            let derive = derive_data(false);
+            let serde = match server {
+                // The server both reads inputs and writes outputs.
+                ServerDerives::Feature => wire::transparent(&name, true, true, &server.gate(), !*input),
+                ServerDerives::Omitted => wire::transparent(&name, *input, !*input, &TokenStream::new(), false),
+            };
             let what = if *input { "input type" } else { "output type" };
             let doc = doc
                 .line(format!("The GraphQL {what} {gql}{}.", kind_note(t.provenance)))
@@ -293,6 +310,7 @@ fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
                 quote! {
                     impl #name {
                         #[doc = " The `__typename` the server sent, if any."]
+                        #[inline]
                         pub fn typename(&self) -> ::std::option::Option<&str> {
                             self.0.get("__typename").and_then(::serde_json::Value::as_str)
                         }
@@ -302,15 +320,16 @@ fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
             quote! {
                 #doc
                 #derive
-                #[serde(transparent)]
                 pub struct #name(pub ::serde_json::Value);
 
                 impl ::std::convert::From<::serde_json::Value> for #name {
+                    #[inline]
                     fn from(value: ::serde_json::Value) -> Self {
                         #name(value)
                     }
                 }
 
+                #serde
                 #typename
             }
         }
@@ -329,20 +348,25 @@ fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
                      `__typename` and the fields that say so."
                 ))
                 .attrs();
+            let wire_fields: Vec<WireField> =
+                std::iter::once(WireField::typename()).chain(fields.iter().map(|f| WireField::of(f, Scope::Types))).collect();
+            let serde = wire_impls(&name, &wire_fields, Wire::Received, server);
             let fields: TokenStream = fields.iter().map(|f| field_tokens_in(f, Scope::Types)).collect();
-            let derive = derive_data(Wire::Received, server, false);
+            let derive = derive_data(false);
             quote! {
                 #doc
                 #derive
                 pub struct #name {
                     #[doc = " The `__typename` the server sent."]
-                    #[serde(rename = "__typename", default, skip_serializing_if = "::std::option::Option::is_none")]
                     pub typename: ::std::option::Option<::std::string::String>,
                     #fields
                 }
 
+                #serde
+
                 impl #name {
                     #[doc = " The `__typename` the server sent, if any."]
+                    #[inline]
                     pub fn typename(&self) -> ::std::option::Option<&str> {
                         self.typename.as_deref()
                     }
@@ -364,18 +388,22 @@ fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
                 .line(format!("The custom scalar {gql}, carried as the JSON value the server sends."))
                 .line("Map it to a Rust type with the generator's scalar options.")
                 .attrs();
-            let derive = derive_data(Wire::Both, server, false);
+            let derive = derive_data(false);
+            // A custom scalar appears in variables and in responses.
+            let serde = wire::transparent(&name, true, true, &TokenStream::new(), false);
             quote! {
                 #doc
                 #derive
-                #[serde(transparent)]
                 pub struct #name(pub ::serde_json::Value);
 
                 impl ::std::convert::From<::serde_json::Value> for #name {
+                    #[inline]
                     fn from(value: ::serde_json::Value) -> Self {
                         #name(value)
                     }
                 }
+
+                #serde
             }
         }
         TypeDefKind::Enum { values } => enum_def(t, doc, values),
@@ -415,7 +443,9 @@ fn input_def(t: &TypeDef, doc: Doc, fields: &[FieldIr], server: ServerDerives) -
         let fields = if names.len() == 1 { "field" } else { "fields" };
         format!(" A value with the required {fields} {} and every optional field unset.", names.join(", "))
     };
-    let derive = derive_data(Wire::Sent, server, required.is_empty());
+    let derive = derive_data(required.is_empty());
+    let wire_fields: Vec<WireField> = fields.iter().map(|f| WireField::of(f, Scope::Types)).collect();
+    let serde = wire_impls(&name, &wire_fields, Wire::Sent, server);
     quote! {
         #doc
         #derive
@@ -423,9 +453,12 @@ fn input_def(t: &TypeDef, doc: Doc, fields: &[FieldIr], server: ServerDerives) -
             #body
         }
 
+        #serde
+
         impl #name {
             #[doc = #new_doc]
             #[allow(clippy::too_many_arguments)]
+            #[inline]
             pub fn new(#(#params),*) -> Self {
                 #name { #(#inits),* }
             }
@@ -461,6 +494,7 @@ fn enum_def(t: &TypeDef, doc: Doc, values: &[(String, String)]) -> TokenStream {
 
         impl #name {
             #[doc = " The value as GraphQL writes it."]
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     #(#name::#vs => #strs,)*
@@ -469,6 +503,7 @@ fn enum_def(t: &TypeDef, doc: Doc, values: &[(String, String)]) -> TokenStream {
             }
 
             #[doc = " The variant of `s`, or `Unknown` holding it."]
+            #[inline]
             pub fn from_name(s: &str) -> Self {
                 match s {
                     #(#strs => #name::#vs,)*
@@ -478,6 +513,7 @@ fn enum_def(t: &TypeDef, doc: Doc, values: &[(String, String)]) -> TokenStream {
         }
 
         impl ::std::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -486,6 +522,7 @@ fn enum_def(t: &TypeDef, doc: Doc, values: &[(String, String)]) -> TokenStream {
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
 
+            #[inline]
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(#name::from_name(s))
             }
@@ -545,6 +582,7 @@ fn union_def(t: &TypeDef, doc: Doc, members: &[(String, String, String)], interf
 
         impl #name {
             #[doc = " The `__typename` of the value."]
+            #[inline]
             pub fn typename(&self) -> &str {
                 match self {
                     #(#name::#vs(_) => #strs,)*
@@ -626,32 +664,11 @@ fn field_tokens_in(f: &FieldIr, scope: Scope<'_>) -> TokenStream {
     let deprecated = deprecated_attr(f.deprecation.as_ref());
     let name = to_ident(&f.rust);
     let ty = f.ty.tokens(scope);
-    let serde = serde_attr(f);
     quote! {
         #doc
         #deprecated
-        #serde
         pub #name: #ty,
     }
-}
-
-/// The serde attribute of a field: `rename` when the Rust name differs from the GraphQL one (serde
-/// already strips `r#`), and for optional fields `default` (a missing key is `None`) and
-/// `skip_serializing_if` (a `None` variable is left out rather than sent as `null`).
-fn serde_attr(f: &FieldIr) -> TokenStream {
-    let gql = &f.graphql;
-    let rename = (f.rust.strip_prefix("r#").unwrap_or(&f.rust) != gql).then(|| quote!(rename = #gql,));
-    let aliases = f.aliases.iter().map(|a| quote!(alias = #a,));
-    let optional = f.ty.is_option().then(|| quote!(default, skip_serializing_if = "::std::option::Option::is_none",));
-    if rename.is_none() && optional.is_none() && f.aliases.is_empty() {
-        return TokenStream::new();
-    }
-    let args = quote!(#rename #(#aliases)* #optional);
-    // The trailing comma of the last argument is dropped so the attribute reads naturally.
-    let mut tts: Vec<proc_macro2::TokenTree> = args.into_iter().collect();
-    tts.pop();
-    let args: TokenStream = tts.into_iter().collect();
-    quote!(#[serde(#args)])
 }
 
 fn field_tokens(f: &FieldIr, kind: FieldKind) -> TokenStream {
@@ -671,11 +688,9 @@ fn field_tokens(f: &FieldIr, kind: FieldKind) -> TokenStream {
     let deprecated = deprecated_attr(f.deprecation.as_ref());
     let name = to_ident(&f.rust);
     let ty = f.ty.tokens(Scope::Operation);
-    let serde = serde_attr(f);
     quote! {
         #doc
         #deprecated
-        #serde
         pub #name: #ty,
     }
 }
@@ -703,7 +718,10 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream,
     let errors_enum = to_ident(&me.enum_name);
     let operation_name = &op.operation_name;
     let document = &op.document;
-    let (sent, received) = (derive_data(Wire::Sent, server, false), derive_data(Wire::Received, server, false));
+    let derive = derive_data(false);
+    let wire_of = |fields: &[FieldIr]| -> Vec<WireField> { fields.iter().map(|f| WireField::of(f, Scope::Operation)).collect() };
+    let variables_serde = wire_impls(&to_ident("Variables"), &wire_of(&op.variables), Wire::Sent, server);
+    let data_serde = wire_impls(&to_ident("Data"), &wire_of(std::slice::from_ref(&op.data_field)), Wire::Received, server);
     let derive_operation = super::docs::fixed(
         "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::default::Default)]",
     );
@@ -713,6 +731,7 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream,
     let payload_ty = op.data_field.ty.tokens(Scope::Operation);
     let payload = op.payload.as_ref().map(|p| {
         let name = to_ident(&p.rust);
+        let serde = wire_impls(&name, &wire_of(&p.fields), Wire::Received, server);
         let fields: TokenStream = p.fields.iter().map(|f| field_tokens(f, FieldKind::Payload)).collect();
         let doc = Doc::new()
             .line(format!(
@@ -727,10 +746,12 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream,
             .attrs();
         quote! {
             #doc
-            #received
+            #derive
             pub struct #name {
                 #fields
             }
+
+            #serde
         }
     });
     let variables_doc = Doc::new().line(format!("The variables of {gql}: one field per argument.")).attrs();
@@ -754,16 +775,20 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream,
 
             #variables_doc
             #deprecated
-            #sent
+            #derive
             pub struct Variables {
                 #variables
             }
 
+            #variables_serde
+
             #data_doc
-            #received
+            #derive
             pub struct Data {
                 #data_field
             }
+
+            #data_serde
 
             #payload
 
@@ -778,6 +803,7 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream,
                 type Data = Data;
                 type Payload = #payload_ty;
 
+                #[inline]
                 fn payload(data: Data) -> Self::Payload {
                     data.#data_name
                 }
@@ -786,6 +812,8 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream,
     }
 }
 
+/// A method per operation. It returns `execute`'s future rather than being an `async fn` of its own,
+/// which would compile one more state machine per operation for the same behaviour.
 fn method(op: &Operation) -> TokenStream {
     let module = to_ident(&op.module);
     let name = to_ident(&op.method);
@@ -798,8 +826,11 @@ fn method(op: &Operation) -> TokenStream {
     quote! {
         #doc
         #deprecated
-        pub async fn #name(&self, variables: &#module::Variables) -> ::std::result::Result<#payload_ty, Error> {
-            self.execute::<#module::#unit>(variables).await
+        pub fn #name<'a>(
+            &'a self,
+            variables: &'a #module::Variables,
+        ) -> impl ::std::future::Future<Output = ::std::result::Result<#payload_ty, Error>> + 'a {
+            self.execute::<#module::#unit>(variables)
         }
     }
 }

@@ -272,6 +272,9 @@ fn error_code_impls(ir: &Ir, range: std::ops::Range<usize>, sentinels: bool) -> 
 }
 
 /// The constant list and the narrow enum of one mutation.
+/// The constant and the enum of one mutation's error codes. Their functions are `#[inline]`, so a
+/// build compiles them to machine code only in the crates that call them: most programs use few of
+/// the hundreds of enums, and compiling all of them took most of the error crate's release build.
 pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
     let op = &ir.operations[index];
     let MutationErrors { const_name, enum_name, codes } = &ir.mutation_errors[index];
@@ -315,22 +318,26 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
 
             #[doc = " The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of"]
             #const_link_doc
+            #[inline]
             pub fn error_code(self) -> &'static super::ErrorCode {
                 #error_code_body
             }
 
             #[doc = " The code as Kraken writes it."]
+            #[inline]
             pub fn code(self) -> &'static str {
                 self.error_code().code()
             }
 
             #[doc = " The message the reference gives for the code."]
+            #[inline]
             pub fn message(self) -> &'static str {
                 self.error_code().message().unwrap_or_default()
             }
         }
 
         impl ::std::convert::From<#name> for super::ErrorCode {
+            #[inline]
             fn from(value: #name) -> Self {
                 value.error_code().clone()
             }
@@ -339,6 +346,7 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
         impl ::std::convert::TryFrom<super::ErrorCode> for #name {
             type Error = super::ErrorCode;
 
+            #[inline]
             fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
                 super::narrow(#konst, #name::ALL, value)
             }

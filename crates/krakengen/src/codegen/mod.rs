@@ -70,6 +70,7 @@ mod format;
 mod fragments;
 mod ir;
 mod runtime;
+mod wire;
 pub mod scaffold;
 #[doc(hidden)]
 pub mod stages;
