@@ -184,6 +184,27 @@ pub(crate) fn fixed(source: &'static str) -> TokenStream {
     quote!(#[doc = #marker])
 }
 
+/// The name of the placeholder item a [`verbatim`] marker documents; [`splice`] removes it.
+const VERBATIM_ITEM: &str = "struct __KrakengenVerbatim;";
+
+/// Items written as text, spliced in after formatting in place of a marker on a placeholder item
+/// (see [`splice`]). `text` is one or more items indented as at the top level; each line is
+/// indented like the placeholder.
+///
+/// This is for the thousands of mechanical items whose shape the generator fixes (the structs'
+/// serde impls): putting their tokens through syn and prettyplease tripled the generator's time for
+/// text that needs no layout decisions. They are checked as Rust where the generated crates are
+/// compiled, in the tests.
+pub(crate) fn verbatim(text: String) -> TokenStream {
+    let marker = DEFERRED.with(|d| {
+        let mut d = d.borrow_mut();
+        d.push(text);
+        format!("{MARKER}V{}", d.len() - 1)
+    });
+    let item: TokenStream = VERBATIM_ITEM.parse().expect("the placeholder item is Rust");
+    quote!(#[doc = #marker] #item)
+}
+
 /// The lines of fixed attribute `source` formatted at `indent` spaces, each ending with a newline:
 /// formats the attribute on an empty struct nested in enough modules and cuts its lines out.
 fn fixed_text(source: &'static str, indent: usize) -> Result<String, String> {
@@ -243,6 +264,28 @@ pub(crate) fn splice(text: String, blocks: &[String]) -> Result<String, String> 
             out.push_str(&rest[..line_start]);
             out.push_str(&fixed_text(source, indent.len())?);
             rest = after.get(end + 1..).unwrap_or("");
+            continue;
+        }
+        if let Some(number) = after[..end].strip_prefix('V') {
+            let text = number
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| blocks.get(i))
+                .ok_or_else(|| format!("unknown verbatim marker `{}`", &after[..end]))?;
+            let next = after.get(end + 1..).unwrap_or("");
+            let item_end = next.find('\n').map_or(next.len(), |i| i + 1);
+            if next[..item_end].trim_end() != format!("{indent}{VERBATIM_ITEM}") {
+                return Err("a verbatim marker is not followed by its placeholder item".into());
+            }
+            out.push_str(&rest[..line_start]);
+            for line in text.lines() {
+                if !line.is_empty() {
+                    out.push_str(indent);
+                    out.push_str(line);
+                }
+                out.push('\n');
+            }
+            rest = &next[item_end..];
             continue;
         }
         let block = after[..end]
@@ -347,6 +390,27 @@ mod tests {
         assert_eq!(fixed, literal);
         assert!(fixed.contains("        #[derive(\n            ::std::fmt::Debug,\n"), "{fixed}");
         assert!(splice("///\u{7}F999\n".to_string(), &[]).is_err());
+    }
+
+    /// Verbatim text replaces its placeholder at the placeholder's indentation, blank lines kept
+    /// empty, between ordinary items and documentation.
+    #[test]
+    fn verbatim_items_replace_their_placeholders() {
+        let doc = Doc::new().line("documented").attrs();
+        let text = verbatim("impl S {\n\n    fn f() {}\n}\n".to_string());
+        let file = super::super::format::rust_file(quote! {
+            pub mod m {
+                #doc
+                pub struct S;
+                #text
+                pub struct T;
+            }
+        })
+        .unwrap();
+        let body = file.strip_prefix(super::super::HEADER).unwrap();
+        assert_eq!(body, "pub mod m {\n    /// documented\n    pub struct S;\n    impl S {\n\n        fn f() {}\n    }\n    pub struct T;\n}\n");
+        assert!(splice("///\u{7}V0\nstruct Other;\n".to_string(), &["x".to_string()]).is_err());
+        assert!(splice("///\u{7}V9\n".to_string(), &[]).is_err());
     }
 
     #[test]

@@ -60,8 +60,20 @@ impl ServerDerives {
     }
 
     /// The attribute that compiles the other direction's impl only for the server.
-    fn gate(self) -> TokenStream {
-        quote!(#[cfg(feature = "server")])
+    const GATE: &'static str = "#[cfg(feature = \"server\")]";
+
+    /// The serde impls of a type that crosses the wire in direction `wire`: the client's direction,
+    /// and the server's behind its gate when there is a server.
+    fn impls(self, wire: Wire) -> Vec<(wire::Impl, &'static str)> {
+        use wire::Impl;
+        let (client, other) = match wire {
+            Wire::Sent => (Impl::Serialize, Impl::Deserialize),
+            Wire::Received => (Impl::Deserialize, Impl::Serialize),
+        };
+        match self {
+            ServerDerives::Feature => vec![(client, ""), (other, Self::GATE)],
+            ServerDerives::Omitted => vec![(client, "")],
+        }
     }
 }
 
@@ -79,21 +91,7 @@ fn derive_data(default: bool) -> TokenStream {
 
 /// The serde impls of a struct: the direction a client uses, and the other one for the server.
 fn wire_impls(name: &proc_macro2::Ident, fields: &[WireField], wire: Wire, server: ServerDerives) -> TokenStream {
-    let (client, other) = match wire {
-        Wire::Sent => (wire::serialize(name, fields), wire::deserialize(name, fields)),
-        Wire::Received => (wire::deserialize(name, fields), wire::serialize(name, fields)),
-    };
-    match server {
-        ServerDerives::Feature => {
-            let gate = server.gate();
-            quote! {
-                #client
-                #gate
-                #other
-            }
-        }
-        ServerDerives::Omitted => client,
-    }
+    wire::object(name, fields, &server.impls(wire))
 }
 
 /// How many items one formatting chunk holds (see [`super::format`]).
@@ -290,11 +288,7 @@ fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
     match &t.kind {
         TypeDefKind::Opaque { input } => {
             let derive = derive_data(false);
-            let serde = match server {
-                // The server both reads inputs and writes outputs.
-                ServerDerives::Feature => wire::transparent(&name, true, true, &server.gate(), !*input),
-                ServerDerives::Omitted => wire::transparent(&name, *input, !*input, &TokenStream::new(), false),
-            };
+            let serde = wire::transparent(&name, &server.impls(if *input { Wire::Sent } else { Wire::Received }));
             let what = if *input { "input type" } else { "output type" };
             let doc = doc
                 .line(format!("The GraphQL {what} {gql}{}.", kind_note(t.provenance)))
@@ -349,7 +343,7 @@ fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
                 ))
                 .attrs();
             let wire_fields: Vec<WireField> =
-                std::iter::once(WireField::typename()).chain(fields.iter().map(|f| WireField::of(f, Scope::Types))).collect();
+                std::iter::once(WireField::typename()).chain(fields.iter().map(|f| WireField::of(f))).collect();
             let serde = wire_impls(&name, &wire_fields, Wire::Received, server);
             let fields: TokenStream = fields.iter().map(|f| field_tokens_in(f, Scope::Types)).collect();
             let derive = derive_data(false);
@@ -390,7 +384,7 @@ fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
                 .attrs();
             let derive = derive_data(false);
             // A custom scalar appears in variables and in responses.
-            let serde = wire::transparent(&name, true, true, &TokenStream::new(), false);
+            let serde = wire::transparent(&name, &[(wire::Impl::Serialize, ""), (wire::Impl::Deserialize, "")]);
             quote! {
                 #doc
                 #derive
@@ -444,7 +438,7 @@ fn input_def(t: &TypeDef, doc: Doc, fields: &[FieldIr], server: ServerDerives) -
         format!(" A value with the required {fields} {} and every optional field unset.", names.join(", "))
     };
     let derive = derive_data(required.is_empty());
-    let wire_fields: Vec<WireField> = fields.iter().map(|f| WireField::of(f, Scope::Types)).collect();
+    let wire_fields: Vec<WireField> = fields.iter().map(|f| WireField::of(f)).collect();
     let serde = wire_impls(&name, &wire_fields, Wire::Sent, server);
     quote! {
         #doc
@@ -719,7 +713,7 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream,
     let operation_name = &op.operation_name;
     let document = &op.document;
     let derive = derive_data(false);
-    let wire_of = |fields: &[FieldIr]| -> Vec<WireField> { fields.iter().map(|f| WireField::of(f, Scope::Operation)).collect() };
+    let wire_of = |fields: &[FieldIr]| -> Vec<WireField> { fields.iter().map(|f| WireField::of(f)).collect() };
     let variables_serde = wire_impls(&to_ident("Variables"), &wire_of(&op.variables), Wire::Sent, server);
     let data_serde = wire_impls(&to_ident("Data"), &wire_of(std::slice::from_ref(&op.data_field)), Wire::Received, server);
     let derive_operation = super::docs::fixed(

@@ -8,12 +8,15 @@
 //! like the derived ones, so they cost nothing in a build until a caller uses them. The few helpers
 //! they share are emitted once, in the client's hidden `__private` module ([`runtime`]).
 
+use std::fmt::Write as _;
+
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::naming::to_ident;
 
-use super::ir::{FieldIr, Scope};
+use super::docs::verbatim;
+use super::ir::FieldIr;
 
 /// One field as it crosses the wire.
 pub(crate) struct WireField {
@@ -21,147 +24,153 @@ pub(crate) struct WireField {
     key: String,
     /// Other keys read as this field.
     aliases: Vec<String>,
-    rust: proc_macro2::Ident,
-    ty: TokenStream,
+    /// The Rust field name, as written in Rust (`r#type`).
+    rust: String,
     /// An `Option`: left out when `None`, `None` when absent.
     optional: bool,
 }
 
 impl WireField {
-    pub(crate) fn of(f: &FieldIr, scope: Scope<'_>) -> Self {
-        WireField {
-            key: f.graphql.clone(),
-            aliases: f.aliases.clone(),
-            rust: to_ident(&f.rust),
-            ty: f.ty.tokens(scope),
-            optional: f.ty.is_option(),
-        }
+    pub(crate) fn of(f: &FieldIr) -> Self {
+        WireField { key: f.graphql.clone(), aliases: f.aliases.clone(), rust: to_ident(&f.rust).to_string(), optional: f.ty.is_option() }
     }
 
     /// The `__typename` field every generated output object carries.
     pub(crate) fn typename() -> Self {
-        WireField {
-            key: "__typename".into(),
-            aliases: Vec::new(),
-            rust: to_ident("typename"),
-            ty: quote!(::std::option::Option<::std::string::String>),
-            optional: true,
-        }
+        WireField { key: "__typename".into(), aliases: Vec::new(), rust: "typename".into(), optional: true }
     }
 }
 
-/// The path of the `__private` module from the `types` module or an operation module.
-fn private() -> TokenStream {
-    quote!(super::__private)
+/// Which serde impl to write.
+#[derive(Clone, Copy)]
+pub(crate) enum Impl {
+    Serialize,
+    Deserialize,
 }
 
-/// `impl Serialize`: a JSON object of the fields, without the `None` ones (an absent variable or
-/// input field lets the server apply its default, where `null` would not).
-pub(crate) fn serialize(name: &proc_macro2::Ident, fields: &[WireField]) -> TokenStream {
-    let private = private();
-    let entries = fields.iter().map(|f| {
-        let (key, rust) = (&f.key, &f.rust);
-        if f.optional {
-            quote!(#private::optional(&mut map, #key, &self.#rust)?;)
-        } else {
-            quote!(::serde::ser::SerializeMap::serialize_entry(&mut map, #key, &self.#rust)?;)
+/// A Rust string literal of `s`: `str`'s `Debug` writes exactly that.
+fn literal(s: &str) -> String {
+    format!("{s:?}")
+}
+
+/// The serde impls of a struct, each behind its attribute (the `server` feature gate, or none), as
+/// one verbatim item (see [`verbatim`]). The struct is a JSON object of its fields under their
+/// GraphQL names.
+///
+/// - Serializing writes a map and leaves the `None` fields out (an absent variable or input field
+///   lets the server apply its default, where `null` would not).
+/// - Deserializing reads a map key by key, ignores keys it does not know, takes an absent or `null`
+///   optional field as `None`, and names a missing required one. The locals' types are left to
+///   inference from the struct literal, which keeps the text short.
+pub(crate) fn object(name: &proc_macro2::Ident, fields: &[WireField], impls: &[(Impl, &str)]) -> TokenStream {
+    let name = name.to_string();
+    let mut out = String::new();
+    for (i, attr) in impls {
+        if !attr.is_empty() {
+            out.push_str(attr);
+            out.push('\n');
         }
-    });
+        match i {
+            Impl::Serialize => serialize(&mut out, &name, fields),
+            Impl::Deserialize => deserialize(&mut out, &name, fields),
+        }
+    }
+    verbatim(out)
+}
+
+fn serialize(out: &mut String, name: &str, fields: &[WireField]) {
     // A struct without fields writes `{}`, and its map is never written to.
-    let binding = if fields.is_empty() { quote!(map) } else { quote!(mut map) };
-    quote! {
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                let #binding = ::serde::Serializer::serialize_map(serializer, ::std::option::Option::None)?;
-                #(#entries)*
-                ::serde::ser::SerializeMap::end(map)
-            }
+    let binding = if fields.is_empty() { "map" } else { "mut map" };
+    let _ = writeln!(out, "impl ::serde::Serialize for {name} {{");
+    out.push_str("    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {\n");
+    let _ = writeln!(out, "        let {binding} = ::serde::Serializer::serialize_map(serializer, ::std::option::Option::None)?;");
+    for f in fields {
+        let (key, rust) = (literal(&f.key), &f.rust);
+        if f.optional {
+            let _ = writeln!(out, "        super::__private::optional(&mut map, {key}, &self.{rust})?;");
+        } else {
+            let _ = writeln!(out, "        ::serde::ser::SerializeMap::serialize_entry(&mut map, {key}, &self.{rust})?;");
         }
     }
+    out.push_str("        ::serde::ser::SerializeMap::end(map)\n    }\n}\n");
 }
 
-/// `impl Deserialize`: reads a JSON object key by key, ignores keys it does not know, takes an
-/// absent or `null` optional field as `None`, and names a missing required field.
-pub(crate) fn deserialize(name: &proc_macro2::Ident, fields: &[WireField]) -> TokenStream {
-    let private = private();
-    let expecting = format!("an object {name}");
-    let locals: Vec<_> = (0..fields.len()).map(|i| format_ident!("f{i}")).collect();
-    let decls = fields.iter().zip(&locals).map(|(f, local)| {
-        let ty = &f.ty;
-        if f.optional {
-            quote!(let mut #local: #ty = ::std::option::Option::None;)
-        } else {
-            quote!(let mut #local: ::std::option::Option<#ty> = ::std::option::Option::None;)
-        }
-    });
-    let arms = fields.iter().zip(&locals).map(|(f, local)| {
-        let keys = std::iter::once(&f.key).chain(&f.aliases);
-        if f.optional {
-            quote!(#(#keys)|* => #local = ::serde::de::MapAccess::next_value(&mut map)?,)
-        } else {
-            quote!(#(#keys)|* => #local = ::std::option::Option::Some(::serde::de::MapAccess::next_value(&mut map)?),)
-        }
-    });
-    let inits = fields.iter().zip(&locals).map(|(f, local)| {
-        let (rust, key) = (&f.rust, &f.key);
-        if f.optional {
-            quote!(#rust: #local)
-        } else {
-            quote!(#rust: #private::required(#local, #key)?)
-        }
-    });
-    quote! {
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                struct Visitor;
-                impl<'de> ::serde::de::Visitor<'de> for Visitor {
-                    type Value = #name;
-                    fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<#name, A::Error> {
-                        #(#decls)*
-                        while let ::std::option::Option::Some(key) = ::serde::de::MapAccess::next_key::<#private::Key<'de>>(&mut map)? {
-                            match key.as_str() {
-                                #(#arms)*
-                                _ => #private::skip(&mut map)?,
-                            }
-                        }
-                        ::std::result::Result::Ok(#name { #(#inits),* })
-                    }
-                }
-                ::serde::Deserializer::deserialize_map(deserializer, Visitor)
-            }
-        }
+fn deserialize(out: &mut String, name: &str, fields: &[WireField]) {
+    let _ = writeln!(out, "impl<'de> ::serde::Deserialize<'de> for {name} {{");
+    out.push_str("    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {\n");
+    out.push_str("        struct Visitor;\n");
+    out.push_str("        impl<'de> ::serde::de::Visitor<'de> for Visitor {\n");
+    let _ = writeln!(out, "            type Value = {name};");
+    out.push_str("            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {\n");
+    let _ = writeln!(out, "                f.write_str({})", literal(&format!("an object {name}")));
+    out.push_str("            }\n");
+    let _ = writeln!(
+        out,
+        "            fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<{name}, A::Error> {{"
+    );
+    for i in 0..fields.len() {
+        let _ = writeln!(out, "                let mut f{i} = ::std::option::Option::None;");
     }
+    out.push_str("                while let ::std::option::Option::Some(key) = ::serde::de::MapAccess::next_key::<super::__private::Key<'de>>(&mut map)? {\n");
+    out.push_str("                    match key.as_str() {\n");
+    for (i, f) in fields.iter().enumerate() {
+        let keys: Vec<String> = std::iter::once(&f.key).chain(&f.aliases).map(|k| literal(k)).collect();
+        let value = if f.optional {
+            "::serde::de::MapAccess::next_value(&mut map)?".to_string()
+        } else {
+            "::std::option::Option::Some(::serde::de::MapAccess::next_value(&mut map)?)".to_string()
+        };
+        let _ = writeln!(out, "                        {} => f{i} = {value},", keys.join(" | "));
+    }
+    out.push_str("                        _ => super::__private::skip(&mut map)?,\n");
+    out.push_str("                    }\n                }\n");
+    let inits: Vec<String> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            if f.optional {
+                format!("{}: f{i}", f.rust)
+            } else {
+                format!("{}: super::__private::required(f{i}, {})?", f.rust, literal(&f.key))
+            }
+        })
+        .collect();
+    if inits.is_empty() {
+        let _ = writeln!(out, "                ::std::result::Result::Ok({name} {{}})");
+    } else {
+        let _ = writeln!(out, "                ::std::result::Result::Ok({name} {{");
+        for init in inits {
+            let _ = writeln!(out, "                    {init},");
+        }
+        out.push_str("                })\n");
+    }
+    out.push_str("            }\n        }\n");
+    out.push_str("        ::serde::Deserializer::deserialize_map(deserializer, Visitor)\n    }\n}\n");
 }
 
 /// `impl Serialize` and `impl Deserialize` of a newtype around a JSON value, which is its value on
-/// the wire.
-pub(crate) fn transparent(name: &proc_macro2::Ident, serialize: bool, deserialize: bool, gate: &TokenStream, gate_serialize: bool) -> TokenStream {
-    let ser = serialize.then(|| {
-        let gate = gate_serialize.then_some(gate);
-        quote! {
-            #gate
-            impl ::serde::Serialize for #name {
-                fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                    ::serde::Serialize::serialize(&self.0, serializer)
-                }
+/// the wire; each with its attribute (the `server` gate, or none).
+pub(crate) fn transparent(name: &proc_macro2::Ident, impls: &[(Impl, &str)]) -> TokenStream {
+    let mut out = String::new();
+    for (i, attr) in impls {
+        if !attr.is_empty() {
+            out.push_str(attr);
+            out.push('\n');
+        }
+        match i {
+            Impl::Serialize => {
+                let _ = writeln!(out, "impl ::serde::Serialize for {name} {{");
+                out.push_str("    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {\n");
+                out.push_str("        ::serde::Serialize::serialize(&self.0, serializer)\n    }\n}\n");
+            }
+            Impl::Deserialize => {
+                let _ = writeln!(out, "impl<'de> ::serde::Deserialize<'de> for {name} {{");
+                out.push_str("    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {\n");
+                let _ = writeln!(out, "        <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer).map({name})\n    }}\n}}");
             }
         }
-    });
-    let de = deserialize.then(|| {
-        let gate = (!gate_serialize).then_some(gate);
-        quote! {
-            #gate
-            impl<'de> ::serde::Deserialize<'de> for #name {
-                fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                    <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer).map(#name)
-                }
-            }
-        }
-    });
-    quote!(#ser #de)
+    }
+    verbatim(out)
 }
 
 /// The helpers the written-out impls share, emitted once at the client's root. They are public
