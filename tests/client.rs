@@ -82,6 +82,29 @@ fn validation_error_keeps_its_validation_errors() {
     assert_eq!(again, validation_response()["errors"]);
 }
 
+/// The error entries' serde impls are written out (the generated crates use serde without its
+/// derive): list indexes in paths survive a round trip, and entries of the wrong shape are refused
+/// with a message that says what is wrong.
+#[test]
+fn error_entries_keep_list_indexes_and_refuse_wrong_shapes() {
+    let body = json!({"errors": [{"message": "No such account.", "path": ["accounts", 2, "number"]}]});
+    let e = &KrakenError::from_response(&body).unwrap()[0];
+    assert_eq!(e.path, [PathSegment::Key("accounts".into()), PathSegment::Index(2), PathSegment::Key("number".into())]);
+    assert_eq!(serde_json::to_value(e).unwrap(), body["errors"][0]);
+    let bad = [
+        (json!({"errors": [{"path": []}]}), "missing field `message`"),
+        (json!({"errors": [{"message": 1}]}), "`message` is not a string"),
+        (json!({"errors": [{"message": "m", "path": [-1]}]}), "not a non-negative integer"),
+        (json!({"errors": [{"message": "m", "path": [true]}]}), "neither a name nor an index"),
+        (json!({"errors": ["text"]}), "an error that is not an object"),
+        (json!({"errors": [{"message": "m", "extensions": []}]}), "`extensions` is not an object"),
+    ];
+    for (body, says) in bad {
+        let err = KrakenError::from_response(&body).unwrap_err().to_string();
+        assert!(err.contains(says), "{body}: {err}");
+    }
+}
+
 #[test]
 fn unknown_codes_and_types_fall_back() {
     let body = json!({"errors": [{

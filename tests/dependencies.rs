@@ -29,6 +29,34 @@ fn tree(package: &str) -> BTreeSet<String> {
     tree_with(package, true)
 }
 
+/// The crates `package` compiles with its default features, proc macros included.
+fn build_tree(package: &str) -> BTreeSet<String> {
+    let root = krakengen_tests::root();
+    let out = Command::new(env!("CARGO"))
+        .args(["tree", "--offline", "--locked", "-e", "normal", "--prefix", "none", "-p", package])
+        .arg("--manifest-path")
+        .arg(root.join("Cargo.toml"))
+        .output()
+        .expect("cargo runs");
+    assert!(out.status.success(), "cargo tree -p {package} failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| l.split_whitespace().next()).map(str::to_string).collect()
+}
+
+/// The client and the error codes compile no proc macro, so a fresh build of a program using them
+/// does not compile syn first: their serde impls are written out and need serde without `derive`.
+#[test]
+fn the_client_and_the_error_codes_need_no_proc_macro() {
+    const MACROS: [&str; 4] = ["serde_derive", "proc-macro2", "syn", "quote"];
+    for package in ["oees-errors", "oees-client"] {
+        let crates = build_tree(package);
+        assert!(crates.contains("serde"), "{package}: {crates:?}");
+        let found: Vec<&str> = MACROS.iter().copied().filter(|m| crates.contains(*m)).collect();
+        assert!(found.is_empty(), "{package} compiles {found:?}");
+    }
+    // The check can fail: the policy crate derives its serde impls.
+    assert!(build_tree("krakengen-policy").contains("serde_derive"));
+}
+
 #[test]
 fn generated_crates_depend_on_nothing_of_the_generator() {
     for package in ["oees-errors", "oees-client", "oees-server", "krakengen-server"] {

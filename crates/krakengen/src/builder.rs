@@ -1,9 +1,9 @@
 //! The build-script front door: generate the client of a reference into `OUT_DIR`, as prost-build
 //! does for protobuf.
 //!
-//! A crate that calls a Kraken API adds krakengen as a build dependency (and `serde` with its
-//! `derive` feature and `serde_json` as dependencies, which the generated code uses), and writes a
-//! `build.rs`:
+//! A crate that calls a Kraken API adds krakengen as a build dependency (and `serde` and
+//! `serde_json` as dependencies, which the generated code uses; it needs no `derive` feature), and
+//! writes a `build.rs`:
 //!
 //! ```no_run
 //! // build.rs

@@ -63,24 +63,99 @@ pub(crate) fn errors() -> TokenStream {
         }
 
         #[doc = " One step of a GraphQL path: a field name or a list index."]
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::serde::Serialize, ::serde::Deserialize)]
-        #[serde(untagged)]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
         pub enum PathSegment {
             Key(::std::string::String),
             Index(u64),
         }
 
+        // The serde impls of these few types are written out, as for the generated structs, so that
+        // the generated crates need serde without its derive macro (and so no proc macro at all).
+        impl ::serde::Serialize for PathSegment {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    PathSegment::Key(k) => serializer.serialize_str(k),
+                    PathSegment::Index(i) => serializer.serialize_u64(*i),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for PathSegment {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                match <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)? {
+                    ::serde_json::Value::String(s) => ::std::result::Result::Ok(PathSegment::Key(s)),
+                    ::serde_json::Value::Number(n) => n.as_u64().map(PathSegment::Index).ok_or_else(|| {
+                        <D::Error as ::serde::de::Error>::custom("a path index that is not a non-negative integer")
+                    }),
+                    _ => ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom("a path segment that is neither a name nor an index")),
+                }
+            }
+        }
+
         #[doc = " One entry of `extensions.validationErrors`: which input was wrong and why."]
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq)]
         pub struct ValidationError {
             #[doc = " A human-readable explanation."]
             pub message: ::std::string::String,
             #[doc = " The path of the offending input, such as `[\"input\", \"password\"]`."]
-            #[serde(rename = "inputPath", default)]
             pub input_path: ::std::vec::Vec<PathSegment>,
             #[doc = " A machine-readable reason (`password_too_short`), when Kraken gives one."]
-            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub code: ::std::option::Option<::std::string::String>,
+        }
+
+        impl ::serde::Serialize for ValidationError {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                map.serialize_entry("message", &self.message)?;
+                map.serialize_entry("inputPath", &self.input_path)?;
+                if let ::std::option::Option::Some(code) = &self.code {
+                    map.serialize_entry("code", code)?;
+                }
+                map.end()
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for ValidationError {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let mut object = wire_object::<D::Error>(<::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?, "a validation error")?;
+                ::std::result::Result::Ok(ValidationError {
+                    message: wire_message::<D::Error>(&mut object)?,
+                    input_path: wire_path::<D::Error>(&mut object, "inputPath")?,
+                    code: match object.remove("code") {
+                        ::std::option::Option::None | ::std::option::Option::Some(::serde_json::Value::Null) => ::std::option::Option::None,
+                        ::std::option::Option::Some(::serde_json::Value::String(c)) => ::std::option::Option::Some(c),
+                        ::std::option::Option::Some(_) => {
+                            return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom("a validation error whose `code` is not a string"))
+                        }
+                    },
+                })
+            }
+        }
+
+        #[doc = " The object of an error entry, or the error saying what it is not."]
+        fn wire_object<E: ::serde::de::Error>(value: ::serde_json::Value, what: &str) -> ::std::result::Result<::serde_json::Map<::std::string::String, ::serde_json::Value>, E> {
+            match value {
+                ::serde_json::Value::Object(object) => ::std::result::Result::Ok(object),
+                _ => ::std::result::Result::Err(E::custom(::std::format!("{what} that is not an object"))),
+            }
+        }
+
+        #[doc = " The required `message` of an error entry."]
+        fn wire_message<E: ::serde::de::Error>(object: &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>) -> ::std::result::Result<::std::string::String, E> {
+            match object.remove("message") {
+                ::std::option::Option::Some(::serde_json::Value::String(m)) => ::std::result::Result::Ok(m),
+                ::std::option::Option::None => ::std::result::Result::Err(E::missing_field("message")),
+                ::std::option::Option::Some(_) => ::std::result::Result::Err(E::custom("an error whose `message` is not a string")),
+            }
+        }
+
+        #[doc = " An optional path of an error entry (`path`, `inputPath`); absent or `null` is empty."]
+        fn wire_path<E: ::serde::de::Error>(object: &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>, key: &str) -> ::std::result::Result<::std::vec::Vec<PathSegment>, E> {
+            match object.remove(key) {
+                ::std::option::Option::None | ::std::option::Option::Some(::serde_json::Value::Null) => ::std::result::Result::Ok(::std::vec::Vec::new()),
+                ::std::option::Option::Some(path) => <::std::vec::Vec<PathSegment> as ::serde::Deserialize>::deserialize(path).map_err(E::custom),
+            }
         }
 
         #[doc = " One entry of the `errors` of a GraphQL response, with Kraken's extensions decoded."]
@@ -148,19 +223,18 @@ pub(crate) fn errors() -> TokenStream {
 
         impl ::std::error::Error for KrakenError {}
 
-        #[derive(::serde::Serialize, ::serde::Deserialize)]
-        struct WireError {
-            message: ::std::string::String,
-            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-            path: ::std::option::Option<::std::vec::Vec<PathSegment>>,
-            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-            extensions: ::std::option::Option<::serde_json::Map<::std::string::String, ::serde_json::Value>>,
-        }
-
         impl<'de> ::serde::Deserialize<'de> for KrakenError {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let wire = <WireError as ::serde::Deserialize>::deserialize(deserializer)?;
-                let extensions = wire.extensions.unwrap_or_default();
+                let mut object = wire_object::<D::Error>(<::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?, "an error")?;
+                let message = wire_message::<D::Error>(&mut object)?;
+                let path = wire_path::<D::Error>(&mut object, "path")?;
+                let extensions = match object.remove("extensions") {
+                    ::std::option::Option::None | ::std::option::Option::Some(::serde_json::Value::Null) => ::serde_json::Map::new(),
+                    ::std::option::Option::Some(::serde_json::Value::Object(extensions)) => extensions,
+                    ::std::option::Option::Some(_) => {
+                        return ::std::result::Result::Err(<D::Error as ::serde::de::Error>::custom("an error whose `extensions` is not an object"))
+                    }
+                };
                 let text = |key: &str| extensions.get(key).and_then(::serde_json::Value::as_str);
                 // A malformed `validationErrors` is kept in `extensions` rather than failing the whole
                 // response: the code is what callers act on.
@@ -169,8 +243,8 @@ pub(crate) fn errors() -> TokenStream {
                     .and_then(|v| <::std::vec::Vec<ValidationError> as ::serde::Deserialize>::deserialize(v).ok())
                     .unwrap_or_default();
                 ::std::result::Result::Ok(KrakenError {
-                    message: wire.message,
-                    path: wire.path.unwrap_or_default(),
+                    message,
+                    path,
                     error_type: text("errorType").map(ErrorType::from_name),
                     code: text("errorCode").map(ErrorCode::from_code),
                     description: text("errorDescription").map(::std::string::String::from),
@@ -196,12 +270,16 @@ pub(crate) fn errors() -> TokenStream {
                     let v = ::serde_json::to_value(&self.validation_errors).map_err(<S::Error as ::serde::ser::Error>::custom)?;
                     extensions.insert("validationErrors".into(), v);
                 }
-                let wire = WireError {
-                    message: self.message.clone(),
-                    path: if self.path.is_empty() { ::std::option::Option::None } else { ::std::option::Option::Some(self.path.clone()) },
-                    extensions: if extensions.is_empty() { ::std::option::Option::None } else { ::std::option::Option::Some(extensions) },
-                };
-                ::serde::Serialize::serialize(&wire, serializer)
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(::std::option::Option::None)?;
+                map.serialize_entry("message", &self.message)?;
+                if !self.path.is_empty() {
+                    map.serialize_entry("path", &self.path)?;
+                }
+                if !extensions.is_empty() {
+                    map.serialize_entry("extensions", &extensions)?;
+                }
+                map.end()
             }
         }
     }
@@ -230,15 +308,25 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
         }
 
         #[doc = " One GraphQL request, serialized as the JSON body of a POST."]
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::serde::Serialize)]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
         pub struct Request<'a> {
             #[doc = " The operation to run."]
-            #[serde(rename = "operationName")]
             pub operation_name: &'a str,
             #[doc = " The GraphQL document."]
             pub query: &'a str,
             #[doc = " The variables, a JSON object."]
             pub variables: ::serde_json::Value,
+        }
+
+        impl ::serde::Serialize for Request<'_> {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(::std::option::Option::Some(3))?;
+                map.serialize_entry("operationName", self.operation_name)?;
+                map.serialize_entry("query", self.query)?;
+                map.serialize_entry("variables", &self.variables)?;
+                map.end()
+            }
         }
 
         #[doc = " A failure to exchange a request and a response (network, HTTP status, a body that is not"]
