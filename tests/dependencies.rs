@@ -9,13 +9,13 @@ use std::process::Command;
 const FORBIDDEN: [&str; 9] =
     ["krakengen", "krakengen-mock", "syn", "prettyplease", "quote", "apollo-compiler", "miette", "askama", "graphql-parser"];
 
-/// The names of the crates in the normal dependency tree of `package` (with every feature enabled,
-/// or the default ones), proc-macro crates left out (they run at build time and are not linked).
-fn tree_with(package: &str, all_features: bool) -> BTreeSet<String> {
+/// The names of the crates in the dependency tree of `package` over `edges` (`cargo tree -e`), with
+/// every feature enabled or the default ones.
+fn cargo_tree(package: &str, edges: &str, all_features: bool) -> BTreeSet<String> {
     let root = krakengen_tests::root();
     let features: &[&str] = if all_features { &["--all-features"] } else { &[] };
     let out = Command::new(env!("CARGO"))
-        .args(["tree", "--offline", "--locked", "-e", "normal,no-proc-macro", "--prefix", "none", "-p", package])
+        .args(["tree", "--offline", "--locked", "-e", edges, "--prefix", "none", "-p", package])
         .args(features)
         .arg("--manifest-path")
         .arg(root.join("Cargo.toml"))
@@ -25,21 +25,19 @@ fn tree_with(package: &str, all_features: bool) -> BTreeSet<String> {
     String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| l.split_whitespace().next()).map(str::to_string).collect()
 }
 
+/// The normal dependency tree, proc-macro crates left out (they run at build time and are not
+/// linked).
+fn tree_with(package: &str, all_features: bool) -> BTreeSet<String> {
+    cargo_tree(package, "normal,no-proc-macro", all_features)
+}
+
 fn tree(package: &str) -> BTreeSet<String> {
     tree_with(package, true)
 }
 
 /// The crates `package` compiles with its default features, proc macros included.
 fn build_tree(package: &str) -> BTreeSet<String> {
-    let root = krakengen_tests::root();
-    let out = Command::new(env!("CARGO"))
-        .args(["tree", "--offline", "--locked", "-e", "normal", "--prefix", "none", "-p", package])
-        .arg("--manifest-path")
-        .arg(root.join("Cargo.toml"))
-        .output()
-        .expect("cargo runs");
-    assert!(out.status.success(), "cargo tree -p {package} failed:\n{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).lines().filter_map(|l| l.split_whitespace().next()).map(str::to_string).collect()
+    cargo_tree(package, "normal", false)
 }
 
 /// The client and the error codes compile no proc macro, so a fresh build of a program using them

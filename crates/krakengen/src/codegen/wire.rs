@@ -64,16 +64,21 @@ fn literal(s: &str) -> String {
 ///   inference from the struct literal, which keeps the text short.
 pub(crate) fn object(name: &proc_macro2::Ident, fields: &[WireField], impls: &[(Impl, &str)]) -> TokenStream {
     let name = name.to_string();
+    write_impls(impls, |out, i| match i {
+        Impl::Serialize => serialize(out, &name, fields),
+        Impl::Deserialize => deserialize(out, &name, fields),
+    })
+}
+
+/// The verbatim text of `impls`, each written by `write` behind its attribute line, if any.
+fn write_impls(impls: &[(Impl, &str)], mut write: impl FnMut(&mut String, Impl)) -> TokenStream {
     let mut out = String::new();
-    for (i, attr) in impls {
+    for &(i, attr) in impls {
         if !attr.is_empty() {
             out.push_str(attr);
             out.push('\n');
         }
-        match i {
-            Impl::Serialize => serialize(&mut out, &name, fields),
-            Impl::Deserialize => deserialize(&mut out, &name, fields),
-        }
+        write(&mut out, i);
     }
     verbatim(out)
 }
@@ -151,26 +156,18 @@ fn deserialize(out: &mut String, name: &str, fields: &[WireField]) {
 /// `impl Serialize` and `impl Deserialize` of a newtype around a JSON value, which is its value on
 /// the wire; each with its attribute (the `server` gate, or none).
 pub(crate) fn transparent(name: &proc_macro2::Ident, impls: &[(Impl, &str)]) -> TokenStream {
-    let mut out = String::new();
-    for (i, attr) in impls {
-        if !attr.is_empty() {
-            out.push_str(attr);
-            out.push('\n');
+    write_impls(impls, |out, i| match i {
+        Impl::Serialize => {
+            let _ = writeln!(out, "impl ::serde::Serialize for {name} {{");
+            out.push_str("    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {\n");
+            out.push_str("        ::serde::Serialize::serialize(&self.0, serializer)\n    }\n}\n");
         }
-        match i {
-            Impl::Serialize => {
-                let _ = writeln!(out, "impl ::serde::Serialize for {name} {{");
-                out.push_str("    fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {\n");
-                out.push_str("        ::serde::Serialize::serialize(&self.0, serializer)\n    }\n}\n");
-            }
-            Impl::Deserialize => {
-                let _ = writeln!(out, "impl<'de> ::serde::Deserialize<'de> for {name} {{");
-                out.push_str("    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {\n");
-                let _ = writeln!(out, "        <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer).map({name})\n    }}\n}}");
-            }
+        Impl::Deserialize => {
+            let _ = writeln!(out, "impl<'de> ::serde::Deserialize<'de> for {name} {{");
+            out.push_str("    fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {\n");
+            let _ = writeln!(out, "        <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer).map({name})\n    }}\n}}");
         }
-    }
-    verbatim(out)
+    })
 }
 
 /// The helpers the written-out impls share, emitted once at the client's root. They are public
