@@ -3977,6 +3977,7 @@ impl ErrorCode {
         )
     }
     /// The variant of `code`, or [`ErrorCode::Unknown`] holding it.
+    #[inline]
     pub fn from_code(code: &str) -> Self {
         match ErrorCode::TABLE.binary_search_by(|entry| entry.0.cmp(code)) {
             ::std::result::Result::Ok(i) => ErrorCode::ALL[i].clone(),
@@ -3986,6 +3987,7 @@ impl ErrorCode {
         }
     }
     /// The code as Kraken writes it: `KT-CT-8201`.
+    #[inline]
     pub fn code(&self) -> &str {
         match self.position() {
             ::std::result::Result::Ok(i) => ErrorCode::TABLE[i].0,
@@ -3993,11 +3995,13 @@ impl ErrorCode {
         }
     }
     /// The message the reference gives for the code, or `None` for an unknown code.
+    #[inline]
     pub fn message(&self) -> ::std::option::Option<&'static str> {
         self.position().ok().map(|i| ErrorCode::TABLE[i].1)
     }
     /// The family: the middle part of the code (`CT` in `KT-CT-8201`), or `""` when an
     /// unknown code has no such part.
+    #[inline]
     pub fn family(&self) -> &str {
         match self.position() {
             ::std::result::Result::Ok(i) => ErrorCode::TABLE[i].2,
@@ -4005,27 +4009,32 @@ impl ErrorCode {
         }
     }
     /// Whether the code is one of the reference's.
+    #[inline]
     pub fn is_known(&self) -> bool {
         !::std::matches!(self, ErrorCode::Unknown(_))
     }
 }
 impl ::std::fmt::Display for ErrorCode {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.code())
     }
 }
 impl ::std::str::FromStr for ErrorCode {
     type Err = ::std::convert::Infallible;
+    #[inline]
     fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
         ::std::result::Result::Ok(ErrorCode::from_code(s))
     }
 }
 impl ::std::convert::From<&str> for ErrorCode {
+    #[inline]
     fn from(code: &str) -> Self {
         ErrorCode::from_code(code)
     }
 }
 impl ::serde::Serialize for ErrorCode {
+    #[inline]
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -4034,6 +4043,7 @@ impl ::serde::Serialize for ErrorCode {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ErrorCode {
+    #[inline]
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -27069,6 +27079,7 @@ pub mod mutations {
 }
 /// The value of `values` at the position of `code` in `codes` (the two lists of a
 /// per-mutation error enum), or the code back when the mutation does not list it.
+#[inline]
 fn narrow<T: ::std::marker::Copy>(
     codes: &[ErrorCode],
     values: &[T],
@@ -27098,6 +27109,7 @@ pub enum ErrorType {
 }
 impl ErrorType {
     /// The category as Kraken writes it.
+    #[inline]
     pub fn as_str(&self) -> &str {
         match self {
             ErrorType::Authorization => "AUTHORIZATION",
@@ -27106,6 +27118,7 @@ impl ErrorType {
         }
     }
     /// The variant of `s`, or [`ErrorType::Unknown`] holding it.
+    #[inline]
     pub fn from_name(s: &str) -> Self {
         match s {
             "AUTHORIZATION" => ErrorType::Authorization,
@@ -27115,11 +27128,13 @@ impl ErrorType {
     }
 }
 impl ::std::fmt::Display for ErrorType {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.as_str())
     }
 }
 impl ::serde::Serialize for ErrorType {
+    #[inline]
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -27128,6 +27143,7 @@ impl ::serde::Serialize for ErrorType {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ErrorType {
+    #[inline]
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -27150,6 +27166,7 @@ pub enum PathSegment {
     Index(u64),
 }
 impl ::serde::Serialize for PathSegment {
+    #[inline]
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -27161,6 +27178,7 @@ impl ::serde::Serialize for PathSegment {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for PathSegment {
+    #[inline]
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -27198,6 +27216,7 @@ pub struct ValidationError {
     pub code: ::std::option::Option<::std::string::String>,
 }
 impl ::serde::Serialize for ValidationError {
+    #[inline]
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,
@@ -27213,6 +27232,7 @@ impl ::serde::Serialize for ValidationError {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for ValidationError {
+    #[inline]
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -27245,6 +27265,7 @@ impl<'de> ::serde::Deserialize<'de> for ValidationError {
     }
 }
 /// The object of an error entry, or the error saying what it is not.
+#[inline]
 fn wire_object<E: ::serde::de::Error>(
     value: ::serde_json::Value,
     what: &str,
@@ -27262,6 +27283,7 @@ fn wire_object<E: ::serde::de::Error>(
     }
 }
 /// The required `message` of an error entry.
+#[inline]
 fn wire_message<E: ::serde::de::Error>(
     object: &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 ) -> ::std::result::Result<::std::string::String, E> {
@@ -27280,6 +27302,7 @@ fn wire_message<E: ::serde::de::Error>(
     }
 }
 /// An optional path of an error entry (`path`, `inputPath`); absent or `null` is empty.
+#[inline]
 fn wire_path<E: ::serde::de::Error>(
     object: &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>,
     key: &str,
@@ -27320,6 +27343,7 @@ pub struct KrakenError {
 }
 impl KrakenError {
     /// An error with a code, for servers and tests; the description is the code's message.
+    #[inline]
     pub fn new(
         code: ErrorCode,
         error_type: ErrorType,
@@ -27337,6 +27361,7 @@ impl KrakenError {
     }
     /// Decodes the `errors` array of a whole response body (`{"data": …, "errors": […]}`);
     /// a body without errors gives an empty list.
+    #[inline]
     pub fn from_response(
         body: &::serde_json::Value,
     ) -> ::std::result::Result<::std::vec::Vec<KrakenError>, ::serde_json::Error> {
@@ -27354,6 +27379,7 @@ impl KrakenError {
     }
     /// The code narrowed to one mutation's error enum (`mutations::AcceptGoodsQuoteError`, say);
     /// `None` when there is no code or the mutation does not list it.
+    #[inline]
     pub fn narrow<E: ::std::convert::TryFrom<ErrorCode>>(
         &self,
     ) -> ::std::option::Option<E> {
@@ -27361,6 +27387,7 @@ impl KrakenError {
     }
 }
 impl ::std::fmt::Display for KrakenError {
+    #[inline]
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match &self.code {
             ::std::option::Option::Some(code) => {
@@ -27372,6 +27399,7 @@ impl ::std::fmt::Display for KrakenError {
 }
 impl ::std::error::Error for KrakenError {}
 impl<'de> ::serde::Deserialize<'de> for KrakenError {
+    #[inline]
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -27421,6 +27449,7 @@ impl<'de> ::serde::Deserialize<'de> for KrakenError {
     }
 }
 impl ::serde::Serialize for KrakenError {
+    #[inline]
     fn serialize<S: ::serde::Serializer>(
         &self,
         serializer: S,

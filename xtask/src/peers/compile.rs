@@ -3,8 +3,9 @@
 //!
 //! Both sides are crates of their own below `target/peers/compile/` with their dependencies built
 //! first: krakengen's is the self-contained crate of `krakengen generate` (the error codes and the
-//! client of all operations), graphql-client's holds the module its CLI writes for each operation
-//! document, with the SDL's custom scalars as `serde_json::Value`. Each round touches each crate's
+//! client), graphql-client's holds the module its CLI writes for each operation document, with the
+//! SDL's custom scalars as `serde_json::Value`. There are two pairs: every operation of the vendored
+//! reference, and five of them (krakengen's crate restricted with `--operation`). Each round touches each crate's
 //! `lib.rs` and times `cargo check` and `cargo build --release` of the crate alone
 //! (`CARGO_INCREMENTAL=0`), the two sides alternating which goes first; peak memory is the largest
 //! resident set of the compiler (`/usr/bin/time -f %M`), when that tool exists.
@@ -91,39 +92,40 @@ fn graphql_client_crate(dir: &Path, generated: &Path, sdl: &str) -> Result<usize
     Ok(files.len())
 }
 
-pub fn run(rounds: usize) -> Result<String, String> {
-    if rounds == 0 {
-        return Err("--rounds must be at least 1".into());
-    }
-    let root = crate::root();
-    let peers = root.join("target/peers");
-    let work = peers.join("compile");
-    reset_dir(&work)?;
-    eprintln!("building krakengen (release)…");
-    run_status(Command::new(cargo()).args(["build", "--release", "--quiet", "-p", "krakengen-cli", "--bin", "krakengen"]).current_dir(&root), "cargo build --release -p krakengen-cli")?;
-    let krakengen = root.join("target/release/krakengen");
-    let graphql_client = install_graphql_client(&peers)?;
+/// The operations of the restricted pair: a client that calls five mutations, as in the restricted
+/// crate of `docs/benchmarks.md`.
+const FIVE: [&str; 5] = ["obtainKrakenToken", "acceptGoodsQuote", "generatePreSignedToken", "createAccountReminder", "resetUserPassword"];
 
-    let ours = Crate { label: "krakengen generate (error codes and client)", dir: work.join("krakengen") };
+/// One comparison: krakengen's crate and graphql-client's for the same operations.
+struct Pair {
+    label: &'static str,
+    ours: Crate,
+    peer: Crate,
+    modules: usize,
+}
+
+/// Writes both crates of a pair below `work/key`: krakengen's for `operations` (all when empty),
+/// graphql-client's for those documents. Returns the pair and how many documents graphql-client
+/// rejected.
+fn pair(label: &'static str, key: &str, operations: &[&str], work: &Path, krakengen: &Path, graphql_client: &Path, documents: &[(String, String)]) -> Result<(Pair, usize), String> {
+    let root = crate::root();
+    let ours = Crate { label: "krakengen generate (error codes and client)", dir: work.join(format!("krakengen-{key}")) };
+    let mut generate = Command::new(krakengen);
+    generate.arg("generate").arg(root.join("schema/oees/mutations.txt")).arg("--out").arg(&ours.dir).args(["--project", "oees"]);
+    for op in operations {
+        generate.args(["--operation", op]);
+    }
     // The reference's warnings are `krakengen check`'s business; only a failure is shown.
-    let generated_ours = Command::new(&krakengen)
-        .arg("generate")
-        .arg(root.join("schema/oees/mutations.txt"))
-        .arg("--out")
-        .arg(&ours.dir)
-        .args(["--project", "oees"])
-        .output()
-        .map_err(|e| format!("cannot run krakengen generate: {e}"))?;
+    let generated_ours = generate.output().map_err(|e| format!("cannot run krakengen generate: {e}"))?;
     if !generated_ours.status.success() {
         return Err(format!("krakengen generate failed:\n{}", String::from_utf8_lossy(&generated_ours.stderr)));
     }
-    let documents = write_operation_documents(&root, &work.join("operations"))?;
-    let generated = work.join("graphql-client-out");
-    std::fs::create_dir_all(&generated).map_err(|e| format!("cannot create {}: {e}", generated.display()))?;
+    let generated = work.join(format!("graphql-client-out-{key}"));
+    reset_dir(&generated)?;
     let sdl_path = root.join("schema/oees/schema.graphql");
     let mut rejected = 0;
-    for (name, _) in &documents {
-        let ok = Command::new(&graphql_client)
+    for (name, _) in documents.iter().filter(|(name, _)| operations.is_empty() || operations.contains(&name.as_str())) {
+        let ok = Command::new(graphql_client)
             .arg("generate")
             .arg("--schema-path")
             .arg(&sdl_path)
@@ -136,26 +138,50 @@ pub fn run(rounds: usize) -> Result<String, String> {
         rejected += usize::from(!ok);
     }
     let sdl = std::fs::read_to_string(&sdl_path).map_err(|e| format!("cannot read {}: {e}", sdl_path.display()))?;
-    let peer = Crate { label: "graphql-client generate, one module per operation", dir: work.join("graphql-client") };
+    let peer = Crate { label: "graphql-client generate, one module per operation", dir: work.join(format!("graphql-client-{key}")) };
     let modules = graphql_client_crate(&peer.dir, &generated, &sdl)?;
+    Ok((Pair { label, ours, peer, modules }, rejected))
+}
+
+pub fn run(rounds: usize) -> Result<String, String> {
+    if rounds == 0 {
+        return Err("--rounds must be at least 1".into());
+    }
+    let root = crate::root();
+    let peers = root.join("target/peers");
+    let work = peers.join("compile");
+    reset_dir(&work)?;
+    eprintln!("building krakengen (release)…");
+    run_status(Command::new(cargo()).args(["build", "--release", "--quiet", "-p", "krakengen-cli", "--bin", "krakengen"]).current_dir(&root), "cargo build --release -p krakengen-cli")?;
+    let krakengen = root.join("target/release/krakengen");
+    let graphql_client = install_graphql_client(&peers)?;
+    let documents = write_operation_documents(&root, &work.join("operations"))?;
+    let (all, rejected) = pair("all 326 operations", "all", &[], &work, &krakengen, &graphql_client, &documents)?;
+    let (five, rejected_five) = pair("five operations", "five", &FIVE, &work, &krakengen, &graphql_client, &documents)?;
+    let pairs = [all, five];
 
     // The dependencies, and each crate once, before anything is timed.
-    for krate in [&ours, &peer] {
-        for mode in ["check", "release"] {
-            eprintln!("warming up: {} ({mode})…", krate.label);
-            compile(krate, mode)?;
+    for p in &pairs {
+        for krate in [&p.ours, &p.peer] {
+            for mode in ["check", "release"] {
+                eprintln!("warming up: {} ({mode}, {})…", krate.label, p.label);
+                compile(krate, mode)?;
+            }
         }
     }
     let modes = ["check", "release"];
-    let mut samples: Vec<[Vec<Sample>; 2]> = modes.iter().map(|_| [Vec::new(), Vec::new()]).collect();
+    // samples[pair][mode][side]
+    let mut samples: Vec<Vec<[Vec<Sample>; 2]>> = pairs.iter().map(|_| modes.iter().map(|_| [Vec::new(), Vec::new()]).collect()).collect();
     let load_before = load_average();
     for round in 1..=rounds {
         eprintln!("round {round}/{rounds}");
-        for (m, mode) in modes.iter().enumerate() {
-            let order: [usize; 2] = if round % 2 == 1 { [1, 0] } else { [0, 1] };
-            for side in order {
-                let krate = if side == 0 { &ours } else { &peer };
-                samples[m][side].push(compile(krate, mode)?);
+        for (p, pair) in pairs.iter().enumerate() {
+            for (m, mode) in modes.iter().enumerate() {
+                let order: [usize; 2] = if round % 2 == 1 { [1, 0] } else { [0, 1] };
+                for side in order {
+                    let krate = if side == 0 { &pair.ours } else { &pair.peer };
+                    samples[p][m][side].push(compile(krate, mode)?);
+                }
             }
         }
     }
@@ -167,19 +193,24 @@ pub fn run(rounds: usize) -> Result<String, String> {
         peaks.sort_unstable();
         peaks.get(peaks.len() / 2).copied()
     };
-    let mut report = String::from("| | krakengen | graphql-client | krakengen / graphql-client |\n|---|---:|---:|---:|\n");
-    for (m, mode) in modes.iter().enumerate() {
-        let what = if *mode == "check" { "`cargo check`" } else { "`cargo build --release`" };
-        let (a, b) = (&samples[m][0], &samples[m][1]);
-        let (ta, tb) = (median(&a.iter().map(|s| s.time).collect::<Vec<_>>()), median(&b.iter().map(|s| s.time).collect::<Vec<_>>()));
-        report.push_str(&format!("| {what}, median time | {} | {} | {:.2} |\n", secs(ta), secs(tb), ta.as_secs_f64() / tb.as_secs_f64()));
-        if let (Some(pa), Some(pb)) = (mb(a), mb(b)) {
-            report.push_str(&format!("| {what}, median peak memory | {} MB | {} MB | {:.2} |\n", pa / 1024, pb / 1024, pa as f64 / pb as f64));
+    let mut report = String::from("| operations | | krakengen | graphql-client | krakengen / graphql-client |\n|---|---|---:|---:|---:|\n");
+    for (p, pair) in pairs.iter().enumerate() {
+        for (m, mode) in modes.iter().enumerate() {
+            let what = if *mode == "check" { "`cargo check`" } else { "`cargo build --release`" };
+            let (a, b) = (&samples[p][m][0], &samples[p][m][1]);
+            let (ta, tb) = (median(&a.iter().map(|s| s.time).collect::<Vec<_>>()), median(&b.iter().map(|s| s.time).collect::<Vec<_>>()));
+            report.push_str(&format!("| {} | {what}, median time | {} | {} | {:.2} |\n", pair.label, secs(ta), secs(tb), ta.as_secs_f64() / tb.as_secs_f64()));
+            if let (Some(pa), Some(pb)) = (mb(a), mb(b)) {
+                report.push_str(&format!("| {} | {what}, median peak memory | {} MB | {} MB | {:.2} |\n", pair.label, pa / 1024, pb / 1024, pa as f64 / pb as f64));
+            }
         }
     }
     report.push_str(&format!(
-        "\n{rounds} alternating rounds after a warm-up build of each crate; {} operations, {modules} graphql-client modules ({rejected} documents rejected by graphql-client).\n",
-        documents.len()
+        "\n{rounds} alternating rounds after a warm-up build of each crate; {} operations, {} and {} graphql-client modules ({} documents rejected by graphql-client).\n",
+        documents.len(),
+        pairs[0].modules,
+        pairs[1].modules,
+        rejected + rejected_five
     ));
     report.push_str(&format!(
         "Machine: {} cores, load average {load_before} before and {load_after} after; {}.\n",

@@ -77,6 +77,7 @@ fn segments_with(ir: &Ir, per_piece: usize) -> Vec<Segment<'_>> {
         quote! {
             #[doc = " The value of `values` at the position of `code` in `codes` (the two lists of a"]
             #[doc = " per-mutation error enum), or the code back when the mutation does not list it."]
+            #[inline]
             fn narrow<T: ::std::marker::Copy>(codes: &[ErrorCode], values: &[T], code: ErrorCode) -> ::std::result::Result<T, ErrorCode> {
                 match codes.iter().position(|c| *c == code) {
                     ::std::option::Option::Some(i) => ::std::result::Result::Ok(values[i]),
@@ -201,6 +202,7 @@ fn error_code_impls(ir: &Ir, range: std::ops::Range<usize>, sentinels: bool) -> 
             }
 
             #[doc = " The variant of `code`, or [`ErrorCode::Unknown`] holding it."]
+            #[inline]
             pub fn from_code(code: &str) -> Self {
                 match ErrorCode::TABLE.binary_search_by(|entry| entry.0.cmp(code)) {
                     ::std::result::Result::Ok(i) => ErrorCode::ALL[i].clone(),
@@ -209,6 +211,7 @@ fn error_code_impls(ir: &Ir, range: std::ops::Range<usize>, sentinels: bool) -> 
             }
 
             #[doc = " The code as Kraken writes it: `KT-CT-8201`."]
+            #[inline]
             pub fn code(&self) -> &str {
                 match self.position() {
                     ::std::result::Result::Ok(i) => ErrorCode::TABLE[i].0,
@@ -217,12 +220,14 @@ fn error_code_impls(ir: &Ir, range: std::ops::Range<usize>, sentinels: bool) -> 
             }
 
             #[doc = " The message the reference gives for the code, or `None` for an unknown code."]
+            #[inline]
             pub fn message(&self) -> ::std::option::Option<&'static str> {
                 self.position().ok().map(|i| ErrorCode::TABLE[i].1)
             }
 
             #[doc = " The family: the middle part of the code (`CT` in `KT-CT-8201`), or `\"\"` when an"]
             #[doc = " unknown code has no such part."]
+            #[inline]
             pub fn family(&self) -> &str {
                 match self.position() {
                     ::std::result::Result::Ok(i) => ErrorCode::TABLE[i].2,
@@ -231,12 +236,14 @@ fn error_code_impls(ir: &Ir, range: std::ops::Range<usize>, sentinels: bool) -> 
             }
 
             #[doc = " Whether the code is one of the reference's."]
+            #[inline]
             pub fn is_known(&self) -> bool {
                 !::std::matches!(self, ErrorCode::#unknown(_))
             }
         }
 
         impl ::std::fmt::Display for ErrorCode {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.code())
             }
@@ -245,24 +252,28 @@ fn error_code_impls(ir: &Ir, range: std::ops::Range<usize>, sentinels: bool) -> 
         impl ::std::str::FromStr for ErrorCode {
             type Err = ::std::convert::Infallible;
 
+            #[inline]
             fn from_str(s: &str) -> ::std::result::Result<Self, Self::Err> {
                 ::std::result::Result::Ok(ErrorCode::from_code(s))
             }
         }
 
         impl ::std::convert::From<&str> for ErrorCode {
+            #[inline]
             fn from(code: &str) -> Self {
                 ErrorCode::from_code(code)
             }
         }
 
         impl ::serde::Serialize for ErrorCode {
+            #[inline]
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.code())
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for ErrorCode {
+            #[inline]
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let code = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
                 ::std::result::Result::Ok(ErrorCode::from_code(&code))

@@ -25,6 +25,7 @@ pub(crate) fn errors() -> TokenStream {
 
         impl ErrorType {
             #[doc = " The category as Kraken writes it."]
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     ErrorType::Authorization => "AUTHORIZATION",
@@ -34,6 +35,7 @@ pub(crate) fn errors() -> TokenStream {
             }
 
             #[doc = " The variant of `s`, or [`ErrorType::Unknown`] holding it."]
+            #[inline]
             pub fn from_name(s: &str) -> Self {
                 match s {
                     "AUTHORIZATION" => ErrorType::Authorization,
@@ -44,18 +46,21 @@ pub(crate) fn errors() -> TokenStream {
         }
 
         impl ::std::fmt::Display for ErrorType {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
         impl ::serde::Serialize for ErrorType {
+            #[inline]
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         impl<'de> ::serde::Deserialize<'de> for ErrorType {
+            #[inline]
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let s = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
                 ::std::result::Result::Ok(ErrorType::from_name(&s))
@@ -72,6 +77,7 @@ pub(crate) fn errors() -> TokenStream {
         // The serde impls of these few types are written out, as for the generated structs, so that
         // the generated crates need serde without its derive macro (and so no proc macro at all).
         impl ::serde::Serialize for PathSegment {
+            #[inline]
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 match self {
                     PathSegment::Key(k) => serializer.serialize_str(k),
@@ -81,6 +87,7 @@ pub(crate) fn errors() -> TokenStream {
         }
 
         impl<'de> ::serde::Deserialize<'de> for PathSegment {
+            #[inline]
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 match <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)? {
                     ::serde_json::Value::String(s) => ::std::result::Result::Ok(PathSegment::Key(s)),
@@ -104,6 +111,7 @@ pub(crate) fn errors() -> TokenStream {
         }
 
         impl ::serde::Serialize for ValidationError {
+            #[inline]
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 use ::serde::ser::SerializeMap as _;
                 let mut map = serializer.serialize_map(::std::option::Option::None)?;
@@ -117,6 +125,7 @@ pub(crate) fn errors() -> TokenStream {
         }
 
         impl<'de> ::serde::Deserialize<'de> for ValidationError {
+            #[inline]
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let mut object = wire_object::<D::Error>(<::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?, "a validation error")?;
                 ::std::result::Result::Ok(ValidationError {
@@ -134,6 +143,7 @@ pub(crate) fn errors() -> TokenStream {
         }
 
         #[doc = " The object of an error entry, or the error saying what it is not."]
+        #[inline]
         fn wire_object<E: ::serde::de::Error>(value: ::serde_json::Value, what: &str) -> ::std::result::Result<::serde_json::Map<::std::string::String, ::serde_json::Value>, E> {
             match value {
                 ::serde_json::Value::Object(object) => ::std::result::Result::Ok(object),
@@ -142,6 +152,7 @@ pub(crate) fn errors() -> TokenStream {
         }
 
         #[doc = " The required `message` of an error entry."]
+        #[inline]
         fn wire_message<E: ::serde::de::Error>(object: &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>) -> ::std::result::Result<::std::string::String, E> {
             match object.remove("message") {
                 ::std::option::Option::Some(::serde_json::Value::String(m)) => ::std::result::Result::Ok(m),
@@ -151,6 +162,7 @@ pub(crate) fn errors() -> TokenStream {
         }
 
         #[doc = " An optional path of an error entry (`path`, `inputPath`); absent or `null` is empty."]
+        #[inline]
         fn wire_path<E: ::serde::de::Error>(object: &mut ::serde_json::Map<::std::string::String, ::serde_json::Value>, key: &str) -> ::std::result::Result<::std::vec::Vec<PathSegment>, E> {
             match object.remove(key) {
                 ::std::option::Option::None | ::std::option::Option::Some(::serde_json::Value::Null) => ::std::result::Result::Ok(::std::vec::Vec::new()),
@@ -184,6 +196,7 @@ pub(crate) fn errors() -> TokenStream {
 
         impl KrakenError {
             #[doc = " An error with a code, for servers and tests; the description is the code's message."]
+            #[inline]
             pub fn new(code: ErrorCode, error_type: ErrorType, message: impl ::std::convert::Into<::std::string::String>) -> Self {
                 KrakenError {
                     message: message.into(),
@@ -198,6 +211,7 @@ pub(crate) fn errors() -> TokenStream {
 
             #[doc = " Decodes the `errors` array of a whole response body (`{\"data\": …, \"errors\": […]}`);"]
             #[doc = " a body without errors gives an empty list."]
+            #[inline]
             pub fn from_response(body: &::serde_json::Value) -> ::std::result::Result<::std::vec::Vec<KrakenError>, ::serde_json::Error> {
                 match body.get("errors") {
                     ::std::option::Option::None | ::std::option::Option::Some(::serde_json::Value::Null) => ::std::result::Result::Ok(::std::vec::Vec::new()),
@@ -207,12 +221,14 @@ pub(crate) fn errors() -> TokenStream {
 
             #[doc = " The code narrowed to one mutation's error enum (`mutations::AcceptGoodsQuoteError`, say);"]
             #[doc = " `None` when there is no code or the mutation does not list it."]
+            #[inline]
             pub fn narrow<E: ::std::convert::TryFrom<ErrorCode>>(&self) -> ::std::option::Option<E> {
                 self.code.clone().and_then(|c| E::try_from(c).ok())
             }
         }
 
         impl ::std::fmt::Display for KrakenError {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match &self.code {
                     ::std::option::Option::Some(code) => ::std::write!(f, "{}: {}", code, self.message),
@@ -224,6 +240,7 @@ pub(crate) fn errors() -> TokenStream {
         impl ::std::error::Error for KrakenError {}
 
         impl<'de> ::serde::Deserialize<'de> for KrakenError {
+            #[inline]
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let mut object = wire_object::<D::Error>(<::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?, "an error")?;
                 let message = wire_message::<D::Error>(&mut object)?;
@@ -255,6 +272,7 @@ pub(crate) fn errors() -> TokenStream {
         }
 
         impl ::serde::Serialize for KrakenError {
+            #[inline]
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 let mut extensions = self.extensions.clone();
                 if let ::std::option::Option::Some(t) = &self.error_type {
@@ -319,6 +337,7 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
         }
 
         impl ::serde::Serialize for Request<'_> {
+            #[inline]
             fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
                 use ::serde::ser::SerializeMap as _;
                 let mut map = serializer.serialize_map(::std::option::Option::Some(3))?;
@@ -340,29 +359,34 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
 
         impl TransportError {
             #[doc = " An error with a message."]
+            #[inline]
             pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
                 TransportError { message: message.into(), status: ::std::option::Option::None, source: ::std::option::Option::None }
             }
 
             #[doc = " Records the HTTP status of the response."]
+            #[inline]
             pub fn with_status(mut self, status: u16) -> Self {
                 self.status = ::std::option::Option::Some(status);
                 self
             }
 
             #[doc = " Records the underlying error."]
+            #[inline]
             pub fn with_source(mut self, source: impl ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static) -> Self {
                 self.source = ::std::option::Option::Some(::std::boxed::Box::new(source));
                 self
             }
 
             #[doc = " The HTTP status, when the server answered with an unexpected one."]
+            #[inline]
             pub fn status(&self) -> ::std::option::Option<u16> {
                 self.status
             }
         }
 
         impl ::std::fmt::Display for TransportError {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(&self.message)?;
                 if let ::std::option::Option::Some(source) = &self.source {
@@ -373,6 +397,7 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
         }
 
         impl ::std::error::Error for TransportError {
+            #[inline]
             fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 self.source.as_deref().map(|e| e as &(dyn ::std::error::Error + 'static))
             }
@@ -390,6 +415,7 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
 
         #[doc = " A shared transport is a transport, so several clients (or a client and a test) can use one."]
         impl<T: Transport + ::std::marker::Send + ::std::marker::Sync + ?::std::marker::Sized> Transport for ::std::sync::Arc<T> {
+            #[inline]
             fn execute(
                 &self,
                 request: &Request<'_>,
@@ -405,6 +431,7 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
         }
 
         impl<T: Authenticate + ?::std::marker::Sized> Authenticate for ::std::sync::Arc<T> {
+            #[inline]
             fn set_token(&self, token: ::std::option::Option<::std::string::String>) {
                 T::set_token(self, token)
             }
@@ -434,6 +461,7 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
 
         impl Error {
             #[doc = " The GraphQL errors of the response (empty for other failures)."]
+            #[inline]
             pub fn kraken_errors(&self) -> &[#errors::KrakenError] {
                 match self {
                     Error::Kraken { errors, .. } => errors,
@@ -442,12 +470,14 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
             }
 
             #[doc = " The code of the first GraphQL error that has one."]
+            #[inline]
             pub fn code(&self) -> ::std::option::Option<&#errors::ErrorCode> {
                 self.kraken_errors().iter().find_map(|e| e.code.as_ref())
             }
         }
 
         impl ::std::fmt::Display for Error {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 match self {
                     Error::Transport(e) => ::std::write!(f, "transport error: {}", e),
@@ -470,6 +500,7 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
         }
 
         impl ::std::error::Error for Error {
+            #[inline]
             fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     Error::Transport(e) => ::std::option::Option::Some(e),
@@ -480,6 +511,7 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
         }
 
         impl ::std::convert::From<TransportError> for Error {
+            #[inline]
             fn from(e: TransportError) -> Self {
                 Error::Transport(e)
             }
@@ -493,16 +525,19 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
 
         impl<T> Client<T> {
             #[doc = " A client sending requests through `transport`."]
+            #[inline]
             pub fn new(transport: T) -> Self {
                 Client { transport }
             }
 
             #[doc = " The transport."]
+            #[inline]
             pub fn transport(&self) -> &T {
                 &self.transport
             }
 
             #[doc = " Gives the transport back."]
+            #[inline]
             pub fn into_transport(self) -> T {
                 self.transport
             }
@@ -510,6 +545,7 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
 
         impl<T: Transport> Client<T> {
             #[doc = " Sends any operation and returns its payload."]
+            #[inline]
             pub async fn execute<O: Operation>(&self, variables: &O::Variables) -> ::std::result::Result<O::Payload, Error> {
                 let variables = ::serde_json::to_value(variables).map_err(Error::Encode)?;
                 let data = self.execute_raw(O::NAME, O::DOCUMENT, variables).await?;
@@ -519,6 +555,7 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
 
             #[doc = " Sends any document and returns the response's `data`, mapping GraphQL errors to"]
             #[doc = " [`Error::Kraken`]. Use it with a custom document that selects more than the generated one."]
+            #[inline]
             pub async fn execute_raw(
                 &self,
                 operation_name: &str,
@@ -550,39 +587,46 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
 
             impl ReqwestTransport {
                 #[doc = " A transport to `endpoint` with a default reqwest client."]
+                #[inline]
                 pub fn new(endpoint: impl ::std::convert::Into<::std::string::String>) -> Self {
                     ReqwestTransport::with_client(::reqwest::Client::new(), endpoint)
                 }
 
                 #[doc = " A transport to `endpoint` using `client` (for timeouts, proxies, TLS settings)."]
+                #[inline]
                 pub fn with_client(client: ::reqwest::Client, endpoint: impl ::std::convert::Into<::std::string::String>) -> Self {
                     ReqwestTransport { client, endpoint: endpoint.into(), token: ::std::sync::RwLock::new(::std::option::Option::None) }
                 }
 
                 #[doc = " Starts with a token, for callers that already have one."]
+                #[inline]
                 pub fn with_token(self, token: impl ::std::convert::Into<::std::string::String>) -> Self {
                     super::Authenticate::set_token(&self, ::std::option::Option::Some(token.into()));
                     self
                 }
 
                 #[doc = " The endpoint requests go to."]
+                #[inline]
                 pub fn endpoint(&self) -> &str {
                     &self.endpoint
                 }
 
                 #[doc = " The token currently sent, if any."]
+                #[inline]
                 pub fn token(&self) -> ::std::option::Option<::std::string::String> {
                     self.token.read().unwrap_or_else(::std::sync::PoisonError::into_inner).clone()
                 }
             }
 
             impl super::Authenticate for ReqwestTransport {
+                #[inline]
                 fn set_token(&self, token: ::std::option::Option<::std::string::String>) {
                     *self.token.write().unwrap_or_else(::std::sync::PoisonError::into_inner) = token;
                 }
             }
 
             impl super::Transport for ReqwestTransport {
+                #[inline]
                 async fn execute(&self, request: &super::Request<'_>) -> ::std::result::Result<::serde_json::Value, super::TransportError> {
                     let mut builder = self.client.post(&self.endpoint).json(request);
                     if let ::std::option::Option::Some(token) = self.token() {

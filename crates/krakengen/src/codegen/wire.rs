@@ -181,12 +181,14 @@ pub(crate) fn runtime() -> TokenStream {
             pub struct Key<'de>(::std::borrow::Cow<'de, str>);
 
             impl Key<'_> {
+                #[inline]
                 pub fn as_str(&self) -> &str {
                     &self.0
                 }
             }
 
             impl<'de> ::serde::Deserialize<'de> for Key<'de> {
+                #[inline]
                 fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                     ::serde::Deserializer::deserialize_str(deserializer, KeyVisitor)
                 }
@@ -196,31 +198,38 @@ pub(crate) fn runtime() -> TokenStream {
 
             impl<'de> ::serde::de::Visitor<'de> for KeyVisitor {
                 type Value = Key<'de>;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object key")
                 }
+                #[inline]
                 fn visit_borrowed_str<E: ::serde::de::Error>(self, v: &'de str) -> ::std::result::Result<Key<'de>, E> {
                     ::std::result::Result::Ok(Key(::std::borrow::Cow::Borrowed(v)))
                 }
+                #[inline]
                 fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::std::result::Result<Key<'de>, E> {
                     ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(::std::string::String::from(v))))
                 }
+                #[inline]
                 fn visit_string<E: ::serde::de::Error>(self, v: ::std::string::String) -> ::std::result::Result<Key<'de>, E> {
                     ::std::result::Result::Ok(Key(::std::borrow::Cow::Owned(v)))
                 }
             }
 
             #[doc = " Reads and drops the value of a key the type does not know."]
+            #[inline]
             pub fn skip<'de, A: ::serde::de::MapAccess<'de>>(map: &mut A) -> ::std::result::Result<(), A::Error> {
                 ::serde::de::MapAccess::next_value::<::serde::de::IgnoredAny>(map).map(|_| ())
             }
 
             #[doc = " The value of a required field, or the error naming it."]
+            #[inline]
             pub fn required<T, E: ::serde::de::Error>(value: ::std::option::Option<T>, key: &'static str) -> ::std::result::Result<T, E> {
                 value.ok_or_else(|| E::missing_field(key))
             }
 
             #[doc = " Writes an optional field, unless it is `None`."]
+            #[inline]
             pub fn optional<M: ::serde::ser::SerializeMap, T: ::serde::Serialize>(
                 map: &mut M,
                 key: &'static str,
