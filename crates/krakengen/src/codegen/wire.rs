@@ -1,12 +1,14 @@
 //! The serde impls of the generated structs, written out instead of derived.
 //!
 //! `#[derive(Serialize, Deserialize)]` expands every struct into a field enum with its own visitor,
-//! a sequence visitor and a map visitor with duplicate checks; on the vendored reference that was
-//! most of what `cargo check` of a client spent its time and memory on. GraphQL speaks JSON objects
-//! only, so each struct gets one map visitor that matches keys as strings, and one serializer that
-//! writes a map and leaves out absent optional fields. Both are generic over the serde data format
-//! like the derived ones, so they cost nothing in a build until a caller uses them. The few helpers
-//! they share are emitted once, in the client's hidden `__private` module ([`runtime`]).
+//! a sequence visitor and a map visitor with duplicate checks; for the vendored reference that
+//! expansion would be most of what `cargo check` of a client spends its time and memory on. GraphQL
+//! speaks JSON objects only, so each struct gets one map visitor that matches keys as strings, and
+//! one serializer that writes a map and leaves out absent optional fields. Both are generic over the
+//! serde data format like the derived ones, so they cost nothing in a build until a caller uses them.
+//! The few helpers they share are emitted once, in the client's hidden `__private` module
+//! ([`runtime`]). The impls are written as text and spliced into the formatted file
+//! ([`verbatim`]): their shape is fixed, so syn and prettyplease would only spend time on them.
 
 use std::fmt::Write as _;
 
