@@ -89,6 +89,11 @@ fn derive_data(default: bool) -> TokenStream {
     }
 }
 
+/// The fields of a struct as its serde impls write and read them.
+fn wire_fields(fields: &[FieldIr]) -> Vec<WireField> {
+    fields.iter().map(WireField::of).collect()
+}
+
 /// The serde impls of a struct: the direction a client uses, and the other one for the server.
 fn wire_impls(name: &proc_macro2::Ident, fields: &[WireField], wire: Wire, server: ServerDerives) -> TokenStream {
     wire::object(name, fields, &server.impls(wire))
@@ -342,9 +347,9 @@ fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
                      `__typename` and the fields that say so."
                 ))
                 .attrs();
-            let wire_fields: Vec<WireField> =
-                std::iter::once(WireField::typename()).chain(fields.iter().map(|f| WireField::of(f))).collect();
-            let serde = wire_impls(&name, &wire_fields, Wire::Received, server);
+            let mut wire = vec![WireField::typename()];
+            wire.extend(wire_fields(fields));
+            let serde = wire_impls(&name, &wire, Wire::Received, server);
             let fields: TokenStream = fields.iter().map(|f| field_tokens_in(f, Scope::Types)).collect();
             let derive = derive_data(false);
             quote! {
@@ -438,8 +443,7 @@ fn input_def(t: &TypeDef, doc: Doc, fields: &[FieldIr], server: ServerDerives) -
         format!(" A value with the required {fields} {} and every optional field unset.", names.join(", "))
     };
     let derive = derive_data(required.is_empty());
-    let wire_fields: Vec<WireField> = fields.iter().map(|f| WireField::of(f)).collect();
-    let serde = wire_impls(&name, &wire_fields, Wire::Sent, server);
+    let serde = wire_impls(&name, &wire_fields(fields), Wire::Sent, server);
     quote! {
         #doc
         #derive
@@ -713,9 +717,8 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream,
     let operation_name = &op.operation_name;
     let document = &op.document;
     let derive = derive_data(false);
-    let wire_of = |fields: &[FieldIr]| -> Vec<WireField> { fields.iter().map(|f| WireField::of(f)).collect() };
-    let variables_serde = wire_impls(&to_ident("Variables"), &wire_of(&op.variables), Wire::Sent, server);
-    let data_serde = wire_impls(&to_ident("Data"), &wire_of(std::slice::from_ref(&op.data_field)), Wire::Received, server);
+    let variables_serde = wire_impls(&to_ident("Variables"), &wire_fields(&op.variables), Wire::Sent, server);
+    let data_serde = wire_impls(&to_ident("Data"), &wire_fields(std::slice::from_ref(&op.data_field)), Wire::Received, server);
     let derive_operation = super::docs::fixed(
         "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::default::Default)]",
     );
@@ -725,7 +728,7 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream,
     let payload_ty = op.data_field.ty.tokens(Scope::Operation);
     let payload = op.payload.as_ref().map(|p| {
         let name = to_ident(&p.rust);
-        let serde = wire_impls(&name, &wire_of(&p.fields), Wire::Received, server);
+        let serde = wire_impls(&name, &wire_fields(&p.fields), Wire::Received, server);
         let fields: TokenStream = p.fields.iter().map(|f| field_tokens(f, FieldKind::Payload)).collect();
         let doc = Doc::new()
             .line(format!(
