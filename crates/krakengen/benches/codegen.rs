@@ -14,11 +14,14 @@ fn bench(c: &mut Criterion) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
     let text = std::fs::read_to_string(path).expect("the vendored reference is readable");
     let parsed = krakengen::parse::parse_str("schema/oees/mutations.txt", &text);
-    let options = krakengen::codegen::Options::new("oees");
+    let pipeline = krakengen::Pipeline::new("oees");
     let mut group = c.benchmark_group("codegen");
     group.sample_size(20);
     group.bench_function("workspace_crates", |b| {
-        b.iter(|| krakengen::codegen::Generator::from_reference(&parsed.reference, &options).and_then(|g| g.workspace_crates()).expect("generates"))
+        b.iter(|| {
+            let loaded = pipeline.load_parsed(parsed.clone()).expect("loads");
+            loaded.generator().expect("builds").workspace_crates().expect("generates")
+        })
     });
     group.finish();
 }

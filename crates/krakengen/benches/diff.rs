@@ -19,24 +19,22 @@ fn edit(text: &str) -> String {
         .replacen("Query Complexity: 1\n", "Query Complexity: 2\n", 1)
 }
 
-/// One side as the CLI loads it: parsed, its type model built, its Rust surface read.
-fn side(name: &str, text: &str) -> (krakengen::parse::Parsed, krakengen::types::TypeModel) {
-    let parsed = krakengen::parse::parse_str(name, text);
-    let model = krakengen::types::build(&parsed.reference, &[]).output.expect("builds");
-    (parsed, model)
+/// One side as the CLI loads it: parsed and its type model built.
+fn side(name: &str, text: &str) -> krakengen::pipeline::Loaded {
+    krakengen::Pipeline::new("kraken").reference_text(name, text).load().expect("builds")
 }
 
 fn end_to_end(old: &str, new: &str) -> krakengen::diff::Report {
     std::thread::scope(|s| {
         let a = s.spawn(|| {
-            let (p, m) = side("old.txt", old);
-            let surface = krakengen::diff::Side::new(&p.reference, &m).surface;
-            (p, m, surface)
+            let loaded = side("old.txt", old);
+            let surface = loaded.diff_side().surface;
+            (loaded, surface)
         });
-        let (pn, mn) = side("new.txt", new);
-        let b = krakengen::diff::Side::new(&pn.reference, &mn);
-        let (po, mo, surface) = a.join().expect("no panic");
-        let a = krakengen::diff::Side { reference: &po.reference, model: &mo, surface };
+        let new = side("new.txt", new);
+        let b = new.diff_side();
+        let (old, surface) = a.join().expect("no panic");
+        let a = krakengen::diff::Side { reference: old.reference(), model: old.model(), surface };
         krakengen::diff::compare(&a, &b, "2026-12-01")
     })
 }
@@ -50,9 +48,8 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("diff");
     group.sample_size(20);
     group.bench_function("end_to_end_1x", |b| b.iter(|| end_to_end(black_box(&text), black_box(&edited))));
-    let (po, pn) = (krakengen::parse::parse_str("old.txt", &text), krakengen::parse::parse_str("new.txt", &edited));
-    let (mo, mn) = (krakengen::types::build(&po.reference, &[]).output.unwrap(), krakengen::types::build(&pn.reference, &[]).output.unwrap());
-    let (a, b) = (krakengen::diff::Side::new(&po.reference, &mo), krakengen::diff::Side::new(&pn.reference, &mn));
+    let (old, new) = (side("old.txt", &text), side("new.txt", &edited));
+    let (a, b) = (old.diff_side(), new.diff_side());
     group.bench_function("compare_only_1x", |bench| bench.iter(|| krakengen::diff::compare(black_box(&a), black_box(&b), "2026-12-01")));
     group.sample_size(10);
     group.bench_function("end_to_end_10x", |b| b.iter(|| end_to_end(black_box(&big), black_box(&big_edited))));

@@ -34,19 +34,14 @@ fn bench(c: &mut Criterion) {
     let schema = apollo_compiler::Schema::parse_and_validate(synthetic(2_000_000), "synthetic.graphql").expect("valid");
     let json = serde_json::to_string_pretty(&krakengen::types::introspection::of_schema(&schema)).unwrap();
     eprintln!("introspection of {} bytes", json.len());
-    let reference = krakengen::parse::parse_str(
-        "small.txt",
-        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/standard/small.txt")).unwrap(),
-    )
-    .reference;
+    let small = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/standard/small.txt")).unwrap();
     let mut group = c.benchmark_group("introspection");
     group.sample_size(10);
     group.bench_function("to_sdl_2mb", |b| b.iter(|| krakengen::types::introspection::to_sdl(black_box(&json)).expect("converts")));
     group.bench_function("schema_with_2mb_supplement", |b| {
         b.iter(|| {
-            let build = krakengen::sdl::SchemaOptions::new().with_supplement_text("big.json", json.clone()).build(black_box(&reference));
-            assert!(build.output.is_some(), "{:?}", build.diagnostics.iter().filter(|d| d.severity == krakengen::diag::Severity::Error).take(3).collect::<Vec<_>>());
-            build
+            let pipeline = krakengen::Pipeline::new("small").reference_text("small.txt", black_box(&small)).supplement_text("big.json", json.clone());
+            pipeline.load().unwrap_or_else(|failure| panic!("{failure}")).schema()
         })
     });
     group.finish();

@@ -6,7 +6,7 @@
 //! Target: under 20 ms in release.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use krakengen::sdl::{build_schema, SchemaOptions};
+use krakengen::Pipeline;
 
 /// The allocator of the shipped binaries (`krakengen`, `xtask`), so the figures are theirs.
 #[global_allocator]
@@ -17,13 +17,14 @@ fn schema(c: &mut Criterion) {
     let text = std::fs::read_to_string(path).expect("the vendored reference is readable");
     let parsed = krakengen::parse::parse_str("schema/oees/mutations.txt", &text);
     assert!(!parsed.diagnostics.has_errors(), "the vendored reference parses");
-    let options = SchemaOptions::new();
+    let pipeline = Pipeline::new("oees");
     // Fail loudly rather than measure an error path.
-    assert!(build_schema(&parsed.reference, &options).output.is_some(), "the schema builds");
+    assert!(pipeline.load_parsed(parsed.clone()).is_ok(), "the schema builds");
     c.bench_function("schema/oees: reference → validated SDL + catalogue", |b| {
         b.iter(|| {
-            let build = build_schema(std::hint::black_box(&parsed.reference), &options);
-            std::hint::black_box(build.output.map(|o| (o.sdl.len(), o.metadata_json.len())))
+            let loaded = pipeline.load_parsed(std::hint::black_box(parsed.clone())).expect("builds");
+            let o = loaded.schema();
+            std::hint::black_box((o.sdl.len(), o.metadata_json.len()))
         })
     });
 }

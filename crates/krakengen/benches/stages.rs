@@ -6,7 +6,7 @@
 //! benchmarks `1x`, `10x`, `100x`):
 //!
 //! - `parse`: the file's bytes → the model, as `krakengen check` does.
-//! - `schema`: the model → SDL + catalogue, normalised and validated (`sdl::build_schema`).
+//! - `schema`: the model → SDL + catalogue, normalised and validated (`Pipeline::load` and `Loaded::schema`).
 //! - `codegen_ir`: the model → the Rust generator's IR (every name and type decided).
 //! - `emit_errors`, `emit_client`, `emit_server`: the IR → `proc_macro2` tokens of one crate, on one
 //!   thread.
@@ -46,7 +46,7 @@ struct Scale {
     factor: usize,
     text: OnceCell<String>,
     parsed: OnceCell<Parsed>,
-    model: OnceCell<krakengen::types::TypeModel>,
+    loaded: OnceCell<krakengen::pipeline::Loaded>,
     prepared: OnceCell<Prepared>,
     tokens: [OnceCell<Vec<stages::Emitted>>; 3],
     /// A project directory holding the reference, a `krakengen.toml` naming both crates, and the
@@ -62,7 +62,7 @@ impl Scale {
             factor,
             text: OnceCell::new(),
             parsed: OnceCell::new(),
-            model: OnceCell::new(),
+            loaded: OnceCell::new(),
             prepared: OnceCell::new(),
             tokens: [OnceCell::new(), OnceCell::new(), OnceCell::new()],
             project: OnceCell::new(),
@@ -88,12 +88,12 @@ impl Scale {
         })
     }
 
-    fn model(&self) -> &krakengen::types::TypeModel {
-        self.model.get_or_init(|| stages::model(&self.parsed().reference).expect("the type model builds"))
+    fn loaded(&self) -> &krakengen::pipeline::Loaded {
+        self.loaded.get_or_init(|| pipeline().load_parsed(self.parsed().clone()).expect("the type model builds"))
     }
 
     fn prepared(&self) -> &Prepared {
-        self.prepared.get_or_init(|| stages::prepare(&self.parsed().reference, self.model(), &options()).expect("the IR builds"))
+        self.prepared.get_or_init(|| stages::prepare(self.loaded()).expect("the IR builds"))
     }
 
     fn tokens(&self, which: Which) -> &Vec<stages::Emitted> {
@@ -117,11 +117,10 @@ impl Scale {
     }
 }
 
-fn options() -> krakengen::codegen::Options {
-    krakengen::codegen::Options::new("oees")
-        .with_errors_crate("crates/oees-errors")
-        .with_client_crate("crates/oees-client")
-        .with_server_crate("crates/oees-server", "schema/schema.graphql")
+fn pipeline() -> krakengen::Pipeline {
+    krakengen::Pipeline::new("oees")
+        .workspace_crates("crates/oees-errors", "crates/oees-client")
+        .server_crate("crates/oees-server", "schema/schema.graphql")
 }
 
 fn group<'a>(c: &'a mut Criterion, name: &str) -> BenchmarkGroup<'a, criterion::measurement::WallTime> {
@@ -162,18 +161,12 @@ fn benches(c: &mut Criterion) {
         )
     });
     each(c, &scales, "schema", |b, s| {
-        let reference = &s.parsed().reference;
-        let options = krakengen::sdl::SchemaOptions::new();
-        b.iter(|| {
-            let build = krakengen::sdl::build_schema(black_box(reference), &options);
-            assert!(build.output.is_some());
-            build
-        })
+        let pipeline = pipeline();
+        b.iter(|| pipeline.load_parsed(black_box(s.parsed().clone())).expect("builds").schema())
     });
     each(c, &scales, "codegen_ir", |b, s| {
-        let reference = &s.parsed().reference;
-        let model = s.model();
-        b.iter(|| stages::prepare(black_box(reference), model, &options()).ok())
+        let loaded = s.loaded();
+        b.iter(|| stages::prepare(black_box(loaded)).ok())
     });
     for (name, which) in [("errors", Which::Errors), ("client", Which::Client), ("server", Which::Server)] {
         each(c, &scales, &format!("emit_{name}"), |b, s| b.iter(|| stages::emit(black_box(s.prepared()), which)));

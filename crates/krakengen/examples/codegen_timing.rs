@@ -21,11 +21,12 @@ fn main() {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt");
     let text = std::fs::read_to_string(path).expect("the vendored reference is readable");
     let parsed = krakengen::parse::parse_str("schema/oees/mutations.txt", &text);
-    let options = krakengen::codegen::Options::new("oees");
+    let pipeline = krakengen::Pipeline::new("oees");
     let (wall, cpu) = (std::time::Instant::now(), cpu_seconds());
     let mut bytes = 0;
     for _ in 0..runs {
-        let files = krakengen::codegen::Generator::from_reference(&parsed.reference, &options).and_then(|g| g.workspace_crates()).expect("generates");
+        let loaded = pipeline.load_parsed(parsed.clone()).expect("loads");
+        let files = loaded.generator().expect("builds").workspace_crates().expect("generates");
         bytes = files.iter().map(|f| f.contents.len()).sum();
     }
     let n = runs as f64;

@@ -42,11 +42,10 @@ const STAGES: [&str; 16] = [
     "xtask_check_stamp",
 ];
 
-fn options() -> krakengen::codegen::Options {
-    krakengen::codegen::Options::new("oees")
-        .with_errors_crate("crates/oees-errors")
-        .with_client_crate("crates/oees-client")
-        .with_server_crate("crates/oees-server", "schema/schema.graphql")
+fn pipeline() -> krakengen::Pipeline {
+    krakengen::Pipeline::new("oees")
+        .workspace_crates("crates/oees-errors", "crates/oees-client")
+        .server_crate("crates/oees-server", "schema/schema.graphql")
 }
 
 /// What a stage consumes, built before it runs.
@@ -54,16 +53,15 @@ enum Input {
     Bytes(Vec<u8>),
     Parsed(krakengen::parse::Parsed),
     /// The reference and its type model, for the generator's first stage.
-    Modelled(Box<(krakengen::parse::Parsed, krakengen::types::TypeModel)>),
+    Modelled(Box<krakengen::pipeline::Loaded>),
     Prepared(Box<stages::Prepared>, Which),
     Tokens(Vec<stages::Emitted>),
     Project(Config, Vec<project::GeneratedFile>),
 }
 
 /// The generator of a parsed reference over its type model.
-fn prepared(parsed: &krakengen::parse::Parsed) -> stages::Prepared {
-    let model = stages::model(&parsed.reference).expect("the type model builds");
-    stages::prepare(&parsed.reference, &model, &options()).expect("the IR builds")
+fn prepared(parsed: krakengen::parse::Parsed) -> stages::Prepared {
+    stages::prepare(&pipeline().load_parsed(parsed).expect("the type model builds")).expect("the IR builds")
 }
 
 fn prepare(stage: &str, text: &str, dir: &Path) -> Input {
@@ -76,15 +74,11 @@ fn prepare(stage: &str, text: &str, dir: &Path) -> Input {
     match stage {
         "parse" => Input::Bytes(text.as_bytes().to_vec()),
         "schema" => Input::Parsed(parsed()),
-        "codegen_ir" => {
-            let parsed = parsed();
-            let model = stages::model(&parsed.reference).expect("the type model builds");
-            Input::Modelled(Box::new((parsed, model)))
-        }
+        "codegen_ir" => Input::Modelled(Box::new(pipeline().load_parsed(parsed()).expect("the type model builds"))),
         "emit_errors" | "emit_client" | "emit_server" | "generate_errors" | "generate_client" | "generate_server" => {
-            Input::Prepared(Box::new(prepared(&parsed())), which)
+            Input::Prepared(Box::new(prepared(parsed())), which)
         }
-        "format_errors" | "format_client" | "format_server" => Input::Tokens(stages::emit(&prepared(&parsed()), which)),
+        "format_errors" | "format_client" | "format_server" => Input::Tokens(stages::emit(&prepared(parsed()), which)),
         _ => {
             std::fs::write(dir.join("ref.txt"), text).expect("writable");
             let toml = "[[project]]\nname = \"oees\"\ndocs = \"ref.txt\"\nschema_dir = \"schema\"\n\
@@ -113,11 +107,10 @@ fn run_stage(stage: &str, input: Input, dir: &Path) -> usize {
     match (stage, input) {
         (_, Input::Bytes(bytes)) => krakengen::parse::parse_files(vec![("synth.txt".into(), bytes)]).reference.mutations.len(),
         ("schema", Input::Parsed(p)) => {
-            let build = krakengen::sdl::build_schema(&p.reference, &krakengen::sdl::SchemaOptions::new());
-            build.output.expect("the schema builds").sdl.len()
+            pipeline().load_parsed(p).expect("the schema builds").schema().sdl.len()
         }
         (_, Input::Parsed(_)) => unreachable!("only `schema` reads the parsed reference alone"),
-        (_, Input::Modelled(m)) => black_box(stages::prepare(&m.0.reference, &m.1, &options()).ok()).is_some() as usize,
+        (_, Input::Modelled(m)) => black_box(stages::prepare(&m).ok()).is_some() as usize,
         (s, Input::Prepared(p, which)) if s.starts_with("emit") => stages::emit(&p, which).len(),
         (_, Input::Prepared(p, which)) => stages::generate(&p, which).expect("generates").len(),
         (_, Input::Tokens(t)) => stages::format(t).expect("formats").iter().map(String::len).sum(),

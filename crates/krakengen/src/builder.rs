@@ -40,24 +40,28 @@
 // The example above is a complete build.rs, and a build script is its `main`.
 #![allow(clippy::needless_doctest_main)]
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 #[cfg(test)]
 use std::path::Path;
 
-use crate::codegen::{Generator, Options};
 use crate::diag::Diagnostics;
+use crate::pipeline::{Failure, Pipeline};
 
-/// What to generate, built with chained setters; [`Config::compile`] generates it.
-#[derive(Debug, Clone, Default)]
+/// What to generate, built with chained setters; [`Config::compile`] generates it. It is a
+/// [`Pipeline`] and the directory the file goes to.
+#[derive(Debug, Clone)]
 pub struct Config {
-    project: Option<String>,
-    reference: Option<PathBuf>,
-    supplements: Vec<PathBuf>,
-    fragments: Vec<PathBuf>,
-    scalars: BTreeMap<String, String>,
-    operations: Vec<String>,
+    pipeline: Pipeline,
     out_dir: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            pipeline: Pipeline::new("kraken").generated_by("the build-script builder `krakengen::builder`"),
+            out_dir: None,
+        }
+    }
 }
 
 /// Why [`Config::compile`] failed: its `Display` is the rendered diagnostics (or the I/O problem).
@@ -82,57 +86,64 @@ impl Error {
     }
 }
 
+impl From<Failure> for Error {
+    fn from(failure: Failure) -> Error {
+        let message = failure.render(false);
+        let diagnostics = failure.report().map(|r| r.diagnostics.clone()).unwrap_or_default();
+        Error { message, diagnostics }
+    }
+}
+
 impl Config {
     pub fn new() -> Self {
         Self::default()
     }
 
+    fn map(mut self, f: impl FnOnce(Pipeline) -> Pipeline) -> Self {
+        self.pipeline = f(self.pipeline);
+        self
+    }
+
     /// The project name: the generated file is `{project}.rs`, and documentation names the API by
     /// it. Default: `kraken`.
     #[must_use]
-    pub fn project(mut self, name: &str) -> Self {
-        self.project = Some(name.to_string());
-        self
+    pub fn project(self, name: &str) -> Self {
+        self.map(|p| p.project(name))
     }
 
     /// The reference: a file, or a directory of `.txt` reference files (a mutations and a queries
     /// page, say). Relative paths are relative to the crate (cargo runs build scripts there).
     #[must_use]
-    pub fn reference(mut self, path: impl Into<PathBuf>) -> Self {
-        self.reference = Some(path.into());
-        self
+    pub fn reference(self, path: impl Into<PathBuf>) -> Self {
+        self.map(|p| p.reference(path))
     }
 
     /// A supplement: the brand's schema as SDL or as an introspection result (JSON). May be given
     /// several times.
     #[must_use]
-    pub fn supplement(mut self, path: impl Into<PathBuf>) -> Self {
-        self.supplements.push(path.into());
-        self
+    pub fn supplement(self, path: impl Into<PathBuf>) -> Self {
+        self.map(|p| p.supplement(path))
     }
 
     /// A `.graphql` file of fragment definitions spread into the operation documents. May be given
     /// several times.
     #[must_use]
-    pub fn fragments(mut self, path: impl Into<PathBuf>) -> Self {
-        self.fragments.push(path.into());
-        self
+    pub fn fragments(self, path: impl Into<PathBuf>) -> Self {
+        self.map(|p| p.fragments(path))
     }
 
-    /// Maps a custom scalar to a Rust type path, as [`Options::with_scalar`] does.
+    /// Maps a custom scalar to a Rust type path, as [`crate::codegen::Options::with_scalar`] does.
     #[must_use]
-    pub fn scalar(mut self, graphql: &str, rust: &str) -> Self {
-        self.scalars.insert(graphql.to_string(), rust.to_string());
-        self
+    pub fn scalar(self, graphql: &str, rust: &str) -> Self {
+        self.map(|p| p.scalar(graphql, rust))
     }
 
     /// Generates only the operations this pattern selects (a name, a glob such as `smartFlex*`, or
     /// an exclusion `!name`), with the types they reach and the codes they raise; may be given
-    /// several times. See [`Options::with_operations`].
+    /// several times. See [`crate::codegen::Options::with_operations`].
     #[must_use]
-    pub fn operation(mut self, pattern: &str) -> Self {
-        self.operations.push(pattern.to_string());
-        self
+    pub fn operation(self, pattern: &str) -> Self {
+        self.map(|p| p.operations([pattern]))
     }
 
     /// Where the file goes. Default: `$OUT_DIR`, which cargo sets for build scripts.
@@ -140,6 +151,11 @@ impl Config {
     pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
         self.out_dir = Some(dir.into());
         self
+    }
+
+    /// The pipeline this configuration runs.
+    pub fn pipeline(&self) -> &Pipeline {
+        &self.pipeline
     }
 
     /// Generates `{out_dir}/{project}.rs` and returns its path, printing the instructions for cargo
@@ -151,43 +167,24 @@ impl Config {
     /// [`Config::compile`], writing the instructions for cargo (`cargo:rerun-if-changed=…`,
     /// `cargo:warning=…`) to `cargo` instead of standard output.
     pub fn compile_to(&self, cargo: &mut impl std::io::Write) -> Result<PathBuf, Error> {
-        let project = self.project.as_deref().unwrap_or("kraken");
-        let reference = self.reference.as_deref().ok_or_else(|| Error::io("krakengen::builder::Config has no reference".into()))?;
+        if !self.pipeline.has_reference() {
+            return Err(Error::io("krakengen::builder::Config has no reference".into()));
+        }
         let out_dir = match &self.out_dir {
             Some(dir) => dir.clone(),
             None => std::env::var_os("OUT_DIR")
                 .map(PathBuf::from)
                 .ok_or_else(|| Error::io("OUT_DIR is not set: call compile from a build script, or set out_dir".into()))?,
         };
-        for input in std::iter::once(reference).chain(self.supplements.iter().map(PathBuf::as_path)).chain(self.fragments.iter().map(PathBuf::as_path)) {
+        for input in self.pipeline.input_paths() {
             let _ = writeln!(cargo, "cargo:rerun-if-changed={}", input.display());
         }
-        let parsed = crate::parse::parse_path(reference).map_err(|e| Error::io(e.to_string()))?;
-        if parsed.diagnostics.has_errors() {
-            return Err(Error { message: parsed.render_diagnostics(false), diagnostics: parsed.diagnostics });
-        }
-        warn(cargo, &parsed.diagnostics);
-        let supplements: Vec<_> = self.supplements.iter().cloned().map(crate::types::SupplementSource::File).collect();
-        let build = crate::types::build(&parsed.reference, &supplements);
-        let Some(model) = build.output else {
-            return Err(Error { message: build.render_diagnostics_for(&parsed, false), diagnostics: build.diagnostics });
-        };
-        warn(cargo, &build.diagnostics);
-        let mut options = Options::new(project)
-            .with_scalars(&self.scalars)
-            .with_operations(&self.operations)
-            .with_generated_by("the build-script builder `krakengen::builder`");
-        for f in &self.fragments {
-            let text = std::fs::read_to_string(f).map_err(|e| Error::io(format!("cannot read {}: {e}", f.display())))?;
-            options = options.with_fragments(&f.display().to_string(), &text);
-        }
-        let file = Generator::new(&parsed.reference, &model, &options)
-            .and_then(|generator| {
-                warn(cargo, generator.warnings());
-                generator.included_file()
-            })
-            .map_err(|diagnostics| Error { message: parsed.render(&diagnostics, false), diagnostics })?;
-        let path = out_dir.join(format!("{project}.rs"));
+        let loaded = self.pipeline.load()?;
+        warn(cargo, &loaded.warnings().diagnostics);
+        let generator = loaded.generator()?;
+        warn(cargo, generator.warnings());
+        let file = generator.included_file().map_err(|d| loaded.failure(d))?;
+        let path = out_dir.join(format!("{}.rs", self.pipeline.name()));
         crate::write::write_if_changed(&path, file.as_bytes()).map_err(|e| Error::io(format!("cannot write {}: {e}", path.display())))?;
         Ok(path)
     }
@@ -228,7 +225,7 @@ mod tests {
         assert!(cargo.contains("cargo:warning=krakengen unmatched-rows:"), "{cargo}");
         assert_eq!(path, dir.path().join("sup.rs"));
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.starts_with("// Generated by the build-script builder `krakengen::builder`, do not edit.\npub mod errors {\n"), "{}", &text[..200]);
+        assert!(text.starts_with("// @generated by the build-script builder `krakengen::builder`, do not edit.\npub mod errors {\n"), "{}", &text[..200]);
         assert!(text.ends_with("pub use client::*;\n"));
         syn::parse_file(&text).expect("the file is Rust");
         // Nothing that must come first in a file: it is included into a module.

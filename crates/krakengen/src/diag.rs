@@ -103,10 +103,100 @@ impl Diagnostics {
     }
 }
 
-/// The text of one source file, for rendering diagnostics.
-pub struct SourceText<'a> {
-    pub path: &'a str,
-    pub text: &'a str,
+/// One file diagnostics can point into: its path as shown and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: String,
+    /// Shared, so that every stage's report can hold the reference without copying it.
+    pub text: std::sync::Arc<str>,
+}
+
+/// Every file the diagnostics of a run can point into, by file id: a span's `file` is an index
+/// into this map. A stage that reads a file (the parser its references, the schema stage its
+/// supplements and, when it fails, its own SDL) adds it here and gets its id, so ids are never
+/// computed from another stage's counts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceMap {
+    files: Vec<Source>,
+}
+
+impl SourceMap {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a file and returns its id.
+    pub fn add(&mut self, path: impl Into<String>, text: impl Into<std::sync::Arc<str>>) -> u32 {
+        self.files.push(Source { path: path.into(), text: text.into() });
+        (self.files.len() - 1) as u32
+    }
+
+    /// The file with id `file`.
+    pub fn get(&self, file: u32) -> Option<&Source> {
+        self.files.get(file as usize)
+    }
+
+    /// The id the next added file gets.
+    pub fn next_id(&self) -> u32 {
+        self.files.len() as u32
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Source> {
+        self.files.iter()
+    }
+
+    /// The path of file `file`, or `fallback` for a diagnostic that points at no file.
+    pub fn path_or<'a>(&'a self, file: u32, fallback: &'a str) -> &'a str {
+        self.get(file).map_or(fallback, |s| s.path.as_str())
+    }
+}
+
+impl std::ops::Index<usize> for SourceMap {
+    type Output = str;
+
+    /// The text of file `index`.
+    fn index(&self, index: usize) -> &str {
+        &self.files[index].text
+    }
+}
+
+/// Diagnostics with the sources they point into: what every stage and the pipeline hand out, so
+/// that a report can be rendered wherever it ends up without the caller finding its files.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    pub diagnostics: Diagnostics,
+    pub sources: SourceMap,
+}
+
+impl Report {
+    pub fn new(diagnostics: Diagnostics, sources: SourceMap) -> Self {
+        Report { diagnostics, sources }
+    }
+
+    /// The diagnostics rendered with `options` (see [`render`]).
+    pub fn render(&self, options: impl Into<RenderOptions>) -> String {
+        render(&self.diagnostics, &self.sources, options)
+    }
+
+    /// Only the errors, for commands whose business is not the warnings.
+    pub fn errors_only(&self) -> Report {
+        let errors = self.diagnostics.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
+        Report { diagnostics: Diagnostics(errors), sources: self.sources.clone() }
+    }
+
+    /// Only the warnings.
+    pub fn warnings_only(&self) -> Report {
+        let warnings = self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).cloned().collect();
+        Report { diagnostics: Diagnostics(warnings), sources: self.sources.clone() }
+    }
 }
 
 /// How diagnostics are rendered: in colour or not, and how many per file at most.
@@ -206,20 +296,20 @@ impl miette::SourceCode for Window {
 }
 
 #[derive(Debug)]
-struct Report<'a> {
+struct Miette<'a> {
     diag: &'a Diagnostic,
     source: Window,
 }
 
-impl std::fmt::Display for Report<'_> {
+impl std::fmt::Display for Miette<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.diag.message)
     }
 }
 
-impl std::error::Error for Report<'_> {}
+impl std::error::Error for Miette<'_> {}
 
-impl miette::Diagnostic for Report<'_> {
+impl miette::Diagnostic for Miette<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn std::fmt::Display + 'b>> {
         Some(Box::new(format!("krakengen::{}", self.diag.code)))
     }
@@ -248,7 +338,7 @@ impl miette::Diagnostic for Report<'_> {
 /// does not lie inside its file, is rendered as a one-line message without a snippet, so nothing is
 /// ever dropped and nothing out of range reaches miette. Diagnostics of one file beyond the cap are
 /// summed up by code after the rest.
-pub fn render(diags: &Diagnostics, sources: &[SourceText<'_>], options: impl Into<RenderOptions>) -> String {
+pub fn render(diags: &Diagnostics, sources: &SourceMap, options: impl Into<RenderOptions>) -> String {
     let options = options.into();
     let theme = if options.color { miette::GraphicalTheme::unicode() } else { miette::GraphicalTheme::unicode_nocolor() };
     let handler = miette::GraphicalReportHandler::new_themed(theme).with_width(100).with_context_lines(1);
@@ -260,7 +350,7 @@ pub fn render(diags: &Diagnostics, sources: &[SourceText<'_>], options: impl Int
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        let Some(src) = sources.get(d.span.file as usize) else {
+        let Some(src) = sources.get(d.span.file) else {
             let _ = writeln!(out, "{severity}[{}]: {}", d.code, local.message);
             continue;
         };
@@ -279,12 +369,12 @@ pub fn render(diags: &Diagnostics, sources: &[SourceText<'_>], options: impl Int
             continue;
         }
         let source = snippet(src, d, &mut local.span);
-        let _ = handler.render_report(&mut out, &Report { diag: &local, source });
+        let _ = handler.render_report(&mut out, &Miette { diag: &local, source });
         out.push('\n');
     }
     for (file, codes) in &capped.omitted {
         let total: usize = codes.values().sum();
-        let path = sources.get(*file as usize).map_or("the options", |s| s.path);
+        let path = sources.path_or(*file, "the options");
         let by_code: Vec<String> = codes.iter().map(|(code, n)| format!("{code} ×{n}")).collect();
         let _ = writeln!(
             out,
@@ -336,11 +426,11 @@ pub fn clip(text: &str, budget: usize) -> String {
 
 /// The window of lines around `d`'s span, clipped to the line budget, with `span` (a copy of the
 /// diagnostic's) rewritten to point into it. The span's offset must lie inside the file.
-fn snippet(src: &SourceText<'_>, d: &Diagnostic, span: &mut Span) -> Window {
-    let offset = floor_boundary(src.text, d.span.offset as usize);
+fn snippet(src: &Source, d: &Diagnostic, span: &mut Span) -> Window {
+    let offset = floor_boundary(&src.text, d.span.offset as usize);
     // Only the lines around the span are handed to miette: rendering a 100 MB file must not copy
     // it once per diagnostic.
-    let (start, end) = window(src.text, offset);
+    let (start, end) = window(&src.text, offset);
     let text = printable(&src.text[start..end]);
     let local = offset - start;
     // The span knows its line, so only the lines between the window's start and the span are
@@ -447,6 +537,13 @@ fn window(text: &str, offset: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
+    /// A source map of one file.
+    fn file(path: &str, text: &str) -> SourceMap {
+        let mut sources = SourceMap::new();
+        sources.add(path, text);
+        sources
+    }
+
     #[test]
     fn window_is_local() {
         let text = "a\nb\nc\nd\ne\nf\ng\nh\n";
@@ -462,7 +559,7 @@ mod tests {
         let mut d = Diagnostics::new();
         let text = "a\rb\nx\ryz\r\nlast\n";
         d.error("bad-thing", Span { file: 0, line: 2, column: 3, offset: 6, len: 1 }, "something is wrong", "here");
-        let out = render(&d, &[SourceText { path: "ref.txt", text }], false);
+        let out = render(&d, &file("ref.txt", text), false);
         assert!(out.contains("ref.txt:2:3"), "{out}");
         let gutters: Vec<&str> = out.lines().filter_map(|l| l.split_once(" │ ").map(|(g, _)| g.trim())).collect();
         assert_eq!(gutters, ["1", "2", "3"], "{out}");
@@ -486,7 +583,7 @@ mod tests {
         let text = format!("first\n{line}\n{line}\nlast\n");
         let offset = 6 + 200;
         let d = one(Span { file: 0, line: 2, column: 201, offset: offset as u32, len: 3 }, "a problem in a long line");
-        let out = render(&d, &[SourceText { path: "long.txt", text: &text }], false);
+        let out = render(&d, &file("long.txt", &text), false);
         assert!(widest(&out) <= 100, "{out}");
         insta::assert_snapshot!(out);
     }
@@ -496,7 +593,7 @@ mod tests {
         // Rust formatting widths stop at 65535; a snippet that wide used to panic inside miette.
         let text = "x".repeat(200_000);
         let d = one(Span { file: 0, line: 1, column: 150_001, offset: 150_000, len: 40_000 }, "deep in a long line");
-        let out = render(&d, &[SourceText { path: "wide.txt", text: &text }], false);
+        let out = render(&d, &file("wide.txt", &text), false);
         assert!(out.contains("wide.txt:1:150001"), "{out}");
         assert!(widest(&out) <= 100, "{out}");
         assert!(out.len() < 2_000, "{} bytes", out.len());
@@ -505,23 +602,23 @@ mod tests {
     #[test]
     fn columns_count_characters() {
         let d = one(Span { file: 0, line: 1, column: 5, offset: 8, len: 1 }, "after multi-byte characters");
-        let out = render(&d, &[SourceText { path: "u.txt", text: "éééé x\n" }], false);
+        let out = render(&d, &file("u.txt", "éééé x\n"), false);
         assert!(out.contains("u.txt:1:5"), "{out}");
     }
 
     #[test]
     fn a_span_outside_its_file_is_reported_without_a_snippet() {
         let d = one(Span { file: 0, line: 40, column: 2, offset: 1_000, len: 5 }, "somewhere else");
-        let out = render(&d, &[SourceText { path: "small.txt", text: "tiny\n" }], false);
+        let out = render(&d, &file("small.txt", "tiny\n"), false);
         assert_eq!(out, "small.txt:40:2: error[bad-thing]: somewhere else (the position lies outside the file, which has 5 bytes)\n");
-        let out = render(&one(Span { file: 7, ..Span::default() }, "no such file"), &[], false);
+        let out = render(&one(Span { file: 7, ..Span::default() }, "no such file"), &SourceMap::new(), false);
         assert_eq!(out, "error[bad-thing]: no such file\n");
     }
 
     #[test]
     fn long_messages_are_cut() {
         let d = one(Span { file: 0, line: 1, column: 1, offset: 0, len: 1 }, &"word ".repeat(100_000));
-        let out = render(&d, &[SourceText { path: "m.txt", text: "m\n" }], false);
+        let out = render(&d, &file("m.txt", "m\n"), false);
         assert!(out.len() < 2_000, "{} bytes", out.len());
         assert!(out.contains('…'), "{out}");
     }
@@ -531,7 +628,7 @@ mod tests {
         let mut d = Diagnostics::new();
         let span = Span { file: 0, line: 1, column: 1, offset: 0, len: 1 };
         d.error("many-lines", span, format!("first\0{}", "\n".repeat(300)), "a\nlabel\nof lines");
-        let out = render(&d, &[SourceText { path: "m.txt", text: "m\n" }], false);
+        let out = render(&d, &file("m.txt", "m\n"), false);
         assert!(out.lines().count() < 30, "{out}");
         assert!(!out.contains('\0'), "{out:?}");
         assert!(out.contains("a label of lines"), "{out}");
@@ -546,7 +643,8 @@ mod tests {
             d.warn(code, Span { file: 0, line: i + 1, column: 1, offset: i * 5, len: 4 }, format!("problem {i}"), "");
         }
         d.error("elsewhere", Span { file: 1, line: 1, column: 1, offset: 0, len: 1 }, "in the other file", "");
-        let sources = [SourceText { path: "a.txt", text: &text }, SourceText { path: "b.txt", text: "b\n" }];
+        let mut sources = file("a.txt", &text);
+        sources.add("b.txt", "b\n");
         let out = render(&d, &sources, RenderOptions::new().with_max_per_file(2));
         assert_eq!(out.matches("problem ").count(), 2, "{out}");
         assert!(out.contains("in the other file"), "{out}");
@@ -559,7 +657,7 @@ mod tests {
     fn render_names_file_line_and_column() {
         let mut d = Diagnostics::new();
         d.error("bad-thing", Span { file: 0, line: 2, column: 3, offset: 6, len: 3 }, "something is wrong", "here");
-        let out = render(&d, &[SourceText { path: "ref.txt", text: "abc\nxyzabc\n" }], false);
+        let out = render(&d, &file("ref.txt", "abc\nxyzabc\n"), false);
         assert!(out.contains("ref.txt:2:3"), "{out}");
         assert!(out.contains("krakengen::bad-thing"), "{out}");
         assert!(out.contains("here"), "{out}");

@@ -11,56 +11,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::config::{Config, Project};
+use crate::config::Config;
+pub use crate::pipeline::Failure;
+use crate::pipeline::Pipeline;
 pub use crate::write::GeneratedFile;
-use crate::diag::{Diagnostics, RenderOptions, SourceText};
-use crate::parse::{self, Parsed};
-
-/// Why a project could not be generated.
-#[derive(Debug)]
-pub enum Failure {
-    /// The inputs could not be read.
-    Load(String),
-    /// The reference (or a stage after it) has errors. `sources` are the (path, text) pairs the
-    /// diagnostics' spans point into, so that [`Failure::render`] can show them with any
-    /// [`RenderOptions`].
-    Diagnostics { project: String, sources: Vec<(String, String)>, diagnostics: Diagnostics },
-    /// The generated files could not be written.
-    Write(String),
-}
-
-impl Failure {
-    /// The failure as text, with the diagnostics rendered with `options`.
-    pub fn render(&self, options: impl Into<RenderOptions>) -> String {
-        match self {
-            Failure::Load(m) | Failure::Write(m) => m.clone(),
-            Failure::Diagnostics { project, sources, diagnostics } => {
-                let sources: Vec<SourceText<'_>> = sources.iter().map(|(path, text)| SourceText { path, text }).collect();
-                format!(
-                    "{}project `{project}`: {} error(s), {} warning(s); nothing was written",
-                    crate::diag::render(diagnostics, &sources, options),
-                    diagnostics.errors(),
-                    diagnostics.warnings()
-                )
-            }
-        }
-    }
-
-    fn diagnostics(project: &Project, parsed: Option<&Parsed>, extra: &[(String, String)], diagnostics: Diagnostics) -> Failure {
-        let mut sources: Vec<(String, String)> = parsed
-            .map(|p| p.reference.files.iter().map(|f| f.path.clone()).zip(p.sources.iter().cloned()).collect())
-            .unwrap_or_default();
-        sources.extend(extra.iter().cloned());
-        Failure::Diagnostics { project: project.name.clone(), sources, diagnostics }
-    }
-}
-
-impl std::fmt::Display for Failure {
-    /// The failure with its diagnostics rendered plainly, with the default cap.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render(false))
-    }
-}
 
 /// Where the generated files go, one at a time, as they are produced.
 pub trait Outputs {
@@ -174,88 +128,36 @@ pub fn generate_into(config: &Config, outputs: &mut impl Outputs) -> Result<(), 
     Ok(())
 }
 
-/// Parses a project's reference, naming files relative to the configuration's directory so that
-/// nothing generated depends on where the repository is checked out.
-pub fn parse_project(config: &Config, project: &Project) -> Result<Parsed, Failure> {
-    let mut inputs = parse::load(&config.path(&project.docs)).map_err(|e| Failure::Load(e.to_string()))?;
-    for (name, _) in &mut inputs {
-        *name = display_path(Path::new(name.as_str()), &config.root);
-    }
-    let parsed = parse::parse_files(inputs);
-    if parsed.diagnostics.has_errors() {
-        return Err(Failure::diagnostics(project, Some(&parsed), &[], parsed.diagnostics.clone()));
-    }
-    Ok(parsed)
-}
-
-/// Generates the files of one project into `outputs`.
-pub fn generate_project_into(config: &Config, project: &Project, outputs: &mut impl Outputs) -> Result<(), Failure> {
+/// Generates the files of one project into `outputs`: its SDL and catalogue, and its crates when
+/// it names them.
+pub fn generate_project_into(config: &Config, project: &crate::config::Project, outputs: &mut impl Outputs) -> Result<(), Failure> {
     use crate::write::TextSink;
-    let parsed = parse_project(config, project)?;
-    let schema = build_schema(config, project, &parsed)?;
-    let crate::sdl::SchemaOutput { sdl, metadata_json, model, .. } = schema;
+    let pipeline = Pipeline::from_project(config, project);
+    let loaded = pipeline.load()?;
+    let crate::sdl::SchemaOutput { sdl, metadata_json, .. } = loaded.schema();
     let dir = config.path(&project.schema_dir);
     for (name, text) in [("schema.graphql", sdl), ("metadata.json", metadata_json)] {
         let mut file = outputs.create(dir.join(name));
         file.push_text(&text);
         outputs.finish(file)?;
     }
-    if let Some(options) = codegen_options(config, project)? {
-        let generator = crate::codegen::Generator::new(&parsed.reference, &model, &options)
-            .map_err(|diagnostics| Failure::diagnostics(project, Some(&parsed), &[], diagnostics))?;
+    if pipeline.has_workspace_crates() {
+        let generator = loaded.generator()?;
         // The generator has taken what it needs from the model; the model, the validated schema
         // above all, is dropped before formatting, which needs most of the memory.
-        drop(model);
+        let sources = loaded.warnings().sources.clone();
+        drop(loaded);
         let files = generator
             .workspace_crates_into(|path| outputs.create(config.root.join(path)))
-            .map_err(|diagnostics| Failure::diagnostics(project, Some(&parsed), &[], diagnostics))?;
+            .map_err(|diagnostics| Failure::Diagnostics {
+                project: project.name.clone(),
+                report: crate::diag::Report::new(diagnostics, sources.clone()),
+            })?;
         for file in files {
             outputs.finish(file)?;
         }
     }
     Ok(())
-}
-
-/// Generates the files of one project in memory.
-pub fn generate_project(config: &Config, project: &Project) -> Result<Vec<GeneratedFile>, Failure> {
-    let mut files = Collect(Vec::new());
-    generate_project_into(config, project, &mut files)?;
-    Ok(files.0)
-}
-
-/// The code generator's options for a project: its crates, scalars and fragments (its supplements
-/// reach the generator through the type model). `None` when the project names no errors and client
-/// crate (it then only gets its SDL and catalogue).
-pub fn codegen_options(config: &Config, project: &Project) -> Result<Option<crate::codegen::Options>, Failure> {
-    let (Some(errors), Some(client)) = (&project.errors_crate, &project.client_crate) else { return Ok(None) };
-    let mut options = crate::codegen::Options::new(&project.name)
-        .with_errors_crate(&errors.display().to_string())
-        .with_client_crate(&client.display().to_string())
-        .with_scalars(&project.scalars)
-        .with_operations(&project.operations);
-    if let Some(server) = &project.server_crate {
-        let sdl = project.schema_dir.join("schema.graphql");
-        options = options.with_server_crate(&server.display().to_string(), &sdl.display().to_string());
-    }
-    for f in &project.fragments {
-        let path = config.path(f);
-        let text = std::fs::read_to_string(&path).map_err(|e| Failure::Load(format!("cannot read {}: {e}", path.display())))?;
-        options = options.with_fragments(&display_path(&path, &config.root), &text);
-    }
-    Ok(Some(options))
-}
-
-/// Builds a project's SDL and catalogue, with the supplements its configuration names.
-pub fn build_schema(config: &Config, project: &Project, parsed: &Parsed) -> Result<crate::sdl::SchemaOutput, Failure> {
-    let mut options = crate::sdl::SchemaOptions::new();
-    for s in &project.supplements {
-        options = options.with_supplement(config.path(s));
-    }
-    let build = options.build(&parsed.reference);
-    match build.output {
-        Some(out) if !build.diagnostics.has_errors() => Ok(out),
-        _ => Err(Failure::diagnostics(project, Some(parsed), &build.extra_sources, build.diagnostics)),
-    }
 }
 
 /// What [`sync`] did or would do.
@@ -331,11 +233,6 @@ pub fn codegen(config: &Config, check: bool, stamp: Option<&Path>) -> Result<Out
         }
     }
     Ok(Outcome { files: outputs.len(), report, from_stamp: false })
-}
-
-/// Shows `path` relative to `root` when it lies below it.
-pub fn display_path(path: &Path, root: &Path) -> String {
-    path.strip_prefix(root).unwrap_or(path).display().to_string()
 }
 
 #[cfg(test)]
@@ -550,8 +447,8 @@ mod tests {
         let broken = SMALL.replace("Query Complexity: 1", "Query Complexity: lots");
         let failure = generate(&config(dir.path(), &broken)).unwrap_err();
         let rendered = failure.to_string();
-        let Failure::Diagnostics { diagnostics, .. } = failure else { panic!("expected diagnostics") };
-        assert!(diagnostics.has_errors());
+        let Failure::Diagnostics { report, .. } = failure else { panic!("expected diagnostics") };
+        assert!(report.diagnostics.has_errors());
         assert!(rendered.contains("ref.txt:"), "{rendered}");
         assert!(rendered.contains("bad-complexity"), "{rendered}");
         assert!(!dir.path().join("out").exists());

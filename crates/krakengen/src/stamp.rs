@@ -23,7 +23,6 @@ use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::project::display_path;
 use crate::write::ContentHash;
 
 /// The identity of this generator: a hash of krakengen's sources, templates and the workspace lock
@@ -61,7 +60,7 @@ pub fn inputs(config: &Config) -> Result<u64, String> {
     let mut h = Hash::new();
     h.piece(MAGIC.as_bytes());
     h.piece(GENERATOR.as_bytes());
-    h.piece(format!("{config:?}").as_bytes());
+    h.piece(serde_json::to_string(config).unwrap_or_default().as_bytes());
     for project in &config.projects {
         let files = crate::parse::load(&config.path(&project.docs)).map_err(|e| e.to_string())?;
         h.piece(&(files.len() as u64).to_le_bytes());
@@ -88,7 +87,7 @@ pub fn inputs(config: &Config) -> Result<u64, String> {
 pub fn record(config: &Config, inputs: u64, outputs: &[(PathBuf, u64, u64)], stamp: &Path) -> std::io::Result<()> {
     let mut text = format!("{MAGIC}\ninputs {inputs:016x}\n");
     for (path, len, hash) in outputs {
-        let shown = display_path(path, &config.root);
+        let shown = config.shown(path);
         let faithful = path.to_str().is_some() && !shown.contains(['\n', '\r']) && !shown.is_empty();
         if !faithful {
             return match std::fs::remove_file(stamp) {

@@ -376,7 +376,7 @@ mod tests {
     #[test]
     fn an_empty_reference_has_an_empty_trait() {
         let generator =
-            crate::codegen::Generator::from_reference(&crate::model::Reference::default(), &crate::codegen::Options::new("e")).unwrap();
+            crate::codegen::tests::generator(&Default::default(), &crate::codegen::Options::new("e")).unwrap();
         let ir = &generator.ir;
         let paths = ServerPaths { client: "c".into(), errors: "e".into(), sdl: "s.graphql".into() };
         let text = format::rust_file_segments(&segments(ir, &paths)).unwrap();

@@ -895,7 +895,7 @@ mod tests {
     #[test]
     fn an_invalid_document_is_an_error_naming_its_mutation() {
         let parsed = crate::codegen::tests::vendored();
-        let model = crate::types::build(&parsed.reference, &[]).output.unwrap();
+        let model = crate::types::build(&parsed, &[]).output.unwrap();
         let options = Options::new("oees");
         let mut ir = build(&parsed.reference, &model, &options).unwrap();
         let index = ir.operations.iter().position(|o| o.graphql == "acceptGoodsQuote").unwrap();

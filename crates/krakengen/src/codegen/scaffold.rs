@@ -200,10 +200,10 @@ mod tests {
     fn vendored_scaffold() -> (crate::model::Reference, String) {
         let parsed = crate::codegen::tests::vendored();
         let options = Options::new("oees");
-        let generator = crate::codegen::Generator::from_reference(&parsed.reference, &options).unwrap();
+        let generator = crate::codegen::tests::generator(&parsed, &options).unwrap();
         assert_eq!(generator.scaffold().unwrap(), None, "no server crate, no scaffold");
         let options = options.with_server_crate("crates/oees-server", "schema/oees/schema.graphql");
-        let generator = crate::codegen::Generator::from_reference(&parsed.reference, &options).unwrap();
+        let generator = crate::codegen::tests::generator(&parsed, &options).unwrap();
         (parsed.reference, generator.scaffold().unwrap().unwrap())
     }
 

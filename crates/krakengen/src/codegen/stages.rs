@@ -8,10 +8,8 @@
 use proc_macro2::TokenStream;
 
 use super::format::{self, Segment};
-use super::{emit_client, emit_errors, emit_server, ErrorsPath, Generator, Options};
+use super::{emit_client, emit_errors, emit_server, ErrorsPath, Generator};
 use crate::diag::Diagnostics;
-use crate::model::Reference;
-use crate::types::TypeModel;
 
 /// The generator (stage 1: every name, type and document decided) with the paths its emitters need.
 pub struct Prepared {
@@ -29,18 +27,14 @@ pub enum Which {
     Server,
 }
 
-/// Builds the generator of `reference` over `model`, for the workspace layout (the client refers to
-/// the error crate).
-pub fn prepare(reference: &Reference, model: &TypeModel, options: &Options) -> Result<Prepared, Diagnostics> {
+/// Builds the generator of a loaded pipeline, for the workspace layout (the client refers to the
+/// error crate).
+pub fn prepare(loaded: &crate::pipeline::Loaded) -> Result<Prepared, crate::pipeline::Failure> {
+    let generator = loaded.generator()?;
+    let options = generator.options();
     let errors = ErrorsPath::Crate(options.errors_crate_name().replace('-', "_"));
     let server = options.server_crate_dir.as_deref().map(|dir| options.server_paths(dir));
-    Ok(Prepared { generator: Generator::new(reference, model, options)?, errors, server })
-}
-
-/// The type model of `reference` alone, which [`prepare`] reads.
-pub fn model(reference: &Reference) -> Result<TypeModel, Diagnostics> {
-    let build = crate::types::build(reference, &[]);
-    build.output.ok_or(build.diagnostics)
+    Ok(Prepared { generator, errors, server })
 }
 
 fn segments<'a>(prepared: &'a Prepared, which: Which) -> Vec<Segment<'a>> {
@@ -94,9 +88,8 @@ mod tests {
     /// documentation included.
     #[test]
     fn formatting_emitted_segments_later_matches_the_fused_path() {
-        let parsed = crate::codegen::tests::vendored();
-        let options = Options::new("oees").with_errors_crate("e").with_client_crate("c").with_server_crate("s", "x.graphql");
-        let prepared = prepare(&parsed.reference, &model(&parsed.reference).unwrap(), &options).unwrap();
+        let pipeline = crate::Pipeline::new("oees").parsed(crate::codegen::tests::vendored()).workspace_crates("e", "c").server_crate("s", "x.graphql");
+        let prepared = prepare(&pipeline.load().unwrap()).unwrap();
         for which in [Which::Errors, Which::Client, Which::Server] {
             let texts = format(emit(&prepared, which)).unwrap();
             let fused = generate(&prepared, which).unwrap();

@@ -24,39 +24,20 @@ pub use lines::looks_like_reference;
 use lines::Line;
 use tables::Row;
 
-/// The outcome of parsing: the model (always, possibly partial) and every problem found.
-#[derive(Debug, Clone)]
+/// The outcome of parsing: the model (always, possibly partial), every problem found, and the
+/// text of each file the problems point into.
+#[derive(Debug, Clone, Default)]
 pub struct Parsed {
     pub reference: Reference,
     pub diagnostics: Diagnostics,
-    /// The text of each file, for rendering diagnostics.
-    pub sources: Vec<String>,
+    /// The reference files, by the file ids of their spans.
+    pub sources: crate::diag::SourceMap,
 }
 
 impl Parsed {
-    /// Renders the diagnostics against the parsed sources.
-    pub fn render_diagnostics(&self, options: impl Into<crate::diag::RenderOptions>) -> String {
-        self.render(&self.diagnostics, options)
-    }
-
-    /// Renders diagnostics of a later stage that point into the parsed files (or nowhere), such as
-    /// the code generator's.
-    pub fn render(&self, diagnostics: &Diagnostics, options: impl Into<crate::diag::RenderOptions>) -> String {
-        self.render_with(diagnostics, &[], options)
-    }
-
-    /// [`Parsed::render`] for diagnostics that may also point into `extra` files (path, text), whose
-    /// file indices follow the parsed files': the schema stage's supplements.
-    pub fn render_with(&self, diagnostics: &Diagnostics, extra: &[(String, String)], options: impl Into<crate::diag::RenderOptions>) -> String {
-        let sources: Vec<_> = self
-            .reference
-            .files
-            .iter()
-            .zip(&self.sources)
-            .map(|(f, t)| crate::diag::SourceText { path: &f.path, text: t })
-            .chain(extra.iter().map(|(path, text)| crate::diag::SourceText { path, text }))
-            .collect();
-        crate::diag::render(diagnostics, &sources, options)
+    /// The parser's diagnostics with the files they point into.
+    pub fn report(&self) -> crate::diag::Report {
+        crate::diag::Report::new(self.diagnostics.clone(), self.sources.clone())
     }
 }
 
@@ -103,10 +84,10 @@ pub fn parse_str(path: &str, text: &str) -> Parsed {
 pub fn parse_files(files: Vec<(String, Vec<u8>)>) -> Parsed {
     let mut diags = Diagnostics::new();
     let mut reference = Reference::default();
-    let mut sources = Vec::with_capacity(files.len());
+    let mut sources = crate::diag::SourceMap::new();
     let mut blocks: Vec<Block> = Vec::new();
-    for (index, (path, bytes)) in files.into_iter().enumerate() {
-        let file = index as u32;
+    for (path, bytes) in files {
+        let file = sources.next_id();
         let text = match String::from_utf8(bytes) {
             Ok(t) => t,
             Err(e) => {
@@ -135,8 +116,8 @@ pub fn parse_files(files: Vec<(String, Vec<u8>)>) -> Parsed {
                 "expected a mutation block",
             );
         }
+        sources.add(path.clone(), text);
         reference.files.push(SourceFile { path, rendering });
-        sources.push(text);
     }
     merge(&mut blocks, &mut diags);
     infer::run(&mut reference, blocks, &mut diags);

@@ -91,8 +91,8 @@ pub enum SupplementSource {
 pub struct TypeModel {
     types: BTreeMap<String, TypeDef>,
     schema: Valid<Schema>,
-    /// The syntax tree the SDL is printed from, until the printer takes it.
-    document: Option<Document>,
+    /// The syntax tree the SDL is printed from.
+    document: Document,
 }
 
 impl TypeModel {
@@ -111,31 +111,28 @@ impl TypeModel {
         &self.schema
     }
 
-    /// The syntax tree the SDL is printed from (apollo-compiler's printer keeps its order: the
-    /// directives, `Unknown`, `Query`, `Mutation`, then every type by name); `None` once taken.
-    pub fn take_document(&mut self) -> Option<Document> {
-        self.document.take()
+    /// The model as SDL, ending with a newline: apollo-compiler's printer keeps the tree's order
+    /// (the directives, `Unknown`, `Query`, `Mutation`, then every type by name).
+    pub fn sdl(&self) -> String {
+        print(&self.document)
     }
 }
 
-/// The result of [`build`] (the model) or of a stage that goes on from it (such as
-/// [`crate::sdl::build_schema`], whose output is the SDL and the catalogue too): the output when
-/// there was no error, and every diagnostic.
+/// The result of [`build`]: the model when there was no error, every diagnostic, and the files
+/// they point into.
 #[derive(Debug)]
-pub struct Build<T = TypeModel> {
+pub struct Build {
     /// `None` when any diagnostic is an error; nothing half-made is ever handed out.
-    pub output: Option<T>,
+    pub output: Option<TypeModel>,
     pub diagnostics: Diagnostics,
-    /// Files the diagnostics may point into besides the reference's own, as (path, text): the
-    /// supplements, then the model's SDL if it failed validation. Their file indices follow the
-    /// reference's files.
-    pub extra_sources: Vec<(String, String)>,
+    /// The reference's files, then the supplements, then the model's SDL if it failed validation.
+    pub sources: crate::diag::SourceMap,
 }
 
-impl<T> Build<T> {
-    /// Renders the diagnostics of a build from `parsed.reference`.
-    pub fn render_diagnostics_for(&self, parsed: &crate::parse::Parsed, options: impl Into<crate::diag::RenderOptions>) -> String {
-        parsed.render_with(&self.diagnostics, &self.extra_sources, options)
+impl Build {
+    /// The diagnostics with the files they point into.
+    pub fn report(&self) -> crate::diag::Report {
+        crate::diag::Report::new(self.diagnostics.clone(), self.sources.clone())
     }
 }
 
@@ -151,14 +148,15 @@ pub fn print(doc: &Document) -> String {
 /// Builds the type model of a reference, filled from `supplements` (SDL the user passes explicitly).
 ///
 /// All problems are reported, not just the first; the model is `None` when any of them is an error.
-pub fn build(reference: &Reference, supplements: &[SupplementSource]) -> Build {
+pub fn build(parsed: &crate::parse::Parsed, supplements: &[SupplementSource]) -> Build {
+    let reference = &parsed.reference;
     let mut diags = Diagnostics::new();
-    let mut extra_sources = Vec::new();
+    let mut sources = parsed.sources.clone();
     check_reference(reference, &mut diags);
     let mut ir = ir::from_reference(reference, &mut diags);
 
     if !supplements.is_empty() {
-        let first = reference.files.len() as u32;
+        let first = sources.next_id();
         let mut texts = Vec::new();
         let mut refused = false;
         for (i, s) in supplements.iter().enumerate() {
@@ -227,34 +225,34 @@ pub fn build(reference: &Reference, supplements: &[SupplementSource]) -> Build {
             }
         }
         if refused {
-            extra_sources.extend(texts);
+            add_all(&mut sources, texts);
             diags.sort();
-            return Build { output: None, diagnostics: diags, extra_sources };
+            return Build { output: None, diagnostics: diags, sources };
         }
         let sup = supplement::Supplement::load(&texts, first, &mut diags);
         if sup.valid && !diags.has_errors() {
             let uses = ir::uses(reference, &ir);
             supplement::apply(reference, &mut ir, &sup, &uses, &mut diags);
         }
-        extra_sources.extend(texts);
+        add_all(&mut sources, texts);
     }
 
     fix_positions(reference, &mut ir, &mut diags);
     finish(&mut ir, &mut diags);
     diags.sort();
     if diags.has_errors() {
-        return Build { output: None, diagnostics: diags, extra_sources };
+        return Build { output: None, diagnostics: diags, sources };
     }
 
     let doc = document::document(reference, &ir, &mut diags);
     diags.sort();
     if diags.has_errors() {
-        return Build { output: None, diagnostics: diags, extra_sources };
+        return Build { output: None, diagnostics: diags, sources };
     }
     match doc.to_schema_validate() {
         Ok(schema) => {
-            let model = TypeModel { types: ir.types, schema, document: Some(doc) };
-            Build { output: Some(model), diagnostics: diags, extra_sources }
+            let model = TypeModel { types: ir.types, schema, document: doc };
+            Build { output: Some(model), diagnostics: diags, sources }
         }
         Err(_) => {
             // The model is krakengen's own output, so an invalid one is a bug or an input this
@@ -265,7 +263,7 @@ pub fn build(reference: &Reference, supplements: &[SupplementSource]) -> Build {
                 Err(e) => problems(&e.errors),
                 Ok(_) => vec![("the document built in memory does not validate although its printed form does".to_string(), 1, 1)],
             };
-            let file = (reference.files.len() + extra_sources.len()) as u32;
+            let file = sources.next_id();
             for (message, line, column) in problems {
                 let offset = offset_of(&sdl, line, column);
                 diags.error(
@@ -275,13 +273,19 @@ pub fn build(reference: &Reference, supplements: &[SupplementSource]) -> Build {
                     "invalid SDL here",
                 );
             }
-            extra_sources.push((format!("<generated {SDL_PATH}>"), sdl));
+            sources.add(format!("<generated {SDL_PATH}>"), sdl);
             diags.sort();
-            Build { output: None, diagnostics: diags, extra_sources }
+            Build { output: None, diagnostics: diags, sources }
         }
     }
 }
 
+/// Adds the supplements' texts to the source map; their ids follow each other from the first.
+fn add_all(sources: &mut crate::diag::SourceMap, texts: Vec<(String, String)>) {
+    for (name, text) in texts {
+        sources.add(name, text);
+    }
+}
 
 pub(crate) fn problems(list: &DiagnosticList) -> Vec<(String, u32, u32)> {
     list.iter()
