@@ -7,31 +7,7 @@ use std::path::Path;
 
 use krakengen::codegen::{self, Generator, Options};
 use krakengen::model::{Reference, TypeKind};
-use krakengen_tests::{fixture, generated_workspace_files, oees_options, parse_rel, root, vendored};
-
-/// Fails when `crates/oees-errors` or `crates/oees-client` hold stale generated code.
-///
-/// `KRAKENGEN_BLESS=1 cargo test --test codegen checked_in_crates_are_fresh` rewrites them; once the
-/// xtask calls `generate_workspace_crates`, `cargo xtask codegen` does the same.
-#[test]
-fn checked_in_crates_are_fresh() {
-    let bless = std::env::var_os("KRAKENGEN_BLESS").is_some();
-    let mut stale = Vec::new();
-    for f in generated_workspace_files() {
-        let path = root().join(&f.path);
-        if std::fs::read_to_string(&path).ok().as_deref() != Some(f.contents.as_str()) {
-            if bless {
-                std::fs::write(&path, &f.contents).expect("writable");
-            }
-            stale.push(f.path);
-        }
-    }
-    assert!(
-        bless || stale.is_empty(),
-        "stale generated files: {stale:?}; run `KRAKENGEN_BLESS=1 cargo test --test codegen checked_in_crates_are_fresh`"
-    );
-}
-
+use krakengen_tests::{fixture, oees_options, parse_rel, root, vendored};
 
 fn vendored_reference() -> Reference {
     let parsed = parse_rel(&vendored());
@@ -41,12 +17,12 @@ fn vendored_reference() -> Reference {
 
 /// The generator of a reference over its type model without supplements.
 fn generator(reference: &Reference, options: &Options) -> Generator {
-    Generator::from_reference(reference, options).unwrap_or_else(|d| panic!("the generator builds: {d:?}"))
+    krakengen_tests::try_generator(reference, options).unwrap_or_else(|d| panic!("the generator builds: {d:?}"))
 }
 
 /// The schema of a reference with one supplement given as text; it must build.
-fn with_supplement(reference: &Reference, name: &str, text: &str) -> krakengen::sdl::SchemaOutput {
-    let build = krakengen::sdl::SchemaOptions::new().with_supplement_text(name, text).build(reference);
+fn with_supplement(reference: &Reference, name: &str, text: &str) -> krakengen_tests::Schema {
+    let build = krakengen_tests::schema_with_text(&krakengen_tests::parsed_of(reference), name, text);
     build.output.unwrap_or_else(|| panic!("the schema builds with {name}: {:?}", build.diagnostics))
 }
 
@@ -176,7 +152,7 @@ fn supplied_fragments_are_spread_and_defined() {
     validate_all(&docs, &stand_in_schema(&r), "stand-in schema");
 
     let broken = oees_options().with_fragments("bad.graphql", "fragment X on GoodsPurchase { ...Missing }");
-    let Err(err) = Generator::from_reference(&r, &broken) else { panic!("a broken fragment file must fail") };
+    let Err(err) = krakengen_tests::try_generator(&r, &broken) else { panic!("a broken fragment file must fail") };
     assert!(err.iter().any(|d| d.code == "fragment-undefined"), "{err:?}");
     let g = generator(&r, &oees_options().with_fragments("f.graphql", "fragment Y on NoSuchType { __typename }"));
     assert!(g.warnings().iter().any(|d| d.code == "fragment-unknown-type"), "{:?}", g.warnings());
@@ -190,7 +166,7 @@ fn supplement_fields_are_selected_and_typed() {
     let supplement = "type GoodsPurchase { code: String!, scope: [PreSignedTokenScope], account: AccountType }\n\
                       enum PreSignedTokenScope { SUBMIT_METER_READINGS }\ntype AccountType { number: String }\n";
     let schema = with_supplement(&r, "goods.graphql", supplement);
-    let g = Generator::new(&r, &schema.model, &oees_options()).unwrap();
+    let g = Generator::new(&r, schema.model(), &oees_options()).unwrap();
     let docs: BTreeMap<String, String> = documents(&g).into_iter().collect();
     let accept = &docs["acceptGoodsQuote"];
     assert!(accept.contains("goodsPurchase {\n      __typename\n      code\n      scope\n    }"), "{accept}");
@@ -214,7 +190,7 @@ fn scalar_mappings_are_checked_and_applied() {
     assert!(!text.contains("pub type Date"), "Date is not used by this mutation");
     let files = g.workspace_crates().unwrap();
     assert!(files[1].contents.contains("pub type Date = ::std::string::String;"));
-    let Err(err) = Generator::from_reference(&r, &oees_options().with_scalar("Date", "not a type!")) else {
+    let Err(err) = krakengen_tests::try_generator(&r, &oees_options().with_scalar("Date", "not a type!")) else {
         panic!("an invalid mapping must fail")
     };
     assert!(err.iter().any(|d| d.code == "scalar-mapping"), "{err:?}");
@@ -228,14 +204,12 @@ fn scalar_mappings_are_checked_and_applied() {
 #[test]
 fn supplement_fields_type_the_client() {
     let parsed = parse_rel(&fixture("supplement/reference.txt"));
-    assert!(!parsed.diagnostics.has_errors(), "{}", parsed.render_diagnostics(false));
-    let build = krakengen::sdl::SchemaOptions::new()
-        .with_supplement(fixture("supplement/agreeing.graphql"))
-        .build(&parsed.reference);
+    assert!(!parsed.diagnostics.has_errors(), "{}", parsed.report().render(false));
+    let build = krakengen_tests::schema_with_file(&parsed, &fixture("supplement/agreeing.graphql"));
     let schema = build.output.expect("the agreeing supplement builds");
     let fragment = "fragment PurchaseCode on GoodsPurchase { code }";
     let options = Options::new("sup").with_crate_name("sup-client").with_fragments("purchase.graphql", fragment);
-    let supplemented = Generator::new(&parsed.reference, &schema.model, &options).unwrap();
+    let supplemented = Generator::new(&parsed.reference, schema.model(), &options).unwrap();
 
     // Without the supplement the type is a JSON newtype; with it, a struct of optional typed fields.
     let plain = generator(&parsed.reference, &options).crate_files().unwrap()[3].contents.clone();
@@ -271,10 +245,10 @@ fn supplement_fields_type_the_client() {
 /// carry into typed Rust: an input with required, optional, nested, list and enum fields, a
 /// recursive input, an enum the reference lists only partly, a union and an interface whose members
 /// share a field name with different nullability.
-fn typed_fixture() -> (krakengen::parse::Parsed, krakengen::sdl::SchemaOutput) {
+fn typed_fixture() -> (krakengen::parse::Parsed, krakengen_tests::Schema) {
     let parsed = parse_rel(&fixture("supplement/reference.txt"));
-    let build = krakengen::sdl::SchemaOptions::new().with_supplement(fixture("supplement/typed.graphql")).build(&parsed.reference);
-    assert_eq!(build.diagnostics.errors(), 0, "{}", build.render_diagnostics_for(&parsed, false));
+    let build = krakengen_tests::schema_with_file(&parsed, &fixture("supplement/typed.graphql"));
+    assert_eq!(build.diagnostics.errors(), 0, "{}", build.rendered());
     let schema = build.output.expect("the typed supplement builds");
     (parsed, schema)
 }
@@ -285,7 +259,7 @@ fn typed_fixture() -> (krakengen::parse::Parsed, krakengen::sdl::SchemaOutput) {
 #[test]
 fn typed_model_reaches_the_client() {
     let (parsed, schema) = typed_fixture();
-    let generator = Generator::new(&parsed.reference, &schema.model, &Options::new("sup").with_crate_name("typed-client")).unwrap();
+    let generator = Generator::new(&parsed.reference, schema.model(), &Options::new("sup").with_crate_name("typed-client")).unwrap();
     let docs = documents(&generator);
     validate_all(&docs, &schema.sdl, "the merged SDL");
     // The aliases are needed: the members' `screenId` (and the interface members' `isSuspended`)
@@ -326,7 +300,7 @@ fn the_server_trait_takes_the_typed_inputs() {
         .with_errors_crate("crates/sup-errors")
         .with_client_crate("crates/sup-client")
         .with_server_crate("crates/sup-server", "schema/sup/schema.graphql");
-    let files = Generator::new(&parsed.reference, &schema.model, &options).unwrap().workspace_crates().unwrap();
+    let files = Generator::new(&parsed.reference, schema.model(), &options).unwrap().workspace_crates().unwrap();
     let server: String = files[2].contents.split_whitespace().collect();
     assert!(server.contains("input:::sup_client::types::AcceptGoodsQuoteInput,"), "{}", files[2].contents);
     assert!(server.contains("scope:::sup_client::types::PreSignedTokenScope,"), "{}", files[2].contents);
@@ -337,7 +311,7 @@ fn the_server_trait_takes_the_typed_inputs() {
 #[test]
 fn every_known_type_has_a_typed_item() {
     let (parsed, schema) = typed_fixture();
-    let generator = Generator::new(&parsed.reference, &schema.model, &Options::new("sup")).unwrap();
+    let generator = Generator::new(&parsed.reference, schema.model(), &Options::new("sup")).unwrap();
     let client = generator.crate_files().unwrap().swap_remove(3).contents;
     let file = syn::parse_file(&client).expect("the client parses");
     let types_module = file
@@ -427,7 +401,7 @@ fn every_known_type_has_a_typed_item() {
     }
     use krakengen::types::{Kind, Shape};
     use quote::ToTokens as _;
-    let model = &schema.model;
+    let model = schema.model();
     let mut checked = 0;
     for def in model.types().values().filter(|d| d.shape != Shape::Opaque && d.name != "Unknown") {
         let name = &def.name;
@@ -483,7 +457,7 @@ use krakengen_tests::{cargo_with, write_crate};
 #[test]
 fn hostile_fixture_crate_builds_and_behaves() {
     let parsed = parse_rel(&fixture("hostile/hostile.txt"));
-    assert!(parsed.diagnostics.is_empty(), "{}", parsed.render_diagnostics(false));
+    assert!(parsed.diagnostics.is_empty(), "{}", parsed.report().render(false));
     // A supplement gives `Other` fields: a keyword, a name that collides with the generated
     // `typename` field, an enum, a custom scalar, and a composite field of its own type (so boxed),
     // with descriptions that try to break out of a doc comment.
@@ -499,7 +473,7 @@ fn hostile_fixture_crate_builds_and_behaves() {
     );
     let schema = with_supplement(&parsed.reference, "other.graphql", &supplement);
     let options = Options::new("hostile").with_crate_name("hostile-client");
-    let files = Generator::new(&parsed.reference, &schema.model, &options).unwrap().crate_files().unwrap();
+    let files = Generator::new(&parsed.reference, schema.model(), &options).unwrap().crate_files().unwrap();
     assert!(files[3].contents.contains("pub nested: ::std::option::Option<::std::boxed::Box<Other>>,"), "{}", files[3].contents);
     let dir = tempfile::tempdir().unwrap();
     write_crate(dir.path(), &files);

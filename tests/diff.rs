@@ -7,8 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use krakengen::diff::{self, Class, Report, Side};
-use krakengen::sdl::SupplementSource;
+use krakengen::diff::{self, Class, Report};
 use krakengen_tests::edits::{apply, Edit};
 
 /// The day of the fixture pairs: before the base page's one scheduled removal (2026-01-16), so only a
@@ -19,21 +18,20 @@ fn base() -> String {
     std::fs::read_to_string(krakengen_tests::fixture("diff/base.txt")).unwrap()
 }
 
-fn model(name: &str, text: &str, supplement: Option<&str>) -> (krakengen::parse::Parsed, krakengen::types::TypeModel) {
-    let parsed = krakengen::parse::parse_files(vec![(name.to_string(), text.as_bytes().to_vec())]);
-    assert!(!parsed.diagnostics.has_errors(), "{}", parsed.render_diagnostics(false));
-    let supplements: Vec<_> = supplement.map(|s| SupplementSource::Text { name: format!("{name}.graphql"), text: s.to_string() }).into_iter().collect();
-    let build = krakengen::types::build(&parsed.reference, &supplements);
-    let message = build.render_diagnostics_for(&parsed, false);
-    (parsed, build.output.unwrap_or_else(|| panic!("{message}")))
+/// One side, loaded as `krakengen diff` loads it.
+fn side(name: &str, text: &str, supplement: Option<&str>) -> krakengen::pipeline::Loaded {
+    let pipeline = krakengen::Pipeline::new("kraken").reference_text(name, text);
+    let pipeline = match supplement {
+        Some(s) => pipeline.supplement_text(format!("{name}.graphql"), s),
+        None => pipeline,
+    };
+    pipeline.load().unwrap_or_else(|failure| panic!("{failure}"))
 }
 
 fn compare(old: &str, new: &str, old_supplement: Option<&str>, new_supplement: Option<&str>) -> Report {
-    let (po, mo) = model("old.txt", old, old_supplement);
-    let (pn, mn) = model("new.txt", new, new_supplement);
-    let (a, b) = (Side::new(&po.reference, &mo), Side::new(&pn.reference, &mn));
-    assert!(a.surface.is_some() && b.surface.is_some(), "both sides generate");
-    diff::compare(&a, &b, TODAY)
+    let (old, new) = (side("old.txt", old, old_supplement), side("new.txt", new, new_supplement));
+    assert!(old.diff_side().surface.is_some() && new.diff_side().surface.is_some(), "both sides generate");
+    old.diff(&new, TODAY)
 }
 
 /// The (class, kind, path) of every change, for exact comparisons.
@@ -212,9 +210,8 @@ fn the_rust_column_names_what_breaks_callers() {
 
 #[test]
 fn the_vendored_reference_against_itself_has_no_changes() {
-    let parsed = krakengen_tests::vendored_parsed();
-    let model = krakengen::types::build(&parsed.reference, &[]).output.expect("the vendored reference builds");
-    let side = Side::new(&parsed.reference, &model);
+    let loaded = krakengen_tests::pipeline_of(krakengen_tests::vendored_parsed()).load().expect("the vendored reference builds");
+    let side = loaded.diff_side();
     let report = diff::compare(&side, &side, "2026-12-01");
     assert!(report.changes.is_empty(), "{}", diff::render::text(&report, false));
     assert!(report.rust_checked);

@@ -14,7 +14,7 @@ fn exercise(name: &str, bytes: Vec<u8>) -> Parsed {
         assert!(d.span.line >= 1 && d.span.column >= 1, "{name}: {d:?}");
         assert!((d.span.offset + d.span.len) as usize <= len, "{name}: {d:?}");
     }
-    let _ = parsed.render_diagnostics(false);
+    let _ = parsed.report().render(false);
     let json = serde_json::to_string(&parsed.reference).expect("the model serialises");
     let back: krakengen::model::Reference = serde_json::from_str(&json).expect("the model reads back");
     assert_eq!(back, parsed.reference, "{name}");
@@ -23,17 +23,17 @@ fn exercise(name: &str, bytes: Vec<u8>) -> Parsed {
 
 /// What the supplement fuzz target does: the bytes as the supplement of a small reference; every
 /// diagnostic in the supplement lies inside it, and the report stays bounded.
-fn supplement(name: &str, bytes: &[u8]) -> krakengen::sdl::SchemaBuild {
+fn supplement(name: &str, bytes: &[u8]) -> krakengen_tests::SchemaBuild {
     let parsed = krakengen_tests::parse_rel(&fixture("supplement/reference.txt"));
     let text = String::from_utf8_lossy(bytes).into_owned();
-    let build = krakengen::sdl::SchemaOptions::new().with_supplement_text(name, text).build(&parsed.reference);
+    let build = krakengen_tests::schema_with_text(&parsed, name, text);
     for d in build.diagnostics.iter() {
-        if let Some((_, source)) = d.span.file.checked_sub(1).and_then(|i| build.extra_sources.get(i as usize)) {
+        if let Some(source) = d.span.file.checked_sub(1).and_then(|i| build.report.sources.get(i + 1)).map(|s| &s.text) {
             assert!(d.span.line >= 1 && d.span.column >= 1, "{name}: {d:?}");
             assert!((d.span.offset + d.span.len) as usize <= source.len(), "{name}: {d:?}");
         }
     }
-    let rendered = build.render_diagnostics_for(&parsed, false);
+    let rendered = build.rendered();
     assert!(rendered.len() < 300_000, "{name}: {} bytes", rendered.len());
     build
 }

@@ -85,18 +85,99 @@ pub fn raw_blocks(text: &str) -> Vec<(&str, Vec<&str>)> {
         .collect()
 }
 
-/// The codegen options of the vendored reference, matching what `cargo xtask codegen` uses.
+/// A parsed reference as the later stages see it: `reference` with no file behind it.
+pub fn parsed_of(reference: &krakengen::model::Reference) -> Parsed {
+    Parsed { reference: reference.clone(), ..Default::default() }
+}
+
+/// The pipeline of a parsed reference, its parse diagnostics set aside so that what it reports is
+/// the schema stage's alone (the tests check the parser's apart).
+pub fn pipeline_of(parsed: &Parsed) -> krakengen::Pipeline {
+    let mut parsed = parsed.clone();
+    parsed.diagnostics = Default::default();
+    krakengen::Pipeline::new("oees").parsed(parsed)
+}
+
+/// What the schema stage made of a reference in a test: the SDL and catalogue when it built, and
+/// its diagnostics with the files they point into.
+pub struct SchemaBuild {
+    pub output: Option<Schema>,
+    pub diagnostics: krakengen::diag::Diagnostics,
+    pub report: krakengen::diag::Report,
+}
+
+impl SchemaBuild {
+    /// The diagnostics rendered plainly.
+    pub fn rendered(&self) -> String {
+        self.report.render(false)
+    }
+}
+
+/// The SDL and catalogue of a loaded reference, and the loaded reference itself.
+pub struct Schema {
+    pub sdl: String,
+    pub metadata_json: String,
+    pub catalog: krakengen::catalog::Catalog,
+    pub loaded: krakengen::pipeline::Loaded,
+}
+
+impl Schema {
+    pub fn model(&self) -> &krakengen::types::TypeModel {
+        self.loaded.model()
+    }
+
+    pub fn schema(&self) -> &apollo_compiler::validation::Valid<apollo_compiler::Schema> {
+        self.loaded.model().schema()
+    }
+}
+
+/// Runs `pipeline` to its schema: what `krakengen schema` writes, or the diagnostics that stop it.
+pub fn schema_of(pipeline: &krakengen::Pipeline) -> SchemaBuild {
+    match pipeline.load() {
+        Ok(loaded) => {
+            let report = loaded.warnings().clone();
+            let krakengen::sdl::SchemaOutput { sdl, metadata_json, catalog } = loaded.schema();
+            SchemaBuild { output: Some(Schema { sdl, metadata_json, catalog, loaded }), diagnostics: report.diagnostics.clone(), report }
+        }
+        Err(failure) => {
+            let report = failure.report().cloned().unwrap_or_else(|| panic!("{failure}"));
+            SchemaBuild { output: None, diagnostics: report.diagnostics.clone(), report }
+        }
+    }
+}
+
+/// The schema of a parsed reference without supplements.
+pub fn schema(parsed: &Parsed) -> SchemaBuild {
+    schema_of(&pipeline_of(parsed))
+}
+
+/// The schema of a parsed reference with one supplement given as text.
+pub fn schema_with_text(parsed: &Parsed, name: impl Into<String>, text: impl Into<String>) -> SchemaBuild {
+    schema_of(&pipeline_of(parsed).supplement_text(name, text))
+}
+
+/// The schema of a parsed reference with one supplement file.
+pub fn schema_with_file(parsed: &Parsed, path: &Path) -> SchemaBuild {
+    schema_of(&pipeline_of(parsed).supplement(path))
+}
+
+/// The Rust generator of a reference over its type model without supplements, with `options`.
+pub fn try_generator(
+    reference: &krakengen::model::Reference,
+    options: &krakengen::codegen::Options,
+) -> Result<krakengen::codegen::Generator, krakengen::diag::Diagnostics> {
+    let loaded = pipeline_of(&parsed_of(reference)).load().map_err(|f| f.report().map(|r| r.diagnostics.clone()).unwrap_or_default())?;
+    krakengen::codegen::Generator::new(loaded.reference(), loaded.model(), options)
+}
+
+/// The codegen options of the vendored reference.
 pub fn oees_options() -> krakengen::codegen::Options {
     krakengen::codegen::Options::new("oees")
 }
 
-/// Every generated file of the checked-in workspace crates, as `cargo xtask codegen` writes them.
-pub fn generated_workspace_files() -> Vec<krakengen::codegen::GeneratedFile> {
-    let parsed = parse_rel(&vendored());
-    assert!(!parsed.diagnostics.has_errors(), "the vendored reference parses cleanly");
-    krakengen::codegen::Generator::from_reference(&parsed.reference, &oees_options())
-        .and_then(|g| g.workspace_crates())
-        .expect("codegen succeeds")
+/// The repository's `krakengen.toml`.
+pub fn repository_config() -> krakengen::config::Config {
+    krakengen::config::Config::load(&root().join("krakengen.toml")).expect("the repository's krakengen.toml loads")
 }
 
 /// A server on `127.0.0.1:0` for the end-to-end tests; dropping it does not stop it, [`Server::stop`]

@@ -18,12 +18,12 @@ fn check(file: &str, expected: &Expected<'_>, valid: &[&str]) -> Parsed {
     let p = parse_rel(&fixture(&format!("malformed/{file}")));
     let got: Vec<(Severity, &str, u32, u32)> =
         p.diagnostics.iter().map(|d| (d.severity, d.code.as_str(), d.span.line, d.span.column)).collect();
-    assert_eq!(got, expected, "{}", p.render_diagnostics(false));
+    assert_eq!(got, expected, "{}", p.report().render(false));
     let vendored = vendored_parsed();
     for name in valid {
         assert_eq!(without_spans(mutation(&p, name)), without_spans(mutation(vendored, name)), "{name}");
     }
-    let rendered = p.render_diagnostics(false);
+    let rendered = p.report().render(false);
     // Each diagnostic is headed by `path:line:column`.
     for d in p.diagnostics.iter() {
         let head = format!("tests/fixtures/malformed/{file}:{}:{}", d.span.line, d.span.column);
@@ -223,7 +223,7 @@ fn huge_file_of_random_lines() {
     }
     // Rendering must stay proportional to the diagnostics, not to the file times the diagnostics.
     let start = Instant::now();
-    let rendered = p.render_diagnostics(krakengen::diag::RenderOptions::new().with_max_per_file(usize::MAX));
+    let rendered = p.report().render(krakengen::diag::RenderOptions::new().with_max_per_file(usize::MAX));
     let took = start.elapsed();
     eprintln!("rendered {} diagnostics in {took:?}", p.diagnostics.0.len());
     assert!(p.diagnostics.0.len() > 1000);
@@ -233,7 +233,7 @@ fn huge_file_of_random_lines() {
     let want: Vec<String> = p.diagnostics.iter().map(|d| format!("{}:{}", d.span.line, d.span.column)).collect();
     assert_eq!(heads, want);
     // By default only the first diagnostics are rendered, and the rest counted.
-    let capped = p.render_diagnostics(false);
+    let capped = p.report().render(false);
     assert_eq!(capped.matches("─[random.txt:").count(), krakengen::diag::RenderOptions::DEFAULT_MAX_PER_FILE);
     let omitted = p.diagnostics.0.len() - krakengen::diag::RenderOptions::DEFAULT_MAX_PER_FILE;
     assert!(capped.contains(&format!("… and {omitted} more diagnostics of random.txt not shown (")), "{}", &capped[capped.len() - 500..]);
@@ -256,7 +256,7 @@ fn deeply_nested_operation() {
     let d: Vec<_> = p.diagnostics.iter().map(|d| (d.code.as_str(), d.span.line)).collect();
     assert_eq!(d, [("bad-operation", 50)]);
     assert!(p.diagnostics.0[0].message.contains("nests more than 32 levels"));
-    let _ = p.render_diagnostics(false);
+    let _ = p.report().render(false);
 }
 
 #[test]
@@ -303,7 +303,7 @@ fn extremely_long_lines() {
     let d: Vec<_> = p.diagnostics.iter().map(|d| (d.code.as_str(), d.span.line, d.span.column, d.span.len)).collect();
     assert_eq!(d, [("bad-complexity", 5, 19, 5_000_000)]);
     let start = Instant::now();
-    let rendered = p.render_diagnostics(false);
+    let rendered = p.report().render(false);
     assert!(start.elapsed() < Duration::from_secs(30), "{:?}", start.elapsed());
     assert!(rendered.contains("long.txt:5:19"));
 
@@ -319,7 +319,7 @@ fn every_rendering_survives_truncation_at_every_line() {
         let text = std::fs::read_to_string(fixture(f)).unwrap();
         for (i, _) in text.match_indices('\n') {
             let p = parse_str(f, &text[..i]);
-            let _ = p.render_diagnostics(false);
+            let _ = p.report().render(false);
         }
     }
 }
@@ -375,12 +375,12 @@ fn reports_stay_bounded_whatever_the_input() {
             text.push(if next() % 5 == 0 { ' ' } else { '\n' });
         }
         let as_reference = parse_str("input.txt", &text);
-        let rendered = as_reference.render_diagnostics(false);
+        let rendered = as_reference.report().render(false);
         most_as_reference = most_as_reference.max(as_reference.diagnostics.0.len());
         assert!(rendered.len() <= bound, "case {case} ({} bytes) as a reference: {} bytes rendered", text.len(), rendered.len());
-        let build = krakengen::sdl::SchemaOptions::new().with_supplement_text("input.graphql", text).build(&small.reference);
+        let build = krakengen_tests::schema_with_text(&small, "input.graphql", text);
         most_as_supplement = most_as_supplement.max(build.diagnostics.0.len());
-        let rendered = build.render_diagnostics_for(&small, false);
+        let rendered = build.rendered();
         // The supplement's report may point into the reference too: two files, each capped.
         assert!(rendered.len() <= 2 * bound, "case {case} as a supplement: {} bytes rendered", rendered.len());
     }

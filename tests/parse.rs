@@ -19,7 +19,7 @@ fn vendored_reference_has_the_required_counts_and_no_errors() {
     assert_eq!(r.mutations.len(), 326);
     assert_eq!(r.error_entry_count(), 1311);
     assert_eq!(r.error_codes().len(), 718);
-    assert_eq!(parsed.diagnostics.errors(), 0, "{}", parsed.render_diagnostics(false));
+    assert_eq!(parsed.diagnostics.errors(), 0, "{}", parsed.report().render(false));
 
     // The same numbers straight from the text: every `- KT-..-NNNN: ` line is one error entry.
     let entries: Vec<&str> = vendored_text()
@@ -412,7 +412,7 @@ fn a_directory_is_merged_in_name_order_with_conflicts_reported() {
 
     let diags: Vec<_> = parsed.diagnostics.iter().map(|d| (d.severity, d.code.as_str(), d.span.file, d.span.line)).collect();
     assert_eq!(diags, [(Severity::Warning, "conflicting-mutation", 1, 1)]);
-    let rendered = parsed.render_diagnostics(false);
+    let rendered = parsed.report().render(false);
     assert!(rendered.contains("b.txt:1:1"), "{rendered}");
     assert!(rendered.contains("`acceptGoodsQuote` is defined again"), "{rendered}");
 

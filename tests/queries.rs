@@ -9,9 +9,9 @@ use krakengen_tests::{fixture, parse_rel, without_spans};
 
 const QUERIES: [&str; 5] = ["account", "goodsPurchase", "paymentMethod", "searchProducts", "viewer"];
 
-fn schema_of(p: &krakengen::parse::Parsed) -> krakengen::sdl::SchemaOutput {
-    let build = krakengen::sdl::SchemaOptions::new().build(&p.reference);
-    let message = build.render_diagnostics_for(p, false);
+fn schema_of(p: &krakengen::parse::Parsed) -> krakengen_tests::Schema {
+    let build = krakengen_tests::schema(&p);
+    let message = build.rendered();
     build.output.unwrap_or_else(|| panic!("{message}"))
 }
 
@@ -20,7 +20,7 @@ fn both_renderings_of_the_queries_fixture_give_the_same_queries() {
     let standard = parse_rel(&fixture("queries/standard.txt"));
     let plain = parse_rel(&fixture("queries/plain.txt"));
     for p in [&standard, &plain] {
-        assert!(p.diagnostics.is_empty(), "{}", p.render_diagnostics(false));
+        assert!(p.diagnostics.is_empty(), "{}", p.report().render(false));
         let names: Vec<_> = p.reference.mutations.iter().map(|m| (m.name.as_str(), m.kind)).collect();
         assert_eq!(names, QUERIES.map(|q| (q, OperationKind::Query)));
     }
@@ -63,7 +63,7 @@ fn a_mutations_page_and_a_queries_page_of_one_brand_are_one_model() {
     std::fs::copy(fixture("standard/small.txt"), dir.path().join("mutations.txt")).unwrap();
     std::fs::copy(fixture("queries/standard.txt"), dir.path().join("queries.txt")).unwrap();
     let p = krakengen::parse::parse_path(dir.path()).unwrap();
-    assert!(!p.diagnostics.has_errors(), "{}", p.render_diagnostics(false));
+    assert!(!p.diagnostics.has_errors(), "{}", p.report().render(false));
     let kinds: BTreeSet<_> = p.reference.mutations.iter().map(|m| m.kind).collect();
     assert_eq!(kinds, BTreeSet::from([OperationKind::Mutation, OperationKind::Query]));
     let out = schema_of(&p);
@@ -87,7 +87,7 @@ fn a_queries_reference_gives_a_client_that_queries_the_mock() {
     use krakengen::codegen::{Generator, Options};
     let p = parse_rel(&fixture("queries/standard.txt"));
     let out = schema_of(&p);
-    let generator = Generator::new(&p.reference, &out.model, &Options::new("q").with_crate_name("queries-client")).unwrap();
+    let generator = Generator::new(&p.reference, out.model(), &Options::new("q").with_crate_name("queries-client")).unwrap();
     let rt = krakengen_tests::runtime();
     let server = rt.block_on(async {
         let mock = krakengen_mock::schema(&out.sdl, &p.reference, krakengen_server::policy::Unspecified::Deny).expect("the mock serves the SDL");
@@ -104,7 +104,7 @@ fn a_queries_reference_gives_a_client_that_queries_the_mock() {
     rt.block_on(server.stop());
 
     let with_server = Options::new("q").with_server_crate("crates/q-server", "schema/q/schema.graphql");
-    let generator = Generator::new(&p.reference, &out.model, &with_server).unwrap();
+    let generator = Generator::new(&p.reference, out.model(), &with_server).unwrap();
     let files = generator.workspace_crates().unwrap();
     let server = &files.iter().find(|f| f.path.starts_with("crates/q-server")).expect("a server file").contents;
     for q in ["fn account(", "fn viewer(", "fn search_products(", "fn payment_method(", "fn goods_purchase("] {

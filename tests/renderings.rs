@@ -10,7 +10,7 @@ use krakengen_tests::{fixture, mutation, parse_rel, span_text, vendored_parsed, 
 fn standard() -> Parsed {
     let p = parse_rel(&fixture("standard/small.txt"));
     assert_eq!(p.reference.files[0].rendering, Rendering::Standard);
-    assert!(p.diagnostics.is_empty(), "{}", p.render_diagnostics(false));
+    assert!(p.diagnostics.is_empty(), "{}", p.report().render(false));
     p
 }
 
@@ -47,7 +47,7 @@ fn compact_rendering_matches_standard() {
     let p = parse_rel(&fixture("compact/basic.txt"));
     assert_eq!(p.reference.files[0].rendering, Rendering::Compact, "detected without flags");
     assert_eq!(names(&p), names(&std));
-    assert_eq!(p.diagnostics.errors(), 0, "{}", p.render_diagnostics(false));
+    assert_eq!(p.diagnostics.errors(), 0, "{}", p.report().render(false));
     // The only warning: `acceptGoodsQuote` has no `Type:` line.
     let diags: Vec<_> = p.diagnostics.iter().map(|d| (d.code.as_str(), d.span.line, d.span.column)).collect();
     assert_eq!(diags, [("missing-type", 6, 1)]);
@@ -85,7 +85,7 @@ fn rich_rendering_matches_standard_and_declares_types() {
     let p = parse_rel(&fixture("rich/basic.txt"));
     assert_eq!(p.reference.files[0].rendering, Rendering::Rich, "detected without flags");
     assert_eq!(names(&p), names(&std));
-    assert!(p.diagnostics.is_empty(), "{}", p.render_diagnostics(false));
+    assert!(p.diagnostics.is_empty(), "{}", p.report().render(false));
     let text = &p.sources[0];
 
     for want in &std.reference.mutations {
@@ -145,7 +145,7 @@ fn crlf_with_bom_matches_the_vendored_blocks() {
     let raw = std::fs::read(fixture("crlf/basic.txt")).unwrap();
     assert!(raw.starts_with(b"\xef\xbb\xbfcancelEnrollment\r\n"), "the fixture has a BOM and CRLF endings");
     assert_eq!(p.reference.files[0].rendering, Rendering::Standard, "detected without flags");
-    assert!(p.diagnostics.is_empty(), "{}", p.render_diagnostics(false));
+    assert!(p.diagnostics.is_empty(), "{}", p.report().render(false));
     let vendored = vendored_parsed();
     assert_eq!(names(&p), ["cancelEnrollment", "createAccountReminder"]);
     for got in &p.reference.mutations {
@@ -177,7 +177,7 @@ fn crlf_and_bom_do_not_change_diagnostics_positions() {
     let pos = |p: &Parsed| p.diagnostics.iter().map(|d| (d.code.clone(), d.span.line, d.span.column, d.span.len)).collect::<Vec<_>>();
     assert_eq!(pos(&a), pos(&b));
     assert_eq!(pos(&a), [("bad-complexity".to_string(), 5, 19, 4)]);
-    let rendered = b.render_diagnostics(false);
+    let rendered = b.report().render(false);
     assert!(rendered.contains("crlf.txt:5:19"), "{rendered}");
 }
 
@@ -203,7 +203,7 @@ mod round_trip {
 
     fn check(style: Style, text: &str, want: &Reference) {
         let parsed = krakengen::parse::parse_str(&format!("{style:?}.txt"), text);
-        assert_eq!(parsed.diagnostics.errors(), 0, "{style:?}:\n{}", parsed.render_diagnostics(false));
+        assert_eq!(parsed.diagnostics.errors(), 0, "{style:?}:\n{}", parsed.report().render(false));
         let detected = match style {
             Style::Standard => Rendering::Standard,
             Style::Compact => Rendering::Compact,
@@ -305,7 +305,7 @@ fn markdown_rows_declare_types_that_reach_the_sdl() {
         let p = parse_rel(&fixture(name));
         assert_eq!(p.reference.files[0].rendering, Rendering::Markdown, "{name}");
         assert_eq!(names(&p), names(&std), "{name}");
-        let sdl = krakengen::sdl::SchemaOptions::new().build(&p.reference).output.expect("builds").sdl;
+        let sdl = krakengen_tests::schema(&p).output.expect("builds").sdl;
         for declared in ["tokenExpiryDatetime: DateTime!", "refreshExpiresIn: Int!", "possibleErrors: [PossibleErrorType]"] {
             assert!(sdl.contains(declared), "{name}: the SDL lacks `{declared}`:\n{sdl}");
         }
@@ -315,7 +315,7 @@ fn markdown_rows_declare_types_that_reach_the_sdl() {
             Some("A Unix timestamp representing the point in time at which the refresh token will expire."));
     }
     let clean = parse_rel(&fixture("markdown/basic.txt"));
-    assert!(clean.diagnostics.is_empty(), "{}", clean.render_diagnostics(false));
+    assert!(clean.diagnostics.is_empty(), "{}", clean.report().render(false));
 }
 
 /// A row whose type contradicts the operation's variable gets one warning on that row and keeps the
@@ -332,5 +332,5 @@ fn contradicting_and_unplaceable_rows_are_reported_on_their_lines() {
     let gpt = mutation(&p, "generatePreSignedToken");
     let args: Vec<_> = gpt.arguments.iter().map(|a| (a.name.as_str(), a.description.is_some())).collect();
     assert_eq!(args, [("email", false), ("numberOfDaysAllowed", true), ("scope", true)]);
-    insta::assert_snapshot!("markdown_row_diagnostics", p.render_diagnostics(false));
+    insta::assert_snapshot!("markdown_row_diagnostics", p.report().render(false));
 }

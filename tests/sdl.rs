@@ -15,7 +15,8 @@ use krakengen::model::{
     TypeInfo, TypeKind, TypeRef,
 };
 use krakengen::parse::Parsed;
-use krakengen::sdl::{build_schema, canonicalize, SchemaBuild, SchemaOptions};
+use krakengen::sdl::canonicalize;
+use krakengen_tests::SchemaBuild;
 use krakengen_tests::{fixture, parse_rel, root, vendored};
 
 struct Built {
@@ -28,16 +29,16 @@ fn vendored_build() -> &'static Built {
     BUILT.get_or_init(|| {
         let parsed = parse_rel(&vendored());
         assert!(!parsed.diagnostics.has_errors(), "the vendored reference parses without errors");
-        let build = build_schema(&parsed.reference, &SchemaOptions::new());
+        let build = krakengen_tests::schema(&parsed);
         Built { parsed, build }
     })
 }
 
 fn rendered(built: &Built) -> String {
-    built.build.render_diagnostics_for(&built.parsed, false)
+    built.build.rendered()
 }
 
-fn output(built: &Built) -> &krakengen::sdl::SchemaOutput {
+fn output(built: &Built) -> &krakengen_tests::Schema {
     built.build.output.as_ref().unwrap_or_else(|| panic!("no output:\n{}", rendered(built)))
 }
 
@@ -80,7 +81,7 @@ fn print_parse_print_is_byte_identical() {
 #[test]
 fn output_is_deterministic() {
     let built = vendored_build();
-    let again = build_schema(&built.parsed.reference, &SchemaOptions::new());
+    let again = krakengen_tests::schema(&built.parsed);
     let (a, b) = (output(built), again.output.as_ref().unwrap());
     assert!(a.sdl == b.sdl, "SDL differs between runs");
     assert!(a.metadata_json == b.metadata_json, "metadata differs between runs");
@@ -449,7 +450,7 @@ fn hostile_descriptions_survive_exactly() {
     m.fields[0].description = Some(hostile.join("|"));
     mutations.push(m);
     let r = reference(mutations, types);
-    let build = build_schema(&r, &SchemaOptions::new());
+    let build = krakengen_tests::schema(&krakengen_tests::parsed_of(&r));
     let out = build.output.as_ref().unwrap_or_else(|| panic!("{:?}", codes(&build)));
     graphql_parser::parse_schema::<String>(&out.sdl).expect("graphql-parser accepts hostile descriptions");
     let (again, schema) = canonicalize(&out.sdl).unwrap();
@@ -474,7 +475,7 @@ fn a_type_used_as_input_and_output_becomes_an_opaque_scalar_with_a_warning() {
         ],
         vec![info("Shared", TypeKind::Object), info("Payload", TypeKind::Object)],
     );
-    let build = build_schema(&r, &SchemaOptions::new());
+    let build = krakengen_tests::schema(&krakengen_tests::parsed_of(&r));
     assert_eq!(codes(&build), ["Warning type-position-conflict"]);
     let out = build.output.unwrap();
     assert!(out.sdl.contains("scalar Shared @inferred @opaque\n"), "{}", out.sdl);
@@ -487,7 +488,7 @@ fn unknown_input_kinds_are_opaque_scalars_and_unknown_outputs_opaque_objects() {
         vec![mutation("m", "Payload", &[("input", "Mystery")], &[("nested", Some("Nested")), ("untyped", None)])],
         vec![info("Payload", TypeKind::Object), info("Mystery", TypeKind::UnknownInput), info("Nested", TypeKind::UnknownOutput)],
     );
-    let build = build_schema(&r, &SchemaOptions::new());
+    let build = krakengen_tests::schema(&krakengen_tests::parsed_of(&r));
     assert!(build.diagnostics.is_empty(), "{:?}", codes(&build));
     let sdl = build.output.unwrap().sdl;
     assert!(sdl.contains("scalar Mystery @inferred @opaque\n"), "{sdl}");
@@ -503,7 +504,7 @@ fn a_union_member_used_as_an_input_is_an_error_and_nothing_is_output() {
     let (_, mut choice) = info("Choice", TypeKind::Union);
     choice.members = vec!["Member".into()];
     let r = reference(vec![m], vec![("Choice".into(), choice), info("Member", TypeKind::Object)]);
-    let build = build_schema(&r, &SchemaOptions::new());
+    let build = krakengen_tests::schema(&krakengen_tests::parsed_of(&r));
     assert!(build.output.is_none());
     assert_eq!(codes(&build), ["Error type-position-conflict"]);
 }
@@ -511,7 +512,7 @@ fn a_union_member_used_as_an_input_is_an_error_and_nothing_is_output() {
 #[test]
 fn reserved_type_names_are_errors() {
     let r = reference(vec![mutation("m", "Query", &[], &[])], vec![info("Query", TypeKind::Object)]);
-    let build = build_schema(&r, &SchemaOptions::new());
+    let build = krakengen_tests::schema(&krakengen_tests::parsed_of(&r));
     assert!(build.output.is_none());
     assert_eq!(codes(&build), ["Error reserved-type-name"]);
 }
@@ -523,7 +524,7 @@ fn shared_payload_fields_are_merged_and_conflicts_reported() {
     a.span = span(1);
     b.span = span(2);
     let r = reference(vec![a, b], vec![info("Shared", TypeKind::Object)]);
-    let build = build_schema(&r, &SchemaOptions::new());
+    let build = krakengen_tests::schema(&krakengen_tests::parsed_of(&r));
     assert_eq!(codes(&build), ["Warning payload-field-conflict"]);
     let msg = &build.diagnostics.0[0].message;
     assert!(msg.contains("`Int` in `beta`") && msg.contains("`String` is kept"), "{msg}");
@@ -541,7 +542,7 @@ fn conflicting_error_messages_are_reported() {
     a.errors = vec![krakengen::model::ErrorEntry { code: "KT-CT-1".into(), message: "One.".into(), span: span(3) }];
     b.errors = vec![krakengen::model::ErrorEntry { code: "KT-CT-1".into(), message: "Uno.".into(), span: span(4) }];
     let r = reference(vec![a, b], vec![info("A", TypeKind::Object), info("B", TypeKind::Object)]);
-    let build = build_schema(&r, &SchemaOptions::new());
+    let build = krakengen_tests::schema(&krakengen_tests::parsed_of(&r));
     assert_eq!(codes(&build), ["Warning error-message-conflict"]);
     assert_eq!(build.output.unwrap().catalog.errors["KT-CT-1"].message, "One.");
 }
@@ -551,11 +552,11 @@ fn conflicting_error_messages_are_reported() {
 
 fn supplement_build(supplement: &str) -> (Built, String) {
     let parsed = parse_rel(&fixture("supplement/reference.txt"));
-    assert!(!parsed.diagnostics.has_errors(), "{}", parsed.render_diagnostics(false));
+    assert!(!parsed.diagnostics.has_errors(), "{}", parsed.report().render(false));
     let path = fixture(&format!("supplement/{supplement}"));
     let rel = path.strip_prefix(root()).unwrap().display().to_string();
     let text = std::fs::read_to_string(&path).unwrap();
-    let build = build_schema(&parsed.reference, &SchemaOptions::new().with_supplement_text(rel, text));
+    let build = krakengen_tests::schema_with_text(&parsed, rel, text);
     let built = Built { parsed, build };
     let text = rendered(&built);
     (built, text)
@@ -596,7 +597,7 @@ fn invalid_supplement_is_an_error_pointing_into_it() {
 #[test]
 fn unreadable_supplement_is_an_error() {
     let parsed = parse_rel(&fixture("supplement/reference.txt"));
-    let build = build_schema(&parsed.reference, &SchemaOptions::new().with_supplement(fixture("supplement/does-not-exist.graphql")));
+    let build = krakengen_tests::schema_with_file(&parsed, &fixture("supplement/does-not-exist.graphql"));
     assert!(build.output.is_none());
     assert!(codes(&build).contains(&"Error supplement-unreadable".to_string()), "{:?}", codes(&build));
 }
@@ -608,7 +609,7 @@ fn supplement_never_overrides_a_declared_field_type() {
     let r = reference(vec![m], vec![info("Payload", TypeKind::Object)]);
     // No query root: a supplement of a few types is accepted although it is no complete schema.
     let sup = "type Mutation { m: Payload }\ntype Payload { count: String, label: String! }\n";
-    let build = build_schema(&r, &SchemaOptions::new().with_supplement_text("s.graphql", sup));
+    let build = krakengen_tests::schema_with_text(&krakengen_tests::parsed_of(&r), "s.graphql", sup);
     assert_eq!(codes(&build), ["Warning supplement-type-conflict"]);
     let d = &build.diagnostics.0[0];
     assert_eq!((d.span.file, d.span.line), (0, 20), "the diagnostic points at the reference's field");
@@ -624,14 +625,14 @@ fn reserved_and_invalid_names_are_diagnosed_not_emitted() {
     let mut m = mutation("m", "Payload", &[("input", "String"), ("input", "Int")], &[("__typename", Some("String")), ("__secret", None), ("ok", None)]);
     m.fields[1].span = span(30);
     let r = reference(vec![m], vec![info("Payload", TypeKind::Object)]);
-    let build = build_schema(&r, &SchemaOptions::new());
+    let build = krakengen_tests::schema(&krakengen_tests::parsed_of(&r));
     assert_eq!(codes(&build), ["Warning duplicate-argument", "Warning reserved-field-name"]);
     let out = build.output.unwrap();
     let payload = out.schema().get_object("Payload").unwrap();
     assert_eq!(payload.fields.keys().map(|k| k.as_str()).collect::<Vec<_>>(), ["ok"]);
 
     let bad = reference(vec![mutation("bad-name", "Payload", &[], &[])], vec![info("Payload", TypeKind::Object)]);
-    let build = build_schema(&bad, &SchemaOptions::new());
+    let build = krakengen_tests::schema(&krakengen_tests::parsed_of(&bad));
     assert!(build.output.is_none());
     assert_eq!(codes(&build), ["Error invalid-name"]);
 }
@@ -653,7 +654,7 @@ fn every_fixture_builds_or_is_diagnosed_without_panicking() {
             }
             count += 1;
             let parsed = parse_rel(&path);
-            let build = build_schema(&parsed.reference, &SchemaOptions::new());
+            let build = krakengen_tests::schema(&parsed);
             if let Some(out) = build.output {
                 Schema::parse_and_validate(out.sdl.as_str(), "schema.graphql")
                     .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.errors));
@@ -687,12 +688,12 @@ fn introspection_supplements_give_what_their_sdl_gives() {
         }
     }
     let parsed = parse_rel(&fixture("supplement/reference.txt"));
-    let build = |supplement: &str| SchemaOptions::new().with_supplement(fixture(supplement)).build(&parsed.reference);
+    let build = |supplement: &str| krakengen_tests::schema_with_file(&parsed, &fixture(supplement));
     let from_sdl = build("supplement/agreeing.graphql");
     let want = from_sdl.output.as_ref().expect("the SDL supplement builds");
-    let client = |output: &krakengen::sdl::SchemaOutput| {
+    let client = |output: &krakengen_tests::Schema| {
         let options = krakengen::codegen::Options::new("sup");
-        krakengen::codegen::Generator::new(&parsed.reference, &output.model, &options).unwrap().crate_files().unwrap()
+        krakengen::codegen::Generator::new(&parsed.reference, output.model(), &options).unwrap().crate_files().unwrap()
     };
     let want_client = client(want);
     for json in ["supplement/agreeing.introspection.json", "supplement/agreeing.schema.json"] {
@@ -720,10 +721,10 @@ fn malformed_introspection_is_located() {
     ];
     let mut rendered = String::new();
     for (name, text) in cases {
-        let build = SchemaOptions::new().with_supplement_text(format!("{name}.json"), text).build(&parsed.reference);
+        let build = krakengen_tests::schema_with_text(&parsed, format!("{name}.json"), text);
         assert!(build.output.is_none(), "{name}");
         assert!(build.diagnostics.iter().all(|d| d.code == "supplement-introspection-invalid"), "{name}: {:?}", build.diagnostics);
-        rendered.push_str(&build.render_diagnostics_for(&parsed, false));
+        rendered.push_str(&build.rendered());
     }
     insta::assert_snapshot!(rendered);
 }

@@ -269,9 +269,8 @@ fn concatenate(documents: &[(String, String)]) -> String {
 pub(crate) fn write_operation_documents(root: &Path, dir: &Path) -> Result<Vec<(String, String)>, String> {
     let config = krakengen::config::Config::load(&root.join("krakengen.toml")).map_err(|e| e.to_string())?;
     let project = config.projects.first().ok_or("krakengen.toml names no project")?;
-    let parsed = krakengen::project::parse_project(&config, project).map_err(|e| e.to_string())?;
-    let options = krakengen::codegen::Options::new(&project.name).with_scalars(&project.scalars);
-    let generator = krakengen::codegen::Generator::from_reference(&parsed.reference, &options).map_err(|d| parsed.render(&d, false))?;
+    let loaded = krakengen::Pipeline::from_project(&config, project).load().map_err(|e| e.to_string())?;
+    let generator = loaded.generator().map_err(|e| e.to_string())?;
     let documents: Vec<(String, String)> =
         generator.operation_documents().into_iter().map(|(name, doc)| (name.to_string(), doc.to_string())).collect();
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;

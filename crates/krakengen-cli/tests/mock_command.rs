@@ -142,9 +142,9 @@ fn introspect_round_trips_the_mock() {
     let run = Command::new(env!("CARGO_BIN_EXE_krakengen")).args(["introspect", &url, "--out"]).arg(&sdl_path).output().unwrap();
     assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
     let written = std::fs::read_to_string(&sdl_path).unwrap();
-    let parsed = krakengen::parse::parse_path(&repo().join("schema/oees/mutations.txt")).unwrap();
-    let sdl = krakengen::sdl::build_schema(&parsed.reference, &krakengen::sdl::SchemaOptions::new()).output.unwrap().sdl;
-    let served = krakengen_mock::schema(&sdl, &parsed.reference, krakengen_server::policy::Unspecified::Allow).unwrap().sdl();
+    let loaded = krakengen::Pipeline::new("oees").reference(repo().join("schema/oees/mutations.txt")).load().unwrap();
+    let sdl = loaded.schema().sdl;
+    let served = krakengen_mock::schema(&sdl, loaded.reference(), krakengen_server::policy::Unspecified::Allow).unwrap().sdl();
     let (want, got) = (facts(&served), facts(&written));
     assert!(want.len() > 2000, "{}", want.len());
     let missing: Vec<_> = want.difference(&got).take(5).collect();

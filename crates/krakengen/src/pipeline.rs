@@ -383,9 +383,14 @@ impl Loaded {
     }
 
     /// What changed from this version (the old one) to `new`; removal dates are compared with
-    /// `today` (`YYYY-MM-DD`).
+    /// `today` (`YYYY-MM-DD`). The two sides' Rust surfaces are read side by side.
     pub fn diff(&self, new: &Loaded, today: &str) -> crate::diff::Report {
-        crate::diff::compare(&self.diff_side(), &new.diff_side(), today)
+        let (old, new) = std::thread::scope(|s| {
+            let old = s.spawn(|| self.diff_side());
+            let new = new.diff_side();
+            (old.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), new)
+        });
+        crate::diff::compare(&old, &new, today)
     }
 
     /// Diagnostics of a later stage (the generator's), with the files they may point into.

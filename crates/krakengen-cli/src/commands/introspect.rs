@@ -8,10 +8,26 @@
 //! are never printed, and neither is the password of a URL.
 
 use std::path::Path;
-use std::process::ExitCode;
 use std::time::Duration;
 
 use krakengen::types::introspection;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The GraphQL endpoint, such as `https://api.oees-kraken.energy/v1/graphql/`.
+    #[arg(value_name = "URL")]
+    url: String,
+    /// The file to write (atomically; left alone when unchanged).
+    #[arg(long, value_name = "FILE")]
+    out: std::path::PathBuf,
+    /// A request header, as `Name: value` (`Authorization: <token>`); may be given several times.
+    /// Values are never printed.
+    #[arg(long = "header", value_name = "NAME: VALUE")]
+    headers: Vec<String>,
+    /// What to write (default: `json` when FILE ends with `.json`, else `sdl`).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+}
 
 /// What `introspect` writes.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -25,16 +41,17 @@ pub enum Format {
 /// A failure, already worded for the user.
 struct Failure(String);
 
-pub fn run(url: &str, out: &Path, headers: &[String], format: Option<Format>) -> ExitCode {
+pub fn run(args: Args, _cx: &super::Context) -> super::Result {
+    let Args { url, out, headers, format } = args;
     let format = format.unwrap_or(if out.extension().is_some_and(|e| e == "json") { Format::Json } else { Format::Sdl });
-    match fetch_and_write(url, out, headers, format) {
+    match fetch_and_write(&url, &out, &headers, format) {
         Ok(message) => {
             eprintln!("{message}");
-            ExitCode::SUCCESS
+            Ok(super::Exit::Success)
         }
         Err(Failure(message)) => {
             eprintln!("error: {message}; nothing was written");
-            ExitCode::from(2)
+            Ok(super::Exit::Usage)
         }
     }
 }

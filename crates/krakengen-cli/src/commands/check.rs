@@ -1,0 +1,83 @@
+//! `krakengen check`: every problem of a reference, and a summary.
+
+use std::path::PathBuf;
+
+use super::{Context, Exit, Result};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The reference: a file, or a directory of `.txt` reference files.
+    #[arg(value_name = "REFERENCE")]
+    reference: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Exit 1 when there is any warning, not only on errors: for pipelines that keep references clean.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    /// Rendered diagnostics on stderr and a summary line on stdout.
+    Text,
+    /// One JSON object on stdout: the files, the summary counts, the diagnostics shown (at most
+    /// `--max-diagnostics` per file) and the count by code of those left out.
+    Json,
+}
+
+pub fn run(args: Args, cx: &Context) -> Result {
+    let parsed = super::pipeline("kraken", &args.reference, &[]).parse()?;
+    let r = &parsed.reference;
+    match args.format {
+        Format::Json => {
+            let capped = parsed.diagnostics.capped(cx.render.max_per_file);
+            let omitted: std::collections::BTreeMap<&str, std::collections::BTreeMap<&str, usize>> =
+                capped.omitted.iter().map(|(file, codes)| (parsed.sources.path_or(*file, ""), codes.clone())).collect();
+            let report = serde_json::json!({
+                "files": r.files,
+                "summary": {
+                    "mutations": r.mutations.len(),
+                    "error_entries": r.error_entry_count(),
+                    "error_codes": r.error_codes().len(),
+                    "errors": parsed.diagnostics.errors(),
+                    "warnings": parsed.diagnostics.warnings(),
+                },
+                "max_diagnostics_per_file": cx.render.max_per_file,
+                "diagnostics": capped.shown.iter().map(|d| d.clipped()).collect::<Vec<_>>(),
+                "omitted": omitted,
+            });
+            let mut text = serde_json::to_string_pretty(&report)?;
+            text.push('\n');
+            super::stdout(&text)?;
+        }
+        Format::Text => {
+            eprint!("{}", parsed.report().render(cx.render));
+            let rendering = |f: &krakengen::model::SourceFile| {
+                serde_json::to_value(f.rendering).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+            };
+            let renderings = match r.files.as_slice() {
+                [one] => format!("{} rendering", rendering(one)),
+                files => format!(
+                    "{} files ({})",
+                    files.len(),
+                    files.iter().map(|f| format!("{}: {}", f.path, rendering(f))).collect::<Vec<_>>().join(", ")
+                ),
+            };
+            let queries = r.mutations.iter().filter(|m| m.kind == krakengen::model::OperationKind::Query).count();
+            let operations = match queries {
+                0 => format!("{} mutations", r.mutations.len()),
+                q => format!("{} mutations, {q} queries", r.mutations.len() - q),
+            };
+            super::stdout(&format!(
+                "{}: {renderings}, {operations}, {} error entries, {} error codes, {} errors, {} warnings\n",
+                args.reference.display(),
+                r.error_entry_count(),
+                r.error_codes().len(),
+                parsed.diagnostics.errors(),
+                parsed.diagnostics.warnings()
+            ))?;
+        }
+    }
+    let d = &parsed.diagnostics;
+    Ok(if d.has_errors() || (args.deny_warnings && d.warnings() > 0) { Exit::Problems } else { Exit::Success })
+}

@@ -1,0 +1,76 @@
+//! `krakengen generate`: a self-contained Rust crate (typed client and error codes).
+
+use std::path::PathBuf;
+
+use krakengen::project::Outputs as _;
+
+use super::{Context, Exit, Result};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The reference: a file, or a directory of `.txt` reference files.
+    #[arg(value_name = "REFERENCE")]
+    reference: PathBuf,
+    /// The directory to write the crate into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// The project name used in documentation and the default package name.
+    #[arg(long, value_name = "NAME", default_value = "kraken")]
+    project: String,
+    /// The package name (default: `{project}-client`).
+    #[arg(long, value_name = "NAME")]
+    name: Option<String>,
+    /// A `.graphql` file of fragment definitions to spread into the operation documents.
+    #[arg(long = "fragments", value_name = "FILE")]
+    fragments: Vec<PathBuf>,
+    /// Maps a custom scalar to a Rust type, as `Date=::std::string::String`.
+    #[arg(long = "scalar", value_name = "NAME=TYPE")]
+    scalars: Vec<String>,
+    /// Generate only the operations this selects: a name, a glob (`smartFlex*`) or an exclusion
+    /// (`!name`), with the types they reach and the error codes they raise. May be repeated.
+    #[arg(long = "operation", value_name = "PATTERN")]
+    operations: Vec<String>,
+    /// The brand's schema, as for `schema`: the client gets typed fields for the types it fills.
+    #[arg(long, value_name = "FILE")]
+    supplement: Vec<PathBuf>,
+}
+
+pub fn run(args: Args, cx: &Context) -> Result {
+    let mut pipeline = super::pipeline(&args.project, &args.reference, &args.supplement)
+        .generated_by("`krakengen generate`")
+        .operations(&args.operations);
+    if let Some(name) = &args.name {
+        pipeline = pipeline.crate_name(name);
+    }
+    for f in &args.fragments {
+        pipeline = pipeline.fragments(f);
+    }
+    for s in &args.scalars {
+        let (k, v) = s.split_once('=').ok_or_else(|| format!("--scalar {s}: expected NAME=TYPE"))?;
+        pipeline = pipeline.scalar(k.trim(), v.trim());
+    }
+    let loaded = match pipeline.load() {
+        Ok(loaded) => loaded,
+        Err(failure) => return cx.fail(&failure, "nothing was written"),
+    };
+    eprint!("{}", loaded.warnings().render(cx.render));
+    let generator = match loaded.generator() {
+        Ok(generator) => generator,
+        Err(failure) => return cx.fail(&failure, "nothing was written"),
+    };
+    eprint!("{}", loaded.report(generator.warnings().clone()).render(cx.render));
+    // Each file is compared with `out` while it is formatted and staged in a temporary file if it
+    // differs; nothing in `out` changes unless every file was generated.
+    let mut staging = krakengen::project::Staging::new(false);
+    let files = match generator.crate_into(|path| staging.create(args.out.join(path))) {
+        Ok(files) => files,
+        Err(diagnostics) => return cx.fail(&loaded.failure(diagnostics), "nothing was written"),
+    };
+    let count = files.len();
+    for file in files {
+        staging.finish(file)?;
+    }
+    let report = staging.commit()?;
+    super::stdout(&format!("{}: wrote {} of {count} files\n", args.out.display(), report.written.len()))?;
+    Ok(Exit::Success)
+}

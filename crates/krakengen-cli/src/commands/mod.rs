@@ -1,0 +1,81 @@
+//! One module per subcommand. Each declares its arguments (`Args`) and runs them through a
+//! [`krakengen::Pipeline`]; none calls a stage function directly.
+
+pub mod check;
+pub mod codegen;
+pub mod diff;
+pub mod generate;
+pub mod introspect;
+pub mod mock;
+pub mod parse;
+pub mod scaffold;
+pub mod schema;
+
+use std::path::PathBuf;
+
+use krakengen::diag::RenderOptions;
+use krakengen::pipeline::Failure;
+use krakengen::Pipeline;
+
+/// How `krakengen` exits: the one list of its exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Done, and nothing to report.
+    Success = 0,
+    /// The inputs have errors (or warnings, where denied), or generated output is stale.
+    Problems = 1,
+    /// The command itself is wrong, or an input cannot be read.
+    Usage = 2,
+    /// `diff` found changes at its `--fail-on` threshold.
+    Threshold = 3,
+}
+
+impl From<Exit> for std::process::ExitCode {
+    fn from(exit: Exit) -> Self {
+        std::process::ExitCode::from(exit as u8)
+    }
+}
+
+/// What every command may fail with besides its [`Exit`]: a message for standard error, exit 2.
+pub type Result<T = Exit> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// What the global options give every command.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// How diagnostics are rendered on standard error.
+    pub render: RenderOptions,
+}
+
+impl Context {
+    /// Prints a failure of the pipeline: its diagnostics, then `consequence` (what did not happen),
+    /// and gives the exit code; an unreadable input is a usage error.
+    pub fn fail(&self, failure: &Failure, consequence: &str) -> Result {
+        match failure {
+            Failure::Diagnostics { report, .. } => {
+                eprint!("{}", report.render(self.render));
+                eprintln!(
+                    "error: {} error(s), {} warning(s); {consequence}",
+                    report.diagnostics.errors(),
+                    report.diagnostics.warnings()
+                );
+                Ok(Exit::Problems)
+            }
+            Failure::Load(message) | Failure::Write(message) => Err(message.clone().into()),
+        }
+    }
+}
+
+/// The pipeline of a reference given on the command line, with its supplements.
+pub fn pipeline(name: &str, reference: &PathBuf, supplements: &[PathBuf]) -> Pipeline {
+    supplements.iter().fold(Pipeline::new(name).reference(reference), |p, s| p.supplement(s))
+}
+
+/// Writes to standard output, so that a closed pipe is an error the caller returns (and `main`
+/// ends quietly on) instead of a panic.
+pub fn stdout(text: &str) -> Result<()> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
