@@ -291,3 +291,26 @@ fn generate_warns_writes_once_and_leaves_nothing_behind() {
     names.sort();
     assert_eq!(names, ["client.rs", "errors.rs", "lib.rs"], "no temporary file is left");
 }
+
+/// A reader that closes the pipe early (`krakengen parse … | head -1`) ends the command quietly,
+/// with exit 0, as `ls | head` does: no panic, no "Broken pipe" error.
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::process::Stdio;
+    for args in [&["parse", "schema/oees/mutations.txt"][..], &["check", "schema/oees/mutations.txt", "--format", "json"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_krakengen"))
+            .args(args)
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("krakengen runs");
+        // The reader goes away before reading anything; the parse output (megabytes) cannot fit the
+        // pipe's buffer, so the write fails with EPIPE.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("krakengen ends");
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Broken pipe") && !stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+}

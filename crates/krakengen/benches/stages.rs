@@ -93,7 +93,7 @@ impl Scale {
     }
 
     fn prepared(&self) -> &Prepared {
-        self.prepared.get_or_init(|| stages::prepare(self.loaded()).expect("the IR builds"))
+        self.prepared.get_or_init(|| stages::prepare(self.loaded().generator().expect("the IR builds")))
     }
 
     fn tokens(&self, which: Which) -> &Vec<stages::Emitted> {
@@ -166,7 +166,7 @@ fn benches(c: &mut Criterion) {
     });
     each(c, &scales, "codegen_ir", |b, s| {
         let loaded = s.loaded();
-        b.iter(|| stages::prepare(black_box(loaded)).ok())
+        b.iter(|| black_box(loaded).generator().ok().map(stages::prepare))
     });
     for (name, which) in [("errors", Which::Errors), ("client", Which::Client), ("server", Which::Server)] {
         each(c, &scales, &format!("emit_{name}"), |b, s| b.iter(|| stages::emit(black_box(s.prepared()), which)));

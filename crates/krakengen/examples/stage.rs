@@ -61,7 +61,7 @@ enum Input {
 
 /// The generator of a parsed reference over its type model.
 fn prepared(parsed: krakengen::parse::Parsed) -> stages::Prepared {
-    stages::prepare(&pipeline().load_parsed(parsed).expect("the type model builds")).expect("the IR builds")
+    stages::prepare(pipeline().load_parsed(parsed).expect("the type model builds").generator().expect("the IR builds"))
 }
 
 fn prepare(stage: &str, text: &str, dir: &Path) -> Input {
@@ -110,7 +110,7 @@ fn run_stage(stage: &str, input: Input, dir: &Path) -> usize {
             pipeline().load_parsed(p).expect("the schema builds").schema().sdl.len()
         }
         (_, Input::Parsed(_)) => unreachable!("only `schema` reads the parsed reference alone"),
-        (_, Input::Modelled(m)) => black_box(stages::prepare(&m).ok()).is_some() as usize,
+        (_, Input::Modelled(m)) => black_box(m.generator().ok().map(stages::prepare)).is_some() as usize,
         (s, Input::Prepared(p, which)) if s.starts_with("emit") => stages::emit(&p, which).len(),
         (_, Input::Prepared(p, which)) => stages::generate(&p, which).expect("generates").len(),
         (_, Input::Tokens(t)) => stages::format(t).expect("formats").iter().map(String::len).sum(),

@@ -1,14 +1,12 @@
 //! `krakengen check`: every problem of a reference, and a summary.
 
-use std::path::PathBuf;
-
 use super::{Context, Exit, Result};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The reference: a file, or a directory of `.txt` reference files.
-    #[arg(value_name = "REFERENCE")]
-    reference: PathBuf,
+    #[command(flatten)]
+    reference: super::Reference,
+    /// How to report: rendered diagnostics and a summary, or one JSON object.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
     /// Exit 1 when there is any warning, not only on errors: for pipelines that keep references clean.
@@ -26,7 +24,7 @@ enum Format {
 }
 
 pub fn run(args: Args, cx: &Context) -> Result {
-    let parsed = super::pipeline("kraken", &args.reference, &[]).parse()?;
+    let parsed = args.reference.pipeline("kraken").parse()?;
     let r = &parsed.reference;
     match args.format {
         Format::Json => {
@@ -70,7 +68,7 @@ pub fn run(args: Args, cx: &Context) -> Result {
             };
             super::stdout(&format!(
                 "{}: {renderings}, {operations}, {} error entries, {} error codes, {} errors, {} warnings\n",
-                args.reference.display(),
+                args.reference.reference.display(),
                 r.error_entry_count(),
                 r.error_codes().len(),
                 parsed.diagnostics.errors(),

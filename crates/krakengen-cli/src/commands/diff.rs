@@ -18,6 +18,7 @@ pub struct Args {
     /// The brand's schema, applied to both sides, as for `schema`.
     #[arg(long, value_name = "FILE")]
     supplement: Vec<PathBuf>,
+    /// How to print the report.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
     /// Exit 3 when the report has a change of this class (or a worse one).
@@ -51,7 +52,7 @@ enum FailOn {
 /// holds the exit code.
 fn side(label: &str, path: &Path, supplements: &[PathBuf], cx: &Context, log: &mut String) -> std::result::Result<Loaded, Exit> {
     use std::fmt::Write as _;
-    let loaded = match super::pipeline("kraken", &path.to_path_buf(), supplements).load() {
+    let loaded = match super::pipeline("kraken", path, supplements).load() {
         Ok(loaded) => loaded,
         Err(Failure::Diagnostics { report, .. }) => {
             // Warnings are `check`'s business: a diff shows errors only.

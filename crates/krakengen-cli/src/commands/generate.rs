@@ -8,9 +8,8 @@ use super::{Context, Exit, Result};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The reference: a file, or a directory of `.txt` reference files.
-    #[arg(value_name = "REFERENCE")]
-    reference: PathBuf,
+    #[command(flatten)]
+    inputs: super::Inputs,
     /// The directory to write the crate into (created if missing).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
@@ -30,13 +29,10 @@ pub struct Args {
     /// (`!name`), with the types they reach and the error codes they raise. May be repeated.
     #[arg(long = "operation", value_name = "PATTERN")]
     operations: Vec<String>,
-    /// The brand's schema, as for `schema`: the client gets typed fields for the types it fills.
-    #[arg(long, value_name = "FILE")]
-    supplement: Vec<PathBuf>,
 }
 
 pub fn run(args: Args, cx: &Context) -> Result {
-    let mut pipeline = super::pipeline(&args.project, &args.reference, &args.supplement)
+    let mut pipeline = args.inputs.pipeline(&args.project)
         .generated_by("`krakengen generate`")
         .operations(&args.operations);
     if let Some(name) = &args.name {

@@ -1,23 +1,17 @@
 //! `krakengen mock`: a mock of the API over HTTP, answering every operation with its example.
 
-use std::path::PathBuf;
-
 use super::{Context, Exit, Result};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The reference: a file, or a directory of `.txt` reference files.
-    #[arg(value_name = "REFERENCE")]
-    reference: PathBuf,
+    #[command(flatten)]
+    inputs: super::Inputs,
     /// The address to listen on.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:4000")]
     listen: std::net::SocketAddr,
     /// Deny mutations whose reference block has no permissions section (default: allow them).
     #[arg(long)]
     deny_unspecified: bool,
-    /// The brand's schema, as for `schema`.
-    #[arg(long, value_name = "FILE")]
-    supplement: Vec<PathBuf>,
     /// Refuse requests whose mutations add up to more than this query complexity (the reference's
     /// `Query Complexity` figures), as Kraken does; by default there is no limit.
     #[arg(long, value_name = "N")]
@@ -25,7 +19,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, cx: &Context) -> Result {
-    let loaded = match super::pipeline("kraken", &args.reference, &args.supplement).load() {
+    let loaded = match args.inputs.pipeline("kraken").load() {
         Ok(loaded) => loaded,
         Err(failure) => return cx.fail(&failure, "the mock was not started"),
     };

@@ -65,8 +65,42 @@ impl Context {
     }
 }
 
+/// The reference argument of the commands that read one.
+#[derive(clap::Args)]
+pub struct Reference {
+    /// The reference: a file, or a directory of `.txt` reference files.
+    #[arg(value_name = "REFERENCE")]
+    pub reference: PathBuf,
+}
+
+/// The reference and the supplements of the commands that build its model.
+#[derive(clap::Args)]
+pub struct Inputs {
+    #[command(flatten)]
+    pub reference: Reference,
+    /// The brand's schema (SDL, or an introspection result as JSON) that fills the types the
+    /// reference leaves unknown; conflicts with the reference are reported. May be given several
+    /// times.
+    #[arg(long, value_name = "FILE")]
+    pub supplement: Vec<PathBuf>,
+}
+
+impl Reference {
+    /// The pipeline of this reference.
+    pub fn pipeline(&self, name: &str) -> Pipeline {
+        Pipeline::new(name).reference(&self.reference)
+    }
+}
+
+impl Inputs {
+    /// The pipeline of this reference with its supplements.
+    pub fn pipeline(&self, name: &str) -> Pipeline {
+        pipeline(name, &self.reference.reference, &self.supplement)
+    }
+}
+
 /// The pipeline of a reference given on the command line, with its supplements.
-pub fn pipeline(name: &str, reference: &PathBuf, supplements: &[PathBuf]) -> Pipeline {
+pub fn pipeline(name: &str, reference: &std::path::Path, supplements: &[PathBuf]) -> Pipeline {
     supplements.iter().fold(Pipeline::new(name).reference(reference), |p, s| p.supplement(s))
 }
 

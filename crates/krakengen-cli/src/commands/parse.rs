@@ -1,14 +1,12 @@
 //! `krakengen parse`: the parsed reference as JSON.
 
-use std::path::PathBuf;
-
 use super::{Context, Exit, Result};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The reference: a file, or a directory of `.txt` reference files.
-    #[arg(value_name = "REFERENCE")]
-    reference: PathBuf,
+    #[command(flatten)]
+    reference: super::Reference,
+    /// The output format.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
 }
@@ -21,7 +19,7 @@ enum Format {
 
 pub fn run(args: Args, cx: &Context) -> Result {
     let Format::Json = args.format;
-    let parsed = super::pipeline("kraken", &args.reference, &[]).parse()?;
+    let parsed = args.reference.pipeline("kraken").parse()?;
     eprint!("{}", parsed.report().render(cx.render));
     let mut text = serde_json::to_string_pretty(&parsed.reference)?;
     text.push('\n');

@@ -6,20 +6,15 @@ use super::{Context, Exit, Result};
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The reference: a file, or a directory of `.txt` reference files.
-    #[arg(value_name = "REFERENCE")]
-    reference: PathBuf,
+    #[command(flatten)]
+    inputs: super::Inputs,
     /// The directory to write into (created if missing).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
-    /// The brand's schema (SDL, or an introspection result as JSON) that fills the types the reference
-    /// leaves unknown; conflicts with the reference are reported. May be given several times.
-    #[arg(long, value_name = "FILE")]
-    supplement: Vec<PathBuf>,
 }
 
 pub fn run(args: Args, cx: &Context) -> Result {
-    let loaded = match super::pipeline("kraken", &args.reference, &args.supplement).load() {
+    let loaded = match args.inputs.pipeline("kraken").load() {
         Ok(loaded) => loaded,
         Err(failure) => return cx.fail(&failure, "nothing was written"),
     };

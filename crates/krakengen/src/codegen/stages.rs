@@ -27,14 +27,13 @@ pub enum Which {
     Server,
 }
 
-/// Builds the generator of a loaded pipeline, for the workspace layout (the client refers to the
-/// error crate).
-pub fn prepare(loaded: &crate::pipeline::Loaded) -> Result<Prepared, crate::pipeline::Failure> {
-    let generator = loaded.generator()?;
+/// The generator (from [`crate::pipeline::Loaded::generator`]) with the paths of the workspace
+/// layout (the client refers to the error crate).
+pub fn prepare(generator: Generator) -> Prepared {
     let options = generator.options();
     let errors = ErrorsPath::Crate(options.errors_crate_name().replace('-', "_"));
     let server = options.server_crate_dir.as_deref().map(|dir| options.server_paths(dir));
-    Ok(Prepared { generator, errors, server })
+    Prepared { generator, errors, server }
 }
 
 fn segments<'a>(prepared: &'a Prepared, which: Which) -> Vec<Segment<'a>> {
@@ -88,8 +87,8 @@ mod tests {
     /// documentation included.
     #[test]
     fn formatting_emitted_segments_later_matches_the_fused_path() {
-        let pipeline = crate::Pipeline::new("oees").parsed(crate::codegen::tests::vendored()).workspace_crates("e", "c").server_crate("s", "x.graphql");
-        let prepared = prepare(&pipeline.load().unwrap()).unwrap();
+        let options = crate::codegen::Options::new("oees").with_errors_crate("e").with_client_crate("c").with_server_crate("s", "x.graphql");
+        let prepared = prepare(crate::codegen::tests::generator(&crate::codegen::tests::vendored(), &options).unwrap());
         for which in [Which::Errors, Which::Client, Which::Server] {
             let texts = format(emit(&prepared, which)).unwrap();
             let fused = generate(&prepared, which).unwrap();

@@ -3,13 +3,13 @@
 //! definitions or applications, and `@opaque` input objects served as scalars.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::PathBuf;
 
 use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::Schema;
 
-fn root() -> &'static Path {
-    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+fn root() -> PathBuf {
+    krakengen_tests::root()
 }
 
 /// A comparable summary of a schema: kind and members of every type.

@@ -1,0 +1,17 @@
+//! The library's integration tests, in one binary: each module is one area, and
+//! `docs/architecture.md` says what each proves.
+
+mod architecture;
+mod client;
+mod codegen;
+mod dependencies;
+mod diff;
+mod e2e;
+mod fuzz_regressions;
+mod malformed;
+mod mock_sdl;
+mod parse;
+mod queries;
+mod renderings;
+mod sdl;
+mod server;
