@@ -57,12 +57,14 @@ fn every_argument_has_a_description() {
         let text = help(&[&sub]);
         for line in text.lines().skip_while(|l| !l.starts_with("Arguments:") && !l.starts_with("Options:")) {
             let trimmed = line.trim_start();
-            let is_item = line.starts_with("  ") && (trimmed.starts_with('<') || trimmed.starts_with('-'));
+            // An argument (`<NAME>`) or an option (`--name`, `-n, --name`); a possible value of one
+            // is listed below it as `- value: …`.
+            let is_item = line.starts_with("  ") && (trimmed.starts_with('<') || (trimmed.starts_with('-') && !trimmed.starts_with("- ")));
             if is_item {
                 // clap puts the description on the same line, or on the next lines when it is long.
                 let same_line = trimmed.split("  ").filter(|s| !s.trim().is_empty()).count() > 1;
                 let next = text.lines().skip_while(|l| *l != line).nth(1).unwrap_or("");
-                let below = next.starts_with("          ") && !next.trim().is_empty();
+                let below = next.starts_with("          ") && !next.trim().is_empty() && !next.trim().starts_with("Possible values") && !next.trim().starts_with("[default");
                 assert!(same_line || below, "`krakengen {sub}`: `{}` has no description", trimmed);
             }
         }
