@@ -1,8 +1,5 @@
 //! `cargo xtask`: repository chores.
 //!
-//! `cargo xtask test [ARGS…]` runs the test suite (`cargo nextest run --workspace --no-fail-fast
-//! ARGS…`), installing cargo-nextest first where it is missing, so a fresh machine with a stock
-//! toolchain needs nothing else; `.ci/run` calls it.
 //! `cargo xtask codegen` regenerates every generated file named by `krakengen.toml`;
 //! `cargo xtask codegen --check` regenerates in memory, compares bytes and exits 1, naming the command
 //! to run, when anything is stale. Both keep a stamp under `target/` (see `krakengen::stamp`) that
@@ -25,7 +22,6 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     match args.as_slice() {
-        ["test", rest @ ..] => test(rest),
         ["codegen"] => codegen(false),
         ["codegen", "--check"] => codegen(true),
         ["synth", "--factor", n] => synth(n, None),
@@ -37,35 +33,7 @@ fn main() -> ExitCode {
         ["bench-bad-input"] => bench_bad_input("5"),
         ["bench-bad-input", "--rounds", n] => bench_bad_input(n),
         _ => {
-            eprintln!("usage: cargo xtask test [NEXTEST ARGS…]\n       cargo xtask codegen [--check]\n       cargo xtask synth --factor N [--out FILE]\n       cargo xtask bench-peers [--compile] [--rounds N]\n       cargo xtask bench-bad-input [--rounds N]");
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// `cargo xtask test`: installs cargo-nextest where it is missing, then runs the whole suite.
-fn test(args: &[&str]) -> ExitCode {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let has_nextest = std::process::Command::new(&cargo)
-        .args(["nextest", "--version"])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !has_nextest {
-        eprintln!("cargo-nextest is missing; installing it with `cargo install cargo-nextest --locked`");
-        match std::process::Command::new(&cargo).args(["install", "cargo-nextest", "--locked"]).status() {
-            Ok(s) if s.success() => {}
-            _ => {
-                eprintln!("error: cargo-nextest could not be installed");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    match std::process::Command::new(&cargo).args(["nextest", "run", "--workspace", "--no-fail-fast"]).args(args).status() {
-        Ok(s) => ExitCode::from(s.code().map_or(1, |c| c.clamp(0, 255) as u8)),
-        Err(e) => {
-            eprintln!("error: cannot run cargo nextest: {e}");
+            eprintln!("usage: cargo xtask codegen [--check]\n       cargo xtask synth --factor N [--out FILE]\n       cargo xtask bench-peers [--compile] [--rounds N]\n       cargo xtask bench-bad-input [--rounds N]");
             ExitCode::from(2)
         }
     }

@@ -24,7 +24,8 @@ use std::fmt::Write as _;
 
 use crate::model::{Mutation, Selection, TypeRef};
 
-use super::ir::{Cx, PayloadField, Shapes};
+use super::fragments::Fragments;
+use crate::types::shapes::{PayloadField, Shapes};
 
 /// The operation name: the mutation name with its first letter upper-cased, as the reference's
 /// examples name their operations (`acceptGoodsQuote` → `AcceptGoodsQuote`).
@@ -42,41 +43,43 @@ pub(crate) fn alias(field: &str, member: &str) -> String {
     format!("{field}_{member}")
 }
 
-/// Whether the document selects a payload field: exactly the fields the example selects, and the
-/// leaves a supplement adds. Fields the example leaves out (deprecated ones, mostly) are described
-/// by the payload struct but not asked for, because for most of them the reference does not even
-/// say whether they are leaves.
-pub(crate) fn selects(shapes: &Shapes<'_>, f: PayloadField<'_>) -> bool {
-    match f {
-        PayloadField::Reference(f, _) => f.selected,
-        PayloadField::Supplement(d) => shapes.auto_selected(d),
-    }
+/// The document of one operation, built in one walk.
+pub(crate) struct Built {
+    /// The document as written: the user's fragments spread and defined in it.
+    pub document: String,
+    /// The same document without the user's fragments, which validation against the model reads
+    /// (users supply fragments for fields the model does not know); `None` when there are none.
+    pub plain: Option<String>,
+    /// The (member type, field) pairs the document aliases, because an earlier member selects a
+    /// same-named field of another type; the members' structs accept the alias.
+    pub aliases: BTreeSet<(String, String)>,
 }
 
-/// The document of `m`; with `fragments`, the user's fragments are spread and defined in it.
-pub(crate) fn build(cx: &Cx<'_>, m: &Mutation, fragments: bool) -> String {
-    let mut w = Writer { cx, fragments, used: BTreeSet::new(), out: String::new() };
+/// The document of `m`, with the user's `fragments` spread where their types are selected.
+pub(crate) fn build(shapes: Shapes<'_>, fragments: &Fragments, m: &Mutation) -> Built {
+    let plain = (!fragments.by_name.is_empty()).then(String::new);
+    let mut w = Writer { shapes, fragments, used: BTreeSet::new(), aliases: BTreeSet::new(), out: String::new(), plain };
     let op = operation_name(&m.name);
     let keyword = m.kind.keyword();
     if m.arguments.is_empty() {
-        let _ = writeln!(w.out, "{keyword} {op} {{");
+        w.line(format_args!("{keyword} {op} {{"));
     } else {
         let vars: Vec<String> = m.arguments.iter().map(|a| format!("${}: {}", a.name, a.ty)).collect();
-        let _ = writeln!(w.out, "{keyword} {op}({}) {{", vars.join(", "));
+        w.line(format_args!("{keyword} {op}({}) {{", vars.join(", ")));
     }
     let args: Vec<String> = m.arguments.iter().map(|a| format!("{0}: ${0}", a.name)).collect();
     let call = if args.is_empty() { m.name.clone() } else { format!("{}({})", m.name, args.join(", ")) };
     let base = m.return_type.base();
-    if cx.shapes.is_leaf(base) {
-        let _ = writeln!(w.out, "  {call}");
+    if shapes.is_leaf(base) {
+        w.line(format_args!("  {call}"));
     } else {
-        let _ = writeln!(w.out, "  {call} {{");
-        if cx.shapes.kind(base) == Some(crate::types::Kind::Union) {
+        w.line(format_args!("  {call} {{"));
+        if shapes.kind(base) == Some(crate::types::Kind::Union) {
             w.composite_body(base, &[], 2, &mut BTreeMap::new());
         } else {
-            let selected: Vec<_> = cx.shapes.payload_fields(m).into_iter().filter(|(_, f)| selects(&cx.shapes, *f)).collect();
+            let selected: Vec<_> = shapes.payload_fields(m).into_iter().filter(|(_, f)| shapes.selects(*f)).collect();
             if selected.is_empty() {
-                w.out.push_str("    __typename\n");
+                w.line(format_args!("    __typename"));
             }
             for (ty, f) in selected {
                 let (name, selection): (&str, &[Selection]) = match f {
@@ -86,46 +89,58 @@ pub(crate) fn build(cx: &Cx<'_>, m: &Mutation, fragments: bool) -> String {
                 w.field(name, ty, selection, 2);
             }
         }
-        w.out.push_str("  }\n");
+        w.line(format_args!("  }}"));
     }
-    w.out.push_str("}\n");
-    if fragments {
-        let definitions = cx.fragments.definitions(&w.used);
+    w.line(format_args!("}}"));
+    if w.plain.is_some() {
+        let definitions = fragments.definitions(&w.used);
         w.out.push_str(&definitions);
     }
-    w.out
+    Built { document: w.out, plain: w.plain, aliases: w.aliases }
 }
 
 fn indent(depth: usize) -> String {
     "  ".repeat(depth)
 }
 
-/// One document being written.
-struct Writer<'c, 'a> {
-    cx: &'c Cx<'a>,
-    /// Whether user fragments are spread.
-    fragments: bool,
+/// One document being written, with and without the user's fragments at once.
+struct Writer<'a> {
+    shapes: Shapes<'a>,
+    fragments: &'a Fragments,
     /// The fragments spread so far.
     used: BTreeSet<String>,
+    /// The (member type, field) pairs aliased so far.
+    aliases: BTreeSet<(String, String)>,
+    /// The document with the user's fragments.
     out: String,
+    /// The document without them, when there are any.
+    plain: Option<String>,
 }
 
-impl Writer<'_, '_> {
+impl Writer<'_> {
+    /// A line of both documents.
+    fn line(&mut self, text: std::fmt::Arguments<'_>) {
+        let _ = writeln!(self.out, "{text}");
+        if let Some(plain) = &mut self.plain {
+            let _ = writeln!(plain, "{text}");
+        }
+    }
+
     /// A field at `depth` whose type is `ty` (if known), with the example's sub-selection.
     fn field(&mut self, name: &str, ty: Option<&TypeRef>, example: &[Selection], depth: usize) {
         let pad = indent(depth);
         let leaf = match ty {
-            Some(t) => self.cx.shapes.is_leaf(t.base()),
+            Some(t) => self.shapes.is_leaf(t.base()),
             // Without a type, the example is the only evidence: a field it selects without braces is a leaf.
             None => example.is_empty(),
         };
         if leaf {
-            let _ = writeln!(self.out, "{pad}{name}");
+            self.line(format_args!("{pad}{name}"));
             return;
         }
-        let _ = writeln!(self.out, "{pad}{name} {{");
+        self.line(format_args!("{pad}{name} {{"));
         self.composite_body(ty.map_or("", |t| t.base()), example, depth + 1, &mut BTreeMap::new());
-        let _ = writeln!(self.out, "{pad}}}");
+        self.line(format_args!("{pad}}}"));
     }
 
     /// A leaf of `owner` at `depth`, aliased when `seen` (the response names of this selection set,
@@ -134,15 +149,15 @@ impl Writer<'_, '_> {
         let pad = indent(depth);
         match seen.get(name) {
             Some(other) if other != ty => {
-                let _ = writeln!(self.out, "{pad}{}: {name}", alias(name, owner));
-                self.cx.aliases.borrow_mut().insert((owner.to_string(), name.to_string()));
+                self.line(format_args!("{pad}{}: {name}", alias(name, owner)));
+                self.aliases.insert((owner.to_string(), name.to_string()));
             }
             Some(_) => {
-                let _ = writeln!(self.out, "{pad}{name}");
+                self.line(format_args!("{pad}{name}"));
             }
             None => {
                 seen.insert(name.to_string(), ty.clone());
-                let _ = writeln!(self.out, "{pad}{name}");
+                self.line(format_args!("{pad}{name}"));
             }
         }
     }
@@ -150,19 +165,20 @@ impl Writer<'_, '_> {
     /// The inside of a composite selection set on type `base` at `depth`; `seen` holds the response
     /// names of the set so far (inline fragments add to their parent's set).
     fn composite_body(&mut self, base: &str, example: &[Selection], depth: usize, seen: &mut BTreeMap<String, TypeRef>) {
-        let shapes = self.cx.shapes;
+        let shapes = self.shapes;
         let pad = indent(depth);
-        let _ = writeln!(self.out, "{pad}__typename");
+        self.line(format_args!("{pad}__typename"));
         let own: Vec<_> = shapes.leaves(base);
         for f in &own {
             let ty = f.ty.as_ref().expect("leaves have types");
             self.leaf(base, &f.name, ty, depth, seen);
         }
         let members = if shapes.is_abstract(base) { shapes.members(base) } else { Vec::new() };
-        if self.fragments {
+        if self.plain.is_some() {
             let mut on: Vec<&str> = vec![base];
             on.extend(members.iter().copied());
-            for name in self.cx.fragments.on_types(&on) {
+            for name in self.fragments.on_types(&on) {
+                // A spread goes into the document as written only.
                 let _ = writeln!(self.out, "{pad}...{name}");
                 self.used.insert(name.to_string());
             }
@@ -176,31 +192,31 @@ impl Writer<'_, '_> {
             if leaves.is_empty() {
                 continue;
             }
-            let _ = writeln!(self.out, "{pad}... on {member} {{");
+            self.line(format_args!("{pad}... on {member} {{"));
             for f in leaves {
                 self.leaf(member, &f.name, f.ty.as_ref().expect("leaves have types"), depth + 1, seen);
             }
-            let _ = writeln!(self.out, "{pad}}}");
+            self.line(format_args!("{pad}}}"));
         }
         for s in example {
             match s {
                 Selection::Field { name, selection } if name != "__typename" && !own.iter().any(|f| &f.name == name) => {
                     let declared = shapes.fields(base).iter().find(|f| &f.name == name).and_then(|f| f.ty.as_ref());
                     if selection.is_empty() {
-                        let _ = writeln!(self.out, "{pad}{name}");
+                        self.line(format_args!("{pad}{name}"));
                         if let Some(t) = declared {
                             seen.entry(name.clone()).or_insert_with(|| t.clone());
                         }
                     } else {
-                        let _ = writeln!(self.out, "{pad}{name} {{");
+                        self.line(format_args!("{pad}{name} {{"));
                         self.composite_body(declared.map_or("", |t| t.base()), selection, depth + 1, &mut BTreeMap::new());
-                        let _ = writeln!(self.out, "{pad}}}");
+                        self.line(format_args!("{pad}}}"));
                     }
                 }
                 Selection::InlineFragment { type_condition, selection } if kept_inline_fragment(s).is_some() => {
-                    let _ = writeln!(self.out, "{pad}... on {type_condition} {{");
+                    self.line(format_args!("{pad}... on {type_condition} {{"));
                     self.composite_body(type_condition, selection, depth + 1, seen);
-                    let _ = writeln!(self.out, "{pad}}}");
+                    self.line(format_args!("{pad}}}"));
                 }
                 _ => {}
             }

@@ -13,18 +13,18 @@
 //! become structs; only a type whose shape the model does not know is carried as JSON in a named
 //! newtype. Every fallback (`Unknown`) stays, because a live API can always know more.
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::diag::Diagnostics;
-use crate::model::{is_builtin, Deprecation, Field, Mutation, OperationKind, Permissions, Provenance, RateLimit, Reference, Span, TypeRef};
+use crate::model::{Deprecation, Mutation, OperationKind, Permissions, Provenance, RateLimit, Reference, Span, TypeRef};
 use crate::naming::{Case, NameTable};
-use crate::types::{FieldDef, Kind, Origin, Shape, TypeModel};
+use crate::types::{Kind, Origin, Shape, TypeModel};
 
 use super::document;
+use crate::types::shapes::{PayloadField, Shapes};
 use super::fragments::Fragments;
 use super::Options;
 
@@ -298,16 +298,19 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
         });
     }
 
-    let shapes = Shapes { model };
+    let shapes = model.shapes();
     let used = shapes.used(reference);
     let mut type_table = NameTable::new(Case::Pascal);
     let rust_of: BTreeMap<String, String> = used.iter().map(|name| (name.clone(), type_table.insert(name))).collect();
     let boxed = shapes.boxed_fields(&used);
     let outputs = shapes.output_uses(reference);
 
-    let aliases = RefCell::new(BTreeSet::new());
-    let cx = Cx { reference, model, shapes, rust_of: &rust_of, fragments: &fragments, aliases: &aliases };
-    let mut types: Vec<TypeDef> = used.iter().filter_map(|name| cx.type_def(name, &scalar_maps, &boxed, &outputs)).collect();
+    // The documents come first: where union members select same-named fields of different types
+    // they alias the later one, and the members' structs must accept the alias.
+    let documents: Vec<document::Built> = reference.mutations.iter().map(|m| document::build(shapes, &fragments, m)).collect();
+    let aliases: BTreeSet<(String, String)> = documents.iter().flat_map(|d| d.aliases.iter().cloned()).collect();
+    let cx = Cx { reference, model, shapes, rust_of: &rust_of };
+    let types: Vec<TypeDef> = used.iter().filter_map(|name| cx.type_def(name, &scalar_maps, &boxed, &outputs, &aliases)).collect();
 
     let mut modules = NameTable::new(Case::Snake);
     ROOT_MODULES.iter().for_each(|m| {
@@ -321,29 +324,22 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
     let mut enums = NameTable::new(Case::Pascal);
     let mut operations = Vec::new();
     let mut mutation_errors = Vec::new();
-    for m in &reference.mutations {
+    let mut plain_documents = Vec::new();
+    for (m, built) in reference.mutations.iter().zip(documents) {
         let mut seen = BTreeSet::new();
         mutation_errors.push(MutationErrors {
             const_name: consts.insert(&m.name),
             enum_name: enums.insert(&format!("{}Error", m.name)),
             codes: m.errors.iter().filter(|e| seen.insert(&e.code)).map(|e| code_index[&e.code]).collect(),
         });
-        operations.push(cx.operation(m, modules.insert(&m.name), methods.insert(&m.name)));
+        plain_documents.push(built.plain);
+        operations.push(cx.operation(m, modules.insert(&m.name), methods.insert(&m.name), built.document));
     }
     if options.check_documents {
-        validate_documents(&cx, &operations, &mut diags);
+        validate_documents(&cx, &operations, &plain_documents, &mut diags);
     }
     if diags.has_errors() {
         return Err(diags);
-    }
-    // The documents alias fields where union members conflict; the members' structs accept the alias.
-    for (member, field) in aliases.into_inner() {
-        let Some(t) = types.iter_mut().find(|t| t.graphql == member) else { continue };
-        if let TypeDefKind::Object { fields, .. } = &mut t.kind {
-            if let Some(f) = fields.iter_mut().find(|f| f.graphql == field) {
-                f.aliases.push(document::alias(&field, &member));
-            }
-        }
     }
 
     let mut urls: BTreeMap<&str, usize> = BTreeMap::new();
@@ -391,14 +387,10 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
 /// two threads, each half as one document, and a problem is traced back to its operation by its
 /// line. Operation names that collide (`fooBar` and `FooBar` both give `FooBar`) would be a problem
 /// of the joint document only, so then each document is validated alone.
-fn validate_documents(cx: &Cx<'_>, operations: &[Operation], diags: &mut Diagnostics) {
+fn validate_documents(cx: &Cx<'_>, operations: &[Operation], plain: &[Option<String>], diags: &mut Diagnostics) {
     let schema = cx.model.schema();
-    // Without user fragments the documents are krakengen's own already, and are borrowed.
-    let own: Vec<std::borrow::Cow<'_, str>> = operations
-        .iter()
-        .zip(&cx.reference.mutations)
-        .map(|(op, m)| if cx.fragments.by_name.is_empty() { op.document.as_str().into() } else { document::build(cx, m, false).into() })
-        .collect();
+    // Without user fragments the documents are krakengen's own already.
+    let own: Vec<&str> = operations.iter().zip(plain).map(|(op, plain)| plain.as_deref().unwrap_or(&op.document)).collect();
     let mut names = BTreeSet::new();
     let joint = operations.iter().all(|op| names.insert(op.operation_name.as_str()));
     // Two halves, validated on two threads: validation is most of what this stage adds.
@@ -429,7 +421,7 @@ fn validate_documents(cx: &Cx<'_>, operations: &[Operation], diags: &mut Diagnos
 fn problems_of(
     schema: &apollo_compiler::validation::Valid<apollo_compiler::Schema>,
     group: &[usize],
-    own: &[std::borrow::Cow<'_, str>],
+    own: &[&str],
     joint: bool,
 ) -> BTreeMap<usize, Vec<String>> {
     let mut problems: BTreeMap<usize, Vec<String>> = BTreeMap::new();
@@ -460,220 +452,12 @@ fn problems_of(
     problems
 }
 
-/// What the model says about the shape of types, as the generator needs it.
-#[derive(Clone, Copy)]
-pub(crate) struct Shapes<'a> {
-    model: &'a TypeModel,
-}
-
-impl<'a> Shapes<'a> {
-    pub(crate) fn kind(&self, name: &str) -> Option<Kind> {
-        self.model.get(name).map(|t| t.kind)
-    }
-
-    /// Whether values of the named type are leaves (no selection set): built-in scalars, custom
-    /// scalars and enums.
-    pub(crate) fn is_leaf(&self, name: &str) -> bool {
-        is_builtin(name) || matches!(self.kind(name), Some(Kind::Scalar | Kind::Enum))
-    }
-
-    /// The fields of a composite type whose shape the model knows (not opaque), in model order.
-    pub(crate) fn fields(&self, name: &str) -> &'a [FieldDef] {
-        match self.model.get(name) {
-            Some(t) if t.kind.has_fields() && t.shape != Shape::Opaque => &t.fields,
-            _ => &[],
-        }
-    }
-
-    /// Whether an output type is generated as a typed struct or `__typename` enum rather than JSON.
-    fn typed_output(&self, name: &str) -> bool {
-        matches!(self.kind(name), Some(Kind::Object | Kind::Interface)) && !self.fields(name).is_empty()
-    }
-
-    /// Whether documents select the field wherever they select its type: a leaf of known type
-    /// that needs no argument, and not deprecated (a deprecated field is scheduled for removal, and
-    /// a document that asks for it would break when it goes).
-    pub(crate) fn auto_selected(&self, f: &FieldDef) -> bool {
-        f.ty.as_ref().is_some_and(|t| self.is_leaf(t.base()))
-            && f.deprecation.is_none()
-            && !f.name.starts_with("__")
-            && f.args.iter().all(|a| a.ty.as_ref().is_none_or(|t| !t.is_non_null()) || a.default.is_some())
-    }
-
-    /// The fields documents select on a typed output type after `__typename`.
-    pub(crate) fn leaves(&self, name: &str) -> Vec<&'a FieldDef> {
-        if !self.typed_output(name) {
-            return Vec::new();
-        }
-        self.fields(name).iter().filter(|f| self.auto_selected(f)).collect()
-    }
-
-    /// The members of a union, or the object types implementing an interface, by name.
-    pub(crate) fn members(&self, name: &str) -> Vec<&'a str> {
-        match self.model.get(name) {
-            Some(t) if t.kind == Kind::Union => t.members.iter().map(String::as_str).collect(),
-            Some(t) if t.kind == Kind::Interface => self
-                .model
-                .types()
-                .values()
-                .filter(|o| o.kind == Kind::Object && o.interfaces.iter().any(|i| i == name))
-                .map(|o| o.name.as_str())
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// Whether the type is abstract for documents and for Rust: a union, or an interface with known
-    /// fields and implementations (keyed by `__typename`). An interface whose implementations the
-    /// model does not know is a struct of its own fields.
-    pub(crate) fn is_abstract(&self, name: &str) -> bool {
-        match self.kind(name) {
-            Some(Kind::Union) => true,
-            Some(Kind::Interface) => self.typed_output(name) && !self.members(name).is_empty(),
-            _ => false,
-        }
-    }
-
-    /// The named types of the fields of a generated shared type (or its members), which are
-    /// generated too.
-    fn reaches(&self, name: &str) -> Vec<&'a str> {
-        let mut out: Vec<&str> = self.fields(name).iter().filter_map(|f| f.ty.as_ref().map(|t| t.base())).collect();
-        if self.is_abstract(name) {
-            out.extend(self.members(name));
-        }
-        out
-    }
-
-    /// Every type the client's `types` module holds: what arguments, payload fields and non-object
-    /// return types name, and everything those reach through fields, members and implementers.
-    fn used(&self, reference: &Reference) -> BTreeSet<String> {
-        let mut todo: Vec<String> = Vec::new();
-        for m in &reference.mutations {
-            todo.extend(m.arguments.iter().map(|a| a.ty.base().to_string()));
-            let payload = m.return_type.base();
-            if self.payload_struct(payload) {
-                for (f, _) in self.payload_fields(m) {
-                    if let Some(t) = f {
-                        todo.push(t.base().to_string());
-                    }
-                }
-            } else {
-                todo.push(payload.to_string());
-            }
-        }
-        let mut used = BTreeSet::new();
-        while let Some(name) = todo.pop() {
-            if is_builtin(&name) || self.model.get(&name).is_none() || !used.insert(name.clone()) {
-                continue;
-            }
-            todo.extend(self.reaches(&name).into_iter().map(str::to_string));
-        }
-        used
-    }
-
-    /// Whether a return type gets a per-operation payload struct (rather than a shared type).
-    pub(crate) fn payload_struct(&self, name: &str) -> bool {
-        !is_builtin(name) && matches!(self.kind(name), Some(Kind::Object | Kind::Interface) | None)
-    }
-
-    /// The type of each payload field of `m` (from the model, which may know more than the
-    /// reference's own field) and the field itself, then the fields a supplement adds to the payload
-    /// type, which the reference does not list.
-    pub(crate) fn payload_fields(&self, m: &'a Mutation) -> Vec<(Option<&'a TypeRef>, PayloadField<'a>)> {
-        let payload = m.return_type.base();
-        let model_fields = self.fields(payload);
-        let mut out: Vec<(Option<&TypeRef>, PayloadField<'a>)> = m
-            .fields
-            .iter()
-            .map(|f| {
-                let declared = model_fields.iter().find(|d| d.name == f.name);
-                (declared.and_then(|d| d.ty.as_ref()).or(f.ty.as_ref()), PayloadField::Reference(f, declared))
-            })
-            .collect();
-        for d in model_fields.iter().filter(|d| d.from_supplement && !m.fields.iter().any(|f| f.name == d.name)) {
-            out.push((d.ty.as_ref(), PayloadField::Supplement(d)));
-        }
-        out
-    }
-
-    /// Where each type is used in an output position (a field of an object, interface or union
-    /// member; a return type), to tell an opaque input type from an opaque output one.
-    fn output_uses(&self, reference: &Reference) -> BTreeSet<String> {
-        let mut out: BTreeSet<String> = reference.mutations.iter().map(|m| m.return_type.base().to_string()).collect();
-        for m in &reference.mutations {
-            out.extend(m.fields.iter().filter_map(|f| f.ty.as_ref().map(|t| t.base().to_string())));
-        }
-        for t in self.model.types().values().filter(|t| t.kind.is_output()) {
-            out.extend(t.fields.iter().filter_map(|f| f.ty.as_ref().map(|t| t.base().to_string())));
-            out.extend(t.members.iter().cloned());
-        }
-        out
-    }
-
-    /// The (type, field) pairs that must hold their value through a `Box`: a field whose type
-    /// contains, through fields that are not lists and through union members, the type the field
-    /// belongs to. Rust needs the indirection for a type that contains itself (an `Option` does not
-    /// give one; a list does).
-    fn boxed_fields(&self, used: &BTreeSet<String>) -> BTreeSet<(String, String)> {
-        // Edges of "contains inline": a non-list field of a generated struct, a member of a union enum.
-        let inline = |name: &str| -> Vec<(Option<&'a str>, &'a str)> {
-            let mut out: Vec<(Option<&str>, &str)> = self
-                .fields(name)
-                .iter()
-                .filter_map(|f| {
-                    let t = f.ty.as_ref()?;
-                    (!matches!(t.nullable(), TypeRef::List(_)) && used.contains(t.base())).then_some((Some(f.name.as_str()), t.base()))
-                })
-                .collect();
-            if self.is_abstract(name) {
-                out.extend(self.members(name).into_iter().map(|m| (None, m)));
-            }
-            out
-        };
-        let reaches = |from: &str, to: &str| -> bool {
-            let mut seen = BTreeSet::new();
-            let mut stack = vec![from.to_string()];
-            while let Some(n) = stack.pop() {
-                if n == to {
-                    return true;
-                }
-                if seen.insert(n.clone()) {
-                    stack.extend(inline(&n).into_iter().map(|(_, t)| t.to_string()));
-                }
-            }
-            false
-        };
-        let mut out = BTreeSet::new();
-        for name in used {
-            for (field, target) in inline(name) {
-                if let Some(field) = field {
-                    if reaches(target, name) {
-                        out.insert((name.clone(), field.to_string()));
-                    }
-                }
-            }
-        }
-        out
-    }
-}
-
-/// One field of a payload struct: the reference's (with the model's declaration of it, if any), or
-/// one only the supplement names.
-#[derive(Clone, Copy)]
-pub(crate) enum PayloadField<'a> {
-    Reference(&'a Field, Option<&'a FieldDef>),
-    Supplement(&'a FieldDef),
-}
-
 /// What the per-operation builders share.
 pub(crate) struct Cx<'a> {
     pub reference: &'a Reference,
     pub model: &'a TypeModel,
     pub shapes: Shapes<'a>,
     pub rust_of: &'a BTreeMap<String, String>,
-    pub fragments: &'a Fragments,
-    /// (member type, field) pairs the documents alias, filled while they are built.
-    pub aliases: &'a RefCell<BTreeSet<(String, String)>>,
 }
 
 impl Cx<'_> {
@@ -722,6 +506,7 @@ impl Cx<'_> {
         scalar_maps: &BTreeMap<&str, String>,
         boxed: &BTreeSet<(String, String)>,
         outputs: &BTreeSet<String>,
+        aliases: &BTreeSet<(String, String)>,
     ) -> Option<TypeDef> {
         let def = self.model.get(name)?;
         let provenance = if def.origin == Origin::Inferred { Provenance::Inferred } else { Provenance::Declared };
@@ -750,7 +535,11 @@ impl Cx<'_> {
                         provenance: Some(if f.origin == Some(Origin::Inferred) { Provenance::Inferred } else { Provenance::Declared }),
                         graphql_ty: f.ty.clone(),
                         selected: !input && self.shapes.auto_selected(f),
-                        aliases: Vec::new(),
+                        aliases: if !input && aliases.contains(&(name.to_string(), f.name.clone())) {
+                            vec![document::alias(&f.name, name)]
+                        } else {
+                            Vec::new()
+                        },
                     }
                 })
                 .collect()
@@ -791,7 +580,7 @@ impl Cx<'_> {
         })
     }
 
-    fn operation(&self, m: &Mutation, module: String, method: String) -> Operation {
+    fn operation(&self, m: &Mutation, module: String, method: String, document: String) -> Operation {
         let mut vars = NameTable::new(Case::Snake);
         let variables = m
             .arguments
@@ -838,7 +627,7 @@ impl Cx<'_> {
             module,
             method,
             operation_name: document::operation_name(&m.name),
-            document: document::build(self, m, true),
+            document,
             description: m.description.clone(),
             deprecation: m.deprecation.clone(),
             complexity: m.complexity,
@@ -852,7 +641,7 @@ impl Cx<'_> {
     }
 
     fn payload_field(&self, ty: Option<&TypeRef>, f: PayloadField<'_>, names: &mut NameTable) -> FieldIr {
-        let selected = document::selects(&self.shapes, f);
+        let selected = self.shapes.selects(f);
         let mut mapped = match ty {
             Some(t) => self.map(t, None, false),
             None => Ty::Option(Box::new(Ty::Json)),
@@ -900,17 +689,10 @@ mod tests {
         let mut ir = build(&parsed.reference, &model, &options).unwrap();
         let index = ir.operations.iter().position(|o| o.graphql == "acceptGoodsQuote").unwrap();
         ir.operations[index].document = "mutation AcceptGoodsQuote { acceptGoodsQuote { noSuchField } }".into();
-        let aliases = RefCell::new(BTreeSet::new());
-        let cx = Cx {
-            reference: &parsed.reference,
-            model: &model,
-            shapes: Shapes { model: &model },
-            rust_of: &BTreeMap::new(),
-            fragments: &Fragments::default(),
-            aliases: &aliases,
-        };
+        let cx = Cx { reference: &parsed.reference, model: &model, shapes: model.shapes(), rust_of: &BTreeMap::new() };
         let mut diags = Diagnostics::new();
-        validate_documents(&cx, &ir.operations, &mut diags);
+        let plain = vec![None; ir.operations.len()];
+        validate_documents(&cx, &ir.operations, &plain, &mut diags);
         let errors: Vec<_> = diags.iter().collect();
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].code, "invalid-document");

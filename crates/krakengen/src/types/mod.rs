@@ -56,6 +56,7 @@
 pub mod document;
 pub mod introspection;
 pub mod ir;
+pub mod shapes;
 pub mod supplement;
 
 use std::collections::BTreeMap;
@@ -104,6 +105,11 @@ impl TypeModel {
     /// The type named `name`; `None` for built-in scalars and names the schema does not declare.
     pub fn get(&self, name: &str) -> Option<&TypeDef> {
         self.types.get(name)
+    }
+
+    /// What the model says about the shapes of its types, as generators ask it.
+    pub fn shapes(&self) -> shapes::Shapes<'_> {
+        shapes::Shapes { model: self }
     }
 
     /// The schema the model validated as: the roots, every type and krakengen's directives.
