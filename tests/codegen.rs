@@ -73,7 +73,7 @@ fn representative_mutations_snapshot() {
 fn stand_in_schema(r: &Reference) -> String {
     let mut fields: BTreeMap<&str, BTreeMap<&str, String>> = BTreeMap::new();
     let mut mutation = String::from("type Mutation {\n");
-    for m in &r.mutations {
+    for m in &r.operations {
         let args: Vec<String> = m.arguments.iter().map(|a| format!("{}: {}", a.name, a.ty)).collect();
         let args = if args.is_empty() { String::new() } else { format!("({})", args.join(", ")) };
         mutation.push_str(&format!("  {}{}: {}\n", m.name, args, m.return_type));
@@ -376,7 +376,7 @@ fn every_known_type_has_a_typed_item() {
             !["Variables", "Data", "Mutation"].contains(&name.as_str())
         })
         .collect();
-    let returned: BTreeSet<&str> = parsed.reference.mutations.iter().map(|m| m.return_type.base()).collect();
+    let returned: BTreeSet<&str> = parsed.reference.operations.iter().map(|m| m.return_type.base()).collect();
     let items: Vec<&syn::Item> = types_module.iter().chain(payloads.iter().copied()).collect();
     let keys = serialized_keys(&items);
     for item in items {
@@ -503,12 +503,12 @@ fn a_crate_of_five_operations_builds_and_holds_only_them() {
         // Each document calls its mutation: `  acceptGoodsQuote(input: $input) {`.
         assert!(client.contains(&format!("\\n  {name}(")) || client.contains(&format!("\\n  {name} {{")), "{name}");
     }
-    let codes: BTreeSet<&str> = r.mutations.iter().filter(|m| FIVE.contains(&m.name.as_str())).flat_map(|m| m.errors.iter().map(|e| e.code.as_str())).collect();
+    let codes: BTreeSet<&str> = r.operations.iter().filter(|m| FIVE.contains(&m.name.as_str())).flat_map(|m| m.errors.iter().map(|e| e.code.as_str())).collect();
     let errors = &files[2].contents;
     for code in &codes {
         assert!(errors.contains(&format!("\"{code}\"")), "{code} is raised by the five");
     }
-    for m in r.mutations.iter().filter(|m| !FIVE.contains(&m.name.as_str())) {
+    for m in r.operations.iter().filter(|m| !FIVE.contains(&m.name.as_str())) {
         for e in m.errors.iter().filter(|e| !codes.contains(e.code.as_str())) {
             assert!(!errors.contains(&format!("\"{}\"", e.code)), "{} of {} is not raised by the five", e.code, m.name);
         }

@@ -49,7 +49,7 @@ fn truncated_blocks() {
     // The block cut inside its operation keeps what comes before it.
     let m = mutation(&p, "addItemsToRiskList");
     let want = mutation(vendored_parsed(), "addItemsToRiskList");
-    let pairs = |m: &krakengen::model::Mutation| m.errors.iter().map(|e| (e.code.clone(), e.message.clone())).collect::<Vec<_>>();
+    let pairs = |m: &krakengen::model::Operation| m.errors.iter().map(|e| (e.code.clone(), e.message.clone())).collect::<Vec<_>>();
     assert_eq!(pairs(m), pairs(want));
     assert_eq!((&m.description, &m.permissions), (&want.description, &want.permissions));
 }
@@ -121,7 +121,7 @@ fn unknown_section() {
 #[test]
 fn empty_file() {
     let p = check("empty.txt", &[(Error, "no-mutations", 1, 1)], &[]);
-    assert!(p.reference.mutations.is_empty());
+    assert!(p.reference.operations.is_empty());
     assert_eq!(p.reference.files[0].rendering, Rendering::Standard);
     // Whitespace only is no different.
     let p = parse_str("blank.txt", "\n  \r\n\t\n");
@@ -131,7 +131,7 @@ fn empty_file() {
 #[test]
 fn binary_garbage() {
     let p = check("garbage.bin", &[(Error, "no-mutations", 1, 1), (Error, "invalid-utf8", 1, 2)], &[]);
-    assert!(p.reference.mutations.is_empty());
+    assert!(p.reference.operations.is_empty());
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn invalid_utf8_inside_a_valid_reference_keeps_the_rest() {
     let p = parse_files(vec![("bad.txt".into(), bytes)]);
     let d: Vec<_> = p.diagnostics.iter().filter(|d| d.severity == Error).map(|d| (d.code.as_str(), d.span.line)).collect();
     assert_eq!(d, [("invalid-utf8", 13)]);
-    assert_eq!(p.reference.mutations.len(), 326);
+    assert_eq!(p.reference.operations.len(), 326);
     assert_eq!(mutation(&p, "acceptGoodsQuote").description.as_deref(), Some("\u{fffd}ccept a goods quote."));
 }
 
@@ -171,7 +171,7 @@ fn repeated(copies: usize) -> String {
 /// Checks the diagnostics of `copies` concatenated copies: each copy repeats the ten warnings of
 /// the vendored reference, and every block after the first copy is a duplicate.
 fn check_repeated(p: &Parsed, copies: usize) {
-    assert_eq!(p.reference.mutations.len(), 326);
+    assert_eq!(p.reference.operations.len(), 326);
     assert_eq!(p.diagnostics.errors(), 0);
     let dups = p.diagnostics.iter().filter(|d| d.code == "duplicate-mutation").count();
     assert_eq!(dups, 326 * (copies - 1));
@@ -266,7 +266,7 @@ fn deeply_nested_variables_and_response() {
     let d: Vec<_> = p.diagnostics.iter().map(|d| (d.code.as_str(), d.span.line, d.span.column)).collect();
     // The reading stops at the 129th level, with a warning there, and no type is made up from it.
     assert_eq!(d, [("bad-example", 56, 137)]);
-    assert_eq!(p.reference.mutations[0].arguments.len(), 3);
+    assert_eq!(p.reference.operations[0].arguments.len(), 3);
 
     let deep = format!("\"data\": {}", "{\"a\": ".repeat(100_000));
     let p = timed("deep.txt", &block_with("\"data\": {", &deep), Duration::from_secs(20));
@@ -297,7 +297,7 @@ fn extremely_long_lines() {
         .replacen("Unauthorized.", &"x".repeat(5_000_000), 1)
         .replacen("Query Complexity: 1", &format!("Query Complexity: {}", "9".repeat(5_000_000)), 1);
     let p = timed("long.txt", &text, Duration::from_secs(30));
-    let m = &p.reference.mutations[0];
+    let m = &p.reference.operations[0];
     assert_eq!(m.description.as_deref().map(str::len), Some(long.trim_end().len()));
     assert_eq!(m.errors[1].message.len(), 5_000_000);
     let d: Vec<_> = p.diagnostics.iter().map(|d| (d.code.as_str(), d.span.line, d.span.column, d.span.len)).collect();
@@ -350,7 +350,7 @@ fn reports_stay_bounded_whatever_the_input() {
     // descriptions, so a reference gives a few dozen at most here (`huge_file_of_random_lines`
     // checks the cap with thousands); the supplement side must have hit the cap.
     let (mut most_as_reference, mut most_as_supplement) = (0, 0);
-    let names: Vec<&str> = vendored_parsed().reference.mutations.iter().map(|m| m.name.as_str()).collect();
+    let names: Vec<&str> = vendored_parsed().reference.operations.iter().map(|m| m.name.as_str()).collect();
     for case in 0..24 {
         let size = [1_000, 20_000, 300_000, 2_000_000][case % 4];
         // A valid start for each reading, so that what follows is read rather than refused at once.

@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use krakengen::diag::Severity;
-use krakengen::model::{Mutation, PermissionExpr, Permissions, Provenance, RatePeriod, Rendering, TypeKind};
+use krakengen::model::{Operation, PermissionExpr, Permissions, Provenance, RatePeriod, Rendering, TypeKind};
 use krakengen_tests::{mutation, raw_blocks, span_text, vendored_parsed, vendored_text};
 use serde_json::json;
 
@@ -16,7 +16,7 @@ fn vendored_reference_has_the_required_counts_and_no_errors() {
     let parsed = vendored_parsed();
     let r = &parsed.reference;
     assert_eq!(r.files[0].rendering, Rendering::Standard);
-    assert_eq!(r.mutations.len(), 326);
+    assert_eq!(r.operations.len(), 326);
     assert_eq!(r.error_entry_count(), 1311);
     assert_eq!(r.error_codes().len(), 718);
     assert_eq!(parsed.diagnostics.errors(), 0, "{}", parsed.report().render(false));
@@ -29,7 +29,7 @@ fn vendored_reference_has_the_required_counts_and_no_errors() {
         .collect();
     assert_eq!(entries.len(), r.error_entry_count());
     assert_eq!(entries.iter().collect::<BTreeSet<_>>().len(), r.error_codes().len());
-    assert_eq!(raw_blocks(vendored_text()).len(), r.mutations.len());
+    assert_eq!(raw_blocks(vendored_text()).len(), r.operations.len());
 }
 
 #[test]
@@ -41,7 +41,7 @@ fn vendored_reference_warnings_are_exactly_the_known_ones() {
     for d in parsed.diagnostics.iter() {
         let m = parsed
             .reference
-            .mutations
+            .operations
             .iter()
             .filter(|m| m.span.offset <= d.span.offset)
             .max_by_key(|m| m.span.offset)
@@ -228,7 +228,7 @@ fn descriptions_are_the_lines_between_url_and_the_next_section() {
 #[test]
 fn spans_point_at_the_facts_they_locate() {
     let parsed = vendored_parsed();
-    for m in &parsed.reference.mutations {
+    for m in &parsed.reference.operations {
         assert_eq!(span_text(parsed, m.span), m.name);
         for e in &m.errors {
             assert_eq!(span_text(parsed, e.span), e.code);
@@ -285,7 +285,7 @@ fn representative_facts() {
     assert_eq!(e.to_string(), "Can create electricity quote OR Can create gas quote");
     // No section at all is not the same as `(No)`.
     assert_eq!(mutation(parsed, "cancelEnrollment").permissions, Permissions::Unspecified);
-    let counts = r.mutations.iter().fold(BTreeMap::new(), |mut c, m| {
+    let counts = r.operations.iter().fold(BTreeMap::new(), |mut c, m| {
         *c.entry(match m.permissions {
             Permissions::Unspecified => "unspecified",
             Permissions::Public => "public",
@@ -304,7 +304,7 @@ fn representative_facts() {
     assert_eq!((d.marked.as_deref(), d.removal.as_deref(), d.link.as_deref()), (Some("2024-11-14"), Some("2025-04-16"), None));
     let d = mutation(parsed, "deauthenticateDevice").deprecation.as_ref().expect("deprecated");
     assert_eq!(d.link.as_deref(), Some("https://announcements.kraken.tech/announcements/public/606/"));
-    assert_eq!(r.mutations.iter().filter(|m| m.deprecation.is_some()).count(), text.matches("\nDeprecated\n").count());
+    assert_eq!(r.operations.iter().filter(|m| m.deprecation.is_some()).count(), text.matches("\nDeprecated\n").count());
 
     // Deprecated fields the operation omits.
     let m = mutation(parsed, "resetUserPassword");
@@ -346,7 +346,7 @@ fn representative_facts() {
 /// The model of one mutation plus every type it names, for a snapshot.
 fn view(name: &str) -> serde_json::Value {
     let r = &vendored_parsed().reference;
-    let m: &Mutation = r.mutation(name).expect("mutation exists");
+    let m: &Operation = r.operation(name).expect("mutation exists");
     let mut names = BTreeSet::new();
     names.insert(m.return_type.base().to_string());
     names.extend(m.arguments.iter().map(|a| a.ty.base().to_string()));
@@ -403,7 +403,7 @@ fn a_directory_is_merged_in_name_order_with_conflicts_reported() {
 
     let files: Vec<String> = parsed.reference.files.iter().map(|f| f.path.rsplit('/').next().unwrap_or("").to_string()).collect();
     assert_eq!(files, ["a.txt", "b.txt"]);
-    let names: Vec<&str> = parsed.reference.mutations.iter().map(|m| m.name.as_str()).collect();
+    let names: Vec<&str> = parsed.reference.operations.iter().map(|m| m.name.as_str()).collect();
     let want: Vec<&str> = blocks[0..5].iter().map(|(n, _)| *n).collect();
     assert_eq!(names, want);
     let kept = mutation(&parsed, "acceptGoodsQuote");
@@ -470,7 +470,7 @@ fn every_json_field_name_is_documented() {
 #[test]
 fn plain_operation_reader_reads_every_vendored_operation_as_graphql_parser_does() {
     use krakengen::parse::operation::{parse_general, parse_plain};
-    for m in &vendored_parsed().reference.mutations {
+    for m in &vendored_parsed().reference.operations {
         let text = &m.example.operation;
         let plain = parse_plain(text).unwrap_or_else(|| panic!("the plain reader gives up on `{}`", m.name));
         let general = parse_general(text).unwrap_or_else(|e| panic!("{}: {}", m.name, e.message));

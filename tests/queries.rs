@@ -21,10 +21,10 @@ fn both_renderings_of_the_queries_fixture_give_the_same_queries() {
     let plain = parse_rel(&fixture("queries/plain.txt"));
     for p in [&standard, &plain] {
         assert!(p.diagnostics.is_empty(), "{}", p.report().render(false));
-        let names: Vec<_> = p.reference.mutations.iter().map(|m| (m.name.as_str(), m.kind)).collect();
+        let names: Vec<_> = p.reference.operations.iter().map(|m| (m.name.as_str(), m.kind)).collect();
         assert_eq!(names, QUERIES.map(|q| (q, OperationKind::Query)));
     }
-    for (s, p) in standard.reference.mutations.iter().zip(&plain.reference.mutations) {
+    for (s, p) in standard.reference.operations.iter().zip(&plain.reference.operations) {
         let (mut s, mut p) = (without_spans(s), without_spans(p));
         // The plain page declares the types of its rows; the standard one lets krakengen infer them.
         for f in s.fields.iter_mut().chain(p.fields.iter_mut()) {
@@ -32,7 +32,7 @@ fn both_renderings_of_the_queries_fixture_give_the_same_queries() {
         }
         assert_eq!(s, p, "{}", s.name);
     }
-    let status = plain.reference.mutations[0].fields.iter().find(|f| f.name == "status").unwrap();
+    let status = plain.reference.operations[0].fields.iter().find(|f| f.name == "status").unwrap();
     assert_eq!(status.ty.as_ref().map(ToString::to_string).as_deref(), Some("AccountStatus"));
 }
 
@@ -64,7 +64,7 @@ fn a_mutations_page_and_a_queries_page_of_one_brand_are_one_model() {
     std::fs::copy(fixture("queries/standard.txt"), dir.path().join("queries.txt")).unwrap();
     let p = krakengen::parse::parse_path(dir.path()).unwrap();
     assert!(!p.diagnostics.has_errors(), "{}", p.report().render(false));
-    let kinds: BTreeSet<_> = p.reference.mutations.iter().map(|m| m.kind).collect();
+    let kinds: BTreeSet<_> = p.reference.operations.iter().map(|m| m.kind).collect();
     assert_eq!(kinds, BTreeSet::from([OperationKind::Mutation, OperationKind::Query]));
     let out = schema_of(&p);
     let schema = apollo_compiler::Schema::parse_and_validate(&out.sdl, "schema.graphql").expect("valid SDL");

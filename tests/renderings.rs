@@ -3,7 +3,7 @@
 //! README documents. Each test undoes exactly those documented differences, after asserting them,
 //! and then compares the whole mutation, so any other difference fails.
 
-use krakengen::model::{Mutation, Provenance, Rendering, TypeRef};
+use krakengen::model::{Operation, Provenance, Rendering, TypeRef};
 use krakengen::parse::Parsed;
 use krakengen_tests::{fixture, mutation, parse_rel, span_text, vendored_parsed, without_spans};
 
@@ -15,11 +15,11 @@ fn standard() -> Parsed {
 }
 
 fn names(p: &Parsed) -> Vec<&str> {
-    p.reference.mutations.iter().map(|m| m.name.as_str()).collect()
+    p.reference.operations.iter().map(|m| m.name.as_str()).collect()
 }
 
 /// Compares two mutations fact by fact, so a failure names the fact that differs.
-fn assert_same(want: &Mutation, got: &Mutation) {
+fn assert_same(want: &Operation, got: &Operation) {
     let (w, g) = (without_spans(want), without_spans(got));
     let name = &w.name;
     assert_eq!(w.return_type, g.return_type, "{name}: return type");
@@ -52,7 +52,7 @@ fn compact_rendering_matches_standard() {
     let diags: Vec<_> = p.diagnostics.iter().map(|d| (d.code.as_str(), d.span.line, d.span.column)).collect();
     assert_eq!(diags, [("missing-type", 6, 1)]);
 
-    for want in &std.reference.mutations {
+    for want in &std.reference.operations {
         let mut got = mutation(&p, &want.name).clone();
         // Documented: compact has no `Query Complexity` line.
         assert_eq!(got.complexity, None, "{}", got.name);
@@ -88,7 +88,7 @@ fn rich_rendering_matches_standard_and_declares_types() {
     assert!(p.diagnostics.is_empty(), "{}", p.report().render(false));
     let text = &p.sources[0];
 
-    for want in &std.reference.mutations {
+    for want in &std.reference.operations {
         let mut got = mutation(&p, &want.name).clone();
         for (wf, gf) in want.fields.iter().zip(got.fields.iter_mut()) {
             assert_eq!(wf.name, gf.name);
@@ -148,7 +148,7 @@ fn crlf_with_bom_matches_the_vendored_blocks() {
     assert!(p.diagnostics.is_empty(), "{}", p.report().render(false));
     let vendored = vendored_parsed();
     assert_eq!(names(&p), ["cancelEnrollment", "createAccountReminder"]);
-    for got in &p.reference.mutations {
+    for got in &p.reference.operations {
         let want = mutation(vendored, &got.name);
         assert_same(want, got);
         // Positions count the BOM and the `\r`s: every span still covers the same text, and
@@ -159,9 +159,9 @@ fn crlf_with_bom_matches_the_vendored_blocks() {
             assert_eq!((g.span.column, g.span.len), (w.span.column, w.span.len));
         }
     }
-    let first = &p.reference.mutations[0];
+    let first = &p.reference.operations[0];
     assert_eq!((first.span.line, first.span.column, first.span.offset), (1, 1, 3));
-    let second = &p.reference.mutations[1];
+    let second = &p.reference.operations[1];
     let line = p.sources[0][..second.span.offset as usize].matches('\n').count() as u32 + 1;
     assert_eq!(second.span.line, line);
 }
@@ -186,13 +186,13 @@ fn crlf_and_bom_do_not_change_diagnostics_positions() {
 /// Typed renderings (plain page, markdown) also declare every row's type, which must come back as
 /// declared.
 mod round_trip {
-    use krakengen::model::{Mutation, Provenance, Reference, Rendering};
+    use krakengen::model::{Operation, Provenance, Reference, Rendering};
     use krakengen_tests::render::{crlf_bom, page, row_type, Style};
     use krakengen_tests::{vendored_parsed, without_spans};
 
     /// The facts of a mutation a rendering carries, spans left out; typed renderings' field types are
     /// compared on their own.
-    fn facts(m: &Mutation) -> Mutation {
+    fn facts(m: &Operation) -> Operation {
         let mut m = without_spans(m);
         for f in &mut m.fields {
             f.ty = None;
@@ -212,8 +212,8 @@ mod round_trip {
         };
         assert_eq!(parsed.reference.files[0].rendering, detected, "{style:?}: detected rendering");
         let got = &parsed.reference;
-        assert_eq!(got.mutations.len(), want.mutations.len(), "{style:?}: mutations");
-        for (w, g) in want.mutations.iter().zip(&got.mutations) {
+        assert_eq!(got.operations.len(), want.operations.len(), "{style:?}: mutations");
+        for (w, g) in want.operations.iter().zip(&got.operations) {
             let (fw, fg) = (facts(w), facts(g));
             assert_eq!(fw.name, fg.name, "{style:?}");
             for (a, b) in fw.fields.iter().zip(&fg.fields) {
@@ -234,7 +234,7 @@ mod round_trip {
     #[test]
     fn every_rendering_gives_back_the_facts_of_all_326_mutations() {
         let want = &vendored_parsed().reference;
-        assert_eq!(want.mutations.len(), 326);
+        assert_eq!(want.operations.len(), 326);
         for style in Style::ALL {
             let text = page(want, style);
             check(style, &text, want);

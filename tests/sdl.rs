@@ -11,7 +11,7 @@ use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::validation::Valid;
 use apollo_compiler::Schema;
 use krakengen::model::{
-    Argument, Deprecation, Example, Field, Mutation, Permissions, Provenance, Reference, Rendering, SourceFile, Span,
+    Argument, Deprecation, Example, Field, Operation, Permissions, Provenance, Reference, Rendering, SourceFile, Span,
     TypeInfo, TypeKind, TypeRef,
 };
 use krakengen::parse::Parsed;
@@ -99,10 +99,10 @@ fn every_fact_of_the_reference_is_in_the_outputs() {
     let out = output(built);
     let schema: &Valid<Schema> = out.schema();
     let reference = &built.parsed.reference;
-    assert_eq!(reference.mutations.len(), 326);
+    assert_eq!(reference.operations.len(), 326);
     let mutation_type = schema.get_object("Mutation").unwrap();
-    assert_eq!(mutation_type.fields.len(), reference.mutations.len());
-    for m in &reference.mutations {
+    assert_eq!(mutation_type.fields.len(), reference.operations.len());
+    for m in &reference.operations {
         let f = mutation_type.fields.get(m.name.as_str()).unwrap_or_else(|| panic!("{} missing", m.name));
         assert_eq!(f.ty.to_string(), m.return_type.to_string(), "{}", m.name);
         assert_eq!(f.arguments.len(), m.arguments.len(), "{}", m.name);
@@ -151,7 +151,7 @@ fn every_fact_of_the_reference_is_in_the_outputs() {
     // Every permission in the catalogue is needed by the mutations it lists, and by no other.
     for (p, ms) in &out.catalog.permissions {
         let needing: Vec<&str> = reference
-            .mutations
+            .operations
             .iter()
             .filter(|m| matches!(&m.permissions, Permissions::Required(e) if e.names().contains(&p.as_str())))
             .map(|m| m.name.as_str())
@@ -177,7 +177,7 @@ fn every_fact_of_the_reference_is_in_the_outputs() {
 fn payload_fields_and_provenance_markers_are_emitted() {
     let built = vendored_build();
     let schema = output(built).schema();
-    for m in &built.parsed.reference.mutations {
+    for m in &built.parsed.reference.operations {
         let Some(payload) = schema.get_object(m.return_type.base()) else { continue };
         for f in &m.fields {
             let sf = payload.fields.get(f.name.as_str()).unwrap_or_else(|| panic!("{}.{}", m.name, f.name));
@@ -349,8 +349,8 @@ fn span(line: u32) -> Span {
     Span { file: 0, line, column: 1, offset: line * 10, len: 1 }
 }
 
-fn mutation(name: &str, payload: &str, args: &[(&str, &str)], fields: &[(&str, Option<&str>)]) -> Mutation {
-    Mutation {
+fn mutation(name: &str, payload: &str, args: &[(&str, &str)], fields: &[(&str, Option<&str>)]) -> Operation {
+    Operation {
         name: name.into(),
         kind: krakengen::model::OperationKind::Mutation,
         span: span(1),
@@ -402,12 +402,12 @@ fn info(name: &str, kind: TypeKind) -> (String, TypeInfo) {
     )
 }
 
-fn reference(mutations: Vec<Mutation>, types: Vec<(String, TypeInfo)>) -> Reference {
+fn reference(mutations: Vec<Operation>, types: Vec<(String, TypeInfo)>) -> Reference {
     let mut mutations = mutations;
     mutations.sort_by(|a, b| a.name.cmp(&b.name));
     Reference {
         files: vec![SourceFile { path: "hand-made.txt".into(), rendering: Rendering::Standard }],
-        mutations,
+        operations: mutations,
         types: types.into_iter().collect(),
     }
 }

@@ -160,7 +160,7 @@ fn the_implementation_matches_the_trait() {
     let file = std::fs::read_to_string(krakengen_tests::root().join("tests/server/resolvers.rs")).unwrap();
     let comparison = krakengen::codegen::scaffold::compare(&scaffold, &file);
     assert!(comparison.in_sync(), "{:#?}", comparison.diagnostics);
-    assert_eq!(comparison.implemented.len(), parsed.reference.mutations.len());
+    assert_eq!(comparison.implemented.len(), parsed.reference.operations.len());
 }
 
 /// The schema the generated server serves, as `sdl()` prints it, is the checked-in SDL: the same

@@ -113,7 +113,7 @@ fn parse_prints_stable_json() {
     );
     // It reads back into the model, and a second run prints the same bytes.
     let model: krakengen::model::Reference = serde_json::from_slice(&out.stdout).expect("the model");
-    assert_eq!(model.mutations.len(), 326);
+    assert_eq!(model.operations.len(), 326);
     assert_eq!(krakengen(&["parse", "schema/oees/mutations.txt"]).stdout, out.stdout);
 }
 
@@ -122,7 +122,7 @@ fn parse_exits_one_on_errors_but_still_prints_the_model() {
     let out = krakengen(&["parse", "tests/fixtures/malformed/bad_error_line.txt"]);
     assert_eq!(out.status.code(), Some(1));
     let model: krakengen::model::Reference = serde_json::from_slice(&out.stdout).expect("the model");
-    assert_eq!(model.mutations.len(), 2);
+    assert_eq!(model.operations.len(), 2);
     assert!(text(&out.stderr).contains("bad_error_line.txt:7:1"));
 }
 

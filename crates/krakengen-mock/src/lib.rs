@@ -23,7 +23,7 @@ use krakengen_server::schema::{BuildError, Call, Dispatch, DispatchFuture, Schem
 /// The guards of every mutation of a reference: what a generated server's `policy` holds, read
 /// from the parsed reference instead of the catalogue.
 pub fn policy(reference: &Reference, unspecified: Unspecified) -> Policy {
-    let operations = reference.mutations.iter().map(|m| {
+    let operations = reference.operations.iter().map(|m| {
         let guard = OperationPolicy {
             permissions: m.permissions.clone(),
             rate_limits: m
@@ -49,7 +49,7 @@ pub struct ExampleDispatch {
 impl ExampleDispatch {
     pub fn from_reference(reference: &Reference) -> Self {
         let payloads = reference
-            .mutations
+            .operations
             .iter()
             .map(|m| {
                 let payload = example::parse(&m.example.response)

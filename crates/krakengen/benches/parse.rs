@@ -70,7 +70,7 @@ fn parse(c: &mut Criterion) {
         let input = concatenated(&text, copies);
         // Check the input once, outside the measurement: every copy parses, with no duplicates.
         let parsed = krakengen::parse::parse_str("bench.txt", &input);
-        assert_eq!(parsed.reference.mutations.len(), 326 * copies);
+        assert_eq!(parsed.reference.operations.len(), 326 * copies);
         assert_eq!(parsed.diagnostics.errors(), 0);
         assert_eq!(parsed.diagnostics.warnings(), 10 * copies);
         group.throughput(Throughput::Bytes(input.len() as u64));

@@ -82,7 +82,7 @@ impl Scale {
         self.parsed.get_or_init(|| {
             let parsed = krakengen::parse::parse_str("synth.txt", self.text());
             // Fail loudly rather than measure an error path.
-            assert_eq!(parsed.reference.mutations.len(), 326 * self.factor);
+            assert_eq!(parsed.reference.operations.len(), 326 * self.factor);
             assert_eq!(parsed.diagnostics.errors(), 0);
             parsed
         })

@@ -105,7 +105,7 @@ fn prepare(stage: &str, text: &str, dir: &Path) -> Input {
 #[inline(never)]
 fn run_stage(stage: &str, input: Input, dir: &Path) -> usize {
     match (stage, input) {
-        (_, Input::Bytes(bytes)) => krakengen::parse::parse_files(vec![("synth.txt".into(), bytes)]).reference.mutations.len(),
+        (_, Input::Bytes(bytes)) => krakengen::parse::parse_files(vec![("synth.txt".into(), bytes)]).reference.operations.len(),
         ("schema", Input::Parsed(p)) => {
             pipeline().load_parsed(p).expect("the schema builds").schema().sdl.len()
         }

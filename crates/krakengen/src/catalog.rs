@@ -32,7 +32,7 @@ pub const FORMAT_VERSION: u32 = 1;
 pub struct Catalog {
     pub errors: BTreeMap<String, ErrorInfo>,
     pub format_version: u32,
-    pub operations: BTreeMap<String, Operation>,
+    pub operations: BTreeMap<String, OperationEntry>,
     pub permissions: BTreeMap<String, Vec<String>>,
     pub types: BTreeMap<String, TypeEntry>,
 }
@@ -49,7 +49,7 @@ pub struct ErrorInfo {
 /// The metadata of one mutation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Operation {
+pub struct OperationEntry {
     pub complexity: Option<u32>,
     pub deprecation: Option<DeprecationInfo>,
     /// Error codes in reference order.
@@ -173,7 +173,7 @@ impl Catalog {
         let mut errors = BTreeMap::new();
         let mut operations = BTreeMap::new();
         let mut permissions: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for m in &reference.mutations {
+        for m in &reference.operations {
             for e in &m.errors {
                 // The first message of a code wins; `sdl::build_schema` reports codes with differing
                 // messages.
@@ -188,7 +188,7 @@ impl Catalog {
             }
             operations.insert(
                 m.name.clone(),
-                Operation {
+                OperationEntry {
                     complexity: m.complexity,
                     deprecation: m.deprecation.as_ref().map(|d| DeprecationInfo {
                         link: d.link.clone(),

@@ -7,7 +7,8 @@
 //! ```toml
 //! [[project]]
 //! name = "oees"                          # used in crate names and messages
-//! docs = "schema/oees/mutations.txt"     # a reference file or a directory of them
+//! reference = "schema/oees/mutations.txt"  # a reference file or a directory of them
+//!                                        # (`docs`, its former name, is read too)
 //! schema_dir = "schema/oees"             # receives schema.graphql and metadata.json
 //! supplements = []                       # SDL files or introspection results (JSON) that fill what
 //!                                        # the reference leaves unknown, in the SDL and the code
@@ -43,7 +44,10 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 pub struct Project {
     pub name: String,
-    pub docs: PathBuf,
+    /// The reference: a file or a directory of `.txt` reference files; the key `docs`, its
+    /// former name, is accepted too.
+    #[serde(alias = "docs")]
+    pub reference: PathBuf,
     pub schema_dir: PathBuf,
     #[serde(default)]
     pub supplements: Vec<PathBuf>,
@@ -143,6 +147,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(c.projects[0].name, "oees");
+        assert_eq!(c.projects[0].reference, std::path::Path::new("a.txt"), "`docs` is read as `reference`");
+        let named = Config::parse("[[project]]\nname = \"oees\"\nreference = \"b.txt\"\nschema_dir = \"s\"\n").unwrap();
+        assert_eq!(named.projects[0].reference, std::path::Path::new("b.txt"));
         assert_eq!(c.projects[0].scalars["Date"], "::std::string::String");
         assert!(c.projects[0].client_crate.is_none());
     }

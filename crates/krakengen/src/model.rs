@@ -216,8 +216,10 @@ impl fmt::Display for TypeRef {
 pub struct Reference {
     /// The files read, in the order they were merged; spans index into this list.
     pub files: Vec<SourceFile>,
-    /// Mutations sorted by name.
-    pub mutations: Vec<Mutation>,
+    /// The operations (mutations, and queries from a queries page) sorted by name. The JSON key
+    /// stays `mutations`, as `docs/model.md` documents it.
+    #[serde(rename = "mutations")]
+    pub operations: Vec<Operation>,
     /// Every type the reference names, keyed by name.
     pub types: BTreeMap<String, TypeInfo>,
 }
@@ -261,7 +263,7 @@ impl OperationKind {
 /// One operation block: a mutation, or a query of a queries page (the name stays `Mutation`
 /// because mutations are most of what the references hold; [`Mutation::kind`] tells which).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Mutation {
+pub struct Operation {
     pub name: String,
     /// Whether the block is a mutation or a query (from its example operation).
     #[serde(default)]
@@ -305,7 +307,7 @@ pub struct ErrorEntry {
     pub span: Span,
 }
 
-impl Mutation {
+impl Operation {
     /// The code this mutation lists for a caller without permission (its `Unauthorized.` entry), which
     /// servers answer with instead of the generic `KT-CT-1111`.
     pub fn unauthorized_code(&self) -> Option<&str> {
@@ -427,7 +429,7 @@ impl Reference {
     /// Distinct error codes, sorted.
     pub fn error_codes(&self) -> BTreeMap<&str, &str> {
         let mut m = BTreeMap::new();
-        for mu in &self.mutations {
+        for mu in &self.operations {
             for e in &mu.errors {
                 m.entry(e.code.as_str()).or_insert(e.message.as_str());
             }
@@ -437,7 +439,7 @@ impl Reference {
 
     /// Every permission name some mutation requires, sorted and without repeats.
     pub fn required_permissions(&self) -> std::collections::BTreeSet<&str> {
-        self.mutations
+        self.operations
             .iter()
             .filter_map(|m| match &m.permissions {
                 Permissions::Required(e) => Some(e.names()),
@@ -449,14 +451,14 @@ impl Reference {
 
     /// Total number of error entries across mutations.
     pub fn error_entry_count(&self) -> usize {
-        self.mutations.iter().map(|m| m.errors.len()).sum()
+        self.operations.iter().map(|m| m.errors.len()).sum()
     }
 
-    pub fn mutation(&self, name: &str) -> Option<&Mutation> {
-        self.mutations
+    pub fn operation(&self, name: &str) -> Option<&Operation> {
+        self.operations
             .binary_search_by(|m| m.name.as_str().cmp(name))
             .ok()
-            .map(|i| &self.mutations[i])
+            .map(|i| &self.operations[i])
     }
 }
 

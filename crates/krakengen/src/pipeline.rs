@@ -85,7 +85,7 @@ impl Pipeline {
     /// directory and shown relative to it, so nothing generated depends on where the repository is
     /// checked out.
     pub fn from_project(config: &crate::config::Config, project: &crate::config::Project) -> Self {
-        let mut p = Pipeline::new(&project.name).root(&config.root).reference(config.path(&project.docs));
+        let mut p = Pipeline::new(&project.name).root(&config.root).reference(config.path(&project.reference));
         for s in &project.supplements {
             p = p.supplement(config.path(s));
         }
@@ -456,12 +456,12 @@ mod tests {
     #[test]
     fn load_gives_the_reference_and_the_model_and_schema_and_generator_read_them() {
         let loaded = Pipeline::new("t").reference_text("ref.txt", SMALL).load().unwrap();
-        assert!(!loaded.reference().mutations.is_empty());
+        assert!(!loaded.reference().operations.is_empty());
         let schema = loaded.schema();
         assert!(schema.sdl.contains("type Mutation"), "{}", schema.sdl);
         assert_eq!(schema.sdl, loaded.model().sdl());
         let generator = loaded.generator().unwrap();
-        assert_eq!(generator.operation_documents().len(), loaded.reference().mutations.len());
+        assert_eq!(generator.operation_documents().len(), loaded.reference().operations.len());
     }
 
     #[test]

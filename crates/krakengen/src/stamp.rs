@@ -62,7 +62,7 @@ pub fn inputs(config: &Config) -> Result<u64, String> {
     h.piece(GENERATOR.as_bytes());
     h.piece(serde_json::to_string(config).unwrap_or_default().as_bytes());
     for project in &config.projects {
-        let files = crate::parse::load(&config.path(&project.docs)).map_err(|e| e.to_string())?;
+        let files = crate::parse::load(&config.path(&project.reference)).map_err(|e| e.to_string())?;
         h.piece(&(files.len() as u64).to_le_bytes());
         for (name, bytes) in &files {
             h.piece(name.as_bytes());

@@ -18,7 +18,7 @@ pub fn synthesize(text: &str, n: usize) -> String {
     let parsed = crate::parse::parse_str("synth.txt", text);
     let reference = &parsed.reference;
     let mut words: Vec<String> = Vec::new();
-    for m in &reference.mutations {
+    for m in &reference.operations {
         words.push(m.name.clone());
         let mut c = m.name.chars();
         if let Some(f) = c.next() {
@@ -36,7 +36,7 @@ pub fn synthesize(text: &str, n: usize) -> String {
     words.dedup();
     let codes: Vec<&str> = reference.error_codes().into_keys().collect();
     // Copies after the first leave out the preamble, which would otherwise run into the last block.
-    let first_block = reference.mutations.iter().map(|m| m.span.offset as usize).min().unwrap_or(0);
+    let first_block = reference.operations.iter().map(|m| m.span.offset as usize).min().unwrap_or(0);
     let body = &text[first_block.min(text.len())..];
 
     let mut out = String::with_capacity(text.len() * n + n);
@@ -126,11 +126,11 @@ mod tests {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../schema/oees/mutations.txt")).unwrap();
         let one = crate::parse::parse_str("a", &text);
         let three = crate::parse::parse_str("b", &synthesize(&text, 3));
-        assert_eq!(three.reference.mutations.len(), 3 * one.reference.mutations.len());
+        assert_eq!(three.reference.operations.len(), 3 * one.reference.operations.len());
         assert_eq!(three.reference.error_codes().len(), 3 * one.reference.error_codes().len());
         assert_eq!(three.reference.error_entry_count(), 3 * one.reference.error_entry_count());
         assert_eq!(three.diagnostics.errors(), 0);
         assert_eq!(three.diagnostics.warnings(), 3 * one.diagnostics.warnings());
-        assert!(three.reference.mutation("acceptGoodsQuoteS2").is_some());
+        assert!(three.reference.operation("acceptGoodsQuoteS2").is_some());
     }
 }

@@ -34,7 +34,7 @@ pub fn run(args: Args, cx: &Context) -> Result {
             let report = serde_json::json!({
                 "files": r.files,
                 "summary": {
-                    "mutations": r.mutations.len(),
+                    "mutations": r.operations.len(),
                     "error_entries": r.error_entry_count(),
                     "error_codes": r.error_codes().len(),
                     "errors": parsed.diagnostics.errors(),
@@ -61,10 +61,10 @@ pub fn run(args: Args, cx: &Context) -> Result {
                     files.iter().map(|f| format!("{}: {}", f.path, rendering(f))).collect::<Vec<_>>().join(", ")
                 ),
             };
-            let queries = r.mutations.iter().filter(|m| m.kind == krakengen::model::OperationKind::Query).count();
+            let queries = r.operations.iter().filter(|m| m.kind == krakengen::model::OperationKind::Query).count();
             let operations = match queries {
-                0 => format!("{} mutations", r.mutations.len()),
-                q => format!("{} mutations, {q} queries", r.mutations.len() - q),
+                0 => format!("{} mutations", r.operations.len()),
+                q => format!("{} mutations, {q} queries", r.operations.len() - q),
             };
             super::stdout(&format!(
                 "{}: {renderings}, {operations}, {} error entries, {} error codes, {} errors, {} warnings\n",

@@ -35,7 +35,7 @@ pub fn run(args: Args, cx: &Context) -> Result {
     let reference = loaded.reference();
     let schema = krakengen_mock::schema_with(&loaded.schema().sdl, reference, unspecified, &settings)?;
     let router = krakengen_mock::router(schema, reference);
-    let operations = reference.mutations.len();
+    let operations = reference.operations.len();
     let listen = args.listen;
     tokio::runtime::Runtime::new()?.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen).await?;

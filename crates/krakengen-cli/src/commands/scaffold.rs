@@ -53,7 +53,7 @@ pub fn run(args: Args, cx: &Context) -> Result {
             }
             eprintln!(
                 "wrote {shown}: {} methods, every body `todo!()`; it is yours from now on and is never overwritten",
-                loaded.reference().mutations.len()
+                loaded.reference().operations.len()
             );
             return Ok(Exit::Success);
         }

@@ -22,7 +22,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use crate::model::{Mutation, Selection, TypeRef};
+use crate::model::{Operation, Selection, TypeRef};
 
 use super::fragments::Fragments;
 use crate::types::shapes::{PayloadField, Shapes};
@@ -56,7 +56,7 @@ pub(crate) struct Built {
 }
 
 /// The document of `m`, with the user's `fragments` spread where their types are selected.
-pub(crate) fn build(shapes: Shapes<'_>, fragments: &Fragments, m: &Mutation) -> Built {
+pub(crate) fn build(shapes: Shapes<'_>, fragments: &Fragments, m: &Operation) -> Built {
     let plain = (!fragments.by_name.is_empty()).then(String::new);
     let mut w = Writer { shapes, fragments, used: BTreeSet::new(), aliases: BTreeSet::new(), out: String::new(), plain };
     let op = operation_name(&m.name);

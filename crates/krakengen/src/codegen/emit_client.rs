@@ -10,7 +10,7 @@ use crate::model::{Deprecation, Permissions, Provenance};
 use crate::naming::to_ident;
 
 use super::docs::{code, escape, Doc};
-use super::ir::{FieldIr, Ir, Operation, Scope, Ty, TypeDef, TypeDefKind, UNKNOWN};
+use super::ir::{FieldIr, Ir, OperationIr, Scope, Ty, TypeIr, TypeIrKind, UNKNOWN};
 use super::format::{ranges, Segment};
 use super::wire::{self, WireField};
 use super::{emit_errors, runtime, ErrorsPath};
@@ -204,8 +204,8 @@ pub(crate) fn one_operation(ir: &Ir, index: usize, errors: &ErrorsPath) -> Token
         let Some(t) = ir.types.iter().find(|t| t.rust == name) else { continue };
         let mut more = BTreeSet::new();
         match &t.kind {
-            TypeDefKind::Abstract { members, .. } => more.extend(members.iter().map(|m| m.2.clone())),
-            TypeDefKind::Object { fields, .. } | TypeDefKind::Input { fields } => fields.iter().for_each(|f| shared_names(&f.ty, &mut more)),
+            TypeIrKind::Abstract { members, .. } => more.extend(members.iter().map(|m| m.2.clone())),
+            TypeIrKind::Object { fields, .. } | TypeIrKind::Input { fields } => fields.iter().for_each(|f| shared_names(&f.ty, &mut more)),
             _ => {}
         }
         for n in more {
@@ -281,7 +281,7 @@ fn kind_note(p: Provenance) -> &'static str {
     }
 }
 
-fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
+fn type_def(t: &TypeIr, server: ServerDerives) -> TokenStream {
     let name = to_ident(&t.rust);
     let gql = code(&t.graphql);
     let mut doc = Doc::new();
@@ -291,7 +291,7 @@ fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
         ));
     }
     match &t.kind {
-        TypeDefKind::Opaque { input } => {
+        TypeIrKind::Opaque { input } => {
             let derive = derive_data(false);
             let serde = wire::transparent(&name, &server.impls(if *input { Wire::Sent } else { Wire::Received }));
             let what = if *input { "input type" } else { "output type" };
@@ -332,7 +332,7 @@ fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
                 #typename
             }
         }
-        TypeDefKind::Object { fields, partial } => {
+        TypeIrKind::Object { fields, partial } => {
             let what = if t.from_supplement {
                 "Its fields are those the supplement schema gives"
             } else if *partial {
@@ -372,8 +372,8 @@ fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
                 }
             }
         }
-        TypeDefKind::Input { fields } => input_def(t, doc, fields, server),
-        TypeDefKind::Scalar { mapping: Some(path) } => {
+        TypeIrKind::Input { fields } => input_def(t, doc, fields, server),
+        TypeIrKind::Scalar { mapping: Some(path) } => {
             // The mapping was checked to be a type when the IR was built.
             let path: syn::Type = syn::parse_str(path).expect("scalar mappings are validated in ir::build");
             let doc = doc.line(format!("The custom scalar {gql}, mapped by the generator options.")).attrs();
@@ -382,7 +382,7 @@ fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
                 pub type #name = #path;
             }
         }
-        TypeDefKind::Scalar { mapping: None } => {
+        TypeIrKind::Scalar { mapping: None } => {
             let doc = doc
                 .line(format!("The custom scalar {gql}, carried as the JSON value the server sends."))
                 .line("Map it to a Rust type with the generator's scalar options.")
@@ -405,15 +405,15 @@ fn type_def(t: &TypeDef, server: ServerDerives) -> TokenStream {
                 #serde
             }
         }
-        TypeDefKind::Enum { values } => enum_def(t, doc, values),
-        TypeDefKind::Abstract { members, interface } => union_def(t, doc, members, *interface, server),
+        TypeIrKind::Enum { values } => enum_def(t, doc, values),
+        TypeIrKind::Abstract { members, interface } => union_def(t, doc, members, *interface, server),
     }
 }
 
 /// An input object whose fields the model knows: a struct whose non-null fields are required
 /// (plain values, taken by `new`) and whose other fields are `Option`s left out of the JSON when
 /// `None`, so that the server sees an absent field rather than `null`.
-fn input_def(t: &TypeDef, doc: Doc, fields: &[FieldIr], server: ServerDerives) -> TokenStream {
+fn input_def(t: &TypeIr, doc: Doc, fields: &[FieldIr], server: ServerDerives) -> TokenStream {
     let name = to_ident(&t.rust);
     let gql = code(&t.graphql);
     let source = if t.from_supplement { "the supplement schema" } else { "the reference" };
@@ -464,7 +464,7 @@ fn input_def(t: &TypeDef, doc: Doc, fields: &[FieldIr], server: ServerDerives) -
     }
 }
 
-fn enum_def(t: &TypeDef, doc: Doc, values: &[(String, String)]) -> TokenStream {
+fn enum_def(t: &TypeIr, doc: Doc, values: &[(String, String)]) -> TokenStream {
     let name = to_ident(&t.rust);
     let gql = code(&t.graphql);
     let unknown = to_ident(UNKNOWN);
@@ -541,7 +541,7 @@ fn enum_def(t: &TypeDef, doc: Doc, values: &[(String, String)]) -> TokenStream {
     }
 }
 
-fn union_def(t: &TypeDef, doc: Doc, members: &[(String, String, String)], interface: bool, server: ServerDerives) -> TokenStream {
+fn union_def(t: &TypeIr, doc: Doc, members: &[(String, String, String)], interface: bool, server: ServerDerives) -> TokenStream {
     let name = to_ident(&t.rust);
     let gql = code(&t.graphql);
     let unknown = to_ident(UNKNOWN);
@@ -619,7 +619,7 @@ fn union_def(t: &TypeDef, doc: Doc, members: &[(String, String, String)], interf
 }
 
 /// The documentation of a mutation: its description, then the facts of its block.
-pub(crate) fn operation_doc(op: &Operation) -> Doc {
+pub(crate) fn operation_doc(op: &OperationIr) -> Doc {
     let gql = code(&op.graphql);
     let mut doc = Doc::new().text(op.description.as_deref());
     if doc.is_empty() {
@@ -701,11 +701,11 @@ enum FieldKind {
 }
 
 /// The name of an operation module's unit struct: `Mutation` or `Query`.
-fn unit_struct(op: &Operation) -> proc_macro2::Ident {
+fn unit_struct(op: &OperationIr) -> proc_macro2::Ident {
     to_ident(op.kind.root())
 }
 
-fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream, server: ServerDerives) -> TokenStream {
+fn operation_module(ir: &Ir, index: usize, op: &OperationIr, errors: &TokenStream, server: ServerDerives) -> TokenStream {
     let module = to_ident(&op.module);
     let unit = unit_struct(op);
     let gql = code(&op.graphql);
@@ -811,7 +811,7 @@ fn operation_module(ir: &Ir, index: usize, op: &Operation, errors: &TokenStream,
 
 /// A method per operation. It returns `execute`'s future rather than being an `async fn` of its own,
 /// which would compile one more state machine per operation for the same behaviour.
-fn method(op: &Operation) -> TokenStream {
+fn method(op: &OperationIr) -> TokenStream {
     let module = to_ident(&op.module);
     let name = to_ident(&op.method);
     let payload_ty = op.data_field.ty.tokens(Scope::Root(&op.module));

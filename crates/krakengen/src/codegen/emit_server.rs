@@ -16,7 +16,7 @@ use crate::naming::to_ident;
 use super::docs::{code, escape};
 use super::emit_client::{deprecated_attr, operation_doc};
 use super::format::{balanced_ranges, ranges, Segment, SPLIT};
-use super::ir::{Ir, Operation, Scope};
+use super::ir::{Ir, OperationIr, Scope};
 
 /// Where the server module finds its neighbours.
 pub(crate) struct ServerPaths {
@@ -29,7 +29,7 @@ pub(crate) struct ServerPaths {
 }
 
 /// The name of the parameter that carries the caller: `caller`, unless an argument already has it.
-fn caller_param(op: &Operation) -> String {
+fn caller_param(op: &OperationIr) -> String {
     let mut name = String::from("caller");
     while op.variables.iter().any(|v| v.rust == name) {
         name.push('_');
@@ -40,7 +40,7 @@ fn caller_param(op: &Operation) -> String {
 /// A method's signature: in the trait, a `fn` returning `impl Future<…> + Send`; in the scaffold
 /// (`in_scaffold`), an `async fn`, which satisfies the trait's signature (the compiler still checks
 /// that the future is `Send`) and reads like ordinary async Rust in the user's file.
-pub(crate) fn signature(op: &Operation, paths: &ServerPaths, in_scaffold: bool) -> TokenStream {
+pub(crate) fn signature(op: &OperationIr, paths: &ServerPaths, in_scaffold: bool) -> TokenStream {
     let name = to_ident(&op.method);
     let caller = to_ident(&caller_param(op));
     let args = op.variables.iter().map(|v| {
@@ -61,7 +61,7 @@ pub(crate) fn signature(op: &Operation, paths: &ServerPaths, in_scaffold: bool) 
     }
 }
 
-fn trait_method(op: &Operation, paths: &ServerPaths) -> TokenStream {
+fn trait_method(op: &OperationIr, paths: &ServerPaths) -> TokenStream {
     let mut doc = operation_doc(op);
     for v in &op.variables {
         let mut line = format!("`{}`: {}", v.rust, code(&v.graphql));
@@ -83,7 +83,7 @@ fn trait_method(op: &Operation, paths: &ServerPaths) -> TokenStream {
     }
 }
 
-fn dispatch_arm(op: &Operation, paths: &ServerPaths) -> TokenStream {
+fn dispatch_arm(op: &OperationIr, paths: &ServerPaths) -> TokenStream {
     let graphql = &op.graphql;
     let method = to_ident(&op.method);
     let client = to_ident(&paths.client);
@@ -139,7 +139,7 @@ fn period_tokens(p: RatePeriod) -> TokenStream {
     }
 }
 
-fn policy_entry(op: &Operation) -> TokenStream {
+fn policy_entry(op: &OperationIr) -> TokenStream {
     let graphql = &op.graphql;
     let permissions = permission_tokens(&op.permissions);
     let limits = op.rate_limits.iter().map(|r| {

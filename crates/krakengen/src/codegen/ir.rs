@@ -19,7 +19,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::diag::Diagnostics;
-use crate::model::{Deprecation, Mutation, OperationKind, Permissions, Provenance, RateLimit, Reference, Span, TypeRef};
+use crate::model::{Deprecation, Operation, OperationKind, Permissions, Provenance, RateLimit, Reference, Span, TypeRef};
 use crate::naming::{Case, NameTable};
 use crate::types::{Kind, Origin, Shape, TypeModel};
 
@@ -36,8 +36,8 @@ pub(crate) struct Ir {
     /// One entry per operation, same order.
     pub mutation_errors: Vec<MutationErrors>,
     /// Shared types of the client's `types` module, by GraphQL name.
-    pub types: Vec<TypeDef>,
-    pub operations: Vec<Operation>,
+    pub types: Vec<TypeIr>,
+    pub operations: Vec<OperationIr>,
     /// The endpoint most blocks name, if any.
     pub endpoint: Option<String>,
     pub authenticate: Option<Authenticate>,
@@ -61,10 +61,10 @@ pub(crate) struct MutationErrors {
     pub codes: Vec<usize>,
 }
 
-pub(crate) struct TypeDef {
+pub(crate) struct TypeIr {
     pub graphql: String,
     pub rust: String,
-    pub kind: TypeDefKind,
+    pub kind: TypeIrKind,
     /// Whether the model's kind is a guess (the documentation says so).
     pub provenance: Provenance,
     pub synthetic: bool,
@@ -72,7 +72,7 @@ pub(crate) struct TypeDef {
     pub from_supplement: bool,
 }
 
-pub(crate) enum TypeDefKind {
+pub(crate) enum TypeIrKind {
     /// A composite or input type whose fields the model does not know, carried as JSON.
     Opaque { input: bool },
     /// An object type with known fields: a struct of optional fields (a document may select fewer).
@@ -200,7 +200,7 @@ pub(crate) struct Payload {
     pub fields: Vec<FieldIr>,
 }
 
-pub(crate) struct Operation {
+pub(crate) struct OperationIr {
     pub graphql: String,
     /// Mutation or query: the document's keyword and the name of the module's operation struct.
     pub kind: OperationKind,
@@ -307,10 +307,10 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
 
     // The documents come first: where union members select same-named fields of different types
     // they alias the later one, and the members' structs must accept the alias.
-    let documents: Vec<document::Built> = reference.mutations.iter().map(|m| document::build(shapes, &fragments, m)).collect();
+    let documents: Vec<document::Built> = reference.operations.iter().map(|m| document::build(shapes, &fragments, m)).collect();
     let aliases: BTreeSet<(String, String)> = documents.iter().flat_map(|d| d.aliases.iter().cloned()).collect();
-    let cx = Cx { reference, model, shapes, rust_of: &rust_of };
-    let types: Vec<TypeDef> = used.iter().filter_map(|name| cx.type_def(name, &scalar_maps, &boxed, &outputs, &aliases)).collect();
+    let cx = IrBuilder { reference, model, shapes, rust_of: &rust_of };
+    let types: Vec<TypeIr> = used.iter().filter_map(|name| cx.type_def(name, &scalar_maps, &boxed, &outputs, &aliases)).collect();
 
     let mut modules = NameTable::new(Case::Snake);
     ROOT_MODULES.iter().for_each(|m| {
@@ -325,7 +325,7 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
     let mut operations = Vec::new();
     let mut mutation_errors = Vec::new();
     let mut plain_documents = Vec::new();
-    for (m, built) in reference.mutations.iter().zip(documents) {
+    for (m, built) in reference.operations.iter().zip(documents) {
         let mut seen = BTreeSet::new();
         mutation_errors.push(MutationErrors {
             const_name: consts.insert(&m.name),
@@ -343,7 +343,7 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
     }
 
     let mut urls: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in &reference.mutations {
+    for m in &reference.operations {
         if let Some(u) = &m.url {
             *urls.entry(u).or_default() += 1;
         }
@@ -387,7 +387,7 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
 /// two threads, each half as one document, and a problem is traced back to its operation by its
 /// line. Operation names that collide (`fooBar` and `FooBar` both give `FooBar`) would be a problem
 /// of the joint document only, so then each document is validated alone.
-fn validate_documents(cx: &Cx<'_>, operations: &[Operation], plain: &[Option<String>], diags: &mut Diagnostics) {
+fn validate_documents(cx: &IrBuilder<'_>, operations: &[OperationIr], plain: &[Option<String>], diags: &mut Diagnostics) {
     let schema = cx.model.schema();
     // Without user fragments the documents are krakengen's own already.
     let own: Vec<&str> = operations.iter().zip(plain).map(|(op, plain)| plain.as_deref().unwrap_or(&op.document)).collect();
@@ -401,7 +401,7 @@ fn validate_documents(cx: &Cx<'_>, operations: &[Operation], plain: &[Option<Str
         workers.into_iter().map(|w| w.join().expect("validation does not panic")).collect()
     });
     for (i, problems) in found.into_iter().flatten() {
-        let (op, m) = (&operations[i], &cx.reference.mutations[i]);
+        let (op, m) = (&operations[i], &cx.reference.operations[i]);
         diags.error(
             "invalid-document",
             m.span,
@@ -453,14 +453,14 @@ fn problems_of(
 }
 
 /// What the per-operation builders share.
-pub(crate) struct Cx<'a> {
+pub(crate) struct IrBuilder<'a> {
     pub reference: &'a Reference,
     pub model: &'a TypeModel,
     pub shapes: Shapes<'a>,
     pub rust_of: &'a BTreeMap<String, String>,
 }
 
-impl Cx<'_> {
+impl IrBuilder<'_> {
     fn named(&self, name: &str) -> Ty {
         match name {
             "String" | "ID" => Ty::Prim("String"),
@@ -507,7 +507,7 @@ impl Cx<'_> {
         boxed: &BTreeSet<(String, String)>,
         outputs: &BTreeSet<String>,
         aliases: &BTreeSet<(String, String)>,
-    ) -> Option<TypeDef> {
+    ) -> Option<TypeIr> {
         let def = self.model.get(name)?;
         let provenance = if def.origin == Origin::Inferred { Provenance::Inferred } else { Provenance::Declared };
         let fields = |input: bool| -> Vec<FieldIr> {
@@ -545,15 +545,15 @@ impl Cx<'_> {
                 .collect()
         };
         let kind = match def.kind {
-            Kind::Scalar if def.shape == Shape::Opaque => TypeDefKind::Opaque { input: !outputs.contains(name) },
-            Kind::Scalar => TypeDefKind::Scalar { mapping: scalar_maps.get(name).cloned() },
+            Kind::Scalar if def.shape == Shape::Opaque => TypeIrKind::Opaque { input: !outputs.contains(name) },
+            Kind::Scalar => TypeIrKind::Scalar { mapping: scalar_maps.get(name).cloned() },
             Kind::Enum => {
                 let mut t = NameTable::new(Case::Pascal);
                 t.reserve(UNKNOWN);
-                TypeDefKind::Enum { values: def.values.iter().map(|v| (v.name.clone(), t.insert(&v.name))).collect() }
+                TypeIrKind::Enum { values: def.values.iter().map(|v| (v.name.clone(), t.insert(&v.name))).collect() }
             }
-            Kind::InputObject if def.shape != Shape::Opaque && !def.fields.is_empty() => TypeDefKind::Input { fields: fields(true) },
-            Kind::InputObject => TypeDefKind::Opaque { input: true },
+            Kind::InputObject if def.shape != Shape::Opaque && !def.fields.is_empty() => TypeIrKind::Input { fields: fields(true) },
+            Kind::InputObject => TypeIrKind::Opaque { input: true },
             Kind::Union | Kind::Interface if self.shapes.is_abstract(name) => {
                 let mut table = NameTable::new(Case::Pascal);
                 table.reserve(UNKNOWN);
@@ -563,14 +563,14 @@ impl Cx<'_> {
                     .into_iter()
                     .filter_map(|m| Some((m.to_string(), table.insert(m), self.rust_of.get(m)?.clone())))
                     .collect();
-                TypeDefKind::Abstract { members, interface: def.kind == Kind::Interface }
+                TypeIrKind::Abstract { members, interface: def.kind == Kind::Interface }
             }
             Kind::Object | Kind::Interface if self.shapes.typed_output(name) => {
-                TypeDefKind::Object { fields: fields(false), partial: def.shape == Shape::Partial }
+                TypeIrKind::Object { fields: fields(false), partial: def.shape == Shape::Partial }
             }
-            Kind::Object | Kind::Interface | Kind::Union => TypeDefKind::Opaque { input: false },
+            Kind::Object | Kind::Interface | Kind::Union => TypeIrKind::Opaque { input: false },
         };
-        Some(TypeDef {
+        Some(TypeIr {
             graphql: name.to_string(),
             rust: self.rust_of.get(name)?.clone(),
             kind,
@@ -580,7 +580,7 @@ impl Cx<'_> {
         })
     }
 
-    fn operation(&self, m: &Mutation, module: String, method: String, document: String) -> Operation {
+    fn operation(&self, m: &Operation, module: String, method: String, document: String) -> OperationIr {
         let mut vars = NameTable::new(Case::Snake);
         let variables = m
             .arguments
@@ -621,7 +621,7 @@ impl Cx<'_> {
             selected: true,
             aliases: Vec::new(),
         };
-        Operation {
+        OperationIr {
             graphql: m.name.clone(),
             kind: m.kind,
             module,
@@ -689,7 +689,7 @@ mod tests {
         let mut ir = build(&parsed.reference, &model, &options).unwrap();
         let index = ir.operations.iter().position(|o| o.graphql == "acceptGoodsQuote").unwrap();
         ir.operations[index].document = "mutation AcceptGoodsQuote { acceptGoodsQuote { noSuchField } }".into();
-        let cx = Cx { reference: &parsed.reference, model: &model, shapes: model.shapes(), rust_of: &BTreeMap::new() };
+        let cx = IrBuilder { reference: &parsed.reference, model: &model, shapes: model.shapes(), rust_of: &BTreeMap::new() };
         let mut diags = Diagnostics::new();
         let plain = vec![None; ir.operations.len()];
         validate_documents(&cx, &ir.operations, &plain, &mut diags);
@@ -697,6 +697,6 @@ mod tests {
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].code, "invalid-document");
         assert!(errors[0].message.contains("`acceptGoodsQuote`") && errors[0].message.contains("noSuchField"), "{}", errors[0].message);
-        assert_eq!(errors[0].span, parsed.reference.mutation("acceptGoodsQuote").unwrap().span);
+        assert_eq!(errors[0].span, parsed.reference.operation("acceptGoodsQuote").unwrap().span);
     }
 }

@@ -295,7 +295,7 @@ fn select_operations(reference: &Reference, patterns: &[String]) -> (Reference, 
     let (excludes, includes): (Vec<&str>, Vec<&str>) = patterns.iter().map(String::as_str).partition(|p| p.starts_with('!'));
     let excludes: Vec<&str> = excludes.iter().map(|p| &p[1..]).collect();
     for p in includes.iter().chain(&excludes) {
-        if !reference.mutations.iter().any(|m| glob(p, &m.name)) {
+        if !reference.operations.iter().any(|m| glob(p, &m.name)) {
             warnings.warn(
                 "operation-pattern-unused",
                 crate::model::Span::nowhere(),
@@ -307,7 +307,7 @@ fn select_operations(reference: &Reference, patterns: &[String]) -> (Reference, 
     let keep = |name: &str| (includes.is_empty() || includes.iter().any(|p| glob(p, name))) && !excludes.iter().any(|p| glob(p, name));
     let selected = Reference {
         files: reference.files.clone(),
-        mutations: reference.mutations.iter().filter(|m| keep(&m.name)).cloned().collect(),
+        operations: reference.operations.iter().filter(|m| keep(&m.name)).cloned().collect(),
         types: reference.types.clone(),
     };
     (selected, warnings)
@@ -560,14 +560,14 @@ pub(crate) mod tests {
         assert!(some.ir.types.len() < all.ir.types.len() / 10, "{} of {} types", some.ir.types.len(), all.ir.types.len());
         let codes: std::collections::BTreeSet<&str> = parsed
             .reference
-            .mutations
+            .operations
             .iter()
             .filter(|m| names.contains(&m.name.as_str()))
             .flat_map(|m| m.errors.iter().map(|e| e.code.as_str()))
             .collect();
         assert_eq!(some.ir.codes.iter().map(|c| c.code.as_str()).collect::<std::collections::BTreeSet<_>>(), codes);
         let only_exclusions = generator(&parsed, &Options::new("oees").with_operations(["!acceptGoodsQuote"])).unwrap();
-        assert_eq!(only_exclusions.operation_documents().len(), parsed.reference.mutations.len() - 1);
+        assert_eq!(only_exclusions.operation_documents().len(), parsed.reference.operations.len() - 1);
     }
 
     #[test]

@@ -216,12 +216,12 @@ mod tests {
             panic!("no impl block in\n{text}")
         };
         assert_eq!(imp.trait_.as_ref().map(|t| quote::ToTokens::to_token_stream(&t.1).to_string()).as_deref(), Some(":: oees_server :: MutationResolvers"));
-        assert_eq!(imp.items.len(), reference.mutations.len());
-        assert_eq!(text.matches("::std::todo!(").count(), reference.mutations.len());
+        assert_eq!(imp.items.len(), reference.operations.len());
+        assert_eq!(text.matches("::std::todo!(").count(), reference.operations.len());
         assert!(text.contains("async fn accept_goods_quote(\n        &self,\n        caller: &::krakengen_server::policy::Caller,"), "{text}");
         // Every method is found again by the text splitter the comparison uses, with its whole body.
         let methods = trait_methods(&text);
-        assert_eq!(methods.len(), reference.mutations.len());
+        assert_eq!(methods.len(), reference.operations.len());
         assert_eq!(methods[0].0, "accept_goods_quote");
         assert!(methods.iter().all(|(_, stub)| stub.matches("::std::todo!(").count() == 1 && stub.ends_with("    }\n")));
     }

@@ -13,7 +13,7 @@
 
 use std::collections::BTreeMap;
 
-use super::ir::{Ir, Ty, TypeDefKind};
+use super::ir::{Ir, Ty, TypeIrKind};
 
 /// One nameable item of the generated crates.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,30 +89,30 @@ pub(crate) fn of(ir: &Ir) -> RustSurface {
         let path = format!("types::{}", t.rust);
         let key = format!("type:{}", t.graphql);
         match &t.kind {
-            TypeDefKind::Opaque { .. } => {
+            TypeIrKind::Opaque { .. } => {
                 s.add(key, path, "JSON newtype");
             }
-            TypeDefKind::Scalar { mapping } => {
+            TypeIrKind::Scalar { mapping } => {
                 s.add(key, path, mapping.as_ref().map_or_else(|| "JSON newtype".to_string(), |m| format!("alias of {m}")));
             }
-            TypeDefKind::Object { fields, .. } => {
+            TypeIrKind::Object { fields, .. } => {
                 s.add(key, path.clone(), "struct");
                 for f in fields {
                     s.add(format!("field:{}.{}", t.graphql, f.graphql), format!("{path}::{}", f.rust), ty_text(&f.ty, "types"));
                 }
             }
-            TypeDefKind::Input { fields } => {
+            TypeIrKind::Input { fields } => {
                 let literal = fields.iter().map(|f| (format!("field:{}.{}", t.graphql, f.graphql), (f.rust.clone(), !f.ty.is_option()))).collect();
                 s.add(key, path.clone(), "struct").literal = Some(literal);
                 for f in fields {
                     s.add(format!("field:{}.{}", t.graphql, f.graphql), format!("{path}::{}", f.rust), ty_text(&f.ty, "types"));
                 }
             }
-            TypeDefKind::Enum { values } => {
+            TypeIrKind::Enum { values } => {
                 let variants = values.iter().map(|(v, rust)| (format!("value:{}.{v}", t.graphql), rust.clone())).collect();
                 s.add(key, path, "enum").variants = Some(variants);
             }
-            TypeDefKind::Abstract { members, .. } => {
+            TypeIrKind::Abstract { members, .. } => {
                 let variants = members.iter().map(|(m, variant, _)| (format!("member:{}.{m}", t.graphql), variant.clone())).collect();
                 s.add(key, path, "enum").variants = Some(variants);
             }

@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::codegen::RustSurface;
-use crate::model::{Deprecation, Mutation, PermissionExpr, Permissions, Provenance, RateLimit, Reference, Span, TypeRef};
+use crate::model::{Deprecation, Operation, PermissionExpr, Permissions, Provenance, RateLimit, Reference, Span, TypeRef};
 use crate::types::{FieldDef, Kind, Origin, Shape, TypeDef, TypeModel};
 
 pub mod render;
@@ -173,13 +173,13 @@ impl<'a> Side<'a> {
 
 /// Compares `old` with `new`; removal dates are compared with `today` (`YYYY-MM-DD`).
 pub fn compare(old: &Side<'_>, new: &Side<'_>, today: &str) -> Report {
-    let mut cx = Cx { old, new, changes: Vec::new() };
+    let mut cx = Comparison { old, new, changes: Vec::new() };
     cx.operations();
     cx.types();
     let rust_checked = match (&old.surface, &new.surface) {
         (Some(a), Some(b)) => {
             // An operation's root, from NEW, or from OLD for one that is gone.
-            let root = |name: &str| new.reference.mutation(name).or_else(|| old.reference.mutation(name)).map_or("Mutation", |m| m.kind.root());
+            let root = |name: &str| new.reference.operation(name).or_else(|| old.reference.operation(name)).map_or("Mutation", |m| m.kind.root());
             rust::attach(a, b, &mut cx.changes, &root);
             true
         }
@@ -190,7 +190,7 @@ pub fn compare(old: &Side<'_>, new: &Side<'_>, today: &str) -> Report {
     changes.dedup();
     let overdue = new
         .reference
-        .mutations
+        .operations
         .iter()
         .filter_map(|m| {
             let removal = m.deprecation.as_ref()?.removal.as_ref()?;
@@ -241,7 +241,7 @@ fn location(reference: &Reference, side: SideName, span: Span) -> Option<Locatio
     (span.line > 0).then(|| Location { side, file: file.path.clone(), line: span.line, column: span.column })
 }
 
-struct Cx<'s, 'a> {
+struct Comparison<'s, 'a> {
     old: &'s Side<'a>,
     new: &'s Side<'a>,
     changes: Vec<Change>,
@@ -305,7 +305,7 @@ fn deprecation_dates(d: &Deprecation) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-impl<'s, 'a> Cx<'s, 'a> {
+impl<'s, 'a> Comparison<'s, 'a> {
     fn push(&mut self, class: Class, area: Area, kind: &'static str, path: String, message: String, location: Option<Location>, keys: Vec<String>) {
         self.changes.push(Change { class, area, kind, path, message, location, rust: None, keys });
     }
@@ -319,8 +319,8 @@ impl<'s, 'a> Cx<'s, 'a> {
     }
 
     fn operations(&mut self) {
-        let old: BTreeMap<&str, &Mutation> = self.old.reference.mutations.iter().map(|m| (m.name.as_str(), m)).collect();
-        let new: BTreeMap<&str, &Mutation> = self.new.reference.mutations.iter().map(|m| (m.name.as_str(), m)).collect();
+        let old: BTreeMap<&str, &Operation> = self.old.reference.operations.iter().map(|m| (m.name.as_str(), m)).collect();
+        let new: BTreeMap<&str, &Operation> = self.new.reference.operations.iter().map(|m| (m.name.as_str(), m)).collect();
         for (name, m) in &old {
             if !new.contains_key(name) {
                 let mut keys = vec![format!("op:{name}"), format!("vars:{name}"), format!("errors:{name}"), format!("arg:{name}:*"), format!("err:{name}:*")];
@@ -340,7 +340,7 @@ impl<'s, 'a> Cx<'s, 'a> {
         }
     }
 
-    fn operation(&mut self, o: &Mutation, n: &Mutation) {
+    fn operation(&mut self, o: &Operation, n: &Operation) {
         let name = &n.name;
         let path = format!("{}.{name}", n.kind.root());
         if o.kind != n.kind {
@@ -372,7 +372,7 @@ impl<'s, 'a> Cx<'s, 'a> {
         }
     }
 
-    fn arguments(&mut self, o: &Mutation, n: &Mutation) {
+    fn arguments(&mut self, o: &Operation, n: &Operation) {
         let name = &n.name;
         for a in &o.arguments {
             if !n.arguments.iter().any(|b| b.name == a.name) {
@@ -481,7 +481,7 @@ impl<'s, 'a> Cx<'s, 'a> {
         }
     }
 
-    fn errors(&mut self, o: &Mutation, n: &Mutation) {
+    fn errors(&mut self, o: &Operation, n: &Operation) {
         let name = &n.name;
         let path = format!("{}.{name}", n.kind.root());
         for e in &o.errors {

@@ -206,7 +206,7 @@ pub fn run(reference: &mut Reference, blocks: Vec<Block>, diags: &mut Diagnostic
     let mut order: Vec<usize> = (0..mutations.len()).collect();
     order.sort_by(|&a, &b| mutations[a].name.cmp(&mutations[b].name));
     let mut slots: Vec<Option<_>> = mutations.into_iter().map(Some).collect();
-    reference.mutations = order.into_iter().filter_map(|i| slots[i].take()).collect();
+    reference.operations = order.into_iter().filter_map(|i| slots[i].take()).collect();
     reference.types = types;
 }
 

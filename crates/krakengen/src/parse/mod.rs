@@ -17,7 +17,7 @@ use std::path::Path;
 
 use crate::diag::Diagnostics;
 use crate::model::{
-    Argument, Deprecation, ErrorEntry, Example, Field, Mutation, OperationKind, PermissionExpr, Permissions, Provenance, RateLimit,
+    Argument, Deprecation, ErrorEntry, Example, Field, Operation, OperationKind, PermissionExpr, Permissions, Provenance, RateLimit,
     RatePeriod, RateStep, Reference, Rendering, SourceFile, Span, TypeRef,
 };
 pub use lines::looks_like_reference;
@@ -166,7 +166,7 @@ fn span_at(file: u32, text: &str, at: usize) -> Span {
 /// A parsed block: the mutation plus what inference still needs (the parsed examples and table rows).
 #[derive(Debug)]
 pub struct Block {
-    pub mutation: Mutation,
+    pub mutation: Operation,
     pub rendering: Rendering,
     pub variables: Option<example::Value>,
     pub response: Option<example::Value>,
@@ -263,7 +263,7 @@ impl<'a> FileParser<'a, '_> {
         let file = self.file;
         let name_line = lines[0];
         let name = name_line.text.to_string();
-        let mut m = Mutation {
+        let mut m = Operation {
             name: name.clone(),
             kind: OperationKind::Mutation,
             span: self.span(&name_line),
@@ -1119,7 +1119,7 @@ Response
     fn description_lines_after_url_are_kept_even_with_colons() {
         let p = parse_str("t.txt", &block("Does a thing.\nPossible values include:\n- one", ""));
         assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
-        let m = &p.reference.mutations[0];
+        let m = &p.reference.operations[0];
         assert_eq!(m.description.as_deref(), Some("Does a thing.\nPossible values include:\n- one"));
         assert_eq!(m.arguments[0].description.as_deref(), Some("The input."));
         assert_eq!(m.fields[0].description.as_deref(), Some("Whether it worked."));
@@ -1156,7 +1156,7 @@ Response
         assert_eq!(msgs.len(), 2, "{msgs:?}");
         assert!(msgs[0].contains("appears twice"), "{msgs:?}");
         assert!(msgs[1].contains("no row for `other`"), "{msgs:?}");
-        let m = &p.reference.mutations[0];
+        let m = &p.reference.operations[0];
         assert_eq!(m.arguments[0].description.as_deref(), Some("The input."));
         assert_eq!(m.fields.iter().map(|f| (f.name.as_str(), f.provenance)).collect::<Vec<_>>(), [("ok", Some(Provenance::Declared)), ("other", None)]);
     }
@@ -1167,7 +1167,7 @@ Response
         let p = parse_str("t.txt", text);
         let codes: Vec<_> = p.diagnostics.iter().map(|d| (d.code.as_str(), d.span.line)).collect();
         assert_eq!(codes, [("type-conflict", 7)]);
-        let m = &p.reference.mutations[0];
+        let m = &p.reference.operations[0];
         // The operation's variable definition is what requests must use, so it is kept.
         assert_eq!(m.arguments[0].ty.to_string(), "DoThingInput!");
         // The declared field type wins over the example value (an integer here), nullability included.
@@ -1180,7 +1180,7 @@ Response
         let text = block("D.", "Required Permissions\nCan do things\n").replace("Possible Errors:\n", "Possible Errors\n");
         let p = parse_str("t.txt", &text);
         assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
-        let m = &p.reference.mutations[0];
+        let m = &p.reference.operations[0];
         assert_eq!(m.errors.len(), 1, "{m:?}");
         assert!(matches!(m.permissions, Permissions::Required(_)), "{:?}", m.permissions);
         // An empty `Possible Errors:` and an empty `Variables` say nothing, and are no problem.
@@ -1189,8 +1189,8 @@ Response
             .replace("Variables\n{\n\"input\": DoThingInput\n}\n", "Variables\n");
         let p = parse_str("t.txt", &empty);
         assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
-        assert!(p.reference.mutations[0].errors.is_empty());
-        assert_eq!(p.reference.mutations[0].example.variables, "");
+        assert!(p.reference.operations[0].errors.is_empty());
+        assert_eq!(p.reference.operations[0].example.variables, "");
     }
 
     #[test]
@@ -1200,7 +1200,7 @@ Response
             .replace("mutation DoThing($input: DoThingInput!) {\ndoThing(input: $input) {", "mutation DoThing($b: Int, $a: Int) {\ndoThing(b: $b, a: $a) {");
         let p = parse_str("t.txt", &text);
         assert!(p.diagnostics.is_empty(), "{:?}", p.diagnostics);
-        let args: Vec<_> = p.reference.mutations[0].arguments.iter().map(|a| (a.name.as_str(), a.description.as_deref())).collect();
+        let args: Vec<_> = p.reference.operations[0].arguments.iter().map(|a| (a.name.as_str(), a.description.as_deref())).collect();
         assert_eq!(args, [("b", Some("Beta.")), ("a", Some("Alpha."))]);
     }
 

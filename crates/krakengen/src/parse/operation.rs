@@ -10,7 +10,7 @@ use crate::model::{OperationKind, Selection, TypeRef};
 
 /// What the operation tells about a mutation (or a query).
 #[derive(Debug, Default, PartialEq)]
-pub struct Operation {
+pub struct ExampleOperation {
     /// `mutation` or `query`, from the operation's keyword.
     pub kind: OperationKind,
     /// Variable definitions: name, type, and the 0-based index of the operation line defining it.
@@ -159,7 +159,7 @@ pub fn unclosed_brackets(text: &str) -> usize {
 /// directly; anything else (and every error) goes to graphql-parser through [`parse_general`]. The
 /// plain reader is there for speed alone: graphql-parser took about 40% of the time of parsing the
 /// vendored reference.
-pub fn parse(text: &str) -> Result<Operation, OpError> {
+pub fn parse(text: &str) -> Result<ExampleOperation, OpError> {
     // The plain reader bounds its own depth, so the nesting check is needed only before
     // graphql-parser.
     if let Some(op) = parse_plain(text) {
@@ -177,7 +177,7 @@ pub fn parse(text: &str) -> Result<Operation, OpError> {
 
 /// Parses an operation with graphql-parser, which reads all of GraphQL and reports syntax errors.
 /// Callers other than [`parse`] must bound the nesting first (see [`MAX_DEPTH`]).
-pub fn parse_general(text: &str) -> Result<Operation, OpError> {
+pub fn parse_general(text: &str) -> Result<ExampleOperation, OpError> {
     // The placeholder goes on the same line as the brace, so positions of later tokens stay right.
     let (filled, empty_selection) = fill_empty_selections(text);
     let doc = q::parse_query::<String>(&filled).map_err(|e| {
@@ -194,7 +194,7 @@ pub fn parse_general(text: &str) -> Result<Operation, OpError> {
         let message = if message.is_empty() { msg.trim().to_string() } else { message };
         OpError { message, line: line.saturating_sub(1), column: column.saturating_sub(1) }
     })?;
-    let mut op = Operation { empty_selection, ..Operation::default() };
+    let mut op = ExampleOperation { empty_selection, ..ExampleOperation::default() };
     let operation = doc.definitions.iter().find_map(|d| match d {
         Definition::Operation(OperationDefinition::Mutation(m)) => Some((OperationKind::Mutation, &m.variable_definitions, &m.selection_set)),
         Definition::Operation(OperationDefinition::Query(q)) => Some((OperationKind::Query, &q.variable_definitions, &q.selection_set)),
@@ -258,7 +258,7 @@ enum Tok<'a> {
 /// falls back on graphql-parser; whenever it returns a result, that result is what
 /// [`parse_general`] gives (the unit tests check this on every vendored operation, and
 /// `fuzz/fuzz_targets/operation.rs` on arbitrary text).
-pub fn parse_plain(text: &str) -> Option<Operation> {
+pub fn parse_plain(text: &str) -> Option<ExampleOperation> {
     let mut toks: Vec<(Tok<'_>, usize, usize)> = Vec::with_capacity(text.len() / 6);
     let b = text.as_bytes();
     let (mut i, mut line) = (0usize, 0usize);
@@ -295,7 +295,7 @@ pub fn parse_plain(text: &str) -> Option<Operation> {
         }
     }
     let mut r = Plain { toks: &toks, text, at: 0, empty_selection: false };
-    let mut op = Operation::default();
+    let mut op = ExampleOperation::default();
     op.kind = match r.name()? {
         "mutation" => OperationKind::Mutation,
         "query" => OperationKind::Query,

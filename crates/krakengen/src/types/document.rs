@@ -16,9 +16,9 @@ use apollo_compiler::ast::{
 };
 use apollo_compiler::{Name, Node};
 
-use super::ir::{FieldDef, Ir, Kind, Origin, Shape, TypeDef};
+use super::ir::{FieldDef, Draft, Kind, Origin, Shape, TypeDef};
 use crate::diag::Diagnostics;
-use crate::model::{Deprecation, Mutation, OperationKind, Permissions, Reference, Span, TypeRef};
+use crate::model::{Deprecation, Operation, OperationKind, Permissions, Reference, Span, TypeRef};
 
 /// The name of the scalar standing for a type the reference does not give.
 pub const UNKNOWN: &str = "Unknown";
@@ -78,12 +78,12 @@ fn preamble() -> &'static Document {
 
 /// Builds the whole document. A name that is not a valid GraphQL name is an `invalid-name` error
 /// and the item is left out; the caller must not use the document when `diags` has errors.
-pub fn document(reference: &Reference, ir: &Ir, diags: &mut Diagnostics) -> Document {
+pub fn document(reference: &Reference, ir: &Draft, diags: &mut Diagnostics) -> Document {
     let mut e = Emitter { diags };
     let mut doc = preamble().clone();
     doc.definitions.reserve(ir.types.len() + 1);
     let root_fields = |e: &mut Emitter<'_>, kind: OperationKind| -> Vec<_> {
-        reference.mutations.iter().filter(|m| m.kind == kind).filter_map(|m| e.mutation(m)).collect()
+        reference.operations.iter().filter(|m| m.kind == kind).filter_map(|m| e.mutation(m)).collect()
     };
     let (mutations, queries) = (root_fields(&mut e, OperationKind::Mutation), root_fields(&mut e, OperationKind::Query));
     // A reference with queries gives the query root its fields; the preamble's placeholder stands
@@ -204,7 +204,7 @@ impl Emitter<'_> {
         }
     }
 
-    fn mutation(&mut self, m: &Mutation) -> Option<Node<FieldDefinition>> {
+    fn mutation(&mut self, m: &Operation) -> Option<Node<FieldDefinition>> {
         let name = self.name(&m.name, Some(m.span), "mutation")?;
         let mut arguments = Vec::with_capacity(m.arguments.len());
         for a in &m.arguments {

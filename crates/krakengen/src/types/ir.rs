@@ -174,7 +174,7 @@ pub struct ValueDef {
 /// The whole schema apart from its root types: those are emitted straight from the reference's
 /// mutations so their metadata directives can be read off the model.
 #[derive(Debug, Clone, Default)]
-pub struct Ir {
+pub struct Draft {
     pub types: BTreeMap<String, TypeDef>,
 }
 
@@ -182,8 +182,8 @@ pub struct Ir {
 pub const RESERVED: [&str; 3] = ["Query", "Mutation", "Unknown"];
 
 /// Builds the IR from the reference alone.
-pub fn from_reference(reference: &Reference, diags: &mut Diagnostics) -> Ir {
-    let mut ir = Ir::default();
+pub fn from_reference(reference: &Reference, diags: &mut Diagnostics) -> Draft {
+    let mut ir = Draft::default();
     for info in reference.types.values() {
         let origin = Origin::from(info.provenance);
         let def = match info.kind {
@@ -223,7 +223,7 @@ pub fn from_reference(reference: &Reference, diags: &mut Diagnostics) -> Ir {
 
     // Payload fields: the fields of each mutation's payload type, merged over every mutation that
     // shares the payload. Mutations are sorted by name, so "first" is deterministic.
-    for m in &reference.mutations {
+    for m in &reference.operations {
         let payload = m.return_type.base();
         note_use(&mut ir, payload, m.span);
         for a in &m.arguments {
@@ -305,7 +305,7 @@ fn shape_of(known: bool) -> Shape {
     }
 }
 
-fn note_use(ir: &mut Ir, name: &str, span: Span) {
+fn note_use(ir: &mut Draft, name: &str, span: Span) {
     if let Some(d) = ir.types.get_mut(name) {
         if d.first_use.is_none_or(|s| (s.file, s.offset) > (span.file, span.offset)) {
             d.first_use = Some(span);
@@ -363,9 +363,9 @@ pub struct Uses {
 
 /// Collects where every type name is used: mutation arguments and return types, and every field,
 /// argument, member and interface inside the IR.
-pub fn uses(reference: &Reference, ir: &Ir) -> Uses {
+pub fn uses(reference: &Reference, ir: &Draft) -> Uses {
     let mut u = Uses::default();
-    for m in &reference.mutations {
+    for m in &reference.operations {
         u.output.entry(m.return_type.base().to_string()).or_default().push(Some(m.span));
         for a in &m.arguments {
             u.input.entry(a.ty.base().to_string()).or_default().push(Some(a.span));

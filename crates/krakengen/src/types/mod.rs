@@ -69,7 +69,7 @@ use apollo_compiler::Schema;
 use crate::diag::Diagnostics;
 use crate::model::{is_builtin, Permissions, Reference, Span};
 pub use ir::{FieldDef, Kind, Origin, Shape, TypeDef, ValueDef};
-use ir::Ir;
+use ir::Draft;
 
 /// The path apollo-compiler records for the model's SDL (appears in validation messages).
 pub const SDL_PATH: &str = "schema.graphql";
@@ -324,7 +324,7 @@ fn check_reference(reference: &Reference, diags: &mut Diagnostics) {
         }
     }
     let mut messages: BTreeMap<&str, &str> = BTreeMap::new();
-    for m in &reference.mutations {
+    for m in &reference.operations {
         for e in &m.errors {
             match messages.get(e.code.as_str()) {
                 None => {
@@ -353,7 +353,7 @@ fn check_reference(reference: &Reference, diags: &mut Diagnostics) {
 }
 
 fn first_use(reference: &Reference, name: &str) -> Option<Span> {
-    for m in &reference.mutations {
+    for m in &reference.operations {
         if m.return_type.base() == name {
             return Some(m.span);
         }
@@ -372,7 +372,7 @@ fn first_use(reference: &Reference, name: &str) -> Option<Span> {
 }
 
 /// Makes every type's kind fit every position it is used in.
-fn fix_positions(reference: &Reference, ir: &mut Ir, diags: &mut Diagnostics) {
+fn fix_positions(reference: &Reference, ir: &mut Draft, diags: &mut Diagnostics) {
     let uses = ir::uses(reference, ir);
     // Every used name is declared: a name the model lists nowhere becomes opaque by its position.
     for (name, spans) in uses.input.iter().chain(uses.output.iter()) {
@@ -455,7 +455,7 @@ fn fix_positions(reference: &Reference, ir: &mut Ir, diags: &mut Diagnostics) {
 
 /// Last structural repairs: every type GraphQL requires to be non-empty gets its placeholder, and an
 /// interface whose fields an implementation lacks is dropped from that implementation.
-fn finish(ir: &mut Ir, diags: &mut Diagnostics) {
+fn finish(ir: &mut Draft, diags: &mut Diagnostics) {
     let interfaces: BTreeMap<String, Vec<String>> = ir
         .types
         .values()

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{is_builtin, Field, Mutation, Reference, TypeRef};
+use crate::model::{is_builtin, Field, Operation, Reference, TypeRef};
 
 use super::{FieldDef, Kind, Shape, TypeModel};
 
@@ -96,7 +96,7 @@ impl<'a> Shapes<'a> {
     /// return types name, and everything those reach through fields, members and implementers.
     pub fn used(&self, reference: &Reference) -> BTreeSet<String> {
         let mut todo: Vec<String> = Vec::new();
-        for m in &reference.mutations {
+        for m in &reference.operations {
             todo.extend(m.arguments.iter().map(|a| a.ty.base().to_string()));
             let payload = m.return_type.base();
             if self.payload_struct(payload) {
@@ -138,7 +138,7 @@ impl<'a> Shapes<'a> {
     /// The type of each payload field of `m` (from the model, which may know more than the
     /// reference's own field) and the field itself, then the fields a supplement adds to the payload
     /// type, which the reference does not list.
-    pub fn payload_fields(&self, m: &'a Mutation) -> Vec<(Option<&'a TypeRef>, PayloadField<'a>)> {
+    pub fn payload_fields(&self, m: &'a Operation) -> Vec<(Option<&'a TypeRef>, PayloadField<'a>)> {
         let payload = m.return_type.base();
         let model_fields = self.fields(payload);
         let mut out: Vec<(Option<&TypeRef>, PayloadField<'a>)> = m
@@ -158,8 +158,8 @@ impl<'a> Shapes<'a> {
     /// Where each type is used in an output position (a field of an object, interface or union
     /// member; a return type), to tell an opaque input type from an opaque output one.
     pub fn output_uses(&self, reference: &Reference) -> BTreeSet<String> {
-        let mut out: BTreeSet<String> = reference.mutations.iter().map(|m| m.return_type.base().to_string()).collect();
-        for m in &reference.mutations {
+        let mut out: BTreeSet<String> = reference.operations.iter().map(|m| m.return_type.base().to_string()).collect();
+        for m in &reference.operations {
             out.extend(m.fields.iter().filter_map(|f| f.ty.as_ref().map(|t| t.base().to_string())));
         }
         for t in self.model.types().values().filter(|t| t.kind.is_output()) {

@@ -35,7 +35,7 @@ use apollo_compiler::parser::{Parser, SourceSpan};
 use apollo_compiler::schema::ExtendedType;
 use apollo_compiler::Schema;
 
-use super::ir::{FieldDef, Ir, Kind, Origin, Shape, TypeDef, Uses, ValueDef};
+use super::ir::{FieldDef, Draft, Kind, Origin, Shape, TypeDef, Uses, ValueDef};
 use crate::model::is_builtin;
 use crate::diag::Diagnostics;
 use crate::model::{Deprecation, LineIndex, Reference, Span, TypeRef};
@@ -350,7 +350,7 @@ fn import(t: &ExtendedType) -> TypeDef {
 }
 
 /// Fills `ir` from the supplement and reports every conflict with the reference.
-pub fn apply(reference: &Reference, ir: &mut Ir, sup: &Supplement, uses: &Uses, diags: &mut Diagnostics) {
+pub fn apply(reference: &Reference, ir: &mut Draft, sup: &Supplement, uses: &Uses, diags: &mut Diagnostics) {
     check_mutations(reference, sup, diags);
     let names: Vec<String> = ir.types.keys().cloned().collect();
     for name in &names {
@@ -385,7 +385,7 @@ fn check_mutations(reference: &Reference, sup: &Supplement, diags: &mut Diagnost
         );
         return;
     };
-    for m in &reference.mutations {
+    for m in &reference.operations {
         let Some(f) = root.fields.get(m.name.as_str()) else {
             diags.warn(
                 "supplement-missing-mutation",
@@ -647,7 +647,7 @@ fn fill_fields(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, was_compl
 /// Imports, from the supplement, every type the IR now names but does not declare, and the object
 /// types implementing an interface the IR declares: an interface's implementations are part of its
 /// shape (its possible types), although no field names them.
-fn cascade(ir: &mut Ir, sup: &Supplement) {
+fn cascade(ir: &mut Draft, sup: &Supplement) {
     loop {
         let mut wanted = BTreeSet::new();
         let interfaces: BTreeSet<&str> =
