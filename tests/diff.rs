@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use krakengen::diff::{self, Class, Report};
+use krakengen::diff::{self, Class, DiffReport};
 use krakengen_tests::edits::{apply, Edit};
 
 /// The day of the fixture pairs: before the base page's one scheduled removal (2026-01-16), so only a
@@ -28,14 +28,14 @@ fn side(name: &str, text: &str, supplement: Option<&str>) -> krakengen::pipeline
     pipeline.load().unwrap_or_else(|failure| panic!("{failure}"))
 }
 
-fn compare(old: &str, new: &str, old_supplement: Option<&str>, new_supplement: Option<&str>) -> Report {
+fn compare(old: &str, new: &str, old_supplement: Option<&str>, new_supplement: Option<&str>) -> DiffReport {
     let (old, new) = (side("old.txt", old, old_supplement), side("new.txt", new, new_supplement));
     assert!(old.diff_side().surface.is_some() && new.diff_side().surface.is_some(), "both sides generate");
     old.diff(&new, TODAY)
 }
 
 /// The (class, kind, path) of every change, for exact comparisons.
-fn facts(report: &Report) -> BTreeSet<(Class, &'static str, String)> {
+fn facts(report: &DiffReport) -> BTreeSet<(Class, &'static str, String)> {
     report.changes.iter().map(|c| (c.class, c.kind, c.path.clone())).collect()
 }
 

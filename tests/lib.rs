@@ -176,8 +176,8 @@ pub fn oees_options() -> krakengen::codegen::Options {
 }
 
 /// The repository's `krakengen.toml`.
-pub fn repository_config() -> krakengen::config::Config {
-    krakengen::config::Config::load(&root().join("krakengen.toml")).expect("the repository's krakengen.toml loads")
+pub fn repository_config() -> krakengen::config::ConfigFile {
+    krakengen::config::ConfigFile::load(&root().join("krakengen.toml")).expect("the repository's krakengen.toml loads")
 }
 
 /// A server on `127.0.0.1:0` for the end-to-end tests; dropping it does not stop it, [`Server::stop`]

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use krakengen::config::Config;
+use krakengen::config::ConfigFile;
 use krakengen::project;
 
 pub mod bad_input;
@@ -27,7 +27,7 @@ pub fn stamp_path() -> PathBuf {
 /// by every run that gives one); `None` always runs the full check.
 pub fn codegen(check: bool, stamp: Option<&Path>) -> Result<String, String> {
     let root = root();
-    let config = Config::load(&root.join("krakengen.toml")).map_err(|e| e.to_string())?;
+    let config = ConfigFile::load(&root.join("krakengen.toml")).map_err(|e| e.to_string())?;
     let outcome = project::codegen(&config, check, stamp).map_err(|e| e.to_string())?;
     let (files, report) = (outcome.files, outcome.report);
     let show = |paths: &[PathBuf]| paths.iter().map(|p| format!("  {}", config.shown(p))).collect::<Vec<_>>().join("\n");

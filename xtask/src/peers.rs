@@ -267,7 +267,7 @@ fn concatenate(documents: &[(String, String)]) -> String {
 /// Writes one `.graphql` file per mutation, named after it, from the same options `cargo xtask codegen`
 /// uses, and returns `(mutation, document)` in mutation order.
 pub(crate) fn write_operation_documents(root: &Path, dir: &Path) -> Result<Vec<(String, String)>, String> {
-    let config = krakengen::config::Config::load(&root.join("krakengen.toml")).map_err(|e| e.to_string())?;
+    let config = krakengen::config::ConfigFile::load(&root.join("krakengen.toml")).map_err(|e| e.to_string())?;
     let project = config.projects.first().ok_or("krakengen.toml names no project")?;
     let loaded = krakengen::Pipeline::from_project(&config, project).load().map_err(|e| e.to_string())?;
     let generator = loaded.generator().map_err(|e| e.to_string())?;

@@ -24,7 +24,7 @@ fn side(name: &str, text: &str) -> krakengen::pipeline::Loaded {
     krakengen::Pipeline::new("kraken").reference_text(name, text).load().expect("builds")
 }
 
-fn end_to_end(old: &str, new: &str) -> krakengen::diff::Report {
+fn end_to_end(old: &str, new: &str) -> krakengen::diff::DiffReport {
     std::thread::scope(|s| {
         let a = s.spawn(|| {
             let loaded = side("old.txt", old);

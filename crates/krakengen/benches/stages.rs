@@ -31,7 +31,7 @@ use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion, Throughput};
 use krakengen::codegen::stages::{self, Prepared, Which};
-use krakengen::config::Config;
+use krakengen::config::ConfigFile;
 use krakengen::parse::Parsed;
 use krakengen::project::{self, GeneratedFile};
 
@@ -51,7 +51,7 @@ struct Scale {
     tokens: [OnceCell<Vec<stages::Emitted>>; 3],
     /// A project directory holding the reference, a `krakengen.toml` naming both crates, and the
     /// generated files (written once, on first use).
-    project: OnceCell<(tempfile::TempDir, Config, Vec<GeneratedFile>)>,
+    project: OnceCell<(tempfile::TempDir, ConfigFile, Vec<GeneratedFile>)>,
     /// Set once the project's outputs and stamp were written for `xtask_check_stamp`.
     stamped: OnceCell<()>,
 }
@@ -100,7 +100,7 @@ impl Scale {
         self.tokens[which as usize].get_or_init(|| stages::emit(self.prepared(), which))
     }
 
-    fn project(&self) -> &(tempfile::TempDir, Config, Vec<GeneratedFile>) {
+    fn project(&self) -> &(tempfile::TempDir, ConfigFile, Vec<GeneratedFile>) {
         self.project.get_or_init(|| {
             let dir = tempfile::tempdir().expect("a temporary directory");
             std::fs::write(dir.path().join("ref.txt"), self.text()).expect("writable");
@@ -108,7 +108,7 @@ impl Scale {
                         errors_crate = \"crates/oees-errors\"\nclient_crate = \"crates/oees-client\"\n\
                         server_crate = \"crates/oees-server\"\n";
             std::fs::write(dir.path().join("krakengen.toml"), toml).expect("writable");
-            let config = Config::load(&dir.path().join("krakengen.toml")).expect("the configuration loads");
+            let config = ConfigFile::load(&dir.path().join("krakengen.toml")).expect("the configuration loads");
             let files = project::generate(&config).expect("the project generates");
             assert_eq!(files.len(), 5);
             project::sync(&files, false).expect("the files are written");

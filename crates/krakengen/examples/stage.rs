@@ -16,7 +16,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use krakengen::codegen::stages::{self, Which};
-use krakengen::config::Config;
+use krakengen::config::ConfigFile;
 use krakengen::project;
 
 /// The allocator of the shipped binaries (`krakengen`, `xtask`), so the figures are theirs.
@@ -56,7 +56,7 @@ enum Input {
     Modelled(Box<krakengen::pipeline::Loaded>),
     Prepared(Box<stages::Prepared>, Which),
     Tokens(Vec<stages::Emitted>),
-    Project(Config, Vec<project::GeneratedFile>),
+    Project(ConfigFile, Vec<project::GeneratedFile>),
 }
 
 /// The generator of a parsed reference over its type model.
@@ -85,7 +85,7 @@ fn prepare(stage: &str, text: &str, dir: &Path) -> Input {
                         errors_crate = \"crates/oees-errors\"\nclient_crate = \"crates/oees-client\"\n\
                         server_crate = \"crates/oees-server\"\n";
             std::fs::write(dir.join("krakengen.toml"), toml).expect("writable");
-            let config = Config::load(&dir.join("krakengen.toml")).expect("the configuration loads");
+            let config = ConfigFile::load(&dir.join("krakengen.toml")).expect("the configuration loads");
             let files = project::generate(&config).expect("the project generates");
             for f in &files {
                 let _ = std::fs::remove_file(&f.path);

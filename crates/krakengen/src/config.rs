@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 /// The whole configuration file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Config {
+pub struct ConfigFile {
     #[serde(default, rename = "project")]
     pub projects: Vec<Project>,
     /// The directory holding the file; every path in it is relative to this one.
@@ -75,9 +75,9 @@ pub enum ConfigError {
     Invalid { path: String, message: String },
 }
 
-impl Config {
+impl ConfigFile {
     /// Reads and checks a configuration file; relative paths in it are resolved against its directory.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    pub fn load(path: &Path) -> Result<ConfigFile, ConfigError> {
         let text = std::fs::read_to_string(path)
             .map_err(|source| ConfigError::Io { path: path.display().to_string(), source })?;
         let mut config = Self::parse(&text).map_err(|e| match e {
@@ -92,8 +92,8 @@ impl Config {
     }
 
     /// Parses configuration text without touching the file system.
-    pub fn parse(text: &str) -> Result<Config, ConfigError> {
-        let config: Config = toml::from_str(text).map_err(|e| {
+    pub fn parse(text: &str) -> Result<ConfigFile, ConfigError> {
+        let config: ConfigFile = toml::from_str(text).map_err(|e| {
             let (line, column) = e
                 .span()
                 .map(|s| {
@@ -120,7 +120,7 @@ impl Config {
     }
 }
 
-impl Config {
+impl ConfigFile {
     /// Resolves a path from the file against [`Config::root`].
     pub fn path(&self, p: &Path) -> PathBuf {
         if p.is_relative() {
@@ -142,13 +142,13 @@ mod tests {
 
     #[test]
     fn parses_a_project() {
-        let c = Config::parse(
+        let c = ConfigFile::parse(
             "[[project]]\nname = \"oees\"\ndocs = \"a.txt\"\nschema_dir = \"s\"\n[project.scalars]\nDate = \"::std::string::String\"\n",
         )
         .unwrap();
         assert_eq!(c.projects[0].name, "oees");
         assert_eq!(c.projects[0].reference, std::path::Path::new("a.txt"), "`docs` is read as `reference`");
-        let named = Config::parse("[[project]]\nname = \"oees\"\nreference = \"b.txt\"\nschema_dir = \"s\"\n").unwrap();
+        let named = ConfigFile::parse("[[project]]\nname = \"oees\"\nreference = \"b.txt\"\nschema_dir = \"s\"\n").unwrap();
         assert_eq!(named.projects[0].reference, std::path::Path::new("b.txt"));
         assert_eq!(c.projects[0].scalars["Date"], "::std::string::String");
         assert!(c.projects[0].client_crate.is_none());
@@ -156,14 +156,14 @@ mod tests {
 
     #[test]
     fn reports_position_of_syntax_errors() {
-        let e = Config::parse("[[project]]\nname = \"oees\"\ndocs = \n").unwrap_err();
+        let e = ConfigFile::parse("[[project]]\nname = \"oees\"\ndocs = \n").unwrap_err();
         assert!(matches!(e, ConfigError::Syntax { line: 3, .. }), "{e:?}");
     }
 
     #[test]
     fn rejects_unknown_keys_and_duplicates() {
-        assert!(Config::parse("[[project]]\nname = \"a\"\ndocs = \"x\"\nschema_dir = \"s\"\ncolour = 1\n").is_err());
+        assert!(ConfigFile::parse("[[project]]\nname = \"a\"\ndocs = \"x\"\nschema_dir = \"s\"\ncolour = 1\n").is_err());
         let dup = "[[project]]\nname = \"a\"\ndocs = \"x\"\nschema_dir = \"s\"\n".repeat(2);
-        assert!(matches!(Config::parse(&dup), Err(ConfigError::Invalid { .. })));
+        assert!(matches!(ConfigFile::parse(&dup), Err(ConfigError::Invalid { .. })));
     }
 }

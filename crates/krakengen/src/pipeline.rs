@@ -84,7 +84,7 @@ impl Pipeline {
     /// The pipeline of one project of a `krakengen.toml`: its paths resolved against the file's
     /// directory and shown relative to it, so nothing generated depends on where the repository is
     /// checked out.
-    pub fn from_project(config: &crate::config::Config, project: &crate::config::Project) -> Self {
+    pub fn from_project(config: &crate::config::ConfigFile, project: &crate::config::Project) -> Self {
         let mut p = Pipeline::new(&project.name).root(&config.root).reference(config.path(&project.reference));
         for s in &project.supplements {
             p = p.supplement(config.path(s));
@@ -384,7 +384,7 @@ impl Loaded {
 
     /// What changed from this version (the old one) to `new`; removal dates are compared with
     /// `today` (`YYYY-MM-DD`). The two sides' Rust surfaces are read side by side.
-    pub fn diff(&self, new: &Loaded, today: &str) -> crate::diff::Report {
+    pub fn diff(&self, new: &Loaded, today: &str) -> crate::diff::DiffReport {
         let (old, new) = std::thread::scope(|s| {
             let old = s.spawn(|| self.diff_side());
             let new = new.diff_side();

@@ -11,7 +11,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::config::Config;
+use crate::config::ConfigFile;
 pub use crate::pipeline::Failure;
 use crate::pipeline::Pipeline;
 pub use crate::write::GeneratedFile;
@@ -113,7 +113,7 @@ impl Outputs for Staging {
 }
 
 /// Generates every file of every project in memory, sorted by path.
-pub fn generate(config: &Config) -> Result<Vec<GeneratedFile>, Failure> {
+pub fn generate(config: &ConfigFile) -> Result<Vec<GeneratedFile>, Failure> {
     let mut files = Collect(Vec::new());
     generate_into(config, &mut files)?;
     files.0.sort_by(|a, b| a.path.cmp(&b.path));
@@ -121,7 +121,7 @@ pub fn generate(config: &Config) -> Result<Vec<GeneratedFile>, Failure> {
 }
 
 /// Generates every file of every project into `outputs`.
-pub fn generate_into(config: &Config, outputs: &mut impl Outputs) -> Result<(), Failure> {
+pub fn generate_into(config: &ConfigFile, outputs: &mut impl Outputs) -> Result<(), Failure> {
     for project in &config.projects {
         generate_project_into(config, project, outputs)?;
     }
@@ -130,7 +130,7 @@ pub fn generate_into(config: &Config, outputs: &mut impl Outputs) -> Result<(), 
 
 /// Generates the files of one project into `outputs`: its SDL and catalogue, and its crates when
 /// it names them.
-pub fn generate_project_into(config: &Config, project: &crate::config::Project, outputs: &mut impl Outputs) -> Result<(), Failure> {
+pub fn generate_project_into(config: &ConfigFile, project: &crate::config::Project, outputs: &mut impl Outputs) -> Result<(), Failure> {
     use crate::write::TextSink;
     let pipeline = Pipeline::from_project(config, project);
     let loaded = pipeline.load()?;
@@ -209,7 +209,7 @@ pub struct Outcome {
 /// path runs, and when it leaves every output matching the generator (after writing, or a check that
 /// found nothing stale) the stamp is rewritten; a check that finds stale files removes it. Failing to
 /// write the stamp never fails the run: the next check is then simply a full one.
-pub fn codegen(config: &Config, check: bool, stamp: Option<&Path>) -> Result<Outcome, Failure> {
+pub fn codegen(config: &ConfigFile, check: bool, stamp: Option<&Path>) -> Result<Outcome, Failure> {
     if let (true, Some(stamp)) = (check, stamp) {
         if let Some(files) = crate::stamp::verify(config, stamp) {
             return Ok(Outcome { files, report: SyncReport::default(), from_stamp: true });
@@ -239,11 +239,11 @@ pub fn codegen(config: &Config, check: bool, stamp: Option<&Path>) -> Result<Out
 mod tests {
     use super::*;
 
-    fn config(dir: &Path, reference: &str) -> Config {
+    fn config(dir: &Path, reference: &str) -> ConfigFile {
         std::fs::write(dir.join("ref.txt"), reference).unwrap();
         let text = "[[project]]\nname = \"t\"\ndocs = \"ref.txt\"\nschema_dir = \"out\"\n";
         std::fs::write(dir.join("krakengen.toml"), text).unwrap();
-        Config::load(&dir.join("krakengen.toml")).unwrap()
+        ConfigFile::load(&dir.join("krakengen.toml")).unwrap()
     }
 
     const SMALL: &str = include_str!("../../../tests/fixtures/crlf/basic.txt");
@@ -280,7 +280,7 @@ mod tests {
     }
 
     /// Runs `codegen` with the stamp at `dir/target/stamp`.
-    fn run(config: &Config, check: bool) -> Outcome {
+    fn run(config: &ConfigFile, check: bool) -> Outcome {
         codegen(config, check, Some(&config.root.join("target/stamp"))).unwrap()
     }
 
@@ -375,7 +375,7 @@ mod tests {
         let base = "[[project]]\nname = \"s\"\ndocs = \"ref.txt\"\nschema_dir = \"out\"\nerrors_crate = \"e\"\nclient_crate = \"c\"\n";
         for (extra, typed) in [("", false), ("supplements = [\"sup.graphql\"]\n", true)] {
             std::fs::write(dir.path().join("krakengen.toml"), format!("{base}{extra}")).unwrap();
-            let files = generate(&Config::load(&dir.path().join("krakengen.toml")).unwrap()).unwrap();
+            let files = generate(&ConfigFile::load(&dir.path().join("krakengen.toml")).unwrap()).unwrap();
             let client = files.iter().find(|f| f.path.ends_with("c/src/generated.rs")).expect("the client is generated");
             assert_eq!(client.contents.contains("pub struct GoodsPurchase {"), typed, "supplements: {extra:?}");
             assert_eq!(client.contents.contains("pub struct GoodsPurchase(pub ::serde_json::Value);"), !typed);
@@ -396,7 +396,7 @@ mod tests {
         let text = "[[project]]\nname = \"a\"\ndocs = \"good.txt\"\nschema_dir = \"out\"\n\n\
                     [[project]]\nname = \"b\"\ndocs = \"bad.txt\"\nschema_dir = \"out-b\"\n";
         std::fs::write(dir.path().join("krakengen.toml"), text).unwrap();
-        let config = Config::load(&dir.path().join("krakengen.toml")).unwrap();
+        let config = ConfigFile::load(&dir.path().join("krakengen.toml")).unwrap();
         std::fs::create_dir(dir.path().join("out")).unwrap();
         std::fs::write(dir.path().join("out/schema.graphql"), "old").unwrap();
         assert!(matches!(codegen(&config, false, None), Err(Failure::Diagnostics { .. })));
@@ -416,7 +416,7 @@ mod tests {
         let text = "[[project]]\nname = \"a\"\ndocs = \"good.txt\"\nschema_dir = \"new/deep/out\"\n\n\
                     [[project]]\nname = \"b\"\ndocs = \"bad.txt\"\nschema_dir = \"out-b\"\n";
         std::fs::write(dir.path().join("krakengen.toml"), text).unwrap();
-        let config = Config::load(&dir.path().join("krakengen.toml")).unwrap();
+        let config = ConfigFile::load(&dir.path().join("krakengen.toml")).unwrap();
         assert!(matches!(codegen(&config, false, None), Err(Failure::Diagnostics { .. })));
         let mut names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         names.sort();

@@ -22,7 +22,7 @@ use std::collections::hash_map::DefaultHasher;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
-use crate::config::Config;
+use crate::config::ConfigFile;
 use crate::write::ContentHash;
 
 /// The identity of this generator: a hash of krakengen's sources, templates and the workspace lock
@@ -56,7 +56,7 @@ impl Hash {
 ///
 /// Fails with a message when an input cannot be read; the full check then reports the problem
 /// properly.
-pub fn inputs(config: &Config) -> Result<u64, String> {
+pub fn inputs(config: &ConfigFile) -> Result<u64, String> {
     let mut h = Hash::new();
     h.piece(MAGIC.as_bytes());
     h.piece(GENERATOR.as_bytes());
@@ -84,7 +84,7 @@ pub fn inputs(config: &Config) -> Result<u64, String> {
 /// `inputs` must be computed before generation reads the inputs: if an input changes in between, the
 /// stamp then records the old inputs and the next check falls back to the full check. A stamp is not
 /// written (and any old one is removed) when an output path cannot be recorded faithfully.
-pub fn record(config: &Config, inputs: u64, outputs: &[(PathBuf, u64, u64)], stamp: &Path) -> std::io::Result<()> {
+pub fn record(config: &ConfigFile, inputs: u64, outputs: &[(PathBuf, u64, u64)], stamp: &Path) -> std::io::Result<()> {
     let mut text = format!("{MAGIC}\ninputs {inputs:016x}\n");
     for (path, len, hash) in outputs {
         let shown = config.shown(path);
@@ -107,7 +107,7 @@ struct Recorded {
     hash: u64,
 }
 
-fn parse(text: &str, config: &Config) -> Option<(u64, Vec<Recorded>)> {
+fn parse(text: &str, config: &ConfigFile) -> Option<(u64, Vec<Recorded>)> {
     let mut lines = text.lines();
     if lines.next()? != MAGIC {
         return None;
@@ -132,7 +132,7 @@ fn parse(text: &str, config: &Config) -> Option<(u64, Vec<Recorded>)> {
 /// Returns the number of generated files when the stamp at `stamp` proves them up to date: the inputs
 /// hash as recorded and every recorded output is on disk with its recorded length and hash. Returns
 /// `None` whenever that is not certain, and the caller must then run the full check.
-pub fn verify(config: &Config, stamp: &Path) -> Option<usize> {
+pub fn verify(config: &ConfigFile, stamp: &Path) -> Option<usize> {
     let text = std::fs::read_to_string(stamp).ok()?;
     let (recorded_inputs, outputs) = parse(&text, config)?;
     if inputs(config).ok()? != recorded_inputs {
@@ -187,7 +187,7 @@ mod tests {
 
     #[test]
     fn malformed_stamps_do_not_parse() {
-        let config = Config::default();
+        let config = ConfigFile::default();
         assert!(parse("", &config).is_none());
         assert!(parse("krakengen codegen stamp v0\ninputs 00\n", &config).is_none());
         assert!(parse(&format!("{MAGIC}\ninputs zz\n"), &config).is_none());

@@ -30,7 +30,7 @@ pub fn run(args: Args, cx: &Context) -> Result {
     // as `cargo xtask codegen`'s, so the two share one stamp instead of each invalidating the
     // other's.
     let path = std::path::absolute(&args.config).unwrap_or(args.config);
-    let config = krakengen::config::Config::load(&path)?;
+    let config = krakengen::config::ConfigFile::load(&path)?;
     let stamp = (!args.no_stamp).then(|| args.stamp.unwrap_or_else(|| default_stamp(&config.root)));
     let outcome = match krakengen::project::codegen(&config, args.check, stamp.as_deref()) {
         Ok(outcome) => outcome,

@@ -19,7 +19,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args, cx: &Context) -> Result {
-    let config = krakengen::config::Config::load(&args.config)?;
+    let config = krakengen::config::ConfigFile::load(&args.config)?;
     let wanted = args.project.as_deref();
     let candidates: Vec<_> =
         config.projects.iter().filter(|p| wanted.is_none_or(|name| p.name == name) && p.server_crate.is_some()).collect();

@@ -118,7 +118,7 @@ pub struct Overdue {
 
 /// The result of a comparison.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Report {
+pub struct DiffReport {
     /// The day removal dates were compared with (`YYYY-MM-DD`).
     pub today: String,
     /// Every change, breaking first, then by path.
@@ -130,7 +130,7 @@ pub struct Report {
     pub rust_checked: bool,
 }
 
-impl Report {
+impl DiffReport {
     /// The number of changes of each class.
     pub fn count(&self, class: Class) -> usize {
         self.changes.iter().filter(|c| c.class == class).count()
@@ -172,8 +172,8 @@ impl<'a> Side<'a> {
 }
 
 /// Compares `old` with `new`; removal dates are compared with `today` (`YYYY-MM-DD`).
-pub fn compare(old: &Side<'_>, new: &Side<'_>, today: &str) -> Report {
-    let mut cx = Comparison { old, new, changes: Vec::new() };
+pub fn compare(old: &Side<'_>, new: &Side<'_>, today: &str) -> DiffReport {
+    let mut cx = Differ { old, new, changes: Vec::new() };
     cx.operations();
     cx.types();
     let rust_checked = match (&old.surface, &new.surface) {
@@ -201,7 +201,7 @@ pub fn compare(old: &Side<'_>, new: &Side<'_>, today: &str) -> Report {
             })
         })
         .collect();
-    Report { today: today.to_string(), changes, overdue, rust_checked }
+    DiffReport { today: today.to_string(), changes, overdue, rust_checked }
 }
 
 /// Today's date in UTC as `YYYY-MM-DD`, from the system clock.
@@ -241,7 +241,7 @@ fn location(reference: &Reference, side: SideName, span: Span) -> Option<Locatio
     (span.line > 0).then(|| Location { side, file: file.path.clone(), line: span.line, column: span.column })
 }
 
-struct Comparison<'s, 'a> {
+struct Differ<'s, 'a> {
     old: &'s Side<'a>,
     new: &'s Side<'a>,
     changes: Vec<Change>,
@@ -305,7 +305,7 @@ fn deprecation_dates(d: &Deprecation) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-impl<'s, 'a> Comparison<'s, 'a> {
+impl<'s, 'a> Differ<'s, 'a> {
     fn push(&mut self, class: Class, area: Area, kind: &'static str, path: String, message: String, location: Option<Location>, keys: Vec<String>) {
         self.changes.push(Change { class, area, kind, path, message, location, rust: None, keys });
     }

@@ -1,16 +1,16 @@
-//! The three renderings of a [`Report`]: grouped terminal text (coloured on request), JSON with the
+//! The three renderings of a [`DiffReport`]: grouped terminal text (coloured on request), JSON with the
 //! stable shape documented in `docs/diff.md`, and Markdown for a pull-request comment.
 
 use std::fmt::Write as _;
 
-use super::{Class, Location, Report};
+use super::{Class, Location, DiffReport};
 
 /// The version of the JSON shape; it changes only when a field is removed or changes meaning.
 pub const JSON_FORMAT_VERSION: u32 = 1;
 
 const CLASSES: [Class; 3] = [Class::Breaking, Class::Dangerous, Class::Safe];
 
-fn summary(report: &Report) -> String {
+fn summary(report: &DiffReport) -> String {
     if report.changes.is_empty() {
         return "no changes".to_string();
     }
@@ -35,7 +35,7 @@ fn place(l: &Location) -> String {
 }
 
 /// Terminal text, grouped by class; `color` adds ANSI colours (for a terminal, not for a log).
-pub fn text(report: &Report, color: bool) -> String {
+pub fn text(report: &DiffReport, color: bool) -> String {
     let paint = |code: &str, s: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
     let mut out = String::new();
     let _ = writeln!(out, "{}", summary(report));
@@ -81,7 +81,7 @@ fn title(class: Class) -> &'static str {
 }
 
 /// The JSON report, pretty-printed, with a trailing newline.
-pub fn json(report: &Report) -> String {
+pub fn json(report: &DiffReport) -> String {
     let value = serde_json::json!({
         "format_version": JSON_FORMAT_VERSION,
         "today": report.today,
@@ -107,7 +107,7 @@ fn cell(text: &str) -> String {
 }
 
 /// Markdown for a pull-request comment: the summary, then one table per class.
-pub fn markdown(report: &Report) -> String {
+pub fn markdown(report: &DiffReport) -> String {
     let mut out = String::from("### krakengen diff\n\n");
     let _ = writeln!(out, "{}\n", summary(report));
     for class in CLASSES {
