@@ -36,7 +36,7 @@ fn compare(old: &str, new: &str, old_supplement: Option<&str>, new_supplement: O
 
 /// The (class, kind, path) of every change, for exact comparisons.
 fn facts(report: &DiffReport) -> BTreeSet<(Class, &'static str, String)> {
-    report.changes.iter().map(|c| (c.class, c.kind, c.path.clone())).collect()
+    report.changes.iter().map(|c| (c.class, c.kind.as_str(), c.path.clone())).collect()
 }
 
 const SCOPE_2: &str = "enum PreSignedTokenScope { SUBMIT_METER_READINGS MANAGE_ACCOUNT }";
@@ -280,4 +280,23 @@ fn the_json_report_has_the_documented_shape() {
     for kind in CASES.iter().flat_map(|c| c.expect.iter().map(|e| e.1)) {
         assert!(doc.contains(&format!("`{kind}`")), "docs/diff.md does not list `{kind}`");
     }
+}
+
+/// `docs/diff.md` documents exactly the kinds of change the code reports: its tables' first
+/// column (a kind, or two joined by ` / `) against `ChangeKind::ALL`.
+#[test]
+fn docs_diff_md_lists_every_kind_and_no_other() {
+    let text = std::fs::read_to_string(krakengen_tests::root().join("docs/diff.md")).unwrap();
+    let mut documented = BTreeSet::new();
+    for line in text.lines().filter(|l| l.starts_with("| `")) {
+        let first = line.split('|').nth(1).unwrap_or_default();
+        for kind in first.split('/') {
+            documented.insert(kind.trim().trim_matches('`').to_string());
+        }
+    }
+    let code: BTreeSet<String> = krakengen::diff::ChangeKind::ALL.iter().map(|k| k.as_str().to_string()).collect();
+    assert!(code.len() >= 50, "{code:?}");
+    let undocumented: Vec<_> = code.difference(&documented).collect();
+    let unknown: Vec<_> = documented.difference(&code).collect();
+    assert!(undocumented.is_empty() && unknown.is_empty(), "undocumented kinds: {undocumented:?}; documented kinds the code does not report: {unknown:?}");
 }

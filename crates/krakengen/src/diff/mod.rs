@@ -26,7 +26,10 @@ use crate::codegen::RustSurface;
 use crate::model::{Deprecation, Operation, PermissionExpr, Permissions, Provenance, RateLimit, Reference, Span, TypeRef};
 use crate::types::{FieldDef, Kind, Origin, Shape, TypeDef, TypeModel};
 
+mod kinds;
 pub mod render;
+
+pub use kinds::ChangeKind;
 mod rust;
 
 /// How a change affects callers of the API.
@@ -88,7 +91,7 @@ pub struct Change {
     pub class: Class,
     pub area: Area,
     /// A stable identifier of the kind of change, such as `argument-removed` (listed in `docs/diff.md`).
-    pub kind: &'static str,
+    pub kind: ChangeKind,
     /// The schema coordinate it is about: `Mutation.createQuote`, `Mutation.createQuote(input:)`,
     /// `QuoteInput.accountNumber`, `QuoteStatus.ACCEPTED`.
     pub path: String,
@@ -306,7 +309,7 @@ fn deprecation_dates(d: &Deprecation) -> Option<String> {
 }
 
 impl<'s, 'a> Differ<'s, 'a> {
-    fn push(&mut self, class: Class, area: Area, kind: &'static str, path: String, message: String, location: Option<Location>, keys: Vec<String>) {
+    fn push(&mut self, class: Class, area: Area, kind: ChangeKind, path: String, message: String, location: Option<Location>, keys: Vec<String>) {
         self.changes.push(Change { class, area, kind, path, message, location, rust: None, keys });
     }
 
@@ -326,14 +329,14 @@ impl<'s, 'a> Differ<'s, 'a> {
                 let mut keys = vec![format!("op:{name}"), format!("vars:{name}"), format!("errors:{name}"), format!("arg:{name}:*"), format!("err:{name}:*")];
                 // A code no other mutation lists leaves `ErrorCode` with the mutation.
                 keys.extend(m.errors.iter().map(|e| format!("code:{}", e.code)));
-                self.push(Class::Breaking, Area::Surface, "operation-removed", format!("{}.{name}", m.kind.root()), format!("{} {} was removed", m.kind.keyword(), code(name)), self.at_old(m.span), keys);
+                self.push(Class::Breaking, Area::Surface, ChangeKind::OperationRemoved, format!("{}.{name}", m.kind.root()), format!("{} {} was removed", m.kind.keyword(), code(name)), self.at_old(m.span), keys);
             }
         }
         for (name, m) in &new {
             match old.get(name) {
                 None => {
                     let keys = vec![format!("op:{name}")];
-                    self.push(Class::Safe, Area::Surface, "operation-added", format!("{}.{name}", m.kind.root()), format!("{} {} was added", m.kind.keyword(), code(name)), self.at_new(m.span), keys);
+                    self.push(Class::Safe, Area::Surface, ChangeKind::OperationAdded, format!("{}.{name}", m.kind.root()), format!("{} {} was added", m.kind.keyword(), code(name)), self.at_new(m.span), keys);
                 }
                 Some(o) => self.operation(o, m),
             }
@@ -345,7 +348,7 @@ impl<'s, 'a> Differ<'s, 'a> {
         let path = format!("{}.{name}", n.kind.root());
         if o.kind != n.kind {
             let message = format!("`{name}` moved from the {} root to the {} root", o.kind.root(), n.kind.root());
-            self.push(Class::Breaking, Area::Surface, "operation-kind-changed", path.clone(), message, self.at_new(n.span), vec![format!("op:{name}")]);
+            self.push(Class::Breaking, Area::Surface, ChangeKind::OperationKindChanged, path.clone(), message, self.at_new(n.span), vec![format!("op:{name}")]);
         }
         let at = self.at_new(n.span);
         if o.return_type != n.return_type {
@@ -353,21 +356,21 @@ impl<'s, 'a> Differ<'s, 'a> {
             let class = type_change_class(output_compatible(&o.return_type, &n.return_type), inferred);
             let note = if inferred && class != Class::Safe { INFERRED_NOTE } else { "" };
             let message = format!("the return type changed from {} to {}{note}", code(&o.return_type.to_string()), code(&n.return_type.to_string()));
-            self.push(class, Area::Surface, "return-type-changed", path.clone(), message, at.clone(), vec![]);
+            self.push(class, Area::Surface, ChangeKind::ReturnTypeChanged, path.clone(), message, at.clone(), vec![]);
         }
         self.arguments(o, n);
         if o.description != n.description {
-            self.push(Class::Safe, Area::Surface, "description-changed", path.clone(), "the description changed".into(), at.clone(), vec![]);
+            self.push(Class::Safe, Area::Surface, ChangeKind::DescriptionChanged, path.clone(), "the description changed".into(), at.clone(), vec![]);
         }
         self.deprecation(&path, o.deprecation.as_ref(), n.deprecation.as_ref(), at.clone(), "mutation");
         self.permissions(&path, &o.permissions, &n.permissions, at.clone());
         self.rate_limits(&path, &o.rate_limits, &n.rate_limits, at.clone());
         self.errors(o, n);
         match (o.complexity, n.complexity) {
-            (Some(a), Some(b)) if b > a => self.push(Class::Dangerous, Area::Metadata, "complexity-raised", path.clone(), format!("the query complexity rose from {a} to {b}"), at, vec![]),
-            (Some(a), Some(b)) if b < a => self.push(Class::Safe, Area::Metadata, "complexity-lowered", path.clone(), format!("the query complexity fell from {a} to {b}"), at, vec![]),
-            (None, Some(b)) => self.push(Class::Dangerous, Area::Metadata, "complexity-stated", path.clone(), format!("the reference now states a query complexity of {b}"), at, vec![]),
-            (Some(a), None) => self.push(Class::Safe, Area::Metadata, "complexity-unstated", path.clone(), format!("the reference no longer states the query complexity (it was {a})"), at, vec![]),
+            (Some(a), Some(b)) if b > a => self.push(Class::Dangerous, Area::Metadata, ChangeKind::ComplexityRaised, path.clone(), format!("the query complexity rose from {a} to {b}"), at, vec![]),
+            (Some(a), Some(b)) if b < a => self.push(Class::Safe, Area::Metadata, ChangeKind::ComplexityLowered, path.clone(), format!("the query complexity fell from {a} to {b}"), at, vec![]),
+            (None, Some(b)) => self.push(Class::Dangerous, Area::Metadata, ChangeKind::ComplexityStated, path.clone(), format!("the reference now states a query complexity of {b}"), at, vec![]),
+            (Some(a), None) => self.push(Class::Safe, Area::Metadata, ChangeKind::ComplexityUnstated, path.clone(), format!("the reference no longer states the query complexity (it was {a})"), at, vec![]),
             _ => {}
         }
     }
@@ -377,7 +380,7 @@ impl<'s, 'a> Differ<'s, 'a> {
         for a in &o.arguments {
             if !n.arguments.iter().any(|b| b.name == a.name) {
                 let path = format!("{}.{name}({}:)", n.kind.root(), a.name);
-                self.push(Class::Breaking, Area::Surface, "argument-removed", path, format!("argument {} of {} was removed", code(&a.name), code(name)), self.at_old(a.span), vec![format!("arg:{name}:{}", a.name)]);
+                self.push(Class::Breaking, Area::Surface, ChangeKind::ArgumentRemoved, path, format!("argument {} of {} was removed", code(&a.name), code(name)), self.at_old(a.span), vec![format!("arg:{name}:{}", a.name)]);
             }
         }
         for b in &n.arguments {
@@ -385,15 +388,15 @@ impl<'s, 'a> Differ<'s, 'a> {
             let key = vec![format!("arg:{name}:{}", b.name)];
             let at = self.at_new(b.span);
             match o.arguments.iter().find(|a| a.name == b.name) {
-                None if b.ty.is_non_null() => self.push(Class::Breaking, Area::Surface, "argument-added-required", path, format!("required argument {} ({}) was added", code(&b.name), code(&b.ty.to_string())), at, key),
-                None => self.push(Class::Dangerous, Area::Surface, "argument-added-optional", path, format!("optional argument {} ({}) was added", code(&b.name), code(&b.ty.to_string())), at, key),
+                None if b.ty.is_non_null() => self.push(Class::Breaking, Area::Surface, ChangeKind::ArgumentAddedRequired, path, format!("required argument {} ({}) was added", code(&b.name), code(&b.ty.to_string())), at, key),
+                None => self.push(Class::Dangerous, Area::Surface, ChangeKind::ArgumentAddedOptional, path, format!("optional argument {} ({}) was added", code(&b.name), code(&b.ty.to_string())), at, key),
                 Some(a) => {
                     if a.ty != b.ty {
                         let class = type_change_class(input_compatible(&a.ty, &b.ty), false);
-                        self.push(class, Area::Surface, "argument-type-changed", path.clone(), format!("the type of argument {} changed from {} to {}", code(&b.name), code(&a.ty.to_string()), code(&b.ty.to_string())), at.clone(), key);
+                        self.push(class, Area::Surface, ChangeKind::ArgumentTypeChanged, path.clone(), format!("the type of argument {} changed from {} to {}", code(&b.name), code(&a.ty.to_string()), code(&b.ty.to_string())), at.clone(), key);
                     }
                     if a.description != b.description {
-                        self.push(Class::Safe, Area::Surface, "description-changed", path, format!("the description of argument {} changed", code(&b.name)), at, vec![]);
+                        self.push(Class::Safe, Area::Surface, ChangeKind::DescriptionChanged, path, format!("the description of argument {} changed", code(&b.name)), at, vec![]);
                     }
                 }
             }
@@ -402,14 +405,14 @@ impl<'s, 'a> Differ<'s, 'a> {
 
     fn deprecation(&mut self, path: &str, o: Option<&Deprecation>, n: Option<&Deprecation>, at: Option<Location>, what: &str) {
         match (o, n) {
-            (None, Some(d)) => self.push(Class::Safe, Area::Metadata, "deprecation-added", path.to_string(), format!("the {what} was deprecated{}", deprecation_dates(d).map(|t| format!(" ({t})")).unwrap_or_default()), at, vec![]),
-            (Some(d), None) => self.push(Class::Safe, Area::Metadata, "deprecation-removed", path.to_string(), format!("the {what} is no longer deprecated{}", deprecation_dates(d).map(|t| format!(" (the deprecation was {t})")).unwrap_or_default()), at, vec![]),
+            (None, Some(d)) => self.push(Class::Safe, Area::Metadata, ChangeKind::DeprecationAdded, path.to_string(), format!("the {what} was deprecated{}", deprecation_dates(d).map(|t| format!(" ({t})")).unwrap_or_default()), at, vec![]),
+            (Some(d), None) => self.push(Class::Safe, Area::Metadata, ChangeKind::DeprecationRemoved, path.to_string(), format!("the {what} is no longer deprecated{}", deprecation_dates(d).map(|t| format!(" (the deprecation was {t})")).unwrap_or_default()), at, vec![]),
             (Some(a), Some(b)) => match (&a.removal, &b.removal) {
-                (Some(x), Some(y)) if y < x => self.push(Class::Dangerous, Area::Metadata, "removal-moved-closer", path.to_string(), format!("the scheduled removal moved closer, from {x} to {y}"), at, vec![]),
-                (Some(x), Some(y)) if y > x => self.push(Class::Safe, Area::Metadata, "removal-moved-later", path.to_string(), format!("the scheduled removal moved later, from {x} to {y}"), at, vec![]),
-                (None, Some(y)) => self.push(Class::Dangerous, Area::Metadata, "removal-scheduled", path.to_string(), format!("the {what} is now scheduled for removal on or after {y}"), at, vec![]),
-                (Some(x), None) => self.push(Class::Safe, Area::Metadata, "removal-unscheduled", path.to_string(), format!("the {what} is no longer scheduled for removal (it was on or after {x})"), at, vec![]),
-                _ if a.reason != b.reason => self.push(Class::Safe, Area::Metadata, "deprecation-reason-changed", path.to_string(), "the deprecation reason changed".into(), at, vec![]),
+                (Some(x), Some(y)) if y < x => self.push(Class::Dangerous, Area::Metadata, ChangeKind::RemovalMovedCloser, path.to_string(), format!("the scheduled removal moved closer, from {x} to {y}"), at, vec![]),
+                (Some(x), Some(y)) if y > x => self.push(Class::Safe, Area::Metadata, ChangeKind::RemovalMovedLater, path.to_string(), format!("the scheduled removal moved later, from {x} to {y}"), at, vec![]),
+                (None, Some(y)) => self.push(Class::Dangerous, Area::Metadata, ChangeKind::RemovalScheduled, path.to_string(), format!("the {what} is now scheduled for removal on or after {y}"), at, vec![]),
+                (Some(x), None) => self.push(Class::Safe, Area::Metadata, ChangeKind::RemovalUnscheduled, path.to_string(), format!("the {what} is no longer scheduled for removal (it was on or after {x})"), at, vec![]),
+                _ if a.reason != b.reason => self.push(Class::Safe, Area::Metadata, ChangeKind::DeprecationReasonChanged, path.to_string(), "the deprecation reason changed".into(), at, vec![]),
                 _ => {}
             },
             (None, None) => {}
@@ -429,11 +432,11 @@ impl<'s, 'a> Differ<'s, 'a> {
             (Some(a), Some(b)) => (a, b),
             (None, _) => {
                 let message = format!("the reference now states the required permissions: {}", describe(n));
-                return self.push(Class::Dangerous, Area::Metadata, "permissions-stated", path.to_string(), message, at, vec![]);
+                return self.push(Class::Dangerous, Area::Metadata, ChangeKind::PermissionsStated, path.to_string(), message, at, vec![]);
             }
             (_, None) => {
                 let message = format!("the reference no longer states the required permissions (they were {})", describe(o));
-                return self.push(Class::Dangerous, Area::Metadata, "permissions-unstated", path.to_string(), message, at, vec![]);
+                return self.push(Class::Dangerous, Area::Metadata, ChangeKind::PermissionsUnstated, path.to_string(), message, at, vec![]);
             }
         };
         // A token meeting an old alternative that no new alternative is contained in no longer suffices.
@@ -450,9 +453,9 @@ impl<'s, 'a> Differ<'s, 'a> {
         let gained = new_alts.iter().any(|b| !old_alts.iter().any(|a| a.is_subset(b)));
         let change = format!("the required permissions changed from {} to {}", describe(o), describe(n));
         if !lost.is_empty() {
-            self.push(Class::Breaking, Area::Metadata, "permissions-tightened", path.to_string(), format!("{change}: {}", lost.join("; ")), at, vec![]);
+            self.push(Class::Breaking, Area::Metadata, ChangeKind::PermissionsTightened, path.to_string(), format!("{change}: {}", lost.join("; ")), at, vec![]);
         } else if gained {
-            self.push(Class::Safe, Area::Metadata, "permissions-loosened", path.to_string(), change, at, vec![]);
+            self.push(Class::Safe, Area::Metadata, ChangeKind::PermissionsLoosened, path.to_string(), change, at, vec![]);
         }
     }
 
@@ -460,12 +463,12 @@ impl<'s, 'a> Differ<'s, 'a> {
         let text = |r: &RateLimit| r.steps.iter().map(|s| format!("{}/{}", s.limit, s.per.suffix())).collect::<Vec<_>>().join(", ");
         for r in o {
             if !n.iter().any(|x| x.key == r.key) {
-                self.push(Class::Safe, Area::Metadata, "rate-limit-removed", path.to_string(), format!("the rate limit by {} ({}) was removed", code(&r.key), text(r)), at.clone(), vec![]);
+                self.push(Class::Safe, Area::Metadata, ChangeKind::RateLimitRemoved, path.to_string(), format!("the rate limit by {} ({}) was removed", code(&r.key), text(r)), at.clone(), vec![]);
             }
         }
         for r in n {
             let Some(prev) = o.iter().find(|x| x.key == r.key) else {
-                self.push(Class::Dangerous, Area::Metadata, "rate-limit-added", path.to_string(), format!("a rate limit by {} ({}) was added", code(&r.key), text(r)), at.clone(), vec![]);
+                self.push(Class::Dangerous, Area::Metadata, ChangeKind::RateLimitAdded, path.to_string(), format!("a rate limit by {} ({}) was added", code(&r.key), text(r)), at.clone(), vec![]);
                 continue;
             };
             let windows: BTreeSet<u64> = prev.steps.iter().chain(&r.steps).map(|s| s.per.seconds()).collect();
@@ -474,9 +477,9 @@ impl<'s, 'a> Differ<'s, 'a> {
             let looser = windows.iter().any(|&w| allowed(&r.steps, w) > allowed(&prev.steps, w));
             let message = format!("the rate limit by {} changed from {} to {}", code(&r.key), text(prev), text(r));
             if tighter {
-                self.push(Class::Dangerous, Area::Metadata, "rate-limit-tightened", path.to_string(), message, at.clone(), vec![]);
+                self.push(Class::Dangerous, Area::Metadata, ChangeKind::RateLimitTightened, path.to_string(), message, at.clone(), vec![]);
             } else if looser {
-                self.push(Class::Safe, Area::Metadata, "rate-limit-loosened", path.to_string(), message, at.clone(), vec![]);
+                self.push(Class::Safe, Area::Metadata, ChangeKind::RateLimitLoosened, path.to_string(), message, at.clone(), vec![]);
             }
         }
     }
@@ -487,17 +490,17 @@ impl<'s, 'a> Differ<'s, 'a> {
         for e in &o.errors {
             if !n.errors.iter().any(|x| x.code == e.code) {
                 let keys = vec![format!("err:{name}:{}", e.code), format!("code:{}", e.code)];
-                self.push(Class::Safe, Area::Metadata, "error-code-removed", path.clone(), format!("error code {} ({}) is no longer listed", code(&e.code), e.message), self.at_old(e.span), keys);
+                self.push(Class::Safe, Area::Metadata, ChangeKind::ErrorCodeRemoved, path.clone(), format!("error code {} ({}) is no longer listed", code(&e.code), e.message), self.at_old(e.span), keys);
             }
         }
         for e in &n.errors {
             match o.errors.iter().find(|x| x.code == e.code) {
                 None => {
                     let keys = vec![format!("err:{name}:{}", e.code), format!("code:{}", e.code)];
-                    self.push(Class::Dangerous, Area::Metadata, "error-code-added", path.clone(), format!("error code {} ({}) was added", code(&e.code), e.message), self.at_new(e.span), keys);
+                    self.push(Class::Dangerous, Area::Metadata, ChangeKind::ErrorCodeAdded, path.clone(), format!("error code {} ({}) was added", code(&e.code), e.message), self.at_new(e.span), keys);
                 }
                 Some(x) if x.message != e.message => {
-                    self.push(Class::Safe, Area::Metadata, "error-message-changed", path.clone(), format!("the message of error code {} changed from {:?} to {:?}", code(&e.code), x.message, e.message), self.at_new(e.span), vec![]);
+                    self.push(Class::Safe, Area::Metadata, ChangeKind::ErrorMessageChanged, path.clone(), format!("the message of error code {} changed from {:?} to {:?}", code(&e.code), x.message, e.message), self.at_new(e.span), vec![]);
                 }
                 Some(_) => {}
             }
@@ -514,12 +517,12 @@ impl<'s, 'a> Differ<'s, 'a> {
                 let inferred = t.origin == Origin::Inferred;
                 let note = if inferred { " (krakengen had inferred it from an example; the page no longer mentions it)" } else { "" };
                 let message = format!("{} {} was removed{note}", kind_name(t.kind), code(name));
-                self.push(soften(Class::Breaking, inferred), Area::Surface, "type-removed", name.clone(), message, t.first_use.and_then(|s| self.at_old(s)), keys);
+                self.push(soften(Class::Breaking, inferred), Area::Surface, ChangeKind::TypeRemoved, name.clone(), message, t.first_use.and_then(|s| self.at_old(s)), keys);
             }
         }
         for (name, t) in new {
             match old.get(name) {
-                None => self.push(Class::Safe, Area::Surface, "type-added", name.clone(), format!("{} {} was added", kind_name(t.kind), code(name)), t.first_use.and_then(|s| self.at_new(s)), vec![format!("type:{name}")]),
+                None => self.push(Class::Safe, Area::Surface, ChangeKind::TypeAdded, name.clone(), format!("{} {} was added", kind_name(t.kind), code(name)), t.first_use.and_then(|s| self.at_new(s)), vec![format!("type:{name}")]),
                 Some(o) => self.type_def(o, t),
             }
         }
@@ -538,11 +541,11 @@ impl<'s, 'a> Differ<'s, 'a> {
                 (Class::Breaking, "")
             };
             let message = format!("the kind of {} changed from {} to {}{note}", code(name), kind_name(o.kind), kind_name(n.kind));
-            self.push(class, Area::Surface, "type-kind-changed", name.clone(), message, at, vec![format!("type:{name}"), format!("field:{name}.*"), format!("value:{name}.*"), format!("member:{name}.*")]);
+            self.push(class, Area::Surface, ChangeKind::TypeKindChanged, name.clone(), message, at, vec![format!("type:{name}"), format!("field:{name}.*"), format!("value:{name}.*"), format!("member:{name}.*")]);
             return;
         }
         if o.description != n.description {
-            self.push(Class::Safe, Area::Surface, "description-changed", name.clone(), format!("the description of {} changed", code(name)), at.clone(), vec![]);
+            self.push(Class::Safe, Area::Surface, ChangeKind::DescriptionChanged, name.clone(), format!("the description of {} changed", code(name)), at.clone(), vec![]);
         }
         // Values, members and fields a partial shape lacks may only be unlisted, not gone.
         let partial = o.shape != Shape::Complete || n.shape != Shape::Complete;
@@ -557,31 +560,31 @@ impl<'s, 'a> Differ<'s, 'a> {
         let partial = partial || inferred;
         let (ov, nv): (BTreeSet<&str>, BTreeSet<&str>) = (o.values.iter().map(|v| v.name.as_str()).collect(), n.values.iter().map(|v| v.name.as_str()).collect());
         for v in ov.difference(&nv) {
-            self.push(soften(Class::Breaking, partial), Area::Surface, "enum-value-removed", format!("{name}.{v}"), format!("value {} of enum {} was removed{partial_note}", code(v), code(name)), at.clone(), vec![format!("value:{name}.{v}")]);
+            self.push(soften(Class::Breaking, partial), Area::Surface, ChangeKind::EnumValueRemoved, format!("{name}.{v}"), format!("value {} of enum {} was removed{partial_note}", code(v), code(name)), at.clone(), vec![format!("value:{name}.{v}")]);
         }
         for v in nv.difference(&ov) {
-            self.push(Class::Dangerous, Area::Surface, "enum-value-added", format!("{name}.{v}"), format!("value {} was added to enum {}", code(v), code(name)), at.clone(), vec![format!("value:{name}.{v}")]);
+            self.push(Class::Dangerous, Area::Surface, ChangeKind::EnumValueAdded, format!("{name}.{v}"), format!("value {} was added to enum {}", code(v), code(name)), at.clone(), vec![format!("value:{name}.{v}")]);
         }
         let (om, nm): (BTreeSet<&str>, BTreeSet<&str>) = (o.members.iter().map(String::as_str).collect(), n.members.iter().map(String::as_str).collect());
         for m in om.difference(&nm) {
-            self.push(soften(Class::Breaking, partial), Area::Surface, "union-member-removed", name.clone(), format!("{} is no longer a member of union {}{partial_note}", code(m), code(name)), at.clone(), vec![format!("member:{name}.{m}")]);
+            self.push(soften(Class::Breaking, partial), Area::Surface, ChangeKind::UnionMemberRemoved, name.clone(), format!("{} is no longer a member of union {}{partial_note}", code(m), code(name)), at.clone(), vec![format!("member:{name}.{m}")]);
         }
         for m in nm.difference(&om) {
-            self.push(Class::Dangerous, Area::Surface, "union-member-added", name.clone(), format!("{} was added to union {}", code(m), code(name)), at.clone(), vec![format!("member:{name}.{m}")]);
+            self.push(Class::Dangerous, Area::Surface, ChangeKind::UnionMemberAdded, name.clone(), format!("{} was added to union {}", code(m), code(name)), at.clone(), vec![format!("member:{name}.{m}")]);
         }
         let (oi, ni): (BTreeSet<&str>, BTreeSet<&str>) = (o.interfaces.iter().map(String::as_str).collect(), n.interfaces.iter().map(String::as_str).collect());
         for i in oi.difference(&ni) {
-            self.push(Class::Breaking, Area::Surface, "interface-removed", name.clone(), format!("{} no longer implements {}", code(name), code(i)), at.clone(), vec![]);
+            self.push(Class::Breaking, Area::Surface, ChangeKind::InterfaceRemoved, name.clone(), format!("{} no longer implements {}", code(name), code(i)), at.clone(), vec![]);
         }
         for i in ni.difference(&oi) {
-            self.push(Class::Dangerous, Area::Surface, "interface-added", name.clone(), format!("{} now implements {}", code(name), code(i)), at.clone(), vec![]);
+            self.push(Class::Dangerous, Area::Surface, ChangeKind::InterfaceAdded, name.clone(), format!("{} now implements {}", code(name), code(i)), at.clone(), vec![]);
         }
         let input = n.kind == Kind::InputObject;
         for f in &o.fields {
             if n.field(&f.name).is_none() {
                 let what = if input { "input field" } else { "field" };
                 let class = soften(Class::Breaking, partial);
-                self.push(class, Area::Surface, if input { "input-field-removed" } else { "field-removed" }, format!("{name}.{}", f.name), format!("{what} {} of {} was removed{partial_note}", code(&f.name), code(name)), f.span.and_then(|s| self.at_old(s)), vec![format!("field:{name}.{}", f.name)]);
+                self.push(class, Area::Surface, if input { ChangeKind::InputFieldRemoved } else { ChangeKind::FieldRemoved }, format!("{name}.{}", f.name), format!("{what} {} of {} was removed{partial_note}", code(&f.name), code(name)), f.span.and_then(|s| self.at_old(s)), vec![format!("field:{name}.{}", f.name)]);
             }
         }
         for f in &n.fields {
@@ -590,10 +593,10 @@ impl<'s, 'a> Differ<'s, 'a> {
             let at = f.span.and_then(|s| self.at_new(s)).or_else(|| at.clone());
             match o.field(&f.name) {
                 None if input && f.ty.as_ref().is_some_and(TypeRef::is_non_null) && f.default.is_none() => {
-                    self.push(Class::Breaking, Area::Surface, "input-field-added-required", path, format!("required input field {} was added to {}", code(&f.name), code(name)), at, key);
+                    self.push(Class::Breaking, Area::Surface, ChangeKind::InputFieldAddedRequired, path, format!("required input field {} was added to {}", code(&f.name), code(name)), at, key);
                 }
-                None if input => self.push(Class::Dangerous, Area::Surface, "input-field-added-optional", path, format!("optional input field {} was added to {}", code(&f.name), code(name)), at, key),
-                None => self.push(Class::Safe, Area::Surface, "field-added", path, format!("field {} was added to {}", code(&f.name), code(name)), at, key),
+                None if input => self.push(Class::Dangerous, Area::Surface, ChangeKind::InputFieldAddedOptional, path, format!("optional input field {} was added to {}", code(&f.name), code(name)), at, key),
+                None => self.push(Class::Safe, Area::Surface, ChangeKind::FieldAdded, path, format!("field {} was added to {}", code(&f.name), code(name)), at, key),
                 Some(prev) => self.field(name, input, prev, f, at),
             }
         }
@@ -608,38 +611,38 @@ impl<'s, 'a> Differ<'s, 'a> {
                 let inferred = o.origin == Some(Origin::Inferred) || n.origin == Some(Origin::Inferred);
                 let class = type_change_class(compatible, inferred);
                 let note = if inferred && class != Class::Safe { INFERRED_NOTE } else { "" };
-                self.push(class, Area::Surface, "field-type-changed", path.clone(), format!("the type of {} changed from {} to {}{note}", code(&path), code(&a.to_string()), code(&b.to_string())), at.clone(), key.clone());
+                self.push(class, Area::Surface, ChangeKind::FieldTypeChanged, path.clone(), format!("the type of {} changed from {} to {}{note}", code(&path), code(&a.to_string()), code(&b.to_string())), at.clone(), key.clone());
             }
-            (None, Some(b)) => self.push(Class::Safe, Area::Surface, "field-type-stated", path.clone(), format!("the type of {} is now known: {}", code(&path), code(&b.to_string())), at.clone(), key.clone()),
-            (Some(a), None) => self.push(Class::Safe, Area::Surface, "field-type-unstated", path.clone(), format!("the type of {} is no longer known (it was {})", code(&path), code(&a.to_string())), at.clone(), key.clone()),
+            (None, Some(b)) => self.push(Class::Safe, Area::Surface, ChangeKind::FieldTypeStated, path.clone(), format!("the type of {} is now known: {}", code(&path), code(&b.to_string())), at.clone(), key.clone()),
+            (Some(a), None) => self.push(Class::Safe, Area::Surface, ChangeKind::FieldTypeUnstated, path.clone(), format!("the type of {} is no longer known (it was {})", code(&path), code(&a.to_string())), at.clone(), key.clone()),
             _ => {}
         }
         if input && o.default != n.default {
             let show = |d: &Option<apollo_compiler::Node<apollo_compiler::ast::Value>>| d.as_ref().map_or_else(|| "none".to_string(), |v| code(&v.to_string()));
-            self.push(Class::Dangerous, Area::Surface, "default-changed", path.clone(), format!("the default of {} changed from {} to {}", code(&path), show(&o.default), show(&n.default)), at.clone(), vec![]);
+            self.push(Class::Dangerous, Area::Surface, ChangeKind::DefaultChanged, path.clone(), format!("the default of {} changed from {} to {}", code(&path), show(&o.default), show(&n.default)), at.clone(), vec![]);
         }
         for a in &o.args {
             if !n.args.iter().any(|b| b.name == a.name) {
-                self.push(Class::Breaking, Area::Surface, "argument-removed", format!("{path}({}:)", a.name), format!("argument {} of {} was removed", code(&a.name), code(&path)), at.clone(), vec![]);
+                self.push(Class::Breaking, Area::Surface, ChangeKind::ArgumentRemoved, format!("{path}({}:)", a.name), format!("argument {} of {} was removed", code(&a.name), code(&path)), at.clone(), vec![]);
             }
         }
         for b in &n.args {
             let apath = format!("{path}({}:)", b.name);
             match o.args.iter().find(|a| a.name == b.name) {
-                None if b.ty.as_ref().is_some_and(TypeRef::is_non_null) && b.default.is_none() => self.push(Class::Breaking, Area::Surface, "argument-added-required", apath, format!("required argument {} was added to {}", code(&b.name), code(&path)), at.clone(), vec![]),
-                None => self.push(Class::Dangerous, Area::Surface, "argument-added-optional", apath, format!("optional argument {} was added to {}", code(&b.name), code(&path)), at.clone(), vec![]),
+                None if b.ty.as_ref().is_some_and(TypeRef::is_non_null) && b.default.is_none() => self.push(Class::Breaking, Area::Surface, ChangeKind::ArgumentAddedRequired, apath, format!("required argument {} was added to {}", code(&b.name), code(&path)), at.clone(), vec![]),
+                None => self.push(Class::Dangerous, Area::Surface, ChangeKind::ArgumentAddedOptional, apath, format!("optional argument {} was added to {}", code(&b.name), code(&path)), at.clone(), vec![]),
                 Some(a) => match (&a.ty, &b.ty) {
                     (Some(x), Some(y)) if x != y => {
                         let class = type_change_class(input_compatible(x, y), false);
-                        self.push(class, Area::Surface, "argument-type-changed", apath, format!("the type of argument {} of {} changed from {} to {}", code(&b.name), code(&path), code(&x.to_string()), code(&y.to_string())), at.clone(), vec![]);
+                        self.push(class, Area::Surface, ChangeKind::ArgumentTypeChanged, apath, format!("the type of argument {} of {} changed from {} to {}", code(&b.name), code(&path), code(&x.to_string()), code(&y.to_string())), at.clone(), vec![]);
                     }
-                    _ if a.default != b.default => self.push(Class::Dangerous, Area::Surface, "default-changed", apath, format!("the default of argument {} of {} changed", code(&b.name), code(&path)), at.clone(), vec![]),
+                    _ if a.default != b.default => self.push(Class::Dangerous, Area::Surface, ChangeKind::DefaultChanged, apath, format!("the default of argument {} of {} changed", code(&b.name), code(&path)), at.clone(), vec![]),
                     _ => {}
                 },
             }
         }
         if o.description != n.description {
-            self.push(Class::Safe, Area::Surface, "description-changed", path.clone(), format!("the description of {} changed", code(&path)), at.clone(), vec![]);
+            self.push(Class::Safe, Area::Surface, ChangeKind::DescriptionChanged, path.clone(), format!("the description of {} changed", code(&path)), at.clone(), vec![]);
         }
         self.deprecation(&path, o.deprecation.as_ref(), n.deprecation.as_ref(), at, "field");
     }

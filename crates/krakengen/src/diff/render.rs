@@ -55,7 +55,7 @@ pub fn text(report: &DiffReport, color: bool) -> String {
         let _ = writeln!(out, "\n{}", paint(color, &format!("{} ({})", title(class), changes.len())));
         for c in changes {
             let at = c.location.as_ref().map(|l| format!("  [{}]", place(l))).unwrap_or_default();
-            let _ = writeln!(out, "  {}  {}{at}", paint("1", &c.path), paint("2", c.kind));
+            let _ = writeln!(out, "  {}  {}{at}", paint("1", &c.path), paint("2", c.kind.as_str()));
             let _ = writeln!(out, "      {}", c.message);
             if let Some(rust) = &c.rust {
                 let _ = writeln!(out, "      {} {rust}", paint("35", "Rust:"));

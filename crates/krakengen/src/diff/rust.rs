@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use super::ChangeKind;
 use super::{Area, Change, Class};
 use crate::codegen::{RustItem, RustSurface};
 
@@ -135,7 +136,7 @@ pub(super) fn attach(old: &RustSurface, new: &RustSurface, changes: &mut Vec<Cha
         changes.push(Change {
             class: Class::Safe,
             area: Area::Rust,
-            kind: "rust-item-changed",
+            kind: ChangeKind::RustItemChanged,
             message: "the generated Rust changes although the API does not".into(),
             path,
             location: None,
@@ -187,7 +188,7 @@ mod tests {
         let mut changes = Vec::new();
         attach(&old, &new, &mut changes, &|_| "Mutation");
         assert_eq!(changes.len(), 2, "{changes:?}");
-        assert!(changes.iter().all(|c| c.kind == "rust-item-changed" && c.area == Area::Rust && c.class == Class::Safe));
+        assert!(changes.iter().all(|c| c.kind == ChangeKind::RustItemChanged && c.area == Area::Rust && c.class == Class::Safe));
         let rust: Vec<&str> = changes.iter().filter_map(|c| c.rust.as_deref()).collect();
         assert!(rust.contains(&"renames `types::FooBar` to `types::FooBar2`"), "{rust:?}");
         assert!(rust.contains(&"renames `types::FooBar::x` to `types::FooBar2::x`"), "{rust:?}");
@@ -200,7 +201,7 @@ mod tests {
         let mut changes = vec![Change {
             class: Class::Breaking,
             area: Area::Surface,
-            kind: "operation-removed",
+            kind: ChangeKind::OperationRemoved,
             path: "Mutation.a".into(),
             message: String::new(),
             location: None,
