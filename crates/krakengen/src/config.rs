@@ -97,8 +97,8 @@ impl ConfigFile {
             let (line, column) = e
                 .span()
                 .map(|s| {
-                    let before = &text[..s.start.min(text.len())];
-                    (before.matches('\n').count() + 1, before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1)
+                    let at = crate::model::Span::at(0, text, s.start, 0);
+                    (at.line as usize, at.column as usize)
                 })
                 .unwrap_or((1, 1));
             // A message may quote the input (an unknown key), which can be anything up to the whole file.

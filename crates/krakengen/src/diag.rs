@@ -11,6 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Span;
 
+mod code;
+pub use code::Code;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -59,15 +62,15 @@ impl Diagnostics {
         Self::default()
     }
 
-    pub fn push(&mut self, severity: Severity, code: &str, span: Span, message: impl Into<String>, label: impl Into<String>) {
-        self.0.push(Diagnostic { severity, code: code.to_string(), message: message.into(), label: label.into(), span });
+    pub fn push(&mut self, severity: Severity, code: Code, span: Span, message: impl Into<String>, label: impl Into<String>) {
+        self.0.push(Diagnostic { severity, code: code.as_str().to_string(), message: message.into(), label: label.into(), span });
     }
 
-    pub fn warn(&mut self, code: &str, span: Span, message: impl Into<String>, label: impl Into<String>) {
+    pub fn warn(&mut self, code: Code, span: Span, message: impl Into<String>, label: impl Into<String>) {
         self.push(Severity::Warning, code, span, message, label);
     }
 
-    pub fn error(&mut self, code: &str, span: Span, message: impl Into<String>, label: impl Into<String>) {
+    pub fn error(&mut self, code: Code, span: Span, message: impl Into<String>, label: impl Into<String>) {
         self.push(Severity::Error, code, span, message, label);
     }
 
@@ -537,6 +540,11 @@ fn window(text: &str, offset: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
+    /// A diagnostic with any code, for tests of the renderer alone.
+    fn push_code(d: &mut Diagnostics, severity: Severity, code: &str, span: Span, message: impl Into<String>, label: impl Into<String>) {
+        d.0.push(Diagnostic { severity, code: code.to_string(), message: message.into(), label: label.into(), span });
+    }
+
     /// A source map of one file.
     fn file(path: &str, text: &str) -> SourceMap {
         let mut sources = SourceMap::new();
@@ -558,7 +566,7 @@ mod tests {
     fn lone_carriage_returns_do_not_shift_line_numbers() {
         let mut d = Diagnostics::new();
         let text = "a\rb\nx\ryz\r\nlast\n";
-        d.error("bad-thing", Span { file: 0, line: 2, column: 3, offset: 6, len: 1 }, "something is wrong", "here");
+        push_code(&mut d, Severity::Error, "bad-thing", Span { file: 0, line: 2, column: 3, offset: 6, len: 1 }, "something is wrong", "here");
         let out = render(&d, &file("ref.txt", text), false);
         assert!(out.contains("ref.txt:2:3"), "{out}");
         let gutters: Vec<&str> = out.lines().filter_map(|l| l.split_once(" │ ").map(|(g, _)| g.trim())).collect();
@@ -568,7 +576,7 @@ mod tests {
 
     fn one(span: Span, message: &str) -> Diagnostics {
         let mut d = Diagnostics::new();
-        d.error("bad-thing", span, message, "here");
+        push_code(&mut d, Severity::Error, "bad-thing", span, message, "here");
         d
     }
 
@@ -627,7 +635,7 @@ mod tests {
     fn messages_of_many_lines_are_cut_and_lose_control_characters() {
         let mut d = Diagnostics::new();
         let span = Span { file: 0, line: 1, column: 1, offset: 0, len: 1 };
-        d.error("many-lines", span, format!("first\0{}", "\n".repeat(300)), "a\nlabel\nof lines");
+        push_code(&mut d, Severity::Error, "many-lines", span, format!("first\0{}", "\n".repeat(300)), "a\nlabel\nof lines");
         let out = render(&d, &file("m.txt", "m\n"), false);
         assert!(out.lines().count() < 30, "{out}");
         assert!(!out.contains('\0'), "{out:?}");
@@ -640,9 +648,9 @@ mod tests {
         let mut d = Diagnostics::new();
         for i in 0..60u32 {
             let code = if i % 3 == 0 { "often" } else { "seldom" };
-            d.warn(code, Span { file: 0, line: i + 1, column: 1, offset: i * 5, len: 4 }, format!("problem {i}"), "");
+            push_code(&mut d, Severity::Warning, code, Span { file: 0, line: i + 1, column: 1, offset: i * 5, len: 4 }, format!("problem {i}"), "");
         }
-        d.error("elsewhere", Span { file: 1, line: 1, column: 1, offset: 0, len: 1 }, "in the other file", "");
+        push_code(&mut d, Severity::Error, "elsewhere", Span { file: 1, line: 1, column: 1, offset: 0, len: 1 }, "in the other file", "");
         let mut sources = file("a.txt", &text);
         sources.add("b.txt", "b\n");
         let out = render(&d, &sources, RenderOptions::new().with_max_per_file(2));
@@ -656,7 +664,7 @@ mod tests {
     #[test]
     fn render_names_file_line_and_column() {
         let mut d = Diagnostics::new();
-        d.error("bad-thing", Span { file: 0, line: 2, column: 3, offset: 6, len: 3 }, "something is wrong", "here");
+        push_code(&mut d, Severity::Error, "bad-thing", Span { file: 0, line: 2, column: 3, offset: 6, len: 3 }, "something is wrong", "here");
         let out = render(&d, &file("ref.txt", "abc\nxyzabc\n"), false);
         assert!(out.contains("ref.txt:2:3"), "{out}");
         assert!(out.contains("krakengen::bad-thing"), "{out}");

@@ -32,7 +32,7 @@ pub(crate) fn manifest(options: &Options) -> Result<String, Diagnostics> {
     let header = options.toml_header();
     let mut text = Manifest { header: header.trim_end(), name: &name, project: &project }.render().map_err(|e| {
         let mut d = Diagnostics::new();
-        d.error("codegen-template", Span { file: u32::MAX, ..Span::default() }, format!("cannot render Cargo.toml: {e}"), "");
+        d.error(crate::diag::Code::CodegenTemplate, Span { file: u32::MAX, ..Span::default() }, format!("cannot render Cargo.toml: {e}"), "");
         d
     })?;
     // askama drops the template's final newline; a text file should end with one.

@@ -79,7 +79,7 @@ pub(crate) fn balanced_ranges(len: usize, size: usize) -> Vec<std::ops::Range<us
 
 fn internal(message: String) -> Diagnostics {
     let mut d = Diagnostics::new();
-    d.error("codegen-internal", Span { file: u32::MAX, ..Span::default() }, message, "");
+    d.error(crate::diag::Code::CodegenInternal, Span { file: u32::MAX, ..Span::default() }, message, "");
     d
 }
 

@@ -42,7 +42,7 @@ impl Fragments {
                 Ok(d) => d,
                 Err(e) => {
                     diags.error(
-                        "fragment-syntax",
+                        crate::diag::Code::FragmentSyntax,
                         Span::nowhere(),
                         format!("{}: not a GraphQL document: {}", src.name, e.to_string().trim()),
                         "",
@@ -53,7 +53,7 @@ impl Fragments {
             for def in doc.definitions {
                 let Definition::Fragment(f) = def else {
                     diags.error(
-                        "fragment-not-fragment",
+                        crate::diag::Code::FragmentNotFragment,
                         Span::nowhere(),
                         format!("{}: fragment files may hold only fragment definitions", src.name),
                         "",
@@ -66,7 +66,7 @@ impl Fragments {
                 let fragment = Fragment { type_condition: ty.clone(), text: f.to_string(), spreads };
                 if out.by_name.insert(f.name.clone(), fragment).is_some() {
                     diags.error(
-                        "fragment-duplicate",
+                        crate::diag::Code::FragmentDuplicate,
                         Span::nowhere(),
                         format!("{}: fragment `{}` is defined more than once", src.name, f.name),
                         "",
@@ -78,7 +78,7 @@ impl Fragments {
             for s in &f.spreads {
                 if !out.by_name.contains_key(s) {
                     diags.error(
-                        "fragment-undefined",
+                        crate::diag::Code::FragmentUndefined,
                         Span::nowhere(),
                         format!("fragment `{name}` spreads `{s}`, which no fragment file defines"),
                         "",

@@ -254,7 +254,7 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
                 scalar_maps.insert(name, path.clone());
             }
             Err(e) => diags.error(
-                "scalar-mapping",
+                crate::diag::Code::ScalarMapping,
                 Span::nowhere(),
                 format!("the mapping of scalar `{name}` is not a Rust type: `{path}` ({e})"),
                 "",
@@ -262,7 +262,7 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
         }
         if model.get(name).is_none_or(|t| t.kind != Kind::Scalar || t.shape == Shape::Opaque) {
             warnings.warn(
-                "scalar-mapping-unused",
+                crate::diag::Code::ScalarMappingUnused,
                 Span::nowhere(),
                 format!("scalar `{name}` is mapped to `{path}`, but the schema has no custom scalar of that name"),
                 "",
@@ -272,7 +272,7 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
     for (name, f) in &fragments.by_name {
         if model.get(&f.type_condition).is_none() {
             warnings.warn(
-                "fragment-unknown-type",
+                crate::diag::Code::FragmentUnknownType,
                 Span::nowhere(),
                 format!("fragment `{name}` is on `{}`, a type the schema does not declare; it is not used", f.type_condition),
                 "",
@@ -403,7 +403,7 @@ fn validate_documents(cx: &IrBuilder<'_>, operations: &[OperationIr], plain: &[O
     for (i, problems) in found.into_iter().flatten() {
         let (op, m) = (&operations[i], &cx.reference.operations[i]);
         diags.error(
-            "invalid-document",
+            crate::diag::Code::InvalidDocument,
             m.span,
             format!(
                 "the operation document krakengen built for `{}` is not valid against the schema ({}); it is not written:\n{}",

@@ -297,7 +297,7 @@ fn select_operations(reference: &Reference, patterns: &[String]) -> (Reference, 
     for p in includes.iter().chain(&excludes) {
         if !reference.operations.iter().any(|m| glob(p, &m.name)) {
             warnings.warn(
-                "operation-pattern-unused",
+                crate::diag::Code::OperationPatternUnused,
                 crate::model::Span::nowhere(),
                 format!("the operation pattern `{p}` matches no operation of the reference"),
                 "",

@@ -70,7 +70,7 @@ pub fn compare(scaffold: &str, existing: &str) -> Comparison {
             // Without proc-macro2's `span-locations` (which would keep every parsed text alive) syn
             // cannot say where; rustc will, and this message says why nothing was compared.
             out.diagnostics.error(
-                "scaffold-unparsable",
+                crate::diag::Code::ScaffoldUnparsable,
                 whole_file,
                 format!("the file does not parse as Rust ({e}); run `cargo check` for the location"),
                 "not compared",
@@ -82,7 +82,7 @@ pub fn compare(scaffold: &str, existing: &str) -> Comparison {
     collect_impls(&file.items, &mut impls);
     if impls.is_empty() {
         out.diagnostics.error(
-            "scaffold-no-impl",
+            crate::diag::Code::ScaffoldNoImpl,
             whole_file,
             format!("the file has no `impl {TRAIT} for …` block"),
             "expected the implementation here",
@@ -102,7 +102,7 @@ pub fn compare(scaffold: &str, existing: &str) -> Comparison {
             } else {
                 let span = locate(existing, &["fn ", &name]).unwrap_or(whole_file);
                 out.diagnostics.error(
-                    "scaffold-orphaned-method",
+                    crate::diag::Code::ScaffoldOrphanedMethod,
                     span,
                     format!("`{name}` is not a method of `{TRAIT}`: its mutation is no longer in the reference"),
                     "not in the trait",
@@ -114,7 +114,7 @@ pub fn compare(scaffold: &str, existing: &str) -> Comparison {
     for (name, stub) in expected {
         if !seen.contains(&name) {
             out.diagnostics.error(
-                "scaffold-missing-method",
+                crate::diag::Code::ScaffoldMissingMethod,
                 header,
                 format!("`{TRAIT}::{name}` is not implemented: its mutation is new in the reference"),
                 format!("add `fn {name}`"),

@@ -92,7 +92,7 @@ impl<'a> FileParser<'a, '_> {
                     );
                     if !free_text && unknown.is_none() && looks_like_unknown_header(line.text, *s) {
                         self.diags.warn(
-                            "unknown-section",
+                            crate::diag::Code::UnknownSection,
                             self.span(line),
                             format!("unknown section `{}` in mutation `{name}`; its lines are ignored", line.text),
                             "not a known section",
@@ -116,7 +116,7 @@ impl<'a> FileParser<'a, '_> {
             let body: &'a [Line<'a>] = &lines[range.clone()];
             if seen.contains(s) {
                 self.diags.warn(
-                    "repeated-section",
+                    crate::diag::Code::RepeatedSection,
                     self.span(hline),
                     format!("section `{}` appears twice in mutation `{name}`; the first is kept", hline.text),
                     "repeated section",
@@ -136,7 +136,7 @@ impl<'a> FileParser<'a, '_> {
                         m.return_type_provenance = Provenance::Declared;
                     }
                     None => self.diags.error(
-                        "bad-type",
+                        crate::diag::Code::BadType,
                         hline.span_sub(file, rest),
                         format!("`{rest}` is not a GraphQL type reference"),
                         "expected a type such as `Foo` or `Foo!`",
@@ -146,7 +146,7 @@ impl<'a> FileParser<'a, '_> {
                 Section::Complexity => match rest.parse::<u32>() {
                     Ok(n) => m.complexity = Some(n),
                     Err(_) => self.diags.error(
-                        "bad-complexity",
+                        crate::diag::Code::BadComplexity,
                         hline.span_sub(file, rest),
                         format!("query complexity `{rest}` is not a whole number"),
                         "expected a number",
@@ -166,7 +166,7 @@ impl<'a> FileParser<'a, '_> {
         }
         if !seen.contains(&Section::Type) {
             self.diags.warn(
-                "missing-type",
+                crate::diag::Code::MissingType,
                 m.span,
                 format!("mutation `{name}` has no `Type:` line; its type is taken to be `{}` by convention", m.return_type),
                 "no `Type:` line in this block",
@@ -188,7 +188,7 @@ impl<'a> FileParser<'a, '_> {
         match op_text {
             Some((hline, body)) => self.operation(&mut block, hline, body, arg_rows, field_rows),
             None => self.diags.error(
-                "missing-operation",
+                crate::diag::Code::MissingOperation,
                 block.mutation.span,
                 format!("`{name}` has no example operation (a `Mutation` or `Query` section); its arguments and fields are unknown"),
                 "block without an example operation",
@@ -214,7 +214,7 @@ impl<'a> FileParser<'a, '_> {
             Err((msg, at)) => {
                 let span = locate(self.file, body, at).unwrap_or_else(|| self.span(hline));
                 self.diags.warn(
-                    "bad-example",
+                    crate::diag::Code::BadExample,
                     span,
                     format!("the example {what} cannot be read: {msg}; types it would show stay unknown"),
                     msg,
@@ -240,7 +240,7 @@ impl<'a> FileParser<'a, '_> {
                     span: line.span_sub(self.file, code),
                 }),
                 None => self.diags.error(
-                    "bad-error-entry",
+                    crate::diag::Code::BadErrorEntry,
                     self.span(line),
                     format!("`{t}` is not an error entry of the form `- KT-CT-1234: message`"),
                     "expected `- KT-XX-NNNN: message`",
@@ -261,7 +261,7 @@ impl<'a> FileParser<'a, '_> {
         let span = body.first().map(|l| l.span(self.file)).unwrap_or_else(|| self.span(hline));
         let span = Span { len: body.last().map_or(span.len, |l| (l.offset + l.text.len()) as u32 - span.offset), ..span };
         if text.trim().is_empty() {
-            self.diags.warn("empty-permissions", span, "the `Required Permissions` section is empty", "no permissions listed");
+            self.diags.warn(crate::diag::Code::EmptyPermissions, span, "the `Required Permissions` section is empty", "no permissions listed");
             return Permissions::Unspecified;
         }
         if text.trim() == "(No)" {
@@ -270,7 +270,7 @@ impl<'a> FileParser<'a, '_> {
         match parse_permission_expr(&text) {
             Ok(e) => Permissions::Required(e),
             Err(msg) => {
-                self.diags.error("bad-permissions", span, format!("cannot read the permission expression: {msg}"), msg);
+                self.diags.error(crate::diag::Code::BadPermissions, span, format!("cannot read the permission expression: {msg}"), msg);
                 Permissions::Unspecified
             }
         }
@@ -299,7 +299,7 @@ impl<'a> FileParser<'a, '_> {
             }
             if let Some(steps) = steps {
                 let Some(last) = out.last_mut() else {
-                    self.diags.error("bad-rate-limit", self.span(line), "rate-limit steps without a key", "no key before these steps");
+                    self.diags.error(crate::diag::Code::BadRateLimit, self.span(line), "rate-limit steps without a key", "no key before these steps");
                     continue;
                 };
                 match parse_steps(steps) {
@@ -307,7 +307,7 @@ impl<'a> FileParser<'a, '_> {
                     Err(msg) => {
                         reported.push(out.len() - 1);
                         self.diags.error(
-                            "bad-rate-limit",
+                            crate::diag::Code::BadRateLimit,
                             line.span_sub(self.file, steps),
                             format!("cannot read rate-limit steps `{steps}`: {msg}"),
                             msg,
@@ -318,7 +318,7 @@ impl<'a> FileParser<'a, '_> {
         }
         for (i, rl) in out.iter().enumerate() {
             if rl.steps.is_empty() && !reported.contains(&i) {
-                self.diags.warn("bad-rate-limit", rl.span, format!("rate-limit key `{}` has no steps", rl.key), "no steps");
+                self.diags.warn(crate::diag::Code::BadRateLimit, rl.span, format!("rate-limit key `{}` has no steps", rl.key), "no steps");
             }
         }
         out
@@ -360,7 +360,7 @@ impl<'a> FileParser<'a, '_> {
                     n => format!("the operation ends here with {n} brackets still open"),
                 };
                 self.diags.error(
-                    "bad-operation",
+                    crate::diag::Code::BadOperation,
                     span,
                     format!("the example operation of `{name}` is not valid GraphQL: {}", e.message),
                     label,
@@ -371,7 +371,7 @@ impl<'a> FileParser<'a, '_> {
         block.mutation.kind = op.kind;
         if op.empty_selection {
             self.diags.warn(
-                "empty-selection",
+                crate::diag::Code::EmptySelection,
                 block.operation_span,
                 format!("the example operation of `{name}` has an empty selection set, which GraphQL does not allow; the fields come from the table alone"),
                 "empty selection set in this operation",
@@ -381,7 +381,7 @@ impl<'a> FileParser<'a, '_> {
         if let Some(root) = &op.root_field {
             if *root != name {
                 self.diags.warn(
-                    "operation-name-mismatch",
+                    crate::diag::Code::OperationNameMismatch,
                     block.operation_span,
                     format!("the example operation selects `{root}`, not `{name}`"),
                     "operation for another mutation",
@@ -396,7 +396,7 @@ impl<'a> FileParser<'a, '_> {
             match var.as_deref().and_then(|v| var_types.get(v)) {
                 Some((t, l)) => args.push(Argument { name: arg.clone(), ty: (*t).clone(), description: None, span: line_span(*l) }),
                 None => self.diags.warn(
-                    "untyped-argument",
+                    crate::diag::Code::UntypedArgument,
                     block.operation_span,
                     format!("argument `{arg}` of `{name}` is not passed a declared variable, so its type is unknown"),
                     "argument without a variable",
@@ -426,7 +426,7 @@ impl<'a> FileParser<'a, '_> {
             });
             for (span, arg, var_ty, row_ty) in conflicts {
                 self.diags.warn(
-                    "type-conflict",
+                    crate::diag::Code::TypeConflict,
                     span,
                     format!("the row of argument `{arg}` of `{name}` declares `{row_ty}` but the example operation declares `${arg}: {var_ty}`; the operation's type is kept"),
                     "type differs from the operation's variable",
@@ -508,7 +508,7 @@ impl<'a> FileParser<'a, '_> {
                 let n = row.name.clone().unwrap_or_default();
                 match names.iter().position(|x| *x == n) {
                     Some(i) if matched[i] => self.diags.warn(
-                        "unmatched-rows",
+                        crate::diag::Code::UnmatchedRows,
                         row.span,
                         format!("the {what} row `{n}` of `{mutation}` appears twice; the first row is kept"),
                         "repeated row",
@@ -518,7 +518,7 @@ impl<'a> FileParser<'a, '_> {
                         place(i, row)
                     }
                     None => self.diags.warn(
-                        "unmatched-rows",
+                        crate::diag::Code::UnmatchedRows,
                         row.span,
                         format!("the {what} row `{n}` of `{mutation}` names nothing the example operation uses; its description is dropped"),
                         "row without a matching name",
@@ -528,7 +528,7 @@ impl<'a> FileParser<'a, '_> {
             let missing: Vec<&str> = names.iter().zip(&matched).filter(|(_, m)| !**m).map(|(n, _)| n.as_str()).collect();
             if !missing.is_empty() {
                 self.diags.warn(
-                    "unmatched-rows",
+                    crate::diag::Code::UnmatchedRows,
                     hline.span(self.file),
                     format!(
                         "the {what}s table of `{mutation}` has no row for {} the example operation uses; {} no description or declared type",
@@ -551,7 +551,7 @@ impl<'a> FileParser<'a, '_> {
                     return true;
                 }
                 Some((span, rn, n)) => self.diags.warn(
-                    "unmatched-rows",
+                    crate::diag::Code::UnmatchedRows,
                     span,
                     format!("the {what} rows of `{mutation}` are out of order: the row describing `{rn}` stands where `{n}` is expected; only rows that name their field are kept"),
                     "row order contradicts the operation",
@@ -560,7 +560,7 @@ impl<'a> FileParser<'a, '_> {
         } else if !rows.is_empty() {
             // Only a table with rows can misplace descriptions; an empty one (`|---|` alone) has none.
             self.diags.warn(
-                "unmatched-rows",
+                crate::diag::Code::UnmatchedRows,
                 hline.span(self.file),
                 format!(
                     "the {what}s table of `{mutation}` has {} row(s) but the example operation gives {} {what}(s) ({}); descriptions that cannot be placed are dropped",

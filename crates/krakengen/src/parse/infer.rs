@@ -240,7 +240,7 @@ fn insert(types: &mut BTreeMap<String, TypeInfo>, diags: &mut Diagnostics, span:
             // used on both sides is legal GraphQL.
             if is_output(existing.kind) != is_output(info.kind) {
                 diags.warn(
-                    "type-kind-conflict",
+                    crate::diag::Code::TypeKindConflict,
                     span,
                     format!("type `{}` is used as {:?} and as {:?}; the first is kept", info.name, existing.kind, info.kind),
                     "conflicting use of a type name",

@@ -95,9 +95,9 @@ pub fn parse_files(files: Vec<(String, Vec<u8>)>) -> Parsed {
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
-                let span = span_at(file, &text, at);
+                let span = Span::at(file, &text, at, 1);
                 diags.error(
-                    "invalid-utf8",
+                    crate::diag::Code::InvalidUtf8,
                     span,
                     format!("the file is not valid UTF-8 text (first bad byte at offset {at})"),
                     "invalid UTF-8 here",
@@ -112,7 +112,7 @@ pub fn parse_files(files: Vec<(String, Vec<u8>)>) -> Parsed {
         FileParser { file, rendering, lines: &lines, diags: &mut diags }.blocks(&mut blocks);
         if blocks.len() == before {
             diags.error(
-                "no-mutations",
+                crate::diag::Code::NoMutations,
                 lines.first().map(|l| l.span(file)).unwrap_or(Span { file, line: 1, column: 1, offset: 0, len: 0 }),
                 "no mutation blocks found (a block starts with the mutation name followed by a `Type:` or `URL:` line)",
                 "expected a mutation block",
@@ -139,7 +139,7 @@ fn merge(blocks: &mut Vec<Block>, diags: &mut Diagnostics) {
                 && blocks[first].mutation.arguments.iter().map(|a| (&a.name, &a.ty)).eq(b.mutation.arguments.iter().map(|a| (&a.name, &a.ty)));
             let first_span = blocks[first].mutation.span;
             diags.warn(
-                if same { "duplicate-mutation" } else { "conflicting-mutation" },
+                if same { crate::diag::Code::DuplicateMutation } else { crate::diag::Code::ConflictingMutation },
                 b.mutation.span,
                 format!(
                     "mutation `{}` is defined again (first defined at line {} of file #{}){}; the first definition is kept",
@@ -159,10 +159,6 @@ fn merge(blocks: &mut Vec<Block>, diags: &mut Diagnostics) {
         i += 1;
         keep[i - 1]
     });
-}
-
-fn span_at(file: u32, text: &str, at: usize) -> Span {
-    Span::at(file, text, at, 1)
 }
 
 /// A parsed block: the mutation plus what inference still needs (the parsed examples and table rows).

@@ -73,7 +73,7 @@ fn declared_type(file: u32, line: &Line<'_>, name: &str, ty: &str, diags: &mut D
     let parsed = TypeRef::parse(ty);
     if parsed.is_none() {
         diags.warn(
-            "bad-type",
+            crate::diag::Code::BadType,
             line.span_sub(file, ty),
             format!("`{ty}` is not a GraphQL type reference; the type of `{name}` stays unknown"),
             "expected a type such as `Foo!`",
@@ -89,7 +89,7 @@ fn cell_rows(file: u32, body: &[Line<'_>], diags: &mut Diagnostics) -> Vec<Row> 
     for line in body {
         let Some((name, ty, desc)) = two_cells(line.text) else {
             diags.warn(
-                "stray-table-line",
+                crate::diag::Code::StrayTableLine,
                 line.span(file),
                 format!("`{}` is not a row of this table (`| name (Type) | description |`); it is ignored", line.text),
                 "expected a row of two cells",
@@ -124,7 +124,7 @@ fn pipe_rows(file: u32, body: &[Line<'_>], diags: &mut Diagnostics) -> Vec<Row> 
                 continue;
             }
             diags.warn(
-                "stray-table-line",
+                crate::diag::Code::StrayTableLine,
                 line.span(file),
                 format!("`{}` is not part of a table row; it is ignored", line.text),
                 "expected a row starting with `|`",
@@ -155,7 +155,7 @@ fn pipe_rows(file: u32, body: &[Line<'_>], diags: &mut Diagnostics) -> Vec<Row> 
         }
         if !closed && !desc.is_empty() {
             diags.warn(
-                "unterminated-row",
+                crate::diag::Code::UnterminatedRow,
                 line.span(file),
                 "a table row is not closed by `|`; its description may be incomplete",
                 "row starts here",
@@ -231,7 +231,7 @@ fn rich_rows(file: u32, body: &[Line<'_>], diags: &mut Diagnostics) -> Vec<Row> 
         }
         match open.as_mut() {
             None => diags.warn(
-                "stray-table-line",
+                crate::diag::Code::StrayTableLine,
                 line.span(file),
                 format!("`{}` comes before any `name (Type)` row; it is ignored", line.text),
                 "expected a row such as `input (FooInput!)`",

@@ -165,7 +165,7 @@ impl Emitter<'_> {
             Ok(n) if !text.starts_with("__") => Some(n),
             Ok(_) => {
                 self.diags.error(
-                    "invalid-name",
+                    crate::diag::Code::InvalidName,
                     span.unwrap_or_default(),
                     format!("{what} `{text}` starts with `__`, which GraphQL reserves for introspection"),
                     "reserved GraphQL name",
@@ -174,7 +174,7 @@ impl Emitter<'_> {
             }
             Err(_) => {
                 self.diags.error(
-                    "invalid-name",
+                    crate::diag::Code::InvalidName,
                     span.unwrap_or_default(),
                     format!("{what} `{text}` is not a valid GraphQL name (letters, digits and `_`, not starting with a digit)"),
                     "invalid GraphQL name",
@@ -210,7 +210,7 @@ impl Emitter<'_> {
         for a in &m.arguments {
             if arguments.iter().any(|d: &Node<InputValueDefinition>| d.name == a.name.as_str()) {
                 self.diags.warn(
-                    "duplicate-argument",
+                    crate::diag::Code::DuplicateArgument,
                     a.span,
                     format!("`{}` lists the argument `{}` twice; the first is kept", m.name, a.name),
                     "argument listed again",

@@ -233,7 +233,7 @@ pub fn from_reference(reference: &Reference, diags: &mut Diagnostics) -> Draft {
         if !matches!(def.kind, Kind::Object | Kind::Interface) {
             if !m.fields.is_empty() {
                 diags.warn(
-                    "fields-on-non-object-payload",
+                    crate::diag::Code::FieldsOnNonObjectPayload,
                     m.span,
                     format!(
                         "`{}` returns `{payload}`, which is a {:?}, yet the reference lists fields for it; the fields are left out of the SDL",
@@ -250,7 +250,7 @@ pub fn from_reference(reference: &Reference, diags: &mut Diagnostics) -> Draft {
                 // `__` names, so none of them can be declared as a field.
                 if f.name != "__typename" {
                     diags.warn(
-                        "reserved-field-name",
+                        crate::diag::Code::ReservedFieldName,
                         f.span,
                         format!("`{}` selects `{}`, a name GraphQL reserves for introspection; it is left out of `{payload}`", m.name, f.name),
                         "reserved name",
@@ -326,7 +326,7 @@ fn merge_field(existing: &mut FieldDef, f: &crate::model::Field, mutation: &str,
             let take_new = existing.origin != Some(Origin::Declared) && new_origin == Origin::Declared;
             let (kept, dropped) = if take_new { (b, a) } else { (a, b) };
             diags.warn(
-                "payload-field-conflict",
+                crate::diag::Code::PayloadFieldConflict,
                 f.span,
                 format!(
                     "field `{}` of `{payload}` has type `{b}` in `{mutation}` but `{a}` in another mutation returning `{payload}`; `{kept}` is kept and `{dropped}` dropped",

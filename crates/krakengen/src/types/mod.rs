@@ -175,7 +175,7 @@ pub fn build(parsed: &crate::parse::Parsed, supplements: &[SupplementSource]) ->
                         Ok(bytes) => (name, bytes),
                         Err(e) => {
                             diags.error(
-                                "supplement-unreadable",
+                                crate::diag::Code::SupplementUnreadable,
                                 Span { file, line: 1, column: 1, offset: 0, len: 0 },
                                 format!("cannot read the supplement {name}: {e}"),
                                 "unreadable supplement",
@@ -199,7 +199,7 @@ pub fn build(parsed: &crate::parse::Parsed, supplements: &[SupplementSource]) ->
                             let index = crate::model::LineIndex::new(&json);
                             for p in problems {
                                 diags.error(
-                                    "supplement-introspection-invalid",
+                                    crate::diag::Code::SupplementIntrospectionInvalid,
                                     index.span(file, p.offset, 1.min(json.len() - p.offset.min(json.len()))),
                                     format!("the supplement {name} is not a usable introspection result: at `{}`, {}", p.path, p.message),
                                     "here",
@@ -220,7 +220,7 @@ pub fn build(parsed: &crate::parse::Parsed, supplements: &[SupplementSource]) ->
                     let len = shown[at.min(shown.len())..].chars().next().map_or(0, char::len_utf8);
                     let span = crate::model::Span::at(file, &shown, not_sdl.offset, len);
                     diags.error(
-                        "supplement-not-sdl",
+                        crate::diag::Code::SupplementNotSdl,
                         span,
                         format!("the supplement {name} {}; a supplement must be GraphQL SDL or an introspection result (JSON)", not_sdl.looks_like),
                         "not SDL",
@@ -273,7 +273,7 @@ pub fn build(parsed: &crate::parse::Parsed, supplements: &[SupplementSource]) ->
             for (message, line, column) in problems {
                 let offset = offset_of(&sdl, line, column);
                 diags.error(
-                    "invalid-sdl",
+                    crate::diag::Code::InvalidSdl,
                     Span { file, line, column, offset, len: 1 },
                     format!("the generated SDL does not validate: {message}"),
                     "invalid SDL here",
@@ -316,7 +316,7 @@ fn check_reference(reference: &Reference, diags: &mut Diagnostics) {
         if reference.types.contains_key(name) {
             let span = first_use(reference, name).unwrap_or_default();
             diags.error(
-                "reserved-type-name",
+                crate::diag::Code::ReservedTypeName,
                 span,
                 format!("the reference names a type `{name}`, but krakengen declares `{name}` itself (see the representation notes); rename it in the reference"),
                 "reserved type name",
@@ -331,7 +331,7 @@ fn check_reference(reference: &Reference, diags: &mut Diagnostics) {
                     messages.insert(&e.code, &e.message);
                 }
                 Some(first) if *first != e.message => diags.warn(
-                    "error-message-conflict",
+                    crate::diag::Code::ErrorMessageConflict,
                     e.span,
                     format!("error `{}` has the message {:?} here but {:?} earlier; the catalogue keeps the first", e.code, e.message, first),
                     "different message for the same code",
@@ -342,7 +342,7 @@ fn check_reference(reference: &Reference, diags: &mut Diagnostics) {
         if let Permissions::Required(expr) = &m.permissions {
             if expr.names().contains(&"public") {
                 diags.warn(
-                    "ambiguous-permission-name",
+                    crate::diag::Code::AmbiguousPermissionName,
                     m.span,
                     format!("`{}` requires a permission literally named `public`, which the catalogue cannot tell from `(No)`", m.name),
                     "permission named `public`",
@@ -403,7 +403,7 @@ fn fix_positions(reference: &Reference, ir: &mut Draft, diags: &mut Diagnostics)
         let span = input.and_then(|v| v.iter().flatten().next()).or(def.first_use.as_ref()).copied().unwrap_or_default();
         if uses.member_of.contains_key(&def.name) || uses.implemented_by.contains_key(&def.name) {
             diags.error(
-                "type-position-conflict",
+                crate::diag::Code::TypePositionConflict,
                 span,
                 format!(
                     "type `{}` is used as an input type ({}) and as an output type ({}), and it must stay {} because other types build on it; GraphQL cannot express this",
@@ -417,7 +417,7 @@ fn fix_positions(reference: &Reference, ir: &mut Draft, diags: &mut Diagnostics)
             continue;
         }
         diags.warn(
-            "type-position-conflict",
+            crate::diag::Code::TypePositionConflict,
             span,
             format!(
                 "type `{}` is used as an input type ({}) and as an output type ({}) but was known as {:?}; it is declared as an opaque scalar, the one kind GraphQL accepts on both sides",
@@ -443,7 +443,7 @@ fn fix_positions(reference: &Reference, ir: &mut Draft, diags: &mut Diagnostics)
             let ok = ir.types.get(m).is_some_and(|t| t.kind == Kind::Object);
             if !ok {
                 diags.error(
-                    "union-member-not-object",
+                    crate::diag::Code::UnionMemberNotObject,
                     def.first_use.unwrap_or_default(),
                     format!("`{m}` is a member of the union `{}` but is not an object type", def.name),
                     "union member is not an object",
@@ -467,7 +467,7 @@ fn finish(ir: &mut Draft, diags: &mut Diagnostics) {
             Kind::Object | Kind::Interface | Kind::InputObject if def.fields.is_empty() => def.shape = Shape::Opaque,
             Kind::Union if def.members.is_empty() => {
                 diags.warn(
-                    "empty-union",
+                    crate::diag::Code::EmptyUnion,
                     def.first_use.unwrap_or_default(),
                     format!("union `{}` has no known member; it is declared as an opaque object", def.name),
                     "union without members",
@@ -477,7 +477,7 @@ fn finish(ir: &mut Draft, diags: &mut Diagnostics) {
             }
             Kind::Enum if def.values.is_empty() => {
                 diags.warn(
-                    "empty-enum",
+                    crate::diag::Code::EmptyEnum,
                     def.first_use.unwrap_or_default(),
                     format!("enum `{}` has no known value; it is declared as an opaque scalar", def.name),
                     "enum without values",
@@ -494,7 +494,7 @@ fn finish(ir: &mut Draft, diags: &mut Diagnostics) {
             let keep = interfaces.get(i).is_some_and(|need| need.iter().all(|f| fields.contains(f)));
             if !keep {
                 diags.warn(
-                    "dropped-interface",
+                    crate::diag::Code::DroppedInterface,
                     span,
                     format!("`{name}` implements `{i}` in the supplement but lacks some of its fields here; the interface is left out"),
                     "interface left out",

@@ -167,7 +167,7 @@ impl Supplement {
             for d in errors.iter().take(MAX_PROBLEMS) {
                 let span = sup.span(d.error.location(), &schema, &indices);
                 diags.error(
-                    "supplement-invalid",
+                    crate::diag::Code::SupplementInvalid,
                     span,
                     format!("the supplement SDL is not valid GraphQL: {}", d.error),
                     "invalid supplement SDL",
@@ -176,7 +176,7 @@ impl Supplement {
             if errors.len() > MAX_PROBLEMS {
                 let last = errors[MAX_PROBLEMS..].iter().rev().find_map(|d| d.error.location());
                 diags.error(
-                    "supplement-invalid",
+                    crate::diag::Code::SupplementInvalid,
                     sup.span(last, &schema, &indices),
                     format!(
                         "the supplement has {} more problems; only the first {MAX_PROBLEMS} are listed, since a file this broken is most likely not GraphQL SDL at all",
@@ -359,7 +359,7 @@ pub fn apply(reference: &Reference, ir: &mut Draft, sup: &Supplement, uses: &Use
             // A synthetic name is krakengen's own invention, so a supplement cannot be expected to know it.
             if !def.synthetic {
                 diags.warn(
-                    "supplement-missing-type",
+                    crate::diag::Code::SupplementMissingType,
                     def.first_use.unwrap_or_else(|| sup.file_span()),
                     format!("the supplement does not declare type `{name}`, which the reference uses"),
                     "type missing from the supplement",
@@ -378,7 +378,7 @@ fn check_mutations(reference: &Reference, sup: &Supplement, diags: &mut Diagnost
     let root = sup.schema.root_operation(OperationType::Mutation).and_then(|n| sup.schema.get_object(n));
     let Some(root) = root else {
         diags.warn(
-            "supplement-no-mutation-root",
+            crate::diag::Code::SupplementNoMutationRoot,
             sup.file_span(),
             "the supplement declares no mutation root, so the reference's mutations cannot be checked against it",
             "no mutation type here",
@@ -388,7 +388,7 @@ fn check_mutations(reference: &Reference, sup: &Supplement, diags: &mut Diagnost
     for m in &reference.operations {
         let Some(f) = root.fields.get(m.name.as_str()) else {
             diags.warn(
-                "supplement-missing-mutation",
+                crate::diag::Code::SupplementMissingMutation,
                 m.span,
                 format!("the supplement's `{}` type has no mutation `{}`", root.name, m.name),
                 "mutation missing from the supplement",
@@ -407,7 +407,7 @@ fn check_mutations(reference: &Reference, sup: &Supplement, diags: &mut Diagnost
         for a in &m.arguments {
             match f.argument_by_name(&a.name) {
                 None => diags.warn(
-                    "supplement-missing-argument",
+                    crate::diag::Code::SupplementMissingArgument,
                     a.span,
                     format!("the supplement's `{}` ({at}) has no argument `{}`", m.name, a.name),
                     "argument missing from the supplement",
@@ -425,7 +425,7 @@ fn check_mutations(reference: &Reference, sup: &Supplement, diags: &mut Diagnost
         for sa in &f.arguments {
             if sa.is_required() && !m.arguments.iter().any(|a| a.name == sa.name.as_str()) {
                 diags.warn(
-                    "supplement-extra-argument",
+                    crate::diag::Code::SupplementExtraArgument,
                     m.span,
                     format!(
                         "the supplement gives `{}` a required argument `{}: {}` ({}) that the reference does not list",
@@ -448,7 +448,7 @@ fn compare_declared(ours: &TypeRef, theirs: &TypeRef, span: Span, what: &str, at
     }
     let nullability_only = strip_non_null(ours) == strip_non_null(theirs);
     diags.warn(
-        if nullability_only { "supplement-nullability-conflict" } else { "supplement-type-conflict" },
+        if nullability_only { crate::diag::Code::SupplementNullabilityConflict } else { crate::diag::Code::SupplementTypeConflict },
         span,
         format!("{what} is `{ours}` in the reference but `{theirs}` in the supplement ({at}); the reference's type is kept"),
         if nullability_only { "nullability differs from the supplement" } else { "type differs from the supplement" },
@@ -473,7 +473,7 @@ fn reconcile(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, uses: &Uses
         let adopt = fits && (unknown_kind || object_to_interface || def.origin == Origin::Inferred);
         if !unknown_kind || !adopt {
             diags.warn(
-                "supplement-kind-conflict",
+                crate::diag::Code::SupplementKindConflict,
                 span,
                 format!(
                     "type `{}` is {} in the reference but {} in the supplement ({at}); {}",
@@ -525,7 +525,7 @@ fn reconcile(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, uses: &Uses
             for v in &def.values {
                 if !theirs.iter().any(|t| t.name == v.name) {
                     diags.warn(
-                        "supplement-missing-enum-value",
+                        crate::diag::Code::SupplementMissingEnumValue,
                         span,
                         format!("enum `{}` has the value `{}` in the reference but not in the supplement ({at}); it is kept", def.name, v.name),
                         "enum value missing from the supplement",
@@ -544,7 +544,7 @@ fn reconcile(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, uses: &Uses
             for m in &def.members {
                 if !theirs.contains(m) {
                     diags.warn(
-                        "supplement-missing-union-member",
+                        crate::diag::Code::SupplementMissingUnionMember,
                         span,
                         format!("union `{}` has the member `{m}` in the reference but not in the supplement ({at}); it is kept", def.name),
                         "union member missing from the supplement",
@@ -572,7 +572,7 @@ fn fill_fields(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, was_compl
     for f in &mut def.fields {
         let Some((sf, loc)) = theirs.iter().find(|(t, _)| t.name == f.name) else {
             diags.warn(
-                "supplement-missing-field",
+                crate::diag::Code::SupplementMissingField,
                 f.span.unwrap_or(type_span),
                 format!("field `{}` of `{}` is in the reference but not in the supplement ({at_type}); it is kept", f.name, def.name),
                 "field missing from the supplement",
@@ -593,7 +593,7 @@ fn fill_fields(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, was_compl
             (Some(ours), _) => {
                 if strip_non_null(ours) != strip_non_null(&theirs_ty) {
                     diags.warn(
-                        "supplement-overrides-inference",
+                        crate::diag::Code::SupplementOverridesInference,
                         span,
                         format!(
                             "field `{}` of `{}` was inferred as `{ours}` from an example, but the supplement declares `{theirs_ty}` ({at}); the declaration replaces the guess",
@@ -624,7 +624,7 @@ fn fill_fields(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, was_compl
         }
         if was_complete {
             diags.warn(
-                "supplement-extra-field",
+                crate::diag::Code::SupplementExtraField,
                 type_span,
                 format!(
                     "the supplement gives `{}` a field `{}` ({}) that the reference's complete field list does not have; it is left out",
