@@ -194,12 +194,6 @@ impl Report {
         let errors = self.diagnostics.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
         Report { diagnostics: Diagnostics(errors), sources: self.sources.clone() }
     }
-
-    /// Only the warnings.
-    pub fn warnings_only(&self) -> Report {
-        let warnings = self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).cloned().collect();
-        Report { diagnostics: Diagnostics(warnings), sources: self.sources.clone() }
-    }
 }
 
 /// How diagnostics are rendered: in colour or not, and how many per file at most.

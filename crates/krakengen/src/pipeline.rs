@@ -287,7 +287,23 @@ impl Pipeline {
         diagnostics.extend(build.diagnostics.clone());
         let report = Report::new(diagnostics, build.sources);
         let Some(model) = build.output else { return Err(self.diagnostics(report)) };
-        Ok(Loaded { pipeline: self.clone(), parsed, model, warnings: report })
+        Ok(Loaded { pipeline: self.settings(), parsed, model, warnings: report })
+    }
+
+    /// The pipeline without its reference input, which a [`Loaded`] holds parsed already: cloning
+    /// the input too would copy a reference given parsed a second time.
+    fn settings(&self) -> Pipeline {
+        Pipeline {
+            name: self.name.clone(),
+            root: self.root.clone(),
+            reference: None,
+            supplements: self.supplements.clone(),
+            fragments: self.fragments.clone(),
+            scalars: self.scalars.clone(),
+            operations: self.operations.clone(),
+            crates: self.crates.clone(),
+            generated_by: self.generated_by.clone(),
+        }
     }
 
     /// The Rust generator's options: the crates, scalars, fragments (read here) and operations.
@@ -333,6 +349,7 @@ impl Pipeline {
 /// A reference parsed and its type model built: what every generator reads.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The settings of the later stages: the pipeline without its reference input.
     pipeline: Pipeline,
     parsed: Parsed,
     model: TypeModel,
@@ -340,11 +357,6 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// The pipeline this was loaded by.
-    pub fn pipeline(&self) -> &Pipeline {
-        &self.pipeline
-    }
-
     /// The parsed reference.
     pub fn reference(&self) -> &crate::model::Reference {
         &self.parsed.reference
