@@ -7,6 +7,36 @@
 //! problem reported as a [`diag::Diagnostic`] rather than a panic. `docs/architecture.md` draws
 //! the stages and which module owns what.
 
+/// Defines a fieldless enum whose variants have stable names (the codes of diagnostics, the kinds
+/// of change), with `ALL`, `as_str` and a `Display` that writes the name.
+macro_rules! named_enum {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident = $text:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        $vis enum $name {
+            $($variant,)*
+        }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            /// The variant's name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
 pub mod builder;
 pub mod catalog;
 pub mod codegen;

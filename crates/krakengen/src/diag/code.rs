@@ -1,105 +1,79 @@
 //! The codes of every diagnostic krakengen reports: one enum, so that a stage cannot make up a
 //! code, and the one list of them (`Code::ALL`).
 
-/// Defines [`Code`] with the name each code has in reports (`krakengen::unmatched-rows`) and JSON.
-macro_rules! codes {
-    ($($variant:ident = $name:literal,)*) => {
-        /// The stable code of a diagnostic.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Code {
-            $($variant,)*
-        }
-
-        impl Code {
-            /// Every code.
-            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
-
-            /// The code's name: `unmatched-rows`.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(Code::$variant => $name,)*
-                }
-            }
-        }
-    };
-}
-
-codes! {
-    AmbiguousPermissionName = "ambiguous-permission-name",
-    BadComplexity = "bad-complexity",
-    BadErrorEntry = "bad-error-entry",
-    BadExample = "bad-example",
-    BadOperation = "bad-operation",
-    BadPermissions = "bad-permissions",
-    BadRateLimit = "bad-rate-limit",
-    BadType = "bad-type",
-    CodegenInternal = "codegen-internal",
-    CodegenTemplate = "codegen-template",
-    ConflictingMutation = "conflicting-mutation",
-    DroppedInterface = "dropped-interface",
-    DuplicateArgument = "duplicate-argument",
-    DuplicateMutation = "duplicate-mutation",
-    EmptyEnum = "empty-enum",
-    EmptyPermissions = "empty-permissions",
-    EmptySelection = "empty-selection",
-    EmptyUnion = "empty-union",
-    ErrorMessageConflict = "error-message-conflict",
-    FieldsOnNonObjectPayload = "fields-on-non-object-payload",
-    FragmentDuplicate = "fragment-duplicate",
-    FragmentNotFragment = "fragment-not-fragment",
-    FragmentSyntax = "fragment-syntax",
-    FragmentUndefined = "fragment-undefined",
-    FragmentUnknownType = "fragment-unknown-type",
-    InvalidDocument = "invalid-document",
-    InvalidName = "invalid-name",
-    InvalidSdl = "invalid-sdl",
-    InvalidUtf8 = "invalid-utf8",
-    MissingOperation = "missing-operation",
-    MissingType = "missing-type",
-    NoMutations = "no-mutations",
-    OperationNameMismatch = "operation-name-mismatch",
-    OperationPatternUnused = "operation-pattern-unused",
-    PayloadFieldConflict = "payload-field-conflict",
-    RepeatedSection = "repeated-section",
-    ReservedFieldName = "reserved-field-name",
-    ReservedTypeName = "reserved-type-name",
-    ScaffoldMissingMethod = "scaffold-missing-method",
-    ScaffoldNoImpl = "scaffold-no-impl",
-    ScaffoldOrphanedMethod = "scaffold-orphaned-method",
-    ScaffoldUnparsable = "scaffold-unparsable",
-    ScalarMapping = "scalar-mapping",
-    ScalarMappingUnused = "scalar-mapping-unused",
-    StrayTableLine = "stray-table-line",
-    SupplementExtraArgument = "supplement-extra-argument",
-    SupplementExtraField = "supplement-extra-field",
-    SupplementIntrospectionInvalid = "supplement-introspection-invalid",
-    SupplementInvalid = "supplement-invalid",
-    SupplementKindConflict = "supplement-kind-conflict",
-    SupplementMissingArgument = "supplement-missing-argument",
-    SupplementMissingEnumValue = "supplement-missing-enum-value",
-    SupplementMissingField = "supplement-missing-field",
-    SupplementMissingMutation = "supplement-missing-mutation",
-    SupplementMissingType = "supplement-missing-type",
-    SupplementMissingUnionMember = "supplement-missing-union-member",
-    SupplementNoMutationRoot = "supplement-no-mutation-root",
-    SupplementNotSdl = "supplement-not-sdl",
-    SupplementNullabilityConflict = "supplement-nullability-conflict",
-    SupplementOverridesInference = "supplement-overrides-inference",
-    SupplementTypeConflict = "supplement-type-conflict",
-    SupplementUnreadable = "supplement-unreadable",
-    TypeConflict = "type-conflict",
-    TypeKindConflict = "type-kind-conflict",
-    TypePositionConflict = "type-position-conflict",
-    UnionMemberNotObject = "union-member-not-object",
-    UnknownSection = "unknown-section",
-    UnmatchedRows = "unmatched-rows",
-    UnterminatedRow = "unterminated-row",
-    UntypedArgument = "untyped-argument",
-}
-
-impl std::fmt::Display for Code {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
+named_enum! {
+    /// The stable code of a diagnostic, as reports (`krakengen::unmatched-rows`) and JSON name it.
+    pub enum Code {
+        AmbiguousPermissionName = "ambiguous-permission-name",
+        BadComplexity = "bad-complexity",
+        BadErrorEntry = "bad-error-entry",
+        BadExample = "bad-example",
+        BadOperation = "bad-operation",
+        BadPermissions = "bad-permissions",
+        BadRateLimit = "bad-rate-limit",
+        BadType = "bad-type",
+        CodegenInternal = "codegen-internal",
+        CodegenTemplate = "codegen-template",
+        ConflictingMutation = "conflicting-mutation",
+        DroppedInterface = "dropped-interface",
+        DuplicateArgument = "duplicate-argument",
+        DuplicateMutation = "duplicate-mutation",
+        EmptyEnum = "empty-enum",
+        EmptyPermissions = "empty-permissions",
+        EmptySelection = "empty-selection",
+        EmptyUnion = "empty-union",
+        ErrorMessageConflict = "error-message-conflict",
+        FieldsOnNonObjectPayload = "fields-on-non-object-payload",
+        FragmentDuplicate = "fragment-duplicate",
+        FragmentNotFragment = "fragment-not-fragment",
+        FragmentSyntax = "fragment-syntax",
+        FragmentUndefined = "fragment-undefined",
+        FragmentUnknownType = "fragment-unknown-type",
+        InvalidDocument = "invalid-document",
+        InvalidName = "invalid-name",
+        InvalidSdl = "invalid-sdl",
+        InvalidUtf8 = "invalid-utf8",
+        MissingOperation = "missing-operation",
+        MissingType = "missing-type",
+        NoMutations = "no-mutations",
+        OperationNameMismatch = "operation-name-mismatch",
+        OperationPatternUnused = "operation-pattern-unused",
+        PayloadFieldConflict = "payload-field-conflict",
+        RepeatedSection = "repeated-section",
+        ReservedFieldName = "reserved-field-name",
+        ReservedTypeName = "reserved-type-name",
+        ScaffoldMissingMethod = "scaffold-missing-method",
+        ScaffoldNoImpl = "scaffold-no-impl",
+        ScaffoldOrphanedMethod = "scaffold-orphaned-method",
+        ScaffoldUnparsable = "scaffold-unparsable",
+        ScalarMapping = "scalar-mapping",
+        ScalarMappingUnused = "scalar-mapping-unused",
+        StrayTableLine = "stray-table-line",
+        SupplementExtraArgument = "supplement-extra-argument",
+        SupplementExtraField = "supplement-extra-field",
+        SupplementIntrospectionInvalid = "supplement-introspection-invalid",
+        SupplementInvalid = "supplement-invalid",
+        SupplementKindConflict = "supplement-kind-conflict",
+        SupplementMissingArgument = "supplement-missing-argument",
+        SupplementMissingEnumValue = "supplement-missing-enum-value",
+        SupplementMissingField = "supplement-missing-field",
+        SupplementMissingMutation = "supplement-missing-mutation",
+        SupplementMissingType = "supplement-missing-type",
+        SupplementMissingUnionMember = "supplement-missing-union-member",
+        SupplementNoMutationRoot = "supplement-no-mutation-root",
+        SupplementNotSdl = "supplement-not-sdl",
+        SupplementNullabilityConflict = "supplement-nullability-conflict",
+        SupplementOverridesInference = "supplement-overrides-inference",
+        SupplementTypeConflict = "supplement-type-conflict",
+        SupplementUnreadable = "supplement-unreadable",
+        TypeConflict = "type-conflict",
+        TypeKindConflict = "type-kind-conflict",
+        TypePositionConflict = "type-position-conflict",
+        UnionMemberNotObject = "union-member-not-object",
+        UnknownSection = "unknown-section",
+        UnmatchedRows = "unmatched-rows",
+        UnterminatedRow = "unterminated-row",
+        UntypedArgument = "untyped-argument",
     }
 }
 

@@ -1,80 +1,60 @@
 //! The kinds of change `krakengen diff` reports: one enum, so that a kind cannot be misspelled,
 //! and the one list `docs/diff.md` is checked against.
 
-/// Defines [`ChangeKind`] with the name each kind has in reports and in `docs/diff.md`.
-macro_rules! change_kinds {
-    ($($variant:ident = $name:literal,)*) => {
-        /// One kind of change, named as reports and `docs/diff.md` name it.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum ChangeKind {
-            $($variant,)*
-        }
-
-        impl ChangeKind {
-            /// Every kind.
-            pub const ALL: &'static [ChangeKind] = &[$(ChangeKind::$variant,)*];
-
-            /// The kind's name: `operation-removed`.
-            pub fn as_str(self) -> &'static str {
-                match self {
-                    $(ChangeKind::$variant => $name,)*
-                }
-            }
-        }
-    };
-}
-
-change_kinds! {
-    ArgumentAddedOptional = "argument-added-optional",
-    ArgumentAddedRequired = "argument-added-required",
-    ArgumentRemoved = "argument-removed",
-    ArgumentTypeChanged = "argument-type-changed",
-    ComplexityLowered = "complexity-lowered",
-    ComplexityRaised = "complexity-raised",
-    ComplexityStated = "complexity-stated",
-    ComplexityUnstated = "complexity-unstated",
-    DefaultChanged = "default-changed",
-    DeprecationAdded = "deprecation-added",
-    DeprecationReasonChanged = "deprecation-reason-changed",
-    DeprecationRemoved = "deprecation-removed",
-    DescriptionChanged = "description-changed",
-    EnumValueAdded = "enum-value-added",
-    EnumValueRemoved = "enum-value-removed",
-    ErrorCodeAdded = "error-code-added",
-    ErrorCodeRemoved = "error-code-removed",
-    ErrorMessageChanged = "error-message-changed",
-    FieldAdded = "field-added",
-    FieldRemoved = "field-removed",
-    FieldTypeChanged = "field-type-changed",
-    FieldTypeStated = "field-type-stated",
-    FieldTypeUnstated = "field-type-unstated",
-    InputFieldAddedOptional = "input-field-added-optional",
-    InputFieldAddedRequired = "input-field-added-required",
-    InputFieldRemoved = "input-field-removed",
-    InterfaceAdded = "interface-added",
-    InterfaceRemoved = "interface-removed",
-    OperationAdded = "operation-added",
-    OperationKindChanged = "operation-kind-changed",
-    OperationRemoved = "operation-removed",
-    PermissionsLoosened = "permissions-loosened",
-    PermissionsStated = "permissions-stated",
-    PermissionsTightened = "permissions-tightened",
-    PermissionsUnstated = "permissions-unstated",
-    RateLimitAdded = "rate-limit-added",
-    RateLimitLoosened = "rate-limit-loosened",
-    RateLimitRemoved = "rate-limit-removed",
-    RateLimitTightened = "rate-limit-tightened",
-    RemovalMovedCloser = "removal-moved-closer",
-    RemovalMovedLater = "removal-moved-later",
-    RemovalScheduled = "removal-scheduled",
-    RemovalUnscheduled = "removal-unscheduled",
-    ReturnTypeChanged = "return-type-changed",
-    RustItemChanged = "rust-item-changed",
-    TypeAdded = "type-added",
-    TypeKindChanged = "type-kind-changed",
-    TypeRemoved = "type-removed",
-    UnionMemberAdded = "union-member-added",
-    UnionMemberRemoved = "union-member-removed",
+named_enum! {
+    /// One kind of change, named as reports and `docs/diff.md` name it.
+    pub enum ChangeKind {
+        ArgumentAddedOptional = "argument-added-optional",
+        ArgumentAddedRequired = "argument-added-required",
+        ArgumentRemoved = "argument-removed",
+        ArgumentTypeChanged = "argument-type-changed",
+        ComplexityLowered = "complexity-lowered",
+        ComplexityRaised = "complexity-raised",
+        ComplexityStated = "complexity-stated",
+        ComplexityUnstated = "complexity-unstated",
+        DefaultChanged = "default-changed",
+        DeprecationAdded = "deprecation-added",
+        DeprecationReasonChanged = "deprecation-reason-changed",
+        DeprecationRemoved = "deprecation-removed",
+        DescriptionChanged = "description-changed",
+        EnumValueAdded = "enum-value-added",
+        EnumValueRemoved = "enum-value-removed",
+        ErrorCodeAdded = "error-code-added",
+        ErrorCodeRemoved = "error-code-removed",
+        ErrorMessageChanged = "error-message-changed",
+        FieldAdded = "field-added",
+        FieldRemoved = "field-removed",
+        FieldTypeChanged = "field-type-changed",
+        FieldTypeStated = "field-type-stated",
+        FieldTypeUnstated = "field-type-unstated",
+        InputFieldAddedOptional = "input-field-added-optional",
+        InputFieldAddedRequired = "input-field-added-required",
+        InputFieldRemoved = "input-field-removed",
+        InterfaceAdded = "interface-added",
+        InterfaceRemoved = "interface-removed",
+        OperationAdded = "operation-added",
+        OperationKindChanged = "operation-kind-changed",
+        OperationRemoved = "operation-removed",
+        PermissionsLoosened = "permissions-loosened",
+        PermissionsStated = "permissions-stated",
+        PermissionsTightened = "permissions-tightened",
+        PermissionsUnstated = "permissions-unstated",
+        RateLimitAdded = "rate-limit-added",
+        RateLimitLoosened = "rate-limit-loosened",
+        RateLimitRemoved = "rate-limit-removed",
+        RateLimitTightened = "rate-limit-tightened",
+        RemovalMovedCloser = "removal-moved-closer",
+        RemovalMovedLater = "removal-moved-later",
+        RemovalScheduled = "removal-scheduled",
+        RemovalUnscheduled = "removal-unscheduled",
+        ReturnTypeChanged = "return-type-changed",
+        RustItemChanged = "rust-item-changed",
+        TypeAdded = "type-added",
+        TypeKindChanged = "type-kind-changed",
+        TypeRemoved = "type-removed",
+        UnionMemberAdded = "union-member-added",
+        UnionMemberRemoved = "union-member-removed",
+    }
 }
 
 /// Ordered by name, as reports list changes of one class and path.
@@ -87,12 +67,6 @@ impl Ord for ChangeKind {
 impl PartialOrd for ChangeKind {
     fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
         Some(self.cmp(other))
-    }
-}
-
-impl std::fmt::Display for ChangeKind {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
