@@ -14,7 +14,6 @@ pub(super) fn type_def(t: &TypeIr, server: ServerDerives) -> TokenStream {
     }
     match &t.kind {
         TypeIrKind::Opaque { input } => {
-            let derive = derive_data(false);
             let serde = wire::transparent(&name, &server.impls(if *input { Wire::Sent } else { Wire::Received }));
             let what = if *input { "input type" } else { "output type" };
             let doc = doc
@@ -38,19 +37,9 @@ pub(super) fn type_def(t: &TypeIr, server: ServerDerives) -> TokenStream {
                     }
                 }
             });
+            let newtype = json_newtype(&name, &doc, &serde);
             quote! {
-                #doc
-                #derive
-                pub struct #name(pub ::serde_json::Value);
-
-                impl ::std::convert::From<::serde_json::Value> for #name {
-                    #[inline]
-                    fn from(value: ::serde_json::Value) -> Self {
-                        #name(value)
-                    }
-                }
-
-                #serde
+                #newtype
                 #typename
             }
         }
@@ -109,23 +98,9 @@ pub(super) fn type_def(t: &TypeIr, server: ServerDerives) -> TokenStream {
                 .line(format!("The custom scalar {gql}, carried as the JSON value the server sends."))
                 .line("Map it to a Rust type with the generator's scalar options.")
                 .attrs();
-            let derive = derive_data(false);
             // A custom scalar appears in variables and in responses.
             let serde = wire::transparent(&name, &[(wire::Impl::Serialize, ""), (wire::Impl::Deserialize, "")]);
-            quote! {
-                #doc
-                #derive
-                pub struct #name(pub ::serde_json::Value);
-
-                impl ::std::convert::From<::serde_json::Value> for #name {
-                    #[inline]
-                    fn from(value: ::serde_json::Value) -> Self {
-                        #name(value)
-                    }
-                }
-
-                #serde
-            }
+            json_newtype(&name, &doc, &serde)
         }
         TypeIrKind::Enum { values } => enum_def(t, doc, values),
         TypeIrKind::Abstract { members, interface } => union_def(t, doc, members, *interface, server),
@@ -337,5 +312,25 @@ fn union_def(t: &TypeIr, doc: Doc, members: &[(String, String, String)], interfa
                 }
             }
         }
+    }
+}
+
+/// A type carried as the JSON value itself: the newtype, its `From<serde_json::Value>`, and its
+/// serde impls.
+fn json_newtype(name: &proc_macro2::Ident, doc: &TokenStream, serde: &TokenStream) -> TokenStream {
+    let derive = derive_data(false);
+    quote! {
+        #doc
+        #derive
+        pub struct #name(pub ::serde_json::Value);
+
+        impl ::std::convert::From<::serde_json::Value> for #name {
+            #[inline]
+            fn from(value: ::serde_json::Value) -> Self {
+                #name(value)
+            }
+        }
+
+        #serde
     }
 }
