@@ -38,7 +38,7 @@ fn check(file: &str, expected: &Expected<'_>, valid: &[&str]) -> Parsed {
 fn truncated_blocks() {
     let p = check(
         "truncated.txt",
-        &[(Error, "missing-operation", 46, 1), (Error, "bad-operation", 138, 27)],
+        &[(Error, "missing-operation", 46, 1), (Error, "truncated-file", 138, 1), (Error, "bad-operation", 138, 27)],
         &["addCampaignToAccount", "addProperty"],
     );
     // The block cut after its fourth error keeps those four and nothing it never saw.
@@ -120,17 +120,22 @@ fn unknown_section() {
 
 #[test]
 fn empty_file() {
-    let p = check("empty.txt", &[(Error, "no-mutations", 1, 1)], &[]);
+    let p = check("empty.txt", &[(Error, "empty-file", 1, 1)], &[]);
     assert!(p.reference.operations.is_empty());
     assert_eq!(p.reference.files[0].rendering, Rendering::Standard);
-    // Whitespace only is no different.
-    let p = parse_str("blank.txt", "\n  \r\n\t\n");
-    assert_eq!(p.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["no-mutations"]);
+    assert_eq!(p.diagnostics.iter().next().map(|d| d.message.as_str()), Some("the file is empty"));
+    // White space only (a byte-order mark too) is said so.
+    for blank in ["\n  \r\n\t\n", "\u{feff}\n"] {
+        let p = parse_str("blank.txt", blank);
+        let found: Vec<(&str, &str)> = p.diagnostics.iter().map(|d| (d.code.as_str(), d.message.as_str())).collect();
+        assert_eq!(found, [("empty-file", "the file holds only white space")], "{blank:?}");
+    }
 }
 
 #[test]
 fn binary_garbage() {
-    let p = check("garbage.bin", &[(Error, "no-mutations", 1, 1), (Error, "invalid-utf8", 1, 2)], &[]);
+    // Refused by the encoding error alone: its "blocks" would be noise.
+    let p = check("garbage.bin", &[(Error, "invalid-utf8", 1, 2)], &[]);
     assert!(p.reference.operations.is_empty());
 }
 
@@ -144,6 +149,31 @@ fn invalid_utf8_inside_a_valid_reference_keeps_the_rest() {
     assert_eq!(d, [("invalid-utf8", 13)]);
     assert_eq!(p.reference.operations.len(), 326);
     assert_eq!(mutation(&p, "acceptGoodsQuote").description.as_deref(), Some("\u{fffd}ccept a goods quote."));
+}
+
+/// A download cut inside the last block's example response (the braces still open) is an error
+/// that says the file looks truncated, where it used to pass with a warning about the example; cut
+/// after the example operation of a block whose siblings all have one, likewise. The whole file is
+/// not truncated.
+#[test]
+fn a_file_cut_inside_its_last_block_is_an_error() {
+    let text = vendored_text();
+    assert!(!parse_str("whole.txt", text).diagnostics.iter().any(|d| d.code == "truncated-file"));
+    let end = text.trim_end().len();
+    for cut in [end - 1, end - 20] {
+        let p = parse_str("cut.txt", &text[..cut]);
+        let errors: Vec<&krakengen::diag::Diagnostic> = p.diagnostics.iter().filter(|d| d.severity == Error).collect();
+        assert_eq!(errors.len(), 1, "{}", p.report().render(false));
+        assert_eq!(errors[0].code, "truncated-file");
+        let last = p.reference.operations.iter().max_by_key(|m| m.span.offset).unwrap();
+        assert!(errors[0].message.contains(&format!("inside the block of `{}`: its example response has", last.name)), "{}", errors[0].message);
+        assert_eq!(errors[0].span.line, text[..cut].lines().count() as u32);
+    }
+    // Cut before the last block's example operation: every other block has one.
+    let op = text.rfind("\nMutation\n").unwrap();
+    let p = parse_str("cut.txt", &text[..op + 1]);
+    let codes: Vec<&str> = p.diagnostics.iter().filter(|d| d.severity == Error).map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["missing-operation", "truncated-file"], "{}", p.report().render(false));
 }
 
 /// Parses `text` and fails if that takes longer than `limit` or panics.

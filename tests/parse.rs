@@ -411,16 +411,22 @@ fn a_directory_is_merged_in_name_order_with_conflicts_reported() {
     assert_eq!(mutation(&parsed, blocks[4].0).span.file, 1);
 
     let diags: Vec<_> = parsed.diagnostics.iter().map(|d| (d.severity, d.code.as_str(), d.span.file, d.span.line)).collect();
-    assert_eq!(diags, [(Severity::Warning, "conflicting-mutation", 1, 1)]);
+    assert_eq!(diags, [(Severity::Error, "conflicting-mutation", 1, 1)]);
     let rendered = parsed.report().render(false);
     assert!(rendered.contains("b.txt:1:1"), "{rendered}");
-    assert!(rendered.contains("`acceptGoodsQuote` is defined again"), "{rendered}");
+    let (a, b) = (parsed.reference.files[0].path.as_str(), parsed.reference.files[1].path.as_str());
+    let both = format!("operation `acceptGoodsQuote` is defined differently at {a}:1 and at {b}:1; remove the definition that is out of date");
+    assert_eq!(parsed.diagnostics.iter().next().map(|d| d.message.as_str()), Some(both.as_str()));
 
     // The same block twice is a duplicate, not a conflict.
     std::fs::write(dir.path().join("c.txt"), text(1..2)).unwrap();
     let parsed = krakengen::parse::parse_path(dir.path()).expect("the directory loads");
     let codes: Vec<_> = parsed.diagnostics.iter().map(|d| (d.code.as_str(), d.span.file)).collect();
     assert_eq!(codes, [("conflicting-mutation", 1), ("duplicate-mutation", 2)]);
+    let repeat = parsed.diagnostics.iter().find(|d| d.code == "duplicate-mutation").unwrap();
+    assert_eq!(repeat.severity, Severity::Warning);
+    let first = mutation(&parsed, blocks[1].0).span;
+    assert!(repeat.message.contains(&format!("as at {}:{}", parsed.reference.files[0].path, first.line)), "{}", repeat.message);
 
     // A directory with no reference files is an error, not an empty model.
     let empty = tempfile::tempdir().expect("a temporary directory");

@@ -406,7 +406,7 @@ fn reference(mutations: Vec<Operation>, types: Vec<(String, TypeInfo)>) -> Refer
     let mut mutations = mutations;
     mutations.sort_by(|a, b| a.name.cmp(&b.name));
     Reference {
-        files: vec![SourceFile { path: "hand-made.txt".into(), rendering: Rendering::Standard }],
+        files: vec![SourceFile { path: "hand-made.txt".into(), rendering: Rendering::Standard, blocks: 1 }],
         operations: mutations,
         types: types.into_iter().collect(),
     }

@@ -69,16 +69,21 @@ fn check_reports_every_problem_not_just_the_first() {
     let stderr = text(&out.stderr);
     assert!(stderr.contains("truncated.txt:46:1"), "{stderr}");
     assert!(stderr.contains("truncated.txt:138:27"), "{stderr}");
-    assert!(text(&out.stdout).ends_with(", 2 errors, 0 warnings\n"));
+    // The file ends inside its last block's operation, which says what happened to the file.
+    assert!(stderr.contains("krakengen::truncated-file") && stderr.contains("the file looks truncated"), "{stderr}");
+    assert!(text(&out.stdout).ends_with(", 3 errors, 0 warnings\n"), "{}", text(&out.stdout));
 }
 
 #[test]
 fn check_fails_on_binary_and_empty_input() {
-    for file in ["tests/fixtures/malformed/garbage.bin", "tests/fixtures/malformed/empty.txt"] {
+    // Each is refused by the one diagnostic that explains it, and no rendering is named.
+    for (file, code) in [("tests/fixtures/malformed/garbage.bin", "invalid-utf8"), ("tests/fixtures/malformed/empty.txt", "empty-file")] {
         let out = krakengen(&["check", file]);
         assert_eq!(out.status.code(), Some(1), "{file}");
-        assert!(text(&out.stdout).starts_with(&format!("{file}: standard rendering, 0 mutations")), "{file}: {}", text(&out.stdout));
-        assert!(text(&out.stderr).contains("krakengen::no-mutations"), "{file}");
+        assert!(text(&out.stdout).starts_with(&format!("{file}: no blocks, 0 mutations")), "{file}: {}", text(&out.stdout));
+        assert!(text(&out.stdout).ends_with(", 1 errors, 0 warnings\n"), "{file}: {}", text(&out.stdout));
+        let stderr = text(&out.stderr);
+        assert!(stderr.contains(&format!("krakengen::{code}")) && !stderr.contains("no-mutations"), "{file}: {stderr}");
     }
 }
 

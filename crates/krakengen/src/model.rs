@@ -230,6 +230,10 @@ pub struct SourceFile {
     /// The path as given (relative paths stay relative so output is machine-independent).
     pub path: String,
     pub rendering: Rendering,
+    /// How many blocks the file holds (before repeats across files are dropped); a file with none
+    /// has no rendering to speak of.
+    #[serde(default)]
+    pub blocks: u32,
 }
 
 /// Which root an operation of the reference belongs to: a block whose example is a `mutation`

@@ -50,11 +50,17 @@ pub fn run(args: Args, cx: &Context) -> Result {
         }
         Format::Text => {
             eprint!("{}", parsed.report().render(cx.render));
+            // A file without blocks has no rendering to name (it may be empty, binary or not a
+            // reference at all).
             let rendering = |f: &krakengen::model::SourceFile| {
-                serde_json::to_value(f.rendering).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+                if f.blocks == 0 {
+                    return "no blocks".to_string();
+                }
+                let name = serde_json::to_value(f.rendering).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+                format!("{name} rendering")
             };
             let renderings = match r.files.as_slice() {
-                [one] => format!("{} rendering", rendering(one)),
+                [one] => rendering(one),
                 files => format!(
                     "{} files ({})",
                     files.len(),

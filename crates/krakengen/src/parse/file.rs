@@ -21,10 +21,40 @@ impl<'a> FileParser<'a, '_> {
                     && self.lines.get(i + 1).is_some_and(|n| n.text.starts_with("Type:") || n.text.starts_with("URL:"))
             })
             .collect();
+        let first = out.len();
         for (k, &start) in starts.iter().enumerate() {
             let end = starts.get(k + 1).copied().unwrap_or(self.lines.len());
             out.push(self.block(&self.lines[start..end]));
         }
+        self.check_truncation(&out[first..]);
+    }
+
+    /// Whether the file ends inside its last block, as an interrupted download does: an example
+    /// with brackets still open at the end of the file, or a last block without the example
+    /// operation every other block of the file has.
+    fn check_truncation(&mut self, blocks: &[Block]) {
+        let (Some(last), Some(end)) = (blocks.last(), self.lines.last()) else { return };
+        let ex = &last.mutation.example;
+        let open = [("example response", &ex.response), ("example variables", &ex.variables), ("example operation", &ex.operation)]
+            .into_iter()
+            .find(|(_, text)| !text.is_empty())
+            .map(|(what, text)| (what, super::operation::unclosed_brackets(text)));
+        let why = match open {
+            Some((what, n @ 1..)) => format!("its {what} has {n} bracket{} still open", if n == 1 { "" } else { "s" }),
+            None if blocks.len() > 1 && blocks[..blocks.len() - 1].iter().all(|b| !b.mutation.example.operation.is_empty()) => {
+                "it has no example operation, which every other block of the file has".to_string()
+            }
+            _ => return,
+        };
+        self.diags.error(
+            crate::diag::Code::TruncatedFile,
+            self.span(end),
+            format!(
+                "the file ends inside the block of `{}`: {why}; the file looks truncated (an interrupted download?), so fetch the reference again",
+                last.mutation.name
+            ),
+            "the file ends here",
+        );
     }
 
     fn span(&self, line: &Line<'_>) -> Span {

@@ -90,8 +90,8 @@ pub fn parse_files(files: Vec<(String, Vec<u8>)>) -> Parsed {
     let mut blocks: Vec<Block> = Vec::new();
     for (path, bytes) in files {
         let file = sources.next_id();
-        let text = match String::from_utf8(bytes) {
-            Ok(t) => t,
+        let (text, utf8) = match String::from_utf8(bytes) {
+            Ok(t) => (t, true),
             Err(e) => {
                 let at = e.utf8_error().valid_up_to();
                 let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -99,18 +99,31 @@ pub fn parse_files(files: Vec<(String, Vec<u8>)>) -> Parsed {
                 diags.error(
                     crate::diag::Code::InvalidUtf8,
                     span,
-                    format!("the file is not valid UTF-8 text (first bad byte at offset {at})"),
+                    format!("the file is not valid UTF-8 text (first bad byte at offset {at}); is it a reference page saved as text?"),
                     "invalid UTF-8 here",
                 );
-                text
+                (text, false)
             }
         };
+        if text.trim_start_matches('\u{feff}').trim().is_empty() {
+            diags.error(
+                crate::diag::Code::EmptyFile,
+                Span { file, line: 1, column: 1, offset: 0, len: 0 },
+                if text.is_empty() { "the file is empty".to_string() } else { "the file holds only white space".to_string() },
+                "empty file",
+            );
+            sources.add(path.clone(), text);
+            reference.files.push(SourceFile { path, rendering: Rendering::Standard, blocks: 0 });
+            continue;
+        }
         let (body, base) = lines::strip_bom(&text);
         let rendering = lines::detect(body);
         let lines = lines::split(body, base, rendering);
         let before = blocks.len();
         FileParser { file, rendering, lines: &lines, diags: &mut diags }.blocks(&mut blocks);
-        if blocks.len() == before {
+        // A file that is not UTF-8 and has no blocks (a PDF, an archive) is explained by the
+        // encoding error alone.
+        if blocks.len() == before && utf8 {
             diags.error(
                 crate::diag::Code::NoMutations,
                 lines.first().map(|l| l.span(file)).unwrap_or(Span { file, line: 1, column: 1, offset: 0, len: 0 }),
@@ -119,37 +132,53 @@ pub fn parse_files(files: Vec<(String, Vec<u8>)>) -> Parsed {
             );
         }
         sources.add(path.clone(), text);
-        reference.files.push(SourceFile { path, rendering });
+        reference.files.push(SourceFile { path, rendering, blocks: (blocks.len() - before) as u32 });
     }
-    merge(&mut blocks, &mut diags);
+    merge(&mut blocks, &reference.files, &mut diags);
     infer::run(&mut reference, blocks, &mut diags);
     diags.sort();
     Parsed { reference, diagnostics: diags, sources }
 }
 
-/// Drops duplicate mutations (first file in name order wins) and reports each conflict.
-fn merge(blocks: &mut Vec<Block>, diags: &mut Diagnostics) {
+/// Drops repeated operations (the first file in name order wins). An identical repeat is a
+/// warning; one that states different facts (return type, arguments, error codes, kind or
+/// permissions) is an error naming both places, because which one is right cannot be told.
+fn merge(blocks: &mut Vec<Block>, files: &[SourceFile], diags: &mut Diagnostics) {
+    let place = |span: Span| match files.get(span.file as usize) {
+        Some(f) => format!("{}:{}", f.path, span.line),
+        None => format!("line {}", span.line),
+    };
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut keep = vec![true; blocks.len()];
     for (i, b) in blocks.iter().enumerate() {
         if let Some(&first) = seen.get(&b.mutation.name) {
             keep[i] = false;
-            let same = blocks[first].mutation.return_type == b.mutation.return_type
-                && blocks[first].mutation.errors.iter().map(|e| &e.code).eq(b.mutation.errors.iter().map(|e| &e.code))
-                && blocks[first].mutation.arguments.iter().map(|a| (&a.name, &a.ty)).eq(b.mutation.arguments.iter().map(|a| (&a.name, &a.ty)));
-            let first_span = blocks[first].mutation.span;
-            diags.warn(
-                if same { crate::diag::Code::DuplicateMutation } else { crate::diag::Code::ConflictingMutation },
-                b.mutation.span,
-                format!(
-                    "mutation `{}` is defined again (first defined at line {} of file #{}){}; the first definition is kept",
-                    b.mutation.name,
-                    first_span.line,
-                    first_span.file,
-                    if same { "" } else { " with different facts" }
-                ),
-                "defined again here",
-            );
+            let (a, m) = (&blocks[first].mutation, &b.mutation);
+            let same = a.return_type == m.return_type
+                && a.kind == m.kind
+                && a.permissions == m.permissions
+                && a.errors.iter().map(|e| &e.code).eq(m.errors.iter().map(|e| &e.code))
+                && a.arguments.iter().map(|a| (&a.name, &a.ty)).eq(m.arguments.iter().map(|a| (&a.name, &a.ty)));
+            if same {
+                diags.warn(
+                    crate::diag::Code::DuplicateMutation,
+                    m.span,
+                    format!("operation `{}` is defined again, as at {}; the first definition is kept", m.name, place(a.span)),
+                    "defined again here",
+                );
+            } else {
+                diags.error(
+                    crate::diag::Code::ConflictingMutation,
+                    m.span,
+                    format!(
+                        "operation `{}` is defined differently at {} and at {}; remove the definition that is out of date",
+                        m.name,
+                        place(a.span),
+                        place(m.span)
+                    ),
+                    "defined differently here",
+                );
+            }
         } else {
             seen.insert(b.mutation.name.clone(), i);
         }
