@@ -166,7 +166,7 @@ fn supplement_fields_are_selected_and_typed() {
     let supplement = "type GoodsPurchase { code: String!, scope: [PreSignedTokenScope], account: AccountType }\n\
                       enum PreSignedTokenScope { SUBMIT_METER_READINGS }\ntype AccountType { number: String }\n";
     let schema = with_supplement(&r, "goods.graphql", supplement);
-    let g = Generator::new(&r, schema.model(), &oees_options()).unwrap();
+    let g = Generator::new(schema.model(), &oees_options()).unwrap();
     let docs: BTreeMap<String, String> = documents(&g).into_iter().collect();
     let accept = &docs["acceptGoodsQuote"];
     assert!(accept.contains("goodsPurchase {\n      __typename\n      code\n      scope\n    }"), "{accept}");
@@ -209,7 +209,7 @@ fn supplement_fields_type_the_client() {
     let schema = build.output.expect("the agreeing supplement builds");
     let fragment = "fragment PurchaseCode on GoodsPurchase { code }";
     let options = Options::new("sup").with_crate_name("sup-client").with_fragments("purchase.graphql", fragment);
-    let supplemented = Generator::new(&parsed.reference, schema.model(), &options).unwrap();
+    let supplemented = Generator::new(schema.model(), &options).unwrap();
 
     // Without the supplement the type is a JSON newtype; with it, a struct of optional typed fields.
     let plain = generator(&parsed.reference, &options).crate_files().unwrap()[3].contents.clone();
@@ -258,8 +258,8 @@ fn typed_fixture() -> (krakengen::parse::Parsed, krakengen_tests::Schema) {
 /// the mock of the same reference and schema, and check the JSON on the wire and the typed answers.
 #[test]
 fn typed_model_reaches_the_client() {
-    let (parsed, schema) = typed_fixture();
-    let generator = Generator::new(&parsed.reference, schema.model(), &Options::new("sup").with_crate_name("typed-client")).unwrap();
+    let (_, schema) = typed_fixture();
+    let generator = Generator::new(schema.model(), &Options::new("sup").with_crate_name("typed-client")).unwrap();
     let docs = documents(&generator);
     validate_all(&docs, &schema.sdl, "the merged SDL");
     // The aliases are needed: the members' `screenId` (and the interface members' `isSuspended`)
@@ -276,9 +276,9 @@ fn typed_model_reaches_the_client() {
     }
     let rt = krakengen_tests::runtime();
     let server = rt.block_on(async {
-        let mock = krakengen_mock::schema(&schema.sdl, &parsed.reference, krakengen_server::policy::Unspecified::Allow)
+        let mock = krakengen_mock::schema(&schema.sdl, schema.model(), krakengen_server::policy::Unspecified::Allow)
             .expect("the mock serves the merged SDL");
-        krakengen_tests::Server::start(krakengen_mock::router(mock, &parsed.reference)).await
+        krakengen_tests::Server::start(krakengen_mock::router(mock, schema.model())).await
     });
     let addr = server.url.trim_start_matches("http://").split('/').next().unwrap().to_string();
     let dir = tempfile::tempdir().unwrap();
@@ -295,12 +295,12 @@ fn typed_model_reaches_the_client() {
 /// supplement's input struct, not JSON.
 #[test]
 fn the_server_trait_takes_the_typed_inputs() {
-    let (parsed, schema) = typed_fixture();
+    let (_, schema) = typed_fixture();
     let options = Options::new("sup")
         .with_errors_crate("crates/sup-errors")
         .with_client_crate("crates/sup-client")
         .with_server_crate("crates/sup-server", "schema/sup/schema.graphql");
-    let files = Generator::new(&parsed.reference, schema.model(), &options).unwrap().workspace_crates().unwrap();
+    let files = Generator::new(schema.model(), &options).unwrap().workspace_crates().unwrap();
     let server: String = files[2].contents.split_whitespace().collect();
     assert!(server.contains("input:::sup_client::types::AcceptGoodsQuoteInput,"), "{}", files[2].contents);
     assert!(server.contains("scope:::sup_client::types::PreSignedTokenScope,"), "{}", files[2].contents);
@@ -311,7 +311,7 @@ fn the_server_trait_takes_the_typed_inputs() {
 #[test]
 fn every_known_type_has_a_typed_item() {
     let (parsed, schema) = typed_fixture();
-    let generator = Generator::new(&parsed.reference, schema.model(), &Options::new("sup")).unwrap();
+    let generator = Generator::new(schema.model(), &Options::new("sup")).unwrap();
     let client = generator.crate_files().unwrap().swap_remove(3).contents;
     let file = syn::parse_file(&client).expect("the client parses");
     let types_module = file
@@ -473,7 +473,7 @@ fn hostile_fixture_crate_builds_and_behaves() {
     );
     let schema = with_supplement(&parsed.reference, "other.graphql", &supplement);
     let options = Options::new("hostile").with_crate_name("hostile-client");
-    let files = Generator::new(&parsed.reference, schema.model(), &options).unwrap().crate_files().unwrap();
+    let files = Generator::new(schema.model(), &options).unwrap().crate_files().unwrap();
     assert!(files[3].contents.contains("pub nested: ::std::option::Option<::std::boxed::Box<Other>>,"), "{}", files[3].contents);
     let dir = tempfile::tempdir().unwrap();
     write_crate(dir.path(), &files);

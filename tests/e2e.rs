@@ -20,14 +20,14 @@ fn sdl() -> String {
 }
 
 async fn start(dispatch: Arc<dyn Dispatch>) -> Server {
-    let parsed = krakengen_tests::vendored_parsed();
-    let policy = Arc::new(krakengen_mock::policy(&parsed.reference, Unspecified::Allow));
+    let model = krakengen_tests::vendored_loaded().model();
+    let policy = Arc::new(krakengen_mock::policy(model, Unspecified::Allow));
     let schema = krakengen_server::schema::build(&sdl(), policy, dispatch).expect("the checked-in SDL builds a schema");
-    Server::start(krakengen_mock::router(schema, &parsed.reference)).await
+    Server::start(krakengen_mock::router(schema, model)).await
 }
 
 async fn start_mock() -> Server {
-    start(Arc::new(ExampleDispatch::from_reference(&krakengen_tests::vendored_parsed().reference))).await
+    start(Arc::new(ExampleDispatch::from_model(krakengen_tests::vendored_loaded().model()))).await
 }
 
 /// A client whose requests say the caller holds `permissions`.
@@ -86,7 +86,7 @@ impl Dispatch for NewCode {
 #[test]
 fn an_error_code_unknown_to_the_client_parses_into_the_fallback() {
     runtime().block_on(async {
-        let server = start(Arc::new(NewCode(ExampleDispatch::from_reference(&krakengen_tests::vendored_parsed().reference)))).await;
+        let server = start(Arc::new(NewCode(ExampleDispatch::from_model(krakengen_tests::vendored_loaded().model())))).await;
         let vars = oees_client::accept_goods_quote::Variables { input: types::AcceptGoodsQuoteInput(json!({})) };
         let err = client(&server.url, "*").accept_goods_quote(&vars).await.unwrap_err();
         assert_eq!(err.code(), Some(&ErrorCode::Unknown("KT-CT-99999".into())), "{err}");

@@ -35,6 +35,12 @@ pub fn vendored_parsed() -> &'static Parsed {
     PARSED.get_or_init(|| parse_rel(&vendored()))
 }
 
+/// The vendored reference loaded (parsed and modelled, no supplement), once per test binary.
+pub fn vendored_loaded() -> &'static krakengen::pipeline::Loaded {
+    static LOADED: OnceLock<krakengen::pipeline::Loaded> = OnceLock::new();
+    LOADED.get_or_init(|| pipeline_of(vendored_parsed()).load().unwrap_or_else(|f| panic!("{f}")))
+}
+
 /// The vendored reference's text.
 pub fn vendored_text() -> &'static str {
     &vendored_parsed().sources[0]
@@ -167,7 +173,7 @@ pub fn try_generator(
     options: &krakengen::codegen::Options,
 ) -> Result<krakengen::codegen::Generator, krakengen::diag::Diagnostics> {
     let loaded = pipeline_of(&parsed_of(reference)).load().map_err(|f| f.report().map(|r| r.diagnostics.clone()).unwrap_or_default())?;
-    krakengen::codegen::Generator::new(loaded.reference(), loaded.model(), options)
+    krakengen::codegen::Generator::new(loaded.model(), options)
 }
 
 /// The codegen options of the vendored reference.

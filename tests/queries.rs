@@ -87,11 +87,11 @@ fn a_queries_reference_gives_a_client_that_queries_the_mock() {
     use krakengen::codegen::{Generator, Options};
     let p = parse_rel(&fixture("queries/standard.txt"));
     let out = schema_of(&p);
-    let generator = Generator::new(&p.reference, out.model(), &Options::new("q").with_crate_name("queries-client")).unwrap();
+    let generator = Generator::new(out.model(), &Options::new("q").with_crate_name("queries-client")).unwrap();
     let rt = krakengen_tests::runtime();
     let server = rt.block_on(async {
-        let mock = krakengen_mock::schema(&out.sdl, &p.reference, krakengen_server::policy::Unspecified::Deny).expect("the mock serves the SDL");
-        krakengen_tests::Server::start(krakengen_mock::router(mock, &p.reference)).await
+        let mock = krakengen_mock::schema(&out.sdl, out.model(), krakengen_server::policy::Unspecified::Deny).expect("the mock serves the SDL");
+        krakengen_tests::Server::start(krakengen_mock::router(mock, out.model())).await
     });
     let addr = server.url.trim_start_matches("http://").split('/').next().unwrap().to_string();
     let dir = tempfile::tempdir().unwrap();
@@ -104,7 +104,7 @@ fn a_queries_reference_gives_a_client_that_queries_the_mock() {
     rt.block_on(server.stop());
 
     let with_server = Options::new("q").with_server_crate("crates/q-server", "schema/q/schema.graphql");
-    let generator = Generator::new(&p.reference, out.model(), &with_server).unwrap();
+    let generator = Generator::new(out.model(), &with_server).unwrap();
     let files = generator.workspace_crates().unwrap();
     let server = &files.iter().find(|f| f.path.starts_with("crates/q-server")).expect("a server file").contents;
     for q in ["fn account(", "fn viewer(", "fn search_products(", "fn payment_method(", "fn goods_purchase("] {

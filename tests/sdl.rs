@@ -693,7 +693,7 @@ fn introspection_supplements_give_what_their_sdl_gives() {
     let want = from_sdl.output.as_ref().expect("the SDL supplement builds");
     let client = |output: &krakengen_tests::Schema| {
         let options = krakengen::codegen::Options::new("sup");
-        krakengen::codegen::Generator::new(&parsed.reference, output.model(), &options).unwrap().crate_files().unwrap()
+        krakengen::codegen::Generator::new(output.model(), &options).unwrap().crate_files().unwrap()
     };
     let want_client = client(want);
     for json in ["supplement/agreeing.introspection.json", "supplement/agreeing.schema.json"] {

@@ -144,7 +144,7 @@ fn introspect_round_trips_the_mock() {
     let written = std::fs::read_to_string(&sdl_path).unwrap();
     let loaded = krakengen::Pipeline::new("oees").reference(repo().join("schema/oees/mutations.txt")).load().unwrap();
     let sdl = loaded.schema().sdl;
-    let served = krakengen_mock::schema(&sdl, loaded.reference(), krakengen_server::policy::Unspecified::Allow).unwrap().sdl();
+    let served = krakengen_mock::schema(&sdl, loaded.model(), krakengen_server::policy::Unspecified::Allow).unwrap().sdl();
     let (want, got) = (facts(&served), facts(&written));
     assert!(want.len() > 2000, "{}", want.len());
     let missing: Vec<_> = want.difference(&got).take(5).collect();

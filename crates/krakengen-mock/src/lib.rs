@@ -1,4 +1,4 @@
-//! A runnable mock of a Kraken API, built from a parsed reference.
+//! A runnable mock of a Kraken API, built from the model of a reference.
 //!
 //! It sits beside the runtime (`krakengen-server`) rather than in it because it needs the
 //! generator's model of the reference, which generated servers must not compile.
@@ -12,7 +12,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use krakengen::model::Reference;
+use krakengen::model::OperationList;
+use krakengen::types::TypeModel;
 use krakengen::parse::example::{self, Value};
 use krakengen_server::error::KrakenError;
 pub use krakengen_server::http::{caller_from_headers, serve, Router, PERMISSIONS_HEADER};
@@ -20,10 +21,10 @@ use krakengen_server::model as runtime;
 use krakengen_server::policy::{OperationPolicy, Policy, Unspecified};
 use krakengen_server::schema::{BuildError, Call, Dispatch, DispatchFuture, Schema, Settings};
 
-/// The guards of every mutation of a reference: what a generated server's `policy` holds, read
-/// from the parsed reference instead of the catalogue.
-pub fn policy(reference: &Reference, unspecified: Unspecified) -> Policy {
-    let operations = reference.operations.iter().map(|m| {
+/// The guards of every operation of a model: what a generated server's `policy` holds, read from
+/// the model instead of the catalogue.
+pub fn policy(model: &TypeModel, unspecified: Unspecified) -> Policy {
+    let operations = model.operations().iter().map(|m| {
         let guard = OperationPolicy {
             permissions: m.permissions.clone(),
             rate_limits: m
@@ -47,9 +48,10 @@ pub struct ExampleDispatch {
 }
 
 impl ExampleDispatch {
-    pub fn from_reference(reference: &Reference) -> Self {
-        let payloads = reference
-            .operations
+    /// The example response of every operation of `model`.
+    pub fn from_model(model: &TypeModel) -> Self {
+        let payloads = model
+            .operations()
             .iter()
             .map(|m| {
                 let payload = example::parse(&m.example.response)
@@ -89,19 +91,19 @@ pub fn to_json(v: &Value) -> serde_json::Value {
     }
 }
 
-/// Builds the mock's schema from the SDL and the parsed reference.
-pub fn schema(sdl: &str, reference: &Reference, unspecified: Unspecified) -> Result<Schema, BuildError> {
-    schema_with(sdl, reference, unspecified, &Settings::default())
+/// Builds the mock's schema from the SDL and the model.
+pub fn schema(sdl: &str, model: &TypeModel, unspecified: Unspecified) -> Result<Schema, BuildError> {
+    schema_with(sdl, model, unspecified, &Settings::default())
 }
 
 /// [`schema`] with settings, such as a complexity limit.
-pub fn schema_with(sdl: &str, reference: &Reference, unspecified: Unspecified, settings: &Settings) -> Result<Schema, BuildError> {
-    let policy = Arc::new(policy(reference, unspecified));
-    krakengen_server::schema::build_with(sdl, policy, Arc::new(ExampleDispatch::from_reference(reference)), settings)
+pub fn schema_with(sdl: &str, model: &TypeModel, unspecified: Unspecified, settings: &Settings) -> Result<Schema, BuildError> {
+    let policy = Arc::new(policy(model, unspecified));
+    krakengen_server::schema::build_with(sdl, policy, Arc::new(ExampleDispatch::from_model(model)), settings)
 }
 
 /// The HTTP routes of the mock: those of [`krakengen_server::http::router`], granting `*` every
-/// permission the reference names.
-pub fn router(schema: Schema, reference: &Reference) -> Router {
-    krakengen_server::http::router(schema, &reference.required_permissions().into_iter().collect::<Vec<_>>())
+/// permission the model's operations name.
+pub fn router(schema: Schema, model: &TypeModel) -> Router {
+    krakengen_server::http::router(schema, &model.operations().required_permissions().into_iter().collect::<Vec<_>>())
 }

@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::model::{OperationKind, PermissionExpr, Permissions, RateStep, Reference};
+use crate::model::{OperationKind, PermissionExpr, Permissions, RateStep};
 use crate::types::{Kind, Origin, Shape, TypeModel};
 
 /// The version of the catalogue format. Bumped only when the format changes incompatibly.
@@ -168,12 +168,12 @@ impl<'de> Deserialize<'de> for PermissionTree {
 }
 
 impl Catalog {
-    /// Builds the catalogue of a reference and the type model built from it.
-    pub fn build(reference: &Reference, model: &TypeModel) -> Catalog {
+    /// Builds the catalogue of a type model.
+    pub fn build(model: &TypeModel) -> Catalog {
         let mut errors = BTreeMap::new();
         let mut operations = BTreeMap::new();
         let mut permissions: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for m in &reference.operations {
+        for m in model.operations() {
             for e in &m.errors {
                 // The first message of a code wins; `sdl::build_schema` reports codes with differing
                 // messages.

@@ -429,22 +429,30 @@ pub enum TypeKind {
     UnknownInput,
 }
 
-impl Reference {
-    /// Distinct error codes, sorted.
-    pub fn error_codes(&self) -> BTreeMap<&str, &str> {
+/// Questions about a list of operations, asked of a whole reference, of the model's operations, and
+/// of a generator's selection alike.
+pub trait OperationList {
+    /// Distinct error codes with the message first seen for each, sorted.
+    fn error_codes(&self) -> BTreeMap<&str, &str>;
+    /// Every permission name some operation requires, sorted and without repeats.
+    fn required_permissions(&self) -> std::collections::BTreeSet<&str>;
+    /// Total number of error entries across operations.
+    fn error_entry_count(&self) -> usize;
+    /// The operation named `name` of a list sorted by name.
+    fn operation(&self, name: &str) -> Option<&Operation>;
+}
+
+impl OperationList for [Operation] {
+    fn error_codes(&self) -> BTreeMap<&str, &str> {
         let mut m = BTreeMap::new();
-        for mu in &self.operations {
-            for e in &mu.errors {
-                m.entry(e.code.as_str()).or_insert(e.message.as_str());
-            }
+        for e in self.iter().flat_map(|o| &o.errors) {
+            m.entry(e.code.as_str()).or_insert(e.message.as_str());
         }
         m
     }
 
-    /// Every permission name some mutation requires, sorted and without repeats.
-    pub fn required_permissions(&self) -> std::collections::BTreeSet<&str> {
-        self.operations
-            .iter()
+    fn required_permissions(&self) -> std::collections::BTreeSet<&str> {
+        self.iter()
             .filter_map(|m| match &m.permissions {
                 Permissions::Required(e) => Some(e.names()),
                 _ => None,
@@ -453,16 +461,33 @@ impl Reference {
             .collect()
     }
 
-    /// Total number of error entries across mutations.
+    fn error_entry_count(&self) -> usize {
+        self.iter().map(|m| m.errors.len()).sum()
+    }
+
+    fn operation(&self, name: &str) -> Option<&Operation> {
+        self.binary_search_by(|m| m.name.as_str().cmp(name)).ok().map(|i| &self[i])
+    }
+}
+
+impl Reference {
+    /// Distinct error codes, sorted.
+    pub fn error_codes(&self) -> BTreeMap<&str, &str> {
+        self.operations.error_codes()
+    }
+
+    /// Every permission name some operation requires, sorted and without repeats.
+    pub fn required_permissions(&self) -> std::collections::BTreeSet<&str> {
+        self.operations.required_permissions()
+    }
+
+    /// Total number of error entries across operations.
     pub fn error_entry_count(&self) -> usize {
-        self.operations.iter().map(|m| m.errors.len()).sum()
+        self.operations.error_entry_count()
     }
 
     pub fn operation(&self, name: &str) -> Option<&Operation> {
-        self.operations
-            .binary_search_by(|m| m.name.as_str().cmp(name))
-            .ok()
-            .map(|i| &self.operations[i])
+        self.operations.operation(name)
     }
 }
 

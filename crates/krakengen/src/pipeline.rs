@@ -367,7 +367,7 @@ impl Loaded {
         &self.parsed
     }
 
-    /// The type model: every type fact, supplements applied, validated.
+    /// The model: every type fact (supplements applied) and every operation, validated.
     pub fn model(&self) -> &TypeModel {
         &self.model
     }
@@ -379,19 +379,19 @@ impl Loaded {
 
     /// The normalised SDL and the metadata catalogue.
     pub fn schema(&self) -> crate::sdl::SchemaOutput {
-        crate::sdl::output(&self.parsed.reference, &self.model)
+        crate::sdl::output(&self.model)
     }
 
     /// The Rust generator, every name, type and document decided; its warnings are in
     /// [`Generator::warnings`].
     pub fn generator(&self) -> Result<Generator, Failure> {
         let options = self.pipeline.codegen_options()?;
-        Generator::new(&self.parsed.reference, &self.model, &options).map_err(|d| self.failure(d))
+        Generator::new(&self.model, &options).map_err(|d| self.failure(d))
     }
 
-    /// One side of a diff: the reference, the model and the Rust surface of its default crates.
+    /// One side of a diff: the model and the Rust surface of its default crates.
     pub fn diff_side(&self) -> crate::diff::Side<'_> {
-        crate::diff::Side::new(&self.parsed.reference, &self.model)
+        crate::diff::Side::new(&self.model)
     }
 
     /// What changed from this version (the old one) to `new`; removal dates are compared with

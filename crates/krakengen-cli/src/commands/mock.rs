@@ -32,10 +32,10 @@ pub fn run(args: Args, cx: &Context) -> Result {
     if let Some(max) = args.max_complexity {
         settings = settings.with_max_complexity(max);
     }
-    let reference = loaded.reference();
-    let schema = krakengen_mock::schema_with(&loaded.schema().sdl, reference, unspecified, &settings)?;
-    let router = krakengen_mock::router(schema, reference);
-    let operations = reference.operations.len();
+    let model = loaded.model();
+    let schema = krakengen_mock::schema_with(&loaded.schema().sdl, model, unspecified, &settings)?;
+    let router = krakengen_mock::router(schema, model);
+    let operations = model.operations().len();
     let listen = args.listen;
     tokio::runtime::Runtime::new()?.block_on(async move {
         let listener = tokio::net::TcpListener::bind(listen).await?;

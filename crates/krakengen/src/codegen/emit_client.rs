@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::model::{Deprecation, Permissions, Provenance};
+use crate::model::{Deprecation, Permissions};
+use crate::types::Origin;
 use crate::naming::to_ident;
 
 use super::docs::{code, escape, Doc};
@@ -268,19 +269,19 @@ pub(crate) fn deprecated_attr(d: Option<&Deprecation>) -> TokenStream {
     quote!(#[deprecated(note = #note)])
 }
 
-fn provenance_note(p: Option<Provenance>) -> &'static str {
+fn provenance_note(p: Option<Origin>) -> &'static str {
     match p {
-        Some(Provenance::Inferred) => " (inferred from the example, not declared by the reference)",
+        Some(Origin::Inferred) => " (inferred from the example, not declared by the reference)",
         _ => "",
     }
 }
 
 /// What the provenance of a named type means: the name is always declared (a variable definition, a
 /// `Type:` line), but its kind may have been guessed.
-fn kind_note(p: Provenance) -> &'static str {
+fn kind_note(p: Origin) -> &'static str {
     match p {
-        Provenance::Inferred => " (its kind is inferred from the example, not declared by the reference)",
-        Provenance::Declared => "",
+        Origin::Inferred => " (its kind is inferred from the example, not declared by the reference)",
+        Origin::Declared | Origin::Supplement => "",
     }
 }
 

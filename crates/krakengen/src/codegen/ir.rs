@@ -19,7 +19,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::diag::Diagnostics;
-use crate::model::{Deprecation, Operation, OperationKind, Permissions, Provenance, RateLimit, Reference, Span, TypeRef};
+use crate::model::{Deprecation, Operation, OperationKind, OperationList, Permissions, RateLimit, Span, TypeRef};
 use crate::naming::{Case, NameTable};
 use crate::types::{Kind, Origin, Shape, TypeModel};
 
@@ -65,8 +65,8 @@ pub(crate) struct TypeIr {
     pub graphql: String,
     pub rust: String,
     pub kind: TypeIrKind,
-    /// Whether the model's kind is a guess (the documentation says so).
-    pub provenance: Provenance,
+    /// Where the model's kind comes from (the documentation says when it is a guess).
+    pub provenance: Origin,
     pub synthetic: bool,
     /// Whether the supplement gave the type or some of its content.
     pub from_supplement: bool,
@@ -182,7 +182,7 @@ pub(crate) struct FieldIr {
     pub ty: Ty,
     pub description: Option<String>,
     pub deprecation: Option<Deprecation>,
-    pub provenance: Option<Provenance>,
+    pub provenance: Option<Origin>,
     /// The GraphQL type, when known, for documentation.
     pub graphql_ty: Option<TypeRef>,
     /// Whether the operation document selects the field (for shared types: whether documents
@@ -196,7 +196,7 @@ pub(crate) struct FieldIr {
 pub(crate) struct Payload {
     pub graphql: String,
     pub rust: String,
-    pub provenance: Provenance,
+    pub provenance: Origin,
     pub fields: Vec<FieldIr>,
 }
 
@@ -243,7 +243,8 @@ const CLIENT_METHODS: [&str; 6] = ["new", "execute", "execute_raw", "transport",
 /// The field name every generated struct of an output type reserves for `__typename`.
 const TYPENAME_FIELD: &str = "typename";
 
-pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options) -> Result<Ir, Diagnostics> {
+/// The IR of the generated code for `operations` (the model's, or a selection of them).
+pub(crate) fn build(operations_in: &[Operation], model: &TypeModel, options: &Options) -> Result<Ir, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut warnings = Diagnostics::new();
     let fragments = Fragments::parse(&options.fragments, &mut diags);
@@ -288,7 +289,7 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
     variants.reserve(UNKNOWN);
     let mut codes = Vec::new();
     let mut code_index = BTreeMap::new();
-    for (code, message) in reference.error_codes() {
+    for (code, message) in operations_in.error_codes() {
         code_index.insert(code.to_string(), codes.len());
         codes.push(Code {
             code: code.to_string(),
@@ -299,17 +300,17 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
     }
 
     let shapes = model.shapes();
-    let used = shapes.used(reference);
+    let used = shapes.used(operations_in);
     let mut type_table = NameTable::new(Case::Pascal);
     let rust_of: BTreeMap<String, String> = used.iter().map(|name| (name.clone(), type_table.insert(name))).collect();
     let boxed = shapes.boxed_fields(&used);
-    let outputs = shapes.output_uses(reference);
+    let outputs = shapes.output_uses(operations_in);
 
     // The documents come first: where union members select same-named fields of different types
     // they alias the later one, and the members' structs must accept the alias.
-    let documents: Vec<document::Built> = reference.operations.iter().map(|m| document::build(shapes, &fragments, m)).collect();
+    let documents: Vec<document::Built> = operations_in.iter().map(|m| document::build(shapes, &fragments, m)).collect();
     let aliases: BTreeSet<(String, String)> = documents.iter().flat_map(|d| d.aliases.iter().cloned()).collect();
-    let cx = IrBuilder { reference, model, shapes, rust_of: &rust_of };
+    let cx = IrBuilder { operations: operations_in, model, shapes, rust_of: &rust_of };
     let types: Vec<TypeIr> = used.iter().filter_map(|name| cx.type_def(name, &scalar_maps, &boxed, &outputs, &aliases)).collect();
 
     let mut modules = NameTable::new(Case::Snake);
@@ -325,7 +326,7 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
     let mut operations = Vec::new();
     let mut mutation_errors = Vec::new();
     let mut plain_documents = Vec::new();
-    for (m, built) in reference.operations.iter().zip(documents) {
+    for (m, built) in operations_in.iter().zip(documents) {
         let mut seen = BTreeSet::new();
         mutation_errors.push(MutationErrors {
             const_name: consts.insert(&m.name),
@@ -343,7 +344,7 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
     }
 
     let mut urls: BTreeMap<&str, usize> = BTreeMap::new();
-    for m in &reference.operations {
+    for m in operations_in {
         if let Some(u) = &m.url {
             *urls.entry(u).or_default() += 1;
         }
@@ -374,7 +375,7 @@ pub(crate) fn build(reference: &Reference, model: &TypeModel, options: &Options)
         authenticate,
         warnings,
         project: options.project.clone(),
-        permissions: reference.required_permissions().into_iter().map(str::to_string).collect(),
+        permissions: operations_in.required_permissions().into_iter().map(str::to_string).collect(),
     })
 }
 
@@ -401,7 +402,7 @@ fn validate_documents(cx: &IrBuilder<'_>, operations: &[OperationIr], plain: &[O
         workers.into_iter().map(|w| w.join().expect("validation does not panic")).collect()
     });
     for (i, problems) in found.into_iter().flatten() {
-        let (op, m) = (&operations[i], &cx.reference.operations[i]);
+        let (op, m) = (&operations[i], &cx.operations[i]);
         diags.error(
             crate::diag::Code::InvalidDocument,
             m.span,
@@ -454,7 +455,8 @@ fn problems_of(
 
 /// What the per-operation builders share.
 pub(crate) struct IrBuilder<'a> {
-    pub reference: &'a Reference,
+    /// The operations generated, in the order of [`Ir::operations`].
+    pub operations: &'a [Operation],
     pub model: &'a TypeModel,
     pub shapes: Shapes<'a>,
     pub rust_of: &'a BTreeMap<String, String>,
@@ -509,7 +511,7 @@ impl IrBuilder<'_> {
         aliases: &BTreeSet<(String, String)>,
     ) -> Option<TypeIr> {
         let def = self.model.get(name)?;
-        let provenance = if def.origin == Origin::Inferred { Provenance::Inferred } else { Provenance::Declared };
+        let provenance = def.origin;
         let fields = |input: bool| -> Vec<FieldIr> {
             let mut names = NameTable::new(Case::Snake);
             if !input {
@@ -532,7 +534,7 @@ impl IrBuilder<'_> {
                         ty,
                         description: f.description.clone(),
                         deprecation: f.deprecation.clone(),
-                        provenance: Some(if f.origin == Some(Origin::Inferred) { Provenance::Inferred } else { Provenance::Declared }),
+                        provenance: Some(f.origin.unwrap_or(Origin::Declared)),
                         graphql_ty: f.ty.clone(),
                         selected: !input && self.shapes.auto_selected(f),
                         aliases: if !input && aliases.contains(&(name.to_string(), f.name.clone())) {
@@ -591,7 +593,7 @@ impl IrBuilder<'_> {
                 ty: self.map(&a.ty, None, false),
                 description: a.description.clone(),
                 deprecation: None,
-                provenance: Some(Provenance::Declared),
+                provenance: Some(Origin::Declared),
                 graphql_ty: Some(a.ty.clone()),
                 selected: true,
                 aliases: Vec::new(),
@@ -606,7 +608,7 @@ impl IrBuilder<'_> {
             Payload {
                 graphql: m.return_type.base().to_string(),
                 rust: local.insert(m.return_type.base()),
-                provenance: m.return_type_provenance,
+                provenance: m.return_type_provenance.into(),
                 fields: self.shapes.payload_fields(m).into_iter().map(|(ty, f)| self.payload_field(ty, f, &mut names)).collect(),
             }
         });
@@ -616,7 +618,7 @@ impl IrBuilder<'_> {
             ty: self.map(&m.return_type, payload.as_ref().map(|p| p.rust.as_str()), false),
             description: None,
             deprecation: None,
-            provenance: Some(m.return_type_provenance),
+            provenance: Some(m.return_type_provenance.into()),
             graphql_ty: Some(m.return_type.clone()),
             selected: true,
             aliases: Vec::new(),
@@ -654,12 +656,12 @@ impl IrBuilder<'_> {
         let (name, description, deprecation, provenance) = match f {
             PayloadField::Reference(f, declared) => {
                 let provenance = match declared.and_then(|d| d.origin) {
-                    Some(Origin::Supplement) => Some(Provenance::Declared),
-                    _ => f.provenance,
+                    Some(Origin::Supplement) => Some(Origin::Supplement),
+                    _ => f.provenance.map(Origin::from),
                 };
                 (&f.name, f.description.clone(), f.deprecation.clone(), provenance)
             }
-            PayloadField::Supplement(d) => (&d.name, d.description.clone(), d.deprecation.clone(), Some(Provenance::Declared)),
+            PayloadField::Supplement(d) => (&d.name, d.description.clone(), d.deprecation.clone(), Some(Origin::Supplement)),
         };
         FieldIr {
             graphql: name.clone(),
@@ -686,10 +688,10 @@ mod tests {
         let parsed = crate::codegen::tests::vendored();
         let model = crate::types::build(&parsed, &[]).output.unwrap();
         let options = Options::new("oees");
-        let mut ir = build(&parsed.reference, &model, &options).unwrap();
+        let mut ir = build(model.operations(), &model, &options).unwrap();
         let index = ir.operations.iter().position(|o| o.graphql == "acceptGoodsQuote").unwrap();
         ir.operations[index].document = "mutation AcceptGoodsQuote { acceptGoodsQuote { noSuchField } }".into();
-        let cx = IrBuilder { reference: &parsed.reference, model: &model, shapes: model.shapes(), rust_of: &BTreeMap::new() };
+        let cx = IrBuilder { operations: model.operations(), model: &model, shapes: model.shapes(), rust_of: &BTreeMap::new() };
         let mut diags = Diagnostics::new();
         let plain = vec![None; ir.operations.len()];
         validate_documents(&cx, &ir.operations, &plain, &mut diags);

@@ -80,7 +80,7 @@ mod surface;
 use std::collections::BTreeMap;
 
 use crate::diag::Diagnostics;
-use crate::model::Reference;
+use crate::model::Operation;
 use crate::types::TypeModel;
 pub use crate::write::{GeneratedFile, TextSink};
 pub use surface::{RustItem, RustSurface};
@@ -288,14 +288,14 @@ impl Options {
     }
 }
 
-/// The reference with only the mutations `patterns` select (see [`Options::with_operations`]), and a
-/// warning per pattern that selects nothing.
-fn select_operations(reference: &Reference, patterns: &[String]) -> (Reference, Diagnostics) {
+/// The operations `patterns` select (see [`Options::with_operations`]), and a warning per pattern
+/// that selects nothing.
+fn select_operations(all: &[Operation], patterns: &[String]) -> (Vec<Operation>, Diagnostics) {
     let mut warnings = Diagnostics::new();
     let (excludes, includes): (Vec<&str>, Vec<&str>) = patterns.iter().map(String::as_str).partition(|p| p.starts_with('!'));
     let excludes: Vec<&str> = excludes.iter().map(|p| &p[1..]).collect();
     for p in includes.iter().chain(&excludes) {
-        if !reference.operations.iter().any(|m| glob(p, &m.name)) {
+        if !all.iter().any(|m| glob(p, &m.name)) {
             warnings.warn(
                 crate::diag::Code::OperationPatternUnused,
                 crate::model::Span::nowhere(),
@@ -305,12 +305,7 @@ fn select_operations(reference: &Reference, patterns: &[String]) -> (Reference, 
         }
     }
     let keep = |name: &str| (includes.is_empty() || includes.iter().any(|p| glob(p, name))) && !excludes.iter().any(|p| glob(p, name));
-    let selected = Reference {
-        files: reference.files.clone(),
-        operations: reference.operations.iter().filter(|m| keep(&m.name)).cloned().collect(),
-        types: reference.types.clone(),
-    };
-    (selected, warnings)
+    (all.iter().filter(|m| keep(&m.name)).cloned().collect(), warnings)
 }
 
 /// Whether `name` matches `pattern`, where `*` stands for any run of characters.
@@ -360,14 +355,14 @@ pub struct Generator {
 
 impl Generator {
     /// Decides everything about the generated code, from the model (every type fact, supplements
-    /// applied) and the reference's per-operation metadata. Fails with the diagnostics when an
+    /// applied, and the operations with their metadata). Fails with the diagnostics when an
     /// option is unusable (a scalar mapping that is not a Rust type, a fragment document that does
     /// not parse) or an operation document would not be valid against the model's schema.
-    pub fn new(reference: &Reference, model: &TypeModel, options: &Options) -> Result<Generator, Diagnostics> {
+    pub fn new(model: &TypeModel, options: &Options) -> Result<Generator, Diagnostics> {
         if options.operations.is_empty() {
-            return Ok(Generator { ir: ir::build(reference, model, options)?, options: options.clone() });
+            return Ok(Generator { ir: ir::build(model.operations(), model, options)?, options: options.clone() });
         }
-        let (selected, warnings) = select_operations(reference, &options.operations);
+        let (selected, warnings) = select_operations(model.operations(), &options.operations);
         let mut ir = ir::build(&selected, model, options)?;
         ir.warnings.extend(warnings);
         Ok(Generator { ir, options: options.clone() })
@@ -392,9 +387,9 @@ impl Generator {
 
     /// The [`Generator::surface`] of the crates generated with `options`, without validating the
     /// operation documents (which decide nothing about the items and take most of the time).
-    pub fn surface_of(reference: &Reference, model: &TypeModel, options: &Options) -> Result<RustSurface, Diagnostics> {
+    pub fn surface_of(model: &TypeModel, options: &Options) -> Result<RustSurface, Diagnostics> {
         let options = Options { check_documents: false, ..options.clone() };
-        Generator::new(reference, model, &options).map(|g| g.surface())
+        Generator::new(model, &options).map(|g| g.surface())
     }
 
     /// The generated sources of the checked-in workspace crates.
@@ -515,7 +510,7 @@ pub(crate) mod tests {
     pub(crate) fn generator(parsed: &crate::parse::Parsed, options: &Options) -> Result<Generator, Diagnostics> {
         let build = crate::types::build(parsed, &[]);
         let model = build.output.ok_or(build.diagnostics)?;
-        Generator::new(&parsed.reference, &model, options)
+        Generator::new(&model, options)
     }
 
     /// The vendored reference, parsed: the realistic input of the generator's unit tests.

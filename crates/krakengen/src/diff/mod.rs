@@ -23,7 +23,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::codegen::RustSurface;
-use crate::model::{Deprecation, Operation, PermissionExpr, Permissions, Provenance, RateLimit, Reference, Span, TypeRef};
+use crate::model::{Deprecation, Operation, PermissionExpr, Permissions, Provenance, RateLimit, Span, TypeRef};
 use crate::types::{FieldDef, Kind, Origin, Shape, TypeDef, TypeModel};
 
 mod kinds;
@@ -156,21 +156,20 @@ impl DiffReport {
     }
 }
 
-/// One version of the API: its reference, its type model and, when the crates could be generated,
-/// their Rust surface.
+/// One version of the API: its model (types and operations) and, when the crates could be
+/// generated, their Rust surface.
 pub struct Side<'a> {
-    pub reference: &'a Reference,
     pub model: &'a TypeModel,
     pub surface: Option<RustSurface>,
 }
 
 impl<'a> Side<'a> {
-    /// The side of `reference` and its model, with the surface of the crates krakengen generates
-    /// from them by default (`None` if generation fails, which `krakengen check` explains).
-    pub fn new(reference: &'a Reference, model: &'a TypeModel) -> Self {
+    /// The side of `model`, with the surface of the crates krakengen generates from it by default
+    /// (`None` if generation fails, which `krakengen check` explains).
+    pub fn new(model: &'a TypeModel) -> Self {
         let options = crate::codegen::Options::new("kraken");
-        let surface = crate::codegen::Generator::surface_of(reference, model, &options).ok();
-        Side { reference, model, surface }
+        let surface = crate::codegen::Generator::surface_of(model, &options).ok();
+        Side { model, surface }
     }
 }
 
@@ -182,7 +181,7 @@ pub fn compare(old: &Side<'_>, new: &Side<'_>, today: &str) -> DiffReport {
     let rust_checked = match (&old.surface, &new.surface) {
         (Some(a), Some(b)) => {
             // An operation's root, from NEW, or from OLD for one that is gone.
-            let root = |name: &str| new.reference.operation(name).or_else(|| old.reference.operation(name)).map_or("Mutation", |m| m.kind.root());
+            let root = |name: &str| new.model.operation(name).or_else(|| old.model.operation(name)).map_or("Mutation", |m| m.kind.root());
             rust::attach(a, b, &mut cx.changes, &root);
             true
         }
@@ -192,15 +191,15 @@ pub fn compare(old: &Side<'_>, new: &Side<'_>, today: &str) -> DiffReport {
     changes.sort_by(|a, b| (a.class, &a.path, a.kind, &a.message).cmp(&(b.class, &b.path, b.kind, &b.message)));
     changes.dedup();
     let overdue = new
-        .reference
-        .operations
+        .model
+        .operations()
         .iter()
         .filter_map(|m| {
             let removal = m.deprecation.as_ref()?.removal.as_ref()?;
             (removal.as_str() <= today).then(|| Overdue {
                 path: format!("{}.{}", m.kind.root(), m.name),
                 removal: removal.clone(),
-                location: location(new.reference, SideName::New, m.span),
+                location: location(new.model, SideName::New, m.span),
             })
         })
         .collect();
@@ -239,8 +238,8 @@ pub fn is_date(text: &str) -> bool {
         && matches!(text[8..10].parse::<u8>(), Ok(1..=31))
 }
 
-fn location(reference: &Reference, side: SideName, span: Span) -> Option<Location> {
-    let file = reference.files.get(span.file as usize)?;
+fn location(model: &TypeModel, side: SideName, span: Span) -> Option<Location> {
+    let file = model.files().get(span.file as usize)?;
     (span.line > 0).then(|| Location { side, file: file.path.clone(), line: span.line, column: span.column })
 }
 
@@ -314,16 +313,16 @@ impl<'s, 'a> Differ<'s, 'a> {
     }
 
     fn at_old(&self, span: Span) -> Option<Location> {
-        location(self.old.reference, SideName::Old, span)
+        location(self.old.model, SideName::Old, span)
     }
 
     fn at_new(&self, span: Span) -> Option<Location> {
-        location(self.new.reference, SideName::New, span)
+        location(self.new.model, SideName::New, span)
     }
 
     fn operations(&mut self) {
-        let old: BTreeMap<&str, &Operation> = self.old.reference.operations.iter().map(|m| (m.name.as_str(), m)).collect();
-        let new: BTreeMap<&str, &Operation> = self.new.reference.operations.iter().map(|m| (m.name.as_str(), m)).collect();
+        let old: BTreeMap<&str, &Operation> = self.old.model.operations().iter().map(|m| (m.name.as_str(), m)).collect();
+        let new: BTreeMap<&str, &Operation> = self.new.model.operations().iter().map(|m| (m.name.as_str(), m)).collect();
         for (name, m) in &old {
             if !new.contains_key(name) {
                 let mut keys = vec![format!("op:{name}"), format!("vars:{name}"), format!("errors:{name}"), format!("arg:{name}:*"), format!("err:{name}:*")];

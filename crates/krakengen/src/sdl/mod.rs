@@ -1,7 +1,7 @@
 //! The normalised GraphQL SDL of a reference, and its metadata catalogue.
 //!
 //! [`output`] prints the type model the schema stage ([`crate::types::build`]) yields as
-//! `schema.graphql` and builds `metadata.json` from the model and the reference (see
+//! `schema.graphql` and builds `metadata.json` from the model (see
 //! [`crate::catalog`]); [`crate::pipeline::Loaded::schema`] is how front doors call it. The SDL is
 //! built from the reference alone, plus any supplement the caller passes explicitly; it never
 //! embeds type facts from anywhere else. The representation choices (how what the reference does
@@ -12,7 +12,6 @@ use apollo_compiler::validation::Valid;
 use apollo_compiler::Schema;
 
 use crate::catalog::Catalog;
-use crate::model::Reference;
 use crate::types::{problems, TypeModel};
 pub use crate::types::{SupplementSource, SDL_PATH};
 
@@ -27,9 +26,9 @@ pub struct SchemaOutput {
     pub catalog: Catalog,
 }
 
-/// The SDL and the catalogue of a reference and its type model.
-pub fn output(reference: &Reference, model: &TypeModel) -> SchemaOutput {
-    let catalog = Catalog::build(reference, model);
+/// The SDL and the catalogue of a type model.
+pub fn output(model: &TypeModel) -> SchemaOutput {
+    let catalog = Catalog::build(model);
     SchemaOutput { sdl: model.sdl(), metadata_json: catalog.to_json(), catalog }
 }
 

@@ -67,7 +67,7 @@ use apollo_compiler::validation::{DiagnosticList, Valid};
 use apollo_compiler::Schema;
 
 use crate::diag::Diagnostics;
-use crate::model::{is_builtin, Permissions, Reference, Span};
+use crate::model::{is_builtin, Operation, OperationList, Permissions, Reference, SourceFile, Span};
 pub use ir::{FieldDef, Kind, Origin, Shape, TypeDef, ValueDef};
 use ir::Draft;
 
@@ -91,6 +91,11 @@ pub enum SupplementSource {
 #[derive(Debug)]
 pub struct TypeModel {
     types: BTreeMap<String, TypeDef>,
+    /// The reference's operations, sorted by name: the fields of the roots with their Kraken
+    /// metadata, arguments, example selections and provenance.
+    operations: Vec<Operation>,
+    /// The reference's files, which the operations' spans index into.
+    files: Vec<SourceFile>,
     schema: Valid<Schema>,
     /// The syntax tree the SDL is printed from.
     document: Document,
@@ -105,6 +110,21 @@ impl TypeModel {
     /// The type named `name`; `None` for built-in scalars and names the schema does not declare.
     pub fn get(&self, name: &str) -> Option<&TypeDef> {
         self.types.get(name)
+    }
+
+    /// Every operation, sorted by name (so [`OperationList::operation`] finds one by name).
+    pub fn operations(&self) -> &[Operation] {
+        &self.operations
+    }
+
+    /// The operation named `name`.
+    pub fn operation(&self, name: &str) -> Option<&Operation> {
+        self.operations.operation(name)
+    }
+
+    /// The reference files the operations' spans point into.
+    pub fn files(&self) -> &[SourceFile] {
+        &self.files
     }
 
     /// What the model says about the shapes of its types, as generators ask it.
@@ -257,7 +277,13 @@ pub fn build(parsed: &crate::parse::Parsed, supplements: &[SupplementSource]) ->
     }
     match doc.to_schema_validate() {
         Ok(schema) => {
-            let model = TypeModel { types: ir.types, schema, document: doc };
+            let model = TypeModel {
+                types: ir.types,
+                operations: reference.operations.clone(),
+                files: reference.files.clone(),
+                schema,
+                document: doc,
+            };
             Build { output: Some(model), diagnostics: diags, sources }
         }
         Err(_) => {

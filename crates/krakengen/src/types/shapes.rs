@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{is_builtin, Field, Operation, Reference, TypeRef};
+use crate::model::{is_builtin, Field, Operation, TypeRef};
 
 use super::{FieldDef, Kind, Shape, TypeModel};
 
@@ -93,10 +93,11 @@ impl<'a> Shapes<'a> {
     }
 
     /// Every type the client's `types` module holds: what arguments, payload fields and non-object
-    /// return types name, and everything those reach through fields, members and implementers.
-    pub fn used(&self, reference: &Reference) -> BTreeSet<String> {
+    /// return types of `operations` name, and everything those reach through fields, members and
+    /// implementers.
+    pub fn used(&self, operations: &'a [Operation]) -> BTreeSet<String> {
         let mut todo: Vec<String> = Vec::new();
-        for m in &reference.operations {
+        for m in operations {
             todo.extend(m.arguments.iter().map(|a| a.ty.base().to_string()));
             let payload = m.return_type.base();
             if self.payload_struct(payload) {
@@ -157,9 +158,9 @@ impl<'a> Shapes<'a> {
 
     /// Where each type is used in an output position (a field of an object, interface or union
     /// member; a return type), to tell an opaque input type from an opaque output one.
-    pub fn output_uses(&self, reference: &Reference) -> BTreeSet<String> {
-        let mut out: BTreeSet<String> = reference.operations.iter().map(|m| m.return_type.base().to_string()).collect();
-        for m in &reference.operations {
+    pub fn output_uses(&self, operations: &[Operation]) -> BTreeSet<String> {
+        let mut out: BTreeSet<String> = operations.iter().map(|m| m.return_type.base().to_string()).collect();
+        for m in operations {
             out.extend(m.fields.iter().filter_map(|f| f.ty.as_ref().map(|t| t.base().to_string())));
         }
         for t in self.model.types().values().filter(|t| t.kind.is_output()) {
