@@ -126,8 +126,12 @@ fn unknown_codes_and_types_fall_back() {
 
 #[test]
 fn every_code_round_trips_through_from_str_display_and_serde() {
-    assert_eq!(ErrorCode::ALL.len(), 718);
-    assert_eq!(ErrorCode::COUNT, 718);
+    // The 718 codes of the reference and the generic codes it does not list.
+    let mut all: std::collections::BTreeSet<&str> = krakengen_tests::vendored_parsed().reference.error_codes().into_keys().collect();
+    assert_eq!(all.len(), 718);
+    all.extend(krakengen_policy::generic::GENERIC_CODES.iter().map(|g| g.code));
+    assert_eq!(ErrorCode::ALL.iter().map(|c| c.code()).collect::<std::collections::BTreeSet<_>>(), all);
+    assert_eq!(ErrorCode::COUNT, all.len());
     let mut seen = std::collections::BTreeSet::new();
     for code in ErrorCode::ALL {
         let text = code.code();
@@ -150,9 +154,22 @@ fn every_code_round_trips_through_from_str_display_and_serde() {
 
 #[test]
 fn per_mutation_error_lists_match_their_enums() {
+    // The codes the block lists, then the generic ones of its kind: not public, so the
+    // authentication codes; its own `Unauthorized.` code (8223) stands for `KT-CT-1111`.
     assert_eq!(
         mutations::ACCEPT_GOODS_QUOTE,
-        [ErrorCode::KtCt8201, ErrorCode::KtCt8223, ErrorCode::KtCt8224]
+        [
+            ErrorCode::KtCt8201,
+            ErrorCode::KtCt8223,
+            ErrorCode::KtCt8224,
+            ErrorCode::KtCt1112,
+            ErrorCode::KtCt1113,
+            ErrorCode::KtCt1124,
+            ErrorCode::KtCt1139,
+            ErrorCode::KtCt1143,
+            ErrorCode::KtCt1188,
+            ErrorCode::KtCt1189
+        ]
     );
     let as_codes: Vec<ErrorCode> = mutations::AcceptGoodsQuoteError::ALL.iter().map(|&e| e.into()).collect();
     assert_eq!(as_codes, mutations::ACCEPT_GOODS_QUOTE);
@@ -163,9 +180,14 @@ fn per_mutation_error_lists_match_their_enums() {
     assert_eq!(mutations::AcceptGoodsQuoteError::KtCt8224.code(), "KT-CT-8224");
     assert_eq!(mutations::AcceptGoodsQuoteError::KtCt8224.message(), "Invalid data.");
     assert_eq!(*mutations::AcceptGoodsQuoteError::KtCt8201.error_code(), ErrorCode::KtCt8201);
-    // A mutation the reference lists no errors for has an enum without values: nothing converts.
-    assert!(mutations::CreateAccountFileAttachmentError::ALL.is_empty());
-    assert!(mutations::CREATE_ACCOUNT_FILE_ATTACHMENT.is_empty());
+    // A mutation the reference lists no errors for still has the generic codes, `KT-CT-1111`
+    // (the code the caller without permission gets) first; its own codes convert, others do not.
+    assert_eq!(mutations::CREATE_ACCOUNT_FILE_ATTACHMENT.first(), Some(&ErrorCode::KtCt1111));
+    assert!(mutations::CREATE_ACCOUNT_FILE_ATTACHMENT.iter().all(|c| c.code().starts_with("KT-CT-11")));
+    assert_eq!(
+        mutations::CreateAccountFileAttachmentError::try_from(ErrorCode::KtCt1111),
+        Ok(mutations::CreateAccountFileAttachmentError::KtCt1111)
+    );
     assert_eq!(mutations::CreateAccountFileAttachmentError::try_from(ErrorCode::KtCt8201), Err(ErrorCode::KtCt8201));
     assert_eq!(
         mutations::ResetUserPasswordError::try_from(ErrorCode::KtCt5450),
@@ -173,12 +195,17 @@ fn per_mutation_error_lists_match_their_enums() {
     );
     assert_eq!(mutations::ResetUserPasswordError::try_from(ErrorCode::KtCt8201), Err(ErrorCode::KtCt8201));
     assert_eq!(reset_user_password::POSSIBLE_ERRORS, mutations::RESET_USER_PASSWORD);
-    // An exhaustive match compiles only while the reference lists exactly these codes.
-    let describe = |e: reset_user_password::PossibleError| match e {
-        reset_user_password::PossibleError::KtCt1132 | reset_user_password::PossibleError::KtCt4125 => "unauthorized",
-        reset_user_password::PossibleError::KtCt5450 => "invalid password",
+    // An exhaustive match compiles only while the operation can return exactly these codes: the
+    // three it lists and the generic ones of a public, rate-limited operation.
+    use reset_user_password::PossibleError as E;
+    let describe = |e: E| match e {
+        E::KtCt1132 | E::KtCt4125 => "unauthorized",
+        E::KtCt5450 => "invalid password",
+        E::KtCt1199 => "rate-limited",
+        E::KtCt1113 | E::KtCt1188 | E::KtCt1189 => "refused by the platform",
     };
-    assert_eq!(describe(reset_user_password::PossibleError::KtCt5450), "invalid password");
+    assert_eq!(describe(E::KtCt5450), "invalid password");
+    assert_eq!(describe(E::KtCt1199), "rate-limited");
 }
 
 /// A transport answering every request with the next canned body and recording what it was sent.

@@ -1,4 +1,5 @@
-//! The permission requirements and rate-limit steps of a Kraken reference, as plain data.
+//! The permission requirements and rate-limit steps of a Kraken reference, as plain data, and the
+//! generic error codes Kraken raises for operations of each kind ([`generic`]).
 //!
 //! Both the generator (`krakengen`, which reads them from the reference) and the runtime of the
 //! generated servers (`krakengen-server`, which enforces them) use these types, so they live in a
@@ -6,6 +7,8 @@
 //! this, not the generator.
 
 use std::fmt;
+
+pub mod generic;
 
 use serde::{Deserialize, Serialize};
 

@@ -56,9 +56,9 @@ pub struct Policy {
 type Windows = HashMap<(String, String, String, usize), (Instant, u32)>;
 
 /// The code Kraken uses when a caller lacks permission and the mutation names no code of its own.
-pub const DEFAULT_UNAUTHORIZED: &str = "KT-CT-1111";
+pub use krakengen_policy::generic::UNAUTHORIZED as DEFAULT_UNAUTHORIZED;
 /// The code Kraken uses for rate-limited requests.
-pub const TOO_MANY_REQUESTS: &str = "KT-CT-1199";
+pub use krakengen_policy::generic::TOO_MANY_REQUESTS;
 
 impl OperationPolicy {
     /// A guard from plain data, as generated server code writes it: `rate_limits` lists each key with

@@ -32,9 +32,10 @@ fn segments_with(ir: &Ir, per_piece: usize) -> Vec<Segment<'_>> {
         quote! {
             #![doc = #summary]
             #![doc = ""]
-            #![doc = " The `ErrorCode` enum lists every code of the reference and falls back to `ErrorCode::Unknown` for"]
-            #![doc = " codes added since; `mutations` holds, per mutation, the codes the reference says it can"]
-            #![doc = " return; `KrakenError` decodes one entry of a GraphQL response's `errors`."]
+            #![doc = " The `ErrorCode` enum lists every code of the reference and the generic codes Kraken raises for"]
+            #![doc = " any operation of a kind (`KT-CT-1111` without permission, `KT-CT-1199` when rate-limited, ...),"]
+            #![doc = " and falls back to `ErrorCode::Unknown` for codes added since; `mutations` holds, per mutation,"]
+            #![doc = " the codes it can return; `KrakenError` decodes one entry of a GraphQL response's `errors`."]
         }
     };
     let pieces = balanced_ranges(ir.codes.len(), per_piece);
@@ -93,9 +94,10 @@ fn segments_with(ir: &Ir, per_piece: usize) -> Vec<Segment<'_>> {
 
 fn mutations_module(items: TokenStream) -> TokenStream {
     quote! {
-        #[doc = " The error codes each mutation can return, as the reference lists them."]
+        #[doc = " The error codes each mutation can return: those the reference lists, then the generic codes"]
+        #[doc = " Kraken raises for any operation of its kind."]
         #[doc = ""]
-        #[doc = " For every mutation there is a constant slice of [`ErrorCode`]s (in reference order) and an"]
+        #[doc = " For every mutation there is a constant slice of [`ErrorCode`]s (in that order) and an"]
         #[doc = " enum of exactly those codes, which callers can match exhaustively; it converts from an"]
         #[doc = " `ErrorCode` with `TryFrom` (failing with the code when the mutation does not list it) and"]
         #[doc = " into one with `From`."]
@@ -110,7 +112,22 @@ fn variant(c: &Code) -> proc_macro2::Ident {
 }
 
 fn code_doc(c: &Code) -> TokenStream {
-    Doc::new().line(format!("{}: {}", code(&c.code), escape(&c.message))).attrs()
+    let doc = Doc::new().line(format!("{}: {}", code(&c.code), escape(&c.message)));
+    match c.generic {
+        Some(g) if !c.listed => doc.line(format!("A generic Kraken code, raised by {}; the reference does not list it.", g.raised_by())),
+        Some(g) => doc.line(format!("A generic Kraken code, raised by {}.", g.raised_by())),
+        None => doc,
+    }
+    .attrs()
+}
+
+/// The documentation of a generic code an operation does not list itself.
+fn unlisted_doc(c: &Code) -> TokenStream {
+    let raised_by = c.generic.map_or("any operation", |g| g.raised_by());
+    Doc::new()
+        .line(format!("{}: {}", code(&c.code), escape(&c.message)))
+        .line(format!("Not listed by the reference for this operation: Kraken raises it for {raised_by}."))
+        .attrs()
 }
 
 /// The `ErrorCode` enum with the variants of the codes in `range`, and the `Unknown` variant when
@@ -288,27 +305,31 @@ fn error_code_impls(ir: &Ir, range: std::ops::Range<usize>, sentinels: bool) -> 
 /// the hundreds of enums, and compiling all of them took most of the error crate's release build.
 pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
     let op = &ir.operations[index];
-    let MutationErrors { const_name, enum_name, codes } = &ir.mutation_errors[index];
+    let MutationErrors { const_name, enum_name, codes, listed } = &ir.mutation_errors[index];
     let konst = to_ident(const_name);
     let name = to_ident(enum_name);
     let codes: Vec<&Code> = codes.iter().map(|&i| &ir.codes[i]).collect();
     let vs: Vec<_> = codes.iter().map(|c| variant(c)).collect();
-    let docs: Vec<_> = codes.iter().map(|c| code_doc(c)).collect();
+    let docs: Vec<_> = codes.iter().enumerate().map(|(i, c)| if i < *listed { code_doc(c) } else { unlisted_doc(c) }).collect();
     let gql = code(&op.graphql);
     let const_link_doc = format!(" [`{const_name}`], so the discriminant indexes it.");
     let const_link_doc = quote!(#[doc = #const_link_doc]);
     // An enum without values has no discriminant to cast; its value cannot exist anyway.
     let error_code_body = if codes.is_empty() { quote!(match self {}) } else { quote!(&#konst[self as usize]) };
     let const_doc = Doc::new()
-        .line(format!("The error codes {gql} can return, in reference order."))
+        .line(format!("The error codes {gql} can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind."))
         .attrs();
     let derive = super::docs::fixed(
         "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]",
     );
     let enum_doc = Doc::new()
-        .line(format!("The error codes {gql} can return."))
+        .line(format!(
+            "The error codes {gql} can return: the {listed} the reference lists, then {} generic code{} Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).",
+            codes.len() - listed,
+            if codes.len() - listed == 1 { "" } else { "s" }
+        ))
         .line(if codes.is_empty() {
-            "The reference lists none, so this enum has no values.".to_string()
+            "There are none, so this enum has no values.".to_string()
         } else {
             "Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.".to_string()
         })
@@ -324,7 +345,7 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
         }
 
         impl #name {
-            #[doc = " Every value, in reference order."]
+            #[doc = " Every value: the codes the reference lists, in its order, then the generic ones."]
             pub const ALL: &'static [#name] = &[#(#name::#vs),*];
 
             #[doc = " The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of"]

@@ -52,13 +52,20 @@ pub(crate) struct Code {
     pub message: String,
     pub family: String,
     pub variant: String,
+    /// The generic Kraken code it is, when it is one (see [`krakengen_policy::generic`]).
+    pub generic: Option<&'static krakengen_policy::generic::GenericCode>,
+    /// Whether the generated operations' reference blocks list it.
+    pub listed: bool,
 }
 
 pub(crate) struct MutationErrors {
     pub const_name: String,
     pub enum_name: String,
-    /// Indices into [`Ir::codes`], in reference order, without repeats.
+    /// Indices into [`Ir::codes`]: the codes the reference lists, in reference order, then the
+    /// generic codes Kraken raises for an operation of its kind that it does not list; no repeats.
     pub codes: Vec<usize>,
+    /// How many of `codes` the reference lists.
+    pub listed: usize,
 }
 
 pub(crate) struct TypeIr {
@@ -284,18 +291,25 @@ pub(crate) fn build(operations_in: &[Operation], model: &TypeModel, options: &Op
         return Err(diags);
     }
 
-    // Error codes: one variant each, in code order, after the reserved fallback.
+    // Error codes: one variant each, in code order, after the reserved fallback: every code the
+    // operations list, and every generic code, which any caller may meet.
     let mut variants = NameTable::new(Case::Pascal);
     variants.reserve(UNKNOWN);
     let mut codes = Vec::new();
     let mut code_index = BTreeMap::new();
-    for (code, message) in operations_in.error_codes() {
+    let mut all: BTreeMap<&str, (&str, bool)> = operations_in.error_codes().into_iter().map(|(c, m)| (c, (m, true))).collect();
+    for g in krakengen_policy::generic::GENERIC_CODES {
+        all.entry(g.code).or_insert((g.message, false));
+    }
+    for (code, (message, listed)) in all {
         code_index.insert(code.to_string(), codes.len());
         codes.push(Code {
             code: code.to_string(),
             message: message.to_string(),
             family: crate::model::error_family(code).to_string(),
             variant: variants.insert(code),
+            generic: krakengen_policy::generic::generic(code),
+            listed,
         });
     }
 
@@ -328,10 +342,20 @@ pub(crate) fn build(operations_in: &[Operation], model: &TypeModel, options: &Op
     let mut plain_documents = Vec::new();
     for (m, built) in operations_in.iter().zip(documents) {
         let mut seen = BTreeSet::new();
+        let mut own: Vec<usize> = m.errors.iter().filter(|e| seen.insert(e.code.as_str())).map(|e| code_index[&e.code]).collect();
+        let listed = own.len();
+        let (limited, own_unauthorized) = (!m.rate_limits.is_empty(), m.unauthorized_code().is_some());
+        own.extend(
+            krakengen_policy::generic::GENERIC_CODES
+                .iter()
+                .filter(|g| !seen.contains(g.code) && g.applies_to(&m.permissions, limited, own_unauthorized))
+                .map(|g| code_index[g.code]),
+        );
         mutation_errors.push(MutationErrors {
             const_name: consts.insert(&m.name),
             enum_name: enums.insert(&format!("{}Error", m.name)),
-            codes: m.errors.iter().filter(|e| seen.insert(&e.code)).map(|e| code_index[&e.code]).collect(),
+            codes: own,
+            listed,
         });
         plain_documents.push(built.plain);
         operations.push(cx.operation(m, modules.insert(&m.name), methods.insert(&m.name), built.document));

@@ -1,0 +1,161 @@
+//! The error codes Kraken raises for operations whose reference blocks need not list them: the
+//! platform's own refusals (authentication, permissions, rate limits, query cost, disabled fields).
+//!
+//! A reference lists, per operation, the codes *that operation* raises; a caller also meets these,
+//! and code that matches on an operation's errors has to be able to name them. Where each comes
+//! from is recorded with it: the vendored OEES reference states three of them; the others are the
+//! codes and messages Kraken's public error responses carry, as open-source Kraken integrations
+//! match on them (Home Assistant and exporter code found with krakengen's search tools, and a
+//! generated client whose documentation lists `KT-CT-1113`). Their messages are Kraken's where
+//! known; a reference that lists one of these codes keeps its own message.
+
+use crate::Permissions;
+
+/// Which operations can raise a generic code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Applies {
+    /// Every operation (the platform raises it before the operation runs).
+    Every,
+    /// Every operation that is not public: a caller must be authenticated.
+    Authenticated,
+    /// Operations that are not public (the code of a caller without permission), unless the
+    /// operation lists an `Unauthorized.` code of its own. A reference that says nothing about an
+    /// operation's permissions does not make it public.
+    Permissions,
+    /// Operations with rate limits.
+    RateLimited,
+}
+
+/// One generic code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GenericCode {
+    /// `KT-CT-1111`.
+    pub code: &'static str,
+    /// The message Kraken sends with it.
+    pub message: &'static str,
+    /// The operations that can raise it.
+    pub applies: Applies,
+    /// Where krakengen knows it from.
+    pub source: &'static str,
+}
+
+/// The code a caller without permission gets from an operation that lists none of its own.
+pub const UNAUTHORIZED: &str = "KT-CT-1111";
+/// The code of a rate-limited request.
+pub const TOO_MANY_REQUESTS: &str = "KT-CT-1199";
+/// The code of an expired token.
+pub const TOKEN_EXPIRED: &str = "KT-CT-1124";
+
+/// Every generic code, by code.
+pub const GENERIC_CODES: &[GenericCode] = &[
+    GenericCode {
+        code: UNAUTHORIZED,
+        message: "Unauthorized.",
+        applies: Applies::Permissions,
+        source: "the OEES reference (71 operations list it)",
+    },
+    GenericCode {
+        code: "KT-CT-1112",
+        message: "'Authorization' header not provided.",
+        applies: Applies::Authenticated,
+        source: "the OEES reference (`createQuote`)",
+    },
+    GenericCode {
+        code: "KT-CT-1113",
+        message: "Disabled GraphQL field requested.",
+        applies: Applies::Every,
+        source: "Kraken's API documentation, as a generated client's documentation quotes it",
+    },
+    GenericCode {
+        code: TOKEN_EXPIRED,
+        message: "Signature of the JWT has expired.",
+        applies: Applies::Authenticated,
+        source: "Kraken's error responses, as open-source integrations match on them",
+    },
+    GenericCode {
+        code: "KT-CT-1139",
+        message: "Invalid token.",
+        applies: Applies::Authenticated,
+        source: "Kraken's error responses, as open-source integrations match on them",
+    },
+    GenericCode {
+        code: "KT-CT-1143",
+        message: "Invalid authorization header.",
+        applies: Applies::Authenticated,
+        source: "Kraken's error responses, as open-source integrations match on them",
+    },
+    GenericCode {
+        code: "KT-CT-1188",
+        message: "Query complexity limit exceeded.",
+        applies: Applies::Every,
+        source: "Kraken's documented query limits (complexity above 200)",
+    },
+    GenericCode {
+        code: "KT-CT-1189",
+        message: "Query node limit exceeded.",
+        applies: Applies::Every,
+        source: "Kraken's documented query limits (more than 10,000 nodes)",
+    },
+    GenericCode {
+        code: TOO_MANY_REQUESTS,
+        message: "Too many requests.",
+        applies: Applies::RateLimited,
+        source: "the OEES reference",
+    },
+];
+
+impl GenericCode {
+    /// Whether an operation with these `permissions`, rate limits or not, and `own_unauthorized`
+    /// (the `Unauthorized.` code it lists, if any) can raise this code.
+    pub fn applies_to(&self, permissions: &Permissions, rate_limited: bool, own_unauthorized: bool) -> bool {
+        match self.applies {
+            Applies::Every => true,
+            Applies::Authenticated => !matches!(permissions, Permissions::Public),
+            Applies::Permissions => !matches!(permissions, Permissions::Public) && !own_unauthorized,
+            Applies::RateLimited => rate_limited,
+        }
+    }
+
+    /// How the documentation of generated code says which operations raise it.
+    pub fn raised_by(&self) -> &'static str {
+        match self.applies {
+            Applies::Every => "any operation",
+            Applies::Authenticated => "any operation that is not public",
+            Applies::Permissions => "any operation that is not public and lists no `Unauthorized.` code of its own",
+            Applies::RateLimited => "any operation with rate limits",
+        }
+    }
+}
+
+/// The generic code `code`, if it is one.
+pub fn generic(code: &str) -> Option<&'static GenericCode> {
+    GENERIC_CODES.iter().find(|g| g.code == code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::PermissionExpr;
+
+    #[test]
+    fn codes_are_sorted_unique_kraken_codes() {
+        assert!(GENERIC_CODES.windows(2).all(|w| w[0].code < w[1].code));
+        assert!(GENERIC_CODES.iter().all(|g| g.code.starts_with("KT-CT-") && g.message.ends_with('.')));
+        assert_eq!(generic(UNAUTHORIZED).map(|g| g.applies), Some(Applies::Permissions));
+        assert_eq!(generic("KT-CT-8201"), None);
+    }
+
+    #[test]
+    fn each_applies_to_the_operations_of_its_kind() {
+        let required = Permissions::Required(PermissionExpr::Permission("A".into()));
+        let applying = |p: &Permissions, limited: bool, own: bool| -> Vec<&str> {
+            GENERIC_CODES.iter().filter(|g| g.applies_to(p, limited, own)).map(|g| g.code).collect()
+        };
+        assert_eq!(applying(&Permissions::Public, false, false), ["KT-CT-1113", "KT-CT-1188", "KT-CT-1189"]);
+        assert_eq!(applying(&Permissions::Public, true, false), ["KT-CT-1113", "KT-CT-1188", "KT-CT-1189", "KT-CT-1199"]);
+        let unspecified = applying(&Permissions::Unspecified, false, false);
+        assert!(unspecified.contains(&"KT-CT-1124") && unspecified.contains(&UNAUTHORIZED), "unspecified is not public");
+        assert!(applying(&required, false, false).contains(&UNAUTHORIZED));
+        assert!(!applying(&required, false, true).contains(&UNAUTHORIZED), "an own Unauthorized code replaces 1111");
+    }
+}
