@@ -297,6 +297,48 @@ fn generate_warns_writes_once_and_leaves_nothing_behind() {
     assert_eq!(names, ["client.rs", "errors.rs", "lib.rs"], "no temporary file is left");
 }
 
+/// A typo in `--operation` stops `generate` with exit 1 and a "did you mean", and writes nothing
+/// (not even the output directory).
+#[test]
+fn a_selection_that_matches_nothing_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("kc");
+    let run = krakengen(&["generate", "schema/oees/mutations.txt", "--out", &out.display().to_string(), "--operation", "acceptGoodsQoute"]);
+    assert_eq!(run.status.code(), Some(1), "{}", text(&run.stderr));
+    let stderr = text(&run.stderr);
+    assert!(stderr.contains("operation-pattern-unused"), "{stderr}");
+    assert!(stderr.contains("did you mean `acceptGoodsQuote`?"), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(!stderr.contains("empty-selection"), "the reference's warnings are not the point:\n{stderr}");
+    assert!(text(&run.stdout).is_empty());
+    assert!(!out.exists(), "nothing is created");
+}
+
+/// `generate` of a few operations shows the warnings of what it generates and one line counting
+/// the others: `addPortfolioReference`'s warning is shown when it is selected and not otherwise.
+#[test]
+fn generate_shows_only_the_warnings_of_the_selected_operations() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("kc").display().to_string();
+    let all = text(&krakengen(&["check", "schema/oees/mutations.txt"]).stderr).matches("\n  ⚠ ").count();
+    let run = |operations: &[&str]| {
+        let mut args = vec!["generate", "schema/oees/mutations.txt", "--out", &out];
+        for o in operations {
+            args.extend(["--operation", o]);
+        }
+        let run = krakengen(&args);
+        assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+        text(&run.stderr)
+    };
+    let quiet = run(&["acceptGoodsQuote", "obtainKrakenToken"]);
+    assert!(!quiet.contains("krakengen::"), "{quiet}");
+    assert!(quiet.contains(&format!("{all} warnings about operations and types not generated are not shown")), "{quiet}");
+    let one = run(&["acceptGoodsQuote", "addPortfolioReference"]);
+    assert_eq!(one.matches("krakengen::empty-selection").count(), 1, "{one}");
+    assert!(one.contains("`addPortfolioReference`"), "{one}");
+    assert!(one.contains(&format!("{} warnings about operations and types not generated are not shown", all - 1)), "{one}");
+}
+
 /// A reader that closes the pipe early (`krakengen parse … | head -1`) ends the command quietly,
 /// with exit 0, as `ls | head` does: no panic, no "Broken pipe" error.
 #[test]

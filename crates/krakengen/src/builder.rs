@@ -180,8 +180,12 @@ impl Config {
             let _ = writeln!(cargo, "cargo:rerun-if-changed={}", input.display());
         }
         let loaded = self.pipeline.load()?;
-        warn(cargo, &loaded.warnings().diagnostics);
         let generator = loaded.generator()?;
+        let (warnings, left_out) = loaded.warnings_for(&generator);
+        warn(cargo, &warnings.diagnostics);
+        if left_out > 0 {
+            let _ = writeln!(cargo, "cargo:warning={left_out} warnings about operations and types not generated are not shown (`krakengen check` shows them)");
+        }
         warn(cargo, generator.warnings());
         let file = generator.included_file().map_err(|d| loaded.failure(d))?;
         let path = out_dir.join(format!("{}.rs", self.pipeline.name()));

@@ -377,6 +377,38 @@ impl Loaded {
         &self.warnings
     }
 
+    /// The warnings that concern what `generator` generates, and how many others were left out.
+    ///
+    /// Without a selection of operations that is every warning. With one, a warning is kept when it
+    /// points into the block of a selected operation, names (in backticks) a selected operation or
+    /// a type the generated code holds, points before the first block of its file, or points at no
+    /// file: a user generating three operations is not shown the problems of the other 323.
+    pub fn warnings_for(&self, generator: &Generator) -> (Report, usize) {
+        if !generator.is_selection() {
+            return (self.warnings.clone(), 0);
+        }
+        let (operations, types) = generator.reaches();
+        // Every block by file and start, so a position maps to the block it falls in.
+        let mut starts: BTreeMap<(u32, u32), &str> = BTreeMap::new();
+        for m in self.model.operations() {
+            starts.insert((m.span.file, m.span.offset), m.name.as_str());
+        }
+        let reference_files = self.model.files().len() as u32;
+        let keep = |d: &crate::diag::Diagnostic| {
+            let span = d.span;
+            if span.file >= reference_files {
+                // No file, a supplement or the generated SDL: kept unless it names only other things.
+                return span.file == u32::MAX || mentions(&d.message, &operations, &types) || !mentions_any(&d.message);
+            }
+            match starts.range(..=(span.file, span.offset)).next_back() {
+                Some(((file, _), name)) if *file == span.file => operations.contains(name) || mentions(&d.message, &operations, &types),
+                _ => true,
+            }
+        };
+        let (kept, left): (Vec<_>, Vec<_>) = self.warnings.diagnostics.iter().cloned().partition(|d| keep(d));
+        (Report::new(Diagnostics(kept), self.warnings.sources.clone()), left.len())
+    }
+
     /// The normalised SDL and the metadata catalogue.
     pub fn schema(&self) -> crate::sdl::SchemaOutput {
         crate::sdl::output(&self.model)
@@ -414,6 +446,25 @@ impl Loaded {
     pub fn failure(&self, diagnostics: Diagnostics) -> Failure {
         Failure::Diagnostics { project: self.pipeline.name.clone(), report: self.report(diagnostics) }
     }
+}
+
+/// Whether `message` names, in backticks, one of `operations` or `types`.
+fn mentions(message: &str, operations: &std::collections::BTreeSet<&str>, types: &std::collections::BTreeSet<&str>) -> bool {
+    quoted(message).any(|name| operations.contains(name) || types.contains(name))
+}
+
+/// Whether `message` names anything in backticks.
+fn mentions_any(message: &str) -> bool {
+    quoted(message).next().is_some()
+}
+
+/// The names a message quotes in backticks: `` `Name` ``, the base of `` `[Name!]` `` and the type
+/// of `` `Name.field` ``.
+fn quoted(message: &str) -> impl Iterator<Item = &str> {
+    message.split('`').skip(1).step_by(2).map(|q| {
+        let q = q.trim_start_matches(|c: char| !(c.is_alphanumeric() || c == '_'));
+        q.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap_or(q)
+    })
 }
 
 /// Why a run failed. It owns what it needs to render itself.

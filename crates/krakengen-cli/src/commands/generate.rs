@@ -49,11 +49,16 @@ pub fn run(args: Args, cx: &Context) -> Result {
         Ok(loaded) => loaded,
         Err(failure) => return cx.fail(&failure, "nothing was written"),
     };
-    eprint!("{}", loaded.warnings().render(cx.render));
     let generator = match loaded.generator() {
         Ok(generator) => generator,
+        // The reference's own warnings would bury why generation stopped (a typo'd selection).
         Err(failure) => return cx.fail(&failure, "nothing was written"),
     };
+    let (warnings, left_out) = loaded.warnings_for(&generator);
+    eprint!("{}", warnings.render(cx.render));
+    if left_out > 0 {
+        eprintln!("{left_out} warnings about operations and types not generated are not shown (`krakengen check` shows them)");
+    }
     eprint!("{}", loaded.report(generator.warnings().clone()).render(cx.render));
     // Each file is compared with `out` while it is formatted and staged in a temporary file if it
     // differs; nothing in `out` changes unless every file was generated.

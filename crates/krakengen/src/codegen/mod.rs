@@ -217,7 +217,8 @@ impl Options {
     /// codes they can raise: a crate calling five mutations compiles five, not 326. A pattern is an
     /// operation name or a glob (`smartFlex*`, `*Quote`; `*` matches any run of characters), and one
     /// starting with `!` excludes what it matches. With only exclusions, everything else is kept. A
-    /// pattern that matches nothing is a warning. The SDL and the catalogue stay whole.
+    /// pattern that matches nothing is an error (a typo would otherwise generate an empty or
+    /// unrestricted crate), with the names it may have meant. The SDL and the catalogue stay whole.
     #[must_use]
     pub fn with_operations<S: AsRef<str>>(mut self, patterns: impl IntoIterator<Item = S>) -> Self {
         self.operations.extend(patterns.into_iter().map(|p| p.as_ref().to_string()));
@@ -288,24 +289,52 @@ impl Options {
     }
 }
 
-/// The operations `patterns` select (see [`Options::with_operations`]), and a warning per pattern
+/// The operations `patterns` select (see [`Options::with_operations`]), or an error per pattern
 /// that selects nothing.
-fn select_operations(all: &[Operation], patterns: &[String]) -> (Vec<Operation>, Diagnostics) {
-    let mut warnings = Diagnostics::new();
+fn select_operations(all: &[Operation], patterns: &[String]) -> Result<Vec<Operation>, Diagnostics> {
+    let mut errors = Diagnostics::new();
     let (excludes, includes): (Vec<&str>, Vec<&str>) = patterns.iter().map(String::as_str).partition(|p| p.starts_with('!'));
     let excludes: Vec<&str> = excludes.iter().map(|p| &p[1..]).collect();
     for p in includes.iter().chain(&excludes) {
         if !all.iter().any(|m| glob(p, &m.name)) {
-            warnings.warn(
+            let hint = match did_you_mean(p, all.iter().map(|m| m.name.as_str())).as_slice() {
+                [] => String::new(),
+                [one] => format!("; did you mean `{one}`?"),
+                many => format!("; did you mean one of {}?", many.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")),
+            };
+            errors.error(
                 crate::diag::Code::OperationPatternUnused,
                 crate::model::Span::nowhere(),
-                format!("the operation pattern `{p}` matches no operation of the reference"),
+                format!("the operation pattern `{p}` matches no operation of the reference{hint}"),
                 "",
             );
         }
     }
     let keep = |name: &str| (includes.is_empty() || includes.iter().any(|p| glob(p, name))) && !excludes.iter().any(|p| glob(p, name));
-    (all.iter().filter(|m| keep(&m.name)).cloned().collect(), warnings)
+    if errors.has_errors() {
+        return Err(errors);
+    }
+    Ok(all.iter().filter(|m| keep(&m.name)).cloned().collect())
+}
+
+/// The names closest to `pattern` (at most three, closest first): those a typo of it could have
+/// meant, compared without case and without the pattern's `*`.
+fn did_you_mean<'a>(pattern: &str, names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let wanted = pattern.replace('*', "").to_lowercase();
+    if wanted.is_empty() {
+        return Vec::new();
+    }
+    let mut scored: Vec<(usize, &str)> = names
+        .filter_map(|n| {
+            let lower = n.to_lowercase();
+            let prefix = lower.get(..wanted.len().min(lower.len())).unwrap_or(&lower);
+            // A glob may name only the start of the names it meant (`acceptGood*`).
+            let distance = if pattern.ends_with('*') { strsim::levenshtein(&wanted, prefix) } else { strsim::levenshtein(&wanted, &lower) };
+            (distance <= (wanted.chars().count() / 4).max(1)).then_some((distance, n))
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, n)| n).collect()
 }
 
 /// Whether `name` matches `pattern`, where `*` stands for any run of characters.
@@ -362,10 +391,8 @@ impl Generator {
         if options.operations.is_empty() {
             return Ok(Generator { ir: ir::build(model.operations(), model, options)?, options: options.clone() });
         }
-        let (selected, warnings) = select_operations(model.operations(), &options.operations);
-        let mut ir = ir::build(&selected, model, options)?;
-        ir.warnings.extend(warnings);
-        Ok(Generator { ir, options: options.clone() })
+        let selected = select_operations(model.operations(), &options.operations)?;
+        Ok(Generator { ir: ir::build(&selected, model, options)?, options: options.clone() })
     }
 
     /// Problems with the options that do not stop generation (a fragment on a type the schema does
@@ -465,6 +492,17 @@ impl Generator {
         };
         let errors = ErrorsPath::Crate(self.options.errors_crate_name().replace('-', "_"));
         format::rust_file(emit_client::one_operation(&self.ir, index, &errors)).map(Some)
+    }
+
+    /// Whether [`Options::with_operations`] restricted what is generated.
+    pub fn is_selection(&self) -> bool {
+        !self.options.operations.is_empty()
+    }
+
+    /// The GraphQL names of the operations the generated code calls and of the named types it
+    /// holds: what a selection reaches.
+    pub fn reaches(&self) -> (std::collections::BTreeSet<&str>, std::collections::BTreeSet<&str>) {
+        (self.ir.operations.iter().map(|o| o.graphql.as_str()).collect(), self.ir.types.iter().map(|t| t.graphql.as_str()).collect())
     }
 
     /// The operation document of every mutation, as `(mutation name, document)` in mutation order.
@@ -577,6 +615,26 @@ pub(crate) mod tests {
         assert_eq!(added, want);
         let only_exclusions = generator(&parsed, &Options::new("oees").with_operations(["!acceptGoodsQuote"])).unwrap();
         assert_eq!(only_exclusions.operation_documents().len(), parsed.reference.operations.len() - 1);
+    }
+
+    /// A pattern that selects nothing stops generation, naming what a typo of it may have meant;
+    /// the other patterns do not hide it.
+    #[test]
+    fn a_pattern_that_selects_nothing_is_an_error_with_suggestions() {
+        let parsed = vendored();
+        let messages = |patterns: &[&str]| -> Vec<String> {
+            let Err(diags) = generator(&parsed, &Options::new("oees").with_operations(patterns)) else { panic!("{patterns:?} generated") };
+            assert!(diags.iter().all(|d| d.code == "operation-pattern-unused" && d.severity == crate::diag::Severity::Error));
+            diags.iter().map(|d| d.message.clone()).collect()
+        };
+        assert_eq!(
+            messages(&["acceptGoodsQuote", "acceptGoodsQoute"]),
+            ["the operation pattern `acceptGoodsQoute` matches no operation of the reference; did you mean `acceptGoodsQuote`?"]
+        );
+        assert_eq!(messages(&["!obtainKrakenTokn"])[0], "the operation pattern `obtainKrakenTokn` matches no operation of the reference; did you mean `obtainKrakenToken`?");
+        let glob = &messages(&["acceptGodsQ*"])[0];
+        assert!(glob.contains("did you mean") && glob.contains("`acceptGoodsQuote`"), "{glob}");
+        assert_eq!(messages(&["zzzzzzzz"])[0], "the operation pattern `zzzzzzzz` matches no operation of the reference");
     }
 
     #[test]
