@@ -112,3 +112,42 @@ fn exceeding_a_documented_rate_limit_is_refused() {
         server.stop().await;
     });
 }
+
+/// Headers added with `with_header` reach the server (the mock grants what `X-Kraken-Permissions`
+/// names, and nothing without it), the transport's `Debug` shows neither their values nor the
+/// token, and a header HTTP does not allow is refused when it is added.
+#[test]
+fn added_headers_are_sent_and_kept_out_of_debug() {
+    runtime().block_on(async {
+        let server = start_mock().await;
+        let vars = oees_client::accept_goods_quote::Variables { input: types::AcceptGoodsQuoteInput(json!({"quoteId": "q-1"})) };
+        let bare = Client::new(ReqwestTransport::new(&server.url));
+        let refused = bare.accept_goods_quote(&vars).await.unwrap_err();
+        assert_eq!(refused.code(), Some(&ErrorCode::KtCt8223), "{refused}");
+        let transport = ReqwestTransport::new(&server.url)
+            .with_header("X-Kraken-Permissions", "Can manage goods purchases")
+            .unwrap()
+            .with_header("X-Trace", "trace-secret-value")
+            .unwrap()
+            .with_token("token-secret-value");
+        let shown = format!("{transport:?}");
+        assert!(shown.contains("x-kraken-permissions") && shown.contains("x-trace") && shown.contains("<redacted>"), "{shown}");
+        assert!(!shown.contains("secret-value") && !shown.contains("goods purchases"), "{shown}");
+        let ok = Client::new(transport).accept_goods_quote(&vars).await;
+        assert!(ok.is_ok(), "{ok:?}");
+        server.stop().await;
+    });
+    for (name, value) in [("X-Bad Name", "v"), ("X-Ok", "line\nbreak")] {
+        let err = ReqwestTransport::new("http://127.0.0.1:1/").with_header(name, value).unwrap_err();
+        assert!(err.to_string().starts_with("invalid"), "{err}");
+        assert!(!err.to_string().contains("line"), "the value is not echoed: {err}");
+    }
+}
+
+/// The transport's reqwest is re-exported, so configuring a client needs no reqwest of one's own.
+#[test]
+fn the_transport_re_exports_its_reqwest() {
+    let http = oees_client::http::reqwest::Client::builder().timeout(std::time::Duration::from_secs(5)).build().unwrap();
+    let transport = ReqwestTransport::with_client(http, "http://127.0.0.1:1/");
+    assert_eq!(transport.endpoint(), "http://127.0.0.1:1/");
+}

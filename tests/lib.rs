@@ -218,12 +218,10 @@ impl Server {
 /// A generated client for `url` whose requests grant `permissions` (the `X-Kraken-Permissions`
 /// header, left out when empty) and carry `token` when given.
 pub fn client(url: &str, permissions: &str, token: Option<&str>) -> oees_client::Client<oees_client::http::ReqwestTransport> {
-    let mut headers = reqwest::header::HeaderMap::new();
+    let mut transport = oees_client::http::ReqwestTransport::new(url);
     if !permissions.is_empty() {
-        headers.insert(krakengen_server::http::PERMISSIONS_HEADER, permissions.parse().unwrap());
+        transport = transport.with_header(krakengen_server::http::PERMISSIONS_HEADER, permissions).expect("a valid header");
     }
-    let http = reqwest::Client::builder().default_headers(headers).build().unwrap();
-    let transport = oees_client::http::ReqwestTransport::with_client(http, url);
     oees_client::Client::new(match token {
         Some(token) => transport.with_token(token),
         None => transport,

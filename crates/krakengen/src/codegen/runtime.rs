@@ -576,13 +576,30 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
         #[doc = " The HTTP transport, on reqwest (cargo feature `reqwest`; add `rustls-tls` for https)."]
         #[cfg(feature = "reqwest")]
         pub mod http {
+            #[doc = " The reqwest this transport is built on, so that a caller configuring a client"]
+            #[doc = " (`http::reqwest::Client::builder()`) never has to pin a matching version."]
+            pub use ::reqwest;
+
             #[doc = " Posts requests as JSON to one endpoint, with the token (if any) as the `Authorization`"]
-            #[doc = " header, the way Kraken expects it (the bare token, no scheme)."]
-            #[derive(::std::fmt::Debug)]
+            #[doc = " header, the way Kraken expects it (the bare token, no scheme), and any headers added"]
+            #[doc = " with [`ReqwestTransport::with_header`]. Its `Debug` shows neither the token nor the"]
+            #[doc = " headers' values."]
             pub struct ReqwestTransport {
                 client: ::reqwest::Client,
                 endpoint: ::std::string::String,
+                headers: ::reqwest::header::HeaderMap,
                 token: ::std::sync::RwLock<::std::option::Option<::std::string::String>>,
+            }
+
+            impl ::std::fmt::Debug for ReqwestTransport {
+                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                    let headers: ::std::vec::Vec<&str> = self.headers.keys().map(::reqwest::header::HeaderName::as_str).collect();
+                    f.debug_struct("ReqwestTransport")
+                        .field("endpoint", &self.endpoint)
+                        .field("headers", &headers)
+                        .field("token", &self.token().map(|_| "<redacted>"))
+                        .finish_non_exhaustive()
+                }
             }
 
             impl ReqwestTransport {
@@ -595,7 +612,26 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
                 #[doc = " A transport to `endpoint` using `client` (for timeouts, proxies, TLS settings)."]
                 #[inline]
                 pub fn with_client(client: ::reqwest::Client, endpoint: impl ::std::convert::Into<::std::string::String>) -> Self {
-                    ReqwestTransport { client, endpoint: endpoint.into(), token: ::std::sync::RwLock::new(::std::option::Option::None) }
+                    ReqwestTransport {
+                        client,
+                        endpoint: endpoint.into(),
+                        headers: ::reqwest::header::HeaderMap::new(),
+                        token: ::std::sync::RwLock::new(::std::option::Option::None),
+                    }
+                }
+
+                #[doc = " Sends the header `name: value` with every request (a tracing header, the mock's"]
+                #[doc = " `X-Kraken-Permissions`); a second value of a name is sent too. The value is marked"]
+                #[doc = " sensitive, so it appears in no `Debug` output. Fails on a name or value HTTP does"]
+                #[doc = " not allow, such as one with a line break."]
+                pub fn with_header(mut self, name: &str, value: &str) -> ::std::result::Result<Self, super::TransportError> {
+                    let name = ::reqwest::header::HeaderName::from_bytes(name.as_bytes())
+                        .map_err(|e| super::TransportError::new("invalid HTTP header name").with_source(e))?;
+                    let mut value = ::reqwest::header::HeaderValue::from_str(value)
+                        .map_err(|e| super::TransportError::new(::std::format!("invalid value for the HTTP header {name}")).with_source(e))?;
+                    value.set_sensitive(true);
+                    self.headers.append(name, value);
+                    ::std::result::Result::Ok(self)
                 }
 
                 #[doc = " Starts with a token, for callers that already have one."]
@@ -628,9 +664,12 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
             impl super::Transport for ReqwestTransport {
                 #[inline]
                 async fn execute(&self, request: &super::Request<'_>) -> ::std::result::Result<::serde_json::Value, super::TransportError> {
-                    let mut builder = self.client.post(&self.endpoint).json(request);
+                    let mut builder = self.client.post(&self.endpoint).headers(self.headers.clone()).json(request);
                     if let ::std::option::Option::Some(token) = self.token() {
-                        builder = builder.header(::reqwest::header::AUTHORIZATION, token);
+                        let mut value = ::reqwest::header::HeaderValue::from_str(&token)
+                            .map_err(|e| super::TransportError::new("the token is not a valid HTTP header value").with_source(e))?;
+                        value.set_sensitive(true);
+                        builder = builder.header(::reqwest::header::AUTHORIZATION, value);
                     }
                     let response = builder.send().await.map_err(|e| super::TransportError::new("request failed").with_source(e))?;
                     let status = response.status();
