@@ -15,6 +15,8 @@ fn scaffold(file: &Path, extra: &[&str]) -> Output {
         .arg(file)
         .arg("--config")
         .arg(&config)
+        // The repository's configuration has two projects with a server (oees, queries).
+        .args(if extra.contains(&"--project") { &[][..] } else { &["--project", "oees"][..] })
         .args(extra)
         .output()
         .expect("krakengen runs")
