@@ -177,12 +177,12 @@ fn each_fixture_pair_reports_its_change_in_three_formats() {
         let (old, new) = (apply(&base, case.old), apply(&base, case.new));
         let report = compare(&old, &new, case.old_supplement, case.new_supplement);
         let want: BTreeSet<(Class, &str, String)> = case.expect.iter().map(|&(c, k, p)| (c, k, p.to_string())).collect();
-        assert_eq!(facts(&report), want, "{}:\n{}", case.name, diff::render::text(&report, false));
+        assert_eq!(facts(&report), want, "{}:\n{}", case.name, diff::render::text(&report, diff::render::Style::default()));
         let snapshot = format!(
             "{}\n--- json ---\n{}\n--- markdown ---\n{}",
-            diff::render::text(&report, false),
+            diff::render::text(&report, diff::render::Style::default()),
             diff::render::json(&report),
-            diff::render::markdown(&report)
+            diff::render::markdown(&report, diff::render::Style::default())
         );
         insta::assert_snapshot!(format!("diff_{}", case.name), snapshot);
     }
@@ -213,9 +213,9 @@ fn the_vendored_reference_against_itself_has_no_changes() {
     let loaded = krakengen_tests::pipeline_of(krakengen_tests::vendored_parsed()).load().expect("the vendored reference builds");
     let side = loaded.diff_side();
     let report = diff::compare(&side, &side, "2026-12-01");
-    assert!(report.changes.is_empty(), "{}", diff::render::text(&report, false));
+    assert!(report.changes.is_empty(), "{}", diff::render::text(&report, diff::render::Style::default()));
     assert!(report.rust_checked);
-    assert!(diff::render::text(&report, false).starts_with("no changes\n"));
+    assert!(diff::render::text(&report, diff::render::Style::default()).starts_with("no changes\n"));
     // It still flags what is overdue on the day given: the vendored page schedules removals from 2023
     // to 2026, and none on or before 2023-01-01.
     assert!(report.overdue.iter().any(|o| o.path == "Mutation.updateUserDetails" && o.removal == "2023-04-06"));
@@ -252,7 +252,7 @@ fn edits_of_the_vendored_reference_are_reported_exactly() {
     .into_iter()
     .map(|(c, k, p)| (c, k, p.to_string()))
     .collect();
-    assert_eq!(facts(&report), want, "{}", diff::render::text(&report, false));
+    assert_eq!(facts(&report), want, "{}", diff::render::text(&report, diff::render::Style::default()));
     // Every change points at its line: the removed block in OLD, the rest in NEW.
     let removed = report.changes.iter().find(|c| c.kind == "operation-removed").unwrap();
     let at = removed.location.as_ref().unwrap();

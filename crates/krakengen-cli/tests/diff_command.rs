@@ -50,9 +50,14 @@ fn fail_on_sets_exit_3_at_its_threshold() {
     let o = krakengen(&["diff", BASE, &new, "--today", "2026-01-01", "--fail-on", "breaking"]);
     assert_eq!(o.status.code(), Some(3), "{}", text(&o.stdout));
     // An operation past its removal date fails `dangerous` even when nothing changed.
+    // They are one line, unless `--overdue` lists them.
     let o = krakengen(&["diff", BASE, BASE, "--today", "2026-06-01", "--fail-on", "dangerous"]);
     assert_eq!(o.status.code(), Some(3), "{}", text(&o.stdout));
-    assert!(text(&o.stdout).contains("Mutation.deauthenticateDevice  removal on or after 2026-01-16"), "{}", text(&o.stdout));
+    assert_eq!(text(&o.stdout), "no changes\n\n1 operation is past its scheduled removal on 2026-06-01 (`--overdue` lists them)\n");
+    let o = krakengen(&["diff", BASE, BASE, "--today", "2026-06-01", "--overdue"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
+    assert!(text(&o.stdout).contains("Mutation.deauthenticateDevice  removal on or after 2026-01-16  [NEW:"), "{}", text(&o.stdout));
+    assert!(text(&o.stdout).contains(&format!("NEW {BASE}\n")), "{}", text(&o.stdout));
 }
 
 #[test]
@@ -90,5 +95,7 @@ fn bad_input_names_its_side_and_exits_1() {
     assert!(text(&o.stderr).contains("expected a date as YYYY-MM-DD"), "{}", text(&o.stderr));
     let o = krakengen(&["diff", BASE, "no/such/dir"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).contains("new no/such/dir"), "{}", text(&o.stderr));
+    // The path is named once, by the error that could not read it.
+    let stderr = text(&o.stderr);
+    assert!(stderr.starts_with("error: cannot read no/such/dir:") && stderr.matches("no/such/dir").count() == 1, "{stderr}");
 }

@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+use krakengen::diff::render::Style;
 use krakengen::pipeline::{Failure, Loaded};
 
 use super::{Context, Exit, Result};
@@ -27,6 +28,10 @@ pub struct Args {
     /// The day scheduled removals are compared with, as YYYY-MM-DD (default: today, UTC).
     #[arg(long, value_name = "YYYY-MM-DD")]
     today: Option<String>,
+    /// List every operation of NEW past its scheduled removal (text and markdown count them in
+    /// one line otherwise; JSON always lists them).
+    #[arg(long)]
+    overdue: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -60,8 +65,9 @@ fn side(label: &str, path: &Path, supplements: &[PathBuf], cx: &Context, log: &m
             let _ = writeln!(log, "error: the {label} reference ({}) has errors; nothing was compared", path.display());
             return Err(Exit::Problems);
         }
+        // The failure names the file it could not read.
         Err(failure) => {
-            let _ = writeln!(log, "error: {label} {}: {failure}", path.display());
+            let _ = writeln!(log, "error: {failure}");
             return Err(Exit::Usage);
         }
     };
@@ -94,10 +100,11 @@ pub fn run(args: Args, cx: &Context) -> Result {
         (Err(code), _) | (_, Err(code)) => return Ok(code),
     };
     let report = old.diff(&new, &today);
+    let style = Style { color: false, list_overdue: args.overdue };
     let text = match args.format {
-        Format::Text => krakengen::diff::render::text(&report, std::io::stdout().is_terminal()),
+        Format::Text => krakengen::diff::render::text(&report, Style { color: std::io::stdout().is_terminal(), ..style }),
         Format::Json => krakengen::diff::render::json(&report),
-        Format::Markdown => krakengen::diff::render::markdown(&report),
+        Format::Markdown => krakengen::diff::render::markdown(&report, style),
     };
     super::stdout(&text)?;
     let threshold = args.fail_on.map(|f| match f {

@@ -131,6 +131,8 @@ pub struct DiffReport {
     /// Whether the Rust consequences were computed (they are not when either side's crates could not
     /// be generated; the report says so).
     pub rust_checked: bool,
+    /// The reference files of OLD and of NEW, which locations name.
+    pub files: [Vec<String>; 2],
 }
 
 impl DiffReport {
@@ -203,7 +205,8 @@ pub fn compare(old: &Side<'_>, new: &Side<'_>, today: &str) -> DiffReport {
             })
         })
         .collect();
-    DiffReport { today: today.to_string(), changes, overdue, rust_checked }
+    let files = [old, new].map(|side| side.model.files().iter().map(|f| f.path.clone()).collect());
+    DiffReport { today: today.to_string(), changes, overdue, rust_checked, files }
 }
 
 /// Today's date in UTC as `YYYY-MM-DD`, from the system clock.

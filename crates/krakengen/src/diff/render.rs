@@ -26,19 +26,59 @@ fn summary(report: &DiffReport) -> String {
     out
 }
 
-fn place(l: &Location) -> String {
-    let side = match l.side {
-        super::SideName::Old => "old",
-        super::SideName::New => "new",
-    };
-    format!("{side} {}:{}:{}", l.file, l.line, l.column)
+/// How the text and Markdown renderings show a report.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Style {
+    /// ANSI colours (for a terminal, not for a log); text only.
+    pub color: bool,
+    /// List every operation past its scheduled removal, rather than one line counting them.
+    pub list_overdue: bool,
 }
 
-/// Terminal text, grouped by class; `color` adds ANSI colours (for a terminal, not for a log).
-pub fn text(report: &DiffReport, color: bool) -> String {
+/// A location as `OLD:58:1` or `NEW:108:1` when its side is one file (whose path the report names
+/// once), else with the file: `NEW queries.txt:12:1`.
+fn place(report: &DiffReport, l: &Location) -> String {
+    let (side, files) = match l.side {
+        super::SideName::Old => ("OLD", &report.files[0]),
+        super::SideName::New => ("NEW", &report.files[1]),
+    };
+    match files.as_slice() {
+        [one] if *one == l.file => format!("{side}:{}:{}", l.line, l.column),
+        _ => format!("{side} {}:{}:{}", l.file, l.line, l.column),
+    }
+}
+
+/// `OLD path` and `NEW path` (or their files), as locations abbreviate them.
+fn sides(report: &DiffReport) -> [String; 2] {
+    let name = |files: &[String]| match files {
+        [one] => one.clone(),
+        many => many.join(", "),
+    };
+    [format!("OLD {}", name(&report.files[0])), format!("NEW {}", name(&report.files[1]))]
+}
+
+/// The line counting operations past their scheduled removal, when they are not listed.
+fn overdue_line(report: &DiffReport) -> String {
+    let n = report.overdue.len();
+    format!(
+        "{n} operation{} past {} scheduled removal on {} (`--overdue` lists them)",
+        if n == 1 { " is" } else { "s are" },
+        if n == 1 { "its" } else { "their" },
+        report.today
+    )
+}
+
+/// Terminal text, grouped by class.
+pub fn text(report: &DiffReport, style: Style) -> String {
+    let color = style.color;
     let paint = |code: &str, s: &str| if color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() };
     let mut out = String::new();
     let _ = writeln!(out, "{}", summary(report));
+    if !report.changes.is_empty() || (style.list_overdue && !report.overdue.is_empty()) {
+        for side in sides(report) {
+            let _ = writeln!(out, "{}", paint("2", &side));
+        }
+    }
     if !report.rust_checked {
         let _ = writeln!(out, "the generated-Rust column is missing: the crates of one side could not be generated (see `krakengen check`)");
     }
@@ -54,7 +94,7 @@ pub fn text(report: &DiffReport, color: bool) -> String {
         };
         let _ = writeln!(out, "\n{}", paint(color, &format!("{} ({})", title(class), changes.len())));
         for c in changes {
-            let at = c.location.as_ref().map(|l| format!("  [{}]", place(l))).unwrap_or_default();
+            let at = c.location.as_ref().map(|l| format!("  [{}]", place(report, l))).unwrap_or_default();
             let _ = writeln!(out, "  {}  {}{at}", paint("1", &c.path), paint("2", c.kind.as_str()));
             let _ = writeln!(out, "      {}", c.message);
             if let Some(rust) = &c.rust {
@@ -62,10 +102,12 @@ pub fn text(report: &DiffReport, color: bool) -> String {
             }
         }
     }
-    if !report.overdue.is_empty() {
+    if !report.overdue.is_empty() && !style.list_overdue {
+        let _ = writeln!(out, "\n{}", paint("1;31", &overdue_line(report)));
+    } else if !report.overdue.is_empty() {
         let _ = writeln!(out, "\n{}", paint("1;31", &format!("Past their scheduled removal on {} ({})", report.today, report.overdue.len())));
         for o in &report.overdue {
-            let at = o.location.as_ref().map(|l| format!("  [{}]", place(l))).unwrap_or_default();
+            let at = o.location.as_ref().map(|l| format!("  [{}]", place(report, l))).unwrap_or_default();
             let _ = writeln!(out, "  {}  removal on or after {}{at}", paint("1", &o.path), o.removal);
         }
     }
@@ -107,9 +149,13 @@ fn cell(text: &str) -> String {
 }
 
 /// Markdown for a pull-request comment: the summary, then one table per class.
-pub fn markdown(report: &DiffReport) -> String {
+pub fn markdown(report: &DiffReport, style: Style) -> String {
     let mut out = String::from("### krakengen diff\n\n");
     let _ = writeln!(out, "{}\n", summary(report));
+    if !report.changes.is_empty() || (style.list_overdue && !report.overdue.is_empty()) {
+        let [old, new] = sides(report);
+        let _ = writeln!(out, "`{}` · `{}`\n", cell(&old), cell(&new));
+    }
     for class in CLASSES {
         let changes: Vec<_> = report.changes.iter().filter(|c| c.class == class).collect();
         if changes.is_empty() {
@@ -118,17 +164,19 @@ pub fn markdown(report: &DiffReport) -> String {
         let _ = writeln!(out, "#### {} ({})\n", title(class), changes.len());
         out.push_str("| Where | Change | What | Generated Rust | Line |\n|---|---|---|---|---|\n");
         for c in changes {
-            let at = c.location.as_ref().map(|l| cell(&place(l))).unwrap_or_default();
+            let at = c.location.as_ref().map(|l| cell(&place(report, l))).unwrap_or_default();
             let rust = c.rust.as_deref().map(cell).unwrap_or_default();
             let _ = writeln!(out, "| `{}` | `{}` | {} | {rust} | {at} |", cell(&c.path), c.kind, cell(&c.message));
         }
         out.push('\n');
     }
-    if !report.overdue.is_empty() {
+    if !report.overdue.is_empty() && !style.list_overdue {
+        let _ = writeln!(out, "**{}**\n", cell(&overdue_line(report)));
+    } else if !report.overdue.is_empty() {
         let _ = writeln!(out, "#### Past their scheduled removal on {} ({})\n", report.today, report.overdue.len());
         out.push_str("| Operation | Removal on or after | Line |\n|---|---|---|\n");
         for o in &report.overdue {
-            let at = o.location.as_ref().map(|l| cell(&place(l))).unwrap_or_default();
+            let at = o.location.as_ref().map(|l| cell(&place(report, l))).unwrap_or_default();
             let _ = writeln!(out, "| `{}` | {} | {at} |", cell(&o.path), o.removal);
         }
         out.push('\n');
