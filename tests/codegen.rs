@@ -522,9 +522,12 @@ fn a_crate_of_five_operations_builds_and_holds_only_them() {
 }
 
 /// The crate `krakengen generate` writes for the vendored reference builds on its own, HTTP
-/// transport included. Slow (a minute or more), so opt-in: `cargo test --test codegen -- --ignored`.
+/// transport included. Slow (a minute or more of compiling reqwest and the whole client in a
+/// target of its own), so opt-in: `cargo nextest run -p krakengen-tests --run-ignored all
+/// vendored_standalone`. The same transport code is compiled by every run, in `oees-client` (the
+/// tests enable its `reqwest` feature) and the end-to-end tests call the mock through it.
 #[test]
-#[ignore]
+#[ignore = "slow: a minute or more; oees-client's reqwest build covers the transport in every run"]
 fn vendored_standalone_crate_builds() {
     let files = generator(&vendored_reference(), &oees_options()).crate_files().unwrap();
     let dir = tempfile::tempdir().unwrap();

@@ -52,19 +52,34 @@ fn a_successful_mutation_returns_typed_data() {
     });
 }
 
+/// Counts the calls that reach the mock's answers, to tell whether a guard ran before them.
+struct Counting(ExampleDispatch, Arc<std::sync::atomic::AtomicUsize>);
+
+impl Dispatch for Counting {
+    fn call<'a>(&'a self, call: Call<'a>) -> DispatchFuture<'a> {
+        self.1.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        self.0.call(call)
+    }
+}
+
 #[test]
 fn a_caller_lacking_a_permission_gets_the_mutations_code() {
     runtime().block_on(async {
-        let server = start_mock().await;
+        let calls = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let server = start(Arc::new(Counting(ExampleDispatch::from_model(krakengen_tests::vendored_loaded().model()), calls.clone()))).await;
+        let count = || calls.load(std::sync::atomic::Ordering::SeqCst);
         let vars = oees_client::accept_goods_quote::Variables { input: types::AcceptGoodsQuoteInput(json!({"quoteId": "q-1"})) };
         let err = client(&server.url, "Can query businesses").accept_goods_quote(&vars).await.unwrap_err();
         // `acceptGoodsQuote` lists `KT-CT-8223: Unauthorized.` among its possible errors.
         assert_eq!(err.code(), Some(&ErrorCode::KtCt8223), "{err}");
         let Error::Kraken { errors, .. } = &err else { panic!("{err:?}") };
+        assert_eq!(errors[0].error_type, Some(oees_errors::ErrorType::Authorization), "{err:?}");
         assert_eq!(errors[0].narrow::<oees_client::accept_goods_quote::PossibleError>(), Some(oees_client::accept_goods_quote::PossibleError::KtCt8223));
-        // With the permission the same call succeeds.
+        assert_eq!(count(), 0, "the guard refuses before the mock answers");
+        // With the permission the same call succeeds, and reaches the answers once.
         let ok = client(&server.url, "Can manage goods purchases").accept_goods_quote(&vars).await;
         assert!(ok.is_ok(), "{ok:?}");
+        assert_eq!(count(), 1);
         server.stop().await;
     });
 }

@@ -342,14 +342,28 @@ fn extremely_long_lines() {
     assert_eq!(p.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["no-mutations"]);
 }
 
+/// Cutting a fixture after each of its lines, whatever the rendering, never panics; every block
+/// that ends before the cut is read as in the whole file (only the last block can lose anything);
+/// and what is reported is rendered.
 #[test]
 fn every_rendering_survives_truncation_at_every_line() {
-    // Cutting a fixture after each of its lines must never panic, whatever the rendering.
+    let facts = |m: &krakengen::model::Operation| {
+        let errors: Vec<(String, String)> = m.errors.iter().map(|e| (e.code.clone(), e.message.clone())).collect();
+        let arguments: Vec<(String, String)> = m.arguments.iter().map(|a| (a.name.clone(), a.ty.to_string())).collect();
+        (m.span, m.return_type.to_string(), m.description.clone(), errors, arguments, m.permissions.clone(), m.rate_limits.clone())
+    };
     for f in ["standard/small.txt", "compact/basic.txt", "rich/basic.txt", "crlf/basic.txt"] {
         let text = std::fs::read_to_string(fixture(f)).unwrap();
+        let whole = parse_str(f, &text);
         for (i, _) in text.match_indices('\n') {
             let p = parse_str(f, &text[..i]);
-            let _ = p.report().render(false);
+            let last = p.reference.operations.iter().map(|m| m.span.offset).max();
+            for m in p.reference.operations.iter().filter(|m| Some(m.span.offset) != last) {
+                let full = whole.reference.operation(&m.name).unwrap_or_else(|| panic!("{f} cut at {i}: `{}` is not in the whole file", m.name));
+                assert_eq!(facts(m), facts(full), "{f} cut at byte {i}: `{}`", m.name);
+            }
+            assert!(p.reference.operations.len() <= whole.reference.operations.len(), "{f} cut at byte {i}");
+            assert_eq!(p.report().render(false).is_empty(), p.diagnostics.is_empty(), "{f} cut at byte {i}");
         }
     }
 }

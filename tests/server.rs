@@ -124,24 +124,35 @@ fn exceeding_a_documented_rate_limit_is_refused() {
     });
 }
 
+/// `generatePreSignedToken` costs 1 (its reference's query complexity): a limit below that refuses
+/// it before the resolver runs, a limit at it or above lets it through.
 #[test]
 fn the_configured_complexity_limit_is_enforced() {
     runtime().block_on(async {
-        // `generatePreSignedToken` has query complexity 1 in the reference; a limit of 0 refuses it.
-        let server = start(Resolvers::default(), &Settings::default().with_max_complexity(0)).await;
         let vars = oees_client::generate_pre_signed_token::Variables {
             email: "a@example.com".into(),
             number_of_days_allowed: 3,
             scope: types::PreSignedTokenScope::SubmitMeterReadings,
         };
-        let err = client(&server.url, "Can generate pre signed tokens", "u").generate_pre_signed_token(&vars).await.unwrap_err();
-        let Error::Kraken { errors, .. } = &err else { panic!("{err:?}") };
-        assert_eq!(
-            errors[0].code,
-            Some(ErrorCode::Unknown(krakengen_server::schema::COMPLEXITY_EXCEEDED.into())),
-            "{err:?}"
-        );
-        server.stop().await;
+        for (limit, allowed) in [(0, false), (1, true), (2, true)] {
+            let resolvers = Resolvers::default();
+            let server = start(resolvers.clone(), &Settings::default().with_max_complexity(limit)).await;
+            let result = client(&server.url, "Can generate pre signed tokens", "u").generate_pre_signed_token(&vars).await;
+            if allowed {
+                assert!(result.is_ok(), "limit {limit}: {result:?}");
+                assert_eq!(resolvers.calls(), ["generatePreSignedToken"], "limit {limit}");
+            } else {
+                let err = result.unwrap_err();
+                let Error::Kraken { errors, .. } = &err else { panic!("{err:?}") };
+                assert_eq!(
+                    errors[0].code,
+                    Some(ErrorCode::Unknown(krakengen_server::schema::COMPLEXITY_EXCEEDED.into())),
+                    "limit {limit}: {err:?}"
+                );
+                assert!(resolvers.calls().is_empty(), "limit {limit}: refused before the resolver");
+            }
+            server.stop().await;
+        }
     });
 }
 

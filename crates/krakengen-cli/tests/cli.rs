@@ -143,9 +143,10 @@ fn a_directory_is_read_in_name_order() {
 #[test]
 fn codegen_check_reads_the_config_file() {
     // Without a stamp, so this is always the full comparison and nothing is written under `target/`.
+    // Every file of the repository's two projects (SDL, catalogue, three crates each) is compared.
     let out = krakengen(&["codegen", "--check", "--no-stamp"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("0 stale"));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "10 generated files, 0 stale\n");
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(root().join("tests/fixtures/crlf/basic.txt"), dir.path().join("ref.txt")).unwrap();
@@ -224,6 +225,24 @@ fn codegen_check_uses_the_stamp_only_while_nothing_changed() {
     let diff = stderr.strip_prefix("stale out/metadata.json\n").unwrap_or_else(|| panic!("{stderr}"));
     assert!(diff.starts_with("--- ") && diff.contains("(on disk)\n+++ ") && diff.contains("@@ line 2 @@\n"), "{diff}");
     assert!(diff.contains("\n-  \"xrrors\": {\n+  \"errors\": {\n"), "{diff}");
+
+    // Bytes added at the end of an output, or cut from it, make it stale too: with the stamp (its
+    // hash) and without (the full comparison).
+    for change in ["append", "truncate"] {
+        assert_eq!(run(&[]).0, Some(0));
+        let mut bytes = std::fs::read(&json).unwrap();
+        if change == "append" {
+            bytes.extend_from_slice(b"\n");
+        } else {
+            bytes.pop();
+        }
+        std::fs::write(&json, &bytes).unwrap();
+        for extra in [&["--check"][..], &["--check", "--no-stamp"]] {
+            let (code, stdout, stderr) = run(extra);
+            assert_eq!(code, Some(1), "{change} {extra:?}: {stdout}{stderr}");
+            assert!(stderr.starts_with("stale out/metadata.json\n"), "{change} {extra:?}: {stderr}");
+        }
+    }
 
     // `--stamp` puts it elsewhere.
     let elsewhere = dir.path().join("elsewhere.stamp");

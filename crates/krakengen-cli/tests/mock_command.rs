@@ -68,6 +68,24 @@ fn the_mock_answers_the_example_response() {
     assert_eq!(v["errors"][0]["extensions"]["errorType"], "AUTHORIZATION", "{v}");
 }
 
+/// `--deny-unspecified` refuses an operation whose reference says nothing about its permissions,
+/// even to a caller holding every permission (`*`), with the generic unauthorized code; without it
+/// the mock answers. An operation whose permissions the caller holds still answers.
+#[test]
+fn deny_unspecified_refuses_operations_without_a_permissions_section() {
+    const BATCH: &str = r#"{"query": "mutation { closeOpenPrintBatch { printBatch { __typename } } }"}"#;
+    let open = start(&[]);
+    let v = post(&open.addr, "*", BATCH);
+    assert!(v["errors"].is_null() && v["data"]["closeOpenPrintBatch"].is_object(), "{v}");
+    let strict = start(&["--deny-unspecified"]);
+    let v = post(&strict.addr, "*", BATCH);
+    assert_eq!(v["errors"][0]["extensions"]["errorType"], "AUTHORIZATION", "{v}");
+    assert_eq!(v["errors"][0]["extensions"]["errorCode"], "KT-CT-1111", "{v}");
+    assert!(v["data"].is_null(), "{v}");
+    let v = post(&strict.addr, "Can generate pre signed tokens", TOKEN);
+    assert_eq!(v["data"]["generatePreSignedToken"]["token"], "century-reflect-white-store-idea", "{v}");
+}
+
 #[test]
 fn max_complexity_refuses_requests_above_the_limit() {
     let mock = start(&["--max-complexity", "0"]);

@@ -561,15 +561,21 @@ impl<'s, 'a> Differ<'s, 'a> {
         };
         let partial = partial || inferred;
         let (ov, nv): (BTreeSet<&str>, BTreeSet<&str>) = (o.values.iter().map(|v| v.name.as_str()).collect(), n.values.iter().map(|v| v.name.as_str()).collect());
+        // A removal is located in OLD, where the type was used; a value only a supplement states
+        // has no line in a reference.
+        let at_old = o.first_use.and_then(|s| self.at_old(s));
+        let stated = |t: &TypeDef, v: &str| t.values.iter().any(|x| x.name == v && !x.from_supplement);
         for v in ov.difference(&nv) {
-            self.push(soften(Class::Breaking, partial), Area::Surface, ChangeKind::EnumValueRemoved, format!("{name}.{v}"), format!("value {} of enum {} was removed{partial_note}", code(v), code(name)), at.clone(), vec![format!("value:{name}.{v}")]);
+            let place = if stated(o, v) { at_old.clone() } else { None };
+            self.push(soften(Class::Breaking, partial), Area::Surface, ChangeKind::EnumValueRemoved, format!("{name}.{v}"), format!("value {} of enum {} was removed{partial_note}", code(v), code(name)), place, vec![format!("value:{name}.{v}")]);
         }
         for v in nv.difference(&ov) {
-            self.push(Class::Dangerous, Area::Surface, ChangeKind::EnumValueAdded, format!("{name}.{v}"), format!("value {} was added to enum {}", code(v), code(name)), at.clone(), vec![format!("value:{name}.{v}")]);
+            let place = if stated(n, v) { at.clone() } else { None };
+            self.push(Class::Dangerous, Area::Surface, ChangeKind::EnumValueAdded, format!("{name}.{v}"), format!("value {} was added to enum {}", code(v), code(name)), place, vec![format!("value:{name}.{v}")]);
         }
         let (om, nm): (BTreeSet<&str>, BTreeSet<&str>) = (o.members.iter().map(String::as_str).collect(), n.members.iter().map(String::as_str).collect());
         for m in om.difference(&nm) {
-            self.push(soften(Class::Breaking, partial), Area::Surface, ChangeKind::UnionMemberRemoved, name.clone(), format!("{} is no longer a member of union {}{partial_note}", code(m), code(name)), at.clone(), vec![format!("member:{name}.{m}")]);
+            self.push(soften(Class::Breaking, partial), Area::Surface, ChangeKind::UnionMemberRemoved, name.clone(), format!("{} is no longer a member of union {}{partial_note}", code(m), code(name)), at_old.clone(), vec![format!("member:{name}.{m}")]);
         }
         for m in nm.difference(&om) {
             self.push(Class::Dangerous, Area::Surface, ChangeKind::UnionMemberAdded, name.clone(), format!("{} was added to union {}", code(m), code(name)), at.clone(), vec![format!("member:{name}.{m}")]);
