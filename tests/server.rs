@@ -1,4 +1,4 @@
-//! End to end: an implementation of the generated server trait (`oees_server::MutationResolvers`,
+//! End to end: an implementation of the generated server trait (`oees_server::OperationResolvers`,
 //! in `server/resolvers.rs`, started from `krakengen scaffold`) served by the generated
 //! `oees_server::router` on loopback, and driven over real HTTP by the generated client.
 //!

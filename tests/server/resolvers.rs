@@ -22,7 +22,7 @@ impl Resolvers {
         self.log.lock().unwrap().push(mutation);
     }
 }
-impl ::oees_server::MutationResolvers for Resolvers {
+impl ::oees_server::OperationResolvers for Resolvers {
     #[allow(unused_variables)]
     async fn accept_goods_quote(
         &self,

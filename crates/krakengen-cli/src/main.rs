@@ -40,7 +40,7 @@ enum Command {
     /// Regenerate every output a `krakengen.toml` names (what `cargo xtask codegen` does); with
     /// `--check`, write nothing and exit 1 when any generated file is stale.
     Codegen(commands::codegen::Args),
-    /// Write a starting implementation of the server crate's `MutationResolvers` (every body `todo!()`)
+    /// Write a starting implementation of the server crate's `OperationResolvers` (every body `todo!()`)
     /// to FILE if it does not exist; if it does, never touch it but list the trait methods it lacks
     /// (with stubs to paste, on stdout) and the ones it implements that the trait no longer has, and
     /// exit 1 unless it is in sync.

@@ -55,7 +55,7 @@ fn writes_once_then_compares_without_touching_the_file() {
     assert!(stderr.contains("324 methods implemented, 2 missing, 1 orphaned"), "{stderr}");
     let line = edited.lines().position(|l| l.contains("fn add_old_property(")).unwrap() + 1;
     assert!(stderr.contains(&format!("resolvers.rs:{line}:11")), "the orphan is located: {stderr}");
-    assert!(stderr.contains("`add_old_property` is not a method of `MutationResolvers`"), "{stderr}");
+    assert!(stderr.contains("`add_old_property` is not a method of `OperationResolvers`"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), edited, "the user's file is never modified");
 }
 
@@ -66,7 +66,7 @@ fn a_file_that_is_not_an_implementation_is_reported_not_replaced() {
     std::fs::write(&file, "fn main() {}\n").unwrap();
     let out = scaffold(&file, &[]);
     assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
-    assert!(text(&out.stderr).contains("no `impl MutationResolvers for …` block"), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("no `impl OperationResolvers for …` block"), "{}", text(&out.stderr));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "fn main() {}\n");
 }
 

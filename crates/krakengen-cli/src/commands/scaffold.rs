@@ -64,7 +64,7 @@ pub fn run(args: Args, cx: &Context) -> Result {
     sources.add(shown.to_string(), existing.as_str());
     eprint!("{}", krakengen::diag::Report::new(comparison.diagnostics.clone(), sources).render(cx.render));
     if !comparison.missing.is_empty() {
-        let mut stubs = format!("// The methods {shown} lacks, to paste into its `impl MutationResolvers` block:\n");
+        let mut stubs = format!("// The methods {shown} lacks, to paste into its `impl OperationResolvers` block:\n");
         for m in &comparison.missing {
             stubs.push_str(&m.stub);
         }

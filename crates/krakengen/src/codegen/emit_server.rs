@@ -1,4 +1,4 @@
-//! Tokens of the server module: the `MutationResolvers` trait, the adapter that serves any
+//! Tokens of the server module: the `OperationResolvers` trait, the adapter that serves any
 //! implementation of it through `krakengen_server`, and the permission and rate-limit policy taken
 //! from the catalogue.
 //!
@@ -172,18 +172,18 @@ fn segments_with<'a>(ir: &'a Ir, paths: &'a ServerPaths, per_piece: usize) -> Ve
         quote! {
             #![doc = #summary]
             #![doc = ""]
-            #![doc = " Implement [`MutationResolvers`] (one method per mutation; `krakengen scaffold` writes a starting"]
+            #![doc = " Implement [`OperationResolvers`] (one method per operation; `krakengen scaffold` writes a starting"]
             #![doc = " implementation), then serve it with [`schema`] or [`router`]. Permissions and rate limits are"]
             #![doc = " checked by [`policy`] before a method runs; errors reach callers in Kraken's shape."]
             #[doc = #sdl_doc]
             pub const SDL: &str = ::core::include_str!(#sdl);
             #[doc = " Every permission name the reference requires, sorted (what `X-Kraken-Permissions: *` grants)."]
             pub const PERMISSIONS: &[&str] = &[#(#permissions),*];
-            #[doc = " Serves any [`MutationResolvers`]: implements `krakengen_server::schema::Dispatch` by decoding"]
+            #[doc = " Serves any [`OperationResolvers`]: implements `krakengen_server::schema::Dispatch` by decoding"]
             #[doc = " each mutation's arguments into the client crate's `Variables` and encoding the result."]
             pub struct Adapter<R>(pub R);
             #[doc = " The schema of [`SDL`], served by `resolvers` behind the guards of [`policy`]."]
-            pub fn schema<R: MutationResolvers>(
+            pub fn schema<R: OperationResolvers>(
                 resolvers: R,
                 unspecified: ::krakengen_server::policy::Unspecified,
                 settings: &::krakengen_server::schema::Settings,
@@ -197,7 +197,7 @@ fn segments_with<'a>(ir: &'a Ir, paths: &'a ServerPaths, per_piece: usize) -> Ve
             }
             #[doc = " HTTP routes (`POST /graphql`, `POST /v1/graphql/`) serving [`schema`]; the caller's permissions come"]
             #[doc = " from the `X-Kraken-Permissions` header. Serve it with `krakengen_server::http::serve`."]
-            pub fn router<R: MutationResolvers>(
+            pub fn router<R: OperationResolvers>(
                 resolvers: R,
                 unspecified: ::krakengen_server::policy::Unspecified,
                 settings: &::krakengen_server::schema::Settings,
@@ -246,7 +246,7 @@ const METHODS_PER_CHUNK: usize = 64;
 const MUTATIONS_PER_PIECE: usize = 500;
 
 /// The opening line of the trait exactly as prettyplease prints it, which joins its chunks.
-const TRAIT_OPENER: &str = "pub trait MutationResolvers: ::std::marker::Send + ::std::marker::Sync + 'static {";
+const TRAIT_OPENER: &str = "pub trait OperationResolvers: ::std::marker::Send + ::std::marker::Sync + 'static {";
 
 /// The whole generated server module, as segments formatted in parallel.
 pub(crate) fn segments<'a>(ir: &'a Ir, paths: &'a ServerPaths) -> Vec<Segment<'a>> {
@@ -263,7 +263,7 @@ fn resolvers_trait(ir: &Ir, paths: &ServerPaths, range: std::ops::Range<usize>) 
         #[doc = " There are no default bodies: a mutation added to the reference is a compile error in every"]
         #[doc = " implementation until it is implemented."]
         #[allow(deprecated)]
-        pub trait MutationResolvers: ::std::marker::Send + ::std::marker::Sync + 'static {
+        pub trait OperationResolvers: ::std::marker::Send + ::std::marker::Sync + 'static {
             #(#methods)*
         }
     }
@@ -284,7 +284,7 @@ fn adapter(ir: &Ir, paths: &ServerPaths, range: std::ops::Range<usize>, sentinel
     let arms = bracket(ir.operations[range].iter().map(|op| dispatch_arm(op, paths)), sentinel);
     quote! {
         #[allow(deprecated)]
-        impl<R: MutationResolvers> ::krakengen_server::schema::Dispatch for Adapter<R> {
+        impl<R: OperationResolvers> ::krakengen_server::schema::Dispatch for Adapter<R> {
             fn call<'a>(&'a self, call: ::krakengen_server::schema::Call<'a>) -> ::krakengen_server::schema::DispatchFuture<'a> {
                 let resolvers = &self.0;
                 let caller = call.caller;
@@ -341,7 +341,7 @@ pub(crate) fn scaffold(ir: &Ir, paths: &ServerPaths, server: &str) -> TokenStrea
         #![doc = " lists the methods the trait gained (which you must add) and the ones it lost."]
         #[doc = " The implementation of every mutation."]
         pub struct Resolvers;
-        impl ::#server::MutationResolvers for Resolvers {
+        impl ::#server::OperationResolvers for Resolvers {
             #(#methods)*
         }
     }

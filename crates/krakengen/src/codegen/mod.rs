@@ -168,7 +168,7 @@ impl Options {
     }
 
     /// Also generates a server crate's `src/generated.rs` in `dir` (relative to the repository root):
-    /// the `MutationResolvers` trait, its adapter and the policy. `sdl` is the path of the checked-in
+    /// the `OperationResolvers` trait, its adapter and the policy. `sdl` is the path of the checked-in
     /// SDL relative to the root (`schema/oees/schema.graphql`), which the server embeds with
     /// `include_str!`.
     #[must_use]
@@ -528,7 +528,7 @@ impl Generator {
         ))
     }
 
-    /// A starting implementation of the server crate's `MutationResolvers`, every body `todo!()`;
+    /// A starting implementation of the server crate's `OperationResolvers`, every body `todo!()`;
     /// `None` when the options name no server crate (see [`scaffold`]).
     pub fn scaffold(&self) -> Result<Option<String>, Diagnostics> {
         scaffold::render(&self.ir, &self.options)

@@ -1,4 +1,4 @@
-//! `krakengen scaffold`: the user's starting implementation of the generated `MutationResolvers`
+//! `krakengen scaffold`: the user's starting implementation of the generated `OperationResolvers`
 //! trait, and the comparison of an existing implementation with the trait.
 //!
 //! The scaffold is written once and then belongs to the user, so krakengen never overwrites it. When
@@ -14,9 +14,9 @@ use crate::diag::Diagnostics;
 use crate::model::Span;
 
 /// The name of the trait an implementation is looked for.
-const TRAIT: &str = "MutationResolvers";
+const TRAIT: &str = "OperationResolvers";
 
-/// A starting implementation of the server crate's `MutationResolvers`, every body `todo!()`; `None`
+/// A starting implementation of the server crate's `OperationResolvers`, every body `todo!()`; `None`
 /// when the options name no server crate. The text has no "do not edit" header: it is the user's file
 /// from the moment it is written.
 pub(crate) fn render(ir: &ir::Ir, options: &Options) -> Result<Option<String>, Diagnostics> {
@@ -58,7 +58,7 @@ impl Comparison {
 }
 
 /// Compares `existing` (the text of a user's implementation file) with `scaffold` (what [`render`]
-/// returns for the current reference). Methods are matched by name in every `impl … MutationResolvers
+/// returns for the current reference). Methods are matched by name in every `impl … OperationResolvers
 /// for …` block of the file, inline modules included; signatures are left to the compiler, which
 /// reports them precisely.
 pub fn compare(scaffold: &str, existing: &str) -> Comparison {
@@ -127,7 +127,7 @@ pub fn compare(scaffold: &str, existing: &str) -> Comparison {
     out
 }
 
-/// Every `impl … MutationResolvers for …` block, in file order, looking into inline modules.
+/// Every `impl … OperationResolvers for …` block, in file order, looking into inline modules.
 fn collect_impls<'a>(items: &'a [syn::Item], out: &mut Vec<&'a syn::ItemImpl>) {
     for item in items {
         match item {
@@ -215,7 +215,7 @@ mod tests {
         let Some(syn::Item::Impl(imp)) = file.items.iter().find(|i| matches!(i, syn::Item::Impl(_))) else {
             panic!("no impl block in\n{text}")
         };
-        assert_eq!(imp.trait_.as_ref().map(|t| quote::ToTokens::to_token_stream(&t.1).to_string()).as_deref(), Some(":: oees_server :: MutationResolvers"));
+        assert_eq!(imp.trait_.as_ref().map(|t| quote::ToTokens::to_token_stream(&t.1).to_string()).as_deref(), Some(":: oees_server :: OperationResolvers"));
         assert_eq!(imp.items.len(), reference.operations.len());
         assert_eq!(text.matches("::std::todo!(").count(), reference.operations.len());
         assert!(text.contains("async fn accept_goods_quote(\n        &self,\n        caller: &::krakengen_server::policy::Caller,"), "{text}");
@@ -259,7 +259,7 @@ mod tests {
         let (_, text) = vendored_scaffold();
         let c = compare(&text, "pub struct Resolvers;\n");
         assert_eq!(c.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["scaffold-no-impl"]);
-        let c = compare(&text, "impl MutationResolvers for R { fn x(");
+        let c = compare(&text, "impl OperationResolvers for R { fn x(");
         assert_eq!(c.diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>(), ["scaffold-unparsable"]);
         assert!(!c.in_sync());
     }
@@ -268,9 +268,9 @@ mod tests {
     fn implementations_in_inline_modules_and_split_impls_count() {
         let (_, text) = vendored_scaffold();
         let methods = trait_methods(&text);
-        let mut file = String::from("mod inner {\n    impl ::oees_server::MutationResolvers for R {\n");
+        let mut file = String::from("mod inner {\n    impl ::oees_server::OperationResolvers for R {\n");
         file.push_str(&methods[0].1);
-        file.push_str("    }\n}\nimpl MutationResolvers for R {\n");
+        file.push_str("    }\n}\nimpl OperationResolvers for R {\n");
         for (_, stub) in &methods[1..] {
             file.push_str(stub);
         }
