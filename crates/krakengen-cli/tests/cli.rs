@@ -325,8 +325,9 @@ fn a_selection_that_matches_nothing_writes_nothing() {
     let run = krakengen(&["generate", "schema/oees/mutations.txt", "--out", &out.display().to_string(), "--operation", "acceptGoodsQoute"]);
     assert_eq!(run.status.code(), Some(1), "{}", text(&run.stderr));
     let stderr = text(&run.stderr);
-    assert!(stderr.contains("operation-pattern-unused"), "{stderr}");
-    assert!(stderr.contains("did you mean `acceptGoodsQuote`?"), "{stderr}");
+    // In the style of every other diagnostic (miette wraps it at 100 columns).
+    assert!(stderr.starts_with("krakengen::operation-pattern-unused\n\n  × "), "{stderr}");
+    assert!(stderr.replace("\n  │ ", " ").contains("did you mean `acceptGoodsQuote`?"), "{stderr}");
     assert!(stderr.contains("nothing was written"), "{stderr}");
     assert!(!stderr.contains("empty-selection"), "the reference's warnings are not the point:\n{stderr}");
     assert!(text(&run.stdout).is_empty());

@@ -292,10 +292,12 @@ impl miette::SourceCode for Window {
     }
 }
 
+/// One diagnostic as miette reports it; without a source (a problem with an option, or a position
+/// outside its file) it is the same report with no snippet.
 #[derive(Debug)]
 struct Miette<'a> {
     diag: &'a Diagnostic,
-    source: Window,
+    source: Option<Window>,
 }
 
 impl std::fmt::Display for Miette<'_> {
@@ -319,10 +321,11 @@ impl miette::Diagnostic for Miette<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = miette::LabeledSpan> + '_>> {
+        self.source.as_ref()?;
         let span = miette::SourceSpan::new((self.diag.span.offset as usize).into(), self.diag.span.len as usize);
         Some(Box::new(std::iter::once(miette::LabeledSpan::new_with_span(Some(self.diag.label.clone()), span))))
     }
@@ -343,29 +346,21 @@ pub fn render(diags: &Diagnostics, sources: &SourceMap, options: impl Into<Rende
     let capped = diags.capped(options.max_per_file);
     for d in &capped.shown {
         let mut local = d.clipped();
-        let severity = match d.severity {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
+        let source = match sources.get(d.span.file) {
+            None => None,
+            Some(src) if d.span.offset as usize > src.text.len() => {
+                local.message = format!(
+                    "{} (at {}:{}:{}, which lies outside the file of {} bytes)",
+                    local.message,
+                    src.path,
+                    d.span.line,
+                    d.span.column,
+                    src.text.len()
+                );
+                None
+            }
+            Some(src) => Some(snippet(src, d, &mut local.span)),
         };
-        let Some(src) = sources.get(d.span.file) else {
-            let _ = writeln!(out, "{severity}[{}]: {}", d.code, local.message);
-            continue;
-        };
-        let offset = d.span.offset as usize;
-        if offset > src.text.len() {
-            let _ = writeln!(
-                out,
-                "{}:{}:{}: {severity}[{}]: {} (the position lies outside the file, which has {} bytes)",
-                src.path,
-                d.span.line,
-                d.span.column,
-                d.code,
-                local.message,
-                src.text.len()
-            );
-            continue;
-        }
-        let source = snippet(src, d, &mut local.span);
         let _ = handler.render_report(&mut out, &Miette { diag: &local, source });
         out.push('\n');
     }
@@ -612,9 +607,10 @@ mod tests {
     fn a_span_outside_its_file_is_reported_without_a_snippet() {
         let d = one(Span { file: 0, line: 40, column: 2, offset: 1_000, len: 5 }, "somewhere else");
         let out = render(&d, &file("small.txt", "tiny\n"), false);
-        assert_eq!(out, "small.txt:40:2: error[bad-thing]: somewhere else (the position lies outside the file, which has 5 bytes)\n");
+        assert_eq!(out, "krakengen::bad-thing\n\n  × somewhere else (at small.txt:40:2, which lies outside the file of 5 bytes)\n\n");
+        // Without a file, the same style of report without a snippet.
         let out = render(&one(Span { file: 7, ..Span::default() }, "no such file"), &SourceMap::new(), false);
-        assert_eq!(out, "error[bad-thing]: no such file\n");
+        assert_eq!(out, "krakengen::bad-thing\n\n  × no such file\n\n");
     }
 
     #[test]
