@@ -70,3 +70,82 @@ fn every_argument_has_a_description() {
         }
     }
 }
+
+/// The README's fenced blocks of one language, in order (indented blocks of list items included).
+fn readme_blocks(lang: &str) -> Vec<String> {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../README.md")).expect("README.md");
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in readme.lines() {
+        let trimmed = line.trim_start();
+        match (&mut current, trimmed.strip_prefix("```")) {
+            (None, Some(tag)) if tag == lang => current = Some(String::new()),
+            (Some(_), Some("")) => blocks.push(current.take().expect("open")),
+            (Some(text), _) => {
+                text.push_str(trimmed);
+                text.push('\n');
+            }
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// Every `krakengen` command the README shows (also as `cargo run … --bin krakengen -- …`) names a
+/// subcommand that exists and only options that subcommand's `--help` lists.
+#[test]
+fn the_readme_commands_exist() {
+    let mut checked = 0;
+    for block in readme_blocks("sh") {
+        for line in block.lines() {
+            let words: Vec<&str> = line.split('#').next().unwrap_or("").split_whitespace().collect();
+            // `krakengen SUB …`, or `cargo run … --bin krakengen -- SUB …`.
+            let start = if words.first() == Some(&"cargo") {
+                words.contains(&"krakengen").then(|| words.iter().position(|w| *w == "--").map(|i| i + 1)).flatten()
+            } else {
+                words.iter().position(|w| *w == "krakengen").map(|i| i + 1)
+            };
+            let Some(start) = start.filter(|&s| s < words.len()) else { continue };
+            let sub = words[start];
+            let help = help(&[sub]);
+            for flag in words[start + 1..].iter().filter(|w| w.starts_with("--")) {
+                let flag = flag.split('=').next().unwrap_or(flag);
+                assert!(help.contains(&format!("{flag} ")) || help.contains(&format!("{flag}\n")), "README: `{line}`: `krakengen {sub}` has no `{flag}`");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "only {checked} README commands were found");
+}
+
+/// The README's build script calls only methods `krakengen::builder::Config` has (the example crate
+/// `examples/build-script` compiles the same chain in every build), and its client snippet only
+/// what a generated client has.
+#[test]
+fn the_readme_snippets_name_what_exists() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let builder = std::fs::read_to_string(format!("{root}/crates/krakengen/src/builder.rs")).unwrap();
+    let rust = readme_blocks("rust");
+    let build_rs = rust.iter().find(|b| b.starts_with("// build.rs")).expect("a build.rs snippet");
+    let methods: Vec<&str> = build_rs.split('.').skip(1).filter_map(|m| m.split('(').next()).filter(|m| m.chars().all(|c| c.is_ascii_lowercase() || c == '_')).collect();
+    assert!(methods.len() >= 6, "{methods:?}");
+    for m in &methods {
+        assert!(builder.contains(&format!("pub fn {m}(")), "README's build.rs calls `Config::{m}`, which does not exist");
+    }
+    let example = std::fs::read_to_string(format!("{root}/examples/build-script/src/lib.rs")).unwrap();
+    let lib_rs = rust.iter().find(|b| b.starts_with("// src/lib.rs")).expect("a lib.rs snippet");
+    for line in lib_rs.lines().skip(1) {
+        assert!(example.contains(line.trim()), "README's lib.rs line `{line}` is not what examples/build-script does");
+    }
+    let client = std::fs::read_to_string(format!("{root}/crates/oees-client/src/generated.rs")).unwrap();
+    let snippet = rust.iter().find(|b| b.contains("ReqwestTransport::new")).expect("a client snippet");
+    for (shown, generated) in [
+        ("Client::new(ReqwestTransport::new(", "pub fn new(endpoint: impl ::std::convert::Into<::std::string::String>) -> Self"),
+        ("client.authenticate(&obtain_kraken_token::Variables { input:", "pub async fn authenticate("),
+        ("client.accept_goods_quote(&variables)", "pub fn accept_goods_quote<"),
+    ] {
+        assert!(snippet.contains(shown), "the README's client snippet no longer shows `{shown}`");
+        assert!(client.contains(generated), "the generated client has no `{generated}`, which the README shows");
+    }
+    assert!(client.contains("pub mod obtain_kraken_token {") && client.contains("pub input: "), "obtain_kraken_token::Variables has an `input`");
+}
