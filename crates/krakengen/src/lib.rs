@@ -10,11 +10,11 @@
 /// Defines a fieldless enum whose variants have stable names (the codes of diagnostics, the kinds
 /// of change), with `ALL`, `as_str` and a `Display` that writes the name.
 macro_rules! named_enum {
-    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($variant:ident = $text:literal,)* }) => {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[doc = $doc:literal])* $variant:ident = $text:literal,)* }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         $vis enum $name {
-            $($variant,)*
+            $($(#[doc = $doc])* $variant,)*
         }
 
         impl $name {
@@ -25,6 +25,14 @@ macro_rules! named_enum {
             pub fn as_str(self) -> &'static str {
                 match self {
                     $($name::$variant => $text,)*
+                }
+            }
+
+            /// The variant's documentation comment, its lines joined (empty when it has none):
+            /// what generated documentation says about it.
+            pub fn doc(self) -> &'static str {
+                match self {
+                    $($name::$variant => concat!($($doc, "\n",)*),)*
                 }
             }
         }
