@@ -152,6 +152,33 @@ fn every_code_round_trips_through_from_str_display_and_serde() {
     assert_eq!(ErrorCode::KtCt8201.family(), "CT");
 }
 
+/// Each code's category: the generic codes' own, an operation's `Unauthorized.` code is about
+/// authorization, every other code of the reference and an unknown code are `Other`; an error's
+/// category is its first code's, and a failed transport is transient.
+#[test]
+fn error_codes_and_errors_have_categories() {
+    use oees_errors::ErrorCategory as C;
+    for (code, category) in [
+        (ErrorCode::KtCt1111, C::Authorization),
+        (ErrorCode::KtCt1112, C::Authentication),
+        (ErrorCode::KtCt1124, C::Authentication),
+        (ErrorCode::KtCt1188, C::Complexity),
+        (ErrorCode::KtCt1199, C::RateLimit),
+        (ErrorCode::KtCt8223, C::Authorization),
+        (ErrorCode::KtCt8201, C::Other),
+        (ErrorCode::from_code("KT-CT-0"), C::Other),
+    ] {
+        assert_eq!(code.category(), category, "{code}");
+    }
+    for g in krakengen_policy::generic::GENERIC_CODES {
+        assert_eq!(format!("{:?}", ErrorCode::from_code(g.code).category()), g.category.name(), "{}", g.code);
+    }
+    let expired = KrakenError::from_response(&json!({"errors": [{"message": "expired", "extensions": {"errorCode": "KT-CT-1124"}}]})).unwrap();
+    assert_eq!(oees_client::Error::Kraken { errors: expired, data: None }.category(), C::Authentication);
+    assert_eq!(oees_client::Error::Transport(oees_client::TransportError::new("refused")).category(), C::Transient);
+    assert_eq!(oees_client::Error::MissingData.category(), C::Other);
+}
+
 #[test]
 fn per_mutation_error_lists_match_their_enums() {
     // The codes the block lists, then the generic ones of its kind: not public, so the

@@ -74,6 +74,7 @@ fn a_caller_lacking_a_permission_gets_the_mutations_code() {
         assert_eq!(err.code(), Some(&ErrorCode::KtCt8223), "{err}");
         let Error::Kraken { errors, .. } = &err else { panic!("{err:?}") };
         assert_eq!(errors[0].error_type, Some(oees_errors::ErrorType::Authorization), "{err:?}");
+        assert_eq!(err.category(), oees_errors::ErrorCategory::Authorization);
         assert_eq!(errors[0].narrow::<oees_client::accept_goods_quote::PossibleError>(), Some(oees_client::accept_goods_quote::PossibleError::KtCt8223));
         assert_eq!(count(), 0, "the guard refuses before the mock answers");
         // With the permission the same call succeeds, and reaches the answers once.
@@ -121,6 +122,7 @@ fn exceeding_a_documented_rate_limit_is_refused() {
         }
         let err = c.add_property(&vars).await.unwrap_err();
         assert_eq!(err.code(), Some(&ErrorCode::KtCt1199), "{err}");
+        assert_eq!(err.category(), oees_errors::ErrorCategory::RateLimit);
         // Another user has a quota of their own.
         let other = krakengen_tests::client(&server.url, "Can create property", Some("another-user"));
         assert!(other.add_property(&vars).await.is_ok());

@@ -26,6 +26,52 @@ pub enum Applies {
     RateLimited,
 }
 
+/// What kind of failure a code reports, for deciding what to do about it: refresh a token, ask for
+/// a permission, wait, send a cheaper query, retry, or fix the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    /// The caller is not authenticated: no token, an invalid or an expired one.
+    Authentication,
+    /// The caller is authenticated but lacks a permission (or the field is disabled for it).
+    Authorization,
+    /// Too many requests: a rate limit refused it before it ran.
+    RateLimit,
+    /// The query costs more than the API allows.
+    Complexity,
+    /// A failure that may pass on its own (network, an upstream service).
+    Transient,
+    /// The input was rejected.
+    Validation,
+    /// Anything else: an operation's own business error.
+    Other,
+}
+
+impl Category {
+    /// The variant's name, as generated code spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Authentication => "Authentication",
+            Category::Authorization => "Authorization",
+            Category::RateLimit => "RateLimit",
+            Category::Complexity => "Complexity",
+            Category::Transient => "Transient",
+            Category::Validation => "Validation",
+            Category::Other => "Other",
+        }
+    }
+
+    /// The category of a code an operation lists with `message`: a generic code's own, the
+    /// authorization category for an operation's `Unauthorized.` code, otherwise the operation's
+    /// own business error ([`Category::Other`]).
+    pub fn of(code: &str, message: &str) -> Category {
+        match generic(code) {
+            Some(g) => g.category,
+            None if message.trim().trim_end_matches('.') == "Unauthorized" => Category::Authorization,
+            None => Category::Other,
+        }
+    }
+}
+
 /// One generic code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GenericCode {
@@ -35,6 +81,8 @@ pub struct GenericCode {
     pub message: &'static str,
     /// The operations that can raise it.
     pub applies: Applies,
+    /// What kind of failure it reports.
+    pub category: Category,
     /// Where krakengen knows it from.
     pub source: &'static str,
 }
@@ -51,54 +99,63 @@ pub const GENERIC_CODES: &[GenericCode] = &[
     GenericCode {
         code: UNAUTHORIZED,
         message: "Unauthorized.",
+        category: Category::Authorization,
         applies: Applies::Permissions,
         source: "the OEES reference (71 operations list it)",
     },
     GenericCode {
         code: "KT-CT-1112",
         message: "'Authorization' header not provided.",
+        category: Category::Authentication,
         applies: Applies::Authenticated,
         source: "the OEES reference (`createQuote`)",
     },
     GenericCode {
         code: "KT-CT-1113",
         message: "Disabled GraphQL field requested.",
+        category: Category::Authorization,
         applies: Applies::Every,
         source: "Kraken's API documentation, as a generated client's documentation quotes it",
     },
     GenericCode {
         code: TOKEN_EXPIRED,
         message: "Signature of the JWT has expired.",
+        category: Category::Authentication,
         applies: Applies::Authenticated,
         source: "Kraken's error responses, as open-source integrations match on them",
     },
     GenericCode {
         code: "KT-CT-1139",
         message: "Invalid token.",
+        category: Category::Authentication,
         applies: Applies::Authenticated,
         source: "Kraken's error responses, as open-source integrations match on them",
     },
     GenericCode {
         code: "KT-CT-1143",
         message: "Invalid authorization header.",
+        category: Category::Authentication,
         applies: Applies::Authenticated,
         source: "Kraken's error responses, as open-source integrations match on them",
     },
     GenericCode {
         code: "KT-CT-1188",
         message: "Query complexity limit exceeded.",
+        category: Category::Complexity,
         applies: Applies::Every,
         source: "Kraken's documented query limits (complexity above 200)",
     },
     GenericCode {
         code: "KT-CT-1189",
         message: "Query node limit exceeded.",
+        category: Category::Complexity,
         applies: Applies::Every,
         source: "Kraken's documented query limits (more than 10,000 nodes)",
     },
     GenericCode {
         code: TOO_MANY_REQUESTS,
         message: "Too many requests.",
+        category: Category::RateLimit,
         applies: Applies::RateLimited,
         source: "the OEES reference",
     },
@@ -143,6 +200,15 @@ mod tests {
         assert!(GENERIC_CODES.iter().all(|g| g.code.starts_with("KT-CT-") && g.message.ends_with('.')));
         assert_eq!(generic(UNAUTHORIZED).map(|g| g.applies), Some(Applies::Permissions));
         assert_eq!(generic("KT-CT-8201"), None);
+    }
+
+    #[test]
+    fn categories_come_from_the_table_then_the_message() {
+        assert_eq!(Category::of(TOKEN_EXPIRED, "whatever the reference says"), Category::Authentication);
+        assert_eq!(Category::of(TOO_MANY_REQUESTS, "Too many requests."), Category::RateLimit);
+        assert_eq!(Category::of("KT-CT-8223", "Unauthorized."), Category::Authorization);
+        assert_eq!(Category::of("KT-CT-8201", "Received an invalid quoteId."), Category::Other);
+        assert!(GENERIC_CODES.iter().all(|g| g.category != Category::Other));
     }
 
     #[test]

@@ -177,6 +177,23 @@ impl Error {
     pub fn code(&self) -> ::std::option::Option<&::queries_errors::ErrorCode> {
         self.kraken_errors().iter().find_map(|e| e.code.as_ref())
     }
+    /// What kind of failure this is: the category of the first error code, `Transient` when no
+    /// usable response arrived, `Validation` when the variables could not be encoded, and
+    /// `Other` for a response of the wrong shape or errors without a code.
+    #[inline]
+    pub fn category(&self) -> ::queries_errors::ErrorCategory {
+        match self {
+            Error::Transport(_) => ::queries_errors::ErrorCategory::Transient,
+            Error::Encode(_) => ::queries_errors::ErrorCategory::Validation,
+            _ => {
+                self.code()
+                    .map_or(
+                        ::queries_errors::ErrorCategory::Other,
+                        ::queries_errors::ErrorCode::category,
+                    )
+            }
+        }
+    }
 }
 impl ::std::fmt::Display for Error {
     #[inline]

@@ -82,20 +82,45 @@ impl ErrorCode {
     ];
     /// The number of known codes.
     pub const COUNT: usize = 11usize;
-    /// The code, message and family of every known code, in the order of [`ErrorCode::ALL`].
-    /// Sorted by code, so [`ErrorCode::from_code`] can binary-search it.
-    const TABLE: &'static [(&'static str, &'static str, &'static str)] = &[
-        ("KT-CT-1111", "Unauthorized.", "CT"),
-        ("KT-CT-1112", "'Authorization' header not provided.", "CT"),
-        ("KT-CT-1113", "Disabled GraphQL field requested.", "CT"),
-        ("KT-CT-1124", "Signature of the JWT has expired.", "CT"),
-        ("KT-CT-1139", "Invalid token.", "CT"),
-        ("KT-CT-1143", "Invalid authorization header.", "CT"),
-        ("KT-CT-1188", "Query complexity limit exceeded.", "CT"),
-        ("KT-CT-1189", "Query node limit exceeded.", "CT"),
-        ("KT-CT-1199", "Too many requests.", "CT"),
-        ("KT-CT-4123", "Unauthorized.", "CT"),
-        ("KT-CT-4501", "Unable to find account.", "CT"),
+    /// The code, message, family and category of every known code, in the order of
+    /// [`ErrorCode::ALL`]. Sorted by code, so [`ErrorCode::from_code`] can binary-search it.
+    const TABLE: &'static [(&'static str, &'static str, &'static str, ErrorCategory)] = &[
+        ("KT-CT-1111", "Unauthorized.", "CT", ErrorCategory::Authorization),
+        (
+            "KT-CT-1112",
+            "'Authorization' header not provided.",
+            "CT",
+            ErrorCategory::Authentication,
+        ),
+        (
+            "KT-CT-1113",
+            "Disabled GraphQL field requested.",
+            "CT",
+            ErrorCategory::Authorization,
+        ),
+        (
+            "KT-CT-1124",
+            "Signature of the JWT has expired.",
+            "CT",
+            ErrorCategory::Authentication,
+        ),
+        ("KT-CT-1139", "Invalid token.", "CT", ErrorCategory::Authentication),
+        (
+            "KT-CT-1143",
+            "Invalid authorization header.",
+            "CT",
+            ErrorCategory::Authentication,
+        ),
+        (
+            "KT-CT-1188",
+            "Query complexity limit exceeded.",
+            "CT",
+            ErrorCategory::Complexity,
+        ),
+        ("KT-CT-1189", "Query node limit exceeded.", "CT", ErrorCategory::Complexity),
+        ("KT-CT-1199", "Too many requests.", "CT", ErrorCategory::RateLimit),
+        ("KT-CT-4123", "Unauthorized.", "CT", ErrorCategory::Authorization),
+        ("KT-CT-4501", "Unable to find account.", "CT", ErrorCategory::Other),
     ];
     /// The position of a known code in [`ErrorCode::ALL`], or the text of an unknown one.
     fn position(&self) -> ::std::result::Result<usize, &str> {
@@ -147,6 +172,12 @@ impl ErrorCode {
             ::std::result::Result::Ok(i) => ErrorCode::TABLE[i].2,
             ::std::result::Result::Err(code) => code.split('-').nth(1).unwrap_or(""),
         }
+    }
+    /// What kind of failure the code reports (see [`ErrorCategory`]); `Other` for a code this
+    /// crate does not know.
+    #[inline]
+    pub fn category(&self) -> ErrorCategory {
+        self.position().map_or(ErrorCategory::Other, |i| ErrorCode::TABLE[i].3)
     }
     /// Whether the code is one of the reference's.
     #[inline]
@@ -690,6 +721,36 @@ fn narrow<T: ::std::marker::Copy>(
         ::std::option::Option::Some(i) => ::std::result::Result::Ok(values[i]),
         ::std::option::Option::None => ::std::result::Result::Err(code),
     }
+}
+/// What kind of failure an error code reports, for deciding what to do about it: refresh a
+/// token, ask for a permission, wait, send a cheaper query, retry, or fix the input. The generic
+/// codes Kraken raises for any operation have their own (`KT-CT-1124` is `Authentication`,
+/// `KT-CT-1199` is `RateLimit`); an operation's `Unauthorized.` code is `Authorization`;
+/// every other code of the reference, and a code this crate does not know, is `Other`.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::marker::Copy,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+#[non_exhaustive]
+pub enum ErrorCategory {
+    /// The caller is not authenticated: no token, an invalid or an expired one.
+    Authentication,
+    /// The caller lacks a permission (or the field is disabled for it).
+    Authorization,
+    /// A rate limit refused the request before it ran.
+    RateLimit,
+    /// The query costs more than the API allows.
+    Complexity,
+    /// A failure that may pass on its own: the network, an upstream service.
+    Transient,
+    /// The input was rejected.
+    Validation,
+    /// Anything else: an operation's own business error.
+    Other,
 }
 /// The category Kraken puts in `extensions.errorType` of an error.
 #[derive(

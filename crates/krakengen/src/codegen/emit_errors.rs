@@ -179,7 +179,14 @@ fn error_code_impls(ir: &Ir, range: std::ops::Range<usize>, sentinels: bool) -> 
     let split = proc_macro2::Ident::new(format::SPLIT, proc_macro2::Span::call_site());
     let all = bracket(codes.iter().map(|c| { let v = variant(c); quote!(ErrorCode::#v) }).collect(), quote!(#split));
     let table = bracket(
-        codes.iter().map(|c| { let (s, m, f) = (&c.code, &c.message, &c.family); quote!((#s, #m, #f)) }).collect(),
+        codes
+            .iter()
+            .map(|c| {
+                let (s, m, f) = (&c.code, &c.message, &c.family);
+                let category = to_ident(c.category.name());
+                quote!((#s, #m, #f, ErrorCategory::#category))
+            })
+            .collect(),
         quote!(#split),
     );
     let arms = bracket(
@@ -209,9 +216,9 @@ fn error_code_impls(ir: &Ir, range: std::ops::Range<usize>, sentinels: bool) -> 
             #[doc = " The number of known codes."]
             pub const COUNT: usize = #count;
 
-            #[doc = " The code, message and family of every known code, in the order of [`ErrorCode::ALL`]."]
-            #[doc = " Sorted by code, so [`ErrorCode::from_code`] can binary-search it."]
-            const TABLE: &'static [(&'static str, &'static str, &'static str)] = &[#(#table),*];
+            #[doc = " The code, message, family and category of every known code, in the order of"]
+            #[doc = " [`ErrorCode::ALL`]. Sorted by code, so [`ErrorCode::from_code`] can binary-search it."]
+            const TABLE: &'static [(&'static str, &'static str, &'static str, ErrorCategory)] = &[#(#table),*];
 
             #[doc = " The position of a known code in [`ErrorCode::ALL`], or the text of an unknown one."]
             fn position(&self) -> ::std::result::Result<usize, &str> {
@@ -250,6 +257,13 @@ fn error_code_impls(ir: &Ir, range: std::ops::Range<usize>, sentinels: bool) -> 
                     ::std::result::Result::Ok(i) => ErrorCode::TABLE[i].2,
                     ::std::result::Result::Err(code) => code.split('-').nth(1).unwrap_or(""),
                 }
+            }
+
+            #[doc = " What kind of failure the code reports (see [`ErrorCategory`]); `Other` for a code this"]
+            #[doc = " crate does not know."]
+            #[inline]
+            pub fn category(&self) -> ErrorCategory {
+                self.position().map_or(ErrorCategory::Other, |i| ErrorCode::TABLE[i].3)
             }
 
             #[doc = " Whether the code is one of the reference's."]

@@ -56,6 +56,8 @@ pub(crate) struct Code {
     pub generic: Option<&'static krakengen_policy::generic::GenericCode>,
     /// Whether the generated operations' reference blocks list it.
     pub listed: bool,
+    /// What kind of failure it reports.
+    pub category: krakengen_policy::generic::Category,
 }
 
 pub(crate) struct MutationErrors {
@@ -310,6 +312,7 @@ pub(crate) fn build(operations_in: &[Operation], model: &TypeModel, options: &Op
             variant: variants.insert(code),
             generic: krakengen_policy::generic::generic(code),
             listed,
+            category: krakengen_policy::generic::Category::of(code, message),
         });
     }
 

@@ -11,6 +11,30 @@ use quote::quote;
 /// Kraken's error-response shape, for the error module (next to `ErrorCode`).
 pub(crate) fn errors() -> TokenStream {
     quote! {
+        #[doc = " What kind of failure an error code reports, for deciding what to do about it: refresh a"]
+        #[doc = " token, ask for a permission, wait, send a cheaper query, retry, or fix the input. The generic"]
+        #[doc = " codes Kraken raises for any operation have their own (`KT-CT-1124` is `Authentication`,"]
+        #[doc = " `KT-CT-1199` is `RateLimit`); an operation's `Unauthorized.` code is `Authorization`;"]
+        #[doc = " every other code of the reference, and a code this crate does not know, is `Other`."]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #[non_exhaustive]
+        pub enum ErrorCategory {
+            #[doc = " The caller is not authenticated: no token, an invalid or an expired one."]
+            Authentication,
+            #[doc = " The caller lacks a permission (or the field is disabled for it)."]
+            Authorization,
+            #[doc = " A rate limit refused the request before it ran."]
+            RateLimit,
+            #[doc = " The query costs more than the API allows."]
+            Complexity,
+            #[doc = " A failure that may pass on its own: the network, an upstream service."]
+            Transient,
+            #[doc = " The input was rejected."]
+            Validation,
+            #[doc = " Anything else: an operation's own business error."]
+            Other,
+        }
+
         #[doc = " The category Kraken puts in `extensions.errorType` of an error."]
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
         #[non_exhaustive]
@@ -473,6 +497,18 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
             #[inline]
             pub fn code(&self) -> ::std::option::Option<&#errors::ErrorCode> {
                 self.kraken_errors().iter().find_map(|e| e.code.as_ref())
+            }
+
+            #[doc = " What kind of failure this is: the category of the first error code, `Transient` when no"]
+            #[doc = " usable response arrived, `Validation` when the variables could not be encoded, and"]
+            #[doc = " `Other` for a response of the wrong shape or errors without a code."]
+            #[inline]
+            pub fn category(&self) -> #errors::ErrorCategory {
+                match self {
+                    Error::Transport(_) => #errors::ErrorCategory::Transient,
+                    Error::Encode(_) => #errors::ErrorCategory::Validation,
+                    _ => self.code().map_or(#errors::ErrorCategory::Other, #errors::ErrorCode::category),
+                }
             }
         }
 
