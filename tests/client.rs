@@ -493,3 +493,27 @@ fn reqwest_transport_talks_plain_http_on_loopback() {
     assert_eq!(seen[1].0.as_deref(), Some("jwt-7"), "the token is sent bare in Authorization");
     assert_eq!(seen[1].1["query"], reset_user_password::DOCUMENT);
 }
+
+/// `Debug` of generated types never shows a secret: a payload's token fields, and the values of
+/// secret-named keys (`password`, `APIKey`, `refreshToken`, ...) inside JSON-carried inputs, at any
+/// depth; everything else is shown.
+#[test]
+fn debug_output_redacts_secrets() {
+    let payload: oees_client::obtain_kraken_token::ObtainKrakenJsonWebToken =
+        serde_json::from_value(json!({"token": "jwt-secret-value", "refreshToken": "refresh-secret-value", "refreshExpiresIn": 7})).unwrap();
+    let shown = format!("{payload:?}");
+    assert!(!shown.contains("secret-value") && shown.contains("refresh_expires_in: Some(7)") && shown.contains("<redacted>"), "{shown}");
+    let input = oees_client::types::ObtainJsonWebTokenInput(json!({
+        "email": "a@example.com",
+        "password": "hunter2",
+        "APIKey": "sk_live_1",
+        "nested": [{"refreshToken": "rt-1", "organizationSecretKey": "os-1", "tokenExpiryDatetime": "2026-01-01"}]
+    }));
+    let shown = format!("{input:?}");
+    for secret in ["hunter2", "sk_live_1", "rt-1", "os-1"] {
+        assert!(!shown.contains(secret), "{secret} in {shown}");
+    }
+    assert!(shown.contains("a@example.com") && shown.contains("2026-01-01"), "{shown}");
+    // The value itself is untouched: only its `Debug` hides the secrets.
+    assert_eq!(input.0["password"], "hunter2");
+}

@@ -550,8 +550,13 @@ pub mod types {
     /// The GraphQL output type `CardType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
-    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+    #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
     pub struct CardType(pub ::serde_json::Value);
+    impl ::std::fmt::Debug for CardType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_tuple("CardType").field(&super::redact_json(&self.0)).finish()
+        }
+    }
     impl ::std::convert::From<::serde_json::Value> for CardType {
         #[inline]
         fn from(value: ::serde_json::Value) -> Self {
@@ -579,8 +584,13 @@ pub mod types {
     /// The custom scalar `Date`, carried as the JSON value the server sends.
     ///
     /// Map it to a Rust type with the generator's scalar options.
-    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+    #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
     pub struct Date(pub ::serde_json::Value);
+    impl ::std::fmt::Debug for Date {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_tuple("Date").field(&super::redact_json(&self.0)).finish()
+        }
+    }
     impl ::std::convert::From<::serde_json::Value> for Date {
         #[inline]
         fn from(value: ::serde_json::Value) -> Self {
@@ -600,8 +610,13 @@ pub mod types {
     /// The GraphQL output type `DirectDebitType` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is carried as JSON. Documents select its `__typename` and any fragment supplied for it.
-    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+    #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
     pub struct DirectDebitType(pub ::serde_json::Value);
+    impl ::std::fmt::Debug for DirectDebitType {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_tuple("DirectDebitType").field(&super::redact_json(&self.0)).finish()
+        }
+    }
     impl ::std::convert::From<::serde_json::Value> for DirectDebitType {
         #[inline]
         fn from(value: ::serde_json::Value) -> Self {
@@ -710,8 +725,15 @@ pub mod types {
     /// The GraphQL input type `ProductFilterInput` (its kind is inferred from the example, not declared by the reference).
     ///
     /// The reference does not give its fields, so it is built and sent as JSON.
-    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+    #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
     pub struct ProductFilterInput(pub ::serde_json::Value);
+    impl ::std::fmt::Debug for ProductFilterInput {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.debug_tuple("ProductFilterInput")
+                .field(&super::redact_json(&self.0))
+                .finish()
+        }
+    }
     impl ::std::convert::From<::serde_json::Value> for ProductFilterInput {
         #[inline]
         fn from(value: ::serde_json::Value) -> Self {

@@ -93,6 +93,52 @@ fn derive_data(default: bool) -> TokenStream {
     }
 }
 
+/// The derives of a data type without `Debug`, for one whose `Debug` is written out.
+fn derive_data_without_debug(default: bool) -> TokenStream {
+    use super::docs::fixed;
+    if default {
+        fixed("#[derive(::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default)]")
+    } else {
+        fixed("#[derive(::std::clone::Clone, ::std::cmp::PartialEq)]")
+    }
+}
+
+/// Whether a field named `name` (GraphQL) holds a secret: the rule of the generated runtime's
+/// `secret_key`, which applies it to the keys of JSON-carried values.
+pub(crate) fn is_secret(name: &str) -> bool {
+    let n: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+    ["password", "passcode", "secret"].iter().any(|w| n.contains(w)) || ["token", "apikey", "privatekey", "accesskey"].iter().any(|w| n.ends_with(w))
+}
+
+/// The derives of a struct with `fields` (and the `typename` field of output types when
+/// `typename`), and, when a field holds a secret, the `Debug` impl that shows `<redacted>` in its
+/// place: a logged response or request must not carry a token or a password.
+fn derives_and_debug(name: &proc_macro2::Ident, fields: &[FieldIr], default: bool, typename: bool) -> (TokenStream, TokenStream) {
+    if !fields.iter().any(|f| is_secret(&f.graphql)) {
+        return (derive_data(default), TokenStream::new());
+    }
+    let shown = name.to_string();
+    let typename = typename.then(|| quote!(.field("typename", &self.typename)));
+    let entries = fields.iter().map(|f| {
+        let field = to_ident(&f.rust);
+        let label = f.rust.trim_start_matches("r#");
+        if is_secret(&f.graphql) {
+            quote!(.field(#label, &"<redacted>"))
+        } else {
+            quote!(.field(#label, &self.#field))
+        }
+    });
+    let debug = quote! {
+        #[allow(deprecated)]
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#shown) #typename #(#entries)* .finish()
+            }
+        }
+    };
+    (derive_data_without_debug(default), debug)
+}
+
 /// The fields of a struct as its serde impls write and read them.
 fn wire_fields(fields: &[FieldIr]) -> Vec<WireField> {
     fields.iter().map(WireField::of).collect()
@@ -389,6 +435,7 @@ fn operation_module(ir: &Ir, index: usize, op: &OperationIr, errors: &TokenStrea
     let derive_operation = super::docs::fixed(
         "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::default::Default)]",
     );
+    let (variables_derive, variables_debug) = derives_and_debug(&to_ident("Variables"), &op.variables, false, false);
     let variables: TokenStream = op.variables.iter().map(|f| field_tokens(f, FieldKind::Variable)).collect();
     let data_field = field_tokens(&op.data_field, FieldKind::Data);
     let data_name = to_ident(&op.data_field.rust);
@@ -396,6 +443,7 @@ fn operation_module(ir: &Ir, index: usize, op: &OperationIr, errors: &TokenStrea
     let payload = op.payload.as_ref().map(|p| {
         let name = to_ident(&p.rust);
         let serde = wire_impls(&name, &wire_fields(&p.fields), Wire::Received, server);
+        let (payload_derive, payload_debug) = derives_and_debug(&name, &p.fields, false, false);
         let fields: TokenStream = p.fields.iter().map(|f| field_tokens(f, FieldKind::Payload)).collect();
         let doc = Doc::new()
             .line(format!(
@@ -410,10 +458,12 @@ fn operation_module(ir: &Ir, index: usize, op: &OperationIr, errors: &TokenStrea
             .attrs();
         quote! {
             #doc
-            #derive
+            #payload_derive
             pub struct #name {
                 #fields
             }
+
+            #payload_debug
 
             #serde
         }
@@ -439,10 +489,12 @@ fn operation_module(ir: &Ir, index: usize, op: &OperationIr, errors: &TokenStrea
 
             #variables_doc
             #deprecated
-            #derive
+            #variables_derive
             pub struct Variables {
                 #variables
             }
+
+            #variables_debug
 
             #variables_serde
 

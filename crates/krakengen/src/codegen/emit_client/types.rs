@@ -61,8 +61,8 @@ pub(super) fn type_def(t: &TypeIr, server: ServerDerives) -> TokenStream {
             let mut wire = vec![WireField::typename()];
             wire.extend(wire_fields(fields));
             let serde = wire_impls(&name, &wire, Wire::Received, server);
+            let (derive, debug) = derives_and_debug(&name, fields, false, true);
             let fields: TokenStream = fields.iter().map(|f| field_tokens_in(f, Scope::Types)).collect();
-            let derive = derive_data(false);
             quote! {
                 #doc
                 #derive
@@ -71,6 +71,8 @@ pub(super) fn type_def(t: &TypeIr, server: ServerDerives) -> TokenStream {
                     pub typename: ::std::option::Option<::std::string::String>,
                     #fields
                 }
+
+                #debug
 
                 #serde
 
@@ -139,7 +141,7 @@ fn input_def(t: &TypeIr, doc: Doc, fields: &[FieldIr], server: ServerDerives) ->
         let fields = if names.len() == 1 { "field" } else { "fields" };
         format!(" A value with the required {fields} {} and every optional field unset.", names.join(", "))
     };
-    let derive = derive_data(required.is_empty());
+    let (derive, debug) = derives_and_debug(&name, fields, required.is_empty(), false);
     let serde = wire_impls(&name, &wire_fields(fields), Wire::Sent, server);
     quote! {
         #doc
@@ -147,6 +149,8 @@ fn input_def(t: &TypeIr, doc: Doc, fields: &[FieldIr], server: ServerDerives) ->
         pub struct #name {
             #body
         }
+
+        #debug
 
         #serde
 
@@ -317,12 +321,20 @@ fn union_def(t: &TypeIr, doc: Doc, members: &[(String, String, String)], interfa
 
 /// A type carried as the JSON value itself: the newtype, its `From<serde_json::Value>`, and its
 /// serde impls.
+/// Its `Debug` shows the value with the values of secret-named keys redacted.
 fn json_newtype(name: &proc_macro2::Ident, doc: &TokenStream, serde: &TokenStream) -> TokenStream {
-    let derive = derive_data(false);
+    let derive = derive_data_without_debug(false);
+    let shown = name.to_string();
     quote! {
         #doc
         #derive
         pub struct #name(pub ::serde_json::Value);
+
+        impl ::std::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_tuple(#shown).field(&super::redact_json(&self.0)).finish()
+            }
+        }
 
         impl ::std::convert::From<::serde_json::Value> for #name {
             #[inline]
