@@ -330,6 +330,32 @@ pub(crate) fn errors() -> TokenStream {
 /// The client runtime; `errors` is the path of the error module (`::oees_errors`, `crate::errors`).
 pub(crate) fn client(errors: &TokenStream) -> TokenStream {
     quote! {
+        #[doc(hidden)]
+        #[doc = " `value` with the value of every key that names a secret (a password, a token, an API key)"]
+        #[doc = " replaced by `\"<redacted>\"`: what the `Debug` of a JSON-carried type shows."]
+        pub fn redact_json(value: &::serde_json::Value) -> ::serde_json::Value {
+            match value {
+                ::serde_json::Value::Object(map) => ::serde_json::Value::Object(
+                    map.iter()
+                        .map(|(k, v)| {
+                            let v = if secret_key(k) { ::serde_json::Value::from("<redacted>") } else { redact_json(v) };
+                            (k.clone(), v)
+                        })
+                        .collect(),
+                ),
+                ::serde_json::Value::Array(items) => ::serde_json::Value::Array(items.iter().map(redact_json).collect()),
+                other => other.clone(),
+            }
+        }
+
+        #[doc = " Whether a field or key named `name` holds a secret: its letters and digits, lower-cased,"]
+        #[doc = " contain `password`, `passcode` or `secret`, or end with `token`, `apikey`, `privatekey` or"]
+        #[doc = " `accesskey`. The generator decides struct fields by the same rule."]
+        fn secret_key(name: &str) -> bool {
+            let n: ::std::string::String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+            ["password", "passcode", "secret"].iter().any(|w| n.contains(w)) || ["token", "apikey", "privatekey", "accesskey"].iter().any(|w| n.ends_with(w))
+        }
+
         #[doc = " A GraphQL operation of this API: its document, its variables and its response."]
         #[doc = ""]
         #[doc = " Every operation module has a `Mutation` type implementing it, so [`Client::execute`] can"]
