@@ -103,11 +103,12 @@ fn derive_data_without_debug(default: bool) -> TokenStream {
     }
 }
 
-/// Whether a field named `name` (GraphQL) holds a secret: the rule of the generated runtime's
-/// `secret_key`, which applies it to the keys of JSON-carried values.
+/// Whether a field named `name` (GraphQL) holds a secret: its letters and digits, lower-cased,
+/// contain one of [`runtime::SECRET_WORDS`] or end with one of [`runtime::SECRET_SUFFIXES`]. The
+/// generated runtime's `secret_key` applies the same lists to the keys of JSON-carried values.
 pub(crate) fn is_secret(name: &str) -> bool {
     let n: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-    ["password", "passcode", "secret"].iter().any(|w| n.contains(w)) || ["token", "apikey", "privatekey", "accesskey"].iter().any(|w| n.ends_with(w))
+    runtime::SECRET_WORDS.iter().any(|w| n.contains(w)) || runtime::SECRET_SUFFIXES.iter().any(|w| n.ends_with(w))
 }
 
 /// The derives of a struct with `fields` (and the `typename` field of output types when

@@ -328,7 +328,14 @@ pub(crate) fn errors() -> TokenStream {
 }
 
 /// The client runtime; `errors` is the path of the error module (`::oees_errors`, `crate::errors`).
+/// What a name holding a secret contains, once lower-cased without separators (see
+/// `emit_client::is_secret` and the runtime's `secret_key`).
+pub(crate) const SECRET_WORDS: [&str; 3] = ["password", "passcode", "secret"];
+/// What such a name ends with.
+pub(crate) const SECRET_SUFFIXES: [&str; 4] = ["token", "apikey", "privatekey", "accesskey"];
+
 pub(crate) fn client(errors: &TokenStream) -> TokenStream {
+    let (words, suffixes) = (SECRET_WORDS, SECRET_SUFFIXES);
     quote! {
         #[doc(hidden)]
         #[doc = " `value` with the value of every key that names a secret (a password, a token, an API key)"]
@@ -353,7 +360,7 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
         #[doc = " `accesskey`. The generator decides struct fields by the same rule."]
         fn secret_key(name: &str) -> bool {
             let n: ::std::string::String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-            ["password", "passcode", "secret"].iter().any(|w| n.contains(w)) || ["token", "apikey", "privatekey", "accesskey"].iter().any(|w| n.ends_with(w))
+            [#(#words),*].iter().any(|w| n.contains(w)) || [#(#suffixes),*].iter().any(|w| n.ends_with(w))
         }
 
         #[doc = " A GraphQL operation of this API: its document, its variables and its response."]

@@ -105,25 +105,23 @@ pub fn parse_files(files: Vec<(String, Vec<u8>)>) -> Parsed {
                 (text, false)
             }
         };
-        if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        let empty = text.trim_start_matches('\u{feff}').trim().is_empty();
+        if empty {
             diags.error(
                 crate::diag::Code::EmptyFile,
                 Span { file, line: 1, column: 1, offset: 0, len: 0 },
                 if text.is_empty() { "the file is empty".to_string() } else { "the file holds only white space".to_string() },
                 "empty file",
             );
-            sources.add(path.clone(), text);
-            reference.files.push(SourceFile { path, rendering: Rendering::Standard, blocks: 0 });
-            continue;
         }
         let (body, base) = lines::strip_bom(&text);
-        let rendering = lines::detect(body);
+        let rendering = if empty { Rendering::Standard } else { lines::detect(body) };
         let lines = lines::split(body, base, rendering);
         let before = blocks.len();
         FileParser { file, rendering, lines: &lines, diags: &mut diags }.blocks(&mut blocks);
-        // A file that is not UTF-8 and has no blocks (a PDF, an archive) is explained by the
-        // encoding error alone.
-        if blocks.len() == before && utf8 {
+        // An empty file, or one that is not UTF-8 and has no blocks (a PDF, an archive), is
+        // explained by its own diagnostic alone.
+        if blocks.len() == before && utf8 && !empty {
             diags.error(
                 crate::diag::Code::NoMutations,
                 lines.first().map(|l| l.span(file)).unwrap_or(Span { file, line: 1, column: 1, offset: 0, len: 0 }),
