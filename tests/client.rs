@@ -9,8 +9,8 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use oees_client::{
-    cancel_enrollment, generate_pre_signed_token, obtain_kraken_token, reset_user_password, types, Authenticate,
-    Client, Error, Request, Transport, TransportError,
+    cancel_enrollment, generate_pre_signed_token, obtain_kraken_token, reset_user_password, types,
+    Client, Error, Request, Response, Transport, TransportError,
 };
 use oees_errors::{mutations, ErrorCode, ErrorType, KrakenError, PathSegment};
 use serde_json::{json, Value};
@@ -239,30 +239,31 @@ fn per_mutation_error_lists_match_their_enums() {
 struct Mock {
     responses: Mutex<Vec<Value>>,
     requests: Mutex<Vec<Value>>,
-    token: Mutex<Option<String>>,
+    /// The token each request carried.
+    tokens: Mutex<Vec<Option<String>>>,
 }
 
 impl Mock {
     fn new(responses: Vec<Value>) -> Self {
-        Mock { responses: Mutex::new(responses), requests: Mutex::new(Vec::new()), token: Mutex::new(None) }
+        Mock { responses: Mutex::new(responses), requests: Mutex::new(Vec::new()), tokens: Mutex::new(Vec::new()) }
     }
 }
 
 impl Transport for Mock {
-    async fn execute(&self, request: &Request<'_>) -> Result<Value, TransportError> {
+    async fn execute(&self, request: &Request<'_>) -> Result<Response, TransportError> {
         self.requests.lock().unwrap().push(serde_json::to_value(request).unwrap());
+        self.tokens.lock().unwrap().push(request.token.map(str::to_string));
         let mut r = self.responses.lock().unwrap();
         if r.is_empty() {
             return Err(TransportError::new("no more canned responses"));
         }
-        Ok(r.remove(0))
+        Ok(r.remove(0).into())
     }
 }
 
-impl Authenticate for Mock {
-    fn set_token(&self, token: Option<String>) {
-        *self.token.lock().unwrap() = token;
-    }
+/// The token a client's session holds.
+fn held_token<T>(client: &Client<T>) -> Option<String> {
+    client.session().tokens().map(|t| t.token.expose().to_string())
 }
 
 fn block_on<F: std::future::Future>(f: F) -> F::Output {
@@ -389,12 +390,17 @@ fn authenticate_stores_the_token() {
     };
     let payload = block_on(client.authenticate(&vars)).unwrap();
     assert_eq!(payload.refresh_token.as_deref(), Some("r"));
-    assert_eq!(client.transport().token.lock().unwrap().as_deref(), Some("jwt-1"));
-    // A shared transport works too, and the token lands in the shared value.
+    assert_eq!(held_token(&client), Some("jwt-1".into()));
+    let refresh = client.session().tokens().unwrap().refresh_token.map(|r| r.expose().to_string());
+    assert_eq!(refresh.as_deref(), Some("r"), "the refresh token is kept for the session");
+    // The next call carries it; the login itself carried none.
+    let _ = block_on(client.generate_pre_signed_token(&pre_signed_variables()));
+    assert_eq!(*client.transport().tokens.lock().unwrap(), [None, Some("jwt-1".into())]);
+    // A shared transport works too.
     let shared = std::sync::Arc::new(Mock::new(vec![json!({"data": {"obtainKrakenToken": {"token": "jwt-2"}}})]));
     let client = Client::new(shared.clone());
     block_on(client.authenticate(&vars)).unwrap();
-    assert_eq!(shared.token.lock().unwrap().as_deref(), Some("jwt-2"));
+    assert_eq!(held_token(&client), Some("jwt-2".into()));
     // A response without a token is an error, not a silent logout.
     let client = Client::new(Mock::new(vec![json!({"data": {"obtainKrakenToken": {"token": null}}})]));
     assert!(matches!(block_on(client.authenticate(&vars)), Err(Error::MissingToken)));
@@ -479,7 +485,7 @@ fn reqwest_transport_talks_plain_http_on_loopback() {
     let login = obtain_kraken_token::Variables { input: types::ObtainJsonWebTokenInput(json!({"APIKey": "k"})) };
     block_on(async {
         client.authenticate(&login).await.unwrap();
-        assert_eq!(client.transport().token().as_deref(), Some("jwt-7"));
+        assert_eq!(held_token(&client).as_deref(), Some("jwt-7"));
         let vars = reset_user_password::Variables { input: types::ResetUserPasswordInput(json!({"password": "x"})) };
         let err = client.reset_user_password(&vars).await.unwrap_err();
         assert_eq!(err.code(), Some(&ErrorCode::KtCt5450));

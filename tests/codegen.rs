@@ -519,6 +519,17 @@ fn a_crate_of_five_operations_builds_and_holds_only_them() {
     let dir = tempfile::tempdir().unwrap();
     write_crate(dir.path(), &files);
     cargo_in(dir.path(), &["build", "--quiet"]);
+
+    // The same crate depending on the runtime crate instead of embedding it.
+    let runtime = concat!(env!("CARGO_MANIFEST_DIR"), "/../crates/krakengen-client");
+    let files = self::generator(&r, &oees_options().with_crate_name("five-client").with_operations(FIVE).with_runtime_path(runtime)).crate_files().unwrap();
+    let manifest: toml::Table = files[0].contents.parse().unwrap();
+    assert_eq!(manifest["dependencies"]["krakengen-client"]["path"].as_str(), Some(runtime), "{}", files[0].contents);
+    assert!(manifest["dependencies"].get("tokio").is_none(), "the runtime's dependencies are its own");
+    assert!(files[3].contents.contains("pub use ::krakengen_client as runtime;") && !files[3].contents.contains("pub mod runtime {"));
+    let dir = tempfile::tempdir().unwrap();
+    write_crate(dir.path(), &files);
+    cargo_in(dir.path(), &["build", "--quiet"]);
 }
 
 /// The crate `krakengen generate` writes for the vendored reference builds on its own, HTTP

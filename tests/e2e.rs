@@ -145,12 +145,12 @@ fn added_headers_are_sent_and_kept_out_of_debug() {
             .with_header("X-Kraken-Permissions", "Can manage goods purchases")
             .unwrap()
             .with_header("X-Trace", "trace-secret-value")
-            .unwrap()
-            .with_token("token-secret-value");
-        let shown = format!("{transport:?}");
+            .unwrap();
+        let client = Client::new(transport).with_token("token-secret-value");
+        let shown = format!("{client:?}");
         assert!(shown.contains("x-kraken-permissions") && shown.contains("x-trace") && shown.contains("<redacted>"), "{shown}");
         assert!(!shown.contains("secret-value") && !shown.contains("goods purchases"), "{shown}");
-        let ok = Client::new(transport).accept_goods_quote(&vars).await;
+        let ok = client.accept_goods_quote(&vars).await;
         assert!(ok.is_ok(), "{ok:?}");
         server.stop().await;
     });

@@ -222,10 +222,11 @@ pub fn client(url: &str, permissions: &str, token: Option<&str>) -> oees_client:
     if !permissions.is_empty() {
         transport = transport.with_header(krakengen_server::http::PERMISSIONS_HEADER, permissions).expect("a valid header");
     }
-    oees_client::Client::new(match token {
-        Some(token) => transport.with_token(token),
-        None => transport,
-    })
+    let client = oees_client::Client::new(transport);
+    match token {
+        Some(token) => client.with_token(token),
+        None => client,
+    }
 }
 
 /// A two-thread tokio runtime for one test.

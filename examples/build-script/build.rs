@@ -8,6 +8,7 @@ fn main() {
         .reference(format!("{fixtures}/reference.txt"))
         .supplement(format!("{fixtures}/typed.graphql"))
         .scalar("DateTime", "::std::string::String")
+        .runtime_path("../../crates/krakengen-client")
         .compile()
     {
         panic!("{e}");

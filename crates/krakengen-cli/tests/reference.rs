@@ -137,10 +137,17 @@ fn the_readme_snippets_name_what_exists() {
     for line in lib_rs.lines().skip(1) {
         assert!(example.contains(line.trim()), "README's lib.rs line `{line}` is not what examples/build-script does");
     }
-    let client = std::fs::read_to_string(format!("{root}/crates/oees-client/src/generated.rs")).unwrap();
+    let generated = std::fs::read_to_string(format!("{root}/crates/oees-client/src/generated.rs")).unwrap();
+    let runtime: String = ["http", "retry", "session"]
+        .iter()
+        .map(|m| std::fs::read_to_string(format!("{root}/crates/krakengen-client/src/{m}.rs")).unwrap())
+        .collect();
+    let client = generated + &runtime;
     let snippet = rust.iter().find(|b| b.contains("ReqwestTransport::new")).expect("a client snippet");
     for (shown, generated) in [
-        ("Client::new(ReqwestTransport::new(", "pub fn new(endpoint: impl ::std::convert::Into<::std::string::String>) -> Self"),
+        ("Client::new(ReqwestTransport::new(", "pub fn new(endpoint: impl Into<String>) -> Self"),
+        (".with_retry(RetryPolicy::new().with_max_attempts(", "pub fn with_max_attempts("),
+        (".with_session(Session::new().with_margin(", "pub fn with_margin("),
         ("client.authenticate(&obtain_kraken_token::Variables { input:", "pub async fn authenticate("),
         ("client.accept_goods_quote(&variables)", "pub fn accept_goods_quote<"),
     ] {

@@ -146,6 +146,14 @@ impl Config {
         self.map(|p| p.operations([pattern]))
     }
 
+    /// Uses the runtime crate `krakengen-client` (a dependency of the crate whose build script this
+    /// is) instead of embedding its sources in the generated file. `dir` is only recorded; the
+    /// crate's own `Cargo.toml` names the dependency.
+    #[must_use]
+    pub fn runtime_path(self, dir: &str) -> Self {
+        self.map(|p| p.runtime_path(dir))
+    }
+
     /// Where the file goes. Default: `$OUT_DIR`, which cargo sets for build scripts.
     #[must_use]
     pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {

@@ -18,6 +18,8 @@
 //! server_crate = "crates/oees-server"    # optional: generated server crate
 //! operations = []                        # optional: only these operations in the crates: names,
 //!                                        # globs (`smartFlex*`) and exclusions (`!name`)
+//! runtime_path = "crates/krakengen-client"  # optional: the client depends on the runtime crate
+//!                                        # (path as its Cargo.toml names it) instead of embedding it
 //!
 //! [project.scalars]                      # custom scalar → Rust type used by generated code
 //! Date = "::std::string::String"
@@ -62,6 +64,10 @@ pub struct Project {
     /// (`!name`); empty means all. See [`crate::codegen::Options::with_operations`].
     #[serde(default)]
     pub operations: Vec<String>,
+    /// The runtime crate `krakengen-client`, which the client then depends on instead of embedding
+    /// it; the client crate's own `Cargo.toml` names it. See
+    /// [`crate::codegen::Options::with_runtime_path`].
+    pub runtime_path: Option<String>,
 }
 
 /// A configuration file that could not be read.

@@ -63,6 +63,7 @@ pub struct Pipeline {
     operations: Vec<String>,
     crates: Crates,
     generated_by: Option<String>,
+    runtime_path: Option<String>,
 }
 
 impl Pipeline {
@@ -78,6 +79,7 @@ impl Pipeline {
             operations: Vec::new(),
             crates: Crates::Standalone { name: None },
             generated_by: None,
+            runtime_path: None,
         }
     }
 
@@ -93,6 +95,7 @@ impl Pipeline {
             p = p.fragments(config.path(f));
         }
         p = p.scalars(&project.scalars).operations(&project.operations);
+        p.runtime_path = project.runtime_path.clone();
         if let (Some(errors), Some(client)) = (&project.errors_crate, &project.client_crate) {
             let server = project.server_crate.as_ref().map(|server| {
                 (server.display().to_string(), project.schema_dir.join("schema.graphql").display().to_string())
@@ -196,6 +199,14 @@ impl Pipeline {
     #[must_use]
     pub fn operations<S: AsRef<str>>(mut self, patterns: impl IntoIterator<Item = S>) -> Self {
         self.operations.extend(patterns.into_iter().map(|p| p.as_ref().to_string()));
+        self
+    }
+
+    /// Depends on the runtime crate `krakengen-client` at `dir` instead of embedding it (see
+    /// [`Options::with_runtime_path`]).
+    #[must_use]
+    pub fn runtime_path(mut self, dir: &str) -> Self {
+        self.runtime_path = Some(dir.to_string());
         self
     }
 
@@ -303,6 +314,7 @@ impl Pipeline {
             operations: self.operations.clone(),
             crates: self.crates.clone(),
             generated_by: self.generated_by.clone(),
+            runtime_path: self.runtime_path.clone(),
         }
     }
 
@@ -311,6 +323,9 @@ impl Pipeline {
         let mut options = Options::new(&self.name).with_scalars(&self.scalars).with_operations(&self.operations);
         if let Some(by) = &self.generated_by {
             options = options.with_generated_by(by);
+        }
+        if let Some(dir) = &self.runtime_path {
+            options = options.with_runtime_path(dir);
         }
         match &self.crates {
             Crates::Workspace { errors, client, server } => {

@@ -5,181 +5,1316 @@
 //! `Data` and payload types and its possible errors, and a method on [`Client`]. Types shared by
 //! several mutations live in [`types`].
 #![allow(deprecated)]
-#[doc(hidden)]
-/// `value` with the value of every key that names a secret (a password, a token, an API key)
-/// replaced by `"<redacted>"`: what the `Debug` of a JSON-carried type shows.
-pub fn redact_json(value: &::serde_json::Value) -> ::serde_json::Value {
-    match value {
-        ::serde_json::Value::Object(map) => {
-            ::serde_json::Value::Object(
-                map
-                    .iter()
-                    .map(|(k, v)| {
-                        let v = if secret_key(k) {
-                            ::serde_json::Value::from("<redacted>")
+pub mod runtime {
+    //! The runtime of the Rust clients krakengen generates: what does not depend on the API.
+    //!
+    //! - [`transport`]: the [`Request`] a call sends, the [`Response`] it gets, the [`Transport`] trait
+    //!   and its [`TransportError`]; [`http`] (feature `reqwest`) the HTTP transport, with timeouts and
+    //!   a response size cap.
+    //! - [`session`]: the caller's [`Tokens`], refreshed ahead of expiry, or a [`TokenSource`].
+    //! - [`retry`]: the [`RetryPolicy`] and the classification of Kraken's error codes behind it.
+    //! - [`engine`]: the [`Engine`] that sends a call with both, which a generated `Client` wraps.
+    //! - [`redact`]: the rule that keeps secrets out of `Debug`.
+    //!
+    //! A generated crate either depends on this crate (`krakengen generate --runtime-path`) or carries
+    //! these same files as its `runtime` module, so that it builds with nothing but its dependencies
+    //! from crates.io. Inside the crate, modules therefore reach each other through `super::`, never
+    //! through the crate root.
+    #![forbid(unsafe_code)]
+    #![warn(missing_docs)]
+    pub mod engine {
+        //! Sending one call: the session's token on it, refreshed when due or when the API says it expired,
+        //! and the call sent again when the retry policy allows.
+        use std::fmt;
+        use std::time::Instant;
+        use serde_json::Value;
+        use super::redact::Secret;
+        use super::retry::{self, RetryPolicy};
+        use super::session::{Session, Tokens};
+        use super::transport::{
+            OperationKind, Request, Response, Transport, TransportError,
+        };
+        /// The API's token mutation (`obtainKrakenToken`), which both authenticates and refreshes: its
+        /// document, the root field that returns the tokens, and the argument taking the input object
+        /// (which carries `refreshToken` to refresh).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub struct TokenMutation {
+            /// The operation name in `document`.
+            pub operation_name: &'static str,
+            /// A document selecting `token`, `refreshToken`, `refreshExpiresIn` and `payload`.
+            pub document: &'static str,
+            /// The mutation's field of `data`.
+            pub field: &'static str,
+            /// The argument the input object is passed in (`input`).
+            pub argument: &'static str,
+        }
+        /// The code of an expired token.
+        const TOKEN_EXPIRED: &str = "KT-CT-1124";
+        /// Sends calls through a transport with a session and a retry policy: the plumbing of a generated
+        /// `Client`, which adds one typed method per operation.
+        pub struct Engine<T> {
+            transport: T,
+            session: Session,
+            retry: RetryPolicy,
+            token_mutation: Option<TokenMutation>,
+        }
+        impl<T: fmt::Debug> fmt::Debug for Engine<T> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct("Engine")
+                    .field("transport", &self.transport)
+                    .field("session", &self.session)
+                    .field("retry", &self.retry)
+                    .finish_non_exhaustive()
+            }
+        }
+        /// Why a token could not be had before a call.
+        enum NoToken {
+            /// The refresh was answered with errors: they are the call's answer.
+            Refused(Response),
+            Transport(TransportError),
+        }
+        impl<T> Engine<T> {
+            /// An engine over `transport` with an empty session and the default retry policy;
+            /// `token_mutation` is how the session refreshes (`None`: it cannot).
+            pub fn new(transport: T, token_mutation: Option<TokenMutation>) -> Self {
+                Engine {
+                    transport,
+                    session: Session::new(),
+                    retry: RetryPolicy::default(),
+                    token_mutation,
+                }
+            }
+            /// Replaces the retry policy ([`RetryPolicy::never`] turns retries off).
+            pub fn set_retry(&mut self, retry: RetryPolicy) {
+                self.retry = retry;
+            }
+            /// Replaces the session (to set its margin or a token source).
+            pub fn set_session(&mut self, session: Session) {
+                self.session = session;
+            }
+            /// The retry policy.
+            pub fn retry(&self) -> &RetryPolicy {
+                &self.retry
+            }
+            /// The session.
+            pub fn session(&self) -> &Session {
+                &self.session
+            }
+            /// The transport.
+            pub fn transport(&self) -> &T {
+                &self.transport
+            }
+            /// Gives the transport back.
+            pub fn into_transport(self) -> T {
+                self.transport
+            }
+        }
+        impl<T: Transport> Engine<T> {
+            /// Sends a call with the session's token, refreshing it when due, and again after a refresh
+            /// when the API answers `KT-CT-1124`, and as the retry policy allows. Returns the last
+            /// response, errors and all; the caller decodes it.
+            pub async fn send(
+                &self,
+                operation_name: &str,
+                document: &str,
+                variables: Value,
+                kind: OperationKind,
+            ) -> Result<Response, TransportError> {
+                self.send_with(operation_name, document, variables, kind, true).await
+            }
+            /// Sends the token mutation with `variables` (the credentials), without a token, and keeps the
+            /// tokens of its answer in the session. Failures are not sent again, except a rate-limit
+            /// refusal (a failed login repeated can lock the account).
+            pub async fn authenticate(
+                &self,
+                operation_name: &str,
+                document: &str,
+                field: &str,
+                variables: Value,
+            ) -> Result<Response, TransportError> {
+                let response = self
+                    .send_with(
+                        operation_name,
+                        document,
+                        variables,
+                        OperationKind::Mutation,
+                        false,
+                    )
+                    .await?;
+                if let Some(tokens) = payload(&response.body, field)
+                    .and_then(Tokens::from_payload)
+                {
+                    self.session.set(Some(tokens));
+                }
+                Ok(response)
+            }
+            async fn send_with(
+                &self,
+                operation_name: &str,
+                document: &str,
+                variables: Value,
+                kind: OperationKind,
+                authorized: bool,
+            ) -> Result<Response, TransportError> {
+                let start = Instant::now();
+                let (mut attempts, mut refreshed) = (0u32, false);
+                let mut rejected: Option<Secret> = None;
+                loop {
+                    let (token, generation) = if authorized {
+                        match self.token(rejected.take()).await {
+                            Ok(t) => t,
+                            Err(NoToken::Refused(response)) => return Ok(response),
+                            Err(NoToken::Transport(e)) => return Err(e),
+                        }
+                    } else {
+                        (None, 0)
+                    };
+                    attempts += 1;
+                    let request = Request {
+                        operation_name,
+                        query: document,
+                        variables: variables.clone(),
+                        token: token.as_ref().map(Secret::expose),
+                    };
+                    let result = self.transport.execute(&request).await;
+                    let (retryable, retry_after) = match &result {
+                        Err(e) => (retry::retryable_transport(kind, e), e.retry_after()),
+                        Ok(response) => {
+                            let codes = error_codes(&response.body);
+                            if authorized && !refreshed && token.is_some()
+                                && codes.contains(&Some(TOKEN_EXPIRED)) && self.can_renew()
+                            {
+                                refreshed = true;
+                                attempts -= 1;
+                                if self.session.source().is_some() {
+                                    rejected = token;
+                                } else if let Err(no) = self.refresh(generation).await {
+                                    return match no {
+                                        NoToken::Refused(refusal) => Ok(refusal),
+                                        NoToken::Transport(e) => Err(e),
+                                    };
+                                }
+                                continue;
+                            }
+                            (retry::retryable_codes(kind, &codes), response.retry_after)
+                        }
+                    };
+                    if !retryable {
+                        return result;
+                    }
+                    let wait = self.retry.backoff(attempts, retry_after);
+                    if !self.retry.allows(attempts, start.elapsed(), wait) {
+                        return result;
+                    }
+                    tokio::time::sleep(wait).await;
+                }
+            }
+            fn can_renew(&self) -> bool {
+                self.session.source().is_some()
+                    || (self.token_mutation.is_some()
+                        && self
+                            .session
+                            .tokens()
+                            .is_some_and(|t| t.refresh_token.is_some()))
+            }
+            /// The token for the next request and the session generation it belongs to: the source's, or
+            /// the session's, refreshed first when due. A due refresh that fails is not fatal while the
+            /// token is still valid.
+            async fn token(
+                &self,
+                rejected: Option<Secret>,
+            ) -> Result<(Option<Secret>, u64), NoToken> {
+                if let Some(source) = self.session.source() {
+                    return source
+                        .token(rejected.as_ref())
+                        .await
+                        .map(|t| (Some(t), 0))
+                        .map_err(NoToken::Transport);
+                }
+                let snapshot = self.session.snapshot();
+                if snapshot.refresh_due && self.token_mutation.is_some() {
+                    match self.refresh(snapshot.generation).await {
+                        Ok(()) => {}
+                        Err(no) if snapshot.expired => return Err(no),
+                        Err(_) => return Ok((snapshot.token, snapshot.generation)),
+                    }
+                    let fresh = self.session.snapshot();
+                    return Ok((fresh.token, fresh.generation));
+                }
+                Ok((snapshot.token, snapshot.generation))
+            }
+            /// Refreshes the token of session generation `seen`, unless another call already did: one
+            /// refresh in flight, and every call that saw the old token waits for it.
+            async fn refresh(&self, seen: u64) -> Result<(), NoToken> {
+                let _one_at_a_time = self.session.refresh_lock.lock().await;
+                if self.session.generation() != seen {
+                    return Ok(());
+                }
+                let (Some(mutation), Some(refresh_token)) = (
+                    self.token_mutation,
+                    self.session.tokens().and_then(|t| t.refresh_token),
+                ) else {
+                    return Ok(());
+                };
+                let mut input = serde_json::Map::new();
+                input.insert("refreshToken".into(), Value::from(refresh_token.expose()));
+                let mut variables = serde_json::Map::new();
+                variables.insert(mutation.argument.into(), Value::Object(input));
+                let request = Request {
+                    operation_name: mutation.operation_name,
+                    query: mutation.document,
+                    variables: Value::Object(variables),
+                    token: None,
+                };
+                let response = self
+                    .transport
+                    .execute(&request)
+                    .await
+                    .map_err(NoToken::Transport)?;
+                match payload(&response.body, mutation.field)
+                    .and_then(Tokens::from_payload)
+                {
+                    Some(tokens) if error_codes(&response.body).is_empty() => {
+                        self.session.set(Some(tokens));
+                        self.session.count_refresh();
+                        Ok(())
+                    }
+                    _ => Err(NoToken::Refused(response)),
+                }
+            }
+        }
+        /// The field `field` of a response's `data`.
+        fn payload<'a>(body: &'a Value, field: &str) -> Option<&'a Value> {
+            body.get("data")?.get(field).filter(|v| !v.is_null())
+        }
+        /// The `extensions.errorCode` of every error of a response (`None` for an error without one).
+        pub fn error_codes(body: &Value) -> Vec<Option<&str>> {
+            match body.get("errors") {
+                Some(Value::Array(errors)) => {
+                    errors
+                        .iter()
+                        .map(|e| {
+                            e
+                                .get("extensions")
+                                .and_then(|x| x.get("errorCode"))
+                                .and_then(Value::as_str)
+                        })
+                        .collect()
+                }
+                _ => Vec::new(),
+            }
+        }
+    }
+    #[cfg(feature = "reqwest")]
+    pub mod http {
+        //! The HTTP transport, on reqwest (cargo feature `reqwest`; add `rustls-tls` for https).
+        use std::fmt;
+        use std::time::Duration;
+        /// The reqwest this transport is built on, so that a caller configuring a client
+        /// (`http::reqwest::Client::builder()`) never has to pin a matching version.
+        pub use reqwest;
+        use reqwest::header::{
+            HeaderMap, HeaderName, HeaderValue, AUTHORIZATION, RETRY_AFTER,
+        };
+        use super::transport::{
+            Request, Response, Transport, TransportError, TransportErrorKind,
+        };
+        /// How long a connection may take to open, by default.
+        pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+        /// How long a whole exchange may take, by default.
+        pub const TIMEOUT: Duration = Duration::from_secs(60);
+        /// The largest response body read, by default (Kraken's largest documented responses are far
+        /// smaller; a bigger one is refused rather than buffered).
+        pub const MAX_RESPONSE_BYTES: usize = 16 * 1024 * 1024;
+        /// Posts requests as JSON to one endpoint, with the token (if any) as the `Authorization` header,
+        /// the way Kraken expects it (the bare token, no scheme), and any headers added with
+        /// [`ReqwestTransport::with_header`]. Requests time out ([`CONNECT_TIMEOUT`], [`TIMEOUT`]) and
+        /// responses larger than [`MAX_RESPONSE_BYTES`] are refused. Its `Debug` shows neither the token
+        /// nor the headers' values.
+        pub struct ReqwestTransport {
+            client: reqwest::Client,
+            endpoint: String,
+            headers: HeaderMap,
+            max_response_bytes: usize,
+        }
+        impl fmt::Debug for ReqwestTransport {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let headers: Vec<&str> = self
+                    .headers
+                    .keys()
+                    .map(HeaderName::as_str)
+                    .collect();
+                f.debug_struct("ReqwestTransport")
+                    .field("endpoint", &self.endpoint)
+                    .field("headers", &headers)
+                    .field("max_response_bytes", &self.max_response_bytes)
+                    .finish_non_exhaustive()
+            }
+        }
+        impl ReqwestTransport {
+            /// A transport to `endpoint` with a reqwest client of the default timeouts.
+            pub fn new(endpoint: impl Into<String>) -> Self {
+                let client = reqwest::Client::builder()
+                    .connect_timeout(CONNECT_TIMEOUT)
+                    .timeout(TIMEOUT)
+                    .build();
+                ReqwestTransport::with_client(client.unwrap_or_default(), endpoint)
+            }
+            /// A transport to `endpoint` using `client` (for other timeouts, proxies, TLS settings).
+            pub fn with_client(
+                client: reqwest::Client,
+                endpoint: impl Into<String>,
+            ) -> Self {
+                ReqwestTransport {
+                    client,
+                    endpoint: endpoint.into(),
+                    headers: HeaderMap::new(),
+                    max_response_bytes: MAX_RESPONSE_BYTES,
+                }
+            }
+            /// Refuses responses larger than `bytes`.
+            #[must_use]
+            pub fn with_max_response_bytes(mut self, bytes: usize) -> Self {
+                self.max_response_bytes = bytes;
+                self
+            }
+            /// Sends the header `name: value` with every request (a tracing header, the mock's
+            /// `X-Kraken-Permissions`); a second value of a name is sent too. The value is marked
+            /// sensitive, so it appears in no `Debug` output. Fails on a name or value HTTP does not
+            /// allow, such as one with a line break.
+            pub fn with_header(
+                mut self,
+                name: &str,
+                value: &str,
+            ) -> Result<Self, TransportError> {
+                let invalid = |what: String| {
+                    TransportError::new(what).with_kind(TransportErrorKind::Request)
+                };
+                let name = HeaderName::from_bytes(name.as_bytes())
+                    .map_err(|e| {
+                        invalid("invalid HTTP header name".into()).with_source(e)
+                    })?;
+                let mut value = HeaderValue::from_str(value)
+                    .map_err(|e| {
+                        invalid(format!("invalid value for the HTTP header {name}"))
+                            .with_source(e)
+                    })?;
+                value.set_sensitive(true);
+                self.headers.append(name, value);
+                Ok(self)
+            }
+            /// The endpoint requests go to.
+            pub fn endpoint(&self) -> &str {
+                &self.endpoint
+            }
+        }
+        /// The kind of a reqwest failure: only a failed connection proves the request was not sent.
+        fn kind_of(e: &reqwest::Error) -> TransportErrorKind {
+            if e.is_connect() {
+                TransportErrorKind::Connect
+            } else if e.is_timeout() {
+                TransportErrorKind::Timeout
+            } else if e.is_builder() {
+                TransportErrorKind::Request
+            } else {
+                TransportErrorKind::Other
+            }
+        }
+        /// The `Retry-After` header in seconds (the HTTP-date form is not read; it is rare on APIs).
+        fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+            let seconds: u64 = headers
+                .get(RETRY_AFTER)?
+                .to_str()
+                .ok()?
+                .trim()
+                .parse()
+                .ok()?;
+            Some(Duration::from_secs(seconds.min(24 * 3600)))
+        }
+        impl Transport for ReqwestTransport {
+            async fn execute(
+                &self,
+                request: &Request<'_>,
+            ) -> Result<Response, TransportError> {
+                let mut builder = self
+                    .client
+                    .post(&self.endpoint)
+                    .headers(self.headers.clone())
+                    .json(request);
+                if let Some(token) = request.token {
+                    let mut value = HeaderValue::from_str(token)
+                        .map_err(|_| {
+                            TransportError::new(
+                                    "the token is not a valid HTTP header value",
+                                )
+                                .with_kind(TransportErrorKind::Request)
+                        })?;
+                    value.set_sensitive(true);
+                    builder = builder.header(AUTHORIZATION, value);
+                }
+                let mut response = builder
+                    .send()
+                    .await
+                    .map_err(|e| {
+                        TransportError::new("request failed")
+                            .with_kind(kind_of(&e))
+                            .with_source(e)
+                    })?;
+                let status = response.status();
+                let wait = retry_after(response.headers());
+                let too_large = || {
+                    TransportError::new(
+                            format!(
+                                "the response is larger than {} bytes", self
+                                .max_response_bytes
+                            ),
+                        )
+                        .with_kind(TransportErrorKind::TooLarge)
+                };
+                if response
+                    .content_length()
+                    .is_some_and(|n| n > self.max_response_bytes as u64)
+                {
+                    return Err(too_large());
+                }
+                let mut body = Vec::new();
+                while let Some(chunk) = response
+                    .chunk()
+                    .await
+                    .map_err(|e| {
+                        let kind = if e.is_timeout() {
+                            TransportErrorKind::Timeout
                         } else {
-                            redact_json(v)
+                            TransportErrorKind::Body
                         };
-                        (k.clone(), v)
+                        TransportError::new("cannot read the response")
+                            .with_kind(kind)
+                            .with_source(e)
+                    })?
+                {
+                    if body.len() + chunk.len() > self.max_response_bytes {
+                        return Err(too_large());
+                    }
+                    body.extend_from_slice(&chunk);
+                }
+                match serde_json::from_slice::<serde_json::Value>(&body) {
+                    Ok(v) if status.is_success() || v.get("errors").is_some() => {
+                        Ok(Response {
+                            body: v,
+                            retry_after: wait,
+                        })
+                    }
+                    Ok(_) => {
+                        Err(
+                            TransportError::new(format!("HTTP status {status}"))
+                                .with_status(status.as_u16())
+                                .with_retry_after(wait),
+                        )
+                    }
+                    Err(e) if !status.is_success() => {
+                        Err(
+                            TransportError::new(format!("HTTP status {status}"))
+                                .with_status(status.as_u16())
+                                .with_retry_after(wait)
+                                .with_source(e),
+                        )
+                    }
+                    Err(e) => {
+                        Err(
+                            TransportError::new("the response is not JSON")
+                                .with_kind(TransportErrorKind::Body)
+                                .with_source(e),
+                        )
+                    }
+                }
+            }
+        }
+    }
+    pub mod redact {
+        //! Keeping secrets out of `Debug`: the rule that says which names hold one, a JSON redactor, and a
+        //! string wrapper for tokens.
+        use std::fmt;
+        use serde_json::Value;
+        /// What `Debug` shows in place of a secret.
+        pub const REDACTED: &str = "<redacted>";
+        /// What a name holding a secret contains, once lower-cased without separators.
+        pub const SECRET_WORDS: [&str; 3] = ["password", "passcode", "secret"];
+        /// What such a name ends with.
+        pub const SECRET_SUFFIXES: [&str; 4] = [
+            "token",
+            "apikey",
+            "privatekey",
+            "accesskey",
+        ];
+        /// Whether a field or key named `name` holds a secret: its letters and digits, lower-cased, contain
+        /// one of [`SECRET_WORDS`] or end with one of [`SECRET_SUFFIXES`] (`password`, `refreshToken`,
+        /// `APIKey`, `secret_key`). The generator decides which struct fields to hide by the same rule.
+        pub fn secret_key(name: &str) -> bool {
+            let n: String = name
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect();
+            SECRET_WORDS.iter().any(|w| n.contains(w))
+                || SECRET_SUFFIXES.iter().any(|w| n.ends_with(w))
+        }
+        /// `value` with the value of every key that names a secret replaced by `"<redacted>"`, at any depth:
+        /// what the `Debug` of a JSON-carried type shows.
+        pub fn redact_json(value: &Value) -> Value {
+            match value {
+                Value::Object(map) => {
+                    Value::Object(
+                        map
+                            .iter()
+                            .map(|(k, v)| {
+                                let v = if secret_key(k) {
+                                    Value::from(REDACTED)
+                                } else {
+                                    redact_json(v)
+                                };
+                                (k.clone(), v)
+                            })
+                            .collect(),
+                    )
+                }
+                Value::Array(items) => {
+                    Value::Array(items.iter().map(redact_json).collect())
+                }
+                other => other.clone(),
+            }
+        }
+        /// A string that is a secret (a token, a refresh token): its `Debug` shows `<redacted>`, and it has
+        /// no `Display`, so it reaches a log only through [`Secret::expose`].
+        #[derive(Clone, PartialEq, Eq)]
+        pub struct Secret(String);
+        impl Secret {
+            /// Wraps `value`.
+            pub fn new(value: impl Into<String>) -> Self {
+                Secret(value.into())
+            }
+            /// The secret itself, for the one place that must send it.
+            pub fn expose(&self) -> &str {
+                &self.0
+            }
+        }
+        impl fmt::Debug for Secret {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(REDACTED)
+            }
+        }
+        impl From<String> for Secret {
+            fn from(value: String) -> Self {
+                Secret(value)
+            }
+        }
+        impl From<&str> for Secret {
+            fn from(value: &str) -> Self {
+                Secret(value.to_string())
+            }
+        }
+    }
+    pub mod retry {
+        //! When a failed call is sent again, and how long to wait first.
+        //!
+        //! Kraken answers most failures with HTTP 200 and an error code, and its `errorType` is not
+        //! reliable (`KT-CT-1124` arrives as `APPLICATION`), so failures are classified by code. A query is
+        //! sent again after a rate-limit refusal, a transient error or a lost connection; a mutation only
+        //! when the failure proves it did not run: a rate-limit refusal (`KT-CT-1199`, HTTP 429) or a
+        //! connection that was never made. Authentication failures are never repeated (a login failure
+        //! repeated can lock the account); an expired token is the session's business, not the policy's.
+        use std::collections::hash_map::RandomState;
+        use std::hash::{BuildHasher as _, Hasher as _};
+        use std::sync::atomic::{AtomicU64, Ordering};
+        use std::time::Duration;
+        use super::transport::{OperationKind, TransportError, TransportErrorKind};
+        /// What a Kraken error code means for sending the call again.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum CodeClass {
+            /// `KT-CT-1124`, the token expired: refresh it, then send the call again once.
+            TokenExpired,
+            /// The caller is not authenticated or the credentials are wrong: never sent again.
+            Authentication,
+            /// A rate limit refused the request before it ran.
+            RateLimit,
+            /// A failure that may pass on its own (`KT-CT-4340`, `KT-CT-7899`).
+            Transient,
+            /// Anything else: sending it again would fail the same way.
+            Other,
+        }
+        /// The class of a Kraken error code. The codes are Kraken's generic ones, which open-source
+        /// clients match on: `KT-CT-1124` (expired), `KT-CT-1112`, `1120`, `1134`, `1135`, `1138`, `1139`,
+        /// `1143` (authentication), `KT-CT-1199` (rate limit), `KT-CT-4340` and `KT-CT-7899` (transient).
+        pub fn class_of(code: &str) -> CodeClass {
+            match code {
+                "KT-CT-1124" => CodeClass::TokenExpired,
+                "KT-CT-1112" | "KT-CT-1120" | "KT-CT-1134" | "KT-CT-1135" | "KT-CT-1138"
+                | "KT-CT-1139" | "KT-CT-1143" => CodeClass::Authentication,
+                "KT-CT-1199" => CodeClass::RateLimit,
+                "KT-CT-4340" | "KT-CT-7899" => CodeClass::Transient,
+                _ => CodeClass::Other,
+            }
+        }
+        /// How failed calls are sent again: bounded attempts and total time, exponential back-off with
+        /// jitter, and the server's `Retry-After` honoured.
+        ///
+        /// The default makes at most 4 attempts in 30 s, waiting about 0.2 s, 0.4 s, 0.8 s (never more
+        /// than 10 s at once). [`RetryPolicy::never`] sends every call once.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct RetryPolicy {
+            max_attempts: u32,
+            initial_backoff: Duration,
+            max_backoff: Duration,
+            max_elapsed: Duration,
+            jitter: bool,
+        }
+        impl Default for RetryPolicy {
+            fn default() -> Self {
+                RetryPolicy {
+                    max_attempts: 4,
+                    initial_backoff: Duration::from_millis(200),
+                    max_backoff: Duration::from_secs(10),
+                    max_elapsed: Duration::from_secs(30),
+                    jitter: true,
+                }
+            }
+        }
+        impl RetryPolicy {
+            /// The default policy.
+            pub fn new() -> Self {
+                RetryPolicy::default()
+            }
+            /// A policy that sends every call once.
+            pub fn never() -> Self {
+                RetryPolicy {
+                    max_attempts: 1,
+                    ..RetryPolicy::default()
+                }
+            }
+            /// At most `attempts` sends of one call, the first included (at least 1).
+            #[must_use]
+            pub fn with_max_attempts(mut self, attempts: u32) -> Self {
+                self.max_attempts = attempts.max(1);
+                self
+            }
+            /// The wait before the first retry; each later one doubles it.
+            #[must_use]
+            pub fn with_initial_backoff(mut self, wait: Duration) -> Self {
+                self.initial_backoff = wait;
+                self
+            }
+            /// The longest single wait, `Retry-After` included.
+            #[must_use]
+            pub fn with_max_backoff(mut self, wait: Duration) -> Self {
+                self.max_backoff = wait;
+                self
+            }
+            /// No retry starts later than this after the first send.
+            #[must_use]
+            pub fn with_max_elapsed(mut self, total: Duration) -> Self {
+                self.max_elapsed = total;
+                self
+            }
+            /// Waits exactly the back-off, without the random part (for tests and reproducible timing).
+            #[must_use]
+            pub fn without_jitter(mut self) -> Self {
+                self.jitter = false;
+                self
+            }
+            /// The most sends of one call.
+            pub fn max_attempts(&self) -> u32 {
+                self.max_attempts
+            }
+            /// The wait before retry number `retry` (1 for the first retry): the back-off doubled per
+            /// retry and capped, with jitter between half of it and all of it, or the server's
+            /// `retry_after` when that is longer (capped too).
+            pub fn backoff(
+                &self,
+                retry: u32,
+                retry_after: Option<Duration>,
+            ) -> Duration {
+                let exponent = retry.saturating_sub(1).min(20);
+                let base = self
+                    .initial_backoff
+                    .saturating_mul(1 << exponent)
+                    .min(self.max_backoff);
+                let wait = if self.jitter && !base.is_zero() {
+                    let half = base / 2;
+                    half
+                        + Duration::from_nanos(
+                            random() % (half.as_nanos().max(1) as u64),
+                        )
+                } else {
+                    base
+                };
+                wait.max(retry_after.unwrap_or_default()).min(self.max_backoff)
+            }
+            /// Whether a call that already took `elapsed` over `attempts` sends may be sent again after
+            /// waiting `wait`.
+            pub fn allows(
+                &self,
+                attempts: u32,
+                elapsed: Duration,
+                wait: Duration,
+            ) -> bool {
+                attempts < self.max_attempts
+                    && elapsed.saturating_add(wait) <= self.max_elapsed
+            }
+        }
+        /// Whether a call of `kind` that failed with `error` may be sent again: a connection never made
+        /// and an HTTP 429 refusal for any call; timeouts, unreadable bodies and gateway errors (502, 503,
+        /// 504) only for queries, since a mutation may have run.
+        pub fn retryable_transport(kind: OperationKind, error: &TransportError) -> bool {
+            match error.kind() {
+                TransportErrorKind::Connect | TransportErrorKind::Status(429) => true,
+                TransportErrorKind::Timeout
+                | TransportErrorKind::Body
+                | TransportErrorKind::Status(502..=504) => kind == OperationKind::Query,
+                _ => false,
+            }
+        }
+        /// Whether a call of `kind` whose response carried the error `codes` may be sent again: every code
+        /// must be a rate-limit refusal, or, for a query, that or transient. A response with an error
+        /// without a code (a malformed document) is not sent again.
+        pub fn retryable_codes(kind: OperationKind, codes: &[Option<&str>]) -> bool {
+            !codes.is_empty()
+                && codes
+                    .iter()
+                    .all(|code| match code.map(class_of) {
+                        Some(CodeClass::RateLimit) => true,
+                        Some(CodeClass::Transient) => kind == OperationKind::Query,
+                        _ => false,
                     })
-                    .collect(),
-            )
         }
-        ::serde_json::Value::Array(items) => {
-            ::serde_json::Value::Array(items.iter().map(redact_json).collect())
-        }
-        other => other.clone(),
-    }
-}
-/// Whether a field or key named `name` holds a secret: its letters and digits, lower-cased,
-/// contain `password`, `passcode` or `secret`, or end with `token`, `apikey`, `privatekey` or
-/// `accesskey`. The generator decides struct fields by the same rule.
-fn secret_key(name: &str) -> bool {
-    let n: ::std::string::String = name
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    ["password", "passcode", "secret"].iter().any(|w| n.contains(w))
-        || ["token", "apikey", "privatekey", "accesskey"].iter().any(|w| n.ends_with(w))
-}
-/// A GraphQL operation of this API: its document, its variables and its response.
-///
-/// Every operation module has a `Mutation` type implementing it, so [`Client::execute`] can
-/// send any of them, and tests can name an operation generically.
-pub trait Operation {
-    /// The operation name in [`Operation::DOCUMENT`].
-    const NAME: &'static str;
-    /// The GraphQL document sent to the API.
-    const DOCUMENT: &'static str;
-    /// The variables, serialized as the request's `variables`.
-    type Variables: ::serde::Serialize;
-    /// The response's `data`.
-    type Data: ::serde::de::DeserializeOwned;
-    /// What a typed call returns: the mutation's field of `data`.
-    type Payload;
-    /// Takes the mutation's field out of `data`.
-    fn payload(data: Self::Data) -> Self::Payload;
-}
-/// One GraphQL request, serialized as the JSON body of a POST.
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-pub struct Request<'a> {
-    /// The operation to run.
-    pub operation_name: &'a str,
-    /// The GraphQL document.
-    pub query: &'a str,
-    /// The variables, a JSON object.
-    pub variables: ::serde_json::Value,
-}
-impl ::serde::Serialize for Request<'_> {
-    #[inline]
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(::std::option::Option::Some(3))?;
-        map.serialize_entry("operationName", self.operation_name)?;
-        map.serialize_entry("query", self.query)?;
-        map.serialize_entry("variables", &self.variables)?;
-        map.end()
-    }
-}
-/// A failure to exchange a request and a response (network, HTTP status, a body that is not
-/// JSON); GraphQL errors in a response are not transport errors.
-#[derive(::std::fmt::Debug)]
-pub struct TransportError {
-    message: ::std::string::String,
-    status: ::std::option::Option<u16>,
-    source: ::std::option::Option<
-        ::std::boxed::Box<
-            dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync,
-        >,
-    >,
-}
-impl TransportError {
-    /// An error with a message.
-    #[inline]
-    pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
-        TransportError {
-            message: message.into(),
-            status: ::std::option::Option::None,
-            source: ::std::option::Option::None,
+        /// A number for jitter, different on every call (not for anything that needs to be unpredictable).
+        fn random() -> u64 {
+            static COUNTER: AtomicU64 = AtomicU64::new(0);
+            let mut hasher = RandomState::new().build_hasher();
+            hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+            hasher.finish()
         }
     }
-    /// Records the HTTP status of the response.
-    #[inline]
-    pub fn with_status(mut self, status: u16) -> Self {
-        self.status = ::std::option::Option::Some(status);
-        self
-    }
-    /// Records the underlying error.
-    #[inline]
-    pub fn with_source(
-        mut self,
-        source: impl ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static,
-    ) -> Self {
-        self.source = ::std::option::Option::Some(::std::boxed::Box::new(source));
-        self
-    }
-    /// The HTTP status, when the server answered with an unexpected one.
-    #[inline]
-    pub fn status(&self) -> ::std::option::Option<u16> {
-        self.status
-    }
-}
-impl ::std::fmt::Display for TransportError {
-    #[inline]
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(&self.message)?;
-        if let ::std::option::Option::Some(source) = &self.source {
-            ::std::write!(f, ": {}", source)?;
+    pub mod session {
+        //! The caller's Kraken token: where it comes from, when it expires, when to refresh it.
+        use std::fmt;
+        use std::future::Future;
+        use std::pin::Pin;
+        use std::sync::atomic::{AtomicU64, Ordering};
+        use std::sync::{Arc, PoisonError, RwLock};
+        use std::time::{Duration, SystemTime, UNIX_EPOCH};
+        use base64::Engine as _;
+        use serde_json::Value;
+        use super::redact::Secret;
+        use super::transport::TransportError;
+        /// A Kraken token with what is known of its life: the refresh token that renews it, and when
+        /// each expires.
+        #[derive(Debug, Clone, PartialEq, Eq)]
+        pub struct Tokens {
+            /// The token sent as the `Authorization` header.
+            pub token: Secret,
+            /// The token that obtains a new one without the credentials, if the API gave one.
+            pub refresh_token: Option<Secret>,
+            /// When the token expires, if known.
+            pub expires_at: Option<SystemTime>,
+            /// When the refresh token expires, if known.
+            pub refresh_expires_at: Option<SystemTime>,
         }
-        ::std::result::Result::Ok(())
+        impl Tokens {
+            /// A token on its own; its expiry is read from it when it is a JWT with an `exp` claim.
+            pub fn new(token: impl Into<Secret>) -> Self {
+                let token = token.into();
+                let expires_at = jwt_exp(token.expose());
+                Tokens {
+                    token,
+                    refresh_token: None,
+                    expires_at,
+                    refresh_expires_at: None,
+                }
+            }
+            /// The tokens of a token mutation's payload (`obtainKrakenToken`'s): `token`, `refreshToken`,
+            /// `refreshExpiresIn` (a Unix time), and the expiry from `payload.exp`, where `payload` is an
+            /// object or a JSON string of one (brands differ), or else from the token itself. `None` when the
+            /// payload has no `token` string.
+            pub fn from_payload(payload: &Value) -> Option<Tokens> {
+                let token = payload.get("token")?.as_str()?;
+                let claims = match payload.get("payload") {
+                    Some(Value::String(text)) => serde_json::from_str(text).ok(),
+                    Some(object @ Value::Object(_)) => Some(object.clone()),
+                    _ => None,
+                };
+                let expires_at = claims
+                    .as_ref()
+                    .and_then(|c| unix_time(c.get("exp")?))
+                    .or_else(|| jwt_exp(token));
+                Some(Tokens {
+                    token: Secret::new(token),
+                    refresh_token: payload
+                        .get("refreshToken")
+                        .and_then(Value::as_str)
+                        .map(Secret::new),
+                    expires_at,
+                    refresh_expires_at: payload
+                        .get("refreshExpiresIn")
+                        .and_then(unix_time),
+                })
+            }
+        }
+        /// A Unix time in seconds (an integer, a float or a numeric string).
+        fn unix_time(value: &Value) -> Option<SystemTime> {
+            let seconds = match value {
+                Value::Number(n) => n.as_f64()?,
+                Value::String(s) => s.trim().parse().ok()?,
+                _ => return None,
+            };
+            (0.0..1e12)
+                .contains(&seconds)
+                .then(|| UNIX_EPOCH + Duration::from_secs_f64(seconds))
+        }
+        /// The `exp` claim of a JWT, read without verifying it: the client only needs to know when to
+        /// refresh, and the server checks the signature.
+        fn jwt_exp(token: &str) -> Option<SystemTime> {
+            let mut parts = token.split('.');
+            let (_, payload, _) = (parts.next()?, parts.next()?, parts.next()?);
+            if parts.next().is_some() || payload.len() > 64 * 1024 {
+                return None;
+            }
+            let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+                .decode(payload.trim_end_matches('='))
+                .ok()?;
+            let claims: Value = serde_json::from_slice(&bytes).ok()?;
+            unix_time(claims.get("exp")?)
+        }
+        /// The future a [`TokenSource`] returns.
+        pub type TokenFuture<'a> = Pin<
+            Box<dyn Future<Output = Result<Secret, TransportError>> + Send + 'a>,
+        >;
+        /// Tokens managed outside the client (a secrets manager, another process's session): asked for a
+        /// token before every request.
+        pub trait TokenSource: Send + Sync {
+            /// The token to send. `rejected` is the token the API has just refused as expired, if it did;
+            /// a source that caches must not hand it out again.
+            fn token<'a>(&'a self, rejected: Option<&'a Secret>) -> TokenFuture<'a>;
+        }
+        /// What the session holds, replaced whole on every change.
+        #[derive(Debug, Clone, Default)]
+        struct State {
+            tokens: Option<Tokens>,
+            /// When the tokens were set, for the refresh margin of short-lived tokens.
+            obtained_at: Option<SystemTime>,
+            /// Changes with every new token, so that concurrent callers who saw the same token refresh it
+            /// once.
+            generation: u64,
+        }
+        /// What a call needs to know of the session before it is sent.
+        #[derive(Debug, Clone)]
+        pub(crate) struct Snapshot {
+            pub(crate) token: Option<Secret>,
+            pub(crate) generation: u64,
+            /// The token is within the refresh margin of its expiry, and there is a refresh token.
+            pub(crate) refresh_due: bool,
+            /// The token has expired.
+            pub(crate) expired: bool,
+        }
+        /// A client's token and how it is renewed: set by `authenticate` (or by hand), refreshed ahead of
+        /// its expiry, one refresh at a time however many calls are waiting for it. Its `Debug` shows no
+        /// token.
+        pub struct Session {
+            state: RwLock<State>,
+            pub(crate) refresh_lock: tokio::sync::Mutex<()>,
+            margin: Duration,
+            source: Option<Arc<dyn TokenSource>>,
+            refreshes: AtomicU64,
+        }
+        impl fmt::Debug for Session {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let state = self.read();
+                f.debug_struct("Session")
+                    .field("tokens", &state.tokens)
+                    .field("margin", &self.margin)
+                    .field("source", &self.source.as_ref().map(|_| "TokenSource"))
+                    .field("refreshes", &self.refreshes())
+                    .finish()
+            }
+        }
+        impl Default for Session {
+            fn default() -> Self {
+                Session::new()
+            }
+        }
+        impl Session {
+            /// A session without a token, refreshing 5 minutes ahead of expiry.
+            pub fn new() -> Self {
+                Session {
+                    state: RwLock::new(State::default()),
+                    refresh_lock: tokio::sync::Mutex::new(()),
+                    margin: Duration::from_secs(300),
+                    source: None,
+                    refreshes: AtomicU64::new(0),
+                }
+            }
+            /// Refreshes this long before the token expires. A token that lives less than twice the
+            /// margin is refreshed halfway through its life instead.
+            #[must_use]
+            pub fn with_margin(mut self, margin: Duration) -> Self {
+                self.margin = margin;
+                self
+            }
+            /// Takes every token from `source` instead of keeping one.
+            #[must_use]
+            pub fn with_source(mut self, source: Arc<dyn TokenSource>) -> Self {
+                self.source = Some(source);
+                self
+            }
+            /// The source tokens come from, when they are managed outside the client.
+            pub fn source(&self) -> Option<&Arc<dyn TokenSource>> {
+                self.source.as_ref()
+            }
+            /// Replaces the tokens (`None` forgets them).
+            pub fn set(&self, tokens: Option<Tokens>) {
+                let mut state = self
+                    .state
+                    .write()
+                    .unwrap_or_else(PoisonError::into_inner);
+                state.obtained_at = tokens.as_ref().map(|_| SystemTime::now());
+                state.tokens = tokens;
+                state.generation = state.generation.wrapping_add(1);
+            }
+            /// The tokens held now.
+            pub fn tokens(&self) -> Option<Tokens> {
+                self.read().tokens.clone()
+            }
+            /// How many times the session has refreshed its token.
+            pub fn refreshes(&self) -> u64 {
+                self.refreshes.load(Ordering::Relaxed)
+            }
+            pub(crate) fn count_refresh(&self) {
+                self.refreshes.fetch_add(1, Ordering::Relaxed);
+            }
+            pub(crate) fn generation(&self) -> u64 {
+                self.read().generation
+            }
+            pub(crate) fn snapshot(&self) -> Snapshot {
+                let state = self.read();
+                let now = SystemTime::now();
+                let (mut refresh_due, mut expired) = (false, false);
+                if let Some(tokens) = &state.tokens {
+                    if let Some(expires_at) = tokens.expires_at {
+                        let life = state
+                            .obtained_at
+                            .and_then(|o| expires_at.duration_since(o).ok())
+                            .unwrap_or_default();
+                        let margin = self.margin.min(life / 2);
+                        expired = now >= expires_at;
+                        refresh_due = tokens.refresh_token.is_some()
+                            && now + margin >= expires_at;
+                    }
+                }
+                Snapshot {
+                    token: state.tokens.as_ref().map(|t| t.token.clone()),
+                    generation: state.generation,
+                    refresh_due,
+                    expired,
+                }
+            }
+            fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
+                self.state.read().unwrap_or_else(PoisonError::into_inner)
+            }
+        }
+    }
+    pub mod transport {
+        //! What a client sends and receives, and the trait of whatever carries it (HTTP, a test double).
+        use std::error::Error as StdError;
+        use std::fmt;
+        use std::future::Future;
+        use std::sync::Arc;
+        use std::time::Duration;
+        use serde::ser::SerializeMap as _;
+        use serde_json::Value;
+        /// Whether an operation only reads (a query) or may change something (a mutation): what decides
+        /// whether a failed call may be sent again.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum OperationKind {
+            /// Reads only; sending it twice does no harm.
+            Query,
+            /// May change state; sent again only when the failure proves it did not run.
+            Mutation,
+        }
+        impl OperationKind {
+            /// The kind of a GraphQL document's first operation: `Query` for `query …` or the `{ … }`
+            /// shorthand, `Mutation` for `mutation` or `subscription`, and `Mutation` too for a document it
+            /// cannot tell (the cautious answer: a mutation is never sent twice). Fragment definitions
+            /// before the operation are skipped; comments and strings are not mistaken for keywords.
+            pub fn of_document(document: &str) -> OperationKind {
+                let bytes = document.as_bytes();
+                let (mut i, mut depth, mut in_fragment) = (0, 0usize, false);
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'#' => {
+                            while i < bytes.len() && bytes[i] != b'\n' {
+                                i += 1;
+                            }
+                        }
+                        b'"' => {
+                            let block = bytes[i..].starts_with(b"\"\"\"");
+                            i += if block { 3 } else { 1 };
+                            while i < bytes.len() {
+                                if bytes[i] == b'\\' {
+                                    i += 2;
+                                    continue;
+                                }
+                                if (block && bytes[i..].starts_with(b"\"\"\""))
+                                    || (!block && bytes[i] == b'"')
+                                {
+                                    i += if block { 2 } else { 0 };
+                                    break;
+                                }
+                                i += 1;
+                            }
+                        }
+                        b'{' if depth == 0 && !in_fragment => return OperationKind::Query,
+                        b'{' => depth += 1,
+                        b'}' => {
+                            depth = depth.saturating_sub(1);
+                            if depth == 0 {
+                                in_fragment = false;
+                            }
+                        }
+                        c if depth == 0 && (c.is_ascii_alphabetic() || c == b'_') => {
+                            let start = i;
+                            while i < bytes.len()
+                                && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_')
+                            {
+                                i += 1;
+                            }
+                            match &document[start..i] {
+                                "query" if !in_fragment => return OperationKind::Query,
+                                "mutation" | "subscription" if !in_fragment => {
+                                    return OperationKind::Mutation;
+                                }
+                                "fragment" => in_fragment = true,
+                                _ => {}
+                            }
+                            continue;
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                }
+                OperationKind::Mutation
+            }
+        }
+        /// One GraphQL request. It serializes as the JSON body of a POST (`operationName`, `query`,
+        /// `variables`); the token travels beside it, for the transport to put in a header, and its `Debug`
+        /// never shows it.
+        #[derive(Clone, PartialEq)]
+        pub struct Request<'a> {
+            /// The operation to run.
+            pub operation_name: &'a str,
+            /// The GraphQL document.
+            pub query: &'a str,
+            /// The variables, a JSON object.
+            pub variables: Value,
+            /// The Kraken token to send as the `Authorization` header, if any.
+            pub token: Option<&'a str>,
+        }
+        impl fmt::Debug for Request<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct("Request")
+                    .field("operation_name", &self.operation_name)
+                    .field("query", &self.query)
+                    .field("variables", &super::redact::redact_json(&self.variables))
+                    .field("token", &self.token.map(|_| super::redact::REDACTED))
+                    .finish()
+            }
+        }
+        impl serde::Serialize for Request<'_> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error> {
+                let mut map = serializer.serialize_map(Some(3))?;
+                map.serialize_entry("operationName", self.operation_name)?;
+                map.serialize_entry("query", self.query)?;
+                map.serialize_entry("variables", &self.variables)?;
+                map.end()
+            }
+        }
+        /// A response: its JSON body (`{"data": …, "errors": […]}`) and what the transport learnt besides.
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct Response {
+            /// The whole body.
+            pub body: Value,
+            /// How long the server asked to wait before the next request (a `Retry-After` header).
+            pub retry_after: Option<Duration>,
+        }
+        impl From<Value> for Response {
+            fn from(body: Value) -> Self {
+                Response {
+                    body,
+                    retry_after: None,
+                }
+            }
+        }
+        /// What went wrong in a [`TransportError`], as far as deciding whether to send the request again.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum TransportErrorKind {
+            /// No connection could be made: the request never reached the server.
+            Connect,
+            /// No answer in time: the request may or may not have run.
+            Timeout,
+            /// The server answered with this HTTP status and no GraphQL errors.
+            Status(u16),
+            /// The body was larger than the transport accepts.
+            TooLarge,
+            /// The body could not be read or is not JSON.
+            Body,
+            /// The request could not be built (an invalid header, say), so it was never sent.
+            Request,
+            /// Anything else.
+            Other,
+        }
+        /// A failure to exchange a request and a response (network, HTTP status, a body that is not JSON);
+        /// GraphQL errors in a response are not transport errors.
+        pub struct TransportError {
+            kind: TransportErrorKind,
+            message: String,
+            retry_after: Option<Duration>,
+            source: Option<Box<dyn StdError + Send + Sync>>,
+        }
+        impl fmt::Debug for TransportError {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_struct("TransportError")
+                    .field("kind", &self.kind)
+                    .field("message", &self.message)
+                    .field("retry_after", &self.retry_after)
+                    .field("source", &self.source)
+                    .finish()
+            }
+        }
+        impl TransportError {
+            /// An error of kind [`TransportErrorKind::Other`] with a message.
+            pub fn new(message: impl Into<String>) -> Self {
+                TransportError {
+                    kind: TransportErrorKind::Other,
+                    message: message.into(),
+                    retry_after: None,
+                    source: None,
+                }
+            }
+            /// Sets what kind of failure it is.
+            #[must_use]
+            pub fn with_kind(mut self, kind: TransportErrorKind) -> Self {
+                self.kind = kind;
+                self
+            }
+            /// Records the HTTP status of the response (the kind becomes [`TransportErrorKind::Status`]).
+            #[must_use]
+            pub fn with_status(mut self, status: u16) -> Self {
+                self.kind = TransportErrorKind::Status(status);
+                self
+            }
+            /// Records how long the server asked to wait.
+            #[must_use]
+            pub fn with_retry_after(mut self, wait: Option<Duration>) -> Self {
+                self.retry_after = wait;
+                self
+            }
+            /// Records the underlying error.
+            #[must_use]
+            pub fn with_source(
+                mut self,
+                source: impl StdError + Send + Sync + 'static,
+            ) -> Self {
+                self.source = Some(Box::new(source));
+                self
+            }
+            /// What kind of failure it is.
+            pub fn kind(&self) -> TransportErrorKind {
+                self.kind
+            }
+            /// The HTTP status, when the server answered with an unexpected one.
+            pub fn status(&self) -> Option<u16> {
+                match self.kind {
+                    TransportErrorKind::Status(s) => Some(s),
+                    _ => None,
+                }
+            }
+            /// How long the server asked to wait before the next request.
+            pub fn retry_after(&self) -> Option<Duration> {
+                self.retry_after
+            }
+        }
+        impl fmt::Display for TransportError {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.message)?;
+                if let Some(source) = &self.source {
+                    write!(f, ": {source}")?;
+                }
+                Ok(())
+            }
+        }
+        impl StdError for TransportError {
+            fn source(&self) -> Option<&(dyn StdError + 'static)> {
+                self.source.as_deref().map(|e| e as &(dyn StdError + 'static))
+            }
+        }
+        /// Sends requests. The `reqwest` feature provides `http::ReqwestTransport`; tests and mock servers
+        /// can implement it directly.
+        pub trait Transport {
+            /// Sends one request and returns the whole response.
+            fn execute(
+                &self,
+                request: &Request<'_>,
+            ) -> impl Future<Output = Result<Response, TransportError>> + Send;
+        }
+        /// A shared transport is a transport, so several clients (or a client and a test) can use one.
+        impl<T: Transport + Send + Sync + ?Sized> Transport for Arc<T> {
+            fn execute(
+                &self,
+                request: &Request<'_>,
+            ) -> impl Future<Output = Result<Response, TransportError>> + Send {
+                T::execute(self, request)
+            }
+        }
+    }
+    pub use engine::{Engine, TokenMutation};
+    pub use redact::{redact_json, Secret};
+    pub use retry::RetryPolicy;
+    pub use session::{Session, TokenFuture, TokenSource, Tokens};
+    pub use transport::{
+        OperationKind, Request, Response, Transport, TransportError, TransportErrorKind,
+    };
+    /// A GraphQL operation of an API: its document, its variables and its response.
+    ///
+    /// Every operation module of a generated client has a unit type implementing it, so the client's
+    /// `execute` can send any of them, and tests can name an operation generically.
+    pub trait Operation {
+        /// The operation name in [`Operation::DOCUMENT`].
+        const NAME: &'static str;
+        /// The GraphQL document sent to the API.
+        const DOCUMENT: &'static str;
+        /// Whether it is a query or a mutation, which decides whether a failed call is sent again.
+        const KIND: OperationKind;
+        /// The variables, serialized as the request's `variables`.
+        type Variables: serde::Serialize;
+        /// The response's `data`.
+        type Data: serde::de::DeserializeOwned;
+        /// What a typed call returns: the operation's field of `data`.
+        type Payload;
+        /// Takes the operation's field out of `data`.
+        fn payload(data: Self::Data) -> Self::Payload;
     }
 }
-impl ::std::error::Error for TransportError {
-    #[inline]
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-        self.source.as_deref().map(|e| e as &(dyn ::std::error::Error + 'static))
-    }
-}
-/// Sends requests. The `reqwest` feature provides `http::ReqwestTransport`; tests and mock
-/// servers can implement it directly.
-pub trait Transport {
-    /// Sends one request and returns the whole response body (`{"data": …, "errors": […]}`).
-    fn execute(
-        &self,
-        request: &Request<'_>,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<::serde_json::Value, TransportError>,
-    > + ::std::marker::Send;
-}
-/// A shared transport is a transport, so several clients (or a client and a test) can use one.
-impl<
-    T: Transport + ::std::marker::Send + ::std::marker::Sync + ?::std::marker::Sized,
-> Transport for ::std::sync::Arc<T> {
-    #[inline]
-    fn execute(
-        &self,
-        request: &Request<'_>,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<::serde_json::Value, TransportError>,
-    > + ::std::marker::Send {
-        T::execute(self, request)
-    }
-}
-/// A transport that can send a Kraken token in the `Authorization` header.
-pub trait Authenticate {
-    /// Sets (or, with `None`, clears) the token sent with every later request.
-    fn set_token(&self, token: ::std::option::Option<::std::string::String>);
-}
-impl<T: Authenticate + ?::std::marker::Sized> Authenticate for ::std::sync::Arc<T> {
-    #[inline]
-    fn set_token(&self, token: ::std::option::Option<::std::string::String>) {
-        T::set_token(self, token)
-    }
-}
+pub use runtime::{
+    redact_json, Operation, OperationKind, Request, Response, RetryPolicy, Secret,
+    Session, TokenSource, Tokens, Transport, TransportError, TransportErrorKind,
+};
+/// The HTTP transport, on reqwest (cargo feature `reqwest`; add `rustls-tls` for https).
+#[cfg(feature = "reqwest")]
+pub use runtime::http;
+/// The token mutation the session refreshes with, if the API has one.
+const TOKEN_MUTATION: ::std::option::Option<runtime::TokenMutation> = ::std::option::Option::None;
 /// Why a call failed.
 #[derive(::std::fmt::Debug)]
 #[non_exhaustive]
@@ -271,26 +1406,61 @@ impl ::std::convert::From<TransportError> for Error {
         Error::Transport(e)
     }
 }
-/// The typed client: one method per mutation, over any [`Transport`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone)]
+/// The typed client: one method per operation, over any [`Transport`].
+///
+/// It keeps a [`Session`]: after [`Client::authenticate`] (or [`Client::with_token`]) every call
+/// carries the token, which is refreshed ahead of its expiry and once more when the API answers
+/// that it expired (`KT-CT-1124`). Failed calls are sent again by its [`RetryPolicy`]: queries
+/// after rate limits, transient errors and lost connections, mutations only when they cannot
+/// have run. Its `Debug` shows no token.
+#[derive(::std::fmt::Debug)]
 pub struct Client<T> {
-    transport: T,
+    engine: runtime::Engine<T>,
 }
 impl<T> Client<T> {
-    /// A client sending requests through `transport`.
+    /// A client sending requests through `transport`, with the default retry policy.
     #[inline]
     pub fn new(transport: T) -> Self {
-        Client { transport }
+        Client {
+            engine: runtime::Engine::new(transport, TOKEN_MUTATION),
+        }
+    }
+    /// Replaces the retry policy; [`RetryPolicy::never`] sends every call once.
+    #[inline]
+    #[must_use]
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.engine.set_retry(retry);
+        self
+    }
+    /// Replaces the session: a refresh margin of its own, or a [`TokenSource`] for tokens
+    /// managed elsewhere.
+    #[inline]
+    #[must_use]
+    pub fn with_session(mut self, session: Session) -> Self {
+        self.engine.set_session(session);
+        self
+    }
+    /// Starts with a token, for callers that already have one (it is not refreshed).
+    #[inline]
+    #[must_use]
+    pub fn with_token(self, token: impl ::std::convert::Into<Secret>) -> Self {
+        self.engine.session().set(::std::option::Option::Some(Tokens::new(token)));
+        self
+    }
+    /// The session: the tokens held, how often they were refreshed.
+    #[inline]
+    pub fn session(&self) -> &Session {
+        self.engine.session()
     }
     /// The transport.
     #[inline]
     pub fn transport(&self) -> &T {
-        &self.transport
+        self.engine.transport()
     }
     /// Gives the transport back.
     #[inline]
     pub fn into_transport(self) -> T {
-        self.transport
+        self.engine.into_transport()
     }
 }
 impl<T: Transport> Client<T> {
@@ -301,13 +1471,15 @@ impl<T: Transport> Client<T> {
         variables: &O::Variables,
     ) -> ::std::result::Result<O::Payload, Error> {
         let variables = ::serde_json::to_value(variables).map_err(Error::Encode)?;
-        let data = self.execute_raw(O::NAME, O::DOCUMENT, variables).await?;
+        let response = self.engine.send(O::NAME, O::DOCUMENT, variables, O::KIND).await?;
+        let data = decode(response)?;
         let data = <O::Data as ::serde::Deserialize>::deserialize(data)
             .map_err(Error::Decode)?;
         ::std::result::Result::Ok(O::payload(data))
     }
     /// Sends any document and returns the response's `data`, mapping GraphQL errors to
-    /// [`Error::Kraken`]. Use it with a custom document that selects more than the generated one.
+    /// [`Error::Kraken`]. Use it with a custom document that selects more than the generated one;
+    /// it is sent again on failure only when it is a query (see [`OperationKind::of_document`]).
     #[inline]
     pub async fn execute_raw(
         &self,
@@ -315,190 +1487,23 @@ impl<T: Transport> Client<T> {
         document: &str,
         variables: ::serde_json::Value,
     ) -> ::std::result::Result<::serde_json::Value, Error> {
-        let request = Request {
-            operation_name,
-            query: document,
-            variables,
-        };
-        let mut body = self.transport.execute(&request).await?;
-        let errors = ::queries_errors::KrakenError::from_response(&body)
-            .map_err(Error::Decode)?;
-        let data = body
-            .get_mut("data")
-            .map(::serde_json::Value::take)
-            .filter(|d| !d.is_null());
-        if !errors.is_empty() {
-            return ::std::result::Result::Err(Error::Kraken { errors, data });
-        }
-        data.ok_or(Error::MissingData)
+        let kind = OperationKind::of_document(document);
+        decode(self.engine.send(operation_name, document, variables, kind).await?)
     }
 }
-/// The HTTP transport, on reqwest (cargo feature `reqwest`; add `rustls-tls` for https).
-#[cfg(feature = "reqwest")]
-pub mod http {
-    /// The reqwest this transport is built on, so that a caller configuring a client
-    /// (`http::reqwest::Client::builder()`) never has to pin a matching version.
-    pub use ::reqwest;
-    /// Posts requests as JSON to one endpoint, with the token (if any) as the `Authorization`
-    /// header, the way Kraken expects it (the bare token, no scheme), and any headers added
-    /// with [`ReqwestTransport::with_header`]. Its `Debug` shows neither the token nor the
-    /// headers' values.
-    pub struct ReqwestTransport {
-        client: ::reqwest::Client,
-        endpoint: ::std::string::String,
-        headers: ::reqwest::header::HeaderMap,
-        token: ::std::sync::RwLock<::std::option::Option<::std::string::String>>,
+/// The `data` of a response, or its GraphQL errors as [`Error::Kraken`].
+fn decode(response: Response) -> ::std::result::Result<::serde_json::Value, Error> {
+    let mut body = response.body;
+    let errors = ::queries_errors::KrakenError::from_response(&body)
+        .map_err(Error::Decode)?;
+    let data = body
+        .get_mut("data")
+        .map(::serde_json::Value::take)
+        .filter(|d| !d.is_null());
+    if !errors.is_empty() {
+        return ::std::result::Result::Err(Error::Kraken { errors, data });
     }
-    impl ::std::fmt::Debug for ReqwestTransport {
-        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            let headers: ::std::vec::Vec<&str> = self
-                .headers
-                .keys()
-                .map(::reqwest::header::HeaderName::as_str)
-                .collect();
-            f.debug_struct("ReqwestTransport")
-                .field("endpoint", &self.endpoint)
-                .field("headers", &headers)
-                .field("token", &self.token().map(|_| "<redacted>"))
-                .finish_non_exhaustive()
-        }
-    }
-    impl ReqwestTransport {
-        /// A transport to `endpoint` with a default reqwest client.
-        #[inline]
-        pub fn new(endpoint: impl ::std::convert::Into<::std::string::String>) -> Self {
-            ReqwestTransport::with_client(::reqwest::Client::new(), endpoint)
-        }
-        /// A transport to `endpoint` using `client` (for timeouts, proxies, TLS settings).
-        #[inline]
-        pub fn with_client(
-            client: ::reqwest::Client,
-            endpoint: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            ReqwestTransport {
-                client,
-                endpoint: endpoint.into(),
-                headers: ::reqwest::header::HeaderMap::new(),
-                token: ::std::sync::RwLock::new(::std::option::Option::None),
-            }
-        }
-        /// Sends the header `name: value` with every request (a tracing header, the mock's
-        /// `X-Kraken-Permissions`); a second value of a name is sent too. The value is marked
-        /// sensitive, so it appears in no `Debug` output. Fails on a name or value HTTP does
-        /// not allow, such as one with a line break.
-        pub fn with_header(
-            mut self,
-            name: &str,
-            value: &str,
-        ) -> ::std::result::Result<Self, super::TransportError> {
-            let name = ::reqwest::header::HeaderName::from_bytes(name.as_bytes())
-                .map_err(|e| {
-                    super::TransportError::new("invalid HTTP header name").with_source(e)
-                })?;
-            let mut value = ::reqwest::header::HeaderValue::from_str(value)
-                .map_err(|e| {
-                    super::TransportError::new(
-                            ::std::format!("invalid value for the HTTP header {name}"),
-                        )
-                        .with_source(e)
-                })?;
-            value.set_sensitive(true);
-            self.headers.append(name, value);
-            ::std::result::Result::Ok(self)
-        }
-        /// Starts with a token, for callers that already have one.
-        #[inline]
-        pub fn with_token(
-            self,
-            token: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            super::Authenticate::set_token(
-                &self,
-                ::std::option::Option::Some(token.into()),
-            );
-            self
-        }
-        /// The endpoint requests go to.
-        #[inline]
-        pub fn endpoint(&self) -> &str {
-            &self.endpoint
-        }
-        /// The token currently sent, if any.
-        #[inline]
-        pub fn token(&self) -> ::std::option::Option<::std::string::String> {
-            self.token
-                .read()
-                .unwrap_or_else(::std::sync::PoisonError::into_inner)
-                .clone()
-        }
-    }
-    impl super::Authenticate for ReqwestTransport {
-        #[inline]
-        fn set_token(&self, token: ::std::option::Option<::std::string::String>) {
-            *self.token.write().unwrap_or_else(::std::sync::PoisonError::into_inner) = token;
-        }
-    }
-    impl super::Transport for ReqwestTransport {
-        #[inline]
-        async fn execute(
-            &self,
-            request: &super::Request<'_>,
-        ) -> ::std::result::Result<::serde_json::Value, super::TransportError> {
-            let mut builder = self
-                .client
-                .post(&self.endpoint)
-                .headers(self.headers.clone())
-                .json(request);
-            if let ::std::option::Option::Some(token) = self.token() {
-                let mut value = ::reqwest::header::HeaderValue::from_str(&token)
-                    .map_err(|e| {
-                        super::TransportError::new(
-                                "the token is not a valid HTTP header value",
-                            )
-                            .with_source(e)
-                    })?;
-                value.set_sensitive(true);
-                builder = builder.header(::reqwest::header::AUTHORIZATION, value);
-            }
-            let response = builder
-                .send()
-                .await
-                .map_err(|e| {
-                    super::TransportError::new("request failed").with_source(e)
-                })?;
-            let status = response.status();
-            let body = response
-                .bytes()
-                .await
-                .map_err(|e| {
-                    super::TransportError::new("cannot read the response")
-                        .with_status(status.as_u16())
-                        .with_source(e)
-                })?;
-            match ::serde_json::from_slice::<::serde_json::Value>(&body) {
-                ::std::result::Result::Ok(
-                    v,
-                ) if status.is_success() || v.get("errors").is_some() => {
-                    ::std::result::Result::Ok(v)
-                }
-                ::std::result::Result::Ok(_) => {
-                    ::std::result::Result::Err(
-                        super::TransportError::new(
-                                ::std::format!("HTTP status {}", status),
-                            )
-                            .with_status(status.as_u16()),
-                    )
-                }
-                ::std::result::Result::Err(e) => {
-                    ::std::result::Result::Err(
-                        super::TransportError::new("the response is not JSON")
-                            .with_status(status.as_u16())
-                            .with_source(e),
-                    )
-                }
-            }
-        }
-    }
+    data.ok_or(Error::MissingData)
 }
 #[doc(hidden)]
 /// Helpers of the generated serde impls; not part of the API.
@@ -951,6 +1956,7 @@ pub mod account {
     impl super::Operation for Query {
         const NAME: &'static str = OPERATION_NAME;
         const DOCUMENT: &'static str = DOCUMENT;
+        const KIND: super::OperationKind = super::OperationKind::Query;
         type Variables = Variables;
         type Data = Data;
         type Payload = ::std::option::Option<AccountType>;
@@ -1113,6 +2119,7 @@ pub mod goods_purchase {
     impl super::Operation for Query {
         const NAME: &'static str = OPERATION_NAME;
         const DOCUMENT: &'static str = DOCUMENT;
+        const KIND: super::OperationKind = super::OperationKind::Query;
         type Variables = Variables;
         type Data = Data;
         type Payload = ::std::option::Option<GoodsPurchase>;
@@ -1223,6 +2230,7 @@ pub mod payment_method {
     impl super::Operation for Query {
         const NAME: &'static str = OPERATION_NAME;
         const DOCUMENT: &'static str = DOCUMENT;
+        const KIND: super::OperationKind = super::OperationKind::Query;
         type Variables = Variables;
         type Data = Data;
         type Payload = ::std::option::Option<super::types::PaymentMethodType>;
@@ -1395,6 +2403,7 @@ pub mod search_products {
     impl super::Operation for Query {
         const NAME: &'static str = OPERATION_NAME;
         const DOCUMENT: &'static str = DOCUMENT;
+        const KIND: super::OperationKind = super::OperationKind::Query;
         type Variables = Variables;
         type Data = Data;
         type Payload = ::std::option::Option<
@@ -1440,9 +2449,8 @@ pub mod viewer {
                 }
                 fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::std::result::Result<Variables, A::Error> {
                     while let ::std::option::Option::Some(key) = ::serde::de::MapAccess::next_key::<super::__private::Key<'de>>(&mut map)? {
-                        match key.as_str() {
-                            _ => super::__private::skip(&mut map)?,
-                        }
+                        let _ = key;
+                        super::__private::skip(&mut map)?;
                     }
                     ::std::result::Result::Ok(Variables {})
                 }
@@ -1549,6 +2557,7 @@ pub mod viewer {
     impl super::Operation for Query {
         const NAME: &'static str = OPERATION_NAME;
         const DOCUMENT: &'static str = DOCUMENT;
+        const KIND: super::OperationKind = super::OperationKind::Query;
         type Variables = Variables;
         type Data = Data;
         type Payload = AccountUserType;

@@ -1,6 +1,6 @@
 //! `krakengen generate`: a self-contained Rust crate (typed client and error codes).
 
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 
 use krakengen::project::Outputs as _;
 
@@ -29,6 +29,46 @@ pub struct Args {
     /// (`!name`), with the types they reach and the error codes they raise. May be repeated.
     #[arg(long = "operation", value_name = "PATTERN")]
     operations: Vec<String>,
+    /// Depend on the runtime crate `krakengen-client` at DIR instead of embedding its sources in
+    /// the client: the crate's Cargo.toml names it by a path relative to `--out`.
+    #[arg(long = "runtime-path", value_name = "DIR")]
+    runtime_path: Option<PathBuf>,
+}
+
+/// `path` lexically absolute (against the working directory) and without `.` or `..` parts.
+fn absolute(path: &Path) -> std::io::Result<PathBuf> {
+    let joined = std::env::current_dir()?.join(path);
+    let mut out = PathBuf::new();
+    for part in joined.components() {
+        match part {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    Ok(out)
+}
+
+/// The runtime crate's path as the generated Cargo.toml names it: relative to the crate at `out`.
+/// Fails unless `dir` holds the `krakengen-client` package.
+fn runtime_path_from(out: &Path, dir: &Path) -> std::result::Result<String, String> {
+    let manifest = dir.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).map_err(|e| format!("--runtime-path: cannot read {}: {e}", manifest.display()))?;
+    let name = text.parse::<toml::Table>().ok().and_then(|t| t.get("package")?.get("name")?.as_str().map(str::to_string));
+    if name.as_deref() != Some("krakengen-client") {
+        return Err(format!("--runtime-path: {} is not the krakengen-client package", manifest.display()));
+    }
+    let (from, to) = (absolute(out).map_err(|e| e.to_string())?, absolute(dir).map_err(|e| e.to_string())?);
+    let common = from.components().zip(to.components()).take_while(|(a, b)| a == b).count();
+    let mut relative = PathBuf::new();
+    for _ in from.components().skip(common) {
+        relative.push("..");
+    }
+    relative.extend(to.components().skip(common));
+    let text = relative.to_str().ok_or("--runtime-path: the path is not UTF-8")?.replace('\\', "/");
+    Ok(if text.is_empty() { ".".into() } else { text })
 }
 
 pub fn run(args: Args, cx: &Context) -> Result {
@@ -37,6 +77,9 @@ pub fn run(args: Args, cx: &Context) -> Result {
         .operations(&args.operations);
     if let Some(name) = &args.name {
         pipeline = pipeline.crate_name(name);
+    }
+    if let Some(dir) = &args.runtime_path {
+        pipeline = pipeline.runtime_path(&runtime_path_from(&args.out, dir)?);
     }
     for f in &args.fragments {
         pipeline = pipeline.fragments(f);

@@ -15,6 +15,7 @@ struct Manifest<'a> {
     header: &'a str,
     name: &'a str,
     project: &'a str,
+    runtime_path: Option<&'a str>,
 }
 
 /// A package name cargo accepts: ASCII letters, digits, `-` and `_`, not starting with a digit.
@@ -30,7 +31,9 @@ pub(crate) fn manifest(options: &Options) -> Result<String, Diagnostics> {
     let name = package_name(options.crate_name());
     let project: String = options.project().chars().filter(|c| !c.is_control() && *c != '"' && *c != '\\').collect();
     let header = options.toml_header();
-    let mut text = Manifest { header: header.trim_end(), name: &name, project: &project }.render().map_err(|e| {
+    // A TOML string of the path as given, quoted and escaped.
+    let runtime_path = options.runtime_path().map(|p| toml::Value::String(p.to_string()).to_string());
+    let mut text = Manifest { header: header.trim_end(), name: &name, project: &project, runtime_path: runtime_path.as_deref() }.render().map_err(|e| {
         let mut d = Diagnostics::new();
         d.error(crate::diag::Code::CodegenTemplate, Span { file: u32::MAX, ..Span::default() }, format!("cannot render Cargo.toml: {e}"), "");
         d

@@ -103,12 +103,11 @@ fn derive_data_without_debug(default: bool) -> TokenStream {
     }
 }
 
-/// Whether a field named `name` (GraphQL) holds a secret: its letters and digits, lower-cased,
-/// contain one of [`runtime::SECRET_WORDS`] or end with one of [`runtime::SECRET_SUFFIXES`]. The
-/// generated runtime's `secret_key` applies the same lists to the keys of JSON-carried values.
+/// Whether a field named `name` (GraphQL) holds a secret, by the rule of the runtime crate
+/// ([`krakengen_client::redact::secret_key`]), whose `redact_json` applies it to the keys of
+/// JSON-carried values: one rule for both.
 pub(crate) fn is_secret(name: &str) -> bool {
-    let n: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-    runtime::SECRET_WORDS.iter().any(|w| n.contains(w)) || runtime::SECRET_SUFFIXES.iter().any(|w| n.ends_with(w))
+    krakengen_client::redact::secret_key(name)
 }
 
 /// The derives of a struct with `fields` (and the `typename` field of output types when
@@ -159,7 +158,11 @@ const METHODS_PER_CHUNK: usize = 64;
 pub(crate) fn segments<'a>(ir: &'a Ir, errors: &'a ErrorsPath) -> Vec<Segment<'a>> {
     let mut out = vec![Segment::items(move || {
         let errors = errors_tokens(errors, false);
-        let runtime = runtime::client(&errors);
+        let token = ir.authenticate.as_ref().map(|a| {
+            let op = &ir.operations[a.operation];
+            runtime::TokenMutationIr { module: &op.module, field: &op.graphql, argument: &a.argument }
+        });
+        let runtime = runtime::client(&errors, ir.runtime, token.as_ref());
         let private = wire::runtime();
         let summary = format!(" Typed client of the {} Kraken API.", escape(&ir.project));
         let endpoint = ir.endpoint.as_ref().map(|e| {
@@ -516,6 +519,7 @@ fn operation_module(ir: &Ir, index: usize, op: &OperationIr, errors: &TokenStrea
             impl super::Operation for #unit {
                 const NAME: &'static str = OPERATION_NAME;
                 const DOCUMENT: &'static str = DOCUMENT;
+                const KIND: super::OperationKind = super::OperationKind::#unit;
                 type Variables = Variables;
                 type Data = Data;
                 type Payload = #payload_ty;
@@ -556,35 +560,40 @@ fn authenticate(ir: &Ir) -> TokenStream {
     let Some(a) = &ir.authenticate else { return TokenStream::new() };
     let op = &ir.operations[a.operation];
     let module = to_ident(&op.module);
-    let method = to_ident(&op.method);
+    let unit = unit_struct(op);
     let token = to_ident(&a.token_field);
     let payload_optional = op.data_field.ty.is_option();
     let Some(payload) = &op.payload else { return TokenStream::new() };
     let payload_name = to_ident(&payload.rust);
+    let field = &op.graphql;
     let get_payload = if payload_optional {
-        quote!(let payload = self.#method(variables).await?.ok_or(Error::MissingToken)?;)
+        quote!(let payload = <#module::#unit as Operation>::payload(data).ok_or(Error::MissingToken)?;)
     } else {
-        quote!(let payload = self.#method(variables).await?;)
+        quote!(let payload = <#module::#unit as Operation>::payload(data);)
     };
-    let get_token = if a.token_optional {
-        quote!(let token = payload.#token.clone().ok_or(Error::MissingToken)?;)
-    } else {
-        quote!(let token = payload.#token.clone();)
-    };
+    let no_token = a.token_optional.then(|| {
+        quote! {
+            if payload.#token.is_none() {
+                return ::std::result::Result::Err(Error::MissingToken);
+            }
+        }
+    });
     let doc = Doc::new()
         .line(format!(
-            "Obtains a Kraken token with {} and sends it in the `Authorization` header of every later request.",
+            "Obtains a Kraken token with {} and keeps it in the session: every later call sends it, and the refresh token renews it ahead of its expiry. A failed login is not sent again.",
             code(&op.graphql)
         ))
-        .line("Returns the whole payload (refresh token, expiry) for callers that keep it.")
+        .line("Returns the whole payload.")
         .attrs();
     quote! {
-        impl<T: Transport + Authenticate> Client<T> {
+        impl<T: Transport> Client<T> {
             #doc
             pub async fn authenticate(&self, variables: &#module::Variables) -> ::std::result::Result<#module::#payload_name, Error> {
+                let variables = ::serde_json::to_value(variables).map_err(Error::Encode)?;
+                let response = self.engine.authenticate(#module::OPERATION_NAME, #module::DOCUMENT, #field, variables).await?;
+                let data = <#module::Data as ::serde::Deserialize>::deserialize(decode(response)?).map_err(Error::Decode)?;
                 #get_payload
-                #get_token
-                self.transport.set_token(::std::option::Option::Some(token));
+                #no_token
                 ::std::result::Result::Ok(payload)
             }
         }

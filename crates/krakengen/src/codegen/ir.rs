@@ -41,6 +41,8 @@ pub(crate) struct Ir {
     /// The endpoint most blocks name, if any.
     pub endpoint: Option<String>,
     pub authenticate: Option<Authenticate>,
+    /// Whether the client embeds the runtime or depends on its crate.
+    pub runtime: super::runtime::RuntimeAt,
     pub warnings: Diagnostics,
     pub project: String,
     /// Every permission name some mutation requires, sorted.
@@ -235,6 +237,8 @@ pub(crate) struct Authenticate {
     pub operation: usize,
     /// The payload field holding the token, and whether it is nullable.
     pub token_field: String,
+    /// The argument taking the input object (`input`), where a refresh passes `refreshToken`.
+    pub argument: String,
     pub token_optional: bool,
 }
 
@@ -247,7 +251,18 @@ pub(crate) const OPERATION_ITEMS: [&str; 5] = ["Variables", "Data", "Mutation", 
 const ROOT_MODULES: [&str; 5] = ["types", "http", "client", "errors", "mutations"];
 
 /// Methods of `Client` written by hand in the runtime.
-const CLIENT_METHODS: [&str; 6] = ["new", "execute", "execute_raw", "transport", "into_transport", "authenticate"];
+const CLIENT_METHODS: [&str; 10] = [
+    "new",
+    "execute",
+    "execute_raw",
+    "transport",
+    "into_transport",
+    "authenticate",
+    "with_retry",
+    "with_session",
+    "with_token",
+    "session",
+];
 
 /// The field name every generated struct of an output type reserves for `__typename`.
 const TYPENAME_FIELD: &str = "typename";
@@ -390,7 +405,8 @@ pub(crate) fn build(operations_in: &[Operation], model: &TypeModel, options: &Op
             Ty::Option(t) if matches!(**t, Ty::Prim("String")) => true,
             _ => return None,
         };
-        Some(Authenticate { operation: i, token_field: f.rust.clone(), token_optional })
+        let argument = o.variables.iter().find(|v| v.graphql == "input").or(o.variables.first())?.graphql.clone();
+        Some(Authenticate { operation: i, token_field: f.rust.clone(), token_optional, argument })
     });
 
     Ok(Ir {
@@ -400,6 +416,7 @@ pub(crate) fn build(operations_in: &[Operation], model: &TypeModel, options: &Op
         operations,
         endpoint,
         authenticate,
+        runtime: options.runtime_at(),
         warnings,
         project: options.project.clone(),
         permissions: operations_in.required_permissions().into_iter().map(str::to_string).collect(),

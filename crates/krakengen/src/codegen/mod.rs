@@ -130,6 +130,9 @@ pub struct Options {
     /// Whether the operation documents are validated against the schema. Only a generator whose
     /// code is never written skips it: the diff reads nothing but the names and types of items.
     check_documents: bool,
+    /// Where the runtime crate `krakengen-client` is, when the client depends on it instead of
+    /// embedding it (see [`Options::with_runtime_path`]).
+    runtime_path: Option<String>,
 }
 
 impl Options {
@@ -149,6 +152,31 @@ impl Options {
             generated_by: "`cargo xtask codegen`".to_string(),
             operations: Vec::new(),
             check_documents: true,
+            runtime_path: None,
+        }
+    }
+
+    /// Makes the client depend on the runtime crate `krakengen-client` at `dir` instead of
+    /// embedding its sources as the client's `runtime` module: the self-contained crate's
+    /// `Cargo.toml` names it as a path dependency (`dir` as written, so relative to the crate), and
+    /// the generated code reaches it as `::krakengen_client`. The runtime is then compiled once for
+    /// every client that uses it.
+    #[must_use]
+    pub fn with_runtime_path(mut self, dir: &str) -> Self {
+        self.runtime_path = Some(dir.trim_end_matches('/').to_string());
+        self
+    }
+
+    /// The runtime path of [`Options::with_runtime_path`], if set.
+    pub fn runtime_path(&self) -> Option<&str> {
+        self.runtime_path.as_deref()
+    }
+
+    pub(crate) fn runtime_at(&self) -> runtime::RuntimeAt {
+        if self.runtime_path.is_some() {
+            runtime::RuntimeAt::Crate
+        } else {
+            runtime::RuntimeAt::Embedded
         }
     }
 

@@ -1,12 +1,17 @@
-//! The fixed parts of the generated crates: Kraken's error-response types, and the client's
-//! operation trait, transport trait, error type and reqwest transport.
+//! The fixed parts of the generated crates: Kraken's error-response types (which name the API's
+//! `ErrorCode`, so they are generated with it), the client's `Error` and `Client` plumbing, and the
+//! runtime crate `krakengen-client`, either as a dependency or embedded as the client's `runtime`
+//! module.
 //!
-//! They do not depend on the reference, but they are emitted into every generated crate rather than
-//! shipped as a support crate, so a crate written by `krakengen generate` builds with nothing but
-//! serde, serde_json and (optionally) reqwest.
+//! The runtime is real source (`crates/krakengen-client/src`), compiled, tested and linted as a
+//! crate of its own; the embedded copy is those same files, read here with `include_str!` and
+//! spliced into one module, so a crate written by `krakengen generate` builds with nothing but its
+//! crates.io dependencies.
 
 use proc_macro2::TokenStream;
 use quote::quote;
+
+use crate::naming::to_ident;
 
 /// Kraken's error-response shape, for the error module (next to `ErrorCode`).
 pub(crate) fn errors() -> TokenStream {
@@ -327,172 +332,123 @@ pub(crate) fn errors() -> TokenStream {
     }
 }
 
-/// The client runtime; `errors` is the path of the error module (`::oees_errors`, `crate::errors`).
-/// What a name holding a secret contains, once lower-cased without separators (see
-/// `emit_client::is_secret` and the runtime's `secret_key`).
-pub(crate) const SECRET_WORDS: [&str; 3] = ["password", "passcode", "secret"];
-/// What such a name ends with.
-pub(crate) const SECRET_SUFFIXES: [&str; 4] = ["token", "apikey", "privatekey", "accesskey"];
+/// The runtime crate's sources: `lib.rs`, then each module it declares, by name.
+const RUNTIME_LIB: &str = include_str!("../../../krakengen-client/src/lib.rs");
+const RUNTIME_MODULES: [(&str, &str); 6] = [
+    ("engine", include_str!("../../../krakengen-client/src/engine.rs")),
+    ("http", include_str!("../../../krakengen-client/src/http.rs")),
+    ("redact", include_str!("../../../krakengen-client/src/redact.rs")),
+    ("retry", include_str!("../../../krakengen-client/src/retry.rs")),
+    ("session", include_str!("../../../krakengen-client/src/session.rs")),
+    ("transport", include_str!("../../../krakengen-client/src/transport.rs")),
+];
 
-pub(crate) fn client(errors: &TokenStream) -> TokenStream {
-    let (words, suffixes) = (SECRET_WORDS, SECRET_SUFFIXES);
+/// Whether an item is test code (`#[cfg(test)]`), which the embedded copy leaves out.
+fn is_test(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| a.path().is_ident("cfg") && a.parse_args::<syn::Ident>().is_ok_and(|i| i == "test"))
+}
+
+/// The runtime crate as one module, `pub mod runtime { … }`: `lib.rs` with every `mod x;` replaced
+/// by the module's file, test code left out. The sources are this repository's, so a failure to
+/// parse them is a bug caught by every test that generates a client.
+pub(crate) fn embedded() -> TokenStream {
+    let parse = |name: &str, text: &str| syn::parse_file(text).unwrap_or_else(|e| panic!("krakengen-client's {name}.rs does not parse: {e}"));
+    let lib = parse("lib", RUNTIME_LIB);
+    let inner = lib.attrs.iter().filter(|a| !is_test(std::slice::from_ref(a)));
+    let items = lib.items.iter().filter_map(|item| match item {
+        syn::Item::Mod(m) if m.content.is_none() => {
+            let name = m.ident.to_string();
+            let (_, text) = RUNTIME_MODULES.iter().find(|(n, _)| *n == name).unwrap_or_else(|| panic!("krakengen-client declares an unknown module {name}"));
+            let file = parse(&name, text);
+            let (attrs, vis, ident) = (&m.attrs, &m.vis, &m.ident);
+            let body_attrs = &file.attrs;
+            let body = file.items.iter().filter(|i| !is_test(item_attrs(i)));
+            Some(quote! { #(#attrs)* #vis mod #ident { #(#body_attrs)* #(#body)* } })
+        }
+        item if is_test(item_attrs(item)) => None,
+        item => Some(quote!(#item)),
+    });
     quote! {
-        #[doc(hidden)]
-        #[doc = " `value` with the value of every key that names a secret (a password, a token, an API key)"]
-        #[doc = " replaced by `\"<redacted>\"`: what the `Debug` of a JSON-carried type shows."]
-        pub fn redact_json(value: &::serde_json::Value) -> ::serde_json::Value {
-            match value {
-                ::serde_json::Value::Object(map) => ::serde_json::Value::Object(
-                    map.iter()
-                        .map(|(k, v)| {
-                            let v = if secret_key(k) { ::serde_json::Value::from("<redacted>") } else { redact_json(v) };
-                            (k.clone(), v)
-                        })
-                        .collect(),
-                ),
-                ::serde_json::Value::Array(items) => ::serde_json::Value::Array(items.iter().map(redact_json).collect()),
-                other => other.clone(),
+        pub mod runtime {
+            #(#inner)*
+            #(#items)*
+        }
+    }
+}
+
+fn item_attrs(item: &syn::Item) -> &[syn::Attribute] {
+    match item {
+        syn::Item::Const(i) => &i.attrs,
+        syn::Item::Enum(i) => &i.attrs,
+        syn::Item::Fn(i) => &i.attrs,
+        syn::Item::Impl(i) => &i.attrs,
+        syn::Item::Mod(i) => &i.attrs,
+        syn::Item::Static(i) => &i.attrs,
+        syn::Item::Struct(i) => &i.attrs,
+        syn::Item::Trait(i) => &i.attrs,
+        syn::Item::Type(i) => &i.attrs,
+        syn::Item::Use(i) => &i.attrs,
+        _ => &[],
+    }
+}
+
+/// How the client module reaches the runtime.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RuntimeAt {
+    /// Embedded as the client's own `runtime` module.
+    Embedded,
+    /// The `krakengen-client` crate, a dependency.
+    Crate,
+}
+
+/// The token mutation the session refreshes with, as the generated client names it.
+pub(crate) struct TokenMutationIr<'a> {
+    /// The operation module (`obtain_kraken_token`).
+    pub module: &'a str,
+    /// The root field of `data` (`obtainKrakenToken`).
+    pub field: &'a str,
+    /// The argument of the input object (`input`).
+    pub argument: &'a str,
+}
+
+/// The client plumbing; `errors` is the path of the error module (`::oees_errors`,
+/// `crate::errors`).
+pub(crate) fn client(errors: &TokenStream, runtime: RuntimeAt, token: Option<&TokenMutationIr<'_>>) -> TokenStream {
+    let runtime_items = match runtime {
+        RuntimeAt::Embedded => embedded(),
+        RuntimeAt::Crate => quote! {
+            #[doc = " The runtime every generated client shares: the transport, the session, the retry policy."]
+            pub use ::krakengen_client as runtime;
+        },
+    };
+    let token_mutation = match token {
+        Some(t) => {
+            let module = to_ident(t.module);
+            let (field, argument) = (t.field, t.argument);
+            quote! {
+                ::std::option::Option::Some(runtime::TokenMutation {
+                    operation_name: #module::OPERATION_NAME,
+                    document: #module::DOCUMENT,
+                    field: #field,
+                    argument: #argument,
+                })
             }
         }
+        None => quote!(::std::option::Option::None),
+    };
+    quote! {
+        #runtime_items
 
-        #[doc = " Whether a field or key named `name` holds a secret: its letters and digits, lower-cased,"]
-        #[doc = " contain `password`, `passcode` or `secret`, or end with `token`, `apikey`, `privatekey` or"]
-        #[doc = " `accesskey`. The generator decides struct fields by the same rule."]
-        fn secret_key(name: &str) -> bool {
-            let n: ::std::string::String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
-            [#(#words),*].iter().any(|w| n.contains(w)) || [#(#suffixes),*].iter().any(|w| n.ends_with(w))
-        }
+        pub use runtime::{
+            redact_json, Operation, OperationKind, Request, Response, RetryPolicy, Secret, Session, TokenSource, Tokens, Transport,
+            TransportError, TransportErrorKind,
+        };
+        #[doc = " The HTTP transport, on reqwest (cargo feature `reqwest`; add `rustls-tls` for https)."]
+        #[cfg(feature = "reqwest")]
+        pub use runtime::http;
 
-        #[doc = " A GraphQL operation of this API: its document, its variables and its response."]
-        #[doc = ""]
-        #[doc = " Every operation module has a `Mutation` type implementing it, so [`Client::execute`] can"]
-        #[doc = " send any of them, and tests can name an operation generically."]
-        pub trait Operation {
-            #[doc = " The operation name in [`Operation::DOCUMENT`]."]
-            const NAME: &'static str;
-            #[doc = " The GraphQL document sent to the API."]
-            const DOCUMENT: &'static str;
-            #[doc = " The variables, serialized as the request's `variables`."]
-            type Variables: ::serde::Serialize;
-            #[doc = " The response's `data`."]
-            type Data: ::serde::de::DeserializeOwned;
-            #[doc = " What a typed call returns: the mutation's field of `data`."]
-            type Payload;
-            #[doc = " Takes the mutation's field out of `data`."]
-            fn payload(data: Self::Data) -> Self::Payload;
-        }
-
-        #[doc = " One GraphQL request, serialized as the JSON body of a POST."]
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
-        pub struct Request<'a> {
-            #[doc = " The operation to run."]
-            pub operation_name: &'a str,
-            #[doc = " The GraphQL document."]
-            pub query: &'a str,
-            #[doc = " The variables, a JSON object."]
-            pub variables: ::serde_json::Value,
-        }
-
-        impl ::serde::Serialize for Request<'_> {
-            #[inline]
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                use ::serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(::std::option::Option::Some(3))?;
-                map.serialize_entry("operationName", self.operation_name)?;
-                map.serialize_entry("query", self.query)?;
-                map.serialize_entry("variables", &self.variables)?;
-                map.end()
-            }
-        }
-
-        #[doc = " A failure to exchange a request and a response (network, HTTP status, a body that is not"]
-        #[doc = " JSON); GraphQL errors in a response are not transport errors."]
-        #[derive(::std::fmt::Debug)]
-        pub struct TransportError {
-            message: ::std::string::String,
-            status: ::std::option::Option<u16>,
-            source: ::std::option::Option<::std::boxed::Box<dyn ::std::error::Error + ::std::marker::Send + ::std::marker::Sync>>,
-        }
-
-        impl TransportError {
-            #[doc = " An error with a message."]
-            #[inline]
-            pub fn new(message: impl ::std::convert::Into<::std::string::String>) -> Self {
-                TransportError { message: message.into(), status: ::std::option::Option::None, source: ::std::option::Option::None }
-            }
-
-            #[doc = " Records the HTTP status of the response."]
-            #[inline]
-            pub fn with_status(mut self, status: u16) -> Self {
-                self.status = ::std::option::Option::Some(status);
-                self
-            }
-
-            #[doc = " Records the underlying error."]
-            #[inline]
-            pub fn with_source(mut self, source: impl ::std::error::Error + ::std::marker::Send + ::std::marker::Sync + 'static) -> Self {
-                self.source = ::std::option::Option::Some(::std::boxed::Box::new(source));
-                self
-            }
-
-            #[doc = " The HTTP status, when the server answered with an unexpected one."]
-            #[inline]
-            pub fn status(&self) -> ::std::option::Option<u16> {
-                self.status
-            }
-        }
-
-        impl ::std::fmt::Display for TransportError {
-            #[inline]
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(&self.message)?;
-                if let ::std::option::Option::Some(source) = &self.source {
-                    ::std::write!(f, ": {}", source)?;
-                }
-                ::std::result::Result::Ok(())
-            }
-        }
-
-        impl ::std::error::Error for TransportError {
-            #[inline]
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
-                self.source.as_deref().map(|e| e as &(dyn ::std::error::Error + 'static))
-            }
-        }
-
-        #[doc = " Sends requests. The `reqwest` feature provides `http::ReqwestTransport`; tests and mock"]
-        #[doc = " servers can implement it directly."]
-        pub trait Transport {
-            #[doc = " Sends one request and returns the whole response body (`{\"data\": …, \"errors\": […]}`)."]
-            fn execute(
-                &self,
-                request: &Request<'_>,
-            ) -> impl ::std::future::Future<Output = ::std::result::Result<::serde_json::Value, TransportError>> + ::std::marker::Send;
-        }
-
-        #[doc = " A shared transport is a transport, so several clients (or a client and a test) can use one."]
-        impl<T: Transport + ::std::marker::Send + ::std::marker::Sync + ?::std::marker::Sized> Transport for ::std::sync::Arc<T> {
-            #[inline]
-            fn execute(
-                &self,
-                request: &Request<'_>,
-            ) -> impl ::std::future::Future<Output = ::std::result::Result<::serde_json::Value, TransportError>> + ::std::marker::Send {
-                T::execute(self, request)
-            }
-        }
-
-        #[doc = " A transport that can send a Kraken token in the `Authorization` header."]
-        pub trait Authenticate {
-            #[doc = " Sets (or, with `None`, clears) the token sent with every later request."]
-            fn set_token(&self, token: ::std::option::Option<::std::string::String>);
-        }
-
-        impl<T: Authenticate + ?::std::marker::Sized> Authenticate for ::std::sync::Arc<T> {
-            #[inline]
-            fn set_token(&self, token: ::std::option::Option<::std::string::String>) {
-                T::set_token(self, token)
-            }
-        }
+        #[doc = " The token mutation the session refreshes with, if the API has one."]
+        const TOKEN_MUTATION: ::std::option::Option<runtime::TokenMutation> = #token_mutation;
 
         #[doc = " Why a call failed."]
         #[derive(::std::fmt::Debug)]
@@ -586,29 +542,66 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
             }
         }
 
-        #[doc = " The typed client: one method per mutation, over any [`Transport`]."]
-        #[derive(::std::fmt::Debug, ::std::clone::Clone)]
+        #[doc = " The typed client: one method per operation, over any [`Transport`]."]
+        #[doc = ""]
+        #[doc = " It keeps a [`Session`]: after [`Client::authenticate`] (or [`Client::with_token`]) every call"]
+        #[doc = " carries the token, which is refreshed ahead of its expiry and once more when the API answers"]
+        #[doc = " that it expired (`KT-CT-1124`). Failed calls are sent again by its [`RetryPolicy`]: queries"]
+        #[doc = " after rate limits, transient errors and lost connections, mutations only when they cannot"]
+        #[doc = " have run. Its `Debug` shows no token."]
+        #[derive(::std::fmt::Debug)]
         pub struct Client<T> {
-            transport: T,
+            engine: runtime::Engine<T>,
         }
 
         impl<T> Client<T> {
-            #[doc = " A client sending requests through `transport`."]
+            #[doc = " A client sending requests through `transport`, with the default retry policy."]
             #[inline]
             pub fn new(transport: T) -> Self {
-                Client { transport }
+                Client { engine: runtime::Engine::new(transport, TOKEN_MUTATION) }
+            }
+
+            #[doc = " Replaces the retry policy; [`RetryPolicy::never`] sends every call once."]
+            #[inline]
+            #[must_use]
+            pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+                self.engine.set_retry(retry);
+                self
+            }
+
+            #[doc = " Replaces the session: a refresh margin of its own, or a [`TokenSource`] for tokens"]
+            #[doc = " managed elsewhere."]
+            #[inline]
+            #[must_use]
+            pub fn with_session(mut self, session: Session) -> Self {
+                self.engine.set_session(session);
+                self
+            }
+
+            #[doc = " Starts with a token, for callers that already have one (it is not refreshed)."]
+            #[inline]
+            #[must_use]
+            pub fn with_token(self, token: impl ::std::convert::Into<Secret>) -> Self {
+                self.engine.session().set(::std::option::Option::Some(Tokens::new(token)));
+                self
+            }
+
+            #[doc = " The session: the tokens held, how often they were refreshed."]
+            #[inline]
+            pub fn session(&self) -> &Session {
+                self.engine.session()
             }
 
             #[doc = " The transport."]
             #[inline]
             pub fn transport(&self) -> &T {
-                &self.transport
+                self.engine.transport()
             }
 
             #[doc = " Gives the transport back."]
             #[inline]
             pub fn into_transport(self) -> T {
-                self.transport
+                self.engine.into_transport()
             }
         }
 
@@ -617,13 +610,15 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
             #[inline]
             pub async fn execute<O: Operation>(&self, variables: &O::Variables) -> ::std::result::Result<O::Payload, Error> {
                 let variables = ::serde_json::to_value(variables).map_err(Error::Encode)?;
-                let data = self.execute_raw(O::NAME, O::DOCUMENT, variables).await?;
+                let response = self.engine.send(O::NAME, O::DOCUMENT, variables, O::KIND).await?;
+                let data = decode(response)?;
                 let data = <O::Data as ::serde::Deserialize>::deserialize(data).map_err(Error::Decode)?;
                 ::std::result::Result::Ok(O::payload(data))
             }
 
             #[doc = " Sends any document and returns the response's `data`, mapping GraphQL errors to"]
-            #[doc = " [`Error::Kraken`]. Use it with a custom document that selects more than the generated one."]
+            #[doc = " [`Error::Kraken`]. Use it with a custom document that selects more than the generated one;"]
+            #[doc = " it is sent again on failure only when it is a query (see [`OperationKind::of_document`])."]
             #[inline]
             pub async fn execute_raw(
                 &self,
@@ -631,132 +626,53 @@ pub(crate) fn client(errors: &TokenStream) -> TokenStream {
                 document: &str,
                 variables: ::serde_json::Value,
             ) -> ::std::result::Result<::serde_json::Value, Error> {
-                let request = Request { operation_name, query: document, variables };
-                let mut body = self.transport.execute(&request).await?;
-                let errors = #errors::KrakenError::from_response(&body).map_err(Error::Decode)?;
-                let data = body.get_mut("data").map(::serde_json::Value::take).filter(|d| !d.is_null());
-                if !errors.is_empty() {
-                    return ::std::result::Result::Err(Error::Kraken { errors, data });
-                }
-                data.ok_or(Error::MissingData)
+                let kind = OperationKind::of_document(document);
+                decode(self.engine.send(operation_name, document, variables, kind).await?)
             }
         }
 
-        #[doc = " The HTTP transport, on reqwest (cargo feature `reqwest`; add `rustls-tls` for https)."]
-        #[cfg(feature = "reqwest")]
-        pub mod http {
-            #[doc = " The reqwest this transport is built on, so that a caller configuring a client"]
-            #[doc = " (`http::reqwest::Client::builder()`) never has to pin a matching version."]
-            pub use ::reqwest;
-
-            #[doc = " Posts requests as JSON to one endpoint, with the token (if any) as the `Authorization`"]
-            #[doc = " header, the way Kraken expects it (the bare token, no scheme), and any headers added"]
-            #[doc = " with [`ReqwestTransport::with_header`]. Its `Debug` shows neither the token nor the"]
-            #[doc = " headers' values."]
-            pub struct ReqwestTransport {
-                client: ::reqwest::Client,
-                endpoint: ::std::string::String,
-                headers: ::reqwest::header::HeaderMap,
-                token: ::std::sync::RwLock<::std::option::Option<::std::string::String>>,
+        #[doc = " The `data` of a response, or its GraphQL errors as [`Error::Kraken`]."]
+        fn decode(response: Response) -> ::std::result::Result<::serde_json::Value, Error> {
+            let mut body = response.body;
+            let errors = #errors::KrakenError::from_response(&body).map_err(Error::Decode)?;
+            let data = body.get_mut("data").map(::serde_json::Value::take).filter(|d| !d.is_null());
+            if !errors.is_empty() {
+                return ::std::result::Result::Err(Error::Kraken { errors, data });
             }
+            data.ok_or(Error::MissingData)
+        }
+    }
+}
 
-            impl ::std::fmt::Debug for ReqwestTransport {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    let headers: ::std::vec::Vec<&str> = self.headers.keys().map(::reqwest::header::HeaderName::as_str).collect();
-                    f.debug_struct("ReqwestTransport")
-                        .field("endpoint", &self.endpoint)
-                        .field("headers", &headers)
-                        .field("token", &self.token().map(|_| "<redacted>"))
-                        .finish_non_exhaustive()
-                }
-            }
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-            impl ReqwestTransport {
-                #[doc = " A transport to `endpoint` with a default reqwest client."]
-                #[inline]
-                pub fn new(endpoint: impl ::std::convert::Into<::std::string::String>) -> Self {
-                    ReqwestTransport::with_client(::reqwest::Client::new(), endpoint)
-                }
+    /// Every file of the runtime crate is embedded, so a module added to the crate cannot be left
+    /// out of generated crates (they would not compile, but this says why).
+    #[test]
+    fn every_runtime_file_is_embedded() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../krakengen-client/src");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().trim_end_matches(".rs").to_string())
+            .filter(|n| n != "lib")
+            .collect();
+        files.sort();
+        let embedded: Vec<&str> = RUNTIME_MODULES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(files, embedded);
+    }
 
-                #[doc = " A transport to `endpoint` using `client` (for timeouts, proxies, TLS settings)."]
-                #[inline]
-                pub fn with_client(client: ::reqwest::Client, endpoint: impl ::std::convert::Into<::std::string::String>) -> Self {
-                    ReqwestTransport {
-                        client,
-                        endpoint: endpoint.into(),
-                        headers: ::reqwest::header::HeaderMap::new(),
-                        token: ::std::sync::RwLock::new(::std::option::Option::None),
-                    }
-                }
-
-                #[doc = " Sends the header `name: value` with every request (a tracing header, the mock's"]
-                #[doc = " `X-Kraken-Permissions`); a second value of a name is sent too. The value is marked"]
-                #[doc = " sensitive, so it appears in no `Debug` output. Fails on a name or value HTTP does"]
-                #[doc = " not allow, such as one with a line break."]
-                pub fn with_header(mut self, name: &str, value: &str) -> ::std::result::Result<Self, super::TransportError> {
-                    let name = ::reqwest::header::HeaderName::from_bytes(name.as_bytes())
-                        .map_err(|e| super::TransportError::new("invalid HTTP header name").with_source(e))?;
-                    let mut value = ::reqwest::header::HeaderValue::from_str(value)
-                        .map_err(|e| super::TransportError::new(::std::format!("invalid value for the HTTP header {name}")).with_source(e))?;
-                    value.set_sensitive(true);
-                    self.headers.append(name, value);
-                    ::std::result::Result::Ok(self)
-                }
-
-                #[doc = " Starts with a token, for callers that already have one."]
-                #[inline]
-                pub fn with_token(self, token: impl ::std::convert::Into<::std::string::String>) -> Self {
-                    super::Authenticate::set_token(&self, ::std::option::Option::Some(token.into()));
-                    self
-                }
-
-                #[doc = " The endpoint requests go to."]
-                #[inline]
-                pub fn endpoint(&self) -> &str {
-                    &self.endpoint
-                }
-
-                #[doc = " The token currently sent, if any."]
-                #[inline]
-                pub fn token(&self) -> ::std::option::Option<::std::string::String> {
-                    self.token.read().unwrap_or_else(::std::sync::PoisonError::into_inner).clone()
-                }
-            }
-
-            impl super::Authenticate for ReqwestTransport {
-                #[inline]
-                fn set_token(&self, token: ::std::option::Option<::std::string::String>) {
-                    *self.token.write().unwrap_or_else(::std::sync::PoisonError::into_inner) = token;
-                }
-            }
-
-            impl super::Transport for ReqwestTransport {
-                #[inline]
-                async fn execute(&self, request: &super::Request<'_>) -> ::std::result::Result<::serde_json::Value, super::TransportError> {
-                    let mut builder = self.client.post(&self.endpoint).headers(self.headers.clone()).json(request);
-                    if let ::std::option::Option::Some(token) = self.token() {
-                        let mut value = ::reqwest::header::HeaderValue::from_str(&token)
-                            .map_err(|e| super::TransportError::new("the token is not a valid HTTP header value").with_source(e))?;
-                        value.set_sensitive(true);
-                        builder = builder.header(::reqwest::header::AUTHORIZATION, value);
-                    }
-                    let response = builder.send().await.map_err(|e| super::TransportError::new("request failed").with_source(e))?;
-                    let status = response.status();
-                    let body = response.bytes().await.map_err(|e| {
-                        super::TransportError::new("cannot read the response").with_status(status.as_u16()).with_source(e)
-                    })?;
-                    match ::serde_json::from_slice::<::serde_json::Value>(&body) {
-                        // GraphQL servers may report errors with a non-2xx status; the body still says which.
-                        ::std::result::Result::Ok(v) if status.is_success() || v.get("errors").is_some() => ::std::result::Result::Ok(v),
-                        ::std::result::Result::Ok(_) => ::std::result::Result::Err(
-                            super::TransportError::new(::std::format!("HTTP status {}", status)).with_status(status.as_u16()),
-                        ),
-                        ::std::result::Result::Err(e) => ::std::result::Result::Err(
-                            super::TransportError::new("the response is not JSON").with_status(status.as_u16()).with_source(e),
-                        ),
-                    }
-                }
-            }
+    /// The embedded copy reaches its modules through `super::`, holds no test code, and keeps the
+    /// feature gate of the HTTP transport.
+    #[test]
+    fn the_embedded_runtime_is_self_contained() {
+        let text = embedded().to_string();
+        assert!(!text.contains("crate ::"), "a runtime module names the crate root");
+        assert!(!text.contains("mod tests"), "test code is embedded");
+        assert!(text.contains("# [cfg (feature = \"reqwest\")] pub mod http"), "{}", &text[..text.len().min(2000)]);
+        for (name, _) in RUNTIME_MODULES {
+            assert!(text.contains(&format!("pub mod {name} {{")), "{name} is not embedded");
         }
     }
 }

@@ -119,7 +119,12 @@ fn deserialize(out: &mut String, name: &str, fields: &[WireField]) {
         let _ = writeln!(out, "                let mut f{i} = ::std::option::Option::None;");
     }
     out.push_str("                while let ::std::option::Option::Some(key) = ::serde::de::MapAccess::next_key::<super::__private::Key<'de>>(&mut map)? {\n");
-    out.push_str("                    match key.as_str() {\n");
+    // An object without fields skips every key; a `match` of one wildcard arm would be a lint.
+    if fields.is_empty() {
+        out.push_str("                    let _ = key;\n                    super::__private::skip(&mut map)?;\n                }\n");
+    } else {
+        out.push_str("                    match key.as_str() {\n");
+    }
     for (i, f) in fields.iter().enumerate() {
         let keys: Vec<String> = std::iter::once(&f.key).chain(&f.aliases).map(|k| literal(k)).collect();
         let value = if f.optional {
@@ -129,8 +134,10 @@ fn deserialize(out: &mut String, name: &str, fields: &[WireField]) {
         };
         let _ = writeln!(out, "                        {} => f{i} = {value},", keys.join(" | "));
     }
-    out.push_str("                        _ => super::__private::skip(&mut map)?,\n");
-    out.push_str("                    }\n                }\n");
+    if !fields.is_empty() {
+        out.push_str("                        _ => super::__private::skip(&mut map)?,\n");
+        out.push_str("                    }\n                }\n");
+    }
     let inits: Vec<String> = fields
         .iter()
         .enumerate()
