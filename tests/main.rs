@@ -15,3 +15,4 @@ mod queries;
 mod renderings;
 mod sdl;
 mod server;
+mod session;

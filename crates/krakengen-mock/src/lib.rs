@@ -8,17 +8,25 @@
 //! `X-Kraken-Permissions` header (a comma-separated list of permission names, or `*` for all); the
 //! `Authorization` header identifies the user for `User` rate limits. Platform engineers use it to test
 //! integrations without a live account; the end-to-end tests use it to drive the generated client.
+//!
+//! With [`Options::token_ttl`] it also issues real sessions ([`session`]): the token mutation
+//! returns signed, expiring tokens, and operations that are not public need one. With
+//! [`Options::fail_every`] every Nth request fails with a transient error, for testing retries.
 
-use std::collections::BTreeMap;
+pub mod session;
+
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
+use std::time::Duration;
 
-use krakengen::model::OperationList;
+use krakengen::model::{OperationList, Permissions};
 use krakengen::types::TypeModel;
 use krakengen::parse::example::{self, Value};
 use krakengen_server::error::KrakenError;
 pub use krakengen_server::http::{caller_from_headers, serve, Router, PERMISSIONS_HEADER};
 use krakengen_server::model as runtime;
 use krakengen_server::policy::{OperationPolicy, Policy, Unspecified};
+use axum::response::IntoResponse as _;
 use krakengen_server::schema::{BuildError, Call, Dispatch, DispatchFuture, Schema, Settings};
 
 /// The guards of every operation of a model: what a generated server's `policy` holds, read from
@@ -106,4 +114,102 @@ pub fn schema_with(sdl: &str, model: &TypeModel, unspecified: Unspecified, setti
 /// permission the model's operations name.
 pub fn router(schema: Schema, model: &TypeModel) -> Router {
     krakengen_server::http::router(schema, &model.operations().required_permissions().into_iter().collect::<Vec<_>>())
+}
+
+/// How the mock behaves beyond answering examples.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// What mutations without a permissions section do.
+    pub unspecified: Unspecified,
+    /// The schema's limits (complexity).
+    pub settings: Settings,
+    /// Issue real sessions whose tokens live this long (see [`session`]).
+    pub token_ttl: Option<Duration>,
+    /// Answer every Nth request with the transient error `KT-CT-7899` ([`TRANSIENT_CODE`]).
+    pub fail_every: Option<u64>,
+}
+
+/// A mock ready to serve: its routes, and what it has counted.
+pub struct Mock {
+    /// The HTTP routes (serve them with [`serve`]).
+    pub router: Router,
+    /// Requests, logins, refreshes and injected failures so far.
+    pub stats: Arc<session::Stats>,
+}
+
+/// The token mutation of Kraken APIs, which the mock's sessions answer.
+const TOKEN_MUTATION: &str = "obtainKrakenToken";
+
+/// The code of the transient failure `fail_every` injects: Kraken's internal error, which any
+/// field can raise and clients treat as temporary. (`KT-CT-4340`, which clients tolerate too, is
+/// one query's own "unable to fetch planned dispatches", so not a code every operation can meet.)
+pub use krakengen_policy::generic::INTERNAL_ERROR as TRANSIENT_CODE;
+
+/// Example answers behind the sessions' checks.
+struct SessionDispatch {
+    inner: ExampleDispatch,
+    sessions: session::Sessions,
+    stats: Arc<session::Stats>,
+    public: BTreeSet<String>,
+}
+
+impl Dispatch for SessionDispatch {
+    fn call<'a>(&'a self, call: Call<'a>) -> DispatchFuture<'a> {
+        if call.mutation == TOKEN_MUTATION {
+            let answer = self.sessions.obtain(&call.arguments, &self.stats);
+            return Box::pin(async move { answer });
+        }
+        if !self.public.contains(call.mutation) {
+            if let Err(e) = self.sessions.verify(call.caller.user.as_deref()) {
+                return Box::pin(async move { Err(e) });
+            }
+        }
+        self.inner.call(call)
+    }
+}
+
+/// Why a mock could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum MockError {
+    #[error(transparent)]
+    Schema(#[from] BuildError),
+    #[error(transparent)]
+    Session(#[from] session::SessionError),
+}
+
+/// Builds the mock of a model: the schema from its SDL, the policy and examples from the model,
+/// and the sessions and injected failures `options` ask for.
+pub fn build(sdl: &str, model: &TypeModel, options: &Options) -> Result<Mock, MockError> {
+    let policy = Arc::new(policy(model, options.unspecified));
+    let stats = Arc::new(session::Stats::default());
+    let examples = ExampleDispatch::from_model(model);
+    let dispatch: Arc<dyn Dispatch> = match options.token_ttl {
+        Some(ttl) => Arc::new(SessionDispatch {
+            inner: examples,
+            sessions: session::Sessions::new(ttl)?,
+            stats: stats.clone(),
+            public: model.operations().iter().filter(|o| o.permissions == Permissions::Public).map(|o| o.name.clone()).collect(),
+        }),
+        None => Arc::new(examples),
+    };
+    let schema = krakengen_server::schema::build_with(sdl, policy, dispatch, &options.settings)?;
+    let counted = stats.clone();
+    let fail_every = options.fail_every;
+    let router = router(schema, model).layer(axum::middleware::from_fn(move |request: axum::extract::Request, next: axum::middleware::Next| {
+        let fail = counted.request(fail_every);
+        async move {
+            if fail {
+                let body = serde_json::json!({
+                    "data": null,
+                    "errors": [{
+                        "message": "Internal server error.",
+                        "extensions": { "errorType": "APPLICATION", "errorCode": TRANSIENT_CODE, "errorDescription": "Internal server error." },
+                    }],
+                });
+                return axum::Json(body).into_response();
+            }
+            next.run(request).await
+        }
+    }));
+    Ok(Mock { router, stats })
 }

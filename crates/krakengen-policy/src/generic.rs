@@ -64,8 +64,8 @@ impl Category {
     /// authorization category for an operation's `Unauthorized.` code, otherwise the operation's
     /// own business error ([`Category::Other`]).
     pub fn of(code: &str, message: &str) -> Category {
-        match generic(code) {
-            Some(g) => g.category,
+        match generic(code).map(|g| g.category).or_else(|| classified(code).map(|c| c.category)) {
+            Some(category) => category,
             None if message.trim().trim_end_matches('.') == "Unauthorized" => Category::Authorization,
             None => Category::Other,
         }
@@ -93,6 +93,8 @@ pub const UNAUTHORIZED: &str = "KT-CT-1111";
 pub const TOO_MANY_REQUESTS: &str = "KT-CT-1199";
 /// The code of an expired token.
 pub const TOKEN_EXPIRED: &str = "KT-CT-1124";
+/// The code of an internal error, which may pass on its own.
+pub const INTERNAL_ERROR: &str = "KT-CT-7899";
 
 /// Every generic code, by code.
 pub const GENERIC_CODES: &[GenericCode] = &[
@@ -159,6 +161,13 @@ pub const GENERIC_CODES: &[GenericCode] = &[
         applies: Applies::RateLimited,
         source: "the OEES reference",
     },
+    GenericCode {
+        code: INTERNAL_ERROR,
+        message: "Internal server error.",
+        category: Category::Transient,
+        applies: Applies::Every,
+        source: "Kraken's error responses, as open-source integrations match on them (an internal error of any field, treated as temporary)",
+    },
 ];
 
 impl GenericCode {
@@ -184,6 +193,53 @@ impl GenericCode {
     }
 }
 
+/// A code that only some operations raise, so not a variant of every `ErrorCode`, whose category
+/// krakengen knows: what a generated client answers for it even when the API's reference lists it
+/// nowhere (it arrives as `ErrorCode::Unknown`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClassifiedCode {
+    /// `KT-CT-1138`.
+    pub code: &'static str,
+    /// What kind of failure it reports.
+    pub category: Category,
+    /// What it means and where krakengen knows it from.
+    pub source: &'static str,
+}
+
+/// Every classified code, by code.
+pub const CLASSIFIED_CODES: &[ClassifiedCode] = &[
+    ClassifiedCode {
+        code: "KT-CT-1120",
+        category: Category::Authentication,
+        source: "\"The Kraken Token has expired.\" (the OEES reference, `obtainLongLivedRefreshToken`)",
+    },
+    ClassifiedCode {
+        code: "KT-CT-1134",
+        category: Category::Authentication,
+        source: "the token mutation's \"Invalid data.\" (the OEES reference, `obtainKrakenToken`)",
+    },
+    ClassifiedCode {
+        code: "KT-CT-1135",
+        category: Category::Authentication,
+        source: "the token mutation's \"Invalid data.\" (the OEES reference, `obtainKrakenToken`)",
+    },
+    ClassifiedCode {
+        code: "KT-CT-1138",
+        category: Category::Authentication,
+        source: "credentials the token mutation refuses, sent as VALIDATION; integrations never repeat it",
+    },
+    ClassifiedCode {
+        code: "KT-CT-4340",
+        category: Category::Transient,
+        source: "\"Unable to fetch planned dispatches.\" of `flexPlannedDispatches`, which integrations tolerate as temporary",
+    },
+];
+
+/// The classified code `code`, if it is one.
+pub fn classified(code: &str) -> Option<&'static ClassifiedCode> {
+    CLASSIFIED_CODES.iter().find(|c| c.code == code)
+}
+
 /// The generic code `code`, if it is one.
 pub fn generic(code: &str) -> Option<&'static GenericCode> {
     GENERIC_CODES.iter().find(|g| g.code == code)
@@ -197,6 +253,8 @@ mod tests {
     #[test]
     fn codes_are_sorted_unique_kraken_codes() {
         assert!(GENERIC_CODES.windows(2).all(|w| w[0].code < w[1].code));
+        assert!(CLASSIFIED_CODES.windows(2).all(|w| w[0].code < w[1].code));
+        assert!(CLASSIFIED_CODES.iter().all(|c| generic(c.code).is_none()), "a code is in one table");
         assert!(GENERIC_CODES.iter().all(|g| g.code.starts_with("KT-CT-") && g.message.ends_with('.')));
         assert_eq!(generic(UNAUTHORIZED).map(|g| g.applies), Some(Applies::Permissions));
         assert_eq!(generic("KT-CT-8201"), None);
@@ -208,6 +266,7 @@ mod tests {
         assert_eq!(Category::of(TOO_MANY_REQUESTS, "Too many requests."), Category::RateLimit);
         assert_eq!(Category::of("KT-CT-8223", "Unauthorized."), Category::Authorization);
         assert_eq!(Category::of("KT-CT-8201", "Received an invalid quoteId."), Category::Other);
+        assert_eq!(Category::of("KT-CT-1135", "Invalid data."), Category::Authentication, "a classified code");
         assert!(GENERIC_CODES.iter().all(|g| g.category != Category::Other));
     }
 
@@ -217,8 +276,8 @@ mod tests {
         let applying = |p: &Permissions, limited: bool, own: bool| -> Vec<&str> {
             GENERIC_CODES.iter().filter(|g| g.applies_to(p, limited, own)).map(|g| g.code).collect()
         };
-        assert_eq!(applying(&Permissions::Public, false, false), ["KT-CT-1113", "KT-CT-1188", "KT-CT-1189"]);
-        assert_eq!(applying(&Permissions::Public, true, false), ["KT-CT-1113", "KT-CT-1188", "KT-CT-1189", "KT-CT-1199"]);
+        assert_eq!(applying(&Permissions::Public, false, false), ["KT-CT-1113", "KT-CT-1188", "KT-CT-1189", "KT-CT-7899"]);
+        assert_eq!(applying(&Permissions::Public, true, false), ["KT-CT-1113", "KT-CT-1188", "KT-CT-1189", "KT-CT-1199", "KT-CT-7899"]);
         let unspecified = applying(&Permissions::Unspecified, false, false);
         assert!(unspecified.contains(&"KT-CT-1124") && unspecified.contains(&UNAUTHORIZED), "unspecified is not public");
         assert!(applying(&required, false, false).contains(&UNAUTHORIZED));

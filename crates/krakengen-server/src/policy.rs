@@ -53,7 +53,9 @@ pub struct Policy {
 
 /// Fixed-window rate-limit counters: for each (mutation, key, key value, step index), when the
 /// current window started and how many requests it has counted.
-type Windows = HashMap<(String, String, String, usize), (Instant, u32)>;
+type Windows = HashMap<WindowKey, (Instant, u32)>;
+/// A window's (mutation, key, key value, step index).
+type WindowKey = (String, String, String, usize);
 
 /// The code Kraken uses when a caller lacks permission and the mutation names no code of its own.
 pub use krakengen_policy::generic::UNAUTHORIZED as DEFAULT_UNAUTHORIZED;
@@ -115,6 +117,7 @@ impl Policy {
         let mut hits = Vec::new();
         for rl in &op.rate_limits {
             let Some(value) = key_value(&rl.key, caller, arguments) else { continue };
+            let counts_failures = counts_failures(&rl.key);
             for (i, step) in rl.steps.iter().enumerate() {
                 let id = (mutation.to_string(), rl.key.clone(), value.clone(), i);
                 let period = Duration::from_secs(step.per.seconds());
@@ -129,18 +132,59 @@ impl Policy {
                         format!("Too many requests: `{mutation}` allows {}/{} per {}.", step.limit, step.per.suffix(), rl.key),
                     ));
                 }
-                hits.push((id, period));
+                // A key of failures is counted when the call fails (`record_failure`), not here.
+                if !counts_failures {
+                    hits.push((id, period));
+                }
             }
         }
-        for (id, period) in hits {
-            let entry = windows.entry(id).or_insert((now, 0));
-            if now.duration_since(entry.0) >= period {
-                *entry = (now, 0);
-            }
-            entry.1 += 1;
-        }
+        count_hits(&mut windows, hits, now);
         Ok(())
     }
+
+    /// Whether a failed call of `mutation` has to be reported with [`Policy::record_failure`]: it has
+    /// a rate limit that counts failures (`Failed logins per ip`).
+    pub fn counts_failures(&self, mutation: &str) -> bool {
+        self.operations.get(mutation).is_some_and(|op| op.rate_limits.iter().any(|rl| counts_failures(&rl.key)))
+    }
+
+    /// Counts a failed call of `mutation` against its rate limits of failures, so that only failed
+    /// logins use up `Failed logins per ip`; a later [`Policy::check`] refuses once they reach
+    /// the limit.
+    pub fn record_failure(&self, mutation: &str, caller: &Caller, arguments: &serde_json::Value) {
+        let Some(op) = self.operations.get(mutation) else { return };
+        let now = Instant::now();
+        let hits: Vec<_> = op
+            .rate_limits
+            .iter()
+            .filter(|rl| counts_failures(&rl.key))
+            .filter_map(|rl| Some((rl, key_value(&rl.key, caller, arguments)?)))
+            .flat_map(|(rl, value)| {
+                rl.steps.iter().enumerate().map(move |(i, step)| {
+                    ((mutation.to_string(), rl.key.clone(), value.clone(), i), Duration::from_secs(step.per.seconds()))
+                })
+            })
+            .collect();
+        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        count_hits(&mut windows, hits, now);
+    }
+}
+
+/// One more call in each window of `hits`, starting a window where the last one has passed.
+fn count_hits(windows: &mut Windows, hits: Vec<(WindowKey, Duration)>, now: Instant) {
+    for (id, period) in hits {
+        let entry = windows.entry(id).or_insert((now, 0));
+        if now.duration_since(entry.0) >= period {
+            *entry = (now, 0);
+        }
+        entry.1 += 1;
+    }
+}
+
+/// Whether a rate-limit key counts failed calls only (`Failed logins per ip`) rather than every
+/// call.
+fn counts_failures(key: &str) -> bool {
+    key.trim().to_ascii_lowercase().starts_with("failed ")
 }
 
 /// Whether `granted` satisfies the expression.
@@ -212,6 +256,25 @@ mod tests {
     fn unspecified_follows_the_setting() {
         let p = policy(Permissions::Unspecified, vec![]);
         assert!(p.check("m", &caller(&[], "u"), &serde_json::json!({})).is_err());
+    }
+
+    #[test]
+    fn failure_keys_count_only_failed_calls() {
+        let op = OperationPolicy {
+            permissions: Permissions::Public,
+            rate_limits: vec![RateLimit { key: "Failed logins per ip".into(), steps: vec![RateStep { limit: 2, per: RatePeriod::Minute }] }],
+            unauthorized_code: None,
+        };
+        let p = Policy::new([("login".to_string(), op)], Unspecified::Deny);
+        let (who, args) = (caller(&[], "u"), serde_json::json!({}));
+        for _ in 0..5 {
+            assert!(p.check("login", &who, &args).is_ok(), "successful logins do not count");
+        }
+        assert!(p.counts_failures("login") && !p.counts_failures("other"));
+        p.record_failure("login", &who, &args);
+        assert!(p.check("login", &who, &args).is_ok());
+        p.record_failure("login", &who, &args);
+        assert_eq!(p.check("login", &who, &args).unwrap_err().code, TOO_MANY_REQUESTS);
     }
 
     #[test]

@@ -438,7 +438,17 @@ async fn resolve_mutation<'a>(
     let anonymous = Caller::default();
     let caller = ctx.data_opt::<Caller>().unwrap_or(&anonymous);
     policy.check(name, caller, &arguments).map_err(KrakenError::into_graphql)?;
-    let payload = dispatch.call(Call { mutation: name, arguments, caller }).await.map_err(KrakenError::into_graphql)?;
+    // Failed logins count against their own rate limit, so the arguments are kept for that.
+    let kept = policy.counts_failures(name).then(|| arguments.clone());
+    let payload = match dispatch.call(Call { mutation: name, arguments, caller }).await {
+        Ok(payload) => payload,
+        Err(e) => {
+            if let Some(arguments) = &kept {
+                policy.record_failure(name, caller, arguments);
+            }
+            return Err(e.into_graphql());
+        }
+    };
     let value = Value::from_json(payload).map_err(|e| async_graphql::Error::new(e.to_string()))?;
     Ok(to_field_value(value, ty, types))
 }

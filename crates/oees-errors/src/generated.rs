@@ -1193,6 +1193,8 @@ pub enum ErrorCode {
     /// `KT-CT-7814`: Received an invalid accountNumber.
     KtCt7814,
     /// `KT-CT-7899`: An internal error occurred.
+    ///
+    /// A generic Kraken code, raised by any operation.
     KtCt7899,
     /// `KT-CT-8002`: No event found.
     KtCt8002,
@@ -2608,7 +2610,12 @@ impl ErrorCode {
             "CT",
             ErrorCategory::Authorization,
         ),
-        ("KT-CT-1120", "The Kraken Token has expired.", "CT", ErrorCategory::Other),
+        (
+            "KT-CT-1120",
+            "The Kraken Token has expired.",
+            "CT",
+            ErrorCategory::Authentication,
+        ),
         (
             "KT-CT-11201",
             "No Collection Process Records associated with id.",
@@ -2746,8 +2753,8 @@ impl ErrorCode {
         ("KT-CT-1132", "Unauthorized.", "CT", ErrorCategory::Authorization),
         ("KT-CT-11331", "Invalid input data.", "CT", ErrorCategory::Other),
         ("KT-CT-11332", "Invalid data.", "CT", ErrorCategory::Other),
-        ("KT-CT-1134", "Invalid data.", "CT", ErrorCategory::Other),
-        ("KT-CT-1135", "Invalid data.", "CT", ErrorCategory::Other),
+        ("KT-CT-1134", "Invalid data.", "CT", ErrorCategory::Authentication),
+        ("KT-CT-1135", "Invalid data.", "CT", ErrorCategory::Authentication),
         ("KT-CT-1139", "Invalid token.", "CT", ErrorCategory::Authentication),
         (
             "KT-CT-1143",
@@ -4310,7 +4317,7 @@ impl ErrorCode {
             ErrorCategory::Other,
         ),
         ("KT-CT-7814", "Received an invalid accountNumber.", "CT", ErrorCategory::Other),
-        ("KT-CT-7899", "An internal error occurred.", "CT", ErrorCategory::Other),
+        ("KT-CT-7899", "An internal error occurred.", "CT", ErrorCategory::Transient),
         ("KT-CT-8002", "No event found.", "CT", ErrorCategory::Other),
         ("KT-CT-8003", "Event has no execute function.", "CT", ErrorCategory::Other),
         (
@@ -5513,11 +5520,21 @@ impl ErrorCode {
             ::std::result::Result::Err(code) => code.split('-').nth(1).unwrap_or(""),
         }
     }
-    /// What kind of failure the code reports (see [`ErrorCategory`]); `Other` for a code this
-    /// crate does not know.
+    /// What kind of failure the code reports (see [`ErrorCategory`]). A code the reference does
+    /// not list has the category krakengen knows for it (`KT-CT-1138`, refused credentials, is
+    /// `Authentication`), or `Other`.
     #[inline]
     pub fn category(&self) -> ErrorCategory {
-        self.position().map_or(ErrorCategory::Other, |i| ErrorCode::TABLE[i].3)
+        match self.position() {
+            ::std::result::Result::Ok(i) => ErrorCode::TABLE[i].3,
+            ::std::result::Result::Err(code) => {
+                match code {
+                    "KT-CT-1138" => ErrorCategory::Authentication,
+                    "KT-CT-4340" => ErrorCategory::Transient,
+                    _ => ErrorCategory::Other,
+                }
+            }
+        }
     }
     /// Whether the code is one of the reference's.
     #[inline]
@@ -5584,8 +5601,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `acceptGoodsQuote` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `acceptGoodsQuote` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -5631,6 +5649,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AcceptGoodsQuoteError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -5645,6 +5667,7 @@ pub mod mutations {
             AcceptGoodsQuoteError::KtCt1143,
             AcceptGoodsQuoteError::KtCt1188,
             AcceptGoodsQuoteError::KtCt1189,
+            AcceptGoodsQuoteError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ACCEPT_GOODS_QUOTE`], so the discriminant indexes it.
@@ -5689,8 +5712,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `acceptOfferForQuoting` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `acceptOfferForQuoting` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -5736,6 +5760,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AcceptOfferForQuotingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -5749,6 +5777,7 @@ pub mod mutations {
             AcceptOfferForQuotingError::KtCt1143,
             AcceptOfferForQuotingError::KtCt1188,
             AcceptOfferForQuotingError::KtCt1189,
+            AcceptOfferForQuotingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ACCEPT_OFFER_FOR_QUOTING`], so the discriminant indexes it.
@@ -5805,8 +5834,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `actualizeContract` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `actualizeContract` can return: the 9 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -5868,6 +5898,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ActualizeContractError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -5889,6 +5923,7 @@ pub mod mutations {
             ActualizeContractError::KtCt1143,
             ActualizeContractError::KtCt1188,
             ActualizeContractError::KtCt1189,
+            ActualizeContractError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ACTUALIZE_CONTRACT`], so the discriminant indexes it.
@@ -5934,8 +5969,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `addBusinessToSegment` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `addBusinessToSegment` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -5983,6 +6019,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AddBusinessToSegmentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -5997,6 +6037,7 @@ pub mod mutations {
             AddBusinessToSegmentError::KtCt1143,
             AddBusinessToSegmentError::KtCt1188,
             AddBusinessToSegmentError::KtCt1189,
+            AddBusinessToSegmentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_BUSINESS_TO_SEGMENT`], so the discriminant indexes it.
@@ -6042,8 +6083,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `addCampaignToAccount` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `addCampaignToAccount` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -6091,6 +6133,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AddCampaignToAccountError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -6105,6 +6151,7 @@ pub mod mutations {
             AddCampaignToAccountError::KtCt1143,
             AddCampaignToAccountError::KtCt1188,
             AddCampaignToAccountError::KtCt1189,
+            AddCampaignToAccountError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_CAMPAIGN_TO_ACCOUNT`], so the discriminant indexes it.
@@ -6150,8 +6197,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `addChildToProperty` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `addChildToProperty` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -6199,6 +6247,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AddChildToPropertyError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -6213,6 +6265,7 @@ pub mod mutations {
             AddChildToPropertyError::KtCt1143,
             AddChildToPropertyError::KtCt1188,
             AddChildToPropertyError::KtCt1189,
+            AddChildToPropertyError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_CHILD_TO_PROPERTY`], so the discriminant indexes it.
@@ -6257,8 +6310,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `addItemsToRiskList` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `addItemsToRiskList` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -6304,6 +6358,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AddItemsToRiskListError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -6317,6 +6375,7 @@ pub mod mutations {
             AddItemsToRiskListError::KtCt1143,
             AddItemsToRiskListError::KtCt1188,
             AddItemsToRiskListError::KtCt1189,
+            AddItemsToRiskListError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_ITEMS_TO_RISK_LIST`], so the discriminant indexes it.
@@ -6361,8 +6420,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `addNoteToInkConversation` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `addNoteToInkConversation` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -6408,6 +6468,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AddNoteToInkConversationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -6421,6 +6485,7 @@ pub mod mutations {
             AddNoteToInkConversationError::KtCt1143,
             AddNoteToInkConversationError::KtCt1188,
             AddNoteToInkConversationError::KtCt1189,
+            AddNoteToInkConversationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_NOTE_TO_INK_CONVERSATION`], so the discriminant indexes it.
@@ -6470,8 +6535,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `addParentToProperty` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `addParentToProperty` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -6519,6 +6585,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AddParentToPropertyError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -6533,6 +6603,7 @@ pub mod mutations {
             AddParentToPropertyError::KtCt1143,
             AddParentToPropertyError::KtCt1188,
             AddParentToPropertyError::KtCt1189,
+            AddParentToPropertyError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_PARENT_TO_PROPERTY`], so the discriminant indexes it.
@@ -6580,8 +6651,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `addPortfolioReference` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `addPortfolioReference` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -6633,6 +6705,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AddPortfolioReferenceError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -6649,6 +6725,7 @@ pub mod mutations {
             AddPortfolioReferenceError::KtCt1143,
             AddPortfolioReferenceError::KtCt1188,
             AddPortfolioReferenceError::KtCt1189,
+            AddPortfolioReferenceError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_PORTFOLIO_REFERENCE`], so the discriminant indexes it.
@@ -6698,8 +6775,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `addProperty` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `addProperty` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -6747,6 +6825,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AddPropertyError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -6761,6 +6843,7 @@ pub mod mutations {
             AddPropertyError::KtCt1188,
             AddPropertyError::KtCt1189,
             AddPropertyError::KtCt1199,
+            AddPropertyError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_PROPERTY`], so the discriminant indexes it.
@@ -6805,8 +6888,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `addPropertyToHierarchy` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `addPropertyToHierarchy` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -6850,6 +6934,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AddPropertyToHierarchyError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -6863,6 +6951,7 @@ pub mod mutations {
             AddPropertyToHierarchyError::KtCt1143,
             AddPropertyToHierarchyError::KtCt1188,
             AddPropertyToHierarchyError::KtCt1189,
+            AddPropertyToHierarchyError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_PROPERTY_TO_HIERARCHY`], so the discriminant indexes it.
@@ -6916,8 +7005,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `addSignupReferralOnAccount` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `addSignupReferralOnAccount` can return: the 6 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -6973,6 +7063,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AddSignupReferralOnAccountError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -6991,6 +7085,7 @@ pub mod mutations {
             AddSignupReferralOnAccountError::KtCt1188,
             AddSignupReferralOnAccountError::KtCt1189,
             AddSignupReferralOnAccountError::KtCt1199,
+            AddSignupReferralOnAccountError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_SIGNUP_REFERRAL_ON_ACCOUNT`], so the discriminant indexes it.
@@ -7041,8 +7136,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `addStorylineToInkConversation` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `addStorylineToInkConversation` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -7092,6 +7188,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AddStorylineToInkConversationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -7107,6 +7207,7 @@ pub mod mutations {
             AddStorylineToInkConversationError::KtCt1143,
             AddStorylineToInkConversationError::KtCt1188,
             AddStorylineToInkConversationError::KtCt1189,
+            AddStorylineToInkConversationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_STORYLINE_TO_INK_CONVERSATION`], so the discriminant indexes it.
@@ -7159,8 +7260,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `addUserToPortfolio` can return: the 5 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `addUserToPortfolio` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -7210,6 +7312,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AddUserToPortfolioError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -7226,6 +7332,7 @@ pub mod mutations {
             AddUserToPortfolioError::KtCt1143,
             AddUserToPortfolioError::KtCt1188,
             AddUserToPortfolioError::KtCt1189,
+            AddUserToPortfolioError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ADD_USER_TO_PORTFOLIO`], so the discriminant indexes it.
@@ -7272,8 +7379,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `allowRepaymentSubmission` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `allowRepaymentSubmission` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -7323,6 +7431,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AllowRepaymentSubmissionError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -7338,6 +7450,7 @@ pub mod mutations {
             AllowRepaymentSubmissionError::KtCt1143,
             AllowRepaymentSubmissionError::KtCt1188,
             AllowRepaymentSubmissionError::KtCt1189,
+            AllowRepaymentSubmissionError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ALLOW_REPAYMENT_SUBMISSION`], so the discriminant indexes it.
@@ -7387,8 +7500,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `amendPayment` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `amendPayment` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -7434,6 +7548,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AmendPaymentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -7448,6 +7566,7 @@ pub mod mutations {
             AmendPaymentError::KtCt1143,
             AmendPaymentError::KtCt1188,
             AmendPaymentError::KtCt1189,
+            AmendPaymentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`AMEND_PAYMENT`], so the discriminant indexes it.
@@ -7494,8 +7613,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `approveRepayment` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `approveRepayment` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -7543,6 +7663,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ApproveRepaymentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -7558,6 +7682,7 @@ pub mod mutations {
             ApproveRepaymentError::KtCt1143,
             ApproveRepaymentError::KtCt1188,
             ApproveRepaymentError::KtCt1189,
+            ApproveRepaymentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`APPROVE_REPAYMENT`], so the discriminant indexes it.
@@ -7602,8 +7727,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `assessCollectionProcessRecordForPause` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `assessCollectionProcessRecordForPause` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -7649,6 +7775,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AssessCollectionProcessRecordForPauseError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -7662,6 +7792,7 @@ pub mod mutations {
             AssessCollectionProcessRecordForPauseError::KtCt1143,
             AssessCollectionProcessRecordForPauseError::KtCt1188,
             AssessCollectionProcessRecordForPauseError::KtCt1189,
+            AssessCollectionProcessRecordForPauseError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ASSESS_COLLECTION_PROCESS_RECORD_FOR_PAUSE`], so the discriminant indexes it.
@@ -7713,8 +7844,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `assignInkBucket` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `assignInkBucket` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -7762,6 +7894,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AssignInkBucketError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -7776,6 +7912,7 @@ pub mod mutations {
             AssignInkBucketError::KtCt1143,
             AssignInkBucketError::KtCt1188,
             AssignInkBucketError::KtCt1189,
+            AssignInkBucketError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ASSIGN_INK_BUCKET`], so the discriminant indexes it.
@@ -7822,8 +7959,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `assignSupplyPointToEstimationGroup` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `assignSupplyPointToEstimationGroup` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -7873,6 +8011,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AssignSupplyPointToEstimationGroupError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -7888,6 +8030,7 @@ pub mod mutations {
             AssignSupplyPointToEstimationGroupError::KtCt1143,
             AssignSupplyPointToEstimationGroupError::KtCt1188,
             AssignSupplyPointToEstimationGroupError::KtCt1189,
+            AssignSupplyPointToEstimationGroupError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ASSIGN_SUPPLY_POINT_TO_ESTIMATION_GROUP`], so the discriminant indexes it.
@@ -7939,8 +8082,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `associateArchivedCallRecordingsWithCalls` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `associateArchivedCallRecordingsWithCalls` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -7988,6 +8132,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AssociateArchivedCallRecordingsWithCallsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -8002,6 +8150,7 @@ pub mod mutations {
             AssociateArchivedCallRecordingsWithCallsError::KtCt1143,
             AssociateArchivedCallRecordingsWithCallsError::KtCt1188,
             AssociateArchivedCallRecordingsWithCallsError::KtCt1189,
+            AssociateArchivedCallRecordingsWithCallsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ASSOCIATE_ARCHIVED_CALL_RECORDINGS_WITH_CALLS`], so the discriminant indexes it.
@@ -8055,8 +8204,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `associateCallWithAccount` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `associateCallWithAccount` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -8108,6 +8258,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AssociateCallWithAccountError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -8124,6 +8278,7 @@ pub mod mutations {
             AssociateCallWithAccountError::KtCt1143,
             AssociateCallWithAccountError::KtCt1188,
             AssociateCallWithAccountError::KtCt1189,
+            AssociateCallWithAccountError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ASSOCIATE_CALL_WITH_ACCOUNT`], so the discriminant indexes it.
@@ -8174,8 +8329,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `associateItemToCollectionProcess` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `associateItemToCollectionProcess` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -8225,6 +8381,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AssociateItemToCollectionProcessError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -8240,6 +8400,7 @@ pub mod mutations {
             AssociateItemToCollectionProcessError::KtCt1143,
             AssociateItemToCollectionProcessError::KtCt1188,
             AssociateItemToCollectionProcessError::KtCt1189,
+            AssociateItemToCollectionProcessError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ASSOCIATE_ITEM_TO_COLLECTION_PROCESS`], so the discriminant indexes it.
@@ -8293,8 +8454,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `attachAgreementsToContracts` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `attachAgreementsToContracts` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -8346,6 +8508,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AttachAgreementsToContractsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -8362,6 +8528,7 @@ pub mod mutations {
             AttachAgreementsToContractsError::KtCt1143,
             AttachAgreementsToContractsError::KtCt1188,
             AttachAgreementsToContractsError::KtCt1189,
+            AttachAgreementsToContractsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ATTACH_AGREEMENTS_TO_CONTRACTS`], so the discriminant indexes it.
@@ -8417,8 +8584,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `awardLoyaltyPoints` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `awardLoyaltyPoints` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -8478,6 +8646,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AwardLoyaltyPointsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -8498,6 +8670,7 @@ pub mod mutations {
             AwardLoyaltyPointsError::KtCt1143,
             AwardLoyaltyPointsError::KtCt1188,
             AwardLoyaltyPointsError::KtCt1189,
+            AwardLoyaltyPointsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`AWARD_LOYALTY_POINTS`], so the discriminant indexes it.
@@ -8546,8 +8719,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `backendScreenEvent` can return: the 6 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `backendScreenEvent` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -8601,6 +8775,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl BackendScreenEventError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -8618,6 +8796,7 @@ pub mod mutations {
             BackendScreenEventError::KtCt1143,
             BackendScreenEventError::KtCt1188,
             BackendScreenEventError::KtCt1189,
+            BackendScreenEventError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`BACKEND_SCREEN_EVENT`], so the discriminant indexes it.
@@ -8664,8 +8843,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `blockRepaymentSubmission` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `blockRepaymentSubmission` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -8715,6 +8895,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl BlockRepaymentSubmissionError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -8730,6 +8914,7 @@ pub mod mutations {
             BlockRepaymentSubmissionError::KtCt1143,
             BlockRepaymentSubmissionError::KtCt1188,
             BlockRepaymentSubmissionError::KtCt1189,
+            BlockRepaymentSubmissionError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`BLOCK_REPAYMENT_SUBMISSION`], so the discriminant indexes it.
@@ -8782,8 +8967,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `bulkAwardLoyaltyPoints` can return: the 6 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `bulkAwardLoyaltyPoints` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -8837,6 +9023,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl BulkAwardLoyaltyPointsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -8854,6 +9044,7 @@ pub mod mutations {
             BulkAwardLoyaltyPointsError::KtCt1143,
             BulkAwardLoyaltyPointsError::KtCt1188,
             BulkAwardLoyaltyPointsError::KtCt1189,
+            BulkAwardLoyaltyPointsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`BULK_AWARD_LOYALTY_POINTS`], so the discriminant indexes it.
@@ -8909,8 +9100,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `cancelEnrollment` can return: the 8 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `cancelEnrollment` can return: the 8 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -8970,6 +9162,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CancelEnrollmentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -8990,6 +9186,7 @@ pub mod mutations {
             CancelEnrollmentError::KtCt1143,
             CancelEnrollmentError::KtCt1188,
             CancelEnrollmentError::KtCt1189,
+            CancelEnrollmentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CANCEL_ENROLLMENT`], so the discriminant indexes it.
@@ -9041,8 +9238,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `cancelLeaveSupplier` can return: the 8 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `cancelLeaveSupplier` can return: the 8 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -9102,6 +9300,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CancelLeaveSupplierError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -9122,6 +9324,7 @@ pub mod mutations {
             CancelLeaveSupplierError::KtCt1143,
             CancelLeaveSupplierError::KtCt1188,
             CancelLeaveSupplierError::KtCt1189,
+            CancelLeaveSupplierError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CANCEL_LEAVE_SUPPLIER`], so the discriminant indexes it.
@@ -9168,8 +9371,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `cancelPayment` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `cancelPayment` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -9217,6 +9421,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CancelPaymentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -9232,6 +9440,7 @@ pub mod mutations {
             CancelPaymentError::KtCt1143,
             CancelPaymentError::KtCt1188,
             CancelPaymentError::KtCt1189,
+            CancelPaymentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CANCEL_PAYMENT`], so the discriminant indexes it.
@@ -9277,8 +9486,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `cancelRepaymentRequest` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `cancelRepaymentRequest` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -9324,6 +9534,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CancelRepaymentRequestError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -9338,6 +9552,7 @@ pub mod mutations {
             CancelRepaymentRequestError::KtCt1143,
             CancelRepaymentRequestError::KtCt1188,
             CancelRepaymentRequestError::KtCt1189,
+            CancelRepaymentRequestError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CANCEL_REPAYMENT_REQUEST`], so the discriminant indexes it.
@@ -9387,8 +9602,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `cancelSmartFlexOnboarding` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `cancelSmartFlexOnboarding` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -9436,6 +9652,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CancelSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -9450,6 +9670,7 @@ pub mod mutations {
             CancelSmartFlexOnboardingError::KtCt1143,
             CancelSmartFlexOnboardingError::KtCt1188,
             CancelSmartFlexOnboardingError::KtCt1189,
+            CancelSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CANCEL_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -9502,8 +9723,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `checkCreditRisk` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `checkCreditRisk` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -9557,6 +9779,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CheckCreditRiskError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -9574,6 +9800,7 @@ pub mod mutations {
             CheckCreditRiskError::KtCt1143,
             CheckCreditRiskError::KtCt1188,
             CheckCreditRiskError::KtCt1189,
+            CheckCreditRiskError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CHECK_CREDIT_RISK`], so the discriminant indexes it.
@@ -9622,8 +9849,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `closeDcaProceeding` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `closeDcaProceeding` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -9677,6 +9905,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CloseDcaProceedingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -9694,6 +9926,7 @@ pub mod mutations {
             CloseDcaProceedingError::KtCt1143,
             CloseDcaProceedingError::KtCt1188,
             CloseDcaProceedingError::KtCt1189,
+            CloseDcaProceedingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CLOSE_DCA_PROCEEDING`], so the discriminant indexes it.
@@ -9738,8 +9971,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `closeInkConversation` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `closeInkConversation` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -9785,6 +10019,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CloseInkConversationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -9798,6 +10036,7 @@ pub mod mutations {
             CloseInkConversationError::KtCt1143,
             CloseInkConversationError::KtCt1188,
             CloseInkConversationError::KtCt1189,
+            CloseInkConversationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CLOSE_INK_CONVERSATION`], so the discriminant indexes it.
@@ -9844,8 +10083,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `closeInkLiveChat` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `closeInkLiveChat` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -9893,6 +10133,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CloseInkLiveChatError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -9908,6 +10152,7 @@ pub mod mutations {
             CloseInkLiveChatError::KtCt1143,
             CloseInkLiveChatError::KtCt1188,
             CloseInkLiveChatError::KtCt1189,
+            CloseInkLiveChatError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CLOSE_INK_LIVE_CHAT`], so the discriminant indexes it.
@@ -9952,8 +10197,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `closeOpenPrintBatch` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `closeOpenPrintBatch` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -9999,6 +10245,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CloseOpenPrintBatchError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -10012,6 +10262,7 @@ pub mod mutations {
             CloseOpenPrintBatchError::KtCt1143,
             CloseOpenPrintBatchError::KtCt1188,
             CloseOpenPrintBatchError::KtCt1189,
+            CloseOpenPrintBatchError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CLOSE_OPEN_PRINT_BATCH`], so the discriminant indexes it.
@@ -10058,8 +10309,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `collectDeposit` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `collectDeposit` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -10107,6 +10359,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CollectDepositError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -10122,6 +10378,7 @@ pub mod mutations {
             CollectDepositError::KtCt1143,
             CollectDepositError::KtCt1188,
             CollectDepositError::KtCt1189,
+            CollectDepositError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COLLECT_DEPOSIT`], so the discriminant indexes it.
@@ -10168,8 +10425,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `collectPayment` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `collectPayment` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -10219,6 +10477,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CollectPaymentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -10234,6 +10496,7 @@ pub mod mutations {
             CollectPaymentError::KtCt1143,
             CollectPaymentError::KtCt1188,
             CollectPaymentError::KtCt1189,
+            CollectPaymentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COLLECT_PAYMENT`], so the discriminant indexes it.
@@ -10282,8 +10545,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `commenceDcaProceeding` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `commenceDcaProceeding` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -10337,6 +10601,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CommenceDcaProceedingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -10354,6 +10622,7 @@ pub mod mutations {
             CommenceDcaProceedingError::KtCt1143,
             CommenceDcaProceedingError::KtCt1188,
             CommenceDcaProceedingError::KtCt1189,
+            CommenceDcaProceedingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMMENCE_DCA_PROCEEDING`], so the discriminant indexes it.
@@ -10403,8 +10672,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `completeApproval` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `completeApproval` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -10452,6 +10722,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CompleteApprovalError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -10466,6 +10740,7 @@ pub mod mutations {
             CompleteApprovalError::KtCt1143,
             CompleteApprovalError::KtCt1188,
             CompleteApprovalError::KtCt1189,
+            CompleteApprovalError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMPLETE_APPROVAL`], so the discriminant indexes it.
@@ -10517,8 +10792,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `completeAuthFlowForSmartFlexOnboarding` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `completeAuthFlowForSmartFlexOnboarding` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -10578,6 +10854,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CompleteAuthFlowForSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -10598,6 +10878,7 @@ pub mod mutations {
             CompleteAuthFlowForSmartFlexOnboardingError::KtCt1143,
             CompleteAuthFlowForSmartFlexOnboardingError::KtCt1188,
             CompleteAuthFlowForSmartFlexOnboardingError::KtCt1189,
+            CompleteAuthFlowForSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMPLETE_AUTH_FLOW_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -10649,8 +10930,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `completeReminder` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `completeReminder` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -10698,6 +10980,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CompleteReminderError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -10712,6 +10998,7 @@ pub mod mutations {
             CompleteReminderError::KtCt1143,
             CompleteReminderError::KtCt1188,
             CompleteReminderError::KtCt1189,
+            CompleteReminderError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMPLETE_REMINDER`], so the discriminant indexes it.
@@ -10758,8 +11045,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `completeStandalonePayment` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `completeStandalonePayment` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -10807,6 +11095,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CompleteStandalonePaymentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -10822,6 +11114,7 @@ pub mod mutations {
             CompleteStandalonePaymentError::KtCt1143,
             CompleteStandalonePaymentError::KtCt1188,
             CompleteStandalonePaymentError::KtCt1189,
+            CompleteStandalonePaymentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMPLETE_STANDALONE_PAYMENT`], so the discriminant indexes it.
@@ -10877,8 +11170,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `completeTeslaSetupVirtualKeyForSmartFlexOnboarding` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `completeTeslaSetupVirtualKeyForSmartFlexOnboarding` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -10938,6 +11232,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -10958,6 +11256,7 @@ pub mod mutations {
             CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt1143,
             CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt1188,
             CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt1189,
+            CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMPLETE_TESLA_SETUP_VIRTUAL_KEY_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -11015,8 +11314,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `completeUserActionForSmartFlexOnboarding` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `completeUserActionForSmartFlexOnboarding` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -11076,6 +11376,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CompleteUserActionForSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -11096,6 +11400,7 @@ pub mod mutations {
             CompleteUserActionForSmartFlexOnboardingError::KtCt1143,
             CompleteUserActionForSmartFlexOnboardingError::KtCt1188,
             CompleteUserActionForSmartFlexOnboardingError::KtCt1189,
+            CompleteUserActionForSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMPLETE_USER_ACTION_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -11153,8 +11458,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `completeUserInputRequiredForSmartFlexOnboarding` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `completeUserInputRequiredForSmartFlexOnboarding` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -11214,6 +11520,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CompleteUserInputRequiredForSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -11234,6 +11544,7 @@ pub mod mutations {
             CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt1143,
             CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt1188,
             CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt1189,
+            CompleteUserInputRequiredForSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`COMPLETE_USER_INPUT_REQUIRED_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -11287,8 +11598,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `confirmDoubleOptIn` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `confirmDoubleOptIn` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -11340,6 +11652,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ConfirmDoubleOptInError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -11356,6 +11672,7 @@ pub mod mutations {
             ConfirmDoubleOptInError::KtCt1143,
             ConfirmDoubleOptInError::KtCt1188,
             ConfirmDoubleOptInError::KtCt1189,
+            ConfirmDoubleOptInError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CONFIRM_DOUBLE_OPT_IN`], so the discriminant indexes it.
@@ -11402,8 +11719,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `connectAiAgentToCall` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `connectAiAgentToCall` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -11453,6 +11771,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ConnectAiAgentToCallError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -11468,6 +11790,7 @@ pub mod mutations {
             ConnectAiAgentToCallError::KtCt1143,
             ConnectAiAgentToCallError::KtCt1188,
             ConnectAiAgentToCallError::KtCt1189,
+            ConnectAiAgentToCallError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CONNECT_AI_AGENT_TO_CALL`], so the discriminant indexes it.
@@ -11518,8 +11841,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createAccountCharge` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createAccountCharge` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -11569,6 +11893,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateAccountChargeError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -11584,6 +11912,7 @@ pub mod mutations {
             CreateAccountChargeError::KtCt1143,
             CreateAccountChargeError::KtCt1188,
             CreateAccountChargeError::KtCt1189,
+            CreateAccountChargeError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ACCOUNT_CHARGE`], so the discriminant indexes it.
@@ -11627,8 +11956,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createAccountFileAttachment` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createAccountFileAttachment` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -11672,6 +12002,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateAccountFileAttachmentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -11684,6 +12018,7 @@ pub mod mutations {
             CreateAccountFileAttachmentError::KtCt1143,
             CreateAccountFileAttachmentError::KtCt1188,
             CreateAccountFileAttachmentError::KtCt1189,
+            CreateAccountFileAttachmentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ACCOUNT_FILE_ATTACHMENT`], so the discriminant indexes it.
@@ -11734,8 +12069,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createAccountNote` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createAccountNote` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -11783,6 +12119,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateAccountNoteError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -11798,6 +12138,7 @@ pub mod mutations {
             CreateAccountNoteError::KtCt1143,
             CreateAccountNoteError::KtCt1188,
             CreateAccountNoteError::KtCt1189,
+            CreateAccountNoteError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ACCOUNT_NOTE`], so the discriminant indexes it.
@@ -11850,8 +12191,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createAccountPaymentSchedule` can return: the 10 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createAccountPaymentSchedule` can return: the 10 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -11913,6 +12255,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateAccountPaymentScheduleError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -11934,6 +12280,7 @@ pub mod mutations {
             CreateAccountPaymentScheduleError::KtCt1143,
             CreateAccountPaymentScheduleError::KtCt1188,
             CreateAccountPaymentScheduleError::KtCt1189,
+            CreateAccountPaymentScheduleError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ACCOUNT_PAYMENT_SCHEDULE`], so the discriminant indexes it.
@@ -11984,8 +12331,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createAccountReference` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createAccountReference` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -12031,6 +12379,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateAccountReferenceError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -12045,6 +12397,7 @@ pub mod mutations {
             CreateAccountReferenceError::KtCt1143,
             CreateAccountReferenceError::KtCt1188,
             CreateAccountReferenceError::KtCt1189,
+            CreateAccountReferenceError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ACCOUNT_REFERENCE`], so the discriminant indexes it.
@@ -12094,8 +12447,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createAccountReminder` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createAccountReminder` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -12143,6 +12497,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateAccountReminderError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -12157,6 +12515,7 @@ pub mod mutations {
             CreateAccountReminderError::KtCt1143,
             CreateAccountReminderError::KtCt1188,
             CreateAccountReminderError::KtCt1189,
+            CreateAccountReminderError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ACCOUNT_REMINDER`], so the discriminant indexes it.
@@ -12208,8 +12567,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createAffiliateLink` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createAffiliateLink` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -12261,6 +12621,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateAffiliateLinkError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -12277,6 +12641,7 @@ pub mod mutations {
             CreateAffiliateLinkError::KtCt1143,
             CreateAffiliateLinkError::KtCt1188,
             CreateAffiliateLinkError::KtCt1189,
+            CreateAffiliateLinkError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_AFFILIATE_LINK`], so the discriminant indexes it.
@@ -12321,8 +12686,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createAffiliateOrganisation` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createAffiliateOrganisation` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -12368,6 +12734,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateAffiliateOrganisationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -12381,6 +12751,7 @@ pub mod mutations {
             CreateAffiliateOrganisationError::KtCt1143,
             CreateAffiliateOrganisationError::KtCt1188,
             CreateAffiliateOrganisationError::KtCt1189,
+            CreateAffiliateOrganisationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_AFFILIATE_ORGANISATION`], so the discriminant indexes it.
@@ -12428,8 +12799,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createAffiliateSession` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createAffiliateSession` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -12473,6 +12845,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateAffiliateSessionError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -12485,6 +12861,7 @@ pub mod mutations {
             CreateAffiliateSessionError::KtCt1143,
             CreateAffiliateSessionError::KtCt1188,
             CreateAffiliateSessionError::KtCt1189,
+            CreateAffiliateSessionError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_AFFILIATE_SESSION`], so the discriminant indexes it.
@@ -12538,8 +12915,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createAgreement` can return: the 7 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createAgreement` can return: the 7 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -12593,6 +12971,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateAgreementError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -12611,6 +12993,7 @@ pub mod mutations {
             CreateAgreementError::KtCt1143,
             CreateAgreementError::KtCt1188,
             CreateAgreementError::KtCt1189,
+            CreateAgreementError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_AGREEMENT`], so the discriminant indexes it.
@@ -12661,8 +13044,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createAgreementRollover` can return: the 8 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createAgreementRollover` can return: the 8 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -12718,6 +13102,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateAgreementRolloverError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -12737,6 +13125,7 @@ pub mod mutations {
             CreateAgreementRolloverError::KtCt1143,
             CreateAgreementRolloverError::KtCt1188,
             CreateAgreementRolloverError::KtCt1189,
+            CreateAgreementRolloverError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_AGREEMENT_ROLLOVER`], so the discriminant indexes it.
@@ -12785,8 +13174,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createApiCall` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createApiCall` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -12832,6 +13222,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateApiCallError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -12845,6 +13239,7 @@ pub mod mutations {
             CreateApiCallError::KtCt1143,
             CreateApiCallError::KtCt1188,
             CreateApiCallError::KtCt1189,
+            CreateApiCallError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_API_CALL`], so the discriminant indexes it.
@@ -12893,8 +13288,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createApiException` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createApiException` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -12948,6 +13344,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateApiExceptionError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -12965,6 +13365,7 @@ pub mod mutations {
             CreateApiExceptionError::KtCt1143,
             CreateApiExceptionError::KtCt1188,
             CreateApiExceptionError::KtCt1189,
+            CreateApiExceptionError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_API_EXCEPTION`], so the discriminant indexes it.
@@ -13009,8 +13410,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createApiExceptionEvent` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createApiExceptionEvent` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -13056,6 +13458,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateApiExceptionEventError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -13069,6 +13475,7 @@ pub mod mutations {
             CreateApiExceptionEventError::KtCt1143,
             CreateApiExceptionEventError::KtCt1188,
             CreateApiExceptionEventError::KtCt1189,
+            CreateApiExceptionEventError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_API_EXCEPTION_EVENT`], so the discriminant indexes it.
@@ -13117,8 +13524,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createApiExceptionNote` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createApiExceptionNote` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -13164,6 +13572,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateApiExceptionNoteError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -13177,6 +13589,7 @@ pub mod mutations {
             CreateApiExceptionNoteError::KtCt1143,
             CreateApiExceptionNoteError::KtCt1188,
             CreateApiExceptionNoteError::KtCt1189,
+            CreateApiExceptionNoteError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_API_EXCEPTION_NOTE`], so the discriminant indexes it.
@@ -13227,8 +13640,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createAudioRecording` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createAudioRecording` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -13278,6 +13692,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateAudioRecordingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -13293,6 +13711,7 @@ pub mod mutations {
             CreateAudioRecordingError::KtCt1143,
             CreateAudioRecordingError::KtCt1188,
             CreateAudioRecordingError::KtCt1189,
+            CreateAudioRecordingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_AUDIO_RECORDING`], so the discriminant indexes it.
@@ -13339,8 +13758,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createBusiness` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createBusiness` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -13390,6 +13810,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateBusinessError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -13405,6 +13829,7 @@ pub mod mutations {
             CreateBusinessError::KtCt1143,
             CreateBusinessError::KtCt1188,
             CreateBusinessError::KtCt1189,
+            CreateBusinessError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_BUSINESS`], so the discriminant indexes it.
@@ -13452,8 +13877,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createCallMetadata` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createCallMetadata` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -13505,6 +13931,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateCallMetadataError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -13521,6 +13951,7 @@ pub mod mutations {
             CreateCallMetadataError::KtCt1143,
             CreateCallMetadataError::KtCt1188,
             CreateCallMetadataError::KtCt1189,
+            CreateCallMetadataError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_CALL_METADATA`], so the discriminant indexes it.
@@ -13569,8 +14000,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createCampaignItems` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createCampaignItems` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -13624,6 +14056,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateCampaignItemsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -13641,6 +14077,7 @@ pub mod mutations {
             CreateCampaignItemsError::KtCt1143,
             CreateCampaignItemsError::KtCt1188,
             CreateCampaignItemsError::KtCt1189,
+            CreateCampaignItemsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_CAMPAIGN_ITEMS`], so the discriminant indexes it.
@@ -13686,8 +14123,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createCollectionProcessEvent` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createCollectionProcessEvent` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -13735,6 +14173,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateCollectionProcessEventError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -13749,6 +14191,7 @@ pub mod mutations {
             CreateCollectionProcessEventError::KtCt1143,
             CreateCollectionProcessEventError::KtCt1188,
             CreateCollectionProcessEventError::KtCt1189,
+            CreateCollectionProcessEventError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_COLLECTION_PROCESS_EVENT`], so the discriminant indexes it.
@@ -13798,8 +14241,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createComplaint` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createComplaint` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -13845,6 +14289,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateComplaintError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -13858,6 +14306,7 @@ pub mod mutations {
             CreateComplaintError::KtCt1143,
             CreateComplaintError::KtCt1188,
             CreateComplaintError::KtCt1189,
+            CreateComplaintError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_COMPLAINT`], so the discriminant indexes it.
@@ -13908,8 +14357,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createContract` can return: the 7 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createContract` can return: the 7 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -13967,6 +14417,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateContractError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -13986,6 +14440,7 @@ pub mod mutations {
             CreateContractError::KtCt1143,
             CreateContractError::KtCt1188,
             CreateContractError::KtCt1189,
+            CreateContractError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_CONTRACT`], so the discriminant indexes it.
@@ -14033,8 +14488,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createContributionAgreement` can return: the 5 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createContributionAgreement` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -14084,6 +14540,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateContributionAgreementError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -14100,6 +14560,7 @@ pub mod mutations {
             CreateContributionAgreementError::KtCt1143,
             CreateContributionAgreementError::KtCt1188,
             CreateContributionAgreementError::KtCt1189,
+            CreateContributionAgreementError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_CONTRIBUTION_AGREEMENT`], so the discriminant indexes it.
@@ -14150,8 +14611,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createCreditTransferPermission` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createCreditTransferPermission` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -14199,6 +14661,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateCreditTransferPermissionError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -14214,6 +14680,7 @@ pub mod mutations {
             CreateCreditTransferPermissionError::KtCt1143,
             CreateCreditTransferPermissionError::KtCt1188,
             CreateCreditTransferPermissionError::KtCt1189,
+            CreateCreditTransferPermissionError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_CREDIT_TRANSFER_PERMISSION`], so the discriminant indexes it.
@@ -14263,8 +14730,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createCustomerFeedback` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createCustomerFeedback` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -14310,6 +14778,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateCustomerFeedbackError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -14323,6 +14795,7 @@ pub mod mutations {
             CreateCustomerFeedbackError::KtCt1143,
             CreateCustomerFeedbackError::KtCt1188,
             CreateCustomerFeedbackError::KtCt1189,
+            CreateCustomerFeedbackError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_CUSTOMER_FEEDBACK`], so the discriminant indexes it.
@@ -14370,8 +14843,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createDepositAgreement` can return: the 1 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createDepositAgreement` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -14413,6 +14887,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateDepositAgreementError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -14425,6 +14903,7 @@ pub mod mutations {
             CreateDepositAgreementError::KtCt1143,
             CreateDepositAgreementError::KtCt1188,
             CreateDepositAgreementError::KtCt1189,
+            CreateDepositAgreementError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_DEPOSIT_AGREEMENT`], so the discriminant indexes it.
@@ -14500,6 +14979,8 @@ pub mod mutations {
         /// `KT-CT-4911`: Product not available.
         KtCt4911,
         /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// A generic Kraken code, raised by any operation.
         KtCt7899,
         /// `KT-ES-4102`: Account with multiple properties.
         KtEs4102,
@@ -14604,8 +15085,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createExternalAccountEvent` can return: the 1 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createExternalAccountEvent` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -14647,6 +15129,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateExternalAccountEventError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -14659,6 +15145,7 @@ pub mod mutations {
             CreateExternalAccountEventError::KtCt1143,
             CreateExternalAccountEventError::KtCt1188,
             CreateExternalAccountEventError::KtCt1189,
+            CreateExternalAccountEventError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_EXTERNAL_ACCOUNT_EVENT`], so the discriminant indexes it.
@@ -14706,8 +15193,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createExternalAccountUserEvent` can return: the 1 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createExternalAccountUserEvent` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -14749,6 +15237,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateExternalAccountUserEventError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -14761,6 +15253,7 @@ pub mod mutations {
             CreateExternalAccountUserEventError::KtCt1143,
             CreateExternalAccountUserEventError::KtCt1188,
             CreateExternalAccountUserEventError::KtCt1189,
+            CreateExternalAccountUserEventError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_EXTERNAL_ACCOUNT_USER_EVENT`], so the discriminant indexes it.
@@ -14828,8 +15321,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createExternalMessage` can return: the 19 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createExternalMessage` can return: the 19 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -14911,6 +15405,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateExternalMessageError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -14942,6 +15440,7 @@ pub mod mutations {
             CreateExternalMessageError::KtCt1143,
             CreateExternalMessageError::KtCt1188,
             CreateExternalMessageError::KtCt1189,
+            CreateExternalMessageError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_EXTERNAL_MESSAGE`], so the discriminant indexes it.
@@ -14991,8 +15490,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createExternalMessageEvent` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createExternalMessageEvent` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -15040,6 +15540,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateExternalMessageEventError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -15054,6 +15558,7 @@ pub mod mutations {
             CreateExternalMessageEventError::KtCt1143,
             CreateExternalMessageEventError::KtCt1188,
             CreateExternalMessageEventError::KtCt1189,
+            CreateExternalMessageEventError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_EXTERNAL_MESSAGE_EVENT`], so the discriminant indexes it.
@@ -15101,8 +15606,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createFormSubmission` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createFormSubmission` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -15146,6 +15652,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateFormSubmissionError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -15158,6 +15668,7 @@ pub mod mutations {
             CreateFormSubmissionError::KtCt1143,
             CreateFormSubmissionError::KtCt1188,
             CreateFormSubmissionError::KtCt1189,
+            CreateFormSubmissionError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_FORM_SUBMISSION`], so the discriminant indexes it.
@@ -15202,8 +15713,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createGoodsPurchase` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createGoodsPurchase` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -15247,6 +15759,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateGoodsPurchaseError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -15260,6 +15776,7 @@ pub mod mutations {
             CreateGoodsPurchaseError::KtCt1143,
             CreateGoodsPurchaseError::KtCt1188,
             CreateGoodsPurchaseError::KtCt1189,
+            CreateGoodsPurchaseError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_GOODS_PURCHASE`], so the discriminant indexes it.
@@ -15305,8 +15822,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createGoodsQuote` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createGoodsQuote` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -15354,6 +15872,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateGoodsQuoteError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -15368,6 +15890,7 @@ pub mod mutations {
             CreateGoodsQuoteError::KtCt1143,
             CreateGoodsQuoteError::KtCt1188,
             CreateGoodsQuoteError::KtCt1189,
+            CreateGoodsQuoteError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_GOODS_QUOTE`], so the discriminant indexes it.
@@ -15412,8 +15935,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createGoodsQuoteWithoutAccount` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createGoodsQuoteWithoutAccount` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -15459,6 +15983,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateGoodsQuoteWithoutAccountError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -15472,6 +16000,7 @@ pub mod mutations {
             CreateGoodsQuoteWithoutAccountError::KtCt1143,
             CreateGoodsQuoteWithoutAccountError::KtCt1188,
             CreateGoodsQuoteWithoutAccountError::KtCt1189,
+            CreateGoodsQuoteWithoutAccountError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_GOODS_QUOTE_WITHOUT_ACCOUNT`], so the discriminant indexes it.
@@ -15522,8 +16051,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createInboundCall` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createInboundCall` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -15571,6 +16101,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateInboundCallError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -15585,6 +16119,7 @@ pub mod mutations {
             CreateInboundCallError::KtCt1143,
             CreateInboundCallError::KtCt1188,
             CreateInboundCallError::KtCt1189,
+            CreateInboundCallError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_INBOUND_CALL`], so the discriminant indexes it.
@@ -15641,8 +16176,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createInkInboundMessage` can return: the 13 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createInkInboundMessage` can return: the 13 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -15712,6 +16248,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateInkInboundMessageError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -15737,6 +16277,7 @@ pub mod mutations {
             CreateInkInboundMessageError::KtCt1143,
             CreateInkInboundMessageError::KtCt1188,
             CreateInkInboundMessageError::KtCt1189,
+            CreateInkInboundMessageError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_INK_INBOUND_MESSAGE`], so the discriminant indexes it.
@@ -15792,8 +16333,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createInkLiveChatMessage` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createInkLiveChatMessage` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -15853,6 +16395,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateInkLiveChatMessageError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -15873,6 +16419,7 @@ pub mod mutations {
             CreateInkLiveChatMessageError::KtCt1143,
             CreateInkLiveChatMessageError::KtCt1188,
             CreateInkLiveChatMessageError::KtCt1189,
+            CreateInkLiveChatMessageError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_INK_LIVE_CHAT_MESSAGE`], so the discriminant indexes it.
@@ -15922,8 +16469,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createInternalCompany` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createInternalCompany` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -15971,6 +16519,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateInternalCompanyError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -15985,6 +16537,7 @@ pub mod mutations {
             CreateInternalCompanyError::KtCt1143,
             CreateInternalCompanyError::KtCt1188,
             CreateInternalCompanyError::KtCt1189,
+            CreateInternalCompanyError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_INTERNAL_COMPANY`], so the discriminant indexes it.
@@ -16043,8 +16596,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createLead` can return: the 11 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createLead` can return: the 11 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -16110,6 +16664,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateLeadError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -16133,6 +16691,7 @@ pub mod mutations {
             CreateLeadError::KtCt1143,
             CreateLeadError::KtCt1188,
             CreateLeadError::KtCt1189,
+            CreateLeadError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_LEAD`], so the discriminant indexes it.
@@ -16183,8 +16742,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createMetadata` can return: the 8 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createMetadata` can return: the 8 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -16240,6 +16800,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateMetadataError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -16259,6 +16823,7 @@ pub mod mutations {
             CreateMetadataError::KtCt1143,
             CreateMetadataError::KtCt1188,
             CreateMetadataError::KtCt1189,
+            CreateMetadataError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_METADATA`], so the discriminant indexes it.
@@ -16305,8 +16870,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createMfaDevice` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createMfaDevice` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -16356,6 +16922,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateMfaDeviceError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -16371,6 +16941,7 @@ pub mod mutations {
             CreateMfaDeviceError::KtCt1188,
             CreateMfaDeviceError::KtCt1189,
             CreateMfaDeviceError::KtCt1199,
+            CreateMfaDeviceError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_MFA_DEVICE`], so the discriminant indexes it.
@@ -16418,8 +16989,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createNewAgreementFromProductSwitchProcess` can return: the 5 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createNewAgreementFromProductSwitchProcess` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -16471,6 +17043,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateNewAgreementFromProductSwitchProcessError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -16487,6 +17063,7 @@ pub mod mutations {
             CreateNewAgreementFromProductSwitchProcessError::KtCt1143,
             CreateNewAgreementFromProductSwitchProcessError::KtCt1188,
             CreateNewAgreementFromProductSwitchProcessError::KtCt1189,
+            CreateNewAgreementFromProductSwitchProcessError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_NEW_AGREEMENT_FROM_PRODUCT_SWITCH_PROCESS`], so the discriminant indexes it.
@@ -16539,8 +17116,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createOfferGroupForQuoting` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createOfferGroupForQuoting` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -16590,6 +17168,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateOfferGroupForQuotingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -16605,6 +17187,7 @@ pub mod mutations {
             CreateOfferGroupForQuotingError::KtCt1143,
             CreateOfferGroupForQuotingError::KtCt1188,
             CreateOfferGroupForQuotingError::KtCt1189,
+            CreateOfferGroupForQuotingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_OFFER_GROUP_FOR_QUOTING`], so the discriminant indexes it.
@@ -16682,8 +17265,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createOnSiteJobsRequest` can return: the 30 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createOnSiteJobsRequest` can return: the 30 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -16787,6 +17371,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateOnSiteJobsRequestError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -16829,6 +17417,7 @@ pub mod mutations {
             CreateOnSiteJobsRequestError::KtCt1143,
             CreateOnSiteJobsRequestError::KtCt1188,
             CreateOnSiteJobsRequestError::KtCt1189,
+            CreateOnSiteJobsRequestError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_ON_SITE_JOBS_REQUEST`], so the discriminant indexes it.
@@ -16895,8 +17484,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createOpportunityAndLead` can return: the 19 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createOpportunityAndLead` can return: the 19 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -16978,6 +17568,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateOpportunityAndLeadError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -17009,6 +17603,7 @@ pub mod mutations {
             CreateOpportunityAndLeadError::KtCt1143,
             CreateOpportunityAndLeadError::KtCt1188,
             CreateOpportunityAndLeadError::KtCt1189,
+            CreateOpportunityAndLeadError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_OPPORTUNITY_AND_LEAD`], so the discriminant indexes it.
@@ -17056,8 +17651,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createOpportunityFileAttachment` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createOpportunityFileAttachment` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -17101,6 +17697,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateOpportunityFileAttachmentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -17113,6 +17713,7 @@ pub mod mutations {
             CreateOpportunityFileAttachmentError::KtCt1143,
             CreateOpportunityFileAttachmentError::KtCt1188,
             CreateOpportunityFileAttachmentError::KtCt1189,
+            CreateOpportunityFileAttachmentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_OPPORTUNITY_FILE_ATTACHMENT`], so the discriminant indexes it.
@@ -17180,8 +17781,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createOpportunityForLead` can return: the 18 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createOpportunityForLead` can return: the 18 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -17261,6 +17863,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateOpportunityForLeadError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -17291,6 +17897,7 @@ pub mod mutations {
             CreateOpportunityForLeadError::KtCt1143,
             CreateOpportunityForLeadError::KtCt1188,
             CreateOpportunityForLeadError::KtCt1189,
+            CreateOpportunityForLeadError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_OPPORTUNITY_FOR_LEAD`], so the discriminant indexes it.
@@ -17341,8 +17948,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createOrUpdateLoyaltyCard` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createOrUpdateLoyaltyCard` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -17392,6 +18000,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateOrUpdateLoyaltyCardError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -17407,6 +18019,7 @@ pub mod mutations {
             CreateOrUpdateLoyaltyCardError::KtCt1143,
             CreateOrUpdateLoyaltyCardError::KtCt1188,
             CreateOrUpdateLoyaltyCardError::KtCt1189,
+            CreateOrUpdateLoyaltyCardError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_OR_UPDATE_LOYALTY_CARD`], so the discriminant indexes it.
@@ -17460,8 +18073,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createOrUpdateTimeSeriesEntries` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createOrUpdateTimeSeriesEntries` can return: the 6 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -17517,6 +18131,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateOrUpdateTimeSeriesEntriesError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -17535,6 +18153,7 @@ pub mod mutations {
             CreateOrUpdateTimeSeriesEntriesError::KtCt1143,
             CreateOrUpdateTimeSeriesEntriesError::KtCt1188,
             CreateOrUpdateTimeSeriesEntriesError::KtCt1189,
+            CreateOrUpdateTimeSeriesEntriesError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_OR_UPDATE_TIME_SERIES_ENTRIES`], so the discriminant indexes it.
@@ -17588,8 +18207,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createPaymentActionIntent` can return: the 5 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createPaymentActionIntent` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -17641,6 +18261,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreatePaymentActionIntentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -17657,6 +18281,7 @@ pub mod mutations {
             CreatePaymentActionIntentError::KtCt1143,
             CreatePaymentActionIntentError::KtCt1188,
             CreatePaymentActionIntentError::KtCt1189,
+            CreatePaymentActionIntentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_PAYMENT_ACTION_INTENT`], so the discriminant indexes it.
@@ -17709,8 +18334,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createPaymentMethodActionIntent` can return: the 6 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createPaymentMethodActionIntent` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -17764,6 +18390,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreatePaymentMethodActionIntentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -17781,6 +18411,7 @@ pub mod mutations {
             CreatePaymentMethodActionIntentError::KtCt1143,
             CreatePaymentMethodActionIntentError::KtCt1188,
             CreatePaymentMethodActionIntentError::KtCt1189,
+            CreatePaymentMethodActionIntentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_PAYMENT_METHOD_ACTION_INTENT`], so the discriminant indexes it.
@@ -17832,8 +18463,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createPortfolio` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createPortfolio` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -17881,6 +18513,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreatePortfolioError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -17895,6 +18531,7 @@ pub mod mutations {
             CreatePortfolioError::KtCt1143,
             CreatePortfolioError::KtCt1188,
             CreatePortfolioError::KtCt1189,
+            CreatePortfolioError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_PORTFOLIO`], so the discriminant indexes it.
@@ -17940,8 +18577,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createPortfolioUserRole` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createPortfolioUserRole` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -17989,6 +18627,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreatePortfolioUserRoleError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -18003,6 +18645,7 @@ pub mod mutations {
             CreatePortfolioUserRoleError::KtCt1143,
             CreatePortfolioUserRoleError::KtCt1188,
             CreatePortfolioUserRoleError::KtCt1189,
+            CreatePortfolioUserRoleError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_PORTFOLIO_USER_ROLE`], so the discriminant indexes it.
@@ -18051,8 +18694,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createPostEvents` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createPostEvents` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -18098,6 +18742,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreatePostEventsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -18111,6 +18759,7 @@ pub mod mutations {
             CreatePostEventsError::KtCt1143,
             CreatePostEventsError::KtCt1188,
             CreatePostEventsError::KtCt1189,
+            CreatePostEventsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_POST_EVENTS`], so the discriminant indexes it.
@@ -18159,8 +18808,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createProduct` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createProduct` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -18214,6 +18864,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateProductError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -18231,6 +18885,7 @@ pub mod mutations {
             CreateProductError::KtCt1143,
             CreateProductError::KtCt1188,
             CreateProductError::KtCt1189,
+            CreateProductError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_PRODUCT`], so the discriminant indexes it.
@@ -18278,8 +18933,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createQuote` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createQuote` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -18331,6 +18987,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateQuoteError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -18347,6 +19007,7 @@ pub mod mutations {
             CreateQuoteError::KtCt1143,
             CreateQuoteError::KtCt1188,
             CreateQuoteError::KtCt1189,
+            CreateQuoteError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_QUOTE`], so the discriminant indexes it.
@@ -18394,8 +19055,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createQuoteForAccount` can return: the 6 the reference lists, then 6 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createQuoteForAccount` can return: the 6 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -18447,6 +19109,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateQuoteForAccountError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -18463,6 +19129,7 @@ pub mod mutations {
             CreateQuoteForAccountError::KtCt1143,
             CreateQuoteForAccountError::KtCt1188,
             CreateQuoteForAccountError::KtCt1189,
+            CreateQuoteForAccountError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_QUOTE_FOR_ACCOUNT`], so the discriminant indexes it.
@@ -18508,8 +19175,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createQuoteForProducts` can return: the 2 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createQuoteForProducts` can return: the 2 the reference lists, then 5 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -18541,6 +19209,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateQuoteForProductsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -18551,6 +19223,7 @@ pub mod mutations {
             CreateQuoteForProductsError::KtCt1188,
             CreateQuoteForProductsError::KtCt1189,
             CreateQuoteForProductsError::KtCt1199,
+            CreateQuoteForProductsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_QUOTE_FOR_PRODUCTS`], so the discriminant indexes it.
@@ -18603,8 +19276,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createReferral` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createReferral` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -18658,6 +19332,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateReferralError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -18675,6 +19353,7 @@ pub mod mutations {
             CreateReferralError::KtCt1188,
             CreateReferralError::KtCt1189,
             CreateReferralError::KtCt1199,
+            CreateReferralError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_REFERRAL`], so the discriminant indexes it.
@@ -18723,8 +19402,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createReminder` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createReminder` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -18778,6 +19458,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateReminderError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -18795,6 +19479,7 @@ pub mod mutations {
             CreateReminderError::KtCt1143,
             CreateReminderError::KtCt1188,
             CreateReminderError::KtCt1189,
+            CreateReminderError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_REMINDER`], so the discriminant indexes it.
@@ -18841,8 +19526,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createScheduledTransactions` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createScheduledTransactions` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -18892,6 +19578,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateScheduledTransactionsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -18907,6 +19597,7 @@ pub mod mutations {
             CreateScheduledTransactionsError::KtCt1143,
             CreateScheduledTransactionsError::KtCt1188,
             CreateScheduledTransactionsError::KtCt1189,
+            CreateScheduledTransactionsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_SCHEDULED_TRANSACTIONS`], so the discriminant indexes it.
@@ -18954,8 +19645,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createShellAccount` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createShellAccount` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -18999,6 +19691,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateShellAccountError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -19011,6 +19707,7 @@ pub mod mutations {
             CreateShellAccountError::KtCt1143,
             CreateShellAccountError::KtCt1188,
             CreateShellAccountError::KtCt1189,
+            CreateShellAccountError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_SHELL_ACCOUNT`], so the discriminant indexes it.
@@ -19058,8 +19755,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createSolarWalletRelationship` can return: the 5 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createSolarWalletRelationship` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -19109,6 +19807,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateSolarWalletRelationshipError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -19125,6 +19827,7 @@ pub mod mutations {
             CreateSolarWalletRelationshipError::KtCt1143,
             CreateSolarWalletRelationshipError::KtCt1188,
             CreateSolarWalletRelationshipError::KtCt1189,
+            CreateSolarWalletRelationshipError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_SOLAR_WALLET_RELATIONSHIP`], so the discriminant indexes it.
@@ -19179,8 +19882,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `createTimeSeriesPrices` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `createTimeSeriesPrices` can return: the 6 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -19236,6 +19940,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl CreateTimeSeriesPricesError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -19254,6 +19962,7 @@ pub mod mutations {
             CreateTimeSeriesPricesError::KtCt1143,
             CreateTimeSeriesPricesError::KtCt1188,
             CreateTimeSeriesPricesError::KtCt1189,
+            CreateTimeSeriesPricesError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`CREATE_TIME_SERIES_PRICES`], so the discriminant indexes it.
@@ -19305,8 +20014,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `deauthenticateDevice` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `deauthenticateDevice` can return: the 3 the reference lists, then 10 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -19360,6 +20070,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl DeauthenticateDeviceError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -19376,6 +20090,7 @@ pub mod mutations {
             DeauthenticateDeviceError::KtCt1188,
             DeauthenticateDeviceError::KtCt1189,
             DeauthenticateDeviceError::KtCt1199,
+            DeauthenticateDeviceError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DEAUTHENTICATE_DEVICE`], so the discriminant indexes it.
@@ -19422,8 +20137,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `deauthenticateFlexDevice` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `deauthenticateFlexDevice` can return: the 2 the reference lists, then 10 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -19475,6 +20191,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl DeauthenticateFlexDeviceError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -19490,6 +20210,7 @@ pub mod mutations {
             DeauthenticateFlexDeviceError::KtCt1188,
             DeauthenticateFlexDeviceError::KtCt1189,
             DeauthenticateFlexDeviceError::KtCt1199,
+            DeauthenticateFlexDeviceError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DEAUTHENTICATE_FLEX_DEVICE`], so the discriminant indexes it.
@@ -19544,8 +20265,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `deductLoyaltyPoints` can return: the 8 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `deductLoyaltyPoints` can return: the 8 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -19603,6 +20325,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl DeductLoyaltyPointsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -19622,6 +20348,7 @@ pub mod mutations {
             DeductLoyaltyPointsError::KtCt1143,
             DeductLoyaltyPointsError::KtCt1188,
             DeductLoyaltyPointsError::KtCt1189,
+            DeductLoyaltyPointsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DEDUCT_LOYALTY_POINTS`], so the discriminant indexes it.
@@ -19667,8 +20394,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `deleteAccountReference` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `deleteAccountReference` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -19714,6 +20442,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl DeleteAccountReferenceError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -19728,6 +20460,7 @@ pub mod mutations {
             DeleteAccountReferenceError::KtCt1143,
             DeleteAccountReferenceError::KtCt1188,
             DeleteAccountReferenceError::KtCt1189,
+            DeleteAccountReferenceError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DELETE_ACCOUNT_REFERENCE`], so the discriminant indexes it.
@@ -19778,8 +20511,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `deleteBoostCharge` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `deleteBoostCharge` can return: the 2 the reference lists, then 10 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -19831,6 +20565,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl DeleteBoostChargeError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -19846,6 +20584,7 @@ pub mod mutations {
             DeleteBoostChargeError::KtCt1188,
             DeleteBoostChargeError::KtCt1189,
             DeleteBoostChargeError::KtCt1199,
+            DeleteBoostChargeError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DELETE_BOOST_CHARGE`], so the discriminant indexes it.
@@ -19891,8 +20630,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `deleteMfaDevice` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `deleteMfaDevice` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -19940,6 +20680,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl DeleteMfaDeviceError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -19954,6 +20698,7 @@ pub mod mutations {
             DeleteMfaDeviceError::KtCt1143,
             DeleteMfaDeviceError::KtCt1188,
             DeleteMfaDeviceError::KtCt1189,
+            DeleteMfaDeviceError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DELETE_MFA_DEVICE`], so the discriminant indexes it.
@@ -19997,8 +20742,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `deletePropertyDescendants` can return: the 1 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `deletePropertyDescendants` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -20040,6 +20786,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl DeletePropertyDescendantsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -20052,6 +20802,7 @@ pub mod mutations {
             DeletePropertyDescendantsError::KtCt1143,
             DeletePropertyDescendantsError::KtCt1188,
             DeletePropertyDescendantsError::KtCt1189,
+            DeletePropertyDescendantsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DELETE_PROPERTY_DESCENDANTS`], so the discriminant indexes it.
@@ -20100,8 +20851,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `deletePushNotificationBinding` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `deletePushNotificationBinding` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -20147,6 +20899,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl DeletePushNotificationBindingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -20160,6 +20916,7 @@ pub mod mutations {
             DeletePushNotificationBindingError::KtCt1143,
             DeletePushNotificationBindingError::KtCt1188,
             DeletePushNotificationBindingError::KtCt1189,
+            DeletePushNotificationBindingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DELETE_PUSH_NOTIFICATION_BINDING`], so the discriminant indexes it.
@@ -20209,8 +20966,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `detachAgreementsFromContracts` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `detachAgreementsFromContracts` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -20256,6 +21014,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl DetachAgreementsFromContractsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -20269,6 +21031,7 @@ pub mod mutations {
             DetachAgreementsFromContractsError::KtCt1143,
             DetachAgreementsFromContractsError::KtCt1188,
             DetachAgreementsFromContractsError::KtCt1189,
+            DetachAgreementsFromContractsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DETACH_AGREEMENTS_FROM_CONTRACTS`], so the discriminant indexes it.
@@ -20319,8 +21082,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `detachSupplyPointFromEstimationGroup` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `detachSupplyPointFromEstimationGroup` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -20368,6 +21132,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl DetachSupplyPointFromEstimationGroupError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -20382,6 +21150,7 @@ pub mod mutations {
             DetachSupplyPointFromEstimationGroupError::KtCt1143,
             DetachSupplyPointFromEstimationGroupError::KtCt1188,
             DetachSupplyPointFromEstimationGroupError::KtCt1189,
+            DetachSupplyPointFromEstimationGroupError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DETACH_SUPPLY_POINT_FROM_ESTIMATION_GROUP`], so the discriminant indexes it.
@@ -20437,8 +21206,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `deviceRegistration` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `deviceRegistration` can return: the 5 the reference lists, then 10 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -20496,6 +21266,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl DeviceRegistrationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -20514,6 +21288,7 @@ pub mod mutations {
             DeviceRegistrationError::KtCt1188,
             DeviceRegistrationError::KtCt1189,
             DeviceRegistrationError::KtCt1199,
+            DeviceRegistrationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`DEVICE_REGISTRATION`], so the discriminant indexes it.
@@ -20559,8 +21334,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `endContributionAgreement` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `endContributionAgreement` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -20606,6 +21382,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl EndContributionAgreementError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -20620,6 +21400,7 @@ pub mod mutations {
             EndContributionAgreementError::KtCt1143,
             EndContributionAgreementError::KtCt1188,
             EndContributionAgreementError::KtCt1189,
+            EndContributionAgreementError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`END_CONTRIBUTION_AGREEMENT`], so the discriminant indexes it.
@@ -20670,8 +21451,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `enqueueInboundCall` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `enqueueInboundCall` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -20721,6 +21503,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl EnqueueInboundCallError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -20736,6 +21522,7 @@ pub mod mutations {
             EnqueueInboundCallError::KtCt1143,
             EnqueueInboundCallError::KtCt1188,
             EnqueueInboundCallError::KtCt1189,
+            EnqueueInboundCallError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ENQUEUE_INBOUND_CALL`], so the discriminant indexes it.
@@ -20781,8 +21568,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `enrollAccountInLoyaltyProgram` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `enrollAccountInLoyaltyProgram` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -20830,6 +21618,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl EnrollAccountInLoyaltyProgramError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -20844,6 +21636,7 @@ pub mod mutations {
             EnrollAccountInLoyaltyProgramError::KtCt1143,
             EnrollAccountInLoyaltyProgramError::KtCt1188,
             EnrollAccountInLoyaltyProgramError::KtCt1189,
+            EnrollAccountInLoyaltyProgramError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ENROLL_ACCOUNT_IN_LOYALTY_PROGRAM`], so the discriminant indexes it.
@@ -20905,8 +21698,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `enrollment` can return: the 14 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `enrollment` can return: the 14 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -20974,6 +21768,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl EnrollmentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -20999,6 +21797,7 @@ pub mod mutations {
             EnrollmentError::KtCt1143,
             EnrollmentError::KtCt1188,
             EnrollmentError::KtCt1189,
+            EnrollmentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ENROLLMENT`], so the discriminant indexes it.
@@ -21043,8 +21842,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `escalateInkConversation` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `escalateInkConversation` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -21090,6 +21890,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl EscalateInkConversationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -21103,6 +21907,7 @@ pub mod mutations {
             EscalateInkConversationError::KtCt1143,
             EscalateInkConversationError::KtCt1188,
             EscalateInkConversationError::KtCt1189,
+            EscalateInkConversationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ESCALATE_INK_CONVERSATION`], so the discriminant indexes it.
@@ -21157,8 +21962,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `extendAgreementPeriod` can return: the 7 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `extendAgreementPeriod` can return: the 7 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -21216,6 +22022,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ExtendAgreementPeriodError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -21235,6 +22045,7 @@ pub mod mutations {
             ExtendAgreementPeriodError::KtCt1143,
             ExtendAgreementPeriodError::KtCt1188,
             ExtendAgreementPeriodError::KtCt1189,
+            ExtendAgreementPeriodError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`EXTEND_AGREEMENT_PERIOD`], so the discriminant indexes it.
@@ -21286,8 +22097,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `fetchGeneratePaymentFingerprint` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `fetchGeneratePaymentFingerprint` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -21339,6 +22151,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl FetchGeneratePaymentFingerprintError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -21355,6 +22171,7 @@ pub mod mutations {
             FetchGeneratePaymentFingerprintError::KtCt1143,
             FetchGeneratePaymentFingerprintError::KtCt1188,
             FetchGeneratePaymentFingerprintError::KtCt1189,
+            FetchGeneratePaymentFingerprintError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`FETCH_GENERATE_PAYMENT_FINGERPRINT`], so the discriminant indexes it.
@@ -21405,8 +22222,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `fetchPreSignedLinkForOpportunityAttachment` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `fetchPreSignedLinkForOpportunityAttachment` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -21452,6 +22270,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl FetchPreSignedLinkForOpportunityAttachmentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -21465,6 +22287,7 @@ pub mod mutations {
             FetchPreSignedLinkForOpportunityAttachmentError::KtCt1143,
             FetchPreSignedLinkForOpportunityAttachmentError::KtCt1188,
             FetchPreSignedLinkForOpportunityAttachmentError::KtCt1189,
+            FetchPreSignedLinkForOpportunityAttachmentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`FETCH_PRE_SIGNED_LINK_FOR_OPPORTUNITY_ATTACHMENT`], so the discriminant indexes it.
@@ -21509,8 +22332,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1113,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `forceReauthentication` can return: the 0 the reference lists, then 3 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `forceReauthentication` can return: the 0 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -21534,6 +22358,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ForceReauthenticationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -21541,6 +22369,7 @@ pub mod mutations {
             ForceReauthenticationError::KtCt1113,
             ForceReauthenticationError::KtCt1188,
             ForceReauthenticationError::KtCt1189,
+            ForceReauthenticationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`FORCE_REAUTHENTICATION`], so the discriminant indexes it.
@@ -21584,8 +22413,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `generateAffiliatesAudioRecordingPreSignedUrl` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `generateAffiliatesAudioRecordingPreSignedUrl` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -21629,6 +22459,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl GenerateAffiliatesAudioRecordingPreSignedUrlError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -21641,6 +22475,7 @@ pub mod mutations {
             GenerateAffiliatesAudioRecordingPreSignedUrlError::KtCt1143,
             GenerateAffiliatesAudioRecordingPreSignedUrlError::KtCt1188,
             GenerateAffiliatesAudioRecordingPreSignedUrlError::KtCt1189,
+            GenerateAffiliatesAudioRecordingPreSignedUrlError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GENERATE_AFFILIATES_AUDIO_RECORDING_PRE_SIGNED_URL`], so the discriminant indexes it.
@@ -21693,8 +22528,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `generateInkPresignedUrl` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `generateInkPresignedUrl` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -21744,6 +22580,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl GenerateInkPresignedUrlError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -21759,6 +22599,7 @@ pub mod mutations {
             GenerateInkPresignedUrlError::KtCt1143,
             GenerateInkPresignedUrlError::KtCt1188,
             GenerateInkPresignedUrlError::KtCt1189,
+            GenerateInkPresignedUrlError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GENERATE_INK_PRESIGNED_URL`], so the discriminant indexes it.
@@ -21807,8 +22648,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `generateLeadsFileAttachmentDownloadPreSignedUrl` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `generateLeadsFileAttachmentDownloadPreSignedUrl` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -21854,6 +22696,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl GenerateLeadsFileAttachmentDownloadPreSignedUrlError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -21867,6 +22713,7 @@ pub mod mutations {
             GenerateLeadsFileAttachmentDownloadPreSignedUrlError::KtCt1143,
             GenerateLeadsFileAttachmentDownloadPreSignedUrlError::KtCt1188,
             GenerateLeadsFileAttachmentDownloadPreSignedUrlError::KtCt1189,
+            GenerateLeadsFileAttachmentDownloadPreSignedUrlError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GENERATE_LEADS_FILE_ATTACHMENT_DOWNLOAD_PRE_SIGNED_URL`], so the discriminant indexes it.
@@ -21916,8 +22763,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `generateLeadsFileAttachmentPreSignedUrl` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `generateLeadsFileAttachmentPreSignedUrl` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -21961,6 +22809,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl GenerateLeadsFileAttachmentPreSignedUrlError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -21973,6 +22825,7 @@ pub mod mutations {
             GenerateLeadsFileAttachmentPreSignedUrlError::KtCt1143,
             GenerateLeadsFileAttachmentPreSignedUrlError::KtCt1188,
             GenerateLeadsFileAttachmentPreSignedUrlError::KtCt1189,
+            GenerateLeadsFileAttachmentPreSignedUrlError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GENERATE_LEADS_FILE_ATTACHMENT_PRE_SIGNED_URL`], so the discriminant indexes it.
@@ -22024,8 +22877,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `generatePreSignedToken` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `generatePreSignedToken` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -22071,6 +22925,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl GeneratePreSignedTokenError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -22085,6 +22943,7 @@ pub mod mutations {
             GeneratePreSignedTokenError::KtCt1143,
             GeneratePreSignedTokenError::KtCt1188,
             GeneratePreSignedTokenError::KtCt1189,
+            GeneratePreSignedTokenError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GENERATE_PRE_SIGNED_TOKEN`], so the discriminant indexes it.
@@ -22134,8 +22993,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `getEmbeddedSecretForNewPaymentInstruction` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `getEmbeddedSecretForNewPaymentInstruction` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -22181,6 +23041,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl GetEmbeddedSecretForNewPaymentInstructionError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -22195,6 +23059,7 @@ pub mod mutations {
             GetEmbeddedSecretForNewPaymentInstructionError::KtCt1143,
             GetEmbeddedSecretForNewPaymentInstructionError::KtCt1188,
             GetEmbeddedSecretForNewPaymentInstructionError::KtCt1189,
+            GetEmbeddedSecretForNewPaymentInstructionError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION`], so the discriminant indexes it.
@@ -22244,8 +23109,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `getEmbeddedSecretForNewPaymentInstructionWithoutAccount` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `getEmbeddedSecretForNewPaymentInstructionWithoutAccount` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -22289,6 +23155,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -22301,6 +23171,7 @@ pub mod mutations {
             GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError::KtCt1143,
             GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError::KtCt1188,
             GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError::KtCt1189,
+            GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION_WITHOUT_ACCOUNT`], so the discriminant indexes it.
@@ -22356,8 +23227,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `getHostedUrlForNewPaymentInstruction` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `getHostedUrlForNewPaymentInstruction` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -22403,6 +23275,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl GetHostedUrlForNewPaymentInstructionError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -22417,6 +23293,7 @@ pub mod mutations {
             GetHostedUrlForNewPaymentInstructionError::KtCt1143,
             GetHostedUrlForNewPaymentInstructionError::KtCt1188,
             GetHostedUrlForNewPaymentInstructionError::KtCt1189,
+            GetHostedUrlForNewPaymentInstructionError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GET_HOSTED_URL_FOR_NEW_PAYMENT_INSTRUCTION`], so the discriminant indexes it.
@@ -22472,8 +23349,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `getOrCreateAgreement` can return: the 7 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `getOrCreateAgreement` can return: the 7 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -22527,6 +23405,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl GetOrCreateAgreementError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -22545,6 +23427,7 @@ pub mod mutations {
             GetOrCreateAgreementError::KtCt1143,
             GetOrCreateAgreementError::KtCt1188,
             GetOrCreateAgreementError::KtCt1189,
+            GetOrCreateAgreementError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GET_OR_CREATE_AGREEMENT`], so the discriminant indexes it.
@@ -22590,8 +23473,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `grantUserAccessToBusiness` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `grantUserAccessToBusiness` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -22637,6 +23521,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl GrantUserAccessToBusinessError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -22651,6 +23539,7 @@ pub mod mutations {
             GrantUserAccessToBusinessError::KtCt1143,
             GrantUserAccessToBusinessError::KtCt1188,
             GrantUserAccessToBusinessError::KtCt1189,
+            GrantUserAccessToBusinessError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GRANT_USER_ACCESS_TO_BUSINESS`], so the discriminant indexes it.
@@ -22701,8 +23590,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `initializeAccount` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `initializeAccount` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -22752,6 +23642,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl InitializeAccountError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -22767,6 +23661,7 @@ pub mod mutations {
             InitializeAccountError::KtCt1143,
             InitializeAccountError::KtCt1188,
             InitializeAccountError::KtCt1189,
+            InitializeAccountError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INITIALIZE_ACCOUNT`], so the discriminant indexes it.
@@ -22813,8 +23708,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `initializeUser` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `initializeUser` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -22864,6 +23760,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl InitializeUserError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -22879,6 +23779,7 @@ pub mod mutations {
             InitializeUserError::KtCt1143,
             InitializeUserError::KtCt1188,
             InitializeUserError::KtCt1189,
+            InitializeUserError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INITIALIZE_USER`], so the discriminant indexes it.
@@ -22926,8 +23827,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `initiateHostedStandalonePayment` can return: the 5 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `initiateHostedStandalonePayment` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -22977,6 +23879,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl InitiateHostedStandalonePaymentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -22993,6 +23899,7 @@ pub mod mutations {
             InitiateHostedStandalonePaymentError::KtCt1143,
             InitiateHostedStandalonePaymentError::KtCt1188,
             InitiateHostedStandalonePaymentError::KtCt1189,
+            InitiateHostedStandalonePaymentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INITIATE_HOSTED_STANDALONE_PAYMENT`], so the discriminant indexes it.
@@ -23051,8 +23958,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `initiateProductSwitch` can return: the 10 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `initiateProductSwitch` can return: the 10 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -23114,6 +24022,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl InitiateProductSwitchError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -23135,6 +24047,7 @@ pub mod mutations {
             InitiateProductSwitchError::KtCt1143,
             InitiateProductSwitchError::KtCt1188,
             InitiateProductSwitchError::KtCt1189,
+            InitiateProductSwitchError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INITIATE_PRODUCT_SWITCH`], so the discriminant indexes it.
@@ -23185,8 +24098,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `initiateStandalonePayment` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `initiateStandalonePayment` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -23234,6 +24148,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl InitiateStandalonePaymentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -23249,6 +24167,7 @@ pub mod mutations {
             InitiateStandalonePaymentError::KtCt1143,
             InitiateStandalonePaymentError::KtCt1188,
             InitiateStandalonePaymentError::KtCt1189,
+            InitiateStandalonePaymentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INITIATE_STANDALONE_PAYMENT`], so the discriminant indexes it.
@@ -23299,8 +24218,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `instigateLeaveSupplier` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `instigateLeaveSupplier` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -23348,6 +24268,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl InstigateLeaveSupplierError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -23363,6 +24287,7 @@ pub mod mutations {
             InstigateLeaveSupplierError::KtCt1143,
             InstigateLeaveSupplierError::KtCt1188,
             InstigateLeaveSupplierError::KtCt1189,
+            InstigateLeaveSupplierError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INSTIGATE_LEAVE_SUPPLIER`], so the discriminant indexes it.
@@ -23410,8 +24335,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `invalidatePaymentInstruction` can return: the 1 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `invalidatePaymentInstruction` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -23453,6 +24379,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl InvalidatePaymentInstructionError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -23465,6 +24395,7 @@ pub mod mutations {
             InvalidatePaymentInstructionError::KtCt1143,
             InvalidatePaymentInstructionError::KtCt1188,
             InvalidatePaymentInstructionError::KtCt1189,
+            InvalidatePaymentInstructionError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INVALIDATE_PAYMENT_INSTRUCTION`], so the discriminant indexes it.
@@ -23510,8 +24441,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `invalidatePreSignedToken` can return: the 1 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `invalidatePreSignedToken` can return: the 1 the reference lists, then 5 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -23541,6 +24473,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl InvalidatePreSignedTokenError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -23550,6 +24486,7 @@ pub mod mutations {
             InvalidatePreSignedTokenError::KtCt1188,
             InvalidatePreSignedTokenError::KtCt1189,
             InvalidatePreSignedTokenError::KtCt1199,
+            InvalidatePreSignedTokenError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INVALIDATE_PRE_SIGNED_TOKEN`], so the discriminant indexes it.
@@ -23598,8 +24535,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `invalidatePreSignedTokensForUser` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `invalidatePreSignedTokensForUser` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -23645,6 +24583,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl InvalidatePreSignedTokensForUserError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -23658,6 +24600,7 @@ pub mod mutations {
             InvalidatePreSignedTokensForUserError::KtCt1188,
             InvalidatePreSignedTokensForUserError::KtCt1189,
             InvalidatePreSignedTokensForUserError::KtCt1199,
+            InvalidatePreSignedTokensForUserError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INVALIDATE_PRE_SIGNED_TOKENS_FOR_USER`], so the discriminant indexes it.
@@ -23707,8 +24650,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `invalidateRefreshToken` can return: the 1 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `invalidateRefreshToken` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -23750,6 +24694,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl InvalidateRefreshTokenError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -23762,6 +24710,7 @@ pub mod mutations {
             InvalidateRefreshTokenError::KtCt1143,
             InvalidateRefreshTokenError::KtCt1188,
             InvalidateRefreshTokenError::KtCt1189,
+            InvalidateRefreshTokenError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INVALIDATE_REFRESH_TOKEN`], so the discriminant indexes it.
@@ -23809,8 +24758,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `invalidateRefreshTokensForUser` can return: the 1 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `invalidateRefreshTokensForUser` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -23852,6 +24802,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl InvalidateRefreshTokensForUserError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -23864,6 +24818,7 @@ pub mod mutations {
             InvalidateRefreshTokensForUserError::KtCt1143,
             InvalidateRefreshTokensForUserError::KtCt1188,
             InvalidateRefreshTokensForUserError::KtCt1189,
+            InvalidateRefreshTokensForUserError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`INVALIDATE_REFRESH_TOKENS_FOR_USER`], so the discriminant indexes it.
@@ -23913,8 +24868,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `joinSupplierAcceptTermsAndConditions` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `joinSupplierAcceptTermsAndConditions` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -23960,6 +24916,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl JoinSupplierAcceptTermsAndConditionsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -23973,6 +24933,7 @@ pub mod mutations {
             JoinSupplierAcceptTermsAndConditionsError::KtCt1143,
             JoinSupplierAcceptTermsAndConditionsError::KtCt1188,
             JoinSupplierAcceptTermsAndConditionsError::KtCt1189,
+            JoinSupplierAcceptTermsAndConditionsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`JOIN_SUPPLIER_ACCEPT_TERMS_AND_CONDITIONS`], so the discriminant indexes it.
@@ -24029,8 +24990,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `legacyProcessOrder` can return: the 7 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `legacyProcessOrder` can return: the 7 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -24088,6 +25050,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl LegacyProcessOrderError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -24107,6 +25073,7 @@ pub mod mutations {
             LegacyProcessOrderError::KtCt1143,
             LegacyProcessOrderError::KtCt1188,
             LegacyProcessOrderError::KtCt1189,
+            LegacyProcessOrderError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`LEGACY_PROCESS_ORDER`], so the discriminant indexes it.
@@ -24154,8 +25121,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `linkAccountToBusiness` can return: the 5 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `linkAccountToBusiness` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -24207,6 +25175,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl LinkAccountToBusinessError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -24223,6 +25195,7 @@ pub mod mutations {
             LinkAccountToBusinessError::KtCt1143,
             LinkAccountToBusinessError::KtCt1188,
             LinkAccountToBusinessError::KtCt1189,
+            LinkAccountToBusinessError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`LINK_ACCOUNT_TO_BUSINESS`], so the discriminant indexes it.
@@ -24270,8 +25243,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `linkUserToLine` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `linkUserToLine` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -24315,6 +25289,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl LinkUserToLineError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -24327,6 +25305,7 @@ pub mod mutations {
             LinkUserToLineError::KtCt1143,
             LinkUserToLineError::KtCt1188,
             LinkUserToLineError::KtCt1189,
+            LinkUserToLineError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`LINK_USER_TO_LINE`], so the discriminant indexes it.
@@ -24371,8 +25350,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `markPrintBatchAsProcessed` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `markPrintBatchAsProcessed` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -24418,6 +25398,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl MarkPrintBatchAsProcessedError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -24431,6 +25415,7 @@ pub mod mutations {
             MarkPrintBatchAsProcessedError::KtCt1143,
             MarkPrintBatchAsProcessedError::KtCt1188,
             MarkPrintBatchAsProcessedError::KtCt1189,
+            MarkPrintBatchAsProcessedError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`MARK_PRINT_BATCH_AS_PROCESSED`], so the discriminant indexes it.
@@ -24473,8 +25458,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1113,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `masqueradeAuthentication` can return: the 0 the reference lists, then 3 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `masqueradeAuthentication` can return: the 0 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -24498,6 +25484,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl MasqueradeAuthenticationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -24505,6 +25495,7 @@ pub mod mutations {
             MasqueradeAuthenticationError::KtCt1113,
             MasqueradeAuthenticationError::KtCt1188,
             MasqueradeAuthenticationError::KtCt1189,
+            MasqueradeAuthenticationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`MASQUERADE_AUTHENTICATION`], so the discriminant indexes it.
@@ -24553,8 +25544,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `moveToBucket` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `moveToBucket` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -24600,6 +25592,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl MoveToBucketError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -24613,6 +25609,7 @@ pub mod mutations {
             MoveToBucketError::KtCt1143,
             MoveToBucketError::KtCt1188,
             MoveToBucketError::KtCt1189,
+            MoveToBucketError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`MOVE_TO_BUCKET`], so the discriminant indexes it.
@@ -24656,8 +25653,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `nextOperationsTeamRoundRobin` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `nextOperationsTeamRoundRobin` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -24701,6 +25699,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl NextOperationsTeamRoundRobinError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -24713,6 +25715,7 @@ pub mod mutations {
             NextOperationsTeamRoundRobinError::KtCt1143,
             NextOperationsTeamRoundRobinError::KtCt1188,
             NextOperationsTeamRoundRobinError::KtCt1189,
+            NextOperationsTeamRoundRobinError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`NEXT_OPERATIONS_TEAM_ROUND_ROBIN`], so the discriminant indexes it.
@@ -24759,8 +25762,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `obtainKrakenToken` can return: the 2 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `obtainKrakenToken` can return: the 2 the reference lists, then 5 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -24792,6 +25796,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ObtainKrakenTokenError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -24802,6 +25810,7 @@ pub mod mutations {
             ObtainKrakenTokenError::KtCt1188,
             ObtainKrakenTokenError::KtCt1189,
             ObtainKrakenTokenError::KtCt1199,
+            ObtainKrakenTokenError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`OBTAIN_KRAKEN_TOKEN`], so the discriminant indexes it.
@@ -24848,8 +25857,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `obtainLongLivedRefreshToken` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `obtainLongLivedRefreshToken` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -24897,6 +25907,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ObtainLongLivedRefreshTokenError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -24912,6 +25926,7 @@ pub mod mutations {
             ObtainLongLivedRefreshTokenError::KtCt1143,
             ObtainLongLivedRefreshTokenError::KtCt1188,
             ObtainLongLivedRefreshTokenError::KtCt1189,
+            ObtainLongLivedRefreshTokenError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`OBTAIN_LONG_LIVED_REFRESH_TOKEN`], so the discriminant indexes it.
@@ -24961,8 +25976,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `ocppAuthentication` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `ocppAuthentication` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -25010,6 +26026,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl OcppAuthenticationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -25024,6 +26044,7 @@ pub mod mutations {
             OcppAuthenticationError::KtCt1143,
             OcppAuthenticationError::KtCt1188,
             OcppAuthenticationError::KtCt1189,
+            OcppAuthenticationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`OCPP_AUTHENTICATION`], so the discriminant indexes it.
@@ -25069,8 +26090,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `pauseCollectionProcess` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `pauseCollectionProcess` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -25118,6 +26140,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl PauseCollectionProcessError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -25132,6 +26158,7 @@ pub mod mutations {
             PauseCollectionProcessError::KtCt1143,
             PauseCollectionProcessError::KtCt1188,
             PauseCollectionProcessError::KtCt1189,
+            PauseCollectionProcessError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PAUSE_COLLECTION_PROCESS`], so the discriminant indexes it.
@@ -25185,8 +26212,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `pauseDunning` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `pauseDunning` can return: the 6 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -25242,6 +26270,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl PauseDunningError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -25260,6 +26292,7 @@ pub mod mutations {
             PauseDunningError::KtCt1143,
             PauseDunningError::KtCt1188,
             PauseDunningError::KtCt1189,
+            PauseDunningError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PAUSE_DUNNING`], so the discriminant indexes it.
@@ -25306,8 +26339,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `payoutReferralForAccount` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `payoutReferralForAccount` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -25355,6 +26389,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl PayoutReferralForAccountError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -25370,6 +26408,7 @@ pub mod mutations {
             PayoutReferralForAccountError::KtCt1143,
             PayoutReferralForAccountError::KtCt1188,
             PayoutReferralForAccountError::KtCt1189,
+            PayoutReferralForAccountError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PAYOUT_REFERRAL_FOR_ACCOUNT`], so the discriminant indexes it.
@@ -25423,8 +26462,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `postCredit` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `postCredit` can return: the 6 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -25480,6 +26520,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl PostCreditError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -25498,6 +26542,7 @@ pub mod mutations {
             PostCreditError::KtCt1143,
             PostCreditError::KtCt1188,
             PostCreditError::KtCt1189,
+            PostCreditError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`POST_CREDIT`], so the discriminant indexes it.
@@ -25545,8 +26590,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `prepareAccount` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `prepareAccount` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -25598,6 +26644,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl PrepareAccountError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -25614,6 +26664,7 @@ pub mod mutations {
             PrepareAccountError::KtCt1143,
             PrepareAccountError::KtCt1188,
             PrepareAccountError::KtCt1189,
+            PrepareAccountError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PREPARE_ACCOUNT`], so the discriminant indexes it.
@@ -25665,8 +26716,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `publishTransactionalMessagingExternalTrigger` can return: the 8 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `publishTransactionalMessagingExternalTrigger` can return: the 8 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -25726,6 +26778,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl PublishTransactionalMessagingExternalTriggerError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -25746,6 +26802,7 @@ pub mod mutations {
             PublishTransactionalMessagingExternalTriggerError::KtCt1143,
             PublishTransactionalMessagingExternalTriggerError::KtCt1188,
             PublishTransactionalMessagingExternalTriggerError::KtCt1189,
+            PublishTransactionalMessagingExternalTriggerError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PUBLISH_TRANSACTIONAL_MESSAGING_EXTERNAL_TRIGGER`], so the discriminant indexes it.
@@ -25798,8 +26855,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `publishTransactionalMessagingTrigger` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `publishTransactionalMessagingTrigger` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -25849,6 +26907,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl PublishTransactionalMessagingTriggerError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -25864,6 +26926,7 @@ pub mod mutations {
             PublishTransactionalMessagingTriggerError::KtCt1143,
             PublishTransactionalMessagingTriggerError::KtCt1188,
             PublishTransactionalMessagingTriggerError::KtCt1189,
+            PublishTransactionalMessagingTriggerError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PUBLISH_TRANSACTIONAL_MESSAGING_TRIGGER`], so the discriminant indexes it.
@@ -25917,8 +26980,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `purchaseVoucher` can return: the 5 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `purchaseVoucher` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -25970,6 +27034,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl PurchaseVoucherError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -25986,6 +27054,7 @@ pub mod mutations {
             PurchaseVoucherError::KtCt1143,
             PurchaseVoucherError::KtCt1188,
             PurchaseVoucherError::KtCt1189,
+            PurchaseVoucherError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PURCHASE_VOUCHER`], so the discriminant indexes it.
@@ -26035,8 +27104,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `purchaseVouchers` can return: the 7 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `purchaseVouchers` can return: the 7 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -26092,6 +27162,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl PurchaseVouchersError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -26110,6 +27184,7 @@ pub mod mutations {
             PurchaseVouchersError::KtCt1143,
             PurchaseVouchersError::KtCt1188,
             PurchaseVouchersError::KtCt1189,
+            PurchaseVouchersError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PURCHASE_VOUCHERS`], so the discriminant indexes it.
@@ -26155,8 +27230,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `reactivateCollectionProcessRecord` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `reactivateCollectionProcessRecord` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -26204,6 +27280,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ReactivateCollectionProcessRecordError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -26218,6 +27298,7 @@ pub mod mutations {
             ReactivateCollectionProcessRecordError::KtCt1143,
             ReactivateCollectionProcessRecordError::KtCt1188,
             ReactivateCollectionProcessRecordError::KtCt1189,
+            ReactivateCollectionProcessRecordError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REACTIVATE_COLLECTION_PROCESS_RECORD`], so the discriminant indexes it.
@@ -26273,8 +27354,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `recordActivatedPaymentMethod` can return: the 7 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `recordActivatedPaymentMethod` can return: the 7 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -26328,6 +27410,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RecordActivatedPaymentMethodError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -26346,6 +27432,7 @@ pub mod mutations {
             RecordActivatedPaymentMethodError::KtCt1143,
             RecordActivatedPaymentMethodError::KtCt1188,
             RecordActivatedPaymentMethodError::KtCt1189,
+            RecordActivatedPaymentMethodError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RECORD_ACTIVATED_PAYMENT_METHOD`], so the discriminant indexes it.
@@ -26394,8 +27481,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `recordDepositAgreementAccepted` can return: the 1 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `recordDepositAgreementAccepted` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -26437,6 +27525,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RecordDepositAgreementAcceptedError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -26449,6 +27541,7 @@ pub mod mutations {
             RecordDepositAgreementAcceptedError::KtCt1143,
             RecordDepositAgreementAcceptedError::KtCt1188,
             RecordDepositAgreementAcceptedError::KtCt1189,
+            RecordDepositAgreementAcceptedError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RECORD_DEPOSIT_AGREEMENT_ACCEPTED`], so the discriminant indexes it.
@@ -26502,8 +27595,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `recordFailedPayment` can return: the 6 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `recordFailedPayment` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -26557,6 +27651,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RecordFailedPaymentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -26574,6 +27672,7 @@ pub mod mutations {
             RecordFailedPaymentError::KtCt1143,
             RecordFailedPaymentError::KtCt1188,
             RecordFailedPaymentError::KtCt1189,
+            RecordFailedPaymentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RECORD_FAILED_PAYMENT`], so the discriminant indexes it.
@@ -26622,8 +27721,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `recordPendingPayment` can return: the 6 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `recordPendingPayment` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -26677,6 +27777,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RecordPendingPaymentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -26694,6 +27798,7 @@ pub mod mutations {
             RecordPendingPaymentError::KtCt1143,
             RecordPendingPaymentError::KtCt1188,
             RecordPendingPaymentError::KtCt1189,
+            RecordPendingPaymentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RECORD_PENDING_PAYMENT`], so the discriminant indexes it.
@@ -26742,8 +27847,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `recordSuccessfulPayment` can return: the 6 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `recordSuccessfulPayment` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -26797,6 +27903,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RecordSuccessfulPaymentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -26814,6 +27924,7 @@ pub mod mutations {
             RecordSuccessfulPaymentError::KtCt1143,
             RecordSuccessfulPaymentError::KtCt1188,
             RecordSuccessfulPaymentError::KtCt1189,
+            RecordSuccessfulPaymentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RECORD_SUCCESSFUL_PAYMENT`], so the discriminant indexes it.
@@ -26870,8 +27981,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `redeemLoyaltyPointsForAccountCredit` can return: the 10 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `redeemLoyaltyPointsForAccountCredit` can return: the 10 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -26933,6 +28045,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RedeemLoyaltyPointsForAccountCreditError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -26954,6 +28070,7 @@ pub mod mutations {
             RedeemLoyaltyPointsForAccountCreditError::KtCt1143,
             RedeemLoyaltyPointsForAccountCreditError::KtCt1188,
             RedeemLoyaltyPointsForAccountCreditError::KtCt1189,
+            RedeemLoyaltyPointsForAccountCreditError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REDEEM_LOYALTY_POINTS_FOR_ACCOUNT_CREDIT`], so the discriminant indexes it.
@@ -27008,8 +28125,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `redeemReferralClaimCode` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `redeemReferralClaimCode` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -27063,6 +28181,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RedeemReferralClaimCodeError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -27080,6 +28202,7 @@ pub mod mutations {
             RedeemReferralClaimCodeError::KtCt1188,
             RedeemReferralClaimCodeError::KtCt1189,
             RedeemReferralClaimCodeError::KtCt1199,
+            RedeemReferralClaimCodeError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REDEEM_REFERRAL_CLAIM_CODE`], so the discriminant indexes it.
@@ -27132,8 +28255,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `refundPayment` can return: the 6 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `refundPayment` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -27185,6 +28309,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RefundPaymentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -27202,6 +28330,7 @@ pub mod mutations {
             RefundPaymentError::KtCt1143,
             RefundPaymentError::KtCt1188,
             RefundPaymentError::KtCt1189,
+            RefundPaymentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REFUND_PAYMENT`], so the discriminant indexes it.
@@ -27246,8 +28375,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `regenerateSecretKey` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `regenerateSecretKey` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -27293,6 +28423,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RegenerateSecretKeyError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -27306,6 +28440,7 @@ pub mod mutations {
             RegenerateSecretKeyError::KtCt1143,
             RegenerateSecretKeyError::KtCt1188,
             RegenerateSecretKeyError::KtCt1189,
+            RegenerateSecretKeyError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGENERATE_SECRET_KEY`], so the discriminant indexes it.
@@ -27350,8 +28485,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `registerCustomerAsset` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `registerCustomerAsset` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -27395,6 +28531,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RegisterCustomerAssetError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -27408,6 +28548,7 @@ pub mod mutations {
             RegisterCustomerAssetError::KtCt1143,
             RegisterCustomerAssetError::KtCt1188,
             RegisterCustomerAssetError::KtCt1189,
+            RegisterCustomerAssetError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_CUSTOMER_ASSET`], so the discriminant indexes it.
@@ -27453,8 +28594,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1113,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `registerEvChargerLead` can return: the 3 the reference lists, then 3 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `registerEvChargerLead` can return: the 3 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -27484,6 +28626,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RegisterEvChargerLeadError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -27494,6 +28640,7 @@ pub mod mutations {
             RegisterEvChargerLeadError::KtCt1113,
             RegisterEvChargerLeadError::KtCt1188,
             RegisterEvChargerLeadError::KtCt1189,
+            RegisterEvChargerLeadError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_EV_CHARGER_LEAD`], so the discriminant indexes it.
@@ -27542,8 +28689,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `registerLeadFlowStatusEvent` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `registerLeadFlowStatusEvent` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -27589,6 +28737,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RegisterLeadFlowStatusEventError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -27602,6 +28754,7 @@ pub mod mutations {
             RegisterLeadFlowStatusEventError::KtCt1143,
             RegisterLeadFlowStatusEventError::KtCt1188,
             RegisterLeadFlowStatusEventError::KtCt1189,
+            RegisterLeadFlowStatusEventError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_LEAD_FLOW_STATUS_EVENT`], so the discriminant indexes it.
@@ -27650,8 +28803,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `registerOpportunityFlowStatusEvent` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `registerOpportunityFlowStatusEvent` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -27697,6 +28851,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RegisterOpportunityFlowStatusEventError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -27710,6 +28868,7 @@ pub mod mutations {
             RegisterOpportunityFlowStatusEventError::KtCt1143,
             RegisterOpportunityFlowStatusEventError::KtCt1188,
             RegisterOpportunityFlowStatusEventError::KtCt1189,
+            RegisterOpportunityFlowStatusEventError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_OPPORTUNITY_FLOW_STATUS_EVENT`], so the discriminant indexes it.
@@ -27760,8 +28919,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `registerPhoneLead` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `registerPhoneLead` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -27807,6 +28967,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RegisterPhoneLeadError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -27820,6 +28984,7 @@ pub mod mutations {
             RegisterPhoneLeadError::KtCt1143,
             RegisterPhoneLeadError::KtCt1188,
             RegisterPhoneLeadError::KtCt1189,
+            RegisterPhoneLeadError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_PHONE_LEAD`], so the discriminant indexes it.
@@ -27863,8 +29028,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `registerPushNotificationBinding` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `registerPushNotificationBinding` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -27908,6 +29074,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RegisterPushNotificationBindingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -27920,6 +29090,7 @@ pub mod mutations {
             RegisterPushNotificationBindingError::KtCt1143,
             RegisterPushNotificationBindingError::KtCt1188,
             RegisterPushNotificationBindingError::KtCt1189,
+            RegisterPushNotificationBindingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_PUSH_NOTIFICATION_BINDING`], so the discriminant indexes it.
@@ -27966,8 +29137,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1113,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `registerSolarSimulatorDirectSale` can return: the 2 the reference lists, then 3 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `registerSolarSimulatorDirectSale` can return: the 2 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -27995,6 +29167,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RegisterSolarSimulatorDirectSaleError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -28004,6 +29180,7 @@ pub mod mutations {
             RegisterSolarSimulatorDirectSaleError::KtCt1113,
             RegisterSolarSimulatorDirectSaleError::KtCt1188,
             RegisterSolarSimulatorDirectSaleError::KtCt1189,
+            RegisterSolarSimulatorDirectSaleError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_SOLAR_SIMULATOR_DIRECT_SALE`], so the discriminant indexes it.
@@ -28050,8 +29227,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1113,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `registerSolarSimulatorLead` can return: the 2 the reference lists, then 3 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `registerSolarSimulatorLead` can return: the 2 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -28079,6 +29257,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RegisterSolarSimulatorLeadError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -28088,6 +29270,7 @@ pub mod mutations {
             RegisterSolarSimulatorLeadError::KtCt1113,
             RegisterSolarSimulatorLeadError::KtCt1188,
             RegisterSolarSimulatorLeadError::KtCt1189,
+            RegisterSolarSimulatorLeadError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REGISTER_SOLAR_SIMULATOR_LEAD`], so the discriminant indexes it.
@@ -28137,8 +29320,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `removeCampaignFromAccount` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `removeCampaignFromAccount` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -28186,6 +29370,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RemoveCampaignFromAccountError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -28200,6 +29388,7 @@ pub mod mutations {
             RemoveCampaignFromAccountError::KtCt1143,
             RemoveCampaignFromAccountError::KtCt1188,
             RemoveCampaignFromAccountError::KtCt1189,
+            RemoveCampaignFromAccountError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REMOVE_CAMPAIGN_FROM_ACCOUNT`], so the discriminant indexes it.
@@ -28252,8 +29441,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `removeCampaignItems` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `removeCampaignItems` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -28307,6 +29497,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RemoveCampaignItemsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -28324,6 +29518,7 @@ pub mod mutations {
             RemoveCampaignItemsError::KtCt1143,
             RemoveCampaignItemsError::KtCt1188,
             RemoveCampaignItemsError::KtCt1189,
+            RemoveCampaignItemsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REMOVE_CAMPAIGN_ITEMS`], so the discriminant indexes it.
@@ -28368,8 +29563,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `removeItemsFromRiskList` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `removeItemsFromRiskList` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -28415,6 +29611,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RemoveItemsFromRiskListError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -28428,6 +29628,7 @@ pub mod mutations {
             RemoveItemsFromRiskListError::KtCt1143,
             RemoveItemsFromRiskListError::KtCt1188,
             RemoveItemsFromRiskListError::KtCt1189,
+            RemoveItemsFromRiskListError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REMOVE_ITEMS_FROM_RISK_LIST`], so the discriminant indexes it.
@@ -28475,8 +29676,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `removePropertyFromHierarchy` can return: the 1 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `removePropertyFromHierarchy` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -28518,6 +29720,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RemovePropertyFromHierarchyError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -28530,6 +29736,7 @@ pub mod mutations {
             RemovePropertyFromHierarchyError::KtCt1143,
             RemovePropertyFromHierarchyError::KtCt1188,
             RemovePropertyFromHierarchyError::KtCt1189,
+            RemovePropertyFromHierarchyError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REMOVE_PROPERTY_FROM_HIERARCHY`], so the discriminant indexes it.
@@ -28583,8 +29790,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `requestDoubleOptIn` can return: the 7 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `requestDoubleOptIn` can return: the 7 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -28642,6 +29850,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RequestDoubleOptInError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -28660,6 +29872,7 @@ pub mod mutations {
             RequestDoubleOptInError::KtCt1143,
             RequestDoubleOptInError::KtCt1188,
             RequestDoubleOptInError::KtCt1189,
+            RequestDoubleOptInError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REQUEST_DOUBLE_OPT_IN`], so the discriminant indexes it.
@@ -28701,8 +29914,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `requestPasswordReset` can return: the 2 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `requestPasswordReset` can return: the 2 the reference lists, then 5 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -28734,6 +29948,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RequestPasswordResetError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -28744,6 +29962,7 @@ pub mod mutations {
             RequestPasswordResetError::KtCt1188,
             RequestPasswordResetError::KtCt1189,
             RequestPasswordResetError::KtCt1199,
+            RequestPasswordResetError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REQUEST_PASSWORD_RESET`], so the discriminant indexes it.
@@ -28788,8 +30007,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `requestPrintedBill` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `requestPrintedBill` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -28833,6 +30053,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RequestPrintedBillError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -28846,6 +30070,7 @@ pub mod mutations {
             RequestPrintedBillError::KtCt1143,
             RequestPrintedBillError::KtCt1188,
             RequestPrintedBillError::KtCt1189,
+            RequestPrintedBillError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REQUEST_PRINTED_BILL`], so the discriminant indexes it.
@@ -28891,8 +30116,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `rescindContract` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `rescindContract` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -28940,6 +30166,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RescindContractError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -28954,6 +30184,7 @@ pub mod mutations {
             RescindContractError::KtCt1143,
             RescindContractError::KtCt1188,
             RescindContractError::KtCt1189,
+            RescindContractError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RESCIND_CONTRACT`], so the discriminant indexes it.
@@ -28992,8 +30223,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1113,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `resetPassword` can return: the 0 the reference lists, then 3 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `resetPassword` can return: the 0 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -29017,6 +30249,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ResetPasswordError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -29024,6 +30260,7 @@ pub mod mutations {
             ResetPasswordError::KtCt1113,
             ResetPasswordError::KtCt1188,
             ResetPasswordError::KtCt1189,
+            ResetPasswordError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RESET_PASSWORD`], so the discriminant indexes it.
@@ -29066,8 +30303,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `resetUserPassword` can return: the 3 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `resetUserPassword` can return: the 3 the reference lists, then 5 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -29101,6 +30339,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ResetUserPasswordError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -29112,6 +30354,7 @@ pub mod mutations {
             ResetUserPasswordError::KtCt1188,
             ResetUserPasswordError::KtCt1189,
             ResetUserPasswordError::KtCt1199,
+            ResetUserPasswordError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RESET_USER_PASSWORD`], so the discriminant indexes it.
@@ -29157,8 +30400,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `resumeCollectionProcess` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `resumeCollectionProcess` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -29206,6 +30450,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ResumeCollectionProcessError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -29220,6 +30468,7 @@ pub mod mutations {
             ResumeCollectionProcessError::KtCt1143,
             ResumeCollectionProcessError::KtCt1188,
             ResumeCollectionProcessError::KtCt1189,
+            ResumeCollectionProcessError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RESUME_COLLECTION_PROCESS`], so the discriminant indexes it.
@@ -29270,8 +30519,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `resumeControl` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `resumeControl` can return: the 2 the reference lists, then 10 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -29323,6 +30573,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ResumeControlError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -29338,6 +30592,7 @@ pub mod mutations {
             ResumeControlError::KtCt1188,
             ResumeControlError::KtCt1189,
             ResumeControlError::KtCt1199,
+            ResumeControlError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RESUME_CONTROL`], so the discriminant indexes it.
@@ -29382,8 +30637,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `retireCustomerAsset` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `retireCustomerAsset` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -29429,6 +30685,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RetireCustomerAssetError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -29442,6 +30702,7 @@ pub mod mutations {
             RetireCustomerAssetError::KtCt1143,
             RetireCustomerAssetError::KtCt1188,
             RetireCustomerAssetError::KtCt1189,
+            RetireCustomerAssetError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RETIRE_CUSTOMER_ASSET`], so the discriminant indexes it.
@@ -29494,8 +30755,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `reverseEnrollment` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `reverseEnrollment` can return: the 9 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -29557,6 +30819,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ReverseEnrollmentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -29578,6 +30844,7 @@ pub mod mutations {
             ReverseEnrollmentError::KtCt1143,
             ReverseEnrollmentError::KtCt1188,
             ReverseEnrollmentError::KtCt1189,
+            ReverseEnrollmentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REVERSE_ENROLLMENT`], so the discriminant indexes it.
@@ -29632,8 +30899,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `reverseLeaveSupplier` can return: the 11 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `reverseLeaveSupplier` can return: the 11 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -29699,6 +30967,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ReverseLeaveSupplierError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -29722,6 +30994,7 @@ pub mod mutations {
             ReverseLeaveSupplierError::KtCt1143,
             ReverseLeaveSupplierError::KtCt1188,
             ReverseLeaveSupplierError::KtCt1189,
+            ReverseLeaveSupplierError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REVERSE_LEAVE_SUPPLIER`], so the discriminant indexes it.
@@ -29767,8 +31040,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `revokeAgreement` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `revokeAgreement` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -29814,6 +31088,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RevokeAgreementError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -29828,6 +31106,7 @@ pub mod mutations {
             RevokeAgreementError::KtCt1143,
             RevokeAgreementError::KtCt1188,
             RevokeAgreementError::KtCt1189,
+            RevokeAgreementError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REVOKE_AGREEMENT`], so the discriminant indexes it.
@@ -29877,8 +31156,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `revokeContract` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `revokeContract` can return: the 6 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -29934,6 +31214,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RevokeContractError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -29952,6 +31236,7 @@ pub mod mutations {
             RevokeContractError::KtCt1143,
             RevokeContractError::KtCt1188,
             RevokeContractError::KtCt1189,
+            RevokeContractError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REVOKE_CONTRACT`], so the discriminant indexes it.
@@ -29997,8 +31282,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `revokeUserAccessFromBusiness` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `revokeUserAccessFromBusiness` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -30044,6 +31330,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RevokeUserAccessFromBusinessError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -30058,6 +31348,7 @@ pub mod mutations {
             RevokeUserAccessFromBusinessError::KtCt1143,
             RevokeUserAccessFromBusinessError::KtCt1188,
             RevokeUserAccessFromBusinessError::KtCt1189,
+            RevokeUserAccessFromBusinessError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`REVOKE_USER_ACCESS_FROM_BUSINESS`], so the discriminant indexes it.
@@ -30108,8 +31399,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `runAgreementRollover` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `runAgreementRollover` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -30157,6 +31449,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl RunAgreementRolloverError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -30171,6 +31467,7 @@ pub mod mutations {
             RunAgreementRolloverError::KtCt1143,
             RunAgreementRolloverError::KtCt1188,
             RunAgreementRolloverError::KtCt1189,
+            RunAgreementRolloverError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`RUN_AGREEMENT_ROLLOVER`], so the discriminant indexes it.
@@ -30213,8 +31510,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `scheduleQuoteFollowUp` can return: the 3 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `scheduleQuoteFollowUp` can return: the 3 the reference lists, then 5 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -30248,6 +31546,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ScheduleQuoteFollowUpError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -30259,6 +31561,7 @@ pub mod mutations {
             ScheduleQuoteFollowUpError::KtCt1188,
             ScheduleQuoteFollowUpError::KtCt1189,
             ScheduleQuoteFollowUpError::KtCt1199,
+            ScheduleQuoteFollowUpError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SCHEDULE_QUOTE_FOLLOW_UP`], so the discriminant indexes it.
@@ -30314,8 +31617,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `selectChargePointMakeForSmartFlexOnboarding` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `selectChargePointMakeForSmartFlexOnboarding` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -30375,6 +31679,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SelectChargePointMakeForSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -30395,6 +31703,7 @@ pub mod mutations {
             SelectChargePointMakeForSmartFlexOnboardingError::KtCt1143,
             SelectChargePointMakeForSmartFlexOnboardingError::KtCt1188,
             SelectChargePointMakeForSmartFlexOnboardingError::KtCt1189,
+            SelectChargePointMakeForSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_CHARGE_POINT_MAKE_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -30452,8 +31761,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `selectChargePointVariantForSmartFlexOnboarding` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `selectChargePointVariantForSmartFlexOnboarding` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -30513,6 +31823,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SelectChargePointVariantForSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -30533,6 +31847,7 @@ pub mod mutations {
             SelectChargePointVariantForSmartFlexOnboardingError::KtCt1143,
             SelectChargePointVariantForSmartFlexOnboardingError::KtCt1188,
             SelectChargePointVariantForSmartFlexOnboardingError::KtCt1189,
+            SelectChargePointVariantForSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_CHARGE_POINT_VARIANT_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -30590,8 +31905,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `selectDeviceTypeForSmartFlexOnboarding` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `selectDeviceTypeForSmartFlexOnboarding` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -30651,6 +31967,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SelectDeviceTypeForSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -30671,6 +31991,7 @@ pub mod mutations {
             SelectDeviceTypeForSmartFlexOnboardingError::KtCt1143,
             SelectDeviceTypeForSmartFlexOnboardingError::KtCt1188,
             SelectDeviceTypeForSmartFlexOnboardingError::KtCt1189,
+            SelectDeviceTypeForSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_DEVICE_TYPE_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -30728,8 +32049,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `selectFromListForSmartFlexOnboarding` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `selectFromListForSmartFlexOnboarding` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -30789,6 +32111,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SelectFromListForSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -30809,6 +32135,7 @@ pub mod mutations {
             SelectFromListForSmartFlexOnboardingError::KtCt1143,
             SelectFromListForSmartFlexOnboardingError::KtCt1188,
             SelectFromListForSmartFlexOnboardingError::KtCt1189,
+            SelectFromListForSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_FROM_LIST_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -30866,8 +32193,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `selectInverterMakeForSmartFlexOnboarding` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `selectInverterMakeForSmartFlexOnboarding` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -30927,6 +32255,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SelectInverterMakeForSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -30947,6 +32279,7 @@ pub mod mutations {
             SelectInverterMakeForSmartFlexOnboardingError::KtCt1143,
             SelectInverterMakeForSmartFlexOnboardingError::KtCt1188,
             SelectInverterMakeForSmartFlexOnboardingError::KtCt1189,
+            SelectInverterMakeForSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_INVERTER_MAKE_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -31002,8 +32335,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `selectProducts` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `selectProducts` can return: the 6 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -31059,6 +32393,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SelectProductsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -31077,6 +32415,7 @@ pub mod mutations {
             SelectProductsError::KtCt1143,
             SelectProductsError::KtCt1188,
             SelectProductsError::KtCt1189,
+            SelectProductsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_PRODUCTS`], so the discriminant indexes it.
@@ -31128,8 +32467,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `selectUserVehicleForSmartFlexOnboarding` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `selectUserVehicleForSmartFlexOnboarding` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -31189,6 +32529,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SelectUserVehicleForSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -31209,6 +32553,7 @@ pub mod mutations {
             SelectUserVehicleForSmartFlexOnboardingError::KtCt1143,
             SelectUserVehicleForSmartFlexOnboardingError::KtCt1188,
             SelectUserVehicleForSmartFlexOnboardingError::KtCt1189,
+            SelectUserVehicleForSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_USER_VEHICLE_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -31266,8 +32611,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `selectVehicleMakeForSmartFlexOnboarding` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `selectVehicleMakeForSmartFlexOnboarding` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -31327,6 +32673,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SelectVehicleMakeForSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -31347,6 +32697,7 @@ pub mod mutations {
             SelectVehicleMakeForSmartFlexOnboardingError::KtCt1143,
             SelectVehicleMakeForSmartFlexOnboardingError::KtCt1188,
             SelectVehicleMakeForSmartFlexOnboardingError::KtCt1189,
+            SelectVehicleMakeForSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_VEHICLE_MAKE_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -31404,8 +32755,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `selectVehicleOrChargePointForSmartFlexOnboarding` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `selectVehicleOrChargePointForSmartFlexOnboarding` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -31465,6 +32817,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SelectVehicleOrChargePointForSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -31485,6 +32841,7 @@ pub mod mutations {
             SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt1143,
             SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt1188,
             SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt1189,
+            SelectVehicleOrChargePointForSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_VEHICLE_OR_CHARGE_POINT_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -31542,8 +32899,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `selectVehicleVariantForSmartFlexOnboarding` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `selectVehicleVariantForSmartFlexOnboarding` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -31603,6 +32961,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SelectVehicleVariantForSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -31623,6 +32985,7 @@ pub mod mutations {
             SelectVehicleVariantForSmartFlexOnboardingError::KtCt1143,
             SelectVehicleVariantForSmartFlexOnboardingError::KtCt1188,
             SelectVehicleVariantForSmartFlexOnboardingError::KtCt1189,
+            SelectVehicleVariantForSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SELECT_VEHICLE_VARIANT_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -31673,8 +33036,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `sendAgreementRescissionConfirmation` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `sendAgreementRescissionConfirmation` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -31720,6 +33084,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SendAgreementRescissionConfirmationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -31733,6 +33101,7 @@ pub mod mutations {
             SendAgreementRescissionConfirmationError::KtCt1143,
             SendAgreementRescissionConfirmationError::KtCt1188,
             SendAgreementRescissionConfirmationError::KtCt1189,
+            SendAgreementRescissionConfirmationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SEND_AGREEMENT_RESCISSION_CONFIRMATION`], so the discriminant indexes it.
@@ -31787,8 +33156,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `sendOfferQuoteSummary` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `sendOfferQuoteSummary` can return: the 4 the reference lists, then 10 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -31844,6 +33214,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SendOfferQuoteSummaryError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -31861,6 +33235,7 @@ pub mod mutations {
             SendOfferQuoteSummaryError::KtCt1188,
             SendOfferQuoteSummaryError::KtCt1189,
             SendOfferQuoteSummaryError::KtCt1199,
+            SendOfferQuoteSummaryError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SEND_OFFER_QUOTE_SUMMARY`], so the discriminant indexes it.
@@ -31912,8 +33287,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `sendQuoteSummary` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `sendQuoteSummary` can return: the 3 the reference lists, then 10 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -31967,6 +33343,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SendQuoteSummaryError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -31983,6 +33363,7 @@ pub mod mutations {
             SendQuoteSummaryError::KtCt1188,
             SendQuoteSummaryError::KtCt1189,
             SendQuoteSummaryError::KtCt1199,
+            SendQuoteSummaryError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SEND_QUOTE_SUMMARY`], so the discriminant indexes it.
@@ -32026,8 +33407,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `sendVerificationEmail` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `sendVerificationEmail` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -32071,6 +33453,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SendVerificationEmailError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -32083,6 +33469,7 @@ pub mod mutations {
             SendVerificationEmailError::KtCt1143,
             SendVerificationEmailError::KtCt1188,
             SendVerificationEmailError::KtCt1189,
+            SendVerificationEmailError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SEND_VERIFICATION_EMAIL`], so the discriminant indexes it.
@@ -32134,8 +33521,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `setDevicePreferences` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `setDevicePreferences` can return: the 3 the reference lists, then 10 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -32189,6 +33577,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SetDevicePreferencesError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -32205,6 +33597,7 @@ pub mod mutations {
             SetDevicePreferencesError::KtCt1188,
             SetDevicePreferencesError::KtCt1189,
             SetDevicePreferencesError::KtCt1199,
+            SetDevicePreferencesError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_DEVICE_PREFERENCES`], so the discriminant indexes it.
@@ -32250,8 +33643,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `setLoyaltyPointsUser` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `setLoyaltyPointsUser` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -32299,6 +33693,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SetLoyaltyPointsUserError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -32313,6 +33711,7 @@ pub mod mutations {
             SetLoyaltyPointsUserError::KtCt1143,
             SetLoyaltyPointsUserError::KtCt1188,
             SetLoyaltyPointsUserError::KtCt1189,
+            SetLoyaltyPointsUserError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_LOYALTY_POINTS_USER`], so the discriminant indexes it.
@@ -32357,8 +33756,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `setOpportunityOutcome` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `setOpportunityOutcome` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -32404,6 +33804,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SetOpportunityOutcomeError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -32417,6 +33821,7 @@ pub mod mutations {
             SetOpportunityOutcomeError::KtCt1143,
             SetOpportunityOutcomeError::KtCt1188,
             SetOpportunityOutcomeError::KtCt1189,
+            SetOpportunityOutcomeError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_OPPORTUNITY_OUTCOME`], so the discriminant indexes it.
@@ -32468,8 +33873,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `setPaymentPreference` can return: the 5 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `setPaymentPreference` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -32521,6 +33927,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SetPaymentPreferenceError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -32537,6 +33947,7 @@ pub mod mutations {
             SetPaymentPreferenceError::KtCt1143,
             SetPaymentPreferenceError::KtCt1188,
             SetPaymentPreferenceError::KtCt1189,
+            SetPaymentPreferenceError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_PAYMENT_PREFERENCE`], so the discriminant indexes it.
@@ -32587,8 +33998,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `setUpDirectDebitInstruction` can return: the 7 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `setUpDirectDebitInstruction` can return: the 7 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -32646,6 +34058,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SetUpDirectDebitInstructionError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -32665,6 +34081,7 @@ pub mod mutations {
             SetUpDirectDebitInstructionError::KtCt1143,
             SetUpDirectDebitInstructionError::KtCt1188,
             SetUpDirectDebitInstructionError::KtCt1189,
+            SetUpDirectDebitInstructionError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_UP_DIRECT_DEBIT_INSTRUCTION`], so the discriminant indexes it.
@@ -32716,8 +34133,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `setUpDirectDebitInstructionForBusiness` can return: the 5 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `setUpDirectDebitInstructionForBusiness` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -32767,6 +34185,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SetUpDirectDebitInstructionForBusinessError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -32783,6 +34205,7 @@ pub mod mutations {
             SetUpDirectDebitInstructionForBusinessError::KtCt1143,
             SetUpDirectDebitInstructionForBusinessError::KtCt1188,
             SetUpDirectDebitInstructionForBusinessError::KtCt1189,
+            SetUpDirectDebitInstructionForBusinessError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_UP_DIRECT_DEBIT_INSTRUCTION_FOR_BUSINESS`], so the discriminant indexes it.
@@ -32838,8 +34261,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `setUpDirectDebitInstructionFromStoredDetails` can return: the 7 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `setUpDirectDebitInstructionFromStoredDetails` can return: the 7 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -32893,6 +34317,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SetUpDirectDebitInstructionFromStoredDetailsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -32911,6 +34339,7 @@ pub mod mutations {
             SetUpDirectDebitInstructionFromStoredDetailsError::KtCt1143,
             SetUpDirectDebitInstructionFromStoredDetailsError::KtCt1188,
             SetUpDirectDebitInstructionFromStoredDetailsError::KtCt1189,
+            SetUpDirectDebitInstructionFromStoredDetailsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_UP_DIRECT_DEBIT_INSTRUCTION_FROM_STORED_DETAILS`], so the discriminant indexes it.
@@ -32964,8 +34393,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `setVehicleChargePreferences` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `setVehicleChargePreferences` can return: the 3 the reference lists, then 10 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -33019,6 +34449,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SetVehicleChargePreferencesError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -33035,6 +34469,7 @@ pub mod mutations {
             SetVehicleChargePreferencesError::KtCt1188,
             SetVehicleChargePreferencesError::KtCt1189,
             SetVehicleChargePreferencesError::KtCt1199,
+            SetVehicleChargePreferencesError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SET_VEHICLE_CHARGE_PREFERENCES`], so the discriminant indexes it.
@@ -33079,8 +34514,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1113,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `shareGoodsQuote` can return: the 2 the reference lists, then 3 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `shareGoodsQuote` can return: the 2 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -33108,6 +34544,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ShareGoodsQuoteError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -33117,6 +34557,7 @@ pub mod mutations {
             ShareGoodsQuoteError::KtCt1113,
             ShareGoodsQuoteError::KtCt1188,
             ShareGoodsQuoteError::KtCt1189,
+            ShareGoodsQuoteError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SHARE_GOODS_QUOTE`], so the discriminant indexes it.
@@ -33165,8 +34606,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `startCollectionProcess` can return: the 6 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `startCollectionProcess` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -33220,6 +34662,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl StartCollectionProcessError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -33237,6 +34683,7 @@ pub mod mutations {
             StartCollectionProcessError::KtCt1143,
             StartCollectionProcessError::KtCt1188,
             StartCollectionProcessError::KtCt1189,
+            StartCollectionProcessError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`START_COLLECTION_PROCESS`], so the discriminant indexes it.
@@ -33286,8 +34733,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `startCustomerVerification` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `startCustomerVerification` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -33335,6 +34783,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl StartCustomerVerificationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -33349,6 +34801,7 @@ pub mod mutations {
             StartCustomerVerificationError::KtCt1143,
             StartCustomerVerificationError::KtCt1188,
             StartCustomerVerificationError::KtCt1189,
+            StartCustomerVerificationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`START_CUSTOMER_VERIFICATION`], so the discriminant indexes it.
@@ -33398,8 +34851,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `startReAuthentication` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `startReAuthentication` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -33447,6 +34901,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl StartReAuthenticationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -33461,6 +34919,7 @@ pub mod mutations {
             StartReAuthenticationError::KtCt1143,
             StartReAuthenticationError::KtCt1188,
             StartReAuthenticationError::KtCt1189,
+            StartReAuthenticationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`START_RE_AUTHENTICATION`], so the discriminant indexes it.
@@ -33510,8 +34969,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `startSmartFlexOnboarding` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `startSmartFlexOnboarding` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -33559,6 +35019,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl StartSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -33573,6 +35037,7 @@ pub mod mutations {
             StartSmartFlexOnboardingError::KtCt1143,
             StartSmartFlexOnboardingError::KtCt1188,
             StartSmartFlexOnboardingError::KtCt1189,
+            StartSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`START_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -33628,8 +35093,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `startTestChargeForSmartFlexOnboarding` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `startTestChargeForSmartFlexOnboarding` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -33689,6 +35155,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl StartTestChargeForSmartFlexOnboardingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -33709,6 +35179,7 @@ pub mod mutations {
             StartTestChargeForSmartFlexOnboardingError::KtCt1143,
             StartTestChargeForSmartFlexOnboardingError::KtCt1188,
             StartTestChargeForSmartFlexOnboardingError::KtCt1189,
+            StartTestChargeForSmartFlexOnboardingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`START_TEST_CHARGE_FOR_SMART_FLEX_ONBOARDING`], so the discriminant indexes it.
@@ -33761,8 +35232,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `stopAutomatedPayments` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `stopAutomatedPayments` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -33812,6 +35284,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl StopAutomatedPaymentsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -33827,6 +35303,7 @@ pub mod mutations {
             StopAutomatedPaymentsError::KtCt1143,
             StopAutomatedPaymentsError::KtCt1188,
             StopAutomatedPaymentsError::KtCt1189,
+            StopAutomatedPaymentsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`STOP_AUTOMATED_PAYMENTS`], so the discriminant indexes it.
@@ -33878,8 +35355,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `storeBankDetailsForLead` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `storeBankDetailsForLead` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -33931,6 +35409,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl StoreBankDetailsForLeadError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -33947,6 +35429,7 @@ pub mod mutations {
             StoreBankDetailsForLeadError::KtCt1143,
             StoreBankDetailsForLeadError::KtCt1188,
             StoreBankDetailsForLeadError::KtCt1189,
+            StoreBankDetailsForLeadError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`STORE_BANK_DETAILS_FOR_LEAD`], so the discriminant indexes it.
@@ -33998,8 +35481,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `storeDirectDebitPaymentMethodDetails` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `storeDirectDebitPaymentMethodDetails` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -34051,6 +35535,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl StoreDirectDebitPaymentMethodDetailsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -34067,6 +35555,7 @@ pub mod mutations {
             StoreDirectDebitPaymentMethodDetailsError::KtCt1143,
             StoreDirectDebitPaymentMethodDetailsError::KtCt1188,
             StoreDirectDebitPaymentMethodDetailsError::KtCt1189,
+            StoreDirectDebitPaymentMethodDetailsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`STORE_DIRECT_DEBIT_PAYMENT_METHOD_DETAILS`], so the discriminant indexes it.
@@ -34119,8 +35608,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `storePaymentInstruction` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `storePaymentInstruction` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -34168,6 +35658,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl StorePaymentInstructionError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -34183,6 +35677,7 @@ pub mod mutations {
             StorePaymentInstructionError::KtCt1143,
             StorePaymentInstructionError::KtCt1188,
             StorePaymentInstructionError::KtCt1189,
+            StorePaymentInstructionError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`STORE_PAYMENT_INSTRUCTION`], so the discriminant indexes it.
@@ -34233,8 +35728,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `submitCustomerFeedback` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `submitCustomerFeedback` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -34284,6 +35780,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SubmitCustomerFeedbackError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -34299,6 +35799,7 @@ pub mod mutations {
             SubmitCustomerFeedbackError::KtCt1143,
             SubmitCustomerFeedbackError::KtCt1188,
             SubmitCustomerFeedbackError::KtCt1189,
+            SubmitCustomerFeedbackError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SUBMIT_CUSTOMER_FEEDBACK`], so the discriminant indexes it.
@@ -34348,8 +35849,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `submitGasSelfReading` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `submitGasSelfReading` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -34397,6 +35899,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SubmitGasSelfReadingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -34411,6 +35917,7 @@ pub mod mutations {
             SubmitGasSelfReadingError::KtCt1143,
             SubmitGasSelfReadingError::KtCt1188,
             SubmitGasSelfReadingError::KtCt1189,
+            SubmitGasSelfReadingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SUBMIT_GAS_SELF_READING`], so the discriminant indexes it.
@@ -34460,8 +35967,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `submitRepaymentRequest` can return: the 7 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `submitRepaymentRequest` can return: the 7 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -34515,6 +36023,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SubmitRepaymentRequestError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -34533,6 +36045,7 @@ pub mod mutations {
             SubmitRepaymentRequestError::KtCt1143,
             SubmitRepaymentRequestError::KtCt1188,
             SubmitRepaymentRequestError::KtCt1189,
+            SubmitRepaymentRequestError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SUBMIT_REPAYMENT_REQUEST`], so the discriminant indexes it.
@@ -34583,8 +36096,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `suspendControl` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `suspendControl` can return: the 2 the reference lists, then 10 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -34636,6 +36150,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SuspendControlError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -34651,6 +36169,7 @@ pub mod mutations {
             SuspendControlError::KtCt1188,
             SuspendControlError::KtCt1189,
             SuspendControlError::KtCt1199,
+            SuspendControlError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SUSPEND_CONTROL`], so the discriminant indexes it.
@@ -34698,8 +36217,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `switchAccountToVariablePaymentSchedule` can return: the 5 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `switchAccountToVariablePaymentSchedule` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -34751,6 +36271,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SwitchAccountToVariablePaymentScheduleError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -34767,6 +36291,7 @@ pub mod mutations {
             SwitchAccountToVariablePaymentScheduleError::KtCt1143,
             SwitchAccountToVariablePaymentScheduleError::KtCt1188,
             SwitchAccountToVariablePaymentScheduleError::KtCt1189,
+            SwitchAccountToVariablePaymentScheduleError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SWITCH_ACCOUNT_TO_VARIABLE_PAYMENT_SCHEDULE`], so the discriminant indexes it.
@@ -34818,8 +36343,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `terminateAgreement` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `terminateAgreement` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -34867,6 +36393,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl TerminateAgreementError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -34881,6 +36411,7 @@ pub mod mutations {
             TerminateAgreementError::KtCt1143,
             TerminateAgreementError::KtCt1188,
             TerminateAgreementError::KtCt1189,
+            TerminateAgreementError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TERMINATE_AGREEMENT`], so the discriminant indexes it.
@@ -34937,8 +36468,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `terminateContract` can return: the 13 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `terminateContract` can return: the 13 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -35008,6 +36540,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl TerminateContractError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -35033,6 +36569,7 @@ pub mod mutations {
             TerminateContractError::KtCt1143,
             TerminateContractError::KtCt1188,
             TerminateContractError::KtCt1189,
+            TerminateContractError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TERMINATE_CONTRACT`], so the discriminant indexes it.
@@ -35078,8 +36615,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `terminateCreditTransferPermission` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `terminateCreditTransferPermission` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -35125,6 +36663,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl TerminateCreditTransferPermissionError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -35139,6 +36681,7 @@ pub mod mutations {
             TerminateCreditTransferPermissionError::KtCt1143,
             TerminateCreditTransferPermissionError::KtCt1188,
             TerminateCreditTransferPermissionError::KtCt1189,
+            TerminateCreditTransferPermissionError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TERMINATE_CREDIT_TRANSFER_PERMISSION`], so the discriminant indexes it.
@@ -35192,8 +36735,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `terminateSolarWalletRelationship` can return: the 5 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `terminateSolarWalletRelationship` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -35243,6 +36787,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl TerminateSolarWalletRelationshipError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -35259,6 +36807,7 @@ pub mod mutations {
             TerminateSolarWalletRelationshipError::KtCt1143,
             TerminateSolarWalletRelationshipError::KtCt1188,
             TerminateSolarWalletRelationshipError::KtCt1189,
+            TerminateSolarWalletRelationshipError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TERMINATE_SOLAR_WALLET_RELATIONSHIP`], so the discriminant indexes it.
@@ -35310,8 +36859,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `thirdPartyCompleteDeviceRegistration` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `thirdPartyCompleteDeviceRegistration` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -35359,6 +36909,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ThirdPartyCompleteDeviceRegistrationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -35373,6 +36927,7 @@ pub mod mutations {
             ThirdPartyCompleteDeviceRegistrationError::KtCt1143,
             ThirdPartyCompleteDeviceRegistrationError::KtCt1188,
             ThirdPartyCompleteDeviceRegistrationError::KtCt1189,
+            ThirdPartyCompleteDeviceRegistrationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`THIRD_PARTY_COMPLETE_DEVICE_REGISTRATION`], so the discriminant indexes it.
@@ -35423,8 +36978,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `transferLeadOpportunities` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `transferLeadOpportunities` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -35470,6 +37026,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl TransferLeadOpportunitiesError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -35483,6 +37043,7 @@ pub mod mutations {
             TransferLeadOpportunitiesError::KtCt1143,
             TransferLeadOpportunitiesError::KtCt1188,
             TransferLeadOpportunitiesError::KtCt1189,
+            TransferLeadOpportunitiesError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TRANSFER_LEAD_OPPORTUNITIES`], so the discriminant indexes it.
@@ -35537,8 +37098,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `transferLedgerBalance` can return: the 8 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `transferLedgerBalance` can return: the 8 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -35594,6 +37156,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl TransferLedgerBalanceError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -35613,6 +37179,7 @@ pub mod mutations {
             TransferLedgerBalanceError::KtCt1143,
             TransferLedgerBalanceError::KtCt1188,
             TransferLedgerBalanceError::KtCt1189,
+            TransferLedgerBalanceError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TRANSFER_LEDGER_BALANCE`], so the discriminant indexes it.
@@ -35665,8 +37232,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `transferLoyaltyPointsBetweenUsers` can return: the 6 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `transferLoyaltyPointsBetweenUsers` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -35720,6 +37288,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl TransferLoyaltyPointsBetweenUsersError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -35737,6 +37309,7 @@ pub mod mutations {
             TransferLoyaltyPointsBetweenUsersError::KtCt1143,
             TransferLoyaltyPointsBetweenUsersError::KtCt1188,
             TransferLoyaltyPointsBetweenUsersError::KtCt1189,
+            TransferLoyaltyPointsBetweenUsersError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TRANSFER_LOYALTY_POINTS_BETWEEN_USERS`], so the discriminant indexes it.
@@ -35789,8 +37362,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `triggerBoostCharge` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `triggerBoostCharge` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -35842,6 +37416,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl TriggerBoostChargeError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -35857,6 +37435,7 @@ pub mod mutations {
             TriggerBoostChargeError::KtCt1188,
             TriggerBoostChargeError::KtCt1189,
             TriggerBoostChargeError::KtCt1199,
+            TriggerBoostChargeError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TRIGGER_BOOST_CHARGE`], so the discriminant indexes it.
@@ -35901,8 +37480,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `triggerCollectionProcessMessage` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `triggerCollectionProcessMessage` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -35948,6 +37528,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl TriggerCollectionProcessMessageError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -35961,6 +37545,7 @@ pub mod mutations {
             TriggerCollectionProcessMessageError::KtCt1143,
             TriggerCollectionProcessMessageError::KtCt1188,
             TriggerCollectionProcessMessageError::KtCt1189,
+            TriggerCollectionProcessMessageError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TRIGGER_COLLECTION_PROCESS_MESSAGE`], so the discriminant indexes it.
@@ -36011,8 +37596,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `triggerPostUploadOperations` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `triggerPostUploadOperations` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -36058,6 +37644,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl TriggerPostUploadOperationsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -36071,6 +37661,7 @@ pub mod mutations {
             TriggerPostUploadOperationsError::KtCt1143,
             TriggerPostUploadOperationsError::KtCt1188,
             TriggerPostUploadOperationsError::KtCt1189,
+            TriggerPostUploadOperationsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TRIGGER_POST_UPLOAD_OPERATIONS`], so the discriminant indexes it.
@@ -36121,8 +37712,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `triggerTestCharge` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `triggerTestCharge` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -36174,6 +37766,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl TriggerTestChargeError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -36189,6 +37785,7 @@ pub mod mutations {
             TriggerTestChargeError::KtCt1188,
             TriggerTestChargeError::KtCt1189,
             TriggerTestChargeError::KtCt1199,
+            TriggerTestChargeError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`TRIGGER_TEST_CHARGE`], so the discriminant indexes it.
@@ -36233,8 +37830,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `unenrollAccountFromLoyaltyProgram` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `unenrollAccountFromLoyaltyProgram` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -36280,6 +37878,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UnenrollAccountFromLoyaltyProgramError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -36293,6 +37895,7 @@ pub mod mutations {
             UnenrollAccountFromLoyaltyProgramError::KtCt1143,
             UnenrollAccountFromLoyaltyProgramError::KtCt1188,
             UnenrollAccountFromLoyaltyProgramError::KtCt1189,
+            UnenrollAccountFromLoyaltyProgramError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UNENROLL_ACCOUNT_FROM_LOYALTY_PROGRAM`], so the discriminant indexes it.
@@ -36342,8 +37945,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `unlinkUserFromLine` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `unlinkUserFromLine` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -36387,6 +37991,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UnlinkUserFromLineError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -36399,6 +38007,7 @@ pub mod mutations {
             UnlinkUserFromLineError::KtCt1143,
             UnlinkUserFromLineError::KtCt1188,
             UnlinkUserFromLineError::KtCt1189,
+            UnlinkUserFromLineError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UNLINK_USER_FROM_LINE`], so the discriminant indexes it.
@@ -36443,8 +38052,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateAccountBillingAddress` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateAccountBillingAddress` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -36488,6 +38098,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateAccountBillingAddressError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -36501,6 +38115,7 @@ pub mod mutations {
             UpdateAccountBillingAddressError::KtCt1143,
             UpdateAccountBillingAddressError::KtCt1188,
             UpdateAccountBillingAddressError::KtCt1189,
+            UpdateAccountBillingAddressError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACCOUNT_BILLING_ADDRESS`], so the discriminant indexes it.
@@ -36549,8 +38164,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateAccountBillingEmail` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateAccountBillingEmail` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -36594,6 +38210,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateAccountBillingEmailError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -36607,6 +38227,7 @@ pub mod mutations {
             UpdateAccountBillingEmailError::KtCt1143,
             UpdateAccountBillingEmailError::KtCt1188,
             UpdateAccountBillingEmailError::KtCt1189,
+            UpdateAccountBillingEmailError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACCOUNT_BILLING_EMAIL`], so the discriminant indexes it.
@@ -36658,8 +38279,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateAccountConsents` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateAccountConsents` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -36711,6 +38333,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateAccountConsentsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -36727,6 +38353,7 @@ pub mod mutations {
             UpdateAccountConsentsError::KtCt1143,
             UpdateAccountConsentsError::KtCt1188,
             UpdateAccountConsentsError::KtCt1189,
+            UpdateAccountConsentsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACCOUNT_CONSENTS`], so the discriminant indexes it.
@@ -36776,8 +38403,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateAccountReference` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateAccountReference` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -36823,6 +38451,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateAccountReferenceError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -36837,6 +38469,7 @@ pub mod mutations {
             UpdateAccountReferenceError::KtCt1143,
             UpdateAccountReferenceError::KtCt1188,
             UpdateAccountReferenceError::KtCt1189,
+            UpdateAccountReferenceError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACCOUNT_REFERENCE`], so the discriminant indexes it.
@@ -36886,8 +38519,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateAccountReferralStatus` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateAccountReferralStatus` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -36935,6 +38569,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateAccountReferralStatusError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -36949,6 +38587,7 @@ pub mod mutations {
             UpdateAccountReferralStatusError::KtCt1143,
             UpdateAccountReferralStatusError::KtCt1188,
             UpdateAccountReferralStatusError::KtCt1189,
+            UpdateAccountReferralStatusError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACCOUNT_REFERRAL_STATUS`], so the discriminant indexes it.
@@ -36998,8 +38637,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateAccountUser` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateAccountUser` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -37047,6 +38687,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateAccountUserError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -37061,6 +38705,7 @@ pub mod mutations {
             UpdateAccountUserError::KtCt1143,
             UpdateAccountUserError::KtCt1188,
             UpdateAccountUserError::KtCt1189,
+            UpdateAccountUserError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACCOUNT_USER`], so the discriminant indexes it.
@@ -37110,8 +38755,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateAccountUserConsents` can return: the 7 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateAccountUserConsents` can return: the 7 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -37167,6 +38813,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateAccountUserConsentsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -37185,6 +38835,7 @@ pub mod mutations {
             UpdateAccountUserConsentsError::KtCt1143,
             UpdateAccountUserConsentsError::KtCt1188,
             UpdateAccountUserConsentsError::KtCt1189,
+            UpdateAccountUserConsentsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACCOUNT_USER_CONSENTS`], so the discriminant indexes it.
@@ -37236,8 +38887,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateActivePurchase` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateActivePurchase` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -37289,6 +38941,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateActivePurchaseError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -37305,6 +38961,7 @@ pub mod mutations {
             UpdateActivePurchaseError::KtCt1143,
             UpdateActivePurchaseError::KtCt1188,
             UpdateActivePurchaseError::KtCt1189,
+            UpdateActivePurchaseError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ACTIVE_PURCHASE`], so the discriminant indexes it.
@@ -37352,8 +39009,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateAffiliateLink` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateAffiliateLink` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -37405,6 +39063,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateAffiliateLinkError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -37421,6 +39083,7 @@ pub mod mutations {
             UpdateAffiliateLinkError::KtCt1143,
             UpdateAffiliateLinkError::KtCt1188,
             UpdateAffiliateLinkError::KtCt1189,
+            UpdateAffiliateLinkError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_AFFILIATE_LINK`], so the discriminant indexes it.
@@ -37465,8 +39128,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateAffiliateOrganisation` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateAffiliateOrganisation` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -37512,6 +39176,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateAffiliateOrganisationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -37525,6 +39193,7 @@ pub mod mutations {
             UpdateAffiliateOrganisationError::KtCt1143,
             UpdateAffiliateOrganisationError::KtCt1188,
             UpdateAffiliateOrganisationError::KtCt1189,
+            UpdateAffiliateOrganisationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_AFFILIATE_ORGANISATION`], so the discriminant indexes it.
@@ -37573,8 +39242,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateAgentAuxiliaryStatus` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateAgentAuxiliaryStatus` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -37620,6 +39290,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateAgentAuxiliaryStatusError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -37633,6 +39307,7 @@ pub mod mutations {
             UpdateAgentAuxiliaryStatusError::KtCt1143,
             UpdateAgentAuxiliaryStatusError::KtCt1188,
             UpdateAgentAuxiliaryStatusError::KtCt1189,
+            UpdateAgentAuxiliaryStatusError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_AGENT_AUXILIARY_STATUS`], so the discriminant indexes it.
@@ -37686,8 +39361,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateAgreementPeriod` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateAgreementPeriod` can return: the 6 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -37743,6 +39419,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateAgreementPeriodError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -37761,6 +39441,7 @@ pub mod mutations {
             UpdateAgreementPeriodError::KtCt1143,
             UpdateAgreementPeriodError::KtCt1188,
             UpdateAgreementPeriodError::KtCt1189,
+            UpdateAgreementPeriodError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_AGREEMENT_PERIOD`], so the discriminant indexes it.
@@ -37810,8 +39491,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateAgreementRescission` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateAgreementRescission` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -37859,6 +39541,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateAgreementRescissionError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -37873,6 +39559,7 @@ pub mod mutations {
             UpdateAgreementRescissionError::KtCt1143,
             UpdateAgreementRescissionError::KtCt1188,
             UpdateAgreementRescissionError::KtCt1189,
+            UpdateAgreementRescissionError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_AGREEMENT_RESCISSION`], so the discriminant indexes it.
@@ -37924,8 +39611,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateAgreementRollover` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateAgreementRollover` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -37977,6 +39665,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateAgreementRolloverError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -37993,6 +39685,7 @@ pub mod mutations {
             UpdateAgreementRolloverError::KtCt1143,
             UpdateAgreementRolloverError::KtCt1188,
             UpdateAgreementRolloverError::KtCt1189,
+            UpdateAgreementRolloverError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_AGREEMENT_ROLLOVER`], so the discriminant indexes it.
@@ -38049,8 +39742,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateApiException` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateApiException` can return: the 9 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -38112,6 +39806,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateApiExceptionError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -38133,6 +39831,7 @@ pub mod mutations {
             UpdateApiExceptionError::KtCt1143,
             UpdateApiExceptionError::KtCt1188,
             UpdateApiExceptionError::KtCt1189,
+            UpdateApiExceptionError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_API_EXCEPTION`], so the discriminant indexes it.
@@ -38177,8 +39876,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateApiExceptionNote` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateApiExceptionNote` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -38222,6 +39922,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateApiExceptionNoteError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -38235,6 +39939,7 @@ pub mod mutations {
             UpdateApiExceptionNoteError::KtCt1143,
             UpdateApiExceptionNoteError::KtCt1188,
             UpdateApiExceptionNoteError::KtCt1189,
+            UpdateApiExceptionNoteError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_API_EXCEPTION_NOTE`], so the discriminant indexes it.
@@ -38290,8 +39995,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateAutoTopUpAmount` can return: the 9 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateAutoTopUpAmount` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -38349,6 +40055,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateAutoTopUpAmountError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -38369,6 +40079,7 @@ pub mod mutations {
             UpdateAutoTopUpAmountError::KtCt1143,
             UpdateAutoTopUpAmountError::KtCt1188,
             UpdateAutoTopUpAmountError::KtCt1189,
+            UpdateAutoTopUpAmountError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_AUTO_TOP_UP_AMOUNT`], so the discriminant indexes it.
@@ -38417,8 +40128,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateBillingAddress` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateBillingAddress` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -38462,6 +40174,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateBillingAddressError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -38475,6 +40191,7 @@ pub mod mutations {
             UpdateBillingAddressError::KtCt1143,
             UpdateBillingAddressError::KtCt1188,
             UpdateBillingAddressError::KtCt1189,
+            UpdateBillingAddressError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_BILLING_ADDRESS`], so the discriminant indexes it.
@@ -38519,8 +40236,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateBillingDetails` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateBillingDetails` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -38564,6 +40282,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateBillingDetailsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -38577,6 +40299,7 @@ pub mod mutations {
             UpdateBillingDetailsError::KtCt1143,
             UpdateBillingDetailsError::KtCt1188,
             UpdateBillingDetailsError::KtCt1189,
+            UpdateBillingDetailsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_BILLING_DETAILS`], so the discriminant indexes it.
@@ -38624,8 +40347,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateBoostCharge` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateBoostCharge` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -38679,6 +40403,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateBoostChargeError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -38695,6 +40423,7 @@ pub mod mutations {
             UpdateBoostChargeError::KtCt1188,
             UpdateBoostChargeError::KtCt1189,
             UpdateBoostChargeError::KtCt1199,
+            UpdateBoostChargeError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_BOOST_CHARGE`], so the discriminant indexes it.
@@ -38741,8 +40470,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateCampaignAccountExpiryDate` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateCampaignAccountExpiryDate` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -38792,6 +40522,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateCampaignAccountExpiryDateError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -38807,6 +40541,7 @@ pub mod mutations {
             UpdateCampaignAccountExpiryDateError::KtCt1143,
             UpdateCampaignAccountExpiryDateError::KtCt1188,
             UpdateCampaignAccountExpiryDateError::KtCt1189,
+            UpdateCampaignAccountExpiryDateError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_CAMPAIGN_ACCOUNT_EXPIRY_DATE`], so the discriminant indexes it.
@@ -38857,8 +40592,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateCollectionProcessRecordLatestStep` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateCollectionProcessRecordLatestStep` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -38904,6 +40640,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateCollectionProcessRecordLatestStepError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -38917,6 +40657,7 @@ pub mod mutations {
             UpdateCollectionProcessRecordLatestStepError::KtCt1143,
             UpdateCollectionProcessRecordLatestStepError::KtCt1188,
             UpdateCollectionProcessRecordLatestStepError::KtCt1189,
+            UpdateCollectionProcessRecordLatestStepError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_COLLECTION_PROCESS_RECORD_LATEST_STEP`], so the discriminant indexes it.
@@ -38970,8 +40711,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateCollectionProcessRecordToActive` can return: the 5 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateCollectionProcessRecordToActive` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -39023,6 +40765,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateCollectionProcessRecordToActiveError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -39039,6 +40785,7 @@ pub mod mutations {
             UpdateCollectionProcessRecordToActiveError::KtCt1143,
             UpdateCollectionProcessRecordToActiveError::KtCt1188,
             UpdateCollectionProcessRecordToActiveError::KtCt1189,
+            UpdateCollectionProcessRecordToActiveError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_COLLECTION_PROCESS_RECORD_TO_ACTIVE`], so the discriminant indexes it.
@@ -39091,8 +40838,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateCollectionProcessRecordToComplete` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateCollectionProcessRecordToComplete` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -39142,6 +40890,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateCollectionProcessRecordToCompleteError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -39157,6 +40909,7 @@ pub mod mutations {
             UpdateCollectionProcessRecordToCompleteError::KtCt1143,
             UpdateCollectionProcessRecordToCompleteError::KtCt1188,
             UpdateCollectionProcessRecordToCompleteError::KtCt1189,
+            UpdateCollectionProcessRecordToCompleteError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_COLLECTION_PROCESS_RECORD_TO_COMPLETE`], so the discriminant indexes it.
@@ -39207,8 +40960,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateCommsDeliveryPreference` can return: the 2 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateCommsDeliveryPreference` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -39252,6 +41006,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateCommsDeliveryPreferenceError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -39265,6 +41023,7 @@ pub mod mutations {
             UpdateCommsDeliveryPreferenceError::KtCt1143,
             UpdateCommsDeliveryPreferenceError::KtCt1188,
             UpdateCommsDeliveryPreferenceError::KtCt1189,
+            UpdateCommsDeliveryPreferenceError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_COMMS_DELIVERY_PREFERENCE`], so the discriminant indexes it.
@@ -39313,8 +41072,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateCommsPreferences` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateCommsPreferences` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -39358,6 +41118,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateCommsPreferencesError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -39370,6 +41134,7 @@ pub mod mutations {
             UpdateCommsPreferencesError::KtCt1143,
             UpdateCommsPreferencesError::KtCt1188,
             UpdateCommsPreferencesError::KtCt1189,
+            UpdateCommsPreferencesError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_COMMS_PREFERENCES`], so the discriminant indexes it.
@@ -39420,8 +41185,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateDcaProceeding` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateDcaProceeding` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -39471,6 +41237,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateDcaProceedingError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -39486,6 +41256,7 @@ pub mod mutations {
             UpdateDcaProceedingError::KtCt1143,
             UpdateDcaProceedingError::KtCt1188,
             UpdateDcaProceedingError::KtCt1189,
+            UpdateDcaProceedingError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_DCA_PROCEEDING`], so the discriminant indexes it.
@@ -39531,8 +41302,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateDeviceGridExport` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateDeviceGridExport` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -39582,6 +41354,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateDeviceGridExportError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -39596,6 +41372,7 @@ pub mod mutations {
             UpdateDeviceGridExportError::KtCt1188,
             UpdateDeviceGridExportError::KtCt1189,
             UpdateDeviceGridExportError::KtCt1199,
+            UpdateDeviceGridExportError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_DEVICE_GRID_EXPORT`], so the discriminant indexes it.
@@ -39649,8 +41426,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateDeviceSmartControl` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateDeviceSmartControl` can return: the 5 the reference lists, then 10 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -39708,6 +41486,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateDeviceSmartControlError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -39726,6 +41508,7 @@ pub mod mutations {
             UpdateDeviceSmartControlError::KtCt1188,
             UpdateDeviceSmartControlError::KtCt1189,
             UpdateDeviceSmartControlError::KtCt1199,
+            UpdateDeviceSmartControlError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_DEVICE_SMART_CONTROL`], so the discriminant indexes it.
@@ -39773,8 +41556,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateDocumentAccessibilityPreference` can return: the 1 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateDocumentAccessibilityPreference` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -39816,6 +41600,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateDocumentAccessibilityPreferenceError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -39828,6 +41616,7 @@ pub mod mutations {
             UpdateDocumentAccessibilityPreferenceError::KtCt1143,
             UpdateDocumentAccessibilityPreferenceError::KtCt1188,
             UpdateDocumentAccessibilityPreferenceError::KtCt1189,
+            UpdateDocumentAccessibilityPreferenceError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_DOCUMENT_ACCESSIBILITY_PREFERENCE`], so the discriminant indexes it.
@@ -39880,8 +41669,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateIsChargingDurationCapped` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateIsChargingDurationCapped` can return: the 3 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -39933,6 +41723,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateIsChargingDurationCappedError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -39948,6 +41742,7 @@ pub mod mutations {
             UpdateIsChargingDurationCappedError::KtCt1188,
             UpdateIsChargingDurationCappedError::KtCt1189,
             UpdateIsChargingDurationCappedError::KtCt1199,
+            UpdateIsChargingDurationCappedError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_IS_CHARGING_DURATION_CAPPED`], so the discriminant indexes it.
@@ -40001,8 +41796,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateLeadDetails` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateLeadDetails` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -40056,6 +41852,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateLeadDetailsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -40073,6 +41873,7 @@ pub mod mutations {
             UpdateLeadDetailsError::KtCt1143,
             UpdateLeadDetailsError::KtCt1188,
             UpdateLeadDetailsError::KtCt1189,
+            UpdateLeadDetailsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_LEAD_DETAILS`], so the discriminant indexes it.
@@ -40122,8 +41923,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateLeadStage` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateLeadStage` can return: the 6 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -40179,6 +41981,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateLeadStageError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -40197,6 +42003,7 @@ pub mod mutations {
             UpdateLeadStageError::KtCt1143,
             UpdateLeadStageError::KtCt1188,
             UpdateLeadStageError::KtCt1189,
+            UpdateLeadStageError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_LEAD_STAGE`], so the discriminant indexes it.
@@ -40245,8 +42052,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateLeaveSupplier` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateLeaveSupplier` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -40300,6 +42108,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateLeaveSupplierError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -40317,6 +42129,7 @@ pub mod mutations {
             UpdateLeaveSupplierError::KtCt1143,
             UpdateLeaveSupplierError::KtCt1188,
             UpdateLeaveSupplierError::KtCt1189,
+            UpdateLeaveSupplierError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_LEAVE_SUPPLIER`], so the discriminant indexes it.
@@ -40362,8 +42175,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateMessageTags` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateMessageTags` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -40411,6 +42225,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateMessageTagsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -40425,6 +42243,7 @@ pub mod mutations {
             UpdateMessageTagsError::KtCt1143,
             UpdateMessageTagsError::KtCt1188,
             UpdateMessageTagsError::KtCt1189,
+            UpdateMessageTagsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_MESSAGE_TAGS`], so the discriminant indexes it.
@@ -40474,8 +42293,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateMetadata` can return: the 7 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateMetadata` can return: the 7 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -40529,6 +42349,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateMetadataError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -40547,6 +42371,7 @@ pub mod mutations {
             UpdateMetadataError::KtCt1143,
             UpdateMetadataError::KtCt1188,
             UpdateMetadataError::KtCt1189,
+            UpdateMetadataError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_METADATA`], so the discriminant indexes it.
@@ -40591,8 +42416,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateNotesOnOpportunity` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateNotesOnOpportunity` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -40638,6 +42464,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateNotesOnOpportunityError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -40651,6 +42481,7 @@ pub mod mutations {
             UpdateNotesOnOpportunityError::KtCt1143,
             UpdateNotesOnOpportunityError::KtCt1188,
             UpdateNotesOnOpportunityError::KtCt1189,
+            UpdateNotesOnOpportunityError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_NOTES_ON_OPPORTUNITY`], so the discriminant indexes it.
@@ -40699,8 +42530,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateOfferGroupOnOpportunity` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateOfferGroupOnOpportunity` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -40746,6 +42578,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateOfferGroupOnOpportunityError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -40759,6 +42595,7 @@ pub mod mutations {
             UpdateOfferGroupOnOpportunityError::KtCt1143,
             UpdateOfferGroupOnOpportunityError::KtCt1188,
             UpdateOfferGroupOnOpportunityError::KtCt1189,
+            UpdateOfferGroupOnOpportunityError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_OFFER_GROUP_ON_OPPORTUNITY`], so the discriminant indexes it.
@@ -40815,8 +42652,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateOnSiteJobsRequest` can return: the 8 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateOnSiteJobsRequest` can return: the 8 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -40876,6 +42714,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateOnSiteJobsRequestError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -40896,6 +42738,7 @@ pub mod mutations {
             UpdateOnSiteJobsRequestError::KtCt1143,
             UpdateOnSiteJobsRequestError::KtCt1188,
             UpdateOnSiteJobsRequestError::KtCt1189,
+            UpdateOnSiteJobsRequestError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_ON_SITE_JOBS_REQUEST`], so the discriminant indexes it.
@@ -40952,8 +42795,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateOpportunityAssignment` can return: the 9 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateOpportunityAssignment` can return: the 9 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -41015,6 +42859,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateOpportunityAssignmentError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -41036,6 +42884,7 @@ pub mod mutations {
             UpdateOpportunityAssignmentError::KtCt1143,
             UpdateOpportunityAssignmentError::KtCt1188,
             UpdateOpportunityAssignmentError::KtCt1189,
+            UpdateOpportunityAssignmentError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_OPPORTUNITY_ASSIGNMENT`], so the discriminant indexes it.
@@ -41087,8 +42936,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateOpportunityDetails` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateOpportunityDetails` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -41140,6 +42990,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateOpportunityDetailsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -41156,6 +43010,7 @@ pub mod mutations {
             UpdateOpportunityDetailsError::KtCt1143,
             UpdateOpportunityDetailsError::KtCt1188,
             UpdateOpportunityDetailsError::KtCt1189,
+            UpdateOpportunityDetailsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_OPPORTUNITY_DETAILS`], so the discriminant indexes it.
@@ -41205,8 +43060,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateOpportunityExtraDetails` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateOpportunityExtraDetails` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -41254,6 +43110,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateOpportunityExtraDetailsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -41268,6 +43128,7 @@ pub mod mutations {
             UpdateOpportunityExtraDetailsError::KtCt1143,
             UpdateOpportunityExtraDetailsError::KtCt1188,
             UpdateOpportunityExtraDetailsError::KtCt1189,
+            UpdateOpportunityExtraDetailsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_OPPORTUNITY_EXTRA_DETAILS`], so the discriminant indexes it.
@@ -41322,8 +43183,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateOpportunityStage` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateOpportunityStage` can return: the 6 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -41379,6 +43241,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateOpportunityStageError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -41397,6 +43263,7 @@ pub mod mutations {
             UpdateOpportunityStageError::KtCt1143,
             UpdateOpportunityStageError::KtCt1188,
             UpdateOpportunityStageError::KtCt1189,
+            UpdateOpportunityStageError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_OPPORTUNITY_STAGE`], so the discriminant indexes it.
@@ -41444,8 +43311,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateOptionsLanguagePreference` can return: the 1 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateOptionsLanguagePreference` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -41487,6 +43355,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateOptionsLanguagePreferenceError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -41499,6 +43371,7 @@ pub mod mutations {
             UpdateOptionsLanguagePreferenceError::KtCt1143,
             UpdateOptionsLanguagePreferenceError::KtCt1188,
             UpdateOptionsLanguagePreferenceError::KtCt1189,
+            UpdateOptionsLanguagePreferenceError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_OPTIONS_LANGUAGE_PREFERENCE`], so the discriminant indexes it.
@@ -41550,8 +43423,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updatePassword` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updatePassword` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -41599,6 +43473,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdatePasswordError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -41613,6 +43491,7 @@ pub mod mutations {
             UpdatePasswordError::KtCt1143,
             UpdatePasswordError::KtCt1188,
             UpdatePasswordError::KtCt1189,
+            UpdatePasswordError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_PASSWORD`], so the discriminant indexes it.
@@ -41658,8 +43537,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updatePaymentDetails` can return: the 3 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updatePaymentDetails` can return: the 3 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -41705,6 +43585,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdatePaymentDetailsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -41719,6 +43603,7 @@ pub mod mutations {
             UpdatePaymentDetailsError::KtCt1143,
             UpdatePaymentDetailsError::KtCt1188,
             UpdatePaymentDetailsError::KtCt1189,
+            UpdatePaymentDetailsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_PAYMENT_DETAILS`], so the discriminant indexes it.
@@ -41768,8 +43653,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateProductPrices` can return: the 6 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateProductPrices` can return: the 6 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -41825,6 +43711,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateProductPricesError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -41843,6 +43733,7 @@ pub mod mutations {
             UpdateProductPricesError::KtCt1143,
             UpdateProductPricesError::KtCt1188,
             UpdateProductPricesError::KtCt1189,
+            UpdateProductPricesError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_PRODUCT_PRICES`], so the discriminant indexes it.
@@ -41903,8 +43794,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateQuoteConfiguration` can return: the 17 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateQuoteConfiguration` can return: the 17 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -41982,6 +43874,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateQuoteConfigurationError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -42011,6 +43907,7 @@ pub mod mutations {
             UpdateQuoteConfigurationError::KtCt1143,
             UpdateQuoteConfigurationError::KtCt1188,
             UpdateQuoteConfigurationError::KtCt1189,
+            UpdateQuoteConfigurationError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_QUOTE_CONFIGURATION`], so the discriminant indexes it.
@@ -42061,8 +43958,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateSiteworksRequest` can return: the 4 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateSiteworksRequest` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -42110,6 +44008,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateSiteworksRequestError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -42125,6 +44027,7 @@ pub mod mutations {
             UpdateSiteworksRequestError::KtCt1143,
             UpdateSiteworksRequestError::KtCt1188,
             UpdateSiteworksRequestError::KtCt1189,
+            UpdateSiteworksRequestError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_SITEWORKS_REQUEST`], so the discriminant indexes it.
@@ -42174,8 +44077,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateUser` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateUser` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -42223,6 +44127,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateUserError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -42237,6 +44145,7 @@ pub mod mutations {
             UpdateUserError::KtCt1143,
             UpdateUserError::KtCt1188,
             UpdateUserError::KtCt1189,
+            UpdateUserError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_USER`], so the discriminant indexes it.
@@ -42280,8 +44189,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `updateUserDetails` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `updateUserDetails` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -42325,6 +44235,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl UpdateUserDetailsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -42337,6 +44251,7 @@ pub mod mutations {
             UpdateUserDetailsError::KtCt1143,
             UpdateUserDetailsError::KtCt1188,
             UpdateUserDetailsError::KtCt1189,
+            UpdateUserDetailsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`UPDATE_USER_DETAILS`], so the discriminant indexes it.
@@ -42381,8 +44296,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `validateAddress` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `validateAddress` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -42428,6 +44344,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ValidateAddressError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -42441,6 +44361,7 @@ pub mod mutations {
             ValidateAddressError::KtCt1143,
             ValidateAddressError::KtCt1188,
             ValidateAddressError::KtCt1189,
+            ValidateAddressError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VALIDATE_ADDRESS`], so the discriminant indexes it.
@@ -42484,8 +44405,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `validateEmail` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `validateEmail` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -42529,6 +44451,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ValidateEmailError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -42541,6 +44467,7 @@ pub mod mutations {
             ValidateEmailError::KtCt1143,
             ValidateEmailError::KtCt1188,
             ValidateEmailError::KtCt1189,
+            ValidateEmailError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VALIDATE_EMAIL`], so the discriminant indexes it.
@@ -42588,8 +44515,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `validateMfaDevice` can return: the 4 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `validateMfaDevice` can return: the 4 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -42641,6 +44569,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ValidateMfaDeviceError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -42657,6 +44589,7 @@ pub mod mutations {
             ValidateMfaDeviceError::KtCt1143,
             ValidateMfaDeviceError::KtCt1188,
             ValidateMfaDeviceError::KtCt1189,
+            ValidateMfaDeviceError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VALIDATE_MFA_DEVICE`], so the discriminant indexes it.
@@ -42700,8 +44633,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `validatePhone` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `validatePhone` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -42745,6 +44679,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ValidatePhoneError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -42757,6 +44695,7 @@ pub mod mutations {
             ValidatePhoneError::KtCt1143,
             ValidatePhoneError::KtCt1188,
             ValidatePhoneError::KtCt1189,
+            ValidatePhoneError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VALIDATE_PHONE`], so the discriminant indexes it.
@@ -42811,8 +44750,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `varyContractTerms` can return: the 11 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `varyContractTerms` can return: the 11 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -42878,6 +44818,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl VaryContractTermsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -42901,6 +44845,7 @@ pub mod mutations {
             VaryContractTermsError::KtCt1143,
             VaryContractTermsError::KtCt1188,
             VaryContractTermsError::KtCt1189,
+            VaryContractTermsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VARY_CONTRACT_TERMS`], so the discriminant indexes it.
@@ -42945,8 +44890,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `verifyCustomer` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `verifyCustomer` can return: the 1 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -42992,6 +44938,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl VerifyCustomerError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -43005,6 +44955,7 @@ pub mod mutations {
             VerifyCustomerError::KtCt1143,
             VerifyCustomerError::KtCt1188,
             VerifyCustomerError::KtCt1189,
+            VerifyCustomerError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VERIFY_CUSTOMER`], so the discriminant indexes it.
@@ -43048,8 +44999,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `verifyEmail` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `verifyEmail` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -43093,6 +45045,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl VerifyEmailError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -43105,6 +45061,7 @@ pub mod mutations {
             VerifyEmailError::KtCt1143,
             VerifyEmailError::KtCt1188,
             VerifyEmailError::KtCt1189,
+            VerifyEmailError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VERIFY_EMAIL`], so the discriminant indexes it.
@@ -43145,8 +45102,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `verifyIdentity` can return: the 1 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `verifyIdentity` can return: the 1 the reference lists, then 5 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -43176,6 +45134,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl VerifyIdentityError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -43185,6 +45147,7 @@ pub mod mutations {
             VerifyIdentityError::KtCt1188,
             VerifyIdentityError::KtCt1189,
             VerifyIdentityError::KtCt1199,
+            VerifyIdentityError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VERIFY_IDENTITY`], so the discriminant indexes it.
@@ -43233,8 +45196,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `withdrawDunning` can return: the 5 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `withdrawDunning` can return: the 5 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -43288,6 +45252,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: An internal error occurred.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl WithdrawDunningError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -43305,6 +45273,7 @@ pub mod mutations {
             WithdrawDunningError::KtCt1143,
             WithdrawDunningError::KtCt1188,
             WithdrawDunningError::KtCt1189,
+            WithdrawDunningError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`WITHDRAW_DUNNING`], so the discriminant indexes it.

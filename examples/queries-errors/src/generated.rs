@@ -62,6 +62,10 @@ pub enum ErrorCode {
     KtCt4123,
     /// `KT-CT-4501`: Unable to find account.
     KtCt4501,
+    /// `KT-CT-7899`: Internal server error.
+    ///
+    /// A generic Kraken code, raised by any operation; the reference does not list it.
+    KtCt7899,
     /// A code this crate does not know, as received.
     Unknown(::std::string::String),
 }
@@ -79,9 +83,10 @@ impl ErrorCode {
         ErrorCode::KtCt1199,
         ErrorCode::KtCt4123,
         ErrorCode::KtCt4501,
+        ErrorCode::KtCt7899,
     ];
     /// The number of known codes.
-    pub const COUNT: usize = 11usize;
+    pub const COUNT: usize = 12usize;
     /// The code, message, family and category of every known code, in the order of
     /// [`ErrorCode::ALL`]. Sorted by code, so [`ErrorCode::from_code`] can binary-search it.
     const TABLE: &'static [(&'static str, &'static str, &'static str, ErrorCategory)] = &[
@@ -121,6 +126,7 @@ impl ErrorCode {
         ("KT-CT-1199", "Too many requests.", "CT", ErrorCategory::RateLimit),
         ("KT-CT-4123", "Unauthorized.", "CT", ErrorCategory::Authorization),
         ("KT-CT-4501", "Unable to find account.", "CT", ErrorCategory::Other),
+        ("KT-CT-7899", "Internal server error.", "CT", ErrorCategory::Transient),
     ];
     /// The position of a known code in [`ErrorCode::ALL`], or the text of an unknown one.
     fn position(&self) -> ::std::result::Result<usize, &str> {
@@ -137,6 +143,7 @@ impl ErrorCode {
                 ErrorCode::KtCt1199 => 8usize,
                 ErrorCode::KtCt4123 => 9usize,
                 ErrorCode::KtCt4501 => 10usize,
+                ErrorCode::KtCt7899 => 11usize,
                 ErrorCode::Unknown(code) => return ::std::result::Result::Err(code),
             },
         )
@@ -173,11 +180,24 @@ impl ErrorCode {
             ::std::result::Result::Err(code) => code.split('-').nth(1).unwrap_or(""),
         }
     }
-    /// What kind of failure the code reports (see [`ErrorCategory`]); `Other` for a code this
-    /// crate does not know.
+    /// What kind of failure the code reports (see [`ErrorCategory`]). A code the reference does
+    /// not list has the category krakengen knows for it (`KT-CT-1138`, refused credentials, is
+    /// `Authentication`), or `Other`.
     #[inline]
     pub fn category(&self) -> ErrorCategory {
-        self.position().map_or(ErrorCategory::Other, |i| ErrorCode::TABLE[i].3)
+        match self.position() {
+            ::std::result::Result::Ok(i) => ErrorCode::TABLE[i].3,
+            ::std::result::Result::Err(code) => {
+                match code {
+                    "KT-CT-1120" => ErrorCategory::Authentication,
+                    "KT-CT-1134" => ErrorCategory::Authentication,
+                    "KT-CT-1135" => ErrorCategory::Authentication,
+                    "KT-CT-1138" => ErrorCategory::Authentication,
+                    "KT-CT-4340" => ErrorCategory::Transient,
+                    _ => ErrorCategory::Other,
+                }
+            }
+        }
     }
     /// Whether the code is one of the reference's.
     #[inline]
@@ -244,8 +264,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
         super::ErrorCode::KtCt1199,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `account` can return: the 2 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `account` can return: the 2 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -293,6 +314,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation with rate limits.
         KtCt1199,
+        /// `KT-CT-7899`: Internal server error.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl AccountError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -307,6 +332,7 @@ pub mod mutations {
             AccountError::KtCt1188,
             AccountError::KtCt1189,
             AccountError::KtCt1199,
+            AccountError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`ACCOUNT`], so the discriminant indexes it.
@@ -350,8 +376,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `goodsPurchase` can return: the 0 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `goodsPurchase` can return: the 0 the reference lists, then 9 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -395,6 +422,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: Internal server error.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl GoodsPurchaseError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -407,6 +438,7 @@ pub mod mutations {
             GoodsPurchaseError::KtCt1143,
             GoodsPurchaseError::KtCt1188,
             GoodsPurchaseError::KtCt1189,
+            GoodsPurchaseError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`GOODS_PURCHASE`], so the discriminant indexes it.
@@ -450,8 +482,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `paymentMethod` can return: the 1 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `paymentMethod` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -493,6 +526,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: Internal server error.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl PaymentMethodError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -505,6 +542,7 @@ pub mod mutations {
             PaymentMethodError::KtCt1143,
             PaymentMethodError::KtCt1188,
             PaymentMethodError::KtCt1189,
+            PaymentMethodError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`PAYMENT_METHOD`], so the discriminant indexes it.
@@ -543,8 +581,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1113,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `searchProducts` can return: the 0 the reference lists, then 3 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `searchProducts` can return: the 0 the reference lists, then 4 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -568,6 +607,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: Internal server error.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl SearchProductsError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -575,6 +618,7 @@ pub mod mutations {
             SearchProductsError::KtCt1113,
             SearchProductsError::KtCt1188,
             SearchProductsError::KtCt1189,
+            SearchProductsError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`SEARCH_PRODUCTS`], so the discriminant indexes it.
@@ -618,8 +662,9 @@ pub mod mutations {
         super::ErrorCode::KtCt1143,
         super::ErrorCode::KtCt1188,
         super::ErrorCode::KtCt1189,
+        super::ErrorCode::KtCt7899,
     ];
-    /// The error codes `viewer` can return: the 1 the reference lists, then 7 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
+    /// The error codes `viewer` can return: the 1 the reference lists, then 8 generic codes Kraken raises for any operation of its kind (permissions, rate limits, authentication, query cost).
     ///
     /// Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.
     #[derive(
@@ -663,6 +708,10 @@ pub mod mutations {
         ///
         /// Not listed by the reference for this operation: Kraken raises it for any operation.
         KtCt1189,
+        /// `KT-CT-7899`: Internal server error.
+        ///
+        /// Not listed by the reference for this operation: Kraken raises it for any operation.
+        KtCt7899,
     }
     impl ViewerError {
         /// Every value: the codes the reference lists, in its order, then the generic ones.
@@ -675,6 +724,7 @@ pub mod mutations {
             ViewerError::KtCt1143,
             ViewerError::KtCt1188,
             ViewerError::KtCt1189,
+            ViewerError::KtCt7899,
         ];
         /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of
         /// [`VIEWER`], so the discriminant indexes it.

@@ -16,6 +16,16 @@ pub struct Args {
     /// `Query Complexity` figures), as Kraken does; by default there is no limit.
     #[arg(long, value_name = "N")]
     max_complexity: Option<u32>,
+    /// Issue real sessions: `obtainKrakenToken` returns a signed token that expires after SECONDS
+    /// (and a refresh token), and every operation that is not public requires a live token it
+    /// issued (`KT-CT-1112` without one, `KT-CT-1124` once expired). Any email with a non-empty
+    /// password logs in, except the password `wrong-password` (`KT-CT-1138`).
+    #[arg(long, value_name = "SECONDS")]
+    token_ttl: Option<u64>,
+    /// Answer every Nth request with Kraken's transient internal error `KT-CT-7899`, for testing
+    /// retries.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    fail_every: Option<u64>,
 }
 
 pub fn run(args: Args, cx: &Context) -> Result {
@@ -33,8 +43,13 @@ pub fn run(args: Args, cx: &Context) -> Result {
         settings = settings.with_max_complexity(max);
     }
     let model = loaded.model();
-    let schema = krakengen_mock::schema_with(&loaded.schema().sdl, model, unspecified, &settings)?;
-    let router = krakengen_mock::router(schema, model);
+    let options = krakengen_mock::Options {
+        unspecified,
+        settings,
+        token_ttl: args.token_ttl.map(std::time::Duration::from_secs),
+        fail_every: args.fail_every,
+    };
+    let router = krakengen_mock::build(&loaded.schema().sdl, model, &options)?.router;
     let operations = model.operations().len();
     let listen = args.listen;
     tokio::runtime::Runtime::new()?.block_on(async move {

@@ -193,6 +193,12 @@ fn error_code_impls(ir: &Ir, range: std::ops::Range<usize>, sentinels: bool) -> 
         codes.iter().zip(range).map(|(c, i)| { let v = variant(c); quote!(ErrorCode::#v => #i,) }).collect(),
         quote!(#split => 0usize,),
     );
+    // The classified codes this API's reference does not list, so that `Unknown` ones still have
+    // their category.
+    let unlisted = krakengen_policy::generic::CLASSIFIED_CODES.iter().filter(|c| !ir.codes.iter().any(|k| k.code == c.code)).map(|c| {
+        let (code, category) = (c.code, to_ident(c.category.name()));
+        quote!(#code => ErrorCategory::#category,)
+    });
     let count = ir.codes.len();
     // Without known codes the match has only the fallback arm, and wrapping it in `Ok` would be
     // unreachable code.
@@ -259,11 +265,18 @@ fn error_code_impls(ir: &Ir, range: std::ops::Range<usize>, sentinels: bool) -> 
                 }
             }
 
-            #[doc = " What kind of failure the code reports (see [`ErrorCategory`]); `Other` for a code this"]
-            #[doc = " crate does not know."]
+            #[doc = " What kind of failure the code reports (see [`ErrorCategory`]). A code the reference does"]
+            #[doc = " not list has the category krakengen knows for it (`KT-CT-1138`, refused credentials, is"]
+            #[doc = " `Authentication`), or `Other`."]
             #[inline]
             pub fn category(&self) -> ErrorCategory {
-                self.position().map_or(ErrorCategory::Other, |i| ErrorCode::TABLE[i].3)
+                match self.position() {
+                    ::std::result::Result::Ok(i) => ErrorCode::TABLE[i].3,
+                    ::std::result::Result::Err(code) => match code {
+                        #(#unlisted)*
+                        _ => ErrorCategory::Other,
+                    },
+                }
             }
 
             #[doc = " Whether the code is one of the reference's."]

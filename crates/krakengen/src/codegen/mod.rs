@@ -639,7 +639,7 @@ pub(crate) mod tests {
         assert_eq!(&got[..errors.listed], own.as_slice());
         let mut added = got[errors.listed..].to_vec();
         added.sort_unstable();
-        let want: Vec<&str> = ["KT-CT-1113", "KT-CT-1188", "KT-CT-1189", "KT-CT-1199"].into_iter().filter(|c| !own.contains(c)).collect();
+        let want: Vec<&str> = ["KT-CT-1113", "KT-CT-1188", "KT-CT-1189", "KT-CT-1199", "KT-CT-7899"].into_iter().filter(|c| !own.contains(c)).collect();
         assert_eq!(added, want);
         let only_exclusions = generator(&parsed, &Options::new("oees").with_operations(["!acceptGoodsQuote"])).unwrap();
         assert_eq!(only_exclusions.operation_documents().len(), parsed.reference.operations.len() - 1);
