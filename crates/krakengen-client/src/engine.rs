@@ -39,6 +39,7 @@ pub struct Engine<T> {
 }
 
 impl<T: fmt::Debug> fmt::Debug for Engine<T> {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Engine")
             .field("transport", &self.transport)
@@ -58,36 +59,43 @@ enum NoToken {
 impl<T> Engine<T> {
     /// An engine over `transport` with an empty session and the default retry policy;
     /// `token_mutation` is how the session refreshes (`None`: it cannot).
+    #[inline]
     pub fn new(transport: T, token_mutation: Option<TokenMutation>) -> Self {
         Engine { transport, session: Session::new(), retry: RetryPolicy::default(), token_mutation }
     }
 
     /// Replaces the retry policy ([`RetryPolicy::never`] turns retries off).
+    #[inline]
     pub fn set_retry(&mut self, retry: RetryPolicy) {
         self.retry = retry;
     }
 
     /// Replaces the session (to set its margin or a token source).
+    #[inline]
     pub fn set_session(&mut self, session: Session) {
         self.session = session;
     }
 
     /// The retry policy.
+    #[inline]
     pub fn retry(&self) -> &RetryPolicy {
         &self.retry
     }
 
     /// The session.
+    #[inline]
     pub fn session(&self) -> &Session {
         &self.session
     }
 
     /// The transport.
+    #[inline]
     pub fn transport(&self) -> &T {
         &self.transport
     }
 
     /// Gives the transport back.
+    #[inline]
     pub fn into_transport(self) -> T {
         self.transport
     }
@@ -97,6 +105,7 @@ impl<T: Transport> Engine<T> {
     /// Sends a call with the session's token, refreshing it when due, and again after a refresh
     /// when the API answers `KT-CT-1124`, and as the retry policy allows. Returns the last
     /// response, errors and all; the caller decodes it.
+    #[inline]
     pub async fn send(&self, operation_name: &str, document: &str, variables: Value, kind: OperationKind) -> Result<Response, TransportError> {
         self.send_with(operation_name, document, variables, kind, true).await
     }
@@ -104,6 +113,7 @@ impl<T: Transport> Engine<T> {
     /// Sends the token mutation with `variables` (the credentials), without a token, and keeps the
     /// tokens of its answer in the session. Failures are not sent again, except a rate-limit
     /// refusal (a failed login repeated can lock the account).
+    #[inline]
     pub async fn authenticate(&self, operation_name: &str, document: &str, field: &str, variables: Value) -> Result<Response, TransportError> {
         let response = self.send_with(operation_name, document, variables, OperationKind::Mutation, false).await?;
         if let Some(tokens) = payload(&response.body, field).and_then(Tokens::from_payload) {
@@ -112,6 +122,7 @@ impl<T: Transport> Engine<T> {
         Ok(response)
     }
 
+    #[inline]
     async fn send_with(&self, operation_name: &str, document: &str, variables: Value, kind: OperationKind, authorized: bool) -> Result<Response, TransportError> {
         let start = Instant::now();
         let (mut attempts, mut refreshed) = (0u32, false);
@@ -162,6 +173,7 @@ impl<T: Transport> Engine<T> {
         }
     }
 
+    #[inline]
     fn can_renew(&self) -> bool {
         self.session.source().is_some() || (self.token_mutation.is_some() && self.session.tokens().is_some_and(|t| t.refresh_token.is_some()))
     }
@@ -169,6 +181,7 @@ impl<T: Transport> Engine<T> {
     /// The token for the next request and the session generation it belongs to: the source's, or
     /// the session's, refreshed first when due. A due refresh that fails is not fatal while the
     /// token is still valid.
+    #[inline]
     async fn token(&self, rejected: Option<Secret>) -> Result<(Option<Secret>, u64), NoToken> {
         if let Some(source) = self.session.source() {
             return source.token(rejected.as_ref()).await.map(|t| (Some(t), 0)).map_err(NoToken::Transport);
@@ -188,6 +201,7 @@ impl<T: Transport> Engine<T> {
 
     /// Refreshes the token of session generation `seen`, unless another call already did: one
     /// refresh in flight, and every call that saw the old token waits for it.
+    #[inline]
     async fn refresh(&self, seen: u64) -> Result<(), NoToken> {
         let _one_at_a_time = self.session.refresh_lock.lock().await;
         if self.session.generation() != seen {
@@ -214,11 +228,13 @@ impl<T: Transport> Engine<T> {
 }
 
 /// The field `field` of a response's `data`.
+#[inline]
 fn payload<'a>(body: &'a Value, field: &str) -> Option<&'a Value> {
     body.get("data")?.get(field).filter(|v| !v.is_null())
 }
 
 /// The `extensions.errorCode` of every error of a response (`None` for an error without one).
+#[inline]
 pub fn error_codes(body: &Value) -> Vec<Option<&str>> {
     match body.get("errors") {
         Some(Value::Array(errors)) => {

@@ -31,6 +31,7 @@ pub struct ReqwestTransport {
 }
 
 impl fmt::Debug for ReqwestTransport {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let headers: Vec<&str> = self.headers.keys().map(HeaderName::as_str).collect();
         f.debug_struct("ReqwestTransport")
@@ -43,6 +44,7 @@ impl fmt::Debug for ReqwestTransport {
 
 impl ReqwestTransport {
     /// A transport to `endpoint` with a reqwest client of the default timeouts.
+    #[inline]
     pub fn new(endpoint: impl Into<String>) -> Self {
         let client = reqwest::Client::builder().connect_timeout(CONNECT_TIMEOUT).timeout(TIMEOUT).build();
         // Building fails only when the TLS backend cannot start; a client without the timeouts
@@ -51,12 +53,14 @@ impl ReqwestTransport {
     }
 
     /// A transport to `endpoint` using `client` (for other timeouts, proxies, TLS settings).
+    #[inline]
     pub fn with_client(client: reqwest::Client, endpoint: impl Into<String>) -> Self {
         ReqwestTransport { client, endpoint: endpoint.into(), headers: HeaderMap::new(), max_response_bytes: MAX_RESPONSE_BYTES }
     }
 
     /// Refuses responses larger than `bytes`.
     #[must_use]
+    #[inline]
     pub fn with_max_response_bytes(mut self, bytes: usize) -> Self {
         self.max_response_bytes = bytes;
         self
@@ -66,6 +70,7 @@ impl ReqwestTransport {
     /// `X-Kraken-Permissions`); a second value of a name is sent too. The value is marked
     /// sensitive, so it appears in no `Debug` output. Fails on a name or value HTTP does not
     /// allow, such as one with a line break.
+    #[inline]
     pub fn with_header(mut self, name: &str, value: &str) -> Result<Self, TransportError> {
         let invalid = |what: String| TransportError::new(what).with_kind(TransportErrorKind::Request);
         let name = HeaderName::from_bytes(name.as_bytes()).map_err(|e| invalid("invalid HTTP header name".into()).with_source(e))?;
@@ -76,12 +81,14 @@ impl ReqwestTransport {
     }
 
     /// The endpoint requests go to.
+    #[inline]
     pub fn endpoint(&self) -> &str {
         &self.endpoint
     }
 }
 
 /// The kind of a reqwest failure: only a failed connection proves the request was not sent.
+#[inline]
 fn kind_of(e: &reqwest::Error) -> TransportErrorKind {
     if e.is_connect() {
         TransportErrorKind::Connect
@@ -95,12 +102,14 @@ fn kind_of(e: &reqwest::Error) -> TransportErrorKind {
 }
 
 /// The `Retry-After` header in seconds (the HTTP-date form is not read; it is rare on APIs).
+#[inline]
 fn retry_after(headers: &HeaderMap) -> Option<Duration> {
     let seconds: u64 = headers.get(RETRY_AFTER)?.to_str().ok()?.trim().parse().ok()?;
     Some(Duration::from_secs(seconds.min(24 * 3600)))
 }
 
 impl Transport for ReqwestTransport {
+    #[inline]
     async fn execute(&self, request: &Request<'_>) -> Result<Response, TransportError> {
         let mut builder = self.client.post(&self.endpoint).headers(self.headers.clone()).json(request);
         if let Some(token) = request.token {

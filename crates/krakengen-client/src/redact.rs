@@ -16,6 +16,7 @@ pub const SECRET_SUFFIXES: [&str; 4] = ["token", "apikey", "privatekey", "access
 /// Whether a field or key named `name` holds a secret: its letters and digits, lower-cased, contain
 /// one of [`SECRET_WORDS`] or end with one of [`SECRET_SUFFIXES`] (`password`, `refreshToken`,
 /// `APIKey`, `secret_key`). The generator decides which struct fields to hide by the same rule.
+#[inline]
 pub fn secret_key(name: &str) -> bool {
     let n: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
     SECRET_WORDS.iter().any(|w| n.contains(w)) || SECRET_SUFFIXES.iter().any(|w| n.ends_with(w))
@@ -23,6 +24,7 @@ pub fn secret_key(name: &str) -> bool {
 
 /// `value` with the value of every key that names a secret replaced by `"<redacted>"`, at any depth:
 /// what the `Debug` of a JSON-carried type shows.
+#[inline]
 pub fn redact_json(value: &Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
@@ -45,29 +47,34 @@ pub struct Secret(String);
 
 impl Secret {
     /// Wraps `value`.
+    #[inline]
     pub fn new(value: impl Into<String>) -> Self {
         Secret(value.into())
     }
 
     /// The secret itself, for the one place that must send it.
+    #[inline]
     pub fn expose(&self) -> &str {
         &self.0
     }
 }
 
 impl fmt::Debug for Secret {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(REDACTED)
     }
 }
 
 impl From<String> for Secret {
+    #[inline]
     fn from(value: String) -> Self {
         Secret(value)
     }
 }
 
 impl From<&str> for Secret {
+    #[inline]
     fn from(value: &str) -> Self {
         Secret(value.to_string())
     }

@@ -33,6 +33,7 @@ pub enum CodeClass {
 /// The class of a Kraken error code. The codes are Kraken's generic ones, which open-source
 /// clients match on: `KT-CT-1124` (expired), `KT-CT-1112`, `1120`, `1134`, `1135`, `1138`, `1139`,
 /// `1143` (authentication), `KT-CT-1199` (rate limit), `KT-CT-4340` and `KT-CT-7899` (transient).
+#[inline]
 pub fn class_of(code: &str) -> CodeClass {
     match code {
         "KT-CT-1124" => CodeClass::TokenExpired,
@@ -60,6 +61,7 @@ pub struct RetryPolicy {
 }
 
 impl Default for RetryPolicy {
+    #[inline]
     fn default() -> Self {
         RetryPolicy {
             max_attempts: 4,
@@ -73,17 +75,20 @@ impl Default for RetryPolicy {
 
 impl RetryPolicy {
     /// The default policy.
+    #[inline]
     pub fn new() -> Self {
         RetryPolicy::default()
     }
 
     /// A policy that sends every call once.
+    #[inline]
     pub fn never() -> Self {
         RetryPolicy { max_attempts: 1, ..RetryPolicy::default() }
     }
 
     /// At most `attempts` sends of one call, the first included (at least 1).
     #[must_use]
+    #[inline]
     pub fn with_max_attempts(mut self, attempts: u32) -> Self {
         self.max_attempts = attempts.max(1);
         self
@@ -91,6 +96,7 @@ impl RetryPolicy {
 
     /// The wait before the first retry; each later one doubles it.
     #[must_use]
+    #[inline]
     pub fn with_initial_backoff(mut self, wait: Duration) -> Self {
         self.initial_backoff = wait;
         self
@@ -98,6 +104,7 @@ impl RetryPolicy {
 
     /// The longest single wait, `Retry-After` included.
     #[must_use]
+    #[inline]
     pub fn with_max_backoff(mut self, wait: Duration) -> Self {
         self.max_backoff = wait;
         self
@@ -105,6 +112,7 @@ impl RetryPolicy {
 
     /// No retry starts later than this after the first send.
     #[must_use]
+    #[inline]
     pub fn with_max_elapsed(mut self, total: Duration) -> Self {
         self.max_elapsed = total;
         self
@@ -112,12 +120,14 @@ impl RetryPolicy {
 
     /// Waits exactly the back-off, without the random part (for tests and reproducible timing).
     #[must_use]
+    #[inline]
     pub fn without_jitter(mut self) -> Self {
         self.jitter = false;
         self
     }
 
     /// The most sends of one call.
+    #[inline]
     pub fn max_attempts(&self) -> u32 {
         self.max_attempts
     }
@@ -125,6 +135,7 @@ impl RetryPolicy {
     /// The wait before retry number `retry` (1 for the first retry): the back-off doubled per
     /// retry and capped, with jitter between half of it and all of it, or the server's
     /// `retry_after` when that is longer (capped too).
+    #[inline]
     pub fn backoff(&self, retry: u32, retry_after: Option<Duration>) -> Duration {
         let exponent = retry.saturating_sub(1).min(20);
         let base = self.initial_backoff.saturating_mul(1 << exponent).min(self.max_backoff);
@@ -139,6 +150,7 @@ impl RetryPolicy {
 
     /// Whether a call that already took `elapsed` over `attempts` sends may be sent again after
     /// waiting `wait`.
+    #[inline]
     pub fn allows(&self, attempts: u32, elapsed: Duration, wait: Duration) -> bool {
         attempts < self.max_attempts && elapsed.saturating_add(wait) <= self.max_elapsed
     }
@@ -147,6 +159,7 @@ impl RetryPolicy {
 /// Whether a call of `kind` that failed with `error` may be sent again: a connection never made
 /// and an HTTP 429 refusal for any call; timeouts, unreadable bodies and gateway errors (502, 503,
 /// 504) only for queries, since a mutation may have run.
+#[inline]
 pub fn retryable_transport(kind: OperationKind, error: &TransportError) -> bool {
     match error.kind() {
         TransportErrorKind::Connect | TransportErrorKind::Status(429) => true,
@@ -160,6 +173,7 @@ pub fn retryable_transport(kind: OperationKind, error: &TransportError) -> bool 
 /// Whether a call of `kind` whose response carried the error `codes` may be sent again: every code
 /// must be a rate-limit refusal, or, for a query, that or transient. A response with an error
 /// without a code (a malformed document) is not sent again.
+#[inline]
 pub fn retryable_codes(kind: OperationKind, codes: &[Option<&str>]) -> bool {
     !codes.is_empty()
         && codes.iter().all(|code| match code.map(class_of) {
@@ -170,6 +184,7 @@ pub fn retryable_codes(kind: OperationKind, codes: &[Option<&str>]) -> bool {
 }
 
 /// A number for jitter, different on every call (not for anything that needs to be unpredictable).
+#[inline]
 fn random() -> u64 {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let mut hasher = RandomState::new().build_hasher();

@@ -29,6 +29,7 @@ pub struct Tokens {
 
 impl Tokens {
     /// A token on its own; its expiry is read from it when it is a JWT with an `exp` claim.
+    #[inline]
     pub fn new(token: impl Into<Secret>) -> Self {
         let token = token.into();
         let expires_at = jwt_exp(token.expose());
@@ -39,6 +40,7 @@ impl Tokens {
     /// `refreshExpiresIn` (a Unix time), and the expiry from `payload.exp`, where `payload` is an
     /// object or a JSON string of one (brands differ), or else from the token itself. `None` when the
     /// payload has no `token` string.
+    #[inline]
     pub fn from_payload(payload: &Value) -> Option<Tokens> {
         let token = payload.get("token")?.as_str()?;
         let claims = match payload.get("payload") {
@@ -57,6 +59,7 @@ impl Tokens {
 }
 
 /// A Unix time in seconds (an integer, a float or a numeric string).
+#[inline]
 fn unix_time(value: &Value) -> Option<SystemTime> {
     let seconds = match value {
         Value::Number(n) => n.as_f64()?,
@@ -68,6 +71,7 @@ fn unix_time(value: &Value) -> Option<SystemTime> {
 
 /// The `exp` claim of a JWT, read without verifying it: the client only needs to know when to
 /// refresh, and the server checks the signature.
+#[inline]
 fn jwt_exp(token: &str) -> Option<SystemTime> {
     let mut parts = token.split('.');
     let (_, payload, _) = (parts.next()?, parts.next()?, parts.next()?);
@@ -124,6 +128,7 @@ pub struct Session {
 }
 
 impl fmt::Debug for Session {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let state = self.read();
         f.debug_struct("Session")
@@ -136,6 +141,7 @@ impl fmt::Debug for Session {
 }
 
 impl Default for Session {
+    #[inline]
     fn default() -> Self {
         Session::new()
     }
@@ -143,6 +149,7 @@ impl Default for Session {
 
 impl Session {
     /// A session without a token, refreshing 5 minutes ahead of expiry.
+    #[inline]
     pub fn new() -> Self {
         Session {
             state: RwLock::new(State::default()),
@@ -156,6 +163,7 @@ impl Session {
     /// Refreshes this long before the token expires. A token that lives less than twice the
     /// margin is refreshed halfway through its life instead.
     #[must_use]
+    #[inline]
     pub fn with_margin(mut self, margin: Duration) -> Self {
         self.margin = margin;
         self
@@ -163,17 +171,20 @@ impl Session {
 
     /// Takes every token from `source` instead of keeping one.
     #[must_use]
+    #[inline]
     pub fn with_source(mut self, source: Arc<dyn TokenSource>) -> Self {
         self.source = Some(source);
         self
     }
 
     /// The source tokens come from, when they are managed outside the client.
+    #[inline]
     pub fn source(&self) -> Option<&Arc<dyn TokenSource>> {
         self.source.as_ref()
     }
 
     /// Replaces the tokens (`None` forgets them).
+    #[inline]
     pub fn set(&self, tokens: Option<Tokens>) {
         let mut state = self.state.write().unwrap_or_else(PoisonError::into_inner);
         state.obtained_at = tokens.as_ref().map(|_| SystemTime::now());
@@ -182,23 +193,28 @@ impl Session {
     }
 
     /// The tokens held now.
+    #[inline]
     pub fn tokens(&self) -> Option<Tokens> {
         self.read().tokens.clone()
     }
 
     /// How many times the session has refreshed its token.
+    #[inline]
     pub fn refreshes(&self) -> u64 {
         self.refreshes.load(Ordering::Relaxed)
     }
 
+    #[inline]
     pub(crate) fn count_refresh(&self) {
         self.refreshes.fetch_add(1, Ordering::Relaxed);
     }
 
+    #[inline]
     pub(crate) fn generation(&self) -> u64 {
         self.read().generation
     }
 
+    #[inline]
     pub(crate) fn snapshot(&self) -> Snapshot {
         let state = self.read();
         let now = SystemTime::now();
@@ -214,6 +230,7 @@ impl Session {
         Snapshot { token: state.tokens.as_ref().map(|t| t.token.clone()), generation: state.generation, refresh_due, expired }
     }
 
+    #[inline]
     fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
         self.state.read().unwrap_or_else(PoisonError::into_inner)
     }

@@ -24,6 +24,7 @@ impl OperationKind {
     /// shorthand, `Mutation` for `mutation` or `subscription`, and `Mutation` too for a document it
     /// cannot tell (the cautious answer: a mutation is never sent twice). Fragment definitions
     /// before the operation are skipped; comments and strings are not mistaken for keywords.
+    #[inline]
     pub fn of_document(document: &str) -> OperationKind {
         let bytes = document.as_bytes();
         let (mut i, mut depth, mut in_fragment) = (0, 0usize, false);
@@ -94,6 +95,7 @@ pub struct Request<'a> {
 }
 
 impl fmt::Debug for Request<'_> {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Request")
             .field("operation_name", &self.operation_name)
@@ -105,6 +107,7 @@ impl fmt::Debug for Request<'_> {
 }
 
 impl serde::Serialize for Request<'_> {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(3))?;
         map.serialize_entry("operationName", self.operation_name)?;
@@ -124,6 +127,7 @@ pub struct Response {
 }
 
 impl From<Value> for Response {
+    #[inline]
     fn from(body: Value) -> Self {
         Response { body, retry_after: None }
     }
@@ -159,6 +163,7 @@ pub struct TransportError {
 }
 
 impl fmt::Debug for TransportError {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("TransportError")
             .field("kind", &self.kind)
@@ -171,12 +176,14 @@ impl fmt::Debug for TransportError {
 
 impl TransportError {
     /// An error of kind [`TransportErrorKind::Other`] with a message.
+    #[inline]
     pub fn new(message: impl Into<String>) -> Self {
         TransportError { kind: TransportErrorKind::Other, message: message.into(), retry_after: None, source: None }
     }
 
     /// Sets what kind of failure it is.
     #[must_use]
+    #[inline]
     pub fn with_kind(mut self, kind: TransportErrorKind) -> Self {
         self.kind = kind;
         self
@@ -184,6 +191,7 @@ impl TransportError {
 
     /// Records the HTTP status of the response (the kind becomes [`TransportErrorKind::Status`]).
     #[must_use]
+    #[inline]
     pub fn with_status(mut self, status: u16) -> Self {
         self.kind = TransportErrorKind::Status(status);
         self
@@ -191,6 +199,7 @@ impl TransportError {
 
     /// Records how long the server asked to wait.
     #[must_use]
+    #[inline]
     pub fn with_retry_after(mut self, wait: Option<Duration>) -> Self {
         self.retry_after = wait;
         self
@@ -198,17 +207,20 @@ impl TransportError {
 
     /// Records the underlying error.
     #[must_use]
+    #[inline]
     pub fn with_source(mut self, source: impl StdError + Send + Sync + 'static) -> Self {
         self.source = Some(Box::new(source));
         self
     }
 
     /// What kind of failure it is.
+    #[inline]
     pub fn kind(&self) -> TransportErrorKind {
         self.kind
     }
 
     /// The HTTP status, when the server answered with an unexpected one.
+    #[inline]
     pub fn status(&self) -> Option<u16> {
         match self.kind {
             TransportErrorKind::Status(s) => Some(s),
@@ -217,12 +229,14 @@ impl TransportError {
     }
 
     /// How long the server asked to wait before the next request.
+    #[inline]
     pub fn retry_after(&self) -> Option<Duration> {
         self.retry_after
     }
 }
 
 impl fmt::Display for TransportError {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message)?;
         if let Some(source) = &self.source {
@@ -233,6 +247,7 @@ impl fmt::Display for TransportError {
 }
 
 impl StdError for TransportError {
+    #[inline]
     fn source(&self) -> Option<&(dyn StdError + 'static)> {
         self.source.as_deref().map(|e| e as &(dyn StdError + 'static))
     }
@@ -247,6 +262,7 @@ pub trait Transport {
 
 /// A shared transport is a transport, so several clients (or a client and a test) can use one.
 impl<T: Transport + Send + Sync + ?Sized> Transport for Arc<T> {
+    #[inline]
     fn execute(&self, request: &Request<'_>) -> impl Future<Output = Result<Response, TransportError>> + Send {
         T::execute(self, request)
     }

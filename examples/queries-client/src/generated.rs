@@ -59,6 +59,7 @@ pub mod runtime {
             token_mutation: Option<TokenMutation>,
         }
         impl<T: fmt::Debug> fmt::Debug for Engine<T> {
+            #[inline]
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.debug_struct("Engine")
                     .field("transport", &self.transport)
@@ -76,6 +77,7 @@ pub mod runtime {
         impl<T> Engine<T> {
             /// An engine over `transport` with an empty session and the default retry policy;
             /// `token_mutation` is how the session refreshes (`None`: it cannot).
+            #[inline]
             pub fn new(transport: T, token_mutation: Option<TokenMutation>) -> Self {
                 Engine {
                     transport,
@@ -85,26 +87,32 @@ pub mod runtime {
                 }
             }
             /// Replaces the retry policy ([`RetryPolicy::never`] turns retries off).
+            #[inline]
             pub fn set_retry(&mut self, retry: RetryPolicy) {
                 self.retry = retry;
             }
             /// Replaces the session (to set its margin or a token source).
+            #[inline]
             pub fn set_session(&mut self, session: Session) {
                 self.session = session;
             }
             /// The retry policy.
+            #[inline]
             pub fn retry(&self) -> &RetryPolicy {
                 &self.retry
             }
             /// The session.
+            #[inline]
             pub fn session(&self) -> &Session {
                 &self.session
             }
             /// The transport.
+            #[inline]
             pub fn transport(&self) -> &T {
                 &self.transport
             }
             /// Gives the transport back.
+            #[inline]
             pub fn into_transport(self) -> T {
                 self.transport
             }
@@ -113,6 +121,7 @@ pub mod runtime {
             /// Sends a call with the session's token, refreshing it when due, and again after a refresh
             /// when the API answers `KT-CT-1124`, and as the retry policy allows. Returns the last
             /// response, errors and all; the caller decodes it.
+            #[inline]
             pub async fn send(
                 &self,
                 operation_name: &str,
@@ -125,6 +134,7 @@ pub mod runtime {
             /// Sends the token mutation with `variables` (the credentials), without a token, and keeps the
             /// tokens of its answer in the session. Failures are not sent again, except a rate-limit
             /// refusal (a failed login repeated can lock the account).
+            #[inline]
             pub async fn authenticate(
                 &self,
                 operation_name: &str,
@@ -148,6 +158,7 @@ pub mod runtime {
                 }
                 Ok(response)
             }
+            #[inline]
             async fn send_with(
                 &self,
                 operation_name: &str,
@@ -209,6 +220,7 @@ pub mod runtime {
                     tokio::time::sleep(wait).await;
                 }
             }
+            #[inline]
             fn can_renew(&self) -> bool {
                 self.session.source().is_some()
                     || (self.token_mutation.is_some()
@@ -220,6 +232,7 @@ pub mod runtime {
             /// The token for the next request and the session generation it belongs to: the source's, or
             /// the session's, refreshed first when due. A due refresh that fails is not fatal while the
             /// token is still valid.
+            #[inline]
             async fn token(
                 &self,
                 rejected: Option<Secret>,
@@ -245,6 +258,7 @@ pub mod runtime {
             }
             /// Refreshes the token of session generation `seen`, unless another call already did: one
             /// refresh in flight, and every call that saw the old token waits for it.
+            #[inline]
             async fn refresh(&self, seen: u64) -> Result<(), NoToken> {
                 let _one_at_a_time = self.session.refresh_lock.lock().await;
                 if self.session.generation() != seen {
@@ -284,10 +298,12 @@ pub mod runtime {
             }
         }
         /// The field `field` of a response's `data`.
+        #[inline]
         fn payload<'a>(body: &'a Value, field: &str) -> Option<&'a Value> {
             body.get("data")?.get(field).filter(|v| !v.is_null())
         }
         /// The `extensions.errorCode` of every error of a response (`None` for an error without one).
+        #[inline]
         pub fn error_codes(body: &Value) -> Vec<Option<&str>> {
             match body.get("errors") {
                 Some(Value::Array(errors)) => {
@@ -338,6 +354,7 @@ pub mod runtime {
             max_response_bytes: usize,
         }
         impl fmt::Debug for ReqwestTransport {
+            #[inline]
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 let headers: Vec<&str> = self
                     .headers
@@ -353,6 +370,7 @@ pub mod runtime {
         }
         impl ReqwestTransport {
             /// A transport to `endpoint` with a reqwest client of the default timeouts.
+            #[inline]
             pub fn new(endpoint: impl Into<String>) -> Self {
                 let client = reqwest::Client::builder()
                     .connect_timeout(CONNECT_TIMEOUT)
@@ -361,6 +379,7 @@ pub mod runtime {
                 ReqwestTransport::with_client(client.unwrap_or_default(), endpoint)
             }
             /// A transport to `endpoint` using `client` (for other timeouts, proxies, TLS settings).
+            #[inline]
             pub fn with_client(
                 client: reqwest::Client,
                 endpoint: impl Into<String>,
@@ -374,6 +393,7 @@ pub mod runtime {
             }
             /// Refuses responses larger than `bytes`.
             #[must_use]
+            #[inline]
             pub fn with_max_response_bytes(mut self, bytes: usize) -> Self {
                 self.max_response_bytes = bytes;
                 self
@@ -382,6 +402,7 @@ pub mod runtime {
             /// `X-Kraken-Permissions`); a second value of a name is sent too. The value is marked
             /// sensitive, so it appears in no `Debug` output. Fails on a name or value HTTP does not
             /// allow, such as one with a line break.
+            #[inline]
             pub fn with_header(
                 mut self,
                 name: &str,
@@ -404,11 +425,13 @@ pub mod runtime {
                 Ok(self)
             }
             /// The endpoint requests go to.
+            #[inline]
             pub fn endpoint(&self) -> &str {
                 &self.endpoint
             }
         }
         /// The kind of a reqwest failure: only a failed connection proves the request was not sent.
+        #[inline]
         fn kind_of(e: &reqwest::Error) -> TransportErrorKind {
             if e.is_connect() {
                 TransportErrorKind::Connect
@@ -421,6 +444,7 @@ pub mod runtime {
             }
         }
         /// The `Retry-After` header in seconds (the HTTP-date form is not read; it is rare on APIs).
+        #[inline]
         fn retry_after(headers: &HeaderMap) -> Option<Duration> {
             let seconds: u64 = headers
                 .get(RETRY_AFTER)?
@@ -432,6 +456,7 @@ pub mod runtime {
             Some(Duration::from_secs(seconds.min(24 * 3600)))
         }
         impl Transport for ReqwestTransport {
+            #[inline]
             async fn execute(
                 &self,
                 request: &Request<'_>,
@@ -549,6 +574,7 @@ pub mod runtime {
         /// Whether a field or key named `name` holds a secret: its letters and digits, lower-cased, contain
         /// one of [`SECRET_WORDS`] or end with one of [`SECRET_SUFFIXES`] (`password`, `refreshToken`,
         /// `APIKey`, `secret_key`). The generator decides which struct fields to hide by the same rule.
+        #[inline]
         pub fn secret_key(name: &str) -> bool {
             let n: String = name
                 .chars()
@@ -560,6 +586,7 @@ pub mod runtime {
         }
         /// `value` with the value of every key that names a secret replaced by `"<redacted>"`, at any depth:
         /// what the `Debug` of a JSON-carried type shows.
+        #[inline]
         pub fn redact_json(value: &Value) -> Value {
             match value {
                 Value::Object(map) => {
@@ -589,25 +616,30 @@ pub mod runtime {
         pub struct Secret(String);
         impl Secret {
             /// Wraps `value`.
+            #[inline]
             pub fn new(value: impl Into<String>) -> Self {
                 Secret(value.into())
             }
             /// The secret itself, for the one place that must send it.
+            #[inline]
             pub fn expose(&self) -> &str {
                 &self.0
             }
         }
         impl fmt::Debug for Secret {
+            #[inline]
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(REDACTED)
             }
         }
         impl From<String> for Secret {
+            #[inline]
             fn from(value: String) -> Self {
                 Secret(value)
             }
         }
         impl From<&str> for Secret {
+            #[inline]
             fn from(value: &str) -> Self {
                 Secret(value.to_string())
             }
@@ -645,6 +677,7 @@ pub mod runtime {
         /// The class of a Kraken error code. The codes are Kraken's generic ones, which open-source
         /// clients match on: `KT-CT-1124` (expired), `KT-CT-1112`, `1120`, `1134`, `1135`, `1138`, `1139`,
         /// `1143` (authentication), `KT-CT-1199` (rate limit), `KT-CT-4340` and `KT-CT-7899` (transient).
+        #[inline]
         pub fn class_of(code: &str) -> CodeClass {
             match code {
                 "KT-CT-1124" => CodeClass::TokenExpired,
@@ -669,6 +702,7 @@ pub mod runtime {
             jitter: bool,
         }
         impl Default for RetryPolicy {
+            #[inline]
             fn default() -> Self {
                 RetryPolicy {
                     max_attempts: 4,
@@ -681,10 +715,12 @@ pub mod runtime {
         }
         impl RetryPolicy {
             /// The default policy.
+            #[inline]
             pub fn new() -> Self {
                 RetryPolicy::default()
             }
             /// A policy that sends every call once.
+            #[inline]
             pub fn never() -> Self {
                 RetryPolicy {
                     max_attempts: 1,
@@ -693,41 +729,48 @@ pub mod runtime {
             }
             /// At most `attempts` sends of one call, the first included (at least 1).
             #[must_use]
+            #[inline]
             pub fn with_max_attempts(mut self, attempts: u32) -> Self {
                 self.max_attempts = attempts.max(1);
                 self
             }
             /// The wait before the first retry; each later one doubles it.
             #[must_use]
+            #[inline]
             pub fn with_initial_backoff(mut self, wait: Duration) -> Self {
                 self.initial_backoff = wait;
                 self
             }
             /// The longest single wait, `Retry-After` included.
             #[must_use]
+            #[inline]
             pub fn with_max_backoff(mut self, wait: Duration) -> Self {
                 self.max_backoff = wait;
                 self
             }
             /// No retry starts later than this after the first send.
             #[must_use]
+            #[inline]
             pub fn with_max_elapsed(mut self, total: Duration) -> Self {
                 self.max_elapsed = total;
                 self
             }
             /// Waits exactly the back-off, without the random part (for tests and reproducible timing).
             #[must_use]
+            #[inline]
             pub fn without_jitter(mut self) -> Self {
                 self.jitter = false;
                 self
             }
             /// The most sends of one call.
+            #[inline]
             pub fn max_attempts(&self) -> u32 {
                 self.max_attempts
             }
             /// The wait before retry number `retry` (1 for the first retry): the back-off doubled per
             /// retry and capped, with jitter between half of it and all of it, or the server's
             /// `retry_after` when that is longer (capped too).
+            #[inline]
             pub fn backoff(
                 &self,
                 retry: u32,
@@ -751,6 +794,7 @@ pub mod runtime {
             }
             /// Whether a call that already took `elapsed` over `attempts` sends may be sent again after
             /// waiting `wait`.
+            #[inline]
             pub fn allows(
                 &self,
                 attempts: u32,
@@ -764,6 +808,7 @@ pub mod runtime {
         /// Whether a call of `kind` that failed with `error` may be sent again: a connection never made
         /// and an HTTP 429 refusal for any call; timeouts, unreadable bodies and gateway errors (502, 503,
         /// 504) only for queries, since a mutation may have run.
+        #[inline]
         pub fn retryable_transport(kind: OperationKind, error: &TransportError) -> bool {
             match error.kind() {
                 TransportErrorKind::Connect | TransportErrorKind::Status(429) => true,
@@ -776,6 +821,7 @@ pub mod runtime {
         /// Whether a call of `kind` whose response carried the error `codes` may be sent again: every code
         /// must be a rate-limit refusal, or, for a query, that or transient. A response with an error
         /// without a code (a malformed document) is not sent again.
+        #[inline]
         pub fn retryable_codes(kind: OperationKind, codes: &[Option<&str>]) -> bool {
             !codes.is_empty()
                 && codes
@@ -787,6 +833,7 @@ pub mod runtime {
                     })
         }
         /// A number for jitter, different on every call (not for anything that needs to be unpredictable).
+        #[inline]
         fn random() -> u64 {
             static COUNTER: AtomicU64 = AtomicU64::new(0);
             let mut hasher = RandomState::new().build_hasher();
@@ -821,6 +868,7 @@ pub mod runtime {
         }
         impl Tokens {
             /// A token on its own; its expiry is read from it when it is a JWT with an `exp` claim.
+            #[inline]
             pub fn new(token: impl Into<Secret>) -> Self {
                 let token = token.into();
                 let expires_at = jwt_exp(token.expose());
@@ -835,6 +883,7 @@ pub mod runtime {
             /// `refreshExpiresIn` (a Unix time), and the expiry from `payload.exp`, where `payload` is an
             /// object or a JSON string of one (brands differ), or else from the token itself. `None` when the
             /// payload has no `token` string.
+            #[inline]
             pub fn from_payload(payload: &Value) -> Option<Tokens> {
                 let token = payload.get("token")?.as_str()?;
                 let claims = match payload.get("payload") {
@@ -860,6 +909,7 @@ pub mod runtime {
             }
         }
         /// A Unix time in seconds (an integer, a float or a numeric string).
+        #[inline]
         fn unix_time(value: &Value) -> Option<SystemTime> {
             let seconds = match value {
                 Value::Number(n) => n.as_f64()?,
@@ -872,6 +922,7 @@ pub mod runtime {
         }
         /// The `exp` claim of a JWT, read without verifying it: the client only needs to know when to
         /// refresh, and the server checks the signature.
+        #[inline]
         fn jwt_exp(token: &str) -> Option<SystemTime> {
             let mut parts = token.split('.');
             let (_, payload, _) = (parts.next()?, parts.next()?, parts.next()?);
@@ -926,6 +977,7 @@ pub mod runtime {
             refreshes: AtomicU64,
         }
         impl fmt::Debug for Session {
+            #[inline]
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 let state = self.read();
                 f.debug_struct("Session")
@@ -937,12 +989,14 @@ pub mod runtime {
             }
         }
         impl Default for Session {
+            #[inline]
             fn default() -> Self {
                 Session::new()
             }
         }
         impl Session {
             /// A session without a token, refreshing 5 minutes ahead of expiry.
+            #[inline]
             pub fn new() -> Self {
                 Session {
                     state: RwLock::new(State::default()),
@@ -955,21 +1009,25 @@ pub mod runtime {
             /// Refreshes this long before the token expires. A token that lives less than twice the
             /// margin is refreshed halfway through its life instead.
             #[must_use]
+            #[inline]
             pub fn with_margin(mut self, margin: Duration) -> Self {
                 self.margin = margin;
                 self
             }
             /// Takes every token from `source` instead of keeping one.
             #[must_use]
+            #[inline]
             pub fn with_source(mut self, source: Arc<dyn TokenSource>) -> Self {
                 self.source = Some(source);
                 self
             }
             /// The source tokens come from, when they are managed outside the client.
+            #[inline]
             pub fn source(&self) -> Option<&Arc<dyn TokenSource>> {
                 self.source.as_ref()
             }
             /// Replaces the tokens (`None` forgets them).
+            #[inline]
             pub fn set(&self, tokens: Option<Tokens>) {
                 let mut state = self
                     .state
@@ -980,19 +1038,24 @@ pub mod runtime {
                 state.generation = state.generation.wrapping_add(1);
             }
             /// The tokens held now.
+            #[inline]
             pub fn tokens(&self) -> Option<Tokens> {
                 self.read().tokens.clone()
             }
             /// How many times the session has refreshed its token.
+            #[inline]
             pub fn refreshes(&self) -> u64 {
                 self.refreshes.load(Ordering::Relaxed)
             }
+            #[inline]
             pub(crate) fn count_refresh(&self) {
                 self.refreshes.fetch_add(1, Ordering::Relaxed);
             }
+            #[inline]
             pub(crate) fn generation(&self) -> u64 {
                 self.read().generation
             }
+            #[inline]
             pub(crate) fn snapshot(&self) -> Snapshot {
                 let state = self.read();
                 let now = SystemTime::now();
@@ -1016,6 +1079,7 @@ pub mod runtime {
                     expired,
                 }
             }
+            #[inline]
             fn read(&self) -> std::sync::RwLockReadGuard<'_, State> {
                 self.state.read().unwrap_or_else(PoisonError::into_inner)
             }
@@ -1044,6 +1108,7 @@ pub mod runtime {
             /// shorthand, `Mutation` for `mutation` or `subscription`, and `Mutation` too for a document it
             /// cannot tell (the cautious answer: a mutation is never sent twice). Fragment definitions
             /// before the operation are skipped; comments and strings are not mistaken for keywords.
+            #[inline]
             pub fn of_document(document: &str) -> OperationKind {
                 let bytes = document.as_bytes();
                 let (mut i, mut depth, mut in_fragment) = (0, 0usize, false);
@@ -1118,6 +1183,7 @@ pub mod runtime {
             pub token: Option<&'a str>,
         }
         impl fmt::Debug for Request<'_> {
+            #[inline]
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.debug_struct("Request")
                     .field("operation_name", &self.operation_name)
@@ -1128,6 +1194,7 @@ pub mod runtime {
             }
         }
         impl serde::Serialize for Request<'_> {
+            #[inline]
             fn serialize<S: serde::Serializer>(
                 &self,
                 serializer: S,
@@ -1148,6 +1215,7 @@ pub mod runtime {
             pub retry_after: Option<Duration>,
         }
         impl From<Value> for Response {
+            #[inline]
             fn from(body: Value) -> Self {
                 Response {
                     body,
@@ -1183,6 +1251,7 @@ pub mod runtime {
             source: Option<Box<dyn StdError + Send + Sync>>,
         }
         impl fmt::Debug for TransportError {
+            #[inline]
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.debug_struct("TransportError")
                     .field("kind", &self.kind)
@@ -1194,6 +1263,7 @@ pub mod runtime {
         }
         impl TransportError {
             /// An error of kind [`TransportErrorKind::Other`] with a message.
+            #[inline]
             pub fn new(message: impl Into<String>) -> Self {
                 TransportError {
                     kind: TransportErrorKind::Other,
@@ -1204,24 +1274,28 @@ pub mod runtime {
             }
             /// Sets what kind of failure it is.
             #[must_use]
+            #[inline]
             pub fn with_kind(mut self, kind: TransportErrorKind) -> Self {
                 self.kind = kind;
                 self
             }
             /// Records the HTTP status of the response (the kind becomes [`TransportErrorKind::Status`]).
             #[must_use]
+            #[inline]
             pub fn with_status(mut self, status: u16) -> Self {
                 self.kind = TransportErrorKind::Status(status);
                 self
             }
             /// Records how long the server asked to wait.
             #[must_use]
+            #[inline]
             pub fn with_retry_after(mut self, wait: Option<Duration>) -> Self {
                 self.retry_after = wait;
                 self
             }
             /// Records the underlying error.
             #[must_use]
+            #[inline]
             pub fn with_source(
                 mut self,
                 source: impl StdError + Send + Sync + 'static,
@@ -1230,10 +1304,12 @@ pub mod runtime {
                 self
             }
             /// What kind of failure it is.
+            #[inline]
             pub fn kind(&self) -> TransportErrorKind {
                 self.kind
             }
             /// The HTTP status, when the server answered with an unexpected one.
+            #[inline]
             pub fn status(&self) -> Option<u16> {
                 match self.kind {
                     TransportErrorKind::Status(s) => Some(s),
@@ -1241,11 +1317,13 @@ pub mod runtime {
                 }
             }
             /// How long the server asked to wait before the next request.
+            #[inline]
             pub fn retry_after(&self) -> Option<Duration> {
                 self.retry_after
             }
         }
         impl fmt::Display for TransportError {
+            #[inline]
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(&self.message)?;
                 if let Some(source) = &self.source {
@@ -1255,6 +1333,7 @@ pub mod runtime {
             }
         }
         impl StdError for TransportError {
+            #[inline]
             fn source(&self) -> Option<&(dyn StdError + 'static)> {
                 self.source.as_deref().map(|e| e as &(dyn StdError + 'static))
             }
@@ -1270,6 +1349,7 @@ pub mod runtime {
         }
         /// A shared transport is a transport, so several clients (or a client and a test) can use one.
         impl<T: Transport + Send + Sync + ?Sized> Transport for Arc<T> {
+            #[inline]
             fn execute(
                 &self,
                 request: &Request<'_>,
@@ -1491,7 +1571,9 @@ impl<T: Transport> Client<T> {
         decode(self.engine.send(operation_name, document, variables, kind).await?)
     }
 }
-/// The `data` of a response, or its GraphQL errors as [`Error::Kraken`].
+/// The `data` of a response, or its GraphQL errors as [`Error::Kraken`]. Inline, so that it
+/// is compiled to machine code only in the crates that call the client.
+#[inline]
 fn decode(response: Response) -> ::std::result::Result<::serde_json::Value, Error> {
     let mut body = response.body;
     let errors = ::queries_errors::KrakenError::from_response(&body)

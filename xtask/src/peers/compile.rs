@@ -4,8 +4,9 @@
 //! Both sides are crates of their own below `target/peers/compile/` with their dependencies built
 //! first: krakengen's is the self-contained crate of `krakengen generate` (the error codes and the
 //! client), graphql-client's holds the module its CLI writes for each operation document, with the
-//! SDL's custom scalars as `serde_json::Value`. There are two pairs: every operation of the vendored
-//! reference, and five of them (krakengen's crate restricted with `--operation`). Each round touches each crate's
+//! SDL's custom scalars as `serde_json::Value`. There are four pairs: every operation of the vendored
+//! reference, and five of them (krakengen's crate restricted with `--operation`), each with the
+//! runtime embedded (the default) and as the `krakengen-client` dependency (`--runtime-path`). Each round touches each crate's
 //! `lib.rs` and times `cargo check` and `cargo build --release` of the crate alone
 //! (`CARGO_INCREMENTAL=0`), the two sides alternating which goes first; peak memory is the largest
 //! resident set of the compiler (`/usr/bin/time -f %M`), when that tool exists.
@@ -107,11 +108,15 @@ struct Pair {
 /// Writes both crates of a pair below `work/key`: krakengen's for `operations` (all when empty),
 /// graphql-client's for those documents. Returns the pair and how many documents graphql-client
 /// rejected.
-fn pair(label: &'static str, key: &str, operations: &[&str], work: &Path, krakengen: &Path, graphql_client: &Path, documents: &[(String, String)]) -> Result<(Pair, usize), String> {
+#[allow(clippy::too_many_arguments)]
+fn pair(label: &'static str, key: &str, operations: &[&str], runtime: bool, work: &Path, krakengen: &Path, graphql_client: &Path, documents: &[(String, String)]) -> Result<(Pair, usize), String> {
     let root = crate::root();
     let ours = Crate { label: "krakengen generate (error codes and client)", dir: work.join(format!("krakengen-{key}")) };
     let mut generate = Command::new(krakengen);
     generate.arg("generate").arg(root.join("schema/oees/mutations.txt")).arg("--out").arg(&ours.dir).args(["--project", "oees"]);
+    if runtime {
+        generate.arg("--runtime-path").arg(root.join("crates/krakengen-client"));
+    }
     for op in operations {
         generate.args(["--operation", op]);
     }
@@ -156,9 +161,11 @@ pub fn run(rounds: usize) -> Result<String, String> {
     let krakengen = root.join("target/release/krakengen");
     let graphql_client = install_graphql_client(&peers)?;
     let documents = write_operation_documents(&root, &work.join("operations"))?;
-    let (all, rejected) = pair("all 326 operations", "all", &[], &work, &krakengen, &graphql_client, &documents)?;
-    let (five, rejected_five) = pair("five operations", "five", &FIVE, &work, &krakengen, &graphql_client, &documents)?;
-    let pairs = [all, five];
+    let (all, rejected) = pair("all 326 operations", "all", &[], false, &work, &krakengen, &graphql_client, &documents)?;
+    let (all_dep, _) = pair("all 326, runtime crate as a dependency", "all-dep", &[], true, &work, &krakengen, &graphql_client, &documents)?;
+    let (five, rejected_five) = pair("five operations", "five", &FIVE, false, &work, &krakengen, &graphql_client, &documents)?;
+    let (five_dep, _) = pair("five, runtime crate as a dependency", "five-dep", &FIVE, true, &work, &krakengen, &graphql_client, &documents)?;
+    let pairs = [all, all_dep, five, five_dep];
 
     // The dependencies, and each crate once, before anything is timed.
     for p in &pairs {
@@ -209,7 +216,7 @@ pub fn run(rounds: usize) -> Result<String, String> {
         "\n{rounds} alternating rounds after a warm-up build of each crate; {} operations, {} and {} graphql-client modules ({} documents rejected by graphql-client).\n",
         documents.len(),
         pairs[0].modules,
-        pairs[1].modules,
+        pairs[2].modules,
         rejected + rejected_five
     ));
     report.push_str(&format!(

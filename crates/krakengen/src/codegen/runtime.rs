@@ -631,7 +631,9 @@ pub(crate) fn client(errors: &TokenStream, runtime: RuntimeAt, token: Option<&To
             }
         }
 
-        #[doc = " The `data` of a response, or its GraphQL errors as [`Error::Kraken`]."]
+        #[doc = " The `data` of a response, or its GraphQL errors as [`Error::Kraken`]. Inline, so that it"]
+        #[doc = " is compiled to machine code only in the crates that call the client."]
+        #[inline]
         fn decode(response: Response) -> ::std::result::Result<::serde_json::Value, Error> {
             let mut body = response.body;
             let errors = #errors::KrakenError::from_response(&body).map_err(Error::Decode)?;
