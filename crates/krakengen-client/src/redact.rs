@@ -16,15 +16,15 @@ pub const SECRET_SUFFIXES: [&str; 4] = ["token", "apikey", "privatekey", "access
 /// Whether a field or key named `name` holds a secret: its letters and digits, lower-cased, contain
 /// one of [`SECRET_WORDS`] or end with one of [`SECRET_SUFFIXES`] (`password`, `refreshToken`,
 /// `APIKey`, `secret_key`). The generator decides which struct fields to hide by the same rule.
-#[inline]
 pub fn secret_key(name: &str) -> bool {
     let n: String = name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
     SECRET_WORDS.iter().any(|w| n.contains(w)) || SECRET_SUFFIXES.iter().any(|w| n.ends_with(w))
 }
 
 /// `value` with the value of every key that names a secret replaced by `"<redacted>"`, at any depth:
-/// what the `Debug` of a JSON-carried type shows.
-#[inline]
+/// what the `Debug` of a JSON-carried type shows. Not `#[inline]`, unlike the rest of the runtime:
+/// generated `Debug` impls call it from non-generic code, which would compile a copy of it (and of
+/// the JSON map's cloning) into every generated crate.
 pub fn redact_json(value: &Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
