@@ -168,3 +168,66 @@ fn the_transport_re_exports_its_reqwest() {
     let transport = ReqwestTransport::with_client(http, "http://127.0.0.1:1/");
     assert_eq!(transport.endpoint(), "http://127.0.0.1:1/");
 }
+
+/// Panics in `acceptGoodsQuote`; answers every other mutation with its example.
+struct Panicking(ExampleDispatch);
+
+impl Dispatch for Panicking {
+    fn call<'a>(&'a self, call: Call<'a>) -> DispatchFuture<'a> {
+        if call.mutation == "acceptGoodsQuote" {
+            panic!("a resolver bug holding {}", call.arguments);
+        }
+        self.0.call(call)
+    }
+}
+
+/// A panicking resolver answers Kraken's internal error, without the panic's text, and the server
+/// goes on serving.
+#[test]
+fn a_panicking_resolver_answers_an_error_and_the_server_keeps_serving() {
+    runtime().block_on(async {
+        let server = start(Arc::new(Panicking(ExampleDispatch::from_model(krakengen_tests::vendored_loaded().model())))).await;
+        let c = client(&server.url, "*");
+        let vars = oees_client::accept_goods_quote::Variables { input: types::AcceptGoodsQuoteInput(json!({"quoteId": "secret-quote"})) };
+        let failed = c.accept_goods_quote(&vars).await.unwrap_err();
+        assert_eq!(failed.code(), Some(&ErrorCode::KtCt7899), "{failed}");
+        assert!(!failed.to_string().contains("secret-quote") && !failed.to_string().contains("bug"), "{failed}");
+        let next = oees_client::generate_pre_signed_token::Variables {
+            email: "a@example.com".into(),
+            number_of_days_allowed: 3,
+            scope: types::PreSignedTokenScope::SubmitMeterReadings,
+        };
+        c.generate_pre_signed_token(&next).await.expect("the next request is served");
+        server.stop().await;
+    });
+}
+
+/// A body over the limit (1 MiB by default) is refused with 413 before it is read.
+#[test]
+fn an_oversized_body_is_refused_at_once() {
+    runtime().block_on(async {
+        let server = start_mock().await;
+        let body = format!("{{\"query\": \"{}\"}}", "x".repeat(10 * 1024 * 1024));
+        let started = std::time::Instant::now();
+        let response = oees_client::http::reqwest::Client::new().post(&server.url).header("content-type", "application/json").body(body).send().await.unwrap();
+        assert_eq!(response.status().as_u16(), 413);
+        assert!(started.elapsed() < std::time::Duration::from_secs(1), "{:?}", started.elapsed());
+        server.stop().await;
+    });
+}
+
+/// A root field the policy does not know is refused, and a denial says `Unauthorized.` with the
+/// operation's code and nothing of the permission it needs.
+#[test]
+fn denials_say_what_kraken_says() {
+    runtime().block_on(async {
+        let server = start_mock().await;
+        let refused = client(&server.url, "").accept_goods_quote(&oees_client::accept_goods_quote::Variables {
+            input: types::AcceptGoodsQuoteInput(json!({"quoteId": "q"})),
+        }).await.unwrap_err();
+        let Error::Kraken { errors, .. } = &refused else { panic!("{refused:?}") };
+        assert_eq!(errors[0].message, "Unauthorized.");
+        assert!(!refused.to_string().contains("goods purchases"), "{refused}");
+        server.stop().await;
+    });
+}

@@ -116,8 +116,10 @@ pub fn router(schema: Schema, model: &TypeModel) -> Router {
     krakengen_server::http::router(schema, &model.operations().required_permissions().into_iter().collect::<Vec<_>>())
 }
 
-/// How the mock behaves beyond answering examples.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// How the mock behaves beyond answering examples. By default it allows operations without
+/// documented permissions (a test double answers everything it can; servers default to refusing
+/// them).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Options {
     /// What mutations without a permissions section do.
     pub unspecified: Unspecified,
@@ -127,6 +129,12 @@ pub struct Options {
     pub token_ttl: Option<Duration>,
     /// Answer every Nth request with the transient error `KT-CT-7899` ([`TRANSIENT_CODE`]).
     pub fail_every: Option<u64>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { unspecified: Unspecified::Allow, settings: Settings::default(), token_ttl: None, fail_every: None }
+    }
 }
 
 /// A mock ready to serve: its routes, and what it has counted.

@@ -8,13 +8,20 @@
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use async_graphql::dynamic::Schema;
 use async_graphql_axum::{GraphQLRequest, GraphQLResponse};
 use axum::extract::{ConnectInfo, State};
 use axum::http::HeaderMap;
+use axum::http::StatusCode;
+use axum::response::IntoResponse as _;
 use axum::routing::post;
 pub use axum::Router;
+use tower::limit::GlobalConcurrencyLimitLayer;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
 
 use crate::policy::Caller;
 
@@ -47,11 +54,57 @@ struct AppState {
     permissions: Arc<Vec<String>>,
 }
 
-/// The HTTP routes serving `schema`; `permissions` is what `X-Kraken-Permissions: *` grants.
+/// The bounds of every request, whatever the schema: a server facing the internet must not read a
+/// body of any size, wait forever, take any number of requests at once, or die of a panic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// The largest request body; a larger one is refused with 413 before it is read. Default 1 MiB.
+    pub max_body_bytes: usize,
+    /// The longest a request may take, body read and resolvers run; then 408. Default 30 s.
+    pub request_timeout: Duration,
+    /// The most requests handled at once; later ones wait for a slot. Default 256.
+    pub max_concurrent_requests: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_body_bytes: 1024 * 1024, request_timeout: Duration::from_secs(30), max_concurrent_requests: 256 }
+    }
+}
+
+/// The HTTP routes serving `schema` with the default [`Limits`]; `permissions` is what
+/// `X-Kraken-Permissions: *` grants.
 pub fn router<S: AsRef<str>>(schema: Schema, permissions: &[S]) -> Router {
+    router_with(schema, permissions, &Limits::default())
+}
+
+/// [`router`] with other limits.
+pub fn router_with<S: AsRef<str>>(schema: Schema, permissions: &[S], limits: &Limits) -> Router {
     let permissions = permissions.iter().map(|p| p.as_ref().to_string()).collect();
     let state = AppState { schema, permissions: Arc::new(permissions) };
-    Router::new().route("/graphql", post(graphql)).route("/v1/graphql/", post(graphql)).with_state(state)
+    Router::new()
+        .route("/graphql", post(graphql))
+        .route("/v1/graphql/", post(graphql))
+        .with_state(state)
+        // Innermost first: a panic becomes an error response, a slow request a 408, an oversized
+        // body a 413, and at most so many requests run at once.
+        .layer(CatchPanicLayer::custom(panicked))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
+        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
+        .layer(GlobalConcurrencyLimitLayer::new(limits.max_concurrent_requests))
+}
+
+/// The answer to a request whose handling panicked: Kraken's internal error, with nothing of the
+/// panic (which may hold request data) sent to the caller.
+fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    let body = serde_json::json!({
+        "data": null,
+        "errors": [{
+            "message": "Internal server error.",
+            "extensions": { "errorType": "APPLICATION", "errorCode": krakengen_policy::generic::INTERNAL_ERROR, "errorDescription": "Internal server error." },
+        }],
+    });
+    (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(body)).into_response()
 }
 
 async fn graphql(

@@ -14,8 +14,9 @@ use crate::model::{PermissionExpr, Permissions, RateLimit, RatePeriod, RateStep}
 
 use crate::error::KrakenError;
 
-/// Who is calling: what the server knows of the request.
-#[derive(Debug, Clone, Default)]
+/// Who is calling: what the server knows of the request. Its `Debug` shows whether there is a
+/// user, not who (the identity may be a token).
+#[derive(Clone, Default)]
 pub struct Caller {
     /// Permissions granted to the caller (`Can query businesses`, ...).
     pub granted: BTreeSet<String>,
@@ -24,13 +25,26 @@ pub struct Caller {
     pub ip: Option<IpAddr>,
 }
 
-/// What to do with a mutation whose reference block has no permissions section.
+impl std::fmt::Debug for Caller {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Caller")
+            .field("granted", &self.granted)
+            .field("user", &self.user.as_ref().map(|_| "<redacted>"))
+            .field("ip", &self.ip)
+            .finish()
+    }
+}
+
+/// What to do with a mutation whose reference block has no permissions section. The default
+/// refuses it: a reference that says nothing about an operation does not make it open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Unspecified {
     /// Allow every caller (the reference says nothing, so nothing is enforced).
-    #[default]
     Allow,
+    /// Allow any caller with an identity (`Caller::user`), refuse anonymous ones.
+    Authenticated,
     /// Deny every caller: safest for a server that must not expose undocumented access.
+    #[default]
     Deny,
 }
 
@@ -96,21 +110,23 @@ impl Policy {
 
     /// [`Policy::check`] at a given instant, so tests can move time without sleeping.
     pub fn check_at(&self, mutation: &str, caller: &Caller, arguments: &serde_json::Value, now: Instant) -> Result<(), KrakenError> {
+        // A root field the policy does not know is refused: deny by default.
         let Some(op) = self.operations.get(mutation) else {
-            return Ok(());
+            return Err(KrakenError::new("AUTHORIZATION", DEFAULT_UNAUTHORIZED, "Unauthorized."));
         };
         let allowed = match &op.permissions {
             Permissions::Public => true,
-            Permissions::Unspecified => self.unspecified == Unspecified::Allow,
+            Permissions::Unspecified => match self.unspecified {
+                Unspecified::Allow => true,
+                Unspecified::Authenticated => caller.user.is_some(),
+                Unspecified::Deny => false,
+            },
             Permissions::Required(expr) => satisfied(expr, &caller.granted),
         };
         if !allowed {
+            // What Kraken says, and no more: the permission expression is the server's business.
             let code = op.unauthorized_code.clone().unwrap_or_else(|| DEFAULT_UNAUTHORIZED.to_string());
-            let needed = match &op.permissions {
-                Permissions::Required(e) => format!("requires: {e}"),
-                _ => "no permission is documented for it".to_string(),
-            };
-            return Err(KrakenError::new("AUTHORIZATION", code, format!("Unauthorized: `{mutation}` {needed}.")));
+            return Err(KrakenError::new("AUTHORIZATION", code, "Unauthorized."));
         }
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
         // Every key is checked before any counter moves, so a refused request does not use up quota.
@@ -256,6 +272,30 @@ mod tests {
     fn unspecified_follows_the_setting() {
         let p = policy(Permissions::Unspecified, vec![]);
         assert!(p.check("m", &caller(&[], "u"), &serde_json::json!({})).is_err());
+        assert_eq!(Unspecified::default(), Unspecified::Deny, "closed by default");
+        let op = || OperationPolicy { permissions: Permissions::Unspecified, rate_limits: vec![], unauthorized_code: None };
+        let p = Policy::new([("m".to_string(), op())], Unspecified::Authenticated);
+        let anonymous = Caller::default();
+        assert!(p.check("m", &anonymous, &serde_json::json!({})).is_err());
+        assert!(p.check("m", &caller(&[], "u"), &serde_json::json!({})).is_ok());
+        let p = Policy::new([("m".to_string(), op())], Unspecified::Allow);
+        assert!(p.check("m", &anonymous, &serde_json::json!({})).is_ok());
+    }
+
+    #[test]
+    fn unknown_fields_are_refused_and_denials_say_no_more_than_kraken() {
+        let p = policy(Permissions::Required(PermissionExpr::Permission("Can secret things".into())), vec![]);
+        let unknown = p.check("notInThePolicy", &caller(&["Can secret things"], "u"), &serde_json::json!({})).unwrap_err();
+        assert_eq!(unknown.code, DEFAULT_UNAUTHORIZED);
+        let denied = p.check("m", &caller(&[], "u"), &serde_json::json!({})).unwrap_err();
+        assert_eq!(denied.description, "Unauthorized.");
+        assert!(!format!("{denied:?}").contains("secret things"));
+    }
+
+    #[test]
+    fn caller_debug_hides_the_identity() {
+        let shown = format!("{:?}", caller(&["Can x"], "token-value"));
+        assert!(!shown.contains("token-value") && shown.contains("Can x"), "{shown}");
     }
 
     #[test]

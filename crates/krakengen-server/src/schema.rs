@@ -37,14 +37,21 @@ use async_graphql::Value;
 use crate::error::KrakenError;
 use crate::policy::{Caller, Policy};
 
-/// One mutation (or query) call handed to a [`Dispatch`].
-#[derive(Debug)]
+/// One mutation (or query) call handed to a [`Dispatch`]. Its `Debug` names the arguments but
+/// shows none of their values (passwords, personal data), nor who the caller is.
 pub struct Call<'a> {
     /// The root field called: a mutation, or a query of a reference with queries.
     pub mutation: &'a str,
     /// The arguments as a JSON object.
     pub arguments: serde_json::Value,
     pub caller: &'a Caller,
+}
+
+impl std::fmt::Debug for Call<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let names: Vec<&str> = self.arguments.as_object().map(|m| m.keys().map(String::as_str).collect()).unwrap_or_default();
+        f.debug_struct("Call").field("mutation", &self.mutation).field("arguments", &names).field("caller", self.caller).finish()
+    }
 }
 
 /// The future a [`Dispatch`] returns: the mutation's payload as JSON, or a Kraken error.
@@ -107,6 +114,9 @@ struct Sdl {
     mutation: Option<String>,
     types: Vec<TypeDefinition>,
 }
+
+/// The field krakengen's SDL gives a type whose fields it does not know.
+const OPAQUE_PLACEHOLDER: &str = "_opaque";
 
 const BUILT_IN: [&str; 5] = ["Boolean", "Float", "ID", "Int", "String"];
 
@@ -280,7 +290,9 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
                     let field_name = f.name.node.to_string();
                     let ty = f.ty.node.clone();
                     let types = Arc::clone(&types);
-                    let mut field = if is_root && !field_name.starts_with('_') {
+                    // Every root field is guarded (a field the policy does not know is refused),
+                    // except the generator's own placeholder of a root it knows nothing of.
+                    let mut field = if is_root && field_name != OPAQUE_PLACEHOLDER {
                         let policy = Arc::clone(&policy);
                         let dispatch = Arc::clone(&dispatch);
                         Field::new(field_name.clone(), type_ref(&f.ty.node), move |ctx| {
