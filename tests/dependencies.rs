@@ -72,8 +72,9 @@ fn generated_crates_depend_on_nothing_of_the_generator() {
 fn the_server_runtime_stays_small() {
     // 171 crates when the runtime parsed the SDL with apollo-compiler and re-exported the generator's
     // model; the bound leaves room for patch releases of the HTTP stack, not for a compiler.
+    // JWT verification (jsonwebtoken on aws-lc-rs) took it from 112 to 125.
     let crates = tree("oees-server");
-    assert!(crates.len() <= 120, "oees-server's tree has {} crates", crates.len());
+    assert!(crates.len() <= 130, "oees-server's tree has {} crates", crates.len());
     // Without its `reqwest` feature the client is serde, the error crate and the runtime crate,
     // which adds tokio with only its `sync` and `time` features, and base64.
     let client = tree_with("oees-client", false);

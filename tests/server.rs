@@ -1,6 +1,6 @@
 //! End to end: an implementation of the generated server trait (`oees_server::OperationResolvers`,
 //! in `server/resolvers.rs`, started from `krakengen scaffold`) served by the generated
-//! `oees_server::router` on loopback, and driven over real HTTP by the generated client.
+//! `oees_server::router` (verifying JWTs) and its header-trusting test variant on loopback, and driven over real HTTP by the generated client.
 //!
 //! Every server binds `127.0.0.1:0` and is stopped by its test (a shutdown signal, then a bounded
 //! join); every request loop is bounded.
@@ -20,7 +20,7 @@ use resolvers::Resolvers;
 
 /// Serves `resolvers` through the generated server crate's router.
 async fn start(resolvers: Resolvers, settings: &Settings) -> Server {
-    Server::start(oees_server::router(resolvers, Unspecified::Allow, settings).expect("the generated server builds its schema")).await
+    Server::start(oees_server::router_trusting_headers_for_tests(resolvers, Unspecified::Allow, settings).expect("the generated server builds its schema")).await
 }
 
 /// A client whose requests say the caller holds `permissions` (comma-separated) and carry `token`.
@@ -275,4 +275,66 @@ fn kind(ty: &apollo_compiler::schema::ExtendedType) -> &'static str {
         Enum(_) => "enum",
         InputObject(_) => "input",
     }
+}
+
+const JWT_SECRET: &[u8] = b"the service's secret, 32 bytes..";
+
+/// Serves `resolvers` as a deployment would: callers verified as HS256 JWTs, the default limits
+/// and `Unspecified::default()` (refused).
+async fn start_verified(resolvers: Resolvers) -> Server {
+    let authenticator = std::sync::Arc::new(krakengen_server::auth::JwtAuthenticator::hs256(JWT_SECRET).unwrap());
+    let router = oees_server::router(resolvers, Unspecified::default(), &Settings::default(), authenticator, &Default::default()).unwrap();
+    Server::start(router).await
+}
+
+fn jwt(claims: serde_json::Value, secret: &[u8]) -> String {
+    use jsonwebtoken::{encode, EncodingKey, Header};
+    encode(&Header::default(), &claims, &EncodingKey::from_secret(secret).unwrap()).unwrap()
+}
+
+fn in_a_minute() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() + 60
+}
+
+/// A verified server: the permissions header adds nothing, a valid token with the permission
+/// reaches the resolver (bare and as Bearer), and expired, wrongly signed and permission-less tokens
+/// are refused before it; an operation without documented permissions is refused to anyone.
+#[test]
+fn a_verified_server_trusts_tokens_not_headers() {
+    runtime().block_on(async {
+        let resolvers = Resolvers::default();
+        let server = start_verified(resolvers.clone()).await;
+        let vars = oees_client::generate_pre_signed_token::Variables {
+            email: "a@example.com".into(),
+            number_of_days_allowed: 3,
+            scope: types::PreSignedTokenScope::SubmitMeterReadings,
+        };
+        let forged = krakengen_tests::client(&server.url, "*", None);
+        let refused = forged.generate_pre_signed_token(&vars).await.unwrap_err();
+        // The operation's own `Unauthorized.` code.
+        assert_eq!(refused.code(), Some(&ErrorCode::KtCt1128), "the header grants nothing: {refused}");
+
+        let good = jwt(json!({ "sub": "user-1", "exp": in_a_minute(), "permissions": ["Can generate pre signed tokens"] }), JWT_SECRET);
+        let raw = Client::new(ReqwestTransport::new(&server.url)).with_token(good.clone());
+        raw.generate_pre_signed_token(&vars).await.expect("a valid token with the permission passes");
+        let bearer = Client::new(ReqwestTransport::new(&server.url)).with_token(format!("Bearer {good}"));
+        bearer.generate_pre_signed_token(&vars).await.expect("as Bearer too");
+
+        for (token, code) in [
+            (jwt(json!({ "sub": "u", "exp": in_a_minute() - 600, "permissions": ["Can generate pre signed tokens"] }), JWT_SECRET), ErrorCode::KtCt1124),
+            (jwt(json!({ "sub": "u", "exp": in_a_minute(), "permissions": ["Can generate pre signed tokens"] }), b"another secret, also of 32 bytes"), ErrorCode::KtCt1139),
+            (jwt(json!({ "sub": "u", "exp": in_a_minute() }), JWT_SECRET), ErrorCode::KtCt1128),
+        ] {
+            let c = Client::new(ReqwestTransport::new(&server.url)).with_token(token);
+            let err = c.generate_pre_signed_token(&vars).await.unwrap_err();
+            assert_eq!(err.code(), Some(&code), "{err}");
+        }
+        assert_eq!(resolvers.calls().len(), 2, "only the two valid calls reached the resolver");
+
+        // `cancelEnrollment` documents no permissions: refused even to a verified caller.
+        let cancel = oees_client::cancel_enrollment::Variables { input: types::CancelEnrollmentInput(json!({})) };
+        let err = raw.cancel_enrollment(&cancel).await.unwrap_err();
+        assert_eq!(err.code().map(ErrorCode::code), Some("KT-CT-1111"), "{err}");
+        server.stop().await;
+    });
 }

@@ -65,6 +65,20 @@ impl std::fmt::Display for KrakenError {
 impl std::error::Error for KrakenError {}
 
 impl KrakenError {
+    /// A whole response body holding only this error (`{"data": null, "errors": [...]}`), for a
+    /// request refused before the schema ran.
+    pub fn response_body(&self) -> serde_json::Value {
+        let mut extensions = serde_json::json!({
+            "errorType": self.error_type,
+            "errorCode": self.code,
+            "errorDescription": self.description,
+        });
+        if !self.validation_errors.is_empty() {
+            extensions["validationErrors"] = serde_json::to_value(&self.validation_errors).unwrap_or_default();
+        }
+        serde_json::json!({ "data": null, "errors": [{ "message": self.description, "extensions": extensions }] })
+    }
+
     /// The async-graphql error carrying Kraken's extensions. (async-graphql's blanket
     /// `From<impl Display>` would drop the extensions, so this is a method rather than `From`.)
     pub fn into_graphql(self) -> async_graphql::Error {

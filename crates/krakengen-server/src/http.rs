@@ -23,6 +23,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
+use crate::auth::{AuthFuture, Authenticator};
 use crate::policy::Caller;
 
 /// The header listing the caller's granted permissions.
@@ -51,7 +52,27 @@ pub fn caller_from_headers<S: AsRef<str>>(headers: &HeaderMap, ip: Option<std::n
 #[derive(Clone)]
 struct AppState {
     schema: Schema,
-    permissions: Arc<Vec<String>>,
+    authenticator: Arc<dyn Authenticator>,
+}
+
+/// Takes the caller's permissions from the `X-Kraken-Permissions` header and its identity from
+/// `Authorization`, unverified: anyone is anyone. For the mock and tests only; a deployed server
+/// takes a verifying [`Authenticator`] such as [`crate::auth::JwtAuthenticator`].
+pub struct TrustedHeadersForTests {
+    permissions: Vec<String>,
+}
+
+impl TrustedHeadersForTests {
+    /// `permissions` is what `X-Kraken-Permissions: *` grants.
+    pub fn new<S: AsRef<str>>(permissions: &[S]) -> Self {
+        TrustedHeadersForTests { permissions: permissions.iter().map(|p| p.as_ref().to_string()).collect() }
+    }
+}
+
+impl Authenticator for TrustedHeadersForTests {
+    fn caller<'a>(&'a self, headers: &'a HeaderMap, ip: Option<std::net::IpAddr>) -> AuthFuture<'a> {
+        Box::pin(std::future::ready(Ok(caller_from_headers(headers, ip, &self.permissions))))
+    }
 }
 
 /// The bounds of every request, whatever the schema: a server facing the internet must not read a
@@ -72,16 +93,18 @@ impl Default for Limits {
     }
 }
 
-/// The HTTP routes serving `schema` with the default [`Limits`]; `permissions` is what
-/// `X-Kraken-Permissions: *` grants.
+/// The HTTP routes serving `schema` to callers who say who they are in headers
+/// ([`TrustedHeadersForTests`]), with the default [`Limits`]: for the mock and tests.
+/// `permissions` is what `X-Kraken-Permissions: *` grants.
 pub fn router<S: AsRef<str>>(schema: Schema, permissions: &[S]) -> Router {
-    router_with(schema, permissions, &Limits::default())
+    authenticated_router(schema, Arc::new(TrustedHeadersForTests::new(permissions)), &Limits::default())
 }
 
-/// [`router`] with other limits.
-pub fn router_with<S: AsRef<str>>(schema: Schema, permissions: &[S], limits: &Limits) -> Router {
-    let permissions = permissions.iter().map(|p| p.as_ref().to_string()).collect();
-    let state = AppState { schema, permissions: Arc::new(permissions) };
+/// The HTTP routes serving `schema` to the callers `authenticator` verifies, within `limits`: what
+/// a deployed server uses. A refused caller gets the authenticator's Kraken error and no resolver
+/// runs.
+pub fn authenticated_router(schema: Schema, authenticator: Arc<dyn Authenticator>, limits: &Limits) -> Router {
+    let state = AppState { schema, authenticator };
     Router::new()
         .route("/graphql", post(graphql))
         .route("/v1/graphql/", post(graphql))
@@ -112,9 +135,11 @@ async fn graphql(
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     req: GraphQLRequest,
-) -> GraphQLResponse {
-    let caller = caller_from_headers(&headers, Some(addr.ip()), &state.permissions);
-    state.schema.execute(req.into_inner().data(caller)).await.into()
+) -> axum::response::Response {
+    match state.authenticator.caller(&headers, Some(addr.ip())).await {
+        Ok(caller) => GraphQLResponse::from(state.schema.execute(req.into_inner().data(caller)).await).into_response(),
+        Err(refusal) => axum::Json(refusal.response_body()).into_response(),
+    }
 }
 
 /// Serves the router on `listener` until `shutdown` resolves.

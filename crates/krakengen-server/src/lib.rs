@@ -8,6 +8,7 @@
 //! built on a generated server compiles only what it runs. The mock of the Kraken API, which needs the
 //! parsed reference, is the `krakengen-mock` crate, built on this one.
 
+pub mod auth;
 pub mod error;
 pub mod http;
 pub mod model;

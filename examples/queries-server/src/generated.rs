@@ -33,9 +33,27 @@ pub fn schema<R: OperationResolvers>(
         settings,
     )
 }
-/// HTTP routes (`POST /graphql`, `POST /v1/graphql/`) serving [`schema`]; the caller's permissions come
-/// from the `X-Kraken-Permissions` header. Serve it with `krakengen_server::http::serve`.
+/// HTTP routes (`POST /graphql`, `POST /v1/graphql/`) serving [`schema`] to the callers
+/// `authenticator` verifies (`krakengen_server::auth::JwtAuthenticator`, say), every request
+/// within `limits`. Serve it with `krakengen_server::http::serve`.
 pub fn router<R: OperationResolvers>(
+    resolvers: R,
+    unspecified: ::krakengen_server::policy::Unspecified,
+    settings: &::krakengen_server::schema::Settings,
+    authenticator: ::std::sync::Arc<dyn ::krakengen_server::auth::Authenticator>,
+    limits: &::krakengen_server::http::Limits,
+) -> ::std::result::Result<
+    ::krakengen_server::http::Router,
+    ::krakengen_server::schema::BuildError,
+> {
+    let schema = schema(resolvers, unspecified, settings)?;
+    ::std::result::Result::Ok(
+        ::krakengen_server::http::authenticated_router(schema, authenticator, limits),
+    )
+}
+/// [`router`] for tests: the caller's permissions come from the `X-Kraken-Permissions` header
+/// (`*` grants [`PERMISSIONS`]), unverified, so anyone is anyone. Never deploy it.
+pub fn router_trusting_headers_for_tests<R: OperationResolvers>(
     resolvers: R,
     unspecified: ::krakengen_server::policy::Unspecified,
     settings: &::krakengen_server::schema::Settings,

@@ -195,9 +195,22 @@ fn segments_with<'a>(ir: &'a Ir, paths: &'a ServerPaths, per_piece: usize) -> Ve
                     settings,
                 )
             }
-            #[doc = " HTTP routes (`POST /graphql`, `POST /v1/graphql/`) serving [`schema`]; the caller's permissions come"]
-            #[doc = " from the `X-Kraken-Permissions` header. Serve it with `krakengen_server::http::serve`."]
+            #[doc = " HTTP routes (`POST /graphql`, `POST /v1/graphql/`) serving [`schema`] to the callers"]
+            #[doc = " `authenticator` verifies (`krakengen_server::auth::JwtAuthenticator`, say), every request"]
+            #[doc = " within `limits`. Serve it with `krakengen_server::http::serve`."]
             pub fn router<R: OperationResolvers>(
+                resolvers: R,
+                unspecified: ::krakengen_server::policy::Unspecified,
+                settings: &::krakengen_server::schema::Settings,
+                authenticator: ::std::sync::Arc<dyn ::krakengen_server::auth::Authenticator>,
+                limits: &::krakengen_server::http::Limits,
+            ) -> ::std::result::Result<::krakengen_server::http::Router, ::krakengen_server::schema::BuildError> {
+                let schema = schema(resolvers, unspecified, settings)?;
+                ::std::result::Result::Ok(::krakengen_server::http::authenticated_router(schema, authenticator, limits))
+            }
+            #[doc = " [`router`] for tests: the caller's permissions come from the `X-Kraken-Permissions` header"]
+            #[doc = " (`*` grants [`PERMISSIONS`]), unverified, so anyone is anyone. Never deploy it."]
+            pub fn router_trusting_headers_for_tests<R: OperationResolvers>(
                 resolvers: R,
                 unspecified: ::krakengen_server::policy::Unspecified,
                 settings: &::krakengen_server::schema::Settings,
