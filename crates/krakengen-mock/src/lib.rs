@@ -207,14 +207,8 @@ pub fn build(sdl: &str, model: &TypeModel, options: &Options) -> Result<Mock, Mo
         let fail = counted.request(fail_every);
         async move {
             if fail {
-                let body = serde_json::json!({
-                    "data": null,
-                    "errors": [{
-                        "message": "Internal server error.",
-                        "extensions": { "errorType": "APPLICATION", "errorCode": TRANSIENT_CODE, "errorDescription": "Internal server error." },
-                    }],
-                });
-                return axum::Json(body).into_response();
+                let error = KrakenError::new("APPLICATION", TRANSIENT_CODE, "Internal server error.");
+                return axum::Json(error.response_body()).into_response();
             }
             next.run(request).await
         }

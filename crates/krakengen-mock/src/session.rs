@@ -8,9 +8,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use krakengen_server::auth::{token_of, JwtAuthenticator, KeyError};
 use krakengen_server::error::KrakenError;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The password the mock refuses, so that tests can see a failed login (`KT-CT-1138`); every
 /// other non-empty password is accepted.
@@ -23,7 +24,7 @@ const REFRESH_TTL: Duration = Duration::from_secs(7 * 24 * 3600);
 /// in a loop cannot grow the mock without bound.
 const MAX_REFRESH_TOKENS: usize = 10_000;
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize)]
 struct Claims {
     sub: String,
     exp: u64,
@@ -77,7 +78,8 @@ impl Stats {
 pub struct Sessions {
     ttl: Duration,
     encoding: EncodingKey,
-    decoding: DecodingKey,
+    /// The server runtime's verifier, with the mock's key: what a generated server would check.
+    verifier: JwtAuthenticator,
     /// Live refresh tokens and the subject each was issued to; each is used once.
     refresh: Mutex<HashMap<String, (String, SystemTime)>>,
     next_id: AtomicU64,
@@ -111,6 +113,8 @@ pub enum SessionError {
     Random(getrandom::Error),
     #[error("the signing key was refused: {0}")]
     Key(#[from] jsonwebtoken::errors::Error),
+    #[error(transparent)]
+    Verifier(#[from] KeyError),
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -124,7 +128,8 @@ impl Sessions {
         Ok(Sessions {
             ttl,
             encoding: EncodingKey::from_secret(&key)?,
-            decoding: DecodingKey::from_secret(&key)?,
+            // Expiry to the second, as the tests of clients' refresh need it.
+            verifier: JwtAuthenticator::hs256(&key)?.with_leeway(0),
             refresh: Mutex::new(HashMap::new()),
             next_id: AtomicU64::new(0),
         })
@@ -193,22 +198,14 @@ impl Sessions {
     }
 
     /// Checks the `Authorization` header of a call to an operation that is not public: a token
-    /// this mock issued (bare, or after `JWT ` or `Bearer `), not expired.
+    /// this mock issued (bare, or after `JWT ` or `Bearer `), not expired, checked by the server
+    /// runtime's [`JwtAuthenticator`].
     pub(crate) fn verify(&self, authorization: Option<&str>) -> Result<(), KrakenError> {
         let Some(header) = authorization.map(str::trim).filter(|h| !h.is_empty()) else {
             return Err(KrakenError::new("AUTHORIZATION", "KT-CT-1112", "'Authorization' header not provided."));
         };
-        let token = header.strip_prefix("JWT ").or_else(|| header.strip_prefix("Bearer ")).unwrap_or(header);
-        let mut validation = Validation::new(Algorithm::HS256);
-        // Expiry to the second, as the tests of clients' refresh need it.
-        validation.leeway = 0;
-        match jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation) {
-            Ok(_) => Ok(()),
-            Err(e) if matches!(e.kind(), jsonwebtoken::errors::ErrorKind::ExpiredSignature) => {
-                Err(KrakenError::new("AUTHORIZATION", "KT-CT-1124", "Signature of the JWT has expired."))
-            }
-            Err(_) => Err(KrakenError::new("AUTHORIZATION", "KT-CT-1139", "Invalid token.")),
-        }
+        // `KT-CT-1124` once expired, `KT-CT-1139` for anything else, as a generated server answers.
+        self.verifier.verify(token_of(header), None).map(|_| ())
     }
 }
 

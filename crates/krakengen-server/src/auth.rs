@@ -79,6 +79,13 @@ impl JwtAuthenticator {
         Ok(Self::with(DecodingKey::from_ec_pem(pem)?, Algorithm::ES256))
     }
 
+    /// Allows `exp` and `nbf` to be off by this many seconds (default 30, for clocks that drift).
+    #[must_use]
+    pub fn with_leeway(mut self, seconds: u64) -> Self {
+        self.validation.leeway = seconds;
+        self
+    }
+
     /// Requires the `iss` claim to be `issuer`.
     #[must_use]
     pub fn with_issuer(mut self, issuer: &str) -> Self {
@@ -133,8 +140,14 @@ pub fn bearer(headers: &HeaderMap) -> Option<Result<&str, KrakenError>> {
     let Ok(text) = value.to_str() else {
         return Some(Err(KrakenError::new("AUTHORIZATION", "KT-CT-1143", "Invalid authorization header.")));
     };
-    let text = text.trim();
-    Some(Ok(text.strip_prefix("Bearer ").or_else(|| text.strip_prefix("JWT ")).unwrap_or(text).trim()))
+    Some(Ok(token_of(text)))
+}
+
+/// The token of an `Authorization` header's value: the value itself (Kraken's form), or what
+/// follows `Bearer ` or `JWT `.
+pub fn token_of(value: &str) -> &str {
+    let text = value.trim();
+    text.strip_prefix("Bearer ").or_else(|| text.strip_prefix("JWT ")).unwrap_or(text).trim()
 }
 
 impl Authenticator for JwtAuthenticator {

@@ -120,14 +120,8 @@ pub fn authenticated_router(schema: Schema, authenticator: Arc<dyn Authenticator
 /// The answer to a request whose handling panicked: Kraken's internal error, with nothing of the
 /// panic (which may hold request data) sent to the caller.
 fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
-    let body = serde_json::json!({
-        "data": null,
-        "errors": [{
-            "message": "Internal server error.",
-            "extensions": { "errorType": "APPLICATION", "errorCode": krakengen_policy::generic::INTERNAL_ERROR, "errorDescription": "Internal server error." },
-        }],
-    });
-    (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(body)).into_response()
+    let error = crate::error::KrakenError::new("APPLICATION", krakengen_policy::generic::INTERNAL_ERROR, "Internal server error.");
+    (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(error.response_body())).into_response()
 }
 
 async fn graphql(
