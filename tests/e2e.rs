@@ -202,16 +202,28 @@ fn a_panicking_resolver_answers_an_error_and_the_server_keeps_serving() {
     });
 }
 
-/// A body over the limit (1 MiB by default) is refused with 413 before it is read.
+/// A body over the limit (1 MiB by default) is refused with 413 before it is read: the request
+/// announces 10 MB and sends none of it, and the answer comes at once. (Sending the body would race
+/// the server closing the connection, which is the behaviour wanted, but a flaky test.)
 #[test]
 fn an_oversized_body_is_refused_at_once() {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
     runtime().block_on(async {
         let server = start_mock().await;
-        let body = format!("{{\"query\": \"{}\"}}", "x".repeat(10 * 1024 * 1024));
+        let address = server.url.trim_start_matches("http://").split('/').next().unwrap().to_string();
+        let mut stream = tokio::net::TcpStream::connect(&address).await.unwrap();
+        let head = format!(
+            "POST /v1/graphql/ HTTP/1.1\r\nHost: {address}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+            10 * 1024 * 1024
+        );
         let started = std::time::Instant::now();
-        let response = oees_client::http::reqwest::Client::new().post(&server.url).header("content-type", "application/json").body(body).send().await.unwrap();
-        assert_eq!(response.status().as_u16(), 413);
+        stream.write_all(head.as_bytes()).await.unwrap();
+        let mut answer = vec![0u8; 64];
+        let read = tokio::time::timeout(std::time::Duration::from_secs(1), stream.read(&mut answer)).await.expect("an answer within a second").unwrap();
+        let status_line = String::from_utf8_lossy(&answer[..read]).lines().next().unwrap_or_default().to_string();
+        assert!(status_line.starts_with("HTTP/1.1 413"), "{status_line}");
         assert!(started.elapsed() < std::time::Duration::from_secs(1), "{:?}", started.elapsed());
+        drop(stream);
         server.stop().await;
     });
 }
