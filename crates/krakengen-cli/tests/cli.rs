@@ -334,6 +334,32 @@ fn a_selection_that_matches_nothing_writes_nothing() {
     assert!(!out.exists(), "nothing is created");
 }
 
+/// `--runtime-path` must name the `krakengen-client` package: a directory without it, or another
+/// package, stops `generate` with exit 2 and a message naming the flag and the manifest, and
+/// nothing is written. A good path is written relative to `--out`.
+#[test]
+fn generate_checks_the_runtime_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("kc");
+    let out_arg = out.display().to_string();
+    let missing = dir.path().join("nowhere").display().to_string();
+    for (path, says) in [(missing.as_str(), "cannot read"), ("crates/krakengen-server", "is not the krakengen-client package")] {
+        let run = krakengen(&["generate", "schema/oees/mutations.txt", "--out", &out_arg, "--operation", "acceptGoodsQuote", "--runtime-path", path]);
+        assert_eq!(run.status.code(), Some(2), "{}", text(&run.stderr));
+        let stderr = text(&run.stderr);
+        assert!(stderr.contains("--runtime-path") && stderr.contains("Cargo.toml") && stderr.contains(says), "{stderr}");
+        assert!(!out.exists(), "nothing is created");
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap();
+    let runtime = root.join("crates/krakengen-client").display().to_string();
+    let run = krakengen(&["generate", "schema/oees/mutations.txt", "--out", &out_arg, "--operation", "acceptGoodsQuote", "--runtime-path", &runtime]);
+    assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
+    let manifest: toml::Table = std::fs::read_to_string(out.join("Cargo.toml")).unwrap().parse().unwrap();
+    let written = manifest["dependencies"]["krakengen-client"]["path"].as_str().unwrap().to_string();
+    assert!(!std::path::Path::new(&written).is_absolute(), "{written}");
+    assert_eq!(out.join(&written).canonicalize().unwrap(), root.join("crates/krakengen-client").canonicalize().unwrap());
+}
+
 /// `generate` of a few operations shows the warnings of what it generates and one line counting
 /// the others: `addPortfolioReference`'s warning is shown when it is selected and not otherwise.
 #[test]
