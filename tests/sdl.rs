@@ -585,11 +585,61 @@ fn supplement_that_agrees_is_silent() {
     assert!(built.build.diagnostics.is_empty(), "{diagnostics}");
     let out = output(&built);
     assert_eq!(canonicalize(&out.sdl).unwrap().0, out.sdl, "print → parse → print is byte-identical");
-    // Nothing is opaque any more (the supplement gave every shape) except the query root, which
-    // stays krakengen's placeholder whatever the supplement declares.
-    assert!(out.sdl.contains("type Query @opaque {\n  _opaque: Unknown\n}"), "{}", out.sdl);
+    // Nothing is opaque any more (the supplement gave every shape); the mutations page has no
+    // queries, so the supplement's query root is the query root.
+    assert!(out.sdl.contains("type Query {\n  viewer: String @fromSupplement\n}"), "{}", out.sdl);
     let opaque: Vec<&String> = out.catalog.types.iter().filter(|(_, t)| t.shape == krakengen::types::Shape::Opaque).map(|(n, _)| n).collect();
     assert!(opaque.is_empty(), "{opaque:?}");
+}
+
+/// The slice of `sdl` from `type NAME {` to its closing brace.
+fn type_block<'s>(sdl: &'s str, name: &str) -> &'s str {
+    let start = sdl.find(&format!("type {name} {{")).unwrap_or_else(|| panic!("no type {name} in:\n{sdl}"));
+    let end = start + sdl[start..].find("\n}").expect("closing brace") + 2;
+    &sdl[start..end]
+}
+
+#[test]
+fn supplement_fills_the_query_root() {
+    let (built, diagnostics) = supplement_build("roots.graphql");
+    let out = output(&built);
+    assert!(codes(&built.build).iter().all(|c| c.starts_with("Warning")), "{diagnostics}");
+    // The roots keep krakengen's names whatever the supplement calls them; every field is marked
+    // as the supplement's and keeps its arguments, description and deprecation.
+    assert_eq!(
+        type_block(&out.sdl, "Query"),
+        "type Query {\n  \"\"\"One account by its number.\"\"\"\n  account(accountNumber: String!): Account @fromSupplement\n  \
+         viewer: Viewer @deprecated(reason: \"Use `me`. Scheduled for removal on or after 2026-01-01.\") @fromSupplement\n  \
+         me: Viewer @fromSupplement\n}"
+    );
+    assert_eq!(type_block(&out.sdl, "Subscription"), "type Subscription {\n  telemetry(deviceId: ID!): Telemetry @fromSupplement\n}");
+    // The types the roots reach are imported whole, through arguments too; an unreached one is not.
+    for reached in ["type Account", "enum AccountStatus", "scalar Date", "type Viewer", "type Telemetry"] {
+        assert!(out.sdl.contains(reached), "{reached} missing:\n{}", out.sdl);
+    }
+    assert!(!out.sdl.contains("Unreached") && !out.sdl.contains("QueryRoot"), "{}", out.sdl);
+    assert_eq!(canonicalize(&out.sdl).unwrap().0, out.sdl, "print → parse → print is byte-identical");
+    // A query written against the supplement's root validates against the model's schema.
+    let schema = apollo_compiler::Schema::parse_and_validate(out.sdl.as_str(), "schema.graphql").unwrap();
+    let query = "query Me { me { email accounts { number status balance(asOf: \"2026-01-01\") } } account(accountNumber: \"A-1\") { number } }";
+    apollo_compiler::ExecutableDocument::parse_and_validate(&schema, query, "q.graphql").unwrap();
+}
+
+#[test]
+fn a_queries_page_wins_over_the_supplement_query_root() {
+    let parsed = parse_rel(&fixture("queries/standard.txt"));
+    let path = fixture("supplement/roots.graphql");
+    let build = krakengen_tests::schema_with_text(&parsed, "roots.graphql", std::fs::read_to_string(path).unwrap());
+    let built = Built { parsed, build };
+    let out = output(&built);
+    let query = type_block(&out.sdl, "Query");
+    assert!(query.contains("account(") && !query.contains("  me:") && !query.contains("@fromSupplement"), "{query}");
+    // The page's queries are compared with the supplement's query root, not its mutation root.
+    let text = rendered(&built);
+    assert!(text.contains("the supplement's `QueryRoot` type has no query"), "{text}");
+    assert!(!text.contains("has no mutation"), "{text}");
+    // The subscription root, which no page documents, still comes from the supplement.
+    assert!(out.sdl.contains("type Subscription {"), "{}", out.sdl);
 }
 
 #[test]

@@ -85,7 +85,15 @@ pub fn document(reference: &Reference, ir: &Draft, diags: &mut Diagnostics) -> D
     let root_fields = |e: &mut Emitter<'_>, kind: OperationKind| -> Vec<_> {
         reference.operations.iter().filter(|m| m.kind == kind).filter_map(|m| e.mutation(m)).collect()
     };
-    let (mutations, queries) = (root_fields(&mut e, OperationKind::Mutation), root_fields(&mut e, OperationKind::Query));
+    let (mutations, mut queries) = (root_fields(&mut e, OperationKind::Mutation), root_fields(&mut e, OperationKind::Query));
+    // Without a queries page, a supplement's query root fills it (`supplement::import_roots`).
+    let supplied = |e: &mut Emitter<'_>, root: &str| -> Vec<_> {
+        ir.roots.get(root).into_iter().flatten().filter_map(|f| e.output_field(f, true)).collect()
+    };
+    if queries.is_empty() {
+        queries = supplied(&mut e, "Query");
+    }
+    let subscriptions = supplied(&mut e, "Subscription");
     // A reference with queries gives the query root its fields; the preamble's placeholder stands
     // in only for a mutations page, whose queries krakengen does not know.
     if !queries.is_empty() {
@@ -110,6 +118,15 @@ pub fn document(reference: &Reference, ir: &Draft, diags: &mut Diagnostics) -> D
             implements_interfaces: Vec::new(),
             directives: DirectiveList::new(),
             fields: mutations,
+        })));
+    }
+    if !subscriptions.is_empty() {
+        doc.definitions.push(Definition::ObjectTypeDefinition(Node::new(ObjectTypeDefinition {
+            description: None,
+            name: Name::new_static_unchecked("Subscription"),
+            implements_interfaces: Vec::new(),
+            directives: DirectiveList::new(),
+            fields: subscriptions,
         })));
     }
     for def in ir.types.values() {

@@ -176,6 +176,9 @@ pub struct ValueDef {
 #[derive(Debug, Clone, Default)]
 pub struct Draft {
     pub types: BTreeMap<String, TypeDef>,
+    /// Root fields a supplement gives where the reference gives none (`Query` without a queries
+    /// page, `Subscription`), by root name.
+    pub roots: BTreeMap<&'static str, Vec<FieldDef>>,
 }
 
 /// Names krakengen declares itself and a reference must not use for its own types.

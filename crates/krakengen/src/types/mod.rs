@@ -16,8 +16,10 @@
 //! descriptions of the directives it declares.
 //!
 //! * **Roots.** `type Mutation` has every mutation with its arguments (exactly the declared type
-//!   references), description and return type. GraphQL requires a query root, so `type Query` is a
-//!   placeholder marked `@opaque` with the single field `_opaque: Unknown`.
+//!   references), description and return type. `type Query` has the queries of a queries page;
+//!   without one, the query fields of a supplement (marked `@fromSupplement`); without either, it is
+//!   a placeholder marked `@opaque` with the single field `_opaque: Unknown`, since GraphQL requires
+//!   a query root. A supplement's subscription root becomes `type Subscription`.
 //! * **Unknown shapes.** A type whose fields (values, members) the reference does not give is marked
 //!   `@opaque`. An opaque object, interface or input object has the single placeholder field
 //!   `_opaque: Unknown`, because GraphQL requires at least one field. A type whose listed fields,

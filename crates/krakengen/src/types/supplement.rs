@@ -25,7 +25,8 @@
 //! A supplement must be valid GraphQL (checked by apollo-compiler; every problem is an error pointing
 //! into the supplement file), except that it needs no query root: a hand-written file of a few types
 //! is enough. An invalid supplement is not applied at all. Synthetic type names (made up by krakengen)
-//! are not looked up, and the supplement's directives and query type are not carried over.
+//! are not looked up, and the supplement's directives are not carried over. Its query root fills
+//! the model's where the reference has no queries page, and its subscription root is the model's.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -38,7 +39,7 @@ use apollo_compiler::Schema;
 use super::ir::{FieldDef, Draft, Kind, Origin, Shape, TypeDef, Uses, ValueDef};
 use crate::model::is_builtin;
 use crate::diag::Diagnostics;
-use crate::model::{Deprecation, LineIndex, Reference, Span, TypeRef};
+use crate::model::{Deprecation, LineIndex, OperationKind, Reference, Span, TypeRef};
 
 /// How many problems of an invalid supplement are reported one by one. A file of junk makes the
 /// GraphQL parser report a problem for nearly every token; the rest are counted in one more
@@ -352,6 +353,7 @@ fn import(t: &ExtendedType) -> TypeDef {
 /// Fills `ir` from the supplement and reports every conflict with the reference.
 pub fn apply(reference: &Reference, ir: &mut Draft, sup: &Supplement, uses: &Uses, diags: &mut Diagnostics) {
     check_mutations(reference, sup, diags);
+    import_roots(reference, ir, sup);
     let names: Vec<String> = ir.types.keys().cloned().collect();
     for name in &names {
         let Some(st) = sup.schema.types.get(name.as_str()).filter(|t| !t.is_built_in()) else {
@@ -375,23 +377,33 @@ pub fn apply(reference: &Reference, ir: &mut Draft, sup: &Supplement, uses: &Use
 
 /// Compares the mutations of the reference with the supplement's mutation root.
 fn check_mutations(reference: &Reference, sup: &Supplement, diags: &mut Diagnostics) {
-    let root = sup.schema.root_operation(OperationType::Mutation).and_then(|n| sup.schema.get_object(n));
-    let Some(root) = root else {
+    let root_of = |kind: OperationType| sup.schema.root_operation(kind).and_then(|n| sup.schema.get_object(n));
+    let mutations = root_of(OperationType::Mutation);
+    if mutations.is_none() && reference.operations.iter().any(|m| m.kind == OperationKind::Mutation) {
         diags.warn(
             crate::diag::Code::SupplementNoMutationRoot,
             sup.file_span(),
             "the supplement declares no mutation root, so the reference's mutations cannot be checked against it",
             "no mutation type here",
         );
-        return;
-    };
+    }
+    let queries = root_of(OperationType::Query);
     for m in &reference.operations {
+        // Each operation is compared with the root of its own kind: a query with the query root.
+        let root = match m.kind {
+            OperationKind::Mutation => mutations,
+            OperationKind::Query => queries,
+        };
+        let Some(root) = root else { continue };
         let Some(f) = root.fields.get(m.name.as_str()) else {
             diags.warn(
                 crate::diag::Code::SupplementMissingMutation,
                 m.span,
-                format!("the supplement's `{}` type has no mutation `{}`", root.name, m.name),
-                "mutation missing from the supplement",
+                format!("the supplement's `{}` type has no {} `{}`", root.name, m.kind.keyword(), m.name),
+                match m.kind {
+                    OperationKind::Mutation => "mutation missing from the supplement",
+                    OperationKind::Query => "query missing from the supplement",
+                },
             );
             continue;
         };
@@ -644,6 +656,33 @@ fn fill_fields(def: &mut TypeDef, st: &ExtendedType, sup: &Supplement, was_compl
     }
 }
 
+/// Fills the roots the reference does not give from the supplement: its query root where the
+/// reference has no queries (a queries page, when given, wins whole), and its subscription root,
+/// which no reference page documents. The fields keep the supplement's names, arguments and
+/// deprecations and are marked as the supplement's; the types they name are imported by
+/// [`cascade`]. krakengen's own placeholder field (a supplement that is krakengen's SDL) is not a
+/// field of the API and is left out.
+fn import_roots(reference: &Reference, ir: &mut Draft, sup: &Supplement) {
+    let mut take = |kind: OperationType, root: &'static str| {
+        let Some(object) = sup.schema.root_operation(kind).and_then(|n| sup.schema.get_object(n)) else { return };
+        let fields: Vec<FieldDef> = object
+            .fields
+            .values()
+            .filter(|f| f.name != super::document::PLACEHOLDER_FIELD)
+            .map(|f| output_field(f))
+            .collect();
+        if !fields.is_empty() {
+            ir.roots.insert(root, fields);
+        }
+    };
+    if !reference.operations.iter().any(|m| m.kind == OperationKind::Query) {
+        take(OperationType::Query, "Query");
+    }
+    if !ir.types.contains_key("Subscription") {
+        take(OperationType::Subscription, "Subscription");
+    }
+}
+
 /// Imports, from the supplement, every type the IR now names but does not declare, and the object
 /// types implementing an interface the IR declares: an interface's implementations are part of its
 /// shape (its possible types), although no field names them.
@@ -659,20 +698,24 @@ fn cascade(ir: &mut Draft, sup: &Supplement) {
                 }
             }
         }
-        for def in ir.types.values() {
-            let names = def
-                .fields
+        let of_fields = |fields: &[FieldDef]| -> Vec<String> {
+            fields
                 .iter()
                 .flat_map(|f| f.ty.iter().chain(f.args.iter().filter_map(|a| a.ty.as_ref())))
                 .map(|t| t.base().to_string())
-                .chain(def.members.iter().cloned())
-                .chain(def.interfaces.iter().cloned());
-            for n in names {
-                // krakengen declares its reserved names itself (a supplement that is the schema of
-                // krakengen's own mock has `Unknown` too).
-                if !is_builtin(&n) && !ir.types.contains_key(&n) && !super::ir::RESERVED.contains(&n.as_str()) {
-                    wanted.insert(n);
-                }
+                .collect()
+        };
+        let names = ir
+            .types
+            .values()
+            .flat_map(|def| of_fields(&def.fields).into_iter().chain(def.members.iter().cloned()).chain(def.interfaces.iter().cloned()))
+            .chain(ir.roots.values().flat_map(|fields| of_fields(fields)))
+            .collect::<Vec<_>>();
+        for n in names {
+            // krakengen declares its reserved names itself (a supplement that is the schema of
+            // krakengen's own mock has `Unknown` too).
+            if !is_builtin(&n) && !ir.types.contains_key(&n) && !super::ir::RESERVED.contains(&n.as_str()) {
+                wanted.insert(n);
             }
         }
         let mut added = false;
