@@ -8,6 +8,7 @@ mod dependencies;
 mod diff;
 mod e2e;
 mod fuzz_regressions;
+mod lint;
 mod malformed;
 mod mock_sdl;
 mod parse;

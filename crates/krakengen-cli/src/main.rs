@@ -59,6 +59,11 @@ enum Command {
     /// complexity, deprecations) and to the generated Rust, classified as breaking, dangerous or safe.
     /// Exits 1 when either side has errors, 3 when a change reaches `--fail-on`.
     Diff(commands::diff::Args),
+    /// Check users' own operations (`.graphql` files, and GraphQL in string literals of Python,
+    /// TypeScript/JavaScript, Go and Rust sources) against a reference: what is invalid, what the
+    /// reference no longer has, what is deprecated or past its removal date, and what cannot be
+    /// checked. Generates nothing; exits 1 when a finding reaches `--fail-on`.
+    Lint(commands::lint::Args),
     /// Write a self-contained Rust crate (typed client and error codes) for a reference.
     ///
     /// The crate builds on its own with `cargo build`; its `reqwest` feature adds the HTTP transport.
@@ -82,6 +87,7 @@ fn main() -> ExitCode {
         Command::Mock(args) => commands::mock::run(args, &cx),
         Command::Introspect(args) => commands::introspect::run(args, &cx),
         Command::Diff(args) => commands::diff::run(args, &cx),
+        Command::Lint(args) => commands::lint::run(args, &cx),
         Command::Generate(args) => commands::generate::run(args, &cx),
     };
     match result {

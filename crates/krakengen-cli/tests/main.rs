@@ -5,6 +5,7 @@ mod bounded;
 mod cli;
 mod diff_command;
 mod introspect_command;
+mod lint_command;
 mod mock_command;
 mod reference;
 mod scaffold_command;

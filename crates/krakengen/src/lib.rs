@@ -51,6 +51,7 @@ pub mod codegen;
 pub mod config;
 pub mod diag;
 pub mod diff;
+pub mod lint;
 pub mod model;
 pub mod naming;
 pub mod parse;

@@ -6,6 +6,7 @@ pub mod codegen;
 pub mod diff;
 pub mod generate;
 pub mod introspect;
+pub mod lint;
 pub mod mock;
 pub mod parse;
 pub mod scaffold;
