@@ -83,9 +83,10 @@ fn a_session_lives_three_token_lifetimes() {
 #[test]
 fn fifty_concurrent_calls_across_an_expiry_refresh_once() {
     runtime().block_on(async {
-        // A JWT's `exp` is in whole seconds, so a token lives up to a second less than its TTL; with
-        // 4 s, the refreshed token outlives the 50 calls even on a loaded machine (with 1 s it could
-        // expire again while they ran, and be refreshed twice).
+        // A JWT's `exp` is in whole seconds and checked against whole seconds, so a token of TTL t
+        // lives between t - 1 and t + 1 seconds. With 4 s, the refreshed token outlives the 50 calls
+        // on a loaded machine (with 1 s it could expire again while they ran and be refreshed
+        // twice), and after 5.1 s the first one has expired at the server too.
         let (server, stats) = serve(krakengen_tests::vendored_loaded(), with_sessions(Duration::from_secs(4))).await;
         for expiry_known in [true, false] {
             let c = Arc::new(client(&server.url));
@@ -94,7 +95,7 @@ fn fifty_concurrent_calls_across_an_expiry_refresh_once() {
                 let tokens = c.session().tokens().unwrap();
                 c.session().set(Some(Tokens { expires_at: None, ..tokens }));
             }
-            tokio::time::sleep(Duration::from_millis(4100)).await;
+            tokio::time::sleep(Duration::from_millis(5100)).await;
             let before = stats.refreshes();
             let calls: Vec<_> = (0..50).map(|_| {
                 let c = c.clone();
