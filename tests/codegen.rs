@@ -545,3 +545,70 @@ fn vendored_standalone_crate_builds() {
     write_crate(dir.path(), &files);
     cargo_in(dir.path(), &["build", "--features", "reqwest"]);
 }
+
+/// The users' documents of `tests/fixtures/documents`, with the supplement fixtures.
+fn with_documents(extra: &[(&str, &str)]) -> Result<Generator, krakengen::diag::Diagnostics> {
+    let parsed = parse_rel(&fixture("supplement/reference.txt"));
+    let build = krakengen_tests::schema_with_file(&parsed, &fixture("supplement/agreeing.graphql"));
+    let schema = build.output.expect("the agreeing supplement builds");
+    let mut options = Options::new("sup").with_crate_name("sup-client");
+    for file in ["documents/fragments.graphql", "documents/operations.graphql"] {
+        options = options.with_documents(&format!("tests/fixtures/{file}"), &std::fs::read_to_string(fixture(file)).unwrap());
+    }
+    for (name, text) in extra {
+        options = options.with_documents(name, text);
+    }
+    Generator::new(schema.model(), &options)
+}
+
+/// The module `name` of a generated client file, from `pub mod name {` to its closing brace.
+fn module_text<'a>(client: &'a str, name: &str) -> &'a str {
+    let start = client.find(&format!("\npub mod {name} {{")).unwrap_or_else(|| panic!("no module {name}")) + 1;
+    let end = start + client[start..].find("\n}\n").unwrap() + 3;
+    &client[start..end]
+}
+
+/// Users' own operations become modules typed by their selections (a union as an enum by
+/// `__typename`, aliases, fragments inlined, `@include` as `Option`, several root fields), with a
+/// `Client` method each; the reference operations they call come along for their error tables, and
+/// no other. The crate builds and `tests/fixtures/documents/exercise.rs` decodes answers into the
+/// types and sends a document through a canned transport.
+#[test]
+fn users_documents_are_typed_by_their_selections() {
+    let generator = with_documents(&[]).unwrap_or_else(|d| panic!("{d:?}"));
+    let files = generator.crate_files().unwrap();
+    let client = &files.iter().find(|f| f.path.ends_with("client.rs")).unwrap().contents;
+    insta::assert_snapshot!("user_operation_link", module_text(client, "link"));
+    // The reference operations the documents call, and none other.
+    let reference: BTreeSet<&str> = generator.operation_documents().iter().map(|(n, _)| *n).collect();
+    assert_eq!(reference, BTreeSet::from(["acceptGoodsQuote", "generatePreSignedToken", "linkUserToLine", "setDevicePreferences"]));
+    for method in ["pub fn link<'a>(", "pub fn devices<'a>(", "pub fn quotes<'a>("] {
+        assert!(client.contains(method), "{method}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write_crate(dir.path(), &files);
+    std::fs::create_dir_all(dir.path().join("tests")).unwrap();
+    std::fs::copy(fixture("documents/exercise.rs"), dir.path().join("tests/exercise.rs")).unwrap();
+    cargo_in(dir.path(), &["test", "--quiet"]);
+}
+
+/// A document that does not validate, an anonymous operation and a name defined twice are refused
+/// with the file, line and column of each, and nothing is generated.
+#[test]
+fn users_documents_are_validated_first() {
+    let messages = |extra: &[(&str, &str)]| -> Vec<String> {
+        let Err(diags) = with_documents(extra) else { panic!("{extra:?} generated") };
+        diags.iter().map(|d| d.message.clone()).collect()
+    };
+    let invalid = messages(&[("bad.graphql", "mutation Bad($input: LinkUserToLineInput!) {\n  linkUserToLine(input: $input) { nope }\n}\n")]);
+    assert_eq!(invalid.len(), 1, "{invalid:?}");
+    assert!(invalid[0].starts_with("bad.graphql:2:"), "{invalid:?}");
+    assert!(invalid[0].contains("nope"), "{invalid:?}");
+    let anonymous = messages(&[("anon.graphql", "\n\nmutation { __typename }\n")]);
+    assert_eq!(anonymous, ["anon.graphql:3:1: an operation needs a name, which names its module and method"]);
+    let twice = messages(&[("again.graphql", "mutation Link { __typename }\n")]);
+    assert_eq!(twice.len(), 1, "{twice:?}");
+    assert!(twice[0].starts_with("again.graphql:1:10: operation `Link` is defined again (first at tests/fixtures/documents/operations.graphql:6:10)"), "{twice:?}");
+    let syntax = messages(&[("junk.graphql", "mutation Oops {")]);
+    assert!(syntax[0].starts_with("junk.graphql:1:"), "{syntax:?}");
+}

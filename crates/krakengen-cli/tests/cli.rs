@@ -407,3 +407,41 @@ fn a_closed_pipe_ends_quietly() {
         assert!(!stderr.contains("Broken pipe") && !stderr.contains("panicked"), "{args:?}: {stderr}");
     }
 }
+
+/// `generate --documents`: the users' operations become modules of the crate; an invalid document
+/// stops it with its position and writes nothing.
+#[test]
+fn generate_types_the_users_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("kc");
+    let out_s = out.display().to_string();
+    let ok = krakengen(&[
+        "generate",
+        "tests/fixtures/supplement/reference.txt",
+        "--supplement",
+        "tests/fixtures/supplement/agreeing.graphql",
+        "--documents",
+        "tests/fixtures/documents",
+        "--out",
+        &out_s,
+    ]);
+    assert_eq!(ok.status.code(), Some(0), "{}", text(&ok.stderr));
+    let client = std::fs::read_to_string(out.join("src/client.rs")).unwrap();
+    assert!(client.contains("pub mod link {") && client.contains("pub mod devices {") && client.contains("pub mod quotes {"));
+
+    let bad = dir.path().join("bad.graphql");
+    std::fs::write(&bad, "mutation Bad {\n  notAMutation\n}\n").unwrap();
+    let out2 = dir.path().join("kc2");
+    let failed = krakengen(&[
+        "generate",
+        "tests/fixtures/supplement/reference.txt",
+        "--documents",
+        &bad.display().to_string(),
+        "--out",
+        &out2.display().to_string(),
+    ]);
+    assert_eq!(failed.status.code(), Some(1), "{}", text(&failed.stderr));
+    let stderr = text(&failed.stderr);
+    assert!(stderr.contains("bad.graphql:2:3:") && stderr.contains("notAMutation"), "{stderr}");
+    assert!(!out2.exists());
+}

@@ -132,6 +132,14 @@ impl Config {
         self.map(|p| p.fragments(path))
     }
 
+    /// Your own operations: a `.graphql`/`.gql` file or a directory of them (see
+    /// [`crate::codegen::Options::with_documents`]). May be given several times; `compile` tells
+    /// cargo to rerun when any of them changes.
+    #[must_use]
+    pub fn documents(self, path: impl Into<PathBuf>) -> Self {
+        self.map(|p| p.documents(path))
+    }
+
     /// Maps a custom scalar to a Rust type path, as [`crate::codegen::Options::with_scalar`] does.
     #[must_use]
     pub fn scalar(self, graphql: &str, rust: &str) -> Self {

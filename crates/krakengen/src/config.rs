@@ -13,6 +13,8 @@
 //! supplements = []                       # SDL files or introspection results (JSON) that fill what
 //!                                        # the reference leaves unknown, in the SDL and the code
 //! fragments = []                         # .graphql fragment files used by the client documents
+//! documents = []                         # optional: your own operations (.graphql files or
+//!                                        # directories); the client then holds them, typed
 //! errors_crate = "crates/oees-errors"    # optional: generated error-code crate
 //! client_crate = "crates/oees-client"    # optional: generated client crate
 //! server_crate = "crates/oees-server"    # optional: generated server crate
@@ -55,6 +57,10 @@ pub struct Project {
     pub supplements: Vec<PathBuf>,
     #[serde(default)]
     pub fragments: Vec<PathBuf>,
+    /// Users' own operations (files or directories of `.graphql`/`.gql`); see
+    /// [`crate::codegen::Options::with_documents`].
+    #[serde(default)]
+    pub documents: Vec<PathBuf>,
     pub errors_crate: Option<PathBuf>,
     pub client_crate: Option<PathBuf>,
     pub server_crate: Option<PathBuf>,

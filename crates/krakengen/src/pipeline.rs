@@ -59,6 +59,7 @@ pub struct Pipeline {
     reference: Option<Input>,
     supplements: Vec<SupplementSource>,
     fragments: Vec<Input>,
+    documents: Vec<Input>,
     scalars: BTreeMap<String, String>,
     operations: Vec<String>,
     crates: Crates,
@@ -75,6 +76,7 @@ impl Pipeline {
             reference: None,
             supplements: Vec::new(),
             fragments: Vec::new(),
+            documents: Vec::new(),
             scalars: BTreeMap::new(),
             operations: Vec::new(),
             crates: Crates::Standalone { name: None },
@@ -93,6 +95,9 @@ impl Pipeline {
         }
         for f in &project.fragments {
             p = p.fragments(config.path(f));
+        }
+        for d in &project.documents {
+            p = p.documents(config.path(d));
         }
         p = p.scalars(&project.scalars).operations(&project.operations);
         p.runtime_path = project.runtime_path.clone();
@@ -171,6 +176,22 @@ impl Pipeline {
     #[must_use]
     pub fn fragments(mut self, path: impl Into<PathBuf>) -> Self {
         self.fragments.push(Input::Path(path.into()));
+        self
+    }
+
+    /// Users' own operations: a `.graphql`/`.gql` file, or a directory searched for them (in name
+    /// order). The client then holds their modules (see [`Options::with_documents`]). May be
+    /// given several times.
+    #[must_use]
+    pub fn documents(mut self, path: impl Into<PathBuf>) -> Self {
+        self.documents.push(Input::Path(path.into()));
+        self
+    }
+
+    /// Users' operations as text in memory; `name` is shown in diagnostics.
+    #[must_use]
+    pub fn documents_text(mut self, name: &str, text: &str) -> Self {
+        self.documents.push(Input::Text { name: name.to_string(), text: text.to_string() });
         self
     }
 
@@ -253,7 +274,8 @@ impl Pipeline {
 
     /// Every input file, for a build script's `rerun-if-changed`.
     pub fn input_paths(&self) -> Vec<&Path> {
-        let reference = self.reference.iter().chain(&self.fragments).filter_map(|i| match i {
+        // A directory of documents is watched whole: cargo rescans a directory it is told to.
+        let reference = self.reference.iter().chain(&self.fragments).chain(&self.documents).filter_map(|i| match i {
             Input::Path(p) => Some(p.as_path()),
             _ => None,
         });
@@ -310,6 +332,7 @@ impl Pipeline {
             reference: None,
             supplements: self.supplements.clone(),
             fragments: self.fragments.clone(),
+            documents: self.documents.clone(),
             scalars: self.scalars.clone(),
             operations: self.operations.clone(),
             crates: self.crates.clone(),
@@ -345,6 +368,26 @@ impl Pipeline {
                     options = options.with_fragments(&self.shown(path), &text);
                 }
                 Input::Text { name, text } => options = options.with_fragments(name, text),
+                Input::Parsed(_) => {}
+            }
+        }
+        for d in &self.documents {
+            match d {
+                Input::Path(path) => {
+                    let files = crate::lint::read_documents(std::slice::from_ref(path)).map_err(Failure::Load)?;
+                    let mut any = false;
+                    for f in files {
+                        let p = Path::new(&f.path);
+                        if matches!(crate::lint::Language::of(p), Some(crate::lint::Language::GraphQl)) {
+                            options = options.with_documents(&self.shown(p), &f.text);
+                            any = true;
+                        }
+                    }
+                    if !any {
+                        return Err(Failure::Load(format!("--documents {}: no .graphql or .gql file", path.display())));
+                    }
+                }
+                Input::Text { name, text } => options = options.with_documents(name, text),
                 Input::Parsed(_) => {}
             }
         }

@@ -22,6 +22,12 @@ pub struct Args {
     /// A `.graphql` file of fragment definitions to spread into the operation documents.
     #[arg(long = "fragments", value_name = "FILE")]
     fragments: Vec<PathBuf>,
+    /// Your own operations: a `.graphql`/`.gql` file, or a directory of them. The client then holds
+    /// a module and a method per operation, typed by its selections; the reference's operations
+    /// only as `--operation` selects them (and those your documents call, for their error
+    /// tables). May be repeated.
+    #[arg(long = "documents", value_name = "PATH")]
+    documents: Vec<PathBuf>,
     /// Maps a custom scalar to a Rust type, as `Date=::std::string::String`.
     #[arg(long = "scalar", value_name = "NAME=TYPE")]
     scalars: Vec<String>,
@@ -83,6 +89,9 @@ pub fn run(args: Args, cx: &Context) -> Result {
     }
     for f in &args.fragments {
         pipeline = pipeline.fragments(f);
+    }
+    for d in &args.documents {
+        pipeline = pipeline.documents(d);
     }
     for s in &args.scalars {
         let (k, v) = s.split_once('=').ok_or_else(|| format!("--scalar {s}: expected NAME=TYPE"))?;

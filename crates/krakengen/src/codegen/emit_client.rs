@@ -17,6 +17,7 @@ use super::wire::{self, WireField};
 use super::{emit_errors, runtime, ErrorsPath};
 
 mod types;
+mod user_ops;
 use types::type_def;
 
 /// The path of the error module from the client's root (`in_operation` false) or from an operation
@@ -203,6 +204,17 @@ pub(crate) fn segments<'a>(ir: &'a Ir, errors: &'a ErrorsPath) -> Vec<Segment<'a
     for r in ranges(ir.operations.len(), METHODS_PER_CHUNK) {
         out.push(Segment::chunk("impl<T: Transport> Client<T> {", move || {
             let methods: TokenStream = ir.operations[r.clone()].iter().map(method).collect();
+            quote! {
+                impl<T: Transport> Client<T> {
+                    #methods
+                }
+            }
+        }));
+    }
+    if !ir.user_operations.is_empty() {
+        out.push(Segment::items(move || ir.user_operations.iter().map(user_ops::module).collect()));
+        out.push(Segment::items(move || {
+            let methods: TokenStream = ir.user_operations.iter().map(user_ops::method).collect();
             quote! {
                 impl<T: Transport> Client<T> {
                     #methods

@@ -38,6 +38,8 @@ pub(crate) struct Ir {
     /// Shared types of the client's `types` module, by GraphQL name.
     pub types: Vec<TypeIr>,
     pub operations: Vec<OperationIr>,
+    /// The users' own operations (`--documents`), after the reference's.
+    pub user_operations: Vec<super::user_ops::UserOp>,
     /// The endpoint most blocks name, if any.
     pub endpoint: Option<String>,
     pub authenticate: Option<Authenticate>,
@@ -268,7 +270,12 @@ const CLIENT_METHODS: [&str; 10] = [
 const TYPENAME_FIELD: &str = "typename";
 
 /// The IR of the generated code for `operations` (the model's, or a selection of them).
-pub(crate) fn build(operations_in: &[Operation], model: &TypeModel, options: &Options) -> Result<Ir, Diagnostics> {
+pub(crate) fn build(
+    operations_in: &[Operation],
+    model: &TypeModel,
+    options: &Options,
+    users: Option<&super::user_ops::Documents>,
+) -> Result<Ir, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut warnings = Diagnostics::new();
     let fragments = Fragments::parse(&options.fragments, &mut diags);
@@ -332,7 +339,15 @@ pub(crate) fn build(operations_in: &[Operation], model: &TypeModel, options: &Op
     }
 
     let shapes = model.shapes();
-    let used = shapes.used(operations_in);
+    let mut used = shapes.used(operations_in);
+    // The types the users' documents name (variables, selected leaves), and what those reach.
+    let mut todo: Vec<String> = users.map(|u| u.used_types().into_iter().collect()).unwrap_or_default();
+    while let Some(name) = todo.pop() {
+        if crate::model::is_builtin(&name) || model.get(&name).is_none() || !used.insert(name.clone()) {
+            continue;
+        }
+        todo.extend(shapes.reaches(&name).into_iter().map(str::to_string));
+    }
     let mut type_table = NameTable::new(Case::Pascal);
     let rust_of: BTreeMap<String, String> = used.iter().map(|name| (name.clone(), type_table.insert(name))).collect();
     let boxed = shapes.boxed_fields(&used);
@@ -381,6 +396,12 @@ pub(crate) fn build(operations_in: &[Operation], model: &TypeModel, options: &Op
     if options.check_documents {
         validate_documents(&cx, &operations, &plain_documents, &mut diags);
     }
+    let reference_modules: BTreeMap<(OperationKind, String), String> =
+        operations.iter().map(|o| ((o.kind, o.graphql.clone()), o.module.clone())).collect();
+    let user_operations = match users {
+        Some(u) => super::user_ops::decide(u, model.schema(), &cx, &mut modules, &mut methods, &reference_modules),
+        None => Vec::new(),
+    };
     if diags.has_errors() {
         return Err(diags);
     }
@@ -414,6 +435,7 @@ pub(crate) fn build(operations_in: &[Operation], model: &TypeModel, options: &Op
         mutation_errors,
         types,
         operations,
+        user_operations,
         endpoint,
         authenticate,
         runtime: options.runtime_at(),
@@ -504,6 +526,12 @@ pub(crate) struct IrBuilder<'a> {
     pub model: &'a TypeModel,
     pub shapes: Shapes<'a>,
     pub rust_of: &'a BTreeMap<String, String>,
+}
+
+impl super::user_ops::Named for IrBuilder<'_> {
+    fn named(&self, name: &str) -> Ty {
+        IrBuilder::named(self, name)
+    }
 }
 
 impl IrBuilder<'_> {
@@ -732,7 +760,7 @@ mod tests {
         let parsed = crate::codegen::tests::vendored();
         let model = crate::types::build(&parsed, &[]).output.unwrap();
         let options = Options::new("oees");
-        let mut ir = build(model.operations(), &model, &options).unwrap();
+        let mut ir = build(model.operations(), &model, &options, None).unwrap();
         let index = ir.operations.iter().position(|o| o.graphql == "acceptGoodsQuote").unwrap();
         ir.operations[index].document = "mutation AcceptGoodsQuote { acceptGoodsQuote { noSuchField } }".into();
         let cx = IrBuilder { operations: model.operations(), model: &model, shapes: model.shapes(), rust_of: &BTreeMap::new() };

@@ -76,6 +76,7 @@ pub mod scaffold;
 #[doc(hidden)]
 pub mod stages;
 mod surface;
+mod user_ops;
 
 use std::collections::BTreeMap;
 
@@ -133,6 +134,8 @@ pub struct Options {
     /// Where the runtime crate `krakengen-client` is, when the client depends on it instead of
     /// embedding it (see [`Options::with_runtime_path`]).
     runtime_path: Option<String>,
+    /// The users' own operation documents (see [`Options::with_documents`]).
+    documents: Vec<FragmentSource>,
 }
 
 impl Options {
@@ -153,7 +156,18 @@ impl Options {
             operations: Vec::new(),
             check_documents: true,
             runtime_path: None,
+            documents: Vec::new(),
         }
+    }
+
+    /// Adds a document of the user's own operations (and fragments), named `name` in diagnostics.
+    /// With documents, the client holds a module and a method per operation in them, typed by
+    /// their selections, and the reference operations only as [`Options::with_operations`]
+    /// selects them (plus those whose root fields the documents call, for their error tables).
+    #[must_use]
+    pub fn with_documents(mut self, name: &str, text: &str) -> Self {
+        self.documents.push(FragmentSource { name: name.to_string(), text: text.to_string() });
+        self
     }
 
     /// Makes the client depend on the runtime crate `krakengen-client` at `dir` instead of
@@ -416,11 +430,25 @@ impl Generator {
     /// option is unusable (a scalar mapping that is not a Rust type, a fragment document that does
     /// not parse) or an operation document would not be valid against the model's schema.
     pub fn new(model: &TypeModel, options: &Options) -> Result<Generator, Diagnostics> {
-        if options.operations.is_empty() {
-            return Ok(Generator { ir: ir::build(model.operations(), model, options)?, options: options.clone() });
+        if options.documents.is_empty() {
+            if options.operations.is_empty() {
+                return Ok(Generator { ir: ir::build(model.operations(), model, options, None)?, options: options.clone() });
+            }
+            let selected = select_operations(model.operations(), &options.operations)?;
+            return Ok(Generator { ir: ir::build(&selected, model, options, None)?, options: options.clone() });
         }
-        let selected = select_operations(model.operations(), &options.operations)?;
-        Ok(Generator { ir: ir::build(&selected, model, options)?, options: options.clone() })
+        let mut diags = Diagnostics::new();
+        let Some(documents) = user_ops::Documents::load(model.schema(), &options.documents, &mut diags) else { return Err(diags) };
+        let mut selected = if options.operations.is_empty() { Vec::new() } else { select_operations(model.operations(), &options.operations)? };
+        for (kind, name) in documents.root_fields() {
+            if let Some(op) = model.operations().iter().find(|o| o.kind == kind && o.name == name) {
+                if !selected.iter().any(|s: &Operation| s.kind == kind && s.name == name) {
+                    selected.push(op.clone());
+                }
+            }
+        }
+        selected.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(Generator { ir: ir::build(&selected, model, options, Some(&documents))?, options: options.clone() })
     }
 
     /// Problems with the options that do not stop generation (a fragment on a type the schema does

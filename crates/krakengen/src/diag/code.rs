@@ -192,6 +192,9 @@ named_enum! {
         UnterminatedRow = "unterminated-row",
         /// Warning. An argument is not passed a declared variable, so its type is unknown.
         UntypedArgument = "untyped-argument",
+        /// Error. A user's operation document (`--documents`) does not parse or validate against the
+        /// model's schema, has an anonymous operation, or names an operation twice.
+        UserDocumentInvalid = "user-document-invalid",
     }
 }
 

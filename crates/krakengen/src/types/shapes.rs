@@ -84,7 +84,7 @@ impl<'a> Shapes<'a> {
 
     /// The named types of the fields of a generated shared type (or its members), which are
     /// generated too.
-    fn reaches(&self, name: &str) -> Vec<&'a str> {
+    pub fn reaches(&self, name: &str) -> Vec<&'a str> {
         let mut out: Vec<&str> = self.fields(name).iter().filter_map(|f| f.ty.as_ref().map(|t| t.base())).collect();
         if self.is_abstract(name) {
             out.extend(self.members(name));
