@@ -1,6 +1,6 @@
 //! `cargo xtask bench-peers`: times krakengen against the generators users would pick instead.
 //!
-//! Two pairs are timed on the same machine in one run, alternating within every round so that a
+//! Three pairs are timed on the same machine in one run, alternating within every round so that a
 //! change of load (other builds on the machine) hits both sides of a pair alike:
 //!
 //! 1. the Rust client for every operation: `krakengen generate` (reference → self-contained client
@@ -8,7 +8,9 @@
 //!    document with the SDL krakengen derived from the same reference;
 //! 2. the whole regeneration: `krakengen codegen` (reference → SDL, catalogue and both Rust crates, what
 //!    `cargo xtask codegen` does) against GraphQL Code Generator with the `typescript` and
-//!    `typescript-operations` plugins on the same SDL and documents.
+//!    `typescript-operations` plugins on the same SDL and documents;
+//! 3. a client from 200 users' documents: `krakengen generate --documents` against graphql-client
+//!    given the same documents in one file.
 //!
 //! Every side is timed as the processes a user would start, so process start-up counts on both
 //! sides. The peers are installed below `target/peers/` the first time this command runs, never by
@@ -171,7 +173,47 @@ pub fn run(rounds: usize) -> Result<String, String> {
         tolerate_failures: false,
     };
 
-    let pairs = [(&kg_client, &gc_side), (&kg_client, &gc_cat), (&kg_client, &gc_cat_raw), (&kg_regen, &gcg_side)];
+    // Pair 3: a client from 200 users' documents (the first 200 operation documents, one file each):
+    // `krakengen generate --documents` against graphql-client given the same documents in one file.
+    let user_dir = work.join("documents-200");
+    std::fs::create_dir_all(&user_dir).map_err(|e| format!("cannot create {}: {e}", user_dir.display()))?;
+    let users = &documents[..documents.len().min(200)];
+    for (name, doc) in users {
+        let path = user_dir.join(format!("{name}.graphql"));
+        std::fs::write(&path, doc).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    let out_docs = work.join("out/krakengen-documents");
+    let kg_docs = Side {
+        label: format!("krakengen generate --documents ({} files)", users.len()),
+        procs: vec![Proc::new(&krakengen, &[&"generate", &reference, &"--documents", &user_dir, &"--out", &out_docs, &"--project", &"oees"], &root)],
+        out_dir: out_docs,
+        tolerate_failures: false,
+    };
+    let all200 = work.join("concatenated/documents-200.graphql");
+    std::fs::write(&all200, concatenate(users)).map_err(|e| format!("cannot write {}: {e}", all200.display()))?;
+    let out_gc200 = work.join("out/graphql-client-200");
+    let gc_200 = |formatting: bool| {
+        let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"generate", &"--schema-path", &sdl, &"--output-directory", &out_gc200, &all200];
+        if !formatting {
+            args.insert(1, &"--no-formatting");
+        }
+        Side {
+            label: format!("graphql-client generate, the same documents in one file{}", if formatting { "" } else { ", --no-formatting" }),
+            procs: vec![Proc::new(&graphql_client, &args, &root)],
+            out_dir: out_gc200.clone(),
+            tolerate_failures: false,
+        }
+    };
+    let (gc_200_fmt, gc_200_raw) = (gc_200(true), gc_200(false));
+
+    let pairs = [
+        (&kg_client, &gc_side),
+        (&kg_client, &gc_cat),
+        (&kg_client, &gc_cat_raw),
+        (&kg_regen, &gcg_side),
+        (&kg_docs, &gc_200_fmt),
+        (&kg_docs, &gc_200_raw),
+    ];
     let load_before = load_average();
     let mut times: Vec<(Vec<Duration>, Vec<Duration>)> = vec![(Vec::new(), Vec::new()); pairs.len()];
     // Round 0 warms the page cache and is not counted. Odd rounds run the peer first, so neither side
