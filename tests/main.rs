@@ -12,6 +12,7 @@ mod lint;
 mod malformed;
 mod mock_sdl;
 mod parse;
+mod python;
 mod queries;
 mod renderings;
 mod sdl;

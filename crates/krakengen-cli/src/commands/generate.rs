@@ -16,9 +16,14 @@ pub struct Args {
     /// The project name used in documentation and the default package name.
     #[arg(long, value_name = "NAME", default_value = "kraken")]
     project: String,
-    /// The package name (default: `{project}-client`).
+    /// The package name (default: `{project}-client`; for Python `kraken-client`, imported as
+    /// `kraken_client`).
     #[arg(long, value_name = "NAME")]
     name: Option<String>,
+    /// The language of the package: a Rust crate, or a Python package (pydantic models, an async
+    /// and a sync client on httpx, error codes with categories, the same session and retry rules).
+    #[arg(long, value_enum, default_value = "rust")]
+    lang: Lang,
     /// A `.graphql` file of fragment definitions to spread into the operation documents.
     #[arg(long = "fragments", value_name = "FILE")]
     fragments: Vec<PathBuf>,
@@ -39,6 +44,12 @@ pub struct Args {
     /// the client: the crate's Cargo.toml names it by a path relative to `--out`.
     #[arg(long = "runtime-path", value_name = "DIR")]
     runtime_path: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Lang {
+    Rust,
+    Python,
 }
 
 /// `path` lexically absolute (against the working directory) and without `.` or `..` parts.
@@ -115,6 +126,23 @@ pub fn run(args: Args, cx: &Context) -> Result {
     // Each file is compared with `out` while it is formatted and staged in a temporary file if it
     // differs; nothing in `out` changes unless every file was generated.
     let mut staging = krakengen::project::Staging::new(false);
+    if args.lang == Lang::Python {
+        let dist = args.name.clone().unwrap_or_else(|| "kraken-client".to_string());
+        let valid = !dist.is_empty() && dist.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') && dist.starts_with(|c: char| c.is_ascii_alphabetic());
+        if !valid {
+            return Err(format!("--name {dist}: a Python distribution name is letters, digits, - and _, starting with a letter").into());
+        }
+        let files = generator.python_package(&dist);
+        let count = files.len();
+        for f in files {
+            let mut staged = staging.create(args.out.join(&f.path));
+            krakengen::write::TextSink::push_text(&mut staged, &f.contents);
+            staging.finish(staged)?;
+        }
+        let report = staging.commit()?;
+        super::stdout(&format!("{}: wrote {} of {count} files\n", args.out.display(), report.written.len()))?;
+        return Ok(Exit::Success);
+    }
     let files = match generator.crate_into(|path| staging.create(args.out.join(path))) {
         Ok(files) => files,
         Err(diagnostics) => return cx.fail(&loaded.failure(diagnostics), "nothing was written"),

@@ -76,6 +76,7 @@ pub mod scaffold;
 #[doc(hidden)]
 pub mod stages;
 mod surface;
+mod python;
 mod user_ops;
 
 use std::collections::BTreeMap;
@@ -537,6 +538,12 @@ impl Generator {
         let mut out = format::rust_files_segments(&[&errors, &client], sinks, &self.options.header()).into_iter();
         let (errors, client) = (out.next().expect("two files")?, out.next().expect("two files")?);
         Ok(vec![manifest, lib, errors, client])
+    }
+
+    /// The Python package `dist` (`kraken-client`, imported as `kraken_client`): `pyproject.toml`
+    /// and `src/<import name>/` (see the Python target's module documentation).
+    pub fn python_package(&self, dist: &str) -> Vec<GeneratedFile> {
+        python::package(&self.ir, dist, &self.options.toml_header())
     }
 
     /// Everything generated for one mutation, formatted as one Rust file for review and snapshot

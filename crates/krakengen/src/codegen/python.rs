@@ -1,0 +1,618 @@
+//! The Python target: a pip-installable package from the same IR the Rust client is emitted from.
+//!
+//! `src/<import name>/` holds `models.py` (pydantic models of the shared types, the payloads and
+//! the users' operations' selections), `errors.py` (every error code with its category, from the
+//! same table as the Rust `ErrorCode`, and the exceptions), `client.py` (`AsyncClient` and
+//! `Client`, one method per operation), the runtime (`_async_runtime.py`, hand-written in
+//! `templates/python`, and `_sync_runtime.py` derived from it word by word, as the sync client is
+//! from the async one) and `py.typed`. The text is written in the layout `ruff format` gives it
+//! (exploded signatures with trailing commas, double quotes), which the tests check.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+
+use super::ir::{FieldIr, Ir, OperationIr, Ty, TypeIrKind};
+use super::user_ops::Item;
+use crate::model::{OperationKind, Permissions};
+use crate::write::GeneratedFile;
+
+const ASYNC_RUNTIME: &str = include_str!("../../../../templates/python/_async_runtime.py");
+const RUNTIME: &str = include_str!("../../../../templates/python/_runtime.py");
+const ERRORS: &str = include_str!("../../../../templates/python/errors.py");
+
+/// Python's keywords and the names a pydantic model must not take (its own attributes).
+const RESERVED: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
+    "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
+    "return", "try", "while", "with", "yield", "json", "dict", "copy", "schema", "validate", "construct", "fields", "self",
+];
+
+/// A Rust identifier as a Python one: `r#type` is `type`; a reserved word gets a trailing `_`.
+fn py_name(rust: &str) -> String {
+    let n = rust.trim_start_matches("r#").trim_end_matches('_');
+    let n = if n.is_empty() { rust.trim_start_matches("r#") } else { n };
+    if RESERVED.contains(&n) || n.starts_with('_') {
+        format!("{}_", n.trim_start_matches('_'))
+    } else {
+        n.to_string()
+    }
+}
+
+/// A Python string literal of `s`, quoted as ruff quotes it: double quotes, unless the text holds
+/// double quotes and no single ones.
+fn py_str(s: &str) -> String {
+    // JSON string syntax is valid Python for every string (escapes included).
+    let json = serde_json::to_string(s).expect("a string serializes");
+    if s.contains('"') && !s.contains('\'') {
+        format!("'{}'", json[1..json.len() - 1].replace("\\\"", "\""))
+    } else {
+        json
+    }
+}
+
+/// Ruff's limit, which the generated `pyproject.toml` sets.
+const LINE: usize = 120;
+
+/// `{indent}{head}({args}){tail}` in a layout ruff keeps: on one line if it fits, else one argument
+/// a line with a trailing comma (which ruff never joins again, so the synchronous twin of a call,
+/// shorter by its `await`, keeps the layout too).
+fn call(indent: &str, head: &str, args: &[String], tail: &str) -> String {
+    let one = format!("{indent}{head}({}){tail}", args.join(", "));
+    if one.chars().count() <= LINE {
+        return format!("{one}\n");
+    }
+    let lines: String = args.iter().map(|a| format!("{indent}    {a},\n")).collect();
+    format!("{indent}{head}(\n{lines}{indent}){tail}\n")
+}
+
+/// How the types are spelled in Python.
+struct Names {
+    /// (operation module, local Rust name) → Python class name.
+    local: BTreeMap<(String, String), String>,
+}
+
+impl Names {
+    fn ann(&self, ty: &Ty, module: &str) -> String {
+        match ty {
+            Ty::Prim("String") => "str".into(),
+            Ty::Prim("i32") => "int".into(),
+            Ty::Prim("f64") => "float".into(),
+            Ty::Prim(_) => "bool".into(),
+            Ty::Json => "Any".into(),
+            Ty::Shared(n) => n.clone(),
+            Ty::Local(n) => self.local.get(&(module.to_string(), n.clone())).cloned().unwrap_or_else(|| "Any".into()),
+            Ty::Option(t) => format!("{} | None", self.ann(t, module)),
+            Ty::Vec(t) => format!("list[{}]", self.ann(t, module)),
+            Ty::Boxed(t) => self.ann(t, module),
+        }
+    }
+}
+
+fn field_line(out: &mut String, f: &FieldIr, names: &Names, module: &str) {
+    let ann = names.ann(&f.ty, module);
+    let name = py_name(&f.rust);
+    let mut args = Vec::new();
+    if f.ty.is_option() {
+        args.push("default=None".to_string());
+    }
+    // Not `alias`: type checkers take that as the constructor's keyword, and users write the Python
+    // names; the JSON names are read and written through these two.
+    args.push(format!("validation_alias={}", py_str(&f.graphql)));
+    args.push(format!("serialization_alias={}", py_str(&f.graphql)));
+    out.push_str(&call("    ", &format!("{name}: {ann} = Field"), &args, ""));
+}
+
+fn class(out: &mut String, name: &str, doc: &str, fields: &[FieldIr], names: &Names, module: &str) {
+    let _ = writeln!(out, "\n\nclass {name}(_Model):");
+    let _ = writeln!(out, "    {}", py_str(doc));
+    if !fields.is_empty() {
+        out.push('\n');
+    }
+    for f in fields {
+        field_line(out, f, names, module);
+    }
+}
+
+/// An alias of a union of models keyed by `__typename`, with `other` for a member the package
+/// does not know. The member names go in a constant of their own, one a line with a trailing comma,
+/// the layout ruff keeps however many there are.
+fn by_typename(out: &mut String, name: &str, members: &[(String, String)], other: &str) {
+    let mut parts: Vec<String> = members.iter().map(|(graphql, class)| format!("Annotated[{class}, Tag({})]", py_str(graphql))).collect();
+    parts.push(format!("Annotated[{other}, Tag(\"__other__\")]"));
+    let known: String = members.iter().map(|(g, _)| format!("        {},\n", py_str(g))).collect();
+    let _ = writeln!(out, "\n\n_{name}_MEMBERS = frozenset(\n    {{\n{known}    }}\n)");
+    let _ = writeln!(out, "{name} = Annotated[");
+    let one = format!("    {},", parts.join(" | "));
+    if one.chars().count() <= LINE {
+        let _ = writeln!(out, "{one}");
+    } else {
+        let _ = writeln!(out, "    (\n        {}\n    ),", parts.join("\n        | "));
+    }
+    let _ = writeln!(out, "    Discriminator(_by_typename(_{name}_MEMBERS)),");
+    out.push_str("]\n");
+}
+
+fn models(ir: &Ir, names: &Names) -> String {
+    let mut out = String::new();
+    // Enums and aliases first, then classes: aliases must exist before a class names them at
+    // run time (annotations are strings, but `Annotated` aliases are evaluated).
+    for t in &ir.types {
+        let doc = format!("The GraphQL type {}.", t.graphql);
+        match &t.kind {
+            TypeIrKind::Enum { values } => {
+                let _ = writeln!(out, "\n\nclass {}(_OpenEnum):", t.rust);
+                let _ = writeln!(out, "    {}\n", py_str(&doc));
+                for (graphql, _) in values {
+                    let member = if RESERVED.contains(&graphql.as_str()) { format!("{graphql}_") } else { graphql.clone() };
+                    let _ = writeln!(out, "    {member} = {}", py_str(graphql));
+                }
+            }
+            TypeIrKind::Scalar { .. } => {
+                let _ = writeln!(out, "\n\n{} = Any\n\"\"\"{}\"\"\"", t.rust, doc.replace('"', "'"));
+            }
+            TypeIrKind::Opaque { .. } => {
+                let _ = writeln!(out, "\n\n{} = dict[str, Any]\n\"\"\"{} The reference does not give its fields.\"\"\"", t.rust, doc.replace('"', "'"));
+            }
+            _ => {}
+        }
+    }
+    for t in &ir.types {
+        let doc = format!("The GraphQL type {}.", t.graphql);
+        match &t.kind {
+            TypeIrKind::Object { fields, .. } | TypeIrKind::Input { fields } => class(&mut out, &t.rust, &doc, fields, names, ""),
+            _ => {}
+        }
+    }
+    for t in &ir.types {
+        if let TypeIrKind::Abstract { members, .. } = &t.kind {
+            let members: Vec<(String, String)> = members.iter().map(|(g, _, rust)| (g.clone(), rust.clone())).collect();
+            by_typename(&mut out, &t.rust, &members, "dict[str, Any]");
+        }
+    }
+    for op in &ir.operations {
+        if let Some(p) = &op.payload {
+            let name = &names.local[&(op.module.clone(), p.rust.clone())];
+            class(&mut out, name, &format!("The payload {} of {}.", p.graphql, op.graphql), &p.fields, names, &op.module);
+        }
+    }
+    for op in &ir.user_operations {
+        for item in &op.items {
+            if let Item::Struct { rust, graphql, fields } = item {
+                let name = &names.local[&(op.module.clone(), rust.clone())];
+                class(&mut out, name, &format!("What {} selects on {graphql}.", op.name), fields, names, &op.module);
+            }
+        }
+        for item in &op.items {
+            if let Item::Enum { rust, variants, other, .. } = item {
+                let name = &names.local[&(op.module.clone(), rust.clone())];
+                let members: Vec<(String, String)> =
+                    variants.iter().map(|(g, _, s)| (g.clone(), names.local[&(op.module.clone(), s.clone())].clone())).collect();
+                // Any other member decodes as the common selection.
+                by_typename(&mut out, name, &members, &names.local[&(op.module.clone(), other.clone())]);
+            }
+        }
+    }
+    models_head(&out) + &out
+}
+
+/// The imports and helpers of `models.py`, as far as `body` uses them (ruff refuses unused imports).
+fn models_head(body: &str) -> String {
+    let uses = |word: &str| {
+        body.match_indices(word).any(|(i, _)| {
+            let before = body[..i].chars().next_back();
+            let after = body[i + word.len()..].chars().next();
+            !before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') && !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+        })
+    };
+    let tagged = uses("Discriminator");
+    let mut head = String::from("\"\"\"Models of the API's types, the operations' payloads and your operations' selections.\"\"\"\n\nfrom __future__ import annotations\n\n");
+    if uses("_OpenEnum") {
+        head.push_str("import enum\n");
+    }
+    if tagged {
+        head.push_str("from collections.abc import Callable\n");
+    }
+    let typing: Vec<&str> = [("Annotated", tagged), ("Any", tagged || uses("Any") || uses("_OpenEnum"))].iter().filter(|(_, u)| *u).map(|(n, _)| *n).collect();
+    if !typing.is_empty() {
+        head.push_str(&format!("from typing import {}\n", typing.join(", ")));
+    }
+    if head.ends_with("\n\n") {
+        // Nothing from the standard library.
+    } else {
+        head.push('\n');
+    }
+    let mut pydantic = vec!["BaseModel", "ConfigDict"];
+    if tagged {
+        pydantic.push("Discriminator");
+    }
+    if uses("Field") {
+        pydantic.push("Field");
+    }
+    if tagged {
+        pydantic.push("Tag");
+    }
+    head.push_str(&format!("from pydantic import {}\n\n\n", pydantic.join(", ")));
+    head.push_str(
+        "class _Model(BaseModel):\n    \
+         model_config = ConfigDict(validate_by_name=True, validate_by_alias=True, extra=\"ignore\", protected_namespaces=())\n",
+    );
+    if uses("_OpenEnum") {
+        head.push_str(
+            "\n\nclass _OpenEnum(str, enum.Enum):\n    \
+             \"\"\"An enum that keeps a value the API added after this package was generated, as a member of no name.\"\"\"\n\n    \
+             @classmethod\n    \
+             def _missing_(cls, value: object) -> Any:\n        \
+             if not isinstance(value, str):\n            \
+             return None\n        \
+             member = str.__new__(cls, value)\n        \
+             member._name_ = value\n        \
+             member._value_ = value\n        \
+             return member\n",
+        );
+    }
+    if tagged {
+        head.push_str(
+            "\n\ndef _by_typename(known: frozenset[str]) -> Callable[[Any], str]:\n    \
+             def pick(value: Any) -> str:\n        \
+             typename = value.get(\"__typename\") if isinstance(value, dict) else getattr(value, \"typename\", None)\n        \
+             return typename if isinstance(typename, str) and typename in known else \"__other__\"\n\n    \
+             return pick\n",
+        );
+    }
+    head
+}
+
+/// The constants of operation `i`: its document `_D{i}`, the type `_T{i}` its answer decodes to and
+/// the adapter `_A{i}` that decodes it. Short names keep every line within ruff's limit (a long type
+/// is named once, on a line of its own), so the layout is the one ruff gives.
+fn adapters(out: &mut String, i: usize, name: &str, ann: &str, document: &str) {
+    let _ = writeln!(out, "\n# {name}");
+    let _ = writeln!(out, "_T{i} = {ann}");
+    let _ = writeln!(out, "_A{i}: TypeAdapter[_T{i}] = TypeAdapter(_T{i})");
+    let literal = py_str(document);
+    let one = format!("_D{i} = {literal}");
+    if one.chars().count() > LINE && literal.chars().count() + 4 <= LINE {
+        let _ = writeln!(out, "_D{i} = (\n    {literal}\n)");
+    } else {
+        let _ = writeln!(out, "{one}");
+    }
+}
+
+fn doc_lines(op: &OperationIr) -> Vec<String> {
+    let mut lines = Vec::new();
+    lines.push(op.description.clone().unwrap_or_else(|| format!("The {} {}.", op.kind.keyword(), op.graphql)));
+    if let Some(c) = op.complexity {
+        lines.push(format!("Query complexity: {c}."));
+    }
+    match &op.permissions {
+        Permissions::Unspecified => {}
+        Permissions::Public => lines.push("Required permissions: none.".into()),
+        Permissions::Required(e) => lines.push(format!("Required permissions: {e}.")),
+    }
+    if let Some(d) = &op.deprecation {
+        lines.push(format!("Deprecated: {}", d.reason.lines().next().unwrap_or("")));
+    }
+    lines
+}
+
+fn docstring(out: &mut String, indent: &str, lines: &[String]) {
+    let text: Vec<String> = lines.iter().flat_map(|l| l.lines().map(|s| s.trim_end().replace('\\', "\\\\").replace("\"\"\"", "'''")).collect::<Vec<_>>()).collect();
+    let _ = writeln!(out, "{indent}\"\"\"{}", text.first().map(String::as_str).unwrap_or(""));
+    for l in text.iter().skip(1) {
+        if l.is_empty() {
+            out.push('\n');
+        } else {
+            let _ = writeln!(out, "{indent}{l}");
+        }
+    }
+    if text.len() > 1 {
+        let _ = writeln!(out, "{indent}\"\"\"");
+    } else {
+        out.pop();
+        out.push_str("\"\"\"\n");
+    }
+}
+
+fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> String {
+    let mut out = String::from(
+        "\"\"\"The typed client: one method per operation, on ``AsyncClient`` and on ``Client``.\"\"\"\n\n\
+         from __future__ import annotations\n\n\
+         from types import TracebackType\n\
+         from typing import Any\n\n\
+         import httpx\n\
+         from pydantic import BaseModel, TypeAdapter\n\
+         from typing_extensions import Self\n\n\
+         from . import models\n\
+         from ._async_runtime import AsyncEngine\n\
+         from ._runtime import RetryPolicy\n\
+         from ._sync_runtime import SyncEngine\n\n\
+         __all__ = [\"AsyncClient\", \"Client\"]\n\n\n\
+         def _dump(value: Any) -> Any:\n    \
+         if isinstance(value, BaseModel):\n        \
+         return value.model_dump(mode=\"json\", by_alias=True, exclude_none=True)\n    \
+         if isinstance(value, list):\n        \
+         return [_dump(v) for v in value]\n    \
+         if isinstance(value, dict):\n        \
+         return {k: _dump(v) for k, v in value.items()}\n    \
+         return getattr(value, \"value\", value)\n",
+    );
+    // The token mutation (name, document, field) the session refreshes with.
+    let token = ir.authenticate.as_ref().map(|a| &ir.operations[a.operation]);
+    match token {
+        Some(op) => {
+            let _ = writeln!(
+                out,
+                "\n\n_TOKEN_MUTATION = (\n    {},\n    {},\n    {},\n)",
+                py_str(&op.operation_name),
+                py_str(&op.document),
+                py_str(&op.graphql)
+            );
+        }
+        None => out.push_str("\n\n_TOKEN_MUTATION = None\n"),
+    }
+    let qualified = |ann: String| -> String {
+        // Model names are qualified by the module the client imports them from.
+        let mut s = String::new();
+        let mut word = String::new();
+        for c in ann.chars().chain(std::iter::once(' ')) {
+            if c.is_alphanumeric() || c == '_' {
+                word.push(c);
+            } else {
+                if !word.is_empty() {
+                    let builtin = matches!(word.as_str(), "None" | "list" | "dict" | "Any" | "str" | "int" | "float" | "bool");
+                    if !builtin {
+                        s.push_str("models.");
+                    }
+                    s.push_str(&word);
+                    word.clear();
+                }
+                s.push(c);
+            }
+        }
+        s.pop();
+        s
+    };
+    // The adapters that decode each operation's field of `data`.
+    let mut methods = String::new();
+    for (i, op) in ir.operations.iter().enumerate() {
+        let ann = qualified(names.ann(&op.data_field.ty, &op.module));
+        let adapter = format!("_A{i}");
+        adapters(&mut out, i, &op.graphql, &ann, &op.document);
+        let mut lines = doc_lines(op);
+        if let Some(codes) = codes_of.get(&i) {
+            if !codes.is_empty() {
+                lines.push(String::new());
+                lines.push(format!("Possible errors: {}.", codes.join(", ")));
+            }
+        }
+        method(&mut methods, &py_name(&op.method), &op.operation_name, &format!("_D{}", &adapter[2..]), op.kind, &op.variables, names, &op.module, &ann, &adapter, Some(&op.graphql), &lines, &qualified);
+    }
+    for (j, op) in ir.user_operations.iter().enumerate() {
+        let data = qualified(names.local[&(op.module.clone(), "Data".to_string())].clone());
+        let i = ir.operations.len() + j;
+        let adapter = format!("_A{i}");
+        adapters(&mut out, i, &op.name, &data, &op.document);
+        let lines = vec![format!("Your {} ``{}``; returns its whole ``data``.", op.kind.keyword(), op.name)];
+        method(&mut methods, &py_name(&op.method), &op.name, &format!("_D{}", &adapter[2..]), op.kind, &op.variables, names, &op.module, &data, &adapter, None, &lines, &qualified);
+    }
+    if let (Some(a), Some(op)) = (&ir.authenticate, token) {
+        let payload = op.payload.as_ref().map(|p| qualified(names.local[&(op.module.clone(), p.rust.clone())].clone())).unwrap_or_else(|| "Any".into());
+        let arg = py_name(&a.argument);
+        let var = op.variables.iter().find(|v| v.graphql == a.argument).map(|v| qualified(names.ann(&v.ty, &op.module))).unwrap_or_else(|| "Any".into());
+        let _ = write!(
+            methods,
+            "\n    async def authenticate(self, *, {arg}: {var}) -> {payload}:\n        \
+             \"\"\"Obtains a Kraken token and keeps it in the session: later calls send it and it is renewed ahead of its expiry.\n\n        \
+             A failed login is not sent again.\n        \"\"\"\n        \
+             payload = await self._engine.authenticate(\n            \
+             {},\n            _TOKEN_MUTATION[1],\n            {},\n            {{{}: _dump({arg})}},\n        )\n        \
+             return TypeAdapter({payload}).validate_python(payload)\n",
+            py_str(&op.operation_name),
+            py_str(&op.graphql),
+            py_str(&a.argument),
+        );
+    }
+    let async_client = format!(
+        "\n\nclass AsyncClient:\n    \
+         \"\"\"The API's client. Use it as ``async with AsyncClient(endpoint) as client:``.\"\"\"\n\n    \
+         def __init__(\n        self,\n        endpoint: str,\n        *,\n        headers: dict[str, str] | None = None,\n        \
+         http: httpx.AsyncClient | None = None,\n        timeout: float = 60.0,\n        retry: RetryPolicy | None = None,\n    ) -> None:\n        \
+         self._engine = AsyncEngine(\n            endpoint,\n            headers=headers,\n            http=http,\n            timeout=timeout,\n            \
+         retry=retry if retry is not None else RetryPolicy(),\n            token_mutation=_TOKEN_MUTATION,\n        )\n\n    \
+         def __repr__(self) -> str:\n        return f\"AsyncClient({{self._engine!r}})\"\n\n    \
+         async def __aenter__(self) -> Self:\n        return self\n\n    \
+         async def __aexit__(\n        self,\n        exc_type: type[BaseException] | None,\n        exc: BaseException | None,\n        \
+         tb: TracebackType | None,\n    ) -> None:\n        await self._engine.close()\n\n    \
+         async def close(self) -> None:\n        \"\"\"Closes the HTTP client if the client made it.\"\"\"\n        await self._engine.close()\n\n    \
+         async def execute(\n        self,\n        document: str,\n        variables: dict[str, Any] | None = None,\n        *,\n        operation_name: str = \"\",\n    ) -> dict[str, Any]:\n        \
+         \"\"\"Sends any document and returns its ``data``; ``operation_name`` names one of several operations.\"\"\"\n        \
+         kind = \"mutation\" if document.lstrip().startswith(\"mutation\") else \"query\"\n        \
+         return await self._engine.execute(operation_name, document, _dump(variables or {{}}), kind)\n\
+         {methods}"
+    );
+    out.push_str(&async_client);
+    out.push_str(&unasync(&async_client));
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn method(
+    out: &mut String,
+    name: &str,
+    operation_name: &str,
+    document: &str,
+    kind: OperationKind,
+    variables: &[FieldIr],
+    names: &Names,
+    module: &str,
+    ret: &str,
+    adapter: &str,
+    field: Option<&str>,
+    doc: &[String],
+    qualified: &dyn Fn(String) -> String,
+) {
+    let _ = write!(out, "\n    async def {name}(\n        self,\n");
+    if !variables.is_empty() {
+        out.push_str("        *,\n");
+    }
+    let mut required: Vec<&FieldIr> = variables.iter().filter(|v| !v.ty.is_option()).collect();
+    required.extend(variables.iter().filter(|v| v.ty.is_option()));
+    for v in &required {
+        let ann = qualified(names.ann(&v.ty, module));
+        let default = if v.ty.is_option() { " = None" } else { "" };
+        let _ = writeln!(out, "        {}: {ann}{default},", py_name(&v.rust));
+    }
+    let _ = writeln!(out, "    ) -> {ret}:");
+    docstring(out, "        ", doc);
+    out.push_str("        variables: dict[str, Any] = {}\n");
+    for v in variables {
+        let n = py_name(&v.rust);
+        if v.ty.is_option() {
+            let _ = writeln!(out, "        if {n} is not None:\n            variables[{}] = _dump({n})", py_str(&v.graphql));
+        } else {
+            let _ = writeln!(out, "        variables[{}] = _dump({n})", py_str(&v.graphql));
+        }
+    }
+    let args = [py_str(operation_name), document.to_string(), "variables".to_string(), py_str(kind.keyword())];
+    out.push_str(&call("        ", "data = await self._engine.execute", &args, ""));
+    match field {
+        Some(f) => out.push_str(&call("        ", &format!("return {adapter}.validate_python"), &[format!("data.get({})", py_str(f))], "")),
+        None => {
+            let _ = writeln!(out, "        return {adapter}.validate_python(data)");
+        }
+    }
+}
+
+/// The synchronous twin of the asynchronous runtime: [`unasync`], with the imports and `__all__`
+/// kept in order.
+fn unasync_runtime(text: &str) -> String {
+    unasync(&text.replace("import asyncio\nimport json\nimport time\n", "import json\nimport threading\nimport time\n"))
+}
+
+/// The synchronous twin of asynchronous code: the same text with the asynchronous words replaced.
+/// An `await` call shorter by six characters may fit on a line again, which the callers re-lay.
+fn unasync(text: &str) -> String {
+    let mut s = text.to_string();
+    for (from, to) in [
+        ("async def __aenter__", "def __enter__"),
+        ("async def __aexit__", "def __exit__"),
+        ("await self.http.aclose()", "self.http.close()"),
+        ("async with ", "with "),
+        ("async for ", "for "),
+        ("async def ", "def "),
+        ("await ", ""),
+        ("asyncio.Lock()", "threading.Lock()"),
+        ("asyncio.sleep(", "time.sleep("),
+        ("import asyncio\n", "import threading\n"),
+        ("aiter_bytes()", "iter_bytes()"),
+        ("httpx.AsyncClient", "httpx.Client"),
+        ("AsyncEngine", "SyncEngine"),
+        ("AsyncClient", "Client"),
+        ("``async with Client(endpoint) as client:``", "``with Client(endpoint) as client:``"),
+    ] {
+        s = s.replace(from, to);
+    }
+    s
+}
+
+fn errors(ir: &Ir) -> String {
+    let mut codes = String::from("class ErrorCode(str, enum.Enum):\n    \"\"\"Every error code of the API this package knows: the reference's and Kraken's generic ones.\"\"\"\n\n");
+    let mut table = String::from("#: The category of each code, by code.\nCATEGORIES: dict[str, ErrorCategory] = {\n");
+    let word = |c: krakengen_policy::generic::Category| match c.name() {
+        "RateLimit" => "RATE_LIMIT".to_string(),
+        other => other.to_uppercase(),
+    };
+    // The package's codes, and the codes classified from what Kraken answers although no reference
+    // lists them, so that the category of any code is the Rust client's.
+    let mut categories: BTreeMap<&str, String> = BTreeMap::new();
+    for c in &ir.codes {
+        let member = c.code.replace('-', "_");
+        let _ = writeln!(codes, "    {member} = {}", py_str(&c.code));
+        categories.insert(&c.code, word(c.category));
+    }
+    for c in krakengen_policy::generic::CLASSIFIED_CODES {
+        categories.entry(c.code).or_insert_with(|| word(c.category));
+    }
+    for (code, category) in &categories {
+        let _ = writeln!(table, "    {}: ErrorCategory.{category},", py_str(code));
+    }
+    table.push_str("}\n");
+    ERRORS.replace("# @@CODES@@\n", &format!("{codes}\n\n{table}"))
+}
+
+/// Every file of the package `dist` (`kraken-client`), paths relative to its root; `header` is the
+/// comment line each file starts with.
+pub(crate) fn package(ir: &Ir, dist: &str, header: &str) -> Vec<GeneratedFile> {
+    let import = dist.replace('-', "_");
+    // The payloads' and the users' selections' classes live beside the shared types: each takes
+    // its Rust name where free, else is prefixed by its operation's.
+    let mut taken: BTreeSet<String> = ir.types.iter().map(|t| t.rust.clone()).collect();
+    taken.extend(["AsyncClient", "Client", "Any", "Annotated", "Callable", "Self"].map(String::from));
+    let mut local = BTreeMap::new();
+    let mut claim = |module: &str, rust: &str, prefix: &str| {
+        let candidates = [rust.to_string(), format!("{prefix}{rust}")];
+        let name = candidates
+            .into_iter()
+            .chain((2..).map(|i| format!("{prefix}{rust}{i}")))
+            .find(|c| !taken.contains(c))
+            .expect("a free name");
+        taken.insert(name.clone());
+        local.insert((module.to_string(), rust.to_string()), name);
+    };
+    for op in &ir.operations {
+        if let Some(p) = &op.payload {
+            claim(&op.module, &p.rust, &crate::naming::sanitize(&op.graphql, crate::naming::Case::Pascal));
+        }
+    }
+    for op in &ir.user_operations {
+        let prefix = crate::naming::sanitize(&op.name, crate::naming::Case::Pascal);
+        for item in &op.items {
+            let rust = match item {
+                Item::Struct { rust, .. } | Item::Enum { rust, .. } => rust,
+            };
+            // `Data` and the like are always prefixed: every operation has one.
+            let name = format!("{prefix}{rust}");
+            let name = if taken.contains(&name) { format!("{prefix}{rust}_") } else { name };
+            taken.insert(name.clone());
+            local.insert((op.module.clone(), rust.clone()), name);
+        }
+    }
+    let names = Names { local };
+    let codes_of: BTreeMap<usize, Vec<String>> =
+        ir.mutation_errors.iter().enumerate().map(|(i, m)| (i, m.codes[..m.listed].iter().map(|&c| ir.codes[c].code.clone()).collect())).collect();
+    let comment = |text: String| format!("{}\n{text}", header.trim());
+    let init = format!(
+        "\"\"\"Typed client of the {} Kraken API, generated by krakengen.\"\"\"\n\n\
+         from . import errors, models\n\
+         from ._runtime import RetryPolicy, Tokens\n\
+         from .client import AsyncClient, Client\n\
+         from .errors import ErrorCategory, ErrorCode, KrakenError, TransportError\n\n\
+         __all__ = [\n    \"AsyncClient\",\n    \"Client\",\n    \"ErrorCategory\",\n    \"ErrorCode\",\n    \"KrakenError\",\n    \
+         \"RetryPolicy\",\n    \"Tokens\",\n    \"TransportError\",\n    \"errors\",\n    \"models\",\n]\n",
+        ir.project
+    );
+    let pyproject = format!(
+        "{}\n\n[build-system]\nrequires = [\"hatchling\"]\nbuild-backend = \"hatchling.build\"\n\n\
+         [project]\nname = {}\nversion = \"0.1.0\"\ndescription = \"Typed client of the {} Kraken API, generated by krakengen.\"\n\
+         requires-python = \">=3.10\"\ndependencies = [\"pydantic>=2.11\", \"httpx>=0.27\", \"typing-extensions>=4.6\"]\n\n\
+         [tool.hatch.build.targets.wheel]\npackages = [\"src/{import}\"]\n\n\
+         [tool.mypy]\nstrict = true\nplugins = [\"pydantic.mypy\"]\n\n\
+         [tool.pydantic-mypy]\ninit_typed = true\ninit_forbid_extra = true\n\n\
+         [tool.ruff]\nline-length = 120\n",
+        header.trim(),
+        py_str(dist),
+        ir.project
+    );
+    let at = |file: &str| format!("src/{import}/{file}");
+    vec![
+        GeneratedFile { path: "pyproject.toml".into(), contents: pyproject },
+        GeneratedFile { path: at("__init__.py").into(), contents: comment(init) },
+        GeneratedFile { path: at("py.typed").into(), contents: String::new() },
+        GeneratedFile { path: at("errors.py").into(), contents: comment(errors(ir)) },
+        GeneratedFile { path: at("models.py").into(), contents: comment(models(ir, &names)) },
+        GeneratedFile { path: at("client.py").into(), contents: comment(client(ir, &names, &codes_of)) },
+        GeneratedFile { path: at("_runtime.py").into(), contents: comment(RUNTIME.to_string()) },
+        GeneratedFile { path: at("_async_runtime.py").into(), contents: comment(ASYNC_RUNTIME.to_string()) },
+        GeneratedFile { path: at("_sync_runtime.py").into(), contents: comment(unasync_runtime(ASYNC_RUNTIME)) },
+    ]
+}

@@ -1,0 +1,87 @@
+"""What the asynchronous and the synchronous engines share: the retry policy, the session's tokens
+and reading a token's expiry."""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+from dataclasses import dataclass
+
+import httpx
+
+from .errors import ErrorCategory
+
+#: The largest response body read, in bytes.
+MAX_RESPONSE_BYTES = 16 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """When a failed call is sent again.
+
+    Queries are retried after a rate limit, a transient error, a lost connection, a timeout or a
+    502/503/504; mutations only when they cannot have run (a rate-limit refusal, a connection never
+    made). Waits grow exponentially with jitter and honour ``Retry-After``; the whole call stops
+    after ``budget`` seconds.
+    """
+
+    max_attempts: int = 4
+    initial_backoff: float = 0.5
+    max_backoff: float = 8.0
+    budget: float = 30.0
+
+    @classmethod
+    def never(cls) -> RetryPolicy:
+        """Every call is sent once."""
+        return cls(max_attempts=1)
+
+    def delay(self, attempt: int, retry_after: float | None) -> float:
+        """The wait before attempt ``attempt + 1``."""
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), self.max_backoff)
+        base = min(self.initial_backoff * (2**attempt), self.max_backoff)
+        return float(base / 2 + random.uniform(0, base / 2))
+
+
+@dataclass
+class Tokens:
+    """The session's tokens; their ``repr`` never shows them."""
+
+    token: str
+    refresh_token: str | None = None
+    expires_at: float | None = None
+
+    def __repr__(self) -> str:
+        return f"Tokens(token=<redacted>, refresh_token={'<redacted>' if self.refresh_token else None}, expires_at={self.expires_at})"
+
+
+def jwt_expiry(token: str) -> float | None:
+    """The ``exp`` claim of a JWT, read without verifying it (the server does that)."""
+    parts = token.split(".")
+    if len(parts) != 3:
+        return None
+    try:
+        padded = parts[1] + "=" * (-len(parts[1]) % 4)
+        claims = json.loads(base64.urlsafe_b64decode(padded))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    exp = claims.get("exp") if isinstance(claims, dict) else None
+    return float(exp) if isinstance(exp, (int, float)) else None
+
+
+#: Error categories after which a query is sent again.
+RETRY_QUERY = {ErrorCategory.RATE_LIMIT, ErrorCategory.TRANSIENT}
+#: HTTP statuses after which a query is sent again.
+RETRY_STATUS = {502, 503, 504}
+
+
+def retry_after_of(response: httpx.Response) -> float | None:
+    value = response.headers.get("retry-after")
+    try:
+        return float(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+__all__ = ["MAX_RESPONSE_BYTES", "RETRY_QUERY", "RETRY_STATUS", "RetryPolicy", "Tokens", "jwt_expiry", "retry_after_of"]
