@@ -39,14 +39,26 @@ class TransportError(Exception):
 
 
 class KrakenError(Exception):
-    """An error in Kraken's shape: the first error of the response, and all of them in ``errors``."""
+    """An error in Kraken's shape: the first error of the response, and all of them in ``errors``.
 
-    def __init__(self, message: str, code: str | None, error_type: str | None, errors: list[dict[str, Any]]) -> None:
+    A call raises the subclass of the code's category (:class:`AuthenticationError`, ...), so a
+    caller can catch by category or by this class.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        code: str | None,
+        error_type: str | None,
+        errors: list[dict[str, Any]],
+        path: list[str | int] | None = None,
+    ) -> None:
         super().__init__(f"{code}: {message}" if code else message)
         self.message = message
         self.code = code
         self.error_type = error_type
         self.errors = errors
+        self.path = path or []
 
     @property
     def category(self) -> ErrorCategory:
@@ -54,10 +66,10 @@ class KrakenError(Exception):
         return category_of(self.code)
 
     @property
-    def error_code(self) -> ErrorCode | None:
-        """:attr:`code` as an :class:`ErrorCode`, ``None`` for a code this package does not know."""
+    def error_code(self) -> KrakenErrorCode | None:
+        """:attr:`code` as a :class:`KrakenErrorCode`, ``None`` for a code this package does not know."""
         try:
-            return ErrorCode(self.code)
+            return KrakenErrorCode(self.code)
         except ValueError:
             return None
 
@@ -71,12 +83,65 @@ class KrakenError(Exception):
         code = ext.get("errorCode")
         error_type = ext.get("errorType")
         message = first.get("message")
-        return cls(
+        path = first.get("path")
+        code = code if isinstance(code, str) else None
+        kind = _BY_CATEGORY.get(category_of(code), cls) if cls is KrakenError else cls
+        return kind(
             message if isinstance(message, str) else "the server answered an error",
-            code if isinstance(code, str) else None,
+            code,
             error_type if isinstance(error_type, str) else None,
             items,
+            [p for p in path if isinstance(p, (str, int))] if isinstance(path, list) else None,
         )
 
 
-__all__ = ["CATEGORIES", "ErrorCategory", "ErrorCode", "KrakenError", "TransportError", "category_of"]
+class AuthenticationError(KrakenError):
+    """No token, or an invalid or expired one; a failed login."""
+
+
+class AuthorizationError(KrakenError):
+    """Authenticated, but without the permission the operation needs."""
+
+
+class RateLimitError(KrakenError):
+    """Refused by a rate limit before it ran."""
+
+
+class ComplexityError(KrakenError):
+    """The query costs more than the API allows."""
+
+
+class TransientError(KrakenError):
+    """A failure that may pass on its own."""
+
+
+class ValidationError(KrakenError):
+    """The input was rejected."""
+
+
+_BY_CATEGORY: dict[ErrorCategory, type[KrakenError]] = {
+    ErrorCategory.AUTHENTICATION: AuthenticationError,
+    ErrorCategory.AUTHORIZATION: AuthorizationError,
+    ErrorCategory.RATE_LIMIT: RateLimitError,
+    ErrorCategory.COMPLEXITY: ComplexityError,
+    ErrorCategory.TRANSIENT: TransientError,
+    ErrorCategory.VALIDATION: ValidationError,
+}
+
+
+__all__ = [
+    "CATEGORIES",
+    "MESSAGES",
+    "POSSIBLE_ERRORS",
+    "AuthenticationError",
+    "AuthorizationError",
+    "ComplexityError",
+    "ErrorCategory",
+    "KrakenError",
+    "KrakenErrorCode",
+    "RateLimitError",
+    "TransientError",
+    "TransportError",
+    "ValidationError",
+    "category_of",
+]

@@ -289,10 +289,22 @@ fn doc_lines(op: &OperationIr) -> Vec<String> {
         Permissions::Public => lines.push("Required permissions: none.".into()),
         Permissions::Required(e) => lines.push(format!("Required permissions: {e}.")),
     }
+    for r in &op.rate_limits {
+        let steps: Vec<String> = r.steps.iter().map(|s| format!("{} per {}", s.limit, s.per.as_str())).collect();
+        lines.push(format!("Rate limit by {}: {}.", r.key, steps.join(", ")));
+    }
     if let Some(d) = &op.deprecation {
         lines.push(format!("Deprecated: {}", d.reason.lines().next().unwrap_or("")));
     }
     lines
+}
+
+/// The `DeprecationWarning` a deprecated operation's method emits: its name, removal date, reason.
+fn deprecation_warning(op: &OperationIr) -> Option<String> {
+    let d = op.deprecation.as_ref()?;
+    let when = d.removal.as_ref().map_or(String::new(), |r| format!(" and scheduled for removal on or after {r}"));
+    let reason = d.reason.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    Some(format!("{} is deprecated{when}: {reason}", op.graphql))
 }
 
 fn docstring(out: &mut String, indent: &str, lines: &[String]) {
@@ -317,6 +329,7 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
     let mut out = String::from(
         "\"\"\"The typed client: one method per operation, on ``AsyncClient`` and on ``Client``.\"\"\"\n\n\
          from __future__ import annotations\n\n\
+         import warnings\n\
          from types import TracebackType\n\
          from typing import Any\n\n\
          import httpx\n\
@@ -385,7 +398,7 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
                 lines.push(format!("Possible errors: {}.", codes.join(", ")));
             }
         }
-        method(&mut methods, &py_name(&op.method), &op.operation_name, &format!("_D{}", &adapter[2..]), op.kind, &op.variables, names, &op.module, &ann, &adapter, Some(&op.graphql), &lines, &qualified);
+        method(&mut methods, &py_name(&op.method), &op.operation_name, &format!("_D{}", &adapter[2..]), op.kind, &op.variables, names, &op.module, &ann, &adapter, Some(&op.graphql), &lines, &qualified, deprecation_warning(op).as_deref());
     }
     for (j, op) in ir.user_operations.iter().enumerate() {
         let data = qualified(names.local[&(op.module.clone(), "Data".to_string())].clone());
@@ -393,7 +406,7 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
         let adapter = format!("_A{i}");
         adapters(&mut out, i, &op.name, &data, &op.document);
         let lines = vec![format!("Your {} ``{}``; returns its whole ``data``.", op.kind.keyword(), op.name)];
-        method(&mut methods, &py_name(&op.method), &op.name, &format!("_D{}", &adapter[2..]), op.kind, &op.variables, names, &op.module, &data, &adapter, None, &lines, &qualified);
+        method(&mut methods, &py_name(&op.method), &op.name, &format!("_D{}", &adapter[2..]), op.kind, &op.variables, names, &op.module, &data, &adapter, None, &lines, &qualified, None);
     }
     if let (Some(a), Some(op)) = (&ir.authenticate, token) {
         let payload = op.payload.as_ref().map(|p| qualified(names.local[&(op.module.clone(), p.rust.clone())].clone())).unwrap_or_else(|| "Any".into());
@@ -401,7 +414,7 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
         let var = op.variables.iter().find(|v| v.graphql == a.argument).map(|v| qualified(names.ann(&v.ty, &op.module))).unwrap_or_else(|| "Any".into());
         let _ = write!(
             methods,
-            "\n    async def authenticate(self, *, {arg}: {var}) -> {payload}:\n        \
+            "\n    async def authenticate(self, {arg}: {var}) -> {payload}:\n        \
              \"\"\"Obtains a Kraken token and keeps it in the session: later calls send it and it is renewed ahead of its expiry.\n\n        \
              A failed login is not sent again.\n        \"\"\"\n        \
              payload = await self._engine.authenticate(\n            \
@@ -432,6 +445,10 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
     );
     out.push_str(&async_client);
     out.push_str(&unasync(&async_client));
+    if !out.contains("warnings.warn(") {
+        // ruff refuses an unused import.
+        out = out.replacen("import warnings\n", "", 1);
+    }
     out
 }
 
@@ -450,6 +467,7 @@ fn method(
     field: Option<&str>,
     doc: &[String],
     qualified: &dyn Fn(String) -> String,
+    deprecated: Option<&str>,
 ) {
     let _ = write!(out, "\n    async def {name}(\n        self,\n");
     if !variables.is_empty() {
@@ -464,6 +482,9 @@ fn method(
     }
     let _ = writeln!(out, "    ) -> {ret}:");
     docstring(out, "        ", doc);
+    if let Some(message) = deprecated {
+        out.push_str(&call("        ", "warnings.warn", &[py_str(message), "DeprecationWarning".into(), "stacklevel=2".into()], ""));
+    }
     out.push_str("        variables: dict[str, Any] = {}\n");
     for v in variables {
         let n = py_name(&v.rust);
@@ -516,7 +537,11 @@ fn unasync(text: &str) -> String {
 }
 
 fn errors(ir: &Ir) -> String {
-    let mut codes = String::from("class ErrorCode(str, enum.Enum):\n    \"\"\"Every error code of the API this package knows: the reference's and Kraken's generic ones.\"\"\"\n\n");
+    let mut codes = String::from(
+        "class KrakenErrorCode(str, enum.Enum):\n    \
+         \"\"\"Every error code of the API this package knows: the reference's and Kraken's generic ones.\"\"\"\n\n",
+    );
+    let mut messages = String::from("#: The message the reference gives each code.\nMESSAGES: dict[str, str] = {\n");
     let mut table = String::from("#: The category of each code, by code.\nCATEGORIES: dict[str, ErrorCategory] = {\n");
     let word = |c: krakengen_policy::generic::Category| match c.name() {
         "RateLimit" => "RATE_LIMIT".to_string(),
@@ -528,6 +553,7 @@ fn errors(ir: &Ir) -> String {
     for c in &ir.codes {
         let member = c.code.replace('-', "_");
         let _ = writeln!(codes, "    {member} = {}", py_str(&c.code));
+        let _ = writeln!(messages, "    {}: {},", py_str(&c.code), py_str(&c.message));
         categories.insert(&c.code, word(c.category));
     }
     for c in krakengen_policy::generic::CLASSIFIED_CODES {
@@ -537,7 +563,34 @@ fn errors(ir: &Ir) -> String {
         let _ = writeln!(table, "    {}: ErrorCategory.{category},", py_str(code));
     }
     table.push_str("}\n");
-    ERRORS.replace("# @@CODES@@\n", &format!("{codes}\n\n{table}"))
+    messages.push_str("}\n");
+    codes.push_str(
+        "\n    @property\n    def message(self) -> str:\n        \"\"\"The message the reference gives the code.\"\"\"\n        \
+         return MESSAGES.get(self.value, \"\")\n\n    \
+         @property\n    def category(self) -> ErrorCategory:\n        \"\"\"What kind of failure the code reports.\"\"\"\n        \
+         return category_of(self.value)\n",
+    );
+    // Per operation, the codes its reference block lists.
+    let mut possible = String::from("#: The error codes each operation's reference block lists, by GraphQL name.\nPOSSIBLE_ERRORS: dict[str, tuple[KrakenErrorCode, ...]] = {\n");
+    for (op, m) in ir.operations.iter().zip(&ir.mutation_errors) {
+        let listed: Vec<String> = m.codes[..m.listed].iter().map(|&c| format!("KrakenErrorCode.{}", ir.codes[c].code.replace('-', "_"))).collect();
+        if listed.is_empty() {
+            let _ = writeln!(possible, "    {}: (),", py_str(&op.graphql));
+        } else {
+            // A one-element tuple needs its comma; a longer one on one line must not end in one,
+            // which ruff would take as a request to explode it.
+            let tuple = if listed.len() == 1 { format!("({},)", listed[0]) } else { format!("({})", listed.join(", ")) };
+            let one = format!("    {}: {tuple},", py_str(&op.graphql));
+            if one.chars().count() <= LINE {
+                let _ = writeln!(possible, "{one}");
+            } else {
+                let items: String = listed.iter().map(|l| format!("        {l},\n")).collect();
+                let _ = writeln!(possible, "    {}: (\n{items}    ),", py_str(&op.graphql));
+            }
+        }
+    }
+    possible.push_str("}\n");
+    ERRORS.replace("# @@CODES@@\n", &format!("{codes}\n\n{messages}\n{table}\n{possible}"))
 }
 
 /// Every file of the package `dist` (`kraken-client`), paths relative to its root; `header` is the
@@ -586,8 +639,8 @@ pub(crate) fn package(ir: &Ir, dist: &str, header: &str) -> Vec<GeneratedFile> {
          from . import errors, models\n\
          from ._runtime import RetryPolicy, Tokens\n\
          from .client import AsyncClient, Client\n\
-         from .errors import ErrorCategory, ErrorCode, KrakenError, TransportError\n\n\
-         __all__ = [\n    \"AsyncClient\",\n    \"Client\",\n    \"ErrorCategory\",\n    \"ErrorCode\",\n    \"KrakenError\",\n    \
+         from .errors import ErrorCategory, KrakenError, KrakenErrorCode, TransportError\n\n\
+         __all__ = [\n    \"AsyncClient\",\n    \"Client\",\n    \"ErrorCategory\",\n    \"KrakenError\",\n    \"KrakenErrorCode\",\n    \
          \"RetryPolicy\",\n    \"Tokens\",\n    \"TransportError\",\n    \"errors\",\n    \"models\",\n]\n",
         ir.project
     );
