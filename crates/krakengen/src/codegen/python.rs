@@ -639,9 +639,13 @@ pub(crate) fn package(ir: &Ir, dist: &str, header: &str) -> Vec<GeneratedFile> {
          from . import errors, models\n\
          from ._runtime import RetryPolicy, Tokens\n\
          from .client import AsyncClient, Client\n\
-         from .errors import ErrorCategory, KrakenError, KrakenErrorCode, TransportError\n\n\
-         __all__ = [\n    \"AsyncClient\",\n    \"Client\",\n    \"ErrorCategory\",\n    \"KrakenError\",\n    \"KrakenErrorCode\",\n    \
-         \"RetryPolicy\",\n    \"Tokens\",\n    \"TransportError\",\n    \"errors\",\n    \"models\",\n]\n",
+         from .errors import (\n    \
+         AuthenticationError,\n    AuthorizationError,\n    ComplexityError,\n    ErrorCategory,\n    KrakenError,\n    \
+         KrakenErrorCode,\n    RateLimitError,\n    TransientError,\n    TransportError,\n    ValidationError,\n)\n\n\
+         __all__ = [\n    \"AsyncClient\",\n    \"AuthenticationError\",\n    \"AuthorizationError\",\n    \"Client\",\n    \
+         \"ComplexityError\",\n    \"ErrorCategory\",\n    \"KrakenError\",\n    \"KrakenErrorCode\",\n    \"RateLimitError\",\n    \
+         \"RetryPolicy\",\n    \"Tokens\",\n    \"TransientError\",\n    \"TransportError\",\n    \"ValidationError\",\n    \
+         \"errors\",\n    \"models\",\n]\n",
         ir.project
     );
     let pyproject = format!(
