@@ -529,7 +529,6 @@ fn unasync(text: &str) -> String {
         ("httpx.AsyncClient", "httpx.Client"),
         ("AsyncEngine", "SyncEngine"),
         ("AsyncClient", "Client"),
-        ("``async with Client(endpoint) as client:``", "``with Client(endpoint) as client:``"),
     ] {
         s = s.replace(from, to);
     }

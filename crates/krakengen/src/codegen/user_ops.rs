@@ -408,7 +408,7 @@ impl<'d> Builder<'d, '_> {
                 self.selection(&rust, inner, &sets);
                 Some(rust)
             };
-            let mut ty = map(def_ty, local.as_deref(), self.named, inner);
+            let mut ty = map(def_ty, local.as_deref(), self.named);
             if s.optional && !ty.is_option() {
                 ty = Ty::Option(Box::new(ty));
             }
@@ -471,7 +471,8 @@ impl<'d> Builder<'d, '_> {
     }
 }
 
-fn map(t: &ast::Type, local: Option<&str>, named: &dyn Named, inner: &str) -> Ty {
+/// A GraphQL type as a Rust one: `local` replaces the named type (a selection's struct).
+fn map(t: &ast::Type, local: Option<&str>, named: &dyn Named) -> Ty {
     let base = |n: &str| match local {
         Some(l) => Ty::Local(l.to_string()),
         None => named.named(n),
@@ -484,7 +485,6 @@ fn map(t: &ast::Type, local: Option<&str>, named: &dyn Named, inner: &str) -> Ty
             ast::Type::NonNullList(i) => Ty::Vec(Box::new(go(i, base))),
         }
     }
-    let _ = inner;
     go(t, &base)
 }
 
@@ -515,7 +515,7 @@ pub(crate) fn decide(
             .variables
             .iter()
             .map(|v| {
-                let mut ty = map(&v.ty, None, named, v.ty.inner_named_type());
+                let mut ty = map(&v.ty, None, named);
                 if v.default_value.is_some() && !ty.is_option() {
                     ty = Ty::Option(Box::new(ty));
                 }

@@ -593,11 +593,13 @@ impl Walker<'_> {
         }
     }
 
-    fn deprecation<'d>(&mut self, loc: Option<SourceSpan>, what: &str, directives: impl Into<Directives<'d>>) {
-        let directives = directives.into();
-        let Some(reason) = directives.get("deprecated") else { return };
+    fn deprecation(&mut self, loc: Option<SourceSpan>, what: &str, directives: &ast::DirectiveList) {
+        let Some(reason) = deprecated(directives) else { return };
         let reason = reason.unwrap_or("No longer supported");
-        let removal = directives.get("deprecationDetails").and_then(|_| directives.removal()).or_else(|| removal_in(reason));
+        let removal = directive_argument(directives, "deprecationDetails", "removal")
+            .and_then(|v| v.as_str())
+            .map(String::from)
+            .or_else(|| removal_in(reason));
         let first = reason_text(reason);
         let (kind, message) = match &removal {
             Some(day) if day.as_str() < self.today => {
@@ -620,8 +622,7 @@ impl Walker<'_> {
             })
             .map(|f| {
                 let def = self.schema.type_field(root, &f.name).ok();
-                let dirs = def.map(|d| Directives::from(&d.directives));
-                let arg = |name: &str, arg: &str| dirs.as_ref().and_then(|d| d.argument(name, arg));
+                let arg = |name: &str, arg: &str| def.and_then(|d| directive_argument(&d.directives, name, arg));
                 RootField {
                     name: f.name.to_string(),
                     known: def.is_some(),
@@ -648,29 +649,14 @@ impl Walker<'_> {
     }
 }
 
-/// The directives of a field, argument, input field or enum value of the schema.
-struct Directives<'d>(&'d ast::DirectiveList);
-
-impl<'d> From<&'d ast::DirectiveList> for Directives<'d> {
-    fn from(d: &'d ast::DirectiveList) -> Self {
-        Directives(d)
-    }
+/// `Some(reason)` when `list` has `@deprecated` (`Some(None)` without a reason argument).
+fn deprecated(list: &ast::DirectiveList) -> Option<Option<&str>> {
+    Some(list.get("deprecated")?.specified_argument_by_name("reason").and_then(|v| v.as_str()))
 }
 
-impl<'d> Directives<'d> {
-    /// `Some(reason)` when the directive is present (`Some(None)` without a reason argument).
-    fn get(&self, name: &str) -> Option<Option<&'d str>> {
-        let d = self.0.get(name)?;
-        Some(d.specified_argument_by_name("reason").and_then(|v| v.as_str()))
-    }
-
-    fn argument(&self, directive: &str, arg: &str) -> Option<&'d Node<ast::Value>> {
-        self.0.get(directive)?.specified_argument_by_name(arg)
-    }
-
-    fn removal(&self) -> Option<String> {
-        self.argument("deprecationDetails", "removal").and_then(|v| v.as_str()).map(String::from)
-    }
+/// The value of argument `arg` of directive `directive` in `list`.
+fn directive_argument<'d>(list: &'d ast::DirectiveList, directive: &str, arg: &str) -> Option<&'d Node<ast::Value>> {
+    list.get(directive)?.specified_argument_by_name(arg)
 }
 
 /// A deprecation reason on one line, without the Kraken boilerplate that only repeats it ("The
