@@ -374,17 +374,13 @@ impl Pipeline {
         for d in &self.documents {
             match d {
                 Input::Path(path) => {
-                    let files = crate::lint::read_documents(std::slice::from_ref(path)).map_err(Failure::Load)?;
-                    let mut any = false;
-                    for f in files {
-                        let p = Path::new(&f.path);
-                        if matches!(crate::lint::Language::of(p), Some(crate::lint::Language::GraphQl)) {
-                            options = options.with_documents(&self.shown(p), &f.text);
-                            any = true;
-                        }
-                    }
-                    if !any {
+                    let files = crate::lint::read_documents_of(std::slice::from_ref(path), |l| l == crate::lint::Language::GraphQl)
+                        .map_err(Failure::Load)?;
+                    if files.is_empty() {
                         return Err(Failure::Load(format!("--documents {}: no .graphql or .gql file", path.display())));
+                    }
+                    for f in files {
+                        options = options.with_documents(&self.shown(Path::new(&f.path)), &f.text);
                     }
                 }
                 Input::Text { name, text } => options = options.with_documents(name, text),

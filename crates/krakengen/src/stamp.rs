@@ -74,9 +74,10 @@ pub fn inputs(config: &ConfigFile) -> Result<u64, String> {
             h.piece(path.display().to_string().as_bytes());
             h.piece(&bytes);
         }
-        // A directory of documents is every file found in it: adding one changes the inputs.
+        // A directory of documents is every `.graphql` file found in it, the files generation reads:
+        // adding one changes the inputs.
         let documents: Vec<PathBuf> = project.documents.iter().map(|d| config.path(d)).collect();
-        for input in crate::lint::read_documents(&documents)? {
+        for input in crate::lint::read_documents_of(&documents, |l| l == crate::lint::Language::GraphQl)? {
             h.piece(input.path.as_bytes());
             h.piece(input.text.as_bytes());
         }

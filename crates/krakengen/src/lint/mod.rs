@@ -170,6 +170,12 @@ fn skipped(name: &str) -> bool {
 /// them (in name order). A file named directly must be UTF-8 text; a file a search finds that is
 /// not is skipped, because it is not the user's source. The error names the path and the flag.
 pub fn read_documents(paths: &[impl AsRef<Path>]) -> Result<Vec<Input>, String> {
+    read_documents_of(paths, |_| true)
+}
+
+/// [`read_documents`] of the languages `keep` accepts only; files of the others are not read (the
+/// generator reads `.graphql` files, not a project's sources).
+pub fn read_documents_of(paths: &[impl AsRef<Path>], keep: impl Fn(Language) -> bool) -> Result<Vec<Input>, String> {
     let mut out = Vec::new();
     for path in paths {
         let path = path.as_ref();
@@ -181,12 +187,15 @@ pub fn read_documents(paths: &[impl AsRef<Path>]) -> Result<Vec<Input>, String> 
             });
             for entry in walk {
                 let entry = entry.map_err(|e| format!("--documents {}: {e}", path.display()))?;
-                if entry.file_type().is_file() && Language::of(entry.path()).is_some() {
+                if entry.file_type().is_file() && Language::of(entry.path()).is_some_and(&keep) {
                     files.push((entry.path().to_path_buf(), false));
                 }
             }
-        } else if Language::of(path).is_some() {
-            files.push((path.to_path_buf(), true));
+        } else if let Some(language) = Language::of(path) {
+            // A named file of a language not kept is left out, for the caller to say what it wanted.
+            if keep(language) {
+                files.push((path.to_path_buf(), true));
+            }
         } else {
             return Err(format!(
                 "--documents {}: not a directory, nor a .graphql, .gql, .py, .ts, .tsx, .js, .go or .rs file",
