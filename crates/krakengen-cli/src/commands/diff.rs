@@ -79,11 +79,7 @@ fn side(label: &str, path: &Path, supplements: &[PathBuf], cx: &Context, log: &m
 }
 
 pub fn run(args: Args, cx: &Context) -> Result {
-    let today = match args.today {
-        Some(day) if krakengen::diff::is_date(&day) => day,
-        Some(day) => return Err(format!("--today {day}: expected a date as YYYY-MM-DD").into()),
-        None => krakengen::diff::today(),
-    };
+    let today = super::today(args.today)?;
     // The two sides are independent until they are compared, so they load side by side.
     let ((old, old_log), (new, new_log)) = std::thread::scope(|s| {
         let old = s.spawn(|| {

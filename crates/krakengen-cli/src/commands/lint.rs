@@ -48,11 +48,7 @@ enum FailOn {
 }
 
 pub fn run(args: Args, cx: &Context) -> Result {
-    let today = match args.today {
-        Some(day) if krakengen::diff::is_date(&day) => day,
-        Some(day) => return Err(format!("--today {day}: expected a date as YYYY-MM-DD").into()),
-        None => krakengen::diff::today(),
-    };
+    let today = super::today(args.today)?;
     let inputs = krakengen::lint::read_documents(&args.documents)?;
     let loaded = match args.inputs.pipeline("kraken").load() {
         Ok(loaded) => loaded,

@@ -105,6 +105,15 @@ pub fn pipeline(name: &str, reference: &std::path::Path, supplements: &[PathBuf]
     supplements.iter().fold(Pipeline::new(name).reference(reference), |p, s| p.supplement(s))
 }
 
+/// The day of `--today` (`diff`, `lint`): the date given, checked, or today in UTC.
+pub fn today(given: Option<String>) -> Result<String> {
+    match given {
+        Some(day) if krakengen::diff::is_date(&day) => Ok(day),
+        Some(day) => Err(format!("--today {day}: expected a date as YYYY-MM-DD").into()),
+        None => Ok(krakengen::diff::today()),
+    }
+}
+
 /// Writes to standard output, so that a closed pipe is an error the caller returns (and `main`
 /// ends quietly on) instead of a panic.
 pub fn stdout(text: &str) -> Result<()> {
