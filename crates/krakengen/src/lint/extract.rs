@@ -292,6 +292,14 @@ fn string_end(b: &[u8], mut i: usize, quote: &[u8], raw: bool, multiline: bool) 
     (b.len(), b.len())
 }
 
+/// Records the literal whose body starts at `start` and ends before `close` (see [`string_end`]),
+/// and returns where the scan goes on.
+fn quoted(b: &[u8], start: usize, close: &[u8], raw: bool, multiline: bool, out: &mut Vec<Literal>) -> usize {
+    let (end, next) = string_end(b, start, close, raw, multiline);
+    out.push(Literal { start, end, template: Template::None });
+    next.max(start)
+}
+
 fn python(text: &str) -> Vec<Literal> {
     let b = text.as_bytes();
     let mut out = Vec::new();
@@ -402,17 +410,9 @@ fn go(text: &str) -> Vec<Literal> {
             continue;
         }
         match b[i] {
-            b'"' => {
-                let (end, next) = string_end(b, i + 1, b"\"", false, false);
-                out.push(Literal { start: i + 1, end, template: Template::None });
-                i = next.max(i + 1);
-            }
+            b'"' => i = quoted(b, i + 1, b"\"", false, false, &mut out),
             b'\'' => i = string_end(b, i + 1, b"'", false, false).1.max(i + 1),
-            b'`' => {
-                let (end, next) = string_end(b, i + 1, b"`", true, true);
-                out.push(Literal { start: i + 1, end, template: Template::None });
-                i = next.max(i + 1);
-            }
+            b'`' => i = quoted(b, i + 1, b"`", true, true, &mut out),
             _ => i += 1,
         }
     }
@@ -439,15 +439,9 @@ fn rust(text: &str) -> Vec<Literal> {
                 let start = i + 2 + hashes;
                 let mut close = vec![b'"'];
                 close.extend(std::iter::repeat_n(b'#', hashes));
-                let (end, next) = string_end(b, start, &close, true, true);
-                out.push(Literal { start, end, template: Template::None });
-                i = next.max(start);
+                i = quoted(b, start, &close, true, true, &mut out);
             }
-            b'"' => {
-                let (end, next) = string_end(b, i + 1, b"\"", false, true);
-                out.push(Literal { start: i + 1, end, template: Template::None });
-                i = next.max(i + 1);
-            }
+            b'"' => i = quoted(b, i + 1, b"\"", false, true, &mut out),
             // A character literal ('a', '\n', '"'), not a lifetime ('a).
             b'\'' if b.get(i + 1) == Some(&b'\\') => i = string_end(b, i + 1, b"'", false, false).1.max(i + 1),
             b'\'' => {
