@@ -448,14 +448,12 @@ fn operation_module(ir: &Ir, index: usize, op: &OperationIr, errors: &TokenStrea
     let derive = derive_data(false);
     let variables_serde = wire_impls(&to_ident("Variables"), &wire_fields(&op.variables), Wire::Sent, server);
     let data_serde = wire_impls(&to_ident("Data"), &wire_fields(std::slice::from_ref(&op.data_field)), Wire::Received, server);
-    let derive_operation = super::docs::fixed(
-        "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::default::Default)]",
-    );
     let (variables_derive, variables_debug) = derives_and_debug(&to_ident("Variables"), &op.variables, false, false);
     let variables: TokenStream = op.variables.iter().map(|f| field_tokens(f, FieldKind::Variable)).collect();
     let data_field = field_tokens(&op.data_field, FieldKind::Data);
     let data_name = to_ident(&op.data_field.rust);
     let payload_ty = op.data_field.ty.tokens(Scope::Operation);
+    let operation = operation_struct(&unit, &payload_ty, &quote!(data.#data_name));
     let payload = op.payload.as_ref().map(|p| {
         let name = to_ident(&p.rust);
         let serde = wire_impls(&name, &wire_fields(&p.fields), Wire::Received, server);
@@ -524,22 +522,31 @@ fn operation_module(ir: &Ir, index: usize, op: &OperationIr, errors: &TokenStrea
 
             #payload
 
-            #[doc = " The operation, for [`Client::execute`](super::Client::execute)."]
-            #derive_operation
-            pub struct #unit;
+            #operation
+        }
+    }
+}
 
-            impl super::Operation for #unit {
-                const NAME: &'static str = OPERATION_NAME;
-                const DOCUMENT: &'static str = DOCUMENT;
-                const KIND: super::OperationKind = super::OperationKind::#unit;
-                type Variables = Variables;
-                type Data = Data;
-                type Payload = #payload_ty;
+/// The unit struct of an operation module and its `Operation` impl, whose `payload` is `payload`
+/// (an expression of `data`).
+fn operation_struct(unit: &proc_macro2::Ident, payload_ty: &TokenStream, payload: &TokenStream) -> TokenStream {
+    let derive = super::docs::fixed("#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::default::Default)]");
+    quote! {
+        #[doc = " The operation, for [`Client::execute`](super::Client::execute)."]
+        #derive
+        pub struct #unit;
 
-                #[inline]
-                fn payload(data: Data) -> Self::Payload {
-                    data.#data_name
-                }
+        impl super::Operation for #unit {
+            const NAME: &'static str = OPERATION_NAME;
+            const DOCUMENT: &'static str = DOCUMENT;
+            const KIND: super::OperationKind = super::OperationKind::#unit;
+            type Variables = Variables;
+            type Data = Data;
+            type Payload = #payload_ty;
+
+            #[inline]
+            fn payload(data: Data) -> Self::Payload {
+                #payload
             }
         }
     }

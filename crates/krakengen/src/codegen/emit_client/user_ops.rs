@@ -29,9 +29,7 @@ pub(super) fn module(op: &UserOp) -> TokenStream {
     let variables: TokenStream = op.variables.iter().map(|f| field_tokens(f, FieldKind::Variable)).collect();
     let variables_serde = wire_impls(&vars, &wire_fields(&op.variables), Wire::Sent, ServerDerives::Omitted);
     let items: TokenStream = op.items.iter().map(item).collect();
-    let derive_operation = super::super::docs::fixed(
-        "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::default::Default)]",
-    );
+    let operation = operation_struct(&unit, &quote!(Data), &quote!(data));
     quote! {
         #doc
         pub mod #module {
@@ -48,21 +46,7 @@ pub(super) fn module(op: &UserOp) -> TokenStream {
             #variables_debug
             #variables_serde
             #items
-            #[doc = " The operation, for [`Client::execute`](super::Client::execute)."]
-            #derive_operation
-            pub struct #unit;
-            impl super::Operation for #unit {
-                const NAME: &'static str = OPERATION_NAME;
-                const DOCUMENT: &'static str = DOCUMENT;
-                const KIND: super::OperationKind = super::OperationKind::#unit;
-                type Variables = Variables;
-                type Data = Data;
-                type Payload = Data;
-                #[inline]
-                fn payload(data: Data) -> Data {
-                    data
-                }
-            }
+            #operation
         }
     }
 }
