@@ -99,6 +99,10 @@ fn field_line(out: &mut String, f: &FieldIr, names: &Names, module: &str) {
     // names; the JSON names are read and written through these two.
     args.push(format!("validation_alias={}", py_str(&f.graphql)));
     args.push(format!("serialization_alias={}", py_str(&f.graphql)));
+    // The Rust client's rule: a field named like a password, token or key stays out of `repr`.
+    if super::emit_client::is_secret(&f.graphql) {
+        args.push("repr=False".to_string());
+    }
     out.push_str(&call("    ", &format!("{name}: {ann} = Field"), &args, ""));
 }
 
