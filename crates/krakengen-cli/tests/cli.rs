@@ -445,3 +445,14 @@ fn generate_types_the_users_documents() {
     assert!(stderr.contains("bad.graphql:2:3:") && stderr.contains("notAMutation"), "{stderr}");
     assert!(!out2.exists());
 }
+
+/// `generate --lang python --name` refuses a name pip would not take, with exit 2, writing nothing.
+#[test]
+fn a_bad_python_distribution_name_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("py");
+    let o = krakengen(&["generate", "tests/fixtures/standard/small.txt", "--lang", "python", "--name", "9 lives", "--out", &out.display().to_string()]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("--name 9 lives: a Python distribution name is letters, digits, - and _, starting with a letter"), "{}", text(&o.stderr));
+    assert!(!out.exists());
+}
