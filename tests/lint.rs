@@ -180,3 +180,41 @@ fn embedded_documents_have_the_findings_of_graphql_files() {
     assert!(compared >= 4 * 300, "only {compared} comparisons");
     assert!(with_findings > 50, "the examples should exercise findings: {with_findings}");
 }
+
+/// A newer reference without three mutations of the vendored one: `removed` says what the vendored
+/// (previous) reference's deprecation named instead, or that it had no deprecation; a name neither
+/// reference has keeps its "did you mean".
+#[test]
+fn removed_operations_name_the_previous_references_replacement() {
+    use krakengen_tests::edits::{apply, Edit};
+    let newer = apply(
+        krakengen_tests::vendored_text(),
+        &[Edit::DropMutation("suspendControl"), Edit::DropMutation("updateUserDetails"), Edit::DropMutation("createQuote")],
+    );
+    let newer = krakengen::Pipeline::new("oees").reference_text("newer.txt", &newer).load().expect("the newer reference loads");
+    let doc = "mutation Suspend($input: AccountNumberInput) {\n  suspendControl(input: $input) { __typename }\n}\n\
+               mutation Details { updateUserDetails { __typename } }\n\
+               mutation Quote($input: CreateQuoteInput!) { createQuote(input: $input) { __typename } }\n\
+               mutation Typo { acceptGoodsQoute { __typename } }\n";
+    let inputs = [Input { path: "ops.graphql".into(), text: doc.into() }];
+    let report = lint::lint_since(newer.model().schema(), Some(schema()), &inputs, TODAY);
+    let removed: Vec<(u32, u32, &str, Option<&str>)> =
+        report.findings.iter().filter(|f| f.kind == Kind::Removed).map(|f| (f.line, f.column, f.message.as_str(), f.replacement.as_deref())).collect();
+    assert_eq!(
+        removed,
+        [
+            (2, 3, "the mutation `suspendControl` is not in the schema; the previous reference deprecated it for `updateDeviceSmartControl`", Some("updateDeviceSmartControl")),
+            (4, 20, "the mutation `updateUserDetails` is not in the schema; the previous reference deprecated it for `updateUser`", Some("updateUser")),
+            (5, 45, "the mutation `createQuote` is not in the schema; the previous reference had it, without a deprecation", None),
+            (6, 17, "the mutation `acceptGoodsQoute` is not in the schema (did you mean `acceptGoodsQuote`?)", None),
+        ]
+    );
+    // Without the previous reference, only the closest names are offered.
+    let alone = lint::lint(newer.model().schema(), &inputs, TODAY);
+    let first = alone.findings.iter().find(|f| f.kind == Kind::Removed).unwrap();
+    assert!(!first.message.contains("previous") && first.replacement.is_none(), "{first:?}");
+    // The JSON carries the replacement.
+    let json: serde_json::Value = serde_json::from_str(&lint::render::json(&report)).unwrap();
+    assert_eq!(json["findings"][0]["replacement"], "updateDeviceSmartControl");
+    assert!(json["findings"].as_array().unwrap().iter().filter(|f| f.get("replacement").is_some()).count() == 2);
+}

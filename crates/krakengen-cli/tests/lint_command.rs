@@ -86,3 +86,33 @@ fn a_supplement_makes_queries_checkable() {
     assert!(out.contains(":3:35: removed: `Account` has no field `numbr` (did you mean `number`?) [Me]"), "{out}");
     assert!(!out.contains("unchecked"), "{out}");
 }
+
+#[test]
+fn previous_names_the_replacement_of_what_is_gone() {
+    // The newer reference is the vendored one without `suspendControl`.
+    let dir = tempfile::tempdir().unwrap();
+    let vendored = std::fs::read_to_string(repo().join(REFERENCE)).unwrap();
+    let start = vendored.find("\nsuspendControl\nType:").expect("the block") + 1;
+    let end = start + vendored[start..].find("\nswitchAccountToVariablePaymentSchedule\nType:").expect("the next block") + 1;
+    let newer = dir.path().join("newer.txt");
+    std::fs::write(&newer, format!("{}{}", &vendored[..start], &vendored[end..])).unwrap();
+    let ops = dir.path().join("ops.graphql");
+    std::fs::write(&ops, "mutation S($i: AccountNumberInput) { suspendControl(input: $i) { __typename } }\n").unwrap();
+    let (newer, ops) = (newer.display().to_string(), ops.display().to_string());
+    let run = |extra: &[&str]| {
+        let mut args = vec!["lint", &newer, "--documents", &ops, "--today", "2026-06-01"];
+        args.extend_from_slice(extra);
+        krakengen(&args)
+    };
+    let with = run(&["--previous", REFERENCE]);
+    assert_eq!(with.status.code(), Some(1), "{}", text(&with.stderr));
+    assert!(
+        text(&with.stdout).contains(":1:38: removed: the mutation `suspendControl` is not in the schema; the previous reference deprecated it for `updateDeviceSmartControl` [S]"),
+        "{}",
+        text(&with.stdout)
+    );
+    assert!(!text(&run(&[]).stdout).contains("previous"));
+    let missing = run(&["--previous", "no/such/reference.txt"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).contains("no/such/reference.txt"), "{}", text(&missing.stderr));
+}

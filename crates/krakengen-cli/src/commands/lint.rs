@@ -16,6 +16,11 @@ pub struct Args {
     /// times.
     #[arg(long, value_name = "PATH", required = true)]
     documents: Vec<PathBuf>,
+    /// The reference the documents were written against (a file, or a directory of `.txt`
+    /// files; with the same supplements): a field that is gone is reported with the replacement
+    /// its deprecation there named.
+    #[arg(long, value_name = "OLD")]
+    previous: Option<PathBuf>,
     /// The day removal dates are compared with, as YYYY-MM-DD (default: today, UTC).
     #[arg(long, value_name = "YYYY-MM-DD")]
     today: Option<String>,
@@ -54,7 +59,14 @@ pub fn run(args: Args, cx: &Context) -> Result {
         Ok(loaded) => loaded,
         Err(failure) => return cx.fail(&failure, "nothing was linted"),
     };
-    let report = krakengen::lint::lint(loaded.model().schema(), &inputs, &today);
+    let previous = match &args.previous {
+        Some(path) => match super::pipeline("kraken", path, &args.inputs.supplement).load() {
+            Ok(loaded) => Some(loaded),
+            Err(failure) => return cx.fail(&failure, "nothing was linted (the --previous reference)"),
+        },
+        None => None,
+    };
+    let report = krakengen::lint::lint_since(loaded.model().schema(), previous.as_ref().map(|p| p.model().schema()), &inputs, &today);
     let text = match args.format {
         Format::Text => krakengen::lint::render::text(&report),
         Format::Json => krakengen::lint::render::json(&report),

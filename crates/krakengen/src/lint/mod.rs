@@ -106,6 +106,9 @@ pub struct Finding {
     /// The scheduled removal date of what is deprecated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub removal: Option<String>,
+    /// For what is `removed`: the replacement the previous reference's deprecation named.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<String>,
 }
 
 /// What one operation needs: per root field it selects, the Kraken metadata the reference gives.
@@ -226,6 +229,13 @@ struct Parsed {
 
 /// Lints `inputs` against `schema`; `today` (YYYY-MM-DD) tells overdue from deprecated.
 pub fn lint(schema: &Valid<Schema>, inputs: &[Input], today: &str) -> Report {
+    lint_since(schema, None, inputs, today)
+}
+
+/// [`lint`], and what is `removed` is looked up in `previous` (the schema of the reference the
+/// users' operations were written against): the replacement its deprecation named, or that it
+/// went without a deprecation.
+pub fn lint_since(schema: &Valid<Schema>, previous: Option<&Valid<Schema>>, inputs: &[Input], today: &str) -> Report {
     let mut findings = Vec::new();
     let mut parsed = Vec::new();
     let mut documents = 0;
@@ -241,6 +251,7 @@ pub fn lint(schema: &Valid<Schema>, inputs: &[Input], today: &str) -> Report {
                 kind: Kind::Unchecked,
                 message: u.reason,
                 removal: None,
+                replacement: None,
             });
         }
         for c in found.candidates {
@@ -258,6 +269,7 @@ pub fn lint(schema: &Valid<Schema>, inputs: &[Input], today: &str) -> Report {
                             kind: Kind::Invalid,
                             message: d.error.to_string(),
                             removal: None,
+                            replacement: None,
                         });
                     }
                 }
@@ -309,6 +321,7 @@ pub fn lint(schema: &Valid<Schema>, inputs: &[Input], today: &str) -> Report {
 
         let mut w = Walker {
             schema,
+            previous,
             today,
             file: &p.file,
             sources: &combined.sources,
@@ -369,6 +382,7 @@ pub fn lint(schema: &Valid<Schema>, inputs: &[Input], today: &str) -> Report {
                     kind: Kind::Invalid,
                     message: d.error.to_string(),
                     removal: None,
+                    replacement: None,
                 });
             }
         }
@@ -437,6 +451,7 @@ fn spreads<'a>(definitions: impl Iterator<Item = &'a Definition>) -> Vec<&'a str
 
 struct Walker<'a> {
     schema: &'a Valid<Schema>,
+    previous: Option<&'a Valid<Schema>>,
     today: &'a str,
     file: &'a str,
     sources: &'a apollo_compiler::parser::SourceMap,
@@ -457,7 +472,46 @@ fn fields_known(t: &ExtendedType) -> bool {
 impl Walker<'_> {
     fn push(&mut self, loc: Option<SourceSpan>, kind: Kind, message: String, removal: Option<String>) {
         let (line, column) = start_of(loc.and_then(|l| l.line_column_range(self.sources)));
-        self.findings.push(Finding { file: self.file.to_string(), line, column, operation: self.label.clone(), kind, message, removal });
+        self.findings.push(Finding {
+            file: self.file.to_string(),
+            line,
+            column,
+            operation: self.label.clone(),
+            kind,
+            message,
+            removal,
+            replacement: None,
+        });
+    }
+
+    /// A `removed` finding for field `field` of `parent` (or its argument `argument`): `what`,
+    /// then what the previous schema said of it, or else the known name closest to it.
+    fn removed(&mut self, loc: Option<SourceSpan>, what: String, (parent, field, argument): (&str, &str, Option<&str>), known: &[&str]) {
+        let before = self.previous.and_then(|p| p.type_field(parent, field).ok()).and_then(|def| match argument {
+            Some(a) => def.argument_by_name(a).map(|a| a.directives.clone()),
+            None => Some(def.directives.clone()),
+        });
+        let (message, replacement) = match before {
+            Some(directives) => match deprecated(&directives) {
+                Some(reason) => {
+                    let replacement = reason.and_then(replacement_in);
+                    let said = match &replacement {
+                        Some(r) => format!("; the previous reference deprecated it for `{r}`"),
+                        None => format!("; the previous reference deprecated it: {}", reason_text(reason.unwrap_or("No longer supported"))),
+                    };
+                    (format!("{what}{said}"), replacement)
+                }
+                None => (format!("{what}; the previous reference had it, without a deprecation"), None),
+            },
+            None => {
+                let name = argument.unwrap_or(field);
+                (format!("{what}{}", did_you_mean(name, known)), None)
+            }
+        };
+        self.push(loc, Kind::Removed, message, None);
+        if let Some(last) = self.findings.last_mut() {
+            last.replacement = replacement;
+        }
     }
 
     fn in_unchecked(&self, loc: SourceSpan) -> bool {
@@ -522,7 +576,7 @@ impl Walker<'_> {
                         }
                         None => format!("`{parent}` has no field `{}`", f.name),
                     };
-                    self.push(f.name.location(), Kind::Removed, format!("{what}{}", did_you_mean(&f.name, &known)), None);
+                    self.removed(f.name.location(), what, (parent, &f.name, None), &known);
                 }
                 return;
             }
@@ -538,11 +592,11 @@ impl Walker<'_> {
                 None if !fields_known(ty) => {}
                 None => {
                     let known: Vec<&str> = def.arguments.iter().map(|a| a.name.as_str()).collect();
-                    self.push(
+                    self.removed(
                         arg.name.location(),
-                        Kind::Removed,
-                        format!("`{coordinate}` has no argument `{}`{}", arg.name, did_you_mean(&arg.name, &known)),
-                        None,
+                        format!("`{coordinate}` has no argument `{}`", arg.name),
+                        (parent, &f.name, Some(&arg.name)),
+                        &known,
                     );
                 }
             }
@@ -692,6 +746,41 @@ fn removal_in(reason: &str) -> Option<String> {
     rest.char_indices().filter_map(|(i, _)| rest.get(i..i + 10)).find(|s| crate::diff::is_date(s)).map(String::from)
 }
 
+/// The name a deprecation reason tells to use instead: "Please use 'x' instead", "Use the `x`
+/// mutation", "use x instead".
+fn replacement_in(reason: &str) -> Option<String> {
+    let lower = reason.to_ascii_lowercase();
+    let name_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
+    for (at, _) in lower.match_indices("use ") {
+        if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let mut rest = reason[at + 4..].trim_start();
+        if rest.to_ascii_lowercase().starts_with("the ") {
+            rest = rest[4..].trim_start();
+        }
+        let name = match rest.chars().next() {
+            Some(q @ ('\'' | '`' | '"')) => {
+                let inner = &rest[1..];
+                inner.find(q).map(|end| &inner[..end]).filter(|n| !n.is_empty() && n.chars().all(name_char))
+            }
+            _ => {
+                let end = rest.find(|c: char| !name_char(c)).unwrap_or(rest.len());
+                let (name, after) = rest.split_at(end);
+                // A bare word is a name only when the sentence says "instead" right after it,
+                // perhaps after the kind of thing it is.
+                let after = after.trim_start().to_ascii_lowercase();
+                let after = ["field ", "mutation ", "query ", "argument "].iter().find_map(|k| after.strip_prefix(k)).unwrap_or(&after);
+                (!name.is_empty() && after.starts_with("instead")).then_some(name)
+            }
+        };
+        if let Some(n) = name {
+            return Some(n.trim_end_matches('.').to_string());
+        }
+    }
+    None
+}
+
 /// ` (did you mean `x`?)` for the known name closest to `name`, if one is close.
 fn did_you_mean(name: &str, known: &[&str]) -> String {
     let lower = name.to_ascii_lowercase();
@@ -719,6 +808,18 @@ mod tests {
         assert_eq!(removal_in("Marked on 2024-01-01; will be removed on 2025-02-03").as_deref(), Some("2025-02-03"));
         assert_eq!(removal_in("Deprecated since 2024-01-01."), None);
         assert_eq!(removal_in("removal: soon é"), None);
+    }
+
+    #[test]
+    fn replacements_are_read_from_reasons() {
+        let r = |s: &str| replacement_in(s);
+        assert_eq!(r("The 'suspendControl' field is deprecated.\nPlease use 'updateDeviceSmartControl' instead.").as_deref(), Some("updateDeviceSmartControl"));
+        assert_eq!(r("Please use the 'updateUser' mutation instead.").as_deref(), Some("updateUser"));
+        assert_eq!(r("Use `flexPlannedDispatches`.").as_deref(), Some("flexPlannedDispatches"));
+        assert_eq!(r("use accountNumber instead").as_deref(), Some("accountNumber"));
+        assert_eq!(r("Use the new flow, which is simpler."), None);
+        assert_eq!(r("Because of misuse of this field."), None);
+        assert_eq!(r("No longer supported"), None);
     }
 
     #[test]
