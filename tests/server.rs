@@ -144,11 +144,7 @@ fn the_configured_complexity_limit_is_enforced() {
             } else {
                 let err = result.unwrap_err();
                 let Error::Kraken { errors, .. } = &err else { panic!("{err:?}") };
-                assert_eq!(
-                    errors[0].code,
-                    Some(ErrorCode::Unknown(krakengen_server::schema::COMPLEXITY_EXCEEDED.into())),
-                    "limit {limit}: {err:?}"
-                );
+                assert_eq!(errors[0].code, Some(ErrorCode::KtCt1188), "limit {limit}: {err:?}");
                 assert!(resolvers.calls().is_empty(), "limit {limit}: refused before the resolver");
             }
             server.stop().await;
@@ -335,6 +331,67 @@ fn a_verified_server_trusts_tokens_not_headers() {
         let cancel = oees_client::cancel_enrollment::Variables { input: types::CancelEnrollmentInput(json!({})) };
         let err = raw.cancel_enrollment(&cancel).await.unwrap_err();
         assert_eq!(err.code().map(ErrorCode::code), Some("KT-CT-1111"), "{err}");
+        server.stop().await;
+    });
+}
+
+/// Posts a raw GraphQL request with `token` as the caller's `Authorization`.
+async fn post_raw(url: &str, token: &str, query: &str) -> serde_json::Value {
+    let response = reqwest::Client::new()
+        .post(url)
+        .header("authorization", token)
+        .json(&json!({ "query": query, "variables": { "e": "a@example.com" } }))
+        .send()
+        .await
+        .unwrap();
+    response.json().await.unwrap()
+}
+
+/// `n` aliased `generatePreSignedToken` calls in one operation, inside `inline` nested inline
+/// fragments (`... { ... { } }`), inside `named` fragments each spreading the next.
+fn aliased_calls(n: usize, named: usize, inline: usize) -> String {
+    let calls: String = (0..n).map(|i| format!(" c{i}: generatePreSignedToken(email: $e, numberOfDaysAllowed: 1, scope: SUBMIT_METER_READINGS) {{ token }}")).collect();
+    let body = format!("{}{calls}{}", " ... {".repeat(inline), " }".repeat(inline));
+    if named == 0 {
+        return format!("mutation M($e: String!) {{{body} }}");
+    }
+    let mut q = "mutation M($e: String!) { ...F0 }\n".to_string();
+    for i in 0..named {
+        let inner = if i + 1 == named { body.clone() } else { format!(" ...F{}", i + 1) };
+        q.push_str(&format!("fragment F{i} on Mutation {{{inner} }}\n"));
+    }
+    q
+}
+
+/// A deployed server's default limits: 17 nested fragments around 2,000 aliased mutations are
+/// refused (Kraken's node-limit code) before any resolver runs, spread or inline; so is one alias
+/// past the default root-field limit, while an operation at it runs; introspection is refused.
+#[test]
+fn a_deployed_server_bounds_what_one_request_may_cost() {
+    runtime().block_on(async {
+        let resolvers = Resolvers::default();
+        let server = start_verified(resolvers.clone()).await;
+        let token = jwt(json!({ "sub": "user-1", "exp": in_a_minute(), "permissions": ["Can generate pre signed tokens"] }), JWT_SECRET);
+
+        for (named, inline) in [(0, 17), (17, 0), (8, 9)] {
+            let started = std::time::Instant::now();
+            let attack = post_raw(&server.url, &token, &aliased_calls(2_000, named, inline)).await;
+            assert_eq!(attack["errors"][0]["extensions"]["errorCode"], "KT-CT-1189", "{attack}");
+            assert!(attack["errors"][0]["message"].as_str().unwrap().contains("root fields of 2000"), "{attack}");
+            assert!(started.elapsed() < std::time::Duration::from_secs(2), "{:?}", started.elapsed());
+            assert!(resolvers.calls().is_empty(), "no resolver ran");
+        }
+
+        let over = post_raw(&server.url, &token, &aliased_calls(33, 2, 2)).await;
+        assert_eq!(over["errors"][0]["extensions"]["errorCode"], "KT-CT-1189", "{over}");
+        assert!(resolvers.calls().is_empty(), "no resolver ran");
+        let at = post_raw(&server.url, &token, &aliased_calls(32, 2, 2)).await;
+        assert!(at.get("errors").is_none(), "{at}");
+        assert_eq!(resolvers.calls().len(), 32);
+
+        let introspection = post_raw(&server.url, &token, "{ __schema { types { name } } }").await;
+        assert!(introspection["errors"].as_array().is_some_and(|e| !e.is_empty()), "{introspection}");
+        assert!(!introspection.to_string().contains("GeneratePreSignedToken"), "{introspection}");
         server.stop().await;
     });
 }

@@ -90,7 +90,7 @@ fn deny_unspecified_refuses_operations_without_a_permissions_section() {
 fn max_complexity_refuses_requests_above_the_limit() {
     let mock = start(&["--max-complexity", "0"]);
     let v = post(&mock.addr, "Can generate pre signed tokens", TOKEN);
-    assert_eq!(v["errors"][0]["extensions"]["errorCode"], "KRAKENGEN-COMPLEXITY-LIMIT", "{v}");
+    assert_eq!(v["errors"][0]["extensions"]["errorCode"], "KT-CT-1188", "{v}");
     assert_eq!(v["data"], serde_json::Value::Null, "{v}");
 }
 

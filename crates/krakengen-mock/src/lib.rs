@@ -99,9 +99,15 @@ pub fn to_json(v: &Value) -> serde_json::Value {
     }
 }
 
-/// Builds the mock's schema from the SDL and the model.
+/// Builds the mock's schema from the SDL and the model, with [`mock_settings`].
 pub fn schema(sdl: &str, model: &TypeModel, unspecified: Unspecified) -> Result<Schema, BuildError> {
-    schema_with(sdl, model, unspecified, &Settings::default())
+    schema_with(sdl, model, unspecified, &mock_settings())
+}
+
+/// The mock's limits: a server's defaults (Kraken's own limits), and introspection on, so that
+/// `krakengen introspect` and tools that read a schema can be tried against it.
+pub fn mock_settings() -> Settings {
+    Settings::default().with_introspection(true)
 }
 
 /// [`schema`] with settings, such as a complexity limit.
@@ -123,7 +129,7 @@ pub fn router(schema: Schema, model: &TypeModel) -> Router {
 pub struct Options {
     /// What mutations without a permissions section do.
     pub unspecified: Unspecified,
-    /// The schema's limits (complexity).
+    /// The schema's limits and introspection ([`mock_settings`] by default).
     pub settings: Settings,
     /// Issue real sessions whose tokens live this long (see [`session`]).
     pub token_ttl: Option<Duration>,
@@ -133,7 +139,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { unspecified: Unspecified::Allow, settings: Settings::default(), token_ttl: None, fail_every: None }
+        Options { unspecified: Unspecified::Allow, settings: mock_settings(), token_ttl: None, fail_every: None }
     }
 }
 

@@ -95,6 +95,10 @@ pub const TOO_MANY_REQUESTS: &str = "KT-CT-1199";
 pub const TOKEN_EXPIRED: &str = "KT-CT-1124";
 /// The code of an internal error, which may pass on its own.
 pub const INTERNAL_ERROR: &str = "KT-CT-7899";
+/// The code of an operation over the query complexity limit (Kraken's is 200).
+pub const COMPLEXITY_LIMIT: &str = "KT-CT-1188";
+/// The code of an operation over the node limit (Kraken's is 10,000).
+pub const NODE_LIMIT: &str = "KT-CT-1189";
 
 /// Every generic code, by code.
 pub const GENERIC_CODES: &[GenericCode] = &[
@@ -141,14 +145,14 @@ pub const GENERIC_CODES: &[GenericCode] = &[
         source: "Kraken's error responses, as open-source integrations match on them",
     },
     GenericCode {
-        code: "KT-CT-1188",
+        code: COMPLEXITY_LIMIT,
         message: "Query complexity limit exceeded.",
         category: Category::Complexity,
         applies: Applies::Every,
         source: "Kraken's documented query limits (complexity above 200)",
     },
     GenericCode {
-        code: "KT-CT-1189",
+        code: NODE_LIMIT,
         message: "Query node limit exceeded.",
         category: Category::Complexity,
         applies: Applies::Every,

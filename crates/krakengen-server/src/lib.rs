@@ -9,6 +9,7 @@
 //! parsed reference, is the `krakengen-mock` crate, built on this one.
 
 pub mod auth;
+pub mod cost;
 pub mod error;
 pub mod http;
 pub mod model;

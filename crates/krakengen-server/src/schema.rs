@@ -78,28 +78,91 @@ struct Types {
     enums: BTreeSet<String>,
 }
 
-/// Settings of a served schema beyond what the SDL says.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Settings of a served schema beyond what the SDL says: what one operation may cost before any
+/// resolver runs ([`crate::cost`] says how each is measured), and whether callers may introspect.
+///
+/// The defaults are those of a server facing the internet: Kraken's documented limits (query
+/// complexity 200 → `KT-CT-1188`, 10,000 nodes → `KT-CT-1189`), krakengen's own for the rest
+/// (depth 16, 32 root fields, 64 aliases; over them `KT-CT-1188` for depth and `KT-CT-1189` for the
+/// others), and introspection off (with the "did you mean" of error messages, which would tell
+/// the schema just as well). `None` turns a limit off.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
-    /// The largest total query complexity of one mutation operation: the sum of the `@complexity`
-    /// values the catalogue gives the mutation fields it selects (1 for a field without one). `None`
-    /// accepts any operation.
+    /// The largest query complexity of one operation. Default 200.
     pub max_complexity: Option<u32>,
+    /// The most fields one operation selects, fragments expanded. Default 10,000.
+    pub max_nodes: Option<u32>,
+    /// The deepest nesting of fields. Default 16.
+    pub max_depth: Option<u32>,
+    /// The most root fields (mutations or queries, aliases included) of one operation. Default 32.
+    pub max_root_fields: Option<u32>,
+    /// The most aliased fields of one operation. Default 64.
+    pub max_aliases: Option<u32>,
+    /// Whether `__schema` and `__type` are answered. Default `false`.
+    pub introspection: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            max_complexity: Some(200),
+            max_nodes: Some(10_000),
+            max_depth: Some(16),
+            max_root_fields: Some(32),
+            max_aliases: Some(64),
+            introspection: false,
+        }
+    }
 }
 
 impl Settings {
-    /// Refuses mutation operations whose total complexity exceeds `max`.
+    /// No limit at all, and introspection on: for tests of what the limits would refuse.
+    pub fn unbounded() -> Self {
+        Settings { max_complexity: None, max_nodes: None, max_depth: None, max_root_fields: None, max_aliases: None, introspection: true }
+    }
+
+    /// Refuses operations whose query complexity exceeds `max`.
     #[must_use]
     pub fn with_max_complexity(mut self, max: u32) -> Self {
         self.max_complexity = Some(max);
         self
     }
-}
 
-/// The `errorCode` of an operation refused for its complexity. The reference documents no code for
-/// this, so krakengen uses one of its own that no Kraken code can collide with; generated clients
-/// parse it into their `Unknown` fallback.
-pub const COMPLEXITY_EXCEEDED: &str = "KRAKENGEN-COMPLEXITY-LIMIT";
+    /// Refuses operations selecting more than `max` fields.
+    #[must_use]
+    pub fn with_max_nodes(mut self, max: u32) -> Self {
+        self.max_nodes = Some(max);
+        self
+    }
+
+    /// Refuses operations nesting fields deeper than `max`.
+    #[must_use]
+    pub fn with_max_depth(mut self, max: u32) -> Self {
+        self.max_depth = Some(max);
+        self
+    }
+
+    /// Refuses operations with more than `max` root fields.
+    #[must_use]
+    pub fn with_max_root_fields(mut self, max: u32) -> Self {
+        self.max_root_fields = Some(max);
+        self
+    }
+
+    /// Refuses operations with more than `max` aliased fields.
+    #[must_use]
+    pub fn with_max_aliases(mut self, max: u32) -> Self {
+        self.max_aliases = Some(max);
+        self
+    }
+
+    /// Answers introspection (the mock does; a deployed server should not need to).
+    #[must_use]
+    pub fn with_introspection(mut self, on: bool) -> Self {
+        self.introspection = on;
+        self
+    }
+}
 
 /// Builds a schema from SDL text; `policy` guards the mutations and `dispatch` runs them.
 pub fn build(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>) -> Result<Schema, BuildError> {
@@ -207,12 +270,13 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
     let types = Arc::new(types);
 
     let mut builder = Schema::build(&query, mutation.as_deref(), None);
-    if let Some(max) = settings.max_complexity {
-        let mut costs = mutation_costs(&definitions, &query);
-        if let Some(root) = mutation.as_deref() {
-            costs.extend(mutation_costs(&definitions, root));
-        }
-        builder = builder.extension(ComplexityLimit { max, costs: Arc::new(costs) });
+    let mut figures = crate::cost::Figures { query: query.clone(), mutation: mutation.clone(), ..Default::default() };
+    for root in std::iter::once(query.as_str()).chain(mutation.as_deref()) {
+        figures.by_field.extend(root_figures(&definitions, root).into_iter().map(|(f, v)| ((root.to_string(), f), v)));
+    }
+    builder = builder.extension(crate::cost::Limit { settings: settings.clone(), figures: Arc::new(figures) });
+    if !settings.introspection {
+        builder = builder.disable_introspection().disable_suggestions();
     }
     for t in &definitions {
         let name = t.name.node.as_str();
@@ -345,97 +409,17 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
     Ok(builder.finish()?)
 }
 
-/// The `@complexity` of every field of a root type.
-fn mutation_costs(definitions: &[TypeDefinition], root: &str) -> BTreeMap<String, u32> {
+/// The `@complexity` of every field of a root type that has one.
+fn root_figures(definitions: &[TypeDefinition], root: &str) -> BTreeMap<String, u64> {
     let Some(TypeKind::Object(o)) = definitions.iter().find(|t| t.name.node == root).map(|t| &t.kind) else { return BTreeMap::new() };
     o.fields
         .iter()
         .filter_map(|f| {
             let value = directive(&f.node.directives, "complexity")?.get_argument("value")?;
             let Value::Number(n) = &value.node else { return None };
-            Some((f.node.name.node.to_string(), u32::try_from(n.as_u64()?).ok()?))
+            Some((f.node.name.node.to_string(), n.as_u64()?))
         })
         .collect()
-}
-
-/// Refuses mutation operations whose summed field complexity exceeds a maximum.
-///
-/// async-graphql's dynamic schemas cannot give a field a complexity of its own (their complexity limit
-/// counts every field as 1), so the catalogue's figures are applied here, when the query is parsed.
-struct ComplexityLimit {
-    max: u32,
-    costs: Arc<BTreeMap<String, u32>>,
-}
-
-impl async_graphql::extensions::ExtensionFactory for ComplexityLimit {
-    fn create(&self) -> Arc<dyn async_graphql::extensions::Extension> {
-        Arc::new(ComplexityCheck { max: self.max, costs: Arc::clone(&self.costs) })
-    }
-}
-
-struct ComplexityCheck {
-    max: u32,
-    costs: Arc<BTreeMap<String, u32>>,
-}
-
-#[async_graphql::async_trait::async_trait]
-impl async_graphql::extensions::Extension for ComplexityCheck {
-    async fn parse_query(
-        &self,
-        ctx: &async_graphql::extensions::ExtensionContext<'_>,
-        query: &str,
-        variables: &async_graphql::Variables,
-        next: async_graphql::extensions::NextParseQuery<'_>,
-    ) -> async_graphql::ServerResult<async_graphql::parser::types::ExecutableDocument> {
-        use async_graphql::parser::types::OperationType;
-        let document = next.run(ctx, query, variables).await?;
-        // Which operation runs is only known later, so every query and mutation operation of the document must
-        // be within the limit.
-        for (_, op) in document.operations.iter() {
-            if op.node.ty == OperationType::Subscription {
-                continue;
-            }
-            let total = selection_cost(&op.node.selection_set.node, &document, &self.costs, 0);
-            if total > u64::from(self.max) {
-                let description = format!("Query complexity {total} exceeds the maximum of {}.", self.max);
-                let mut err = async_graphql::ServerError::new(description.clone(), Some(op.pos));
-                let mut ext = async_graphql::ErrorExtensionValues::default();
-                ext.set("errorType", "VALIDATION");
-                ext.set("errorCode", COMPLEXITY_EXCEEDED);
-                ext.set("errorDescription", description);
-                err.extensions = Some(ext);
-                return Err(err);
-            }
-        }
-        Ok(document)
-    }
-}
-
-/// The summed cost of the root fields of a selection set, following fragments (to a bounded depth, so
-/// a cyclic fragment, which validation rejects later anyway, cannot recurse forever).
-fn selection_cost(
-    set: &async_graphql::parser::types::SelectionSet,
-    document: &async_graphql::parser::types::ExecutableDocument,
-    costs: &BTreeMap<String, u32>,
-    depth: usize,
-) -> u64 {
-    use async_graphql::parser::types::Selection;
-    if depth > 16 {
-        return 0;
-    }
-    set.items
-        .iter()
-        .map(|item| match &item.node {
-            Selection::Field(f) if f.node.name.node.starts_with("__") => 0,
-            Selection::Field(f) => u64::from(costs.get(f.node.name.node.as_str()).copied().unwrap_or(1)),
-            Selection::InlineFragment(i) => selection_cost(&i.node.selection_set.node, document, costs, depth + 1),
-            Selection::FragmentSpread(s) => document
-                .fragments
-                .get(&s.node.fragment_name.node)
-                .map(|fr| selection_cost(&fr.node.selection_set.node, document, costs, depth + 1))
-                .unwrap_or(0),
-        })
-        .sum()
 }
 
 async fn resolve_mutation<'a>(
@@ -610,9 +594,28 @@ type B { b: String }
         let two = r#"mutation { a: doThing(input: {name: "n"}) { count } ...F } fragment F on Mutation { b: doThing(input: {name: "m"}) { count } old }"#;
         assert_eq!(run(3, one)["data"]["doThing"]["count"], 3);
         let refused = run(6, two);
-        assert_eq!(refused["errors"][0]["extensions"]["errorCode"], COMPLEXITY_EXCEEDED, "{refused}");
-        assert!(refused["errors"][0]["message"].as_str().unwrap().contains("complexity 7"), "{refused}");
+        assert_eq!(refused["errors"][0]["extensions"]["errorCode"], "KT-CT-1188", "{refused}");
+        assert!(refused["errors"][0]["message"].as_str().unwrap().contains("complexity of 7"), "{refused}");
         assert_eq!(run(7, two)["data"]["b"]["count"], 3);
+    }
+
+    #[test]
+    fn introspection_is_off_unless_asked_for() {
+        let policy = policy(Permissions::Public, crate::policy::Unspecified::Allow);
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let ask = |settings: &Settings, q: &str| {
+            let schema = build_with(SDL, Arc::clone(&policy), Arc::new(Echo), settings).unwrap();
+            serde_json::to_value(rt.block_on(schema.execute(async_graphql::Request::new(q)))).unwrap()
+        };
+        let q = "{ __schema { types { name } } }";
+        let refused = ask(&Settings::default(), q);
+        assert!(refused["errors"].as_array().is_some_and(|e| !e.is_empty()), "{refused}");
+        assert!(!refused.to_string().contains("ThingPayload"), "{refused}");
+        // Nor do error messages suggest the names of fields.
+        let typo = ask(&Settings::default(), "{ pong }");
+        assert!(!typo.to_string().contains("ping"), "{typo}");
+        let allowed = ask(&Settings::default().with_introspection(true), q);
+        assert!(allowed.to_string().contains("ThingPayload"), "{allowed}");
     }
 
     #[test]

@@ -12,8 +12,9 @@ pub struct Args {
     /// Deny mutations whose reference block has no permissions section (default: allow them).
     #[arg(long)]
     deny_unspecified: bool,
-    /// Refuse requests whose mutations add up to more than this query complexity (the reference's
-    /// `Query Complexity` figures), as Kraken does; by default there is no limit.
+    /// Refuse operations whose query complexity is over N (`KT-CT-1188`): the reference's `Query
+    /// Complexity` figure of each root field, and 1 for each nested field with a selection.
+    /// Default: Kraken's limit, 200.
     #[arg(long, value_name = "N")]
     max_complexity: Option<u32>,
     /// Issue real sessions: `obtainKrakenToken` returns a signed token that expires after SECONDS
@@ -38,7 +39,7 @@ pub fn run(args: Args, cx: &Context) -> Result {
     } else {
         krakengen_server::policy::Unspecified::Allow
     };
-    let mut settings = krakengen_server::schema::Settings::default();
+    let mut settings = krakengen_mock::mock_settings();
     if let Some(max) = args.max_complexity {
         settings = settings.with_max_complexity(max);
     }
