@@ -395,3 +395,31 @@ fn a_deployed_server_bounds_what_one_request_may_cost() {
         server.stop().await;
     });
 }
+
+/// `User` rate limits count the verified identity (`sub`), not the token: a new token for each
+/// call does not get a new quota, while another user has one of their own.
+#[test]
+fn a_verified_users_rate_limit_holds_across_tokens() {
+    runtime().block_on(async {
+        let resolvers = Resolvers::default();
+        let server = start_verified(resolvers.clone()).await;
+        let token = |sub: &str, n: usize| {
+            jwt(json!({ "sub": sub, "exp": in_a_minute(), "jti": n, "permissions": ["Can create property"] }), JWT_SECRET)
+        };
+        let vars = oees_client::add_property::Variables { input: types::AddPropertyInput(json!({"name": "Flat 1"})) };
+        let url = server.url.clone();
+        let call = |t: String| {
+            let c = Client::new(ReqwestTransport::new(&url)).with_token(t);
+            let vars = vars.clone();
+            async move { c.add_property(&vars).await }
+        };
+        for n in 0..5 {
+            assert!(call(token("user-1", n)).await.is_ok(), "call {n} is within `User: 5/m`");
+        }
+        let err = call(token("user-1", 99)).await.unwrap_err();
+        assert_eq!(err.code(), Some(&ErrorCode::KtCt1199), "{err}");
+        assert!(call(token("user-2", 0)).await.is_ok(), "another user is not limited");
+        assert_eq!(resolvers.calls().len(), 6);
+        server.stop().await;
+    });
+}

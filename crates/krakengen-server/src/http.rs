@@ -1,12 +1,14 @@
 //! Serving a schema over HTTP the way Kraken does: `POST /graphql` and `POST /v1/graphql/`, with the
 //! caller taken from the request.
 //!
-//! Callers say which permissions they hold in the `X-Kraken-Permissions` header (a comma-separated
-//! list of permission names, or `*` for every permission the server knows); the `Authorization` header
-//! identifies the user for `User` rate limits and the peer address the `Ip` ones. Both the mock and
-//! generated servers use these routes.
+//! The caller comes from an [`Authenticator`]: a deployed server's verifies a token
+//! ([`crate::auth::JwtAuthenticator`]); the mock's and tests' ([`TrustedHeadersForTests`]) take
+//! the permissions a caller claims in `X-Kraken-Permissions`. The caller's address, which `Ip` rate
+//! limits count, is the TCP peer's, or, when the peer is one of [`Limits::trusted_proxies`], the
+//! address those proxies say they forwarded for (`Forwarded`, else `X-Forwarded-For`); from anyone
+//! else those headers are ignored.
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -53,6 +55,7 @@ pub fn caller_from_headers<S: AsRef<str>>(headers: &HeaderMap, ip: Option<std::n
 struct AppState {
     schema: Schema,
     authenticator: Arc<dyn Authenticator>,
+    trusted_proxies: Arc<Vec<ipnet::IpNet>>,
 }
 
 /// Takes the caller's permissions from the `X-Kraken-Permissions` header and its identity from
@@ -85,12 +88,88 @@ pub struct Limits {
     pub request_timeout: Duration,
     /// The most requests handled at once; later ones wait for a slot. Default 256.
     pub max_concurrent_requests: usize,
+    /// The reverse proxies (load balancers) in front of the server, whose `Forwarded` and
+    /// `X-Forwarded-For` headers are believed. Default none: the caller is the TCP peer.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_body_bytes: 1024 * 1024, request_timeout: Duration::from_secs(30), max_concurrent_requests: 256 }
+        Limits {
+            max_body_bytes: 1024 * 1024,
+            request_timeout: Duration::from_secs(30),
+            max_concurrent_requests: 256,
+            trusted_proxies: Vec::new(),
+        }
     }
+}
+
+impl Limits {
+    /// Believes the forwarding headers of peers in `proxies` (`"10.0.0.0/8"`, `"::1/128"`).
+    #[must_use]
+    pub fn with_trusted_proxies(mut self, proxies: impl IntoIterator<Item = ipnet::IpNet>) -> Self {
+        self.trusted_proxies = proxies.into_iter().collect();
+        self
+    }
+}
+
+/// The most forwarded-for entries read from one request.
+const MAX_FORWARDED_HOPS: usize = 32;
+
+/// The caller's address: `peer`, unless `peer` is a trusted proxy, then the nearest address the
+/// chain of trusted proxies forwarded for (the rightmost entry not itself a trusted proxy). An
+/// entry that is not an address (`unknown`, an obfuscated name) ends the chain at the proxy that
+/// wrote it.
+pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[ipnet::IpNet]) -> IpAddr {
+    let is_trusted = |ip: &IpAddr| trusted.iter().any(|net| net.contains(ip));
+    if !is_trusted(&peer) {
+        return peer;
+    }
+    let forwarded: Vec<String> = headers
+        .get_all(axum::http::header::FORWARDED)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|element| {
+            element.split(';').find_map(|pair| {
+                let (name, value) = pair.split_once('=')?;
+                name.trim().eq_ignore_ascii_case("for").then(|| value.trim().to_string())
+            })
+        })
+        .collect();
+    let hops: Vec<String> = if forwarded.is_empty() {
+        headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(|s| s.trim().to_string())
+            .collect()
+    } else {
+        forwarded
+    };
+    let mut nearest = peer;
+    for hop in hops.iter().rev().take(MAX_FORWARDED_HOPS) {
+        let Some(ip) = hop_address(hop) else { return nearest };
+        if !is_trusted(&ip) {
+            return ip;
+        }
+        nearest = ip;
+    }
+    nearest
+}
+
+/// The address of one forwarded-for entry: `192.0.2.1`, `192.0.2.1:4711`, `2001:db8::1`,
+/// `"[2001:db8::1]:4711"`.
+fn hop_address(hop: &str) -> Option<IpAddr> {
+    let hop = hop.trim().trim_matches('"');
+    if let Ok(ip) = hop.parse() {
+        return Some(ip);
+    }
+    if let Some(rest) = hop.strip_prefix('[') {
+        return rest.split_once(']')?.0.parse().ok();
+    }
+    hop.parse::<std::net::SocketAddrV4>().ok().map(|a| IpAddr::V4(*a.ip()))
 }
 
 /// The HTTP routes serving `schema` to callers who say who they are in headers
@@ -104,7 +183,7 @@ pub fn router<S: AsRef<str>>(schema: Schema, permissions: &[S]) -> Router {
 /// a deployed server uses. A refused caller gets the authenticator's Kraken error and no resolver
 /// runs.
 pub fn authenticated_router(schema: Schema, authenticator: Arc<dyn Authenticator>, limits: &Limits) -> Router {
-    let state = AppState { schema, authenticator };
+    let state = AppState { schema, authenticator, trusted_proxies: Arc::new(limits.trusted_proxies.clone()) };
     Router::new()
         .route("/graphql", post(graphql))
         .route("/v1/graphql/", post(graphql))
@@ -130,7 +209,8 @@ async fn graphql(
     headers: HeaderMap,
     req: GraphQLRequest,
 ) -> axum::response::Response {
-    match state.authenticator.caller(&headers, Some(addr.ip())).await {
+    let ip = client_ip(addr.ip(), &headers, &state.trusted_proxies);
+    match state.authenticator.caller(&headers, Some(ip)).await {
         Ok(caller) => GraphQLResponse::from(state.schema.execute(req.into_inner().data(caller)).await).into_response(),
         Err(refusal) => axum::Json(refusal.response_body()).into_response(),
     }
@@ -143,4 +223,43 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.append(axum::http::HeaderName::from_bytes(k.as_bytes()).unwrap(), v.parse().unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn forwarding_headers_count_only_from_trusted_proxies() {
+        let trusted: Vec<ipnet::IpNet> = vec!["10.0.0.0/8".parse().unwrap(), "fd00::/8".parse().unwrap()];
+        let ip = |s: &str| s.parse::<IpAddr>().unwrap();
+        let xff = headers(&[("x-forwarded-for", "6.6.6.6, 203.0.113.9, 10.1.1.1")]);
+        // From anyone else the header is ignored.
+        assert_eq!(client_ip(ip("198.51.100.1"), &xff, &trusted), ip("198.51.100.1"));
+        assert_eq!(client_ip(ip("10.0.0.2"), &xff, &[]), ip("10.0.0.2"));
+        // Through trusted proxies: the rightmost untrusted entry, not what the client wrote first.
+        assert_eq!(client_ip(ip("10.0.0.2"), &xff, &trusted), ip("203.0.113.9"));
+        // Several header lines are one list.
+        let split = headers(&[("x-forwarded-for", "6.6.6.6"), ("x-forwarded-for", "203.0.113.9:5555")]);
+        assert_eq!(client_ip(ip("10.0.0.2"), &split, &trusted), ip("203.0.113.9"));
+        // `Forwarded` wins over `X-Forwarded-For`, with ports and IPv6 brackets.
+        let fwd = headers(&[("forwarded", "for=6.6.6.6, for=\"[2001:db8::7]:4711\";proto=https"), ("x-forwarded-for", "203.0.113.9")]);
+        assert_eq!(client_ip(ip("fd00::1"), &fwd, &trusted), ip("2001:db8::7"));
+        // An entry that is no address ends the chain at the proxy that wrote it.
+        let unknown = headers(&[("x-forwarded-for", "203.0.113.9, unknown, 10.1.1.1")]);
+        assert_eq!(client_ip(ip("10.0.0.2"), &unknown, &trusted), ip("10.1.1.1"));
+        // Only trusted hops: the farthest of them.
+        let inside = headers(&[("x-forwarded-for", "10.9.9.9, 10.1.1.1")]);
+        assert_eq!(client_ip(ip("10.0.0.2"), &inside, &trusted), ip("10.9.9.9"));
+        // No header: the proxy itself.
+        assert_eq!(client_ip(ip("10.0.0.2"), &HeaderMap::new(), &trusted), ip("10.0.0.2"));
+    }
 }

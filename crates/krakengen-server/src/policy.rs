@@ -4,9 +4,18 @@
 //! documents (generated servers write theirs from the catalogue; the mock builds its own from the
 //! parsed reference). Servers check it before a resolver runs: the caller's granted permissions (from the
 //! request context) must satisfy the expression, and every rate-limit key must have room left.
+//!
+//! Rate-limit counters are fixed windows kept in memory, bounded whatever callers send: a window
+//! is stored under a keyed hash of (operation, key, value, step), never the value itself (a token
+//! or an email of any length), in shards with a lock each (no lock shared by every call), expired
+//! windows are dropped when a shard fills, and at [`Policy::with_capacity`] live windows a call
+//! that would need a new one is refused as rate-limited (`KT-CT-1199`): the store fails closed.
+//! `Ip` keys group IPv6 addresses by /64, the block one subscriber is given.
 
+use std::collections::hash_map::RandomState;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::net::IpAddr;
+use std::hash::BuildHasher as _;
+use std::net::{IpAddr, Ipv6Addr};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -62,14 +71,117 @@ pub struct OperationPolicy {
 pub struct Policy {
     operations: BTreeMap<String, OperationPolicy>,
     unspecified: Unspecified,
-    windows: Mutex<Windows>,
+    windows: Windows,
 }
 
-/// Fixed-window rate-limit counters: for each (mutation, key, key value, step index), when the
-/// current window started and how many requests it has counted.
-type Windows = HashMap<WindowKey, (Instant, u32)>;
-/// A window's (mutation, key, key value, step index).
-type WindowKey = (String, String, String, usize);
+/// The default most live rate-limit windows kept (about 40 bytes each).
+pub const DEFAULT_WINDOW_CAPACITY: usize = 100_000;
+
+const SHARDS: usize = 16;
+
+/// One fixed window: when it ends, and how many calls it has counted.
+#[derive(Debug, Clone, Copy)]
+struct Window {
+    ends: Instant,
+    count: u32,
+}
+
+/// Fixed-window counters by the keyed hash of (mutation, key, key value, step index).
+struct Windows {
+    hasher: RandomState,
+    shards: Vec<Mutex<HashMap<u64, Window>>>,
+    per_shard: usize,
+}
+
+impl std::fmt::Debug for Windows {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Windows").field("live", &self.len()).field("capacity", &(self.per_shard * SHARDS)).finish()
+    }
+}
+
+/// What one call does to one window.
+struct Hit {
+    id: u64,
+    period: Duration,
+    limit: u32,
+}
+
+impl Windows {
+    fn new(capacity: usize) -> Self {
+        Windows {
+            hasher: RandomState::new(),
+            shards: (0..SHARDS).map(|_| Mutex::new(HashMap::new())).collect(),
+            per_shard: capacity.div_ceil(SHARDS).max(1),
+        }
+    }
+
+    fn id(&self, mutation: &str, key: &str, value: &str, step: usize) -> u64 {
+        self.hasher.hash_one((mutation, key, value, step))
+    }
+
+    fn shard(&self, id: u64) -> std::sync::MutexGuard<'_, HashMap<u64, Window>> {
+        // The hash is keyed, so its low bits spread callers over the shards as well as any.
+        self.shards[(id % SHARDS as u64) as usize].lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Windows stored, live or not.
+    fn len(&self) -> usize {
+        (0..SHARDS as u64).map(|i| self.shard(i).len()).sum()
+    }
+
+    /// Whether the window has room, without counting: `Err(())` when it is not stored and the
+    /// store is at capacity, so that what it would count could not be recorded.
+    fn room(&self, hit: &Hit, now: Instant) -> Result<bool, ()> {
+        let mut shard = self.shard(hit.id);
+        match shard.get(&hit.id) {
+            Some(w) if w.ends > now => Ok(w.count < hit.limit),
+            Some(_) => Ok(hit.limit > 0),
+            None => {
+                if shard.len() >= self.per_shard {
+                    shard.retain(|_, w| w.ends > now);
+                    if shard.len() >= self.per_shard {
+                        return Err(());
+                    }
+                }
+                Ok(hit.limit > 0)
+            }
+        }
+    }
+
+    /// Counts one more call if the window has room: `Ok(true)` when counted, `Ok(false)` when
+    /// it is full, `Err(())` when a new window is needed and the store is at capacity.
+    fn take(&self, hit: &Hit, now: Instant) -> Result<bool, ()> {
+        let mut shard = self.shard(hit.id);
+        if let Some(w) = shard.get_mut(&hit.id) {
+            if w.ends <= now {
+                *w = Window { ends: now + hit.period, count: 0 };
+            }
+            if w.count >= hit.limit {
+                return Ok(false);
+            }
+            w.count += 1;
+            return Ok(true);
+        }
+        if shard.len() >= self.per_shard {
+            shard.retain(|_, w| w.ends > now);
+            if shard.len() >= self.per_shard {
+                return Err(());
+            }
+        }
+        if hit.limit == 0 {
+            return Ok(false);
+        }
+        shard.insert(hit.id, Window { ends: now + hit.period, count: 1 });
+        Ok(true)
+    }
+
+    /// Takes back a call [`Windows::take`] counted, for a call another window refused.
+    fn give_back(&self, id: u64) {
+        if let Some(w) = self.shard(id).get_mut(&id) {
+            w.count = w.count.saturating_sub(1);
+        }
+    }
+}
 
 /// The code Kraken uses when a caller lacks permission and the mutation names no code of its own.
 pub use krakengen_policy::generic::UNAUTHORIZED as DEFAULT_UNAUTHORIZED;
@@ -95,7 +207,20 @@ impl Policy {
     /// A policy from one guard per mutation (generated servers build theirs this way, from the
     /// catalogue, without parsing the reference at run time).
     pub fn new(operations: impl IntoIterator<Item = (String, OperationPolicy)>, unspecified: Unspecified) -> Self {
-        Self { operations: operations.into_iter().collect(), unspecified, windows: Mutex::new(HashMap::new()) }
+        Self { operations: operations.into_iter().collect(), unspecified, windows: Windows::new(DEFAULT_WINDOW_CAPACITY) }
+    }
+
+    /// Keeps at most about `windows` live rate-limit windows ([`DEFAULT_WINDOW_CAPACITY`] by
+    /// default); past that, a call that needs a new window is refused with `KT-CT-1199`.
+    #[must_use]
+    pub fn with_capacity(mut self, windows: usize) -> Self {
+        self.windows = Windows::new(windows);
+        self
+    }
+
+    /// How many rate-limit windows are stored (live, or ended and not yet dropped).
+    pub fn windows_stored(&self) -> usize {
+        self.windows.len()
     }
 
     pub fn operation(&self, name: &str) -> Option<&OperationPolicy> {
@@ -128,33 +253,38 @@ impl Policy {
             let code = op.unauthorized_code.clone().unwrap_or_else(|| DEFAULT_UNAUTHORIZED.to_string());
             return Err(KrakenError::new("AUTHORIZATION", code, "Unauthorized."));
         }
-        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        // Every key is checked before any counter moves, so a refused request does not use up quota.
-        let mut hits = Vec::new();
+        let refused = |rl: &RateLimit, step: &RateStep| {
+            KrakenError::new(
+                "RATE_LIMIT",
+                TOO_MANY_REQUESTS,
+                format!("Too many requests: `{mutation}` allows {}/{} per {}.", step.limit, step.per.suffix(), rl.key),
+            )
+        };
+        // Each window is counted in turn; when one is full, those already counted give the call
+        // back, so a refused request does not use up quota.
+        let mut taken = Vec::new();
         for rl in &op.rate_limits {
             let Some(value) = key_value(&rl.key, caller, arguments) else { continue };
             let counts_failures = counts_failures(&rl.key);
             for (i, step) in rl.steps.iter().enumerate() {
-                let id = (mutation.to_string(), rl.key.clone(), value.clone(), i);
-                let period = Duration::from_secs(step.per.seconds());
-                let count = match windows.get(&id) {
-                    Some((start, n)) if now.duration_since(*start) < period => *n,
-                    _ => 0,
-                };
-                if count >= step.limit {
-                    return Err(KrakenError::new(
-                        "RATE_LIMIT",
-                        TOO_MANY_REQUESTS,
-                        format!("Too many requests: `{mutation}` allows {}/{} per {}.", step.limit, step.per.suffix(), rl.key),
-                    ));
-                }
+                let hit = Hit { id: self.windows.id(mutation, &rl.key, &value, i), period: Duration::from_secs(step.per.seconds()), limit: step.limit };
                 // A key of failures is counted when the call fails (`record_failure`), not here.
-                if !counts_failures {
-                    hits.push((id, period));
+                let room = if counts_failures { self.windows.room(&hit, now) } else { self.windows.take(&hit, now) };
+                match room {
+                    Ok(true) => {
+                        if !counts_failures {
+                            taken.push(hit.id);
+                        }
+                    }
+                    Ok(false) | Err(()) => {
+                        for id in taken {
+                            self.windows.give_back(id);
+                        }
+                        return Err(refused(rl, step));
+                    }
                 }
             }
         }
-        count_hits(&mut windows, hits, now);
         Ok(())
     }
 
@@ -170,30 +300,15 @@ impl Policy {
     pub fn record_failure(&self, mutation: &str, caller: &Caller, arguments: &serde_json::Value) {
         let Some(op) = self.operations.get(mutation) else { return };
         let now = Instant::now();
-        let hits: Vec<_> = op
-            .rate_limits
-            .iter()
-            .filter(|rl| counts_failures(&rl.key))
-            .filter_map(|rl| Some((rl, key_value(&rl.key, caller, arguments)?)))
-            .flat_map(|(rl, value)| {
-                rl.steps.iter().enumerate().map(move |(i, step)| {
-                    ((mutation.to_string(), rl.key.clone(), value.clone(), i), Duration::from_secs(step.per.seconds()))
-                })
-            })
-            .collect();
-        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        count_hits(&mut windows, hits, now);
-    }
-}
-
-/// One more call in each window of `hits`, starting a window where the last one has passed.
-fn count_hits(windows: &mut Windows, hits: Vec<(WindowKey, Duration)>, now: Instant) {
-    for (id, period) in hits {
-        let entry = windows.entry(id).or_insert((now, 0));
-        if now.duration_since(entry.0) >= period {
-            *entry = (now, 0);
+        for rl in op.rate_limits.iter().filter(|rl| counts_failures(&rl.key)) {
+            let Some(value) = key_value(&rl.key, caller, arguments) else { continue };
+            for (i, step) in rl.steps.iter().enumerate() {
+                // At capacity the failure goes uncounted, but the next check of a window the
+                // store cannot hold is refused (`Windows::room`).
+                let hit = Hit { id: self.windows.id(mutation, &rl.key, &value, i), period: Duration::from_secs(step.per.seconds()), limit: u32::MAX };
+                let _ = self.windows.take(&hit, now);
+            }
         }
-        entry.1 += 1;
     }
 }
 
@@ -201,6 +316,18 @@ fn count_hits(windows: &mut Windows, hits: Vec<(WindowKey, Duration)>, now: Inst
 /// call.
 fn counts_failures(key: &str) -> bool {
     key.trim().to_ascii_lowercase().starts_with("failed ")
+}
+
+/// The address a rate limit counts `ip` as: IPv4 as it is (an IPv4-mapped IPv6 address as its
+/// IPv4), IPv6 by its /64, the block one subscriber is given and can pick any address of.
+pub fn subscriber(ip: IpAddr) -> IpAddr {
+    match ip {
+        IpAddr::V4(v4) => IpAddr::V4(v4),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(Ipv6Addr::from(u128::from(v6) & !((1u128 << 64) - 1))),
+        },
+    }
 }
 
 /// Whether `granted` satisfies the expression.
@@ -214,7 +341,7 @@ pub fn satisfied(expr: &PermissionExpr, granted: &BTreeSet<String>) -> bool {
 
 /// The value a rate-limit key counts by, or `None` when the key does not apply to this request.
 fn key_value(key: &str, caller: &Caller, arguments: &serde_json::Value) -> Option<String> {
-    let ip = || caller.ip.map(|ip| ip.to_string()).or_else(|| Some("unknown".to_string()));
+    let ip = || caller.ip.map(|ip| subscriber(ip).to_string()).or_else(|| Some("unknown".to_string()));
     let input_field = |name: &str| {
         arguments.get("input").and_then(|i| i.get(name)).or_else(|| arguments.get(name)).and_then(|v| v.as_str()).map(str::to_string)
     };
@@ -240,7 +367,7 @@ mod tests {
             rate_limits: vec![RateLimit { key: "User".into(), steps }],
             unauthorized_code: Some("KT-CT-8223".into()),
         };
-        Policy { operations: BTreeMap::from([("m".to_string(), op)]), unspecified: Unspecified::Deny, windows: Mutex::default() }
+        Policy::new([("m".to_string(), op)], Unspecified::Deny)
     }
 
     fn caller(perms: &[&str], user: &str) -> Caller {
@@ -330,5 +457,117 @@ mod tests {
         assert!(p.check_at("m", &caller(&[], "v"), &args, t0).is_ok());
         // A minute later the window has passed.
         assert!(p.check_at("m", &caller(&[], "u"), &args, t0 + Duration::from_secs(61)).is_ok());
+    }
+
+    fn at(policy: &Policy, user: &str, ip: Option<IpAddr>, now: Instant) -> Result<(), KrakenError> {
+        policy.check_at("m", &Caller { user: (!user.is_empty()).then(|| user.to_string()), ip, ..Caller::default() }, &serde_json::json!({}), now)
+    }
+
+    #[test]
+    fn ipv6_callers_are_counted_by_their_64() {
+        let op = OperationPolicy {
+            permissions: Permissions::Public,
+            rate_limits: vec![RateLimit { key: "Ip".into(), steps: vec![RateStep { limit: 2, per: RatePeriod::Minute }] }],
+            unauthorized_code: None,
+        };
+        let p = Policy::new([("m".to_string(), op)], Unspecified::Deny);
+        let t0 = Instant::now();
+        let ip = |s: &str| Some(s.parse::<IpAddr>().unwrap());
+        assert!(at(&p, "", ip("2001:db8:1:2::1"), t0).is_ok());
+        assert!(at(&p, "", ip("2001:db8:1:2:ffff::9"), t0).is_ok());
+        assert!(at(&p, "", ip("2001:db8:1:2:abcd::1"), t0).is_err(), "the same /64 shares one quota");
+        assert!(at(&p, "", ip("2001:db8:1:3::1"), t0).is_ok(), "the next /64 has its own");
+        assert_eq!(subscriber("::ffff:192.0.2.7".parse().unwrap()), "192.0.2.7".parse::<IpAddr>().unwrap());
+        assert_eq!(subscriber("192.0.2.7".parse().unwrap()), "192.0.2.7".parse::<IpAddr>().unwrap());
+    }
+
+    #[test]
+    fn the_store_is_bounded_and_fails_closed_when_full() {
+        let p = policy(Permissions::Public, vec![RateStep { limit: 5, per: RatePeriod::Minute }]).with_capacity(64);
+        let t0 = Instant::now();
+        // 5,000 callers with 8 KB identities: at most the capacity is stored, and once it is
+        // reached new callers are refused, not admitted unlimited.
+        let junk = "x".repeat(8 * 1024);
+        let mut refused = 0;
+        for i in 0..5_000 {
+            if at(&p, &format!("{junk}{i}"), None, t0).is_err() {
+                refused += 1;
+            }
+        }
+        assert!(p.windows_stored() <= 64, "{}", p.windows_stored());
+        assert!(refused >= 5_000 - 64, "{refused}");
+        // Those already counted keep their quota meanwhile.
+        assert!(at(&p, &format!("{junk}0"), None, t0).is_ok());
+        // Once the windows end, they are dropped for new callers.
+        let later = t0 + Duration::from_secs(61);
+        assert!(at(&p, "someone new", None, later).is_ok());
+        assert!(p.windows_stored() <= 64);
+    }
+
+    #[test]
+    fn failed_logins_are_not_unlimited_when_the_store_is_full() {
+        let policy = || {
+            let op = OperationPolicy {
+                permissions: Permissions::Public,
+                rate_limits: vec![RateLimit { key: "Failed logins per ip".into(), steps: vec![RateStep { limit: 3, per: RatePeriod::Minute }] }],
+                unauthorized_code: None,
+            };
+            Policy::new([("m".to_string(), op)], Unspecified::Deny).with_capacity(16)
+        };
+        let args = serde_json::json!({});
+        let from = |ip: String| Caller { ip: Some(ip.parse().unwrap()), ..Caller::default() };
+        let failed_logins_admitted = |p: &Policy| {
+            (0..50)
+                .filter(|_| {
+                    let ok = p.check("m", &from("192.0.2.1".into()), &args).is_ok();
+                    if ok {
+                        p.record_failure("m", &from("192.0.2.1".into()), &args);
+                    }
+                    ok
+                })
+                .count()
+        };
+        assert_eq!(failed_logins_admitted(&policy()), 3);
+        // Failures from 1,000 other addresses fill the store; the attacker's are still bounded.
+        let full = policy();
+        for i in 0..1_000 {
+            full.record_failure("m", &from(format!("198.51.{}.{}", i / 250, i % 250)), &args);
+        }
+        assert!(full.windows_stored() <= 16);
+        assert_eq!(failed_logins_admitted(&full), 0, "fails closed");
+    }
+
+    #[test]
+    fn a_refused_call_uses_up_no_quota() {
+        let steps = vec![RateStep { limit: 10, per: RatePeriod::Hour }, RateStep { limit: 2, per: RatePeriod::Minute }];
+        let p = policy(Permissions::Public, steps);
+        let t0 = Instant::now();
+        assert!(at(&p, "u", None, t0).is_ok());
+        assert!(at(&p, "u", None, t0).is_ok());
+        for _ in 0..20 {
+            assert!(at(&p, "u", None, t0).is_err());
+        }
+        // 2 counted in the hourly window, not 22: eight more minutes of two calls each fit.
+        for minute in 1..=4 {
+            let t = t0 + Duration::from_secs(61 * minute);
+            assert!(at(&p, "u", None, t).is_ok() && at(&p, "u", None, t).is_ok(), "minute {minute}");
+        }
+        assert!(at(&p, "u", None, t0 + Duration::from_secs(61 * 5)).is_err(), "the hourly 10 are used");
+    }
+
+    #[test]
+    fn concurrent_callers_get_exactly_the_limit() {
+        let p = std::sync::Arc::new(policy(Permissions::Public, vec![RateStep { limit: 50, per: RatePeriod::Hour }]));
+        let t0 = Instant::now();
+        let admitted: usize = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..8)
+                .map(|_| {
+                    let p = std::sync::Arc::clone(&p);
+                    scope.spawn(move || (0..100).filter(|_| at(&p, "u", None, t0).is_ok()).count())
+                })
+                .collect();
+            handles.into_iter().map(|h| h.join().unwrap()).sum()
+        });
+        assert_eq!(admitted, 50);
     }
 }
