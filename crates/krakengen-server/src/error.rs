@@ -25,11 +25,41 @@ pub struct KrakenError {
     /// The human-readable description (also used as the GraphQL `message`).
     pub description: String,
     pub validation_errors: Vec<ValidationError>,
+    /// The id under which an internal error was logged (`extensions.correlationId`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+}
+
+/// Kraken's internal error for a failure of the server itself: `what` (which may hold request
+/// data) is logged with a new correlation id, and the caller gets only the id.
+pub fn internal(what: impl std::fmt::Display) -> KrakenError {
+    let id = correlation_id();
+    tracing::error!(correlation_id = %id, "{what}");
+    let mut error = KrakenError::new("APPLICATION", krakengen_policy::generic::INTERNAL_ERROR, "Internal server error.");
+    error.correlation_id = Some(id);
+    error
+}
+
+/// 16 hex digits, distinct within a process (a counter) and across processes (hashed with the
+/// process's random keys): enough to find a log line, and saying nothing of the request.
+fn correlation_id() -> String {
+    use std::hash::BuildHasher as _;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    static KEYS: std::sync::OnceLock<std::collections::hash_map::RandomState> = std::sync::OnceLock::new();
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    format!("{:016x}", KEYS.get_or_init(std::collections::hash_map::RandomState::new).hash_one(n))
 }
 
 impl KrakenError {
     pub fn new(error_type: impl Into<String>, code: impl Into<String>, description: impl Into<String>) -> Self {
-        Self { error_type: error_type.into(), code: code.into(), description: description.into(), validation_errors: Vec::new() }
+        Self {
+            error_type: error_type.into(),
+            code: code.into(),
+            description: description.into(),
+            validation_errors: Vec::new(),
+            correlation_id: None,
+        }
     }
 
     /// Adds a validation error (and makes the error a `VALIDATION` one).
@@ -52,6 +82,9 @@ impl KrakenError {
         if !self.validation_errors.is_empty() {
             ext["validationErrors"] = serde_json::to_value(&self.validation_errors).unwrap_or_default();
         }
+        if let Some(id) = &self.correlation_id {
+            ext["correlationId"] = id.as_str().into();
+        }
         ext
     }
 }
@@ -68,15 +101,7 @@ impl KrakenError {
     /// A whole response body holding only this error (`{"data": null, "errors": [...]}`), for a
     /// request refused before the schema ran.
     pub fn response_body(&self) -> serde_json::Value {
-        let mut extensions = serde_json::json!({
-            "errorType": self.error_type,
-            "errorCode": self.code,
-            "errorDescription": self.description,
-        });
-        if !self.validation_errors.is_empty() {
-            extensions["validationErrors"] = serde_json::to_value(&self.validation_errors).unwrap_or_default();
-        }
-        serde_json::json!({ "data": null, "errors": [{ "message": self.description, "extensions": extensions }] })
+        serde_json::json!({ "data": null, "errors": [{ "message": self.description, "extensions": self.extensions() }] })
     }
 
     /// The async-graphql error carrying Kraken's extensions. (async-graphql's blanket
@@ -98,6 +123,9 @@ impl KrakenError {
                 .collect();
             ext.set("validationErrors", async_graphql::Value::List(list));
         }
+        if let Some(id) = &e.correlation_id {
+            ext.set("correlationId", id.as_str());
+        }
         err.extensions = Some(ext);
         err
     }
@@ -118,5 +146,17 @@ mod tests {
         let json = serde_json::to_value(gql.extensions.unwrap()).unwrap();
         assert_eq!(json["errorCode"], "KT-CT-1111");
         assert_eq!(json["validationErrors"][0]["message"], "bad");
+    }
+
+    #[test]
+    fn internal_errors_send_a_correlation_id_and_nothing_else() {
+        let a = internal("the payload of `m` holds password hunter2");
+        let b = internal("again");
+        assert_eq!((a.code.as_str(), a.description.as_str()), ("KT-CT-7899", "Internal server error."));
+        let id = a.correlation_id.clone().unwrap();
+        assert!(id.len() == 16 && id.chars().all(|c| c.is_ascii_hexdigit()), "{id}");
+        assert_ne!(a.correlation_id, b.correlation_id);
+        let body = a.response_body().to_string();
+        assert!(body.contains(&id) && !body.contains("hunter2"), "{body}");
     }
 }

@@ -196,10 +196,11 @@ pub fn authenticated_router(schema: Schema, authenticator: Arc<dyn Authenticator
         .layer(GlobalConcurrencyLimitLayer::new(limits.max_concurrent_requests))
 }
 
-/// The answer to a request whose handling panicked: Kraken's internal error, with nothing of the
-/// panic (which may hold request data) sent to the caller.
-fn panicked(_: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
-    let error = crate::error::KrakenError::new("APPLICATION", krakengen_policy::generic::INTERNAL_ERROR, "Internal server error.");
+/// The answer to a request whose handling panicked: Kraken's internal error with a correlation
+/// id; the panic's message (which may hold request data) is logged under that id, not sent.
+fn panicked(panic: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    let message = panic.downcast_ref::<&str>().copied().or_else(|| panic.downcast_ref::<String>().map(String::as_str)).unwrap_or("a panic");
+    let error = crate::error::internal(format_args!("a request handler panicked: {message}"));
     (StatusCode::INTERNAL_SERVER_ERROR, axum::Json(error.response_body())).into_response()
 }
 

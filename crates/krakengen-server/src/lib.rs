@@ -16,3 +16,6 @@ pub mod model;
 pub mod policy;
 pub mod resolvers;
 pub mod schema;
+pub mod store;
+#[cfg(feature = "redis")]
+pub mod redis_store;

@@ -22,6 +22,7 @@ use std::time::{Duration, Instant};
 use crate::model::{PermissionExpr, Permissions, RateLimit, RatePeriod, RateStep};
 
 use crate::error::KrakenError;
+use crate::store::{OnStoreError, SharedStore, StoreError, Window};
 
 /// Who is calling: what the server knows of the request. Its `Debug` shows whether there is a
 /// user, not who (the identity may be a token).
@@ -79,9 +80,9 @@ pub const DEFAULT_WINDOW_CAPACITY: usize = 100_000;
 
 const SHARDS: usize = 16;
 
-/// One fixed window: when it ends, and how many calls it has counted.
+/// One fixed window as memory keeps it: when it ends, and how many calls it has counted.
 #[derive(Debug, Clone, Copy)]
-struct Window {
+struct Slot {
     ends: Instant,
     count: u32,
 }
@@ -89,7 +90,7 @@ struct Window {
 /// Fixed-window counters by the keyed hash of (mutation, key, key value, step index).
 struct Windows {
     hasher: RandomState,
-    shards: Vec<Mutex<HashMap<u64, Window>>>,
+    shards: Vec<Mutex<HashMap<u64, Slot>>>,
     per_shard: usize,
 }
 
@@ -115,11 +116,11 @@ impl Windows {
         }
     }
 
-    fn id(&self, mutation: &str, key: &str, value: &str, step: usize) -> u64 {
-        self.hasher.hash_one((mutation, key, value, step))
+    fn id(&self, w: &Window<'_>) -> u64 {
+        self.hasher.hash_one((w.operation, w.key, &w.value, w.step))
     }
 
-    fn shard(&self, id: u64) -> std::sync::MutexGuard<'_, HashMap<u64, Window>> {
+    fn shard(&self, id: u64) -> std::sync::MutexGuard<'_, HashMap<u64, Slot>> {
         // The hash is keyed, so its low bits spread callers over the shards as well as any.
         self.shards[(id % SHARDS as u64) as usize].lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -154,7 +155,7 @@ impl Windows {
         let mut shard = self.shard(hit.id);
         if let Some(w) = shard.get_mut(&hit.id) {
             if w.ends <= now {
-                *w = Window { ends: now + hit.period, count: 0 };
+                *w = Slot { ends: now + hit.period, count: 0 };
             }
             if w.count >= hit.limit {
                 return Ok(false);
@@ -171,7 +172,7 @@ impl Windows {
         if hit.limit == 0 {
             return Ok(false);
         }
-        shard.insert(hit.id, Window { ends: now + hit.period, count: 1 });
+        shard.insert(hit.id, Slot { ends: now + hit.period, count: 1 });
         Ok(true)
     }
 
@@ -235,6 +236,47 @@ impl Policy {
 
     /// [`Policy::check`] at a given instant, so tests can move time without sleeping.
     pub fn check_at(&self, mutation: &str, caller: &Caller, arguments: &serde_json::Value, now: Instant) -> Result<(), KrakenError> {
+        let windows = self.admit(mutation, caller, arguments)?;
+        // Each window is counted in turn; when one is full, those already counted give the call
+        // back, so a refused request does not use up quota.
+        let mut taken = Vec::new();
+        for w in &windows {
+            let hit = Hit { id: self.windows.id(w), period: w.period(), limit: w.limit };
+            // A window of failures is counted when the call fails (`record_failure`), not here.
+            let room = if w.failures_only { self.windows.room(&hit, now) } else { self.windows.take(&hit, now) };
+            match room {
+                Ok(true) => {
+                    if !w.failures_only {
+                        taken.push(hit.id);
+                    }
+                }
+                Ok(false) | Err(()) => {
+                    for id in taken {
+                        self.windows.give_back(id);
+                    }
+                    return Err(refused(w));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// [`Policy::check`] with the counters of `shared` instead of this policy's own: what every
+    /// replica of a service sees. When the store fails, [`OnStoreError`] decides.
+    pub async fn check_shared(&self, shared: &SharedStore, mutation: &str, caller: &Caller, arguments: &serde_json::Value) -> Result<(), KrakenError> {
+        let windows = self.admit(mutation, caller, arguments)?;
+        if windows.is_empty() {
+            return Ok(());
+        }
+        match shared.store.take(&windows).await {
+            Ok(None) => Ok(()),
+            Ok(Some(i)) => Err(windows.get(i).map_or_else(|| refused(&windows[0]), refused)),
+            Err(e) => store_failed(shared, &e),
+        }
+    }
+
+    /// The permission check, then the windows the call is to be counted in.
+    fn admit<'a>(&'a self, mutation: &'a str, caller: &Caller, arguments: &serde_json::Value) -> Result<Vec<Window<'a>>, KrakenError> {
         // A root field the policy does not know is refused: deny by default.
         let Some(op) = self.operations.get(mutation) else {
             return Err(KrakenError::new("AUTHORIZATION", DEFAULT_UNAUTHORIZED, "Unauthorized."));
@@ -253,39 +295,7 @@ impl Policy {
             let code = op.unauthorized_code.clone().unwrap_or_else(|| DEFAULT_UNAUTHORIZED.to_string());
             return Err(KrakenError::new("AUTHORIZATION", code, "Unauthorized."));
         }
-        let refused = |rl: &RateLimit, step: &RateStep| {
-            KrakenError::new(
-                "RATE_LIMIT",
-                TOO_MANY_REQUESTS,
-                format!("Too many requests: `{mutation}` allows {}/{} per {}.", step.limit, step.per.suffix(), rl.key),
-            )
-        };
-        // Each window is counted in turn; when one is full, those already counted give the call
-        // back, so a refused request does not use up quota.
-        let mut taken = Vec::new();
-        for rl in &op.rate_limits {
-            let Some(value) = key_value(&rl.key, caller, arguments) else { continue };
-            let counts_failures = counts_failures(&rl.key);
-            for (i, step) in rl.steps.iter().enumerate() {
-                let hit = Hit { id: self.windows.id(mutation, &rl.key, &value, i), period: Duration::from_secs(step.per.seconds()), limit: step.limit };
-                // A key of failures is counted when the call fails (`record_failure`), not here.
-                let room = if counts_failures { self.windows.room(&hit, now) } else { self.windows.take(&hit, now) };
-                match room {
-                    Ok(true) => {
-                        if !counts_failures {
-                            taken.push(hit.id);
-                        }
-                    }
-                    Ok(false) | Err(()) => {
-                        for id in taken {
-                            self.windows.give_back(id);
-                        }
-                        return Err(refused(rl, step));
-                    }
-                }
-            }
-        }
-        Ok(())
+        Ok(windows_of(mutation, op, caller, arguments, false))
     }
 
     /// Whether a failed call of `mutation` has to be reported with [`Policy::record_failure`]: it has
@@ -300,14 +310,59 @@ impl Policy {
     pub fn record_failure(&self, mutation: &str, caller: &Caller, arguments: &serde_json::Value) {
         let Some(op) = self.operations.get(mutation) else { return };
         let now = Instant::now();
-        for rl in op.rate_limits.iter().filter(|rl| counts_failures(&rl.key)) {
-            let Some(value) = key_value(&rl.key, caller, arguments) else { continue };
-            for (i, step) in rl.steps.iter().enumerate() {
-                // At capacity the failure goes uncounted, but the next check of a window the
-                // store cannot hold is refused (`Windows::room`).
-                let hit = Hit { id: self.windows.id(mutation, &rl.key, &value, i), period: Duration::from_secs(step.per.seconds()), limit: u32::MAX };
-                let _ = self.windows.take(&hit, now);
+        for w in windows_of(mutation, op, caller, arguments, true) {
+            // At capacity the failure goes uncounted, but the next check of a window the
+            // store cannot hold is refused (`Windows::room`).
+            let _ = self.windows.take(&Hit { id: self.windows.id(&w), period: w.period(), limit: u32::MAX }, now);
+        }
+    }
+
+    /// [`Policy::record_failure`] in the counters of `shared`. A store that fails loses the
+    /// count (and logs why); the next check meets the same store.
+    pub async fn record_failure_shared(&self, shared: &SharedStore, mutation: &str, caller: &Caller, arguments: &serde_json::Value) {
+        let Some(op) = self.operations.get(mutation) else { return };
+        let windows = windows_of(mutation, op, caller, arguments, true);
+        if !windows.is_empty() {
+            if let Err(e) = shared.store.record(&windows).await {
+                tracing::warn!(operation = mutation, "a failed call was not counted: {e}");
             }
+        }
+    }
+}
+
+/// The windows a call of `op` is counted in: of every rate limit that applies to this request, or
+/// of its limits of failures only.
+fn windows_of<'a>(mutation: &'a str, op: &'a OperationPolicy, caller: &Caller, arguments: &serde_json::Value, failures: bool) -> Vec<Window<'a>> {
+    let mut windows = Vec::new();
+    for rl in &op.rate_limits {
+        let failures_only = counts_failures(&rl.key);
+        if failures && !failures_only {
+            continue;
+        }
+        let Some(value) = key_value(&rl.key, caller, arguments) else { continue };
+        for (step, s) in rl.steps.iter().enumerate() {
+            windows.push(Window { operation: mutation, key: &rl.key, value: value.clone(), step, limit: s.limit, per: s.per, failures_only });
+        }
+    }
+    windows
+}
+
+/// The refusal of a call that `w` has no room for.
+fn refused(w: &Window<'_>) -> KrakenError {
+    KrakenError::new(
+        "RATE_LIMIT",
+        TOO_MANY_REQUESTS,
+        format!("Too many requests: `{}` allows {}/{} per {}.", w.operation, w.limit, w.per.suffix(), w.key),
+    )
+}
+
+/// What a call gets when the shared store failed: the deployer's [`OnStoreError`].
+fn store_failed(shared: &SharedStore, e: &StoreError) -> Result<(), KrakenError> {
+    match shared.on_error {
+        OnStoreError::Refuse => Err(crate::error::internal(e)),
+        OnStoreError::Allow => {
+            tracing::warn!("a call was let through unlimited: {e}");
+            Ok(())
         }
     }
 }

@@ -13,10 +13,11 @@ use crate::error::{KrakenError, ValidationError};
 /// these, so krakengen uses its own, which no Kraken code can collide with.
 pub const INTERNAL: &str = "KRAKENGEN-INTERNAL";
 
-/// Decodes the arguments of `mutation` (a JSON object) into its typed variables.
+/// Decodes the arguments of `mutation` (a JSON object) into its typed variables. The refusal
+/// says which operation, not why: serde's reason quotes the value, which may be a password.
 pub fn decode<T: DeserializeOwned>(mutation: &str, arguments: serde_json::Value) -> Result<T, KrakenError> {
     serde_json::from_value(arguments)
-        .map_err(|e| KrakenError::new("VALIDATION", INTERNAL, format!("the arguments of `{mutation}` do not match its generated types: {e}")))
+        .map_err(|_| KrakenError::new("VALIDATION", INTERNAL, format!("The arguments of `{mutation}` do not match its input types.")))
 }
 
 /// Encodes a resolver's result. The error side is any error that serializes to Kraken's shape
@@ -24,15 +25,14 @@ pub fn decode<T: DeserializeOwned>(mutation: &str, arguments: serde_json::Value)
 /// "validationErrors"}}`), as the generated error crate's `KrakenError` does.
 pub fn encode<T: Serialize, E: Serialize>(result: Result<T, E>) -> Result<serde_json::Value, KrakenError> {
     match result {
-        Ok(payload) => serde_json::to_value(payload)
-            .map_err(|e| KrakenError::new("INTERNAL", INTERNAL, format!("the payload does not encode: {e}"))),
+        Ok(payload) => serde_json::to_value(payload).map_err(|e| crate::error::internal(format_args!("a payload does not encode: {e}"))),
         Err(error) => Err(from_kraken_json(&serde_json::to_value(error).unwrap_or_default())),
     }
 }
 
 /// The error for a mutation the adapter does not know (the SDL and the generated code disagree).
 pub fn unknown_mutation(mutation: &str) -> KrakenError {
-    KrakenError::new("INTERNAL", INTERNAL, format!("no resolver is generated for `{mutation}`"))
+    crate::error::internal(format_args!("no resolver is generated for `{mutation}`"))
 }
 
 /// Reads an error in Kraken's JSON shape; missing parts get neutral values.
@@ -59,6 +59,7 @@ pub fn from_kraken_json(v: &serde_json::Value) -> KrakenError {
         code: text(&ext["errorCode"]).unwrap_or_default(),
         description,
         validation_errors,
+        correlation_id: None,
     }
 }
 
@@ -87,9 +88,9 @@ mod tests {
         struct V {
             input: u32,
         }
-        let e = decode::<V>("m", serde_json::json!({"input": "x"})).unwrap_err();
+        let e = decode::<V>("m", serde_json::json!({"input": "hunter2"})).unwrap_err();
         assert_eq!(e.code, INTERNAL);
-        assert!(e.description.contains("`m`"), "{}", e.description);
+        assert!(e.description.contains("`m`") && !e.description.contains("hunter2"), "{}", e.description);
         assert_eq!(encode::<u32, ()>(Ok(3)).unwrap(), serde_json::json!(3));
     }
 }

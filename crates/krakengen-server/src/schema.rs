@@ -36,6 +36,7 @@ use async_graphql::Value;
 
 use crate::error::KrakenError;
 use crate::policy::{Caller, Policy};
+use crate::store::SharedStore;
 
 /// One mutation (or query) call handed to a [`Dispatch`]. Its `Debug` names the arguments but
 /// shows none of their values (passwords, personal data), nor who the caller is.
@@ -100,6 +101,9 @@ pub struct Settings {
     pub max_aliases: Option<u32>,
     /// Whether `__schema` and `__type` are answered. Default `false`.
     pub introspection: bool,
+    /// Where rate-limit windows are counted: `None` (the default) in the policy's own memory,
+    /// which holds for one process; a [`SharedStore`] for replicas that share their limits.
+    pub rate_store: Option<SharedStore>,
 }
 
 impl Default for Settings {
@@ -111,6 +115,7 @@ impl Default for Settings {
             max_root_fields: Some(32),
             max_aliases: Some(64),
             introspection: false,
+            rate_store: None,
         }
     }
 }
@@ -118,7 +123,15 @@ impl Default for Settings {
 impl Settings {
     /// No limit at all, and introspection on: for tests of what the limits would refuse.
     pub fn unbounded() -> Self {
-        Settings { max_complexity: None, max_nodes: None, max_depth: None, max_root_fields: None, max_aliases: None, introspection: true }
+        Settings {
+            max_complexity: None,
+            max_nodes: None,
+            max_depth: None,
+            max_root_fields: None,
+            max_aliases: None,
+            introspection: true,
+            rate_store: None,
+        }
     }
 
     /// Refuses operations whose query complexity exceeds `max`.
@@ -162,6 +175,19 @@ impl Settings {
         self.introspection = on;
         self
     }
+
+    /// Counts rate limits in `store`, shared with every replica that uses it.
+    #[must_use]
+    pub fn with_rate_store(mut self, store: SharedStore) -> Self {
+        self.rate_store = Some(store);
+        self
+    }
+}
+
+/// The policy of a schema and where its rate limits are counted.
+struct Guard {
+    policy: Arc<Policy>,
+    shared: Option<SharedStore>,
 }
 
 /// Builds a schema from SDL text; `policy` guards the mutations and `dispatch` runs them.
@@ -268,6 +294,7 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
         }
     }
     let types = Arc::new(types);
+    let guard = Arc::new(Guard { policy, shared: settings.rate_store.clone() });
 
     let mut builder = Schema::build(&query, mutation.as_deref(), None);
     let mut figures = crate::cost::Figures { query: query.clone(), mutation: mutation.clone(), ..Default::default() };
@@ -357,15 +384,15 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
                     // Every root field is guarded (a field the policy does not know is refused),
                     // except the generator's own placeholder of a root it knows nothing of.
                     let mut field = if is_root && field_name != OPAQUE_PLACEHOLDER {
-                        let policy = Arc::clone(&policy);
+                        let guard = Arc::clone(&guard);
                         let dispatch = Arc::clone(&dispatch);
                         Field::new(field_name.clone(), type_ref(&f.ty.node), move |ctx| {
-                            let policy = Arc::clone(&policy);
+                            let guard = Arc::clone(&guard);
                             let dispatch = Arc::clone(&dispatch);
                             let types = Arc::clone(&types);
                             let ty = ty.clone();
                             let name = field_name.clone();
-                            FieldFuture::new(async move { resolve_mutation(ctx, &name, &ty, &policy, &*dispatch, &types).await })
+                            FieldFuture::new(async move { resolve_mutation(ctx, &name, &ty, &guard, &*dispatch, &types).await })
                         })
                     } else {
                         Field::new(field_name.clone(), type_ref(&f.ty.node), move |ctx| {
@@ -426,21 +453,29 @@ async fn resolve_mutation<'a>(
     ctx: ResolverContext<'a>,
     name: &str,
     ty: &Type,
-    policy: &Policy,
+    guard: &Guard,
     dispatch: &dyn Dispatch,
     types: &Types,
 ) -> async_graphql::Result<Option<FieldValue<'a>>> {
     let arguments = Value::Object(ctx.args.as_index_map().clone()).into_json().unwrap_or(serde_json::Value::Null);
     let anonymous = Caller::default();
     let caller = ctx.data_opt::<Caller>().unwrap_or(&anonymous);
-    policy.check(name, caller, &arguments).map_err(KrakenError::into_graphql)?;
+    let policy = &*guard.policy;
+    match &guard.shared {
+        None => policy.check(name, caller, &arguments),
+        Some(shared) => policy.check_shared(shared, name, caller, &arguments).await,
+    }
+    .map_err(KrakenError::into_graphql)?;
     // Failed logins count against their own rate limit, so the arguments are kept for that.
     let kept = policy.counts_failures(name).then(|| arguments.clone());
     let payload = match dispatch.call(Call { mutation: name, arguments, caller }).await {
         Ok(payload) => payload,
         Err(e) => {
             if let Some(arguments) = &kept {
-                policy.record_failure(name, caller, arguments);
+                match &guard.shared {
+                    None => policy.record_failure(name, caller, arguments),
+                    Some(shared) => policy.record_failure_shared(shared, name, caller, arguments).await,
+                }
             }
             return Err(e.into_graphql());
         }
