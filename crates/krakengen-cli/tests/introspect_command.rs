@@ -1,7 +1,9 @@
 //! `krakengen introspect` against servers that fail in each way a real one can: HTTP 500, GraphQL
 //! errors, introspection disabled, nothing listening; and one that predates deprecated arguments.
 //! Each failure exits 2 with its own message, writes nothing, and never prints the header value
-//! (a token). The servers are std threads answering canned responses on loopback.
+//! (a token). A server is not trusted: its redirects to another origin are not followed, an
+//! oversized answer is refused, control characters it sends are not printed. The servers are std
+//! threads answering canned responses on loopback.
 
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -18,6 +20,19 @@ struct Canned {
 }
 
 fn serve(responses: Vec<(u16, String)>) -> Canned {
+    serve_raw(
+        responses
+            .into_iter()
+            .map(|(status, body)| {
+                format!("HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len())
+                    .into_bytes()
+            })
+            .collect(),
+    )
+}
+
+/// [`serve`] with whole HTTP responses, head included.
+fn serve_raw(responses: Vec<Vec<u8>>) -> Canned {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap().to_string();
     let bodies = Arc::new(Mutex::new(Vec::new()));
@@ -46,12 +61,7 @@ fn serve(responses: Vec<(u16, String)>) -> Canned {
                     break;
                 }
             }
-            let (status, body) = &responses[i.min(responses.len() - 1)];
-            let _ = write!(
-                stream,
-                "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                body.len()
-            );
+            let _ = stream.write_all(&responses[i.min(responses.len() - 1)]);
         }
     });
     Canned { addr, bodies }
@@ -68,16 +78,7 @@ fn introspect(url: &str, out: &std::path::Path) -> Output {
 /// Runs introspect against `responses` and checks the common failure contract; returns stderr.
 fn fails(responses: Vec<(u16, String)>) -> String {
     let server = serve(responses);
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("schema.graphql");
-    let run = introspect(&format!("http://{}/graphql", server.addr), &out);
-    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
-    let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
-    assert_eq!(run.status.code(), Some(2), "{stderr}");
-    assert!(!out.exists(), "nothing is written on failure");
-    assert!(!stderr.contains(SECRET) && !stdout.contains(SECRET), "the header value leaked: {stderr}{stdout}");
-    assert!(stderr.ends_with("; nothing was written\n"), "{stderr}");
-    stderr
+    fails_at(&format!("http://{}/graphql", server.addr))
 }
 
 #[test]
@@ -148,4 +149,88 @@ fn older_servers_get_the_legacy_query() {
     assert!(sdl.contains("a(x: Int = 1): String @deprecated(reason: \"Old.\")"), "{sdl}");
     // The header reached the server, and only the server.
     assert!(!String::from_utf8_lossy(&run.stderr).contains(SECRET));
+}
+
+/// The answer of a server that does introspect: a small valid schema.
+fn schema_answer() -> String {
+    let schema = apollo_compiler::Schema::parse_and_validate("type Query { a: String }", "s.graphql").unwrap();
+    krakengen::types::introspection::of_schema(&schema).to_string()
+}
+
+fn redirect(to: &str) -> Vec<u8> {
+    format!("HTTP/1.1 307 Temporary Redirect\r\nLocation: {to}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").into_bytes()
+}
+
+#[test]
+fn redirects_are_followed_within_the_origin_only() {
+    // Within the origin: followed, with the header.
+    let server = serve_raw(vec![redirect("/v2/graphql"), serve_body(&schema_answer())]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("schema.graphql");
+    let run = introspect(&format!("http://{}/graphql", server.addr), &out);
+    assert_eq!(run.status.code(), Some(0), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(server.bodies.lock().unwrap().len(), 2);
+
+    // To another origin (another port of the same host): not followed, and that server hears nothing.
+    let elsewhere = serve(vec![(200, schema_answer())]);
+    let server = serve_raw(vec![redirect(&format!("http://{}/steal?key={SECRET}", elsewhere.addr))]);
+    let stderr = fails_at(&format!("http://{}/graphql", server.addr));
+    assert!(stderr.contains(&format!("redirected to http://{}/steal?***, which is not followed", elsewhere.addr)), "{stderr}");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert!(elsewhere.bodies.lock().unwrap().is_empty(), "the other origin was sent the request");
+}
+
+fn serve_body(body: &str) -> Vec<u8> {
+    format!("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).into_bytes()
+}
+
+#[test]
+fn an_oversized_answer_is_refused() {
+    // Announced: refused before the body is read (none is sent).
+    let announced = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000000000\r\n\r\n".to_vec();
+    let stderr = fails_raw(vec![announced]);
+    assert!(stderr.contains("answered more than 64 MiB, the most read"), "{stderr}");
+    // Not announced (chunked): refused once 64 MiB have come.
+    let mut chunked = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n".to_vec();
+    let chunk = format!("100000\r\n{}\r\n", " ".repeat(0x10_0000));
+    for _ in 0..65 {
+        chunked.extend_from_slice(chunk.as_bytes());
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    let stderr = fails_raw(vec![chunked]);
+    assert!(stderr.contains("answered more than 64 MiB, the most read"), "{stderr}");
+}
+
+#[test]
+fn control_characters_from_the_server_are_not_printed() {
+    let stderr = fails(vec![(200, r#"{"errors": [{"message": "bad \u001b[2J\u001b]0;pwned\u0007 thing"}]}"#.into())]);
+    assert!(stderr.contains("bad  [2J ]0;pwned  thing"), "{stderr:?}");
+    assert!(!stderr.chars().any(|c| c.is_control() && c != '\n'), "{stderr:?}");
+}
+
+#[test]
+fn a_query_string_is_not_printed() {
+    let addr = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let stderr = fails_at(&format!("http://{addr}/graphql?api_key={SECRET}"));
+    assert!(stderr.contains(&format!("cannot reach http://{addr}/graphql?***")), "{stderr}");
+}
+
+/// [`fails`] with whole HTTP responses.
+fn fails_raw(responses: Vec<Vec<u8>>) -> String {
+    let server = serve_raw(responses);
+    fails_at(&format!("http://{}/graphql", server.addr))
+}
+
+/// Runs introspect against `url` and checks the common failure contract; returns stderr.
+fn fails_at(url: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("schema.graphql");
+    let run = introspect(url, &out);
+    let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
+    let stdout = String::from_utf8_lossy(&run.stdout).into_owned();
+    assert_eq!(run.status.code(), Some(2), "{stderr}");
+    assert!(!out.exists(), "nothing is written on failure");
+    assert!(!stderr.contains(SECRET) && !stdout.contains(SECRET), "a secret leaked: {stderr}{stdout}");
+    assert!(stderr.ends_with("; nothing was written\n"), "{stderr}");
+    stderr
 }

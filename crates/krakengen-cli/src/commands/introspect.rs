@@ -5,7 +5,11 @@
 //! rustls for `https://`. Every
 //! failure is one clear message and exit code 2, and nothing is written: the network, an HTTP
 //! status, GraphQL errors, and a server whose introspection is disabled. Header values (tokens)
-//! are never printed, and neither is the password of a URL.
+//! are never printed, and neither is the password or the query string of a URL.
+//!
+//! The server is not trusted either: its answer is read up to [`MAX_RESPONSE_BYTES`], a redirect
+//! is followed only within the URL's origin (the headers, tokens among them, go nowhere else), and
+//! control characters in what it says are replaced before they reach the terminal.
 
 use std::path::Path;
 use std::time::Duration;
@@ -38,6 +42,11 @@ pub enum Format {
     Json,
 }
 
+/// The largest introspection answer read (real brands' schemas answer a few MB).
+const MAX_RESPONSE_BYTES: usize = 64 * 1024 * 1024;
+/// The most redirects followed, all within the URL's origin.
+const MAX_REDIRECTS: usize = 5;
+
 /// A failure, already worded for the user.
 struct Failure(String);
 
@@ -56,17 +65,40 @@ pub fn run(args: Args, _cx: &super::Context) -> super::Result {
     }
 }
 
-/// `url` without the password of its user information, for messages.
+/// `url` without the password of its user information or its query string (`?token=…` is how
+/// some APIs take keys), for messages.
 fn shown(url: &str) -> String {
     match reqwest::Url::parse(url) {
         Ok(mut u) => {
             if u.password().is_some() {
                 let _ = u.set_password(Some("***"));
             }
+            if u.query().is_some() {
+                u.set_query(Some("***"));
+            }
             u.to_string()
         }
-        Err(_) => url.to_string(),
+        Err(_) => printable(&url.split_once('?').map_or_else(|| url.to_string(), |(path, _)| format!("{path}?***"))),
     }
+}
+
+/// Text from the server (or a URL as typed) fit for a terminal: control characters, escape
+/// sequences among them, become spaces.
+fn printable(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
+}
+
+/// Follows a redirect only to the origin of the request it answers (scheme, host and port), so
+/// that the `--header` values are sent to no other server, and at most [`MAX_REDIRECTS`] times.
+fn same_origin_only() -> reqwest::redirect::Policy {
+    reqwest::redirect::Policy::custom(|attempt| {
+        let from = attempt.previous().last().map(reqwest::Url::origin);
+        if attempt.previous().len() > MAX_REDIRECTS || from.as_ref() != Some(&attempt.url().origin()) {
+            attempt.stop()
+        } else {
+            attempt.follow()
+        }
+    })
 }
 
 fn fetch_and_write(url: &str, out: &Path, headers: &[String], format: Format) -> Result<String, Failure> {
@@ -90,6 +122,7 @@ fn fetch_and_write(url: &str, out: &Path, headers: &[String], format: Format) ->
     }
     let client = reqwest::Client::builder()
         .default_headers(map)
+        .redirect(same_origin_only())
         .connect_timeout(Duration::from_secs(20))
         .timeout(Duration::from_secs(120))
         .build()
@@ -117,13 +150,13 @@ fn fetch_and_write(url: &str, out: &Path, headers: &[String], format: Format) ->
         Format::Json => text,
         Format::Sdl => {
             let sdl = introspection::to_sdl(&text).map_err(|problems| {
-                let first: Vec<String> = problems.iter().take(5).map(|p| format!("at `{}`, {}", p.path, p.message)).collect();
+                let first: Vec<String> = problems.iter().take(5).map(|p| printable(&format!("at `{}`, {}", p.path, p.message))).collect();
                 Failure(format!("{shown_url} answered an introspection result krakengen cannot read ({} problems): {}", problems.len(), first.join("; ")))
             })?;
             match krakengen::sdl::canonicalize(&sdl) {
                 Ok((printed, _)) => printed,
                 Err((_, problems)) => {
-                    let first: Vec<String> = problems.iter().take(5).map(|(m, l, c)| format!("{l}:{c}: {m}")).collect();
+                    let first: Vec<String> = problems.iter().take(5).map(|(m, l, c)| printable(&format!("{l}:{c}: {m}"))).collect();
                     return Err(Failure(format!("the schema {shown_url} describes is not valid GraphQL: {}", first.join("; "))));
                 }
             }
@@ -163,7 +196,12 @@ async fn post(client: &reqwest::Client, url: &str, shown_url: &str, query: &str)
         Failure(format!("cannot reach {shown_url}: {why}{cause}"))
     })?;
     let status = response.status();
-    let bytes = response.bytes().await.map_err(|e| Failure(format!("{shown_url} answered HTTP {status} but the body could not be read: {}", e.without_url())))?;
+    if status.is_redirection() {
+        let to = response.headers().get(reqwest::header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("(no location)");
+        let to = response.url().join(to).map_or_else(|_| printable(to), |u| shown(u.as_str()));
+        return Err(Failure(format!("{shown_url} redirected to {to}, which is not followed: redirects are followed within one origin only, so that the headers reach no other server")));
+    }
+    let bytes = read_capped(response, shown_url).await?;
     let body: Option<serde_json::Value> = serde_json::from_slice(&bytes).ok();
     let Some(body) = body.filter(|b| b.get("data").is_some() || b.get("errors").is_some()) else {
         return Err(Failure(if status.is_success() {
@@ -185,8 +223,31 @@ async fn post(client: &reqwest::Client, url: &str, shown_url: &str, query: &str)
     Ok(Answer::Errors(messages))
 }
 
+/// The body of `response`, refused as soon as it is announced or found to exceed
+/// [`MAX_RESPONSE_BYTES`].
+async fn read_capped(mut response: reqwest::Response, shown_url: &str) -> Result<Vec<u8>, Failure> {
+    let status = response.status();
+    let too_large = || Failure(format!("{shown_url} answered more than {} MiB, the most read", MAX_RESPONSE_BYTES >> 20));
+    if response.content_length().is_some_and(|n| n > MAX_RESPONSE_BYTES as u64) {
+        return Err(too_large());
+    }
+    let mut body = Vec::new();
+    loop {
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                if body.len() + chunk.len() > MAX_RESPONSE_BYTES {
+                    return Err(too_large());
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(None) => return Ok(body),
+            Err(e) => return Err(Failure(format!("{shown_url} answered HTTP {status} but the body could not be read: {}", e.without_url()))),
+        }
+    }
+}
+
 fn graphql_errors(shown_url: &str, messages: &[String]) -> Failure {
-    let all = messages.iter().take(3).map(|m| krakengen::diag::clip(m, 300)).collect::<Vec<_>>().join("; ");
+    let all = messages.iter().take(3).map(|m| printable(&krakengen::diag::clip(m, 300))).collect::<Vec<_>>().join("; ");
     if messages.iter().any(|m| m.to_ascii_lowercase().contains("introspection")) {
         Failure(format!("introspection is disabled on {shown_url} (it answered: {all})"))
     } else {
