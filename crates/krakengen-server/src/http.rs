@@ -7,6 +7,9 @@
 //! limits count, is the TCP peer's, or, when the peer is one of [`Limits::trusted_proxies`], the
 //! address those proxies say they forwarded for (`Forwarded`, else `X-Forwarded-For`); from anyone
 //! else those headers are ignored.
+//!
+//! [`serve`] runs the routes on hyper's HTTP/1.1 with bounds on connections ([`Connections`]):
+//! a header-read timeout, a cap on open connections, a shutdown that waits a bounded time.
 
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -21,6 +24,7 @@ use axum::response::IntoResponse as _;
 use axum::routing::post;
 pub use axum::Router;
 use tower::limit::GlobalConcurrencyLimitLayer;
+use tower::Service as _;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -217,13 +221,88 @@ async fn graphql(
     }
 }
 
-/// Serves the router on `listener` until `shutdown` resolves.
+/// The bounds of connections, which come before requests: a client that opens a connection and
+/// sends its headers a byte at a time must not hold it, nor may any number of such clients.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Connections {
+    /// The longest a client may take to send a request's headers; then the connection is closed.
+    /// Default 10 s.
+    pub header_read_timeout: Duration,
+    /// The most connections open at once; later ones wait in the listen backlog until one
+    /// closes. Default 1,024.
+    pub max_connections: usize,
+    /// How long a shutdown waits for the requests in flight before it drops them. Default 30 s.
+    pub shutdown_grace: Duration,
+}
+
+impl Default for Connections {
+    fn default() -> Self {
+        Connections { header_read_timeout: Duration::from_secs(10), max_connections: 1024, shutdown_grace: Duration::from_secs(30) }
+    }
+}
+
+/// Serves the router on `listener` until `shutdown` resolves, within the default [`Connections`].
 pub async fn serve(
     listener: tokio::net::TcpListener,
     router: Router,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(shutdown).await
+    serve_with(listener, router, shutdown, Connections::default()).await
+}
+
+/// [`serve`] within `connections`: HTTP/1.1 (hyper) with a header-read timeout, at most so many
+/// connections, and a graceful shutdown bounded in time. Each request carries its peer address
+/// (`ConnectInfo<SocketAddr>`), which the routes read the caller's address from.
+pub async fn serve_with(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    connections: Connections,
+) -> std::io::Result<()> {
+    let slots = Arc::new(tokio::sync::Semaphore::new(connections.max_connections.max(1)));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut shutdown = std::pin::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            permit = Arc::clone(&slots).acquire_owned() => permit.expect("the semaphore is never closed"),
+            () = &mut shutdown => break,
+        };
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    // Out of file descriptors, or a connection reset before it was accepted: wait
+                    // a little rather than spin, and go on serving.
+                    tracing::warn!("accepting a connection failed: {e}");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let router = router.clone();
+        let service = hyper::service::service_fn(move |mut request: axum::http::Request<hyper::body::Incoming>| {
+            request.extensions_mut().insert(ConnectInfo(peer));
+            let mut router = router.clone();
+            async move {
+                std::future::poll_fn(|cx| tower::Service::<axum::extract::Request>::poll_ready(&mut router, cx)).await?;
+                router.call(request.map(axum::body::Body::new)).await
+            }
+        });
+        let mut http = hyper::server::conn::http1::Builder::new();
+        http.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(connections.header_read_timeout);
+        let connection = graceful.watch(http.serve_connection(hyper_util::rt::TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            let _ = connection.await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    if tokio::time::timeout(connections.shutdown_grace, graceful.shutdown()).await.is_err() {
+        tracing::warn!("requests still in flight after {:?} were dropped", connections.shutdown_grace);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -262,5 +341,56 @@ mod tests {
         assert_eq!(client_ip(ip("10.0.0.2"), &inside, &trusted), ip("10.9.9.9"));
         // No header: the proxy itself.
         assert_eq!(client_ip(ip("10.0.0.2"), &HeaderMap::new(), &trusted), ip("10.0.0.2"));
+    }
+}
+
+#[cfg(test)]
+mod serve_tests {
+    use super::*;
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+
+    async fn started(connections: Connections) -> SocketAddr {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let router = Router::new().route(
+            "/peer",
+            axum::routing::get(|ConnectInfo(peer): ConnectInfo<SocketAddr>| async move { peer.ip().to_string() }),
+        );
+        tokio::spawn(serve_with(listener, router, std::future::pending(), connections));
+        addr
+    }
+
+    async fn get(addr: SocketAddr) -> String {
+        let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+        s.write_all(b"GET /peer HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n").await.unwrap();
+        let mut answer = String::new();
+        s.read_to_string(&mut answer).await.unwrap();
+        answer
+    }
+
+    #[tokio::test]
+    async fn a_client_slow_to_send_its_headers_is_cut_off() {
+        let addr = started(Connections { header_read_timeout: Duration::from_millis(300), ..Connections::default() }).await;
+        assert!(get(addr).await.ends_with("127.0.0.1"), "the peer address reaches the routes");
+        let mut slow = tokio::net::TcpStream::connect(addr).await.unwrap();
+        slow.write_all(b"GET /peer HTTP/1.1\r\nhost: x\r\n").await.unwrap();
+        let started = std::time::Instant::now();
+        let mut rest = Vec::new();
+        let read = tokio::time::timeout(Duration::from_secs(5), slow.read_to_end(&mut rest)).await;
+        assert!(read.is_ok(), "the connection was held past 5 s");
+        assert!(started.elapsed() >= Duration::from_millis(250), "{:?}", started.elapsed());
+    }
+
+    #[tokio::test]
+    async fn connections_past_the_cap_wait_for_one_to_close() {
+        let addr = started(Connections { header_read_timeout: Duration::from_millis(600), max_connections: 1, ..Connections::default() }).await;
+        // The one slot is held by a client that sends nothing...
+        let _idle = tokio::net::TcpStream::connect(addr).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        // ...so the next is served only once the first is cut off.
+        let started = std::time::Instant::now();
+        let answer = tokio::time::timeout(Duration::from_secs(5), get(addr)).await.expect("served once the slot is free");
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        assert!(started.elapsed() >= Duration::from_millis(400), "served before the slot was free: {:?}", started.elapsed());
     }
 }
