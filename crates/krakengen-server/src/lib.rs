@@ -8,6 +8,9 @@
 //! built on a generated server compiles only what it runs. The mock of the Kraken API, which needs the
 //! parsed reference, is the `krakengen-mock` crate, built on this one.
 
+// The request fuzz harness names this crate as the fuzz target does, `krakengen_server::…`.
+extern crate self as krakengen_server;
+
 pub mod auth;
 pub mod cost;
 pub mod error;
@@ -19,3 +22,5 @@ pub mod schema;
 pub mod store;
 #[cfg(feature = "redis")]
 pub mod redis_store;
+#[cfg(test)]
+mod request_fuzz;
