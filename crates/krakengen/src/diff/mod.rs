@@ -19,6 +19,7 @@
 //! three formats.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -99,6 +100,11 @@ pub struct Change {
     pub location: Option<Location>,
     /// How code written against the previously generated crates breaks, when it does.
     pub rust: Option<String>,
+    /// For a removed operation: the removed types that went with it, those no other operation of
+    /// OLD reached (its payload, its input, types only they used). They are not changes of their
+    /// own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
     /// The surface keys this change accounts for, to attach the Rust consequences to it.
     #[serde(skip)]
     keys: Vec<String>,
@@ -180,6 +186,7 @@ pub fn compare(old: &Side<'_>, new: &Side<'_>, today: &str) -> DiffReport {
     let mut cx = Differ { old, new, changes: Vec::new() };
     cx.operations();
     cx.types();
+    cx.group_removals();
     let rust_checked = match (&old.surface, &new.surface) {
         (Some(a), Some(b)) => {
             // An operation's root, from NEW, or from OLD for one that is gone.
@@ -301,6 +308,27 @@ fn code(text: &str) -> String {
     format!("`{text}`")
 }
 
+/// Every type `m` reaches in `model`: its payload and arguments, and what their fields (and their
+/// fields' arguments), union members, implementers and interfaces name, transitively.
+fn reached(model: &TypeModel, m: &Operation) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut todo: Vec<String> = std::iter::once(m.return_type.base().to_string()).chain(m.arguments.iter().map(|a| a.ty.base().to_string())).collect();
+    while let Some(name) = todo.pop() {
+        let Some(t) = model.get(&name) else { continue };
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        for f in &t.fields {
+            todo.extend(f.ty.iter().chain(f.args.iter().filter_map(|a| a.ty.as_ref())).map(|ty| ty.base().to_string()));
+        }
+        todo.extend(t.members.iter().chain(&t.interfaces).cloned());
+        if t.kind == Kind::Interface {
+            todo.extend(model.types().values().filter(|o| o.interfaces.contains(&name)).map(|o| o.name.clone()));
+        }
+    }
+    seen
+}
+
 /// The dates of a deprecation, `marked on X, removal on or after Y`, or `None` without any.
 fn deprecation_dates(d: &Deprecation) -> Option<String> {
     let parts: Vec<String> = [d.marked.as_ref().map(|m| format!("marked on {m}")), d.removal.as_ref().map(|r| format!("removal on or after {r}"))]
@@ -312,7 +340,7 @@ fn deprecation_dates(d: &Deprecation) -> Option<String> {
 
 impl<'s, 'a> Differ<'s, 'a> {
     fn push(&mut self, class: Class, area: Area, kind: ChangeKind, path: String, message: String, location: Option<Location>, keys: Vec<String>) {
-        self.changes.push(Change { class, area, kind, path, message, location, rust: None, keys });
+        self.changes.push(Change { class, area, kind, path, message, location, rust: None, with: Vec::new(), keys });
     }
 
     fn at_old(&self, span: Span) -> Option<Location> {
@@ -507,6 +535,48 @@ impl<'s, 'a> Differ<'s, 'a> {
                 Some(_) => {}
             }
         }
+    }
+
+    /// Folds every removed type that only one operation of OLD reached, an operation NEW no longer
+    /// has, into that operation's change: one removal with what it takes along, not a payload, an
+    /// input and their types spread over the report. A type several operations reached stays a
+    /// change of its own.
+    fn group_removals(&mut self) {
+        let model = self.old.model;
+        let gone: BTreeSet<&str> = model.operations().iter().map(|m| m.name.as_str()).filter(|n| self.new.model.operation(n).is_none()).collect();
+        if gone.is_empty() {
+            return;
+        }
+        let mut users: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+        for m in model.operations() {
+            for t in reached(model, m) {
+                users.entry(t).or_default().push(m.name.as_str());
+            }
+        }
+        let mut taken: BTreeMap<&str, Vec<Change>> = BTreeMap::new();
+        let mut kept = Vec::with_capacity(self.changes.len());
+        for c in std::mem::take(&mut self.changes) {
+            let only = match users.get(&c.path).map(Vec::as_slice) {
+                Some([only]) if c.kind == ChangeKind::TypeRemoved && gone.contains(only) => Some(*only),
+                _ => None,
+            };
+            match only {
+                Some(op) => taken.entry(op).or_default().push(c),
+                None => kept.push(c),
+            }
+        }
+        for c in &mut kept {
+            let Some(types) = c.kind.eq(&ChangeKind::OperationRemoved).then(|| c.path.split_once('.').map(|(_, n)| n)).flatten().and_then(|n| taken.remove(n)) else {
+                continue;
+            };
+            let mut names: Vec<String> = types.iter().map(|t| code(&t.path)).collect();
+            let last = names.pop().unwrap_or_default();
+            let listed = if names.is_empty() { last } else { format!("{} and {last}", names.join(", ")) };
+            let _ = write!(c.message, ", taking along {listed}, which no other operation used");
+            c.with = types.iter().map(|t| t.path.clone()).collect();
+            c.keys.extend(types.into_iter().flat_map(|t| t.keys));
+        }
+        self.changes = kept;
     }
 
     fn types(&mut self) {

@@ -141,6 +141,7 @@ pub(super) fn attach(old: &RustSurface, new: &RustSurface, changes: &mut Vec<Cha
             path,
             location: None,
             rust: Some(join(texts)),
+            with: Vec::new(),
             keys: Vec::new(),
         });
     }
@@ -206,6 +207,7 @@ mod tests {
             message: String::new(),
             location: None,
             rust: None,
+            with: Vec::new(),
             keys: vec!["op:a".into(), "arg:a:*".into()],
         }];
         attach(&old, &new, &mut changes, &|_| "Mutation");
