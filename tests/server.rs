@@ -171,7 +171,9 @@ fn the_implementation_matches_the_trait() {
 }
 
 /// The schema the generated server serves, as `sdl()` prints it, is the checked-in SDL: the same
-/// types, fields, arguments, input fields, enum values, union members, descriptions and deprecations.
+/// types, fields, arguments, input fields, enum values, union members, interfaces and what they
+/// implement, descriptions, default values and deprecations (of fields, arguments, input fields and
+/// enum values).
 /// Both are parsed with apollo-compiler and compared as sets of facts, not as text (async-graphql
 /// orders and prints differently).
 ///
@@ -194,6 +196,55 @@ fn the_served_schema_is_the_checked_in_sdl() {
     assert_eq!(served.iter().filter(|f| f.starts_with("field Mutation.")).count(), 326);
 }
 
+/// What the vendored SDL does not hold (interfaces, argument and input-field defaults, deprecated
+/// arguments and input fields) is served too: the same comparison on a schema that has them.
+#[test]
+fn interfaces_defaults_and_deprecated_inputs_are_served() {
+    use krakengen_server::policy::{OperationPolicy, Policy};
+    use krakengen_server::schema::{Call, Dispatch, DispatchFuture};
+    struct Nothing;
+    impl Dispatch for Nothing {
+        fn call<'a>(&'a self, _: Call<'a>) -> DispatchFuture<'a> {
+            Box::pin(async { Ok(serde_json::Value::Null) })
+        }
+    }
+    let sdl = r#"
+type Query { node(id: ID!): Node }
+type Mutation {
+  "Does it."
+  doThing(input: ThingInput!, dryRun: Boolean = false, mode: Mode = FAST @deprecated(reason: "Use input.mode.")): Thing
+}
+"A thing with an id."
+interface Node { "The id." id: ID! label(short: Boolean = true): String @deprecated(reason: "Use name.") }
+interface Named implements Node { id: ID! label(short: Boolean = true): String @deprecated(reason: "Use name.") name: String }
+type Thing implements Node & Named { id: ID! label(short: Boolean = true): String @deprecated(reason: "Use name.") name: String }
+input ThingInput { name: String! = "x" mode: Mode = SLOW count: Int @deprecated(reason: "Ignored.") }
+enum Mode { FAST SLOW @deprecated(reason: "Too slow.") }
+"#;
+    let policy = Policy::new(
+        ["doThing", "node"].map(|n| (n.to_string(), OperationPolicy::new(krakengen_server::model::Permissions::Public, &[], None))),
+        Unspecified::Deny,
+    );
+    let served = krakengen_server::schema::build_with(sdl, std::sync::Arc::new(policy), std::sync::Arc::new(Nothing), &Settings::unbounded()).unwrap().sdl();
+    let (served, written) = (facts(&served, false), facts(sdl, false));
+    // async-graphql 7's dynamic schema records `implements` of objects only, so an interface
+    // implementing an interface is served without saying so (its fields are all there).
+    let servable: std::collections::BTreeSet<String> = written.iter().filter(|f| *f != "implements Named Node").cloned().collect();
+    let only_served: Vec<_> = served.difference(&servable).collect();
+    let only_written: Vec<_> = servable.difference(&served).collect();
+    assert!(only_served.is_empty() && only_written.is_empty(), "only served: {only_served:#?}\nonly written: {only_written:#?}");
+    for fact in [
+        "argument Mutation.doThing(mode: Mode = FAST @deprecated(",
+        r#"input field ThingInput(name: String! = "x")"#,
+        "implements Named Node",
+        "interface field Node.label: String @deprecated(",
+        "argument Node.label(short: Boolean = true)",
+        "value Mode.SLOW @deprecated(",
+    ] {
+        assert!(written.iter().any(|f| f.starts_with(fact)), "the comparison does not see `{fact}`: {written:#?}");
+    }
+}
+
 /// Every fact of a schema as one line, such as `field AcceptGoodsQuote.goodsPurchase: GoodsPurchase`.
 /// With `opaque_inputs_as_scalars`, an `@opaque` input object counts as the scalar it is served as.
 fn facts(sdl: &str, opaque_inputs_as_scalars: bool) -> std::collections::BTreeSet<String> {
@@ -206,6 +257,17 @@ fn facts(sdl: &str, opaque_inputs_as_scalars: bool) -> std::collections::BTreeSe
     let text = |d: Option<&apollo_compiler::Node<str>>| d.map(|d| d.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default();
     let deprecation = |directives: &apollo_compiler::ast::DirectiveList| {
         directives.get("deprecated").map(|d| format!(" @deprecated({:?})", d.specified_argument_by_name("reason").map(|r| r.to_string())))
+    };
+    // An argument or input field: its type, default value, deprecation and description.
+    let input_value = |owner: &str, v: &apollo_compiler::ast::InputValueDefinition| {
+        format!(
+            "{owner}({}: {}{}{}): {}",
+            v.name,
+            v.ty,
+            v.default_value.as_ref().map(|d| format!(" = {d}")).unwrap_or_default(),
+            deprecation(&v.directives).unwrap_or_default(),
+            text(v.description.as_ref())
+        )
     };
     for (name, ty) in &schema.types {
         if ty.is_built_in() {
@@ -231,13 +293,13 @@ fn facts(sdl: &str, opaque_inputs_as_scalars: bool) -> std::collections::BTreeSe
                         text(def.description.as_ref())
                     ));
                     for a in &def.arguments {
-                        out.insert(format!("argument {name}.{f}({}: {}): {}", a.name, a.ty, text(a.description.as_ref())));
+                        out.insert(input_value(&format!("argument {name}.{f}"), a));
                     }
                 }
             }
             ExtendedType::InputObject(o) => {
-                for (f, def) in &o.fields {
-                    out.insert(format!("input field {name}.{f}: {}: {}", def.ty, text(def.description.as_ref())));
+                for (_, def) in &o.fields {
+                    out.insert(input_value(&format!("input field {name}"), def));
                 }
             }
             ExtendedType::Enum(e) => {
@@ -251,8 +313,19 @@ fn facts(sdl: &str, opaque_inputs_as_scalars: bool) -> std::collections::BTreeSe
                 }
             }
             ExtendedType::Interface(i) => {
+                for iface in &i.implements_interfaces {
+                    out.insert(format!("implements {name} {iface}"));
+                }
                 for (f, def) in &i.fields {
-                    out.insert(format!("interface field {name}.{f}: {}", def.ty));
+                    out.insert(format!(
+                        "interface field {name}.{f}: {}{}: {}",
+                        def.ty,
+                        deprecation(&def.directives).unwrap_or_default(),
+                        text(def.description.as_ref())
+                    ));
+                    for a in &def.arguments {
+                        out.insert(input_value(&format!("argument {name}.{f}"), a));
+                    }
                 }
             }
             ExtendedType::Scalar(_) => {}

@@ -264,6 +264,30 @@ fn directive<'d>(directives: &'d [Positioned<ConstDirective>], name: &str) -> Op
     directives.iter().map(|d| &d.node).find(|d| d.name.node == name)
 }
 
+/// `Some(reason)` when `directives` hold `@deprecated` (the reason itself optional).
+fn deprecated(directives: &[Positioned<ConstDirective>]) -> Option<Option<String>> {
+    let dep = directive(directives, "deprecated")?;
+    Some(dep.get_argument("reason").and_then(|v| match &v.node {
+        Value::String(s) => Some(s.clone()),
+        _ => None,
+    }))
+}
+
+/// An argument or input field as served: type, description, default value and deprecation.
+fn input_value(def: &async_graphql::parser::types::InputValueDefinition) -> InputValue {
+    let mut iv = InputValue::new(def.name.node.as_str(), type_ref(&def.ty.node));
+    if let Some(d) = description(&def.description) {
+        iv = iv.description(d);
+    }
+    if let Some(default) = &def.default_value {
+        iv = iv.default_value(default.node.clone());
+    }
+    if let Some(reason) = deprecated(&def.directives) {
+        iv = iv.deprecation(reason.as_deref());
+    }
+    iv
+}
+
 fn description(d: &Option<Positioned<String>>) -> Option<String> {
     d.as_ref().map(|d| d.node.clone())
 }
@@ -316,7 +340,17 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
                 builder = builder.register(sc);
             }
             TypeKind::Enum(e) => {
-                let mut en = Enum::new(name).items(e.values.iter().map(|v| v.node.value.node.as_str()));
+                let mut en = Enum::new(name);
+                for v in &e.values {
+                    let mut item = async_graphql::dynamic::EnumItem::new(v.node.value.node.as_str());
+                    if let Some(d) = description(&v.node.description) {
+                        item = item.description(d);
+                    }
+                    if let Some(reason) = deprecated(&v.node.directives) {
+                        item = item.deprecation(reason.as_deref());
+                    }
+                    en = en.item(item);
+                }
                 if let Some(d) = description(&t.description) {
                     en = en.description(d);
                 }
@@ -335,11 +369,7 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
             TypeKind::InputObject(io) => {
                 let mut obj = InputObject::new(name);
                 for f in &io.fields {
-                    let mut iv = InputValue::new(f.node.name.node.as_str(), type_ref(&f.node.ty.node));
-                    if let Some(d) = description(&f.node.description) {
-                        iv = iv.description(d);
-                    }
-                    obj = obj.field(iv);
+                    obj = obj.field(input_value(&f.node));
                 }
                 if let Some(d) = description(&t.description) {
                     obj = obj.description(d);
@@ -358,12 +388,24 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
             }
             TypeKind::Interface(i) => {
                 let mut it = async_graphql::dynamic::Interface::new(name);
+                for iface in &i.implements {
+                    it = it.implement(iface.node.as_str());
+                }
                 for f in &i.fields {
                     let mut field = async_graphql::dynamic::InterfaceField::new(f.node.name.node.as_str(), type_ref(&f.node.ty.node));
                     if let Some(d) = description(&f.node.description) {
                         field = field.description(d);
                     }
+                    if let Some(reason) = deprecated(&f.node.directives) {
+                        field = field.deprecation(reason.as_deref());
+                    }
+                    for arg in &f.node.arguments {
+                        field = field.argument(input_value(&arg.node));
+                    }
                     it = it.field(field);
+                }
+                if let Some(d) = description(&t.description) {
+                    it = it.description(d);
                 }
                 builder = builder.register(it);
             }
@@ -408,20 +450,12 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
                         })
                     };
                     for arg in &f.arguments {
-                        let mut iv = InputValue::new(arg.node.name.node.as_str(), type_ref(&arg.node.ty.node));
-                        if let Some(d) = description(&arg.node.description) {
-                            iv = iv.description(d);
-                        }
-                        field = field.argument(iv);
+                        field = field.argument(input_value(&arg.node));
                     }
                     if let Some(d) = description(&f.description) {
                         field = field.description(d);
                     }
-                    if let Some(dep) = directive(&f.directives, "deprecated") {
-                        let reason = dep.get_argument("reason").and_then(|v| match &v.node {
-                            Value::String(s) => Some(s.clone()),
-                            _ => None,
-                        });
+                    if let Some(reason) = deprecated(&f.directives) {
                         field = field.deprecation(reason.as_deref());
                     }
                     obj = obj.field(field);
