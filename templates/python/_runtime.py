@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import random
+import time
 from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
 
 import httpx
 
@@ -76,12 +79,25 @@ RETRY_QUERY = {ErrorCategory.RATE_LIMIT, ErrorCategory.TRANSIENT}
 RETRY_STATUS = {502, 503, 504}
 
 
-def retry_after_of(response: httpx.Response) -> float | None:
+def retry_after_of(response: httpx.Response, now: float | None = None) -> float | None:
+    """The wait ``Retry-After`` asks for, as seconds (``120``) or an HTTP date (the time until it,
+    0 for a date past); ``None`` when absent or unreadable. At most a day."""
     value = response.headers.get("retry-after")
-    try:
-        return float(value) if value is not None else None
-    except ValueError:
+    if value is None:
         return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when.tzinfo is None:
+            return None
+        seconds = max(when.timestamp() - (time.time() if now is None else now), 0.0)
+    if math.isnan(seconds) or seconds < 0:
+        return None
+    return min(seconds, 86400.0)
 
 
 __all__ = ["MAX_RESPONSE_BYTES", "RETRY_QUERY", "RETRY_STATUS", "RetryPolicy", "Tokens", "jwt_expiry", "retry_after_of"]

@@ -443,17 +443,78 @@ pub mod runtime {
                 TransportErrorKind::Other
             }
         }
-        /// The `Retry-After` header in seconds (the HTTP-date form is not read; it is rare on APIs).
+        /// The wait a `Retry-After` header asks for, in either form: seconds (`120`) or an HTTP date
+        /// (`Wed, 21 Oct 2026 07:28:00 GMT`, then the time until it, nothing for a date past). At most a
+        /// day, whatever the server says.
         #[inline]
         fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-            let seconds: u64 = headers
-                .get(RETRY_AFTER)?
-                .to_str()
-                .ok()?
-                .trim()
-                .parse()
-                .ok()?;
-            Some(Duration::from_secs(seconds.min(24 * 3600)))
+            retry_after_at(
+                headers.get(RETRY_AFTER)?.to_str().ok()?,
+                std::time::SystemTime::now(),
+            )
+        }
+        /// [`retry_after`] of a header value at `now`.
+        fn retry_after_at(value: &str, now: std::time::SystemTime) -> Option<Duration> {
+            const DAY: u64 = 24 * 3600;
+            let value = value.trim();
+            if let Ok(seconds) = value.parse::<u64>() {
+                return Some(Duration::from_secs(seconds.min(DAY)));
+            }
+            let at = http_date(value)?;
+            let now = now.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs();
+            Some(Duration::from_secs(at.saturating_sub(now).min(DAY)))
+        }
+        /// Seconds since 1970 of an IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form HTTP servers
+        /// send (RFC 9110, 5.6.7); the obsolete forms are not read.
+        fn http_date(text: &str) -> Option<u64> {
+            let mut parts = text.split_ascii_whitespace();
+            let (_weekday, day, month, year, time, zone) = (
+                parts.next()?,
+                parts.next()?,
+                parts.next()?,
+                parts.next()?,
+                parts.next()?,
+                parts.next()?,
+            );
+            if zone != "GMT" || parts.next().is_some() || day.len() != 2
+                || year.len() != 4
+            {
+                return None;
+            }
+            let month = [
+                "Jan",
+                "Feb",
+                "Mar",
+                "Apr",
+                "May",
+                "Jun",
+                "Jul",
+                "Aug",
+                "Sep",
+                "Oct",
+                "Nov",
+                "Dec",
+            ]
+                .iter()
+                .position(|m| *m == month)? as i64 + 1;
+            let (day, year): (i64, i64) = (day.parse().ok()?, year.parse().ok()?);
+            let mut hms = time
+                .split(':')
+                .map(|p| if p.len() == 2 { p.parse::<u64>().ok() } else { None });
+            let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
+            if hms.next().is_some() || !(1..=31).contains(&day) || h > 23 || m > 59
+                || s > 60
+            {
+                return None;
+            }
+            let y = if month <= 2 { year - 1 } else { year };
+            let era = y.div_euclid(400);
+            let yoe = y - era * 400;
+            let doy = (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5
+                + day - 1;
+            let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+            let days = u64::try_from(era * 146_097 + doe - 719_468).ok()?;
+            Some(days * 86_400 + h * 3600 + m * 60 + s)
         }
         impl Transport for ReqwestTransport {
             #[inline]
