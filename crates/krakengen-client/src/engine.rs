@@ -418,6 +418,25 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn a_token_function_is_a_source() {
+        let script = Script::new([Ok(coded("KT-CT-1124")), Ok(json!({ "data": {} }))]);
+        let mut engine = Engine::new(script.clone(), None);
+        let calls = Arc::new(AtomicUsize::new(0));
+        let counted = Arc::clone(&calls);
+        engine.set_session(Session::new().with_token_fn(move |rejected: Option<Secret>| {
+            let n = counted.fetch_add(1, Ordering::SeqCst);
+            async move {
+                assert_eq!(rejected.map(|r| r.expose().to_string()), (n == 1).then(|| "t0".to_string()));
+                Ok(Secret::new(format!("t{n}")))
+            }
+        }));
+        engine.send("Q", "query Q { a }", json!({}), OperationKind::Query).await.unwrap();
+        let tokens: Vec<_> = script.sent().into_iter().map(|(_, t, _)| t).collect();
+        assert_eq!(tokens, [Some("t0".into()), Some("t1".into())]);
+        assert_eq!(calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[tokio::test]
     async fn a_token_source_is_asked_again_after_an_expiry() {
         let script = Script::new([Ok(coded("KT-CT-1124")), Ok(json!({ "data": {} }))]);
         let mut engine = Engine::new(script.clone(), None);

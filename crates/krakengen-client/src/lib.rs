@@ -27,7 +27,7 @@ pub mod transport;
 pub use engine::{Engine, TokenMutation};
 pub use redact::{redact_json, Secret};
 pub use retry::RetryPolicy;
-pub use session::{Session, TokenFuture, TokenSource, Tokens};
+pub use session::{Session, TokenFn, TokenFuture, TokenSource, Tokens};
 pub use transport::{OperationKind, Request, Response, Transport, TransportError, TransportErrorKind};
 
 /// A GraphQL operation of an API: its document, its variables and its response.

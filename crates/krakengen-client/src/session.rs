@@ -94,6 +94,27 @@ pub trait TokenSource: Send + Sync {
     fn token<'a>(&'a self, rejected: Option<&'a Secret>) -> TokenFuture<'a>;
 }
 
+/// A [`TokenSource`] from an async function of the refused token: tokens managed elsewhere in a few
+/// lines, `Session::new().with_token_fn(move |rejected| vault.clone().token(rejected))`.
+pub struct TokenFn<F>(pub F);
+
+impl<F, Fut> TokenSource for TokenFn<F>
+where
+    F: Fn(Option<Secret>) -> Fut + Send + Sync,
+    Fut: Future<Output = Result<Secret, TransportError>> + Send + 'static,
+{
+    #[inline]
+    fn token<'a>(&'a self, rejected: Option<&'a Secret>) -> TokenFuture<'a> {
+        Box::pin((self.0)(rejected.cloned()))
+    }
+}
+
+impl<F> std::fmt::Debug for TokenFn<F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("TokenFn")
+    }
+}
+
 /// What the session holds, replaced whole on every change.
 #[derive(Debug, Clone, Default)]
 struct State {
@@ -175,6 +196,18 @@ impl Session {
     pub fn with_source(mut self, source: Arc<dyn TokenSource>) -> Self {
         self.source = Some(source);
         self
+    }
+
+    /// Takes every token from `f`, an async function given the token the API has just refused as
+    /// expired (if it did), which it must not hand out again.
+    #[must_use]
+    #[inline]
+    pub fn with_token_fn<F, Fut>(self, f: F) -> Self
+    where
+        F: Fn(Option<Secret>) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<Secret, TransportError>> + Send + 'static,
+    {
+        self.with_source(Arc::new(TokenFn(f)))
     }
 
     /// The source tokens come from, when they are managed outside the client.

@@ -1007,6 +1007,24 @@ pub mod runtime {
             /// a source that caches must not hand it out again.
             fn token<'a>(&'a self, rejected: Option<&'a Secret>) -> TokenFuture<'a>;
         }
+        /// A [`TokenSource`] from an async function of the refused token: tokens managed elsewhere in a few
+        /// lines, `Session::new().with_token_fn(move |rejected| vault.clone().token(rejected))`.
+        pub struct TokenFn<F>(pub F);
+        impl<F, Fut> TokenSource for TokenFn<F>
+        where
+            F: Fn(Option<Secret>) -> Fut + Send + Sync,
+            Fut: Future<Output = Result<Secret, TransportError>> + Send + 'static,
+        {
+            #[inline]
+            fn token<'a>(&'a self, rejected: Option<&'a Secret>) -> TokenFuture<'a> {
+                Box::pin((self.0)(rejected.cloned()))
+            }
+        }
+        impl<F> std::fmt::Debug for TokenFn<F> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("TokenFn")
+            }
+        }
         /// What the session holds, replaced whole on every change.
         #[derive(Debug, Clone, Default)]
         struct State {
@@ -1081,6 +1099,17 @@ pub mod runtime {
             pub fn with_source(mut self, source: Arc<dyn TokenSource>) -> Self {
                 self.source = Some(source);
                 self
+            }
+            /// Takes every token from `f`, an async function given the token the API has just refused as
+            /// expired (if it did), which it must not hand out again.
+            #[must_use]
+            #[inline]
+            pub fn with_token_fn<F, Fut>(self, f: F) -> Self
+            where
+                F: Fn(Option<Secret>) -> Fut + Send + Sync + 'static,
+                Fut: Future<Output = Result<Secret, TransportError>> + Send + 'static,
+            {
+                self.with_source(Arc::new(TokenFn(f)))
             }
             /// The source tokens come from, when they are managed outside the client.
             #[inline]
@@ -1422,7 +1451,7 @@ pub mod runtime {
     pub use engine::{Engine, TokenMutation};
     pub use redact::{redact_json, Secret};
     pub use retry::RetryPolicy;
-    pub use session::{Session, TokenFuture, TokenSource, Tokens};
+    pub use session::{Session, TokenFn, TokenFuture, TokenSource, Tokens};
     pub use transport::{
         OperationKind, Request, Response, Transport, TransportError, TransportErrorKind,
     };
@@ -1449,7 +1478,7 @@ pub mod runtime {
 }
 pub use runtime::{
     redact_json, Operation, OperationKind, Request, Response, RetryPolicy, Secret,
-    Session, TokenSource, Tokens, Transport, TransportError, TransportErrorKind,
+    Session, TokenFn, TokenSource, Tokens, Transport, TransportError, TransportErrorKind,
 };
 /// The HTTP transport, on reqwest (cargo feature `reqwest`; add `rustls-tls` for https).
 #[cfg(feature = "reqwest")]

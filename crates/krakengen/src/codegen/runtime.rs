@@ -440,7 +440,7 @@ pub(crate) fn client(errors: &TokenStream, runtime: RuntimeAt, token: Option<&To
         #runtime_items
 
         pub use runtime::{
-            redact_json, Operation, OperationKind, Request, Response, RetryPolicy, Secret, Session, TokenSource, Tokens, Transport,
+            redact_json, Operation, OperationKind, Request, Response, RetryPolicy, Secret, Session, TokenFn, TokenSource, Tokens, Transport,
             TransportError, TransportErrorKind,
         };
         #[doc = " The HTTP transport, on reqwest (cargo feature `reqwest`; add `rustls-tls` for https)."]
