@@ -314,6 +314,26 @@ mod tests {
         assert_eq!(code("junk"), "KT-CT-1139");
     }
 
+    /// A valid token of exactly `len` bytes (a padding claim sized to fit).
+    fn token_of_length(len: usize) -> String {
+        // The claims are about three quarters of the token; start the search a little below.
+        ((len * 3 / 4).saturating_sub(300)..len)
+            .map(|pad| token(serde_json::json!({ "sub": "u", "exp": now() + 60, "pad": "p".repeat(pad) }), SECRET))
+            .find(|t| t.len() == len)
+            .expect("a padding that gives the length")
+    }
+
+    #[test]
+    fn tokens_up_to_16_kb_are_read_and_longer_ones_refused() {
+        // A token carrying many permissions is long, and still read.
+        let many: Vec<String> = (0..100).map(|i| format!("Can do thing number {i}")).collect();
+        let long = token(serde_json::json!({ "sub": "u", "exp": now() + 60, "permissions": many }), SECRET);
+        assert!(long.len() > 3000 && auth().verify(&long, None).unwrap().granted.len() == 100);
+        assert!(auth().verify(&token_of_length(MAX_TOKEN_BYTES), None).is_ok(), "exactly the most");
+        let over = token_of_length(MAX_TOKEN_BYTES + 3);
+        assert_eq!(auth().verify(&over, None).unwrap_err().code, "KT-CT-1139", "a valid signature does not make it short");
+    }
+
     #[test]
     fn issuer_and_audience_are_checked_when_set() {
         let strict = auth().with_issuer("https://auth.example").with_audience("oees");
@@ -367,6 +387,7 @@ pUT+vof+oZl3caSjT7mMkuaX8Dkby+LCwl1wvfn7QzigMLrE7Mue8aoDbw==
         let refused = |a: &JwtAuthenticator, t: String| a.verify(&t, None).unwrap_err().code;
         assert_eq!(refused(&both, signed(Algorithm::ES256, Some("x"), &ec)), "KT-CT-1139", "unknown kid");
         assert_eq!(refused(&both, signed(Algorithm::ES256, None, &ec)), "KT-CT-1139", "no kid among two keys");
+        assert_eq!(refused(&both, signed(Algorithm::HS256, None, &hmac)), "KT-CT-1139", "no kid, though the first key would verify");
         // The HMAC key asked to check an ES256 token, and the EC key asked to be an HMAC secret.
         assert_eq!(refused(&both, signed(Algorithm::ES256, Some("h"), &ec)), "KT-CT-1139");
         assert_eq!(refused(&both, signed(Algorithm::HS256, Some("e"), &EncodingKey::from_secret(EC_PUBLIC).unwrap())), "KT-CT-1139");
@@ -390,8 +411,9 @@ pUT+vof+oZl3caSjT7mMkuaX8Dkby+LCwl1wvfn7QzigMLrE7Mue8aoDbw==
         assert!(err(b"not json", &[Algorithm::RS256]).contains("not a JWKS document"));
         assert!(err(&jwks(), &[]).contains("no algorithm is allowed"));
         assert!(err(&jwks(), &[Algorithm::RS256]).contains("no signing key"), "{}", err(&jwks(), &[Algorithm::RS256]));
-        let many = serde_json::json!({ "keys": vec![serde_json::json!({"kty": "oct", "k": "c2VjcmV0"}); MAX_JWKS_KEYS + 1] });
-        assert!(err(many.to_string().as_bytes(), &[Algorithm::HS256]).contains("at most 256"));
+        let keys = |n: usize| serde_json::json!({ "keys": vec![serde_json::json!({"kty": "oct", "k": "c2VjcmV0"}); n] }).to_string();
+        assert!(err(keys(MAX_JWKS_KEYS + 1).as_bytes(), &[Algorithm::HS256]).contains("at most 256"));
+        assert!(JwtAuthenticator::jwks(keys(MAX_JWKS_KEYS).as_bytes(), &[Algorithm::HS256]).is_ok(), "256 keys are read");
     }
 
     #[test]
@@ -402,5 +424,9 @@ pUT+vof+oZl3caSjT7mMkuaX8Dkby+LCwl1wvfn7QzigMLrE7Mue8aoDbw==
         let std::task::Poll::Ready(caller) = future.as_mut().poll(&mut cx) else { panic!("the authenticator is synchronous") };
         let caller = caller.unwrap();
         assert!(caller.user.is_none() && caller.granted.is_empty());
+        // The address stays, for the `Ip` rate limits of anonymous callers.
+        let ip: IpAddr = "192.0.2.7".parse().unwrap();
+        let std::task::Poll::Ready(caller) = a.caller(&headers, Some(ip)).as_mut().poll(&mut cx) else { panic!() };
+        assert_eq!(caller.unwrap().ip, Some(ip));
     }
 }

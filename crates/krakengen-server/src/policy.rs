@@ -308,8 +308,12 @@ impl Policy {
     /// logins use up `Failed logins per ip`; a later [`Policy::check`] refuses once they reach
     /// the limit.
     pub fn record_failure(&self, mutation: &str, caller: &Caller, arguments: &serde_json::Value) {
+        self.record_failure_at(mutation, caller, arguments, Instant::now());
+    }
+
+    /// [`Policy::record_failure`] at a given instant, so tests can move time without sleeping.
+    pub fn record_failure_at(&self, mutation: &str, caller: &Caller, arguments: &serde_json::Value, now: Instant) {
         let Some(op) = self.operations.get(mutation) else { return };
-        let now = Instant::now();
         for w in windows_of(mutation, op, caller, arguments, true) {
             // At capacity the failure goes uncounted, but the next check of a window the
             // store cannot hold is refused (`Windows::room`).
@@ -414,6 +418,8 @@ fn key_value(key: &str, caller: &Caller, arguments: &serde_json::Value) -> Optio
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
 
     fn policy(perms: Permissions, steps: Vec<RateStep>) -> Policy {
@@ -510,8 +516,130 @@ mod tests {
         assert_eq!(err.code, TOO_MANY_REQUESTS);
         // Another user has a quota of their own.
         assert!(p.check_at("m", &caller(&[], "v"), &args, t0).is_ok());
-        // A minute later the window has passed.
-        assert!(p.check_at("m", &caller(&[], "u"), &args, t0 + Duration::from_secs(61)).is_ok());
+        // A minute later the window has passed, and a new one counts from there.
+        let t1 = t0 + Duration::from_secs(61);
+        assert!(p.check_at("m", &caller(&[], "u"), &args, t1).is_ok());
+        assert!(p.check_at("m", &caller(&[], "u"), &args, t1 + Duration::from_secs(30)).is_ok());
+        assert!(p.check_at("m", &caller(&[], "u"), &args, t1 + Duration::from_secs(59)).is_err());
+        assert!(p.check_at("m", &caller(&[], "u"), &args, t1 + Duration::from_secs(60)).is_ok(), "a window ends at its end");
+        assert_eq!(p.windows_stored(), 2, "one window for each user");
+        assert!(p.operation("m").is_some() && p.operation("other").is_none());
+    }
+
+    #[test]
+    fn keys_that_read_the_input() {
+        let ip: IpAddr = "192.0.2.1".parse().unwrap();
+        let who = |user: &str| Caller { user: Some(user.into()), ip: Some(ip), ..Caller::default() };
+        let email = |e: &str| serde_json::json!({ "input": { "email": e } });
+        assert_eq!(key_value("Email from graphql input fields", &who("u"), &email("a@b.c")).as_deref(), Some("a@b.c"));
+        assert_eq!(key_value("Email from graphql input fields", &who("u"), &serde_json::json!({ "email": "top@b.c" })).as_deref(), Some("top@b.c"));
+        assert_eq!(key_value("Email from graphql input fields", &who("u"), &serde_json::json!({})), None, "no email, no window");
+        let by_ip = "Ip if email or password in input";
+        assert_eq!(key_value(by_ip, &who("u"), &email("a@b.c")).as_deref(), Some("192.0.2.1"));
+        assert_eq!(key_value(by_ip, &who("u"), &serde_json::json!({ "input": { "password": "p" } })).as_deref(), Some("192.0.2.1"));
+        assert_eq!(key_value(by_ip, &who("u"), &serde_json::json!({ "input": { "name": "n" } })), None);
+        assert_eq!(key_value("User", &who("u"), &email("a@b.c")).as_deref(), Some("u"));
+        assert_eq!(key_value("Ip", &who("u"), &email("a@b.c")).as_deref(), Some("192.0.2.1"));
+    }
+
+    /// A window of failures: full after the limit, open again exactly when it ends.
+    #[test]
+    fn failure_windows_end_on_time() {
+        let op = |limit| OperationPolicy {
+            permissions: Permissions::Public,
+            rate_limits: vec![RateLimit { key: "Failed logins per ip".into(), steps: vec![RateStep { limit, per: RatePeriod::Minute }] }],
+            unauthorized_code: None,
+        };
+        let p = Policy::new([("login".to_string(), op(2)), ("never".to_string(), op(0))], Unspecified::Deny);
+        let (who, args, t0) = (caller(&[], "u"), serde_json::json!({}), Instant::now());
+        p.record_failure_at("login", &who, &args, t0);
+        p.record_failure_at("login", &who, &args, t0);
+        assert!(p.check_at("login", &who, &args, t0 + Duration::from_secs(59)).is_err());
+        assert!(p.check_at("login", &who, &args, t0 + Duration::from_secs(60)).is_ok(), "ended");
+        // A limit of 0 refuses, before and after a window of it ends.
+        assert!(p.check_at("never", &who, &args, t0).is_err());
+        p.record_failure_at("never", &who, &args, t0);
+        assert!(p.check_at("never", &who, &args, t0 + Duration::from_secs(61)).is_err());
+    }
+
+    /// A store of the test's: windows counted in a map by their parts, or down.
+    #[derive(Default)]
+    struct Shared {
+        counts: Mutex<HashMap<String, u32>>,
+        down: std::sync::atomic::AtomicBool,
+    }
+
+    impl Shared {
+        fn key(w: &Window<'_>) -> String {
+            format!("{}/{}/{}/{}", w.operation, w.key, w.value, w.step)
+        }
+        fn up(&self) -> Result<std::sync::MutexGuard<'_, HashMap<String, u32>>, crate::store::StoreError> {
+            if self.down.load(std::sync::atomic::Ordering::SeqCst) {
+                return Err(crate::store::StoreError("down".into()));
+            }
+            Ok(self.counts.lock().unwrap())
+        }
+    }
+
+    impl crate::store::RateStore for Arc<Shared> {
+        fn take<'a>(&'a self, windows: &'a [Window<'a>]) -> crate::store::StoreFuture<'a, Option<usize>> {
+            Box::pin(async move {
+                let mut counts = self.up()?;
+                if let Some(i) = windows.iter().position(|w| counts.get(&Shared::key(w)).copied().unwrap_or(0) >= w.limit) {
+                    return Ok(Some(i));
+                }
+                for w in windows.iter().filter(|w| !w.failures_only) {
+                    *counts.entry(Shared::key(w)).or_default() += 1;
+                }
+                Ok(None)
+            })
+        }
+        fn record<'a>(&'a self, windows: &'a [Window<'a>]) -> crate::store::StoreFuture<'a, ()> {
+            Box::pin(async move {
+                let mut counts = self.up()?;
+                for w in windows {
+                    *counts.entry(Shared::key(w)).or_default() += 1;
+                }
+                Ok(())
+            })
+        }
+    }
+
+    #[test]
+    fn a_shared_store_counts_and_its_failure_is_the_deployers_choice() {
+        let block = |f: std::pin::Pin<Box<dyn std::future::Future<Output = Result<(), KrakenError>> + '_>>| {
+            tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(f)
+        };
+        let failures = RateLimit { key: "Failed logins per ip".into(), steps: vec![RateStep { limit: 1, per: RatePeriod::Minute }] };
+        let login = OperationPolicy { permissions: Permissions::Public, rate_limits: vec![failures], unauthorized_code: None };
+        let mut ops = vec![("login".to_string(), login)];
+        ops.extend(policy(Permissions::Public, vec![RateStep { limit: 2, per: RatePeriod::Minute }]).operations);
+        let p = Policy::new(ops, Unspecified::Deny);
+        let inner = Arc::new(Shared::default());
+        let refuse = SharedStore::new(Arc::clone(&inner), OnStoreError::Refuse);
+        let (who, args) = (caller(&[], "u"), serde_json::json!({}));
+        assert!(block(Box::pin(p.check_shared(&refuse, "m", &who, &args))).is_ok());
+        assert!(block(Box::pin(p.check_shared(&refuse, "m", &who, &args))).is_ok());
+        assert_eq!(block(Box::pin(p.check_shared(&refuse, "m", &who, &args))).unwrap_err().code, TOO_MANY_REQUESTS);
+        assert_eq!(p.windows_stored(), 0, "counted in the store, not in the policy");
+        // Failures are counted by record_failure_shared only.
+        assert!(block(Box::pin(p.check_shared(&refuse, "login", &who, &args))).is_ok());
+        assert!(block(Box::pin(p.check_shared(&refuse, "login", &who, &args))).is_ok());
+        block(Box::pin(async {
+            p.record_failure_shared(&refuse, "login", &who, &args).await;
+            Ok(())
+        }))
+        .unwrap();
+        assert_eq!(block(Box::pin(p.check_shared(&refuse, "login", &who, &args))).unwrap_err().code, TOO_MANY_REQUESTS);
+        // The store goes down: refused with an internal error, or let through.
+        inner.down.store(true, std::sync::atomic::Ordering::SeqCst);
+        let e = block(Box::pin(p.check_shared(&refuse, "m", &caller(&[], "v"), &args))).unwrap_err();
+        assert!(e.code == "KT-CT-7899" && e.correlation_id.is_some(), "{e:?}");
+        let allow = SharedStore::new(Arc::clone(&inner), OnStoreError::Allow);
+        assert!(block(Box::pin(p.check_shared(&allow, "m", &caller(&[], "v"), &args))).is_ok());
+        // Permissions are checked before the store is asked.
+        let guarded = Policy::new([("g".to_string(), OperationPolicy::new(Permissions::Unspecified, &[], None))], Unspecified::Deny);
+        assert_eq!(block(Box::pin(guarded.check_shared(&allow, "g", &who, &args))).unwrap_err().code, DEFAULT_UNAUTHORIZED);
     }
 
     fn at(policy: &Policy, user: &str, ip: Option<IpAddr>, now: Instant) -> Result<(), KrakenError> {
@@ -549,8 +677,10 @@ mod tests {
                 refused += 1;
             }
         }
-        assert!(p.windows_stored() <= 64, "{}", p.windows_stored());
-        assert!(refused >= 5_000 - 64, "{refused}");
+        // 16 shards of 4: every shard fills, and none holds more.
+        assert_eq!(p.windows_stored(), 64);
+        assert_eq!(refused, 5_000 - 64);
+        assert!(format!("{p:?}").contains("Windows { live: 64, capacity: 64 }"), "{p:?}");
         // Those already counted keep their quota meanwhile.
         assert!(at(&p, &format!("{junk}0"), None, t0).is_ok());
         // Once the windows end, they are dropped for new callers.

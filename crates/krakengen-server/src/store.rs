@@ -109,3 +109,31 @@ impl PartialEq for SharedStore {
 }
 
 impl Eq for SharedStore {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Never;
+
+    impl RateStore for Never {
+        fn take<'a>(&'a self, _: &'a [Window<'a>]) -> StoreFuture<'a, Option<usize>> {
+            Box::pin(async { Err(StoreError("never".into())) })
+        }
+        fn record<'a>(&'a self, _: &'a [Window<'a>]) -> StoreFuture<'a, ()> {
+            Box::pin(async { Err(StoreError("never".into())) })
+        }
+    }
+
+    #[test]
+    fn debug_leaves_out_values_and_equality_is_identity() {
+        let w = Window { operation: "login", key: "Email from graphql input fields", value: "me@example.com".into(), step: 0, limit: 5, per: RatePeriod::Minute, failures_only: false };
+        let shown = format!("{w:?}");
+        assert!(shown.contains("login") && shown.contains("limit: 5") && !shown.contains("me@example.com"), "{shown}");
+        let a = SharedStore::new(Never, OnStoreError::Refuse);
+        assert_eq!(format!("{a:?}"), "SharedStore { on_error: Refuse, .. }");
+        assert_eq!(a, a.clone(), "a clone shares the store");
+        assert_ne!(a, SharedStore { on_error: OnStoreError::Allow, ..a.clone() }, "another choice");
+        assert_ne!(a, SharedStore::new(Never, OnStoreError::Refuse), "another store");
+    }
+}
