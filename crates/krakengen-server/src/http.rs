@@ -309,7 +309,7 @@ pub async fn serve_with(
 mod tests {
     use super::*;
 
-    fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
+    pub(super) fn headers(pairs: &[(&str, &str)]) -> HeaderMap {
         let mut h = HeaderMap::new();
         for (k, v) in pairs {
             h.append(axum::http::HeaderName::from_bytes(k.as_bytes()).unwrap(), v.parse().unwrap());
@@ -366,6 +366,66 @@ mod serve_tests {
         let mut answer = String::new();
         s.read_to_string(&mut answer).await.unwrap();
         answer
+    }
+
+    /// A schema with one mutation guarded by `Can do`, whose resolver panics for the name `boom`.
+    fn guarded_schema() -> Schema {
+        use crate::model::{PermissionExpr, Permissions};
+        use crate::policy::{OperationPolicy, Policy, Unspecified};
+        use crate::schema::{Call, Dispatch, DispatchFuture};
+        struct Answer;
+        impl Dispatch for Answer {
+            fn call<'a>(&'a self, call: Call<'a>) -> DispatchFuture<'a> {
+                assert_ne!(call.arguments["name"], "boom", "the resolver of `boom` panics");
+                Box::pin(async { Ok(serde_json::json!({ "ok": true })) })
+            }
+        }
+        let guard = OperationPolicy::new(Permissions::Required(PermissionExpr::Permission("Can do".into())), &[], None);
+        let policy = Policy::new([("doIt".to_string(), guard)], Unspecified::Deny);
+        let sdl = "type Query { x: Int } type Mutation { doIt(name: String): Done } type Done { ok: Boolean }";
+        crate::schema::build(sdl, Arc::new(policy), Arc::new(Answer)).unwrap()
+    }
+
+    async fn post_to(addr: SocketAddr, headers: &str, name: &str) -> String {
+        let body = format!(r#"{{"query": "mutation {{ doIt(name: \"{name}\") {{ ok }} }}"}}"#);
+        let mut s = tokio::net::TcpStream::connect(addr).await.unwrap();
+        let request = format!("POST /graphql HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\n{headers}content-length: {}\r\nconnection: close\r\n\r\n{body}", body.len());
+        s.write_all(request.as_bytes()).await.unwrap();
+        let mut answer = String::new();
+        s.read_to_string(&mut answer).await.unwrap();
+        answer
+    }
+
+    /// The test router trusts the permissions header; a panic answers Kraken's internal error
+    /// with a correlation id and the server goes on; `serve` serves with the default bounds.
+    #[tokio::test]
+    async fn the_test_router_trusts_its_header_and_survives_a_panic() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(serve(listener, router(guarded_schema(), &["Can do"]), std::future::pending()));
+        let denied = post_to(addr, "", "a").await;
+        assert!(denied.contains("KT-CT-1111"), "{denied}");
+        for header in ["x-kraken-permissions: *\r\n", "x-kraken-permissions: Can read, Can do\r\n"] {
+            let allowed = post_to(addr, header, "a").await;
+            assert!(allowed.starts_with("HTTP/1.1 200") && allowed.contains(r#""ok":true"#), "{header}: {allowed}");
+        }
+        let panicked = post_to(addr, "x-kraken-permissions: *\r\n", "boom").await;
+        assert!(panicked.starts_with("HTTP/1.1 500") && panicked.contains("KT-CT-7899") && panicked.contains("correlationId"), "{panicked}");
+        assert!(!panicked.contains("panics"), "the panic's message is not sent: {panicked}");
+        assert!(post_to(addr, "x-kraken-permissions: *\r\n", "a").await.contains(r#""ok":true"#), "still serving");
+    }
+
+    #[test]
+    fn headers_a_test_caller_is_read_from() {
+        let all = ["Can a", "Can b"];
+        let read = |pairs: &[(&str, &str)]| caller_from_headers(&super::tests::headers(pairs), None, &all);
+        assert_eq!(read(&[("x-kraken-permissions", " * ")]).granted.len(), 2);
+        let some = read(&[("x-kraken-permissions", "Can x, , Can y"), ("authorization", "t")]);
+        assert_eq!(some.granted.into_iter().collect::<Vec<_>>(), ["Can x", "Can y"]);
+        assert_eq!(some.user.as_deref(), Some("t"));
+        assert!(read(&[]).granted.is_empty() && read(&[]).user.is_none());
+        let net: ipnet::IpNet = "10.0.0.0/8".parse().unwrap();
+        assert_eq!(Limits::default().with_trusted_proxies([net]).trusted_proxies, [net]);
     }
 
     #[tokio::test]

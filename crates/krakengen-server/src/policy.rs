@@ -526,6 +526,41 @@ mod tests {
         assert!(p.operation("m").is_some() && p.operation("other").is_none());
     }
 
+    /// A full store drops the windows that ended, those ending this very instant included.
+    #[test]
+    fn a_full_store_drops_windows_that_end_now() {
+        let t0 = Instant::now();
+        let end = t0 + Duration::from_secs(60);
+        let p = policy(Permissions::Public, vec![RateStep { limit: 5, per: RatePeriod::Minute }]).with_capacity(16);
+        let mut users = (0..).map(|i| format!("u{i}"));
+        // Callers whose shard is full are refused meanwhile; go on until every shard is full.
+        for _ in 0..10_000 {
+            if p.windows_stored() == 16 {
+                break;
+            }
+            let _ = at(&p, &users.next().unwrap(), None, t0);
+        }
+        assert_eq!(p.windows_stored(), 16);
+        assert!((0..50).any(|_| at(&p, &users.next().unwrap(), None, t0).is_err()), "full");
+        assert!(at(&p, &users.next().unwrap(), None, end).is_ok(), "its shard's window ended at `end`");
+        // The same for windows of failures, which are checked without counting.
+        let failures = OperationPolicy {
+            permissions: Permissions::Public,
+            rate_limits: vec![RateLimit { key: "Failed logins per ip".into(), steps: vec![RateStep { limit: 3, per: RatePeriod::Minute }] }],
+            unauthorized_code: None,
+        };
+        let p = Policy::new([("login".to_string(), failures)], Unspecified::Deny).with_capacity(16);
+        let from = |i: u32| Caller { ip: Some(IpAddr::from(std::net::Ipv4Addr::from(0x0a00_0000 + i))), ..Caller::default() };
+        let mut i = 0;
+        while p.windows_stored() < 16 && i < 10_000 {
+            p.record_failure_at("login", &from(i), &serde_json::json!({}), t0);
+            i += 1;
+        }
+        assert_eq!(p.windows_stored(), 16);
+        assert!((i..i + 50).any(|n| p.check_at("login", &from(n), &serde_json::json!({}), t0).is_err()), "full");
+        assert!(p.check_at("login", &from(i + 50), &serde_json::json!({}), end).is_ok());
+    }
+
     #[test]
     fn keys_that_read_the_input() {
         let ip: IpAddr = "192.0.2.1".parse().unwrap();

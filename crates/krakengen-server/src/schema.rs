@@ -73,10 +73,10 @@ pub enum BuildError {
     Dynamic(#[from] SchemaError),
 }
 
-/// What the resolvers need to know about named types.
+/// What the resolvers need to know about named types: the objects an abstract type's values may
+/// be. (Enum values need nothing: async-graphql checks a string against the enum's items.)
 struct Types {
     abstract_types: BTreeMap<String, Vec<String>>,
-    enums: BTreeSet<String>,
 }
 
 /// Settings of a served schema beyond what the SDL says: what one operation may cost before any
@@ -296,7 +296,7 @@ fn description(d: &Option<Positioned<String>>) -> Option<String> {
 pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, settings: &Settings) -> Result<Schema, BuildError> {
     let Sdl { query, mutation, types: definitions } = read_sdl(sdl)?;
 
-    let mut types = Types { abstract_types: BTreeMap::new(), enums: BTreeSet::new() };
+    let mut types = Types { abstract_types: BTreeMap::new() };
     for t in &definitions {
         let name = t.name.node.to_string();
         match &t.kind {
@@ -310,9 +310,6 @@ pub fn build_with(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>, s
                     .map(|o| o.name.node.to_string())
                     .collect();
                 types.abstract_types.insert(name, objects);
-            }
-            TypeKind::Enum(_) => {
-                types.enums.insert(name);
             }
             _ => {}
         }
@@ -545,11 +542,6 @@ fn to_field_value<'a>(value: Value, ty: &Type, types: &Types) -> Option<FieldVal
                 .or_else(|| members.first().cloned())?;
                 return Some(FieldValue::value(value).with_type(concrete));
             }
-            if types.enums.contains(name) {
-                if let Value::String(s) = &value {
-                    return Some(FieldValue::value(Value::Enum(async_graphql::Name::new(s))));
-                }
-            }
             Some(FieldValue::value(value))
         }
     }
@@ -688,11 +680,72 @@ type B { b: String }
     }
 
     #[test]
+    fn settings_set_what_they_name() {
+        let s = Settings::unbounded().with_max_nodes(1).with_max_depth(2).with_max_root_fields(3).with_max_aliases(4).with_max_complexity(5);
+        assert_eq!((s.max_nodes, s.max_depth, s.max_root_fields, s.max_aliases, s.max_complexity), (Some(1), Some(2), Some(3), Some(4), Some(5)));
+        assert!(s.introspection && s.rate_store.is_none());
+        struct Nowhere;
+        impl crate::store::RateStore for Nowhere {
+            fn take<'a>(&'a self, _: &'a [crate::store::Window<'a>]) -> crate::store::StoreFuture<'a, Option<usize>> {
+                Box::pin(async { Ok(None) })
+            }
+            fn record<'a>(&'a self, _: &'a [crate::store::Window<'a>]) -> crate::store::StoreFuture<'a, ()> {
+                Box::pin(async { Ok(()) })
+            }
+        }
+        let store = SharedStore::new(Nowhere, crate::store::OnStoreError::Allow);
+        assert_eq!(Settings::default().with_rate_store(store.clone()).rate_store, Some(store));
+    }
+
+    /// Interfaces resolve to their objects, query root fields are guarded and costed like
+    /// mutations, and only `@opaque` input objects are served as scalars.
+    #[test]
+    fn interfaces_query_costs_and_opaque_inputs() {
+        let sdl = r#"
+directive @complexity(value: Int!) on FIELD_DEFINITION
+directive @opaque on INPUT_OBJECT
+type Query { node(filter: Filter): Node @complexity(value: 300) }
+type Mutation { doThing(input: ThingInput!, raw: Raw): Node }
+interface Node { id: ID }
+type Item implements Node { id: ID name: String }
+input ThingInput { name: String! }
+input Filter { id: ID }
+input Raw @opaque { _opaque: String }
+"#;
+        struct Items;
+        impl Dispatch for Items {
+            fn call<'a>(&'a self, _: Call<'a>) -> DispatchFuture<'a> {
+                Box::pin(async { Ok(serde_json::json!({ "__typename": "Item", "id": "i", "name": "n" })) })
+            }
+        }
+        let public = |n: &str| (n.to_string(), OperationPolicy::new(Permissions::Public, &[], None));
+        let policy = Arc::new(Policy::new([public("doThing"), public("node")], crate::policy::Unspecified::Deny));
+        let rt = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let run = |settings: &Settings, q: &str| {
+            let schema = build_with(sdl, Arc::clone(&policy), Arc::new(Items), settings).unwrap();
+            serde_json::to_value(rt.block_on(schema.execute(async_graphql::Request::new(q)))).unwrap()
+        };
+        let item = run(&Settings::default(), r#"mutation { doThing(input: {name: "a"}, raw: {anything: [1, 2]}) { __typename ... on Item { name } } }"#);
+        assert_eq!(item["data"]["doThing"], serde_json::json!({ "__typename": "Item", "name": "n" }), "{item}");
+        let missing = run(&Settings::default(), "mutation { doThing(input: {}) { id } }");
+        assert!(missing["errors"][0]["message"].as_str().unwrap_or_default().contains("name"), "a typed input is checked: {missing}");
+        // The query field costs 300: over Kraken's 200, under 400.
+        let q = "{ node { id } }";
+        assert_eq!(run(&Settings::default(), q)["errors"][0]["extensions"]["errorCode"], "KT-CT-1188");
+        assert_eq!(run(&Settings::default().with_max_complexity(400), q)["data"]["node"]["id"], "i");
+    }
+
+    #[test]
     fn invalid_sdl_is_reported() {
         let policy = policy(Permissions::Public, crate::policy::Unspecified::Allow);
         let Err(BuildError::InvalidSdl(msg)) = build("type Query { x: Nope }", policy, Arc::new(Echo)) else {
             panic!("expected an invalid-SDL error")
         };
         assert!(msg.contains("Nope"), "{msg}");
+        let again = self::tests::policy(Permissions::Public, crate::policy::Unspecified::Allow);
+        let Err(BuildError::InvalidSdl(msg)) = build("type Query { x: Int } input I { f: Missing }", again, Arc::new(Echo)) else {
+            panic!("an input field of an undefined type is refused")
+        };
+        assert!(msg.contains("Missing"), "{msg}");
     }
 }
