@@ -680,6 +680,15 @@ type B { b: String }
     }
 
     #[test]
+    fn a_calls_debug_names_arguments_not_values() {
+        let caller = Caller { user: Some("user-1".into()), ..Caller::default() };
+        let call = Call { mutation: "login", arguments: serde_json::json!({ "email": "me@example.com", "password": "hunter2" }), caller: &caller };
+        let shown = format!("{call:?}");
+        assert!(shown.starts_with(r#"Call { mutation: "login", arguments: ["email", "password"]"#), "{shown}");
+        assert!(!shown.contains("hunter2") && !shown.contains("me@example.com") && !shown.contains("user-1"), "{shown}");
+    }
+
+    #[test]
     fn settings_set_what_they_name() {
         let s = Settings::unbounded().with_max_nodes(1).with_max_depth(2).with_max_root_fields(3).with_max_aliases(4).with_max_complexity(5);
         assert_eq!((s.max_nodes, s.max_depth, s.max_root_fields, s.max_aliases, s.max_complexity), (Some(1), Some(2), Some(3), Some(4), Some(5)));
