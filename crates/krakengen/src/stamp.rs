@@ -204,4 +204,55 @@ mod tests {
         assert_eq!((inputs, outputs.len(), outputs[0].len, outputs[0].hash), (15, 1, 12, 255));
         assert_eq!(outputs[0].path, Path::new("dir/a b.rs"));
     }
+
+    /// A project whose reference is a file in `dir` and whose documents are `dir/ops`.
+    fn project_in(dir: &Path) -> ConfigFile {
+        std::fs::write(dir.join("ref.txt"), "Mutations\n").unwrap();
+        std::fs::create_dir_all(dir.join("ops")).unwrap();
+        let project = crate::config::Project {
+            name: "p".into(),
+            reference: "ref.txt".into(),
+            schema_dir: "schema".into(),
+            documents: vec!["ops".into()],
+            ..Default::default()
+        };
+        ConfigFile { projects: vec![project], root: dir.to_path_buf() }
+    }
+
+    #[test]
+    fn the_inputs_are_the_files_generation_reads() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = project_in(dir.path());
+        let before = inputs(&config).unwrap();
+        assert_eq!(inputs(&config).unwrap(), before, "stable");
+        // A Python file beside the documents is not read by generation, so it changes nothing.
+        std::fs::write(dir.path().join("ops/client.py"), "Q = \"\"\"query { a }\"\"\"\n").unwrap();
+        assert_eq!(inputs(&config).unwrap(), before);
+        std::fs::write(dir.path().join("ops/q.graphql"), "query Q { a }\n").unwrap();
+        let with_document = inputs(&config).unwrap();
+        assert_ne!(with_document, before, "a document is an input");
+        std::fs::write(dir.path().join("ref.txt"), "Mutations\n\n").unwrap();
+        assert_ne!(inputs(&config).unwrap(), with_document, "so is the reference");
+    }
+
+    #[test]
+    fn a_path_the_stamp_cannot_hold_removes_the_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = ConfigFile { root: dir.path().to_path_buf(), ..ConfigFile::default() };
+        let stamp = dir.path().join("stamp");
+        let good = [(dir.path().join("a.rs"), 3, 7)];
+        record(&config, 1, &good, &stamp).unwrap();
+        assert!(std::fs::read_to_string(&stamp).unwrap().ends_with("3 0000000000000007 a.rs\n"));
+        for bad in [dir.path().join("line\nbreak.rs"), dir.path().join("cr\r.rs"), dir.path().to_path_buf()] {
+            record(&config, 1, &good, &stamp).unwrap();
+            record(&config, 1, &[(bad.clone(), 3, 7)], &stamp).unwrap();
+            assert!(!stamp.exists(), "{bad:?}: no stamp rather than a wrong one");
+            // With no stamp to remove, that is no failure either.
+            record(&config, 1, &[(bad, 3, 7)], &stamp).unwrap();
+        }
+        // A stamp that cannot be removed is an error.
+        let blocked = dir.path().join("blocked");
+        std::fs::create_dir(&blocked).unwrap();
+        assert!(record(&config, 1, &[(dir.path().join("x\ny"), 3, 7)], &blocked).is_err());
+    }
 }
