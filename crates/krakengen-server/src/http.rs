@@ -261,6 +261,8 @@ pub async fn serve_with(
 ) -> std::io::Result<()> {
     let slots = Arc::new(tokio::sync::Semaphore::new(connections.max_connections.max(1)));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(connections.header_read_timeout);
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
         let permit = tokio::select! {
@@ -290,8 +292,6 @@ pub async fn serve_with(
                 router.call(request.map(axum::body::Body::new)).await
             }
         });
-        let mut http = hyper::server::conn::http1::Builder::new();
-        http.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(connections.header_read_timeout);
         let connection = graceful.watch(http.serve_connection(hyper_util::rt::TokioIo::new(stream), service));
         tokio::spawn(async move {
             let _ = connection.await;

@@ -190,6 +190,24 @@ struct Guard {
     shared: Option<SharedStore>,
 }
 
+impl Guard {
+    /// [`Policy::check`], in the shared store when there is one.
+    async fn check(&self, name: &str, caller: &Caller, arguments: &serde_json::Value) -> Result<(), KrakenError> {
+        match &self.shared {
+            None => self.policy.check(name, caller, arguments),
+            Some(shared) => self.policy.check_shared(shared, name, caller, arguments).await,
+        }
+    }
+
+    /// [`Policy::record_failure`], in the shared store when there is one.
+    async fn record_failure(&self, name: &str, caller: &Caller, arguments: &serde_json::Value) {
+        match &self.shared {
+            None => self.policy.record_failure(name, caller, arguments),
+            Some(shared) => self.policy.record_failure_shared(shared, name, caller, arguments).await,
+        }
+    }
+}
+
 /// Builds a schema from SDL text; `policy` guards the mutations and `dispatch` runs them.
 pub fn build(sdl: &str, policy: Arc<Policy>, dispatch: Arc<dyn Dispatch>) -> Result<Schema, BuildError> {
     build_with(sdl, policy, dispatch, &Settings::default())
@@ -491,22 +509,14 @@ async fn resolve_mutation<'a>(
     let arguments = Value::Object(ctx.args.as_index_map().clone()).into_json().unwrap_or(serde_json::Value::Null);
     let anonymous = Caller::default();
     let caller = ctx.data_opt::<Caller>().unwrap_or(&anonymous);
-    let policy = &*guard.policy;
-    match &guard.shared {
-        None => policy.check(name, caller, &arguments),
-        Some(shared) => policy.check_shared(shared, name, caller, &arguments).await,
-    }
-    .map_err(KrakenError::into_graphql)?;
+    guard.check(name, caller, &arguments).await.map_err(KrakenError::into_graphql)?;
     // Failed logins count against their own rate limit, so the arguments are kept for that.
-    let kept = policy.counts_failures(name).then(|| arguments.clone());
+    let kept = guard.policy.counts_failures(name).then(|| arguments.clone());
     let payload = match dispatch.call(Call { mutation: name, arguments, caller }).await {
         Ok(payload) => payload,
         Err(e) => {
             if let Some(arguments) = &kept {
-                match &guard.shared {
-                    None => policy.record_failure(name, caller, arguments),
-                    Some(shared) => policy.record_failure_shared(shared, name, caller, arguments).await,
-                }
+                guard.record_failure(name, caller, arguments).await;
             }
             return Err(e.into_graphql());
         }

@@ -536,9 +536,11 @@ impl<'s, 'a> Differ<'s, 'a> {
             }
         }
         for c in &mut kept {
-            let Some(types) = c.kind.eq(&ChangeKind::OperationRemoved).then(|| c.path.split_once('.').map(|(_, n)| n)).flatten().and_then(|n| taken.remove(n)) else {
+            if c.kind != ChangeKind::OperationRemoved {
                 continue;
-            };
+            }
+            // The path is `Mutation.name` or `Query.name`.
+            let Some(types) = c.path.split_once('.').and_then(|(_, name)| taken.remove(name)) else { continue };
             let mut names: Vec<String> = types.iter().map(|t| code(&t.path)).collect();
             let last = names.pop().unwrap_or_default();
             let listed = if names.is_empty() { last } else { format!("{} and {last}", names.join(", ")) };
