@@ -212,18 +212,17 @@ fn what_one_request_may_cost_is_bounded() {
 fn a_users_rate_limit_holds_and_another_user_is_not_limited() {
     let service = Service::start(&[]);
     runtime().block_on(async {
-        let add = r#"mutation { addProperty(input: {name: "Flat 1"}) { __typename } }"#;
         // `addProperty` documents `User: ['5/m']`; a fresh token per call is still the same user.
         for n in 0..5 {
             let t = jwt(json!({ "sub": "user-1", "exp": in_a_minute(), "jti": n, "permissions": ["Can create property"] }), SECRET);
-            let (_, v) = post(&service.url, &[("authorization", &t)], add).await;
+            let (_, v) = post(&service.url, &[("authorization", &t)], ADD_PROPERTY).await;
             assert!(v.get("errors").is_none(), "call {n}: {v}");
         }
         let t = jwt(json!({ "sub": "user-1", "exp": in_a_minute(), "jti": 99, "permissions": ["Can create property"] }), SECRET);
-        let (_, sixth) = post(&service.url, &[("authorization", &t)], add).await;
+        let (_, sixth) = post(&service.url, &[("authorization", &t)], ADD_PROPERTY).await;
         assert_eq!(code(&sixth), "KT-CT-1199", "{sixth}");
         let other = token("user-2", &["Can create property"]);
-        let (_, v) = post(&service.url, &[("authorization", &other)], add).await;
+        let (_, v) = post(&service.url, &[("authorization", &other)], ADD_PROPERTY).await;
         assert!(v.get("errors").is_none(), "{v}");
     });
 }
