@@ -5,7 +5,7 @@
 //! period), so no caller-written value is stored and every key has the same size; it expires
 //! with its window (`SET … PX … NX`, then `INCR`). A call's windows are checked and counted by
 //! one Lua script, atomically: two replicas cannot both take the last call of a window. Every
-//! command has a deadline ([`RedisStore::with_timeout`], 500 ms by default), so a Redis that stops
+//! command has a deadline ([`RedisStore::connect_with_timeout`], 500 ms by default), so a Redis that stops
 //! answering costs a call that long, and the [`OnStoreError`](crate::store::OnStoreError) of the
 //! [`SharedStore`](crate::store::SharedStore) decides its fate. One Redis (or a primary and its
 //! replicas) is supported, not Redis Cluster: a script's keys would span slots.
@@ -55,7 +55,7 @@ impl std::fmt::Debug for RedisStore {
     }
 }
 
-/// The deadline of a connection and of each command, unless [`RedisStore::with_timeout`] says.
+/// The deadline of a connection and of each command, unless [`RedisStore::connect_with_timeout`] says.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_millis(500);
 
 impl RedisStore {
