@@ -83,11 +83,8 @@ class AsyncEngine:
         tokens = self.tokens
         if tokens is None:
             return None
-        if tokens.expires_at is not None and tokens.refresh_token is not None:
-            left = tokens.expires_at - time.time()
-            life_margin = self._refresh_margin
-            if left < life_margin:
-                await self._refresh(self._generation)
+        if tokens.refresh_due(self._refresh_margin, time.time()):
+            await self._refresh(self._generation)
         return self.tokens.token if self.tokens is not None else None
 
     async def _refresh(self, seen: int) -> None:
@@ -118,7 +115,13 @@ class AsyncEngine:
         if not isinstance(payload, dict) or not isinstance(payload.get("token"), str):
             raise TransportError("body", "the token mutation returned no token")
         token = payload["token"]
-        self.tokens = Tokens(token=token, refresh_token=payload.get("refreshToken"), expires_at=jwt_expiry(token))
+        refresh = payload.get("refreshToken")
+        self.tokens = Tokens(
+            token=token,
+            refresh_token=refresh if isinstance(refresh, str) else None,
+            expires_at=jwt_expiry(token),
+            obtained_at=time.time(),
+        )
         return payload
 
     async def authenticate(self, name: str, document: str, field: str, variables: dict[str, Any]) -> dict[str, Any]:

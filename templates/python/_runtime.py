@@ -54,9 +54,20 @@ class Tokens:
     token: str
     refresh_token: str | None = None
     expires_at: float | None = None
+    #: When the token was obtained (``time.time()``), which bounds the refresh margin of a short life.
+    obtained_at: float | None = None
 
     def __repr__(self) -> str:
         return f"Tokens(token=<redacted>, refresh_token={'<redacted>' if self.refresh_token else None}, expires_at={self.expires_at})"
+
+    def refresh_due(self, margin: float, now: float) -> bool:
+        """Whether the token is within ``margin`` of its expiry, or past half its life when that is
+        shorter than twice the margin, and there is a refresh token to renew it with."""
+        if self.expires_at is None or self.refresh_token is None:
+            return False
+        if self.obtained_at is not None:
+            margin = min(margin, max(self.expires_at - self.obtained_at, 0.0) / 2)
+        return now + margin >= self.expires_at
 
 
 def jwt_expiry(token: str) -> float | None:

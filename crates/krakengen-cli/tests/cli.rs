@@ -453,6 +453,22 @@ fn a_bad_python_distribution_name_is_refused() {
     let out = dir.path().join("py");
     let o = krakengen(&["generate", "tests/fixtures/standard/small.txt", "--lang", "python", "--name", "9 lives", "--out", &out.display().to_string()]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
-    assert!(text(&o.stderr).contains("--name 9 lives: a Python distribution name is letters, digits, - and _, starting with a letter"), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("--name: `9 lives` is not a Python distribution name: letters, digits, - and _, starting with a letter"), "{}", text(&o.stderr));
     assert!(!out.exists());
+}
+
+/// `--scalar` with `--lang python` takes a Python name; anything else (code, above all) is refused
+/// with its diagnostic and nothing is written.
+#[test]
+fn a_python_scalar_mapping_must_be_a_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("py");
+    let args = |mapping: &'static str| ["generate", "tests/fixtures/standard/small.txt", "--lang", "python", "--scalar", mapping, "--out"];
+    let o = krakengen(&[&args("Date=os.system('x')")[..], &[out.to_str().unwrap()]].concat());
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stderr));
+    assert!(text(&o.stderr).contains("the Python mapping of scalar `Date` is not a Python name: `os.system('x')`"), "{}", text(&o.stderr));
+    assert!(!out.exists());
+    let o = krakengen(&[&args("Date=str")[..], &[out.to_str().unwrap()]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(out.join("pyproject.toml").exists());
 }

@@ -22,9 +22,14 @@
 //!                                        # globs (`smartFlex*`) and exclusions (`!name`)
 //! runtime_path = "crates/krakengen-client"  # optional: the client depends on the runtime crate
 //!                                        # (path as its Cargo.toml names it) instead of embedding it
+//! python_package = "examples/oees-python"  # optional: generated Python package (project root)
+//! python_name = "oees-client"            # optional: its distribution name (default kraken-client)
 //!
 //! [project.scalars]                      # custom scalar → Rust type used by generated code
 //! Date = "::std::string::String"
+//!
+//! [project.python_scalars]               # custom scalar → Python type (over the defaults:
+//! Date = "str"                           # DateTime → datetime.datetime, Date → datetime.date ...)
 //! ```
 
 use std::collections::BTreeMap;
@@ -74,6 +79,20 @@ pub struct Project {
     /// it; the client crate's own `Cargo.toml` names it. See
     /// [`crate::codegen::Options::with_runtime_path`].
     pub runtime_path: Option<String>,
+    /// The directory of the generated Python package (its `pyproject.toml` and `src/`).
+    pub python_package: Option<PathBuf>,
+    /// The Python package's distribution name (default `kraken-client`, imported as `kraken_client`).
+    pub python_name: Option<String>,
+    /// Custom scalar → Python type; see [`crate::codegen::Options::with_python_scalar`].
+    #[serde(default)]
+    pub python_scalars: BTreeMap<String, String>,
+}
+
+impl Project {
+    /// The Python package's distribution name.
+    pub fn python_dist(&self) -> &str {
+        self.python_name.as_deref().unwrap_or(crate::codegen::python::DEFAULT_DIST)
+    }
 }
 
 /// A configuration file that could not be read.
@@ -123,6 +142,9 @@ impl ConfigFile {
                     path: String::new(),
                     message: format!("project name `{}` must be ASCII letters, digits, `-` or `_`", crate::diag::clip(&p.name, 80)),
                 });
+            }
+            if let Err(message) = crate::codegen::python::check_dist(p.python_dist()) {
+                return Err(ConfigError::Invalid { path: String::new(), message: format!("project `{}`: python_name {message}", p.name) });
             }
             if !seen.insert(&p.name) {
                 return Err(ConfigError::Invalid { path: String::new(), message: format!("project `{}` is defined twice", crate::diag::clip(&p.name, 80)) });
@@ -175,6 +197,8 @@ mod tests {
     #[test]
     fn rejects_unknown_keys_and_duplicates() {
         assert!(ConfigFile::parse("[[project]]\nname = \"a\"\ndocs = \"x\"\nschema_dir = \"s\"\ncolour = 1\n").is_err());
+        let bad_dist = "[[project]]\nname = \"a\"\ndocs = \"x\"\nschema_dir = \"s\"\npython_name = \"1x\"\n";
+        assert!(matches!(ConfigFile::parse(bad_dist), Err(ConfigError::Invalid { message, .. }) if message.contains("`1x`")));
         let dup = "[[project]]\nname = \"a\"\ndocs = \"x\"\nschema_dir = \"s\"\n".repeat(2);
         assert!(matches!(ConfigFile::parse(&dup), Err(ConfigError::Invalid { .. })));
     }

@@ -61,6 +61,7 @@ pub struct Pipeline {
     fragments: Vec<Input>,
     documents: Vec<Input>,
     scalars: BTreeMap<String, String>,
+    python_scalars: BTreeMap<String, String>,
     operations: Vec<String>,
     crates: Crates,
     generated_by: Option<String>,
@@ -78,6 +79,7 @@ impl Pipeline {
             fragments: Vec::new(),
             documents: Vec::new(),
             scalars: BTreeMap::new(),
+            python_scalars: BTreeMap::new(),
             operations: Vec::new(),
             crates: Crates::Standalone { name: None },
             generated_by: None,
@@ -100,6 +102,9 @@ impl Pipeline {
             p = p.documents(config.path(d));
         }
         p = p.scalars(&project.scalars).operations(&project.operations);
+        for (graphql, python) in &project.python_scalars {
+            p = p.python_scalar(graphql, python);
+        }
         p.runtime_path = project.runtime_path.clone();
         if let (Some(errors), Some(client)) = (&project.errors_crate, &project.client_crate) {
             let server = project.server_crate.as_ref().map(|server| {
@@ -213,6 +218,13 @@ impl Pipeline {
     #[must_use]
     pub fn scalars<'a>(mut self, scalars: impl IntoIterator<Item = (&'a String, &'a String)>) -> Self {
         self.scalars.extend(scalars.into_iter().map(|(k, v)| (k.clone(), v.clone())));
+        self
+    }
+
+    /// Maps a custom scalar to a Python type (see [`Options::with_python_scalar`]).
+    #[must_use]
+    pub fn python_scalar(mut self, graphql: &str, python: &str) -> Self {
+        self.python_scalars.insert(graphql.to_string(), python.to_string());
         self
     }
 
@@ -334,6 +346,7 @@ impl Pipeline {
             fragments: self.fragments.clone(),
             documents: self.documents.clone(),
             scalars: self.scalars.clone(),
+            python_scalars: self.python_scalars.clone(),
             operations: self.operations.clone(),
             crates: self.crates.clone(),
             generated_by: self.generated_by.clone(),
@@ -344,6 +357,9 @@ impl Pipeline {
     /// The Rust generator's options: the crates, scalars, fragments (read here) and operations.
     pub fn codegen_options(&self) -> Result<Options, Failure> {
         let mut options = Options::new(&self.name).with_scalars(&self.scalars).with_operations(&self.operations);
+        for (graphql, python) in &self.python_scalars {
+            options = options.with_python_scalar(graphql, python);
+        }
         if let Some(by) = &self.generated_by {
             options = options.with_generated_by(by);
         }

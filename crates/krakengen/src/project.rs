@@ -128,8 +128,8 @@ pub fn generate_into(config: &ConfigFile, outputs: &mut impl Outputs) -> Result<
     Ok(())
 }
 
-/// Generates the files of one project into `outputs`: its SDL and catalogue, and its crates when
-/// it names them.
+/// Generates the files of one project into `outputs`: its SDL and catalogue, and its crates and
+/// Python package when it names them.
 pub fn generate_project_into(config: &ConfigFile, project: &crate::config::Project, outputs: &mut impl Outputs) -> Result<(), Failure> {
     use crate::write::TextSink;
     let pipeline = Pipeline::from_project(config, project);
@@ -141,8 +141,22 @@ pub fn generate_project_into(config: &ConfigFile, project: &crate::config::Proje
         file.push_text(&text);
         outputs.finish(file)?;
     }
+    if project.python_package.is_none() && !pipeline.has_workspace_crates() {
+        return Ok(());
+    }
+    let generator = loaded.generator()?;
+    if let Some(dir) = &project.python_package {
+        let files = generator
+            .python_package(project.python_dist())
+            .map_err(|diagnostics| Failure::Diagnostics { project: project.name.clone(), report: loaded.report(diagnostics) })?;
+        let dir = config.path(dir);
+        for f in files {
+            let mut file = outputs.create(dir.join(&f.path));
+            file.push_text(&f.contents);
+            outputs.finish(file)?;
+        }
+    }
     if pipeline.has_workspace_crates() {
-        let generator = loaded.generator()?;
         // The generator has taken what it needs from the model; the model, the validated schema
         // above all, is dropped before formatting, which needs most of the memory.
         let sources = loaded.warnings().sources.clone();

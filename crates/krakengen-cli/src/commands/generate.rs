@@ -33,7 +33,9 @@ pub struct Args {
     /// tables). May be repeated.
     #[arg(long = "documents", value_name = "PATH")]
     documents: Vec<PathBuf>,
-    /// Maps a custom scalar to a Rust type, as `Date=::std::string::String`.
+    /// Maps a custom scalar to a Rust type, as `Date=::std::string::String`; with `--lang python`
+    /// to a Python type, as `Date=str` or `Money=decimal.Decimal` (over the defaults:
+    /// `DateTime=datetime.datetime`, `Date=datetime.date`, `Decimal=decimal.Decimal` ...).
     #[arg(long = "scalar", value_name = "NAME=TYPE")]
     scalars: Vec<String>,
     /// Generate only the operations this selects: a name, a glob (`smartFlex*`) or an exclusion
@@ -106,7 +108,15 @@ pub fn run(args: Args, cx: &Context) -> Result {
     }
     for s in &args.scalars {
         let (k, v) = s.split_once('=').ok_or_else(|| format!("--scalar {s}: expected NAME=TYPE"))?;
-        pipeline = pipeline.scalar(k.trim(), v.trim());
+        pipeline = match args.lang {
+            Lang::Rust => pipeline.scalar(k.trim(), v.trim()),
+            Lang::Python => pipeline.python_scalar(k.trim(), v.trim()),
+        };
+    }
+    if args.lang == Lang::Python {
+        if let Some(name) = &args.name {
+            krakengen::codegen::python::check_dist(name).map_err(|e| format!("--name: {e}"))?;
+        }
     }
     let loaded = match pipeline.load() {
         Ok(loaded) => loaded,
@@ -127,12 +137,11 @@ pub fn run(args: Args, cx: &Context) -> Result {
     // differs; nothing in `out` changes unless every file was generated.
     let mut staging = krakengen::project::Staging::new(false);
     if args.lang == Lang::Python {
-        let dist = args.name.clone().unwrap_or_else(|| "kraken-client".to_string());
-        let valid = !dist.is_empty() && dist.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') && dist.starts_with(|c: char| c.is_ascii_alphabetic());
-        if !valid {
-            return Err(format!("--name {dist}: a Python distribution name is letters, digits, - and _, starting with a letter").into());
-        }
-        let files = generator.python_package(&dist);
+        let dist = args.name.clone().unwrap_or_else(|| krakengen::codegen::python::DEFAULT_DIST.to_string());
+        let files = match generator.python_package(&dist) {
+            Ok(files) => files,
+            Err(diagnostics) => return cx.fail(&loaded.failure(diagnostics), "nothing was written"),
+        };
         let count = files.len();
         for f in files {
             let mut staged = staging.create(args.out.join(&f.path));

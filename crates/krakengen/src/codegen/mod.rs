@@ -76,7 +76,7 @@ pub mod scaffold;
 #[doc(hidden)]
 pub mod stages;
 mod surface;
-mod python;
+pub mod python;
 mod user_ops;
 
 use std::collections::BTreeMap;
@@ -137,6 +137,9 @@ pub struct Options {
     runtime_path: Option<String>,
     /// The users' own operation documents (see [`Options::with_documents`]).
     documents: Vec<FragmentSource>,
+    /// Custom scalar → Python type, over [`python::DEFAULT_SCALARS`] (see
+    /// [`Options::with_python_scalar`]).
+    python_scalars: BTreeMap<String, String>,
 }
 
 impl Options {
@@ -158,6 +161,7 @@ impl Options {
             check_documents: true,
             runtime_path: None,
             documents: Vec::new(),
+            python_scalars: BTreeMap::new(),
         }
     }
 
@@ -245,6 +249,17 @@ impl Options {
         for (k, v) in scalars {
             self.scalars.insert(k.clone(), v.clone());
         }
+        self
+    }
+
+    /// Maps a custom GraphQL scalar to a Python type in the Python package: a builtin (`str`) or a
+    /// dotted name whose module the package imports (`datetime.datetime`, `decimal.Decimal`); pydantic
+    /// must be able to read and write it as JSON. Without a mapping a scalar follows
+    /// [`python::DEFAULT_SCALARS`] (`DateTime` → `datetime.datetime`, `Date` → `datetime.date`,
+    /// `Decimal` → `decimal.Decimal` ...) or else is `Any`, which takes whatever the server sends.
+    #[must_use]
+    pub fn with_python_scalar(mut self, graphql: &str, python: &str) -> Self {
+        self.python_scalars.insert(graphql.to_string(), python.to_string());
         self
     }
 
@@ -542,8 +557,11 @@ impl Generator {
 
     /// The Python package `dist` (`kraken-client`, imported as `kraken_client`): `pyproject.toml`
     /// and `src/<import name>/` (see the Python target's module documentation).
-    pub fn python_package(&self, dist: &str) -> Vec<GeneratedFile> {
-        python::package(&self.ir, dist, &self.options.toml_header())
+    ///
+    /// Fails when `dist` is not a distribution name ([`python::check_dist`]) or a scalar mapping
+    /// of [`Options::with_python_scalar`] is not a Python name.
+    pub fn python_package(&self, dist: &str) -> Result<Vec<GeneratedFile>, Diagnostics> {
+        python::package(&self.ir, dist, &self.options.python_scalars, &self.options.toml_header())
     }
 
     /// Everything generated for one mutation, formatted as one Rust file for review and snapshot

@@ -13,25 +13,73 @@ use std::fmt::Write as _;
 
 use super::ir::{FieldIr, Ir, OperationIr, Ty, TypeIrKind};
 use super::user_ops::Item;
-use crate::model::{OperationKind, Permissions};
+use crate::diag::Diagnostics;
+use crate::model::{OperationKind, Permissions, Span};
 use crate::write::GeneratedFile;
+
+/// The Python types of the custom scalars Kraken schemas declare, where pydantic reads and writes
+/// their JSON form (ISO 8601 dates and times, decimals as strings). Every other custom scalar is
+/// `Any` (`JSONString` and `GenericScalar` hold any JSON); [`super::Options::with_python_scalar`]
+/// overrides both.
+pub const DEFAULT_SCALARS: &[(&str, &str)] = &[
+    ("BigInt", "int"),
+    ("Date", "datetime.date"),
+    ("DateTime", "datetime.datetime"),
+    ("Decimal", "decimal.Decimal"),
+    ("Time", "datetime.time"),
+    ("UUID", "uuid.UUID"),
+];
+
+/// The distribution name of a package no one named.
+pub const DEFAULT_DIST: &str = "kraken-client";
+
+/// Checks a distribution name: ASCII letters, digits, `-` and `_`, starting with a letter (so that
+/// the import name, `-` replaced by `_`, is a Python identifier).
+pub fn check_dist(dist: &str) -> Result<(), String> {
+    let valid = dist.starts_with(|c: char| c.is_ascii_alphabetic()) && dist.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if valid {
+        Ok(())
+    } else {
+        Err(format!("`{}` is not a Python distribution name: letters, digits, - and _, starting with a letter", crate::diag::clip(dist, 80)))
+    }
+}
+
+/// A scalar's Python type as the package spells it: a builtin or a dotted name (whose module is
+/// imported), never code of another shape, since configuration text lands in the package.
+fn check_scalar_type(ty: &str) -> bool {
+    let ident = |p: &str| p.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') && p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    !ty.is_empty() && ty.len() <= 200 && ty.split('.').all(ident) && !ty.split('.').any(|p| KEYWORDS.contains(&p))
+}
 
 const ASYNC_RUNTIME: &str = include_str!("../../../../templates/python/_async_runtime.py");
 const RUNTIME: &str = include_str!("../../../../templates/python/_runtime.py");
 const ERRORS: &str = include_str!("../../../../templates/python/errors.py");
 
-/// Python's keywords and the names a pydantic model must not take (its own attributes).
-const RESERVED: &[&str] = &[
+/// Python's keywords.
+const KEYWORDS: &[&str] = &[
     "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else",
     "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
-    "return", "try", "while", "with", "yield", "json", "dict", "copy", "schema", "validate", "construct", "fields", "self",
+    "return", "try", "while", "with", "yield",
 ];
+
+/// The names a pydantic model's field must not take (its own attributes), besides the keywords.
+const MODEL_ATTRIBUTES: &[&str] = &["json", "dict", "copy", "schema", "validate", "construct", "fields", "self"];
+
+/// The names `models.py` defines or imports for itself, which no model may take.
+const MODEL_GLOBALS: &[&str] = &[
+    "Annotated", "Any", "BaseModel", "Callable", "ConfigDict", "Discriminator", "Field", "Tag", "annotations", "datetime", "decimal",
+    "enum", "uuid", "_Model", "_OpenEnum", "_by_typename",
+];
+
+fn reserved(name: &str) -> bool {
+    KEYWORDS.contains(&name) || MODEL_ATTRIBUTES.contains(&name)
+}
 
 /// A Rust identifier as a Python one: `r#type` is `type`; a reserved word gets a trailing `_`.
 fn py_name(rust: &str) -> String {
     let n = rust.trim_start_matches("r#").trim_end_matches('_');
     let n = if n.is_empty() { rust.trim_start_matches("r#") } else { n };
-    if RESERVED.contains(&n) || n.starts_with('_') {
+    if reserved(n) || n.starts_with('_') {
         format!("{}_", n.trim_start_matches('_'))
     } else {
         n.to_string()
@@ -67,6 +115,8 @@ fn call(indent: &str, head: &str, args: &[String], tail: &str) -> String {
 
 /// How the types are spelled in Python.
 struct Names {
+    /// Shared type's Rust name → its Python name: its GraphQL name.
+    shared: BTreeMap<String, String>,
     /// (operation module, local Rust name) → Python class name.
     local: BTreeMap<(String, String), String>,
 }
@@ -79,7 +129,7 @@ impl Names {
             Ty::Prim("f64") => "float".into(),
             Ty::Prim(_) => "bool".into(),
             Ty::Json => "Any".into(),
-            Ty::Shared(n) => n.clone(),
+            Ty::Shared(n) => self.shared.get(n).cloned().unwrap_or_else(|| n.clone()),
             Ty::Local(n) => self.local.get(&(module.to_string(), n.clone())).cloned().unwrap_or_else(|| "Any".into()),
             Ty::Option(t) => format!("{} | None", self.ann(t, module)),
             Ty::Vec(t) => format!("list[{}]", self.ann(t, module)),
@@ -136,26 +186,32 @@ fn by_typename(out: &mut String, name: &str, members: &[(String, String)], other
     out.push_str("]\n");
 }
 
-fn models(ir: &Ir, names: &Names) -> String {
+fn models(ir: &Ir, names: &Names, scalars: &BTreeMap<String, String>) -> String {
     let mut out = String::new();
+    // The modules the scalars' types come from.
+    let mut modules = BTreeSet::new();
     // Enums and aliases first, then classes: aliases must exist before a class names them at
     // run time (annotations are strings, but `Annotated` aliases are evaluated).
     for t in &ir.types {
         let doc = format!("The GraphQL type {}.", t.graphql);
         match &t.kind {
             TypeIrKind::Enum { values } => {
-                let _ = writeln!(out, "\n\nclass {}(_OpenEnum):", t.rust);
+                let _ = writeln!(out, "\n\nclass {}(_OpenEnum):", names.shared[&t.rust]);
                 let _ = writeln!(out, "    {}\n", py_str(&doc));
                 for (graphql, _) in values {
-                    let member = if RESERVED.contains(&graphql.as_str()) { format!("{graphql}_") } else { graphql.clone() };
+                    let member = if reserved(graphql) { format!("{graphql}_") } else { graphql.clone() };
                     let _ = writeln!(out, "    {member} = {}", py_str(graphql));
                 }
             }
             TypeIrKind::Scalar { .. } => {
-                let _ = writeln!(out, "\n\n{} = Any\n\"\"\"{}\"\"\"", t.rust, doc.replace('"', "'"));
+                let ty = scalars.get(&t.graphql).map_or("Any", String::as_str);
+                if let Some((module, _)) = ty.rsplit_once('.') {
+                    modules.insert(module.to_string());
+                }
+                let _ = writeln!(out, "\n\n{} = {ty}\n\"\"\"{}\"\"\"", names.shared[&t.rust], doc.replace('"', "'"));
             }
             TypeIrKind::Opaque { .. } => {
-                let _ = writeln!(out, "\n\n{} = dict[str, Any]\n\"\"\"{} The reference does not give its fields.\"\"\"", t.rust, doc.replace('"', "'"));
+                let _ = writeln!(out, "\n\n{} = dict[str, Any]\n\"\"\"{} The reference does not give its fields.\"\"\"", names.shared[&t.rust], doc.replace('"', "'"));
             }
             _ => {}
         }
@@ -163,14 +219,14 @@ fn models(ir: &Ir, names: &Names) -> String {
     for t in &ir.types {
         let doc = format!("The GraphQL type {}.", t.graphql);
         match &t.kind {
-            TypeIrKind::Object { fields, .. } | TypeIrKind::Input { fields } => class(&mut out, &t.rust, &doc, fields, names, ""),
+            TypeIrKind::Object { fields, .. } | TypeIrKind::Input { fields } => class(&mut out, &names.shared[&t.rust], &doc, fields, names, ""),
             _ => {}
         }
     }
     for t in &ir.types {
         if let TypeIrKind::Abstract { members, .. } = &t.kind {
-            let members: Vec<(String, String)> = members.iter().map(|(g, _, rust)| (g.clone(), rust.clone())).collect();
-            by_typename(&mut out, &t.rust, &members, "dict[str, Any]");
+            let members: Vec<(String, String)> = members.iter().map(|(g, _, rust)| (g.clone(), names.shared[rust].clone())).collect();
+            by_typename(&mut out, &names.shared[&t.rust], &members, "dict[str, Any]");
         }
     }
     for op in &ir.operations {
@@ -196,11 +252,11 @@ fn models(ir: &Ir, names: &Names) -> String {
             }
         }
     }
-    models_head(&out) + &out
+    models_head(&out, &modules) + &out
 }
 
 /// The imports and helpers of `models.py`, as far as `body` uses them (ruff refuses unused imports).
-fn models_head(body: &str) -> String {
+fn models_head(body: &str, modules: &BTreeSet<String>) -> String {
     let uses = |word: &str| {
         body.match_indices(word).any(|(i, _)| {
             let before = body[..i].chars().next_back();
@@ -210,8 +266,12 @@ fn models_head(body: &str) -> String {
     };
     let tagged = uses("Discriminator");
     let mut head = String::from("\"\"\"Models of the API's types, the operations' payloads and your operations' selections.\"\"\"\n\nfrom __future__ import annotations\n\n");
+    let mut imports: BTreeSet<&str> = modules.iter().map(String::as_str).collect();
     if uses("_OpenEnum") {
-        head.push_str("import enum\n");
+        imports.insert("enum");
+    }
+    for module in imports {
+        let _ = writeln!(head, "import {module}");
     }
     if tagged {
         head.push_str("from collections.abc import Callable\n");
@@ -431,11 +491,13 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
     }
     let async_client = format!(
         "\n\nclass AsyncClient:\n    \
-         \"\"\"The API's client. Use it as ``async with AsyncClient(endpoint) as client:``.\"\"\"\n\n    \
+         \"\"\"The API's client. Use it as ``async with AsyncClient(endpoint) as client:``.\n\n    \
+         ``refresh_margin`` is how many seconds before its expiry the session's token is renewed (at most half its life).\n    \"\"\"\n\n    \
          def __init__(\n        self,\n        endpoint: str,\n        *,\n        headers: dict[str, str] | None = None,\n        \
-         http: httpx.AsyncClient | None = None,\n        timeout: float = 60.0,\n        retry: RetryPolicy | None = None,\n    ) -> None:\n        \
+         http: httpx.AsyncClient | None = None,\n        timeout: float = 60.0,\n        retry: RetryPolicy | None = None,\n        refresh_margin: float = 300.0,\n    ) -> None:\n        \
          self._engine = AsyncEngine(\n            endpoint,\n            headers=headers,\n            http=http,\n            timeout=timeout,\n            \
-         retry=retry if retry is not None else RetryPolicy(),\n            token_mutation=_TOKEN_MUTATION,\n        )\n\n    \
+         retry=retry if retry is not None else RetryPolicy(),\n            token_mutation=_TOKEN_MUTATION,\n            \
+         refresh_margin=refresh_margin,\n        )\n\n    \
          def __repr__(self) -> str:\n        return f\"AsyncClient({{self._engine!r}})\"\n\n    \
          async def __aenter__(self) -> Self:\n        return self\n\n    \
          async def __aexit__(\n        self,\n        exc_type: type[BaseException] | None,\n        exc: BaseException | None,\n        \
@@ -598,18 +660,45 @@ fn errors(ir: &Ir) -> String {
 
 /// Every file of the package `dist` (`kraken-client`), paths relative to its root; `header` is the
 /// comment line each file starts with.
-pub(crate) fn package(ir: &Ir, dist: &str, header: &str) -> Vec<GeneratedFile> {
+pub(crate) fn package(ir: &Ir, dist: &str, mapped: &BTreeMap<String, String>, header: &str) -> Result<Vec<GeneratedFile>, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    if let Err(message) = check_dist(dist) {
+        diags.error(crate::diag::Code::PythonPackage, Span::nowhere(), message, "");
+    }
+    let mut scalars: BTreeMap<String, String> = DEFAULT_SCALARS.iter().map(|(g, p)| (g.to_string(), p.to_string())).collect();
+    for (graphql, python) in mapped {
+        if check_scalar_type(python) {
+            scalars.insert(graphql.clone(), python.clone());
+        } else {
+            diags.error(
+                crate::diag::Code::ScalarMapping,
+                Span::nowhere(),
+                format!("the Python mapping of scalar `{graphql}` is not a Python name: `{}`", crate::diag::clip(python, 80)),
+                "a builtin (`str`) or a dotted name (`datetime.datetime`)",
+            );
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
     let import = dist.replace('-', "_");
-    // The payloads' and the users' selections' classes live beside the shared types: each takes
-    // its Rust name where free, else is prefixed by its operation's.
-    let mut taken: BTreeSet<String> = ir.types.iter().map(|t| t.rust.clone()).collect();
-    taken.extend(["AsyncClient", "Client", "Any", "Annotated", "Callable", "Self"].map(String::from));
+    // Shared types take their GraphQL names, unless one is a name `models.py` needs for itself.
+    let mut taken: BTreeSet<String> = MODEL_GLOBALS.iter().chain(KEYWORDS).map(|n| n.to_string()).collect();
+    taken.extend(scalars.values().filter_map(|ty| ty.split_once('.').map(|(module, _)| module.to_string())));
+    let mut shared = BTreeMap::new();
+    for t in &ir.types {
+        let name = if taken.contains(&t.graphql) { format!("{}_", t.graphql) } else { t.graphql.clone() };
+        taken.insert(name.clone());
+        shared.insert(t.rust.clone(), name);
+    }
+    // The payloads' and the users' selections' classes live beside them: each takes its type's
+    // GraphQL name where free, else is prefixed by its operation's.
     let mut local = BTreeMap::new();
-    let mut claim = |module: &str, rust: &str, prefix: &str| {
-        let candidates = [rust.to_string(), format!("{prefix}{rust}")];
+    let mut claim = |module: &str, rust: &str, graphql: &str, prefix: &str| {
+        let candidates = [graphql.to_string(), format!("{prefix}{graphql}")];
         let name = candidates
             .into_iter()
-            .chain((2..).map(|i| format!("{prefix}{rust}{i}")))
+            .chain((2..).map(|i| format!("{prefix}{graphql}{i}")))
             .find(|c| !taken.contains(c))
             .expect("a free name");
         taken.insert(name.clone());
@@ -617,7 +706,7 @@ pub(crate) fn package(ir: &Ir, dist: &str, header: &str) -> Vec<GeneratedFile> {
     };
     for op in &ir.operations {
         if let Some(p) = &op.payload {
-            claim(&op.module, &p.rust, &crate::naming::sanitize(&op.graphql, crate::naming::Case::Pascal));
+            claim(&op.module, &p.rust, &p.graphql, &crate::naming::sanitize(&op.graphql, crate::naming::Case::Pascal));
         }
     }
     for op in &ir.user_operations {
@@ -633,7 +722,7 @@ pub(crate) fn package(ir: &Ir, dist: &str, header: &str) -> Vec<GeneratedFile> {
             local.insert((op.module.clone(), rust.clone()), name);
         }
     }
-    let names = Names { local };
+    let names = Names { shared, local };
     let codes_of: BTreeMap<usize, Vec<String>> =
         ir.mutation_errors.iter().enumerate().map(|(i, m)| (i, m.codes[..m.listed].iter().map(|&c| ir.codes[c].code.clone()).collect())).collect();
     let comment = |text: String| format!("{}\n{text}", header.trim());
@@ -664,15 +753,15 @@ pub(crate) fn package(ir: &Ir, dist: &str, header: &str) -> Vec<GeneratedFile> {
         ir.project
     );
     let at = |file: &str| format!("src/{import}/{file}");
-    vec![
+    Ok(vec![
         GeneratedFile { path: "pyproject.toml".into(), contents: pyproject },
         GeneratedFile { path: at("__init__.py").into(), contents: comment(init) },
         GeneratedFile { path: at("py.typed").into(), contents: String::new() },
         GeneratedFile { path: at("errors.py").into(), contents: comment(errors(ir)) },
-        GeneratedFile { path: at("models.py").into(), contents: comment(models(ir, &names)) },
+        GeneratedFile { path: at("models.py").into(), contents: comment(models(ir, &names, &scalars)) },
         GeneratedFile { path: at("client.py").into(), contents: comment(client(ir, &names, &codes_of)) },
         GeneratedFile { path: at("_runtime.py").into(), contents: comment(RUNTIME.to_string()) },
         GeneratedFile { path: at("_async_runtime.py").into(), contents: comment(ASYNC_RUNTIME.to_string()) },
         GeneratedFile { path: at("_sync_runtime.py").into(), contents: comment(unasync_runtime(ASYNC_RUNTIME)) },
-    ]
+    ])
 }

@@ -101,6 +101,9 @@ named_enum! {
         /// Warning. A payload type returned by several operations gets different types for one field; a
         /// declaration beats a guess, otherwise the first operation by name wins.
         PayloadFieldConflict = "payload-field-conflict",
+        /// Error. The Python package's distribution name is not letters, digits, `-` and `_`
+        /// starting with a letter.
+        PythonPackage = "python-package",
         /// Warning. A section appears twice in one block; the first is kept.
         RepeatedSection = "repeated-section",
         /// Warning. An example selects a field whose name GraphQL reserves for introspection; it is
@@ -119,7 +122,8 @@ named_enum! {
         ScaffoldOrphanedMethod = "scaffold-orphaned-method",
         /// Error. `krakengen scaffold`: the implementation file does not parse as Rust.
         ScaffoldUnparsable = "scaffold-unparsable",
-        /// Error. A `--scalar NAME=TYPE` mapping is not a Rust type.
+        /// Error. A `--scalar NAME=TYPE` mapping is not a Rust type (for Python: not a builtin or dotted
+        /// name).
         ScalarMapping = "scalar-mapping",
         /// Warning. A scalar mapping names no custom scalar of the schema.
         ScalarMappingUnused = "scalar-mapping-unused",
