@@ -87,9 +87,8 @@ fn check_and_test(pkg: &Path, work: &Path, tests: &[&str], env: &[(&str, &OsStr)
     run(work, &bin.join("python"), &["-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], &env);
 }
 
-/// Users' documents with the supplement fixtures: selections as models, both clients.
-#[test]
-fn a_package_from_users_documents() {
+/// The generator of users' documents with the supplement fixtures.
+fn documents_generator() -> Generator {
     let parsed = parse_rel(&fixture("supplement/reference.txt"));
     let build = krakengen_tests::schema_with_file(&parsed, &fixture("supplement/agreeing.graphql"));
     let schema = build.output.expect("the agreeing supplement builds");
@@ -97,8 +96,33 @@ fn a_package_from_users_documents() {
     for file in ["documents/fragments.graphql", "documents/operations.graphql"] {
         options = options.with_documents(file, &std::fs::read_to_string(fixture(file)).unwrap());
     }
-    let generator = Generator::new(schema.model(), &options).unwrap_or_else(|d| panic!("{d:?}"));
-    check_package(&generator, "docs-client", "test_documents.py");
+    Generator::new(schema.model(), &options).unwrap_or_else(|d| panic!("{d:?}"))
+}
+
+/// Users' documents with the supplement fixtures: selections as models, both clients.
+#[test]
+fn a_package_from_users_documents() {
+    check_package(&documents_generator(), "docs-client", "test_documents.py");
+}
+
+/// What the generator writes, file by file, for users' documents: the models of their selections,
+/// both clients' methods, the error codes, the project and the synchronous runtime derived from the
+/// asynchronous one. The two hand-written runtime files are copied as they are and not shown.
+#[test]
+fn the_generated_python_files() {
+    let files = documents_generator().python_package("docs-client").unwrap_or_else(|d| panic!("{d:?}"));
+    let mut shown = 0;
+    for f in &files {
+        let name = f.path.to_str().unwrap();
+        if name.ends_with("/_runtime.py") || name.ends_with("/_async_runtime.py") || name.ends_with("py.typed") {
+            continue;
+        }
+        let (stem, ext) = name.rsplit('/').next().unwrap().split_once('.').unwrap();
+        let snapshot = format!("python_{}_{ext}", stem.trim_matches('_'));
+        insta::assert_snapshot!(snapshot, &f.contents);
+        shown += 1;
+    }
+    assert_eq!((files.len(), shown), (9, 6));
 }
 
 /// The vendored reference's login and one rate-limited mutation: the session and the retries.

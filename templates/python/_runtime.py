@@ -84,6 +84,53 @@ def jwt_expiry(token: str) -> float | None:
     return float(exp) if isinstance(exp, (int, float)) else None
 
 
+def kind_of(document: str) -> str:
+    """The kind of a GraphQL document's first operation, as the Rust runtime decides it: ``"query"``
+    for ``query ...`` or the ``{ ... }`` shorthand, ``"mutation"`` for ``mutation`` or
+    ``subscription``, and ``"mutation"`` too for a document it cannot tell (the cautious answer: a
+    mutation is never sent twice). Fragments before the operation are skipped; comments and strings
+    are not mistaken for keywords."""
+    i, depth, in_fragment, n = 0, 0, False, len(document)
+    while i < n:
+        c = document[i]
+        if c == "#":
+            while i < n and document[i] != "\n":
+                i += 1
+        elif c == '"':
+            block = document.startswith('"""', i)
+            i += 3 if block else 1
+            while i < n:
+                if document[i] == "\\":
+                    i += 2
+                    continue
+                if (block and document.startswith('"""', i)) or (not block and document[i] == '"'):
+                    i += 2 if block else 0
+                    break
+                i += 1
+        elif c == "{":
+            if depth == 0 and not in_fragment:
+                return "query"
+            depth += 1
+        elif c == "}":
+            depth = max(depth - 1, 0)
+            if depth == 0:
+                in_fragment = False
+        elif depth == 0 and (c == "_" or (c.isascii() and c.isalpha())):
+            start = i
+            while i < n and (document[i] == "_" or (document[i].isascii() and document[i].isalnum())):
+                i += 1
+            word = document[start:i]
+            if word == "fragment":
+                in_fragment = True
+            elif not in_fragment and word == "query":
+                return "query"
+            elif not in_fragment and word in ("mutation", "subscription"):
+                return "mutation"
+            continue
+        i += 1
+    return "mutation"
+
+
 #: Error categories after which a query is sent again.
 RETRY_QUERY = {ErrorCategory.RATE_LIMIT, ErrorCategory.TRANSIENT}
 #: HTTP statuses after which a query is sent again.
@@ -111,4 +158,13 @@ def retry_after_of(response: httpx.Response, now: float | None = None) -> float 
     return min(seconds, 86400.0)
 
 
-__all__ = ["MAX_RESPONSE_BYTES", "RETRY_QUERY", "RETRY_STATUS", "RetryPolicy", "Tokens", "jwt_expiry", "retry_after_of"]
+__all__ = [
+    "MAX_RESPONSE_BYTES",
+    "RETRY_QUERY",
+    "RETRY_STATUS",
+    "RetryPolicy",
+    "Tokens",
+    "jwt_expiry",
+    "kind_of",
+    "retry_after_of",
+]

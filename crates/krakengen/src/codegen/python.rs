@@ -345,6 +345,8 @@ fn adapters(out: &mut String, i: usize, name: &str, ann: &str, document: &str) {
 fn doc_lines(op: &OperationIr) -> Vec<String> {
     let mut lines = Vec::new();
     lines.push(op.description.clone().unwrap_or_else(|| format!("The {} {}.", op.kind.keyword(), op.graphql)));
+    // The summary, a blank line, then the facts (PEP 257).
+    lines.push(String::new());
     if let Some(c) = op.complexity {
         lines.push(format!("Query complexity: {c}."));
     }
@@ -372,7 +374,9 @@ fn deprecation_warning(op: &OperationIr) -> Option<String> {
 }
 
 fn docstring(out: &mut String, indent: &str, lines: &[String]) {
-    let text: Vec<String> = lines.iter().flat_map(|l| l.lines().map(|s| s.trim_end().replace('\\', "\\\\").replace("\"\"\"", "'''")).collect::<Vec<_>>()).collect();
+    let escape = |s: &str| s.trim_end().replace('\\', "\\\\").replace("\"\"\"", "'''");
+    // An empty line stays one (`"".lines()` yields nothing).
+    let text: Vec<String> = lines.iter().flat_map(|l| if l.is_empty() { vec![String::new()] } else { l.lines().map(escape).collect() }).collect();
     let _ = writeln!(out, "{indent}\"\"\"{}", text.first().map(String::as_str).unwrap_or(""));
     for l in text.iter().skip(1) {
         if l.is_empty() {
@@ -401,7 +405,7 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
          from typing_extensions import Self\n\n\
          from . import models\n\
          from ._async_runtime import AsyncEngine\n\
-         from ._runtime import RetryPolicy\n\
+         from ._runtime import RetryPolicy, kind_of\n\
          from ._sync_runtime import SyncEngine\n\n\
          __all__ = [\"AsyncClient\", \"Client\"]\n\n\n\
          def _dump(value: Any) -> Any:\n    \
@@ -458,9 +462,11 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
         let mut lines = doc_lines(op);
         if let Some(codes) = codes_of.get(&i) {
             if !codes.is_empty() {
-                lines.push(String::new());
                 lines.push(format!("Possible errors: {}.", codes.join(", ")));
             }
+        }
+        if lines.last().is_some_and(String::is_empty) {
+            lines.pop();
         }
         method(&mut methods, &py_name(&op.method), &op.operation_name, &format!("_D{}", &adapter[2..]), op.kind, &op.variables, names, &op.module, &ann, &adapter, Some(&op.graphql), &lines, &qualified, deprecation_warning(op).as_deref());
     }
@@ -504,9 +510,9 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
          tb: TracebackType | None,\n    ) -> None:\n        await self._engine.close()\n\n    \
          async def close(self) -> None:\n        \"\"\"Closes the HTTP client if the client made it.\"\"\"\n        await self._engine.close()\n\n    \
          async def execute(\n        self,\n        document: str,\n        variables: dict[str, Any] | None = None,\n        *,\n        operation_name: str = \"\",\n    ) -> dict[str, Any]:\n        \
-         \"\"\"Sends any document and returns its ``data``; ``operation_name`` names one of several operations.\"\"\"\n        \
-         kind = \"mutation\" if document.lstrip().startswith(\"mutation\") else \"query\"\n        \
-         return await self._engine.execute(operation_name, document, _dump(variables or {{}}), kind)\n\
+         \"\"\"Sends any document and returns its ``data``; ``operation_name`` names one of several operations.\n\n        \
+         It is sent again after a failure only when it is a query (see ``kind_of``).\n        \"\"\"\n        \
+         return await self._engine.execute(operation_name, document, _dump(variables or {{}}), kind_of(document))\n\
          {methods}"
     );
     out.push_str(&async_client);
@@ -573,7 +579,13 @@ fn method(
 /// The synchronous twin of the asynchronous runtime: [`unasync`], with the imports and `__all__`
 /// kept in order.
 fn unasync_runtime(text: &str) -> String {
-    unasync(&text.replace("import asyncio\nimport json\nimport time\n", "import json\nimport threading\nimport time\n"))
+    const ORIGINAL: &str = "This file is the asynchronous original; ``_sync_runtime.py`` is derived from it by krakengen (the\n\
+                            ``async``/``await`` words removed, ``httpx.AsyncClient`` for ``httpx.Client``), so both behave alike.";
+    const DERIVED: &str = "This file is derived by krakengen from ``_async_runtime.py``, the asynchronous original (the\n\
+                           ``async``/``await`` words removed, the synchronous HTTP client for the asynchronous one).";
+    debug_assert!(text.contains(ORIGINAL), "the runtime's docstring names its derivation");
+    let text = text.replace(ORIGINAL, DERIVED).replace("import asyncio\nimport json\nimport time\n", "import json\nimport threading\nimport time\n");
+    unasync(&text)
 }
 
 /// The synchronous twin of asynchronous code: the same text with the asynchronous words replaced.

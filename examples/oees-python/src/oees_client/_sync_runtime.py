@@ -2,8 +2,8 @@
 """The client runtime krakengen embeds in every generated package: the engine that sends a request,
 keeps the session's token fresh and retries by error class.
 
-This file is the asynchronous original; ``_sync_runtime.py`` is derived from it by krakengen (the
-``async``/``await`` words removed, ``httpx.Client`` for ``httpx.Client``), so both behave alike.
+This file is derived by krakengen from ``_async_runtime.py``, the asynchronous original (the
+``async``/``await`` words removed, the synchronous HTTP client for the asynchronous one).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from typing_extensions import Self
 
 from . import models
 from ._async_runtime import AsyncEngine
-from ._runtime import RetryPolicy
+from ._runtime import RetryPolicy, kind_of
 from ._sync_runtime import SyncEngine
 
 __all__ = ["AsyncClient", "Client"]
@@ -1725,9 +1725,11 @@ class AsyncClient:
         *,
         operation_name: str = "",
     ) -> dict[str, Any]:
-        """Sends any document and returns its ``data``; ``operation_name`` names one of several operations."""
-        kind = "mutation" if document.lstrip().startswith("mutation") else "query"
-        return await self._engine.execute(operation_name, document, _dump(variables or {}), kind)
+        """Sends any document and returns its ``data``; ``operation_name`` names one of several operations.
+
+        It is sent again after a failure only when it is a query (see ``kind_of``).
+        """
+        return await self._engine.execute(operation_name, document, _dump(variables or {}), kind_of(document))
 
     async def accept_goods_quote(
         self,
@@ -1735,6 +1737,7 @@ class AsyncClient:
         input: models.AcceptGoodsQuoteInput,
     ) -> models.AcceptGoodsQuote | None:
         """Accept a goods quote.
+
         Query complexity: 1.
         Required permissions: Can manage goods purchases.
         Possible errors: KT-CT-8201, KT-CT-8223, KT-CT-8224.
@@ -1750,6 +1753,7 @@ class AsyncClient:
         input: models.AcceptOfferForQuotingInput,
     ) -> models.AcceptOfferForQuoting | None:
         """Accept a quoting offer in an offer group.
+
         Query complexity: 3.
         Required permissions: Can create quoting offer group.
         Possible errors: KT-CT-12402.
@@ -1765,6 +1769,7 @@ class AsyncClient:
         input: models.ActualizeContractInput,
     ) -> models.ActualizeContractOutput:
         """Actualize a contract for an account or business.
+
         Query complexity: 1.
         Possible errors: KT-CT-10003, KT-CT-10007, KT-CT-10008, KT-CT-10022, KT-CT-10023, KT-CT-10024, KT-CT-10026, KT-CT-10039, KT-CT-10041.
         """
@@ -1779,6 +1784,7 @@ class AsyncClient:
         input: models.AddBusinessToSegmentInput,
     ) -> models.AddBusinessToSegmentMutation | None:
         """Add a business to a segment.
+
         Query complexity: 1.
         Required permissions: Can query businesses AND Can update businesses.
         Possible errors: KT-CT-11107, KT-CT-1111, KT-CT-11111.
@@ -1794,6 +1800,7 @@ class AsyncClient:
         input: models.AddCampaignToAccountInput,
     ) -> models.AddCampaignToAccount | None:
         """The mutation addCampaignToAccount.
+
         Query complexity: 1.
         Required permissions: Can add campaign to account.
         Possible errors: KT-CT-1111, KT-CT-4123, KT-CT-7427.
@@ -1810,6 +1817,7 @@ class AsyncClient:
     ) -> models.AddChildToProperty | None:
         """Add a child property to a parent property in a hierarchy.
         If the child is already in the hierarchy with a different parent, it will be reparented. If the child is already a child of the specified parent, this operation is idempotent and does nothing.
+
         Query complexity: 1.
         Required permissions: Can manage property hierarchies.
         Possible errors: KT-CT-1111, KT-CT-6622, KT-CT-6634.
@@ -1825,6 +1833,7 @@ class AsyncClient:
         input: list[models.RiskListItemInputType | None],
     ) -> models.AddItemsToRiskList | None:
         """Add items to the risk list.
+
         Query complexity: 1.
         Required permissions: Can edit risk list.
         Possible errors: KT-CT-12105.
@@ -1840,6 +1849,7 @@ class AsyncClient:
         input: models.AddNoteToInkConversationInput | None = None,
     ) -> models.AddNoteToInkConversation | None:
         """The mutation addNoteToInkConversation.
+
         Query complexity: 1.
         Required permissions: Can add note to conversation.
         Possible errors: KT-CT-7612.
@@ -1857,6 +1867,7 @@ class AsyncClient:
     ) -> models.AddParentToProperty | None:
         """Add a parent property to a child property in a hierarchy.
         If the child is already in the hierarchy with a different parent, it will be reparented. If the child is already a child of the specified parent, this operation is idempotent and does nothing.
+
         Query complexity: 1.
         Required permissions: Can manage property hierarchies.
         Possible errors: KT-CT-1111, KT-CT-6622, KT-CT-6635.
@@ -1872,6 +1883,7 @@ class AsyncClient:
         input: models.AddPortfolioReferenceInput | None = None,
     ) -> models.AddPortfolioReference | None:
         """Mutation to add a reference to an existing portfolio.
+
         Query complexity: 1.
         Required permissions: Can create portfolios.
         Possible errors: KT-CT-9403, KT-CT-9408, KT-CT-9409, KT-CT-9410.
@@ -1888,6 +1900,7 @@ class AsyncClient:
         input: models.AddPropertyInput,
     ) -> models.AddProperty | None:
         """Add a property to an account.
+
         Query complexity: 1.
         Required permissions: Can create property.
         Rate limit by User: 5 per minute.
@@ -1905,6 +1918,7 @@ class AsyncClient:
     ) -> models.AddPropertyToHierarchy | None:
         """Add a property to a hierarchy as a root node.
         If the property is already a root node in the hierarchy, this operation is idempotent. If the property is already in the hierarchy as a child, an error will be raised.
+
         Query complexity: 1.
         Required permissions: Can manage property hierarchies.
         Possible errors: KT-CT-6622, KT-CT-6633.
@@ -1920,6 +1934,7 @@ class AsyncClient:
         input: models.AddSignupReferralOnAccountInput,
     ) -> models.AddSignupReferralOnAccount | None:
         """Add a one-way signup reward to a referral.
+
         Query complexity: 1.
         Required permissions: Can create referrals.
         Rate limit by User: 5 per minute.
@@ -1936,6 +1951,7 @@ class AsyncClient:
         input: models.AddStorylineToInkConversationInput | None = None,
     ) -> models.AddStorylineToInkConversation | None:
         """The mutation addStorylineToInkConversation.
+
         Query complexity: 1.
         Required permissions: Can add storyline to conversation.
         Possible errors: KT-CT-7612, KT-CT-7651, KT-CT-7657.
@@ -1952,6 +1968,7 @@ class AsyncClient:
         input: models.AddUserToPortfolioInput,
     ) -> models.AddUserToPortfolio | None:
         """Add an user to a portfolio with a specified role.
+
         Query complexity: 1.
         Required permissions: Can allocate user roles.
         Possible errors: KT-CT-5461, KT-CT-5462, KT-CT-5463, KT-CT-9407, KT-CT-9408.
@@ -1967,6 +1984,7 @@ class AsyncClient:
         input: models.RepaymentInput,
     ) -> models.AllowRepaymentSubmission | None:
         """Allow a repayment to be submitted.
+
         Query complexity: 1.
         Required permissions: Can create repayment interventions.
         Possible errors: KT-CT-3944, KT-CT-3945, KT-CT-3950.
@@ -1982,6 +2000,7 @@ class AsyncClient:
         input: models.AmendPaymentInput,
     ) -> models.AmendPayment | None:
         """Amend an existing payment.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can amend payments.
         Possible errors: KT-CT-3924, KT-CT-3970, KT-CT-4123.
@@ -1997,6 +2016,7 @@ class AsyncClient:
         input: models.ApproveRepaymentInput,
     ) -> models.ApproveRepayment | None:
         """Approve a repayment.
+
         Query complexity: 1.
         Required permissions: Can approve repayments.
         Possible errors: KT-CT-3934, KT-CT-3935, KT-CT-3959, KT-CT-3973.
@@ -2012,6 +2032,7 @@ class AsyncClient:
         input: models.AssessCollectionProcessRecordForPauseInputType,
     ) -> models.AssessCollectionProcessRecordForPause | None:
         """Assess a collection process record for pause.
+
         Query complexity: 1.
         Required permissions: Can update collection process record to pause.
         Possible errors: KT-CT-1111, KT-CT-11201.
@@ -2027,6 +2048,7 @@ class AsyncClient:
         input: models.AssignInkBucketInput | None = None,
     ) -> models.AssignInkBucket | None:
         """The mutation assignInkBucket.
+
         Query complexity: 1.
         Required permissions: Can assign ink bucket.
         Possible errors: KT-CT-7612, KT-CT-7613.
@@ -2043,6 +2065,7 @@ class AsyncClient:
         input: models.AssignSupplyPointToEstimationGroupInput,
     ) -> models.AssignSupplyPointToEstimationGroup | None:
         """The mutation assignSupplyPointToEstimationGroup.
+
         Query complexity: 1.
         Required permissions: Can manage supply point estimation group.
         Possible errors: KT-CT-1111, KT-CT-13601, KT-CT-13602, KT-CT-13603.
@@ -2058,6 +2081,7 @@ class AsyncClient:
         input: models.AssociateArchivedCallRecordingsWithCallsInput,
     ) -> models.AssociateArchivedCallRecordingsWithCalls | None:
         """The mutation associateArchivedCallRecordingsWithCalls.
+
         Query complexity: 6.
         Required permissions: Can associate archived call recordings.
         Possible errors: KT-CT-11818, KT-CT-11820.
@@ -2073,6 +2097,7 @@ class AsyncClient:
         input: models.AssociateCallWithAccountInput,
     ) -> models.AssociateCallWithAccount | None:
         """The mutation associateCallWithAccount.
+
         Query complexity: 1.
         Required permissions: Can manage calls.
         Possible errors: KT-CT-11802, KT-CT-11808, KT-CT-11817, KT-CT-4178.
@@ -2088,6 +2113,7 @@ class AsyncClient:
         input: models.AssociateItemToCollectionProcessInputType,
     ) -> models.AssociateItemToCollectionProcess | None:
         """Associate item to a collection process.
+
         Query complexity: 1.
         Required permissions: Can associate item to collection process.
         Possible errors: KT-CT-1111, KT-CT-11201, KT-CT-11205, KT-CT-11216.
@@ -2103,6 +2129,7 @@ class AsyncClient:
         input: models.AttachAgreementsToContractsInput,
     ) -> models.AttachAgreementsToContractsOutput:
         """Attach a list of agreements to one or both contract types.
+
         Query complexity: 1.
         Possible errors: KT-CT-10003, KT-CT-10042, KT-CT-10043, KT-CT-1501.
         """
@@ -2117,6 +2144,7 @@ class AsyncClient:
         input: models.AwardLoyaltyPointsInput,
     ) -> models.AwardLoyaltyPoints | None:
         """Award the passed number of Loyalty Points to the account.
+
         Query complexity: 1.
         Required permissions: Can add loyalty points.
         Possible errors: KT-CT-1111, KT-CT-9202, KT-CT-9204, KT-CT-9208, KT-CT-9210, KT-CT-9211, KT-CT-9212, KT-CT-9219, KT-CT-9221.
@@ -2132,6 +2160,7 @@ class AsyncClient:
         input: models.BackendScreenEventInput,
     ) -> models.BackendScreenEvent | None:
         """Look up an event to perform from its event_id, and return the next action to perform.
+
         Query complexity: 1.
         Possible errors: KT-CT-1111, KT-CT-8002, KT-CT-8003, KT-CT-8004, KT-CT-8007, KT-GB-9310.
         """
@@ -2146,6 +2175,7 @@ class AsyncClient:
         input: models.RepaymentInput,
     ) -> models.BlockRepaymentSubmission | None:
         """Block a repayment from being submitted.
+
         Query complexity: 1.
         Required permissions: Can create repayment interventions.
         Possible errors: KT-CT-3944, KT-CT-3946, KT-CT-3950.
@@ -2161,6 +2191,7 @@ class AsyncClient:
         input: models.BulkAwardLoyaltyPointsInput,
     ) -> models.BulkAwardLoyaltyPoints | None:
         """Award Loyalty Points to multiple accounts in a single request.
+
         Query complexity: 3.
         Required permissions: Can add loyalty points.
         Possible errors: KT-CT-1111, KT-CT-9202, KT-CT-9212, KT-CT-9221, KT-CT-9224, KT-CT-9225.
@@ -2176,6 +2207,7 @@ class AsyncClient:
         input: models.CancelEnrollmentInput,
     ) -> models.EnrollmentCancelled:
         """Cancel an enrollment for an account and a set of supply points.
+
         Query complexity: 1.
         Possible errors: KT-CT-10312, KT-CT-10318, KT-CT-10319, KT-CT-10320, KT-CT-10321, KT-CT-10323, KT-CT-10331, KT-CT-10338.
         """
@@ -2190,6 +2222,7 @@ class AsyncClient:
         input: models.CancelLeaveSupplierInput,
     ) -> models.LeaveSupplierCancelled:
         """Cancel a leave supplier process.
+
         Query complexity: 1.
         Possible errors: KT-CT-10302, KT-CT-10304, KT-CT-10305, KT-CT-10306, KT-CT-10307, KT-CT-10308, KT-CT-10311, KT-CT-1607.
         """
@@ -2204,6 +2237,7 @@ class AsyncClient:
         input: models.CancelPaymentInput,
     ) -> models.CancelPayment | None:
         """Cancel an in-flight payment.
+
         Query complexity: 1.
         Required permissions: Can cancel payments.
         Possible errors: KT-CT-3924, KT-CT-3954, KT-CT-3955, KT-CT-3956.
@@ -2219,6 +2253,7 @@ class AsyncClient:
         input: models.CancelRepaymentRequestInputType,
     ) -> models.CancelRepaymentRequest | None:
         """Cancel a repayment or refund request.
+
         Query complexity: 1.
         Possible errors: KT-CT-3930, KT-CT-3931, KT-CT-4231.
         """
@@ -2233,6 +2268,7 @@ class AsyncClient:
         input: models.CancelSmartFlexOnboardingInput,
     ) -> models.CancelSmartFlexOnboarding | None:
         """Cancel onboarding of a device with SmartFlex.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-1111, KT-CT-4371, KT-CT-4372.
@@ -2248,6 +2284,7 @@ class AsyncClient:
         input: models.CheckCreditRiskInput,
     ) -> models.CheckCreditRisk | None:
         """Check the credit risk for an account.
+
         Query complexity: 1.
         Required permissions: Can run credit check.
         Possible errors: KT-CT-3921, KT-CT-5518, KT-CT-5523, KT-ES-10701, KT-ES-10702.
@@ -2263,6 +2300,7 @@ class AsyncClient:
         input: models.CloseDCAProceedingInputType,
     ) -> models.CloseDCAProceeding | None:
         """Close the DCA proceeding for an account.
+
         Query complexity: 1.
         Required permissions: Can update dca proceedings.
         Possible errors: KT-CT-11602, KT-CT-11603, KT-CT-11604, KT-CT-11605, KT-CT-4178.
@@ -2278,6 +2316,7 @@ class AsyncClient:
         input: models.CloseInkConversationInput | None = None,
     ) -> models.CloseInkConversation | None:
         """The mutation closeInkConversation.
+
         Query complexity: 1.
         Required permissions: Can update ink conversation status.
         Possible errors: KT-CT-7612.
@@ -2294,6 +2333,7 @@ class AsyncClient:
         input: models.CloseInkLiveChaConversationtInput | None = None,
     ) -> models.CloseInkLiveChatConversation | None:
         """The mutation closeInkLiveChat.
+
         Query complexity: 1.
         Required permissions: Can manage ink live chat.
         Possible errors: KT-CT-7616, KT-CT-7643, KT-CT-7644, KT-CT-7652.
@@ -2308,6 +2348,7 @@ class AsyncClient:
         self,
     ) -> models.CloseOpenPrintBatch:
         """Close the Open Print Batch if any.
+
         Query complexity: 1.
         Possible errors: KT-CT-9010.
         """
@@ -2321,6 +2362,7 @@ class AsyncClient:
         input: models.CollectDepositInput,
     ) -> models.CollectDeposit | None:
         """Collect deposit for the given account.
+
         Query complexity: 6.
         Required permissions: Can perform payments operations AND Can use deposit system.
         Possible errors: KT-CT-4177, KT-CT-5711, KT-CT-5712, KT-CT-5713.
@@ -2336,6 +2378,7 @@ class AsyncClient:
         input: models.CollectPaymentInput,
     ) -> models.CollectPayment | None:
         """Attempt to collect a one-off payment. If an instruction type is provided and there is an existing payment instruction, the payment can be collected immediately. A request to collect a payment at a future date can also be made, in which case the instruction input type is not necessary, but an instruction must exist at the specified collection date for the payment to be collected successfully.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can collect payments.
         Possible errors: KT-CT-3820, KT-CT-3821, KT-CT-3932.
@@ -2351,6 +2394,7 @@ class AsyncClient:
         input: models.CommenceDCAProceedingInputType,
     ) -> models.CommenceDCAProceeding | None:
         """Add commencement to an account.
+
         Query complexity: 1.
         Required permissions: Can update dca proceedings.
         Possible errors: KT-CT-11601, KT-CT-11602, KT-CT-11606, KT-CT-11607, KT-CT-11608.
@@ -2366,6 +2410,7 @@ class AsyncClient:
         input: models.CompleteApprovalInputType,
     ) -> models.CompleteApproval | None:
         """Complete an approval by marking it as approved or rejected.
+
         Query complexity: 1.
         Required permissions: Can complete approvals.
         Possible errors: KT-CT-14801, KT-CT-14802.
@@ -2381,6 +2426,7 @@ class AsyncClient:
         input: models.CompleteAuthFlowInput,
     ) -> models.CompleteAuthFlowForSmartFlexOnboarding | None:
         """Complete the authentication flow to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-1111, KT-CT-4371, KT-CT-4372, KT-CT-4375, KT-CT-4376, KT-CT-4377, KT-CT-4378, KT-CT-4379, KT-CT-4391.
@@ -2396,6 +2442,7 @@ class AsyncClient:
         input: models.CompleteReminderInput,
     ) -> models.CompleteReminder | None:
         """Complete a reminder.
+
         Query complexity: 1.
         Required permissions: Can update reminders.
         Possible errors: KT-CT-1406, KT-CT-1407.
@@ -2411,6 +2458,7 @@ class AsyncClient:
         input: models.CompleteStandalonePaymentInput,
     ) -> models.CompleteStandalonePayment | None:
         """Complete a standalone payment.
+
         Query complexity: 1.
         Required permissions: Can initiate standalone payments.
         Possible errors: KT-CT-3822, KT-CT-3823, KT-CT-3974, KT-CT-3975.
@@ -2426,6 +2474,7 @@ class AsyncClient:
         input: models.CompleteSmartFlexOnboardingStepInput,
     ) -> models.CompleteTeslaSetupVirtualKeyForSmartFlexOnboarding | None:
         """Complete the Tesla virtual key setup onboarding step.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-1111, KT-CT-4371, KT-CT-4372, KT-CT-4375, KT-CT-4376, KT-CT-4377, KT-CT-4378, KT-CT-4379, KT-CT-4391.
@@ -2446,6 +2495,7 @@ class AsyncClient:
         input: models.CompleteSmartFlexOnboardingStepInput,
     ) -> models.CompleteUserActionRequiredForSmartFlexOnboarding | None:
         """Complete the user action required step to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-1111, KT-CT-4371, KT-CT-4372, KT-CT-4375, KT-CT-4376, KT-CT-4377, KT-CT-4378, KT-CT-4379, KT-CT-4391.
@@ -2461,6 +2511,7 @@ class AsyncClient:
         input: models.UserInputRequiredInput,
     ) -> models.CompleteUserInputRequiredForSmartFlexOnboarding | None:
         """Complete the user input required step to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-1111, KT-CT-4371, KT-CT-4372, KT-CT-4375, KT-CT-4376, KT-CT-4377, KT-CT-4378, KT-CT-4379, KT-CT-4391.
@@ -2481,6 +2532,7 @@ class AsyncClient:
         input: models.ConfirmDoubleOptInInput | None = None,
     ) -> models.ConfirmDoubleOptIn | None:
         """Confirm a double opt in
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can edit customer marketing preference.
         Possible errors: KT-CT-9016, KT-CT-9020, KT-CT-9021, KT-CT-9022.
@@ -2497,6 +2549,7 @@ class AsyncClient:
         input: models.ConnectAiAgentToCallInput,
     ) -> models.ConnectAiAgentToCall | None:
         """The mutation connectAiAgentToCall.
+
         Query complexity: 1.
         Required permissions: Can manage calls.
         Possible errors: KT-CT-11802, KT-CT-11815, KT-CT-11817.
@@ -2512,6 +2565,7 @@ class AsyncClient:
         input: models.CreateAccountChargeInput,
     ) -> models.CreateAccountCharge | None:
         """Add charge to an account.
+
         Query complexity: 1.
         Required permissions: Can add charges to accounts AND Can perform payments operations.
         Possible errors: KT-CT-5211, KT-CT-5212, KT-CT-5213.
@@ -2527,6 +2581,7 @@ class AsyncClient:
         input: models.CreateAccountFileAttachmentInput,
     ) -> models.CreateAccountFileAttachmentPayload:
         """The mutation createAccountFileAttachment.
+
         Query complexity: 1.
         """
         variables: dict[str, Any] = {}
@@ -2540,6 +2595,7 @@ class AsyncClient:
         input: models.CreateAccountNoteInput,
     ) -> models.CreateAccountNote | None:
         """Add a note to an account.
+
         Query complexity: 1.
         Required permissions: Can create account notes.
         Possible errors: KT-CT-4123, KT-CT-4180, KT-CT-4195, KT-CT-4196.
@@ -2555,6 +2611,7 @@ class AsyncClient:
         input: models.CreateAccountPaymentScheduleInput,
     ) -> models.CreateAccountPaymentSchedule | None:
         """Replace an existing payment schedule with a new one that updates either the payment amount or payment day.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can manage payment schedules.
         Possible errors: KT-CT-1111, KT-CT-3815, KT-CT-3822, KT-CT-3923, KT-CT-3941, KT-CT-3942, KT-CT-3947, KT-CT-3960, KT-CT-3961, KT-CT-3962.
@@ -2570,6 +2627,7 @@ class AsyncClient:
         input: models.AccountReferenceInput,
     ) -> models.CreateAccountReference | None:
         """Create an account reference.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can create account reference.
         Possible errors: KT-CT-4123, KT-CT-8310, KT-CT-8311.
@@ -2585,6 +2643,7 @@ class AsyncClient:
         input: models.CreateAccountReminderInput,
     ) -> models.CreateAccountReminder | None:
         """Create an account reminder.
+
         Query complexity: 1.
         Required permissions: Can create account reminders.
         Deprecated: The 'createAccountReminder' field is deprecated.
@@ -2606,6 +2665,7 @@ class AsyncClient:
         input: models.CreateAffiliateLinkInputType,
     ) -> models.CreateAffiliateLink:
         """Create an affiliate link for a new sales agent.
+
         Query complexity: 1.
         Possible errors: KT-CT-7711, KT-CT-7713, KT-CT-7714, KT-CT-7715.
         """
@@ -2620,6 +2680,7 @@ class AsyncClient:
         input: models.CreateAffiliateOrganisationInputType,
     ) -> models.CreateAffiliateOrganisation:
         """Create an affiliate organisation.
+
         Query complexity: 1.
         Possible errors: KT-CT-7716.
         """
@@ -2634,6 +2695,7 @@ class AsyncClient:
         input: models.CreateAffiliateSessionInputType,
     ) -> models.CreateAffiliateSession:
         """Create a session for an affiliate link.
+
         Query complexity: 1.
         """
         variables: dict[str, Any] = {}
@@ -2647,6 +2709,7 @@ class AsyncClient:
         input: models.CreateAgreementInput,
     ) -> models.CreateAgreement | None:
         """Create a new agreement.
+
         Query complexity: 1.
         Required permissions: Can create agreements AND Can query agreements.
         Possible errors: KT-CT-1503, KT-CT-1509, KT-CT-1511, KT-CT-1512, KT-CT-4123, KT-CT-4719, KT-CT-4910.
@@ -2662,6 +2725,7 @@ class AsyncClient:
         input: models.CreateAgreementRolloverInput,
     ) -> models.CreateAgreementRollover | None:
         """Create an agreement rollover for a specific account and agreement.
+
         Query complexity: 1.
         Required permissions: Can create agreement rollovers AND Can query agreement rollovers.
         Possible errors: KT-CT-13701, KT-CT-13702, KT-CT-13703, KT-CT-13704, KT-CT-13708, KT-CT-1501, KT-CT-4910, KT-CT-4924.
@@ -2677,6 +2741,7 @@ class AsyncClient:
         input: models.CreateAPICallInput,
     ) -> models.CreateAPICall | None:
         """Mutation to create a new APICall instance.
+
         Query complexity: 1.
         Required permissions: Can create api exceptions.
         Possible errors: KT-CT-7803.
@@ -2692,6 +2757,7 @@ class AsyncClient:
         input: models.CreateAPIExceptionInput,
     ) -> models.CreateAPIException | None:
         """Mutation to create a new APIException instance.
+
         Query complexity: 1.
         Required permissions: Can create api exceptions.
         Possible errors: KT-CT-7801, KT-CT-7802, KT-CT-7805, KT-CT-7806, KT-CT-7811.
@@ -2707,6 +2773,7 @@ class AsyncClient:
         input: models.CreateAPIExceptionEventInput,
     ) -> models.CreateAPIExceptionEvent | None:
         """Mutation to create a new APIExceptionEvent instance.
+
         Query complexity: 1.
         Required permissions: Can create api exceptions.
         Possible errors: KT-CT-7803.
@@ -2722,6 +2789,7 @@ class AsyncClient:
         input: models.CreateAPIExceptionNoteInput,
     ) -> models.CreateAPIExceptionNote | None:
         """Mutation to create a new APIExceptionNote instance.
+
         Query complexity: 1.
         Required permissions: Can create api exception notes.
         Possible errors: KT-CT-7803.
@@ -2737,6 +2805,7 @@ class AsyncClient:
         input: models.AudioRecordingInputType,
     ) -> models.CreateAudioRecording:
         """Create an audio recording for an affiliate session.
+
         Query complexity: 1.
         Possible errors: KT-CT-7720, KT-CT-7721, KT-CT-7722.
         """
@@ -2751,6 +2820,7 @@ class AsyncClient:
         input: models.CreateBusinessInput,
     ) -> models.CreateBusiness | None:
         """Create a business.
+
         Query complexity: 1.
         Required permissions: Can create businesses AND Can query businesses.
         Possible errors: KT-CT-11108, KT-CT-11109, KT-CT-1111, KT-CT-11110.
@@ -2766,6 +2836,7 @@ class AsyncClient:
         input: models.CallMetadataInput,
     ) -> models.CreateCallMetadata | None:
         """The mutation createCallMetadata.
+
         Query complexity: 1.
         Required permissions: Can manage calls.
         Possible errors: KT-CT-11802, KT-CT-11806, KT-CT-11807, KT-CT-11817.
@@ -2781,6 +2852,7 @@ class AsyncClient:
         input: models.CreateCampaignItemsInput,
     ) -> models.CreateCampaignItems | None:
         """The mutation createCampaignItems.
+
         Query complexity: 1.
         Required permissions: Can manage voice campaigns.
         Possible errors: KT-CT-11501, KT-CT-11503, KT-CT-11504, KT-CT-11506, KT-CT-4178.
@@ -2796,6 +2868,7 @@ class AsyncClient:
         input: models.CreateCollectionProcessEventInputType,
     ) -> models.CreateCollectionProcessEvent | None:
         """Create an event for a collection process.
+
         Query complexity: 1.
         Required permissions: Can associate item to collection process.
         Possible errors: KT-CT-1111, KT-CT-11201, KT-CT-1605.
@@ -2811,6 +2884,7 @@ class AsyncClient:
         complaint: models.CreateComplaintInputType,
     ) -> models.CreateComplaint | None:
         """Create a complaint.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can create complaints.
         Possible errors: KT-CT-10801.
@@ -2826,6 +2900,7 @@ class AsyncClient:
         input: models.CreateContractInput,
     ) -> models.CreateContractOutput:
         """Create and actualize a new contract for an account or business.
+
         Query complexity: 1.
         Possible errors: KT-CT-10001, KT-CT-10006, KT-CT-10018, KT-CT-10019, KT-CT-10020, KT-CT-10021, KT-CT-10039.
         """
@@ -2840,6 +2915,7 @@ class AsyncClient:
         input: models.CreateContributionAgreementInput,
     ) -> models.CreateContributionAgreement | None:
         """Create a contribution agreement for an account.
+
         Query complexity: 1.
         Required permissions: Can manage contribution agreements.
         Possible errors: KT-CT-4123, KT-CT-9601, KT-CT-9602, KT-CT-9605, KT-CT-9606.
@@ -2855,6 +2931,7 @@ class AsyncClient:
         input: models.CreateCreditTransferPermissionInput,
     ) -> models.CreateCreditTransferPermission | None:
         """Create a credit transfer permission.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Possible errors: KT-CT-3822, KT-CT-3827, KT-CT-3828, KT-CT-3829.
@@ -2870,6 +2947,7 @@ class AsyncClient:
         input: models.CreateCustomerFeedbackInputType,
     ) -> models.CreateCustomerFeedback | None:
         """Create unsubmitted customer feedback object.
+
         Query complexity: 1.
         Required permissions: Can create customer feedback.
         Possible errors: KT-CT-1111, KT-CT-5516.
@@ -2885,6 +2963,7 @@ class AsyncClient:
         input: models.CreateDepositAgreementInput,
     ) -> models.CreateDepositAgreement | None:
         """Create a new deposit agreement for the account if it needs one.
+
         Query complexity: 1.
         Required permissions: Can perform payments operations AND Can use deposit system.
         Possible errors: KT-CT-4177.
@@ -2900,6 +2979,7 @@ class AsyncClient:
         input: models.CreateEnergyAccountInput | None = None,
     ) -> models.CreateEnergyAccount | None:
         """Create an account for either electricity or dual fuel.
+
         Query complexity: 6.
         Required permissions: none.
         Rate limit by Ip: 200 per minute.
@@ -2917,6 +2997,7 @@ class AsyncClient:
         input: models.CreateExternalAccountEventInput,
     ) -> models.CreateExternalAccountEvent | None:
         """Create an external account event.
+
         Query complexity: 1.
         Required permissions: Can create external account events.
         Possible errors: KT-CT-7123.
@@ -2932,6 +3013,7 @@ class AsyncClient:
         input: models.CreateExternalAccountUserEventInput,
     ) -> models.CreateExternalAccountUserEvent | None:
         """Create an external account user event.
+
         Query complexity: 1.
         Required permissions: Can create external account events.
         Possible errors: KT-CT-7123.
@@ -2947,6 +3029,7 @@ class AsyncClient:
         input: models.CreateExternalMessageInput,
     ) -> models.CreateExternalMessage | None:
         """Create an external message to record communications sent by external vendors. This allows you to import messages, such as emails, sent using other tools into Kraken.
+
         Query complexity: 3.
         Required permissions: Can create external messages.
         Possible errors: KT-CT-14201, KT-CT-14202, KT-CT-14203, KT-CT-14204, KT-CT-14205, KT-CT-14206, KT-CT-14207, KT-CT-14208, KT-CT-14209, KT-CT-14210, KT-CT-14211, KT-CT-14212, KT-CT-14214, KT-CT-14215, KT-CT-14216, KT-CT-14219, KT-CT-14220, KT-CT-14221, KT-CT-14222.
@@ -2962,6 +3045,7 @@ class AsyncClient:
         input: models.CreateExternalMessageEventInput,
     ) -> models.CreateExternalMessageEvent | None:
         """Record a lifecycle event, such as a delivery confirmation, bounce, or link click, for a previously created external message.
+
         Query complexity: 3.
         Required permissions: Can create external messages events.
         Possible errors: KT-CT-14217, KT-CT-14218.
@@ -2978,6 +3062,7 @@ class AsyncClient:
     ) -> models.FormSubmissionOuput | None:
         """Create a "form submission" entity. This is only meant to be used as a quick way of putting together a form and submit data for it, in the form of JSON - it is not expected that all form submissions will come through this path.
         This field requires the Authorization header to be set.
+
         Query complexity: 1.
         """
         variables: dict[str, Any] = {}
@@ -2991,6 +3076,7 @@ class AsyncClient:
         input: models.CreatePurchaseInput,
     ) -> models.CreateGoodsPurchase | None:
         """Create a goods purchase.
+
         Query complexity: 1.
         Required permissions: Can manage goods purchases.
         Possible errors: KT-CT-1131, KT-CT-8206.
@@ -3006,6 +3092,7 @@ class AsyncClient:
         input: models.CreateGoodsQuoteInput,
     ) -> models.CreateGoodsQuote | None:
         """Create a goods quote.
+
         Query complexity: 6.
         Required permissions: Can create goods quotes.
         Possible errors: KT-CT-8202, KT-CT-8205.
@@ -3021,6 +3108,7 @@ class AsyncClient:
         input: models.CreateGoodsQuoteWithoutAccountInput,
     ) -> models.CreateGoodsQuoteWithoutAccount | None:
         """Create a goods quote without an account.
+
         Query complexity: 1.
         Required permissions: Can manage goods purchases.
         Possible errors: KT-CT-8202.
@@ -3036,6 +3124,7 @@ class AsyncClient:
         input: models.CreateInboundCallInput,
     ) -> models.CreateInboundCall | None:
         """The mutation createInboundCall.
+
         Query complexity: 1.
         Required permissions: Can manage calls.
         Possible errors: KT-CT-11805, KT-CT-11810.
@@ -3051,6 +3140,7 @@ class AsyncClient:
         input: models.CreateInkInboundMessageInput | None = None,
     ) -> models.CreateInkInboundMessage | None:
         """Register an Ink inbound message.
+
         Query complexity: 1.
         Required permissions: Can create ink inbound messages.
         Possible errors: KT-CT-7618, KT-CT-7620, KT-CT-7621, KT-CT-7622, KT-CT-7623, KT-CT-7625, KT-CT-7627, KT-CT-7628, KT-CT-7629, KT-CT-7630, KT-CT-7632, KT-CT-7653, KT-CT-7654.
@@ -3067,6 +3157,7 @@ class AsyncClient:
         input: models.CreateInkLiveChatMessageInput | None = None,
     ) -> models.CreateInkLiveChatMessage | None:
         """The mutation createInkLiveChatMessage.
+
         Query complexity: 1.
         Required permissions: Can manage ink live chat.
         Possible errors: KT-CT-1111, KT-CT-4123, KT-CT-7616, KT-CT-7621, KT-CT-7622, KT-CT-7623, KT-CT-7641, KT-CT-7642, KT-CT-7645.
@@ -3083,6 +3174,7 @@ class AsyncClient:
         input: models.CreateInternalCompanyInput,
     ) -> models.CreateInternalCompany | None:
         """Create a new internal company.
+
         Query complexity: 1.
         Required permissions: Can create internal companies.
         Possible errors: KT-CT-14402, KT-CT-14403.
@@ -3098,6 +3190,7 @@ class AsyncClient:
         input: models.CreateLeadInput,
     ) -> models.CreateLead | None:
         """Create a lead with the provided details.
+
         Query complexity: 1.
         Required permissions: Can create leads.
         Possible errors: KT-CT-4121, KT-CT-8912, KT-CT-8913, KT-CT-8919, KT-CT-8928, KT-CT-8930, KT-CT-8931, KT-CT-8932, KT-CT-8934, KT-CT-8935, KT-CT-9017.
@@ -3113,6 +3206,7 @@ class AsyncClient:
         input: models.MetadataInput,
     ) -> models.CreateMetadata | None:
         """Create metadata on an object.
+
         Query complexity: 1.
         Required permissions: Can mutate metadata.
         Possible errors: KT-CT-4124, KT-CT-4177, KT-CT-4323, KT-CT-6622, KT-CT-6637, KT-CT-8411, KT-CT-8412, KT-CT-8414.
@@ -3128,6 +3222,7 @@ class AsyncClient:
         input: models.CreateMfaDeviceInputType,
     ) -> models.CreateMfaDevice | None:
         """Create MFA Device for user.
+
         Query complexity: 1.
         Required permissions: Can create mfa device.
         Rate limit by User: 2 per minute.
@@ -3144,6 +3239,7 @@ class AsyncClient:
         input: models.CreateNewAgreementFromProductSwitchProcessInput,
     ) -> models.CreateNewAgreementFromProductSwitchProcess | None:
         """Create a new agreement from an existing product switch process.
+
         Query complexity: 1.
         Required permissions: (Can manage account renewals OR Can switch product) AND Can query agreements.
         Possible errors: KT-CT-1111, KT-CT-1507, KT-CT-1509, KT-CT-1510, KT-CT-4924.
@@ -3159,6 +3255,7 @@ class AsyncClient:
         input: models.CreateOfferGroupForQuotingInput,
     ) -> models.CreateOfferGroupForQuoting | None:
         """Create a quoting Offer Group.
+
         Query complexity: 3.
         Required permissions: Can create quoting offer group.
         Possible errors: KT-CT-12401, KT-CT-12405, KT-CT-12406.
@@ -3174,6 +3271,7 @@ class AsyncClient:
         input: models.CreateOnSiteJobsRequestInputType,
     ) -> models.CreateOnSiteJobsRequest | None:
         """Create a Request.
+
         Query complexity: 1.
         Required permissions: Can create on site jobs requests.
         Possible errors: KT-CT-13002, KT-CT-13003, KT-CT-13004, KT-CT-13006, KT-CT-13007, KT-CT-13008, KT-CT-13009, KT-CT-13010, KT-CT-13012, KT-CT-13013, KT-CT-13014, KT-CT-13015, KT-CT-13028, KT-CT-13041, KT-CT-13042, KT-CT-13045, KT-CT-13047, KT-CT-13048, KT-CT-13049, KT-CT-13050, KT-CT-13051, KT-CT-13052, KT-CT-13063, KT-CT-13064, KT-CT-13066, KT-CT-13067, KT-CT-13068, KT-CT-13069, KT-CT-13070, KT-CT-13071.
@@ -3189,6 +3287,7 @@ class AsyncClient:
         input: models.CreateOpportunityAndLeadInput,
     ) -> models.CreateOpportunityAndLead | None:
         """Create an opportunity and lead with the provided details.
+
         Query complexity: 1.
         Required permissions: Can create leads.
         Possible errors: KT-CT-4121, KT-CT-8901, KT-CT-8902, KT-CT-8907, KT-CT-8912, KT-CT-8913, KT-CT-8919, KT-CT-8930, KT-CT-8931, KT-CT-8935, KT-CT-8936, KT-CT-8937, KT-CT-8946, KT-CT-8947, KT-CT-8948, KT-CT-8949, KT-CT-8950, KT-CT-8951, KT-CT-9017.
@@ -3204,6 +3303,7 @@ class AsyncClient:
         input: models.CreateOpportunityFileAttachmentInput,
     ) -> models.CreateOpportunityFileAttachment | None:
         """Creates an Opportunity File Attachment.
+
         Query complexity: 1.
         Required permissions: Can upload leads attachment files.
         """
@@ -3218,6 +3318,7 @@ class AsyncClient:
         input: models.CreateOpportunityForLeadInput,
     ) -> models.CreateOpportunityForLead | None:
         """Create an opportunity for a lead with the provided details.
+
         Query complexity: 1.
         Required permissions: Can create leads.
         Possible errors: KT-CT-8907, KT-CT-8912, KT-CT-8913, KT-CT-8919, KT-CT-8924, KT-CT-8925, KT-CT-8926, KT-CT-8928, KT-CT-8930, KT-CT-8931, KT-CT-8936, KT-CT-8937, KT-CT-8946, KT-CT-8947, KT-CT-8948, KT-CT-8949, KT-CT-8950, KT-CT-8951.
@@ -3233,6 +3334,7 @@ class AsyncClient:
         input: models.CreateOrUpdateLoyaltyCardInput,
     ) -> models.CreateOrUpdateLoyaltyCardMutation | None:
         """Create or update a loyalty card for the given account user.
+
         Query complexity: 1.
         Required permissions: Can create or update loyalty cards.
         Possible errors: KT-CT-5412, KT-CT-8610, KT-CT-8611.
@@ -3248,6 +3350,7 @@ class AsyncClient:
         input: models.CreateOrUpdateTimeSeriesEntriesInput,
     ) -> models.CreateOrUpdateTimeSeriesEntries:
         """Create or update time series entries.
+
         Query complexity: 1.
         Possible errors: KT-CT-12014, KT-CT-12015, KT-CT-12016, KT-CT-12017, KT-CT-12038, KT-CT-12040.
         """
@@ -3262,6 +3365,7 @@ class AsyncClient:
         input: models.CreatePaymentActionIntentInput,
     ) -> models.CreatePaymentActionIntent | None:
         """Create a new payment action intent.
+
         Query complexity: 1.
         Required permissions: Can create payment action intents.
         Possible errors: KT-CT-1111, KT-CT-3822, KT-CT-3980, KT-CT-3981, KT-CT-3982.
@@ -3277,6 +3381,7 @@ class AsyncClient:
         input: models.CreatePaymentMethodActionIntentInput,
     ) -> models.CreatePaymentMethodActionIntent | None:
         """Create a new payment method action intent.
+
         Query complexity: 1.
         Required permissions: Can create payment method action intents.
         Possible errors: KT-CT-1111, KT-CT-3822, KT-CT-3971, KT-CT-3980, KT-CT-3981, KT-CT-3982.
@@ -3292,6 +3397,7 @@ class AsyncClient:
         input: models.CreatePortfolioInput | None = None,
     ) -> models.CreatePortfolio | None:
         """Mutation to create a new Portfolio instance.
+
         Query complexity: 1.
         Required permissions: Can create portfolios.
         Possible errors: KT-CT-9401, KT-CT-9402.
@@ -3308,6 +3414,7 @@ class AsyncClient:
         input: models.CreatePortfolioUserRoleInput | None = None,
     ) -> models.CreatePortfolioUserRole | None:
         """Mutation to create a new portfolio user role. This will effectively link the user to the portfolio giving them all the permissions enabled for the specific role.
+
         Query complexity: 1.
         Required permissions: Can update portfolios.
         Possible errors: KT-CT-9403, KT-CT-9404.
@@ -3324,6 +3431,7 @@ class AsyncClient:
         input: models.CreatePostEventsInput,
     ) -> models.CreatePostEvents | None:
         """Create post delivery events from external vendors.
+
         Query complexity: 1.
         Required permissions: Can create post events.
         Possible errors: KT-CT-9907.
@@ -3339,6 +3447,7 @@ class AsyncClient:
         input: models.CreateProductInput,
     ) -> models.CreateProductOutput:
         """Create a new product.
+
         Query complexity: 1.
         Possible errors: KT-CT-12003, KT-CT-12004, KT-CT-12005, KT-CT-12006, KT-CT-12007.
         """
@@ -3353,6 +3462,7 @@ class AsyncClient:
         input: models.CreateQuoteInput,
     ) -> models.CreateQuote | None:
         """Create a quote for the provided CUPS Or Estimation.
+
         Query complexity: 1.
         Required permissions: Can create electricity quote OR Can create gas quote.
         Possible errors: KT-CT-1501, KT-CT-4131, KT-CT-4639, KT-CT-7719.
@@ -3368,6 +3478,7 @@ class AsyncClient:
         input: models.CreateQuoteForAccountInput,
     ) -> models.CreateQuoteForAccount | None:
         """Create a quote for switching product.
+
         Query complexity: 1.
         Required permissions: Can query quotes AND Can switch product.
         Possible errors: KT-CT-1111, KT-CT-1112, KT-CT-4616, KT-CT-4631, KT-CT-4645, KT-CT-4924.
@@ -3383,6 +3494,7 @@ class AsyncClient:
         input: models.CreateQuoteForProductsInput,
     ) -> models.QuoteRequest | None:
         """Create a quote.
+
         Query complexity: 1.
         Required permissions: none.
         Rate limit by Ip: 10 per minute.
@@ -3399,6 +3511,7 @@ class AsyncClient:
         input: models.CreateReferralInput,
     ) -> models.CreateReferral | None:
         """Create an account referral using an email address, personal link or code.This is for customers to refer other customers so it only works with friend referrals and not partner referrals.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can create referrals.
         Rate limit by User: 5 per minute.
@@ -3415,6 +3528,7 @@ class AsyncClient:
         input: models.CreateReminderInput,
     ) -> models.CreateReminder | None:
         """Create an account reminder.
+
         Query complexity: 1.
         Required permissions: Can create account reminders.
         Possible errors: KT-CT-1401, KT-CT-1402, KT-CT-1403, KT-CT-1404, KT-CT-1405.
@@ -3430,6 +3544,7 @@ class AsyncClient:
         input: list[models.CreateScheduledTransactionsInput | None],
     ) -> models.CreateScheduledTransactions | None:
         """Create scheduled transactions.
+
         Query complexity: 1.
         Required permissions: Can add charges to accounts AND Can add credits to accounts.
         Possible errors: KT-CT-3821, KT-CT-3830, KT-CT-3831.
@@ -3445,6 +3560,7 @@ class AsyncClient:
         input: models.CreateShellAccountInput,
     ) -> models.CreateShellAccountPayload | None:
         """Create a shell/payment account.
+
         Query complexity: 1.
         Required permissions: Can create shell accounts.
         """
@@ -3459,6 +3575,7 @@ class AsyncClient:
         input: models.CreateSolarWalletRelationshipType,
     ) -> models.CreateSolarWalletRelationship | None:
         """Create solar wallet sharing credit between a solar wallet credit ledger and spain electricity ledger.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Deprecated: The 'createSolarWalletRelationship' field is deprecated.
@@ -3480,6 +3597,7 @@ class AsyncClient:
         input: models.CreateTimeSeriesPricesInput,
     ) -> models.CreateTimeSeriesPrices:
         """Create time series prices.
+
         Query complexity: 1.
         Deprecated: The 'createTimeSeriesPrices' field is deprecated.
         Possible errors: KT-CT-12014, KT-CT-12015, KT-CT-12016, KT-CT-12017, KT-CT-12038, KT-CT-12040.
@@ -3500,6 +3618,7 @@ class AsyncClient:
         input: models.DeAuthenticationInput | None = None,
     ) -> models.DeauthenticateDevice | None:
         """De-authenticate a device.
+
         Query complexity: 6.
         Rate limit by User: 300 per hour.
         Deprecated: The 'deauthenticateDevice' field is deprecated.
@@ -3522,6 +3641,7 @@ class AsyncClient:
         input: models.DeauthenticateFlexDeviceInput | None = None,
     ) -> models.DeauthenticateFlexDevice | None:
         """De-authenticate a device by device id.
+
         Query complexity: 6.
         Rate limit by User: 300 per hour.
         Possible errors: KT-CT-4350, KT-CT-4352.
@@ -3538,6 +3658,7 @@ class AsyncClient:
         input: models.DeductLoyaltyPointsInput,
     ) -> models.DeductLoyaltyPoints | None:
         """Deduct the passed number of Loyalty Points from the account.
+
         Query complexity: 1.
         Required permissions: Can deduct loyalty points.
         Possible errors: KT-CT-1111, KT-CT-5420, KT-CT-9204, KT-CT-9205, KT-CT-9208, KT-CT-9211, KT-CT-9219, KT-CT-9221.
@@ -3553,6 +3674,7 @@ class AsyncClient:
         input: models.DeleteAccountReferenceInput,
     ) -> models.DeleteAccountReference | None:
         """Delete an account reference.
+
         Query complexity: 1.
         Required permissions: Can delete account reference.
         Possible errors: KT-CT-4123, KT-CT-8310, KT-CT-8312.
@@ -3568,6 +3690,7 @@ class AsyncClient:
         input: models.DeleteBoostChargeInput | None = None,
     ) -> models.DeleteBoostCharge | None:
         """Stop any active boost charging.
+
         Query complexity: 5.
         Rate limit by User: 300 per hour.
         Deprecated: The 'deleteBoostCharge' field is deprecated.
@@ -3590,6 +3713,7 @@ class AsyncClient:
         input: models.DeleteMfaDeviceInputType,
     ) -> models.DeleteMfaDevice | None:
         """Delete MFA Device for user.
+
         Query complexity: 1.
         Required permissions: Can delete mfa device.
         Possible errors: KT-CT-1150, KT-CT-1154.
@@ -3606,6 +3730,7 @@ class AsyncClient:
     ) -> models.DeletePropertyDescendants | None:
         """Delete all descendants of a property in a hierarchy.
         This permanently deletes all descendant nodes (children, grandchildren, etc.) but keeps the property node itself in the hierarchy. This operation is idempotent - if the property is not in the hierarchy or has no descendants, it will succeed without error.
+
         Query complexity: 1.
         Required permissions: Can manage property hierarchies.
         Possible errors: KT-CT-6622.
@@ -3622,6 +3747,7 @@ class AsyncClient:
     ) -> models.DeletePushNotificationBinding | None:
         """Delete a device token used for push notifications.
         This field requires the Authorization header to be set.
+
         Query complexity: 1.
         Required permissions: Can access customer queries.
         Possible errors: KT-CT-5411.
@@ -3637,6 +3763,7 @@ class AsyncClient:
         input: models.DetachAgreementsFromContractsInput,
     ) -> models.DetachAgreementsFromContractsOutput:
         """Detach a list of agreements from all contracts they are linked to.
+
         Query complexity: 1.
         Possible errors: KT-CT-1501.
         """
@@ -3651,6 +3778,7 @@ class AsyncClient:
         input: models.DetachSupplyPointFromEstimationGroupInput,
     ) -> models.DetachSupplyPointFromEstimationGroup | None:
         """The mutation detachSupplyPointFromEstimationGroup.
+
         Query complexity: 1.
         Required permissions: Can manage supply point estimation group.
         Possible errors: KT-CT-1111, KT-CT-13603, KT-CT-13604.
@@ -3666,6 +3794,7 @@ class AsyncClient:
         input: models.DeviceRegistrationInput | None = None,
     ) -> models.DeviceRegistration | None:
         """Register a device (EV, battery or heat pump) for smart control.
+
         Query complexity: 6.
         Rate limit by User: 300 per hour.
         Deprecated: The 'deviceRegistration' field is deprecated.
@@ -3688,6 +3817,7 @@ class AsyncClient:
         input: models.EndContributionAgreementInput,
     ) -> models.EndContributionAgreement | None:
         """End a contribution agreement for an account.
+
         Query complexity: 1.
         Required permissions: Can manage contribution agreements.
         Possible errors: KT-CT-4123, KT-CT-9603, KT-CT-9604.
@@ -3703,6 +3833,7 @@ class AsyncClient:
         input: models.EnqueueInboundCallInput,
     ) -> models.EnqueueInboundCall | None:
         """The mutation enqueueInboundCall.
+
         Query complexity: 1.
         Required permissions: Can manage calls.
         Possible errors: KT-CT-11802, KT-CT-11803, KT-CT-11817.
@@ -3718,6 +3849,7 @@ class AsyncClient:
         input: models.EnrollAccountInLoyaltyProgramInput,
     ) -> models.EnrollAccountInLoyaltyProgram | None:
         """Enroll users account in Loyalty program.
+
         Query complexity: 1.
         Required permissions: Can enrol customers in campaigns OR Can join campaigns.
         Possible errors: KT-CT-1111, KT-CT-9210, KT-CT-9213.
@@ -3733,6 +3865,7 @@ class AsyncClient:
         input: models.EnrollmentInput,
     ) -> models.EnrollmentInitiated:
         """Initiate an enrollment for an account and a set of supply points.
+
         Query complexity: 1.
         Possible errors: KT-CT-10302, KT-CT-10312, KT-CT-10313, KT-CT-10314, KT-CT-10315, KT-CT-10340, KT-CT-10356, KT-CT-10357, KT-CT-1602, KT-CT-4410, KT-CT-4412, KT-CT-4501, KT-CT-6622, KT-CT-7719.
         """
@@ -3747,6 +3880,7 @@ class AsyncClient:
         input: models.EscalateInkConversationInput | None = None,
     ) -> models.EscalateInkConversation | None:
         """The mutation escalateInkConversation.
+
         Query complexity: 1.
         Required permissions: Can escalate ink conversation.
         Possible errors: KT-CT-1111, KT-CT-7659.
@@ -3763,6 +3897,7 @@ class AsyncClient:
         input: models.ExtendAgreementPeriodInput,
     ) -> models.ExtendAgreementPeriod | None:
         """Extend the period of an agreement.
+
         Query complexity: 1.
         Required permissions: Can extend agreements AND Can query agreements.
         Possible errors: KT-CT-1501, KT-CT-1504, KT-CT-1505, KT-CT-1506, KT-CT-1514, KT-CT-1515, KT-CT-4178.
@@ -3778,6 +3913,7 @@ class AsyncClient:
         input: models.FetchGeneratePaymentFingerprintInput,
     ) -> models.FetchGeneratePaymentFingerprint | None:
         """Fetch or generate payment fingerprint from vendor.
+
         Query complexity: 1.
         Required permissions: Can generate payment fingerprint.
         Possible errors: KT-CT-12101, KT-CT-12102, KT-CT-12103, KT-CT-12104.
@@ -3793,6 +3929,7 @@ class AsyncClient:
         input: models.FetchPreSignedLinkForOpportunityAttachmentInput,
     ) -> models.FetchPreSignedLinkForOpportunityAttachment | None:
         """Fetch a pre-signed link for an opportunity file attachment.
+
         Query complexity: 1.
         Required permissions: Can download leads attachment files.
         Possible errors: KT-CT-8933.
@@ -3809,6 +3946,7 @@ class AsyncClient:
     ) -> models.ForceReauthentication | None:
         """Force users of Kraken Tokens and refresh tokens issued to the viewer to reauthenticate.
         Calling this mutation will cause all Kraken Tokens and refresh tokens issued to the authenticated viewer before the mutation was called to become invalid.
+
         Query complexity: 1.
         Required permissions: none.
         """
@@ -3823,6 +3961,7 @@ class AsyncClient:
         input: models.GenerateAffiliatesAudioRecordingPreSignedUrlInput,
     ) -> models.GenerateAffiliatesAudioRecordingPreSignedUrl:
         """Generate a pre signed url for uploading a file for use with affiliates.
+
         Query complexity: 1.
         """
         variables: dict[str, Any] = {}
@@ -3836,6 +3975,7 @@ class AsyncClient:
         input: models.GenerateInkPresignedUrlInput | None = None,
     ) -> models.GenerateInkPresignedUrl | None:
         """The mutation generateInkPresignedUrl.
+
         Query complexity: 1.
         Required permissions: Can create ink message attachments.
         Possible errors: KT-CT-7618, KT-CT-7620, KT-CT-7624.
@@ -3852,6 +3992,7 @@ class AsyncClient:
         input: models.GenerateLeadsFileAttachmentDownloadPreSignedUrlInput,
     ) -> models.GenerateLeadsFileAttachmentDownloadPreSignedUrl | None:
         """Generate a pre-signed URL for downloading a leads attachment file.
+
         Query complexity: 1.
         Required permissions: Can download leads attachment files.
         Possible errors: KT-CT-8933.
@@ -3872,6 +4013,7 @@ class AsyncClient:
         input: models.GenerateLeadsFileAttachmentPreSignedUrlInput,
     ) -> models.GenerateLeadsFileAttachmentsPreSignedUrl | None:
         """Generate a pre signed url for uploading a leads attachment file.
+
         Query complexity: 1.
         Required permissions: Can upload leads attachment files.
         """
@@ -3888,6 +4030,7 @@ class AsyncClient:
         scope: models.PreSignedTokenScope,
     ) -> models.GeneratePreSignedToken | None:
         """Generate a pre-signed token with a set expiry time.
+
         Query complexity: 1.
         Required permissions: Can generate pre signed tokens.
         Possible errors: KT-CT-1120, KT-CT-1128, KT-CT-1131.
@@ -3905,6 +4048,7 @@ class AsyncClient:
         input: models.GetEmbeddedSecretForNewPaymentInstructionInput,
     ) -> models.GetEmbeddedSecretForNewPaymentInstruction | None:
         """Get the client secret needed to create a new payment instruction using an embedded form.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         Possible errors: KT-CT-3820, KT-CT-3822, KT-CT-4177.
@@ -3920,6 +4064,7 @@ class AsyncClient:
         input: models.GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput,
     ) -> models.GetEmbeddedSecretForNewPaymentInstructionWithoutAccount | None:
         """Get the client secret needed to create a new payment instruction using an embedded form without tying it to a customer.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         """
@@ -3939,6 +4084,7 @@ class AsyncClient:
         input: models.GetHostedUrlForNewPaymentInstructionInput,
     ) -> models.GetHostedUrlForNewPaymentInstruction | None:
         """Get the external URL where the user can set up a payment instruction.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         Possible errors: KT-CT-1128, KT-CT-3822, KT-CT-3979.
@@ -3954,6 +4100,7 @@ class AsyncClient:
         input: models.CreateAgreementInput,
     ) -> models.GetOrCreateAgreement | None:
         """Get an existing agreement or create a new one if it doesn't exist.
+
         Query complexity: 1.
         Required permissions: Can create agreements AND Can query agreements.
         Possible errors: KT-CT-1503, KT-CT-1509, KT-CT-1511, KT-CT-1512, KT-CT-4123, KT-CT-4719, KT-CT-4910.
@@ -3969,6 +4116,7 @@ class AsyncClient:
         input: models.GrantUserAccessToBusinessInput,
     ) -> models.GrantUserAccessToBusiness | None:
         """Grant user access to the business using the provided role.
+
         Query complexity: 1.
         Required permissions: Can allocate user roles.
         Possible errors: KT-CT-11107, KT-CT-13501, KT-CT-5463.
@@ -3984,6 +4132,7 @@ class AsyncClient:
         input: models.BaseInitializeAccountInput,
     ) -> models.InitializeAccountResult:
         """Initialize account for sign up. Returns the existing account if matching datafound for the provided input, otherwise creates a new account.
+
         Query complexity: 1.
         Possible errors: KT-CT-10324, KT-CT-10325, KT-CT-10326.
         """
@@ -3998,6 +4147,7 @@ class AsyncClient:
         input: models.BaseInitializeUserInput,
     ) -> models.InitializeUserResult:
         """Initialize user for sign up. Returns an existing user if matching datafound for the provided input, otherwise creates a new one.
+
         Query complexity: 1.
         Possible errors: KT-CT-10327, KT-CT-10328, KT-CT-10329.
         """
@@ -4012,6 +4162,7 @@ class AsyncClient:
         input: models.InitiateHostedStandalonePaymentInput,
     ) -> models.InitiateHostedStandalonePayment | None:
         """Initiate a standalone payment and return the url where the customer can complete it.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can initiate standalone payments.
         Possible errors: KT-CT-1128, KT-CT-3822, KT-CT-3943, KT-CT-3957, KT-CT-3958.
@@ -4027,6 +4178,7 @@ class AsyncClient:
         input: models.InitiateProductSwitchInput,
     ) -> models.InitiateProductSwitch | None:
         """Do a product switch for a user.
+
         Query complexity: 1.
         Required permissions: Can manage account renewals OR Can switch product.
         Possible errors: KT-CT-1111, KT-CT-1507, KT-CT-1509, KT-CT-4619, KT-CT-4624, KT-CT-4626, KT-CT-4627, KT-CT-4640, KT-CT-4719, KT-CT-4924.
@@ -4042,6 +4194,7 @@ class AsyncClient:
         input: models.InitiateStandalonePaymentInput,
     ) -> models.InitiateStandalonePayment | None:
         """Initiate a standalone payment and return the client secret required to complete it.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can initiate standalone payments.
         Possible errors: KT-CT-3820, KT-CT-3822, KT-CT-3943, KT-CT-4177.
@@ -4057,6 +4210,7 @@ class AsyncClient:
         input: models.LeaveSupplierInput,
     ) -> models.LeaveSupplierInstigated:
         """Instigate a leave supplier process or update an existing process.
+
         Query complexity: 1.
         Possible errors: KT-CT-10301, KT-CT-10304, KT-CT-10330, KT-CT-4501.
         """
@@ -4071,6 +4225,7 @@ class AsyncClient:
         input: models.InvalidatePaymentInstructionInput,
     ) -> models.InvalidatePaymentInstruction | None:
         """Invalidate an existing instruction.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can invalidate payment instructions.
         Possible errors: KT-CT-3926.
@@ -4086,6 +4241,7 @@ class AsyncClient:
         input: models.InvalidatePreSignedTokenInput,
     ) -> models.InvalidatePreSignedToken | None:
         """Invalidate a previously-issued pre-signed token.
+
         Query complexity: 1.
         Required permissions: none.
         Rate limit by Ip: 5 per minute.
@@ -4102,6 +4258,7 @@ class AsyncClient:
         input: models.InvalidatePreSignedTokensForUserInput,
     ) -> models.InvalidatePreSignedTokensForUser | None:
         """Invalidate pre-signed tokens issued to a particular user.
+
         Query complexity: 1.
         Required permissions: Can invalidate pre signed tokens.
         Rate limit by Ip: 5 per minute.
@@ -4118,6 +4275,7 @@ class AsyncClient:
         input: models.InvalidateRefreshTokenInput,
     ) -> models.InvalidateRefreshToken | None:
         """Invalidate a previously-issued refresh token.
+
         Query complexity: 1.
         Required permissions: Can invalidate refresh tokens.
         Possible errors: KT-CT-1130.
@@ -4133,6 +4291,7 @@ class AsyncClient:
         input: models.InvalidateRefreshTokensForUserInput,
     ) -> models.InvalidateRefreshTokensForUser | None:
         """Invalidate refresh tokens issued to a particular user.
+
         Query complexity: 1.
         Required permissions: Can invalidate refresh tokens.
         Possible errors: KT-CT-1128.
@@ -4148,6 +4307,7 @@ class AsyncClient:
         input: models.JoinSupplierAcceptTermsAndConditionsInput,
     ) -> models.JoinSupplierAcceptTermsAndConditions | None:
         """Accept terms and conditions for a join supplier process.
+
         Query complexity: 1.
         Required permissions: Can accept terms and conditions.
         Possible errors: KT-CT-1111, KT-CT-4501.
@@ -4163,6 +4323,7 @@ class AsyncClient:
         input: models.LegacyProcessOrderInput,
     ) -> models.LegacyProcessOrderOutput:
         """Process an Order (legacy)
+
         Query complexity: 1.
         Possible errors: KT-CT-12701, KT-CT-13102, KT-CT-13103, KT-CT-13104, KT-CT-1605, KT-CT-7701, KT-CT-8906.
         """
@@ -4177,6 +4338,7 @@ class AsyncClient:
         input: models.LinkAccountToBusinessInput,
     ) -> models.LinkAccountToBusiness | None:
         """Link an account to a business.
+
         Query complexity: 1.
         Required permissions: Can query businesses AND Can update businesses.
         Possible errors: KT-CT-11104, KT-CT-11105, KT-CT-11106, KT-CT-11107, KT-CT-1111.
@@ -4192,6 +4354,7 @@ class AsyncClient:
         input: models.LinkUserToLineInput,
     ) -> models.LinkUserToLineResponse:
         """Link an account user and line user together.
+
         Query complexity: 1.
         """
         variables: dict[str, Any] = {}
@@ -4205,6 +4368,7 @@ class AsyncClient:
         print_batch_id: str,
     ) -> models.MarkPrintBatchAsProcessed:
         """Mark the print batch as processed.
+
         Query complexity: 1.
         Possible errors: KT-CT-9011.
         """
@@ -4220,6 +4384,7 @@ class AsyncClient:
         user_id: str,
     ) -> models.MasqueradeAuthentication | None:
         """Provide a temporary token to get an auth token. This is intended to allow support users to view customer data through the brand interface.
+
         Query complexity: 1.
         Required permissions: none.
         """
@@ -4235,6 +4400,7 @@ class AsyncClient:
         input: models.MoveToBucketInput | None = None,
     ) -> models.MoveToBucket | None:
         """The mutation moveToBucket.
+
         Query complexity: 1.
         Required permissions: Can assign ink bucket.
         Possible errors: KT-CT-7612.
@@ -4251,6 +4417,7 @@ class AsyncClient:
         team_group_name: str,
     ) -> models.NextOperationsTeamRoundRobin | None:
         """The mutation nextOperationsTeamRoundRobin.
+
         Query complexity: 1.
         Required permissions: Can query operations team.
         """
@@ -4267,6 +4434,7 @@ class AsyncClient:
         """Create a Kraken Token (JWT) for authentication.
         Provide the required input fields to obtain the token.
         The token should be used as the Authorization header for any authenticated requests.
+
         Query complexity: 1.
         Required permissions: none.
         Rate limit by Email from graphql input fields: 5 per minute.
@@ -4286,6 +4454,7 @@ class AsyncClient:
         input: models.ObtainLongLivedRefreshTokenInput,
     ) -> models.ObtainLongLivedRefreshToken | None:
         """For authorized third-party organizations only.
+
         Query complexity: 1.
         Required permissions: Can generate long lived refresh tokens.
         Possible errors: KT-CT-1120, KT-CT-1121, KT-CT-1122, KT-CT-1132.
@@ -4301,6 +4470,7 @@ class AsyncClient:
         input: models.OCPPAuthenticationInput | None = None,
     ) -> models.OCPPAuthentication | None:
         """Trigger OCPP authentication.
+
         Query complexity: 3.
         Possible errors: KT-CT-4301, KT-CT-4310.
         """
@@ -4316,6 +4486,7 @@ class AsyncClient:
         input: models.PauseCollectionProcessInput,
     ) -> models.PauseCollectionProcess | None:
         """Pause a collection process.
+
         Query complexity: 1.
         Required permissions: Can start collection process.
         Possible errors: KT-CT-1111, KT-CT-11201, KT-CT-11214.
@@ -4331,6 +4502,7 @@ class AsyncClient:
         input: models.PauseDunningInputType,
     ) -> models.PauseDunning | None:
         """Pause the dunning process for an account.
+
         Query complexity: 1.
         Required permissions: Can update dunning process.
         Possible errors: KT-CT-11301, KT-CT-11302, KT-CT-11303, KT-CT-11304, KT-CT-11305, KT-CT-4178.
@@ -4346,6 +4518,7 @@ class AsyncClient:
         input: models.PayoutReferralForAccountInput,
     ) -> models.PayoutReferralForAccount | None:
         """Pay out a referral reward for an account.
+
         Query complexity: 1.
         Required permissions: Can payout referrals.
         Possible errors: KT-CT-6712, KT-CT-6723, KT-CT-6730, KT-CT-6731.
@@ -4361,6 +4534,7 @@ class AsyncClient:
         input: models.PostCreditInput,
     ) -> models.PostCredit | None:
         """Post credit to a ledger.
+
         Query complexity: 1.
         Required permissions: Can add credits to accounts.
         Possible errors: KT-CT-3820, KT-CT-3821, KT-CT-5311, KT-CT-5312, KT-CT-5313, KT-CT-5316.
@@ -4376,6 +4550,7 @@ class AsyncClient:
         input: models.PrepareAccountInput,
     ) -> models.PrepareAccountResult:
         """Prepare account for sign up. Returns the existing account and/or user if matching datafound for the provided input, otherwise creates a new account and account user.
+
         Query complexity: 1.
         Possible errors: KT-CT-10303, KT-CT-10316, KT-CT-10317, KT-CT-10322.
         """
@@ -4390,6 +4565,7 @@ class AsyncClient:
         input: models.PublishTransactionalMessagingExternalTriggerInput,
     ) -> models.PublishTransactionalMessagingExternalTrigger | None:
         """Publish an externally defined transactional messaging trigger.
+
         Query complexity: 1.
         Required permissions: Can publish transactional messaging triggers.
         Possible errors: KT-CT-4178, KT-CT-5421, KT-CT-9901, KT-CT-9905, KT-CT-9906, KT-CT-9908, KT-CT-9909, KT-CT-9910.
@@ -4405,6 +4581,7 @@ class AsyncClient:
         input: models.PublishTransactionalMessagingTriggerInput,
     ) -> models.PublishTransactionalMessagingTrigger | None:
         """Publish a trigger within the transactional messaging service.
+
         Query complexity: 1.
         Required permissions: Can publish transactional messaging triggers.
         Possible errors: KT-CT-9901, KT-CT-9902, KT-CT-9903.
@@ -4420,6 +4597,7 @@ class AsyncClient:
         input: models.PurchaseVoucherInput,
     ) -> models.PurchaseVoucher | None:
         """Purchase a voucher.
+
         Query complexity: 1.
         Required permissions: Can create voucher purchase.
         Possible errors: KT-CT-1111, KT-CT-13201, KT-CT-3820, KT-CT-3924, KT-CT-4178.
@@ -4435,6 +4613,7 @@ class AsyncClient:
         input: list[models.PurchaseVoucherInput | None],
     ) -> models.PurchaseVouchers | None:
         """Purchase multiple vouchers.
+
         Query complexity: 1.
         Required permissions: Can create voucher purchase.
         Possible errors: KT-CT-1111, KT-CT-13201, KT-CT-13202, KT-CT-13203, KT-CT-3820, KT-CT-3924, KT-CT-4178.
@@ -4450,6 +4629,7 @@ class AsyncClient:
         input: models.ReactivateCollectionProcessRecordInputType,
     ) -> models.ReactivateCollectionProcessRecord | None:
         """Reactivate a Collection Process Record that was previously activated.
+
         Query complexity: 1.
         Required permissions: Can update collection process record to active.
         Possible errors: KT-CT-1111, KT-CT-11201, KT-CT-11217.
@@ -4465,6 +4645,7 @@ class AsyncClient:
         input: models.RecordActivatedPaymentMethodInput,
     ) -> models.RecordActivatedPaymentMethod | None:
         """Record an activated payment method.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         Possible errors: KT-CT-1609, KT-CT-3822, KT-CT-3987, KT-CT-3991, KT-CT-3992, KT-CT-3993, KT-CT-3994.
@@ -4480,6 +4661,7 @@ class AsyncClient:
         input: models.DepositAgreementInput,
     ) -> models.RecordDepositAgreementAccepted | None:
         """Record the customer's acceptance of a deposit agreement.
+
         Query complexity: 1.
         Required permissions: Can use deposit system.
         Possible errors: KT-CT-4177.
@@ -4495,6 +4677,7 @@ class AsyncClient:
         input: models.RecordFailedPaymentInput,
     ) -> models.RecordFailedPayment | None:
         """Record one or more failed payments.
+
         Query complexity: 1.
         Required permissions: Can record payment state.
         Possible errors: KT-CT-1111, KT-CT-1609, KT-CT-3985, KT-CT-3986, KT-CT-3987, KT-CT-3988.
@@ -4510,6 +4693,7 @@ class AsyncClient:
         input: models.RecordPendingPaymentInput,
     ) -> models.RecordPendingPayment | None:
         """Record one or more pending payments.
+
         Query complexity: 1.
         Required permissions: Can record payment state.
         Possible errors: KT-CT-1111, KT-CT-1609, KT-CT-3985, KT-CT-3986, KT-CT-3987, KT-CT-3988.
@@ -4525,6 +4709,7 @@ class AsyncClient:
         input: models.RecordSuccessfulPaymentInput,
     ) -> models.RecordSuccessfulPayment | None:
         """Record one or more successful payments.
+
         Query complexity: 1.
         Required permissions: Can record payment state.
         Possible errors: KT-CT-1111, KT-CT-1609, KT-CT-3985, KT-CT-3986, KT-CT-3987, KT-CT-3988.
@@ -4540,6 +4725,7 @@ class AsyncClient:
         input: models.RedeemLoyaltyPointsInput,
     ) -> models.RedeemLoyaltyPointsForAccountCredit | None:
         """Redeem the passed number of Loyalty Points as account credit.
+
         Query complexity: 1.
         Required permissions: Can redeem loyalty points.
         Possible errors: KT-CT-1111, KT-CT-9201, KT-CT-9202, KT-CT-9203, KT-CT-9204, KT-CT-9205, KT-CT-9206, KT-CT-9208, KT-CT-9209, KT-CT-9210.
@@ -4555,6 +4741,7 @@ class AsyncClient:
         input: models.RedeemReferralClaimCodeInput,
     ) -> models.RedeemReferralClaimCode | None:
         """Redeem the referral claim code from certain referral scheme.
+
         Query complexity: 1.
         Rate limit by User: 5 per minute.
         Possible errors: KT-CT-6723, KT-CT-6724, KT-CT-6725, KT-CT-6726, KT-CT-6727.
@@ -4570,6 +4757,7 @@ class AsyncClient:
         input: models.RefundPaymentInput,
     ) -> models.RefundPayment | None:
         """Refund a cleared payment.
+
         Query complexity: 1.
         Required permissions: Can refund payments.
         Possible errors: KT-CT-3924, KT-CT-3928, KT-CT-3929, KT-CT-3933, KT-CT-3937, KT-CT-3938.
@@ -4583,6 +4771,7 @@ class AsyncClient:
         self,
     ) -> models.RegenerateSecretKey | None:
         """Regenerate the live secret key for the authenticated user.
+
         Query complexity: 1.
         Possible errors: KT-CT-11100.
         """
@@ -4596,6 +4785,7 @@ class AsyncClient:
         input: models.RegisterCustomerAssetInput,
     ) -> models.RegisterCustomerAsset | None:
         """Register a new customer asset for an account
+
         Query complexity: 5.
         Required permissions: Can register customer assets.
         Possible errors: KT-CT-1128, KT-CT-14602.
@@ -4611,6 +4801,7 @@ class AsyncClient:
         lead: models.EVChargerLeadZohoType | None = None,
     ) -> models.RegisterEVChargerLead | None:
         """Register an EV Charger lead to Zoho.
+
         Query complexity: 1.
         Required permissions: none.
         Possible errors: KT-ES-7802, KT-ES-7803, KT-ES-7804.
@@ -4627,6 +4818,7 @@ class AsyncClient:
         input: models.RegisterLeadFlowStatusEventInput,
     ) -> models.RegisterLeadFlowStatusEvent | None:
         """Register a flow status event for a lead.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8907.
@@ -4642,6 +4834,7 @@ class AsyncClient:
         input: models.RegisterOpportunityFlowStatusEventInput,
     ) -> models.RegisterOpportunityFlowStatusEvent | None:
         """Register a flow status event for an opportunity.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8906.
@@ -4657,6 +4850,7 @@ class AsyncClient:
         input: models.TelephoneLeadType | None = None,
     ) -> models.RegisterPhoneLead | None:
         """Register a phone lead
+
         Query complexity: 1.
         Required permissions: Can create electricity quote.
         Possible errors: KT-ES-8910.
@@ -4674,6 +4868,7 @@ class AsyncClient:
     ) -> models.RegisterPushNotificationBinding | None:
         """Register a device token to be used for push notifications for an app.
         This field requires the Authorization header to be set.
+
         Query complexity: 1.
         """
         variables: dict[str, Any] = {}
@@ -4687,6 +4882,7 @@ class AsyncClient:
         input: models.SolarSimulatorDirectSaleInput | None = None,
     ) -> models.SolarSimulatorDirectSaleOutput | None:
         """Create a solar direct sale.
+
         Query complexity: 1.
         Required permissions: none.
         Possible errors: KT-ES-7802, KT-ES-7803.
@@ -4703,6 +4899,7 @@ class AsyncClient:
         input: models.SolarSimulatorLeadInput | None = None,
     ) -> models.SolarSimulatorLeadOutput | None:
         """Create a solar lead.
+
         Query complexity: 1.
         Required permissions: none.
         Possible errors: KT-ES-7802, KT-ES-7803.
@@ -4719,6 +4916,7 @@ class AsyncClient:
         input: models.RemoveCampaignFromAccountInput,
     ) -> models.RemoveCampaignFromAccount | None:
         """The mutation removeCampaignFromAccount.
+
         Query complexity: 1.
         Required permissions: Can remove campaign from account.
         Possible errors: KT-CT-7424, KT-CT-7426.
@@ -4734,6 +4932,7 @@ class AsyncClient:
         input: models.RemoveCampaignItemsInput,
     ) -> models.RemoveCampaignItems | None:
         """The mutation removeCampaignItems.
+
         Query complexity: 1.
         Required permissions: Can manage voice campaigns.
         Possible errors: KT-CT-11501, KT-CT-11502, KT-CT-11505, KT-CT-11506, KT-CT-11507.
@@ -4749,6 +4948,7 @@ class AsyncClient:
         input: list[models.RiskListItemInputType | None],
     ) -> models.RemoveItemsFromRiskList | None:
         """Remove items from the risk list.
+
         Query complexity: 1.
         Required permissions: Can edit risk list.
         Possible errors: KT-CT-12106.
@@ -4765,6 +4965,7 @@ class AsyncClient:
     ) -> models.RemovePropertyFromHierarchy | None:
         """Remove a property from a hierarchy.
         This operation is idempotent - if the property is not in the hierarchy, it will succeed without error. When a property is removed, its descendants are reparented to the removed property's parent. If removing a root node, its children become new root nodes.
+
         Query complexity: 1.
         Required permissions: Can manage property hierarchies.
         Possible errors: KT-CT-6622.
@@ -4780,6 +4981,7 @@ class AsyncClient:
         input: models.DoubleOptInInput | None = None,
     ) -> models.RequestDoubleOptIn | None:
         """Request a double opt in
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can edit customer marketing preference.
         Possible errors: KT-CT-1111, KT-CT-1199, KT-CT-9016, KT-CT-9017, KT-CT-9018, KT-CT-9019, KT-CT-9023.
@@ -4796,6 +4998,7 @@ class AsyncClient:
         input: models.RequestPasswordResetInput,
     ) -> models.RequestPasswordResetOutputType | None:
         """Provide the email address of an account user to send them an email with instructions on how to reset their password.
+
         Query complexity: 1.
         Required permissions: none.
         Rate limit by Ip: 5 per minute.
@@ -4812,6 +5015,7 @@ class AsyncClient:
         input: models.RequestPrintedBillInput,
     ) -> models.RequestPrintedBill | None:
         """Request an issued bill to be printed and (re)posted to billing address of the account.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can export statements.
         Possible errors: KT-CT-3824, KT-CT-9705.
@@ -4827,6 +5031,7 @@ class AsyncClient:
         input: models.RescindContractInput,
     ) -> models.RescindContractOutput:
         """Rescind an existing contract.
+
         Query complexity: 1.
         Possible errors: KT-CT-10003, KT-CT-10040.
         """
@@ -4841,6 +5046,7 @@ class AsyncClient:
         input: models.ResetPasswordMutationInput,
     ) -> models.ResetPasswordMutationPayload | None:
         """Reset the password of an account user indicated by the userId to the value supplied.
+
         Query complexity: 1.
         Required permissions: none.
         Deprecated: The 'resetPassword' field is deprecated.
@@ -4900,6 +5106,7 @@ class AsyncClient:
         - password_has_too_few_uppercase_characters
         - password_contains_account_number
         - password_contains_part_of_email_address
+
         Query complexity: 1.
         Required permissions: none.
         Rate limit by Ip: 5 per minute.
@@ -4916,6 +5123,7 @@ class AsyncClient:
         input: models.ResumeCollectionProcessInput,
     ) -> models.ResumeCollectionProcess | None:
         """Resume a collection process.
+
         Query complexity: 1.
         Required permissions: Can start collection process.
         Possible errors: KT-CT-1111, KT-CT-11201, KT-CT-11215.
@@ -4931,6 +5139,7 @@ class AsyncClient:
         input: models.AccountNumberInput | None = None,
     ) -> models.ResumeDeviceControl | None:
         """Resume control of the device.
+
         Query complexity: 2.
         Rate limit by User: 300 per hour.
         Deprecated: The 'resumeControl' field is deprecated.
@@ -4953,6 +5162,7 @@ class AsyncClient:
         input: models.RetireCustomerAssetInput,
     ) -> models.RetireCustomerAsset | None:
         """Retire a customer asset for an account
+
         Query complexity: 5.
         Required permissions: Can manage customer assets.
         Possible errors: KT-CT-14603.
@@ -4968,6 +5178,7 @@ class AsyncClient:
         input: models.ReverseEnrollmentInput,
     ) -> models.EnrollmentReversed:
         """Reverse an enrollment (Join Supplier process).
+
         Query complexity: 1.
         Possible errors: KT-CT-10312, KT-CT-10318, KT-CT-10349, KT-CT-10350, KT-CT-10351, KT-CT-10352, KT-CT-10353, KT-CT-10354, KT-CT-10355.
         """
@@ -4982,6 +5193,7 @@ class AsyncClient:
         input: models.ReverseLeaveSupplierInput,
     ) -> models.LeaveSupplierReversed:
         """Reverse a leave supplier process.
+
         Query complexity: 1.
         Possible errors: KT-CT-10302, KT-CT-10304, KT-CT-10341, KT-CT-10342, KT-CT-10343, KT-CT-10344, KT-CT-10345, KT-CT-10346, KT-CT-10347, KT-CT-10348, KT-CT-1607.
         """
@@ -4996,6 +5208,7 @@ class AsyncClient:
         input: models.RevokeAgreementInput,
     ) -> models.RevokeAgreement | None:
         """Revoke an agreement.
+
         Query complexity: 1.
         Required permissions: Can update agreeements.
         Possible errors: KT-CT-1501, KT-CT-1502, KT-CT-4123.
@@ -5011,6 +5224,7 @@ class AsyncClient:
         input: models.RevokeContractInput,
     ) -> models.RevokeContractOutput:
         """Revoke an existing contract.
+
         Query complexity: 1.
         Possible errors: KT-CT-10003, KT-CT-10022, KT-CT-10023, KT-CT-10024, KT-CT-10032, KT-CT-10041.
         """
@@ -5025,6 +5239,7 @@ class AsyncClient:
         input: models.RevokeUserAccessFromBusinessInput,
     ) -> models.RevokeUserAccessFromBusiness | None:
         """Revoke the selected role from the user for the business.
+
         Query complexity: 1.
         Required permissions: Can allocate user roles.
         Possible errors: KT-CT-11107, KT-CT-13501, KT-CT-5463.
@@ -5040,6 +5255,7 @@ class AsyncClient:
         input: models.RunAgreementRolloverInput,
     ) -> models.RunAgreementRollover | None:
         """Run an agreement rollover.
+
         Query complexity: 1.
         Required permissions: Can query agreement rollovers AND Can run agreement rollovers.
         Possible errors: KT-CT-13705, KT-CT-13706.
@@ -5055,6 +5271,7 @@ class AsyncClient:
         input: models.QuoteShareInput,
     ) -> models.ScheduleQuoteFollowUp | None:
         """Schedule a quote follow-up to the provided recipient.
+
         Query complexity: 1.
         Required permissions: none.
         Rate limit by Ip: 5 per minute.
@@ -5071,6 +5288,7 @@ class AsyncClient:
         input: models.SelectChargePointMakeInput,
     ) -> models.SelectChargePointMakeForSmartFlexOnboarding | None:
         """Select the charge point make to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'selectChargePointMakeForSmartFlexOnboarding' field is deprecated.
@@ -5092,6 +5310,7 @@ class AsyncClient:
         input: models.SelectChargePointVariantInput,
     ) -> models.SelectChargePointVariantForSmartFlexOnboarding | None:
         """Select the charge point model variant to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'selectChargePointVariantForSmartFlexOnboarding' field is deprecated.
@@ -5118,6 +5337,7 @@ class AsyncClient:
         input: models.SelectDeviceTypeInput,
     ) -> models.SelectDeviceTypeForSmartFlexOnboarding | None:
         """Select the device type to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'selectDeviceTypeForSmartFlexOnboarding' field is deprecated.
@@ -5139,6 +5359,7 @@ class AsyncClient:
         input: models.SelectFromListInput,
     ) -> models.SelectFromListForSmartFlexOnboarding | None:
         """Select from a list of options presented.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-1111, KT-CT-4371, KT-CT-4372, KT-CT-4375, KT-CT-4376, KT-CT-4377, KT-CT-4378, KT-CT-4379, KT-CT-4391.
@@ -5154,6 +5375,7 @@ class AsyncClient:
         input: models.SelectInverterMakeInput,
     ) -> models.SelectInverterMakeForSmartFlexOnboarding | None:
         """Select the inverter make to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'selectInverterMakeForSmartFlexOnboarding' field is deprecated.
@@ -5175,6 +5397,7 @@ class AsyncClient:
         input: models.SelectProductsInput,
     ) -> models.SelectProducts | None:
         """Mark quoted products on a quote request as selected.
+
         Query complexity: 1.
         Required permissions: Can update quotes.
         Possible errors: KT-CT-4619, KT-CT-4626, KT-CT-4634, KT-CT-4635, KT-CT-4636, KT-CT-4646.
@@ -5190,6 +5413,7 @@ class AsyncClient:
         input: models.SelectUserVehicleInput,
     ) -> models.SelectUserVehicleForSmartFlexOnboarding | None:
         """Select the user's vehicle to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'selectUserVehicleForSmartFlexOnboarding' field is deprecated.
@@ -5211,6 +5435,7 @@ class AsyncClient:
         input: models.SelectVehicleMakeInput,
     ) -> models.SelectVehicleMakeForSmartFlexOnboarding | None:
         """Select the vehicle make to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'selectVehicleMakeForSmartFlexOnboarding' field is deprecated.
@@ -5232,6 +5457,7 @@ class AsyncClient:
         input: models.SelectVehicleOrChargePointInput,
     ) -> models.CompleteSelectVehicleOrChargePointForSmartFlexOnboarding | None:
         """Select the vehicle or charge point for the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-1111, KT-CT-4371, KT-CT-4372, KT-CT-4375, KT-CT-4376, KT-CT-4377, KT-CT-4378, KT-CT-4379, KT-CT-4391.
@@ -5252,6 +5478,7 @@ class AsyncClient:
         input: models.SelectVehicleVariantInput,
     ) -> models.SelectVehicleVariantForSmartFlexOnboarding | None:
         """Select the vehicle model variant to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'selectVehicleVariantForSmartFlexOnboarding' field is deprecated.
@@ -5273,6 +5500,7 @@ class AsyncClient:
         input: models.SendAgreementRescissionMessageInput,
     ) -> models.SendAgreementRescissionConfirmation | None:
         """Publish a transactional message confirming an agreement rescission.
+
         Query complexity: 2.
         Required permissions: Can query agreement rescissions AND Can update agreement rescissions.
         Possible errors: KT-CT-14101.
@@ -5288,6 +5516,7 @@ class AsyncClient:
         input: models.OfferQuoteSummaryInput,
     ) -> models.SendOfferQuoteSummary | None:
         """Send an offer quote summary to all active account users.
+
         Query complexity: 1.
         Required permissions: Can send quotes.
         Rate limit by Ip: 5 per minute.
@@ -5304,6 +5533,7 @@ class AsyncClient:
         input: models.QuoteShareInput,
     ) -> models.SendQuoteSummary | None:
         """Send a quote summary to the provided recipient.
+
         Query complexity: 1.
         Required permissions: Can send quotes.
         Rate limit by Ip: 5 per minute.
@@ -5320,6 +5550,7 @@ class AsyncClient:
         input: models.SendVerificationEmailInput,
     ) -> models.SendVerificationEmail | None:
         """Verify user's email address.
+
         Query complexity: 1.
         Required permissions: Can verify email addresses.
         """
@@ -5334,6 +5565,7 @@ class AsyncClient:
         input: models.SmartFlexDevicePreferencesInput,
     ) -> models.SmartFlexDeviceInterface | None:
         """Set the user preferences for a device.
+
         Query complexity: 6.
         Rate limit by User: 300 per hour.
         Possible errors: KT-CT-4314, KT-CT-4321, KT-CT-4374.
@@ -5349,6 +5581,7 @@ class AsyncClient:
         input: models.SetLoyaltyPointsUserInput,
     ) -> models.SetLoyaltyPointsUser | None:
         """Set the Loyalty Point user for the account.
+
         Query complexity: 1.
         Required permissions: Can set loyalty points user.
         Possible errors: KT-CT-1111, KT-CT-9210, KT-CT-9214.
@@ -5364,6 +5597,7 @@ class AsyncClient:
         input: models.SetOpportunityOutcomeInput,
     ) -> models.SetOpportunityOutcome | None:
         """Update the opportunity outcome to mark the opportunity as won or lost.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8906.
@@ -5379,6 +5613,7 @@ class AsyncClient:
         input: models.SetPaymentPreferenceInput,
     ) -> models.SetPaymentPreference | None:
         """Set a preference to collect payments from a specific payment method.
+
         Query complexity: 1.
         Required permissions: Can set payment preference.
         Possible errors: KT-CT-1111, KT-CT-3822, KT-CT-3967, KT-CT-3968, KT-CT-3969.
@@ -5394,6 +5629,7 @@ class AsyncClient:
         input: models.SetUpDirectDebitInstructionInput,
     ) -> models.SetUpDirectDebitInstruction | None:
         """Set up a new direct debit instruction.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         Possible errors: KT-CT-11103, KT-CT-3820, KT-CT-3821, KT-CT-3940, KT-CT-3971, KT-CT-3979, KT-CT-5415.
@@ -5409,6 +5645,7 @@ class AsyncClient:
         input: models.SetUpDirectDebitInstructionForBusinessInput,
     ) -> models.SetUpDirectDebitInstructionForBusiness | None:
         """Set up a new direct debit instruction for a business.
+
         Query complexity: 6.
         Required permissions: Can create payment instructions AND Can query businesses.
         Possible errors: KT-CT-11107, KT-CT-3940, KT-CT-3948, KT-CT-3956, KT-CT-3971.
@@ -5424,6 +5661,7 @@ class AsyncClient:
         input: models.SetUpDirectDebitInstructionFromStoredDetailsInput,
     ) -> models.SetUpDirectDebitInstructionFromStoredDetails | None:
         """Set up a new direct debit instruction from stored details.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         Possible errors: KT-CT-11103, KT-CT-3822, KT-CT-3948, KT-CT-3956, KT-CT-3971, KT-CT-4123, KT-CT-5415.
@@ -5439,6 +5677,7 @@ class AsyncClient:
         input: models.VehicleChargingPreferencesInput | None = None,
     ) -> models.SetVehicleChargingPreferences | None:
         """Set charging preferences for your electric vehicle.
+
         Query complexity: 5.
         Rate limit by User: 300 per hour.
         Deprecated: The 'setVehicleChargePreferences' field is deprecated.
@@ -5461,6 +5700,7 @@ class AsyncClient:
         input: models.ShareGoodsQuoteInput,
     ) -> models.ShareGoodsQuote | None:
         """Share a goods quote.
+
         Query complexity: 1.
         Required permissions: none.
         Possible errors: KT-CT-4122, KT-CT-8203.
@@ -5476,6 +5716,7 @@ class AsyncClient:
         input: models.StartCollectionProcessInput,
     ) -> models.StartCollectionProcess | None:
         """Start a collection process.
+
         Query complexity: 1.
         Required permissions: Can start collection process.
         Possible errors: KT-CT-1111, KT-CT-11208, KT-CT-11209, KT-CT-11210, KT-CT-11211, KT-CT-11212.
@@ -5491,6 +5732,7 @@ class AsyncClient:
         input: models.StartCustomerVerificationInput,
     ) -> models.StartCustomerVerification | None:
         """Start the customer verification using the provided verification method.
+
         Query complexity: 1.
         Required permissions: Can create account user OR Can verify customer details.
         Possible errors: KT-CT-1701, KT-CT-4194.
@@ -5506,6 +5748,7 @@ class AsyncClient:
         input: models.StartReAuthenticationInput,
     ) -> models.StartReAuthentication | None:
         """Create a wizard for re-authenticating a device with SmartFlex.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-4321, KT-CT-4385.
@@ -5521,6 +5764,7 @@ class AsyncClient:
         input: models.StartSmartFlexOnboardingInput,
     ) -> models.StartSmartFlexOnboarding | None:
         """Create a wizard for onboarding a device with SmartFlex.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-4321, KT-CT-4385.
@@ -5536,6 +5780,7 @@ class AsyncClient:
         input: models.CompleteSmartFlexOnboardingStepInput,
     ) -> models.StartTestChargeForSmartFlexOnboarding | None:
         """Attempt to start a test charge.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'startTestChargeForSmartFlexOnboarding' field is deprecated.
@@ -5557,6 +5802,7 @@ class AsyncClient:
         input: models.StopAutomatedPaymentsInput,
     ) -> models.StopAutomatedPayments | None:
         """Set a preference to not collect automated payments.
+
         Query complexity: 1.
         Required permissions: Can stop automated payments.
         Possible errors: KT-CT-1111, KT-CT-3822, KT-CT-3968, KT-CT-3969.
@@ -5572,6 +5818,7 @@ class AsyncClient:
         input: models.StoreBankDetailsForLeadInput,
     ) -> models.StoreBankDetailsForLead | None:
         """Store bank details for a lead and return the mandate UUID.
+
         Query complexity: 5.
         Required permissions: Can create payment instructions for lead.
         Possible errors: KT-CT-3940, KT-CT-3956, KT-CT-8907, KT-CT-8954.
@@ -5587,6 +5834,7 @@ class AsyncClient:
         input: models.StoreDirectDebitPaymentMethodDetailsInput,
     ) -> models.StoreDirectDebitPaymentMethodDetails | None:
         """Store bank details with the vendor.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         Possible errors: KT-CT-3820, KT-CT-3821, KT-CT-3940, KT-CT-3956.
@@ -5602,6 +5850,7 @@ class AsyncClient:
         input: models.StorePaymentInstructionInput,
     ) -> models.StorePaymentInstruction | None:
         """Store a new payment instruction created through the embedded process.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         Possible errors: KT-CT-3820, KT-CT-3822, KT-CT-3979, KT-CT-4177.
@@ -5617,6 +5866,7 @@ class AsyncClient:
         input: models.CustomerFeedbackInputType,
     ) -> models.SubmitCustomerFeedback | None:
         """Submit customer feedback.
+
         Query complexity: 1.
         Required permissions: Can submit customer feedback.
         Possible errors: KT-CT-5511, KT-CT-5512, KT-CT-5514.
@@ -5632,6 +5882,7 @@ class AsyncClient:
         input: models.GasSelfReadingSubmissionInput,
     ) -> models.SubmitGasSelfReading | None:
         """Submit a self-reading for a supply point.
+
         Query complexity: 1.
         Required permissions: Can access third party queries.
         Possible errors: KT-ES-4508, KT-ES-4509.
@@ -5647,6 +5898,7 @@ class AsyncClient:
         input: models.RequestRepaymentInputType,
     ) -> models.SubmitRepaymentRequest | None:
         """Submit a repayment request.
+
         Query complexity: 1.
         Required permissions: Can create repayment request.
         Possible errors: KT-CT-1132, KT-CT-3820, KT-CT-3821, KT-CT-3823, KT-CT-3926, KT-CT-3927, KT-CT-3928.
@@ -5662,6 +5914,7 @@ class AsyncClient:
         input: models.AccountNumberInput | None = None,
     ) -> models.SuspendDeviceControl | None:
         """Suspend control of the device.
+
         Query complexity: 2.
         Rate limit by User: 300 per hour.
         Deprecated: The 'suspendControl' field is deprecated.
@@ -5684,6 +5937,7 @@ class AsyncClient:
         input: models.SwitchAccountToVariablePaymentScheduleInput,
     ) -> models.SwitchAccountToVariablePaymentSchedule | None:
         """Switch account to variable payment schedule. Current schedule type will be preserved.
+
         Query complexity: 1.
         Required permissions: Can manage payment schedules.
         Possible errors: KT-CT-1111, KT-CT-3921, KT-CT-3922, KT-CT-3947, KT-CT-3984.
@@ -5699,6 +5953,7 @@ class AsyncClient:
         input: models.TerminateAgreementInput,
     ) -> models.TerminateAgreement | None:
         """Terminate an agreement.
+
         Query complexity: 1.
         Required permissions: Can query agreements AND Can update agreeements.
         Possible errors: KT-CT-1501, KT-CT-1513.
@@ -5714,6 +5969,7 @@ class AsyncClient:
         input: models.TerminateContractInput,
     ) -> models.TerminateContractOutput:
         """Terminate an existing contract.
+
         Query complexity: 1.
         Possible errors: KT-CT-10003, KT-CT-10007, KT-CT-10008, KT-CT-10013, KT-CT-10022, KT-CT-10023, KT-CT-10024, KT-CT-10025, KT-CT-10037, KT-CT-10038, KT-CT-10039, KT-CT-10041, KT-CT-10044.
         """
@@ -5728,6 +5984,7 @@ class AsyncClient:
         input: models.TerminateCreditTransferPermissionInput,
     ) -> models.TerminateCreditTransferPermission | None:
         """Terminate credit transfer permission.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Possible errors: KT-CT-3822, KT-CT-3825, KT-CT-3827.
@@ -5743,6 +6000,7 @@ class AsyncClient:
         input: models.TerminateSolarWalletRelationshipType,
     ) -> models.TerminateSolarWalletRelationship | None:
         """Terminate solar wallet sharing credit between a solar wallet credit ledger and spain electricity ledger.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Deprecated: The 'terminateSolarWalletRelationship' field is deprecated.
@@ -5764,6 +6022,7 @@ class AsyncClient:
         input: models.CompleteDeviceRegistrationInput | None = None,
     ) -> models.ThirdPartyCompleteDeviceRegistration | None:
         """Completes the registration of a device if the contract is eligible and the device registration valid.
+
         Query complexity: 1.
         Required permissions: Can complete device registration.
         Deprecated: The 'thirdPartyCompleteDeviceRegistration' field is deprecated.
@@ -5786,6 +6045,7 @@ class AsyncClient:
         input: models.TransferLeadOpportunitiesInput,
     ) -> models.TransferLeadOpportunities | None:
         """Transfer opportunities across leads.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8907.
@@ -5802,6 +6062,7 @@ class AsyncClient:
     ) -> models.TransferLedgerBalance | None:
         """Transfer value from a source ledger to a destination ledger. This decreases the balance of the source ledger by the given amount and increases the balance of the destination ledger by the same amount. If the amount is negative, the effect is reversed (the source ledger's balance increases and the destination ledger's balance decreases).
         This field requires the Authorization header to be set.
+
         Query complexity: 1.
         Required permissions: Can perform balance transfers AND Can perform payments operations.
         Possible errors: KT-CT-3820, KT-CT-3821, KT-CT-3822, KT-CT-3823, KT-CT-9701, KT-CT-9702, KT-CT-9703, KT-CT-9704.
@@ -5817,6 +6078,7 @@ class AsyncClient:
         input: models.TransferLoyaltyPointsBetweenUsersInput,
     ) -> models.TransferLoyaltyPointsBetweenUsers | None:
         """Transfer Loyalty Point from one account user to another.
+
         Query complexity: 1.
         Required permissions: Can transfer loyalty points.
         Possible errors: KT-CT-1111, KT-CT-9204, KT-CT-9205, KT-CT-9208, KT-CT-9209, KT-CT-9210.
@@ -5837,6 +6099,7 @@ class AsyncClient:
         It may have a boostChargeRefusalReasons extension which lists the reasons why the boost
         charge was refused. Possible reasons include:
         BC_DEVICE_NOT_YET_LIVE(device is not yet live)BC_DEVICE_RETIRED(device is retired)BC_DEVICE_SUSPENDED(device is suspended)BC_DEVICE_DISCONNECTED(device is disconnected)BC_DEVICE_NOT_AT_HOME(device is not at home)BC_BOOST_CHARGE_IN_PROGRESS(boost charge already in progress)BC_DEVICE_FULLY_CHARGED(device is already fully charged)
+
         Query complexity: 5.
         Rate limit by User: 300 per hour.
         Deprecated: The 'triggerBoostCharge' field is deprecated.
@@ -5859,6 +6122,7 @@ class AsyncClient:
         input: models.TriggerCollectionProcessMessageInput,
     ) -> models.TriggerCollectionProcessMessage | None:
         """Trigger a collection process message with safety checks.
+
         Query complexity: 1.
         Required permissions: Can start collection process.
         Possible errors: KT-CT-1111, KT-CT-11201.
@@ -5874,6 +6138,7 @@ class AsyncClient:
         s3_key: str,
     ) -> models.TriggerPostUploadOperations:
         """The mutation triggerPostUploadOperations.
+
         Query complexity: 1.
         Possible errors: KT-CT-8710.
         """
@@ -5893,6 +6158,7 @@ class AsyncClient:
         testChargeRefusalReasons extension which lists the reasons why the test charge was refused. Possible reasons
         include:
         TC_DEVICE_LIVE(device is already live)TC_DEVICE_ONBOARDING_IN_PROGRESS(test dispatch already in progress)TC_DEVICE_RETIRED(device is retired)TC_DEVICE_SUSPENDED(device is suspended)TC_DEVICE_DISCONNECTED(device is disconnected)TC_DEVICE_ALREADY_CHARGING(device is already charging)TC_DEVICE_AWAY_FROM_HOME(device is away from home)TC_DEVICE_NO_LOCATION_CONFIGURED(device has no location configured)TC_DEVICE_LOCATION_UNABLE_TO_IDENTIFY(unable to identify device location)TC_DEVICE_LOCATION_MISSING(device location is missing)
+
         Query complexity: 4.
         Required permissions: Can access customer queries OR Can manage ev.
         Rate limit by User: 300 per hour.
@@ -5910,6 +6176,7 @@ class AsyncClient:
         input: models.UnenrollAccountFromLoyaltyProgramInput,
     ) -> models.UnenrollAccountFromLoyaltyProgram | None:
         """Unenroll users account from Loyalty program.
+
         Query complexity: 1.
         Required permissions: Can unenroll user from loyalty program.
         Possible errors: KT-CT-1111, KT-CT-9220.
@@ -5923,6 +6190,7 @@ class AsyncClient:
         self,
     ) -> models.UnlinkUserFromLineResponse:
         """Unlink an account user and line together.
+
         Query complexity: 1.
         """
         variables: dict[str, Any] = {}
@@ -5935,6 +6203,7 @@ class AsyncClient:
         input: models.AccountBillingAddressInput,
     ) -> models.UpdateAccountBillingAddress | None:
         """Update the account billing address.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update account details.
         Possible errors: KT-CT-4145, KT-CT-7123.
@@ -5950,6 +6219,7 @@ class AsyncClient:
         input: models.UpdateAccountBillingEmailInput,
     ) -> models.UpdateAccountBillingEmail | None:
         """Update account billing email.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update account details.
         Possible errors: KT-CT-4122, KT-CT-4123.
@@ -5966,6 +6236,7 @@ class AsyncClient:
         consents: list[models.ConsentInput | None],
     ) -> models.UpdateAccountConsents | None:
         """Update the consents of an account
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can edit customer marketing preference.
         Possible errors: KT-CT-9014, KT-CT-9016, KT-CT-9017, KT-CT-9018.
@@ -5982,6 +6253,7 @@ class AsyncClient:
         input: models.AccountReferenceInput,
     ) -> models.UpdateAccountReference | None:
         """Update an account reference.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update account reference.
         Possible errors: KT-CT-4123, KT-CT-8310, KT-CT-8311.
@@ -5997,6 +6269,7 @@ class AsyncClient:
         input: models.UpdateAccountReferralStatusInput,
     ) -> models.UpdateAccountReferralStatus | None:
         """Update the status of an account referral.
+
         Query complexity: 1.
         Required permissions: Can payout referrals.
         Possible errors: KT-CT-6712, KT-CT-6732.
@@ -6012,6 +6285,7 @@ class AsyncClient:
         input: models.UpdateAccountUserInput | None = None,
     ) -> models.UpdateAccountUser | None:
         """Update an account.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Possible errors: KT-CT-5414, KT-ES-5410.
@@ -6029,6 +6303,7 @@ class AsyncClient:
         user_number: str | None = None,
     ) -> models.UpdateAccountUserConsents | None:
         """Update the consents of an account user (the authenticated user)
+
         Query complexity: 1.
         Required permissions: Can edit customer marketing preference.
         Possible errors: KT-CT-1111, KT-CT-1605, KT-CT-5421, KT-CT-5422, KT-CT-9014, KT-CT-9016, KT-CT-9017.
@@ -6047,6 +6322,7 @@ class AsyncClient:
         input: models.UpdatePurchaseInput,
     ) -> models.UpdateActivePurchase | None:
         """Update an active purchase.
+
         Query complexity: 1.
         Required permissions: Can manage goods purchases.
         Possible errors: KT-CT-8206, KT-CT-8225, KT-CT-8226, KT-CT-8227.
@@ -6062,6 +6338,7 @@ class AsyncClient:
         input: models.UpdateAffiliateLinkInputType,
     ) -> models.UpdateAffiliateLink:
         """Update an existing affiliate link.
+
         Query complexity: 1.
         Possible errors: KT-CT-7711, KT-CT-7713, KT-CT-7714, KT-CT-7715.
         """
@@ -6076,6 +6353,7 @@ class AsyncClient:
         input: models.UpdateAffiliateOrganisationInputType,
     ) -> models.UpdateAffiliateOrganisation:
         """Update an existing affiliate organisation.
+
         Query complexity: 1.
         Possible errors: KT-CT-7717.
         """
@@ -6090,6 +6368,7 @@ class AsyncClient:
         input: models.UpdateAgentAuxiliaryStatusInput,
     ) -> models.UpdateAgentAuxiliaryStatus | None:
         """The mutation updateAgentAuxiliaryStatus.
+
         Query complexity: 1.
         Required permissions: Can manage calls.
         Possible errors: KT-CT-7813.
@@ -6105,6 +6384,7 @@ class AsyncClient:
         input: models.UpdateAgreementPeriodInput,
     ) -> models.UpdateAgreementPeriod | None:
         """Update the period of an agreement.
+
         Query complexity: 1.
         Required permissions: Can update agreeements.
         Possible errors: KT-CT-1501, KT-CT-1503, KT-CT-1504, KT-CT-1505, KT-CT-1506, KT-CT-4178.
@@ -6120,6 +6400,7 @@ class AsyncClient:
         input: models.UpdateAgreementRescissionInput,
     ) -> models.UpdateAgreementRescission | None:
         """Update an agreement rescission.
+
         Query complexity: 1.
         Required permissions: Can query agreement rescissions AND Can update agreement rescissions.
         Possible errors: KT-CT-14101, KT-CT-14102.
@@ -6135,6 +6416,7 @@ class AsyncClient:
         input: models.UpdateAgreementRolloverInput,
     ) -> models.UpdateAgreementRollover | None:
         """Update an agreement rollover.
+
         Query complexity: 1.
         Required permissions: Can query agreement rollovers AND Can update agreement rollovers.
         Possible errors: KT-CT-13705, KT-CT-13706, KT-CT-13707, KT-CT-4910.
@@ -6150,6 +6432,7 @@ class AsyncClient:
         input: models.UpdateAPIExceptionInput,
     ) -> models.UpdateAPIException | None:
         """Mutation to update an existing APIException instance.
+
         Query complexity: 1.
         Required permissions: Can update api exceptions.
         Possible errors: KT-CT-7801, KT-CT-7803, KT-CT-7804, KT-CT-7805, KT-CT-7806, KT-CT-7809, KT-CT-7811, KT-CT-7812, KT-CT-7814.
@@ -6165,6 +6448,7 @@ class AsyncClient:
         input: models.UpdateAPIExceptionNoteInput,
     ) -> models.UpdateAPIExceptionNote | None:
         """Mutation to update an existing APIExceptionNote instance.
+
         Query complexity: 1.
         Required permissions: Can update api exception notes.
         Possible errors: KT-CT-7807, KT-CT-7808.
@@ -6180,6 +6464,7 @@ class AsyncClient:
         input: models.UpdateAutoTopUpAmountInput,
     ) -> models.UpdateAutoTopUpAmount | None:
         """Change the auto top up amount for the payment schedule.
+
         Query complexity: 1.
         Required permissions: Can access customer queries.
         Possible errors: KT-CT-3815, KT-CT-3820, KT-CT-3821, KT-CT-3822, KT-CT-3941, KT-CT-3942, KT-CT-3947, KT-CT-3953, KT-CT-4123.
@@ -6195,6 +6480,7 @@ class AsyncClient:
         input: models.UpdateAccountBillingAddressInput | None = None,
     ) -> models.UpdateBillingAddress | None:
         """Updates billing address details.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Possible errors: KT-CT-4123, KT-ES-4118.
@@ -6211,6 +6497,7 @@ class AsyncClient:
         input: models.UpdateAccountBillingDetailsInput | None = None,
     ) -> models.UpdateBillingDetails | None:
         """Updates billing details.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Possible errors: KT-ES-1130, KT-ES-4119.
@@ -6231,6 +6518,7 @@ class AsyncClient:
         It may have a boostChargeRefusalReasons extension which lists the reasons why the boost
         charge was refused. Possible reasons include:
         BC_DEVICE_NOT_YET_LIVE(device is not yet live)BC_DEVICE_RETIRED(device is retired)BC_DEVICE_SUSPENDED(device is suspended)BC_DEVICE_DISCONNECTED(device is disconnected)BC_DEVICE_NOT_AT_HOME(device is not at home)BC_BOOST_CHARGE_IN_PROGRESS(boost charge already in progress)BC_DEVICE_FULLY_CHARGED(device is already fully charged)
+
         Query complexity: 5.
         Rate limit by User: 300 per hour.
         Possible errors: KT-CT-1111, KT-CT-4354, KT-CT-4356, KT-CT-4357.
@@ -6247,6 +6535,7 @@ class AsyncClient:
         input: models.UpdateCampaignAccountExpiryDateInput,
     ) -> models.UpdateCampaignAccountExpiryDate | None:
         """The mutation updateCampaignAccountExpiryDate.
+
         Query complexity: 1.
         Required permissions: Can update campaign account.
         Possible errors: KT-CT-1111, KT-CT-4123, KT-CT-7428, KT-CT-7429.
@@ -6262,6 +6551,7 @@ class AsyncClient:
         input: models.UpdateCollectionProcessRecordLatestStepInputType,
     ) -> models.UpdateCollectionProcessRecordLatestStep | None:
         """Update the latest step of a Collection Process Record.
+
         Query complexity: 1.
         Required permissions: Can update collection process record to pause.
         Possible errors: KT-CT-1111, KT-CT-11201.
@@ -6277,6 +6567,7 @@ class AsyncClient:
         input: models.UpdateCollectionProcessRecordToActiveInputType,
     ) -> models.UpdateCollectionProcessRecordToActive | None:
         """Update the Collection Process Record from raised status to active.
+
         Query complexity: 1.
         Required permissions: Can update collection process record to active.
         Possible errors: KT-CT-1111, KT-CT-11201, KT-CT-11202, KT-CT-11207, KT-CT-11218.
@@ -6292,6 +6583,7 @@ class AsyncClient:
         input: models.UpdateCollectionProcessRecordToCompleteInputType,
     ) -> models.UpdateCollectionProcessRecordToComplete | None:
         """Update the Collection Process Record from raised status to complete.
+
         Query complexity: 1.
         Required permissions: Can update collection process record to complete.
         Possible errors: KT-CT-1111, KT-CT-11201, KT-CT-11203, KT-CT-11204.
@@ -6307,6 +6599,7 @@ class AsyncClient:
         input: models.UpdateCommsDeliveryPreferenceInput,
     ) -> models.UpdateCommsDeliveryPreference | None:
         """Update account communication delivery preference.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update account details.
         Possible errors: KT-CT-4123, KT-CT-4136.
@@ -6322,6 +6615,7 @@ class AsyncClient:
         input: models.UpdateAccountUserCommsPreferencesMutationInput,
     ) -> models.UpdateAccountUserCommsPreferencesMutationPayload | None:
         """Update the comms preferences of the account user (the authenticated user).
+
         Query complexity: 1.
         Required permissions: Can edit customer marketing preference.
         """
@@ -6336,6 +6630,7 @@ class AsyncClient:
         input: models.UpdateDCAProceedingInputType,
     ) -> models.UpdateDCAProceeding | None:
         """Update the status of a DCA proceeding.
+
         Query complexity: 1.
         Required permissions: Can update dca proceedings.
         Possible errors: KT-CT-11604, KT-CT-11605, KT-CT-11610.
@@ -6351,6 +6646,7 @@ class AsyncClient:
         input: models.UpdateDeviceGridExportInput | None = None,
     ) -> models.UpdateDeviceGridExportSmartFlexDeviceInterface | None:
         """Update the grid export preference for a device.
+
         Query complexity: 2.
         Rate limit by User: 300 per hour.
         Possible errors: KT-CT-1111, KT-CT-4386.
@@ -6367,6 +6663,7 @@ class AsyncClient:
         input: models.SmartControlInput,
     ) -> models.UpdateDeviceSmartControlSmartFlexDeviceInterface | None:
         """Suspends or resumes the smart control of a specific device. For some devices, this will also adjust smart control of related devices. e.g. suspending one zone in a multi-zone heat pump system will suspend all zones in that system.
+
         Query complexity: 6.
         Rate limit by User: 300 per hour.
         Possible errors: KT-CT-4313, KT-CT-4314, KT-CT-4358, KT-CT-4359, KT-CT-4387.
@@ -6382,6 +6679,7 @@ class AsyncClient:
         input: models.UpdateDocumentAccessibilityPreferenceInput,
     ) -> models.UpdateDocumentAccessibilityPreference:
         """Update the document accessibility preference for an account.
+
         Query complexity: 1.
         Possible errors: KT-CT-4123.
         """
@@ -6396,6 +6694,7 @@ class AsyncClient:
         input: models.UpdateIsChargingDurationCappedInput | None = None,
     ) -> models.UpdateIsChargingDurationCappedSmartFlexDeviceInterface | None:
         """Update the charging duration cap preference for a device.
+
         Query complexity: 2.
         Rate limit by User: 300 per hour.
         Possible errors: KT-CT-1111, KT-CT-4389, KT-CT-4390.
@@ -6412,6 +6711,7 @@ class AsyncClient:
         input: models.UpdateLeadDetailsInput,
     ) -> models.UpdateLeadDetails | None:
         """Update the details of a lead.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8907, KT-CT-8912, KT-CT-8913, KT-CT-8931, KT-CT-8935.
@@ -6427,6 +6727,7 @@ class AsyncClient:
         input: models.UpdateLeadStageInput,
     ) -> models.UpdateLeadStage | None:
         """Update the stage of a lead.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8907, KT-CT-8914, KT-CT-8915, KT-CT-8916, KT-CT-8917, KT-CT-8918.
@@ -6442,6 +6743,7 @@ class AsyncClient:
         input: models.UpdateLeaveSupplierInput,
     ) -> models.LeaveSupplierUpdated:
         """Update an existing leave supplier process.
+
         Query complexity: 1.
         Possible errors: KT-CT-10302, KT-CT-10304, KT-CT-10309, KT-CT-10310, KT-CT-1607.
         """
@@ -6456,6 +6758,7 @@ class AsyncClient:
         input: models.UpdateMessageTagsInput | None = None,
     ) -> models.UpdateMessageTags | None:
         """The mutation updateMessageTags.
+
         Query complexity: 1.
         Required permissions: Can update ink message tags.
         Possible errors: KT-CT-7611, KT-CT-7614.
@@ -6472,6 +6775,7 @@ class AsyncClient:
         input: models.MetadataInput,
     ) -> models.UpdateMetadata | None:
         """Update metadata on an object.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can mutate metadata.
         Possible errors: KT-CT-4123, KT-CT-4124, KT-CT-4177, KT-CT-6622, KT-CT-6637, KT-CT-8411, KT-CT-8413.
@@ -6487,6 +6791,7 @@ class AsyncClient:
         input: models.UpdateNotesOnOpportunityInput,
     ) -> models.UpdateNotesOnOpportunity | None:
         """Update the notes of an opportunity.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8906.
@@ -6502,6 +6807,7 @@ class AsyncClient:
         input: models.UpdateOfferGroupOnOpportunityInput,
     ) -> models.UpdateOfferGroupOnOpportunity | None:
         """Update the offer group of an opportunity.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8906.
@@ -6517,6 +6823,7 @@ class AsyncClient:
         input: models.OnSiteJobsUpdateRequestInput,
     ) -> models.UpdateOnSiteJobsRequest | None:
         """Update an On Site Jobs Request.
+
         Query complexity: 1.
         Required permissions: Can update on site jobs requests.
         Possible errors: KT-CT-13032, KT-CT-13035, KT-CT-13038, KT-CT-13040, KT-CT-13045, KT-CT-13050, KT-CT-13051, KT-CT-13052.
@@ -6532,6 +6839,7 @@ class AsyncClient:
         input: models.UpdateOpportunityAssignmentInput,
     ) -> models.UpdateOpportunityAssignment | None:
         """Update assignment fields for an Opportunity.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8903, KT-CT-8906, KT-CT-8913, KT-CT-8946, KT-CT-8947, KT-CT-8948, KT-CT-8949, KT-CT-8950, KT-CT-8951.
@@ -6547,6 +6855,7 @@ class AsyncClient:
         input: models.UpdateOpportunityDetailsInput,
     ) -> models.UpdateOpportunityDetails | None:
         """Update the details of an opportunity.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8906, KT-CT-8912, KT-CT-8930, KT-CT-8931.
@@ -6562,6 +6871,7 @@ class AsyncClient:
         input: models.UpdateExtraDetailsInput,
     ) -> models.UpdateOpportunityExtraDetails | None:
         """Update the extra details of a opportunity.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8906, KT-CT-8926.
@@ -6577,6 +6887,7 @@ class AsyncClient:
         input: models.UpdateOpportunityStageInput,
     ) -> models.UpdateOpportunityStage | None:
         """Update the stage of a opportunity.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8903, KT-CT-8910, KT-CT-8914, KT-CT-8915, KT-CT-8916, KT-CT-8917.
@@ -6592,6 +6903,7 @@ class AsyncClient:
         input: models.OptionsLanguagePreferenceInput,
     ) -> models.UpdateOptionsLanguagePreference | None:
         """Update the preferred language from account's options. Used for communications.
+
         Query complexity: 1.
         Required permissions: Can update account details.
         Possible errors: KT-CT-4123.
@@ -6608,6 +6920,7 @@ class AsyncClient:
     ) -> models.UpdatePassword | None:
         """Update password of the authenticated user
         This field requires the Authorization header to be set.
+
         Query complexity: 1.
         Possible errors: KT-CT-5450, KT-CT-5460.
         """
@@ -6623,6 +6936,7 @@ class AsyncClient:
         new_payment_details: models.UpdateAccountPaymentInput | None = None,
     ) -> models.UpdatePaymentDetails | None:
         """Updates payment details.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Possible errors: KT-ES-1130, KT-ES-3910, KT-ES-4120.
@@ -6639,6 +6953,7 @@ class AsyncClient:
         input: models.UpdateProductPricesInput,
     ) -> models.UpdateProductPricesOutput:
         """Update the prices of a product.
+
         Query complexity: 1.
         Possible errors: KT-CT-12008, KT-CT-12009, KT-CT-12010, KT-CT-12011, KT-CT-12012, KT-CT-12013.
         """
@@ -6653,6 +6968,7 @@ class AsyncClient:
         input: models.UpdateQuoteConfigurationInput,
     ) -> models.UpdateQuoteConfigurationOutput | None:
         """Update a quote configuration with new terms and extra details.
+
         Query complexity: 1.
         Required permissions: Can update quote configuration.
         Possible errors: KT-CT-12408, KT-CT-12409, KT-CT-12410, KT-CT-12411, KT-CT-12412, KT-CT-12413, KT-CT-12414, KT-CT-12415, KT-CT-12416, KT-CT-12417, KT-CT-12418, KT-CT-12419, KT-CT-12420, KT-CT-12421, KT-CT-12422, KT-CT-12423, KT-CT-12424.
@@ -6668,6 +6984,7 @@ class AsyncClient:
         input: models.UpdateSiteworksRequestInputType,
     ) -> models.UpdateSiteworksRequest | None:
         """Update a Request.
+
         Query complexity: 1.
         Required permissions: Can create siteworks requests.
         Deprecated: The 'updateSiteworksRequest' field is deprecated.
@@ -6691,6 +7008,7 @@ class AsyncClient:
         """Update the account user details of the authenticated user.
         Only one name field can be updated per day, other fields can be updated freely. This prevents users from switching accounts to someone else (usually when moving homes). All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
         This field requires the Authorization header to be set.
+
         Query complexity: 1.
         Required permissions: Can book smart meter appointments OR Can update user details.
         Possible errors: KT-CT-5413, KT-CT-5414.
@@ -6707,6 +7025,7 @@ class AsyncClient:
     ) -> models.UpdateAccountUserMutationPayload | None:
         """DEPRECATED: Please use updateUser instead
         Update the account user details of the authenticated user. Only one field can be updated per day. This prevents users from switching accounts to someone else (usually when moving homes) All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
+
         Query complexity: 1.
         Deprecated: The 'updateUserDetails' field is deprecated.
         """
@@ -6726,6 +7045,7 @@ class AsyncClient:
         input: models.ValidateAddressInput,
     ) -> models.ValidateAddress | None:
         """Validate an address without persisting it. Accepts address form values (matching the structure from the addressFields query), runs validation, and returns the full descriptor with cleaned/normalised values and per-field errors so the client can compare submitted vs. normalised data.
+
         Query complexity: 1.
         Possible errors: KT-CT-4413.
         """
@@ -6740,6 +7060,7 @@ class AsyncClient:
         input: models.ValidateEmailInput,
     ) -> models.ValidateEmail | None:
         """Validate user's email address.
+
         Query complexity: 1.
         Required permissions: Can create accounts.
         """
@@ -6754,6 +7075,7 @@ class AsyncClient:
         input: models.ValidateMfaDeviceInputType,
     ) -> models.ValidateMfaDevice | None:
         """Validate MFA Device for user.
+
         Query complexity: 1.
         Required permissions: Can validate mfa device.
         Possible errors: KT-CT-1150, KT-CT-1151, KT-CT-1152, KT-CT-1155.
@@ -6769,6 +7091,7 @@ class AsyncClient:
         input: models.ValidatePhoneNumberInput,
     ) -> models.ValidatePhone | None:
         """Validate user's phone number.
+
         Query complexity: 1.
         Required permissions: Can create accounts.
         """
@@ -6783,6 +7106,7 @@ class AsyncClient:
         input: models.VaryContractTermsInput,
     ) -> models.VaryContractTermsOutput:
         """Vary the terms of a contract.
+
         Query complexity: 1.
         Possible errors: KT-CT-10003, KT-CT-10008, KT-CT-10011, KT-CT-10012, KT-CT-10033, KT-CT-10034, KT-CT-10035, KT-CT-10036, KT-CT-10037, KT-CT-10038, KT-CT-10041.
         """
@@ -6797,6 +7121,7 @@ class AsyncClient:
         input: models.VerifyCustomerInput,
     ) -> models.VerifyCustomer | None:
         """Verify a customer using the provided verification code and type.
+
         Query complexity: 1.
         Required permissions: Can access customer queries AND Can verify customer details.
         Possible errors: KT-CT-4191.
@@ -6812,6 +7137,7 @@ class AsyncClient:
         input: models.VerifyEmailInput,
     ) -> models.VerifyEmail | None:
         """Verify user's email address.
+
         Query complexity: 1.
         Required permissions: Can verify email addresses.
         """
@@ -6826,6 +7152,7 @@ class AsyncClient:
         input: models.VerifyIdentityInput,
     ) -> models.VerifyIdentity | None:
         """Provide identifying information about an account and user to get a scoped token that will permit access to associate an email address with the account's user.
+
         Query complexity: 1.
         Required permissions: none.
         Rate limit by Ip: 10 per minute.
@@ -6842,6 +7169,7 @@ class AsyncClient:
         input: models.WithdrawDunningInputType,
     ) -> models.WithdrawDunning | None:
         """Withdraw a dunning process for an account
+
         Query complexity: 1.
         Required permissions: Can update dunning process.
         Possible errors: KT-CT-11301, KT-CT-11302, KT-CT-11303, KT-CT-11306, KT-CT-4178.
@@ -6916,9 +7244,11 @@ class Client:
         *,
         operation_name: str = "",
     ) -> dict[str, Any]:
-        """Sends any document and returns its ``data``; ``operation_name`` names one of several operations."""
-        kind = "mutation" if document.lstrip().startswith("mutation") else "query"
-        return self._engine.execute(operation_name, document, _dump(variables or {}), kind)
+        """Sends any document and returns its ``data``; ``operation_name`` names one of several operations.
+
+        It is sent again after a failure only when it is a query (see ``kind_of``).
+        """
+        return self._engine.execute(operation_name, document, _dump(variables or {}), kind_of(document))
 
     def accept_goods_quote(
         self,
@@ -6926,6 +7256,7 @@ class Client:
         input: models.AcceptGoodsQuoteInput,
     ) -> models.AcceptGoodsQuote | None:
         """Accept a goods quote.
+
         Query complexity: 1.
         Required permissions: Can manage goods purchases.
         Possible errors: KT-CT-8201, KT-CT-8223, KT-CT-8224.
@@ -6941,6 +7272,7 @@ class Client:
         input: models.AcceptOfferForQuotingInput,
     ) -> models.AcceptOfferForQuoting | None:
         """Accept a quoting offer in an offer group.
+
         Query complexity: 3.
         Required permissions: Can create quoting offer group.
         Possible errors: KT-CT-12402.
@@ -6956,6 +7288,7 @@ class Client:
         input: models.ActualizeContractInput,
     ) -> models.ActualizeContractOutput:
         """Actualize a contract for an account or business.
+
         Query complexity: 1.
         Possible errors: KT-CT-10003, KT-CT-10007, KT-CT-10008, KT-CT-10022, KT-CT-10023, KT-CT-10024, KT-CT-10026, KT-CT-10039, KT-CT-10041.
         """
@@ -6970,6 +7303,7 @@ class Client:
         input: models.AddBusinessToSegmentInput,
     ) -> models.AddBusinessToSegmentMutation | None:
         """Add a business to a segment.
+
         Query complexity: 1.
         Required permissions: Can query businesses AND Can update businesses.
         Possible errors: KT-CT-11107, KT-CT-1111, KT-CT-11111.
@@ -6985,6 +7319,7 @@ class Client:
         input: models.AddCampaignToAccountInput,
     ) -> models.AddCampaignToAccount | None:
         """The mutation addCampaignToAccount.
+
         Query complexity: 1.
         Required permissions: Can add campaign to account.
         Possible errors: KT-CT-1111, KT-CT-4123, KT-CT-7427.
@@ -7001,6 +7336,7 @@ class Client:
     ) -> models.AddChildToProperty | None:
         """Add a child property to a parent property in a hierarchy.
         If the child is already in the hierarchy with a different parent, it will be reparented. If the child is already a child of the specified parent, this operation is idempotent and does nothing.
+
         Query complexity: 1.
         Required permissions: Can manage property hierarchies.
         Possible errors: KT-CT-1111, KT-CT-6622, KT-CT-6634.
@@ -7016,6 +7352,7 @@ class Client:
         input: list[models.RiskListItemInputType | None],
     ) -> models.AddItemsToRiskList | None:
         """Add items to the risk list.
+
         Query complexity: 1.
         Required permissions: Can edit risk list.
         Possible errors: KT-CT-12105.
@@ -7031,6 +7368,7 @@ class Client:
         input: models.AddNoteToInkConversationInput | None = None,
     ) -> models.AddNoteToInkConversation | None:
         """The mutation addNoteToInkConversation.
+
         Query complexity: 1.
         Required permissions: Can add note to conversation.
         Possible errors: KT-CT-7612.
@@ -7048,6 +7386,7 @@ class Client:
     ) -> models.AddParentToProperty | None:
         """Add a parent property to a child property in a hierarchy.
         If the child is already in the hierarchy with a different parent, it will be reparented. If the child is already a child of the specified parent, this operation is idempotent and does nothing.
+
         Query complexity: 1.
         Required permissions: Can manage property hierarchies.
         Possible errors: KT-CT-1111, KT-CT-6622, KT-CT-6635.
@@ -7063,6 +7402,7 @@ class Client:
         input: models.AddPortfolioReferenceInput | None = None,
     ) -> models.AddPortfolioReference | None:
         """Mutation to add a reference to an existing portfolio.
+
         Query complexity: 1.
         Required permissions: Can create portfolios.
         Possible errors: KT-CT-9403, KT-CT-9408, KT-CT-9409, KT-CT-9410.
@@ -7079,6 +7419,7 @@ class Client:
         input: models.AddPropertyInput,
     ) -> models.AddProperty | None:
         """Add a property to an account.
+
         Query complexity: 1.
         Required permissions: Can create property.
         Rate limit by User: 5 per minute.
@@ -7096,6 +7437,7 @@ class Client:
     ) -> models.AddPropertyToHierarchy | None:
         """Add a property to a hierarchy as a root node.
         If the property is already a root node in the hierarchy, this operation is idempotent. If the property is already in the hierarchy as a child, an error will be raised.
+
         Query complexity: 1.
         Required permissions: Can manage property hierarchies.
         Possible errors: KT-CT-6622, KT-CT-6633.
@@ -7111,6 +7453,7 @@ class Client:
         input: models.AddSignupReferralOnAccountInput,
     ) -> models.AddSignupReferralOnAccount | None:
         """Add a one-way signup reward to a referral.
+
         Query complexity: 1.
         Required permissions: Can create referrals.
         Rate limit by User: 5 per minute.
@@ -7127,6 +7470,7 @@ class Client:
         input: models.AddStorylineToInkConversationInput | None = None,
     ) -> models.AddStorylineToInkConversation | None:
         """The mutation addStorylineToInkConversation.
+
         Query complexity: 1.
         Required permissions: Can add storyline to conversation.
         Possible errors: KT-CT-7612, KT-CT-7651, KT-CT-7657.
@@ -7143,6 +7487,7 @@ class Client:
         input: models.AddUserToPortfolioInput,
     ) -> models.AddUserToPortfolio | None:
         """Add an user to a portfolio with a specified role.
+
         Query complexity: 1.
         Required permissions: Can allocate user roles.
         Possible errors: KT-CT-5461, KT-CT-5462, KT-CT-5463, KT-CT-9407, KT-CT-9408.
@@ -7158,6 +7503,7 @@ class Client:
         input: models.RepaymentInput,
     ) -> models.AllowRepaymentSubmission | None:
         """Allow a repayment to be submitted.
+
         Query complexity: 1.
         Required permissions: Can create repayment interventions.
         Possible errors: KT-CT-3944, KT-CT-3945, KT-CT-3950.
@@ -7173,6 +7519,7 @@ class Client:
         input: models.AmendPaymentInput,
     ) -> models.AmendPayment | None:
         """Amend an existing payment.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can amend payments.
         Possible errors: KT-CT-3924, KT-CT-3970, KT-CT-4123.
@@ -7188,6 +7535,7 @@ class Client:
         input: models.ApproveRepaymentInput,
     ) -> models.ApproveRepayment | None:
         """Approve a repayment.
+
         Query complexity: 1.
         Required permissions: Can approve repayments.
         Possible errors: KT-CT-3934, KT-CT-3935, KT-CT-3959, KT-CT-3973.
@@ -7203,6 +7551,7 @@ class Client:
         input: models.AssessCollectionProcessRecordForPauseInputType,
     ) -> models.AssessCollectionProcessRecordForPause | None:
         """Assess a collection process record for pause.
+
         Query complexity: 1.
         Required permissions: Can update collection process record to pause.
         Possible errors: KT-CT-1111, KT-CT-11201.
@@ -7218,6 +7567,7 @@ class Client:
         input: models.AssignInkBucketInput | None = None,
     ) -> models.AssignInkBucket | None:
         """The mutation assignInkBucket.
+
         Query complexity: 1.
         Required permissions: Can assign ink bucket.
         Possible errors: KT-CT-7612, KT-CT-7613.
@@ -7234,6 +7584,7 @@ class Client:
         input: models.AssignSupplyPointToEstimationGroupInput,
     ) -> models.AssignSupplyPointToEstimationGroup | None:
         """The mutation assignSupplyPointToEstimationGroup.
+
         Query complexity: 1.
         Required permissions: Can manage supply point estimation group.
         Possible errors: KT-CT-1111, KT-CT-13601, KT-CT-13602, KT-CT-13603.
@@ -7249,6 +7600,7 @@ class Client:
         input: models.AssociateArchivedCallRecordingsWithCallsInput,
     ) -> models.AssociateArchivedCallRecordingsWithCalls | None:
         """The mutation associateArchivedCallRecordingsWithCalls.
+
         Query complexity: 6.
         Required permissions: Can associate archived call recordings.
         Possible errors: KT-CT-11818, KT-CT-11820.
@@ -7264,6 +7616,7 @@ class Client:
         input: models.AssociateCallWithAccountInput,
     ) -> models.AssociateCallWithAccount | None:
         """The mutation associateCallWithAccount.
+
         Query complexity: 1.
         Required permissions: Can manage calls.
         Possible errors: KT-CT-11802, KT-CT-11808, KT-CT-11817, KT-CT-4178.
@@ -7279,6 +7632,7 @@ class Client:
         input: models.AssociateItemToCollectionProcessInputType,
     ) -> models.AssociateItemToCollectionProcess | None:
         """Associate item to a collection process.
+
         Query complexity: 1.
         Required permissions: Can associate item to collection process.
         Possible errors: KT-CT-1111, KT-CT-11201, KT-CT-11205, KT-CT-11216.
@@ -7294,6 +7648,7 @@ class Client:
         input: models.AttachAgreementsToContractsInput,
     ) -> models.AttachAgreementsToContractsOutput:
         """Attach a list of agreements to one or both contract types.
+
         Query complexity: 1.
         Possible errors: KT-CT-10003, KT-CT-10042, KT-CT-10043, KT-CT-1501.
         """
@@ -7308,6 +7663,7 @@ class Client:
         input: models.AwardLoyaltyPointsInput,
     ) -> models.AwardLoyaltyPoints | None:
         """Award the passed number of Loyalty Points to the account.
+
         Query complexity: 1.
         Required permissions: Can add loyalty points.
         Possible errors: KT-CT-1111, KT-CT-9202, KT-CT-9204, KT-CT-9208, KT-CT-9210, KT-CT-9211, KT-CT-9212, KT-CT-9219, KT-CT-9221.
@@ -7323,6 +7679,7 @@ class Client:
         input: models.BackendScreenEventInput,
     ) -> models.BackendScreenEvent | None:
         """Look up an event to perform from its event_id, and return the next action to perform.
+
         Query complexity: 1.
         Possible errors: KT-CT-1111, KT-CT-8002, KT-CT-8003, KT-CT-8004, KT-CT-8007, KT-GB-9310.
         """
@@ -7337,6 +7694,7 @@ class Client:
         input: models.RepaymentInput,
     ) -> models.BlockRepaymentSubmission | None:
         """Block a repayment from being submitted.
+
         Query complexity: 1.
         Required permissions: Can create repayment interventions.
         Possible errors: KT-CT-3944, KT-CT-3946, KT-CT-3950.
@@ -7352,6 +7710,7 @@ class Client:
         input: models.BulkAwardLoyaltyPointsInput,
     ) -> models.BulkAwardLoyaltyPoints | None:
         """Award Loyalty Points to multiple accounts in a single request.
+
         Query complexity: 3.
         Required permissions: Can add loyalty points.
         Possible errors: KT-CT-1111, KT-CT-9202, KT-CT-9212, KT-CT-9221, KT-CT-9224, KT-CT-9225.
@@ -7367,6 +7726,7 @@ class Client:
         input: models.CancelEnrollmentInput,
     ) -> models.EnrollmentCancelled:
         """Cancel an enrollment for an account and a set of supply points.
+
         Query complexity: 1.
         Possible errors: KT-CT-10312, KT-CT-10318, KT-CT-10319, KT-CT-10320, KT-CT-10321, KT-CT-10323, KT-CT-10331, KT-CT-10338.
         """
@@ -7381,6 +7741,7 @@ class Client:
         input: models.CancelLeaveSupplierInput,
     ) -> models.LeaveSupplierCancelled:
         """Cancel a leave supplier process.
+
         Query complexity: 1.
         Possible errors: KT-CT-10302, KT-CT-10304, KT-CT-10305, KT-CT-10306, KT-CT-10307, KT-CT-10308, KT-CT-10311, KT-CT-1607.
         """
@@ -7395,6 +7756,7 @@ class Client:
         input: models.CancelPaymentInput,
     ) -> models.CancelPayment | None:
         """Cancel an in-flight payment.
+
         Query complexity: 1.
         Required permissions: Can cancel payments.
         Possible errors: KT-CT-3924, KT-CT-3954, KT-CT-3955, KT-CT-3956.
@@ -7410,6 +7772,7 @@ class Client:
         input: models.CancelRepaymentRequestInputType,
     ) -> models.CancelRepaymentRequest | None:
         """Cancel a repayment or refund request.
+
         Query complexity: 1.
         Possible errors: KT-CT-3930, KT-CT-3931, KT-CT-4231.
         """
@@ -7424,6 +7787,7 @@ class Client:
         input: models.CancelSmartFlexOnboardingInput,
     ) -> models.CancelSmartFlexOnboarding | None:
         """Cancel onboarding of a device with SmartFlex.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-1111, KT-CT-4371, KT-CT-4372.
@@ -7439,6 +7803,7 @@ class Client:
         input: models.CheckCreditRiskInput,
     ) -> models.CheckCreditRisk | None:
         """Check the credit risk for an account.
+
         Query complexity: 1.
         Required permissions: Can run credit check.
         Possible errors: KT-CT-3921, KT-CT-5518, KT-CT-5523, KT-ES-10701, KT-ES-10702.
@@ -7454,6 +7819,7 @@ class Client:
         input: models.CloseDCAProceedingInputType,
     ) -> models.CloseDCAProceeding | None:
         """Close the DCA proceeding for an account.
+
         Query complexity: 1.
         Required permissions: Can update dca proceedings.
         Possible errors: KT-CT-11602, KT-CT-11603, KT-CT-11604, KT-CT-11605, KT-CT-4178.
@@ -7469,6 +7835,7 @@ class Client:
         input: models.CloseInkConversationInput | None = None,
     ) -> models.CloseInkConversation | None:
         """The mutation closeInkConversation.
+
         Query complexity: 1.
         Required permissions: Can update ink conversation status.
         Possible errors: KT-CT-7612.
@@ -7485,6 +7852,7 @@ class Client:
         input: models.CloseInkLiveChaConversationtInput | None = None,
     ) -> models.CloseInkLiveChatConversation | None:
         """The mutation closeInkLiveChat.
+
         Query complexity: 1.
         Required permissions: Can manage ink live chat.
         Possible errors: KT-CT-7616, KT-CT-7643, KT-CT-7644, KT-CT-7652.
@@ -7499,6 +7867,7 @@ class Client:
         self,
     ) -> models.CloseOpenPrintBatch:
         """Close the Open Print Batch if any.
+
         Query complexity: 1.
         Possible errors: KT-CT-9010.
         """
@@ -7512,6 +7881,7 @@ class Client:
         input: models.CollectDepositInput,
     ) -> models.CollectDeposit | None:
         """Collect deposit for the given account.
+
         Query complexity: 6.
         Required permissions: Can perform payments operations AND Can use deposit system.
         Possible errors: KT-CT-4177, KT-CT-5711, KT-CT-5712, KT-CT-5713.
@@ -7527,6 +7897,7 @@ class Client:
         input: models.CollectPaymentInput,
     ) -> models.CollectPayment | None:
         """Attempt to collect a one-off payment. If an instruction type is provided and there is an existing payment instruction, the payment can be collected immediately. A request to collect a payment at a future date can also be made, in which case the instruction input type is not necessary, but an instruction must exist at the specified collection date for the payment to be collected successfully.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can collect payments.
         Possible errors: KT-CT-3820, KT-CT-3821, KT-CT-3932.
@@ -7542,6 +7913,7 @@ class Client:
         input: models.CommenceDCAProceedingInputType,
     ) -> models.CommenceDCAProceeding | None:
         """Add commencement to an account.
+
         Query complexity: 1.
         Required permissions: Can update dca proceedings.
         Possible errors: KT-CT-11601, KT-CT-11602, KT-CT-11606, KT-CT-11607, KT-CT-11608.
@@ -7557,6 +7929,7 @@ class Client:
         input: models.CompleteApprovalInputType,
     ) -> models.CompleteApproval | None:
         """Complete an approval by marking it as approved or rejected.
+
         Query complexity: 1.
         Required permissions: Can complete approvals.
         Possible errors: KT-CT-14801, KT-CT-14802.
@@ -7572,6 +7945,7 @@ class Client:
         input: models.CompleteAuthFlowInput,
     ) -> models.CompleteAuthFlowForSmartFlexOnboarding | None:
         """Complete the authentication flow to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-1111, KT-CT-4371, KT-CT-4372, KT-CT-4375, KT-CT-4376, KT-CT-4377, KT-CT-4378, KT-CT-4379, KT-CT-4391.
@@ -7587,6 +7961,7 @@ class Client:
         input: models.CompleteReminderInput,
     ) -> models.CompleteReminder | None:
         """Complete a reminder.
+
         Query complexity: 1.
         Required permissions: Can update reminders.
         Possible errors: KT-CT-1406, KT-CT-1407.
@@ -7602,6 +7977,7 @@ class Client:
         input: models.CompleteStandalonePaymentInput,
     ) -> models.CompleteStandalonePayment | None:
         """Complete a standalone payment.
+
         Query complexity: 1.
         Required permissions: Can initiate standalone payments.
         Possible errors: KT-CT-3822, KT-CT-3823, KT-CT-3974, KT-CT-3975.
@@ -7617,6 +7993,7 @@ class Client:
         input: models.CompleteSmartFlexOnboardingStepInput,
     ) -> models.CompleteTeslaSetupVirtualKeyForSmartFlexOnboarding | None:
         """Complete the Tesla virtual key setup onboarding step.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-1111, KT-CT-4371, KT-CT-4372, KT-CT-4375, KT-CT-4376, KT-CT-4377, KT-CT-4378, KT-CT-4379, KT-CT-4391.
@@ -7637,6 +8014,7 @@ class Client:
         input: models.CompleteSmartFlexOnboardingStepInput,
     ) -> models.CompleteUserActionRequiredForSmartFlexOnboarding | None:
         """Complete the user action required step to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-1111, KT-CT-4371, KT-CT-4372, KT-CT-4375, KT-CT-4376, KT-CT-4377, KT-CT-4378, KT-CT-4379, KT-CT-4391.
@@ -7652,6 +8030,7 @@ class Client:
         input: models.UserInputRequiredInput,
     ) -> models.CompleteUserInputRequiredForSmartFlexOnboarding | None:
         """Complete the user input required step to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-1111, KT-CT-4371, KT-CT-4372, KT-CT-4375, KT-CT-4376, KT-CT-4377, KT-CT-4378, KT-CT-4379, KT-CT-4391.
@@ -7672,6 +8051,7 @@ class Client:
         input: models.ConfirmDoubleOptInInput | None = None,
     ) -> models.ConfirmDoubleOptIn | None:
         """Confirm a double opt in
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can edit customer marketing preference.
         Possible errors: KT-CT-9016, KT-CT-9020, KT-CT-9021, KT-CT-9022.
@@ -7688,6 +8068,7 @@ class Client:
         input: models.ConnectAiAgentToCallInput,
     ) -> models.ConnectAiAgentToCall | None:
         """The mutation connectAiAgentToCall.
+
         Query complexity: 1.
         Required permissions: Can manage calls.
         Possible errors: KT-CT-11802, KT-CT-11815, KT-CT-11817.
@@ -7703,6 +8084,7 @@ class Client:
         input: models.CreateAccountChargeInput,
     ) -> models.CreateAccountCharge | None:
         """Add charge to an account.
+
         Query complexity: 1.
         Required permissions: Can add charges to accounts AND Can perform payments operations.
         Possible errors: KT-CT-5211, KT-CT-5212, KT-CT-5213.
@@ -7718,6 +8100,7 @@ class Client:
         input: models.CreateAccountFileAttachmentInput,
     ) -> models.CreateAccountFileAttachmentPayload:
         """The mutation createAccountFileAttachment.
+
         Query complexity: 1.
         """
         variables: dict[str, Any] = {}
@@ -7731,6 +8114,7 @@ class Client:
         input: models.CreateAccountNoteInput,
     ) -> models.CreateAccountNote | None:
         """Add a note to an account.
+
         Query complexity: 1.
         Required permissions: Can create account notes.
         Possible errors: KT-CT-4123, KT-CT-4180, KT-CT-4195, KT-CT-4196.
@@ -7746,6 +8130,7 @@ class Client:
         input: models.CreateAccountPaymentScheduleInput,
     ) -> models.CreateAccountPaymentSchedule | None:
         """Replace an existing payment schedule with a new one that updates either the payment amount or payment day.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can manage payment schedules.
         Possible errors: KT-CT-1111, KT-CT-3815, KT-CT-3822, KT-CT-3923, KT-CT-3941, KT-CT-3942, KT-CT-3947, KT-CT-3960, KT-CT-3961, KT-CT-3962.
@@ -7761,6 +8146,7 @@ class Client:
         input: models.AccountReferenceInput,
     ) -> models.CreateAccountReference | None:
         """Create an account reference.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can create account reference.
         Possible errors: KT-CT-4123, KT-CT-8310, KT-CT-8311.
@@ -7776,6 +8162,7 @@ class Client:
         input: models.CreateAccountReminderInput,
     ) -> models.CreateAccountReminder | None:
         """Create an account reminder.
+
         Query complexity: 1.
         Required permissions: Can create account reminders.
         Deprecated: The 'createAccountReminder' field is deprecated.
@@ -7797,6 +8184,7 @@ class Client:
         input: models.CreateAffiliateLinkInputType,
     ) -> models.CreateAffiliateLink:
         """Create an affiliate link for a new sales agent.
+
         Query complexity: 1.
         Possible errors: KT-CT-7711, KT-CT-7713, KT-CT-7714, KT-CT-7715.
         """
@@ -7811,6 +8199,7 @@ class Client:
         input: models.CreateAffiliateOrganisationInputType,
     ) -> models.CreateAffiliateOrganisation:
         """Create an affiliate organisation.
+
         Query complexity: 1.
         Possible errors: KT-CT-7716.
         """
@@ -7825,6 +8214,7 @@ class Client:
         input: models.CreateAffiliateSessionInputType,
     ) -> models.CreateAffiliateSession:
         """Create a session for an affiliate link.
+
         Query complexity: 1.
         """
         variables: dict[str, Any] = {}
@@ -7838,6 +8228,7 @@ class Client:
         input: models.CreateAgreementInput,
     ) -> models.CreateAgreement | None:
         """Create a new agreement.
+
         Query complexity: 1.
         Required permissions: Can create agreements AND Can query agreements.
         Possible errors: KT-CT-1503, KT-CT-1509, KT-CT-1511, KT-CT-1512, KT-CT-4123, KT-CT-4719, KT-CT-4910.
@@ -7853,6 +8244,7 @@ class Client:
         input: models.CreateAgreementRolloverInput,
     ) -> models.CreateAgreementRollover | None:
         """Create an agreement rollover for a specific account and agreement.
+
         Query complexity: 1.
         Required permissions: Can create agreement rollovers AND Can query agreement rollovers.
         Possible errors: KT-CT-13701, KT-CT-13702, KT-CT-13703, KT-CT-13704, KT-CT-13708, KT-CT-1501, KT-CT-4910, KT-CT-4924.
@@ -7868,6 +8260,7 @@ class Client:
         input: models.CreateAPICallInput,
     ) -> models.CreateAPICall | None:
         """Mutation to create a new APICall instance.
+
         Query complexity: 1.
         Required permissions: Can create api exceptions.
         Possible errors: KT-CT-7803.
@@ -7883,6 +8276,7 @@ class Client:
         input: models.CreateAPIExceptionInput,
     ) -> models.CreateAPIException | None:
         """Mutation to create a new APIException instance.
+
         Query complexity: 1.
         Required permissions: Can create api exceptions.
         Possible errors: KT-CT-7801, KT-CT-7802, KT-CT-7805, KT-CT-7806, KT-CT-7811.
@@ -7898,6 +8292,7 @@ class Client:
         input: models.CreateAPIExceptionEventInput,
     ) -> models.CreateAPIExceptionEvent | None:
         """Mutation to create a new APIExceptionEvent instance.
+
         Query complexity: 1.
         Required permissions: Can create api exceptions.
         Possible errors: KT-CT-7803.
@@ -7913,6 +8308,7 @@ class Client:
         input: models.CreateAPIExceptionNoteInput,
     ) -> models.CreateAPIExceptionNote | None:
         """Mutation to create a new APIExceptionNote instance.
+
         Query complexity: 1.
         Required permissions: Can create api exception notes.
         Possible errors: KT-CT-7803.
@@ -7928,6 +8324,7 @@ class Client:
         input: models.AudioRecordingInputType,
     ) -> models.CreateAudioRecording:
         """Create an audio recording for an affiliate session.
+
         Query complexity: 1.
         Possible errors: KT-CT-7720, KT-CT-7721, KT-CT-7722.
         """
@@ -7942,6 +8339,7 @@ class Client:
         input: models.CreateBusinessInput,
     ) -> models.CreateBusiness | None:
         """Create a business.
+
         Query complexity: 1.
         Required permissions: Can create businesses AND Can query businesses.
         Possible errors: KT-CT-11108, KT-CT-11109, KT-CT-1111, KT-CT-11110.
@@ -7957,6 +8355,7 @@ class Client:
         input: models.CallMetadataInput,
     ) -> models.CreateCallMetadata | None:
         """The mutation createCallMetadata.
+
         Query complexity: 1.
         Required permissions: Can manage calls.
         Possible errors: KT-CT-11802, KT-CT-11806, KT-CT-11807, KT-CT-11817.
@@ -7972,6 +8371,7 @@ class Client:
         input: models.CreateCampaignItemsInput,
     ) -> models.CreateCampaignItems | None:
         """The mutation createCampaignItems.
+
         Query complexity: 1.
         Required permissions: Can manage voice campaigns.
         Possible errors: KT-CT-11501, KT-CT-11503, KT-CT-11504, KT-CT-11506, KT-CT-4178.
@@ -7987,6 +8387,7 @@ class Client:
         input: models.CreateCollectionProcessEventInputType,
     ) -> models.CreateCollectionProcessEvent | None:
         """Create an event for a collection process.
+
         Query complexity: 1.
         Required permissions: Can associate item to collection process.
         Possible errors: KT-CT-1111, KT-CT-11201, KT-CT-1605.
@@ -8002,6 +8403,7 @@ class Client:
         complaint: models.CreateComplaintInputType,
     ) -> models.CreateComplaint | None:
         """Create a complaint.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can create complaints.
         Possible errors: KT-CT-10801.
@@ -8017,6 +8419,7 @@ class Client:
         input: models.CreateContractInput,
     ) -> models.CreateContractOutput:
         """Create and actualize a new contract for an account or business.
+
         Query complexity: 1.
         Possible errors: KT-CT-10001, KT-CT-10006, KT-CT-10018, KT-CT-10019, KT-CT-10020, KT-CT-10021, KT-CT-10039.
         """
@@ -8031,6 +8434,7 @@ class Client:
         input: models.CreateContributionAgreementInput,
     ) -> models.CreateContributionAgreement | None:
         """Create a contribution agreement for an account.
+
         Query complexity: 1.
         Required permissions: Can manage contribution agreements.
         Possible errors: KT-CT-4123, KT-CT-9601, KT-CT-9602, KT-CT-9605, KT-CT-9606.
@@ -8046,6 +8450,7 @@ class Client:
         input: models.CreateCreditTransferPermissionInput,
     ) -> models.CreateCreditTransferPermission | None:
         """Create a credit transfer permission.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Possible errors: KT-CT-3822, KT-CT-3827, KT-CT-3828, KT-CT-3829.
@@ -8061,6 +8466,7 @@ class Client:
         input: models.CreateCustomerFeedbackInputType,
     ) -> models.CreateCustomerFeedback | None:
         """Create unsubmitted customer feedback object.
+
         Query complexity: 1.
         Required permissions: Can create customer feedback.
         Possible errors: KT-CT-1111, KT-CT-5516.
@@ -8076,6 +8482,7 @@ class Client:
         input: models.CreateDepositAgreementInput,
     ) -> models.CreateDepositAgreement | None:
         """Create a new deposit agreement for the account if it needs one.
+
         Query complexity: 1.
         Required permissions: Can perform payments operations AND Can use deposit system.
         Possible errors: KT-CT-4177.
@@ -8091,6 +8498,7 @@ class Client:
         input: models.CreateEnergyAccountInput | None = None,
     ) -> models.CreateEnergyAccount | None:
         """Create an account for either electricity or dual fuel.
+
         Query complexity: 6.
         Required permissions: none.
         Rate limit by Ip: 200 per minute.
@@ -8108,6 +8516,7 @@ class Client:
         input: models.CreateExternalAccountEventInput,
     ) -> models.CreateExternalAccountEvent | None:
         """Create an external account event.
+
         Query complexity: 1.
         Required permissions: Can create external account events.
         Possible errors: KT-CT-7123.
@@ -8123,6 +8532,7 @@ class Client:
         input: models.CreateExternalAccountUserEventInput,
     ) -> models.CreateExternalAccountUserEvent | None:
         """Create an external account user event.
+
         Query complexity: 1.
         Required permissions: Can create external account events.
         Possible errors: KT-CT-7123.
@@ -8138,6 +8548,7 @@ class Client:
         input: models.CreateExternalMessageInput,
     ) -> models.CreateExternalMessage | None:
         """Create an external message to record communications sent by external vendors. This allows you to import messages, such as emails, sent using other tools into Kraken.
+
         Query complexity: 3.
         Required permissions: Can create external messages.
         Possible errors: KT-CT-14201, KT-CT-14202, KT-CT-14203, KT-CT-14204, KT-CT-14205, KT-CT-14206, KT-CT-14207, KT-CT-14208, KT-CT-14209, KT-CT-14210, KT-CT-14211, KT-CT-14212, KT-CT-14214, KT-CT-14215, KT-CT-14216, KT-CT-14219, KT-CT-14220, KT-CT-14221, KT-CT-14222.
@@ -8153,6 +8564,7 @@ class Client:
         input: models.CreateExternalMessageEventInput,
     ) -> models.CreateExternalMessageEvent | None:
         """Record a lifecycle event, such as a delivery confirmation, bounce, or link click, for a previously created external message.
+
         Query complexity: 3.
         Required permissions: Can create external messages events.
         Possible errors: KT-CT-14217, KT-CT-14218.
@@ -8169,6 +8581,7 @@ class Client:
     ) -> models.FormSubmissionOuput | None:
         """Create a "form submission" entity. This is only meant to be used as a quick way of putting together a form and submit data for it, in the form of JSON - it is not expected that all form submissions will come through this path.
         This field requires the Authorization header to be set.
+
         Query complexity: 1.
         """
         variables: dict[str, Any] = {}
@@ -8182,6 +8595,7 @@ class Client:
         input: models.CreatePurchaseInput,
     ) -> models.CreateGoodsPurchase | None:
         """Create a goods purchase.
+
         Query complexity: 1.
         Required permissions: Can manage goods purchases.
         Possible errors: KT-CT-1131, KT-CT-8206.
@@ -8197,6 +8611,7 @@ class Client:
         input: models.CreateGoodsQuoteInput,
     ) -> models.CreateGoodsQuote | None:
         """Create a goods quote.
+
         Query complexity: 6.
         Required permissions: Can create goods quotes.
         Possible errors: KT-CT-8202, KT-CT-8205.
@@ -8212,6 +8627,7 @@ class Client:
         input: models.CreateGoodsQuoteWithoutAccountInput,
     ) -> models.CreateGoodsQuoteWithoutAccount | None:
         """Create a goods quote without an account.
+
         Query complexity: 1.
         Required permissions: Can manage goods purchases.
         Possible errors: KT-CT-8202.
@@ -8227,6 +8643,7 @@ class Client:
         input: models.CreateInboundCallInput,
     ) -> models.CreateInboundCall | None:
         """The mutation createInboundCall.
+
         Query complexity: 1.
         Required permissions: Can manage calls.
         Possible errors: KT-CT-11805, KT-CT-11810.
@@ -8242,6 +8659,7 @@ class Client:
         input: models.CreateInkInboundMessageInput | None = None,
     ) -> models.CreateInkInboundMessage | None:
         """Register an Ink inbound message.
+
         Query complexity: 1.
         Required permissions: Can create ink inbound messages.
         Possible errors: KT-CT-7618, KT-CT-7620, KT-CT-7621, KT-CT-7622, KT-CT-7623, KT-CT-7625, KT-CT-7627, KT-CT-7628, KT-CT-7629, KT-CT-7630, KT-CT-7632, KT-CT-7653, KT-CT-7654.
@@ -8258,6 +8676,7 @@ class Client:
         input: models.CreateInkLiveChatMessageInput | None = None,
     ) -> models.CreateInkLiveChatMessage | None:
         """The mutation createInkLiveChatMessage.
+
         Query complexity: 1.
         Required permissions: Can manage ink live chat.
         Possible errors: KT-CT-1111, KT-CT-4123, KT-CT-7616, KT-CT-7621, KT-CT-7622, KT-CT-7623, KT-CT-7641, KT-CT-7642, KT-CT-7645.
@@ -8274,6 +8693,7 @@ class Client:
         input: models.CreateInternalCompanyInput,
     ) -> models.CreateInternalCompany | None:
         """Create a new internal company.
+
         Query complexity: 1.
         Required permissions: Can create internal companies.
         Possible errors: KT-CT-14402, KT-CT-14403.
@@ -8289,6 +8709,7 @@ class Client:
         input: models.CreateLeadInput,
     ) -> models.CreateLead | None:
         """Create a lead with the provided details.
+
         Query complexity: 1.
         Required permissions: Can create leads.
         Possible errors: KT-CT-4121, KT-CT-8912, KT-CT-8913, KT-CT-8919, KT-CT-8928, KT-CT-8930, KT-CT-8931, KT-CT-8932, KT-CT-8934, KT-CT-8935, KT-CT-9017.
@@ -8304,6 +8725,7 @@ class Client:
         input: models.MetadataInput,
     ) -> models.CreateMetadata | None:
         """Create metadata on an object.
+
         Query complexity: 1.
         Required permissions: Can mutate metadata.
         Possible errors: KT-CT-4124, KT-CT-4177, KT-CT-4323, KT-CT-6622, KT-CT-6637, KT-CT-8411, KT-CT-8412, KT-CT-8414.
@@ -8319,6 +8741,7 @@ class Client:
         input: models.CreateMfaDeviceInputType,
     ) -> models.CreateMfaDevice | None:
         """Create MFA Device for user.
+
         Query complexity: 1.
         Required permissions: Can create mfa device.
         Rate limit by User: 2 per minute.
@@ -8335,6 +8758,7 @@ class Client:
         input: models.CreateNewAgreementFromProductSwitchProcessInput,
     ) -> models.CreateNewAgreementFromProductSwitchProcess | None:
         """Create a new agreement from an existing product switch process.
+
         Query complexity: 1.
         Required permissions: (Can manage account renewals OR Can switch product) AND Can query agreements.
         Possible errors: KT-CT-1111, KT-CT-1507, KT-CT-1509, KT-CT-1510, KT-CT-4924.
@@ -8350,6 +8774,7 @@ class Client:
         input: models.CreateOfferGroupForQuotingInput,
     ) -> models.CreateOfferGroupForQuoting | None:
         """Create a quoting Offer Group.
+
         Query complexity: 3.
         Required permissions: Can create quoting offer group.
         Possible errors: KT-CT-12401, KT-CT-12405, KT-CT-12406.
@@ -8365,6 +8790,7 @@ class Client:
         input: models.CreateOnSiteJobsRequestInputType,
     ) -> models.CreateOnSiteJobsRequest | None:
         """Create a Request.
+
         Query complexity: 1.
         Required permissions: Can create on site jobs requests.
         Possible errors: KT-CT-13002, KT-CT-13003, KT-CT-13004, KT-CT-13006, KT-CT-13007, KT-CT-13008, KT-CT-13009, KT-CT-13010, KT-CT-13012, KT-CT-13013, KT-CT-13014, KT-CT-13015, KT-CT-13028, KT-CT-13041, KT-CT-13042, KT-CT-13045, KT-CT-13047, KT-CT-13048, KT-CT-13049, KT-CT-13050, KT-CT-13051, KT-CT-13052, KT-CT-13063, KT-CT-13064, KT-CT-13066, KT-CT-13067, KT-CT-13068, KT-CT-13069, KT-CT-13070, KT-CT-13071.
@@ -8380,6 +8806,7 @@ class Client:
         input: models.CreateOpportunityAndLeadInput,
     ) -> models.CreateOpportunityAndLead | None:
         """Create an opportunity and lead with the provided details.
+
         Query complexity: 1.
         Required permissions: Can create leads.
         Possible errors: KT-CT-4121, KT-CT-8901, KT-CT-8902, KT-CT-8907, KT-CT-8912, KT-CT-8913, KT-CT-8919, KT-CT-8930, KT-CT-8931, KT-CT-8935, KT-CT-8936, KT-CT-8937, KT-CT-8946, KT-CT-8947, KT-CT-8948, KT-CT-8949, KT-CT-8950, KT-CT-8951, KT-CT-9017.
@@ -8395,6 +8822,7 @@ class Client:
         input: models.CreateOpportunityFileAttachmentInput,
     ) -> models.CreateOpportunityFileAttachment | None:
         """Creates an Opportunity File Attachment.
+
         Query complexity: 1.
         Required permissions: Can upload leads attachment files.
         """
@@ -8409,6 +8837,7 @@ class Client:
         input: models.CreateOpportunityForLeadInput,
     ) -> models.CreateOpportunityForLead | None:
         """Create an opportunity for a lead with the provided details.
+
         Query complexity: 1.
         Required permissions: Can create leads.
         Possible errors: KT-CT-8907, KT-CT-8912, KT-CT-8913, KT-CT-8919, KT-CT-8924, KT-CT-8925, KT-CT-8926, KT-CT-8928, KT-CT-8930, KT-CT-8931, KT-CT-8936, KT-CT-8937, KT-CT-8946, KT-CT-8947, KT-CT-8948, KT-CT-8949, KT-CT-8950, KT-CT-8951.
@@ -8424,6 +8853,7 @@ class Client:
         input: models.CreateOrUpdateLoyaltyCardInput,
     ) -> models.CreateOrUpdateLoyaltyCardMutation | None:
         """Create or update a loyalty card for the given account user.
+
         Query complexity: 1.
         Required permissions: Can create or update loyalty cards.
         Possible errors: KT-CT-5412, KT-CT-8610, KT-CT-8611.
@@ -8439,6 +8869,7 @@ class Client:
         input: models.CreateOrUpdateTimeSeriesEntriesInput,
     ) -> models.CreateOrUpdateTimeSeriesEntries:
         """Create or update time series entries.
+
         Query complexity: 1.
         Possible errors: KT-CT-12014, KT-CT-12015, KT-CT-12016, KT-CT-12017, KT-CT-12038, KT-CT-12040.
         """
@@ -8453,6 +8884,7 @@ class Client:
         input: models.CreatePaymentActionIntentInput,
     ) -> models.CreatePaymentActionIntent | None:
         """Create a new payment action intent.
+
         Query complexity: 1.
         Required permissions: Can create payment action intents.
         Possible errors: KT-CT-1111, KT-CT-3822, KT-CT-3980, KT-CT-3981, KT-CT-3982.
@@ -8468,6 +8900,7 @@ class Client:
         input: models.CreatePaymentMethodActionIntentInput,
     ) -> models.CreatePaymentMethodActionIntent | None:
         """Create a new payment method action intent.
+
         Query complexity: 1.
         Required permissions: Can create payment method action intents.
         Possible errors: KT-CT-1111, KT-CT-3822, KT-CT-3971, KT-CT-3980, KT-CT-3981, KT-CT-3982.
@@ -8483,6 +8916,7 @@ class Client:
         input: models.CreatePortfolioInput | None = None,
     ) -> models.CreatePortfolio | None:
         """Mutation to create a new Portfolio instance.
+
         Query complexity: 1.
         Required permissions: Can create portfolios.
         Possible errors: KT-CT-9401, KT-CT-9402.
@@ -8499,6 +8933,7 @@ class Client:
         input: models.CreatePortfolioUserRoleInput | None = None,
     ) -> models.CreatePortfolioUserRole | None:
         """Mutation to create a new portfolio user role. This will effectively link the user to the portfolio giving them all the permissions enabled for the specific role.
+
         Query complexity: 1.
         Required permissions: Can update portfolios.
         Possible errors: KT-CT-9403, KT-CT-9404.
@@ -8515,6 +8950,7 @@ class Client:
         input: models.CreatePostEventsInput,
     ) -> models.CreatePostEvents | None:
         """Create post delivery events from external vendors.
+
         Query complexity: 1.
         Required permissions: Can create post events.
         Possible errors: KT-CT-9907.
@@ -8530,6 +8966,7 @@ class Client:
         input: models.CreateProductInput,
     ) -> models.CreateProductOutput:
         """Create a new product.
+
         Query complexity: 1.
         Possible errors: KT-CT-12003, KT-CT-12004, KT-CT-12005, KT-CT-12006, KT-CT-12007.
         """
@@ -8544,6 +8981,7 @@ class Client:
         input: models.CreateQuoteInput,
     ) -> models.CreateQuote | None:
         """Create a quote for the provided CUPS Or Estimation.
+
         Query complexity: 1.
         Required permissions: Can create electricity quote OR Can create gas quote.
         Possible errors: KT-CT-1501, KT-CT-4131, KT-CT-4639, KT-CT-7719.
@@ -8559,6 +8997,7 @@ class Client:
         input: models.CreateQuoteForAccountInput,
     ) -> models.CreateQuoteForAccount | None:
         """Create a quote for switching product.
+
         Query complexity: 1.
         Required permissions: Can query quotes AND Can switch product.
         Possible errors: KT-CT-1111, KT-CT-1112, KT-CT-4616, KT-CT-4631, KT-CT-4645, KT-CT-4924.
@@ -8574,6 +9013,7 @@ class Client:
         input: models.CreateQuoteForProductsInput,
     ) -> models.QuoteRequest | None:
         """Create a quote.
+
         Query complexity: 1.
         Required permissions: none.
         Rate limit by Ip: 10 per minute.
@@ -8590,6 +9030,7 @@ class Client:
         input: models.CreateReferralInput,
     ) -> models.CreateReferral | None:
         """Create an account referral using an email address, personal link or code.This is for customers to refer other customers so it only works with friend referrals and not partner referrals.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can create referrals.
         Rate limit by User: 5 per minute.
@@ -8606,6 +9047,7 @@ class Client:
         input: models.CreateReminderInput,
     ) -> models.CreateReminder | None:
         """Create an account reminder.
+
         Query complexity: 1.
         Required permissions: Can create account reminders.
         Possible errors: KT-CT-1401, KT-CT-1402, KT-CT-1403, KT-CT-1404, KT-CT-1405.
@@ -8621,6 +9063,7 @@ class Client:
         input: list[models.CreateScheduledTransactionsInput | None],
     ) -> models.CreateScheduledTransactions | None:
         """Create scheduled transactions.
+
         Query complexity: 1.
         Required permissions: Can add charges to accounts AND Can add credits to accounts.
         Possible errors: KT-CT-3821, KT-CT-3830, KT-CT-3831.
@@ -8636,6 +9079,7 @@ class Client:
         input: models.CreateShellAccountInput,
     ) -> models.CreateShellAccountPayload | None:
         """Create a shell/payment account.
+
         Query complexity: 1.
         Required permissions: Can create shell accounts.
         """
@@ -8650,6 +9094,7 @@ class Client:
         input: models.CreateSolarWalletRelationshipType,
     ) -> models.CreateSolarWalletRelationship | None:
         """Create solar wallet sharing credit between a solar wallet credit ledger and spain electricity ledger.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Deprecated: The 'createSolarWalletRelationship' field is deprecated.
@@ -8671,6 +9116,7 @@ class Client:
         input: models.CreateTimeSeriesPricesInput,
     ) -> models.CreateTimeSeriesPrices:
         """Create time series prices.
+
         Query complexity: 1.
         Deprecated: The 'createTimeSeriesPrices' field is deprecated.
         Possible errors: KT-CT-12014, KT-CT-12015, KT-CT-12016, KT-CT-12017, KT-CT-12038, KT-CT-12040.
@@ -8691,6 +9137,7 @@ class Client:
         input: models.DeAuthenticationInput | None = None,
     ) -> models.DeauthenticateDevice | None:
         """De-authenticate a device.
+
         Query complexity: 6.
         Rate limit by User: 300 per hour.
         Deprecated: The 'deauthenticateDevice' field is deprecated.
@@ -8713,6 +9160,7 @@ class Client:
         input: models.DeauthenticateFlexDeviceInput | None = None,
     ) -> models.DeauthenticateFlexDevice | None:
         """De-authenticate a device by device id.
+
         Query complexity: 6.
         Rate limit by User: 300 per hour.
         Possible errors: KT-CT-4350, KT-CT-4352.
@@ -8729,6 +9177,7 @@ class Client:
         input: models.DeductLoyaltyPointsInput,
     ) -> models.DeductLoyaltyPoints | None:
         """Deduct the passed number of Loyalty Points from the account.
+
         Query complexity: 1.
         Required permissions: Can deduct loyalty points.
         Possible errors: KT-CT-1111, KT-CT-5420, KT-CT-9204, KT-CT-9205, KT-CT-9208, KT-CT-9211, KT-CT-9219, KT-CT-9221.
@@ -8744,6 +9193,7 @@ class Client:
         input: models.DeleteAccountReferenceInput,
     ) -> models.DeleteAccountReference | None:
         """Delete an account reference.
+
         Query complexity: 1.
         Required permissions: Can delete account reference.
         Possible errors: KT-CT-4123, KT-CT-8310, KT-CT-8312.
@@ -8759,6 +9209,7 @@ class Client:
         input: models.DeleteBoostChargeInput | None = None,
     ) -> models.DeleteBoostCharge | None:
         """Stop any active boost charging.
+
         Query complexity: 5.
         Rate limit by User: 300 per hour.
         Deprecated: The 'deleteBoostCharge' field is deprecated.
@@ -8781,6 +9232,7 @@ class Client:
         input: models.DeleteMfaDeviceInputType,
     ) -> models.DeleteMfaDevice | None:
         """Delete MFA Device for user.
+
         Query complexity: 1.
         Required permissions: Can delete mfa device.
         Possible errors: KT-CT-1150, KT-CT-1154.
@@ -8797,6 +9249,7 @@ class Client:
     ) -> models.DeletePropertyDescendants | None:
         """Delete all descendants of a property in a hierarchy.
         This permanently deletes all descendant nodes (children, grandchildren, etc.) but keeps the property node itself in the hierarchy. This operation is idempotent - if the property is not in the hierarchy or has no descendants, it will succeed without error.
+
         Query complexity: 1.
         Required permissions: Can manage property hierarchies.
         Possible errors: KT-CT-6622.
@@ -8813,6 +9266,7 @@ class Client:
     ) -> models.DeletePushNotificationBinding | None:
         """Delete a device token used for push notifications.
         This field requires the Authorization header to be set.
+
         Query complexity: 1.
         Required permissions: Can access customer queries.
         Possible errors: KT-CT-5411.
@@ -8828,6 +9282,7 @@ class Client:
         input: models.DetachAgreementsFromContractsInput,
     ) -> models.DetachAgreementsFromContractsOutput:
         """Detach a list of agreements from all contracts they are linked to.
+
         Query complexity: 1.
         Possible errors: KT-CT-1501.
         """
@@ -8842,6 +9297,7 @@ class Client:
         input: models.DetachSupplyPointFromEstimationGroupInput,
     ) -> models.DetachSupplyPointFromEstimationGroup | None:
         """The mutation detachSupplyPointFromEstimationGroup.
+
         Query complexity: 1.
         Required permissions: Can manage supply point estimation group.
         Possible errors: KT-CT-1111, KT-CT-13603, KT-CT-13604.
@@ -8857,6 +9313,7 @@ class Client:
         input: models.DeviceRegistrationInput | None = None,
     ) -> models.DeviceRegistration | None:
         """Register a device (EV, battery or heat pump) for smart control.
+
         Query complexity: 6.
         Rate limit by User: 300 per hour.
         Deprecated: The 'deviceRegistration' field is deprecated.
@@ -8879,6 +9336,7 @@ class Client:
         input: models.EndContributionAgreementInput,
     ) -> models.EndContributionAgreement | None:
         """End a contribution agreement for an account.
+
         Query complexity: 1.
         Required permissions: Can manage contribution agreements.
         Possible errors: KT-CT-4123, KT-CT-9603, KT-CT-9604.
@@ -8894,6 +9352,7 @@ class Client:
         input: models.EnqueueInboundCallInput,
     ) -> models.EnqueueInboundCall | None:
         """The mutation enqueueInboundCall.
+
         Query complexity: 1.
         Required permissions: Can manage calls.
         Possible errors: KT-CT-11802, KT-CT-11803, KT-CT-11817.
@@ -8909,6 +9368,7 @@ class Client:
         input: models.EnrollAccountInLoyaltyProgramInput,
     ) -> models.EnrollAccountInLoyaltyProgram | None:
         """Enroll users account in Loyalty program.
+
         Query complexity: 1.
         Required permissions: Can enrol customers in campaigns OR Can join campaigns.
         Possible errors: KT-CT-1111, KT-CT-9210, KT-CT-9213.
@@ -8924,6 +9384,7 @@ class Client:
         input: models.EnrollmentInput,
     ) -> models.EnrollmentInitiated:
         """Initiate an enrollment for an account and a set of supply points.
+
         Query complexity: 1.
         Possible errors: KT-CT-10302, KT-CT-10312, KT-CT-10313, KT-CT-10314, KT-CT-10315, KT-CT-10340, KT-CT-10356, KT-CT-10357, KT-CT-1602, KT-CT-4410, KT-CT-4412, KT-CT-4501, KT-CT-6622, KT-CT-7719.
         """
@@ -8938,6 +9399,7 @@ class Client:
         input: models.EscalateInkConversationInput | None = None,
     ) -> models.EscalateInkConversation | None:
         """The mutation escalateInkConversation.
+
         Query complexity: 1.
         Required permissions: Can escalate ink conversation.
         Possible errors: KT-CT-1111, KT-CT-7659.
@@ -8954,6 +9416,7 @@ class Client:
         input: models.ExtendAgreementPeriodInput,
     ) -> models.ExtendAgreementPeriod | None:
         """Extend the period of an agreement.
+
         Query complexity: 1.
         Required permissions: Can extend agreements AND Can query agreements.
         Possible errors: KT-CT-1501, KT-CT-1504, KT-CT-1505, KT-CT-1506, KT-CT-1514, KT-CT-1515, KT-CT-4178.
@@ -8969,6 +9432,7 @@ class Client:
         input: models.FetchGeneratePaymentFingerprintInput,
     ) -> models.FetchGeneratePaymentFingerprint | None:
         """Fetch or generate payment fingerprint from vendor.
+
         Query complexity: 1.
         Required permissions: Can generate payment fingerprint.
         Possible errors: KT-CT-12101, KT-CT-12102, KT-CT-12103, KT-CT-12104.
@@ -8984,6 +9448,7 @@ class Client:
         input: models.FetchPreSignedLinkForOpportunityAttachmentInput,
     ) -> models.FetchPreSignedLinkForOpportunityAttachment | None:
         """Fetch a pre-signed link for an opportunity file attachment.
+
         Query complexity: 1.
         Required permissions: Can download leads attachment files.
         Possible errors: KT-CT-8933.
@@ -9000,6 +9465,7 @@ class Client:
     ) -> models.ForceReauthentication | None:
         """Force users of Kraken Tokens and refresh tokens issued to the viewer to reauthenticate.
         Calling this mutation will cause all Kraken Tokens and refresh tokens issued to the authenticated viewer before the mutation was called to become invalid.
+
         Query complexity: 1.
         Required permissions: none.
         """
@@ -9014,6 +9480,7 @@ class Client:
         input: models.GenerateAffiliatesAudioRecordingPreSignedUrlInput,
     ) -> models.GenerateAffiliatesAudioRecordingPreSignedUrl:
         """Generate a pre signed url for uploading a file for use with affiliates.
+
         Query complexity: 1.
         """
         variables: dict[str, Any] = {}
@@ -9027,6 +9494,7 @@ class Client:
         input: models.GenerateInkPresignedUrlInput | None = None,
     ) -> models.GenerateInkPresignedUrl | None:
         """The mutation generateInkPresignedUrl.
+
         Query complexity: 1.
         Required permissions: Can create ink message attachments.
         Possible errors: KT-CT-7618, KT-CT-7620, KT-CT-7624.
@@ -9043,6 +9511,7 @@ class Client:
         input: models.GenerateLeadsFileAttachmentDownloadPreSignedUrlInput,
     ) -> models.GenerateLeadsFileAttachmentDownloadPreSignedUrl | None:
         """Generate a pre-signed URL for downloading a leads attachment file.
+
         Query complexity: 1.
         Required permissions: Can download leads attachment files.
         Possible errors: KT-CT-8933.
@@ -9063,6 +9532,7 @@ class Client:
         input: models.GenerateLeadsFileAttachmentPreSignedUrlInput,
     ) -> models.GenerateLeadsFileAttachmentsPreSignedUrl | None:
         """Generate a pre signed url for uploading a leads attachment file.
+
         Query complexity: 1.
         Required permissions: Can upload leads attachment files.
         """
@@ -9079,6 +9549,7 @@ class Client:
         scope: models.PreSignedTokenScope,
     ) -> models.GeneratePreSignedToken | None:
         """Generate a pre-signed token with a set expiry time.
+
         Query complexity: 1.
         Required permissions: Can generate pre signed tokens.
         Possible errors: KT-CT-1120, KT-CT-1128, KT-CT-1131.
@@ -9096,6 +9567,7 @@ class Client:
         input: models.GetEmbeddedSecretForNewPaymentInstructionInput,
     ) -> models.GetEmbeddedSecretForNewPaymentInstruction | None:
         """Get the client secret needed to create a new payment instruction using an embedded form.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         Possible errors: KT-CT-3820, KT-CT-3822, KT-CT-4177.
@@ -9111,6 +9583,7 @@ class Client:
         input: models.GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput,
     ) -> models.GetEmbeddedSecretForNewPaymentInstructionWithoutAccount | None:
         """Get the client secret needed to create a new payment instruction using an embedded form without tying it to a customer.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         """
@@ -9130,6 +9603,7 @@ class Client:
         input: models.GetHostedUrlForNewPaymentInstructionInput,
     ) -> models.GetHostedUrlForNewPaymentInstruction | None:
         """Get the external URL where the user can set up a payment instruction.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         Possible errors: KT-CT-1128, KT-CT-3822, KT-CT-3979.
@@ -9145,6 +9619,7 @@ class Client:
         input: models.CreateAgreementInput,
     ) -> models.GetOrCreateAgreement | None:
         """Get an existing agreement or create a new one if it doesn't exist.
+
         Query complexity: 1.
         Required permissions: Can create agreements AND Can query agreements.
         Possible errors: KT-CT-1503, KT-CT-1509, KT-CT-1511, KT-CT-1512, KT-CT-4123, KT-CT-4719, KT-CT-4910.
@@ -9160,6 +9635,7 @@ class Client:
         input: models.GrantUserAccessToBusinessInput,
     ) -> models.GrantUserAccessToBusiness | None:
         """Grant user access to the business using the provided role.
+
         Query complexity: 1.
         Required permissions: Can allocate user roles.
         Possible errors: KT-CT-11107, KT-CT-13501, KT-CT-5463.
@@ -9175,6 +9651,7 @@ class Client:
         input: models.BaseInitializeAccountInput,
     ) -> models.InitializeAccountResult:
         """Initialize account for sign up. Returns the existing account if matching datafound for the provided input, otherwise creates a new account.
+
         Query complexity: 1.
         Possible errors: KT-CT-10324, KT-CT-10325, KT-CT-10326.
         """
@@ -9189,6 +9666,7 @@ class Client:
         input: models.BaseInitializeUserInput,
     ) -> models.InitializeUserResult:
         """Initialize user for sign up. Returns an existing user if matching datafound for the provided input, otherwise creates a new one.
+
         Query complexity: 1.
         Possible errors: KT-CT-10327, KT-CT-10328, KT-CT-10329.
         """
@@ -9203,6 +9681,7 @@ class Client:
         input: models.InitiateHostedStandalonePaymentInput,
     ) -> models.InitiateHostedStandalonePayment | None:
         """Initiate a standalone payment and return the url where the customer can complete it.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can initiate standalone payments.
         Possible errors: KT-CT-1128, KT-CT-3822, KT-CT-3943, KT-CT-3957, KT-CT-3958.
@@ -9218,6 +9697,7 @@ class Client:
         input: models.InitiateProductSwitchInput,
     ) -> models.InitiateProductSwitch | None:
         """Do a product switch for a user.
+
         Query complexity: 1.
         Required permissions: Can manage account renewals OR Can switch product.
         Possible errors: KT-CT-1111, KT-CT-1507, KT-CT-1509, KT-CT-4619, KT-CT-4624, KT-CT-4626, KT-CT-4627, KT-CT-4640, KT-CT-4719, KT-CT-4924.
@@ -9233,6 +9713,7 @@ class Client:
         input: models.InitiateStandalonePaymentInput,
     ) -> models.InitiateStandalonePayment | None:
         """Initiate a standalone payment and return the client secret required to complete it.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can initiate standalone payments.
         Possible errors: KT-CT-3820, KT-CT-3822, KT-CT-3943, KT-CT-4177.
@@ -9248,6 +9729,7 @@ class Client:
         input: models.LeaveSupplierInput,
     ) -> models.LeaveSupplierInstigated:
         """Instigate a leave supplier process or update an existing process.
+
         Query complexity: 1.
         Possible errors: KT-CT-10301, KT-CT-10304, KT-CT-10330, KT-CT-4501.
         """
@@ -9262,6 +9744,7 @@ class Client:
         input: models.InvalidatePaymentInstructionInput,
     ) -> models.InvalidatePaymentInstruction | None:
         """Invalidate an existing instruction.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can invalidate payment instructions.
         Possible errors: KT-CT-3926.
@@ -9277,6 +9760,7 @@ class Client:
         input: models.InvalidatePreSignedTokenInput,
     ) -> models.InvalidatePreSignedToken | None:
         """Invalidate a previously-issued pre-signed token.
+
         Query complexity: 1.
         Required permissions: none.
         Rate limit by Ip: 5 per minute.
@@ -9293,6 +9777,7 @@ class Client:
         input: models.InvalidatePreSignedTokensForUserInput,
     ) -> models.InvalidatePreSignedTokensForUser | None:
         """Invalidate pre-signed tokens issued to a particular user.
+
         Query complexity: 1.
         Required permissions: Can invalidate pre signed tokens.
         Rate limit by Ip: 5 per minute.
@@ -9309,6 +9794,7 @@ class Client:
         input: models.InvalidateRefreshTokenInput,
     ) -> models.InvalidateRefreshToken | None:
         """Invalidate a previously-issued refresh token.
+
         Query complexity: 1.
         Required permissions: Can invalidate refresh tokens.
         Possible errors: KT-CT-1130.
@@ -9324,6 +9810,7 @@ class Client:
         input: models.InvalidateRefreshTokensForUserInput,
     ) -> models.InvalidateRefreshTokensForUser | None:
         """Invalidate refresh tokens issued to a particular user.
+
         Query complexity: 1.
         Required permissions: Can invalidate refresh tokens.
         Possible errors: KT-CT-1128.
@@ -9339,6 +9826,7 @@ class Client:
         input: models.JoinSupplierAcceptTermsAndConditionsInput,
     ) -> models.JoinSupplierAcceptTermsAndConditions | None:
         """Accept terms and conditions for a join supplier process.
+
         Query complexity: 1.
         Required permissions: Can accept terms and conditions.
         Possible errors: KT-CT-1111, KT-CT-4501.
@@ -9354,6 +9842,7 @@ class Client:
         input: models.LegacyProcessOrderInput,
     ) -> models.LegacyProcessOrderOutput:
         """Process an Order (legacy)
+
         Query complexity: 1.
         Possible errors: KT-CT-12701, KT-CT-13102, KT-CT-13103, KT-CT-13104, KT-CT-1605, KT-CT-7701, KT-CT-8906.
         """
@@ -9368,6 +9857,7 @@ class Client:
         input: models.LinkAccountToBusinessInput,
     ) -> models.LinkAccountToBusiness | None:
         """Link an account to a business.
+
         Query complexity: 1.
         Required permissions: Can query businesses AND Can update businesses.
         Possible errors: KT-CT-11104, KT-CT-11105, KT-CT-11106, KT-CT-11107, KT-CT-1111.
@@ -9383,6 +9873,7 @@ class Client:
         input: models.LinkUserToLineInput,
     ) -> models.LinkUserToLineResponse:
         """Link an account user and line user together.
+
         Query complexity: 1.
         """
         variables: dict[str, Any] = {}
@@ -9396,6 +9887,7 @@ class Client:
         print_batch_id: str,
     ) -> models.MarkPrintBatchAsProcessed:
         """Mark the print batch as processed.
+
         Query complexity: 1.
         Possible errors: KT-CT-9011.
         """
@@ -9411,6 +9903,7 @@ class Client:
         user_id: str,
     ) -> models.MasqueradeAuthentication | None:
         """Provide a temporary token to get an auth token. This is intended to allow support users to view customer data through the brand interface.
+
         Query complexity: 1.
         Required permissions: none.
         """
@@ -9426,6 +9919,7 @@ class Client:
         input: models.MoveToBucketInput | None = None,
     ) -> models.MoveToBucket | None:
         """The mutation moveToBucket.
+
         Query complexity: 1.
         Required permissions: Can assign ink bucket.
         Possible errors: KT-CT-7612.
@@ -9442,6 +9936,7 @@ class Client:
         team_group_name: str,
     ) -> models.NextOperationsTeamRoundRobin | None:
         """The mutation nextOperationsTeamRoundRobin.
+
         Query complexity: 1.
         Required permissions: Can query operations team.
         """
@@ -9458,6 +9953,7 @@ class Client:
         """Create a Kraken Token (JWT) for authentication.
         Provide the required input fields to obtain the token.
         The token should be used as the Authorization header for any authenticated requests.
+
         Query complexity: 1.
         Required permissions: none.
         Rate limit by Email from graphql input fields: 5 per minute.
@@ -9477,6 +9973,7 @@ class Client:
         input: models.ObtainLongLivedRefreshTokenInput,
     ) -> models.ObtainLongLivedRefreshToken | None:
         """For authorized third-party organizations only.
+
         Query complexity: 1.
         Required permissions: Can generate long lived refresh tokens.
         Possible errors: KT-CT-1120, KT-CT-1121, KT-CT-1122, KT-CT-1132.
@@ -9492,6 +9989,7 @@ class Client:
         input: models.OCPPAuthenticationInput | None = None,
     ) -> models.OCPPAuthentication | None:
         """Trigger OCPP authentication.
+
         Query complexity: 3.
         Possible errors: KT-CT-4301, KT-CT-4310.
         """
@@ -9507,6 +10005,7 @@ class Client:
         input: models.PauseCollectionProcessInput,
     ) -> models.PauseCollectionProcess | None:
         """Pause a collection process.
+
         Query complexity: 1.
         Required permissions: Can start collection process.
         Possible errors: KT-CT-1111, KT-CT-11201, KT-CT-11214.
@@ -9522,6 +10021,7 @@ class Client:
         input: models.PauseDunningInputType,
     ) -> models.PauseDunning | None:
         """Pause the dunning process for an account.
+
         Query complexity: 1.
         Required permissions: Can update dunning process.
         Possible errors: KT-CT-11301, KT-CT-11302, KT-CT-11303, KT-CT-11304, KT-CT-11305, KT-CT-4178.
@@ -9537,6 +10037,7 @@ class Client:
         input: models.PayoutReferralForAccountInput,
     ) -> models.PayoutReferralForAccount | None:
         """Pay out a referral reward for an account.
+
         Query complexity: 1.
         Required permissions: Can payout referrals.
         Possible errors: KT-CT-6712, KT-CT-6723, KT-CT-6730, KT-CT-6731.
@@ -9552,6 +10053,7 @@ class Client:
         input: models.PostCreditInput,
     ) -> models.PostCredit | None:
         """Post credit to a ledger.
+
         Query complexity: 1.
         Required permissions: Can add credits to accounts.
         Possible errors: KT-CT-3820, KT-CT-3821, KT-CT-5311, KT-CT-5312, KT-CT-5313, KT-CT-5316.
@@ -9567,6 +10069,7 @@ class Client:
         input: models.PrepareAccountInput,
     ) -> models.PrepareAccountResult:
         """Prepare account for sign up. Returns the existing account and/or user if matching datafound for the provided input, otherwise creates a new account and account user.
+
         Query complexity: 1.
         Possible errors: KT-CT-10303, KT-CT-10316, KT-CT-10317, KT-CT-10322.
         """
@@ -9581,6 +10084,7 @@ class Client:
         input: models.PublishTransactionalMessagingExternalTriggerInput,
     ) -> models.PublishTransactionalMessagingExternalTrigger | None:
         """Publish an externally defined transactional messaging trigger.
+
         Query complexity: 1.
         Required permissions: Can publish transactional messaging triggers.
         Possible errors: KT-CT-4178, KT-CT-5421, KT-CT-9901, KT-CT-9905, KT-CT-9906, KT-CT-9908, KT-CT-9909, KT-CT-9910.
@@ -9596,6 +10100,7 @@ class Client:
         input: models.PublishTransactionalMessagingTriggerInput,
     ) -> models.PublishTransactionalMessagingTrigger | None:
         """Publish a trigger within the transactional messaging service.
+
         Query complexity: 1.
         Required permissions: Can publish transactional messaging triggers.
         Possible errors: KT-CT-9901, KT-CT-9902, KT-CT-9903.
@@ -9611,6 +10116,7 @@ class Client:
         input: models.PurchaseVoucherInput,
     ) -> models.PurchaseVoucher | None:
         """Purchase a voucher.
+
         Query complexity: 1.
         Required permissions: Can create voucher purchase.
         Possible errors: KT-CT-1111, KT-CT-13201, KT-CT-3820, KT-CT-3924, KT-CT-4178.
@@ -9626,6 +10132,7 @@ class Client:
         input: list[models.PurchaseVoucherInput | None],
     ) -> models.PurchaseVouchers | None:
         """Purchase multiple vouchers.
+
         Query complexity: 1.
         Required permissions: Can create voucher purchase.
         Possible errors: KT-CT-1111, KT-CT-13201, KT-CT-13202, KT-CT-13203, KT-CT-3820, KT-CT-3924, KT-CT-4178.
@@ -9641,6 +10148,7 @@ class Client:
         input: models.ReactivateCollectionProcessRecordInputType,
     ) -> models.ReactivateCollectionProcessRecord | None:
         """Reactivate a Collection Process Record that was previously activated.
+
         Query complexity: 1.
         Required permissions: Can update collection process record to active.
         Possible errors: KT-CT-1111, KT-CT-11201, KT-CT-11217.
@@ -9656,6 +10164,7 @@ class Client:
         input: models.RecordActivatedPaymentMethodInput,
     ) -> models.RecordActivatedPaymentMethod | None:
         """Record an activated payment method.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         Possible errors: KT-CT-1609, KT-CT-3822, KT-CT-3987, KT-CT-3991, KT-CT-3992, KT-CT-3993, KT-CT-3994.
@@ -9671,6 +10180,7 @@ class Client:
         input: models.DepositAgreementInput,
     ) -> models.RecordDepositAgreementAccepted | None:
         """Record the customer's acceptance of a deposit agreement.
+
         Query complexity: 1.
         Required permissions: Can use deposit system.
         Possible errors: KT-CT-4177.
@@ -9686,6 +10196,7 @@ class Client:
         input: models.RecordFailedPaymentInput,
     ) -> models.RecordFailedPayment | None:
         """Record one or more failed payments.
+
         Query complexity: 1.
         Required permissions: Can record payment state.
         Possible errors: KT-CT-1111, KT-CT-1609, KT-CT-3985, KT-CT-3986, KT-CT-3987, KT-CT-3988.
@@ -9701,6 +10212,7 @@ class Client:
         input: models.RecordPendingPaymentInput,
     ) -> models.RecordPendingPayment | None:
         """Record one or more pending payments.
+
         Query complexity: 1.
         Required permissions: Can record payment state.
         Possible errors: KT-CT-1111, KT-CT-1609, KT-CT-3985, KT-CT-3986, KT-CT-3987, KT-CT-3988.
@@ -9716,6 +10228,7 @@ class Client:
         input: models.RecordSuccessfulPaymentInput,
     ) -> models.RecordSuccessfulPayment | None:
         """Record one or more successful payments.
+
         Query complexity: 1.
         Required permissions: Can record payment state.
         Possible errors: KT-CT-1111, KT-CT-1609, KT-CT-3985, KT-CT-3986, KT-CT-3987, KT-CT-3988.
@@ -9731,6 +10244,7 @@ class Client:
         input: models.RedeemLoyaltyPointsInput,
     ) -> models.RedeemLoyaltyPointsForAccountCredit | None:
         """Redeem the passed number of Loyalty Points as account credit.
+
         Query complexity: 1.
         Required permissions: Can redeem loyalty points.
         Possible errors: KT-CT-1111, KT-CT-9201, KT-CT-9202, KT-CT-9203, KT-CT-9204, KT-CT-9205, KT-CT-9206, KT-CT-9208, KT-CT-9209, KT-CT-9210.
@@ -9746,6 +10260,7 @@ class Client:
         input: models.RedeemReferralClaimCodeInput,
     ) -> models.RedeemReferralClaimCode | None:
         """Redeem the referral claim code from certain referral scheme.
+
         Query complexity: 1.
         Rate limit by User: 5 per minute.
         Possible errors: KT-CT-6723, KT-CT-6724, KT-CT-6725, KT-CT-6726, KT-CT-6727.
@@ -9761,6 +10276,7 @@ class Client:
         input: models.RefundPaymentInput,
     ) -> models.RefundPayment | None:
         """Refund a cleared payment.
+
         Query complexity: 1.
         Required permissions: Can refund payments.
         Possible errors: KT-CT-3924, KT-CT-3928, KT-CT-3929, KT-CT-3933, KT-CT-3937, KT-CT-3938.
@@ -9774,6 +10290,7 @@ class Client:
         self,
     ) -> models.RegenerateSecretKey | None:
         """Regenerate the live secret key for the authenticated user.
+
         Query complexity: 1.
         Possible errors: KT-CT-11100.
         """
@@ -9787,6 +10304,7 @@ class Client:
         input: models.RegisterCustomerAssetInput,
     ) -> models.RegisterCustomerAsset | None:
         """Register a new customer asset for an account
+
         Query complexity: 5.
         Required permissions: Can register customer assets.
         Possible errors: KT-CT-1128, KT-CT-14602.
@@ -9802,6 +10320,7 @@ class Client:
         lead: models.EVChargerLeadZohoType | None = None,
     ) -> models.RegisterEVChargerLead | None:
         """Register an EV Charger lead to Zoho.
+
         Query complexity: 1.
         Required permissions: none.
         Possible errors: KT-ES-7802, KT-ES-7803, KT-ES-7804.
@@ -9818,6 +10337,7 @@ class Client:
         input: models.RegisterLeadFlowStatusEventInput,
     ) -> models.RegisterLeadFlowStatusEvent | None:
         """Register a flow status event for a lead.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8907.
@@ -9833,6 +10353,7 @@ class Client:
         input: models.RegisterOpportunityFlowStatusEventInput,
     ) -> models.RegisterOpportunityFlowStatusEvent | None:
         """Register a flow status event for an opportunity.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8906.
@@ -9848,6 +10369,7 @@ class Client:
         input: models.TelephoneLeadType | None = None,
     ) -> models.RegisterPhoneLead | None:
         """Register a phone lead
+
         Query complexity: 1.
         Required permissions: Can create electricity quote.
         Possible errors: KT-ES-8910.
@@ -9865,6 +10387,7 @@ class Client:
     ) -> models.RegisterPushNotificationBinding | None:
         """Register a device token to be used for push notifications for an app.
         This field requires the Authorization header to be set.
+
         Query complexity: 1.
         """
         variables: dict[str, Any] = {}
@@ -9878,6 +10401,7 @@ class Client:
         input: models.SolarSimulatorDirectSaleInput | None = None,
     ) -> models.SolarSimulatorDirectSaleOutput | None:
         """Create a solar direct sale.
+
         Query complexity: 1.
         Required permissions: none.
         Possible errors: KT-ES-7802, KT-ES-7803.
@@ -9894,6 +10418,7 @@ class Client:
         input: models.SolarSimulatorLeadInput | None = None,
     ) -> models.SolarSimulatorLeadOutput | None:
         """Create a solar lead.
+
         Query complexity: 1.
         Required permissions: none.
         Possible errors: KT-ES-7802, KT-ES-7803.
@@ -9910,6 +10435,7 @@ class Client:
         input: models.RemoveCampaignFromAccountInput,
     ) -> models.RemoveCampaignFromAccount | None:
         """The mutation removeCampaignFromAccount.
+
         Query complexity: 1.
         Required permissions: Can remove campaign from account.
         Possible errors: KT-CT-7424, KT-CT-7426.
@@ -9925,6 +10451,7 @@ class Client:
         input: models.RemoveCampaignItemsInput,
     ) -> models.RemoveCampaignItems | None:
         """The mutation removeCampaignItems.
+
         Query complexity: 1.
         Required permissions: Can manage voice campaigns.
         Possible errors: KT-CT-11501, KT-CT-11502, KT-CT-11505, KT-CT-11506, KT-CT-11507.
@@ -9940,6 +10467,7 @@ class Client:
         input: list[models.RiskListItemInputType | None],
     ) -> models.RemoveItemsFromRiskList | None:
         """Remove items from the risk list.
+
         Query complexity: 1.
         Required permissions: Can edit risk list.
         Possible errors: KT-CT-12106.
@@ -9956,6 +10484,7 @@ class Client:
     ) -> models.RemovePropertyFromHierarchy | None:
         """Remove a property from a hierarchy.
         This operation is idempotent - if the property is not in the hierarchy, it will succeed without error. When a property is removed, its descendants are reparented to the removed property's parent. If removing a root node, its children become new root nodes.
+
         Query complexity: 1.
         Required permissions: Can manage property hierarchies.
         Possible errors: KT-CT-6622.
@@ -9971,6 +10500,7 @@ class Client:
         input: models.DoubleOptInInput | None = None,
     ) -> models.RequestDoubleOptIn | None:
         """Request a double opt in
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can edit customer marketing preference.
         Possible errors: KT-CT-1111, KT-CT-1199, KT-CT-9016, KT-CT-9017, KT-CT-9018, KT-CT-9019, KT-CT-9023.
@@ -9987,6 +10517,7 @@ class Client:
         input: models.RequestPasswordResetInput,
     ) -> models.RequestPasswordResetOutputType | None:
         """Provide the email address of an account user to send them an email with instructions on how to reset their password.
+
         Query complexity: 1.
         Required permissions: none.
         Rate limit by Ip: 5 per minute.
@@ -10003,6 +10534,7 @@ class Client:
         input: models.RequestPrintedBillInput,
     ) -> models.RequestPrintedBill | None:
         """Request an issued bill to be printed and (re)posted to billing address of the account.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can export statements.
         Possible errors: KT-CT-3824, KT-CT-9705.
@@ -10018,6 +10550,7 @@ class Client:
         input: models.RescindContractInput,
     ) -> models.RescindContractOutput:
         """Rescind an existing contract.
+
         Query complexity: 1.
         Possible errors: KT-CT-10003, KT-CT-10040.
         """
@@ -10032,6 +10565,7 @@ class Client:
         input: models.ResetPasswordMutationInput,
     ) -> models.ResetPasswordMutationPayload | None:
         """Reset the password of an account user indicated by the userId to the value supplied.
+
         Query complexity: 1.
         Required permissions: none.
         Deprecated: The 'resetPassword' field is deprecated.
@@ -10091,6 +10625,7 @@ class Client:
         - password_has_too_few_uppercase_characters
         - password_contains_account_number
         - password_contains_part_of_email_address
+
         Query complexity: 1.
         Required permissions: none.
         Rate limit by Ip: 5 per minute.
@@ -10107,6 +10642,7 @@ class Client:
         input: models.ResumeCollectionProcessInput,
     ) -> models.ResumeCollectionProcess | None:
         """Resume a collection process.
+
         Query complexity: 1.
         Required permissions: Can start collection process.
         Possible errors: KT-CT-1111, KT-CT-11201, KT-CT-11215.
@@ -10122,6 +10658,7 @@ class Client:
         input: models.AccountNumberInput | None = None,
     ) -> models.ResumeDeviceControl | None:
         """Resume control of the device.
+
         Query complexity: 2.
         Rate limit by User: 300 per hour.
         Deprecated: The 'resumeControl' field is deprecated.
@@ -10144,6 +10681,7 @@ class Client:
         input: models.RetireCustomerAssetInput,
     ) -> models.RetireCustomerAsset | None:
         """Retire a customer asset for an account
+
         Query complexity: 5.
         Required permissions: Can manage customer assets.
         Possible errors: KT-CT-14603.
@@ -10159,6 +10697,7 @@ class Client:
         input: models.ReverseEnrollmentInput,
     ) -> models.EnrollmentReversed:
         """Reverse an enrollment (Join Supplier process).
+
         Query complexity: 1.
         Possible errors: KT-CT-10312, KT-CT-10318, KT-CT-10349, KT-CT-10350, KT-CT-10351, KT-CT-10352, KT-CT-10353, KT-CT-10354, KT-CT-10355.
         """
@@ -10173,6 +10712,7 @@ class Client:
         input: models.ReverseLeaveSupplierInput,
     ) -> models.LeaveSupplierReversed:
         """Reverse a leave supplier process.
+
         Query complexity: 1.
         Possible errors: KT-CT-10302, KT-CT-10304, KT-CT-10341, KT-CT-10342, KT-CT-10343, KT-CT-10344, KT-CT-10345, KT-CT-10346, KT-CT-10347, KT-CT-10348, KT-CT-1607.
         """
@@ -10187,6 +10727,7 @@ class Client:
         input: models.RevokeAgreementInput,
     ) -> models.RevokeAgreement | None:
         """Revoke an agreement.
+
         Query complexity: 1.
         Required permissions: Can update agreeements.
         Possible errors: KT-CT-1501, KT-CT-1502, KT-CT-4123.
@@ -10202,6 +10743,7 @@ class Client:
         input: models.RevokeContractInput,
     ) -> models.RevokeContractOutput:
         """Revoke an existing contract.
+
         Query complexity: 1.
         Possible errors: KT-CT-10003, KT-CT-10022, KT-CT-10023, KT-CT-10024, KT-CT-10032, KT-CT-10041.
         """
@@ -10216,6 +10758,7 @@ class Client:
         input: models.RevokeUserAccessFromBusinessInput,
     ) -> models.RevokeUserAccessFromBusiness | None:
         """Revoke the selected role from the user for the business.
+
         Query complexity: 1.
         Required permissions: Can allocate user roles.
         Possible errors: KT-CT-11107, KT-CT-13501, KT-CT-5463.
@@ -10231,6 +10774,7 @@ class Client:
         input: models.RunAgreementRolloverInput,
     ) -> models.RunAgreementRollover | None:
         """Run an agreement rollover.
+
         Query complexity: 1.
         Required permissions: Can query agreement rollovers AND Can run agreement rollovers.
         Possible errors: KT-CT-13705, KT-CT-13706.
@@ -10246,6 +10790,7 @@ class Client:
         input: models.QuoteShareInput,
     ) -> models.ScheduleQuoteFollowUp | None:
         """Schedule a quote follow-up to the provided recipient.
+
         Query complexity: 1.
         Required permissions: none.
         Rate limit by Ip: 5 per minute.
@@ -10262,6 +10807,7 @@ class Client:
         input: models.SelectChargePointMakeInput,
     ) -> models.SelectChargePointMakeForSmartFlexOnboarding | None:
         """Select the charge point make to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'selectChargePointMakeForSmartFlexOnboarding' field is deprecated.
@@ -10283,6 +10829,7 @@ class Client:
         input: models.SelectChargePointVariantInput,
     ) -> models.SelectChargePointVariantForSmartFlexOnboarding | None:
         """Select the charge point model variant to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'selectChargePointVariantForSmartFlexOnboarding' field is deprecated.
@@ -10309,6 +10856,7 @@ class Client:
         input: models.SelectDeviceTypeInput,
     ) -> models.SelectDeviceTypeForSmartFlexOnboarding | None:
         """Select the device type to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'selectDeviceTypeForSmartFlexOnboarding' field is deprecated.
@@ -10330,6 +10878,7 @@ class Client:
         input: models.SelectFromListInput,
     ) -> models.SelectFromListForSmartFlexOnboarding | None:
         """Select from a list of options presented.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-1111, KT-CT-4371, KT-CT-4372, KT-CT-4375, KT-CT-4376, KT-CT-4377, KT-CT-4378, KT-CT-4379, KT-CT-4391.
@@ -10345,6 +10894,7 @@ class Client:
         input: models.SelectInverterMakeInput,
     ) -> models.SelectInverterMakeForSmartFlexOnboarding | None:
         """Select the inverter make to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'selectInverterMakeForSmartFlexOnboarding' field is deprecated.
@@ -10366,6 +10916,7 @@ class Client:
         input: models.SelectProductsInput,
     ) -> models.SelectProducts | None:
         """Mark quoted products on a quote request as selected.
+
         Query complexity: 1.
         Required permissions: Can update quotes.
         Possible errors: KT-CT-4619, KT-CT-4626, KT-CT-4634, KT-CT-4635, KT-CT-4636, KT-CT-4646.
@@ -10381,6 +10932,7 @@ class Client:
         input: models.SelectUserVehicleInput,
     ) -> models.SelectUserVehicleForSmartFlexOnboarding | None:
         """Select the user's vehicle to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'selectUserVehicleForSmartFlexOnboarding' field is deprecated.
@@ -10402,6 +10954,7 @@ class Client:
         input: models.SelectVehicleMakeInput,
     ) -> models.SelectVehicleMakeForSmartFlexOnboarding | None:
         """Select the vehicle make to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'selectVehicleMakeForSmartFlexOnboarding' field is deprecated.
@@ -10423,6 +10976,7 @@ class Client:
         input: models.SelectVehicleOrChargePointInput,
     ) -> models.CompleteSelectVehicleOrChargePointForSmartFlexOnboarding | None:
         """Select the vehicle or charge point for the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-1111, KT-CT-4371, KT-CT-4372, KT-CT-4375, KT-CT-4376, KT-CT-4377, KT-CT-4378, KT-CT-4379, KT-CT-4391.
@@ -10443,6 +10997,7 @@ class Client:
         input: models.SelectVehicleVariantInput,
     ) -> models.SelectVehicleVariantForSmartFlexOnboarding | None:
         """Select the vehicle model variant to proceed in the onboarding journey.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'selectVehicleVariantForSmartFlexOnboarding' field is deprecated.
@@ -10464,6 +11019,7 @@ class Client:
         input: models.SendAgreementRescissionMessageInput,
     ) -> models.SendAgreementRescissionConfirmation | None:
         """Publish a transactional message confirming an agreement rescission.
+
         Query complexity: 2.
         Required permissions: Can query agreement rescissions AND Can update agreement rescissions.
         Possible errors: KT-CT-14101.
@@ -10479,6 +11035,7 @@ class Client:
         input: models.OfferQuoteSummaryInput,
     ) -> models.SendOfferQuoteSummary | None:
         """Send an offer quote summary to all active account users.
+
         Query complexity: 1.
         Required permissions: Can send quotes.
         Rate limit by Ip: 5 per minute.
@@ -10495,6 +11052,7 @@ class Client:
         input: models.QuoteShareInput,
     ) -> models.SendQuoteSummary | None:
         """Send a quote summary to the provided recipient.
+
         Query complexity: 1.
         Required permissions: Can send quotes.
         Rate limit by Ip: 5 per minute.
@@ -10511,6 +11069,7 @@ class Client:
         input: models.SendVerificationEmailInput,
     ) -> models.SendVerificationEmail | None:
         """Verify user's email address.
+
         Query complexity: 1.
         Required permissions: Can verify email addresses.
         """
@@ -10525,6 +11084,7 @@ class Client:
         input: models.SmartFlexDevicePreferencesInput,
     ) -> models.SmartFlexDeviceInterface | None:
         """Set the user preferences for a device.
+
         Query complexity: 6.
         Rate limit by User: 300 per hour.
         Possible errors: KT-CT-4314, KT-CT-4321, KT-CT-4374.
@@ -10540,6 +11100,7 @@ class Client:
         input: models.SetLoyaltyPointsUserInput,
     ) -> models.SetLoyaltyPointsUser | None:
         """Set the Loyalty Point user for the account.
+
         Query complexity: 1.
         Required permissions: Can set loyalty points user.
         Possible errors: KT-CT-1111, KT-CT-9210, KT-CT-9214.
@@ -10555,6 +11116,7 @@ class Client:
         input: models.SetOpportunityOutcomeInput,
     ) -> models.SetOpportunityOutcome | None:
         """Update the opportunity outcome to mark the opportunity as won or lost.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8906.
@@ -10570,6 +11132,7 @@ class Client:
         input: models.SetPaymentPreferenceInput,
     ) -> models.SetPaymentPreference | None:
         """Set a preference to collect payments from a specific payment method.
+
         Query complexity: 1.
         Required permissions: Can set payment preference.
         Possible errors: KT-CT-1111, KT-CT-3822, KT-CT-3967, KT-CT-3968, KT-CT-3969.
@@ -10585,6 +11148,7 @@ class Client:
         input: models.SetUpDirectDebitInstructionInput,
     ) -> models.SetUpDirectDebitInstruction | None:
         """Set up a new direct debit instruction.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         Possible errors: KT-CT-11103, KT-CT-3820, KT-CT-3821, KT-CT-3940, KT-CT-3971, KT-CT-3979, KT-CT-5415.
@@ -10600,6 +11164,7 @@ class Client:
         input: models.SetUpDirectDebitInstructionForBusinessInput,
     ) -> models.SetUpDirectDebitInstructionForBusiness | None:
         """Set up a new direct debit instruction for a business.
+
         Query complexity: 6.
         Required permissions: Can create payment instructions AND Can query businesses.
         Possible errors: KT-CT-11107, KT-CT-3940, KT-CT-3948, KT-CT-3956, KT-CT-3971.
@@ -10615,6 +11180,7 @@ class Client:
         input: models.SetUpDirectDebitInstructionFromStoredDetailsInput,
     ) -> models.SetUpDirectDebitInstructionFromStoredDetails | None:
         """Set up a new direct debit instruction from stored details.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         Possible errors: KT-CT-11103, KT-CT-3822, KT-CT-3948, KT-CT-3956, KT-CT-3971, KT-CT-4123, KT-CT-5415.
@@ -10630,6 +11196,7 @@ class Client:
         input: models.VehicleChargingPreferencesInput | None = None,
     ) -> models.SetVehicleChargingPreferences | None:
         """Set charging preferences for your electric vehicle.
+
         Query complexity: 5.
         Rate limit by User: 300 per hour.
         Deprecated: The 'setVehicleChargePreferences' field is deprecated.
@@ -10652,6 +11219,7 @@ class Client:
         input: models.ShareGoodsQuoteInput,
     ) -> models.ShareGoodsQuote | None:
         """Share a goods quote.
+
         Query complexity: 1.
         Required permissions: none.
         Possible errors: KT-CT-4122, KT-CT-8203.
@@ -10667,6 +11235,7 @@ class Client:
         input: models.StartCollectionProcessInput,
     ) -> models.StartCollectionProcess | None:
         """Start a collection process.
+
         Query complexity: 1.
         Required permissions: Can start collection process.
         Possible errors: KT-CT-1111, KT-CT-11208, KT-CT-11209, KT-CT-11210, KT-CT-11211, KT-CT-11212.
@@ -10682,6 +11251,7 @@ class Client:
         input: models.StartCustomerVerificationInput,
     ) -> models.StartCustomerVerification | None:
         """Start the customer verification using the provided verification method.
+
         Query complexity: 1.
         Required permissions: Can create account user OR Can verify customer details.
         Possible errors: KT-CT-1701, KT-CT-4194.
@@ -10697,6 +11267,7 @@ class Client:
         input: models.StartReAuthenticationInput,
     ) -> models.StartReAuthentication | None:
         """Create a wizard for re-authenticating a device with SmartFlex.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-4321, KT-CT-4385.
@@ -10712,6 +11283,7 @@ class Client:
         input: models.StartSmartFlexOnboardingInput,
     ) -> models.StartSmartFlexOnboarding | None:
         """Create a wizard for onboarding a device with SmartFlex.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Possible errors: KT-CT-4321, KT-CT-4385.
@@ -10727,6 +11299,7 @@ class Client:
         input: models.CompleteSmartFlexOnboardingStepInput,
     ) -> models.StartTestChargeForSmartFlexOnboarding | None:
         """Attempt to start a test charge.
+
         Query complexity: 1.
         Required permissions: Can register smartflex devices.
         Deprecated: The 'startTestChargeForSmartFlexOnboarding' field is deprecated.
@@ -10748,6 +11321,7 @@ class Client:
         input: models.StopAutomatedPaymentsInput,
     ) -> models.StopAutomatedPayments | None:
         """Set a preference to not collect automated payments.
+
         Query complexity: 1.
         Required permissions: Can stop automated payments.
         Possible errors: KT-CT-1111, KT-CT-3822, KT-CT-3968, KT-CT-3969.
@@ -10763,6 +11337,7 @@ class Client:
         input: models.StoreBankDetailsForLeadInput,
     ) -> models.StoreBankDetailsForLead | None:
         """Store bank details for a lead and return the mandate UUID.
+
         Query complexity: 5.
         Required permissions: Can create payment instructions for lead.
         Possible errors: KT-CT-3940, KT-CT-3956, KT-CT-8907, KT-CT-8954.
@@ -10778,6 +11353,7 @@ class Client:
         input: models.StoreDirectDebitPaymentMethodDetailsInput,
     ) -> models.StoreDirectDebitPaymentMethodDetails | None:
         """Store bank details with the vendor.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         Possible errors: KT-CT-3820, KT-CT-3821, KT-CT-3940, KT-CT-3956.
@@ -10793,6 +11369,7 @@ class Client:
         input: models.StorePaymentInstructionInput,
     ) -> models.StorePaymentInstruction | None:
         """Store a new payment instruction created through the embedded process.
+
         Query complexity: 1.
         Required permissions: Can create payment instructions.
         Possible errors: KT-CT-3820, KT-CT-3822, KT-CT-3979, KT-CT-4177.
@@ -10808,6 +11385,7 @@ class Client:
         input: models.CustomerFeedbackInputType,
     ) -> models.SubmitCustomerFeedback | None:
         """Submit customer feedback.
+
         Query complexity: 1.
         Required permissions: Can submit customer feedback.
         Possible errors: KT-CT-5511, KT-CT-5512, KT-CT-5514.
@@ -10823,6 +11401,7 @@ class Client:
         input: models.GasSelfReadingSubmissionInput,
     ) -> models.SubmitGasSelfReading | None:
         """Submit a self-reading for a supply point.
+
         Query complexity: 1.
         Required permissions: Can access third party queries.
         Possible errors: KT-ES-4508, KT-ES-4509.
@@ -10838,6 +11417,7 @@ class Client:
         input: models.RequestRepaymentInputType,
     ) -> models.SubmitRepaymentRequest | None:
         """Submit a repayment request.
+
         Query complexity: 1.
         Required permissions: Can create repayment request.
         Possible errors: KT-CT-1132, KT-CT-3820, KT-CT-3821, KT-CT-3823, KT-CT-3926, KT-CT-3927, KT-CT-3928.
@@ -10853,6 +11433,7 @@ class Client:
         input: models.AccountNumberInput | None = None,
     ) -> models.SuspendDeviceControl | None:
         """Suspend control of the device.
+
         Query complexity: 2.
         Rate limit by User: 300 per hour.
         Deprecated: The 'suspendControl' field is deprecated.
@@ -10875,6 +11456,7 @@ class Client:
         input: models.SwitchAccountToVariablePaymentScheduleInput,
     ) -> models.SwitchAccountToVariablePaymentSchedule | None:
         """Switch account to variable payment schedule. Current schedule type will be preserved.
+
         Query complexity: 1.
         Required permissions: Can manage payment schedules.
         Possible errors: KT-CT-1111, KT-CT-3921, KT-CT-3922, KT-CT-3947, KT-CT-3984.
@@ -10890,6 +11472,7 @@ class Client:
         input: models.TerminateAgreementInput,
     ) -> models.TerminateAgreement | None:
         """Terminate an agreement.
+
         Query complexity: 1.
         Required permissions: Can query agreements AND Can update agreeements.
         Possible errors: KT-CT-1501, KT-CT-1513.
@@ -10905,6 +11488,7 @@ class Client:
         input: models.TerminateContractInput,
     ) -> models.TerminateContractOutput:
         """Terminate an existing contract.
+
         Query complexity: 1.
         Possible errors: KT-CT-10003, KT-CT-10007, KT-CT-10008, KT-CT-10013, KT-CT-10022, KT-CT-10023, KT-CT-10024, KT-CT-10025, KT-CT-10037, KT-CT-10038, KT-CT-10039, KT-CT-10041, KT-CT-10044.
         """
@@ -10919,6 +11503,7 @@ class Client:
         input: models.TerminateCreditTransferPermissionInput,
     ) -> models.TerminateCreditTransferPermission | None:
         """Terminate credit transfer permission.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Possible errors: KT-CT-3822, KT-CT-3825, KT-CT-3827.
@@ -10934,6 +11519,7 @@ class Client:
         input: models.TerminateSolarWalletRelationshipType,
     ) -> models.TerminateSolarWalletRelationship | None:
         """Terminate solar wallet sharing credit between a solar wallet credit ledger and spain electricity ledger.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Deprecated: The 'terminateSolarWalletRelationship' field is deprecated.
@@ -10955,6 +11541,7 @@ class Client:
         input: models.CompleteDeviceRegistrationInput | None = None,
     ) -> models.ThirdPartyCompleteDeviceRegistration | None:
         """Completes the registration of a device if the contract is eligible and the device registration valid.
+
         Query complexity: 1.
         Required permissions: Can complete device registration.
         Deprecated: The 'thirdPartyCompleteDeviceRegistration' field is deprecated.
@@ -10977,6 +11564,7 @@ class Client:
         input: models.TransferLeadOpportunitiesInput,
     ) -> models.TransferLeadOpportunities | None:
         """Transfer opportunities across leads.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8907.
@@ -10993,6 +11581,7 @@ class Client:
     ) -> models.TransferLedgerBalance | None:
         """Transfer value from a source ledger to a destination ledger. This decreases the balance of the source ledger by the given amount and increases the balance of the destination ledger by the same amount. If the amount is negative, the effect is reversed (the source ledger's balance increases and the destination ledger's balance decreases).
         This field requires the Authorization header to be set.
+
         Query complexity: 1.
         Required permissions: Can perform balance transfers AND Can perform payments operations.
         Possible errors: KT-CT-3820, KT-CT-3821, KT-CT-3822, KT-CT-3823, KT-CT-9701, KT-CT-9702, KT-CT-9703, KT-CT-9704.
@@ -11008,6 +11597,7 @@ class Client:
         input: models.TransferLoyaltyPointsBetweenUsersInput,
     ) -> models.TransferLoyaltyPointsBetweenUsers | None:
         """Transfer Loyalty Point from one account user to another.
+
         Query complexity: 1.
         Required permissions: Can transfer loyalty points.
         Possible errors: KT-CT-1111, KT-CT-9204, KT-CT-9205, KT-CT-9208, KT-CT-9209, KT-CT-9210.
@@ -11028,6 +11618,7 @@ class Client:
         It may have a boostChargeRefusalReasons extension which lists the reasons why the boost
         charge was refused. Possible reasons include:
         BC_DEVICE_NOT_YET_LIVE(device is not yet live)BC_DEVICE_RETIRED(device is retired)BC_DEVICE_SUSPENDED(device is suspended)BC_DEVICE_DISCONNECTED(device is disconnected)BC_DEVICE_NOT_AT_HOME(device is not at home)BC_BOOST_CHARGE_IN_PROGRESS(boost charge already in progress)BC_DEVICE_FULLY_CHARGED(device is already fully charged)
+
         Query complexity: 5.
         Rate limit by User: 300 per hour.
         Deprecated: The 'triggerBoostCharge' field is deprecated.
@@ -11050,6 +11641,7 @@ class Client:
         input: models.TriggerCollectionProcessMessageInput,
     ) -> models.TriggerCollectionProcessMessage | None:
         """Trigger a collection process message with safety checks.
+
         Query complexity: 1.
         Required permissions: Can start collection process.
         Possible errors: KT-CT-1111, KT-CT-11201.
@@ -11065,6 +11657,7 @@ class Client:
         s3_key: str,
     ) -> models.TriggerPostUploadOperations:
         """The mutation triggerPostUploadOperations.
+
         Query complexity: 1.
         Possible errors: KT-CT-8710.
         """
@@ -11084,6 +11677,7 @@ class Client:
         testChargeRefusalReasons extension which lists the reasons why the test charge was refused. Possible reasons
         include:
         TC_DEVICE_LIVE(device is already live)TC_DEVICE_ONBOARDING_IN_PROGRESS(test dispatch already in progress)TC_DEVICE_RETIRED(device is retired)TC_DEVICE_SUSPENDED(device is suspended)TC_DEVICE_DISCONNECTED(device is disconnected)TC_DEVICE_ALREADY_CHARGING(device is already charging)TC_DEVICE_AWAY_FROM_HOME(device is away from home)TC_DEVICE_NO_LOCATION_CONFIGURED(device has no location configured)TC_DEVICE_LOCATION_UNABLE_TO_IDENTIFY(unable to identify device location)TC_DEVICE_LOCATION_MISSING(device location is missing)
+
         Query complexity: 4.
         Required permissions: Can access customer queries OR Can manage ev.
         Rate limit by User: 300 per hour.
@@ -11101,6 +11695,7 @@ class Client:
         input: models.UnenrollAccountFromLoyaltyProgramInput,
     ) -> models.UnenrollAccountFromLoyaltyProgram | None:
         """Unenroll users account from Loyalty program.
+
         Query complexity: 1.
         Required permissions: Can unenroll user from loyalty program.
         Possible errors: KT-CT-1111, KT-CT-9220.
@@ -11114,6 +11709,7 @@ class Client:
         self,
     ) -> models.UnlinkUserFromLineResponse:
         """Unlink an account user and line together.
+
         Query complexity: 1.
         """
         variables: dict[str, Any] = {}
@@ -11126,6 +11722,7 @@ class Client:
         input: models.AccountBillingAddressInput,
     ) -> models.UpdateAccountBillingAddress | None:
         """Update the account billing address.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update account details.
         Possible errors: KT-CT-4145, KT-CT-7123.
@@ -11141,6 +11738,7 @@ class Client:
         input: models.UpdateAccountBillingEmailInput,
     ) -> models.UpdateAccountBillingEmail | None:
         """Update account billing email.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update account details.
         Possible errors: KT-CT-4122, KT-CT-4123.
@@ -11157,6 +11755,7 @@ class Client:
         consents: list[models.ConsentInput | None],
     ) -> models.UpdateAccountConsents | None:
         """Update the consents of an account
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can edit customer marketing preference.
         Possible errors: KT-CT-9014, KT-CT-9016, KT-CT-9017, KT-CT-9018.
@@ -11173,6 +11772,7 @@ class Client:
         input: models.AccountReferenceInput,
     ) -> models.UpdateAccountReference | None:
         """Update an account reference.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update account reference.
         Possible errors: KT-CT-4123, KT-CT-8310, KT-CT-8311.
@@ -11188,6 +11788,7 @@ class Client:
         input: models.UpdateAccountReferralStatusInput,
     ) -> models.UpdateAccountReferralStatus | None:
         """Update the status of an account referral.
+
         Query complexity: 1.
         Required permissions: Can payout referrals.
         Possible errors: KT-CT-6712, KT-CT-6732.
@@ -11203,6 +11804,7 @@ class Client:
         input: models.UpdateAccountUserInput | None = None,
     ) -> models.UpdateAccountUser | None:
         """Update an account.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Possible errors: KT-CT-5414, KT-ES-5410.
@@ -11220,6 +11822,7 @@ class Client:
         user_number: str | None = None,
     ) -> models.UpdateAccountUserConsents | None:
         """Update the consents of an account user (the authenticated user)
+
         Query complexity: 1.
         Required permissions: Can edit customer marketing preference.
         Possible errors: KT-CT-1111, KT-CT-1605, KT-CT-5421, KT-CT-5422, KT-CT-9014, KT-CT-9016, KT-CT-9017.
@@ -11238,6 +11841,7 @@ class Client:
         input: models.UpdatePurchaseInput,
     ) -> models.UpdateActivePurchase | None:
         """Update an active purchase.
+
         Query complexity: 1.
         Required permissions: Can manage goods purchases.
         Possible errors: KT-CT-8206, KT-CT-8225, KT-CT-8226, KT-CT-8227.
@@ -11253,6 +11857,7 @@ class Client:
         input: models.UpdateAffiliateLinkInputType,
     ) -> models.UpdateAffiliateLink:
         """Update an existing affiliate link.
+
         Query complexity: 1.
         Possible errors: KT-CT-7711, KT-CT-7713, KT-CT-7714, KT-CT-7715.
         """
@@ -11267,6 +11872,7 @@ class Client:
         input: models.UpdateAffiliateOrganisationInputType,
     ) -> models.UpdateAffiliateOrganisation:
         """Update an existing affiliate organisation.
+
         Query complexity: 1.
         Possible errors: KT-CT-7717.
         """
@@ -11281,6 +11887,7 @@ class Client:
         input: models.UpdateAgentAuxiliaryStatusInput,
     ) -> models.UpdateAgentAuxiliaryStatus | None:
         """The mutation updateAgentAuxiliaryStatus.
+
         Query complexity: 1.
         Required permissions: Can manage calls.
         Possible errors: KT-CT-7813.
@@ -11296,6 +11903,7 @@ class Client:
         input: models.UpdateAgreementPeriodInput,
     ) -> models.UpdateAgreementPeriod | None:
         """Update the period of an agreement.
+
         Query complexity: 1.
         Required permissions: Can update agreeements.
         Possible errors: KT-CT-1501, KT-CT-1503, KT-CT-1504, KT-CT-1505, KT-CT-1506, KT-CT-4178.
@@ -11311,6 +11919,7 @@ class Client:
         input: models.UpdateAgreementRescissionInput,
     ) -> models.UpdateAgreementRescission | None:
         """Update an agreement rescission.
+
         Query complexity: 1.
         Required permissions: Can query agreement rescissions AND Can update agreement rescissions.
         Possible errors: KT-CT-14101, KT-CT-14102.
@@ -11326,6 +11935,7 @@ class Client:
         input: models.UpdateAgreementRolloverInput,
     ) -> models.UpdateAgreementRollover | None:
         """Update an agreement rollover.
+
         Query complexity: 1.
         Required permissions: Can query agreement rollovers AND Can update agreement rollovers.
         Possible errors: KT-CT-13705, KT-CT-13706, KT-CT-13707, KT-CT-4910.
@@ -11341,6 +11951,7 @@ class Client:
         input: models.UpdateAPIExceptionInput,
     ) -> models.UpdateAPIException | None:
         """Mutation to update an existing APIException instance.
+
         Query complexity: 1.
         Required permissions: Can update api exceptions.
         Possible errors: KT-CT-7801, KT-CT-7803, KT-CT-7804, KT-CT-7805, KT-CT-7806, KT-CT-7809, KT-CT-7811, KT-CT-7812, KT-CT-7814.
@@ -11356,6 +11967,7 @@ class Client:
         input: models.UpdateAPIExceptionNoteInput,
     ) -> models.UpdateAPIExceptionNote | None:
         """Mutation to update an existing APIExceptionNote instance.
+
         Query complexity: 1.
         Required permissions: Can update api exception notes.
         Possible errors: KT-CT-7807, KT-CT-7808.
@@ -11371,6 +11983,7 @@ class Client:
         input: models.UpdateAutoTopUpAmountInput,
     ) -> models.UpdateAutoTopUpAmount | None:
         """Change the auto top up amount for the payment schedule.
+
         Query complexity: 1.
         Required permissions: Can access customer queries.
         Possible errors: KT-CT-3815, KT-CT-3820, KT-CT-3821, KT-CT-3822, KT-CT-3941, KT-CT-3942, KT-CT-3947, KT-CT-3953, KT-CT-4123.
@@ -11386,6 +11999,7 @@ class Client:
         input: models.UpdateAccountBillingAddressInput | None = None,
     ) -> models.UpdateBillingAddress | None:
         """Updates billing address details.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Possible errors: KT-CT-4123, KT-ES-4118.
@@ -11402,6 +12016,7 @@ class Client:
         input: models.UpdateAccountBillingDetailsInput | None = None,
     ) -> models.UpdateBillingDetails | None:
         """Updates billing details.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Possible errors: KT-ES-1130, KT-ES-4119.
@@ -11422,6 +12037,7 @@ class Client:
         It may have a boostChargeRefusalReasons extension which lists the reasons why the boost
         charge was refused. Possible reasons include:
         BC_DEVICE_NOT_YET_LIVE(device is not yet live)BC_DEVICE_RETIRED(device is retired)BC_DEVICE_SUSPENDED(device is suspended)BC_DEVICE_DISCONNECTED(device is disconnected)BC_DEVICE_NOT_AT_HOME(device is not at home)BC_BOOST_CHARGE_IN_PROGRESS(boost charge already in progress)BC_DEVICE_FULLY_CHARGED(device is already fully charged)
+
         Query complexity: 5.
         Rate limit by User: 300 per hour.
         Possible errors: KT-CT-1111, KT-CT-4354, KT-CT-4356, KT-CT-4357.
@@ -11438,6 +12054,7 @@ class Client:
         input: models.UpdateCampaignAccountExpiryDateInput,
     ) -> models.UpdateCampaignAccountExpiryDate | None:
         """The mutation updateCampaignAccountExpiryDate.
+
         Query complexity: 1.
         Required permissions: Can update campaign account.
         Possible errors: KT-CT-1111, KT-CT-4123, KT-CT-7428, KT-CT-7429.
@@ -11453,6 +12070,7 @@ class Client:
         input: models.UpdateCollectionProcessRecordLatestStepInputType,
     ) -> models.UpdateCollectionProcessRecordLatestStep | None:
         """Update the latest step of a Collection Process Record.
+
         Query complexity: 1.
         Required permissions: Can update collection process record to pause.
         Possible errors: KT-CT-1111, KT-CT-11201.
@@ -11468,6 +12086,7 @@ class Client:
         input: models.UpdateCollectionProcessRecordToActiveInputType,
     ) -> models.UpdateCollectionProcessRecordToActive | None:
         """Update the Collection Process Record from raised status to active.
+
         Query complexity: 1.
         Required permissions: Can update collection process record to active.
         Possible errors: KT-CT-1111, KT-CT-11201, KT-CT-11202, KT-CT-11207, KT-CT-11218.
@@ -11483,6 +12102,7 @@ class Client:
         input: models.UpdateCollectionProcessRecordToCompleteInputType,
     ) -> models.UpdateCollectionProcessRecordToComplete | None:
         """Update the Collection Process Record from raised status to complete.
+
         Query complexity: 1.
         Required permissions: Can update collection process record to complete.
         Possible errors: KT-CT-1111, KT-CT-11201, KT-CT-11203, KT-CT-11204.
@@ -11498,6 +12118,7 @@ class Client:
         input: models.UpdateCommsDeliveryPreferenceInput,
     ) -> models.UpdateCommsDeliveryPreference | None:
         """Update account communication delivery preference.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update account details.
         Possible errors: KT-CT-4123, KT-CT-4136.
@@ -11513,6 +12134,7 @@ class Client:
         input: models.UpdateAccountUserCommsPreferencesMutationInput,
     ) -> models.UpdateAccountUserCommsPreferencesMutationPayload | None:
         """Update the comms preferences of the account user (the authenticated user).
+
         Query complexity: 1.
         Required permissions: Can edit customer marketing preference.
         """
@@ -11527,6 +12149,7 @@ class Client:
         input: models.UpdateDCAProceedingInputType,
     ) -> models.UpdateDCAProceeding | None:
         """Update the status of a DCA proceeding.
+
         Query complexity: 1.
         Required permissions: Can update dca proceedings.
         Possible errors: KT-CT-11604, KT-CT-11605, KT-CT-11610.
@@ -11542,6 +12165,7 @@ class Client:
         input: models.UpdateDeviceGridExportInput | None = None,
     ) -> models.UpdateDeviceGridExportSmartFlexDeviceInterface | None:
         """Update the grid export preference for a device.
+
         Query complexity: 2.
         Rate limit by User: 300 per hour.
         Possible errors: KT-CT-1111, KT-CT-4386.
@@ -11558,6 +12182,7 @@ class Client:
         input: models.SmartControlInput,
     ) -> models.UpdateDeviceSmartControlSmartFlexDeviceInterface | None:
         """Suspends or resumes the smart control of a specific device. For some devices, this will also adjust smart control of related devices. e.g. suspending one zone in a multi-zone heat pump system will suspend all zones in that system.
+
         Query complexity: 6.
         Rate limit by User: 300 per hour.
         Possible errors: KT-CT-4313, KT-CT-4314, KT-CT-4358, KT-CT-4359, KT-CT-4387.
@@ -11573,6 +12198,7 @@ class Client:
         input: models.UpdateDocumentAccessibilityPreferenceInput,
     ) -> models.UpdateDocumentAccessibilityPreference:
         """Update the document accessibility preference for an account.
+
         Query complexity: 1.
         Possible errors: KT-CT-4123.
         """
@@ -11587,6 +12213,7 @@ class Client:
         input: models.UpdateIsChargingDurationCappedInput | None = None,
     ) -> models.UpdateIsChargingDurationCappedSmartFlexDeviceInterface | None:
         """Update the charging duration cap preference for a device.
+
         Query complexity: 2.
         Rate limit by User: 300 per hour.
         Possible errors: KT-CT-1111, KT-CT-4389, KT-CT-4390.
@@ -11603,6 +12230,7 @@ class Client:
         input: models.UpdateLeadDetailsInput,
     ) -> models.UpdateLeadDetails | None:
         """Update the details of a lead.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8907, KT-CT-8912, KT-CT-8913, KT-CT-8931, KT-CT-8935.
@@ -11618,6 +12246,7 @@ class Client:
         input: models.UpdateLeadStageInput,
     ) -> models.UpdateLeadStage | None:
         """Update the stage of a lead.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8907, KT-CT-8914, KT-CT-8915, KT-CT-8916, KT-CT-8917, KT-CT-8918.
@@ -11633,6 +12262,7 @@ class Client:
         input: models.UpdateLeaveSupplierInput,
     ) -> models.LeaveSupplierUpdated:
         """Update an existing leave supplier process.
+
         Query complexity: 1.
         Possible errors: KT-CT-10302, KT-CT-10304, KT-CT-10309, KT-CT-10310, KT-CT-1607.
         """
@@ -11647,6 +12277,7 @@ class Client:
         input: models.UpdateMessageTagsInput | None = None,
     ) -> models.UpdateMessageTags | None:
         """The mutation updateMessageTags.
+
         Query complexity: 1.
         Required permissions: Can update ink message tags.
         Possible errors: KT-CT-7611, KT-CT-7614.
@@ -11663,6 +12294,7 @@ class Client:
         input: models.MetadataInput,
     ) -> models.UpdateMetadata | None:
         """Update metadata on an object.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can mutate metadata.
         Possible errors: KT-CT-4123, KT-CT-4124, KT-CT-4177, KT-CT-6622, KT-CT-6637, KT-CT-8411, KT-CT-8413.
@@ -11678,6 +12310,7 @@ class Client:
         input: models.UpdateNotesOnOpportunityInput,
     ) -> models.UpdateNotesOnOpportunity | None:
         """Update the notes of an opportunity.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8906.
@@ -11693,6 +12326,7 @@ class Client:
         input: models.UpdateOfferGroupOnOpportunityInput,
     ) -> models.UpdateOfferGroupOnOpportunity | None:
         """Update the offer group of an opportunity.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8906.
@@ -11708,6 +12342,7 @@ class Client:
         input: models.OnSiteJobsUpdateRequestInput,
     ) -> models.UpdateOnSiteJobsRequest | None:
         """Update an On Site Jobs Request.
+
         Query complexity: 1.
         Required permissions: Can update on site jobs requests.
         Possible errors: KT-CT-13032, KT-CT-13035, KT-CT-13038, KT-CT-13040, KT-CT-13045, KT-CT-13050, KT-CT-13051, KT-CT-13052.
@@ -11723,6 +12358,7 @@ class Client:
         input: models.UpdateOpportunityAssignmentInput,
     ) -> models.UpdateOpportunityAssignment | None:
         """Update assignment fields for an Opportunity.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8903, KT-CT-8906, KT-CT-8913, KT-CT-8946, KT-CT-8947, KT-CT-8948, KT-CT-8949, KT-CT-8950, KT-CT-8951.
@@ -11738,6 +12374,7 @@ class Client:
         input: models.UpdateOpportunityDetailsInput,
     ) -> models.UpdateOpportunityDetails | None:
         """Update the details of an opportunity.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8906, KT-CT-8912, KT-CT-8930, KT-CT-8931.
@@ -11753,6 +12390,7 @@ class Client:
         input: models.UpdateExtraDetailsInput,
     ) -> models.UpdateOpportunityExtraDetails | None:
         """Update the extra details of a opportunity.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8906, KT-CT-8926.
@@ -11768,6 +12406,7 @@ class Client:
         input: models.UpdateOpportunityStageInput,
     ) -> models.UpdateOpportunityStage | None:
         """Update the stage of a opportunity.
+
         Query complexity: 1.
         Required permissions: Can update leads.
         Possible errors: KT-CT-8903, KT-CT-8910, KT-CT-8914, KT-CT-8915, KT-CT-8916, KT-CT-8917.
@@ -11783,6 +12422,7 @@ class Client:
         input: models.OptionsLanguagePreferenceInput,
     ) -> models.UpdateOptionsLanguagePreference | None:
         """Update the preferred language from account's options. Used for communications.
+
         Query complexity: 1.
         Required permissions: Can update account details.
         Possible errors: KT-CT-4123.
@@ -11799,6 +12439,7 @@ class Client:
     ) -> models.UpdatePassword | None:
         """Update password of the authenticated user
         This field requires the Authorization header to be set.
+
         Query complexity: 1.
         Possible errors: KT-CT-5450, KT-CT-5460.
         """
@@ -11814,6 +12455,7 @@ class Client:
         new_payment_details: models.UpdateAccountPaymentInput | None = None,
     ) -> models.UpdatePaymentDetails | None:
         """Updates payment details.
+
         Query complexity: 1.
         Required permissions: Can access customer queries OR Can update user details.
         Possible errors: KT-ES-1130, KT-ES-3910, KT-ES-4120.
@@ -11830,6 +12472,7 @@ class Client:
         input: models.UpdateProductPricesInput,
     ) -> models.UpdateProductPricesOutput:
         """Update the prices of a product.
+
         Query complexity: 1.
         Possible errors: KT-CT-12008, KT-CT-12009, KT-CT-12010, KT-CT-12011, KT-CT-12012, KT-CT-12013.
         """
@@ -11844,6 +12487,7 @@ class Client:
         input: models.UpdateQuoteConfigurationInput,
     ) -> models.UpdateQuoteConfigurationOutput | None:
         """Update a quote configuration with new terms and extra details.
+
         Query complexity: 1.
         Required permissions: Can update quote configuration.
         Possible errors: KT-CT-12408, KT-CT-12409, KT-CT-12410, KT-CT-12411, KT-CT-12412, KT-CT-12413, KT-CT-12414, KT-CT-12415, KT-CT-12416, KT-CT-12417, KT-CT-12418, KT-CT-12419, KT-CT-12420, KT-CT-12421, KT-CT-12422, KT-CT-12423, KT-CT-12424.
@@ -11859,6 +12503,7 @@ class Client:
         input: models.UpdateSiteworksRequestInputType,
     ) -> models.UpdateSiteworksRequest | None:
         """Update a Request.
+
         Query complexity: 1.
         Required permissions: Can create siteworks requests.
         Deprecated: The 'updateSiteworksRequest' field is deprecated.
@@ -11882,6 +12527,7 @@ class Client:
         """Update the account user details of the authenticated user.
         Only one name field can be updated per day, other fields can be updated freely. This prevents users from switching accounts to someone else (usually when moving homes). All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
         This field requires the Authorization header to be set.
+
         Query complexity: 1.
         Required permissions: Can book smart meter appointments OR Can update user details.
         Possible errors: KT-CT-5413, KT-CT-5414.
@@ -11898,6 +12544,7 @@ class Client:
     ) -> models.UpdateAccountUserMutationPayload | None:
         """DEPRECATED: Please use updateUser instead
         Update the account user details of the authenticated user. Only one field can be updated per day. This prevents users from switching accounts to someone else (usually when moving homes) All account changes should be handled by operations or the move out journey. New customers are exempt from this rule for the first 31 days.
+
         Query complexity: 1.
         Deprecated: The 'updateUserDetails' field is deprecated.
         """
@@ -11917,6 +12564,7 @@ class Client:
         input: models.ValidateAddressInput,
     ) -> models.ValidateAddress | None:
         """Validate an address without persisting it. Accepts address form values (matching the structure from the addressFields query), runs validation, and returns the full descriptor with cleaned/normalised values and per-field errors so the client can compare submitted vs. normalised data.
+
         Query complexity: 1.
         Possible errors: KT-CT-4413.
         """
@@ -11931,6 +12579,7 @@ class Client:
         input: models.ValidateEmailInput,
     ) -> models.ValidateEmail | None:
         """Validate user's email address.
+
         Query complexity: 1.
         Required permissions: Can create accounts.
         """
@@ -11945,6 +12594,7 @@ class Client:
         input: models.ValidateMfaDeviceInputType,
     ) -> models.ValidateMfaDevice | None:
         """Validate MFA Device for user.
+
         Query complexity: 1.
         Required permissions: Can validate mfa device.
         Possible errors: KT-CT-1150, KT-CT-1151, KT-CT-1152, KT-CT-1155.
@@ -11960,6 +12610,7 @@ class Client:
         input: models.ValidatePhoneNumberInput,
     ) -> models.ValidatePhone | None:
         """Validate user's phone number.
+
         Query complexity: 1.
         Required permissions: Can create accounts.
         """
@@ -11974,6 +12625,7 @@ class Client:
         input: models.VaryContractTermsInput,
     ) -> models.VaryContractTermsOutput:
         """Vary the terms of a contract.
+
         Query complexity: 1.
         Possible errors: KT-CT-10003, KT-CT-10008, KT-CT-10011, KT-CT-10012, KT-CT-10033, KT-CT-10034, KT-CT-10035, KT-CT-10036, KT-CT-10037, KT-CT-10038, KT-CT-10041.
         """
@@ -11988,6 +12640,7 @@ class Client:
         input: models.VerifyCustomerInput,
     ) -> models.VerifyCustomer | None:
         """Verify a customer using the provided verification code and type.
+
         Query complexity: 1.
         Required permissions: Can access customer queries AND Can verify customer details.
         Possible errors: KT-CT-4191.
@@ -12003,6 +12656,7 @@ class Client:
         input: models.VerifyEmailInput,
     ) -> models.VerifyEmail | None:
         """Verify user's email address.
+
         Query complexity: 1.
         Required permissions: Can verify email addresses.
         """
@@ -12017,6 +12671,7 @@ class Client:
         input: models.VerifyIdentityInput,
     ) -> models.VerifyIdentity | None:
         """Provide identifying information about an account and user to get a scoped token that will permit access to associate an email address with the account's user.
+
         Query complexity: 1.
         Required permissions: none.
         Rate limit by Ip: 10 per minute.
@@ -12033,6 +12688,7 @@ class Client:
         input: models.WithdrawDunningInputType,
     ) -> models.WithdrawDunning | None:
         """Withdraw a dunning process for an account
+
         Query complexity: 1.
         Required permissions: Can update dunning process.
         Possible errors: KT-CT-11301, KT-CT-11302, KT-CT-11303, KT-CT-11306, KT-CT-4178.
