@@ -298,7 +298,10 @@ fn models_head(body: &str, modules: &BTreeSet<String>) -> String {
     head.push_str(&format!("from pydantic import {}\n\n\n", pydantic.join(", ")));
     head.push_str(
         "class _Model(BaseModel):\n    \
-         model_config = ConfigDict(validate_by_name=True, validate_by_alias=True, extra=\"ignore\", protected_namespaces=())\n",
+         model_config = ConfigDict(\n        \
+         validate_by_name=True,\n        validate_by_alias=True,\n        extra=\"ignore\",\n        protected_namespaces=(),\n        \
+         # Each model's validator is built on its first use, not at import (hundreds of models).\n        \
+         defer_build=True,\n    )\n",
     );
     if uses("_OpenEnum") {
         head.push_str(
@@ -332,7 +335,7 @@ fn models_head(body: &str, modules: &BTreeSet<String>) -> String {
 fn adapters(out: &mut String, i: usize, name: &str, ann: &str, document: &str) {
     let _ = writeln!(out, "\n# {name}");
     let _ = writeln!(out, "_T{i} = {ann}");
-    let _ = writeln!(out, "_A{i}: TypeAdapter[_T{i}] = TypeAdapter(_T{i})");
+    let _ = writeln!(out, "_A{i}: _Lazy[_T{i}] = _Lazy(_T{i})");
     let literal = py_str(document);
     let one = format!("_D{i} = {literal}");
     if one.chars().count() > LINE && literal.chars().count() + 4 <= LINE {
@@ -399,7 +402,7 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
          from __future__ import annotations\n\n\
          import warnings\n\
          from types import TracebackType\n\
-         from typing import Any\n\n\
+         from typing import Any, Generic, TypeVar\n\n\
          import httpx\n\
          from pydantic import BaseModel, TypeAdapter\n\
          from typing_extensions import Self\n\n\
@@ -407,7 +410,19 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
          from ._async_runtime import AsyncEngine\n\
          from ._runtime import RetryPolicy, kind_of\n\
          from ._sync_runtime import SyncEngine\n\n\
-         __all__ = [\"AsyncClient\", \"Client\"]\n\n\n\
+         __all__ = [\"AsyncClient\", \"Client\"]\n\n\
+         _T = TypeVar(\"_T\")\n\n\n\
+         class _Lazy(Generic[_T]):\n    \
+         \"\"\"A ``TypeAdapter`` built on first use; building them all at import would take most of the import time.\"\"\"\n\n    \
+         __slots__ = (\"_adapter\", \"_type\")\n\n    \
+         def __init__(self, type_: Any) -> None:\n        \
+         self._type = type_\n        \
+         self._adapter: TypeAdapter[_T] | None = None\n\n    \
+         def validate_python(self, value: Any) -> _T:\n        \
+         adapter = self._adapter\n        \
+         if adapter is None:\n            \
+         adapter = self._adapter = TypeAdapter(self._type)\n        \
+         return adapter.validate_python(value)\n\n\n\
          def _dump(value: Any) -> Any:\n    \
          if isinstance(value, BaseModel):\n        \
          return value.model_dump(mode=\"json\", by_alias=True, exclude_none=True)\n    \

@@ -12,7 +12,14 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(validate_by_name=True, validate_by_alias=True, extra="ignore", protected_namespaces=())
+    model_config = ConfigDict(
+        validate_by_name=True,
+        validate_by_alias=True,
+        extra="ignore",
+        protected_namespaces=(),
+        # Each model's validator is built on its first use, not at import (hundreds of models).
+        defer_build=True,
+    )
 
 
 class _OpenEnum(str, enum.Enum):
