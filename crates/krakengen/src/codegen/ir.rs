@@ -232,6 +232,9 @@ pub(crate) struct OperationIr {
     /// The single field of `Data`, typed as the mutation's return type.
     pub data_field: FieldIr,
     pub payload: Option<Payload>,
+    /// Whether the operation is here only because a user's document calls its root field, for its
+    /// error tables and facts, and no `--operation` pattern selected it.
+    pub called_only: bool,
 }
 
 /// The one mutation that can log a client in.
@@ -711,6 +714,7 @@ impl IrBuilder<'_> {
             variables,
             data_field,
             payload,
+            called_only: false,
         }
     }
 

@@ -79,10 +79,10 @@ mod surface;
 pub mod python;
 mod user_ops;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diag::Diagnostics;
-use crate::model::Operation;
+use crate::model::{Operation, OperationKind};
 use crate::types::TypeModel;
 pub use crate::write::{GeneratedFile, TextSink};
 pub use surface::{RustItem, RustSurface};
@@ -456,6 +456,7 @@ impl Generator {
         let mut diags = Diagnostics::new();
         let Some(documents) = user_ops::Documents::load(model.schema(), &options.documents, &mut diags) else { return Err(diags) };
         let mut selected = if options.operations.is_empty() { Vec::new() } else { select_operations(model.operations(), &options.operations)? };
+        let chosen: BTreeSet<(OperationKind, String)> = selected.iter().map(|o| (o.kind, o.name.clone())).collect();
         for (kind, name) in documents.root_fields() {
             if let Some(op) = model.operations().iter().find(|o| o.kind == kind && o.name == name) {
                 if !selected.iter().any(|s: &Operation| s.kind == kind && s.name == name) {
@@ -464,7 +465,11 @@ impl Generator {
             }
         }
         selected.sort_by(|a, b| a.name.cmp(&b.name));
-        Ok(Generator { ir: ir::build(&selected, model, options, Some(&documents))?, options: options.clone() })
+        let mut ir = ir::build(&selected, model, options, Some(&documents))?;
+        for op in &mut ir.operations {
+            op.called_only = !chosen.contains(&(op.kind, op.graphql.clone()));
+        }
+        Ok(Generator { ir, options: options.clone() })
     }
 
     /// Problems with the options that do not stop generation (a fragment on a type the schema does

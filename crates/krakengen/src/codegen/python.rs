@@ -229,8 +229,8 @@ fn models(ir: &Ir, names: &Names, scalars: &BTreeMap<String, String>) -> String 
             by_typename(&mut out, &names.shared[&t.rust], &members, "dict[str, Any]");
         }
     }
-    for op in &ir.operations {
-        if let Some(p) = &op.payload {
+    for (i, op) in ir.operations.iter().enumerate() {
+        if let (Some(p), true) = (&op.payload, has_method(ir, i)) {
             let name = &names.local[&(op.module.clone(), p.rust.clone())];
             class(&mut out, name, &format!("The payload {} of {}.", p.graphql, op.graphql), &p.fields, names, &op.module);
         }
@@ -327,6 +327,13 @@ fn models_head(body: &str, modules: &BTreeSet<String>) -> String {
         );
     }
     head
+}
+
+/// Whether reference operation `i` gets a method (and its payload a model): not when it is there
+/// only because a user's document calls its root field (the user's method is the one to call, and
+/// the error tables are `POSSIBLE_ERRORS`'s), unless it is the token mutation `authenticate` sends.
+fn has_method(ir: &Ir, i: usize) -> bool {
+    !ir.operations[i].called_only || ir.authenticate.as_ref().is_some_and(|a| a.operation == i)
 }
 
 /// The constants of operation `i`: its document `_D{i}`, the type `_T{i}` its answer decodes to and
@@ -470,7 +477,16 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
     };
     // The adapters that decode each operation's field of `data`.
     let mut methods = String::new();
+    // Method names: the reference operations', then the users', which take their own snake_case
+    // name unless a method has it (the Rust client's names also avoid the modules of operations the
+    // Python package leaves out).
+    let mut method_names: BTreeSet<String> =
+        ["authenticate", "execute", "close"].into_iter().map(String::from).collect();
     for (i, op) in ir.operations.iter().enumerate() {
+        if !has_method(ir, i) {
+            continue;
+        }
+        method_names.insert(py_name(&op.method));
         let ann = qualified(names.ann(&op.data_field.ty, &op.module));
         let adapter = format!("_A{i}");
         adapters(&mut out, i, &op.graphql, &ann, &op.document);
@@ -490,8 +506,25 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
         let i = ir.operations.len() + j;
         let adapter = format!("_A{i}");
         adapters(&mut out, i, &op.name, &data, &op.document);
-        let lines = vec![format!("Your {} ``{}``; returns its whole ``data``.", op.kind.keyword(), op.name)];
-        method(&mut methods, &py_name(&op.method), &op.name, &format!("_D{}", &adapter[2..]), op.kind, &op.variables, names, &op.module, &data, &adapter, None, &lines, &qualified, None);
+        let mut lines = vec![format!("Your {} ``{}``; returns its whole ``data``.", op.kind.keyword(), op.name)];
+        // What the reference says of the root field it calls, as on the reference's own method.
+        let called = op.reference_module.as_ref().and_then(|m| ir.operations.iter().position(|o| &o.module == m));
+        if let Some(r) = called {
+            let reference = &ir.operations[r];
+            lines.push(String::new());
+            lines.push(format!("Calls ``{}``: {}", reference.graphql, doc_lines(reference).join("\n")));
+            if let Some(codes) = codes_of.get(&r).filter(|c| !c.is_empty()) {
+                lines.push(format!("Possible errors: {}.", codes.join(", ")));
+            }
+            while lines.last().is_some_and(String::is_empty) {
+                lines.pop();
+            }
+        }
+        let base = py_name(&crate::naming::sanitize(&op.name, crate::naming::Case::Snake));
+        let name = std::iter::once(base.clone()).chain((2..).map(|n| format!("{base}_{n}"))).find(|n| !method_names.contains(n)).expect("a free name");
+        method_names.insert(name.clone());
+        let warning = called.and_then(|r| deprecation_warning(&ir.operations[r]));
+        method(&mut methods, &name, &op.name, &format!("_D{}", &adapter[2..]), op.kind, &op.variables, names, &op.module, &data, &adapter, None, &lines, &qualified, warning.as_deref());
     }
     if let (Some(a), Some(op)) = (&ir.authenticate, token) {
         let payload = op.payload.as_ref().map(|p| qualified(names.local[&(op.module.clone(), p.rust.clone())].clone())).unwrap_or_else(|| "Any".into());
@@ -731,8 +764,8 @@ pub(crate) fn package(ir: &Ir, dist: &str, mapped: &BTreeMap<String, String>, he
         taken.insert(name.clone());
         local.insert((module.to_string(), rust.to_string()), name);
     };
-    for op in &ir.operations {
-        if let Some(p) = &op.payload {
+    for (i, op) in ir.operations.iter().enumerate() {
+        if let (Some(p), true) = (&op.payload, has_method(ir, i)) {
             claim(&op.module, &p.rust, &p.graphql, &crate::naming::sanitize(&op.graphql, crate::naming::Case::Pascal));
         }
     }
