@@ -30,10 +30,12 @@ fn main() -> ExitCode {
         ["bench-peers", "--rounds", n] => bench_peers(n),
         ["bench-peers", "--compile"] => bench_compile("5"),
         ["bench-peers", "--compile", "--rounds", n] => bench_compile(n),
+        ["bench-peers", "--python"] => bench_python("5"),
+        ["bench-peers", "--python", "--rounds", n] => bench_python(n),
         ["bench-bad-input"] => bench_bad_input("5"),
         ["bench-bad-input", "--rounds", n] => bench_bad_input(n),
         _ => {
-            eprintln!("usage: cargo xtask codegen [--check]\n       cargo xtask synth --factor N [--out FILE]\n       cargo xtask bench-peers [--compile] [--rounds N]\n       cargo xtask bench-bad-input [--rounds N]");
+            eprintln!("usage: cargo xtask codegen [--check]\n       cargo xtask synth --factor N [--out FILE]\n       cargo xtask bench-peers [--compile | --python] [--rounds N]\n       cargo xtask bench-bad-input [--rounds N]");
             ExitCode::from(2)
         }
     }
@@ -53,6 +55,14 @@ fn bench_peers(rounds: &str) -> ExitCode {
         return ExitCode::from(2);
     };
     report(xtask::peers::run(n))
+}
+
+fn bench_python(rounds: &str) -> ExitCode {
+    let Ok(n) = rounds.parse::<usize>() else {
+        eprintln!("--rounds takes a whole number, not `{rounds}`");
+        return ExitCode::from(2);
+    };
+    report(xtask::peers::python::run(n))
 }
 
 fn bench_compile(rounds: &str) -> ExitCode {

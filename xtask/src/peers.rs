@@ -24,6 +24,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub mod compile;
+pub mod python;
 
 /// The peer versions this benchmark installs, pinned so that two runs compare the same tools.
 const GRAPHQL_CLIENT_CLI: &str = "0.16.0";
