@@ -686,13 +686,16 @@ mod tests {
         // Above the kernel's largest process id (2^22), so no process can have it.
         let dead = ".out.txt.4294967295.0.tmp";
         let live = format!(".out.txt.{}.7.tmp", std::process::id());
-        for name in [dead, live.as_str(), ".out.txt.notapid.0.tmp", ".other.txt.4294967295.0.tmp"] {
+        // Process 1 exists in every process namespace; its file is not this process's either.
+        let other_live = ".out.txt.1.0.tmp";
+        for name in [dead, live.as_str(), other_live, ".out.txt.notapid.0.tmp", ".other.txt.4294967295.0.tmp"] {
             fs::write(dir.path().join(name), b"partial").unwrap();
         }
         drop(StagedFile::new(path.clone(), true));
-        assert_eq!(entries(dir.path()).len(), 4, "check mode removes nothing");
+        assert_eq!(entries(dir.path()).len(), 5, "check mode removes nothing");
         stage(&path, &[b"new"], false).commit().unwrap();
-        let mut expected = vec![".other.txt.4294967295.0.tmp".to_string(), ".out.txt.notapid.0.tmp".into(), live, "out.txt".into()];
+        let mut expected =
+            vec![".other.txt.4294967295.0.tmp".to_string(), other_live.into(), ".out.txt.notapid.0.tmp".into(), live, "out.txt".into()];
         expected.sort();
         assert_eq!(entries(dir.path()), expected);
     }
@@ -707,5 +710,119 @@ mod tests {
         let names: Vec<_> = fs::read_dir(path.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["resolvers.rs"], "no temporary file is left behind");
     }
-}
 
+
+    /// The diff of changes given whole: one line of context either side of each change, lines
+    /// between changes left out, and the cap on changed lines.
+    #[test]
+    fn unified_shows_changes_with_one_line_of_context() {
+        let p = Path::new("f.rs");
+        let head = "--- f.rs (on disk)\n+++ f.rs (generated)\n";
+        let old = b"1\n2\n3\n4\n5\n6\n7\n8\n";
+        let new = b"1\nX\n3\n4\n5\n6\nY\n8\n";
+        assert_eq!(unified(p, 10, old, new, true, 40), format!("{head}@@ line 10 @@\n 1\n-2\n+X\n 3\n 6\n-7\n+Y\n 8\n"));
+        assert_eq!(unified(p, 10, old, new, true, 2), format!("{head}@@ line 10 @@\n 1\n-2\n+X\n 3\n 6\n… (more differences follow)\n"));
+        // Lines added and removed, at the ends too.
+        assert_eq!(unified(p, 1, b"a\nb\nc\n", b"z\na\nc\nd\n", true, 40), format!("{head}@@ line 1 @@\n+z\n a\n-b\n c\n+d\n"));
+    }
+
+    /// Windows that stop short of their texts: the last partial line is not compared, and what
+    /// differs after the last common line is where the windows stop, not a change.
+    #[test]
+    fn unified_of_incomplete_windows_stops_at_the_last_common_line() {
+        let p = Path::new("f.rs");
+        let text = unified(p, 3, b"a\nb\nc\npart", b"a\nB\nc\nother\nmo", false, 40);
+        assert_eq!(text, "--- f.rs (on disk)\n+++ f.rs (generated)\n@@ line 3 @@\n a\n-b\n+B\n c\n");
+        // Complete, the same texts differ at their ends as well.
+        let whole = unified(p, 3, b"a\nb\nc\npart", b"a\nB\nc\nother\nmo", true, 40);
+        assert!(whole.ends_with(" c\n-part\n+other\n+mo\n"), "{whole}");
+    }
+
+    /// What `codegen --check` shows of a stale file: from the line of the first difference, with
+    /// the disk's lines beyond the generated end, and nothing for a fresh or a written file.
+    #[test]
+    fn the_check_diff_starts_at_the_first_difference() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        fs::write(&path, b"l1\nl2\nl3\n").unwrap();
+        let shown = |staged: &Staged| staged.diff(40).map(|d| d.split_once("@@ ").map(|(_, rest)| rest.to_string()).unwrap());
+        assert_eq!(shown(&stage(&path, &[b"l1\nX", b"2\nl3\n"], true)).as_deref(), Some("line 2 @@\n-l2\n+X2\n l3\n"));
+        // Extra bytes at the disk's end are a difference.
+        fs::write(&path, b"l1\nl2\nextra\n").unwrap();
+        assert_eq!(shown(&stage(&path, &[b"l1\nl2\n"], true)).as_deref(), Some("line 3 @@\n-extra\n"));
+        assert_eq!(stage(&path, &[b"l1\nl2\nextra\n"], true).diff(40), None, "a fresh file has no diff");
+        assert_eq!(stage(&path, &[b"other\n"], false).diff(40), None, "only a check keeps a diff");
+        let missing = stage(&dir.path().join("gone.txt"), &[b"x\n"], true).diff(40).unwrap();
+        assert!(missing.contains("gone.txt (missing)"), "{missing}");
+    }
+
+    /// A check keeps 16 KiB of new text: a second change 3 KB after the first is still shown, and
+    /// the disk's side covers as much as the generated one.
+    #[test]
+    fn the_check_diff_reaches_past_the_first_kilobyte() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        let lines: Vec<String> = (0..200).map(|i| format!("line {i:03} {}\n", "x".repeat(20))).collect();
+        fs::write(&path, lines.concat()).unwrap();
+        let mut new = lines.clone();
+        new[10] = "changed ten\n".into();
+        new[120] = "changed one hundred and twenty\n".into();
+        let diff = stage(&path, &[new.concat().as_bytes()], true).diff(40).unwrap();
+        assert!(diff.contains("+changed ten\n") && diff.contains("+changed one hundred and twenty\n"), "{diff}");
+        assert!(diff.contains(&format!("-{}", lines[120])), "{diff}");
+    }
+
+    /// A difference found in a later block of a long piece is placed where it is.
+    #[test]
+    fn same_prefix_counts_across_blocks() {
+        let text: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        let mut edited = text.clone();
+        edited[150_001] ^= 1;
+        let mut buffer = Vec::new();
+        assert_eq!(same_prefix(&mut &text[..], &edited, &mut buffer), Err(150_001));
+        assert_eq!(same_prefix(&mut &text[..], &text, &mut buffer), Ok(()));
+        assert_eq!(same_prefix(&mut &text[..10], &text[..20], &mut buffer), Err(10), "the target ends first");
+    }
+
+    /// A file that cannot be read is an error, not a hash (or a loop: reading a directory fails on
+    /// every call).
+    #[test]
+    fn hashing_an_unreadable_file_fails() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(ContentHash::of_file(dir.path()).is_err());
+    }
+
+    /// The directories made for a file that is then not committed go, however deep; the empty
+    /// directory that was already there stays.
+    #[test]
+    fn only_the_directories_staging_made_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let existing = dir.path().join("existing");
+        fs::create_dir(&existing).unwrap();
+        let dirs = CreatedDirs::default();
+        let mut file = StagedFile::new(existing.join("new1/new2/out.txt"), false).with_created_dirs(dirs.clone());
+        file.push(b"text");
+        drop(file.finish().unwrap());
+        dirs.remove_empty();
+        assert!(existing.is_dir(), "the directory that was there stays");
+        assert!(entries(&existing).is_empty(), "{:?}", entries(&existing));
+    }
+
+    /// A file dropped before it is finished (an error on the way) leaves no temporary file.
+    #[test]
+    fn an_unfinished_file_removes_its_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        let mut file = StagedFile::new(path, false);
+        file.push(b"text");
+        assert_eq!(entries(dir.path()).len(), 1, "the text waits in a temporary file");
+        drop(file);
+        assert!(entries(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_bare_file_name_is_in_the_working_directory() {
+        assert_eq!(parent_dir(Path::new("out.txt")), Path::new("."));
+        assert_eq!(parent_dir(Path::new("a/out.txt")), Path::new("a"));
+    }
+}
