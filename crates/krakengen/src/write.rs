@@ -738,6 +738,27 @@ mod tests {
         assert!(whole.ends_with(" c\n-part\n+other\n+mo\n"), "{whole}");
     }
 
+    /// The edit script is a shortest one (a longest common subsequence of lines): a line moved from
+    /// the top to the end is one removal and one addition, not every line replaced.
+    #[test]
+    fn unified_finds_the_fewest_changes() {
+        let p = Path::new("f.rs");
+        let head = "--- f.rs (on disk)\n+++ f.rs (generated)\n@@ line 1 @@\n";
+        assert_eq!(unified(p, 1, b"a\nb\nc\nd\n", b"b\nc\nd\na\n", true, 40), format!("{head}-a\n b\n d\n+a\n"));
+        assert_eq!(unified(p, 1, b"x\na\ny\nb\nz\n", b"a\nq\nb\n", true, 40), format!("{head}-x\n a\n-y\n+q\n b\n-z\n"));
+    }
+
+    /// In a window that stops short of its text, the last partial line is not compared even when
+    /// both sides have the same bytes there: it may go on differently.
+    #[test]
+    fn an_incomplete_windows_partial_line_is_not_context() {
+        let p = Path::new("f.rs");
+        let shown = unified(p, 1, b"a\nb\nsame", b"a\nB\nsame", false, 40);
+        assert_eq!(shown, "--- f.rs (on disk)\n+++ f.rs (generated)\n@@ line 1 @@\n");
+        let whole = unified(p, 1, b"a\nb\nsame", b"a\nB\nsame", true, 40);
+        assert!(whole.ends_with(" a\n-b\n+B\n same\n"), "{whole}");
+    }
+
     /// What `codegen --check` shows of a stale file: from the line of the first difference, with
     /// the disk's lines beyond the generated end, and nothing for a fresh or a written file.
     #[test]
@@ -754,6 +775,43 @@ mod tests {
         assert_eq!(stage(&path, &[b"other\n"], false).diff(40), None, "only a check keeps a diff");
         let missing = stage(&dir.path().join("gone.txt"), &[b"x\n"], true).diff(40).unwrap();
         assert!(missing.contains("gone.txt (missing)"), "{missing}");
+    }
+
+    /// The check's windows: a difference at the first byte compares the disk's text from there too;
+    /// a change after a common line at the end of a short file is shown (both windows are whole);
+    /// a disk text longer than the window ends in a partial line, which is not compared.
+    #[test]
+    fn the_check_diff_windows_cover_what_they_should() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        let body = |staged: Staged, max: usize| staged.diff(max).unwrap().split_once("@@\n").unwrap().1.to_string();
+        fs::write(&path, b"a\nb\n").unwrap();
+        assert_eq!(body(stage(&path, &[b"c\nb\n"], true), 40), "-a\n+c\n b\n");
+        fs::write(&path, b"a\nb\nc\nd\n").unwrap();
+        assert_eq!(body(stage(&path, &[b"a\nX\nc\nY\n"], true), 40), "-b\n+X\n c\n-d\n+Y\n");
+        // 200-byte lines: the disk's window (16 KiB past the end of the generated text) ends inside one.
+        let line = format!("{}\n", "z".repeat(199));
+        fs::write(&path, format!("l1\n{}", line.repeat(120))).unwrap();
+        let removed = body(stage(&path, &[b"l1\n"], true), 1000);
+        let lines: Vec<&str> = removed.lines().collect();
+        assert_eq!(lines.len(), PREVIEW / line.len(), "whole lines only");
+        assert!(lines.iter().all(|l| l.len() == line.len()), "{removed}");
+    }
+
+    /// A generated text of exactly the preview's size past its first difference may go on, so the
+    /// windows are incomplete: the last partial line is not shown.
+    #[test]
+    fn a_preview_of_exactly_its_cap_is_incomplete() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        let line = format!("{}\n", "y".repeat(99));
+        let (full, rest) = ((PREVIEW - 2) / line.len(), (PREVIEW - 2) % line.len());
+        let text = |first: &str, last: char| format!("x\n{first}\n{}{}", line.repeat(full), last.to_string().repeat(rest));
+        fs::write(&path, text("Q", 'O')).unwrap();
+        let new = text("P", 'N');
+        assert_eq!(new.len() - 2, PREVIEW);
+        let diff = stage(&path, &[new.as_bytes()], true).diff(40).unwrap();
+        assert!(diff.contains("-Q\n+P\n") && !diff.contains("NNN") && !diff.contains("OOO"), "{diff}");
     }
 
     /// A check keeps 16 KiB of new text: a second change 3 KB after the first is still shown, and
