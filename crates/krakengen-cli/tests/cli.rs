@@ -143,10 +143,11 @@ fn a_directory_is_read_in_name_order() {
 #[test]
 fn codegen_check_reads_the_config_file() {
     // Without a stamp, so this is always the full comparison and nothing is written under `target/`.
-    // Every file of the repository's two projects (SDL, catalogue, three crates each) is compared.
+    // Every file of the repository's two projects (SDL, catalogue, three crates each, and the oees
+    // project's Python package of nine files) is compared.
     let out = krakengen(&["codegen", "--check", "--no-stamp"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "10 generated files, 0 stale\n");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "19 generated files, 0 stale\n");
 
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(root().join("tests/fixtures/crlf/basic.txt"), dir.path().join("ref.txt")).unwrap();
@@ -165,6 +166,44 @@ fn codegen_check_reads_the_config_file() {
     assert!(!dir.path().join("out").exists());
     assert_eq!(run(false).status.code(), Some(0));
     assert_eq!(run(true).status.code(), Some(0));
+}
+
+/// A `krakengen.toml` project with users' documents and a Python package: the client crate holds
+/// the documents' operations, the package their methods with the Python scalar mapping of the
+/// file, and a document the schema refuses stops everything with its file, line and column.
+#[test]
+fn codegen_reads_documents_and_the_python_package_from_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = |rel: &str| root().join("tests/fixtures").join(rel).display().to_string();
+    std::fs::create_dir(dir.path().join("ops")).unwrap();
+    for file in ["fragments.graphql", "operations.graphql"] {
+        std::fs::copy(fixture(&format!("documents/{file}")), dir.path().join("ops").join(file)).unwrap();
+    }
+    let config = format!(
+        "[[project]]\nname = \"sup\"\nreference = {:?}\nschema_dir = \"schema\"\nsupplements = [{:?}]\ndocuments = [\"ops\"]\n\
+         errors_crate = \"errors\"\nclient_crate = \"client\"\npython_package = \"py\"\npython_name = \"sup-client\"\n\
+         [project.python_scalars]\nDateTime = \"str\"\n",
+        fixture("supplement/reference.txt"),
+        fixture("supplement/agreeing.graphql"),
+    );
+    std::fs::write(dir.path().join("krakengen.toml"), config).unwrap();
+    let run = || Command::new(env!("CARGO_BIN_EXE_krakengen")).args(["codegen", "--config", "krakengen.toml", "--no-stamp"]).current_dir(dir.path()).output().unwrap();
+    let out = run();
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let client = std::fs::read_to_string(dir.path().join("client/src/generated.rs")).unwrap();
+    assert!(client.contains("pub mod link {") && client.contains("pub mod quotes {"), "the documents' operations");
+    let py = dir.path().join("py/src/sup_client");
+    let methods = std::fs::read_to_string(py.join("client.py")).unwrap();
+    assert!(methods.contains("    async def link(") && methods.contains("    def quotes("), "both clients");
+    let models = std::fs::read_to_string(py.join("models.py")).unwrap();
+    assert!(models.contains("\nDateTime = str\n"), "the file's scalar mapping");
+
+    std::fs::write(dir.path().join("ops/bad.graphql"), "mutation Bad {\n  notAMutation\n}\n").unwrap();
+    let before = std::fs::read(py.join("client.py")).unwrap();
+    let failed = run();
+    assert_eq!(failed.status.code(), Some(1));
+    assert!(text(&failed.stderr).contains("bad.graphql:2:3"), "{}", text(&failed.stderr));
+    assert_eq!(std::fs::read(py.join("client.py")).unwrap(), before, "nothing was written");
 }
 
 /// `krakengen codegen` keeps the stamp where `cargo xtask codegen` does, and `--check` trusts it only
