@@ -579,6 +579,8 @@ fn users_documents_are_typed_by_their_selections() {
     let files = generator.crate_files().unwrap();
     let client = &files.iter().find(|f| f.path.ends_with("client.rs")).unwrap().contents;
     insta::assert_snapshot!("user_operation_link", module_text(client, "link"));
+    insta::assert_snapshot!("user_operation_devices", module_text(client, "devices"));
+    insta::assert_snapshot!("user_operation_quotes", module_text(client, "quotes"));
     // The reference operations the documents call, and none other.
     let reference: BTreeSet<&str> = generator.operation_documents().iter().map(|(n, _)| *n).collect();
     assert_eq!(reference, BTreeSet::from(["acceptGoodsQuote", "generatePreSignedToken", "linkUserToLine", "setDevicePreferences"]));
