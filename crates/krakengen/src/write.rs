@@ -748,6 +748,38 @@ mod tests {
         assert_eq!(unified(p, 1, b"x\na\ny\nb\nz\n", b"a\nq\nb\n", true, 40), format!("{head}-x\n a\n-y\n+q\n b\n-z\n"));
     }
 
+    /// Every pair of texts of up to four lines over three words: the diff has exactly as many changed
+    /// lines as a shortest edit script (from a longest common subsequence computed here directly).
+    #[test]
+    fn unified_is_minimal_for_every_small_pair() {
+        fn lcs(a: &[&str], b: &[&str]) -> usize {
+            match (a.split_first(), b.split_first()) {
+                (Some((x, ra)), Some((y, rb))) if x == y => 1 + lcs(ra, rb),
+                (Some((_, ra)), Some((_, rb))) => lcs(ra, b).max(lcs(a, rb)),
+                _ => 0,
+            }
+        }
+        const WORDS: [&str; 3] = ["x", "y", "z"];
+        let texts: Vec<Vec<&str>> =
+            (0..=4u32).flat_map(|len| (0..3u32.pow(len)).map(move |n| (0..len).map(|k| WORDS[(n / 3u32.pow(k) % 3) as usize]).collect())).collect();
+        for a in &texts {
+            for b in &texts {
+                let (old, new) = (a.iter().map(|l| format!("{l}\n")).collect::<String>(), b.iter().map(|l| format!("{l}\n")).collect::<String>());
+                let shown = unified(Path::new("f"), 1, old.as_bytes(), new.as_bytes(), true, 100);
+                let changed = shown.lines().skip(3).filter(|l| l.starts_with('-') || l.starts_with('+')).count();
+                assert_eq!(changed, a.len() + b.len() - 2 * lcs(a, b), "{a:?} → {b:?}:\n{shown}");
+            }
+        }
+    }
+
+    /// A window that is one partial line on each side is still compared: there is no later line
+    /// for it to go on into.
+    #[test]
+    fn a_single_partial_line_is_compared() {
+        let shown = unified(Path::new("f"), 7, b"abc", b"abd", false, 40);
+        assert_eq!(shown, "--- f (on disk)\n+++ f (generated)\n@@ line 7 @@\n-abc\n+abd\n");
+    }
+
     /// In a window that stops short of its text, the last partial line is not compared even when
     /// both sides have the same bytes there: it may go on differently.
     #[test]
