@@ -336,13 +336,20 @@ fn has_method(ir: &Ir, i: usize) -> bool {
     !ir.operations[i].called_only || ir.authenticate.as_ref().is_some_and(|a| a.operation == i)
 }
 
+/// `{target} = _Lazy(lambda m: T)` for the type `ann` (`models.X | None`), its models reached through
+/// the module `m` the adapter imports on first use.
+fn lazy(target: &str, ann: &str) -> String {
+    call("", &format!("{target} = _Lazy"), &[format!("lambda m: {}", ann.replace("models.", "m."))], "")
+}
+
 /// The constants of operation `i`: its document `_D{i}`, the type `_T{i}` its answer decodes to and
 /// the adapter `_A{i}` that decodes it. Short names keep every line within ruff's limit (a long type
 /// is named once, on a line of its own), so the layout is the one ruff gives.
 fn adapters(out: &mut String, i: usize, name: &str, ann: &str, document: &str) {
     let _ = writeln!(out, "\n# {name}");
-    let _ = writeln!(out, "_T{i} = {ann}");
-    let _ = writeln!(out, "_A{i}: _Lazy[_T{i}] = _Lazy(_T{i})");
+    // The type as a string, so that importing the client does not import the models.
+    let _ = writeln!(out, "_T{i}: TypeAlias = {}", py_str(ann));
+    out.push_str(&lazy(&format!("_A{i}: _Lazy[_T{i}]"), ann));
     let literal = py_str(document);
     let one = format!("_D{i} = {literal}");
     if one.chars().count() > LINE && literal.chars().count() + 4 <= LINE {
@@ -408,27 +415,30 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
         "\"\"\"The typed client: one method per operation, on ``AsyncClient`` and on ``Client``.\"\"\"\n\n\
          from __future__ import annotations\n\n\
          import warnings\n\
-         from types import TracebackType\n\
-         from typing import Any, Generic, TypeVar\n\n\
+         from collections.abc import Callable\n\
+         from types import ModuleType, TracebackType\n\
+         from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar\n\n\
          import httpx\n\
          from pydantic import BaseModel, TypeAdapter\n\
          from typing_extensions import Self\n\n\
-         from . import models\n\
          from ._async_runtime import AsyncEngine\n\
          from ._runtime import RetryPolicy, kind_of\n\
          from ._sync_runtime import SyncEngine\n\n\
+         if TYPE_CHECKING:\n    \
+         from . import models\n\n\
          __all__ = [\"AsyncClient\", \"Client\"]\n\n\
          _T = TypeVar(\"_T\")\n\n\n\
          class _Lazy(Generic[_T]):\n    \
-         \"\"\"A ``TypeAdapter`` built on first use; building them all at import would take most of the import time.\"\"\"\n\n    \
-         __slots__ = (\"_adapter\", \"_type\")\n\n    \
-         def __init__(self, type_: Any) -> None:\n        \
-         self._type = type_\n        \
+         \"\"\"A ``TypeAdapter`` built on first use, with the models imported then: importing the client imports no model.\"\"\"\n\n    \
+         __slots__ = (\"_adapter\", \"_build\")\n\n    \
+         def __init__(self, build: Callable[[ModuleType], Any]) -> None:\n        \
+         self._build = build\n        \
          self._adapter: TypeAdapter[_T] | None = None\n\n    \
          def validate_python(self, value: Any) -> _T:\n        \
          adapter = self._adapter\n        \
          if adapter is None:\n            \
-         adapter = self._adapter = TypeAdapter(self._type)\n        \
+         from . import models\n\n            \
+         adapter = self._adapter = TypeAdapter(self._build(models))\n        \
          return adapter.validate_python(value)\n\n\n\
          def _dump(value: Any) -> Any:\n    \
          if isinstance(value, BaseModel):\n        \
@@ -528,6 +538,8 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
     }
     if let (Some(a), Some(op)) = (&ir.authenticate, token) {
         let payload = op.payload.as_ref().map(|p| qualified(names.local[&(op.module.clone(), p.rust.clone())].clone())).unwrap_or_else(|| "Any".into());
+        out.push('\n');
+        out.push_str(&lazy(&format!("_TOKEN_PAYLOAD: _Lazy[{payload}]"), &payload));
         let arg = py_name(&a.argument);
         let var = op.variables.iter().find(|v| v.graphql == a.argument).map(|v| qualified(names.ann(&v.ty, &op.module))).unwrap_or_else(|| "Any".into());
         let _ = write!(
@@ -537,7 +549,7 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
              A failed login is not sent again.\n        \"\"\"\n        \
              payload = await self._engine.authenticate(\n            \
              {},\n            _TOKEN_MUTATION[1],\n            {},\n            {{{}: _dump({arg})}},\n        )\n        \
-             return TypeAdapter({payload}).validate_python(payload)\n",
+             return _TOKEN_PAYLOAD.validate_python(payload)\n",
             py_str(&op.operation_name),
             py_str(&op.graphql),
             py_str(&a.argument),
@@ -788,7 +800,8 @@ pub(crate) fn package(ir: &Ir, dist: &str, mapped: &BTreeMap<String, String>, he
     let comment = |text: String| format!("{}\n{text}", header.trim());
     let init = format!(
         "\"\"\"Typed client of the {} Kraken API, generated by krakengen.\"\"\"\n\n\
-         from . import errors, models\n\
+         from typing import TYPE_CHECKING\n\n\
+         from . import errors\n\
          from ._runtime import RetryPolicy, Tokens\n\
          from .client import AsyncClient, Client\n\
          from .errors import (\n    \
@@ -797,7 +810,17 @@ pub(crate) fn package(ir: &Ir, dist: &str, mapped: &BTreeMap<String, String>, he
          __all__ = [\n    \"AsyncClient\",\n    \"AuthenticationError\",\n    \"AuthorizationError\",\n    \"Client\",\n    \
          \"ComplexityError\",\n    \"ErrorCategory\",\n    \"KrakenError\",\n    \"KrakenErrorCode\",\n    \"RateLimitError\",\n    \
          \"RetryPolicy\",\n    \"Tokens\",\n    \"TransientError\",\n    \"TransportError\",\n    \"ValidationError\",\n    \
-         \"errors\",\n    \"models\",\n]\n",
+         \"errors\",\n    \"models\",\n]\n\n\
+         # The models are imported on first use (`from {import} import models`, `{import}.models`, or a\n\
+         # call): building their classes is most of the package's import time.\n\
+         if TYPE_CHECKING:\n    \
+         from . import models\n\
+         else:\n\n    \
+         def __getattr__(name: str) -> object:\n        \
+         if name == \"models\":\n            \
+         import importlib\n\n            \
+         return importlib.import_module(f\"{{__name__}}.models\")\n        \
+         raise AttributeError(f\"module {{__name__!r}} has no attribute {{name!r}}\")\n",
         ir.project
     );
     let pyproject = format!(

@@ -4,17 +4,20 @@
 from __future__ import annotations
 
 import warnings
-from types import TracebackType
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable
+from types import ModuleType, TracebackType
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 import httpx
 from pydantic import BaseModel, TypeAdapter
 from typing_extensions import Self
 
-from . import models
 from ._async_runtime import AsyncEngine
 from ._runtime import RetryPolicy, kind_of
 from ._sync_runtime import SyncEngine
+
+if TYPE_CHECKING:
+    from . import models
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -22,18 +25,20 @@ _T = TypeVar("_T")
 
 
 class _Lazy(Generic[_T]):
-    """A ``TypeAdapter`` built on first use; building them all at import would take most of the import time."""
+    """A ``TypeAdapter`` built on first use, with the models imported then: importing the client imports no model."""
 
-    __slots__ = ("_adapter", "_type")
+    __slots__ = ("_adapter", "_build")
 
-    def __init__(self, type_: Any) -> None:
-        self._type = type_
+    def __init__(self, build: Callable[[ModuleType], Any]) -> None:
+        self._build = build
         self._adapter: TypeAdapter[_T] | None = None
 
     def validate_python(self, value: Any) -> _T:
         adapter = self._adapter
         if adapter is None:
-            adapter = self._adapter = TypeAdapter(self._type)
+            from . import models
+
+            adapter = self._adapter = TypeAdapter(self._build(models))
         return adapter.validate_python(value)
 
 
@@ -54,1642 +59,1644 @@ _TOKEN_MUTATION = (
 )
 
 # acceptGoodsQuote
-_T0 = models.AcceptGoodsQuote | None
-_A0: _Lazy[_T0] = _Lazy(_T0)
+_T0: TypeAlias = "models.AcceptGoodsQuote | None"
+_A0: _Lazy[_T0] = _Lazy(lambda m: m.AcceptGoodsQuote | None)
 _D0 = "mutation AcceptGoodsQuote($input: AcceptGoodsQuoteInput!) {\n  acceptGoodsQuote(input: $input) {\n    goodsPurchase {\n      __typename\n    }\n  }\n}\n"
 
 # acceptOfferForQuoting
-_T1 = models.AcceptOfferForQuoting | None
-_A1: _Lazy[_T1] = _Lazy(_T1)
+_T1: TypeAlias = "models.AcceptOfferForQuoting | None"
+_A1: _Lazy[_T1] = _Lazy(lambda m: m.AcceptOfferForQuoting | None)
 _D1 = "mutation AcceptOfferForQuoting($input: AcceptOfferForQuotingInput!) {\n  acceptOfferForQuoting(input: $input) {\n    offer {\n      __typename\n    }\n  }\n}\n"
 
 # actualizeContract
-_T2 = models.ActualizeContractOutput
-_A2: _Lazy[_T2] = _Lazy(_T2)
+_T2: TypeAlias = "models.ActualizeContractOutput"
+_A2: _Lazy[_T2] = _Lazy(lambda m: m.ActualizeContractOutput)
 _D2 = "mutation ActualizeContract($input: ActualizeContractInput!) {\n  actualizeContract(input: $input) {\n    contract {\n      __typename\n    }\n  }\n}\n"
 
 # addBusinessToSegment
-_T3 = models.AddBusinessToSegmentMutation | None
-_A3: _Lazy[_T3] = _Lazy(_T3)
+_T3: TypeAlias = "models.AddBusinessToSegmentMutation | None"
+_A3: _Lazy[_T3] = _Lazy(lambda m: m.AddBusinessToSegmentMutation | None)
 _D3 = "mutation AddBusinessToSegment($input: AddBusinessToSegmentInput!) {\n  addBusinessToSegment(input: $input) {\n    businessSegmentPeriod {\n      __typename\n    }\n  }\n}\n"
 
 # addCampaignToAccount
-_T4 = models.AddCampaignToAccount | None
-_A4: _Lazy[_T4] = _Lazy(_T4)
+_T4: TypeAlias = "models.AddCampaignToAccount | None"
+_A4: _Lazy[_T4] = _Lazy(lambda m: m.AddCampaignToAccount | None)
 _D4 = "mutation AddCampaignToAccount($input: AddCampaignToAccountInput!) {\n  addCampaignToAccount(input: $input) {\n    campaignAdded\n  }\n}\n"
 
 # addChildToProperty
-_T5 = models.AddChildToProperty | None
-_A5: _Lazy[_T5] = _Lazy(_T5)
+_T5: TypeAlias = "models.AddChildToProperty | None"
+_A5: _Lazy[_T5] = _Lazy(lambda m: m.AddChildToProperty | None)
 _D5 = "mutation AddChildToProperty($input: AddChildToPropertyInput!) {\n  addChildToProperty(input: $input) {\n    child {\n      __typename\n    }\n  }\n}\n"
 
 # addItemsToRiskList
-_T6 = models.AddItemsToRiskList | None
-_A6: _Lazy[_T6] = _Lazy(_T6)
+_T6: TypeAlias = "models.AddItemsToRiskList | None"
+_A6: _Lazy[_T6] = _Lazy(lambda m: m.AddItemsToRiskList | None)
 _D6 = "mutation AddItemsToRiskList($input: [RiskListItemInputType]!) {\n  addItemsToRiskList(input: $input) {\n    riskIdentifiers {\n      __typename\n    }\n  }\n}\n"
 
 # addNoteToInkConversation
-_T7 = models.AddNoteToInkConversation | None
-_A7: _Lazy[_T7] = _Lazy(_T7)
+_T7: TypeAlias = "models.AddNoteToInkConversation | None"
+_A7: _Lazy[_T7] = _Lazy(lambda m: m.AddNoteToInkConversation | None)
 _D7 = "mutation AddNoteToInkConversation($input: AddNoteToInkConversationInput) {\n  addNoteToInkConversation(input: $input) {\n    note {\n      __typename\n    }\n  }\n}\n"
 
 # addParentToProperty
-_T8 = models.AddParentToProperty | None
-_A8: _Lazy[_T8] = _Lazy(_T8)
+_T8: TypeAlias = "models.AddParentToProperty | None"
+_A8: _Lazy[_T8] = _Lazy(lambda m: m.AddParentToProperty | None)
 _D8 = "mutation AddParentToProperty($input: AddParentToPropertyInput!) {\n  addParentToProperty(input: $input) {\n    parent {\n      __typename\n    }\n  }\n}\n"
 
 # addPortfolioReference
-_T9 = models.AddPortfolioReference | None
-_A9: _Lazy[_T9] = _Lazy(_T9)
+_T9: TypeAlias = "models.AddPortfolioReference | None"
+_A9: _Lazy[_T9] = _Lazy(lambda m: m.AddPortfolioReference | None)
 _D9 = "mutation AddPortfolioReference($input: AddPortfolioReferenceInput) {\n  addPortfolioReference(input: $input) {\n    __typename\n  }\n}\n"
 
 # addProperty
-_T10 = models.AddProperty | None
-_A10: _Lazy[_T10] = _Lazy(_T10)
+_T10: TypeAlias = "models.AddProperty | None"
+_A10: _Lazy[_T10] = _Lazy(lambda m: m.AddProperty | None)
 _D10 = "mutation AddProperty($input: AddPropertyInput!) {\n  addProperty(input: $input) {\n    property {\n      __typename\n    }\n  }\n}\n"
 
 # addPropertyToHierarchy
-_T11 = models.AddPropertyToHierarchy | None
-_A11: _Lazy[_T11] = _Lazy(_T11)
+_T11: TypeAlias = "models.AddPropertyToHierarchy | None"
+_A11: _Lazy[_T11] = _Lazy(lambda m: m.AddPropertyToHierarchy | None)
 _D11 = "mutation AddPropertyToHierarchy($input: AddPropertyToHierarchyInput!) {\n  addPropertyToHierarchy(input: $input) {\n    property {\n      __typename\n    }\n  }\n}\n"
 
 # addSignupReferralOnAccount
-_T12 = models.AddSignupReferralOnAccount | None
-_A12: _Lazy[_T12] = _Lazy(_T12)
+_T12: TypeAlias = "models.AddSignupReferralOnAccount | None"
+_A12: _Lazy[_T12] = _Lazy(lambda m: m.AddSignupReferralOnAccount | None)
 _D12 = "mutation AddSignupReferralOnAccount($input: AddSignupReferralOnAccountInput!) {\n  addSignupReferralOnAccount(input: $input) {\n    accountReferral {\n      __typename\n    }\n  }\n}\n"
 
 # addStorylineToInkConversation
-_T13 = models.AddStorylineToInkConversation | None
-_A13: _Lazy[_T13] = _Lazy(_T13)
+_T13: TypeAlias = "models.AddStorylineToInkConversation | None"
+_A13: _Lazy[_T13] = _Lazy(lambda m: m.AddStorylineToInkConversation | None)
 _D13 = "mutation AddStorylineToInkConversation($input: AddStorylineToInkConversationInput) {\n  addStorylineToInkConversation(input: $input) {\n    storyline {\n      __typename\n    }\n  }\n}\n"
 
 # addUserToPortfolio
-_T14 = models.AddUserToPortfolio | None
-_A14: _Lazy[_T14] = _Lazy(_T14)
+_T14: TypeAlias = "models.AddUserToPortfolio | None"
+_A14: _Lazy[_T14] = _Lazy(lambda m: m.AddUserToPortfolio | None)
 _D14 = "mutation AddUserToPortfolio($input: AddUserToPortfolioInput!) {\n  addUserToPortfolio(input: $input) {\n    __typename\n  }\n}\n"
 
 # allowRepaymentSubmission
-_T15 = models.AllowRepaymentSubmission | None
-_A15: _Lazy[_T15] = _Lazy(_T15)
+_T15: TypeAlias = "models.AllowRepaymentSubmission | None"
+_A15: _Lazy[_T15] = _Lazy(lambda m: m.AllowRepaymentSubmission | None)
 _D15 = "mutation AllowRepaymentSubmission($input: RepaymentInput!) {\n  allowRepaymentSubmission(input: $input) {\n    repaymentId\n    repaymentIntervention {\n      __typename\n    }\n  }\n}\n"
 
 # amendPayment
-_T16 = models.AmendPayment | None
-_A16: _Lazy[_T16] = _Lazy(_T16)
+_T16: TypeAlias = "models.AmendPayment | None"
+_A16: _Lazy[_T16] = _Lazy(lambda m: m.AmendPayment | None)
 _D16 = "mutation AmendPayment($input: AmendPaymentInput!) {\n  amendPayment(input: $input) {\n    payment {\n      __typename\n    }\n  }\n}\n"
 
 # approveRepayment
-_T17 = models.ApproveRepayment | None
-_A17: _Lazy[_T17] = _Lazy(_T17)
+_T17: TypeAlias = "models.ApproveRepayment | None"
+_A17: _Lazy[_T17] = _Lazy(lambda m: m.ApproveRepayment | None)
 _D17 = "mutation ApproveRepayment($input: ApproveRepaymentInput!) {\n  approveRepayment(input: $input) {\n    repayment {\n      __typename\n    }\n  }\n}\n"
 
 # assessCollectionProcessRecordForPause
-_T18 = models.AssessCollectionProcessRecordForPause | None
-_A18: _Lazy[_T18] = _Lazy(_T18)
+_T18: TypeAlias = "models.AssessCollectionProcessRecordForPause | None"
+_A18: _Lazy[_T18] = _Lazy(lambda m: m.AssessCollectionProcessRecordForPause | None)
 _D18 = "mutation AssessCollectionProcessRecordForPause($input: AssessCollectionProcessRecordForPauseInputType!) {\n  assessCollectionProcessRecordForPause(input: $input) {\n    collectionProcessProcessed {\n      __typename\n    }\n  }\n}\n"
 
 # assignInkBucket
-_T19 = models.AssignInkBucket | None
-_A19: _Lazy[_T19] = _Lazy(_T19)
+_T19: TypeAlias = "models.AssignInkBucket | None"
+_A19: _Lazy[_T19] = _Lazy(lambda m: m.AssignInkBucket | None)
 _D19 = "mutation AssignInkBucket($input: AssignInkBucketInput) {\n  assignInkBucket(input: $input) {\n    bucket {\n      __typename\n    }\n    conversation {\n      __typename\n    }\n  }\n}\n"
 
 # assignSupplyPointToEstimationGroup
-_T20 = models.AssignSupplyPointToEstimationGroup | None
-_A20: _Lazy[_T20] = _Lazy(_T20)
+_T20: TypeAlias = "models.AssignSupplyPointToEstimationGroup | None"
+_A20: _Lazy[_T20] = _Lazy(lambda m: m.AssignSupplyPointToEstimationGroup | None)
 _D20 = "mutation AssignSupplyPointToEstimationGroup($input: AssignSupplyPointToEstimationGroupInput!) {\n  assignSupplyPointToEstimationGroup(input: $input) {\n    supplyPointEstimationGroup {\n      __typename\n    }\n  }\n}\n"
 
 # associateArchivedCallRecordingsWithCalls
-_T21 = models.AssociateArchivedCallRecordingsWithCalls | None
-_A21: _Lazy[_T21] = _Lazy(_T21)
+_T21: TypeAlias = "models.AssociateArchivedCallRecordingsWithCalls | None"
+_A21: _Lazy[_T21] = _Lazy(lambda m: m.AssociateArchivedCallRecordingsWithCalls | None)
 _D21 = "mutation AssociateArchivedCallRecordingsWithCalls($input: AssociateArchivedCallRecordingsWithCallsInput!) {\n  associateArchivedCallRecordingsWithCalls(input: $input) {\n    results {\n      __typename\n    }\n    summary {\n      __typename\n    }\n  }\n}\n"
 
 # associateCallWithAccount
-_T22 = models.AssociateCallWithAccount | None
-_A22: _Lazy[_T22] = _Lazy(_T22)
+_T22: TypeAlias = "models.AssociateCallWithAccount | None"
+_A22: _Lazy[_T22] = _Lazy(lambda m: m.AssociateCallWithAccount | None)
 _D22 = "mutation AssociateCallWithAccount($input: AssociateCallWithAccountInput!) {\n  associateCallWithAccount(input: $input) {\n    call {\n      __typename\n    }\n  }\n}\n"
 
 # associateItemToCollectionProcess
-_T23 = models.AssociateItemToCollectionProcess | None
-_A23: _Lazy[_T23] = _Lazy(_T23)
+_T23: TypeAlias = "models.AssociateItemToCollectionProcess | None"
+_A23: _Lazy[_T23] = _Lazy(lambda m: m.AssociateItemToCollectionProcess | None)
 _D23 = "mutation AssociateItemToCollectionProcess($input: AssociateItemToCollectionProcessInputType!) {\n  associateItemToCollectionProcess(input: $input) {\n    collectionProcessAssociatedItem {\n      __typename\n    }\n  }\n}\n"
 
 # attachAgreementsToContracts
-_T24 = models.AttachAgreementsToContractsOutput
-_A24: _Lazy[_T24] = _Lazy(_T24)
+_T24: TypeAlias = "models.AttachAgreementsToContractsOutput"
+_A24: _Lazy[_T24] = _Lazy(lambda m: m.AttachAgreementsToContractsOutput)
 _D24 = "mutation AttachAgreementsToContracts($input: AttachAgreementsToContractsInput!) {\n  attachAgreementsToContracts(input: $input) {\n    ok\n  }\n}\n"
 
 # awardLoyaltyPoints
-_T25 = models.AwardLoyaltyPoints | None
-_A25: _Lazy[_T25] = _Lazy(_T25)
+_T25: TypeAlias = "models.AwardLoyaltyPoints | None"
+_A25: _Lazy[_T25] = _Lazy(lambda m: m.AwardLoyaltyPoints | None)
 _D25 = "mutation AwardLoyaltyPoints($input: AwardLoyaltyPointsInput!) {\n  awardLoyaltyPoints(input: $input) {\n    ledgerEntry {\n      __typename\n    }\n    pointsAwarded\n  }\n}\n"
 
 # backendScreenEvent
-_T26 = models.BackendScreenEvent | None
-_A26: _Lazy[_T26] = _Lazy(_T26)
+_T26: TypeAlias = "models.BackendScreenEvent | None"
+_A26: _Lazy[_T26] = _Lazy(lambda m: m.BackendScreenEvent | None)
 _D26 = "mutation BackendScreenEvent($input: BackendScreenEventInput!) {\n  backendScreenEvent(input: $input) {\n    action {\n      __typename\n    }\n  }\n}\n"
 
 # blockRepaymentSubmission
-_T27 = models.BlockRepaymentSubmission | None
-_A27: _Lazy[_T27] = _Lazy(_T27)
+_T27: TypeAlias = "models.BlockRepaymentSubmission | None"
+_A27: _Lazy[_T27] = _Lazy(lambda m: m.BlockRepaymentSubmission | None)
 _D27 = "mutation BlockRepaymentSubmission($input: RepaymentInput!) {\n  blockRepaymentSubmission(input: $input) {\n    repaymentId\n    repaymentIntervention {\n      __typename\n    }\n  }\n}\n"
 
 # bulkAwardLoyaltyPoints
-_T28 = models.BulkAwardLoyaltyPoints | None
-_A28: _Lazy[_T28] = _Lazy(_T28)
+_T28: TypeAlias = "models.BulkAwardLoyaltyPoints | None"
+_A28: _Lazy[_T28] = _Lazy(lambda m: m.BulkAwardLoyaltyPoints | None)
 _D28 = "mutation BulkAwardLoyaltyPoints($input: BulkAwardLoyaltyPointsInput!) {\n  bulkAwardLoyaltyPoints(input: $input) {\n    failed {\n      __typename\n    }\n    inserted {\n      __typename\n    }\n  }\n}\n"
 
 # cancelEnrollment
-_T29 = models.EnrollmentCancelled
-_A29: _Lazy[_T29] = _Lazy(_T29)
+_T29: TypeAlias = "models.EnrollmentCancelled"
+_A29: _Lazy[_T29] = _Lazy(lambda m: m.EnrollmentCancelled)
 _D29 = "mutation CancelEnrollment($input: CancelEnrollmentInput!) {\n  cancelEnrollment(input: $input) {\n    enrollmentProcess {\n      __typename\n    }\n    message\n  }\n}\n"
 
 # cancelLeaveSupplier
-_T30 = models.LeaveSupplierCancelled
-_A30: _Lazy[_T30] = _Lazy(_T30)
+_T30: TypeAlias = "models.LeaveSupplierCancelled"
+_A30: _Lazy[_T30] = _Lazy(lambda m: m.LeaveSupplierCancelled)
 _D30 = "mutation CancelLeaveSupplier($input: CancelLeaveSupplierInput!) {\n  cancelLeaveSupplier(input: $input) {\n    message\n  }\n}\n"
 
 # cancelPayment
-_T31 = models.CancelPayment | None
-_A31: _Lazy[_T31] = _Lazy(_T31)
+_T31: TypeAlias = "models.CancelPayment | None"
+_A31: _Lazy[_T31] = _Lazy(lambda m: m.CancelPayment | None)
 _D31 = "mutation CancelPayment($input: CancelPaymentInput!) {\n  cancelPayment(input: $input) {\n    payment {\n      __typename\n    }\n  }\n}\n"
 
 # cancelRepaymentRequest
-_T32 = models.CancelRepaymentRequest | None
-_A32: _Lazy[_T32] = _Lazy(_T32)
+_T32: TypeAlias = "models.CancelRepaymentRequest | None"
+_A32: _Lazy[_T32] = _Lazy(lambda m: m.CancelRepaymentRequest | None)
 _D32 = "mutation CancelRepaymentRequest($input: CancelRepaymentRequestInputType!) {\n  cancelRepaymentRequest(input: $input) {\n    repaymentRequest {\n      __typename\n    }\n  }\n}\n"
 
 # cancelSmartFlexOnboarding
-_T33 = models.CancelSmartFlexOnboarding | None
-_A33: _Lazy[_T33] = _Lazy(_T33)
+_T33: TypeAlias = "models.CancelSmartFlexOnboarding | None"
+_A33: _Lazy[_T33] = _Lazy(lambda m: m.CancelSmartFlexOnboarding | None)
 _D33 = "mutation CancelSmartFlexOnboarding($input: CancelSmartFlexOnboardingInput!) {\n  cancelSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # checkCreditRisk
-_T34 = models.CheckCreditRisk | None
-_A34: _Lazy[_T34] = _Lazy(_T34)
+_T34: TypeAlias = "models.CheckCreditRisk | None"
+_A34: _Lazy[_T34] = _Lazy(lambda m: m.CheckCreditRisk | None)
 _D34 = "mutation CheckCreditRisk($input: CheckCreditRiskInput!) {\n  checkCreditRisk(input: $input) {\n    passedCreditCheck\n  }\n}\n"
 
 # closeDcaProceeding
-_T35 = models.CloseDCAProceeding | None
-_A35: _Lazy[_T35] = _Lazy(_T35)
+_T35: TypeAlias = "models.CloseDCAProceeding | None"
+_A35: _Lazy[_T35] = _Lazy(lambda m: m.CloseDCAProceeding | None)
 _D35 = "mutation CloseDcaProceeding($input: CloseDCAProceedingInputType!) {\n  closeDcaProceeding(input: $input) {\n    dcaProceedingClosureStatus {\n      __typename\n    }\n  }\n}\n"
 
 # closeInkConversation
-_T36 = models.CloseInkConversation | None
-_A36: _Lazy[_T36] = _Lazy(_T36)
+_T36: TypeAlias = "models.CloseInkConversation | None"
+_A36: _Lazy[_T36] = _Lazy(lambda m: m.CloseInkConversation | None)
 _D36 = "mutation CloseInkConversation($input: CloseInkConversationInput) {\n  closeInkConversation(input: $input) {\n    conversation {\n      __typename\n    }\n  }\n}\n"
 
 # closeInkLiveChat
-_T37 = models.CloseInkLiveChatConversation | None
-_A37: _Lazy[_T37] = _Lazy(_T37)
+_T37: TypeAlias = "models.CloseInkLiveChatConversation | None"
+_A37: _Lazy[_T37] = _Lazy(lambda m: m.CloseInkLiveChatConversation | None)
 _D37 = "mutation CloseInkLiveChat($input: CloseInkLiveChaConversationtInput) {\n  closeInkLiveChat(input: $input) {\n    liveChatConversation {\n      __typename\n    }\n  }\n}\n"
 
 # closeOpenPrintBatch
-_T38 = models.CloseOpenPrintBatch
-_A38: _Lazy[_T38] = _Lazy(_T38)
+_T38: TypeAlias = "models.CloseOpenPrintBatch"
+_A38: _Lazy[_T38] = _Lazy(lambda m: m.CloseOpenPrintBatch)
 _D38 = "mutation CloseOpenPrintBatch {\n  closeOpenPrintBatch {\n    printBatch {\n      __typename\n    }\n  }\n}\n"
 
 # collectDeposit
-_T39 = models.CollectDeposit | None
-_A39: _Lazy[_T39] = _Lazy(_T39)
+_T39: TypeAlias = "models.CollectDeposit | None"
+_A39: _Lazy[_T39] = _Lazy(lambda m: m.CollectDeposit | None)
 _D39 = "mutation CollectDeposit($input: CollectDepositInput!) {\n  collectDeposit(input: $input) {\n    payment {\n      __typename\n    }\n  }\n}\n"
 
 # collectPayment
-_T40 = models.CollectPayment | None
-_A40: _Lazy[_T40] = _Lazy(_T40)
+_T40: TypeAlias = "models.CollectPayment | None"
+_A40: _Lazy[_T40] = _Lazy(lambda m: m.CollectPayment | None)
 _D40 = "mutation CollectPayment($input: CollectPaymentInput!) {\n  collectPayment(input: $input) {\n    payment {\n      __typename\n    }\n  }\n}\n"
 
 # commenceDcaProceeding
-_T41 = models.CommenceDCAProceeding | None
-_A41: _Lazy[_T41] = _Lazy(_T41)
+_T41: TypeAlias = "models.CommenceDCAProceeding | None"
+_A41: _Lazy[_T41] = _Lazy(lambda m: m.CommenceDCAProceeding | None)
 _D41 = "mutation CommenceDcaProceeding($input: CommenceDCAProceedingInputType!) {\n  commenceDcaProceeding(input: $input) {\n    dcaProceedingCommencementStatus {\n      __typename\n    }\n  }\n}\n"
 
 # completeApproval
-_T42 = models.CompleteApproval | None
-_A42: _Lazy[_T42] = _Lazy(_T42)
+_T42: TypeAlias = "models.CompleteApproval | None"
+_A42: _Lazy[_T42] = _Lazy(lambda m: m.CompleteApproval | None)
 _D42 = "mutation CompleteApproval($input: CompleteApprovalInputType!) {\n  completeApproval(input: $input) {\n    completedApproval {\n      __typename\n    }\n  }\n}\n"
 
 # completeAuthFlowForSmartFlexOnboarding
-_T43 = models.CompleteAuthFlowForSmartFlexOnboarding | None
-_A43: _Lazy[_T43] = _Lazy(_T43)
+_T43: TypeAlias = "models.CompleteAuthFlowForSmartFlexOnboarding | None"
+_A43: _Lazy[_T43] = _Lazy(lambda m: m.CompleteAuthFlowForSmartFlexOnboarding | None)
 _D43 = "mutation CompleteAuthFlowForSmartFlexOnboarding($input: CompleteAuthFlowInput!) {\n  completeAuthFlowForSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # completeReminder
-_T44 = models.CompleteReminder | None
-_A44: _Lazy[_T44] = _Lazy(_T44)
+_T44: TypeAlias = "models.CompleteReminder | None"
+_A44: _Lazy[_T44] = _Lazy(lambda m: m.CompleteReminder | None)
 _D44 = "mutation CompleteReminder($input: CompleteReminderInput!) {\n  completeReminder(input: $input) {\n    __typename\n  }\n}\n"
 
 # completeStandalonePayment
-_T45 = models.CompleteStandalonePayment | None
-_A45: _Lazy[_T45] = _Lazy(_T45)
+_T45: TypeAlias = "models.CompleteStandalonePayment | None"
+_A45: _Lazy[_T45] = _Lazy(lambda m: m.CompleteStandalonePayment | None)
 _D45 = "mutation CompleteStandalonePayment($input: CompleteStandalonePaymentInput!) {\n  completeStandalonePayment(input: $input) {\n    payment {\n      __typename\n    }\n  }\n}\n"
 
 # completeTeslaSetupVirtualKeyForSmartFlexOnboarding
-_T46 = models.CompleteTeslaSetupVirtualKeyForSmartFlexOnboarding | None
-_A46: _Lazy[_T46] = _Lazy(_T46)
+_T46: TypeAlias = "models.CompleteTeslaSetupVirtualKeyForSmartFlexOnboarding | None"
+_A46: _Lazy[_T46] = _Lazy(lambda m: m.CompleteTeslaSetupVirtualKeyForSmartFlexOnboarding | None)
 _D46 = "mutation CompleteTeslaSetupVirtualKeyForSmartFlexOnboarding($input: CompleteSmartFlexOnboardingStepInput!) {\n  completeTeslaSetupVirtualKeyForSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # completeUserActionForSmartFlexOnboarding
-_T47 = models.CompleteUserActionRequiredForSmartFlexOnboarding | None
-_A47: _Lazy[_T47] = _Lazy(_T47)
+_T47: TypeAlias = "models.CompleteUserActionRequiredForSmartFlexOnboarding | None"
+_A47: _Lazy[_T47] = _Lazy(lambda m: m.CompleteUserActionRequiredForSmartFlexOnboarding | None)
 _D47 = "mutation CompleteUserActionForSmartFlexOnboarding($input: CompleteSmartFlexOnboardingStepInput!) {\n  completeUserActionForSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # completeUserInputRequiredForSmartFlexOnboarding
-_T48 = models.CompleteUserInputRequiredForSmartFlexOnboarding | None
-_A48: _Lazy[_T48] = _Lazy(_T48)
+_T48: TypeAlias = "models.CompleteUserInputRequiredForSmartFlexOnboarding | None"
+_A48: _Lazy[_T48] = _Lazy(lambda m: m.CompleteUserInputRequiredForSmartFlexOnboarding | None)
 _D48 = "mutation CompleteUserInputRequiredForSmartFlexOnboarding($input: UserInputRequiredInput!) {\n  completeUserInputRequiredForSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # confirmDoubleOptIn
-_T49 = models.ConfirmDoubleOptIn | None
-_A49: _Lazy[_T49] = _Lazy(_T49)
+_T49: TypeAlias = "models.ConfirmDoubleOptIn | None"
+_A49: _Lazy[_T49] = _Lazy(lambda m: m.ConfirmDoubleOptIn | None)
 _D49 = "mutation ConfirmDoubleOptIn($input: ConfirmDoubleOptInInput) {\n  confirmDoubleOptIn(input: $input) {\n    consent {\n      __typename\n    }\n  }\n}\n"
 
 # connectAiAgentToCall
-_T50 = models.ConnectAiAgentToCall | None
-_A50: _Lazy[_T50] = _Lazy(_T50)
+_T50: TypeAlias = "models.ConnectAiAgentToCall | None"
+_A50: _Lazy[_T50] = _Lazy(lambda m: m.ConnectAiAgentToCall | None)
 _D50 = "mutation ConnectAiAgentToCall($input: ConnectAiAgentToCallInput!) {\n  connectAiAgentToCall(input: $input) {\n    call {\n      __typename\n    }\n  }\n}\n"
 
 # createAccountCharge
-_T51 = models.CreateAccountCharge | None
-_A51: _Lazy[_T51] = _Lazy(_T51)
+_T51: TypeAlias = "models.CreateAccountCharge | None"
+_A51: _Lazy[_T51] = _Lazy(lambda m: m.CreateAccountCharge | None)
 _D51 = "mutation CreateAccountCharge($input: CreateAccountChargeInput!) {\n  createAccountCharge(input: $input) {\n    accountCharge {\n      __typename\n    }\n  }\n}\n"
 
 # createAccountFileAttachment
-_T52 = models.CreateAccountFileAttachmentPayload
-_A52: _Lazy[_T52] = _Lazy(_T52)
+_T52: TypeAlias = "models.CreateAccountFileAttachmentPayload"
+_A52: _Lazy[_T52] = _Lazy(lambda m: m.CreateAccountFileAttachmentPayload)
 _D52 = "mutation CreateAccountFileAttachment($input: CreateAccountFileAttachmentInput!) {\n  createAccountFileAttachment(input: $input) {\n    clientMutationId\n    postRequest {\n      __typename\n    }\n  }\n}\n"
 
 # createAccountNote
-_T53 = models.CreateAccountNote | None
-_A53: _Lazy[_T53] = _Lazy(_T53)
+_T53: TypeAlias = "models.CreateAccountNote | None"
+_A53: _Lazy[_T53] = _Lazy(lambda m: m.CreateAccountNote | None)
 _D53 = "mutation CreateAccountNote($input: CreateAccountNoteInput!) {\n  createAccountNote(input: $input) {\n    account {\n      __typename\n    }\n  }\n}\n"
 
 # createAccountPaymentSchedule
-_T54 = models.CreateAccountPaymentSchedule | None
-_A54: _Lazy[_T54] = _Lazy(_T54)
+_T54: TypeAlias = "models.CreateAccountPaymentSchedule | None"
+_A54: _Lazy[_T54] = _Lazy(lambda m: m.CreateAccountPaymentSchedule | None)
 _D54 = "mutation CreateAccountPaymentSchedule($input: CreateAccountPaymentScheduleInput!) {\n  createAccountPaymentSchedule(input: $input) {\n    schedule {\n      __typename\n    }\n  }\n}\n"
 
 # createAccountReference
-_T55 = models.CreateAccountReference | None
-_A55: _Lazy[_T55] = _Lazy(_T55)
+_T55: TypeAlias = "models.CreateAccountReference | None"
+_A55: _Lazy[_T55] = _Lazy(lambda m: m.CreateAccountReference | None)
 _D55 = "mutation CreateAccountReference($input: AccountReferenceInput!) {\n  createAccountReference(input: $input) {\n    accountReference {\n      __typename\n    }\n  }\n}\n"
 
 # createAccountReminder
-_T56 = models.CreateAccountReminder | None
-_A56: _Lazy[_T56] = _Lazy(_T56)
+_T56: TypeAlias = "models.CreateAccountReminder | None"
+_A56: _Lazy[_T56] = _Lazy(lambda m: m.CreateAccountReminder | None)
 _D56 = "mutation CreateAccountReminder($input: CreateAccountReminderInput!) {\n  createAccountReminder(input: $input) {\n    accountReminder {\n      __typename\n    }\n  }\n}\n"
 
 # createAffiliateLink
-_T57 = models.CreateAffiliateLink
-_A57: _Lazy[_T57] = _Lazy(_T57)
+_T57: TypeAlias = "models.CreateAffiliateLink"
+_A57: _Lazy[_T57] = _Lazy(lambda m: m.CreateAffiliateLink)
 _D57 = "mutation CreateAffiliateLink($input: CreateAffiliateLinkInputType!) {\n  createAffiliateLink(input: $input) {\n    affiliateLink {\n      __typename\n    }\n  }\n}\n"
 
 # createAffiliateOrganisation
-_T58 = models.CreateAffiliateOrganisation
-_A58: _Lazy[_T58] = _Lazy(_T58)
+_T58: TypeAlias = "models.CreateAffiliateOrganisation"
+_A58: _Lazy[_T58] = _Lazy(lambda m: m.CreateAffiliateOrganisation)
 _D58 = "mutation CreateAffiliateOrganisation($input: CreateAffiliateOrganisationInputType!) {\n  createAffiliateOrganisation(input: $input) {\n    affiliateOrganisation {\n      __typename\n    }\n  }\n}\n"
 
 # createAffiliateSession
-_T59 = models.CreateAffiliateSession
-_A59: _Lazy[_T59] = _Lazy(_T59)
+_T59: TypeAlias = "models.CreateAffiliateSession"
+_A59: _Lazy[_T59] = _Lazy(lambda m: m.CreateAffiliateSession)
 _D59 = "mutation CreateAffiliateSession($input: CreateAffiliateSessionInputType!) {\n  createAffiliateSession(input: $input) {\n    affiliateSession {\n      __typename\n    }\n  }\n}\n"
 
 # createAgreement
-_T60 = models.CreateAgreement | None
-_A60: _Lazy[_T60] = _Lazy(_T60)
+_T60: TypeAlias = "models.CreateAgreement | None"
+_A60: _Lazy[_T60] = _Lazy(lambda m: m.CreateAgreement | None)
 _D60 = "mutation CreateAgreement($input: CreateAgreementInput!) {\n  createAgreement(input: $input) {\n    agreement {\n      __typename\n    }\n  }\n}\n"
 
 # createAgreementRollover
-_T61 = models.CreateAgreementRollover | None
-_A61: _Lazy[_T61] = _Lazy(_T61)
+_T61: TypeAlias = "models.CreateAgreementRollover | None"
+_A61: _Lazy[_T61] = _Lazy(lambda m: m.CreateAgreementRollover | None)
 _D61 = "mutation CreateAgreementRollover($input: CreateAgreementRolloverInput!) {\n  createAgreementRollover(input: $input) {\n    agreementRollover {\n      __typename\n    }\n  }\n}\n"
 
 # createApiCall
-_T62 = models.CreateAPICall | None
-_A62: _Lazy[_T62] = _Lazy(_T62)
+_T62: TypeAlias = "models.CreateAPICall | None"
+_A62: _Lazy[_T62] = _Lazy(lambda m: m.CreateAPICall | None)
 _D62 = "mutation CreateApiCall($input: CreateAPICallInput!) {\n  createApiCall(input: $input) {\n    apiCall {\n      __typename\n    }\n  }\n}\n"
 
 # createApiException
-_T63 = models.CreateAPIException | None
-_A63: _Lazy[_T63] = _Lazy(_T63)
+_T63: TypeAlias = "models.CreateAPIException | None"
+_A63: _Lazy[_T63] = _Lazy(lambda m: m.CreateAPIException | None)
 _D63 = "mutation CreateApiException($input: CreateAPIExceptionInput!) {\n  createApiException(input: $input) {\n    apiException {\n      __typename\n    }\n  }\n}\n"
 
 # createApiExceptionEvent
-_T64 = models.CreateAPIExceptionEvent | None
-_A64: _Lazy[_T64] = _Lazy(_T64)
+_T64: TypeAlias = "models.CreateAPIExceptionEvent | None"
+_A64: _Lazy[_T64] = _Lazy(lambda m: m.CreateAPIExceptionEvent | None)
 _D64 = "mutation CreateApiExceptionEvent($input: CreateAPIExceptionEventInput!) {\n  createApiExceptionEvent(input: $input) {\n    apiExceptionEvent {\n      __typename\n    }\n  }\n}\n"
 
 # createApiExceptionNote
-_T65 = models.CreateAPIExceptionNote | None
-_A65: _Lazy[_T65] = _Lazy(_T65)
+_T65: TypeAlias = "models.CreateAPIExceptionNote | None"
+_A65: _Lazy[_T65] = _Lazy(lambda m: m.CreateAPIExceptionNote | None)
 _D65 = "mutation CreateApiExceptionNote($input: CreateAPIExceptionNoteInput!) {\n  createApiExceptionNote(input: $input) {\n    apiException {\n      __typename\n    }\n  }\n}\n"
 
 # createAudioRecording
-_T66 = models.CreateAudioRecording
-_A66: _Lazy[_T66] = _Lazy(_T66)
+_T66: TypeAlias = "models.CreateAudioRecording"
+_A66: _Lazy[_T66] = _Lazy(lambda m: m.CreateAudioRecording)
 _D66 = "mutation CreateAudioRecording($input: AudioRecordingInputType!) {\n  createAudioRecording(input: $input) {\n    audioRecording {\n      __typename\n    }\n  }\n}\n"
 
 # createBusiness
-_T67 = models.CreateBusiness | None
-_A67: _Lazy[_T67] = _Lazy(_T67)
+_T67: TypeAlias = "models.CreateBusiness | None"
+_A67: _Lazy[_T67] = _Lazy(lambda m: m.CreateBusiness | None)
 _D67 = "mutation CreateBusiness($input: CreateBusinessInput!) {\n  createBusiness(input: $input) {\n    business {\n      __typename\n    }\n  }\n}\n"
 
 # createCallMetadata
-_T68 = models.CreateCallMetadata | None
-_A68: _Lazy[_T68] = _Lazy(_T68)
+_T68: TypeAlias = "models.CreateCallMetadata | None"
+_A68: _Lazy[_T68] = _Lazy(lambda m: m.CreateCallMetadata | None)
 _D68 = "mutation CreateCallMetadata($input: CallMetadataInput!) {\n  createCallMetadata(input: $input) {\n    call {\n      __typename\n    }\n  }\n}\n"
 
 # createCampaignItems
-_T69 = models.CreateCampaignItems | None
-_A69: _Lazy[_T69] = _Lazy(_T69)
+_T69: TypeAlias = "models.CreateCampaignItems | None"
+_A69: _Lazy[_T69] = _Lazy(lambda m: m.CreateCampaignItems | None)
 _D69 = "mutation CreateCampaignItems($input: CreateCampaignItemsInput!) {\n  createCampaignItems(input: $input) {\n    batchIdentifier\n    campaignItems {\n      __typename\n    }\n  }\n}\n"
 
 # createCollectionProcessEvent
-_T70 = models.CreateCollectionProcessEvent | None
-_A70: _Lazy[_T70] = _Lazy(_T70)
+_T70: TypeAlias = "models.CreateCollectionProcessEvent | None"
+_A70: _Lazy[_T70] = _Lazy(lambda m: m.CreateCollectionProcessEvent | None)
 _D70 = "mutation CreateCollectionProcessEvent($input: CreateCollectionProcessEventInputType!) {\n  createCollectionProcessEvent(input: $input) {\n    collectionProcessEvent {\n      __typename\n    }\n  }\n}\n"
 
 # createComplaint
-_T71 = models.CreateComplaint | None
-_A71: _Lazy[_T71] = _Lazy(_T71)
+_T71: TypeAlias = "models.CreateComplaint | None"
+_A71: _Lazy[_T71] = _Lazy(lambda m: m.CreateComplaint | None)
 _D71 = "mutation CreateComplaint($complaint: CreateComplaintInputType!) {\n  createComplaint(complaint: $complaint) {\n    complaint {\n      __typename\n    }\n  }\n}\n"
 
 # createContract
-_T72 = models.CreateContractOutput
-_A72: _Lazy[_T72] = _Lazy(_T72)
+_T72: TypeAlias = "models.CreateContractOutput"
+_A72: _Lazy[_T72] = _Lazy(lambda m: m.CreateContractOutput)
 _D72 = "mutation CreateContract($input: CreateContractInput!) {\n  createContract(input: $input) {\n    identifier\n    wasCreated\n  }\n}\n"
 
 # createContributionAgreement
-_T73 = models.CreateContributionAgreement | None
-_A73: _Lazy[_T73] = _Lazy(_T73)
+_T73: TypeAlias = "models.CreateContributionAgreement | None"
+_A73: _Lazy[_T73] = _Lazy(lambda m: m.CreateContributionAgreement | None)
 _D73 = "mutation CreateContributionAgreement($input: CreateContributionAgreementInput!) {\n  createContributionAgreement(input: $input) {\n    contributionAgreement {\n      __typename\n    }\n  }\n}\n"
 
 # createCreditTransferPermission
-_T74 = models.CreateCreditTransferPermission | None
-_A74: _Lazy[_T74] = _Lazy(_T74)
+_T74: TypeAlias = "models.CreateCreditTransferPermission | None"
+_A74: _Lazy[_T74] = _Lazy(lambda m: m.CreateCreditTransferPermission | None)
 _D74 = "mutation CreateCreditTransferPermission($input: CreateCreditTransferPermissionInput!) {\n  createCreditTransferPermission(input: $input) {\n    validFrom\n  }\n}\n"
 
 # createCustomerFeedback
-_T75 = models.CreateCustomerFeedback | None
-_A75: _Lazy[_T75] = _Lazy(_T75)
+_T75: TypeAlias = "models.CreateCustomerFeedback | None"
+_A75: _Lazy[_T75] = _Lazy(lambda m: m.CreateCustomerFeedback | None)
 _D75 = "mutation CreateCustomerFeedback($input: CreateCustomerFeedbackInputType!) {\n  createCustomerFeedback(input: $input) {\n    customerFeedback {\n      __typename\n    }\n  }\n}\n"
 
 # createDepositAgreement
-_T76 = models.CreateDepositAgreement | None
-_A76: _Lazy[_T76] = _Lazy(_T76)
+_T76: TypeAlias = "models.CreateDepositAgreement | None"
+_A76: _Lazy[_T76] = _Lazy(lambda m: m.CreateDepositAgreement | None)
 _D76 = "mutation CreateDepositAgreement($input: CreateDepositAgreementInput!) {\n  createDepositAgreement(input: $input) {\n    depositAgreement {\n      __typename\n    }\n  }\n}\n"
 
 # createEnergyAccount
-_T77 = models.CreateEnergyAccount | None
-_A77: _Lazy[_T77] = _Lazy(_T77)
+_T77: TypeAlias = "models.CreateEnergyAccount | None"
+_A77: _Lazy[_T77] = _Lazy(lambda m: m.CreateEnergyAccount | None)
 _D77 = "mutation CreateEnergyAccount($input: CreateEnergyAccountInput) {\n  createEnergyAccount(input: $input) {\n    accountNif\n    accountNumber\n    electricityAgreementNumber\n    gasAgreementNumber\n    referralCreated\n    token\n    userId\n  }\n}\n"
 
 # createExternalAccountEvent
-_T78 = models.CreateExternalAccountEvent | None
-_A78: _Lazy[_T78] = _Lazy(_T78)
+_T78: TypeAlias = "models.CreateExternalAccountEvent | None"
+_A78: _Lazy[_T78] = _Lazy(lambda m: m.CreateExternalAccountEvent | None)
 _D78 = "mutation CreateExternalAccountEvent($input: CreateExternalAccountEventInput!) {\n  createExternalAccountEvent(input: $input) {\n    event {\n      __typename\n    }\n  }\n}\n"
 
 # createExternalAccountUserEvent
-_T79 = models.CreateExternalAccountUserEvent | None
-_A79: _Lazy[_T79] = _Lazy(_T79)
+_T79: TypeAlias = "models.CreateExternalAccountUserEvent | None"
+_A79: _Lazy[_T79] = _Lazy(lambda m: m.CreateExternalAccountUserEvent | None)
 _D79 = "mutation CreateExternalAccountUserEvent($input: CreateExternalAccountUserEventInput!) {\n  createExternalAccountUserEvent(input: $input) {\n    event {\n      __typename\n    }\n  }\n}\n"
 
 # createExternalMessage
-_T80 = models.CreateExternalMessage | None
-_A80: _Lazy[_T80] = _Lazy(_T80)
+_T80: TypeAlias = "models.CreateExternalMessage | None"
+_A80: _Lazy[_T80] = _Lazy(lambda m: m.CreateExternalMessage | None)
 _D80 = "mutation CreateExternalMessage($input: CreateExternalMessageInput!) {\n  createExternalMessage(input: $input) {\n    externalMessage {\n      __typename\n    }\n  }\n}\n"
 
 # createExternalMessageEvent
-_T81 = models.CreateExternalMessageEvent | None
-_A81: _Lazy[_T81] = _Lazy(_T81)
+_T81: TypeAlias = "models.CreateExternalMessageEvent | None"
+_A81: _Lazy[_T81] = _Lazy(lambda m: m.CreateExternalMessageEvent | None)
 _D81 = "mutation CreateExternalMessageEvent($input: CreateExternalMessageEventInput!) {\n  createExternalMessageEvent(input: $input) {\n    externalMessageEvent {\n      __typename\n    }\n  }\n}\n"
 
 # createFormSubmission
-_T82 = models.FormSubmissionOuput | None
-_A82: _Lazy[_T82] = _Lazy(_T82)
+_T82: TypeAlias = "models.FormSubmissionOuput | None"
+_A82: _Lazy[_T82] = _Lazy(lambda m: m.FormSubmissionOuput | None)
 _D82 = "mutation CreateFormSubmission($input: FormSubmissionInput!) {\n  createFormSubmission(input: $input) {\n    content\n    errors {\n      __typename\n    }\n    id\n  }\n}\n"
 
 # createGoodsPurchase
-_T83 = models.CreateGoodsPurchase | None
-_A83: _Lazy[_T83] = _Lazy(_T83)
+_T83: TypeAlias = "models.CreateGoodsPurchase | None"
+_A83: _Lazy[_T83] = _Lazy(lambda m: m.CreateGoodsPurchase | None)
 _D83 = "mutation CreateGoodsPurchase($input: CreatePurchaseInput!) {\n  createGoodsPurchase(input: $input) {\n    goodsPurchase {\n      __typename\n    }\n  }\n}\n"
 
 # createGoodsQuote
-_T84 = models.CreateGoodsQuote | None
-_A84: _Lazy[_T84] = _Lazy(_T84)
+_T84: TypeAlias = "models.CreateGoodsQuote | None"
+_A84: _Lazy[_T84] = _Lazy(lambda m: m.CreateGoodsQuote | None)
 _D84 = "mutation CreateGoodsQuote($input: CreateGoodsQuoteInput!) {\n  createGoodsQuote(input: $input) {\n    goodsQuote {\n      __typename\n    }\n  }\n}\n"
 
 # createGoodsQuoteWithoutAccount
-_T85 = models.CreateGoodsQuoteWithoutAccount | None
-_A85: _Lazy[_T85] = _Lazy(_T85)
+_T85: TypeAlias = "models.CreateGoodsQuoteWithoutAccount | None"
+_A85: _Lazy[_T85] = _Lazy(lambda m: m.CreateGoodsQuoteWithoutAccount | None)
 _D85 = "mutation CreateGoodsQuoteWithoutAccount($input: CreateGoodsQuoteWithoutAccountInput!) {\n  createGoodsQuoteWithoutAccount(input: $input) {\n    goodsQuote {\n      __typename\n    }\n  }\n}\n"
 
 # createInboundCall
-_T86 = models.CreateInboundCall | None
-_A86: _Lazy[_T86] = _Lazy(_T86)
+_T86: TypeAlias = "models.CreateInboundCall | None"
+_A86: _Lazy[_T86] = _Lazy(lambda m: m.CreateInboundCall | None)
 _D86 = "mutation CreateInboundCall($input: CreateInboundCallInput!) {\n  createInboundCall(input: $input) {\n    call {\n      __typename\n    }\n  }\n}\n"
 
 # createInkInboundMessage
-_T87 = models.CreateInkInboundMessage | None
-_A87: _Lazy[_T87] = _Lazy(_T87)
+_T87: TypeAlias = "models.CreateInkInboundMessage | None"
+_A87: _Lazy[_T87] = _Lazy(lambda m: m.CreateInkInboundMessage | None)
 _D87 = "mutation CreateInkInboundMessage($input: CreateInkInboundMessageInput) {\n  createInkInboundMessage(input: $input) {\n    message {\n      __typename\n    }\n  }\n}\n"
 
 # createInkLiveChatMessage
-_T88 = models.CreateInkLiveChatMessage | None
-_A88: _Lazy[_T88] = _Lazy(_T88)
+_T88: TypeAlias = "models.CreateInkLiveChatMessage | None"
+_A88: _Lazy[_T88] = _Lazy(lambda m: m.CreateInkLiveChatMessage | None)
 _D88 = "mutation CreateInkLiveChatMessage($input: CreateInkLiveChatMessageInput) {\n  createInkLiveChatMessage(input: $input) {\n    liveChatConversation {\n      __typename\n    }\n    messageRelayId\n  }\n}\n"
 
 # createInternalCompany
-_T89 = models.CreateInternalCompany | None
-_A89: _Lazy[_T89] = _Lazy(_T89)
+_T89: TypeAlias = "models.CreateInternalCompany | None"
+_A89: _Lazy[_T89] = _Lazy(lambda m: m.CreateInternalCompany | None)
 _D89 = "mutation CreateInternalCompany($input: CreateInternalCompanyInput!) {\n  createInternalCompany(input: $input) {\n    internalCompany {\n      __typename\n    }\n  }\n}\n"
 
 # createLead
-_T90 = models.CreateLead | None
-_A90: _Lazy[_T90] = _Lazy(_T90)
+_T90: TypeAlias = "models.CreateLead | None"
+_A90: _Lazy[_T90] = _Lazy(lambda m: m.CreateLead | None)
 _D90 = "mutation CreateLead($input: CreateLeadInput!) {\n  createLead(input: $input) {\n    leadNumber\n  }\n}\n"
 
 # createMetadata
-_T91 = models.CreateMetadata | None
-_A91: _Lazy[_T91] = _Lazy(_T91)
+_T91: TypeAlias = "models.CreateMetadata | None"
+_A91: _Lazy[_T91] = _Lazy(lambda m: m.CreateMetadata | None)
 _D91 = "mutation CreateMetadata($input: MetadataInput!) {\n  createMetadata(input: $input) {\n    metadata {\n      __typename\n    }\n  }\n}\n"
 
 # createMfaDevice
-_T92 = models.CreateMfaDevice | None
-_A92: _Lazy[_T92] = _Lazy(_T92)
+_T92: TypeAlias = "models.CreateMfaDevice | None"
+_A92: _Lazy[_T92] = _Lazy(lambda m: m.CreateMfaDevice | None)
 _D92 = "mutation CreateMfaDevice($input: CreateMfaDeviceInputType!) {\n  createMfaDevice(input: $input) {\n    deviceEmail\n    devicePhone\n    totpSecret\n  }\n}\n"
 
 # createNewAgreementFromProductSwitchProcess
-_T93 = models.CreateNewAgreementFromProductSwitchProcess | None
-_A93: _Lazy[_T93] = _Lazy(_T93)
+_T93: TypeAlias = "models.CreateNewAgreementFromProductSwitchProcess | None"
+_A93: _Lazy[_T93] = _Lazy(lambda m: m.CreateNewAgreementFromProductSwitchProcess | None)
 _D93 = "mutation CreateNewAgreementFromProductSwitchProcess($input: CreateNewAgreementFromProductSwitchProcessInput!) {\n  createNewAgreementFromProductSwitchProcess(input: $input) {\n    agreement {\n      __typename\n    }\n  }\n}\n"
 
 # createOfferGroupForQuoting
-_T94 = models.CreateOfferGroupForQuoting | None
-_A94: _Lazy[_T94] = _Lazy(_T94)
+_T94: TypeAlias = "models.CreateOfferGroupForQuoting | None"
+_A94: _Lazy[_T94] = _Lazy(lambda m: m.CreateOfferGroupForQuoting | None)
 _D94 = "mutation CreateOfferGroupForQuoting($input: CreateOfferGroupForQuotingInput!) {\n  createOfferGroupForQuoting(input: $input) {\n    offerGroup {\n      __typename\n    }\n  }\n}\n"
 
 # createOnSiteJobsRequest
-_T95 = models.CreateOnSiteJobsRequest | None
-_A95: _Lazy[_T95] = _Lazy(_T95)
+_T95: TypeAlias = "models.CreateOnSiteJobsRequest | None"
+_A95: _Lazy[_T95] = _Lazy(lambda m: m.CreateOnSiteJobsRequest | None)
 _D95 = "mutation CreateOnSiteJobsRequest($input: CreateOnSiteJobsRequestInputType!) {\n  createOnSiteJobsRequest(input: $input) {\n    onSiteJobsRequest {\n      __typename\n    }\n  }\n}\n"
 
 # createOpportunityAndLead
-_T96 = models.CreateOpportunityAndLead | None
-_A96: _Lazy[_T96] = _Lazy(_T96)
+_T96: TypeAlias = "models.CreateOpportunityAndLead | None"
+_A96: _Lazy[_T96] = _Lazy(lambda m: m.CreateOpportunityAndLead | None)
 _D96 = "mutation CreateOpportunityAndLead($input: CreateOpportunityAndLeadInput!) {\n  createOpportunityAndLead(input: $input) {\n    dateOfCreation\n    funnelCode\n    opportunityNumber\n    stage\n  }\n}\n"
 
 # createOpportunityFileAttachment
-_T97 = models.CreateOpportunityFileAttachment | None
-_A97: _Lazy[_T97] = _Lazy(_T97)
+_T97: TypeAlias = "models.CreateOpportunityFileAttachment | None"
+_A97: _Lazy[_T97] = _Lazy(lambda m: m.CreateOpportunityFileAttachment | None)
 _D97 = "mutation CreateOpportunityFileAttachment($input: CreateOpportunityFileAttachmentInput!) {\n  createOpportunityFileAttachment(input: $input) {\n    result\n  }\n}\n"
 
 # createOpportunityForLead
-_T98 = models.CreateOpportunityForLead | None
-_A98: _Lazy[_T98] = _Lazy(_T98)
+_T98: TypeAlias = "models.CreateOpportunityForLead | None"
+_A98: _Lazy[_T98] = _Lazy(lambda m: m.CreateOpportunityForLead | None)
 _D98 = "mutation CreateOpportunityForLead($input: CreateOpportunityForLeadInput!) {\n  createOpportunityForLead(input: $input) {\n    dateOfCreation\n    opportunityNumber\n  }\n}\n"
 
 # createOrUpdateLoyaltyCard
-_T99 = models.CreateOrUpdateLoyaltyCardMutation | None
-_A99: _Lazy[_T99] = _Lazy(_T99)
+_T99: TypeAlias = "models.CreateOrUpdateLoyaltyCardMutation | None"
+_A99: _Lazy[_T99] = _Lazy(lambda m: m.CreateOrUpdateLoyaltyCardMutation | None)
 _D99 = "mutation CreateOrUpdateLoyaltyCard($input: CreateOrUpdateLoyaltyCardInput!) {\n  createOrUpdateLoyaltyCard(input: $input) {\n    loyaltyCard {\n      __typename\n    }\n  }\n}\n"
 
 # createOrUpdateTimeSeriesEntries
-_T100 = models.CreateOrUpdateTimeSeriesEntries
-_A100: _Lazy[_T100] = _Lazy(_T100)
+_T100: TypeAlias = "models.CreateOrUpdateTimeSeriesEntries"
+_A100: _Lazy[_T100] = _Lazy(lambda m: m.CreateOrUpdateTimeSeriesEntries)
 _D100 = "mutation CreateOrUpdateTimeSeriesEntries($input: CreateOrUpdateTimeSeriesEntriesInput!) {\n  createOrUpdateTimeSeriesEntries(input: $input) {\n    code\n    description\n    meta\n    name\n    periodSize\n    productCode\n    unit\n    variants {\n      __typename\n    }\n  }\n}\n"
 
 # createPaymentActionIntent
-_T101 = models.CreatePaymentActionIntent | None
-_A101: _Lazy[_T101] = _Lazy(_T101)
+_T101: TypeAlias = "models.CreatePaymentActionIntent | None"
+_A101: _Lazy[_T101] = _Lazy(lambda m: m.CreatePaymentActionIntent | None)
 _D101 = "mutation CreatePaymentActionIntent($input: CreatePaymentActionIntentInput!) {\n  createPaymentActionIntent(input: $input) {\n    token\n  }\n}\n"
 
 # createPaymentMethodActionIntent
-_T102 = models.CreatePaymentMethodActionIntent | None
-_A102: _Lazy[_T102] = _Lazy(_T102)
+_T102: TypeAlias = "models.CreatePaymentMethodActionIntent | None"
+_A102: _Lazy[_T102] = _Lazy(lambda m: m.CreatePaymentMethodActionIntent | None)
 _D102 = "mutation CreatePaymentMethodActionIntent($input: CreatePaymentMethodActionIntentInput!) {\n  createPaymentMethodActionIntent(input: $input) {\n    token\n  }\n}\n"
 
 # createPortfolio
-_T103 = models.CreatePortfolio | None
-_A103: _Lazy[_T103] = _Lazy(_T103)
+_T103: TypeAlias = "models.CreatePortfolio | None"
+_A103: _Lazy[_T103] = _Lazy(lambda m: m.CreatePortfolio | None)
 _D103 = "mutation CreatePortfolio($input: CreatePortfolioInput) {\n  createPortfolio(input: $input) {\n    portfolio {\n      __typename\n    }\n  }\n}\n"
 
 # createPortfolioUserRole
-_T104 = models.CreatePortfolioUserRole | None
-_A104: _Lazy[_T104] = _Lazy(_T104)
+_T104: TypeAlias = "models.CreatePortfolioUserRole | None"
+_A104: _Lazy[_T104] = _Lazy(lambda m: m.CreatePortfolioUserRole | None)
 _D104 = "mutation CreatePortfolioUserRole($input: CreatePortfolioUserRoleInput) {\n  createPortfolioUserRole(input: $input) {\n    portfolioUserRole {\n      __typename\n    }\n  }\n}\n"
 
 # createPostEvents
-_T105 = models.CreatePostEvents | None
-_A105: _Lazy[_T105] = _Lazy(_T105)
+_T105: TypeAlias = "models.CreatePostEvents | None"
+_A105: _Lazy[_T105] = _Lazy(lambda m: m.CreatePostEvents | None)
 _D105 = "mutation CreatePostEvents($input: CreatePostEventsInput!) {\n  createPostEvents(input: $input) {\n    createdEventsCount\n  }\n}\n"
 
 # createProduct
-_T106 = models.CreateProductOutput
-_A106: _Lazy[_T106] = _Lazy(_T106)
+_T106: TypeAlias = "models.CreateProductOutput"
+_A106: _Lazy[_T106] = _Lazy(lambda m: m.CreateProductOutput)
 _D106 = "mutation CreateProduct($input: CreateProductInput!) {\n  createProduct(input: $input) {\n    product {\n      __typename\n    }\n  }\n}\n"
 
 # createQuote
-_T107 = models.CreateQuote | None
-_A107: _Lazy[_T107] = _Lazy(_T107)
+_T107: TypeAlias = "models.CreateQuote | None"
+_A107: _Lazy[_T107] = _Lazy(lambda m: m.CreateQuote | None)
 _D107 = "mutation CreateQuote($input: CreateQuoteInput!) {\n  createQuote(input: $input) {\n    errors {\n      __typename\n    }\n    quote {\n      __typename\n    }\n  }\n}\n"
 
 # createQuoteForAccount
-_T108 = models.CreateQuoteForAccount | None
-_A108: _Lazy[_T108] = _Lazy(_T108)
+_T108: TypeAlias = "models.CreateQuoteForAccount | None"
+_A108: _Lazy[_T108] = _Lazy(lambda m: m.CreateQuoteForAccount | None)
 _D108 = "mutation CreateQuoteForAccount($input: CreateQuoteForAccountInput!) {\n  createQuoteForAccount(input: $input) {\n    quoteRequest {\n      __typename\n    }\n  }\n}\n"
 
 # createQuoteForProducts
-_T109 = models.QuoteRequest | None
-_A109: _Lazy[_T109] = _Lazy(_T109)
+_T109: TypeAlias = "models.QuoteRequest | None"
+_A109: _Lazy[_T109] = _Lazy(lambda m: m.QuoteRequest | None)
 _D109 = "mutation CreateQuoteForProducts($input: CreateQuoteForProductsInput!) {\n  createQuoteForProducts(input: $input) {\n    code\n    id\n    quotedSupplyPoints {\n      __typename\n    }\n  }\n}\n"
 
 # createReferral
-_T110 = models.CreateReferral | None
-_A110: _Lazy[_T110] = _Lazy(_T110)
+_T110: TypeAlias = "models.CreateReferral | None"
+_A110: _Lazy[_T110] = _Lazy(lambda m: m.CreateReferral | None)
 _D110 = "mutation CreateReferral($input: CreateReferralInput!) {\n  createReferral(input: $input) {\n    referredAccountRewardAmount\n  }\n}\n"
 
 # createReminder
-_T111 = models.CreateReminder | None
-_A111: _Lazy[_T111] = _Lazy(_T111)
+_T111: TypeAlias = "models.CreateReminder | None"
+_A111: _Lazy[_T111] = _Lazy(lambda m: m.CreateReminder | None)
 _D111 = "mutation CreateReminder($input: CreateReminderInput!) {\n  createReminder(input: $input) {\n    reminder {\n      __typename\n    }\n  }\n}\n"
 
 # createScheduledTransactions
-_T112 = models.CreateScheduledTransactions | None
-_A112: _Lazy[_T112] = _Lazy(_T112)
+_T112: TypeAlias = "models.CreateScheduledTransactions | None"
+_A112: _Lazy[_T112] = _Lazy(lambda m: m.CreateScheduledTransactions | None)
 _D112 = "mutation CreateScheduledTransactions($input: [CreateScheduledTransactionsInput]!) {\n  createScheduledTransactions(input: $input) {\n    scheduledTransactions {\n      __typename\n    }\n  }\n}\n"
 
 # createShellAccount
-_T113 = models.CreateShellAccountPayload | None
-_A113: _Lazy[_T113] = _Lazy(_T113)
+_T113: TypeAlias = "models.CreateShellAccountPayload | None"
+_A113: _Lazy[_T113] = _Lazy(lambda m: m.CreateShellAccountPayload | None)
 _D113 = "mutation CreateShellAccount($input: CreateShellAccountInput!) {\n  createShellAccount(input: $input) {\n    account {\n      __typename\n    }\n    billingAddressLine1\n    billingAddressLine2\n    billingAddressLine3\n    billingAddressLine4\n    billingAddressLine5\n    billingName\n    billingPeriodDay\n    billingPeriodLength\n    billingPeriodMonth\n    billingPeriodMultiplier\n    billingPostcode\n    billingRichAddress\n    brand\n    businessType\n    clientMutationId\n    companyName\n    companyNumber\n    dateOfBirth\n    email\n    errors {\n      __typename\n    }\n    familyName\n    givenName\n    isBusinessAccount\n    landline\n    mobile\n    password\n    passwordUpdateToken\n    portfolioNumber\n    urn\n  }\n}\n"
 
 # createSolarWalletRelationship
-_T114 = models.CreateSolarWalletRelationship | None
-_A114: _Lazy[_T114] = _Lazy(_T114)
+_T114: TypeAlias = "models.CreateSolarWalletRelationship | None"
+_A114: _Lazy[_T114] = _Lazy(lambda m: m.CreateSolarWalletRelationship | None)
 _D114 = "mutation CreateSolarWalletRelationship($input: CreateSolarWalletRelationshipType!) {\n  createSolarWalletRelationship(input: $input) {\n    creditSharingLedgerId\n    sourceAccountNumber\n    success\n    targetAccountNumber\n    targetGivenName\n    validFrom\n    validTo\n  }\n}\n"
 
 # createTimeSeriesPrices
-_T115 = models.CreateTimeSeriesPrices
-_A115: _Lazy[_T115] = _Lazy(_T115)
+_T115: TypeAlias = "models.CreateTimeSeriesPrices"
+_A115: _Lazy[_T115] = _Lazy(lambda m: m.CreateTimeSeriesPrices)
 _D115 = "mutation CreateTimeSeriesPrices($input: CreateTimeSeriesPricesInput!) {\n  createTimeSeriesPrices(input: $input) {\n    code\n    description\n    meta\n    name\n    periodSize\n    productCode\n    unit\n    variants {\n      __typename\n    }\n  }\n}\n"
 
 # deauthenticateDevice
-_T116 = models.DeauthenticateDevice | None
-_A116: _Lazy[_T116] = _Lazy(_T116)
+_T116: TypeAlias = "models.DeauthenticateDevice | None"
+_A116: _Lazy[_T116] = _Lazy(lambda m: m.DeauthenticateDevice | None)
 _D116 = "mutation DeauthenticateDevice($input: DeAuthenticationInput) {\n  deauthenticateDevice(input: $input) {\n    krakenflexDevice {\n      __typename\n    }\n  }\n}\n"
 
 # deauthenticateFlexDevice
-_T117 = models.DeauthenticateFlexDevice | None
-_A117: _Lazy[_T117] = _Lazy(_T117)
+_T117: TypeAlias = "models.DeauthenticateFlexDevice | None"
+_A117: _Lazy[_T117] = _Lazy(lambda m: m.DeauthenticateFlexDevice | None)
 _D117 = "mutation DeauthenticateFlexDevice($input: DeauthenticateFlexDeviceInput) {\n  deauthenticateFlexDevice(input: $input) {\n    krakenflexDevice {\n      __typename\n    }\n  }\n}\n"
 
 # deductLoyaltyPoints
-_T118 = models.DeductLoyaltyPoints | None
-_A118: _Lazy[_T118] = _Lazy(_T118)
+_T118: TypeAlias = "models.DeductLoyaltyPoints | None"
+_A118: _Lazy[_T118] = _Lazy(lambda m: m.DeductLoyaltyPoints | None)
 _D118 = "mutation DeductLoyaltyPoints($input: DeductLoyaltyPointsInput!) {\n  deductLoyaltyPoints(input: $input) {\n    ledgerEntry {\n      __typename\n    }\n    pointsDeducted\n  }\n}\n"
 
 # deleteAccountReference
-_T119 = models.DeleteAccountReference | None
-_A119: _Lazy[_T119] = _Lazy(_T119)
+_T119: TypeAlias = "models.DeleteAccountReference | None"
+_A119: _Lazy[_T119] = _Lazy(lambda m: m.DeleteAccountReference | None)
 _D119 = "mutation DeleteAccountReference($input: DeleteAccountReferenceInput!) {\n  deleteAccountReference(input: $input) {\n    accountReference {\n      __typename\n    }\n  }\n}\n"
 
 # deleteBoostCharge
-_T120 = models.DeleteBoostCharge | None
-_A120: _Lazy[_T120] = _Lazy(_T120)
+_T120: TypeAlias = "models.DeleteBoostCharge | None"
+_A120: _Lazy[_T120] = _Lazy(lambda m: m.DeleteBoostCharge | None)
 _D120 = "mutation DeleteBoostCharge($input: DeleteBoostChargeInput) {\n  deleteBoostCharge(input: $input) {\n    krakenflexDevice {\n      __typename\n    }\n  }\n}\n"
 
 # deleteMfaDevice
-_T121 = models.DeleteMfaDevice | None
-_A121: _Lazy[_T121] = _Lazy(_T121)
+_T121: TypeAlias = "models.DeleteMfaDevice | None"
+_A121: _Lazy[_T121] = _Lazy(lambda m: m.DeleteMfaDevice | None)
 _D121 = "mutation DeleteMfaDevice($input: DeleteMfaDeviceInputType!) {\n  deleteMfaDevice(input: $input) {\n    deviceDeleted\n  }\n}\n"
 
 # deletePropertyDescendants
-_T122 = models.DeletePropertyDescendants | None
-_A122: _Lazy[_T122] = _Lazy(_T122)
+_T122: TypeAlias = "models.DeletePropertyDescendants | None"
+_A122: _Lazy[_T122] = _Lazy(lambda m: m.DeletePropertyDescendants | None)
 _D122 = "mutation DeletePropertyDescendants($input: DeletePropertyDescendantsInput!) {\n  deletePropertyDescendants(input: $input) {\n    property {\n      __typename\n    }\n  }\n}\n"
 
 # deletePushNotificationBinding
-_T123 = models.DeletePushNotificationBinding | None
-_A123: _Lazy[_T123] = _Lazy(_T123)
+_T123: TypeAlias = "models.DeletePushNotificationBinding | None"
+_A123: _Lazy[_T123] = _Lazy(lambda m: m.DeletePushNotificationBinding | None)
 _D123 = "mutation DeletePushNotificationBinding($input: DeletePushNotificationBindingInput!) {\n  deletePushNotificationBinding(input: $input) {\n    status\n  }\n}\n"
 
 # detachAgreementsFromContracts
-_T124 = models.DetachAgreementsFromContractsOutput
-_A124: _Lazy[_T124] = _Lazy(_T124)
+_T124: TypeAlias = "models.DetachAgreementsFromContractsOutput"
+_A124: _Lazy[_T124] = _Lazy(lambda m: m.DetachAgreementsFromContractsOutput)
 _D124 = "mutation DetachAgreementsFromContracts($input: DetachAgreementsFromContractsInput!) {\n  detachAgreementsFromContracts(input: $input) {\n    ok\n  }\n}\n"
 
 # detachSupplyPointFromEstimationGroup
-_T125 = models.DetachSupplyPointFromEstimationGroup | None
-_A125: _Lazy[_T125] = _Lazy(_T125)
+_T125: TypeAlias = "models.DetachSupplyPointFromEstimationGroup | None"
+_A125: _Lazy[_T125] = _Lazy(lambda m: m.DetachSupplyPointFromEstimationGroup | None)
 _D125 = "mutation DetachSupplyPointFromEstimationGroup($input: DetachSupplyPointFromEstimationGroupInput!) {\n  detachSupplyPointFromEstimationGroup(input: $input) {\n    supplyPoint {\n      __typename\n    }\n  }\n}\n"
 
 # deviceRegistration
-_T126 = models.DeviceRegistration | None
-_A126: _Lazy[_T126] = _Lazy(_T126)
+_T126: TypeAlias = "models.DeviceRegistration | None"
+_A126: _Lazy[_T126] = _Lazy(lambda m: m.DeviceRegistration | None)
 _D126 = "mutation DeviceRegistration($input: DeviceRegistrationInput) {\n  deviceRegistration(input: $input) {\n    registeredDeviceIds\n  }\n}\n"
 
 # endContributionAgreement
-_T127 = models.EndContributionAgreement | None
-_A127: _Lazy[_T127] = _Lazy(_T127)
+_T127: TypeAlias = "models.EndContributionAgreement | None"
+_A127: _Lazy[_T127] = _Lazy(lambda m: m.EndContributionAgreement | None)
 _D127 = "mutation EndContributionAgreement($input: EndContributionAgreementInput!) {\n  endContributionAgreement(input: $input) {\n    contributionAgreement {\n      __typename\n    }\n  }\n}\n"
 
 # enqueueInboundCall
-_T128 = models.EnqueueInboundCall | None
-_A128: _Lazy[_T128] = _Lazy(_T128)
+_T128: TypeAlias = "models.EnqueueInboundCall | None"
+_A128: _Lazy[_T128] = _Lazy(lambda m: m.EnqueueInboundCall | None)
 _D128 = "mutation EnqueueInboundCall($input: EnqueueInboundCallInput!) {\n  enqueueInboundCall(input: $input) {\n    call {\n      __typename\n    }\n  }\n}\n"
 
 # enrollAccountInLoyaltyProgram
-_T129 = models.EnrollAccountInLoyaltyProgram | None
-_A129: _Lazy[_T129] = _Lazy(_T129)
+_T129: TypeAlias = "models.EnrollAccountInLoyaltyProgram | None"
+_A129: _Lazy[_T129] = _Lazy(lambda m: m.EnrollAccountInLoyaltyProgram | None)
 _D129 = "mutation EnrollAccountInLoyaltyProgram($input: EnrollAccountInLoyaltyProgramInput!) {\n  enrollAccountInLoyaltyProgram(input: $input) {\n    outcome {\n      __typename\n    }\n  }\n}\n"
 
 # enrollment
-_T130 = models.EnrollmentInitiated
-_A130: _Lazy[_T130] = _Lazy(_T130)
+_T130: TypeAlias = "models.EnrollmentInitiated"
+_A130: _Lazy[_T130] = _Lazy(lambda m: m.EnrollmentInitiated)
 _D130 = "mutation Enrollment($input: EnrollmentInput!) {\n  enrollment(input: $input) {\n    enrollmentProcesses {\n      __typename\n    }\n    message\n  }\n}\n"
 
 # escalateInkConversation
-_T131 = models.EscalateInkConversation | None
-_A131: _Lazy[_T131] = _Lazy(_T131)
+_T131: TypeAlias = "models.EscalateInkConversation | None"
+_A131: _Lazy[_T131] = _Lazy(lambda m: m.EscalateInkConversation | None)
 _D131 = "mutation EscalateInkConversation($input: EscalateInkConversationInput) {\n  escalateInkConversation(input: $input) {\n    conversationRelayId\n  }\n}\n"
 
 # extendAgreementPeriod
-_T132 = models.ExtendAgreementPeriod | None
-_A132: _Lazy[_T132] = _Lazy(_T132)
+_T132: TypeAlias = "models.ExtendAgreementPeriod | None"
+_A132: _Lazy[_T132] = _Lazy(lambda m: m.ExtendAgreementPeriod | None)
 _D132 = "mutation ExtendAgreementPeriod($input: ExtendAgreementPeriodInput!) {\n  extendAgreementPeriod(input: $input) {\n    agreement {\n      __typename\n    }\n  }\n}\n"
 
 # fetchGeneratePaymentFingerprint
-_T133 = models.FetchGeneratePaymentFingerprint | None
-_A133: _Lazy[_T133] = _Lazy(_T133)
+_T133: TypeAlias = "models.FetchGeneratePaymentFingerprint | None"
+_A133: _Lazy[_T133] = _Lazy(lambda m: m.FetchGeneratePaymentFingerprint | None)
 _D133 = "mutation FetchGeneratePaymentFingerprint($input: FetchGeneratePaymentFingerprintInput!) {\n  fetchGeneratePaymentFingerprint(input: $input) {\n    fingerprint\n    vendor\n  }\n}\n"
 
 # fetchPreSignedLinkForOpportunityAttachment
-_T134 = models.FetchPreSignedLinkForOpportunityAttachment | None
-_A134: _Lazy[_T134] = _Lazy(_T134)
+_T134: TypeAlias = "models.FetchPreSignedLinkForOpportunityAttachment | None"
+_A134: _Lazy[_T134] = _Lazy(lambda m: m.FetchPreSignedLinkForOpportunityAttachment | None)
 _D134 = "mutation FetchPreSignedLinkForOpportunityAttachment($input: FetchPreSignedLinkForOpportunityAttachmentInput!) {\n  fetchPreSignedLinkForOpportunityAttachment(input: $input) {\n    opportunityFileAttachment {\n      __typename\n    }\n  }\n}\n"
 
 # forceReauthentication
-_T135 = models.ForceReauthentication | None
-_A135: _Lazy[_T135] = _Lazy(_T135)
+_T135: TypeAlias = "models.ForceReauthentication | None"
+_A135: _Lazy[_T135] = _Lazy(lambda m: m.ForceReauthentication | None)
 _D135 = "mutation ForceReauthentication($input: ForceReauthenticationInput!) {\n  forceReauthentication(input: $input) {\n    effectiveAt\n    tokensInvalidated\n  }\n}\n"
 
 # generateAffiliatesAudioRecordingPreSignedUrl
-_T136 = models.GenerateAffiliatesAudioRecordingPreSignedUrl
-_A136: _Lazy[_T136] = _Lazy(_T136)
+_T136: TypeAlias = "models.GenerateAffiliatesAudioRecordingPreSignedUrl"
+_A136: _Lazy[_T136] = _Lazy(lambda m: m.GenerateAffiliatesAudioRecordingPreSignedUrl)
 _D136 = "mutation GenerateAffiliatesAudioRecordingPreSignedUrl($input: GenerateAffiliatesAudioRecordingPreSignedUrlInput!) {\n  generateAffiliatesAudioRecordingPreSignedUrl(input: $input) {\n    affiliatesAudioRecordingPreSignedUrl {\n      __typename\n    }\n  }\n}\n"
 
 # generateInkPresignedUrl
-_T137 = models.GenerateInkPresignedUrl | None
-_A137: _Lazy[_T137] = _Lazy(_T137)
+_T137: TypeAlias = "models.GenerateInkPresignedUrl | None"
+_A137: _Lazy[_T137] = _Lazy(lambda m: m.GenerateInkPresignedUrl | None)
 _D137 = "mutation GenerateInkPresignedUrl($input: GenerateInkPresignedUrlInput) {\n  generateInkPresignedUrl(input: $input) {\n    fields\n    key\n    uploadUrl\n  }\n}\n"
 
 # generateLeadsFileAttachmentDownloadPreSignedUrl
-_T138 = models.GenerateLeadsFileAttachmentDownloadPreSignedUrl | None
-_A138: _Lazy[_T138] = _Lazy(_T138)
+_T138: TypeAlias = "models.GenerateLeadsFileAttachmentDownloadPreSignedUrl | None"
+_A138: _Lazy[_T138] = _Lazy(lambda m: m.GenerateLeadsFileAttachmentDownloadPreSignedUrl | None)
 _D138 = "mutation GenerateLeadsFileAttachmentDownloadPreSignedUrl($input: GenerateLeadsFileAttachmentDownloadPreSignedUrlInput!) {\n  generateLeadsFileAttachmentDownloadPreSignedUrl(input: $input) {\n    leadsFileAttachmentDownloadPreSignedUrl {\n      __typename\n    }\n  }\n}\n"
 
 # generateLeadsFileAttachmentPreSignedUrl
-_T139 = models.GenerateLeadsFileAttachmentsPreSignedUrl | None
-_A139: _Lazy[_T139] = _Lazy(_T139)
+_T139: TypeAlias = "models.GenerateLeadsFileAttachmentsPreSignedUrl | None"
+_A139: _Lazy[_T139] = _Lazy(lambda m: m.GenerateLeadsFileAttachmentsPreSignedUrl | None)
 _D139 = "mutation GenerateLeadsFileAttachmentPreSignedUrl($input: GenerateLeadsFileAttachmentPreSignedUrlInput!) {\n  generateLeadsFileAttachmentPreSignedUrl(input: $input) {\n    leadsFileAttachmentPreSignedUrl {\n      __typename\n    }\n  }\n}\n"
 
 # generatePreSignedToken
-_T140 = models.GeneratePreSignedToken | None
-_A140: _Lazy[_T140] = _Lazy(_T140)
+_T140: TypeAlias = "models.GeneratePreSignedToken | None"
+_A140: _Lazy[_T140] = _Lazy(lambda m: m.GeneratePreSignedToken | None)
 _D140 = "mutation GeneratePreSignedToken($email: String!, $numberOfDaysAllowed: Int!, $scope: PreSignedTokenScope!) {\n  generatePreSignedToken(email: $email, numberOfDaysAllowed: $numberOfDaysAllowed, scope: $scope) {\n    scope\n    token\n    tokenExpiryDatetime\n  }\n}\n"
 
 # getEmbeddedSecretForNewPaymentInstruction
-_T141 = models.GetEmbeddedSecretForNewPaymentInstruction | None
-_A141: _Lazy[_T141] = _Lazy(_T141)
+_T141: TypeAlias = "models.GetEmbeddedSecretForNewPaymentInstruction | None"
+_A141: _Lazy[_T141] = _Lazy(lambda m: m.GetEmbeddedSecretForNewPaymentInstruction | None)
 _D141 = "mutation GetEmbeddedSecretForNewPaymentInstruction($input: GetEmbeddedSecretForNewPaymentInstructionInput!) {\n  getEmbeddedSecretForNewPaymentInstruction(input: $input) {\n    secretKey\n  }\n}\n"
 
 # getEmbeddedSecretForNewPaymentInstructionWithoutAccount
-_T142 = models.GetEmbeddedSecretForNewPaymentInstructionWithoutAccount | None
-_A142: _Lazy[_T142] = _Lazy(_T142)
+_T142: TypeAlias = "models.GetEmbeddedSecretForNewPaymentInstructionWithoutAccount | None"
+_A142: _Lazy[_T142] = _Lazy(lambda m: m.GetEmbeddedSecretForNewPaymentInstructionWithoutAccount | None)
 _D142 = "mutation GetEmbeddedSecretForNewPaymentInstructionWithoutAccount($input: GetEmbeddedSecretForNewPaymentInstructionWithoutAccountInput!) {\n  getEmbeddedSecretForNewPaymentInstructionWithoutAccount(input: $input) {\n    secretKey\n  }\n}\n"
 
 # getHostedUrlForNewPaymentInstruction
-_T143 = models.GetHostedUrlForNewPaymentInstruction | None
-_A143: _Lazy[_T143] = _Lazy(_T143)
+_T143: TypeAlias = "models.GetHostedUrlForNewPaymentInstruction | None"
+_A143: _Lazy[_T143] = _Lazy(lambda m: m.GetHostedUrlForNewPaymentInstruction | None)
 _D143 = "mutation GetHostedUrlForNewPaymentInstruction($input: GetHostedUrlForNewPaymentInstructionInput!) {\n  getHostedUrlForNewPaymentInstruction(input: $input) {\n    url\n  }\n}\n"
 
 # getOrCreateAgreement
-_T144 = models.GetOrCreateAgreement | None
-_A144: _Lazy[_T144] = _Lazy(_T144)
+_T144: TypeAlias = "models.GetOrCreateAgreement | None"
+_A144: _Lazy[_T144] = _Lazy(lambda m: m.GetOrCreateAgreement | None)
 _D144 = "mutation GetOrCreateAgreement($input: CreateAgreementInput!) {\n  getOrCreateAgreement(input: $input) {\n    agreement {\n      __typename\n    }\n    created\n  }\n}\n"
 
 # grantUserAccessToBusiness
-_T145 = models.GrantUserAccessToBusiness | None
-_A145: _Lazy[_T145] = _Lazy(_T145)
+_T145: TypeAlias = "models.GrantUserAccessToBusiness | None"
+_A145: _Lazy[_T145] = _Lazy(lambda m: m.GrantUserAccessToBusiness | None)
 _D145 = "mutation GrantUserAccessToBusiness($input: GrantUserAccessToBusinessInput!) {\n  grantUserAccessToBusiness(input: $input) {\n    __typename\n  }\n}\n"
 
 # initializeAccount
-_T146 = models.InitializeAccountResult
-_A146: _Lazy[_T146] = _Lazy(_T146)
+_T146: TypeAlias = "models.InitializeAccountResult"
+_A146: _Lazy[_T146] = _Lazy(lambda m: m.InitializeAccountResult)
 _D146 = "mutation InitializeAccount($input: BaseInitializeAccountInput!) {\n  initializeAccount(input: $input) {\n    accountNumber\n    isNewAccount\n  }\n}\n"
 
 # initializeUser
-_T147 = models.InitializeUserResult
-_A147: _Lazy[_T147] = _Lazy(_T147)
+_T147: TypeAlias = "models.InitializeUserResult"
+_A147: _Lazy[_T147] = _Lazy(lambda m: m.InitializeUserResult)
 _D147 = "mutation InitializeUser($input: BaseInitializeUserInput!) {\n  initializeUser(input: $input) {\n    isNewUser\n    userNumber\n  }\n}\n"
 
 # initiateHostedStandalonePayment
-_T148 = models.InitiateHostedStandalonePayment | None
-_A148: _Lazy[_T148] = _Lazy(_T148)
+_T148: TypeAlias = "models.InitiateHostedStandalonePayment | None"
+_A148: _Lazy[_T148] = _Lazy(lambda m: m.InitiateHostedStandalonePayment | None)
 _D148 = "mutation InitiateHostedStandalonePayment($input: InitiateHostedStandalonePaymentInput!) {\n  initiateHostedStandalonePayment(input: $input) {\n    payment {\n      __typename\n    }\n  }\n}\n"
 
 # initiateProductSwitch
-_T149 = models.InitiateProductSwitch | None
-_A149: _Lazy[_T149] = _Lazy(_T149)
+_T149: TypeAlias = "models.InitiateProductSwitch | None"
+_A149: _Lazy[_T149] = _Lazy(lambda m: m.InitiateProductSwitch | None)
 _D149 = "mutation InitiateProductSwitch($input: InitiateProductSwitchInput!) {\n  initiateProductSwitch(input: $input) {\n    productCode\n    switchDate\n  }\n}\n"
 
 # initiateStandalonePayment
-_T150 = models.InitiateStandalonePayment | None
-_A150: _Lazy[_T150] = _Lazy(_T150)
+_T150: TypeAlias = "models.InitiateStandalonePayment | None"
+_A150: _Lazy[_T150] = _Lazy(lambda m: m.InitiateStandalonePayment | None)
 _D150 = "mutation InitiateStandalonePayment($input: InitiateStandalonePaymentInput!) {\n  initiateStandalonePayment(input: $input) {\n    payment {\n      __typename\n    }\n  }\n}\n"
 
 # instigateLeaveSupplier
-_T151 = models.LeaveSupplierInstigated
-_A151: _Lazy[_T151] = _Lazy(_T151)
+_T151: TypeAlias = "models.LeaveSupplierInstigated"
+_A151: _Lazy[_T151] = _Lazy(lambda m: m.LeaveSupplierInstigated)
 _D151 = "mutation InstigateLeaveSupplier($input: LeaveSupplierInput!) {\n  instigateLeaveSupplier(input: $input) {\n    message\n    number\n  }\n}\n"
 
 # invalidatePaymentInstruction
-_T152 = models.InvalidatePaymentInstruction | None
-_A152: _Lazy[_T152] = _Lazy(_T152)
+_T152: TypeAlias = "models.InvalidatePaymentInstruction | None"
+_A152: _Lazy[_T152] = _Lazy(lambda m: m.InvalidatePaymentInstruction | None)
 _D152 = "mutation InvalidatePaymentInstruction($input: InvalidatePaymentInstructionInput!) {\n  invalidatePaymentInstruction(input: $input) {\n    instruction {\n      __typename\n    }\n  }\n}\n"
 
 # invalidatePreSignedToken
-_T153 = models.InvalidatePreSignedToken | None
-_A153: _Lazy[_T153] = _Lazy(_T153)
+_T153: TypeAlias = "models.InvalidatePreSignedToken | None"
+_A153: _Lazy[_T153] = _Lazy(lambda m: m.InvalidatePreSignedToken | None)
 _D153 = "mutation InvalidatePreSignedToken($input: InvalidatePreSignedTokenInput!) {\n  invalidatePreSignedToken(input: $input) {\n    token {\n      __typename\n    }\n  }\n}\n"
 
 # invalidatePreSignedTokensForUser
-_T154 = models.InvalidatePreSignedTokensForUser | None
-_A154: _Lazy[_T154] = _Lazy(_T154)
+_T154: TypeAlias = "models.InvalidatePreSignedTokensForUser | None"
+_A154: _Lazy[_T154] = _Lazy(lambda m: m.InvalidatePreSignedTokensForUser | None)
 _D154 = "mutation InvalidatePreSignedTokensForUser($input: InvalidatePreSignedTokensForUserInput!) {\n  invalidatePreSignedTokensForUser(input: $input) {\n    tokens {\n      __typename\n    }\n  }\n}\n"
 
 # invalidateRefreshToken
-_T155 = models.InvalidateRefreshToken | None
-_A155: _Lazy[_T155] = _Lazy(_T155)
+_T155: TypeAlias = "models.InvalidateRefreshToken | None"
+_A155: _Lazy[_T155] = _Lazy(lambda m: m.InvalidateRefreshToken | None)
 _D155 = "mutation InvalidateRefreshToken($input: InvalidateRefreshTokenInput!) {\n  invalidateRefreshToken(input: $input) {\n    token {\n      __typename\n    }\n  }\n}\n"
 
 # invalidateRefreshTokensForUser
-_T156 = models.InvalidateRefreshTokensForUser | None
-_A156: _Lazy[_T156] = _Lazy(_T156)
+_T156: TypeAlias = "models.InvalidateRefreshTokensForUser | None"
+_A156: _Lazy[_T156] = _Lazy(lambda m: m.InvalidateRefreshTokensForUser | None)
 _D156 = "mutation InvalidateRefreshTokensForUser($input: InvalidateRefreshTokensForUserInput!) {\n  invalidateRefreshTokensForUser(input: $input) {\n    tokens {\n      __typename\n    }\n  }\n}\n"
 
 # joinSupplierAcceptTermsAndConditions
-_T157 = models.JoinSupplierAcceptTermsAndConditions | None
-_A157: _Lazy[_T157] = _Lazy(_T157)
+_T157: TypeAlias = "models.JoinSupplierAcceptTermsAndConditions | None"
+_A157: _Lazy[_T157] = _Lazy(lambda m: m.JoinSupplierAcceptTermsAndConditions | None)
 _D157 = "mutation JoinSupplierAcceptTermsAndConditions($input: JoinSupplierAcceptTermsAndConditionsInput!) {\n  joinSupplierAcceptTermsAndConditions(input: $input) {\n    success\n  }\n}\n"
 
 # legacyProcessOrder
-_T158 = models.LegacyProcessOrderOutput
-_A158: _Lazy[_T158] = _Lazy(_T158)
+_T158: TypeAlias = "models.LegacyProcessOrderOutput"
+_A158: _Lazy[_T158] = _Lazy(lambda m: m.LegacyProcessOrderOutput)
 _D158 = "mutation LegacyProcessOrder($input: LegacyProcessOrderInput!) {\n  legacyProcessOrder(input: $input) {\n    identifier\n    resources {\n      __typename\n    }\n    status\n  }\n}\n"
 
 # linkAccountToBusiness
-_T159 = models.LinkAccountToBusiness | None
-_A159: _Lazy[_T159] = _Lazy(_T159)
+_T159: TypeAlias = "models.LinkAccountToBusiness | None"
+_A159: _Lazy[_T159] = _Lazy(lambda m: m.LinkAccountToBusiness | None)
 _D159 = "mutation LinkAccountToBusiness($input: LinkAccountToBusinessInput!) {\n  linkAccountToBusiness(input: $input) {\n    business {\n      __typename\n    }\n  }\n}\n"
 
 # linkUserToLine
-_T160 = models.LinkUserToLineResponse
-_A160: _Lazy[_T160] = _Lazy(_T160)
+_T160: TypeAlias = "models.LinkUserToLineResponse"
+_A160: _Lazy[_T160] = _Lazy(lambda m: m.LinkUserToLineResponse)
 _D160 = "mutation LinkUserToLine($input: LinkUserToLineInput!) {\n  linkUserToLine(input: $input) {\n    __typename\n  }\n}\n"
 
 # markPrintBatchAsProcessed
-_T161 = models.MarkPrintBatchAsProcessed
-_A161: _Lazy[_T161] = _Lazy(_T161)
+_T161: TypeAlias = "models.MarkPrintBatchAsProcessed"
+_A161: _Lazy[_T161] = _Lazy(lambda m: m.MarkPrintBatchAsProcessed)
 _D161 = "mutation MarkPrintBatchAsProcessed($printBatchId: ID!) {\n  markPrintBatchAsProcessed(printBatchId: $printBatchId) {\n    printBatch {\n      __typename\n    }\n  }\n}\n"
 
 # masqueradeAuthentication
-_T162 = models.MasqueradeAuthentication | None
-_A162: _Lazy[_T162] = _Lazy(_T162)
+_T162: TypeAlias = "models.MasqueradeAuthentication | None"
+_A162: _Lazy[_T162] = _Lazy(lambda m: m.MasqueradeAuthentication | None)
 _D162 = "mutation MasqueradeAuthentication($masqueradeToken: String!, $userId: String!) {\n  masqueradeAuthentication(masqueradeToken: $masqueradeToken, userId: $userId) {\n    errors {\n      __typename\n    }\n    token\n  }\n}\n"
 
 # moveToBucket
-_T163 = models.MoveToBucket | None
-_A163: _Lazy[_T163] = _Lazy(_T163)
+_T163: TypeAlias = "models.MoveToBucket | None"
+_A163: _Lazy[_T163] = _Lazy(lambda m: m.MoveToBucket | None)
 _D163 = "mutation MoveToBucket($input: MoveToBucketInput) {\n  moveToBucket(input: $input) {\n    conversation {\n      __typename\n    }\n  }\n}\n"
 
 # nextOperationsTeamRoundRobin
-_T164 = models.NextOperationsTeamRoundRobin | None
-_A164: _Lazy[_T164] = _Lazy(_T164)
+_T164: TypeAlias = "models.NextOperationsTeamRoundRobin | None"
+_A164: _Lazy[_T164] = _Lazy(lambda m: m.NextOperationsTeamRoundRobin | None)
 _D164 = "mutation NextOperationsTeamRoundRobin($teamGroupName: String!) {\n  nextOperationsTeamRoundRobin(teamGroupName: $teamGroupName) {\n    allInferredRoutingAttributes\n    location {\n      __typename\n    }\n    team {\n      __typename\n    }\n    teamGroups {\n      __typename\n    }\n  }\n}\n"
 
 # obtainKrakenToken
-_T165 = models.ObtainKrakenJSONWebToken | None
-_A165: _Lazy[_T165] = _Lazy(_T165)
+_T165: TypeAlias = "models.ObtainKrakenJSONWebToken | None"
+_A165: _Lazy[_T165] = _Lazy(lambda m: m.ObtainKrakenJSONWebToken | None)
 _D165 = "mutation ObtainKrakenToken($input: ObtainJSONWebTokenInput!) {\n  obtainKrakenToken(input: $input) {\n    payload\n    refreshExpiresIn\n    refreshToken\n    token\n  }\n}\n"
 
 # obtainLongLivedRefreshToken
-_T166 = models.ObtainLongLivedRefreshToken | None
-_A166: _Lazy[_T166] = _Lazy(_T166)
+_T166: TypeAlias = "models.ObtainLongLivedRefreshToken | None"
+_A166: _Lazy[_T166] = _Lazy(lambda m: m.ObtainLongLivedRefreshToken | None)
 _D166 = "mutation ObtainLongLivedRefreshToken($input: ObtainLongLivedRefreshTokenInput!) {\n  obtainLongLivedRefreshToken(input: $input) {\n    refreshExpiresIn\n    refreshToken\n  }\n}\n"
 
 # ocppAuthentication
-_T167 = models.OCPPAuthentication | None
-_A167: _Lazy[_T167] = _Lazy(_T167)
+_T167: TypeAlias = "models.OCPPAuthentication | None"
+_A167: _Lazy[_T167] = _Lazy(lambda m: m.OCPPAuthentication | None)
 _D167 = "mutation OcppAuthentication($input: OCPPAuthenticationInput) {\n  ocppAuthentication(input: $input) {\n    krakenflexDevice {\n      __typename\n    }\n  }\n}\n"
 
 # pauseCollectionProcess
-_T168 = models.PauseCollectionProcess | None
-_A168: _Lazy[_T168] = _Lazy(_T168)
+_T168: TypeAlias = "models.PauseCollectionProcess | None"
+_A168: _Lazy[_T168] = _Lazy(lambda m: m.PauseCollectionProcess | None)
 _D168 = "mutation PauseCollectionProcess($input: PauseCollectionProcessInput!) {\n  pauseCollectionProcess(input: $input) {\n    collectionProcessPaused {\n      __typename\n    }\n  }\n}\n"
 
 # pauseDunning
-_T169 = models.PauseDunning | None
-_A169: _Lazy[_T169] = _Lazy(_T169)
+_T169: TypeAlias = "models.PauseDunning | None"
+_A169: _Lazy[_T169] = _Lazy(lambda m: m.PauseDunning | None)
 _D169 = "mutation PauseDunning($input: PauseDunningInputType!) {\n  pauseDunning(input: $input) {\n    pauseCreated\n  }\n}\n"
 
 # payoutReferralForAccount
-_T170 = models.PayoutReferralForAccount | None
-_A170: _Lazy[_T170] = _Lazy(_T170)
+_T170: TypeAlias = "models.PayoutReferralForAccount | None"
+_A170: _Lazy[_T170] = _Lazy(lambda m: m.PayoutReferralForAccount | None)
 _D170 = "mutation PayoutReferralForAccount($input: PayoutReferralForAccountInput!) {\n  payoutReferralForAccount(input: $input) {\n    payoutResult {\n      __typename\n    }\n  }\n}\n"
 
 # postCredit
-_T171 = models.PostCredit | None
-_A171: _Lazy[_T171] = _Lazy(_T171)
+_T171: TypeAlias = "models.PostCredit | None"
+_A171: _Lazy[_T171] = _Lazy(lambda m: m.PostCredit | None)
 _D171 = "mutation PostCredit($input: PostCreditInput!) {\n  postCredit(input: $input) {\n    credit {\n      __typename\n    }\n  }\n}\n"
 
 # prepareAccount
-_T172 = models.PrepareAccountResult
-_A172: _Lazy[_T172] = _Lazy(_T172)
+_T172: TypeAlias = "models.PrepareAccountResult"
+_A172: _Lazy[_T172] = _Lazy(lambda m: m.PrepareAccountResult)
 _D172 = "mutation PrepareAccount($input: PrepareAccountInput!) {\n  prepareAccount(input: $input) {\n    accountNumber\n    isNewAccount\n    isNewUser\n    userId\n    userNumber\n  }\n}\n"
 
 # publishTransactionalMessagingExternalTrigger
-_T173 = models.PublishTransactionalMessagingExternalTrigger | None
-_A173: _Lazy[_T173] = _Lazy(_T173)
+_T173: TypeAlias = "models.PublishTransactionalMessagingExternalTrigger | None"
+_A173: _Lazy[_T173] = _Lazy(lambda m: m.PublishTransactionalMessagingExternalTrigger | None)
 _D173 = "mutation PublishTransactionalMessagingExternalTrigger($input: PublishTransactionalMessagingExternalTriggerInput!) {\n  publishTransactionalMessagingExternalTrigger(input: $input) {\n    trigger {\n      __typename\n    }\n  }\n}\n"
 
 # publishTransactionalMessagingTrigger
-_T174 = models.PublishTransactionalMessagingTrigger | None
-_A174: _Lazy[_T174] = _Lazy(_T174)
+_T174: TypeAlias = "models.PublishTransactionalMessagingTrigger | None"
+_A174: _Lazy[_T174] = _Lazy(lambda m: m.PublishTransactionalMessagingTrigger | None)
 _D174 = "mutation PublishTransactionalMessagingTrigger($input: PublishTransactionalMessagingTriggerInput!) {\n  publishTransactionalMessagingTrigger(input: $input) {\n    trigger {\n      __typename\n    }\n  }\n}\n"
 
 # purchaseVoucher
-_T175 = models.PurchaseVoucher | None
-_A175: _Lazy[_T175] = _Lazy(_T175)
+_T175: TypeAlias = "models.PurchaseVoucher | None"
+_A175: _Lazy[_T175] = _Lazy(lambda m: m.PurchaseVoucher | None)
 _D175 = "mutation PurchaseVoucher($input: PurchaseVoucherInput!) {\n  purchaseVoucher(input: $input) {\n    voucherPurchase {\n      __typename\n    }\n  }\n}\n"
 
 # purchaseVouchers
-_T176 = models.PurchaseVouchers | None
-_A176: _Lazy[_T176] = _Lazy(_T176)
+_T176: TypeAlias = "models.PurchaseVouchers | None"
+_A176: _Lazy[_T176] = _Lazy(lambda m: m.PurchaseVouchers | None)
 _D176 = "mutation PurchaseVouchers($input: [PurchaseVoucherInput]!) {\n  purchaseVouchers(input: $input) {\n    voucherPurchases {\n      __typename\n    }\n  }\n}\n"
 
 # reactivateCollectionProcessRecord
-_T177 = models.ReactivateCollectionProcessRecord | None
-_A177: _Lazy[_T177] = _Lazy(_T177)
+_T177: TypeAlias = "models.ReactivateCollectionProcessRecord | None"
+_A177: _Lazy[_T177] = _Lazy(lambda m: m.ReactivateCollectionProcessRecord | None)
 _D177 = "mutation ReactivateCollectionProcessRecord($input: ReactivateCollectionProcessRecordInputType!) {\n  reactivateCollectionProcessRecord(input: $input) {\n    collectionProcessReactivated {\n      __typename\n    }\n  }\n}\n"
 
 # recordActivatedPaymentMethod
-_T178 = models.RecordActivatedPaymentMethod | None
-_A178: _Lazy[_T178] = _Lazy(_T178)
+_T178: TypeAlias = "models.RecordActivatedPaymentMethod | None"
+_A178: _Lazy[_T178] = _Lazy(lambda m: m.RecordActivatedPaymentMethod | None)
 _D178 = "mutation RecordActivatedPaymentMethod($input: RecordActivatedPaymentMethodInput!) {\n  recordActivatedPaymentMethod(input: $input) {\n    paymentMethod {\n      __typename\n    }\n  }\n}\n"
 
 # recordDepositAgreementAccepted
-_T179 = models.RecordDepositAgreementAccepted | None
-_A179: _Lazy[_T179] = _Lazy(_T179)
+_T179: TypeAlias = "models.RecordDepositAgreementAccepted | None"
+_A179: _Lazy[_T179] = _Lazy(lambda m: m.RecordDepositAgreementAccepted | None)
 _D179 = "mutation RecordDepositAgreementAccepted($input: DepositAgreementInput!) {\n  recordDepositAgreementAccepted(input: $input) {\n    isRecorded\n  }\n}\n"
 
 # recordFailedPayment
-_T180 = models.RecordFailedPayment | None
-_A180: _Lazy[_T180] = _Lazy(_T180)
+_T180: TypeAlias = "models.RecordFailedPayment | None"
+_A180: _Lazy[_T180] = _Lazy(lambda m: m.RecordFailedPayment | None)
 _D180 = "mutation RecordFailedPayment($input: RecordFailedPaymentInput!) {\n  recordFailedPayment(input: $input) {\n    noticeBatchIdentifier\n  }\n}\n"
 
 # recordPendingPayment
-_T181 = models.RecordPendingPayment | None
-_A181: _Lazy[_T181] = _Lazy(_T181)
+_T181: TypeAlias = "models.RecordPendingPayment | None"
+_A181: _Lazy[_T181] = _Lazy(lambda m: m.RecordPendingPayment | None)
 _D181 = "mutation RecordPendingPayment($input: RecordPendingPaymentInput!) {\n  recordPendingPayment(input: $input) {\n    noticeBatchIdentifier\n  }\n}\n"
 
 # recordSuccessfulPayment
-_T182 = models.RecordSuccessfulPayment | None
-_A182: _Lazy[_T182] = _Lazy(_T182)
+_T182: TypeAlias = "models.RecordSuccessfulPayment | None"
+_A182: _Lazy[_T182] = _Lazy(lambda m: m.RecordSuccessfulPayment | None)
 _D182 = "mutation RecordSuccessfulPayment($input: RecordSuccessfulPaymentInput!) {\n  recordSuccessfulPayment(input: $input) {\n    noticeBatchIdentifier\n  }\n}\n"
 
 # redeemLoyaltyPointsForAccountCredit
-_T183 = models.RedeemLoyaltyPointsForAccountCredit | None
-_A183: _Lazy[_T183] = _Lazy(_T183)
+_T183: TypeAlias = "models.RedeemLoyaltyPointsForAccountCredit | None"
+_A183: _Lazy[_T183] = _Lazy(lambda m: m.RedeemLoyaltyPointsForAccountCredit | None)
 _D183 = "mutation RedeemLoyaltyPointsForAccountCredit($input: RedeemLoyaltyPointsInput!) {\n  redeemLoyaltyPointsForAccountCredit(input: $input) {\n    pointsRedeemed\n  }\n}\n"
 
 # redeemReferralClaimCode
-_T184 = models.RedeemReferralClaimCode | None
-_A184: _Lazy[_T184] = _Lazy(_T184)
+_T184: TypeAlias = "models.RedeemReferralClaimCode | None"
+_A184: _Lazy[_T184] = _Lazy(lambda m: m.RedeemReferralClaimCode | None)
 _D184 = "mutation RedeemReferralClaimCode($input: RedeemReferralClaimCodeInput!) {\n  redeemReferralClaimCode(input: $input) {\n    success\n  }\n}\n"
 
 # refundPayment
-_T185 = models.RefundPayment | None
-_A185: _Lazy[_T185] = _Lazy(_T185)
+_T185: TypeAlias = "models.RefundPayment | None"
+_A185: _Lazy[_T185] = _Lazy(lambda m: m.RefundPayment | None)
 _D185 = "mutation RefundPayment($input: RefundPaymentInput!) {\n  refundPayment(input: $input) {\n    repayment {\n      __typename\n    }\n  }\n}\n"
 
 # regenerateSecretKey
-_T186 = models.RegenerateSecretKey | None
-_A186: _Lazy[_T186] = _Lazy(_T186)
+_T186: TypeAlias = "models.RegenerateSecretKey | None"
+_A186: _Lazy[_T186] = _Lazy(lambda m: m.RegenerateSecretKey | None)
 _D186 = (
     "mutation RegenerateSecretKey {\n  regenerateSecretKey {\n    key\n    viewer {\n      __typename\n    }\n  }\n}\n"
 )
 
 # registerCustomerAsset
-_T187 = models.RegisterCustomerAsset | None
-_A187: _Lazy[_T187] = _Lazy(_T187)
+_T187: TypeAlias = "models.RegisterCustomerAsset | None"
+_A187: _Lazy[_T187] = _Lazy(lambda m: m.RegisterCustomerAsset | None)
 _D187 = "mutation RegisterCustomerAsset($input: RegisterCustomerAssetInput!) {\n  registerCustomerAsset(input: $input) {\n    customerAsset {\n      __typename\n    }\n  }\n}\n"
 
 # registerEvChargerLead
-_T188 = models.RegisterEVChargerLead | None
-_A188: _Lazy[_T188] = _Lazy(_T188)
+_T188: TypeAlias = "models.RegisterEVChargerLead | None"
+_A188: _Lazy[_T188] = _Lazy(lambda m: m.RegisterEVChargerLead | None)
 _D188 = "mutation RegisterEvChargerLead($lead: EVChargerLeadZohoType) {\n  registerEvChargerLead(lead: $lead) {\n    success\n  }\n}\n"
 
 # registerLeadFlowStatusEvent
-_T189 = models.RegisterLeadFlowStatusEvent | None
-_A189: _Lazy[_T189] = _Lazy(_T189)
+_T189: TypeAlias = "models.RegisterLeadFlowStatusEvent | None"
+_A189: _Lazy[_T189] = _Lazy(lambda m: m.RegisterLeadFlowStatusEvent | None)
 _D189 = "mutation RegisterLeadFlowStatusEvent($input: RegisterLeadFlowStatusEventInput!) {\n  registerLeadFlowStatusEvent(input: $input) {\n    __typename\n  }\n}\n"
 
 # registerOpportunityFlowStatusEvent
-_T190 = models.RegisterOpportunityFlowStatusEvent | None
-_A190: _Lazy[_T190] = _Lazy(_T190)
+_T190: TypeAlias = "models.RegisterOpportunityFlowStatusEvent | None"
+_A190: _Lazy[_T190] = _Lazy(lambda m: m.RegisterOpportunityFlowStatusEvent | None)
 _D190 = "mutation RegisterOpportunityFlowStatusEvent($input: RegisterOpportunityFlowStatusEventInput!) {\n  registerOpportunityFlowStatusEvent(input: $input) {\n    __typename\n  }\n}\n"
 
 # registerPhoneLead
-_T191 = models.RegisterPhoneLead | None
-_A191: _Lazy[_T191] = _Lazy(_T191)
+_T191: TypeAlias = "models.RegisterPhoneLead | None"
+_A191: _Lazy[_T191] = _Lazy(lambda m: m.RegisterPhoneLead | None)
 _D191 = "mutation RegisterPhoneLead($input: TelephoneLeadType) {\n  registerPhoneLead(input: $input) {\n    partnerReference\n    source\n    telephoneLead\n  }\n}\n"
 
 # registerPushNotificationBinding
-_T192 = models.RegisterPushNotificationBinding | None
-_A192: _Lazy[_T192] = _Lazy(_T192)
+_T192: TypeAlias = "models.RegisterPushNotificationBinding | None"
+_A192: _Lazy[_T192] = _Lazy(lambda m: m.RegisterPushNotificationBinding | None)
 _D192 = "mutation RegisterPushNotificationBinding($input: RegisterPushNotificationBindingInput!) {\n  registerPushNotificationBinding(input: $input) {\n    pushNotificationBinding {\n      __typename\n    }\n  }\n}\n"
 
 # registerSolarSimulatorDirectSale
-_T193 = models.SolarSimulatorDirectSaleOutput | None
-_A193: _Lazy[_T193] = _Lazy(_T193)
+_T193: TypeAlias = "models.SolarSimulatorDirectSaleOutput | None"
+_A193: _Lazy[_T193] = _Lazy(lambda m: m.SolarSimulatorDirectSaleOutput | None)
 _D193 = "mutation RegisterSolarSimulatorDirectSale($input: SolarSimulatorDirectSaleInput) {\n  registerSolarSimulatorDirectSale(input: $input) {\n    address {\n      __typename\n    }\n    details {\n      __typename\n    }\n    directSale {\n      __typename\n    }\n    email\n    firstName\n    fullAddress\n    lastName\n    phone\n  }\n}\n"
 
 # registerSolarSimulatorLead
-_T194 = models.SolarSimulatorLeadOutput | None
-_A194: _Lazy[_T194] = _Lazy(_T194)
+_T194: TypeAlias = "models.SolarSimulatorLeadOutput | None"
+_A194: _Lazy[_T194] = _Lazy(lambda m: m.SolarSimulatorLeadOutput | None)
 _D194 = "mutation RegisterSolarSimulatorLead($input: SolarSimulatorLeadInput) {\n  registerSolarSimulatorLead(input: $input) {\n    address {\n      __typename\n    }\n    details {\n      __typename\n    }\n    email\n    firstName\n    fullAddress\n    lastName\n    phone\n  }\n}\n"
 
 # removeCampaignFromAccount
-_T195 = models.RemoveCampaignFromAccount | None
-_A195: _Lazy[_T195] = _Lazy(_T195)
+_T195: TypeAlias = "models.RemoveCampaignFromAccount | None"
+_A195: _Lazy[_T195] = _Lazy(lambda m: m.RemoveCampaignFromAccount | None)
 _D195 = "mutation RemoveCampaignFromAccount($input: RemoveCampaignFromAccountInput!) {\n  removeCampaignFromAccount(input: $input) {\n    campaignRemoved\n  }\n}\n"
 
 # removeCampaignItems
-_T196 = models.RemoveCampaignItems | None
-_A196: _Lazy[_T196] = _Lazy(_T196)
+_T196: TypeAlias = "models.RemoveCampaignItems | None"
+_A196: _Lazy[_T196] = _Lazy(lambda m: m.RemoveCampaignItems | None)
 _D196 = "mutation RemoveCampaignItems($input: RemoveCampaignItemsInput!) {\n  removeCampaignItems(input: $input) {\n    campaignItems {\n      __typename\n    }\n  }\n}\n"
 
 # removeItemsFromRiskList
-_T197 = models.RemoveItemsFromRiskList | None
-_A197: _Lazy[_T197] = _Lazy(_T197)
+_T197: TypeAlias = "models.RemoveItemsFromRiskList | None"
+_A197: _Lazy[_T197] = _Lazy(lambda m: m.RemoveItemsFromRiskList | None)
 _D197 = "mutation RemoveItemsFromRiskList($input: [RiskListItemInputType]!) {\n  removeItemsFromRiskList(input: $input) {\n    riskIdentifiers {\n      __typename\n    }\n  }\n}\n"
 
 # removePropertyFromHierarchy
-_T198 = models.RemovePropertyFromHierarchy | None
-_A198: _Lazy[_T198] = _Lazy(_T198)
+_T198: TypeAlias = "models.RemovePropertyFromHierarchy | None"
+_A198: _Lazy[_T198] = _Lazy(lambda m: m.RemovePropertyFromHierarchy | None)
 _D198 = "mutation RemovePropertyFromHierarchy($input: RemovePropertyFromHierarchyInput!) {\n  removePropertyFromHierarchy(input: $input) {\n    property {\n      __typename\n    }\n  }\n}\n"
 
 # requestDoubleOptIn
-_T199 = models.RequestDoubleOptIn | None
-_A199: _Lazy[_T199] = _Lazy(_T199)
+_T199: TypeAlias = "models.RequestDoubleOptIn | None"
+_A199: _Lazy[_T199] = _Lazy(lambda m: m.RequestDoubleOptIn | None)
 _D199 = "mutation RequestDoubleOptIn($input: DoubleOptInInput) {\n  requestDoubleOptIn(input: $input) {\n    consent {\n      __typename\n    }\n  }\n}\n"
 
 # requestPasswordReset
-_T200 = models.RequestPasswordResetOutputType | None
-_A200: _Lazy[_T200] = _Lazy(_T200)
+_T200: TypeAlias = "models.RequestPasswordResetOutputType | None"
+_A200: _Lazy[_T200] = _Lazy(lambda m: m.RequestPasswordResetOutputType | None)
 _D200 = "mutation RequestPasswordReset($input: RequestPasswordResetInput!) {\n  requestPasswordReset(input: $input) {\n    email\n    userNumber\n  }\n}\n"
 
 # requestPrintedBill
-_T201 = models.RequestPrintedBill | None
-_A201: _Lazy[_T201] = _Lazy(_T201)
+_T201: TypeAlias = "models.RequestPrintedBill | None"
+_A201: _Lazy[_T201] = _Lazy(lambda m: m.RequestPrintedBill | None)
 _D201 = "mutation RequestPrintedBill($input: RequestPrintedBillInput!) {\n  requestPrintedBill(input: $input) {\n    success\n  }\n}\n"
 
 # rescindContract
-_T202 = models.RescindContractOutput
-_A202: _Lazy[_T202] = _Lazy(_T202)
+_T202: TypeAlias = "models.RescindContractOutput"
+_A202: _Lazy[_T202] = _Lazy(lambda m: m.RescindContractOutput)
 _D202 = "mutation RescindContract($input: RescindContractInput!) {\n  rescindContract(input: $input) {\n    contract {\n      __typename\n    }\n  }\n}\n"
 
 # resetPassword
-_T203 = models.ResetPasswordMutationPayload | None
-_A203: _Lazy[_T203] = _Lazy(_T203)
+_T203: TypeAlias = "models.ResetPasswordMutationPayload | None"
+_A203: _Lazy[_T203] = _Lazy(lambda m: m.ResetPasswordMutationPayload | None)
 _D203 = "mutation ResetPassword($input: ResetPasswordMutationInput!) {\n  resetPassword(input: $input) {\n    clientMutationId\n    errors {\n      __typename\n    }\n  }\n}\n"
 
 # resetUserPassword
-_T204 = models.ResetUserPasswordOutput | None
-_A204: _Lazy[_T204] = _Lazy(_T204)
+_T204: TypeAlias = "models.ResetUserPasswordOutput | None"
+_A204: _Lazy[_T204] = _Lazy(lambda m: m.ResetUserPasswordOutput | None)
 _D204 = "mutation ResetUserPassword($input: ResetUserPasswordInput!) {\n  resetUserPassword(input: $input) {\n    userId\n  }\n}\n"
 
 # resumeCollectionProcess
-_T205 = models.ResumeCollectionProcess | None
-_A205: _Lazy[_T205] = _Lazy(_T205)
+_T205: TypeAlias = "models.ResumeCollectionProcess | None"
+_A205: _Lazy[_T205] = _Lazy(lambda m: m.ResumeCollectionProcess | None)
 _D205 = "mutation ResumeCollectionProcess($input: ResumeCollectionProcessInput!) {\n  resumeCollectionProcess(input: $input) {\n    collectionProcessResumed {\n      __typename\n    }\n  }\n}\n"
 
 # resumeControl
-_T206 = models.ResumeDeviceControl | None
-_A206: _Lazy[_T206] = _Lazy(_T206)
+_T206: TypeAlias = "models.ResumeDeviceControl | None"
+_A206: _Lazy[_T206] = _Lazy(lambda m: m.ResumeDeviceControl | None)
 _D206 = "mutation ResumeControl($input: AccountNumberInput) {\n  resumeControl(input: $input) {\n    krakenflexDevice {\n      __typename\n    }\n  }\n}\n"
 
 # retireCustomerAsset
-_T207 = models.RetireCustomerAsset | None
-_A207: _Lazy[_T207] = _Lazy(_T207)
+_T207: TypeAlias = "models.RetireCustomerAsset | None"
+_A207: _Lazy[_T207] = _Lazy(lambda m: m.RetireCustomerAsset | None)
 _D207 = "mutation RetireCustomerAsset($input: RetireCustomerAssetInput!) {\n  retireCustomerAsset(input: $input) {\n    customerAsset {\n      __typename\n    }\n  }\n}\n"
 
 # reverseEnrollment
-_T208 = models.EnrollmentReversed
-_A208: _Lazy[_T208] = _Lazy(_T208)
+_T208: TypeAlias = "models.EnrollmentReversed"
+_A208: _Lazy[_T208] = _Lazy(lambda m: m.EnrollmentReversed)
 _D208 = "mutation ReverseEnrollment($input: ReverseEnrollmentInput!) {\n  reverseEnrollment(input: $input) {\n    enrollmentProcess {\n      __typename\n    }\n    message\n  }\n}\n"
 
 # reverseLeaveSupplier
-_T209 = models.LeaveSupplierReversed
-_A209: _Lazy[_T209] = _Lazy(_T209)
+_T209: TypeAlias = "models.LeaveSupplierReversed"
+_A209: _Lazy[_T209] = _Lazy(lambda m: m.LeaveSupplierReversed)
 _D209 = "mutation ReverseLeaveSupplier($input: ReverseLeaveSupplierInput!) {\n  reverseLeaveSupplier(input: $input) {\n    message\n  }\n}\n"
 
 # revokeAgreement
-_T210 = models.RevokeAgreement | None
-_A210: _Lazy[_T210] = _Lazy(_T210)
+_T210: TypeAlias = "models.RevokeAgreement | None"
+_A210: _Lazy[_T210] = _Lazy(lambda m: m.RevokeAgreement | None)
 _D210 = "mutation RevokeAgreement($input: RevokeAgreementInput!) {\n  revokeAgreement(input: $input) {\n    account {\n      __typename\n    }\n  }\n}\n"
 
 # revokeContract
-_T211 = models.RevokeContractOutput
-_A211: _Lazy[_T211] = _Lazy(_T211)
+_T211: TypeAlias = "models.RevokeContractOutput"
+_A211: _Lazy[_T211] = _Lazy(lambda m: m.RevokeContractOutput)
 _D211 = "mutation RevokeContract($input: RevokeContractInput!) {\n  revokeContract(input: $input) {\n    contract {\n      __typename\n    }\n  }\n}\n"
 
 # revokeUserAccessFromBusiness
-_T212 = models.RevokeUserAccessFromBusiness | None
-_A212: _Lazy[_T212] = _Lazy(_T212)
+_T212: TypeAlias = "models.RevokeUserAccessFromBusiness | None"
+_A212: _Lazy[_T212] = _Lazy(lambda m: m.RevokeUserAccessFromBusiness | None)
 _D212 = "mutation RevokeUserAccessFromBusiness($input: RevokeUserAccessFromBusinessInput!) {\n  revokeUserAccessFromBusiness(input: $input) {\n    __typename\n  }\n}\n"
 
 # runAgreementRollover
-_T213 = models.RunAgreementRollover | None
-_A213: _Lazy[_T213] = _Lazy(_T213)
+_T213: TypeAlias = "models.RunAgreementRollover | None"
+_A213: _Lazy[_T213] = _Lazy(lambda m: m.RunAgreementRollover | None)
 _D213 = "mutation RunAgreementRollover($input: RunAgreementRolloverInput!) {\n  runAgreementRollover(input: $input) {\n    agreementRollover {\n      __typename\n    }\n  }\n}\n"
 
 # scheduleQuoteFollowUp
-_T214 = models.ScheduleQuoteFollowUp | None
-_A214: _Lazy[_T214] = _Lazy(_T214)
+_T214: TypeAlias = "models.ScheduleQuoteFollowUp | None"
+_A214: _Lazy[_T214] = _Lazy(lambda m: m.ScheduleQuoteFollowUp | None)
 _D214 = "mutation ScheduleQuoteFollowUp($input: QuoteShareInput!) {\n  scheduleQuoteFollowUp(input: $input) {\n    success\n  }\n}\n"
 
 # selectChargePointMakeForSmartFlexOnboarding
-_T215 = models.SelectChargePointMakeForSmartFlexOnboarding | None
-_A215: _Lazy[_T215] = _Lazy(_T215)
+_T215: TypeAlias = "models.SelectChargePointMakeForSmartFlexOnboarding | None"
+_A215: _Lazy[_T215] = _Lazy(lambda m: m.SelectChargePointMakeForSmartFlexOnboarding | None)
 _D215 = "mutation SelectChargePointMakeForSmartFlexOnboarding($input: SelectChargePointMakeInput!) {\n  selectChargePointMakeForSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # selectChargePointVariantForSmartFlexOnboarding
-_T216 = models.SelectChargePointVariantForSmartFlexOnboarding | None
-_A216: _Lazy[_T216] = _Lazy(_T216)
+_T216: TypeAlias = "models.SelectChargePointVariantForSmartFlexOnboarding | None"
+_A216: _Lazy[_T216] = _Lazy(lambda m: m.SelectChargePointVariantForSmartFlexOnboarding | None)
 _D216 = "mutation SelectChargePointVariantForSmartFlexOnboarding($input: SelectChargePointVariantInput!) {\n  selectChargePointVariantForSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # selectDeviceTypeForSmartFlexOnboarding
-_T217 = models.SelectDeviceTypeForSmartFlexOnboarding | None
-_A217: _Lazy[_T217] = _Lazy(_T217)
+_T217: TypeAlias = "models.SelectDeviceTypeForSmartFlexOnboarding | None"
+_A217: _Lazy[_T217] = _Lazy(lambda m: m.SelectDeviceTypeForSmartFlexOnboarding | None)
 _D217 = "mutation SelectDeviceTypeForSmartFlexOnboarding($input: SelectDeviceTypeInput!) {\n  selectDeviceTypeForSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # selectFromListForSmartFlexOnboarding
-_T218 = models.SelectFromListForSmartFlexOnboarding | None
-_A218: _Lazy[_T218] = _Lazy(_T218)
+_T218: TypeAlias = "models.SelectFromListForSmartFlexOnboarding | None"
+_A218: _Lazy[_T218] = _Lazy(lambda m: m.SelectFromListForSmartFlexOnboarding | None)
 _D218 = "mutation SelectFromListForSmartFlexOnboarding($input: SelectFromListInput!) {\n  selectFromListForSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # selectInverterMakeForSmartFlexOnboarding
-_T219 = models.SelectInverterMakeForSmartFlexOnboarding | None
-_A219: _Lazy[_T219] = _Lazy(_T219)
+_T219: TypeAlias = "models.SelectInverterMakeForSmartFlexOnboarding | None"
+_A219: _Lazy[_T219] = _Lazy(lambda m: m.SelectInverterMakeForSmartFlexOnboarding | None)
 _D219 = "mutation SelectInverterMakeForSmartFlexOnboarding($input: SelectInverterMakeInput!) {\n  selectInverterMakeForSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # selectProducts
-_T220 = models.SelectProducts | None
-_A220: _Lazy[_T220] = _Lazy(_T220)
+_T220: TypeAlias = "models.SelectProducts | None"
+_A220: _Lazy[_T220] = _Lazy(lambda m: m.SelectProducts | None)
 _D220 = (
     "mutation SelectProducts($input: SelectProductsInput!) {\n  selectProducts(input: $input) {\n    success\n  }\n}\n"
 )
 
 # selectUserVehicleForSmartFlexOnboarding
-_T221 = models.SelectUserVehicleForSmartFlexOnboarding | None
-_A221: _Lazy[_T221] = _Lazy(_T221)
+_T221: TypeAlias = "models.SelectUserVehicleForSmartFlexOnboarding | None"
+_A221: _Lazy[_T221] = _Lazy(lambda m: m.SelectUserVehicleForSmartFlexOnboarding | None)
 _D221 = "mutation SelectUserVehicleForSmartFlexOnboarding($input: SelectUserVehicleInput!) {\n  selectUserVehicleForSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # selectVehicleMakeForSmartFlexOnboarding
-_T222 = models.SelectVehicleMakeForSmartFlexOnboarding | None
-_A222: _Lazy[_T222] = _Lazy(_T222)
+_T222: TypeAlias = "models.SelectVehicleMakeForSmartFlexOnboarding | None"
+_A222: _Lazy[_T222] = _Lazy(lambda m: m.SelectVehicleMakeForSmartFlexOnboarding | None)
 _D222 = "mutation SelectVehicleMakeForSmartFlexOnboarding($input: SelectVehicleMakeInput!) {\n  selectVehicleMakeForSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # selectVehicleOrChargePointForSmartFlexOnboarding
-_T223 = models.CompleteSelectVehicleOrChargePointForSmartFlexOnboarding | None
-_A223: _Lazy[_T223] = _Lazy(_T223)
+_T223: TypeAlias = "models.CompleteSelectVehicleOrChargePointForSmartFlexOnboarding | None"
+_A223: _Lazy[_T223] = _Lazy(lambda m: m.CompleteSelectVehicleOrChargePointForSmartFlexOnboarding | None)
 _D223 = "mutation SelectVehicleOrChargePointForSmartFlexOnboarding($input: SelectVehicleOrChargePointInput!) {\n  selectVehicleOrChargePointForSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # selectVehicleVariantForSmartFlexOnboarding
-_T224 = models.SelectVehicleVariantForSmartFlexOnboarding | None
-_A224: _Lazy[_T224] = _Lazy(_T224)
+_T224: TypeAlias = "models.SelectVehicleVariantForSmartFlexOnboarding | None"
+_A224: _Lazy[_T224] = _Lazy(lambda m: m.SelectVehicleVariantForSmartFlexOnboarding | None)
 _D224 = "mutation SelectVehicleVariantForSmartFlexOnboarding($input: SelectVehicleVariantInput!) {\n  selectVehicleVariantForSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # sendAgreementRescissionConfirmation
-_T225 = models.SendAgreementRescissionConfirmation | None
-_A225: _Lazy[_T225] = _Lazy(_T225)
+_T225: TypeAlias = "models.SendAgreementRescissionConfirmation | None"
+_A225: _Lazy[_T225] = _Lazy(lambda m: m.SendAgreementRescissionConfirmation | None)
 _D225 = "mutation SendAgreementRescissionConfirmation($input: SendAgreementRescissionMessageInput!) {\n  sendAgreementRescissionConfirmation(input: $input) {\n    agreementRescission {\n      __typename\n    }\n  }\n}\n"
 
 # sendOfferQuoteSummary
-_T226 = models.SendOfferQuoteSummary | None
-_A226: _Lazy[_T226] = _Lazy(_T226)
+_T226: TypeAlias = "models.SendOfferQuoteSummary | None"
+_A226: _Lazy[_T226] = _Lazy(lambda m: m.SendOfferQuoteSummary | None)
 _D226 = "mutation SendOfferQuoteSummary($input: OfferQuoteSummaryInput!) {\n  sendOfferQuoteSummary(input: $input) {\n    success\n  }\n}\n"
 
 # sendQuoteSummary
-_T227 = models.SendQuoteSummary | None
-_A227: _Lazy[_T227] = _Lazy(_T227)
+_T227: TypeAlias = "models.SendQuoteSummary | None"
+_A227: _Lazy[_T227] = _Lazy(lambda m: m.SendQuoteSummary | None)
 _D227 = (
     "mutation SendQuoteSummary($input: QuoteShareInput!) {\n  sendQuoteSummary(input: $input) {\n    success\n  }\n}\n"
 )
 
 # sendVerificationEmail
-_T228 = models.SendVerificationEmail | None
-_A228: _Lazy[_T228] = _Lazy(_T228)
+_T228: TypeAlias = "models.SendVerificationEmail | None"
+_A228: _Lazy[_T228] = _Lazy(lambda m: m.SendVerificationEmail | None)
 _D228 = "mutation SendVerificationEmail($input: SendVerificationEmailInput!) {\n  sendVerificationEmail(input: $input) {\n    verificationStatus\n  }\n}\n"
 
 # setDevicePreferences
-_T229 = models.SmartFlexDeviceInterface | None
-_A229: _Lazy[_T229] = _Lazy(_T229)
+_T229: TypeAlias = "models.SmartFlexDeviceInterface | None"
+_A229: _Lazy[_T229] = _Lazy(lambda m: m.SmartFlexDeviceInterface | None)
 _D229 = "mutation SetDevicePreferences($input: SmartFlexDevicePreferencesInput!) {\n  setDevicePreferences(input: $input) {\n    alerts {\n      __typename\n    }\n    deviceType\n    id\n    integrationDeviceId\n    name\n    onboardingWizard {\n      __typename\n    }\n    preferences {\n      __typename\n    }\n    preferenceSetting {\n      __typename\n    }\n    propertyId\n    provider\n    reAuthenticationState {\n      __typename\n    }\n    status {\n      __typename\n    }\n  }\n}\n"
 
 # setLoyaltyPointsUser
-_T230 = models.SetLoyaltyPointsUser | None
-_A230: _Lazy[_T230] = _Lazy(_T230)
+_T230: TypeAlias = "models.SetLoyaltyPointsUser | None"
+_A230: _Lazy[_T230] = _Lazy(lambda m: m.SetLoyaltyPointsUser | None)
 _D230 = "mutation SetLoyaltyPointsUser($input: SetLoyaltyPointsUserInput!) {\n  setLoyaltyPointsUser(input: $input) {\n    newLoyaltyPointsUserId\n  }\n}\n"
 
 # setOpportunityOutcome
-_T231 = models.SetOpportunityOutcome | None
-_A231: _Lazy[_T231] = _Lazy(_T231)
+_T231: TypeAlias = "models.SetOpportunityOutcome | None"
+_A231: _Lazy[_T231] = _Lazy(lambda m: m.SetOpportunityOutcome | None)
 _D231 = "mutation SetOpportunityOutcome($input: SetOpportunityOutcomeInput!) {\n  setOpportunityOutcome(input: $input) {\n    message\n  }\n}\n"
 
 # setPaymentPreference
-_T232 = models.SetPaymentPreference | None
-_A232: _Lazy[_T232] = _Lazy(_T232)
+_T232: TypeAlias = "models.SetPaymentPreference | None"
+_A232: _Lazy[_T232] = _Lazy(lambda m: m.SetPaymentPreference | None)
 _D232 = "mutation SetPaymentPreference($input: SetPaymentPreferenceInput!) {\n  setPaymentPreference(input: $input) {\n    __typename\n  }\n}\n"
 
 # setUpDirectDebitInstruction
-_T233 = models.SetUpDirectDebitInstruction | None
-_A233: _Lazy[_T233] = _Lazy(_T233)
+_T233: TypeAlias = "models.SetUpDirectDebitInstruction | None"
+_A233: _Lazy[_T233] = _Lazy(lambda m: m.SetUpDirectDebitInstruction | None)
 _D233 = "mutation SetUpDirectDebitInstruction($input: SetUpDirectDebitInstructionInput!) {\n  setUpDirectDebitInstruction(input: $input) {\n    paymentInstruction {\n      __typename\n    }\n  }\n}\n"
 
 # setUpDirectDebitInstructionForBusiness
-_T234 = models.SetUpDirectDebitInstructionForBusiness | None
-_A234: _Lazy[_T234] = _Lazy(_T234)
+_T234: TypeAlias = "models.SetUpDirectDebitInstructionForBusiness | None"
+_A234: _Lazy[_T234] = _Lazy(lambda m: m.SetUpDirectDebitInstructionForBusiness | None)
 _D234 = "mutation SetUpDirectDebitInstructionForBusiness($input: SetUpDirectDebitInstructionForBusinessInput!) {\n  setUpDirectDebitInstructionForBusiness(input: $input) {\n    paymentInstruction {\n      __typename\n    }\n  }\n}\n"
 
 # setUpDirectDebitInstructionFromStoredDetails
-_T235 = models.SetUpDirectDebitInstructionFromStoredDetails | None
-_A235: _Lazy[_T235] = _Lazy(_T235)
+_T235: TypeAlias = "models.SetUpDirectDebitInstructionFromStoredDetails | None"
+_A235: _Lazy[_T235] = _Lazy(lambda m: m.SetUpDirectDebitInstructionFromStoredDetails | None)
 _D235 = "mutation SetUpDirectDebitInstructionFromStoredDetails($input: SetUpDirectDebitInstructionFromStoredDetailsInput!) {\n  setUpDirectDebitInstructionFromStoredDetails(input: $input) {\n    paymentInstruction {\n      __typename\n    }\n  }\n}\n"
 
 # setVehicleChargePreferences
-_T236 = models.SetVehicleChargingPreferences | None
-_A236: _Lazy[_T236] = _Lazy(_T236)
+_T236: TypeAlias = "models.SetVehicleChargingPreferences | None"
+_A236: _Lazy[_T236] = _Lazy(lambda m: m.SetVehicleChargingPreferences | None)
 _D236 = "mutation SetVehicleChargePreferences($input: VehicleChargingPreferencesInput) {\n  setVehicleChargePreferences(input: $input) {\n    krakenflexDevice {\n      __typename\n    }\n  }\n}\n"
 
 # shareGoodsQuote
-_T237 = models.ShareGoodsQuote | None
-_A237: _Lazy[_T237] = _Lazy(_T237)
+_T237: TypeAlias = "models.ShareGoodsQuote | None"
+_A237: _Lazy[_T237] = _Lazy(lambda m: m.ShareGoodsQuote | None)
 _D237 = "mutation ShareGoodsQuote($input: ShareGoodsQuoteInput!) {\n  shareGoodsQuote(input: $input) {\n    share {\n      __typename\n    }\n  }\n}\n"
 
 # startCollectionProcess
-_T238 = models.StartCollectionProcess | None
-_A238: _Lazy[_T238] = _Lazy(_T238)
+_T238: TypeAlias = "models.StartCollectionProcess | None"
+_A238: _Lazy[_T238] = _Lazy(lambda m: m.StartCollectionProcess | None)
 _D238 = "mutation StartCollectionProcess($input: StartCollectionProcessInput!) {\n  startCollectionProcess(input: $input) {\n    collectionProcessStarted {\n      __typename\n    }\n  }\n}\n"
 
 # startCustomerVerification
-_T239 = models.StartCustomerVerification | None
-_A239: _Lazy[_T239] = _Lazy(_T239)
+_T239: TypeAlias = "models.StartCustomerVerification | None"
+_A239: _Lazy[_T239] = _Lazy(lambda m: m.StartCustomerVerification | None)
 _D239 = "mutation StartCustomerVerification($input: StartCustomerVerificationInput!) {\n  startCustomerVerification(input: $input) {\n    verificationProcess {\n      __typename\n    }\n  }\n}\n"
 
 # startReAuthentication
-_T240 = models.StartReAuthentication | None
-_A240: _Lazy[_T240] = _Lazy(_T240)
+_T240: TypeAlias = "models.StartReAuthentication | None"
+_A240: _Lazy[_T240] = _Lazy(lambda m: m.StartReAuthentication | None)
 _D240 = "mutation StartReAuthentication($input: StartReAuthenticationInput!) {\n  startReAuthentication(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # startSmartFlexOnboarding
-_T241 = models.StartSmartFlexOnboarding | None
-_A241: _Lazy[_T241] = _Lazy(_T241)
+_T241: TypeAlias = "models.StartSmartFlexOnboarding | None"
+_A241: _Lazy[_T241] = _Lazy(lambda m: m.StartSmartFlexOnboarding | None)
 _D241 = "mutation StartSmartFlexOnboarding($input: StartSmartFlexOnboardingInput!) {\n  startSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # startTestChargeForSmartFlexOnboarding
-_T242 = models.StartTestChargeForSmartFlexOnboarding | None
-_A242: _Lazy[_T242] = _Lazy(_T242)
+_T242: TypeAlias = "models.StartTestChargeForSmartFlexOnboarding | None"
+_A242: _Lazy[_T242] = _Lazy(lambda m: m.StartTestChargeForSmartFlexOnboarding | None)
 _D242 = "mutation StartTestChargeForSmartFlexOnboarding($input: CompleteSmartFlexOnboardingStepInput!) {\n  startTestChargeForSmartFlexOnboarding(input: $input) {\n    wizard {\n      __typename\n    }\n  }\n}\n"
 
 # stopAutomatedPayments
-_T243 = models.StopAutomatedPayments | None
-_A243: _Lazy[_T243] = _Lazy(_T243)
+_T243: TypeAlias = "models.StopAutomatedPayments | None"
+_A243: _Lazy[_T243] = _Lazy(lambda m: m.StopAutomatedPayments | None)
 _D243 = "mutation StopAutomatedPayments($input: StopAutomatedPaymentsInput!) {\n  stopAutomatedPayments(input: $input) {\n    __typename\n  }\n}\n"
 
 # storeBankDetailsForLead
-_T244 = models.StoreBankDetailsForLead | None
-_A244: _Lazy[_T244] = _Lazy(_T244)
+_T244: TypeAlias = "models.StoreBankDetailsForLead | None"
+_A244: _Lazy[_T244] = _Lazy(lambda m: m.StoreBankDetailsForLead | None)
 _D244 = "mutation StoreBankDetailsForLead($input: StoreBankDetailsForLeadInput!) {\n  storeBankDetailsForLead(input: $input) {\n    paymentMethodReference\n  }\n}\n"
 
 # storeDirectDebitPaymentMethodDetails
-_T245 = models.StoreDirectDebitPaymentMethodDetails | None
-_A245: _Lazy[_T245] = _Lazy(_T245)
+_T245: TypeAlias = "models.StoreDirectDebitPaymentMethodDetails | None"
+_A245: _Lazy[_T245] = _Lazy(lambda m: m.StoreDirectDebitPaymentMethodDetails | None)
 _D245 = "mutation StoreDirectDebitPaymentMethodDetails($input: StoreDirectDebitPaymentMethodDetailsInput!) {\n  storeDirectDebitPaymentMethodDetails(input: $input) {\n    storedPaymentMethodDetailsReference\n  }\n}\n"
 
 # storePaymentInstruction
-_T246 = models.StorePaymentInstruction | None
-_A246: _Lazy[_T246] = _Lazy(_T246)
+_T246: TypeAlias = "models.StorePaymentInstruction | None"
+_A246: _Lazy[_T246] = _Lazy(lambda m: m.StorePaymentInstruction | None)
 _D246 = "mutation StorePaymentInstruction($input: StorePaymentInstructionInput!) {\n  storePaymentInstruction(input: $input) {\n    paymentInstruction {\n      __typename\n    }\n  }\n}\n"
 
 # submitCustomerFeedback
-_T247 = models.SubmitCustomerFeedback | None
-_A247: _Lazy[_T247] = _Lazy(_T247)
+_T247: TypeAlias = "models.SubmitCustomerFeedback | None"
+_A247: _Lazy[_T247] = _Lazy(lambda m: m.SubmitCustomerFeedback | None)
 _D247 = "mutation SubmitCustomerFeedback($input: CustomerFeedbackInputType!) {\n  submitCustomerFeedback(input: $input) {\n    customerFeedback {\n      __typename\n    }\n  }\n}\n"
 
 # submitGasSelfReading
-_T248 = models.SubmitGasSelfReading | None
-_A248: _Lazy[_T248] = _Lazy(_T248)
+_T248: TypeAlias = "models.SubmitGasSelfReading | None"
+_A248: _Lazy[_T248] = _Lazy(lambda m: m.SubmitGasSelfReading | None)
 _D248 = "mutation SubmitGasSelfReading($input: GasSelfReadingSubmissionInput!) {\n  submitGasSelfReading(input: $input) {\n    cups\n  }\n}\n"
 
 # submitRepaymentRequest
-_T249 = models.SubmitRepaymentRequest | None
-_A249: _Lazy[_T249] = _Lazy(_T249)
+_T249: TypeAlias = "models.SubmitRepaymentRequest | None"
+_A249: _Lazy[_T249] = _Lazy(lambda m: m.SubmitRepaymentRequest | None)
 _D249 = "mutation SubmitRepaymentRequest($input: RequestRepaymentInputType!) {\n  submitRepaymentRequest(input: $input) {\n    repaymentRequest {\n      __typename\n    }\n  }\n}\n"
 
 # suspendControl
-_T250 = models.SuspendDeviceControl | None
-_A250: _Lazy[_T250] = _Lazy(_T250)
+_T250: TypeAlias = "models.SuspendDeviceControl | None"
+_A250: _Lazy[_T250] = _Lazy(lambda m: m.SuspendDeviceControl | None)
 _D250 = "mutation SuspendControl($input: AccountNumberInput) {\n  suspendControl(input: $input) {\n    krakenflexDevice {\n      __typename\n    }\n  }\n}\n"
 
 # switchAccountToVariablePaymentSchedule
-_T251 = models.SwitchAccountToVariablePaymentSchedule | None
-_A251: _Lazy[_T251] = _Lazy(_T251)
+_T251: TypeAlias = "models.SwitchAccountToVariablePaymentSchedule | None"
+_A251: _Lazy[_T251] = _Lazy(lambda m: m.SwitchAccountToVariablePaymentSchedule | None)
 _D251 = "mutation SwitchAccountToVariablePaymentSchedule($input: SwitchAccountToVariablePaymentScheduleInput!) {\n  switchAccountToVariablePaymentSchedule(input: $input) {\n    schedule {\n      __typename\n    }\n  }\n}\n"
 
 # terminateAgreement
-_T252 = models.TerminateAgreement | None
-_A252: _Lazy[_T252] = _Lazy(_T252)
+_T252: TypeAlias = "models.TerminateAgreement | None"
+_A252: _Lazy[_T252] = _Lazy(lambda m: m.TerminateAgreement | None)
 _D252 = "mutation TerminateAgreement($input: TerminateAgreementInput!) {\n  terminateAgreement(input: $input) {\n    agreement {\n      __typename\n    }\n  }\n}\n"
 
 # terminateContract
-_T253 = models.TerminateContractOutput
-_A253: _Lazy[_T253] = _Lazy(_T253)
+_T253: TypeAlias = "models.TerminateContractOutput"
+_A253: _Lazy[_T253] = _Lazy(lambda m: m.TerminateContractOutput)
 _D253 = "mutation TerminateContract($input: TerminateContractInput!) {\n  terminateContract(input: $input) {\n    contract {\n      __typename\n    }\n  }\n}\n"
 
 # terminateCreditTransferPermission
-_T254 = models.TerminateCreditTransferPermission | None
-_A254: _Lazy[_T254] = _Lazy(_T254)
+_T254: TypeAlias = "models.TerminateCreditTransferPermission | None"
+_A254: _Lazy[_T254] = _Lazy(lambda m: m.TerminateCreditTransferPermission | None)
 _D254 = "mutation TerminateCreditTransferPermission($input: TerminateCreditTransferPermissionInput!) {\n  terminateCreditTransferPermission(input: $input) {\n    validTo\n  }\n}\n"
 
 # terminateSolarWalletRelationship
-_T255 = models.TerminateSolarWalletRelationship | None
-_A255: _Lazy[_T255] = _Lazy(_T255)
+_T255: TypeAlias = "models.TerminateSolarWalletRelationship | None"
+_A255: _Lazy[_T255] = _Lazy(lambda m: m.TerminateSolarWalletRelationship | None)
 _D255 = "mutation TerminateSolarWalletRelationship($input: TerminateSolarWalletRelationshipType!) {\n  terminateSolarWalletRelationship(input: $input) {\n    creditSharingLedgerId\n    sourceAccountNumber\n    success\n    targetAccountNumber\n    targetGivenName\n    validTo\n  }\n}\n"
 
 # thirdPartyCompleteDeviceRegistration
-_T256 = models.ThirdPartyCompleteDeviceRegistration | None
-_A256: _Lazy[_T256] = _Lazy(_T256)
+_T256: TypeAlias = "models.ThirdPartyCompleteDeviceRegistration | None"
+_A256: _Lazy[_T256] = _Lazy(lambda m: m.ThirdPartyCompleteDeviceRegistration | None)
 _D256 = "mutation ThirdPartyCompleteDeviceRegistration($input: CompleteDeviceRegistrationInput) {\n  thirdPartyCompleteDeviceRegistration(input: $input) {\n    success {\n      __typename\n    }\n  }\n}\n"
 
 # transferLeadOpportunities
-_T257 = models.TransferLeadOpportunities | None
-_A257: _Lazy[_T257] = _Lazy(_T257)
+_T257: TypeAlias = "models.TransferLeadOpportunities | None"
+_A257: _Lazy[_T257] = _Lazy(lambda m: m.TransferLeadOpportunities | None)
 _D257 = "mutation TransferLeadOpportunities($input: TransferLeadOpportunitiesInput!) {\n  transferLeadOpportunities(input: $input) {\n    opportunitiesTransferred\n  }\n}\n"
 
 # transferLedgerBalance
-_T258 = models.TransferLedgerBalance | None
-_A258: _Lazy[_T258] = _Lazy(_T258)
+_T258: TypeAlias = "models.TransferLedgerBalance | None"
+_A258: _Lazy[_T258] = _Lazy(lambda m: m.TransferLedgerBalance | None)
 _D258 = "mutation TransferLedgerBalance($input: TransferLedgerBalanceInputType!) {\n  transferLedgerBalance(input: $input) {\n    balanceTransfer {\n      __typename\n    }\n  }\n}\n"
 
 # transferLoyaltyPointsBetweenUsers
-_T259 = models.TransferLoyaltyPointsBetweenUsers | None
-_A259: _Lazy[_T259] = _Lazy(_T259)
+_T259: TypeAlias = "models.TransferLoyaltyPointsBetweenUsers | None"
+_A259: _Lazy[_T259] = _Lazy(lambda m: m.TransferLoyaltyPointsBetweenUsers | None)
 _D259 = "mutation TransferLoyaltyPointsBetweenUsers($input: TransferLoyaltyPointsBetweenUsersInput!) {\n  transferLoyaltyPointsBetweenUsers(input: $input) {\n    pointsTransferred\n  }\n}\n"
 
 # triggerBoostCharge
-_T260 = models.PerformBoostCharge | None
-_A260: _Lazy[_T260] = _Lazy(_T260)
+_T260: TypeAlias = "models.PerformBoostCharge | None"
+_A260: _Lazy[_T260] = _Lazy(lambda m: m.PerformBoostCharge | None)
 _D260 = "mutation TriggerBoostCharge($input: AccountNumberInput) {\n  triggerBoostCharge(input: $input) {\n    krakenflexDevice {\n      __typename\n    }\n  }\n}\n"
 
 # triggerCollectionProcessMessage
-_T261 = models.TriggerCollectionProcessMessage | None
-_A261: _Lazy[_T261] = _Lazy(_T261)
+_T261: TypeAlias = "models.TriggerCollectionProcessMessage | None"
+_A261: _Lazy[_T261] = _Lazy(lambda m: m.TriggerCollectionProcessMessage | None)
 _D261 = "mutation TriggerCollectionProcessMessage($input: TriggerCollectionProcessMessageInput!) {\n  triggerCollectionProcessMessage(input: $input) {\n    triggerResult {\n      __typename\n    }\n  }\n}\n"
 
 # triggerPostUploadOperations
-_T262 = models.TriggerPostUploadOperations
-_A262: _Lazy[_T262] = _Lazy(_T262)
+_T262: TypeAlias = "models.TriggerPostUploadOperations"
+_A262: _Lazy[_T262] = _Lazy(lambda m: m.TriggerPostUploadOperations)
 _D262 = "mutation TriggerPostUploadOperations($s3Key: String!) {\n  triggerPostUploadOperations(s3Key: $s3Key) {\n    operationsTriggered\n  }\n}\n"
 
 # triggerTestCharge
-_T263 = models.PerformTestCharge | None
-_A263: _Lazy[_T263] = _Lazy(_T263)
+_T263: TypeAlias = "models.PerformTestCharge | None"
+_A263: _Lazy[_T263] = _Lazy(lambda m: m.PerformTestCharge | None)
 _D263 = "mutation TriggerTestCharge($input: AccountNumberInput) {\n  triggerTestCharge(input: $input) {\n    krakenflexDevice {\n      __typename\n    }\n  }\n}\n"
 
 # unenrollAccountFromLoyaltyProgram
-_T264 = models.UnenrollAccountFromLoyaltyProgram | None
-_A264: _Lazy[_T264] = _Lazy(_T264)
+_T264: TypeAlias = "models.UnenrollAccountFromLoyaltyProgram | None"
+_A264: _Lazy[_T264] = _Lazy(lambda m: m.UnenrollAccountFromLoyaltyProgram | None)
 _D264 = "mutation UnenrollAccountFromLoyaltyProgram($input: UnenrollAccountFromLoyaltyProgramInput!) {\n  unenrollAccountFromLoyaltyProgram(input: $input) {\n    outcome {\n      __typename\n    }\n  }\n}\n"
 
 # unlinkUserFromLine
-_T265 = models.UnlinkUserFromLineResponse
-_A265: _Lazy[_T265] = _Lazy(_T265)
+_T265: TypeAlias = "models.UnlinkUserFromLineResponse"
+_A265: _Lazy[_T265] = _Lazy(lambda m: m.UnlinkUserFromLineResponse)
 _D265 = "mutation UnlinkUserFromLine {\n  unlinkUserFromLine {\n    __typename\n  }\n}\n"
 
 # updateAccountBillingAddress
-_T266 = models.UpdateAccountBillingAddress | None
-_A266: _Lazy[_T266] = _Lazy(_T266)
+_T266: TypeAlias = "models.UpdateAccountBillingAddress | None"
+_A266: _Lazy[_T266] = _Lazy(lambda m: m.UpdateAccountBillingAddress | None)
 _D266 = "mutation UpdateAccountBillingAddress($input: AccountBillingAddressInput!) {\n  updateAccountBillingAddress(input: $input) {\n    account {\n      __typename\n    }\n  }\n}\n"
 
 # updateAccountBillingEmail
-_T267 = models.UpdateAccountBillingEmail | None
-_A267: _Lazy[_T267] = _Lazy(_T267)
+_T267: TypeAlias = "models.UpdateAccountBillingEmail | None"
+_A267: _Lazy[_T267] = _Lazy(lambda m: m.UpdateAccountBillingEmail | None)
 _D267 = "mutation UpdateAccountBillingEmail($input: UpdateAccountBillingEmailInput!) {\n  updateAccountBillingEmail(input: $input) {\n    account {\n      __typename\n    }\n  }\n}\n"
 
 # updateAccountConsents
-_T268 = models.UpdateAccountConsents | None
-_A268: _Lazy[_T268] = _Lazy(_T268)
+_T268: TypeAlias = "models.UpdateAccountConsents | None"
+_A268: _Lazy[_T268] = _Lazy(lambda m: m.UpdateAccountConsents | None)
 _D268 = "mutation UpdateAccountConsents($accountNumber: String!, $consents: [ConsentInput]!) {\n  updateAccountConsents(accountNumber: $accountNumber, consents: $consents) {\n    consents {\n      __typename\n    }\n  }\n}\n"
 
 # updateAccountReference
-_T269 = models.UpdateAccountReference | None
-_A269: _Lazy[_T269] = _Lazy(_T269)
+_T269: TypeAlias = "models.UpdateAccountReference | None"
+_A269: _Lazy[_T269] = _Lazy(lambda m: m.UpdateAccountReference | None)
 _D269 = "mutation UpdateAccountReference($input: AccountReferenceInput!) {\n  updateAccountReference(input: $input) {\n    accountReference {\n      __typename\n    }\n  }\n}\n"
 
 # updateAccountReferralStatus
-_T270 = models.UpdateAccountReferralStatus | None
-_A270: _Lazy[_T270] = _Lazy(_T270)
+_T270: TypeAlias = "models.UpdateAccountReferralStatus | None"
+_A270: _Lazy[_T270] = _Lazy(lambda m: m.UpdateAccountReferralStatus | None)
 _D270 = "mutation UpdateAccountReferralStatus($input: UpdateAccountReferralStatusInput!) {\n  updateAccountReferralStatus(input: $input) {\n    accountReferral {\n      __typename\n    }\n  }\n}\n"
 
 # updateAccountUser
-_T271 = models.UpdateAccountUser | None
-_A271: _Lazy[_T271] = _Lazy(_T271)
+_T271: TypeAlias = "models.UpdateAccountUser | None"
+_A271: _Lazy[_T271] = _Lazy(lambda m: m.UpdateAccountUser | None)
 _D271 = "mutation UpdateAccountUser($input: UpdateAccountUserInput) {\n  updateAccountUser(input: $input) {\n    viewer {\n      __typename\n    }\n  }\n}\n"
 
 # updateAccountUserConsents
-_T272 = models.UpdateAccountUserConsents | None
-_A272: _Lazy[_T272] = _Lazy(_T272)
+_T272: TypeAlias = "models.UpdateAccountUserConsents | None"
+_A272: _Lazy[_T272] = _Lazy(lambda m: m.UpdateAccountUserConsents | None)
 _D272 = "mutation UpdateAccountUserConsents($consents: [ConsentTypeInput], $userNumber: String) {\n  updateAccountUserConsents(consents: $consents, userNumber: $userNumber) {\n    accountUserConsents {\n      __typename\n    }\n  }\n}\n"
 
 # updateActivePurchase
-_T273 = models.UpdateActivePurchase | None
-_A273: _Lazy[_T273] = _Lazy(_T273)
+_T273: TypeAlias = "models.UpdateActivePurchase | None"
+_A273: _Lazy[_T273] = _Lazy(lambda m: m.UpdateActivePurchase | None)
 _D273 = "mutation UpdateActivePurchase($input: UpdatePurchaseInput!) {\n  updateActivePurchase(input: $input) {\n    goodsPurchase {\n      __typename\n    }\n  }\n}\n"
 
 # updateAffiliateLink
-_T274 = models.UpdateAffiliateLink
-_A274: _Lazy[_T274] = _Lazy(_T274)
+_T274: TypeAlias = "models.UpdateAffiliateLink"
+_A274: _Lazy[_T274] = _Lazy(lambda m: m.UpdateAffiliateLink)
 _D274 = "mutation UpdateAffiliateLink($input: UpdateAffiliateLinkInputType!) {\n  updateAffiliateLink(input: $input) {\n    affiliateLink {\n      __typename\n    }\n  }\n}\n"
 
 # updateAffiliateOrganisation
-_T275 = models.UpdateAffiliateOrganisation
-_A275: _Lazy[_T275] = _Lazy(_T275)
+_T275: TypeAlias = "models.UpdateAffiliateOrganisation"
+_A275: _Lazy[_T275] = _Lazy(lambda m: m.UpdateAffiliateOrganisation)
 _D275 = "mutation UpdateAffiliateOrganisation($input: UpdateAffiliateOrganisationInputType!) {\n  updateAffiliateOrganisation(input: $input) {\n    affiliateOrganisation {\n      __typename\n    }\n  }\n}\n"
 
 # updateAgentAuxiliaryStatus
-_T276 = models.UpdateAgentAuxiliaryStatus | None
-_A276: _Lazy[_T276] = _Lazy(_T276)
+_T276: TypeAlias = "models.UpdateAgentAuxiliaryStatus | None"
+_A276: _Lazy[_T276] = _Lazy(lambda m: m.UpdateAgentAuxiliaryStatus | None)
 _D276 = "mutation UpdateAgentAuxiliaryStatus($input: UpdateAgentAuxiliaryStatusInput!) {\n  updateAgentAuxiliaryStatus(input: $input) {\n    success\n  }\n}\n"
 
 # updateAgreementPeriod
-_T277 = models.UpdateAgreementPeriod | None
-_A277: _Lazy[_T277] = _Lazy(_T277)
+_T277: TypeAlias = "models.UpdateAgreementPeriod | None"
+_A277: _Lazy[_T277] = _Lazy(lambda m: m.UpdateAgreementPeriod | None)
 _D277 = "mutation UpdateAgreementPeriod($input: UpdateAgreementPeriodInput!) {\n  updateAgreementPeriod(input: $input) {\n    account {\n      __typename\n    }\n  }\n}\n"
 
 # updateAgreementRescission
-_T278 = models.UpdateAgreementRescission | None
-_A278: _Lazy[_T278] = _Lazy(_T278)
+_T278: TypeAlias = "models.UpdateAgreementRescission | None"
+_A278: _Lazy[_T278] = _Lazy(lambda m: m.UpdateAgreementRescission | None)
 _D278 = "mutation UpdateAgreementRescission($input: UpdateAgreementRescissionInput!) {\n  updateAgreementRescission(input: $input) {\n    agreementRescission {\n      __typename\n    }\n  }\n}\n"
 
 # updateAgreementRollover
-_T279 = models.UpdateAgreementRollover | None
-_A279: _Lazy[_T279] = _Lazy(_T279)
+_T279: TypeAlias = "models.UpdateAgreementRollover | None"
+_A279: _Lazy[_T279] = _Lazy(lambda m: m.UpdateAgreementRollover | None)
 _D279 = "mutation UpdateAgreementRollover($input: UpdateAgreementRolloverInput!) {\n  updateAgreementRollover(input: $input) {\n    agreementRollover {\n      __typename\n    }\n  }\n}\n"
 
 # updateApiException
-_T280 = models.UpdateAPIException | None
-_A280: _Lazy[_T280] = _Lazy(_T280)
+_T280: TypeAlias = "models.UpdateAPIException | None"
+_A280: _Lazy[_T280] = _Lazy(lambda m: m.UpdateAPIException | None)
 _D280 = "mutation UpdateApiException($input: UpdateAPIExceptionInput!) {\n  updateApiException(input: $input) {\n    apiException {\n      __typename\n    }\n  }\n}\n"
 
 # updateApiExceptionNote
-_T281 = models.UpdateAPIExceptionNote | None
-_A281: _Lazy[_T281] = _Lazy(_T281)
+_T281: TypeAlias = "models.UpdateAPIExceptionNote | None"
+_A281: _Lazy[_T281] = _Lazy(lambda m: m.UpdateAPIExceptionNote | None)
 _D281 = "mutation UpdateApiExceptionNote($input: UpdateAPIExceptionNoteInput!) {\n  updateApiExceptionNote(input: $input) {\n    apiException {\n      __typename\n    }\n  }\n}\n"
 
 # updateAutoTopUpAmount
-_T282 = models.UpdateAutoTopUpAmount | None
-_A282: _Lazy[_T282] = _Lazy(_T282)
+_T282: TypeAlias = "models.UpdateAutoTopUpAmount | None"
+_A282: _Lazy[_T282] = _Lazy(lambda m: m.UpdateAutoTopUpAmount | None)
 _D282 = "mutation UpdateAutoTopUpAmount($input: UpdateAutoTopUpAmountInput!) {\n  updateAutoTopUpAmount(input: $input) {\n    schedule {\n      __typename\n    }\n  }\n}\n"
 
 # updateBillingAddress
-_T283 = models.UpdateBillingAddress | None
-_A283: _Lazy[_T283] = _Lazy(_T283)
+_T283: TypeAlias = "models.UpdateBillingAddress | None"
+_A283: _Lazy[_T283] = _Lazy(lambda m: m.UpdateBillingAddress | None)
 _D283 = "mutation UpdateBillingAddress($input: UpdateAccountBillingAddressInput) {\n  updateBillingAddress(input: $input) {\n    success\n  }\n}\n"
 
 # updateBillingDetails
-_T284 = models.UpdateBillingDetails | None
-_A284: _Lazy[_T284] = _Lazy(_T284)
+_T284: TypeAlias = "models.UpdateBillingDetails | None"
+_A284: _Lazy[_T284] = _Lazy(lambda m: m.UpdateBillingDetails | None)
 _D284 = "mutation UpdateBillingDetails($input: UpdateAccountBillingDetailsInput) {\n  updateBillingDetails(input: $input) {\n    success\n  }\n}\n"
 
 # updateBoostCharge
-_T285 = models.UpdateBoostChargeSmartFlexDeviceInterface | None
-_A285: _Lazy[_T285] = _Lazy(_T285)
+_T285: TypeAlias = "models.UpdateBoostChargeSmartFlexDeviceInterface | None"
+_A285: _Lazy[_T285] = _Lazy(lambda m: m.UpdateBoostChargeSmartFlexDeviceInterface | None)
 _D285 = "mutation UpdateBoostCharge($input: UpdateBoostChargeInput) {\n  updateBoostCharge(input: $input) {\n    alerts {\n      __typename\n    }\n    deviceType\n    id\n    integrationDeviceId\n    name\n    onboardingWizard {\n      __typename\n    }\n    preferences {\n      __typename\n    }\n    preferenceSetting {\n      __typename\n    }\n    propertyId\n    provider\n    reAuthenticationState {\n      __typename\n    }\n    status {\n      __typename\n    }\n  }\n}\n"
 
 # updateCampaignAccountExpiryDate
-_T286 = models.UpdateCampaignAccountExpiryDate | None
-_A286: _Lazy[_T286] = _Lazy(_T286)
+_T286: TypeAlias = "models.UpdateCampaignAccountExpiryDate | None"
+_A286: _Lazy[_T286] = _Lazy(lambda m: m.UpdateCampaignAccountExpiryDate | None)
 _D286 = "mutation UpdateCampaignAccountExpiryDate($input: UpdateCampaignAccountExpiryDateInput!) {\n  updateCampaignAccountExpiryDate(input: $input) {\n    campaignAccount {\n      __typename\n    }\n  }\n}\n"
 
 # updateCollectionProcessRecordLatestStep
-_T287 = models.UpdateCollectionProcessRecordLatestStep | None
-_A287: _Lazy[_T287] = _Lazy(_T287)
+_T287: TypeAlias = "models.UpdateCollectionProcessRecordLatestStep | None"
+_A287: _Lazy[_T287] = _Lazy(lambda m: m.UpdateCollectionProcessRecordLatestStep | None)
 _D287 = "mutation UpdateCollectionProcessRecordLatestStep($input: UpdateCollectionProcessRecordLatestStepInputType!) {\n  updateCollectionProcessRecordLatestStep(input: $input) {\n    updatedCollectionProcessRecord {\n      __typename\n    }\n  }\n}\n"
 
 # updateCollectionProcessRecordToActive
-_T288 = models.UpdateCollectionProcessRecordToActive | None
-_A288: _Lazy[_T288] = _Lazy(_T288)
+_T288: TypeAlias = "models.UpdateCollectionProcessRecordToActive | None"
+_A288: _Lazy[_T288] = _Lazy(lambda m: m.UpdateCollectionProcessRecordToActive | None)
 _D288 = "mutation UpdateCollectionProcessRecordToActive($input: UpdateCollectionProcessRecordToActiveInputType!) {\n  updateCollectionProcessRecordToActive(input: $input) {\n    collectionProcessActivated {\n      __typename\n    }\n  }\n}\n"
 
 # updateCollectionProcessRecordToComplete
-_T289 = models.UpdateCollectionProcessRecordToComplete | None
-_A289: _Lazy[_T289] = _Lazy(_T289)
+_T289: TypeAlias = "models.UpdateCollectionProcessRecordToComplete | None"
+_A289: _Lazy[_T289] = _Lazy(lambda m: m.UpdateCollectionProcessRecordToComplete | None)
 _D289 = "mutation UpdateCollectionProcessRecordToComplete($input: UpdateCollectionProcessRecordToCompleteInputType!) {\n  updateCollectionProcessRecordToComplete(input: $input) {\n    collectionProcessComplete {\n      __typename\n    }\n  }\n}\n"
 
 # updateCommsDeliveryPreference
-_T290 = models.UpdateCommsDeliveryPreference | None
-_A290: _Lazy[_T290] = _Lazy(_T290)
+_T290: TypeAlias = "models.UpdateCommsDeliveryPreference | None"
+_A290: _Lazy[_T290] = _Lazy(lambda m: m.UpdateCommsDeliveryPreference | None)
 _D290 = "mutation UpdateCommsDeliveryPreference($input: UpdateCommsDeliveryPreferenceInput!) {\n  updateCommsDeliveryPreference(input: $input) {\n    account {\n      __typename\n    }\n  }\n}\n"
 
 # updateCommsPreferences
-_T291 = models.UpdateAccountUserCommsPreferencesMutationPayload | None
-_A291: _Lazy[_T291] = _Lazy(_T291)
+_T291: TypeAlias = "models.UpdateAccountUserCommsPreferencesMutationPayload | None"
+_A291: _Lazy[_T291] = _Lazy(lambda m: m.UpdateAccountUserCommsPreferencesMutationPayload | None)
 _D291 = "mutation UpdateCommsPreferences($input: UpdateAccountUserCommsPreferencesMutationInput!) {\n  updateCommsPreferences(input: $input) {\n    clientMutationId\n    commsPreferences {\n      __typename\n    }\n    emailFormat\n    errors {\n      __typename\n    }\n    fontSizeMultiplier\n    isOptedInMeterReadingConfirmations\n    isOptedInToClientMessages\n    isOptedInToOfferMessages\n    isOptedInToRecommendedMessages\n    isOptedInToSmsMessages\n    isOptedInToThirdPartyMessages\n    isOptedInToUpdateMessages\n    isUsingInvertedEmailColours\n    preferredHoldMusic\n  }\n}\n"
 
 # updateDcaProceeding
-_T292 = models.UpdateDCAProceeding | None
-_A292: _Lazy[_T292] = _Lazy(_T292)
+_T292: TypeAlias = "models.UpdateDCAProceeding | None"
+_A292: _Lazy[_T292] = _Lazy(lambda m: m.UpdateDCAProceeding | None)
 _D292 = "mutation UpdateDcaProceeding($input: UpdateDCAProceedingInputType!) {\n  updateDcaProceeding(input: $input) {\n    dcaProceedingUpdateStatus {\n      __typename\n    }\n  }\n}\n"
 
 # updateDeviceGridExport
-_T293 = models.UpdateDeviceGridExportSmartFlexDeviceInterface | None
-_A293: _Lazy[_T293] = _Lazy(_T293)
+_T293: TypeAlias = "models.UpdateDeviceGridExportSmartFlexDeviceInterface | None"
+_A293: _Lazy[_T293] = _Lazy(lambda m: m.UpdateDeviceGridExportSmartFlexDeviceInterface | None)
 _D293 = "mutation UpdateDeviceGridExport($input: UpdateDeviceGridExportInput) {\n  updateDeviceGridExport(input: $input) {\n    alerts {\n      __typename\n    }\n    deviceType\n    id\n    integrationDeviceId\n    name\n    onboardingWizard {\n      __typename\n    }\n    preferences {\n      __typename\n    }\n    preferenceSetting {\n      __typename\n    }\n    propertyId\n    provider\n    reAuthenticationState {\n      __typename\n    }\n    status {\n      __typename\n    }\n  }\n}\n"
 
 # updateDeviceSmartControl
-_T294 = models.UpdateDeviceSmartControlSmartFlexDeviceInterface | None
-_A294: _Lazy[_T294] = _Lazy(_T294)
+_T294: TypeAlias = "models.UpdateDeviceSmartControlSmartFlexDeviceInterface | None"
+_A294: _Lazy[_T294] = _Lazy(lambda m: m.UpdateDeviceSmartControlSmartFlexDeviceInterface | None)
 _D294 = "mutation UpdateDeviceSmartControl($input: SmartControlInput!) {\n  updateDeviceSmartControl(input: $input) {\n    alerts {\n      __typename\n    }\n    deviceType\n    id\n    integrationDeviceId\n    name\n    onboardingWizard {\n      __typename\n    }\n    preferences {\n      __typename\n    }\n    preferenceSetting {\n      __typename\n    }\n    propertyId\n    provider\n    reAuthenticationState {\n      __typename\n    }\n    status {\n      __typename\n    }\n  }\n}\n"
 
 # updateDocumentAccessibilityPreference
-_T295 = models.UpdateDocumentAccessibilityPreference
-_A295: _Lazy[_T295] = _Lazy(_T295)
+_T295: TypeAlias = "models.UpdateDocumentAccessibilityPreference"
+_A295: _Lazy[_T295] = _Lazy(lambda m: m.UpdateDocumentAccessibilityPreference)
 _D295 = "mutation UpdateDocumentAccessibilityPreference($input: UpdateDocumentAccessibilityPreferenceInput!) {\n  updateDocumentAccessibilityPreference(input: $input) {\n    account {\n      __typename\n    }\n  }\n}\n"
 
 # updateIsChargingDurationCapped
-_T296 = models.UpdateIsChargingDurationCappedSmartFlexDeviceInterface | None
-_A296: _Lazy[_T296] = _Lazy(_T296)
+_T296: TypeAlias = "models.UpdateIsChargingDurationCappedSmartFlexDeviceInterface | None"
+_A296: _Lazy[_T296] = _Lazy(lambda m: m.UpdateIsChargingDurationCappedSmartFlexDeviceInterface | None)
 _D296 = "mutation UpdateIsChargingDurationCapped($input: UpdateIsChargingDurationCappedInput) {\n  updateIsChargingDurationCapped(input: $input) {\n    alerts {\n      __typename\n    }\n    deviceType\n    id\n    integrationDeviceId\n    name\n    onboardingWizard {\n      __typename\n    }\n    preferences {\n      __typename\n    }\n    preferenceSetting {\n      __typename\n    }\n    propertyId\n    provider\n    reAuthenticationState {\n      __typename\n    }\n    status {\n      __typename\n    }\n  }\n}\n"
 
 # updateLeadDetails
-_T297 = models.UpdateLeadDetails | None
-_A297: _Lazy[_T297] = _Lazy(_T297)
+_T297: TypeAlias = "models.UpdateLeadDetails | None"
+_A297: _Lazy[_T297] = _Lazy(lambda m: m.UpdateLeadDetails | None)
 _D297 = "mutation UpdateLeadDetails($input: UpdateLeadDetailsInput!) {\n  updateLeadDetails(input: $input) {\n    updatedLeadData\n  }\n}\n"
 
 # updateLeadStage
-_T298 = models.UpdateLeadStage | None
-_A298: _Lazy[_T298] = _Lazy(_T298)
+_T298: TypeAlias = "models.UpdateLeadStage | None"
+_A298: _Lazy[_T298] = _Lazy(lambda m: m.UpdateLeadStage | None)
 _D298 = "mutation UpdateLeadStage($input: UpdateLeadStageInput!) {\n  updateLeadStage(input: $input) {\n    updatedLeadData\n  }\n}\n"
 
 # updateLeaveSupplier
-_T299 = models.LeaveSupplierUpdated
-_A299: _Lazy[_T299] = _Lazy(_T299)
+_T299: TypeAlias = "models.LeaveSupplierUpdated"
+_A299: _Lazy[_T299] = _Lazy(lambda m: m.LeaveSupplierUpdated)
 _D299 = "mutation UpdateLeaveSupplier($input: UpdateLeaveSupplierInput!) {\n  updateLeaveSupplier(input: $input) {\n    message\n  }\n}\n"
 
 # updateMessageTags
-_T300 = models.UpdateMessageTags | None
-_A300: _Lazy[_T300] = _Lazy(_T300)
+_T300: TypeAlias = "models.UpdateMessageTags | None"
+_A300: _Lazy[_T300] = _Lazy(lambda m: m.UpdateMessageTags | None)
 _D300 = "mutation UpdateMessageTags($input: UpdateMessageTagsInput) {\n  updateMessageTags(input: $input) {\n    tags {\n      __typename\n    }\n  }\n}\n"
 
 # updateMetadata
-_T301 = models.UpdateMetadata | None
-_A301: _Lazy[_T301] = _Lazy(_T301)
+_T301: TypeAlias = "models.UpdateMetadata | None"
+_A301: _Lazy[_T301] = _Lazy(lambda m: m.UpdateMetadata | None)
 _D301 = "mutation UpdateMetadata($input: MetadataInput!) {\n  updateMetadata(input: $input) {\n    metadata {\n      __typename\n    }\n  }\n}\n"
 
 # updateNotesOnOpportunity
-_T302 = models.UpdateNotesOnOpportunity | None
-_A302: _Lazy[_T302] = _Lazy(_T302)
+_T302: TypeAlias = "models.UpdateNotesOnOpportunity | None"
+_A302: _Lazy[_T302] = _Lazy(lambda m: m.UpdateNotesOnOpportunity | None)
 _D302 = "mutation UpdateNotesOnOpportunity($input: UpdateNotesOnOpportunityInput!) {\n  updateNotesOnOpportunity(input: $input) {\n    opportunityNumber\n  }\n}\n"
 
 # updateOfferGroupOnOpportunity
-_T303 = models.UpdateOfferGroupOnOpportunity | None
-_A303: _Lazy[_T303] = _Lazy(_T303)
+_T303: TypeAlias = "models.UpdateOfferGroupOnOpportunity | None"
+_A303: _Lazy[_T303] = _Lazy(lambda m: m.UpdateOfferGroupOnOpportunity | None)
 _D303 = "mutation UpdateOfferGroupOnOpportunity($input: UpdateOfferGroupOnOpportunityInput!) {\n  updateOfferGroupOnOpportunity(input: $input) {\n    opportunityNumber\n  }\n}\n"
 
 # updateOnSiteJobsRequest
-_T304 = models.UpdateOnSiteJobsRequest | None
-_A304: _Lazy[_T304] = _Lazy(_T304)
+_T304: TypeAlias = "models.UpdateOnSiteJobsRequest | None"
+_A304: _Lazy[_T304] = _Lazy(lambda m: m.UpdateOnSiteJobsRequest | None)
 _D304 = "mutation UpdateOnSiteJobsRequest($input: OnSiteJobsUpdateRequestInput!) {\n  updateOnSiteJobsRequest(input: $input) {\n    onSiteJobsRequest {\n      __typename\n    }\n  }\n}\n"
 
 # updateOpportunityAssignment
-_T305 = models.UpdateOpportunityAssignment | None
-_A305: _Lazy[_T305] = _Lazy(_T305)
+_T305: TypeAlias = "models.UpdateOpportunityAssignment | None"
+_A305: _Lazy[_T305] = _Lazy(lambda m: m.UpdateOpportunityAssignment | None)
 _D305 = "mutation UpdateOpportunityAssignment($input: UpdateOpportunityAssignmentInput!) {\n  updateOpportunityAssignment(input: $input) {\n    updatedOpportunityData\n  }\n}\n"
 
 # updateOpportunityDetails
-_T306 = models.UpdateOpportunityDetails | None
-_A306: _Lazy[_T306] = _Lazy(_T306)
+_T306: TypeAlias = "models.UpdateOpportunityDetails | None"
+_A306: _Lazy[_T306] = _Lazy(lambda m: m.UpdateOpportunityDetails | None)
 _D306 = "mutation UpdateOpportunityDetails($input: UpdateOpportunityDetailsInput!) {\n  updateOpportunityDetails(input: $input) {\n    updatedData\n  }\n}\n"
 
 # updateOpportunityExtraDetails
-_T307 = models.UpdateOpportunityExtraDetails | None
-_A307: _Lazy[_T307] = _Lazy(_T307)
+_T307: TypeAlias = "models.UpdateOpportunityExtraDetails | None"
+_A307: _Lazy[_T307] = _Lazy(lambda m: m.UpdateOpportunityExtraDetails | None)
 _D307 = "mutation UpdateOpportunityExtraDetails($input: UpdateExtraDetailsInput!) {\n  updateOpportunityExtraDetails(input: $input) {\n    extraDetails\n  }\n}\n"
 
 # updateOpportunityStage
-_T308 = models.UpdateOpportunityStage | None
-_A308: _Lazy[_T308] = _Lazy(_T308)
+_T308: TypeAlias = "models.UpdateOpportunityStage | None"
+_A308: _Lazy[_T308] = _Lazy(lambda m: m.UpdateOpportunityStage | None)
 _D308 = "mutation UpdateOpportunityStage($input: UpdateOpportunityStageInput!) {\n  updateOpportunityStage(input: $input) {\n    message\n  }\n}\n"
 
 # updateOptionsLanguagePreference
-_T309 = models.UpdateOptionsLanguagePreference | None
-_A309: _Lazy[_T309] = _Lazy(_T309)
+_T309: TypeAlias = "models.UpdateOptionsLanguagePreference | None"
+_A309: _Lazy[_T309] = _Lazy(lambda m: m.UpdateOptionsLanguagePreference | None)
 _D309 = "mutation UpdateOptionsLanguagePreference($input: OptionsLanguagePreferenceInput!) {\n  updateOptionsLanguagePreference(input: $input) {\n    optionsLanguagePreference\n  }\n}\n"
 
 # updatePassword
-_T310 = models.UpdatePassword | None
-_A310: _Lazy[_T310] = _Lazy(_T310)
+_T310: TypeAlias = "models.UpdatePassword | None"
+_A310: _Lazy[_T310] = _Lazy(lambda m: m.UpdatePassword | None)
 _D310 = "mutation UpdatePassword($input: UpdatePasswordInput) {\n  updatePassword(input: $input) {\n    viewer {\n      __typename\n    }\n  }\n}\n"
 
 # updatePaymentDetails
-_T311 = models.UpdatePaymentDetails | None
-_A311: _Lazy[_T311] = _Lazy(_T311)
+_T311: TypeAlias = "models.UpdatePaymentDetails | None"
+_A311: _Lazy[_T311] = _Lazy(lambda m: m.UpdatePaymentDetails | None)
 _D311 = "mutation UpdatePaymentDetails($newPaymentDetails: UpdateAccountPaymentInput) {\n  updatePaymentDetails(newPaymentDetails: $newPaymentDetails) {\n    success\n  }\n}\n"
 
 # updateProductPrices
-_T312 = models.UpdateProductPricesOutput
-_A312: _Lazy[_T312] = _Lazy(_T312)
+_T312: TypeAlias = "models.UpdateProductPricesOutput"
+_A312: _Lazy[_T312] = _Lazy(lambda m: m.UpdateProductPricesOutput)
 _D312 = "mutation UpdateProductPrices($input: UpdateProductPricesInput!) {\n  updateProductPrices(input: $input) {\n    prices {\n      __typename\n    }\n  }\n}\n"
 
 # updateQuoteConfiguration
-_T313 = models.UpdateQuoteConfigurationOutput | None
-_A313: _Lazy[_T313] = _Lazy(_T313)
+_T313: TypeAlias = "models.UpdateQuoteConfigurationOutput | None"
+_A313: _Lazy[_T313] = _Lazy(lambda m: m.UpdateQuoteConfigurationOutput | None)
 _D313 = "mutation UpdateQuoteConfiguration($input: UpdateQuoteConfigurationInput!) {\n  updateQuoteConfiguration(input: $input) {\n    quoteConfiguration {\n      __typename\n    }\n  }\n}\n"
 
 # updateSiteworksRequest
-_T314 = models.UpdateSiteworksRequest | None
-_A314: _Lazy[_T314] = _Lazy(_T314)
+_T314: TypeAlias = "models.UpdateSiteworksRequest | None"
+_A314: _Lazy[_T314] = _Lazy(lambda m: m.UpdateSiteworksRequest | None)
 _D314 = "mutation UpdateSiteworksRequest($input: UpdateSiteworksRequestInputType!) {\n  updateSiteworksRequest(input: $input) {\n    siteworksRequest {\n      __typename\n    }\n  }\n}\n"
 
 # updateUser
-_T315 = models.UpdateUserMutation | None
-_A315: _Lazy[_T315] = _Lazy(_T315)
+_T315: TypeAlias = "models.UpdateUserMutation | None"
+_A315: _Lazy[_T315] = _Lazy(lambda m: m.UpdateUserMutation | None)
 _D315 = "mutation UpdateUser($input: UpdateUserInput!) {\n  updateUser(input: $input) {\n    viewer {\n      __typename\n    }\n  }\n}\n"
 
 # updateUserDetails
-_T316 = models.UpdateAccountUserMutationPayload | None
-_A316: _Lazy[_T316] = _Lazy(_T316)
+_T316: TypeAlias = "models.UpdateAccountUserMutationPayload | None"
+_A316: _Lazy[_T316] = _Lazy(lambda m: m.UpdateAccountUserMutationPayload | None)
 _D316 = "mutation UpdateUserDetails($input: UpdateAccountUserMutationInput!) {\n  updateUserDetails(input: $input) {\n    clientMutationId\n    dateOfBirth\n    email\n    errors {\n      __typename\n    }\n    familyName\n    givenName\n    landline\n    mobile\n    pronouns\n  }\n}\n"
 
 # validateAddress
-_T317 = models.ValidateAddress | None
-_A317: _Lazy[_T317] = _Lazy(_T317)
+_T317: TypeAlias = "models.ValidateAddress | None"
+_A317: _Lazy[_T317] = _Lazy(lambda m: m.ValidateAddress | None)
 _D317 = "mutation ValidateAddress($input: ValidateAddressInput!) {\n  validateAddress(input: $input) {\n    cleanedDescriptor {\n      __typename\n    }\n    isValid\n  }\n}\n"
 
 # validateEmail
-_T318 = models.ValidateEmail | None
-_A318: _Lazy[_T318] = _Lazy(_T318)
+_T318: TypeAlias = "models.ValidateEmail | None"
+_A318: _Lazy[_T318] = _Lazy(lambda m: m.ValidateEmail | None)
 _D318 = "mutation ValidateEmail($input: ValidateEmailInput!) {\n  validateEmail(input: $input) {\n    isValid\n  }\n}\n"
 
 # validateMfaDevice
-_T319 = models.ValidateMfaDevice | None
-_A319: _Lazy[_T319] = _Lazy(_T319)
+_T319: TypeAlias = "models.ValidateMfaDevice | None"
+_A319: _Lazy[_T319] = _Lazy(lambda m: m.ValidateMfaDevice | None)
 _D319 = "mutation ValidateMfaDevice($input: ValidateMfaDeviceInputType!) {\n  validateMfaDevice(input: $input) {\n    deviceIsValid\n  }\n}\n"
 
 # validatePhone
-_T320 = models.ValidatePhone | None
-_A320: _Lazy[_T320] = _Lazy(_T320)
+_T320: TypeAlias = "models.ValidatePhone | None"
+_A320: _Lazy[_T320] = _Lazy(lambda m: m.ValidatePhone | None)
 _D320 = "mutation ValidatePhone($input: ValidatePhoneNumberInput!) {\n  validatePhone(input: $input) {\n    isValid\n  }\n}\n"
 
 # varyContractTerms
-_T321 = models.VaryContractTermsOutput
-_A321: _Lazy[_T321] = _Lazy(_T321)
+_T321: TypeAlias = "models.VaryContractTermsOutput"
+_A321: _Lazy[_T321] = _Lazy(lambda m: m.VaryContractTermsOutput)
 _D321 = "mutation VaryContractTerms($input: VaryContractTermsInput!) {\n  varyContractTerms(input: $input) {\n    contract {\n      __typename\n    }\n  }\n}\n"
 
 # verifyCustomer
-_T322 = models.VerifyCustomer | None
-_A322: _Lazy[_T322] = _Lazy(_T322)
+_T322: TypeAlias = "models.VerifyCustomer | None"
+_A322: _Lazy[_T322] = _Lazy(lambda m: m.VerifyCustomer | None)
 _D322 = "mutation VerifyCustomer($input: VerifyCustomerInput!) {\n  verifyCustomer(input: $input) {\n    user {\n      __typename\n    }\n  }\n}\n"
 
 # verifyEmail
-_T323 = models.VerifyEmail | None
-_A323: _Lazy[_T323] = _Lazy(_T323)
+_T323: TypeAlias = "models.VerifyEmail | None"
+_A323: _Lazy[_T323] = _Lazy(lambda m: m.VerifyEmail | None)
 _D323 = "mutation VerifyEmail($input: VerifyEmailInput!) {\n  verifyEmail(input: $input) {\n    isVerified\n  }\n}\n"
 
 # verifyIdentity
-_T324 = models.VerifyIdentity | None
-_A324: _Lazy[_T324] = _Lazy(_T324)
+_T324: TypeAlias = "models.VerifyIdentity | None"
+_A324: _Lazy[_T324] = _Lazy(lambda m: m.VerifyIdentity | None)
 _D324 = (
     "mutation VerifyIdentity($input: VerifyIdentityInput!) {\n  verifyIdentity(input: $input) {\n    token\n  }\n}\n"
 )
 
 # withdrawDunning
-_T325 = models.WithdrawDunning | None
-_A325: _Lazy[_T325] = _Lazy(_T325)
+_T325: TypeAlias = "models.WithdrawDunning | None"
+_A325: _Lazy[_T325] = _Lazy(lambda m: m.WithdrawDunning | None)
 _D325 = "mutation WithdrawDunning($input: WithdrawDunningInputType!) {\n  withdrawDunning(input: $input) {\n    withdrawSuccessful\n  }\n}\n"
+
+_TOKEN_PAYLOAD: _Lazy[models.ObtainKrakenJSONWebToken] = _Lazy(lambda m: m.ObtainKrakenJSONWebToken)
 
 
 class AsyncClient:
@@ -7208,7 +7215,7 @@ class AsyncClient:
             "obtainKrakenToken",
             {"input": _dump(input)},
         )
-        return TypeAdapter(models.ObtainKrakenJSONWebToken).validate_python(payload)
+        return _TOKEN_PAYLOAD.validate_python(payload)
 
 
 class Client:
@@ -12727,4 +12734,4 @@ class Client:
             "obtainKrakenToken",
             {"input": _dump(input)},
         )
-        return TypeAdapter(models.ObtainKrakenJSONWebToken).validate_python(payload)
+        return _TOKEN_PAYLOAD.validate_python(payload)
