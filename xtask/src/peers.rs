@@ -92,19 +92,39 @@ impl Side {
     }
 }
 
-/// Runs `cargo xtask bench-peers --rounds N`; `Ok` holds the report (a markdown table and notes).
-pub fn run(rounds: usize) -> Result<String, String> {
+/// What every comparison starts from.
+pub(crate) struct Setup {
+    /// The repository.
+    pub root: PathBuf,
+    /// `target/peers`, where the peers are installed.
+    pub peers: PathBuf,
+    /// The comparison's scratch directory below it, emptied.
+    pub work: PathBuf,
+    /// krakengen's release binary.
+    pub krakengen: PathBuf,
+}
+
+/// Checks the round count, empties `target/peers/{work}` and builds krakengen in release.
+pub(crate) fn prepare(rounds: usize, work: &str) -> Result<Setup, String> {
     if rounds == 0 {
         return Err("--rounds must be at least 1".into());
     }
     let root = crate::root();
     let peers = root.join("target/peers");
-    let work = peers.join("work");
+    let work = peers.join(work);
     reset_dir(&work)?;
-
     eprintln!("building krakengen (release)…");
-    run_status(Command::new(cargo()).args(["build", "--release", "--quiet", "-p", "krakengen-cli", "--bin", "krakengen"]).current_dir(&root), "cargo build --release -p krakengen-cli")?;
+    run_status(
+        Command::new(cargo()).args(["build", "--release", "--quiet", "-p", "krakengen-cli", "--bin", "krakengen"]).current_dir(&root),
+        "cargo build --release -p krakengen-cli",
+    )?;
     let krakengen = root.join("target/release/krakengen");
+    Ok(Setup { root, peers, work, krakengen })
+}
+
+/// Runs `cargo xtask bench-peers --rounds N`; `Ok` holds the report (a markdown table and notes).
+pub fn run(rounds: usize) -> Result<String, String> {
+    let Setup { root, peers, work, krakengen } = prepare(rounds, "work")?;
     let graphql_client = install_graphql_client(&peers)?;
     let graphql_codegen = install_graphql_codegen(&peers)?;
 

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use super::{cargo, install_graphql_client, load_average, median, reset_dir, run_status, versions, write_operation_documents};
+use super::{cargo, install_graphql_client, load_average, median, reset_dir, versions, write_operation_documents};
 
 /// One crate to compile: where it is and its name in the report.
 struct Crate {
@@ -149,16 +149,7 @@ fn pair(label: &'static str, key: &str, operations: &[&str], runtime: bool, work
 }
 
 pub fn run(rounds: usize) -> Result<String, String> {
-    if rounds == 0 {
-        return Err("--rounds must be at least 1".into());
-    }
-    let root = crate::root();
-    let peers = root.join("target/peers");
-    let work = peers.join("compile");
-    reset_dir(&work)?;
-    eprintln!("building krakengen (release)…");
-    run_status(Command::new(cargo()).args(["build", "--release", "--quiet", "-p", "krakengen-cli", "--bin", "krakengen"]).current_dir(&root), "cargo build --release -p krakengen-cli")?;
-    let krakengen = root.join("target/release/krakengen");
+    let super::Setup { root, peers, work, krakengen } = super::prepare(rounds, "compile")?;
     let graphql_client = install_graphql_client(&peers)?;
     let documents = write_operation_documents(&root, &work.join("operations"))?;
     let (all, rejected) = pair("all 326 operations", "all", &[], false, &work, &krakengen, &graphql_client, &documents)?;

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use super::{load_average, median, reset_dir, run_status, versions, write_operation_documents, Proc, Side};
+use super::{load_average, median, run_status, versions, write_operation_documents, Proc, Side};
 
 /// What the peers' environment holds. ariadne-codegen 0.19 wants httpx 0.28 and ruff 0.15, so the
 /// environment is its own, not the tests' one; pydantic and mypy are the tests' versions.
@@ -79,19 +79,7 @@ fn import(bin: &Path, dir: &Path, package: &str) -> Proc {
 }
 
 pub fn run(rounds: usize) -> Result<String, String> {
-    if rounds == 0 {
-        return Err("--rounds must be at least 1".into());
-    }
-    let root = crate::root();
-    let peers = root.join("target/peers");
-    let work = peers.join("python-work");
-    reset_dir(&work)?;
-    eprintln!("building krakengen (release)…");
-    run_status(
-        Command::new(super::cargo()).args(["build", "--release", "--quiet", "-p", "krakengen-cli", "--bin", "krakengen"]).current_dir(&root),
-        "cargo build --release -p krakengen-cli",
-    )?;
-    let krakengen = root.join("target/release/krakengen");
+    let super::Setup { root, peers, work, krakengen } = super::prepare(rounds, "python-work")?;
     let bin = install(&peers)?;
     let ariadne = bin.join("ariadne-codegen");
     let docs = work.join("documents");
