@@ -761,6 +761,15 @@ mod tests {
     }
 
 
+    /// A class's name is the one the JSON report gives it.
+    #[test]
+    fn a_class_is_named_as_the_report_names_it() {
+        for class in [Class::Breaking, Class::Dangerous, Class::Safe] {
+            assert_eq!(serde_json::to_value(class).unwrap(), class.as_str());
+        }
+        assert_eq!(Class::Dangerous.as_str(), "dangerous");
+    }
+
     #[test]
     fn type_compatibility_follows_the_position() {
         let t = |s: &str| TypeRef::parse(s).unwrap();
