@@ -313,3 +313,24 @@ fn docs_diff_md_lists_every_kind_and_no_other() {
     let unknown: Vec<_> = documented.difference(&code).collect();
     assert!(undocumented.is_empty() && unknown.is_empty(), "undocumented kinds: {undocumented:?}; documented kinds the code does not report: {unknown:?}");
 }
+
+/// `--fail-on`: a tightened permission fails at `breaking` although no generated item changes; an
+/// error code removed is safe for callers but fails at `breaking` all the same, since it removes a
+/// variant generated Rust may name; a complexity raised fails at `dangerous` and not at `breaking`;
+/// a description changed only at `safe`; no change fails nothing.
+#[test]
+fn thresholds_follow_the_worst_change() {
+    let base = base();
+    let after = |edits: &[Edit<'_>]| compare(&base, &apply(&base, edits), None, None);
+    let tightened = after(&[Edit::SetPermissions { mutation: "acceptGoodsQuote", permissions: "Can manage goods purchases AND Can query accounts" }]);
+    assert_eq!((tightened.count(Class::Breaking), tightened.rust_breaking()), (1, 0));
+    assert!(tightened.fails(Class::Breaking) && tightened.fails(Class::Dangerous) && tightened.fails(Class::Safe));
+    let dropped = after(&[Edit::DropErrorCode { mutation: "acceptGoodsQuote", code: "KT-CT-8224" }]);
+    assert_eq!((dropped.count(Class::Breaking), dropped.count(Class::Safe), dropped.rust_breaking()), (0, 1, 1));
+    assert!(dropped.fails(Class::Breaking) && dropped.fails(Class::Dangerous));
+    let raised = after(&[Edit::SetComplexity { mutation: "acceptGoodsQuote", complexity: 8 }]);
+    assert_eq!((raised.count(Class::Breaking), raised.count(Class::Dangerous), raised.rust_breaking()), (0, 1, 0));
+    assert!(!raised.fails(Class::Breaking) && raised.fails(Class::Dangerous) && raised.fails(Class::Safe));
+    let same = after(&[]);
+    assert!(!same.fails(Class::Breaking) && !same.fails(Class::Dangerous) && !same.fails(Class::Safe));
+}
