@@ -761,6 +761,18 @@ mod tests {
     }
 
 
+    /// A span with a line is located in its file; one without (a fact only a supplement states)
+    /// is not, even with a file index that exists.
+    #[test]
+    fn only_a_span_with_a_line_is_located() {
+        let text = include_str!("../../../../tests/fixtures/diff/base.txt");
+        let loaded = crate::Pipeline::new("t").reference_text("base.txt", text).load().unwrap_or_else(|f| panic!("{f}"));
+        let at = |line| location(loaded.model(), SideName::Old, Span { file: 0, line, column: 2, offset: 0, len: 1 });
+        assert_eq!(at(0).map(|l| l.line), None);
+        let found = at(3).expect("a located span");
+        assert_eq!((found.file.as_str(), found.line, found.column), ("base.txt", 3, 2));
+    }
+
     /// A class's name is the one the JSON report gives it.
     #[test]
     fn a_class_is_named_as_the_report_names_it() {
