@@ -792,6 +792,12 @@ mod tests {
         assert!(input_compatible(&t("String!"), &t("String")));
         assert!(!input_compatible(&t("String"), &t("String!")));
         assert!(!input_compatible(&t("ID"), &t("String")));
+        // The same type, at every depth, fits either way.
+        for same in ["String!", "[Int!]!", "[[ID]!]"] {
+            assert!(output_compatible(&t(same), &t(same)) && input_compatible(&t(same), &t(same)), "{same}");
+        }
+        assert!(input_compatible(&t("[ID!]!"), &t("[ID]")));
+        assert!(!input_compatible(&t("[ID]"), &t("ID")));
     }
 
     #[test]
