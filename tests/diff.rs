@@ -334,3 +334,22 @@ fn thresholds_follow_the_worst_change() {
     let same = after(&[]);
     assert!(!same.fails(Class::Breaking) && !same.fails(Class::Dangerous) && !same.fails(Class::Safe));
 }
+
+/// The complexity's four changes: raised is dangerous, lowered safe, newly stated dangerous (a
+/// limit callers did not plan for), no longer stated safe; each once, with the figures.
+#[test]
+fn complexity_changes_are_classed_by_direction() {
+    let base = base();
+    let one = |old: &[Edit<'_>], new: &[Edit<'_>]| {
+        let report = compare(&apply(&base, old), &apply(&base, new), None, None);
+        assert_eq!(report.changes.len(), 1, "{:?}", report.changes);
+        let c = &report.changes[0];
+        (c.class, c.kind.as_str(), c.message.clone())
+    };
+    let eight = [Edit::SetComplexity { mutation: "acceptGoodsQuote", complexity: 8 }];
+    let unstated = [Edit::DropLines { mutation: "acceptGoodsQuote", first: "Query Complexity: 1", count: 1 }];
+    assert_eq!(one(&eight, &[]), (Class::Safe, "complexity-lowered", "the query complexity fell from 8 to 1".to_string()));
+    assert_eq!(one(&unstated, &[]), (Class::Dangerous, "complexity-stated", "the reference now states a query complexity of 1".to_string()));
+    assert_eq!(one(&[], &unstated), (Class::Safe, "complexity-unstated", "the reference no longer states the query complexity (it was 1)".to_string()));
+    assert_eq!(one(&[], &eight).0, Class::Dangerous);
+}
