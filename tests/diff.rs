@@ -353,3 +353,19 @@ fn complexity_changes_are_classed_by_direction() {
     assert_eq!(one(&[], &unstated), (Class::Safe, "complexity-unstated", "the reference no longer states the query complexity (it was 1)".to_string()));
     assert_eq!(one(&[], &eight).0, Class::Dangerous);
 }
+
+/// A scheduled removal moved later is safe, newly scheduled dangerous, unscheduled safe; each once.
+#[test]
+fn removal_dates_are_classed_by_direction() {
+    let base = base();
+    let one = |old: &[Edit<'_>], new: &[Edit<'_>]| {
+        let report = compare(&apply(&base, old), &apply(&base, new), None, None);
+        assert_eq!(report.changes.len(), 1, "{:?}", report.changes);
+        (report.changes[0].class, report.changes[0].kind.as_str())
+    };
+    let later = [Edit::Replace { mutation: "deauthenticateDevice", from: "on or after 2026-01-16", to: "on or after 2026-06-01" }];
+    let unscheduled = [Edit::DropLines { mutation: "deauthenticateDevice", first: "- Scheduled for removal on or after 2026-01-16.", count: 1 }];
+    assert_eq!(one(&[], &later), (Class::Safe, "removal-moved-later"));
+    assert_eq!(one(&[], &unscheduled), (Class::Safe, "removal-unscheduled"));
+    assert_eq!(one(&unscheduled, &[]), (Class::Dangerous, "removal-scheduled"));
+}
