@@ -134,6 +134,16 @@ fn a_package_with_the_session() {
     check_package(&generator, "oees-client", "test_session.py");
 }
 
+/// The vendored reference with a supplement that declares two of its opaque inputs: they become
+/// models, and the package still passes ruff and `mypy --strict`.
+#[test]
+fn the_vendored_package_with_a_supplement() {
+    let path = fixture("python/oees-supplement.graphql");
+    let loaded = krakengen::Pipeline::new("oees").reference(krakengen_tests::vendored()).supplement(&path).load().unwrap_or_else(|f| panic!("{f}"));
+    let generator = Generator::new(loaded.model(), &Options::new("oees")).unwrap_or_else(|d| panic!("{d:?}"));
+    check_package(&generator, "oees-supplemented", "test_supplemented.py");
+}
+
 /// The checked-in package of the vendored reference (`examples/oees-python`, which `cargo xtask
 /// codegen --check` keeps fresh): 326 operations' models and methods pass ruff and `mypy
 /// --strict`, install and import (`test_vendored.py`); against mocks of the reference over
