@@ -241,15 +241,8 @@ pub fn run(rounds: usize) -> Result<String, String> {
     // always runs right after the other's writes.
     for round in 0..=rounds {
         eprintln!("round {round}/{rounds}{}", if round == 0 { " (warm-up, not counted)" } else { "" });
-        for ((ours, peer), (t_ours, t_peer)) in pairs.iter().zip(times.iter_mut()) {
-            let (a, b) = if round % 2 == 1 { (peer, ours) } else { (ours, peer) };
-            let ta = a.run_timed()?;
-            let tb = b.run_timed()?;
-            if round > 0 {
-                let (t_a, t_b) = if round % 2 == 1 { (&mut *t_peer, &mut *t_ours) } else { (&mut *t_ours, &mut *t_peer) };
-                t_a.push(ta);
-                t_b.push(tb);
-            }
+        for ((ours, peer), times) in pairs.iter().zip(times.iter_mut()) {
+            run_pair(round, ours, peer, times)?;
         }
     }
     let load_after = load_average();
@@ -286,6 +279,21 @@ pub fn run(rounds: usize) -> Result<String, String> {
     let path = peers.join("report.md");
     std::fs::write(&path, &report).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     Ok(format!("{report}\n(also written to {})", path.display()))
+}
+
+/// Runs both sides of a pair once in round `round`, the peer first in odd rounds so that neither
+/// side always runs right after the other's writes, and adds their times to `times` (ours, the
+/// peer's) unless it is the warm-up round 0.
+fn run_pair(round: usize, ours: &Side, peer: &Side, times: &mut (Vec<Duration>, Vec<Duration>)) -> Result<(), String> {
+    let peer_first = round % 2 == 1;
+    let (a, b) = if peer_first { (peer, ours) } else { (ours, peer) };
+    let (ta, tb) = (a.run_timed()?, b.run_timed()?);
+    if round > 0 {
+        let (t_ours, t_peer) = if peer_first { (tb, ta) } else { (ta, tb) };
+        times.0.push(t_ours);
+        times.1.push(t_peer);
+    }
+    Ok(())
 }
 
 /// The scratch configuration of pair 2: the vendored reference, outputs below `target/peers/work/regen`.

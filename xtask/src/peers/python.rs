@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use super::{load_average, median, run_status, versions, write_operation_documents, Proc, Side};
+use super::{load_average, median, run_pair, run_status, versions, write_operation_documents, Proc, Side};
 
 /// What the peers' environment holds. ariadne-codegen 0.19 wants httpx 0.28 and ruff 0.15, so the
 /// environment is its own, not the tests' one; pydantic and mypy are the tests' versions.
@@ -118,13 +118,7 @@ pub fn run(rounds: usize) -> Result<String, String> {
     let load_before = load_average();
     for round in 0..=rounds {
         eprintln!("generation, round {round}/{rounds}{}", if round == 0 { " (warm-up, not counted)" } else { "" });
-        let (a, b) = if round % 2 == 1 { (&peer, &ours) } else { (&ours, &peer) };
-        let (ta, tb) = (a.run_timed()?, b.run_timed()?);
-        if round > 0 {
-            let (t_ours, t_peer) = if round % 2 == 1 { (tb, ta) } else { (ta, tb) };
-            generate.0.push(t_ours);
-            generate.1.push(t_peer);
-        }
+        run_pair(round, &ours, &peer, &mut generate)?;
     }
     let ours_pkg = ours_out.join("src");
     let lines = (python_lines(&ours_pkg), python_lines(&peer_out));
@@ -160,14 +154,8 @@ pub fn run(rounds: usize) -> Result<String, String> {
     let (mut base_times, mut checked_in_times, mut models_times) = (Vec::new(), Vec::new(), Vec::new());
     for round in 0..=rounds {
         eprintln!("checks and imports, round {round}/{rounds}");
-        for ((o, p), (t_o, t_p)) in measured.iter().zip(times.iter_mut()) {
-            let (first, second) = if round % 2 == 1 { (p, o) } else { (o, p) };
-            let (ta, tb) = (first.run_timed()?, second.run_timed()?);
-            if round > 0 {
-                let (x, y) = if round % 2 == 1 { (tb, ta) } else { (ta, tb) };
-                t_o.push(x);
-                t_p.push(y);
-            }
+        for ((ours, peer), times) in measured.iter().zip(times.iter_mut()) {
+            run_pair(round, ours, peer, times)?;
         }
         let (t, c, m) = (base.run_timed()?, checked_in.run_timed()?, with_models.run_timed()?);
         if round > 0 {
