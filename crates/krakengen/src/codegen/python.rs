@@ -359,6 +359,17 @@ fn adapters(out: &mut String, i: usize, name: &str, ann: &str, document: &str) {
     }
 }
 
+/// `lines` followed by the operation's possible error codes, without trailing empty lines.
+fn with_possible_errors(mut lines: Vec<String>, codes: Option<&Vec<String>>) -> Vec<String> {
+    if let Some(codes) = codes.filter(|c| !c.is_empty()) {
+        lines.push(format!("Possible errors: {}.", codes.join(", ")));
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
 fn doc_lines(op: &OperationIr) -> Vec<String> {
     let mut lines = Vec::new();
     lines.push(op.description.clone().unwrap_or_else(|| format!("The {} {}.", op.kind.keyword(), op.graphql)));
@@ -500,15 +511,7 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
         let ann = qualified(names.ann(&op.data_field.ty, &op.module));
         let adapter = format!("_A{i}");
         adapters(&mut out, i, &op.graphql, &ann, &op.document);
-        let mut lines = doc_lines(op);
-        if let Some(codes) = codes_of.get(&i) {
-            if !codes.is_empty() {
-                lines.push(format!("Possible errors: {}.", codes.join(", ")));
-            }
-        }
-        if lines.last().is_some_and(String::is_empty) {
-            lines.pop();
-        }
+        let lines = with_possible_errors(doc_lines(op), codes_of.get(&i));
         method(&mut methods, &py_name(&op.method), &op.operation_name, &format!("_D{}", &adapter[2..]), op.kind, &op.variables, names, &op.module, &ann, &adapter, Some(&op.graphql), &lines, &qualified, deprecation_warning(op).as_deref());
     }
     for (j, op) in ir.user_operations.iter().enumerate() {
@@ -523,12 +526,7 @@ fn client(ir: &Ir, names: &Names, codes_of: &BTreeMap<usize, Vec<String>>) -> St
             let reference = &ir.operations[r];
             lines.push(String::new());
             lines.push(format!("Calls ``{}``: {}", reference.graphql, doc_lines(reference).join("\n")));
-            if let Some(codes) = codes_of.get(&r).filter(|c| !c.is_empty()) {
-                lines.push(format!("Possible errors: {}.", codes.join(", ")));
-            }
-            while lines.last().is_some_and(String::is_empty) {
-                lines.pop();
-            }
+            lines = with_possible_errors(lines, codes_of.get(&r));
         }
         let base = py_name(&crate::naming::sanitize(&op.name, crate::naming::Case::Snake));
         let name = std::iter::once(base.clone()).chain((2..).map(|n| format!("{base}_{n}"))).find(|n| !method_names.contains(n)).expect("a free name");
