@@ -134,6 +134,25 @@ fn a_package_with_the_session() {
     check_package(&generator, "oees-client", "test_session.py");
 }
 
+/// The library refuses what the CLI and `krakengen.toml` check first: a distribution name that is
+/// no Python name and a scalar mapping that is not a builtin or dotted name, each with its code.
+#[test]
+fn a_bad_dist_or_scalar_mapping_is_a_diagnostic() {
+    let refused = |options: Options, dist: &str| {
+        let generator = Generator::new(krakengen_tests::vendored_loaded().model(), &options.with_operations(["obtainKrakenToken"])).unwrap();
+        let diagnostics = generator.python_package(dist).expect_err("refused");
+        diagnostics.iter().map(|d| (d.code.clone(), d.message.clone())).collect::<Vec<_>>()
+    };
+    let dist = refused(Options::new("oees"), "9 lives");
+    assert_eq!(dist.len(), 1);
+    assert_eq!(dist[0].0, "python-package");
+    assert!(dist[0].1.contains("`9 lives` is not a Python distribution name"), "{}", dist[0].1);
+    let scalar = refused(Options::new("oees").with_python_scalar("Date", "__import__('os')"), "ok-client");
+    assert_eq!(scalar.len(), 1);
+    assert_eq!(scalar[0].0, "scalar-mapping");
+    assert!(scalar[0].1.contains("the Python mapping of scalar `Date` is not a Python name"), "{}", scalar[0].1);
+}
+
 /// The vendored reference with a supplement that declares two of its opaque inputs: they become
 /// models, and the package still passes ruff and `mypy --strict`.
 #[test]
