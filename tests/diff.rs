@@ -369,3 +369,41 @@ fn removal_dates_are_classed_by_direction() {
     assert_eq!(one(&[], &unscheduled), (Class::Safe, "removal-unscheduled"));
     assert_eq!(one(&unscheduled, &[]), (Class::Dangerous, "removal-scheduled"));
 }
+
+/// A return type the reference states, changed in a way callers notice, is breaking; the same
+/// change against a type krakengen inferred (no `Type:` line) is only dangerous and says so; a
+/// change callers cannot notice is safe either way, without the note.
+#[test]
+fn return_type_changes_are_classed_by_what_the_reference_states() {
+    let base = base();
+    let one = |old: &[Edit<'_>], new: &[Edit<'_>]| {
+        let report = compare(&apply(&base, old), &apply(&base, new), None, None);
+        let c: Vec<_> = report.changes.iter().filter(|c| c.kind == "return-type-changed").collect();
+        assert_eq!(c.len(), 1, "{:?}", report.changes);
+        (c[0].class, c[0].message.clone())
+    };
+    let non_null = [Edit::Replace { mutation: "acceptGoodsQuote", from: "Type: AcceptGoodsQuote", to: "Type: AcceptGoodsQuote!" }];
+    let unstated = [Edit::DropLines { mutation: "acceptGoodsQuote", first: "Type: AcceptGoodsQuote", count: 1 }];
+    let plain = "the return type changed from `AcceptGoodsQuote!` to `AcceptGoodsQuote`";
+    assert_eq!(one(&non_null, &[]), (Class::Breaking, plain.to_string()));
+    assert_eq!(
+        one(&non_null, &unstated),
+        (Class::Dangerous, format!("{plain} (inferred from an example, not stated by the reference)"))
+    );
+    assert_eq!(one(&unstated, &non_null), (Class::Safe, "the return type changed from `AcceptGoodsQuote` to `AcceptGoodsQuote!`".to_string()));
+}
+
+/// A removed operation whose payload is an interface takes along the objects implementing it,
+/// which nothing else reached.
+#[test]
+fn a_removed_operation_takes_along_the_implementers_of_its_interface() {
+    let text = &base();
+    let edited = apply(text, &[Edit::DropMutation("acceptGoodsQuote")]);
+    let interface = "interface GoodsPurchase { id: ID } type BoilerPurchase implements GoodsPurchase { id: ID model: String }";
+    let report = compare(text, &edited, Some(interface), None);
+    let rendered = diff::render::text(&report, diff::render::Style::default());
+    let removed: Vec<&diff::Change> = report.changes.iter().filter(|c| c.kind == "operation-removed").collect();
+    assert_eq!(removed.len(), 1, "{rendered}");
+    assert!(removed[0].with.contains(&"BoilerPurchase".to_string()), "{:?}", removed[0].with);
+    assert!(!report.changes.iter().any(|c| c.path == "BoilerPurchase"), "{rendered}");
+}
