@@ -86,13 +86,16 @@ impl Doc {
     /// The documentation as attributes: in effect one `#[doc = " ..."]` per line, with an empty
     /// attribute between paragraphs.
     ///
-    /// What is actually emitted is a single marker attribute standing for all the lines, which
-    /// [`splice`] replaces by the lines after formatting (see [`DEFERRED`]). The whole text is
-    /// returned as real attributes instead when a line holds a line break, because prettyplease
-    /// prints such a line as a block comment.
+    /// Inside [`Marked::build`] what is emitted is a single marker attribute standing for all the
+    /// lines, which the formatter replaces by the lines (see [`Marked`]). The whole text is
+    /// returned as real attributes instead outside it, and when a line holds a line break, because
+    /// prettyplease prints such a line as a block comment.
     pub(crate) fn attrs(&self) -> TokenStream {
         if self.paragraphs.is_empty() {
             return TokenStream::new();
+        }
+        if self.paragraphs.iter().flatten().any(|l| l.contains('\n')) {
+            return self.literal_attrs();
         }
         let mut block = String::new();
         for (i, p) in self.paragraphs.iter().enumerate() {
@@ -110,15 +113,10 @@ impl Doc {
                 }
             }
         }
-        if self.paragraphs.iter().flatten().any(|l| l.contains('\n')) {
-            return self.literal_attrs();
+        match record(|s| s.push_block(block)) {
+            Some(i) => marker_attr(&format!("{MARKER}{i}")),
+            None => self.literal_attrs(),
         }
-        let marker = DEFERRED.with(|d| {
-            let mut d = d.borrow_mut();
-            d.push(block);
-            format!("{MARKER}{}", d.len() - 1)
-        });
-        quote!(#[doc = #marker])
     }
 
     /// One real `#[doc]` attribute per line.
@@ -142,67 +140,128 @@ impl Doc {
 /// line `///\u{7}` can only be a marker.
 const MARKER: char = '\u{7}';
 
-thread_local! {
-    /// The documentation blocks [`Doc::attrs`] stood in for with markers on this thread, by marker
-    /// number; [`splice`] puts them back and empties the list.
-    ///
-    /// Most of the generated Rust is documentation, and putting it through `quote!`, `syn` and
-    /// `prettyplease` costs a string escape, two unescapes and several copies per line, for text
-    /// those steps never change: prettyplease prints a `#[doc = " text"]` attribute as `/// text`
-    /// on its own line, at the indentation of the item, whatever the text. So the tokens carry one
-    /// short marker per item and the text is written straight into the formatted output. Tokens
-    /// are built and formatted on the same thread (format workers build their own tokens), which is
-    /// what makes a thread-local list enough.
-    static DEFERRED: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+/// What the markers of one token stream stand for: documentation blocks and verbatim items by
+/// number (`///\u{7}12`, `///\u{7}V3`), fixed attributes by number (`///\u{7}F0`).
+///
+/// Most of the generated Rust is documentation, and putting it through `quote!`, `syn` and
+/// `prettyplease` costs a string escape, two unescapes and several copies per line, for text those
+/// steps never change: prettyplease prints a `#[doc = " text"]` attribute as `/// text` on its own
+/// line, at the indentation of the item, whatever the text. So the tokens carry one short marker
+/// per item and the text is written straight into the formatted output.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Splices {
+    blocks: Vec<String>,
+    fixed: Vec<&'static str>,
+}
+
+impl Splices {
+    fn push_block(&mut self, block: String) -> usize {
+        self.blocks.push(block);
+        self.blocks.len() - 1
+    }
+}
+
+/// Tokens together with what their markers stand for: the only way to get markers, so tokens are
+/// never formatted against another stream's texts.
+#[derive(Debug, Clone)]
+pub(crate) struct Marked {
+    tokens: TokenStream,
+    splices: Splices,
 }
 
 thread_local! {
-    /// The fixed attribute texts [`fixed`] stood in for on this thread, by marker number. Unlike
-    /// [`DEFERRED`] the list is never emptied: the same few texts recur in every file.
-    static FIXED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// The texts recorded by the [`Marked::build`] running on this thread, if one is. Tokens are
+    /// built on one thread (format workers build their own), so the builders below record into
+    /// the build that called them without every emitter passing it along.
+    static BUILDING: std::cell::RefCell<Option<Splices>> = const { std::cell::RefCell::new(None) };
 
-    /// Each fixed attribute as prettyplease prints it, by text and indentation, made on first use.
+    /// Each fixed attribute as prettyplease prints it, by text and indentation, made on first use:
+    /// a cache of a pure function, shared by every build on the thread.
     static FIXED_TEXT: std::cell::RefCell<std::collections::HashMap<(&'static str, usize), String>> =
         std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
-/// A fixed outer attribute (`#[derive(::std::fmt::Debug, …)]`), written as a marker that [`splice`]
-/// replaces after formatting by the attribute exactly as prettyplease prints it at that indentation.
+/// Records a text in the running build and returns its number, or `None` outside any build (the
+/// caller then emits real tokens).
+fn record(push: impl FnOnce(&mut Splices) -> usize) -> Option<usize> {
+    BUILDING.with(|b| b.borrow_mut().as_mut().map(push))
+}
+
+fn marker_attr(marker: &str) -> TokenStream {
+    quote!(#[doc = #marker])
+}
+
+impl Marked {
+    /// Runs `build` and keeps the texts its markers stand for. A build inside another records into
+    /// the outer one (its tokens may end up in the outer stream) and gets a copy of its texts.
+    pub(crate) fn build(build: impl FnOnce() -> TokenStream) -> Marked {
+        /// Ends the build even when `build` unwinds, so no later build on the thread sees its texts.
+        struct End;
+        impl Drop for End {
+            fn drop(&mut self) {
+                BUILDING.with(|b| b.borrow_mut().take());
+            }
+        }
+        let nested = BUILDING.with(|b| {
+            let mut b = b.borrow_mut();
+            let nested = b.is_some();
+            b.get_or_insert_with(Splices::default);
+            nested
+        });
+        // Not `then_some(End)`: its argument would be built, and dropped, in every case.
+        let end = if nested { None } else { Some(End) };
+        let tokens = build();
+        let splices = BUILDING.with(|b| if nested { b.borrow().clone() } else { b.borrow_mut().take() }).unwrap_or_default();
+        drop(end);
+        Marked { tokens, splices }
+    }
+
+    /// The tokens, given up; [`Marked::splice`] still needs `self`'s texts.
+    pub(crate) fn take_tokens(&mut self) -> TokenStream {
+        std::mem::take(&mut self.tokens)
+    }
+}
+
+/// A fixed outer attribute (`#[derive(::std::fmt::Debug, …)]`), written inside a build as a marker
+/// that the formatter replaces by the attribute exactly as prettyplease prints it at that
+/// indentation.
 ///
 /// Thousands of items carry one of a handful of derive lists, dozens of tokens each, which syn would
 /// otherwise parse and prettyplease print again for every item; here each text is formatted once per
 /// thread and indentation. `source` must be one outer attribute.
 pub(crate) fn fixed(source: &'static str) -> TokenStream {
-    let marker = FIXED.with(|f| {
-        let mut f = f.borrow_mut();
-        let i = f.iter().position(|s| std::ptr::eq(*s, source) || *s == source).unwrap_or_else(|| {
-            f.push(source);
-            f.len() - 1
-        });
-        format!("{MARKER}F{i}")
+    let number = record(|s| {
+        s.fixed.iter().position(|f| std::ptr::eq(*f, source) || *f == source).unwrap_or_else(|| {
+            s.fixed.push(source);
+            s.fixed.len() - 1
+        })
     });
-    quote!(#[doc = #marker])
+    match number {
+        Some(i) => marker_attr(&format!("{MARKER}F{i}")),
+        None => source.parse().expect("a fixed attribute is Rust"),
+    }
 }
 
-/// The name of the placeholder item a [`verbatim`] marker documents; [`splice`] removes it.
+/// The name of the placeholder item a [`verbatim`] marker documents; the splice removes it.
 const VERBATIM_ITEM: &str = "struct __KrakengenVerbatim;";
 
-/// Items written as text, spliced in after formatting in place of a marker on a placeholder item
-/// (see [`splice`]). `text` is one or more items indented as at the top level; each line is
-/// indented like the placeholder.
+/// Items written as text, spliced in after formatting in place of a marker on a placeholder item.
+/// `text` is one or more items indented as at the top level; each line is indented like the
+/// placeholder. Outside a build the text is parsed into tokens.
 ///
 /// This is for the thousands of mechanical items whose shape the generator fixes (the structs'
 /// serde impls): putting their tokens through syn and prettyplease tripled the generator's time for
 /// text that needs no layout decisions. They are checked as Rust where the generated crates are
 /// compiled, in the tests.
 pub(crate) fn verbatim(text: String) -> TokenStream {
-    let marker = DEFERRED.with(|d| {
-        let mut d = d.borrow_mut();
-        d.push(text);
-        format!("{MARKER}V{}", d.len() - 1)
-    });
+    if BUILDING.with(|b| b.borrow().is_none()) {
+        // Text that does not lex is a generator bug, reported where the tokens are parsed.
+        return text.parse().unwrap_or_else(|_| quote!(compile_error!("krakengen wrote verbatim text that is not Rust");));
+    }
+    let i = record(|s| s.push_block(text)).unwrap_or_default();
     let item: TokenStream = VERBATIM_ITEM.parse().expect("the placeholder item is Rust");
-    quote!(#[doc = #marker] #item)
+    let marker = marker_attr(&format!("{MARKER}V{i}"));
+    quote!(#marker #item)
 }
 
 /// The lines of fixed attribute `source` formatted at `indent` spaces, each ending with a newline:
@@ -229,18 +288,20 @@ fn fixed_text(source: &'static str, indent: usize) -> Result<String, String> {
     Ok(text)
 }
 
-/// Takes (and empties) this thread's list of deferred documentation blocks, for [`splice`].
-pub(crate) fn take_deferred() -> Vec<String> {
-    DEFERRED.with(|d| std::mem::take(&mut *d.borrow_mut()))
+impl Marked {
+    /// Replaces every marker line of `text`, the formatted tokens (`    ///\u{7}12`), by what it
+    /// stands for, at the same indentation, exactly as prettyplease would have printed it: `///`
+    /// followed by the line without trailing spaces for documentation.
+    ///
+    /// Fails with a message when a marker is malformed or unknown, which would mean the text is
+    /// not the printing of these tokens.
+    pub(crate) fn splice(&self, text: String) -> Result<String, String> {
+        splice(text, &self.splices)
+    }
 }
 
-/// Replaces every marker line of formatted Rust (`    ///\u{7}12`) by the documentation lines it
-/// stands for in `blocks` (from [`take_deferred`]), at the same indentation, exactly as
-/// prettyplease would have printed them: `///` followed by the line without trailing spaces.
-///
-/// Fails with a message when a marker is malformed or unknown, which would mean tokens were
-/// formatted on another thread than the one that built them.
-pub(crate) fn splice(text: String, blocks: &[String]) -> Result<String, String> {
+fn splice(text: String, splices: &Splices) -> Result<String, String> {
+    let blocks = &splices.blocks;
     let needle = "///\u{7}";
     if !text.contains(needle) {
         return Ok(text);
@@ -259,7 +320,7 @@ pub(crate) fn splice(text: String, blocks: &[String]) -> Result<String, String> 
             let source = number
                 .parse::<usize>()
                 .ok()
-                .and_then(|i| FIXED.with(|f| f.borrow().get(i).copied()))
+                .and_then(|i| splices.fixed.get(i).copied())
                 .ok_or_else(|| format!("unknown fixed attribute marker `{}`", &after[..end]))?;
             out.push_str(&rest[..line_start]);
             out.push_str(&fixed_text(source, indent.len())?);
@@ -355,11 +416,13 @@ mod tests {
                 }
             }
         };
-        let spliced = super::super::format::rust_file(build(doc.attrs())).unwrap();
-        let literal = super::super::format::rust_file(build(doc.literal_attrs())).unwrap();
+        let spliced = super::super::format::rust_file(|| build(doc.attrs())).unwrap();
+        // Outside a build the same calls give real attributes.
+        assert_eq!(build(doc.attrs()).to_string(), build(doc.literal_attrs()).to_string());
+        let literal = super::super::format::rust_file(|| build(doc.literal_attrs())).unwrap();
         assert_eq!(spliced, literal);
         assert!(spliced.contains("        /// first line\n        /// second 🦀\n        ///\n"), "{spliced}");
-        assert!(splice("    ///\u{7}9\n".to_string(), &[]).is_err());
+        assert!(splice("    ///\u{7}9\n".to_string(), &Splices::default()).is_err());
     }
 
     /// A fixed attribute must print exactly as its tokens would, at every depth, next to spliced
@@ -384,33 +447,62 @@ mod tests {
                 }
             }
         };
-        let fixed = super::super::format::rust_file(build(fixed(LONG), fixed(SHORT))).unwrap();
+        let fixed = super::super::format::rust_file(|| build(fixed(LONG), fixed(SHORT))).unwrap();
         let tokens = |s: &str| s.parse::<TokenStream>().unwrap();
-        let literal = super::super::format::rust_file(build(tokens(LONG), tokens(SHORT))).unwrap();
+        let literal = super::super::format::rust_file(|| build(tokens(LONG), tokens(SHORT))).unwrap();
+        assert_eq!(build(super::fixed(LONG), super::fixed(SHORT)).to_string(), build(tokens(LONG), tokens(SHORT)).to_string());
         assert_eq!(fixed, literal);
         assert!(fixed.contains("        #[derive(\n            ::std::fmt::Debug,\n"), "{fixed}");
-        assert!(splice("///\u{7}F999\n".to_string(), &[]).is_err());
+        assert!(splice("///\u{7}F999\n".to_string(), &Splices::default()).is_err());
     }
 
     /// Verbatim text replaces its placeholder at the placeholder's indentation, blank lines kept
     /// empty, between ordinary items and documentation.
     #[test]
     fn verbatim_items_replace_their_placeholders() {
-        let doc = Doc::new().line("documented").attrs();
-        let text = verbatim("impl S {\n\n    fn f() {}\n}\n".to_string());
-        let file = super::super::format::rust_file(quote! {
-            pub mod m {
-                #doc
-                pub struct S;
-                #text
-                pub struct T;
+        let build = || {
+            let doc = Doc::new().line("documented").attrs();
+            let text = verbatim("impl S {\n\n    fn f() {}\n}\n".to_string());
+            quote! {
+                pub mod m {
+                    #doc
+                    pub struct S;
+                    #text
+                    pub struct T;
+                }
             }
-        })
-        .unwrap();
+        };
+        let file = super::super::format::rust_file(build).unwrap();
+        // Outside a build the text is parsed: no marker, and the items are there.
+        let outside = build().to_string();
+        assert!(!outside.contains('\u{7}') && outside.contains("fn f"), "{outside}");
         let body = file.strip_prefix(super::super::HEADER).unwrap();
         assert_eq!(body, "pub mod m {\n    /// documented\n    pub struct S;\n    impl S {\n\n        fn f() {}\n    }\n    pub struct T;\n}\n");
-        assert!(splice("///\u{7}V0\nstruct Other;\n".to_string(), &["x".to_string()]).is_err());
-        assert!(splice("///\u{7}V9\n".to_string(), &[]).is_err());
+        let one = Splices { blocks: vec!["x".to_string()], fixed: Vec::new() };
+        assert!(splice("///\u{7}V0\nstruct Other;\n".to_string(), &one).is_err());
+        assert!(splice("///\u{7}V9\n".to_string(), &Splices::default()).is_err());
+    }
+
+    /// A build inside a build records into the outer one, so its tokens format right both alone
+    /// and inside the outer stream; after a build ends (even by a panic) nothing is recorded.
+    #[test]
+    fn nested_builds_share_their_texts_and_builds_end() {
+        let doc = || Doc::new().line("inner").attrs();
+        let mut inner = None;
+        let outer = Marked::build(|| {
+            let first = Doc::new().line("outer").attrs();
+            let inner_doc = doc();
+            let nested = Marked::build(|| quote!(#inner_doc pub struct I;));
+            let tokens = nested.tokens.clone();
+            inner = Some(nested);
+            quote!(#first pub struct O; #tokens)
+        });
+        let alone = super::super::format::rust_file_marked(inner.unwrap()).unwrap();
+        assert!(alone.ends_with("/// inner\npub struct I;\n"), "{alone}");
+        let both = super::super::format::rust_file_marked(outer).unwrap();
+        assert!(both.ends_with("/// outer\npub struct O;\n/// inner\npub struct I;\n"), "{both}");
+        assert!(std::panic::catch_unwind(|| Marked::build(|| panic!("emitter bug"))).is_err());
+        assert!(!doc().to_string().contains('\u{7}'), "a build outlived its closure");
     }
 
     #[test]

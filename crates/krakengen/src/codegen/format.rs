@@ -29,6 +29,7 @@ use std::sync::Mutex;
 
 use proc_macro2::TokenStream;
 
+use super::docs::Marked;
 use crate::diag::Diagnostics;
 use crate::write::TextSink;
 use crate::model::Span;
@@ -83,35 +84,34 @@ fn internal(message: String) -> Diagnostics {
     d
 }
 
-/// Parses and prints `tokens`, then writes back the documentation their markers stand for (see
-/// [`super::docs::splice`]); the tokens must have been built on this thread.
-fn unparse(tokens: TokenStream) -> Result<String, Diagnostics> {
-    unparse_with_blocks(tokens, &super::docs::take_deferred())
+/// Builds tokens with `build` (see [`Marked::build`]), parses and prints them, then writes back
+/// what their markers stand for.
+fn unparse(build: impl FnOnce() -> TokenStream) -> Result<String, Diagnostics> {
+    unparse_marked(Marked::build(build))
 }
 
-/// Formats one token stream as a whole file, with the documentation `blocks` taken when the tokens
-/// were built (for tokens built earlier or on another thread).
-pub(crate) fn rust_file_with_blocks(tokens: TokenStream, blocks: &[String]) -> Result<String, Diagnostics> {
-    let body = unparse_with_blocks(tokens, blocks)?;
+/// Formats tokens built earlier (or on another thread) as a whole file.
+pub(crate) fn rust_file_marked(marked: Marked) -> Result<String, Diagnostics> {
+    let body = unparse_marked(marked)?;
     Ok(format!("{}{body}", super::HEADER))
 }
 
 /// [`rust_file`] behind `header` instead of the default header.
-pub(crate) fn rust_file_headed(tokens: TokenStream, header: &str) -> Result<String, Diagnostics> {
-    let body = unparse_with_blocks(tokens, &super::docs::take_deferred())?;
+pub(crate) fn rust_file_headed(build: impl FnOnce() -> TokenStream, header: &str) -> Result<String, Diagnostics> {
+    let body = unparse(build)?;
     Ok(format!("{header}{body}"))
 }
 
-fn unparse_with_blocks(tokens: TokenStream, blocks: &[String]) -> Result<String, Diagnostics> {
-    let text = syn::parse2::<syn::File>(tokens)
+fn unparse_marked(mut marked: Marked) -> Result<String, Diagnostics> {
+    let text = syn::parse2::<syn::File>(marked.take_tokens())
         .map(|file| prettyplease::unparse(&file))
         .map_err(|e| internal(format!("krakengen generated Rust that does not parse ({e}); this is a bug in krakengen")))?;
-    super::docs::splice(text, blocks).map_err(|e| internal(format!("{e}; this is a bug in krakengen")))
+    marked.splice(text).map_err(|e| internal(format!("{e}; this is a bug in krakengen")))
 }
 
-/// Formats one token stream, built on this thread, as a whole file.
-pub(crate) fn rust_file(tokens: TokenStream) -> Result<String, Diagnostics> {
-    rust_file_with_blocks(tokens, &super::docs::take_deferred())
+/// Builds tokens with `build` and formats them as a whole file.
+pub(crate) fn rust_file(build: impl FnOnce() -> TokenStream) -> Result<String, Diagnostics> {
+    rust_file_headed(build, super::HEADER)
 }
 
 
@@ -142,7 +142,7 @@ pub(crate) fn rust_files_segments<S: TextSink>(files: &[&[Segment<'_>]], sinks: 
     let work = || loop {
         let i = next.fetch_add(1, Ordering::Relaxed);
         let Some((_, segment)) = jobs.get(i) else { break };
-        let text = unparse((segment.tokens)());
+        let text = unparse(&segment.tokens);
         *results[i].lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(text);
         // Storing before draining means the worker that finishes the last missing text always
         // finds it, so every text is joined by the time the workers stop.
@@ -300,32 +300,35 @@ pub(crate) fn rust_file_single_pass(segments: &[Segment<'_>]) -> Result<String, 
     use quote::quote;
     // Rebuild the whole file: runs of chunks with one opener become one wrapper around all their
     // items. Each chunk is one item whose last token tree is its brace-delimited body.
-    let mut all = TokenStream::new();
-    let mut i = 0;
-    while i < segments.len() {
-        match segments[i].opener {
-            None => {
-                all.extend((segments[i].tokens)());
-                i += 1;
-            }
-            Some(opener) => {
-                let mut head: Vec<proc_macro2::TokenTree> = (segments[i].tokens)().into_iter().collect();
-                let mut body = TokenStream::new();
-                while i < segments.len() && segments[i].opener == Some(opener) {
-                    let tts: Vec<proc_macro2::TokenTree> = (segments[i].tokens)().into_iter().collect();
-                    match tts.last() {
-                        Some(proc_macro2::TokenTree::Group(g)) => body.extend(g.stream()),
-                        _ => panic!("a chunk of `{opener}` must end with its body"),
-                    }
+    // Built in one build, as a whole file would be.
+    rust_file(|| {
+        let mut all = TokenStream::new();
+        let mut i = 0;
+        while i < segments.len() {
+            match segments[i].opener {
+                None => {
+                    all.extend((segments[i].tokens)());
                     i += 1;
                 }
-                head.pop();
-                let head: TokenStream = head.into_iter().collect();
-                all.extend(quote!(#head { #body }));
+                Some(opener) => {
+                    let mut head: Vec<proc_macro2::TokenTree> = (segments[i].tokens)().into_iter().collect();
+                    let mut body = TokenStream::new();
+                    while i < segments.len() && segments[i].opener == Some(opener) {
+                        let tts: Vec<proc_macro2::TokenTree> = (segments[i].tokens)().into_iter().collect();
+                        match tts.last() {
+                            Some(proc_macro2::TokenTree::Group(g)) => body.extend(g.stream()),
+                            _ => panic!("a chunk of `{opener}` must end with its body"),
+                        }
+                        i += 1;
+                    }
+                    head.pop();
+                    let head: TokenStream = head.into_iter().collect();
+                    all.extend(quote!(#head { #body }));
+                }
             }
         }
-    }
-    rust_file(all)
+        all
+    })
 }
 
 #[cfg(test)]

@@ -552,7 +552,7 @@ impl Generator {
         let ir = &self.ir;
         let (mut manifest, mut lib) = (open("Cargo.toml"), open("src/lib.rs"));
         manifest.push_text(&cargo::manifest(&self.options)?);
-        lib.push_text(&format::rust_file_headed(emit_client::standalone_lib(ir), &self.options.header())?);
+        lib.push_text(&format::rust_file_headed(|| emit_client::standalone_lib(ir), &self.options.header())?);
         let (errors, client) = (emit_errors::segments(ir), emit_client::segments(ir, &ErrorsPath::Sibling));
         let sinks = vec![open("src/errors.rs"), open("src/client.rs")];
         let mut out = format::rust_files_segments(&[&errors, &client], sinks, &self.options.header()).into_iter();
@@ -577,7 +577,7 @@ impl Generator {
             return Ok(None);
         };
         let errors = ErrorsPath::Crate(self.options.errors_crate_name().replace('-', "_"));
-        format::rust_file(emit_client::one_operation(&self.ir, index, &errors)).map(Some)
+        format::rust_file(|| emit_client::one_operation(&self.ir, index, &errors)).map(Some)
     }
 
     /// Whether [`Options::with_operations`] restricted what is generated.

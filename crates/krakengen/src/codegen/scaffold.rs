@@ -23,7 +23,7 @@ pub(crate) fn render(ir: &ir::Ir, options: &Options) -> Result<Option<String>, D
     let Some(dir) = options.server_crate_dir.as_deref() else { return Ok(None) };
     let paths = options.server_paths(dir);
     let server = options.server_crate_name().unwrap_or_default().replace('-', "_");
-    let text = format::rust_file(emit_server::scaffold(ir, &paths, &server))?;
+    let text = format::rust_file(|| emit_server::scaffold(ir, &paths, &server))?;
     Ok(Some(text.strip_prefix(HEADER).unwrap_or(&text).to_string()))
 }
 

@@ -5,8 +5,7 @@
 //! formats on all cores; here each stage runs alone and on one thread, so its cost can be measured
 //! apart and compared across input sizes. Stage 1 is [`super::Generator::new`] itself.
 
-use proc_macro2::TokenStream;
-
+use super::docs::Marked;
 use super::format::{self, Segment};
 use super::{emit_client, emit_errors, emit_server, ErrorsPath, Generator};
 use crate::diag::Diagnostics;
@@ -45,31 +44,20 @@ fn segments<'a>(prepared: &'a Prepared, which: Which) -> Vec<Segment<'a>> {
     }
 }
 
-/// One segment's tokens and the documentation blocks their markers stand for (see
-/// [`super::docs`]), so that they can be formatted later, on any thread.
+/// One segment's tokens and the documentation their markers stand for, so that they can be
+/// formatted later, on any thread.
 #[derive(Clone)]
-pub struct Emitted {
-    tokens: TokenStream,
-    blocks: Vec<String>,
-}
+pub struct Emitted(Marked);
 
 /// Emits the tokens of one crate's generated file, one stream per formatting segment (stage 2).
 pub fn emit(prepared: &Prepared, which: Which) -> Vec<Emitted> {
-    // Blocks left over from an earlier emission on this thread would be numbered into this one.
-    drop(super::docs::take_deferred());
-    segments(prepared, which)
-        .iter()
-        .map(|s| {
-            let tokens = (s.tokens)();
-            Emitted { tokens, blocks: super::docs::take_deferred() }
-        })
-        .collect()
+    segments(prepared, which).iter().map(|s| Emitted(Marked::build(&s.tokens))).collect()
 }
 
 /// Parses and prints each segment's tokens with syn and prettyplease on this thread (stage 3);
 /// returns the formatted texts.
 pub fn format(emitted: Vec<Emitted>) -> Result<Vec<String>, Diagnostics> {
-    emitted.into_iter().map(|e| format::rust_file_with_blocks(e.tokens, &e.blocks)).collect()
+    emitted.into_iter().map(|e| format::rust_file_marked(e.0)).collect()
 }
 
 /// One crate's generated file, as [`Generator::workspace_crates`] makes it: emitting and
