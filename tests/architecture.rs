@@ -95,3 +95,43 @@ fn a_cycle_is_found() {
     graph.get_mut("c").unwrap().clear();
     assert_eq!(cycle(&graph, "a"), None);
 }
+
+/// No hand-written Rust file of the repository is over 800 lines: what a reader must hold at once
+/// stays small. Generated files (`// @generated` on their first line) and the server resolvers
+/// `krakengen scaffold` wrote for the tests do not count.
+#[test]
+fn no_hand_written_rust_file_is_over_800_lines() {
+    let root = krakengen_tests::root();
+    let mut files = Vec::new();
+    for top in ["crates", "examples", "tests", "xtask", "fuzz"] {
+        files.extend(walk_skipping_targets(&root.join(top)));
+    }
+    assert!(files.len() > 100, "{} files: the walk looks in the wrong place", files.len());
+    let long: Vec<String> = files
+        .iter()
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let first = text.lines().next().unwrap_or("");
+            let generated = first.contains("@generated") || first.contains("written once by `krakengen scaffold`");
+            let lines = text.lines().count();
+            (!generated && lines > 800).then(|| format!("{} ({lines} lines)", path.strip_prefix(&root).unwrap().display()))
+        })
+        .collect();
+    assert!(long.is_empty(), "split these files: {long:?}");
+}
+
+fn walk_skipping_targets(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else { return out };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            if !path.ends_with("target") && !path.ends_with("node_modules") {
+                out.extend(walk_skipping_targets(&path));
+            }
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out
+}
