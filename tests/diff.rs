@@ -354,7 +354,8 @@ fn complexity_changes_are_classed_by_direction() {
     assert_eq!(one(&[], &eight).0, Class::Dangerous);
 }
 
-/// A scheduled removal moved later is safe, newly scheduled dangerous, unscheduled safe; each once.
+/// A scheduled removal moved later is safe, newly scheduled dangerous, unscheduled safe, a reason
+/// changed under the same dates safe; each once.
 #[test]
 fn removal_dates_are_classed_by_direction() {
     let base = base();
@@ -368,6 +369,9 @@ fn removal_dates_are_classed_by_direction() {
     assert_eq!(one(&[], &later), (Class::Safe, "removal-moved-later"));
     assert_eq!(one(&[], &unscheduled), (Class::Safe, "removal-unscheduled"));
     assert_eq!(one(&unscheduled, &[]), (Class::Dangerous, "removal-scheduled"));
+    // The same dates with another reason: safe, and only when the reason differs.
+    let reason = [Edit::Replace { mutation: "deauthenticateDevice", from: "Please use 'deauthenticateFlexDevice' instead.", to: "Please use 'unlinkDevice' instead." }];
+    assert_eq!(one(&[], &reason), (Class::Safe, "deprecation-reason-changed"));
 }
 
 /// A return type the reference states, changed in a way callers notice, is breaking; the same
