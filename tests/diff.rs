@@ -411,3 +411,90 @@ fn a_removed_operation_takes_along_the_implementers_of_its_interface() {
     assert!(removed[0].with.contains(&"BoilerPurchase".to_string()), "{:?}", removed[0].with);
     assert!(!report.changes.iter().any(|c| c.path == "BoilerPurchase"), "{rendered}");
 }
+
+/// The (class, kind, message) of every change, in report order.
+fn told(report: &DiffReport) -> Vec<(Class, &'static str, String)> {
+    report.changes.iter().map(|c| (c.class, c.kind.as_str(), c.message.clone())).collect()
+}
+
+/// Where krakengen guessed a kind or a shape on one side, a change is softened and says why: a
+/// kind it could not tell is safe to change, a kind or fields inferred from an example make a
+/// change dangerous rather than breaking, and values of a partly listed enum may only be unlisted.
+/// The same changes between two stated sides are breaking.
+#[test]
+fn changes_are_softened_where_one_side_was_guessed() {
+    let text = &base();
+    let kind = |old: Option<&str>, new: Option<&str>| told(&compare(text, text, old, new));
+    assert_eq!(kind(None, Some("interface GoodsPurchase { id: ID }")), vec![(
+        Class::Safe,
+        "type-kind-changed",
+        "the kind of `GoodsPurchase` changed from object type to interface (krakengen could not tell the kind on one side)".to_string()
+    )]);
+    assert_eq!(kind(None, Some("scalar PreSignedTokenScope")), vec![(
+        Class::Dangerous,
+        "type-kind-changed",
+        "the kind of `PreSignedTokenScope` changed from enum to scalar (inferred from an example, not stated by the reference)".to_string()
+    )]);
+    assert_eq!(kind(Some(SCOPE_2), Some("scalar PreSignedTokenScope")), vec![(
+        Class::Breaking,
+        "type-kind-changed",
+        "the kind of `PreSignedTokenScope` changed from enum to scalar".to_string()
+    )]);
+    let unlisted = |v: &str| (Class::Dangerous, "enum-value-removed", format!("value `{v}` of enum `PreSignedTokenScope` was removed (the reference lists only some of them)"));
+    assert_eq!(kind(Some(SCOPE_3), None), vec![unlisted("MANAGE_ACCOUNT"), unlisted("VIEW_BILLS")]);
+
+    // A payload's field gone from its table: breaking where the page states the payload type,
+    // dangerous where krakengen inferred it (no `Type:` line).
+    let row = || Edit::DropRow { mutation: "acceptGoodsQuote", description: "Field with the possible errors of the query/mutation. Deprecated The 'possibleErrors' field is deprecated." };
+    let unstated = || Edit::DropLines { mutation: "acceptGoodsQuote", first: "Type: AcceptGoodsQuote", count: 1 };
+    let field = |new: &[Edit<'_>]| told(&compare(text, &apply(text, new), None, None));
+    let removed = "field `possibleErrors` of `AcceptGoodsQuote` was removed";
+    assert_eq!(field(&[row()]), vec![(Class::Breaking, "field-removed", removed.to_string())]);
+    assert_eq!(field(&[row(), unstated()]), vec![(Class::Dangerous, "field-removed", format!("{removed} (krakengen inferred them from an example)"))]);
+}
+
+/// A rate limit is compared over every window either side names: `10/m` allows 600 an hour,
+/// so `500/h` is tighter (and `700/h` looser) although it allows more a minute.
+#[test]
+fn rate_limits_are_compared_over_every_window() {
+    let text = &base();
+    let steps = |steps: &'static str| [Edit::SetRateSteps { mutation: "deauthenticateDevice", key: "User", steps }];
+    let one = |old: &'static str, new: &'static str| {
+        let report = compare(&apply(text, &steps(old)), &apply(text, &steps(new)), None, None);
+        assert_eq!(report.changes.len(), 1, "{:?}", report.changes);
+        (report.changes[0].class, report.changes[0].kind.as_str())
+    };
+    assert_eq!(one("['10/m']", "['500/h']"), (Class::Dangerous, "rate-limit-tightened"));
+    assert_eq!(one("['10/m']", "['700/h']"), (Class::Safe, "rate-limit-loosened"));
+}
+
+/// An error code whose message changed is reported, safe, with both messages.
+#[test]
+fn an_error_message_changed_is_reported() {
+    let text = &base();
+    let edited = apply(text, &[Edit::Replace { mutation: "acceptGoodsQuote", from: "Received an invalid quoteId.", to: "Received an unknown quoteId." }]);
+    assert_eq!(told(&compare(text, &edited, None, None)), vec![(
+        Class::Safe,
+        "error-message-changed",
+        "the message of error code `KT-CT-8201` changed from \"Received an invalid quoteId.\" to \"Received an unknown quoteId.\"".to_string()
+    )]);
+}
+
+/// With an operation removed, a type removed from an operation that stays is still a change of
+/// its own, and so is the change of a type only that operation reaches.
+#[test]
+fn only_the_removed_operations_types_go_with_it() {
+    let text = &base();
+    let mut edits = vec![Edit::DropMutation("acceptGoodsQuote")];
+    edits.extend(DROP_OCCUPY);
+    let report = compare(text, &apply(text, &edits), None, None);
+    let want: BTreeSet<(Class, &str, String)> = [
+        (Breaking, "operation-removed", "Mutation.acceptGoodsQuote"),
+        (Dangerous, "union-member-removed", "EnrollmentCancelledEnrollmentProcess"),
+        (Dangerous, "type-removed", "OccupyPropertyProcessType"),
+    ]
+    .into_iter()
+    .map(|(c, k, p)| (c, k, p.to_string()))
+    .collect();
+    assert_eq!(facts(&report), want, "{}", diff::render::text(&report, diff::render::Style::default()));
+}
