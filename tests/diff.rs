@@ -498,3 +498,28 @@ fn only_the_removed_operations_types_go_with_it() {
     .collect();
     assert_eq!(facts(&report), want, "{}", diff::render::text(&report, diff::render::Style::default()));
 }
+
+/// Fields of output types: one added is safe (not an input field's change), a type made stricter
+/// is safe and looser breaking, a type newly stated or no longer stated is safe, and a change from
+/// a type krakengen inferred is dangerous and says so.
+#[test]
+fn field_changes_follow_the_position_and_what_was_stated() {
+    let text = &base();
+    let pair = |old: &str, new: &str| told(&compare(text, text, Some(old), Some(new)));
+    let one = |class, kind, message: &str| vec![(class, kind, message.to_string())];
+    let (id, id_required) = ("type GoodsPurchase { id: ID }", "type GoodsPurchase { id: ID! }");
+    assert_eq!(pair(id, "type GoodsPurchase { id: ID name: String }"), one(Class::Safe, "field-added", "field `name` was added to `GoodsPurchase`"));
+    assert_eq!(pair(id, id_required), one(Class::Safe, "field-type-changed", "the type of `GoodsPurchase.id` changed from `ID` to `ID!`"));
+    assert_eq!(pair(id_required, id), one(Class::Breaking, "field-type-changed", "the type of `GoodsPurchase.id` changed from `ID!` to `ID`"));
+    // `possibleErrors` has no type on the page; `goodsPurchase`'s is inferred from the example.
+    let payload = |purchase: &str, errors: &str| format!("type AcceptGoodsQuote {{ goodsPurchase: {purchase} possibleErrors: {errors} }} {id}");
+    let stated = payload("GoodsPurchase", "[String]");
+    assert_eq!(pair(id, &stated), one(Class::Safe, "field-type-stated", "the type of `AcceptGoodsQuote.possibleErrors` is now known: `[String]`"));
+    assert_eq!(pair(&stated, id), one(Class::Safe, "field-type-unstated", "the type of `AcceptGoodsQuote.possibleErrors` is no longer known (it was `[String]`)"));
+    let listed = pair(id, &payload("[GoodsPurchase]", "[String]"));
+    assert_eq!(listed[0], (
+        Class::Dangerous,
+        "field-type-changed",
+        "the type of `AcceptGoodsQuote.goodsPurchase` changed from `GoodsPurchase` to `[GoodsPurchase]` (inferred from an example, not stated by the reference)".to_string()
+    ), "{listed:?}");
+}
