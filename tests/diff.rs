@@ -523,3 +523,34 @@ fn field_changes_follow_the_position_and_what_was_stated() {
         "the type of `AcceptGoodsQuote.goodsPurchase` changed from `GoodsPurchase` to `[GoodsPurchase]` (inferred from an example, not stated by the reference)".to_string()
     ), "{listed:?}");
 }
+
+/// A field's arguments, defaults, description and deprecation, each changed alone between two
+/// supplements: exactly one change, of the class a caller's query would feel.
+#[test]
+fn a_fields_arguments_and_defaults_are_compared() {
+    let text = &base();
+    let items = |args: &str, rest: &str| format!("type GoodsPurchase {{ {rest} items({args}): [String] }}");
+    let old = items("first: Int, after: String = \"a\"", "");
+    let cases: [(String, Class, &str, &str); 9] = [
+        (items("after: String = \"a\"", ""), Breaking, "argument-removed", "GoodsPurchase.items(first:)"),
+        (items("first: Int, after: String = \"a\", kind: String!", ""), Breaking, "argument-added-required", "GoodsPurchase.items(kind:)"),
+        (items("first: Int, after: String = \"a\", kind: String", ""), Dangerous, "argument-added-optional", "GoodsPurchase.items(kind:)"),
+        (items("first: Int, after: String = \"a\", kind: String! = \"x\"", ""), Dangerous, "argument-added-optional", "GoodsPurchase.items(kind:)"),
+        (items("first: Int!, after: String = \"a\"", ""), Breaking, "argument-type-changed", "GoodsPurchase.items(first:)"),
+        (items("first: Int, after: String = \"b\"", ""), Dangerous, "default-changed", "GoodsPurchase.items(after:)"),
+        (items("first: Int, after: String = \"a\"", "\"Items bought.\""), Safe, "description-changed", "GoodsPurchase.items"),
+        ("type GoodsPurchase { items(first: Int, after: String = \"a\"): [String] @deprecated(reason: \"Use lines.\") }".to_string(), Safe, "deprecation-added", "GoodsPurchase.items"),
+        (items("first: Int, after: String = \"a\"", "id: ID"), Safe, "field-added", "GoodsPurchase.id"),
+    ];
+    for (new, class, kind, path) in &cases {
+        let report = compare(text, text, Some(&old), Some(new));
+        assert_eq!(facts(&report), BTreeSet::from([(*class, *kind, path.to_string())]), "{new}");
+    }
+    // The other way, a stricter argument type is a looser one: safe.
+    let report = compare(text, text, Some(&cases[4].0), Some(&old));
+    assert_eq!(facts(&report), BTreeSet::from([(Safe, "argument-type-changed", "GoodsPurchase.items(first:)".to_string())]));
+    // An input field's default.
+    let input = |default: &str| format!("input AcceptGoodsQuoteInput {{ quoteId: ID! note: String = {default} }}");
+    let report = compare(text, text, Some(&input("\"a\"")), Some(&input("\"b\"")));
+    assert_eq!(facts(&report), BTreeSet::from([(Dangerous, "default-changed", "AcceptGoodsQuoteInput.note".to_string())]));
+}
