@@ -53,3 +53,20 @@ fn permission_alternatives_are_minimal() {
     assert_eq!(alternatives(&Permissions::Public), Some(vec![BTreeSet::new()]));
     assert_eq!(alternatives(&Permissions::Unspecified), None);
 }
+
+/// Expansion stops beyond 256 alternatives, counted exactly: 256 alternatives of `OR`, or of an
+/// `AND` of two sixteen-way `OR`s, are expanded; one more, or 17 × 17, is one alternative holding
+/// every name.
+#[test]
+fn permission_alternatives_are_expanded_up_to_256() {
+    let any = |n: usize, prefix: &str| (0..n).map(|i| format!("{prefix}{i}")).collect::<Vec<_>>().join(" OR ");
+    let alts = alternatives(&expr(&any(256, "P"))).unwrap();
+    assert_eq!((alts.len(), alts[0].len()), (256, 1));
+    let alts = alternatives(&expr(&any(257, "P"))).unwrap();
+    assert_eq!((alts.len(), alts[0].len()), (1, 257));
+    let all = |n: usize| format!("({}) AND ({})", any(n, "A"), any(n, "B"));
+    let alts = alternatives(&expr(&all(16))).unwrap();
+    assert_eq!((alts.len(), alts[0].len()), (256, 2));
+    let alts = alternatives(&expr(&all(17))).unwrap();
+    assert_eq!((alts.len(), alts[0].len()), (1, 34));
+}
