@@ -39,6 +39,11 @@ fn facts(report: &DiffReport) -> BTreeSet<(Class, &'static str, String)> {
     report.changes.iter().map(|c| (c.class, c.kind.as_str(), c.path.clone())).collect()
 }
 
+/// Expected [`facts`], written as literals.
+fn expected<'k>(changes: &[(Class, &'k str, &str)]) -> BTreeSet<(Class, &'k str, String)> {
+    changes.iter().map(|&(c, k, p)| (c, k, p.to_string())).collect()
+}
+
 const SCOPE_2: &str = "enum PreSignedTokenScope { SUBMIT_METER_READINGS MANAGE_ACCOUNT }";
 const SCOPE_3: &str = "enum PreSignedTokenScope { SUBMIT_METER_READINGS MANAGE_ACCOUNT VIEW_BILLS }";
 const INPUT_1: &str = "input AcceptGoodsQuoteInput { quoteId: ID! note: String }";
@@ -191,7 +196,7 @@ fn each_fixture_pair_reports_its_change_in_three_formats() {
     for case in CASES {
         let (old, new) = (apply(&base, case.old), apply(&base, case.new));
         let report = compare(&old, &new, case.old_supplement, case.new_supplement);
-        let want: BTreeSet<(Class, &str, String)> = case.expect.iter().map(|&(c, k, p)| (c, k, p.to_string())).collect();
+        let want = expected(case.expect);
         assert_eq!(facts(&report), want, "{}:\n{}", case.name, diff::render::text(&report, diff::render::Style::default()));
         let snapshot = format!(
             "{}\n--- json ---\n{}\n--- markdown ---\n{}",
@@ -254,17 +259,14 @@ fn edits_of_the_vendored_reference_are_reported_exactly() {
     let old_supplement = "input ObtainJSONWebTokenInput { email: String password: String }";
     let new_supplement = "input ObtainJSONWebTokenInput { email: String password: String otp: String! }";
     let report = compare(text, &edited, Some(old_supplement), Some(new_supplement));
-    let want: BTreeSet<(Class, &str, String)> = [
+    let want = expected(&[
         (Breaking, "operation-removed", "Mutation.acceptGoodsQuote"),
         (Dangerous, "error-code-added", "Mutation.createQuote"),
         (Breaking, "permissions-tightened", "Mutation.generatePreSignedToken"),
         (Safe, "argument-type-changed", "Mutation.generatePreSignedToken(numberOfDaysAllowed:)"),
         (Dangerous, "complexity-raised", "Mutation.obtainKrakenToken"),
         (Breaking, "input-field-added-required", "ObtainJSONWebTokenInput.otp"),
-    ]
-    .into_iter()
-    .map(|(c, k, p)| (c, k, p.to_string()))
-    .collect();
+    ]);
     assert_eq!(facts(&report), want, "{}", diff::render::text(&report, diff::render::Style::default()));
     // Every change points at its line: the removed block in OLD, the rest in NEW.
     let removed = report.changes.iter().find(|c| c.kind == "operation-removed").unwrap();
@@ -488,14 +490,11 @@ fn only_the_removed_operations_types_go_with_it() {
     let mut edits = vec![Edit::DropMutation("acceptGoodsQuote")];
     edits.extend(DROP_OCCUPY);
     let report = compare(text, &apply(text, &edits), None, None);
-    let want: BTreeSet<(Class, &str, String)> = [
+    let want = expected(&[
         (Breaking, "operation-removed", "Mutation.acceptGoodsQuote"),
         (Dangerous, "union-member-removed", "EnrollmentCancelledEnrollmentProcess"),
         (Dangerous, "type-removed", "OccupyPropertyProcessType"),
-    ]
-    .into_iter()
-    .map(|(c, k, p)| (c, k, p.to_string()))
-    .collect();
+    ]);
     assert_eq!(facts(&report), want, "{}", diff::render::text(&report, diff::render::Style::default()));
 }
 
