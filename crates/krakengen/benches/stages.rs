@@ -118,7 +118,9 @@ impl Scale {
 }
 
 fn pipeline() -> krakengen::Pipeline {
+    // As krakengen.toml configures the workspace's crates: the client depends on the runtime crate.
     krakengen::Pipeline::new("oees")
+        .runtime_path("crates/krakengen-client")
         .workspace_crates("crates/oees-errors", "crates/oees-client")
         .server_crate("crates/oees-server", "schema/schema.graphql")
 }
