@@ -10,7 +10,7 @@ use krakengen_tests::{fixture, parse_rel, without_spans};
 const QUERIES: [&str; 5] = ["account", "goodsPurchase", "paymentMethod", "searchProducts", "viewer"];
 
 fn schema_of(p: &krakengen::parse::Parsed) -> krakengen_tests::Schema {
-    let build = krakengen_tests::schema(&p);
+    let build = krakengen_tests::schema(p);
     let message = build.rendered();
     build.output.unwrap_or_else(|| panic!("{message}"))
 }

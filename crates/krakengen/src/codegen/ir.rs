@@ -503,7 +503,7 @@ fn problems_of(
         let mut line = 1;
         for &i in part {
             starts.push(line);
-            text.push_str(&own[i]);
+            text.push_str(own[i]);
             // Every document ends a line, so the next one starts on a line of its own.
             let ended = own[i].ends_with('\n');
             if !ended {

@@ -309,6 +309,9 @@ fn deprecation_dates(d: &Deprecation) -> Option<String> {
 }
 
 impl<'s, 'a> Differ<'s, 'a> {
+    // A change is these facts; a struct literal at every call site would say the same at greater
+    // length.
+    #[allow(clippy::too_many_arguments)]
     fn push(&mut self, class: Class, area: Area, kind: ChangeKind, path: String, message: String, location: Option<Location>, keys: Vec<String>) {
         self.changes.push(Change { class, area, kind, path, message, location, rust: None, with: Vec::new(), keys });
     }

@@ -295,12 +295,12 @@ pub fn parse_plain(text: &str) -> Option<ExampleOperation> {
         }
     }
     let mut r = Plain { toks: &toks, text, at: 0, empty_selection: false };
-    let mut op = ExampleOperation::default();
-    op.kind = match r.name()? {
+    let kind = match r.name()? {
         "mutation" => OperationKind::Mutation,
         "query" => OperationKind::Query,
         _ => return None,
     };
+    let mut op = ExampleOperation { kind, ..ExampleOperation::default() };
     if let Some(Tok::Name(_)) = r.peek() {
         r.at += 1;
     }
