@@ -35,12 +35,15 @@ fn graph() -> BTreeMap<String, BTreeSet<String>> {
         .collect()
 }
 
+/// Every `.rs` file below `dir`, build outputs (`target`, `node_modules`) left out.
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
-            out.extend(walk(&path));
+            if !path.ends_with("target") && !path.ends_with("node_modules") {
+                out.extend(walk(&path));
+            }
         } else if path.extension().is_some_and(|e| e == "rs") {
             out.push(path);
         }
@@ -104,7 +107,7 @@ fn no_hand_written_rust_file_is_over_800_lines() {
     let root = krakengen_tests::root();
     let mut files = Vec::new();
     for top in ["crates", "examples", "tests", "xtask", "fuzz"] {
-        files.extend(walk_skipping_targets(&root.join(top)));
+        files.extend(walk(&root.join(top)));
     }
     assert!(files.len() > 100, "{} files: the walk looks in the wrong place", files.len());
     let long: Vec<String> = files
@@ -118,20 +121,4 @@ fn no_hand_written_rust_file_is_over_800_lines() {
         })
         .collect();
     assert!(long.is_empty(), "split these files: {long:?}");
-}
-
-fn walk_skipping_targets(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let Ok(entries) = std::fs::read_dir(dir) else { return out };
-    for entry in entries {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            if !path.ends_with("target") && !path.ends_with("node_modules") {
-                out.extend(walk_skipping_targets(&path));
-            }
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-    out
 }

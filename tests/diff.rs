@@ -337,17 +337,21 @@ fn thresholds_follow_the_worst_change() {
     assert!(!same.fails(Class::Breaking) && !same.fails(Class::Dangerous) && !same.fails(Class::Safe));
 }
 
+/// The one change between the base page with the `old` edits and with the `new` ones (that there is
+/// exactly one is asserted): its class, kind and message.
+fn only_change(old: &[Edit<'_>], new: &[Edit<'_>]) -> (Class, &'static str, String) {
+    let base = base();
+    let report = compare(&apply(&base, old), &apply(&base, new), None, None);
+    assert_eq!(report.changes.len(), 1, "{:?}", report.changes);
+    let c = &report.changes[0];
+    (c.class, c.kind.as_str(), c.message.clone())
+}
+
 /// The complexity's four changes: raised is dangerous, lowered safe, newly stated dangerous (a
 /// limit callers did not plan for), no longer stated safe; each once, with the figures.
 #[test]
 fn complexity_changes_are_classed_by_direction() {
-    let base = base();
-    let one = |old: &[Edit<'_>], new: &[Edit<'_>]| {
-        let report = compare(&apply(&base, old), &apply(&base, new), None, None);
-        assert_eq!(report.changes.len(), 1, "{:?}", report.changes);
-        let c = &report.changes[0];
-        (c.class, c.kind.as_str(), c.message.clone())
-    };
+    let one = only_change;
     let eight = [Edit::SetComplexity { mutation: "acceptGoodsQuote", complexity: 8 }];
     let unstated = [Edit::DropLines { mutation: "acceptGoodsQuote", first: "Query Complexity: 1", count: 1 }];
     assert_eq!(one(&eight, &[]), (Class::Safe, "complexity-lowered", "the query complexity fell from 8 to 1".to_string()));
@@ -360,11 +364,9 @@ fn complexity_changes_are_classed_by_direction() {
 /// changed under the same dates safe; each once.
 #[test]
 fn removal_dates_are_classed_by_direction() {
-    let base = base();
     let one = |old: &[Edit<'_>], new: &[Edit<'_>]| {
-        let report = compare(&apply(&base, old), &apply(&base, new), None, None);
-        assert_eq!(report.changes.len(), 1, "{:?}", report.changes);
-        (report.changes[0].class, report.changes[0].kind.as_str())
+        let (class, kind, _) = only_change(old, new);
+        (class, kind)
     };
     let later = [Edit::Replace { mutation: "deauthenticateDevice", from: "on or after 2026-01-16", to: "on or after 2026-06-01" }];
     let unscheduled = [Edit::DropLines { mutation: "deauthenticateDevice", first: "- Scheduled for removal on or after 2026-01-16.", count: 1 }];
@@ -459,12 +461,10 @@ fn changes_are_softened_where_one_side_was_guessed() {
 /// so `500/h` is tighter (and `700/h` looser) although it allows more a minute.
 #[test]
 fn rate_limits_are_compared_over_every_window() {
-    let text = &base();
     let steps = |steps: &'static str| [Edit::SetRateSteps { mutation: "deauthenticateDevice", key: "User", steps }];
     let one = |old: &'static str, new: &'static str| {
-        let report = compare(&apply(text, &steps(old)), &apply(text, &steps(new)), None, None);
-        assert_eq!(report.changes.len(), 1, "{:?}", report.changes);
-        (report.changes[0].class, report.changes[0].kind.as_str())
+        let (class, kind, _) = only_change(&steps(old), &steps(new));
+        (class, kind)
     };
     assert_eq!(one("['10/m']", "['500/h']"), (Class::Dangerous, "rate-limit-tightened"));
     assert_eq!(one("['10/m']", "['700/h']"), (Class::Safe, "rate-limit-loosened"));
