@@ -520,9 +520,15 @@ fn a_crate_of_five_operations_builds_and_holds_only_them() {
     write_crate(dir.path(), &files);
     cargo_in(dir.path(), &["build", "--quiet"]);
 
-    // The same crate depending on the runtime crate instead of embedding it.
+    // The same crate depending on the runtime crate instead of embedding it, with a supplement
+    // that makes the token required, so that the other way `authenticate` checks for a token is
+    // compiled too.
     let runtime = concat!(env!("CARGO_MANIFEST_DIR"), "/../crates/krakengen-client");
-    let files = self::generator(&r, &oees_options().with_crate_name("five-client").with_operations(FIVE).with_runtime_path(runtime)).crate_files().unwrap();
+    let supplement = "type ObtainKrakenJSONWebToken { token: String!, refreshToken: String, refreshExpiresIn: Int, payload: GenericScalar }\nscalar GenericScalar\n";
+    let schema = with_supplement(&r, "token.graphql", supplement);
+    let options = oees_options().with_crate_name("five-client").with_operations(FIVE).with_runtime_path(runtime);
+    let files = Generator::new(schema.model(), &options).unwrap().crate_files().unwrap();
+    assert!(files[3].contents.contains("pub token: ::std::string::String,") && files[3].contents.contains("|payload| payload)"), "{}", files[3].contents);
     let manifest: toml::Table = files[0].contents.parse().unwrap();
     assert_eq!(manifest["dependencies"]["krakengen-client"]["path"].as_str(), Some(runtime), "{}", files[0].contents);
     assert!(manifest["dependencies"].get("tokio").is_none(), "the runtime's dependencies are its own");

@@ -148,7 +148,7 @@ fn the_readme_snippets_name_what_exists() {
         ("Client::new(ReqwestTransport::new(", "pub fn new(endpoint: impl Into<String>) -> Self"),
         (".with_retry(RetryPolicy::new().with_max_attempts(", "pub fn with_max_attempts("),
         (".with_session(Session::new().with_margin(", "pub fn with_margin("),
-        ("client.authenticate(&obtain_kraken_token::Variables { input:", "pub async fn authenticate("),
+        ("client.authenticate(&obtain_kraken_token::Variables { input:", "pub fn authenticate<"),
         ("client.accept_goods_quote(&variables)", "pub fn accept_goods_quote<"),
     ] {
         assert!(snippet.contains(shown), "the README's client snippet no longer shows `{shown}`");

@@ -5,7 +5,8 @@
 //!   a response size cap.
 //! - [`session`]: the caller's [`Tokens`], refreshed ahead of expiry, or a [`TokenSource`].
 //! - [`retry`]: the [`RetryPolicy`] and the classification of Kraken's error codes behind it.
-//! - [`engine`]: the [`Engine`] that sends a call with both, which a generated `Client` wraps.
+//! - [`engine`]: the [`Engine`] that sends a call with both, which a generated `Client` wraps;
+//!   [`call`] its typed calls, which build the generated crate's `Error` through [`ApiError`].
 //! - [`redact`]: the rule that keeps secrets out of `Debug`.
 //!
 //! A generated crate either depends on this crate (`krakengen generate --runtime-path`) or carries
@@ -16,6 +17,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod call;
 pub mod engine;
 #[cfg(feature = "reqwest")]
 pub mod http;
@@ -24,6 +26,7 @@ pub mod retry;
 pub mod session;
 pub mod transport;
 
+pub use call::{decode, ApiError, TokenCheck};
 pub use engine::{Engine, TokenMutation};
 pub use redact::{redact_json, Secret};
 pub use retry::RetryPolicy;

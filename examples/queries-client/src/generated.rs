@@ -13,7 +13,8 @@ pub mod runtime {
     //!   a response size cap.
     //! - [`session`]: the caller's [`Tokens`], refreshed ahead of expiry, or a [`TokenSource`].
     //! - [`retry`]: the [`RetryPolicy`] and the classification of Kraken's error codes behind it.
-    //! - [`engine`]: the [`Engine`] that sends a call with both, which a generated `Client` wraps.
+    //! - [`engine`]: the [`Engine`] that sends a call with both, which a generated `Client` wraps;
+    //!   [`call`] its typed calls, which build the generated crate's `Error` through [`ApiError`].
     //! - [`redact`]: the rule that keeps secrets out of `Debug`.
     //!
     //! A generated crate either depends on this crate (`krakengen generate --runtime-path`) or carries
@@ -22,6 +23,95 @@ pub mod runtime {
     //! through the crate root.
     #![forbid(unsafe_code)]
     #![warn(missing_docs)]
+    pub mod call {
+        //! Typed calls: the variables encoded, the call sent by the [`Engine`], the response decoded into
+        //! the operation's payload or the generated crate's `Error`.
+        //!
+        //! These bodies are generic over the operation and the error type, so they are compiled once here
+        //! and instantiated where a call is made; a generated `Client` only forwards to them. Written in
+        //! each generated crate, they were a large part of its compile time.
+        use serde_json::Value;
+        use super::engine::Engine;
+        use super::transport::{OperationKind, Response, Transport, TransportError};
+        use super::Operation;
+        /// What a generated crate's `Error` is built from: the runtime builds it for every way a typed
+        /// call fails, and the generated crate decides how GraphQL errors are parsed (it knows the API's
+        /// error codes).
+        pub trait ApiError: From<TransportError> {
+            /// The variables could not be serialized.
+            fn encode(error: serde_json::Error) -> Self;
+            /// The response did not have the expected shape.
+            fn decode(error: serde_json::Error) -> Self;
+            /// The response had neither `data` nor `errors`.
+            fn missing_data() -> Self;
+            /// Authentication succeeded but returned no token.
+            fn missing_token() -> Self;
+            /// The error of a response whose body carries GraphQL `errors`, holding the partial `data`
+            /// that came with them; when the body has no errors, `data` given back.
+            fn graphql(body: &Value, data: Option<Value>) -> Result<Option<Value>, Self>
+            where
+                Self: Sized;
+        }
+        /// The `data` of a response, or its GraphQL errors as `E`.
+        #[inline]
+        pub fn decode<E: ApiError>(response: Response) -> Result<Value, E> {
+            let mut body = response.body;
+            let data = body.get_mut("data").map(Value::take).filter(|d| !d.is_null());
+            E::graphql(&body, data)?.ok_or_else(E::missing_data)
+        }
+        /// How the payload of the token mutation is checked for a token: a function of the generated
+        /// crate, which knows the payload's type.
+        pub type TokenCheck<P, Q> = fn(P) -> Option<Q>;
+        impl<T: Transport> Engine<T> {
+            /// Sends operation `O` with `variables` and returns its payload.
+            #[inline]
+            pub async fn execute<O: Operation, E: ApiError>(
+                &self,
+                variables: &O::Variables,
+            ) -> Result<O::Payload, E> {
+                let variables = serde_json::to_value(variables).map_err(E::encode)?;
+                let response = self
+                    .send(O::NAME, O::DOCUMENT, variables, O::KIND)
+                    .await?;
+                let data = decode::<E>(response)?;
+                let data = <O::Data as serde::Deserialize>::deserialize(data)
+                    .map_err(E::decode)?;
+                Ok(O::payload(data))
+            }
+            /// Sends any document and returns the response's `data`; it is sent again on failure only
+            /// when it is a query (see [`OperationKind::of_document`]).
+            #[inline]
+            pub async fn execute_raw<E: ApiError>(
+                &self,
+                operation_name: &str,
+                document: &str,
+                variables: Value,
+            ) -> Result<Value, E> {
+                let kind = OperationKind::of_document(document);
+                decode(self.send(operation_name, document, variables, kind).await?)
+            }
+            /// Sends the token mutation `O` (whose field of `data` is `field`) with the caller's
+            /// credentials and keeps its tokens in the session (see [`Engine::authenticate`]). `token`
+            /// gives the payload back when it holds a token; a payload without one is
+            /// [`ApiError::missing_token`].
+            #[inline]
+            pub async fn login<O: Operation, E: ApiError, Q>(
+                &self,
+                field: &str,
+                variables: &O::Variables,
+                token: TokenCheck<O::Payload, Q>,
+            ) -> Result<Q, E> {
+                let variables = serde_json::to_value(variables).map_err(E::encode)?;
+                let response = self
+                    .authenticate(O::NAME, O::DOCUMENT, field, variables)
+                    .await?;
+                let data = decode::<E>(response)?;
+                let data = <O::Data as serde::Deserialize>::deserialize(data)
+                    .map_err(E::decode)?;
+                token(O::payload(data)).ok_or_else(E::missing_token)
+            }
+        }
+    }
     pub mod engine {
         //! Sending one call: the session's token on it, refreshed when due or when the API says it expired,
         //! and the call sent again when the retry policy allows.
@@ -1448,6 +1538,7 @@ pub mod runtime {
             }
         }
     }
+    pub use call::{decode, ApiError, TokenCheck};
     pub use engine::{Engine, TokenMutation};
     pub use redact::{redact_json, Secret};
     pub use retry::RetryPolicy;
@@ -1636,46 +1727,59 @@ impl<T> Client<T> {
 impl<T: Transport> Client<T> {
     /// Sends any operation and returns its payload.
     #[inline]
-    pub async fn execute<O: Operation>(
-        &self,
-        variables: &O::Variables,
-    ) -> ::std::result::Result<O::Payload, Error> {
-        let variables = ::serde_json::to_value(variables).map_err(Error::Encode)?;
-        let response = self.engine.send(O::NAME, O::DOCUMENT, variables, O::KIND).await?;
-        let data = decode(response)?;
-        let data = <O::Data as ::serde::Deserialize>::deserialize(data)
-            .map_err(Error::Decode)?;
-        ::std::result::Result::Ok(O::payload(data))
+    pub fn execute<'a, O: Operation + 'a>(
+        &'a self,
+        variables: &'a O::Variables,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<O::Payload, Error>,
+    > + 'a {
+        self.engine.execute::<O, Error>(variables)
     }
     /// Sends any document and returns the response's `data`, mapping GraphQL errors to
     /// [`Error::Kraken`]. Use it with a custom document that selects more than the generated one;
     /// it is sent again on failure only when it is a query (see [`OperationKind::of_document`]).
     #[inline]
-    pub async fn execute_raw(
-        &self,
-        operation_name: &str,
-        document: &str,
+    pub fn execute_raw<'a>(
+        &'a self,
+        operation_name: &'a str,
+        document: &'a str,
         variables: ::serde_json::Value,
-    ) -> ::std::result::Result<::serde_json::Value, Error> {
-        let kind = OperationKind::of_document(document);
-        decode(self.engine.send(operation_name, document, variables, kind).await?)
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<::serde_json::Value, Error>,
+    > + 'a {
+        self.engine.execute_raw::<Error>(operation_name, document, variables)
     }
 }
-/// The `data` of a response, or its GraphQL errors as [`Error::Kraken`]. Inline, so that it
-/// is compiled to machine code only in the crates that call the client.
-#[inline]
-fn decode(response: Response) -> ::std::result::Result<::serde_json::Value, Error> {
-    let mut body = response.body;
-    let errors = ::queries_errors::KrakenError::from_response(&body)
-        .map_err(Error::Decode)?;
-    let data = body
-        .get_mut("data")
-        .map(::serde_json::Value::take)
-        .filter(|d| !d.is_null());
-    if !errors.is_empty() {
-        return ::std::result::Result::Err(Error::Kraken { errors, data });
+impl runtime::ApiError for Error {
+    #[inline]
+    fn encode(error: ::serde_json::Error) -> Self {
+        Error::Encode(error)
     }
-    data.ok_or(Error::MissingData)
+    #[inline]
+    fn decode(error: ::serde_json::Error) -> Self {
+        Error::Decode(error)
+    }
+    #[inline]
+    fn missing_data() -> Self {
+        Error::MissingData
+    }
+    #[inline]
+    fn missing_token() -> Self {
+        Error::MissingToken
+    }
+    #[inline]
+    fn graphql(
+        body: &::serde_json::Value,
+        data: ::std::option::Option<::serde_json::Value>,
+    ) -> ::std::result::Result<::std::option::Option<::serde_json::Value>, Self> {
+        let errors = ::queries_errors::KrakenError::from_response(body)
+            .map_err(Error::Decode)?;
+        if errors.is_empty() {
+            ::std::result::Result::Ok(data)
+        } else {
+            ::std::result::Result::Err(Error::Kraken { errors, data })
+        }
+    }
 }
 #[doc(hidden)]
 /// Helpers of the generated serde impls; not part of the API.
@@ -2758,7 +2862,7 @@ impl<T: Transport> Client<T> {
             Error,
         >,
     > + 'a {
-        self.execute::<account::Query>(variables)
+        self.engine.execute::<account::Query, Error>(variables)
     }
     /// A goods purchase, as accepting a goods quote creates it.
     ///
@@ -2776,7 +2880,7 @@ impl<T: Transport> Client<T> {
             Error,
         >,
     > + 'a {
-        self.execute::<goods_purchase::Query>(variables)
+        self.engine.execute::<goods_purchase::Query, Error>(variables)
     }
     /// A payment method of an account: a card or a direct debit mandate.
     ///
@@ -2794,7 +2898,7 @@ impl<T: Transport> Client<T> {
             Error,
         >,
     > + 'a {
-        self.execute::<payment_method::Query>(variables)
+        self.engine.execute::<payment_method::Query, Error>(variables)
     }
     /// Search the products on sale.
     ///
@@ -2814,7 +2918,7 @@ impl<T: Transport> Client<T> {
             Error,
         >,
     > + 'a {
-        self.execute::<search_products::Query>(variables)
+        self.engine.execute::<search_products::Query, Error>(variables)
     }
     /// The currently authenticated user.
     ///
@@ -2829,6 +2933,6 @@ impl<T: Transport> Client<T> {
     ) -> impl ::std::future::Future<
         Output = ::std::result::Result<viewer::AccountUserType, Error>,
     > + 'a {
-        self.execute::<viewer::Query>(variables)
+        self.engine.execute::<viewer::Query, Error>(variables)
     }
 }

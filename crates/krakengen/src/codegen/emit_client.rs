@@ -552,8 +552,9 @@ fn operation_struct(unit: &proc_macro2::Ident, payload_ty: &TokenStream, payload
     }
 }
 
-/// A method per operation. It returns `execute`'s future rather than being an `async fn` of its own,
-/// which would compile one more state machine per operation for the same behaviour.
+/// A method per operation. It returns the runtime's `Engine::execute` future rather than being an
+/// `async fn` of its own: the state machine is compiled once, in the runtime, not per operation
+/// in every generated crate.
 fn method(op: &OperationIr) -> TokenStream {
     let module = to_ident(&op.module);
     let name = to_ident(&op.method);
@@ -570,7 +571,7 @@ fn method(op: &OperationIr) -> TokenStream {
             &'a self,
             variables: &'a #module::Variables,
         ) -> impl ::std::future::Future<Output = ::std::result::Result<#payload_ty, Error>> + 'a {
-            self.execute::<#module::#unit>(variables)
+            self.engine.execute::<#module::#unit, Error>(variables)
         }
     }
 }
@@ -585,18 +586,13 @@ fn authenticate(ir: &Ir) -> TokenStream {
     let Some(payload) = &op.payload else { return TokenStream::new() };
     let payload_name = to_ident(&payload.rust);
     let field = &op.graphql;
-    let get_payload = if payload_optional {
-        quote!(let payload = <#module::#unit as Operation>::payload(data).ok_or(Error::MissingToken)?;)
-    } else {
-        quote!(let payload = <#module::#unit as Operation>::payload(data);)
+    // The payload back when it holds a token, for the runtime's `login`.
+    let check = match (payload_optional, a.token_optional) {
+        (true, true) => quote!(|payload| payload.filter(|p| p.#token.is_some())),
+        (true, false) => quote!(|payload| payload),
+        (false, true) => quote!(|payload| ::std::option::Option::Some(payload).filter(|p| p.#token.is_some())),
+        (false, false) => quote!(::std::option::Option::Some),
     };
-    let no_token = a.token_optional.then(|| {
-        quote! {
-            if payload.#token.is_none() {
-                return ::std::result::Result::Err(Error::MissingToken);
-            }
-        }
-    });
     let doc = Doc::new()
         .line(format!(
             "Obtains a Kraken token with {} and keeps it in the session: every later call sends it, and the refresh token renews it ahead of its expiry. A failed login is not sent again.",
@@ -607,13 +603,11 @@ fn authenticate(ir: &Ir) -> TokenStream {
     quote! {
         impl<T: Transport> Client<T> {
             #doc
-            pub async fn authenticate(&self, variables: &#module::Variables) -> ::std::result::Result<#module::#payload_name, Error> {
-                let variables = ::serde_json::to_value(variables).map_err(Error::Encode)?;
-                let response = self.engine.authenticate(#module::OPERATION_NAME, #module::DOCUMENT, #field, variables).await?;
-                let data = <#module::Data as ::serde::Deserialize>::deserialize(decode(response)?).map_err(Error::Decode)?;
-                #get_payload
-                #no_token
-                ::std::result::Result::Ok(payload)
+            pub fn authenticate<'a>(
+                &'a self,
+                variables: &'a #module::Variables,
+            ) -> impl ::std::future::Future<Output = ::std::result::Result<#module::#payload_name, Error>> + 'a {
+                self.engine.login::<#module::#unit, Error, _>(#field, variables, #check)
             }
         }
     }

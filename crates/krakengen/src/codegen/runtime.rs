@@ -334,7 +334,8 @@ pub(crate) fn errors() -> TokenStream {
 
 /// The runtime crate's sources: `lib.rs`, then each module it declares, by name.
 const RUNTIME_LIB: &str = include_str!("../../../krakengen-client/src/lib.rs");
-const RUNTIME_MODULES: [(&str, &str); 6] = [
+const RUNTIME_MODULES: [(&str, &str); 7] = [
+    ("call", include_str!("../../../krakengen-client/src/call.rs")),
     ("engine", include_str!("../../../krakengen-client/src/engine.rs")),
     ("http", include_str!("../../../krakengen-client/src/http.rs")),
     ("redact", include_str!("../../../krakengen-client/src/redact.rs")),
@@ -608,40 +609,60 @@ pub(crate) fn client(errors: &TokenStream, runtime: RuntimeAt, token: Option<&To
         impl<T: Transport> Client<T> {
             #[doc = " Sends any operation and returns its payload."]
             #[inline]
-            pub async fn execute<O: Operation>(&self, variables: &O::Variables) -> ::std::result::Result<O::Payload, Error> {
-                let variables = ::serde_json::to_value(variables).map_err(Error::Encode)?;
-                let response = self.engine.send(O::NAME, O::DOCUMENT, variables, O::KIND).await?;
-                let data = decode(response)?;
-                let data = <O::Data as ::serde::Deserialize>::deserialize(data).map_err(Error::Decode)?;
-                ::std::result::Result::Ok(O::payload(data))
+            pub fn execute<'a, O: Operation + 'a>(
+                &'a self,
+                variables: &'a O::Variables,
+            ) -> impl ::std::future::Future<Output = ::std::result::Result<O::Payload, Error>> + 'a {
+                self.engine.execute::<O, Error>(variables)
             }
 
             #[doc = " Sends any document and returns the response's `data`, mapping GraphQL errors to"]
             #[doc = " [`Error::Kraken`]. Use it with a custom document that selects more than the generated one;"]
             #[doc = " it is sent again on failure only when it is a query (see [`OperationKind::of_document`])."]
             #[inline]
-            pub async fn execute_raw(
-                &self,
-                operation_name: &str,
-                document: &str,
+            pub fn execute_raw<'a>(
+                &'a self,
+                operation_name: &'a str,
+                document: &'a str,
                 variables: ::serde_json::Value,
-            ) -> ::std::result::Result<::serde_json::Value, Error> {
-                let kind = OperationKind::of_document(document);
-                decode(self.engine.send(operation_name, document, variables, kind).await?)
+            ) -> impl ::std::future::Future<Output = ::std::result::Result<::serde_json::Value, Error>> + 'a {
+                self.engine.execute_raw::<Error>(operation_name, document, variables)
             }
         }
 
-        #[doc = " The `data` of a response, or its GraphQL errors as [`Error::Kraken`]. Inline, so that it"]
-        #[doc = " is compiled to machine code only in the crates that call the client."]
-        #[inline]
-        fn decode(response: Response) -> ::std::result::Result<::serde_json::Value, Error> {
-            let mut body = response.body;
-            let errors = #errors::KrakenError::from_response(&body).map_err(Error::Decode)?;
-            let data = body.get_mut("data").map(::serde_json::Value::take).filter(|d| !d.is_null());
-            if !errors.is_empty() {
-                return ::std::result::Result::Err(Error::Kraken { errors, data });
+        impl runtime::ApiError for Error {
+            #[inline]
+            fn encode(error: ::serde_json::Error) -> Self {
+                Error::Encode(error)
             }
-            data.ok_or(Error::MissingData)
+
+            #[inline]
+            fn decode(error: ::serde_json::Error) -> Self {
+                Error::Decode(error)
+            }
+
+            #[inline]
+            fn missing_data() -> Self {
+                Error::MissingData
+            }
+
+            #[inline]
+            fn missing_token() -> Self {
+                Error::MissingToken
+            }
+
+            #[inline]
+            fn graphql(
+                body: &::serde_json::Value,
+                data: ::std::option::Option<::serde_json::Value>,
+            ) -> ::std::result::Result<::std::option::Option<::serde_json::Value>, Self> {
+                let errors = #errors::KrakenError::from_response(body).map_err(Error::Decode)?;
+                if errors.is_empty() {
+                    ::std::result::Result::Ok(data)
+                } else {
+                    ::std::result::Result::Err(Error::Kraken { errors, data })
+                }
+            }
         }
     }
 }

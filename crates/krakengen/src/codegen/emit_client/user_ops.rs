@@ -130,7 +130,7 @@ pub(super) fn method(op: &UserOp) -> TokenStream {
             &'a self,
             variables: &'a #module::Variables,
         ) -> impl ::std::future::Future<Output = ::std::result::Result<#module::Data, Error>> + 'a {
-            self.execute::<#module::#unit>(variables)
+            self.engine.execute::<#module::#unit, Error>(variables)
         }
     }
 }
