@@ -5695,9 +5695,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AcceptGoodsQuoteError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(ACCEPT_GOODS_QUOTE, AcceptGoodsQuoteError::ALL, value)
         }
     }
@@ -5805,14 +5803,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AcceptOfferForQuotingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ACCEPT_OFFER_FOR_QUOTING,
-                AcceptOfferForQuotingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ACCEPT_OFFER_FOR_QUOTING, AcceptOfferForQuotingError::ALL, value)
         }
     }
     /// The error codes `actualizeContract` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -5951,9 +5943,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ActualizeContractError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(ACTUALIZE_CONTRACT, ActualizeContractError::ALL, value)
         }
     }
@@ -6065,9 +6055,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AddBusinessToSegmentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(ADD_BUSINESS_TO_SEGMENT, AddBusinessToSegmentError::ALL, value)
         }
     }
@@ -6179,9 +6167,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AddCampaignToAccountError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(ADD_CAMPAIGN_TO_ACCOUNT, AddCampaignToAccountError::ALL, value)
         }
     }
@@ -6293,9 +6279,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AddChildToPropertyError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(ADD_CHILD_TO_PROPERTY, AddChildToPropertyError::ALL, value)
         }
     }
@@ -6403,9 +6387,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AddItemsToRiskListError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(ADD_ITEMS_TO_RISK_LIST, AddItemsToRiskListError::ALL, value)
         }
     }
@@ -6513,14 +6495,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AddNoteToInkConversationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ADD_NOTE_TO_INK_CONVERSATION,
-                AddNoteToInkConversationError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ADD_NOTE_TO_INK_CONVERSATION, AddNoteToInkConversationError::ALL, value)
         }
     }
     /// The error codes `addParentToProperty` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -6631,9 +6607,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AddParentToPropertyError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(ADD_PARENT_TO_PROPERTY, AddParentToPropertyError::ALL, value)
         }
     }
@@ -6753,14 +6727,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AddPortfolioReferenceError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ADD_PORTFOLIO_REFERENCE,
-                AddPortfolioReferenceError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ADD_PORTFOLIO_REFERENCE, AddPortfolioReferenceError::ALL, value)
         }
     }
     /// The error codes `addProperty` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -6871,9 +6839,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AddPropertyError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(ADD_PROPERTY, AddPropertyError::ALL, value)
         }
     }
@@ -6979,14 +6945,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AddPropertyToHierarchyError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ADD_PROPERTY_TO_HIERARCHY,
-                AddPropertyToHierarchyError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ADD_PROPERTY_TO_HIERARCHY, AddPropertyToHierarchyError::ALL, value)
         }
     }
     /// The error codes `addSignupReferralOnAccount` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -7113,14 +7073,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AddSignupReferralOnAccountError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ADD_SIGNUP_REFERRAL_ON_ACCOUNT,
-                AddSignupReferralOnAccountError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ADD_SIGNUP_REFERRAL_ON_ACCOUNT, AddSignupReferralOnAccountError::ALL, value)
         }
     }
     /// The error codes `addStorylineToInkConversation` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -7232,18 +7186,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for AddStorylineToInkConversationError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for AddStorylineToInkConversationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ADD_STORYLINE_TO_INK_CONVERSATION,
-                AddStorylineToInkConversationError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ADD_STORYLINE_TO_INK_CONVERSATION, AddStorylineToInkConversationError::ALL, value)
         }
     }
     /// The error codes `addUserToPortfolio` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -7360,9 +7307,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AddUserToPortfolioError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(ADD_USER_TO_PORTFOLIO, AddUserToPortfolioError::ALL, value)
         }
     }
@@ -7478,14 +7423,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AllowRepaymentSubmissionError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ALLOW_REPAYMENT_SUBMISSION,
-                AllowRepaymentSubmissionError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ALLOW_REPAYMENT_SUBMISSION, AllowRepaymentSubmissionError::ALL, value)
         }
     }
     /// The error codes `amendPayment` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -7594,9 +7533,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AmendPaymentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(AMEND_PAYMENT, AmendPaymentError::ALL, value)
         }
     }
@@ -7710,9 +7647,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ApproveRepaymentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(APPROVE_REPAYMENT, ApproveRepaymentError::ALL, value)
         }
     }
@@ -7811,25 +7746,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<AssessCollectionProcessRecordForPauseError>
-    for super::ErrorCode {
+    impl ::std::convert::From<AssessCollectionProcessRecordForPauseError> for super::ErrorCode {
         #[inline]
         fn from(value: AssessCollectionProcessRecordForPauseError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for AssessCollectionProcessRecordForPauseError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for AssessCollectionProcessRecordForPauseError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ASSESS_COLLECTION_PROCESS_RECORD_FOR_PAUSE,
-                AssessCollectionProcessRecordForPauseError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ASSESS_COLLECTION_PROCESS_RECORD_FOR_PAUSE, AssessCollectionProcessRecordForPauseError::ALL, value)
         }
     }
     /// The error codes `assignInkBucket` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -7940,9 +7867,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AssignInkBucketError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(ASSIGN_INK_BUCKET, AssignInkBucketError::ALL, value)
         }
     }
@@ -8049,25 +7974,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<AssignSupplyPointToEstimationGroupError>
-    for super::ErrorCode {
+    impl ::std::convert::From<AssignSupplyPointToEstimationGroupError> for super::ErrorCode {
         #[inline]
         fn from(value: AssignSupplyPointToEstimationGroupError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for AssignSupplyPointToEstimationGroupError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for AssignSupplyPointToEstimationGroupError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ASSIGN_SUPPLY_POINT_TO_ESTIMATION_GROUP,
-                AssignSupplyPointToEstimationGroupError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ASSIGN_SUPPLY_POINT_TO_ESTIMATION_GROUP, AssignSupplyPointToEstimationGroupError::ALL, value)
         }
     }
     /// The error codes `associateArchivedCallRecordingsWithCalls` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -8169,25 +8086,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<AssociateArchivedCallRecordingsWithCallsError>
-    for super::ErrorCode {
+    impl ::std::convert::From<AssociateArchivedCallRecordingsWithCallsError> for super::ErrorCode {
         #[inline]
         fn from(value: AssociateArchivedCallRecordingsWithCallsError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for AssociateArchivedCallRecordingsWithCallsError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for AssociateArchivedCallRecordingsWithCallsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ASSOCIATE_ARCHIVED_CALL_RECORDINGS_WITH_CALLS,
-                AssociateArchivedCallRecordingsWithCallsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ASSOCIATE_ARCHIVED_CALL_RECORDINGS_WITH_CALLS, AssociateArchivedCallRecordingsWithCallsError::ALL, value)
         }
     }
     /// The error codes `associateCallWithAccount` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -8306,14 +8215,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AssociateCallWithAccountError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ASSOCIATE_CALL_WITH_ACCOUNT,
-                AssociateCallWithAccountError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ASSOCIATE_CALL_WITH_ACCOUNT, AssociateCallWithAccountError::ALL, value)
         }
     }
     /// The error codes `associateItemToCollectionProcess` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -8419,25 +8322,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<AssociateItemToCollectionProcessError>
-    for super::ErrorCode {
+    impl ::std::convert::From<AssociateItemToCollectionProcessError> for super::ErrorCode {
         #[inline]
         fn from(value: AssociateItemToCollectionProcessError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for AssociateItemToCollectionProcessError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for AssociateItemToCollectionProcessError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ASSOCIATE_ITEM_TO_COLLECTION_PROCESS,
-                AssociateItemToCollectionProcessError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ASSOCIATE_ITEM_TO_COLLECTION_PROCESS, AssociateItemToCollectionProcessError::ALL, value)
         }
     }
     /// The error codes `attachAgreementsToContracts` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -8556,14 +8451,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AttachAgreementsToContractsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ATTACH_AGREEMENTS_TO_CONTRACTS,
-                AttachAgreementsToContractsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ATTACH_AGREEMENTS_TO_CONTRACTS, AttachAgreementsToContractsError::ALL, value)
         }
     }
     /// The error codes `awardLoyaltyPoints` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -8698,9 +8587,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AwardLoyaltyPointsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(AWARD_LOYALTY_POINTS, AwardLoyaltyPointsError::ALL, value)
         }
     }
@@ -8824,9 +8711,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for BackendScreenEventError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(BACKEND_SCREEN_EVENT, BackendScreenEventError::ALL, value)
         }
     }
@@ -8942,14 +8827,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for BlockRepaymentSubmissionError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                BLOCK_REPAYMENT_SUBMISSION,
-                BlockRepaymentSubmissionError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(BLOCK_REPAYMENT_SUBMISSION, BlockRepaymentSubmissionError::ALL, value)
         }
     }
     /// The error codes `bulkAwardLoyaltyPoints` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -9072,14 +8951,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for BulkAwardLoyaltyPointsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                BULK_AWARD_LOYALTY_POINTS,
-                BulkAwardLoyaltyPointsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(BULK_AWARD_LOYALTY_POINTS, BulkAwardLoyaltyPointsError::ALL, value)
         }
     }
     /// The error codes `cancelEnrollment` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -9214,9 +9087,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CancelEnrollmentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CANCEL_ENROLLMENT, CancelEnrollmentError::ALL, value)
         }
     }
@@ -9352,9 +9223,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CancelLeaveSupplierError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CANCEL_LEAVE_SUPPLIER, CancelLeaveSupplierError::ALL, value)
         }
     }
@@ -9468,9 +9337,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CancelPaymentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CANCEL_PAYMENT, CancelPaymentError::ALL, value)
         }
     }
@@ -9580,14 +9447,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CancelRepaymentRequestError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CANCEL_REPAYMENT_REQUEST,
-                CancelRepaymentRequestError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CANCEL_REPAYMENT_REQUEST, CancelRepaymentRequestError::ALL, value)
         }
     }
     /// The error codes `cancelSmartFlexOnboarding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -9698,14 +9559,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CancelSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CANCEL_SMART_FLEX_ONBOARDING,
-                CancelSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CANCEL_SMART_FLEX_ONBOARDING, CancelSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `checkCreditRisk` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -9828,9 +9683,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CheckCreditRiskError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CHECK_CREDIT_RISK, CheckCreditRiskError::ALL, value)
         }
     }
@@ -9954,9 +9807,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CloseDcaProceedingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CLOSE_DCA_PROCEEDING, CloseDcaProceedingError::ALL, value)
         }
     }
@@ -10064,9 +9915,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CloseInkConversationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CLOSE_INK_CONVERSATION, CloseInkConversationError::ALL, value)
         }
     }
@@ -10180,9 +10029,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CloseInkLiveChatError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CLOSE_INK_LIVE_CHAT, CloseInkLiveChatError::ALL, value)
         }
     }
@@ -10290,9 +10137,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CloseOpenPrintBatchError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CLOSE_OPEN_PRINT_BATCH, CloseOpenPrintBatchError::ALL, value)
         }
     }
@@ -10406,9 +10251,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CollectDepositError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(COLLECT_DEPOSIT, CollectDepositError::ALL, value)
         }
     }
@@ -10524,9 +10367,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CollectPaymentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(COLLECT_PAYMENT, CollectPaymentError::ALL, value)
         }
     }
@@ -10650,14 +10491,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CommenceDcaProceedingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                COMMENCE_DCA_PROCEEDING,
-                CommenceDcaProceedingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(COMMENCE_DCA_PROCEEDING, CommenceDcaProceedingError::ALL, value)
         }
     }
     /// The error codes `completeApproval` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -10768,9 +10603,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CompleteApprovalError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(COMPLETE_APPROVAL, CompleteApprovalError::ALL, value)
         }
     }
@@ -10897,25 +10730,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<CompleteAuthFlowForSmartFlexOnboardingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<CompleteAuthFlowForSmartFlexOnboardingError> for super::ErrorCode {
         #[inline]
         fn from(value: CompleteAuthFlowForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for CompleteAuthFlowForSmartFlexOnboardingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for CompleteAuthFlowForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                COMPLETE_AUTH_FLOW_FOR_SMART_FLEX_ONBOARDING,
-                CompleteAuthFlowForSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(COMPLETE_AUTH_FLOW_FOR_SMART_FLEX_ONBOARDING, CompleteAuthFlowForSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `completeReminder` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -11026,9 +10851,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CompleteReminderError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(COMPLETE_REMINDER, CompleteReminderError::ALL, value)
         }
     }
@@ -11142,14 +10965,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CompleteStandalonePaymentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                COMPLETE_STANDALONE_PAYMENT,
-                CompleteStandalonePaymentError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(COMPLETE_STANDALONE_PAYMENT, CompleteStandalonePaymentError::ALL, value)
         }
     }
     /// The error codes `completeTeslaSetupVirtualKeyForSmartFlexOnboarding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -11275,25 +11092,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError> for super::ErrorCode {
         #[inline]
         fn from(value: CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                COMPLETE_TESLA_SETUP_VIRTUAL_KEY_FOR_SMART_FLEX_ONBOARDING,
-                CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(COMPLETE_TESLA_SETUP_VIRTUAL_KEY_FOR_SMART_FLEX_ONBOARDING, CompleteTeslaSetupVirtualKeyForSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `completeUserActionForSmartFlexOnboarding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -11419,25 +11228,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<CompleteUserActionForSmartFlexOnboardingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<CompleteUserActionForSmartFlexOnboardingError> for super::ErrorCode {
         #[inline]
         fn from(value: CompleteUserActionForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for CompleteUserActionForSmartFlexOnboardingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for CompleteUserActionForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                COMPLETE_USER_ACTION_FOR_SMART_FLEX_ONBOARDING,
-                CompleteUserActionForSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(COMPLETE_USER_ACTION_FOR_SMART_FLEX_ONBOARDING, CompleteUserActionForSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `completeUserInputRequiredForSmartFlexOnboarding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -11563,25 +11364,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<CompleteUserInputRequiredForSmartFlexOnboardingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<CompleteUserInputRequiredForSmartFlexOnboardingError> for super::ErrorCode {
         #[inline]
         fn from(value: CompleteUserInputRequiredForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for CompleteUserInputRequiredForSmartFlexOnboardingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for CompleteUserInputRequiredForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                COMPLETE_USER_INPUT_REQUIRED_FOR_SMART_FLEX_ONBOARDING,
-                CompleteUserInputRequiredForSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(COMPLETE_USER_INPUT_REQUIRED_FOR_SMART_FLEX_ONBOARDING, CompleteUserInputRequiredForSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `confirmDoubleOptIn` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -11700,9 +11493,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ConfirmDoubleOptInError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CONFIRM_DOUBLE_OPT_IN, ConfirmDoubleOptInError::ALL, value)
         }
     }
@@ -11818,14 +11609,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ConnectAiAgentToCallError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CONNECT_AI_AGENT_TO_CALL,
-                ConnectAiAgentToCallError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CONNECT_AI_AGENT_TO_CALL, ConnectAiAgentToCallError::ALL, value)
         }
     }
     /// The error codes `createAccountCharge` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -11940,9 +11725,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAccountChargeError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_ACCOUNT_CHARGE, CreateAccountChargeError::ALL, value)
         }
     }
@@ -12046,14 +11829,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAccountFileAttachmentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_ACCOUNT_FILE_ATTACHMENT,
-                CreateAccountFileAttachmentError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_ACCOUNT_FILE_ATTACHMENT, CreateAccountFileAttachmentError::ALL, value)
         }
     }
     /// The error codes `createAccountNote` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -12166,9 +11943,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAccountNoteError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_ACCOUNT_NOTE, CreateAccountNoteError::ALL, value)
         }
     }
@@ -12305,18 +12080,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for CreateAccountPaymentScheduleError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for CreateAccountPaymentScheduleError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_ACCOUNT_PAYMENT_SCHEDULE,
-                CreateAccountPaymentScheduleError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_ACCOUNT_PAYMENT_SCHEDULE, CreateAccountPaymentScheduleError::ALL, value)
         }
     }
     /// The error codes `createAccountReference` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -12425,14 +12193,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAccountReferenceError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_ACCOUNT_REFERENCE,
-                CreateAccountReferenceError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_ACCOUNT_REFERENCE, CreateAccountReferenceError::ALL, value)
         }
     }
     /// The error codes `createAccountReminder` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -12543,14 +12305,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAccountReminderError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_ACCOUNT_REMINDER,
-                CreateAccountReminderError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_ACCOUNT_REMINDER, CreateAccountReminderError::ALL, value)
         }
     }
     /// The error codes `createAffiliateLink` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -12669,9 +12425,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAffiliateLinkError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_AFFILIATE_LINK, CreateAffiliateLinkError::ALL, value)
         }
     }
@@ -12779,14 +12533,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAffiliateOrganisationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_AFFILIATE_ORGANISATION,
-                CreateAffiliateOrganisationError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_AFFILIATE_ORGANISATION, CreateAffiliateOrganisationError::ALL, value)
         }
     }
     /// The error codes `createAffiliateSession` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -12889,14 +12637,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAffiliateSessionError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_AFFILIATE_SESSION,
-                CreateAffiliateSessionError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_AFFILIATE_SESSION, CreateAffiliateSessionError::ALL, value)
         }
     }
     /// The error codes `createAgreement` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -13021,9 +12763,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAgreementError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_AGREEMENT, CreateAgreementError::ALL, value)
         }
     }
@@ -13153,14 +12893,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAgreementRolloverError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_AGREEMENT_ROLLOVER,
-                CreateAgreementRolloverError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_AGREEMENT_ROLLOVER, CreateAgreementRolloverError::ALL, value)
         }
     }
     /// The error codes `createApiCall` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -13267,9 +13001,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateApiCallError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_API_CALL, CreateApiCallError::ALL, value)
         }
     }
@@ -13393,9 +13125,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateApiExceptionError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_API_EXCEPTION, CreateApiExceptionError::ALL, value)
         }
     }
@@ -13503,14 +13233,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateApiExceptionEventError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_API_EXCEPTION_EVENT,
-                CreateApiExceptionEventError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_API_EXCEPTION_EVENT, CreateApiExceptionEventError::ALL, value)
         }
     }
     /// The error codes `createApiExceptionNote` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -13617,14 +13341,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateApiExceptionNoteError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_API_EXCEPTION_NOTE,
-                CreateApiExceptionNoteError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_API_EXCEPTION_NOTE, CreateApiExceptionNoteError::ALL, value)
         }
     }
     /// The error codes `createAudioRecording` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -13739,9 +13457,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateAudioRecordingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_AUDIO_RECORDING, CreateAudioRecordingError::ALL, value)
         }
     }
@@ -13857,9 +13573,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateBusinessError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_BUSINESS, CreateBusinessError::ALL, value)
         }
     }
@@ -13979,9 +13693,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateCallMetadataError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_CALL_METADATA, CreateCallMetadataError::ALL, value)
         }
     }
@@ -14105,9 +13817,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateCampaignItemsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_CAMPAIGN_ITEMS, CreateCampaignItemsError::ALL, value)
         }
     }
@@ -14216,18 +13926,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for CreateCollectionProcessEventError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for CreateCollectionProcessEventError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_COLLECTION_PROCESS_EVENT,
-                CreateCollectionProcessEventError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_COLLECTION_PROCESS_EVENT, CreateCollectionProcessEventError::ALL, value)
         }
     }
     /// The error codes `createComplaint` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -14334,9 +14037,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateComplaintError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_COMPLAINT, CreateComplaintError::ALL, value)
         }
     }
@@ -14468,9 +14169,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateContractError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_CONTRACT, CreateContractError::ALL, value)
         }
     }
@@ -14588,14 +14287,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateContributionAgreementError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_CONTRIBUTION_AGREEMENT,
-                CreateContributionAgreementError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_CONTRIBUTION_AGREEMENT, CreateContributionAgreementError::ALL, value)
         }
     }
     /// The error codes `createCreditTransferPermission` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -14705,18 +14398,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for CreateCreditTransferPermissionError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for CreateCreditTransferPermissionError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_CREDIT_TRANSFER_PERMISSION,
-                CreateCreditTransferPermissionError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_CREDIT_TRANSFER_PERMISSION, CreateCreditTransferPermissionError::ALL, value)
         }
     }
     /// The error codes `createCustomerFeedback` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -14823,14 +14509,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateCustomerFeedbackError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_CUSTOMER_FEEDBACK,
-                CreateCustomerFeedbackError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_CUSTOMER_FEEDBACK, CreateCustomerFeedbackError::ALL, value)
         }
     }
     /// The error codes `createDepositAgreement` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -14931,14 +14611,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateDepositAgreementError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_DEPOSIT_AGREEMENT,
-                CreateDepositAgreementError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_DEPOSIT_AGREEMENT, CreateDepositAgreementError::ALL, value)
         }
     }
     /// The error codes `createEnergyAccount` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -15069,9 +14743,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateEnergyAccountError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_ENERGY_ACCOUNT, CreateEnergyAccountError::ALL, value)
         }
     }
@@ -15173,14 +14845,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateExternalAccountEventError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_EXTERNAL_ACCOUNT_EVENT,
-                CreateExternalAccountEventError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_EXTERNAL_ACCOUNT_EVENT, CreateExternalAccountEventError::ALL, value)
         }
     }
     /// The error codes `createExternalAccountUserEvent` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -15278,18 +14944,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for CreateExternalAccountUserEventError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for CreateExternalAccountUserEventError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_EXTERNAL_ACCOUNT_USER_EVENT,
-                CreateExternalAccountUserEventError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_EXTERNAL_ACCOUNT_USER_EVENT, CreateExternalAccountUserEventError::ALL, value)
         }
     }
     /// The error codes `createExternalMessage` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -15468,14 +15127,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateExternalMessageError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_EXTERNAL_MESSAGE,
-                CreateExternalMessageError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_EXTERNAL_MESSAGE, CreateExternalMessageError::ALL, value)
         }
     }
     /// The error codes `createExternalMessageEvent` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -15586,14 +15239,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateExternalMessageEventError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_EXTERNAL_MESSAGE_EVENT,
-                CreateExternalMessageEventError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_EXTERNAL_MESSAGE_EVENT, CreateExternalMessageEventError::ALL, value)
         }
     }
     /// The error codes `createFormSubmission` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -15696,9 +15343,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateFormSubmissionError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_FORM_SUBMISSION, CreateFormSubmissionError::ALL, value)
         }
     }
@@ -15804,9 +15449,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateGoodsPurchaseError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_GOODS_PURCHASE, CreateGoodsPurchaseError::ALL, value)
         }
     }
@@ -15918,9 +15561,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateGoodsQuoteError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_GOODS_QUOTE, CreateGoodsQuoteError::ALL, value)
         }
     }
@@ -16025,18 +15666,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for CreateGoodsQuoteWithoutAccountError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for CreateGoodsQuoteWithoutAccountError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_GOODS_QUOTE_WITHOUT_ACCOUNT,
-                CreateGoodsQuoteWithoutAccountError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_GOODS_QUOTE_WITHOUT_ACCOUNT, CreateGoodsQuoteWithoutAccountError::ALL, value)
         }
     }
     /// The error codes `createInboundCall` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -16147,9 +15781,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateInboundCallError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_INBOUND_CALL, CreateInboundCallError::ALL, value)
         }
     }
@@ -16305,14 +15937,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateInkInboundMessageError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_INK_INBOUND_MESSAGE,
-                CreateInkInboundMessageError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_INK_INBOUND_MESSAGE, CreateInkInboundMessageError::ALL, value)
         }
     }
     /// The error codes `createInkLiveChatMessage` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -16447,14 +16073,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateInkLiveChatMessageError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_INK_LIVE_CHAT_MESSAGE,
-                CreateInkLiveChatMessageError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_INK_LIVE_CHAT_MESSAGE, CreateInkLiveChatMessageError::ALL, value)
         }
     }
     /// The error codes `createInternalCompany` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -16565,14 +16185,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateInternalCompanyError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_INTERNAL_COMPANY,
-                CreateInternalCompanyError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_INTERNAL_COMPANY, CreateInternalCompanyError::ALL, value)
         }
     }
     /// The error codes `createLead` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -16719,9 +16333,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateLeadError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_LEAD, CreateLeadError::ALL, value)
         }
     }
@@ -16851,9 +16463,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateMetadataError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_METADATA, CreateMetadataError::ALL, value)
         }
     }
@@ -16969,9 +16579,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateMfaDeviceError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_MFA_DEVICE, CreateMfaDeviceError::ALL, value)
         }
     }
@@ -17082,25 +16690,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<CreateNewAgreementFromProductSwitchProcessError>
-    for super::ErrorCode {
+    impl ::std::convert::From<CreateNewAgreementFromProductSwitchProcessError> for super::ErrorCode {
         #[inline]
         fn from(value: CreateNewAgreementFromProductSwitchProcessError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for CreateNewAgreementFromProductSwitchProcessError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for CreateNewAgreementFromProductSwitchProcessError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_NEW_AGREEMENT_FROM_PRODUCT_SWITCH_PROCESS,
-                CreateNewAgreementFromProductSwitchProcessError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_NEW_AGREEMENT_FROM_PRODUCT_SWITCH_PROCESS, CreateNewAgreementFromProductSwitchProcessError::ALL, value)
         }
     }
     /// The error codes `createOfferGroupForQuoting` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -17215,14 +16815,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateOfferGroupForQuotingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_OFFER_GROUP_FOR_QUOTING,
-                CreateOfferGroupForQuotingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_OFFER_GROUP_FOR_QUOTING, CreateOfferGroupForQuotingError::ALL, value)
         }
     }
     /// The error codes `createOnSiteJobsRequest` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -17445,14 +17039,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateOnSiteJobsRequestError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_ON_SITE_JOBS_REQUEST,
-                CreateOnSiteJobsRequestError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_ON_SITE_JOBS_REQUEST, CreateOnSiteJobsRequestError::ALL, value)
         }
     }
     /// The error codes `createOpportunityAndLead` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -17631,14 +17219,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateOpportunityAndLeadError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_OPPORTUNITY_AND_LEAD,
-                CreateOpportunityAndLeadError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_OPPORTUNITY_AND_LEAD, CreateOpportunityAndLeadError::ALL, value)
         }
     }
     /// The error codes `createOpportunityFileAttachment` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -17732,25 +17314,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<CreateOpportunityFileAttachmentError>
-    for super::ErrorCode {
+    impl ::std::convert::From<CreateOpportunityFileAttachmentError> for super::ErrorCode {
         #[inline]
         fn from(value: CreateOpportunityFileAttachmentError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for CreateOpportunityFileAttachmentError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for CreateOpportunityFileAttachmentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_OPPORTUNITY_FILE_ATTACHMENT,
-                CreateOpportunityFileAttachmentError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_OPPORTUNITY_FILE_ATTACHMENT, CreateOpportunityFileAttachmentError::ALL, value)
         }
     }
     /// The error codes `createOpportunityForLead` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -17925,14 +17499,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateOpportunityForLeadError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_OPPORTUNITY_FOR_LEAD,
-                CreateOpportunityForLeadError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_OPPORTUNITY_FOR_LEAD, CreateOpportunityForLeadError::ALL, value)
         }
     }
     /// The error codes `createOrUpdateLoyaltyCard` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -18047,14 +17615,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateOrUpdateLoyaltyCardError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_OR_UPDATE_LOYALTY_CARD,
-                CreateOrUpdateLoyaltyCardError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_OR_UPDATE_LOYALTY_CARD, CreateOrUpdateLoyaltyCardError::ALL, value)
         }
     }
     /// The error codes `createOrUpdateTimeSeriesEntries` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -18172,25 +17734,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<CreateOrUpdateTimeSeriesEntriesError>
-    for super::ErrorCode {
+    impl ::std::convert::From<CreateOrUpdateTimeSeriesEntriesError> for super::ErrorCode {
         #[inline]
         fn from(value: CreateOrUpdateTimeSeriesEntriesError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for CreateOrUpdateTimeSeriesEntriesError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for CreateOrUpdateTimeSeriesEntriesError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_OR_UPDATE_TIME_SERIES_ENTRIES,
-                CreateOrUpdateTimeSeriesEntriesError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_OR_UPDATE_TIME_SERIES_ENTRIES, CreateOrUpdateTimeSeriesEntriesError::ALL, value)
         }
     }
     /// The error codes `createPaymentActionIntent` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -18309,14 +17863,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreatePaymentActionIntentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_PAYMENT_ACTION_INTENT,
-                CreatePaymentActionIntentError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_PAYMENT_ACTION_INTENT, CreatePaymentActionIntentError::ALL, value)
         }
     }
     /// The error codes `createPaymentMethodActionIntent` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -18430,25 +17978,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<CreatePaymentMethodActionIntentError>
-    for super::ErrorCode {
+    impl ::std::convert::From<CreatePaymentMethodActionIntentError> for super::ErrorCode {
         #[inline]
         fn from(value: CreatePaymentMethodActionIntentError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for CreatePaymentMethodActionIntentError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for CreatePaymentMethodActionIntentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_PAYMENT_METHOD_ACTION_INTENT,
-                CreatePaymentMethodActionIntentError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_PAYMENT_METHOD_ACTION_INTENT, CreatePaymentMethodActionIntentError::ALL, value)
         }
     }
     /// The error codes `createPortfolio` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -18559,9 +18099,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreatePortfolioError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_PORTFOLIO, CreatePortfolioError::ALL, value)
         }
     }
@@ -18673,14 +18211,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreatePortfolioUserRoleError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_PORTFOLIO_USER_ROLE,
-                CreatePortfolioUserRoleError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_PORTFOLIO_USER_ROLE, CreatePortfolioUserRoleError::ALL, value)
         }
     }
     /// The error codes `createPostEvents` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -18787,9 +18319,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreatePostEventsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_POST_EVENTS, CreatePostEventsError::ALL, value)
         }
     }
@@ -18913,9 +18443,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateProductError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_PRODUCT, CreateProductError::ALL, value)
         }
     }
@@ -19035,9 +18563,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateQuoteError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_QUOTE, CreateQuoteError::ALL, value)
         }
     }
@@ -19157,14 +18683,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateQuoteForAccountError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_QUOTE_FOR_ACCOUNT,
-                CreateQuoteForAccountError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_QUOTE_FOR_ACCOUNT, CreateQuoteForAccountError::ALL, value)
         }
     }
     /// The error codes `createQuoteForProducts` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -19251,14 +18771,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateQuoteForProductsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_QUOTE_FOR_PRODUCTS,
-                CreateQuoteForProductsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_QUOTE_FOR_PRODUCTS, CreateQuoteForProductsError::ALL, value)
         }
     }
     /// The error codes `createReferral` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -19381,9 +18895,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateReferralError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_REFERRAL, CreateReferralError::ALL, value)
         }
     }
@@ -19507,9 +19019,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateReminderError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_REMINDER, CreateReminderError::ALL, value)
         }
     }
@@ -19625,14 +19135,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateScheduledTransactionsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_SCHEDULED_TRANSACTIONS,
-                CreateScheduledTransactionsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_SCHEDULED_TRANSACTIONS, CreateScheduledTransactionsError::ALL, value)
         }
     }
     /// The error codes `createShellAccount` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -19735,9 +19239,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateShellAccountError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(CREATE_SHELL_ACCOUNT, CreateShellAccountError::ALL, value)
         }
     }
@@ -19852,18 +19354,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for CreateSolarWalletRelationshipError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for CreateSolarWalletRelationshipError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_SOLAR_WALLET_RELATIONSHIP,
-                CreateSolarWalletRelationshipError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_SOLAR_WALLET_RELATIONSHIP, CreateSolarWalletRelationshipError::ALL, value)
         }
     }
     /// The error codes `createTimeSeriesPrices` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -19990,14 +19485,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for CreateTimeSeriesPricesError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                CREATE_TIME_SERIES_PRICES,
-                CreateTimeSeriesPricesError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(CREATE_TIME_SERIES_PRICES, CreateTimeSeriesPricesError::ALL, value)
         }
     }
     /// The error codes `deauthenticateDevice` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -20118,9 +19607,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for DeauthenticateDeviceError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(DEAUTHENTICATE_DEVICE, DeauthenticateDeviceError::ALL, value)
         }
     }
@@ -20238,14 +19725,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for DeauthenticateFlexDeviceError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                DEAUTHENTICATE_FLEX_DEVICE,
-                DeauthenticateFlexDeviceError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(DEAUTHENTICATE_FLEX_DEVICE, DeauthenticateFlexDeviceError::ALL, value)
         }
     }
     /// The error codes `deductLoyaltyPoints` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -20376,9 +19857,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for DeductLoyaltyPointsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(DEDUCT_LOYALTY_POINTS, DeductLoyaltyPointsError::ALL, value)
         }
     }
@@ -20488,14 +19967,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for DeleteAccountReferenceError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                DELETE_ACCOUNT_REFERENCE,
-                DeleteAccountReferenceError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(DELETE_ACCOUNT_REFERENCE, DeleteAccountReferenceError::ALL, value)
         }
     }
     /// The error codes `deleteBoostCharge` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -20612,9 +20085,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for DeleteBoostChargeError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(DELETE_BOOST_CHARGE, DeleteBoostChargeError::ALL, value)
         }
     }
@@ -20726,9 +20197,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for DeleteMfaDeviceError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(DELETE_MFA_DEVICE, DeleteMfaDeviceError::ALL, value)
         }
     }
@@ -20830,14 +20299,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for DeletePropertyDescendantsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                DELETE_PROPERTY_DESCENDANTS,
-                DeletePropertyDescendantsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(DELETE_PROPERTY_DESCENDANTS, DeletePropertyDescendantsError::ALL, value)
         }
     }
     /// The error codes `deletePushNotificationBinding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -20941,18 +20404,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for DeletePushNotificationBindingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for DeletePushNotificationBindingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                DELETE_PUSH_NOTIFICATION_BINDING,
-                DeletePushNotificationBindingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(DELETE_PUSH_NOTIFICATION_BINDING, DeletePushNotificationBindingError::ALL, value)
         }
     }
     /// The error codes `detachAgreementsFromContracts` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -21056,18 +20512,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for DetachAgreementsFromContractsError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for DetachAgreementsFromContractsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                DETACH_AGREEMENTS_FROM_CONTRACTS,
-                DetachAgreementsFromContractsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(DETACH_AGREEMENTS_FROM_CONTRACTS, DetachAgreementsFromContractsError::ALL, value)
         }
     }
     /// The error codes `detachSupplyPointFromEstimationGroup` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -21169,25 +20618,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<DetachSupplyPointFromEstimationGroupError>
-    for super::ErrorCode {
+    impl ::std::convert::From<DetachSupplyPointFromEstimationGroupError> for super::ErrorCode {
         #[inline]
         fn from(value: DetachSupplyPointFromEstimationGroupError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for DetachSupplyPointFromEstimationGroupError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for DetachSupplyPointFromEstimationGroupError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                DETACH_SUPPLY_POINT_FROM_ESTIMATION_GROUP,
-                DetachSupplyPointFromEstimationGroupError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(DETACH_SUPPLY_POINT_FROM_ESTIMATION_GROUP, DetachSupplyPointFromEstimationGroupError::ALL, value)
         }
     }
     /// The error codes `deviceRegistration` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -21316,9 +20757,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for DeviceRegistrationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(DEVICE_REGISTRATION, DeviceRegistrationError::ALL, value)
         }
     }
@@ -21428,14 +20867,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for EndContributionAgreementError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                END_CONTRIBUTION_AGREEMENT,
-                EndContributionAgreementError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(END_CONTRIBUTION_AGREEMENT, EndContributionAgreementError::ALL, value)
         }
     }
     /// The error codes `enqueueInboundCall` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -21550,9 +20983,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for EnqueueInboundCallError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(ENQUEUE_INBOUND_CALL, EnqueueInboundCallError::ALL, value)
         }
     }
@@ -21661,18 +21092,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for EnrollAccountInLoyaltyProgramError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for EnrollAccountInLoyaltyProgramError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ENROLL_ACCOUNT_IN_LOYALTY_PROGRAM,
-                EnrollAccountInLoyaltyProgramError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ENROLL_ACCOUNT_IN_LOYALTY_PROGRAM, EnrollAccountInLoyaltyProgramError::ALL, value)
         }
     }
     /// The error codes `enrollment` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -21825,9 +21249,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for EnrollmentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(ENROLLMENT, EnrollmentError::ALL, value)
         }
     }
@@ -21935,14 +21357,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for EscalateInkConversationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                ESCALATE_INK_CONVERSATION,
-                EscalateInkConversationError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(ESCALATE_INK_CONVERSATION, EscalateInkConversationError::ALL, value)
         }
     }
     /// The error codes `extendAgreementPeriod` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -22073,14 +21489,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ExtendAgreementPeriodError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                EXTEND_AGREEMENT_PERIOD,
-                ExtendAgreementPeriodError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(EXTEND_AGREEMENT_PERIOD, ExtendAgreementPeriodError::ALL, value)
         }
     }
     /// The error codes `fetchGeneratePaymentFingerprint` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -22190,25 +21600,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<FetchGeneratePaymentFingerprintError>
-    for super::ErrorCode {
+    impl ::std::convert::From<FetchGeneratePaymentFingerprintError> for super::ErrorCode {
         #[inline]
         fn from(value: FetchGeneratePaymentFingerprintError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for FetchGeneratePaymentFingerprintError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for FetchGeneratePaymentFingerprintError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                FETCH_GENERATE_PAYMENT_FINGERPRINT,
-                FetchGeneratePaymentFingerprintError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(FETCH_GENERATE_PAYMENT_FINGERPRINT, FetchGeneratePaymentFingerprintError::ALL, value)
         }
     }
     /// The error codes `fetchPreSignedLinkForOpportunityAttachment` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -22306,25 +21708,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<FetchPreSignedLinkForOpportunityAttachmentError>
-    for super::ErrorCode {
+    impl ::std::convert::From<FetchPreSignedLinkForOpportunityAttachmentError> for super::ErrorCode {
         #[inline]
         fn from(value: FetchPreSignedLinkForOpportunityAttachmentError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for FetchPreSignedLinkForOpportunityAttachmentError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for FetchPreSignedLinkForOpportunityAttachmentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                FETCH_PRE_SIGNED_LINK_FOR_OPPORTUNITY_ATTACHMENT,
-                FetchPreSignedLinkForOpportunityAttachmentError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(FETCH_PRE_SIGNED_LINK_FOR_OPPORTUNITY_ATTACHMENT, FetchPreSignedLinkForOpportunityAttachmentError::ALL, value)
         }
     }
     /// The error codes `forceReauthentication` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -22397,9 +21791,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ForceReauthenticationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(FORCE_REAUTHENTICATION, ForceReauthenticationError::ALL, value)
         }
     }
@@ -22494,25 +21886,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<GenerateAffiliatesAudioRecordingPreSignedUrlError>
-    for super::ErrorCode {
+    impl ::std::convert::From<GenerateAffiliatesAudioRecordingPreSignedUrlError> for super::ErrorCode {
         #[inline]
         fn from(value: GenerateAffiliatesAudioRecordingPreSignedUrlError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for GenerateAffiliatesAudioRecordingPreSignedUrlError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for GenerateAffiliatesAudioRecordingPreSignedUrlError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                GENERATE_AFFILIATES_AUDIO_RECORDING_PRE_SIGNED_URL,
-                GenerateAffiliatesAudioRecordingPreSignedUrlError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(GENERATE_AFFILIATES_AUDIO_RECORDING_PRE_SIGNED_URL, GenerateAffiliatesAudioRecordingPreSignedUrlError::ALL, value)
         }
     }
     /// The error codes `generateInkPresignedUrl` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -22627,14 +22011,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for GenerateInkPresignedUrlError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                GENERATE_INK_PRESIGNED_URL,
-                GenerateInkPresignedUrlError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(GENERATE_INK_PRESIGNED_URL, GenerateInkPresignedUrlError::ALL, value)
         }
     }
     /// The error codes `generateLeadsFileAttachmentDownloadPreSignedUrl` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -22732,25 +22110,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<GenerateLeadsFileAttachmentDownloadPreSignedUrlError>
-    for super::ErrorCode {
+    impl ::std::convert::From<GenerateLeadsFileAttachmentDownloadPreSignedUrlError> for super::ErrorCode {
         #[inline]
         fn from(value: GenerateLeadsFileAttachmentDownloadPreSignedUrlError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for GenerateLeadsFileAttachmentDownloadPreSignedUrlError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for GenerateLeadsFileAttachmentDownloadPreSignedUrlError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                GENERATE_LEADS_FILE_ATTACHMENT_DOWNLOAD_PRE_SIGNED_URL,
-                GenerateLeadsFileAttachmentDownloadPreSignedUrlError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(GENERATE_LEADS_FILE_ATTACHMENT_DOWNLOAD_PRE_SIGNED_URL, GenerateLeadsFileAttachmentDownloadPreSignedUrlError::ALL, value)
         }
     }
     /// The error codes `generateLeadsFileAttachmentPreSignedUrl` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -22844,25 +22214,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<GenerateLeadsFileAttachmentPreSignedUrlError>
-    for super::ErrorCode {
+    impl ::std::convert::From<GenerateLeadsFileAttachmentPreSignedUrlError> for super::ErrorCode {
         #[inline]
         fn from(value: GenerateLeadsFileAttachmentPreSignedUrlError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for GenerateLeadsFileAttachmentPreSignedUrlError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for GenerateLeadsFileAttachmentPreSignedUrlError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                GENERATE_LEADS_FILE_ATTACHMENT_PRE_SIGNED_URL,
-                GenerateLeadsFileAttachmentPreSignedUrlError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(GENERATE_LEADS_FILE_ATTACHMENT_PRE_SIGNED_URL, GenerateLeadsFileAttachmentPreSignedUrlError::ALL, value)
         }
     }
     /// The error codes `generatePreSignedToken` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -22971,14 +22333,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for GeneratePreSignedTokenError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                GENERATE_PRE_SIGNED_TOKEN,
-                GeneratePreSignedTokenError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(GENERATE_PRE_SIGNED_TOKEN, GeneratePreSignedTokenError::ALL, value)
         }
     }
     /// The error codes `getEmbeddedSecretForNewPaymentInstruction` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -23078,25 +22434,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<GetEmbeddedSecretForNewPaymentInstructionError>
-    for super::ErrorCode {
+    impl ::std::convert::From<GetEmbeddedSecretForNewPaymentInstructionError> for super::ErrorCode {
         #[inline]
         fn from(value: GetEmbeddedSecretForNewPaymentInstructionError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for GetEmbeddedSecretForNewPaymentInstructionError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for GetEmbeddedSecretForNewPaymentInstructionError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION,
-                GetEmbeddedSecretForNewPaymentInstructionError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION, GetEmbeddedSecretForNewPaymentInstructionError::ALL, value)
         }
     }
     /// The error codes `getEmbeddedSecretForNewPaymentInstructionWithoutAccount` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -23177,8 +22525,7 @@ pub mod mutations {
         /// [`GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION_WITHOUT_ACCOUNT`], so the discriminant indexes it.
         #[inline]
         pub fn error_code(self) -> &'static super::ErrorCode {
-            &GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION_WITHOUT_ACCOUNT[self
-                as usize]
+            &GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION_WITHOUT_ACCOUNT[self as usize]
         }
         /// The code as Kraken writes it.
         #[inline]
@@ -23191,28 +22538,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<
-        GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError,
-    > for super::ErrorCode {
+    impl ::std::convert::From<GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError> for super::ErrorCode {
         #[inline]
-        fn from(
-            value: GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError,
-        ) -> Self {
+        fn from(value: GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION_WITHOUT_ACCOUNT,
-                GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(GET_EMBEDDED_SECRET_FOR_NEW_PAYMENT_INSTRUCTION_WITHOUT_ACCOUNT, GetEmbeddedSecretForNewPaymentInstructionWithoutAccountError::ALL, value)
         }
     }
     /// The error codes `getHostedUrlForNewPaymentInstruction` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -23312,25 +22648,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<GetHostedUrlForNewPaymentInstructionError>
-    for super::ErrorCode {
+    impl ::std::convert::From<GetHostedUrlForNewPaymentInstructionError> for super::ErrorCode {
         #[inline]
         fn from(value: GetHostedUrlForNewPaymentInstructionError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for GetHostedUrlForNewPaymentInstructionError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for GetHostedUrlForNewPaymentInstructionError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                GET_HOSTED_URL_FOR_NEW_PAYMENT_INSTRUCTION,
-                GetHostedUrlForNewPaymentInstructionError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(GET_HOSTED_URL_FOR_NEW_PAYMENT_INSTRUCTION, GetHostedUrlForNewPaymentInstructionError::ALL, value)
         }
     }
     /// The error codes `getOrCreateAgreement` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -23455,9 +22783,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for GetOrCreateAgreementError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(GET_OR_CREATE_AGREEMENT, GetOrCreateAgreementError::ALL, value)
         }
     }
@@ -23567,14 +22893,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for GrantUserAccessToBusinessError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                GRANT_USER_ACCESS_TO_BUSINESS,
-                GrantUserAccessToBusinessError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(GRANT_USER_ACCESS_TO_BUSINESS, GrantUserAccessToBusinessError::ALL, value)
         }
     }
     /// The error codes `initializeAccount` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -23689,9 +23009,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for InitializeAccountError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(INITIALIZE_ACCOUNT, InitializeAccountError::ALL, value)
         }
     }
@@ -23807,9 +23125,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for InitializeUserError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(INITIALIZE_USER, InitializeUserError::ALL, value)
         }
     }
@@ -23918,25 +23234,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<InitiateHostedStandalonePaymentError>
-    for super::ErrorCode {
+    impl ::std::convert::From<InitiateHostedStandalonePaymentError> for super::ErrorCode {
         #[inline]
         fn from(value: InitiateHostedStandalonePaymentError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for InitiateHostedStandalonePaymentError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for InitiateHostedStandalonePaymentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                INITIATE_HOSTED_STANDALONE_PAYMENT,
-                InitiateHostedStandalonePaymentError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(INITIATE_HOSTED_STANDALONE_PAYMENT, InitiateHostedStandalonePaymentError::ALL, value)
         }
     }
     /// The error codes `initiateProductSwitch` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -24075,14 +23383,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for InitiateProductSwitchError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                INITIATE_PRODUCT_SWITCH,
-                InitiateProductSwitchError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(INITIATE_PRODUCT_SWITCH, InitiateProductSwitchError::ALL, value)
         }
     }
     /// The error codes `initiateStandalonePayment` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -24195,14 +23497,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for InitiateStandalonePaymentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                INITIATE_STANDALONE_PAYMENT,
-                InitiateStandalonePaymentError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(INITIATE_STANDALONE_PAYMENT, InitiateStandalonePaymentError::ALL, value)
         }
     }
     /// The error codes `instigateLeaveSupplier` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -24315,14 +23611,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for InstigateLeaveSupplierError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                INSTIGATE_LEAVE_SUPPLIER,
-                InstigateLeaveSupplierError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(INSTIGATE_LEAVE_SUPPLIER, InstigateLeaveSupplierError::ALL, value)
         }
     }
     /// The error codes `invalidatePaymentInstruction` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -24420,18 +23710,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for InvalidatePaymentInstructionError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for InvalidatePaymentInstructionError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                INVALIDATE_PAYMENT_INSTRUCTION,
-                InvalidatePaymentInstructionError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(INVALIDATE_PAYMENT_INSTRUCTION, InvalidatePaymentInstructionError::ALL, value)
         }
     }
     /// The error codes `invalidatePreSignedToken` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -24514,14 +23797,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for InvalidatePreSignedTokenError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                INVALIDATE_PRE_SIGNED_TOKEN,
-                InvalidatePreSignedTokenError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(INVALIDATE_PRE_SIGNED_TOKEN, InvalidatePreSignedTokenError::ALL, value)
         }
     }
     /// The error codes `invalidatePreSignedTokensForUser` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -24619,25 +23896,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<InvalidatePreSignedTokensForUserError>
-    for super::ErrorCode {
+    impl ::std::convert::From<InvalidatePreSignedTokensForUserError> for super::ErrorCode {
         #[inline]
         fn from(value: InvalidatePreSignedTokensForUserError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for InvalidatePreSignedTokensForUserError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for InvalidatePreSignedTokensForUserError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                INVALIDATE_PRE_SIGNED_TOKENS_FOR_USER,
-                InvalidatePreSignedTokensForUserError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(INVALIDATE_PRE_SIGNED_TOKENS_FOR_USER, InvalidatePreSignedTokensForUserError::ALL, value)
         }
     }
     /// The error codes `invalidateRefreshToken` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -24738,14 +24007,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for InvalidateRefreshTokenError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                INVALIDATE_REFRESH_TOKEN,
-                InvalidateRefreshTokenError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(INVALIDATE_REFRESH_TOKEN, InvalidateRefreshTokenError::ALL, value)
         }
     }
     /// The error codes `invalidateRefreshTokensForUser` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -24843,18 +24106,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for InvalidateRefreshTokensForUserError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for InvalidateRefreshTokensForUserError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                INVALIDATE_REFRESH_TOKENS_FOR_USER,
-                InvalidateRefreshTokensForUserError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(INVALIDATE_REFRESH_TOKENS_FOR_USER, InvalidateRefreshTokensForUserError::ALL, value)
         }
     }
     /// The error codes `joinSupplierAcceptTermsAndConditions` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -24952,25 +24208,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<JoinSupplierAcceptTermsAndConditionsError>
-    for super::ErrorCode {
+    impl ::std::convert::From<JoinSupplierAcceptTermsAndConditionsError> for super::ErrorCode {
         #[inline]
         fn from(value: JoinSupplierAcceptTermsAndConditionsError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for JoinSupplierAcceptTermsAndConditionsError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for JoinSupplierAcceptTermsAndConditionsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                JOIN_SUPPLIER_ACCEPT_TERMS_AND_CONDITIONS,
-                JoinSupplierAcceptTermsAndConditionsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(JOIN_SUPPLIER_ACCEPT_TERMS_AND_CONDITIONS, JoinSupplierAcceptTermsAndConditionsError::ALL, value)
         }
     }
     /// The error codes `legacyProcessOrder` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -25101,9 +24349,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for LegacyProcessOrderError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(LEGACY_PROCESS_ORDER, LegacyProcessOrderError::ALL, value)
         }
     }
@@ -25223,14 +24469,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for LinkAccountToBusinessError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                LINK_ACCOUNT_TO_BUSINESS,
-                LinkAccountToBusinessError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(LINK_ACCOUNT_TO_BUSINESS, LinkAccountToBusinessError::ALL, value)
         }
     }
     /// The error codes `linkUserToLine` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -25333,9 +24573,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for LinkUserToLineError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(LINK_USER_TO_LINE, LinkUserToLineError::ALL, value)
         }
     }
@@ -25443,14 +24681,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for MarkPrintBatchAsProcessedError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                MARK_PRINT_BATCH_AS_PROCESSED,
-                MarkPrintBatchAsProcessedError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(MARK_PRINT_BATCH_AS_PROCESSED, MarkPrintBatchAsProcessedError::ALL, value)
         }
     }
     /// The error codes `masqueradeAuthentication` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -25523,14 +24755,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for MasqueradeAuthenticationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                MASQUERADE_AUTHENTICATION,
-                MasqueradeAuthenticationError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(MASQUERADE_AUTHENTICATION, MasqueradeAuthenticationError::ALL, value)
         }
     }
     /// The error codes `moveToBucket` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -25637,9 +24863,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for MoveToBucketError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(MOVE_TO_BUCKET, MoveToBucketError::ALL, value)
         }
     }
@@ -25740,18 +24964,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for NextOperationsTeamRoundRobinError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for NextOperationsTeamRoundRobinError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                NEXT_OPERATIONS_TEAM_ROUND_ROBIN,
-                NextOperationsTeamRoundRobinError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(NEXT_OPERATIONS_TEAM_ROUND_ROBIN, NextOperationsTeamRoundRobinError::ALL, value)
         }
     }
     /// The error codes `obtainKrakenToken` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -25838,9 +25055,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ObtainKrakenTokenError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(OBTAIN_KRAKEN_TOKEN, ObtainKrakenTokenError::ALL, value)
         }
     }
@@ -25954,14 +25169,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ObtainLongLivedRefreshTokenError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                OBTAIN_LONG_LIVED_REFRESH_TOKEN,
-                ObtainLongLivedRefreshTokenError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(OBTAIN_LONG_LIVED_REFRESH_TOKEN, ObtainLongLivedRefreshTokenError::ALL, value)
         }
     }
     /// The error codes `ocppAuthentication` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -26072,9 +25281,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for OcppAuthenticationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(OCPP_AUTHENTICATION, OcppAuthenticationError::ALL, value)
         }
     }
@@ -26186,14 +25393,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for PauseCollectionProcessError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                PAUSE_COLLECTION_PROCESS,
-                PauseCollectionProcessError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(PAUSE_COLLECTION_PROCESS, PauseCollectionProcessError::ALL, value)
         }
     }
     /// The error codes `pauseDunning` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -26320,9 +25521,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for PauseDunningError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(PAUSE_DUNNING, PauseDunningError::ALL, value)
         }
     }
@@ -26436,14 +25635,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for PayoutReferralForAccountError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                PAYOUT_REFERRAL_FOR_ACCOUNT,
-                PayoutReferralForAccountError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(PAYOUT_REFERRAL_FOR_ACCOUNT, PayoutReferralForAccountError::ALL, value)
         }
     }
     /// The error codes `postCredit` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -26570,9 +25763,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for PostCreditError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(POST_CREDIT, PostCreditError::ALL, value)
         }
     }
@@ -26692,9 +25883,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for PrepareAccountError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(PREPARE_ACCOUNT, PrepareAccountError::ALL, value)
         }
     }
@@ -26821,25 +26010,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<PublishTransactionalMessagingExternalTriggerError>
-    for super::ErrorCode {
+    impl ::std::convert::From<PublishTransactionalMessagingExternalTriggerError> for super::ErrorCode {
         #[inline]
         fn from(value: PublishTransactionalMessagingExternalTriggerError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for PublishTransactionalMessagingExternalTriggerError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for PublishTransactionalMessagingExternalTriggerError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                PUBLISH_TRANSACTIONAL_MESSAGING_EXTERNAL_TRIGGER,
-                PublishTransactionalMessagingExternalTriggerError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(PUBLISH_TRANSACTIONAL_MESSAGING_EXTERNAL_TRIGGER, PublishTransactionalMessagingExternalTriggerError::ALL, value)
         }
     }
     /// The error codes `publishTransactionalMessagingTrigger` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -26945,25 +26126,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<PublishTransactionalMessagingTriggerError>
-    for super::ErrorCode {
+    impl ::std::convert::From<PublishTransactionalMessagingTriggerError> for super::ErrorCode {
         #[inline]
         fn from(value: PublishTransactionalMessagingTriggerError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for PublishTransactionalMessagingTriggerError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for PublishTransactionalMessagingTriggerError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                PUBLISH_TRANSACTIONAL_MESSAGING_TRIGGER,
-                PublishTransactionalMessagingTriggerError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(PUBLISH_TRANSACTIONAL_MESSAGING_TRIGGER, PublishTransactionalMessagingTriggerError::ALL, value)
         }
     }
     /// The error codes `purchaseVoucher` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -27082,9 +26255,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for PurchaseVoucherError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(PURCHASE_VOUCHER, PurchaseVoucherError::ALL, value)
         }
     }
@@ -27212,9 +26383,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for PurchaseVouchersError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(PURCHASE_VOUCHERS, PurchaseVouchersError::ALL, value)
         }
     }
@@ -27317,25 +26486,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<ReactivateCollectionProcessRecordError>
-    for super::ErrorCode {
+    impl ::std::convert::From<ReactivateCollectionProcessRecordError> for super::ErrorCode {
         #[inline]
         fn from(value: ReactivateCollectionProcessRecordError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for ReactivateCollectionProcessRecordError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for ReactivateCollectionProcessRecordError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                REACTIVATE_COLLECTION_PROCESS_RECORD,
-                ReactivateCollectionProcessRecordError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(REACTIVATE_COLLECTION_PROCESS_RECORD, ReactivateCollectionProcessRecordError::ALL, value)
         }
     }
     /// The error codes `recordActivatedPaymentMethod` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -27457,18 +26618,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for RecordActivatedPaymentMethodError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for RecordActivatedPaymentMethodError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                RECORD_ACTIVATED_PAYMENT_METHOD,
-                RecordActivatedPaymentMethodError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(RECORD_ACTIVATED_PAYMENT_METHOD, RecordActivatedPaymentMethodError::ALL, value)
         }
     }
     /// The error codes `recordDepositAgreementAccepted` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -27566,18 +26720,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for RecordDepositAgreementAcceptedError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for RecordDepositAgreementAcceptedError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                RECORD_DEPOSIT_AGREEMENT_ACCEPTED,
-                RecordDepositAgreementAcceptedError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(RECORD_DEPOSIT_AGREEMENT_ACCEPTED, RecordDepositAgreementAcceptedError::ALL, value)
         }
     }
     /// The error codes `recordFailedPayment` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -27700,9 +26847,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RecordFailedPaymentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(RECORD_FAILED_PAYMENT, RecordFailedPaymentError::ALL, value)
         }
     }
@@ -27826,9 +26971,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RecordPendingPaymentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(RECORD_PENDING_PAYMENT, RecordPendingPaymentError::ALL, value)
         }
     }
@@ -27952,14 +27095,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RecordSuccessfulPaymentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                RECORD_SUCCESSFUL_PAYMENT,
-                RecordSuccessfulPaymentError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(RECORD_SUCCESSFUL_PAYMENT, RecordSuccessfulPaymentError::ALL, value)
         }
     }
     /// The error codes `redeemLoyaltyPointsForAccountCredit` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -28089,25 +27226,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<RedeemLoyaltyPointsForAccountCreditError>
-    for super::ErrorCode {
+    impl ::std::convert::From<RedeemLoyaltyPointsForAccountCreditError> for super::ErrorCode {
         #[inline]
         fn from(value: RedeemLoyaltyPointsForAccountCreditError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for RedeemLoyaltyPointsForAccountCreditError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for RedeemLoyaltyPointsForAccountCreditError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                REDEEM_LOYALTY_POINTS_FOR_ACCOUNT_CREDIT,
-                RedeemLoyaltyPointsForAccountCreditError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(REDEEM_LOYALTY_POINTS_FOR_ACCOUNT_CREDIT, RedeemLoyaltyPointsForAccountCreditError::ALL, value)
         }
     }
     /// The error codes `redeemReferralClaimCode` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -28230,14 +27359,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RedeemReferralClaimCodeError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                REDEEM_REFERRAL_CLAIM_CODE,
-                RedeemReferralClaimCodeError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(REDEEM_REFERRAL_CLAIM_CODE, RedeemReferralClaimCodeError::ALL, value)
         }
     }
     /// The error codes `refundPayment` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -28358,9 +27481,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RefundPaymentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(REFUND_PAYMENT, RefundPaymentError::ALL, value)
         }
     }
@@ -28468,9 +27589,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RegenerateSecretKeyError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(REGENERATE_SECRET_KEY, RegenerateSecretKeyError::ALL, value)
         }
     }
@@ -28576,14 +27695,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RegisterCustomerAssetError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                REGISTER_CUSTOMER_ASSET,
-                RegisterCustomerAssetError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(REGISTER_CUSTOMER_ASSET, RegisterCustomerAssetError::ALL, value)
         }
     }
     /// The error codes `registerEvChargerLead` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -28668,14 +27781,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RegisterEvChargerLeadError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                REGISTER_EV_CHARGER_LEAD,
-                RegisterEvChargerLeadError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(REGISTER_EV_CHARGER_LEAD, RegisterEvChargerLeadError::ALL, value)
         }
     }
     /// The error codes `registerLeadFlowStatusEvent` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -28782,14 +27889,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RegisterLeadFlowStatusEventError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                REGISTER_LEAD_FLOW_STATUS_EVENT,
-                RegisterLeadFlowStatusEventError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(REGISTER_LEAD_FLOW_STATUS_EVENT, RegisterLeadFlowStatusEventError::ALL, value)
         }
     }
     /// The error codes `registerOpportunityFlowStatusEvent` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -28887,25 +27988,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<RegisterOpportunityFlowStatusEventError>
-    for super::ErrorCode {
+    impl ::std::convert::From<RegisterOpportunityFlowStatusEventError> for super::ErrorCode {
         #[inline]
         fn from(value: RegisterOpportunityFlowStatusEventError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for RegisterOpportunityFlowStatusEventError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for RegisterOpportunityFlowStatusEventError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                REGISTER_OPPORTUNITY_FLOW_STATUS_EVENT,
-                RegisterOpportunityFlowStatusEventError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(REGISTER_OPPORTUNITY_FLOW_STATUS_EVENT, RegisterOpportunityFlowStatusEventError::ALL, value)
         }
     }
     /// The error codes `registerPhoneLead` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -29012,9 +28105,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RegisterPhoneLeadError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(REGISTER_PHONE_LEAD, RegisterPhoneLeadError::ALL, value)
         }
     }
@@ -29109,25 +28200,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<RegisterPushNotificationBindingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<RegisterPushNotificationBindingError> for super::ErrorCode {
         #[inline]
         fn from(value: RegisterPushNotificationBindingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for RegisterPushNotificationBindingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for RegisterPushNotificationBindingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                REGISTER_PUSH_NOTIFICATION_BINDING,
-                RegisterPushNotificationBindingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(REGISTER_PUSH_NOTIFICATION_BINDING, RegisterPushNotificationBindingError::ALL, value)
         }
     }
     /// The error codes `registerSolarSimulatorDirectSale` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -29199,25 +28282,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<RegisterSolarSimulatorDirectSaleError>
-    for super::ErrorCode {
+    impl ::std::convert::From<RegisterSolarSimulatorDirectSaleError> for super::ErrorCode {
         #[inline]
         fn from(value: RegisterSolarSimulatorDirectSaleError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for RegisterSolarSimulatorDirectSaleError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for RegisterSolarSimulatorDirectSaleError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                REGISTER_SOLAR_SIMULATOR_DIRECT_SALE,
-                RegisterSolarSimulatorDirectSaleError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(REGISTER_SOLAR_SIMULATOR_DIRECT_SALE, RegisterSolarSimulatorDirectSaleError::ALL, value)
         }
     }
     /// The error codes `registerSolarSimulatorLead` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -29298,14 +28373,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RegisterSolarSimulatorLeadError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                REGISTER_SOLAR_SIMULATOR_LEAD,
-                RegisterSolarSimulatorLeadError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(REGISTER_SOLAR_SIMULATOR_LEAD, RegisterSolarSimulatorLeadError::ALL, value)
         }
     }
     /// The error codes `removeCampaignFromAccount` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -29416,14 +28485,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RemoveCampaignFromAccountError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                REMOVE_CAMPAIGN_FROM_ACCOUNT,
-                RemoveCampaignFromAccountError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(REMOVE_CAMPAIGN_FROM_ACCOUNT, RemoveCampaignFromAccountError::ALL, value)
         }
     }
     /// The error codes `removeCampaignItems` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -29546,9 +28609,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RemoveCampaignItemsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(REMOVE_CAMPAIGN_ITEMS, RemoveCampaignItemsError::ALL, value)
         }
     }
@@ -29656,14 +28717,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RemoveItemsFromRiskListError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                REMOVE_ITEMS_FROM_RISK_LIST,
-                RemoveItemsFromRiskListError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(REMOVE_ITEMS_FROM_RISK_LIST, RemoveItemsFromRiskListError::ALL, value)
         }
     }
     /// The error codes `removePropertyFromHierarchy` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -29764,14 +28819,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RemovePropertyFromHierarchyError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                REMOVE_PROPERTY_FROM_HIERARCHY,
-                RemovePropertyFromHierarchyError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(REMOVE_PROPERTY_FROM_HIERARCHY, RemovePropertyFromHierarchyError::ALL, value)
         }
     }
     /// The error codes `requestDoubleOptIn` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -29900,9 +28949,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RequestDoubleOptInError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(REQUEST_DOUBLE_OPT_IN, RequestDoubleOptInError::ALL, value)
         }
     }
@@ -29990,9 +29037,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RequestPasswordResetError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(REQUEST_PASSWORD_RESET, RequestPasswordResetError::ALL, value)
         }
     }
@@ -30098,9 +29143,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RequestPrintedBillError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(REQUEST_PRINTED_BILL, RequestPrintedBillError::ALL, value)
         }
     }
@@ -30212,9 +29255,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RescindContractError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(RESCIND_CONTRACT, RescindContractError::ALL, value)
         }
     }
@@ -30288,9 +29329,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ResetPasswordError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(RESET_PASSWORD, ResetPasswordError::ALL, value)
         }
     }
@@ -30382,9 +29421,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ResetUserPasswordError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(RESET_USER_PASSWORD, ResetUserPasswordError::ALL, value)
         }
     }
@@ -30496,14 +29533,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ResumeCollectionProcessError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                RESUME_COLLECTION_PROCESS,
-                ResumeCollectionProcessError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(RESUME_COLLECTION_PROCESS, ResumeCollectionProcessError::ALL, value)
         }
     }
     /// The error codes `resumeControl` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -30620,9 +29651,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ResumeControlError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(RESUME_CONTROL, ResumeControlError::ALL, value)
         }
     }
@@ -30730,9 +29759,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RetireCustomerAssetError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(RETIRE_CUSTOMER_ASSET, RetireCustomerAssetError::ALL, value)
         }
     }
@@ -30872,9 +29899,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ReverseEnrollmentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(REVERSE_ENROLLMENT, ReverseEnrollmentError::ALL, value)
         }
     }
@@ -31022,9 +30047,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ReverseLeaveSupplierError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(REVERSE_LEAVE_SUPPLIER, ReverseLeaveSupplierError::ALL, value)
         }
     }
@@ -31134,9 +30157,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RevokeAgreementError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(REVOKE_AGREEMENT, RevokeAgreementError::ALL, value)
         }
     }
@@ -31264,9 +30285,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RevokeContractError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(REVOKE_CONTRACT, RevokeContractError::ALL, value)
         }
     }
@@ -31373,18 +30392,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for RevokeUserAccessFromBusinessError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for RevokeUserAccessFromBusinessError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                REVOKE_USER_ACCESS_FROM_BUSINESS,
-                RevokeUserAccessFromBusinessError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(REVOKE_USER_ACCESS_FROM_BUSINESS, RevokeUserAccessFromBusinessError::ALL, value)
         }
     }
     /// The error codes `runAgreementRollover` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -31495,9 +30507,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for RunAgreementRolloverError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(RUN_AGREEMENT_ROLLOVER, RunAgreementRolloverError::ALL, value)
         }
     }
@@ -31589,14 +30599,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ScheduleQuoteFollowUpError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SCHEDULE_QUOTE_FOLLOW_UP,
-                ScheduleQuoteFollowUpError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SCHEDULE_QUOTE_FOLLOW_UP, ScheduleQuoteFollowUpError::ALL, value)
         }
     }
     /// The error codes `selectChargePointMakeForSmartFlexOnboarding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -31722,25 +30726,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<SelectChargePointMakeForSmartFlexOnboardingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<SelectChargePointMakeForSmartFlexOnboardingError> for super::ErrorCode {
         #[inline]
         fn from(value: SelectChargePointMakeForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for SelectChargePointMakeForSmartFlexOnboardingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for SelectChargePointMakeForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SELECT_CHARGE_POINT_MAKE_FOR_SMART_FLEX_ONBOARDING,
-                SelectChargePointMakeForSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SELECT_CHARGE_POINT_MAKE_FOR_SMART_FLEX_ONBOARDING, SelectChargePointMakeForSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `selectChargePointVariantForSmartFlexOnboarding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -31866,25 +30862,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<SelectChargePointVariantForSmartFlexOnboardingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<SelectChargePointVariantForSmartFlexOnboardingError> for super::ErrorCode {
         #[inline]
         fn from(value: SelectChargePointVariantForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for SelectChargePointVariantForSmartFlexOnboardingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for SelectChargePointVariantForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SELECT_CHARGE_POINT_VARIANT_FOR_SMART_FLEX_ONBOARDING,
-                SelectChargePointVariantForSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SELECT_CHARGE_POINT_VARIANT_FOR_SMART_FLEX_ONBOARDING, SelectChargePointVariantForSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `selectDeviceTypeForSmartFlexOnboarding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -32010,25 +30998,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<SelectDeviceTypeForSmartFlexOnboardingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<SelectDeviceTypeForSmartFlexOnboardingError> for super::ErrorCode {
         #[inline]
         fn from(value: SelectDeviceTypeForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for SelectDeviceTypeForSmartFlexOnboardingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for SelectDeviceTypeForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SELECT_DEVICE_TYPE_FOR_SMART_FLEX_ONBOARDING,
-                SelectDeviceTypeForSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SELECT_DEVICE_TYPE_FOR_SMART_FLEX_ONBOARDING, SelectDeviceTypeForSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `selectFromListForSmartFlexOnboarding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -32154,25 +31134,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<SelectFromListForSmartFlexOnboardingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<SelectFromListForSmartFlexOnboardingError> for super::ErrorCode {
         #[inline]
         fn from(value: SelectFromListForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for SelectFromListForSmartFlexOnboardingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for SelectFromListForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SELECT_FROM_LIST_FOR_SMART_FLEX_ONBOARDING,
-                SelectFromListForSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SELECT_FROM_LIST_FOR_SMART_FLEX_ONBOARDING, SelectFromListForSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `selectInverterMakeForSmartFlexOnboarding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -32298,25 +31270,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<SelectInverterMakeForSmartFlexOnboardingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<SelectInverterMakeForSmartFlexOnboardingError> for super::ErrorCode {
         #[inline]
         fn from(value: SelectInverterMakeForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for SelectInverterMakeForSmartFlexOnboardingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for SelectInverterMakeForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SELECT_INVERTER_MAKE_FOR_SMART_FLEX_ONBOARDING,
-                SelectInverterMakeForSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SELECT_INVERTER_MAKE_FOR_SMART_FLEX_ONBOARDING, SelectInverterMakeForSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `selectProducts` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -32443,9 +31407,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SelectProductsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(SELECT_PRODUCTS, SelectProductsError::ALL, value)
         }
     }
@@ -32572,25 +31534,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<SelectUserVehicleForSmartFlexOnboardingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<SelectUserVehicleForSmartFlexOnboardingError> for super::ErrorCode {
         #[inline]
         fn from(value: SelectUserVehicleForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for SelectUserVehicleForSmartFlexOnboardingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for SelectUserVehicleForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SELECT_USER_VEHICLE_FOR_SMART_FLEX_ONBOARDING,
-                SelectUserVehicleForSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SELECT_USER_VEHICLE_FOR_SMART_FLEX_ONBOARDING, SelectUserVehicleForSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `selectVehicleMakeForSmartFlexOnboarding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -32716,25 +31670,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<SelectVehicleMakeForSmartFlexOnboardingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<SelectVehicleMakeForSmartFlexOnboardingError> for super::ErrorCode {
         #[inline]
         fn from(value: SelectVehicleMakeForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for SelectVehicleMakeForSmartFlexOnboardingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for SelectVehicleMakeForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SELECT_VEHICLE_MAKE_FOR_SMART_FLEX_ONBOARDING,
-                SelectVehicleMakeForSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SELECT_VEHICLE_MAKE_FOR_SMART_FLEX_ONBOARDING, SelectVehicleMakeForSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `selectVehicleOrChargePointForSmartFlexOnboarding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -32860,25 +31806,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<SelectVehicleOrChargePointForSmartFlexOnboardingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<SelectVehicleOrChargePointForSmartFlexOnboardingError> for super::ErrorCode {
         #[inline]
         fn from(value: SelectVehicleOrChargePointForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for SelectVehicleOrChargePointForSmartFlexOnboardingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for SelectVehicleOrChargePointForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SELECT_VEHICLE_OR_CHARGE_POINT_FOR_SMART_FLEX_ONBOARDING,
-                SelectVehicleOrChargePointForSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SELECT_VEHICLE_OR_CHARGE_POINT_FOR_SMART_FLEX_ONBOARDING, SelectVehicleOrChargePointForSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `selectVehicleVariantForSmartFlexOnboarding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -33004,25 +31942,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<SelectVehicleVariantForSmartFlexOnboardingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<SelectVehicleVariantForSmartFlexOnboardingError> for super::ErrorCode {
         #[inline]
         fn from(value: SelectVehicleVariantForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for SelectVehicleVariantForSmartFlexOnboardingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for SelectVehicleVariantForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SELECT_VEHICLE_VARIANT_FOR_SMART_FLEX_ONBOARDING,
-                SelectVehicleVariantForSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SELECT_VEHICLE_VARIANT_FOR_SMART_FLEX_ONBOARDING, SelectVehicleVariantForSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `sendAgreementRescissionConfirmation` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -33120,25 +32050,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<SendAgreementRescissionConfirmationError>
-    for super::ErrorCode {
+    impl ::std::convert::From<SendAgreementRescissionConfirmationError> for super::ErrorCode {
         #[inline]
         fn from(value: SendAgreementRescissionConfirmationError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for SendAgreementRescissionConfirmationError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for SendAgreementRescissionConfirmationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SEND_AGREEMENT_RESCISSION_CONFIRMATION,
-                SendAgreementRescissionConfirmationError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SEND_AGREEMENT_RESCISSION_CONFIRMATION, SendAgreementRescissionConfirmationError::ALL, value)
         }
     }
     /// The error codes `sendOfferQuoteSummary` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -33263,14 +32185,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SendOfferQuoteSummaryError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SEND_OFFER_QUOTE_SUMMARY,
-                SendOfferQuoteSummaryError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SEND_OFFER_QUOTE_SUMMARY, SendOfferQuoteSummaryError::ALL, value)
         }
     }
     /// The error codes `sendQuoteSummary` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -33391,9 +32307,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SendQuoteSummaryError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(SEND_QUOTE_SUMMARY, SendQuoteSummaryError::ALL, value)
         }
     }
@@ -33497,14 +32411,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SendVerificationEmailError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SEND_VERIFICATION_EMAIL,
-                SendVerificationEmailError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SEND_VERIFICATION_EMAIL, SendVerificationEmailError::ALL, value)
         }
     }
     /// The error codes `setDevicePreferences` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -33625,9 +32533,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SetDevicePreferencesError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(SET_DEVICE_PREFERENCES, SetDevicePreferencesError::ALL, value)
         }
     }
@@ -33739,9 +32645,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SetLoyaltyPointsUserError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(SET_LOYALTY_POINTS_USER, SetLoyaltyPointsUserError::ALL, value)
         }
     }
@@ -33849,14 +32753,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SetOpportunityOutcomeError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SET_OPPORTUNITY_OUTCOME,
-                SetOpportunityOutcomeError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SET_OPPORTUNITY_OUTCOME, SetOpportunityOutcomeError::ALL, value)
         }
     }
     /// The error codes `setPaymentPreference` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -33975,9 +32873,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SetPaymentPreferenceError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(SET_PAYMENT_PREFERENCE, SetPaymentPreferenceError::ALL, value)
         }
     }
@@ -34109,14 +33005,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SetUpDirectDebitInstructionError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SET_UP_DIRECT_DEBIT_INSTRUCTION,
-                SetUpDirectDebitInstructionError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SET_UP_DIRECT_DEBIT_INSTRUCTION, SetUpDirectDebitInstructionError::ALL, value)
         }
     }
     /// The error codes `setUpDirectDebitInstructionForBusiness` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -34224,25 +33114,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<SetUpDirectDebitInstructionForBusinessError>
-    for super::ErrorCode {
+    impl ::std::convert::From<SetUpDirectDebitInstructionForBusinessError> for super::ErrorCode {
         #[inline]
         fn from(value: SetUpDirectDebitInstructionForBusinessError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for SetUpDirectDebitInstructionForBusinessError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for SetUpDirectDebitInstructionForBusinessError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SET_UP_DIRECT_DEBIT_INSTRUCTION_FOR_BUSINESS,
-                SetUpDirectDebitInstructionForBusinessError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SET_UP_DIRECT_DEBIT_INSTRUCTION_FOR_BUSINESS, SetUpDirectDebitInstructionForBusinessError::ALL, value)
         }
     }
     /// The error codes `setUpDirectDebitInstructionFromStoredDetails` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -34358,25 +33240,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<SetUpDirectDebitInstructionFromStoredDetailsError>
-    for super::ErrorCode {
+    impl ::std::convert::From<SetUpDirectDebitInstructionFromStoredDetailsError> for super::ErrorCode {
         #[inline]
         fn from(value: SetUpDirectDebitInstructionFromStoredDetailsError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for SetUpDirectDebitInstructionFromStoredDetailsError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for SetUpDirectDebitInstructionFromStoredDetailsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SET_UP_DIRECT_DEBIT_INSTRUCTION_FROM_STORED_DETAILS,
-                SetUpDirectDebitInstructionFromStoredDetailsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SET_UP_DIRECT_DEBIT_INSTRUCTION_FROM_STORED_DETAILS, SetUpDirectDebitInstructionFromStoredDetailsError::ALL, value)
         }
     }
     /// The error codes `setVehicleChargePreferences` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -34497,14 +33371,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SetVehicleChargePreferencesError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SET_VEHICLE_CHARGE_PREFERENCES,
-                SetVehicleChargePreferencesError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SET_VEHICLE_CHARGE_PREFERENCES, SetVehicleChargePreferencesError::ALL, value)
         }
     }
     /// The error codes `shareGoodsQuote` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -34585,9 +33453,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ShareGoodsQuoteError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(SHARE_GOODS_QUOTE, ShareGoodsQuoteError::ALL, value)
         }
     }
@@ -34711,14 +33577,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for StartCollectionProcessError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                START_COLLECTION_PROCESS,
-                StartCollectionProcessError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(START_COLLECTION_PROCESS, StartCollectionProcessError::ALL, value)
         }
     }
     /// The error codes `startCustomerVerification` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -34829,14 +33689,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for StartCustomerVerificationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                START_CUSTOMER_VERIFICATION,
-                StartCustomerVerificationError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(START_CUSTOMER_VERIFICATION, StartCustomerVerificationError::ALL, value)
         }
     }
     /// The error codes `startReAuthentication` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -34947,14 +33801,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for StartReAuthenticationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                START_RE_AUTHENTICATION,
-                StartReAuthenticationError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(START_RE_AUTHENTICATION, StartReAuthenticationError::ALL, value)
         }
     }
     /// The error codes `startSmartFlexOnboarding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -35065,14 +33913,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for StartSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                START_SMART_FLEX_ONBOARDING,
-                StartSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(START_SMART_FLEX_ONBOARDING, StartSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `startTestChargeForSmartFlexOnboarding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -35198,25 +34040,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<StartTestChargeForSmartFlexOnboardingError>
-    for super::ErrorCode {
+    impl ::std::convert::From<StartTestChargeForSmartFlexOnboardingError> for super::ErrorCode {
         #[inline]
         fn from(value: StartTestChargeForSmartFlexOnboardingError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for StartTestChargeForSmartFlexOnboardingError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for StartTestChargeForSmartFlexOnboardingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                START_TEST_CHARGE_FOR_SMART_FLEX_ONBOARDING,
-                StartTestChargeForSmartFlexOnboardingError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(START_TEST_CHARGE_FOR_SMART_FLEX_ONBOARDING, StartTestChargeForSmartFlexOnboardingError::ALL, value)
         }
     }
     /// The error codes `stopAutomatedPayments` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -35331,14 +34165,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for StopAutomatedPaymentsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                STOP_AUTOMATED_PAYMENTS,
-                StopAutomatedPaymentsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(STOP_AUTOMATED_PAYMENTS, StopAutomatedPaymentsError::ALL, value)
         }
     }
     /// The error codes `storeBankDetailsForLead` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -35457,14 +34285,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for StoreBankDetailsForLeadError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                STORE_BANK_DETAILS_FOR_LEAD,
-                StoreBankDetailsForLeadError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(STORE_BANK_DETAILS_FOR_LEAD, StoreBankDetailsForLeadError::ALL, value)
         }
     }
     /// The error codes `storeDirectDebitPaymentMethodDetails` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -35574,25 +34396,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<StoreDirectDebitPaymentMethodDetailsError>
-    for super::ErrorCode {
+    impl ::std::convert::From<StoreDirectDebitPaymentMethodDetailsError> for super::ErrorCode {
         #[inline]
         fn from(value: StoreDirectDebitPaymentMethodDetailsError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for StoreDirectDebitPaymentMethodDetailsError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for StoreDirectDebitPaymentMethodDetailsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                STORE_DIRECT_DEBIT_PAYMENT_METHOD_DETAILS,
-                StoreDirectDebitPaymentMethodDetailsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(STORE_DIRECT_DEBIT_PAYMENT_METHOD_DETAILS, StoreDirectDebitPaymentMethodDetailsError::ALL, value)
         }
     }
     /// The error codes `storePaymentInstruction` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -35705,14 +34519,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for StorePaymentInstructionError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                STORE_PAYMENT_INSTRUCTION,
-                StorePaymentInstructionError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(STORE_PAYMENT_INSTRUCTION, StorePaymentInstructionError::ALL, value)
         }
     }
     /// The error codes `submitCustomerFeedback` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -35827,14 +34635,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SubmitCustomerFeedbackError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SUBMIT_CUSTOMER_FEEDBACK,
-                SubmitCustomerFeedbackError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SUBMIT_CUSTOMER_FEEDBACK, SubmitCustomerFeedbackError::ALL, value)
         }
     }
     /// The error codes `submitGasSelfReading` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -35945,9 +34747,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SubmitGasSelfReadingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(SUBMIT_GAS_SELF_READING, SubmitGasSelfReadingError::ALL, value)
         }
     }
@@ -36073,14 +34873,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SubmitRepaymentRequestError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SUBMIT_REPAYMENT_REQUEST,
-                SubmitRepaymentRequestError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SUBMIT_REPAYMENT_REQUEST, SubmitRepaymentRequestError::ALL, value)
         }
     }
     /// The error codes `suspendControl` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -36197,9 +34991,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SuspendControlError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(SUSPEND_CONTROL, SuspendControlError::ALL, value)
         }
     }
@@ -36310,25 +35102,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<SwitchAccountToVariablePaymentScheduleError>
-    for super::ErrorCode {
+    impl ::std::convert::From<SwitchAccountToVariablePaymentScheduleError> for super::ErrorCode {
         #[inline]
         fn from(value: SwitchAccountToVariablePaymentScheduleError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for SwitchAccountToVariablePaymentScheduleError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for SwitchAccountToVariablePaymentScheduleError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                SWITCH_ACCOUNT_TO_VARIABLE_PAYMENT_SCHEDULE,
-                SwitchAccountToVariablePaymentScheduleError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(SWITCH_ACCOUNT_TO_VARIABLE_PAYMENT_SCHEDULE, SwitchAccountToVariablePaymentScheduleError::ALL, value)
         }
     }
     /// The error codes `terminateAgreement` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -36439,9 +35223,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for TerminateAgreementError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(TERMINATE_AGREEMENT, TerminateAgreementError::ALL, value)
         }
     }
@@ -36597,9 +35379,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for TerminateContractError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(TERMINATE_CONTRACT, TerminateContractError::ALL, value)
         }
     }
@@ -36700,25 +35480,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<TerminateCreditTransferPermissionError>
-    for super::ErrorCode {
+    impl ::std::convert::From<TerminateCreditTransferPermissionError> for super::ErrorCode {
         #[inline]
         fn from(value: TerminateCreditTransferPermissionError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for TerminateCreditTransferPermissionError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for TerminateCreditTransferPermissionError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                TERMINATE_CREDIT_TRANSFER_PERMISSION,
-                TerminateCreditTransferPermissionError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(TERMINATE_CREDIT_TRANSFER_PERMISSION, TerminateCreditTransferPermissionError::ALL, value)
         }
     }
     /// The error codes `terminateSolarWalletRelationship` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -36826,25 +35598,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<TerminateSolarWalletRelationshipError>
-    for super::ErrorCode {
+    impl ::std::convert::From<TerminateSolarWalletRelationshipError> for super::ErrorCode {
         #[inline]
         fn from(value: TerminateSolarWalletRelationshipError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for TerminateSolarWalletRelationshipError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for TerminateSolarWalletRelationshipError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                TERMINATE_SOLAR_WALLET_RELATIONSHIP,
-                TerminateSolarWalletRelationshipError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(TERMINATE_SOLAR_WALLET_RELATIONSHIP, TerminateSolarWalletRelationshipError::ALL, value)
         }
     }
     /// The error codes `thirdPartyCompleteDeviceRegistration` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -36946,25 +35710,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<ThirdPartyCompleteDeviceRegistrationError>
-    for super::ErrorCode {
+    impl ::std::convert::From<ThirdPartyCompleteDeviceRegistrationError> for super::ErrorCode {
         #[inline]
         fn from(value: ThirdPartyCompleteDeviceRegistrationError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for ThirdPartyCompleteDeviceRegistrationError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for ThirdPartyCompleteDeviceRegistrationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                THIRD_PARTY_COMPLETE_DEVICE_REGISTRATION,
-                ThirdPartyCompleteDeviceRegistrationError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(THIRD_PARTY_COMPLETE_DEVICE_REGISTRATION, ThirdPartyCompleteDeviceRegistrationError::ALL, value)
         }
     }
     /// The error codes `transferLeadOpportunities` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -37071,14 +35827,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for TransferLeadOpportunitiesError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                TRANSFER_LEAD_OPPORTUNITIES,
-                TransferLeadOpportunitiesError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(TRANSFER_LEAD_OPPORTUNITIES, TransferLeadOpportunitiesError::ALL, value)
         }
     }
     /// The error codes `transferLedgerBalance` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -37207,14 +35957,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for TransferLedgerBalanceError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                TRANSFER_LEDGER_BALANCE,
-                TransferLedgerBalanceError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(TRANSFER_LEDGER_BALANCE, TransferLedgerBalanceError::ALL, value)
         }
     }
     /// The error codes `transferLoyaltyPointsBetweenUsers` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -37328,25 +36072,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<TransferLoyaltyPointsBetweenUsersError>
-    for super::ErrorCode {
+    impl ::std::convert::From<TransferLoyaltyPointsBetweenUsersError> for super::ErrorCode {
         #[inline]
         fn from(value: TransferLoyaltyPointsBetweenUsersError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for TransferLoyaltyPointsBetweenUsersError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for TransferLoyaltyPointsBetweenUsersError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                TRANSFER_LOYALTY_POINTS_BETWEEN_USERS,
-                TransferLoyaltyPointsBetweenUsersError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(TRANSFER_LOYALTY_POINTS_BETWEEN_USERS, TransferLoyaltyPointsBetweenUsersError::ALL, value)
         }
     }
     /// The error codes `triggerBoostCharge` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -37463,9 +36199,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for TriggerBoostChargeError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(TRIGGER_BOOST_CHARGE, TriggerBoostChargeError::ALL, value)
         }
     }
@@ -37564,25 +36298,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<TriggerCollectionProcessMessageError>
-    for super::ErrorCode {
+    impl ::std::convert::From<TriggerCollectionProcessMessageError> for super::ErrorCode {
         #[inline]
         fn from(value: TriggerCollectionProcessMessageError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for TriggerCollectionProcessMessageError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for TriggerCollectionProcessMessageError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                TRIGGER_COLLECTION_PROCESS_MESSAGE,
-                TriggerCollectionProcessMessageError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(TRIGGER_COLLECTION_PROCESS_MESSAGE, TriggerCollectionProcessMessageError::ALL, value)
         }
     }
     /// The error codes `triggerPostUploadOperations` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -37689,14 +36415,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for TriggerPostUploadOperationsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                TRIGGER_POST_UPLOAD_OPERATIONS,
-                TriggerPostUploadOperationsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(TRIGGER_POST_UPLOAD_OPERATIONS, TriggerPostUploadOperationsError::ALL, value)
         }
     }
     /// The error codes `triggerTestCharge` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -37813,9 +36533,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for TriggerTestChargeError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(TRIGGER_TEST_CHARGE, TriggerTestChargeError::ALL, value)
         }
     }
@@ -37914,25 +36632,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<UnenrollAccountFromLoyaltyProgramError>
-    for super::ErrorCode {
+    impl ::std::convert::From<UnenrollAccountFromLoyaltyProgramError> for super::ErrorCode {
         #[inline]
         fn from(value: UnenrollAccountFromLoyaltyProgramError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for UnenrollAccountFromLoyaltyProgramError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for UnenrollAccountFromLoyaltyProgramError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UNENROLL_ACCOUNT_FROM_LOYALTY_PROGRAM,
-                UnenrollAccountFromLoyaltyProgramError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UNENROLL_ACCOUNT_FROM_LOYALTY_PROGRAM, UnenrollAccountFromLoyaltyProgramError::ALL, value)
         }
     }
     /// The error codes `unlinkUserFromLine` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -38035,9 +36745,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UnlinkUserFromLineError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UNLINK_USER_FROM_LINE, UnlinkUserFromLineError::ALL, value)
         }
     }
@@ -38143,14 +36851,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAccountBillingAddressError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_ACCOUNT_BILLING_ADDRESS,
-                UpdateAccountBillingAddressError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_ACCOUNT_BILLING_ADDRESS, UpdateAccountBillingAddressError::ALL, value)
         }
     }
     /// The error codes `updateAccountBillingEmail` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -38255,14 +36957,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAccountBillingEmailError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_ACCOUNT_BILLING_EMAIL,
-                UpdateAccountBillingEmailError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_ACCOUNT_BILLING_EMAIL, UpdateAccountBillingEmailError::ALL, value)
         }
     }
     /// The error codes `updateAccountConsents` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -38381,14 +37077,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAccountConsentsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_ACCOUNT_CONSENTS,
-                UpdateAccountConsentsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_ACCOUNT_CONSENTS, UpdateAccountConsentsError::ALL, value)
         }
     }
     /// The error codes `updateAccountReference` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -38497,14 +37187,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAccountReferenceError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_ACCOUNT_REFERENCE,
-                UpdateAccountReferenceError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_ACCOUNT_REFERENCE, UpdateAccountReferenceError::ALL, value)
         }
     }
     /// The error codes `updateAccountReferralStatus` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -38615,14 +37299,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAccountReferralStatusError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_ACCOUNT_REFERRAL_STATUS,
-                UpdateAccountReferralStatusError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_ACCOUNT_REFERRAL_STATUS, UpdateAccountReferralStatusError::ALL, value)
         }
     }
     /// The error codes `updateAccountUser` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -38733,9 +37411,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAccountUserError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_ACCOUNT_USER, UpdateAccountUserError::ALL, value)
         }
     }
@@ -38863,14 +37539,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAccountUserConsentsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_ACCOUNT_USER_CONSENTS,
-                UpdateAccountUserConsentsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_ACCOUNT_USER_CONSENTS, UpdateAccountUserConsentsError::ALL, value)
         }
     }
     /// The error codes `updateActivePurchase` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -38989,9 +37659,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateActivePurchaseError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_ACTIVE_PURCHASE, UpdateActivePurchaseError::ALL, value)
         }
     }
@@ -39111,9 +37779,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAffiliateLinkError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_AFFILIATE_LINK, UpdateAffiliateLinkError::ALL, value)
         }
     }
@@ -39221,14 +37887,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAffiliateOrganisationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_AFFILIATE_ORGANISATION,
-                UpdateAffiliateOrganisationError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_AFFILIATE_ORGANISATION, UpdateAffiliateOrganisationError::ALL, value)
         }
     }
     /// The error codes `updateAgentAuxiliaryStatus` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -39335,14 +37995,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAgentAuxiliaryStatusError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_AGENT_AUXILIARY_STATUS,
-                UpdateAgentAuxiliaryStatusError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_AGENT_AUXILIARY_STATUS, UpdateAgentAuxiliaryStatusError::ALL, value)
         }
     }
     /// The error codes `updateAgreementPeriod` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -39469,14 +38123,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAgreementPeriodError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_AGREEMENT_PERIOD,
-                UpdateAgreementPeriodError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_AGREEMENT_PERIOD, UpdateAgreementPeriodError::ALL, value)
         }
     }
     /// The error codes `updateAgreementRescission` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -39587,14 +38235,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAgreementRescissionError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_AGREEMENT_RESCISSION,
-                UpdateAgreementRescissionError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_AGREEMENT_RESCISSION, UpdateAgreementRescissionError::ALL, value)
         }
     }
     /// The error codes `updateAgreementRollover` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -39713,14 +38355,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAgreementRolloverError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_AGREEMENT_ROLLOVER,
-                UpdateAgreementRolloverError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_AGREEMENT_ROLLOVER, UpdateAgreementRolloverError::ALL, value)
         }
     }
     /// The error codes `updateApiException` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -39859,9 +38495,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateApiExceptionError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_API_EXCEPTION, UpdateApiExceptionError::ALL, value)
         }
     }
@@ -39967,14 +38601,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateApiExceptionNoteError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_API_EXCEPTION_NOTE,
-                UpdateApiExceptionNoteError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_API_EXCEPTION_NOTE, UpdateApiExceptionNoteError::ALL, value)
         }
     }
     /// The error codes `updateAutoTopUpAmount` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -40107,14 +38735,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateAutoTopUpAmountError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_AUTO_TOP_UP_AMOUNT,
-                UpdateAutoTopUpAmountError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_AUTO_TOP_UP_AMOUNT, UpdateAutoTopUpAmountError::ALL, value)
         }
     }
     /// The error codes `updateBillingAddress` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -40219,9 +38841,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateBillingAddressError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_BILLING_ADDRESS, UpdateBillingAddressError::ALL, value)
         }
     }
@@ -40327,9 +38947,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateBillingDetailsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_BILLING_DETAILS, UpdateBillingDetailsError::ALL, value)
         }
     }
@@ -40451,9 +39069,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateBoostChargeError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_BOOST_CHARGE, UpdateBoostChargeError::ALL, value)
         }
     }
@@ -40560,25 +39176,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<UpdateCampaignAccountExpiryDateError>
-    for super::ErrorCode {
+    impl ::std::convert::From<UpdateCampaignAccountExpiryDateError> for super::ErrorCode {
         #[inline]
         fn from(value: UpdateCampaignAccountExpiryDateError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for UpdateCampaignAccountExpiryDateError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for UpdateCampaignAccountExpiryDateError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_CAMPAIGN_ACCOUNT_EXPIRY_DATE,
-                UpdateCampaignAccountExpiryDateError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_CAMPAIGN_ACCOUNT_EXPIRY_DATE, UpdateCampaignAccountExpiryDateError::ALL, value)
         }
     }
     /// The error codes `updateCollectionProcessRecordLatestStep` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -40676,25 +39284,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<UpdateCollectionProcessRecordLatestStepError>
-    for super::ErrorCode {
+    impl ::std::convert::From<UpdateCollectionProcessRecordLatestStepError> for super::ErrorCode {
         #[inline]
         fn from(value: UpdateCollectionProcessRecordLatestStepError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for UpdateCollectionProcessRecordLatestStepError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for UpdateCollectionProcessRecordLatestStepError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_COLLECTION_PROCESS_RECORD_LATEST_STEP,
-                UpdateCollectionProcessRecordLatestStepError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_COLLECTION_PROCESS_RECORD_LATEST_STEP, UpdateCollectionProcessRecordLatestStepError::ALL, value)
         }
     }
     /// The error codes `updateCollectionProcessRecordToActive` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -40804,25 +39404,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<UpdateCollectionProcessRecordToActiveError>
-    for super::ErrorCode {
+    impl ::std::convert::From<UpdateCollectionProcessRecordToActiveError> for super::ErrorCode {
         #[inline]
         fn from(value: UpdateCollectionProcessRecordToActiveError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for UpdateCollectionProcessRecordToActiveError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for UpdateCollectionProcessRecordToActiveError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_COLLECTION_PROCESS_RECORD_TO_ACTIVE,
-                UpdateCollectionProcessRecordToActiveError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_COLLECTION_PROCESS_RECORD_TO_ACTIVE, UpdateCollectionProcessRecordToActiveError::ALL, value)
         }
     }
     /// The error codes `updateCollectionProcessRecordToComplete` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -40928,25 +39520,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<UpdateCollectionProcessRecordToCompleteError>
-    for super::ErrorCode {
+    impl ::std::convert::From<UpdateCollectionProcessRecordToCompleteError> for super::ErrorCode {
         #[inline]
         fn from(value: UpdateCollectionProcessRecordToCompleteError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for UpdateCollectionProcessRecordToCompleteError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for UpdateCollectionProcessRecordToCompleteError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_COLLECTION_PROCESS_RECORD_TO_COMPLETE,
-                UpdateCollectionProcessRecordToCompleteError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_COLLECTION_PROCESS_RECORD_TO_COMPLETE, UpdateCollectionProcessRecordToCompleteError::ALL, value)
         }
     }
     /// The error codes `updateCommsDeliveryPreference` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -41048,18 +39632,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for UpdateCommsDeliveryPreferenceError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for UpdateCommsDeliveryPreferenceError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_COMMS_DELIVERY_PREFERENCE,
-                UpdateCommsDeliveryPreferenceError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_COMMS_DELIVERY_PREFERENCE, UpdateCommsDeliveryPreferenceError::ALL, value)
         }
     }
     /// The error codes `updateCommsPreferences` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -41162,14 +39739,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateCommsPreferencesError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_COMMS_PREFERENCES,
-                UpdateCommsPreferencesError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_COMMS_PREFERENCES, UpdateCommsPreferencesError::ALL, value)
         }
     }
     /// The error codes `updateDcaProceeding` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -41284,9 +39855,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateDcaProceedingError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_DCA_PROCEEDING, UpdateDcaProceedingError::ALL, value)
         }
     }
@@ -41400,14 +39969,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateDeviceGridExportError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_DEVICE_GRID_EXPORT,
-                UpdateDeviceGridExportError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_DEVICE_GRID_EXPORT, UpdateDeviceGridExportError::ALL, value)
         }
     }
     /// The error codes `updateDeviceSmartControl` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -41536,14 +40099,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateDeviceSmartControlError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_DEVICE_SMART_CONTROL,
-                UpdateDeviceSmartControlError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_DEVICE_SMART_CONTROL, UpdateDeviceSmartControlError::ALL, value)
         }
     }
     /// The error codes `updateDocumentAccessibilityPreference` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -41635,25 +40192,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<UpdateDocumentAccessibilityPreferenceError>
-    for super::ErrorCode {
+    impl ::std::convert::From<UpdateDocumentAccessibilityPreferenceError> for super::ErrorCode {
         #[inline]
         fn from(value: UpdateDocumentAccessibilityPreferenceError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for UpdateDocumentAccessibilityPreferenceError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for UpdateDocumentAccessibilityPreferenceError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_DOCUMENT_ACCESSIBILITY_PREFERENCE,
-                UpdateDocumentAccessibilityPreferenceError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_DOCUMENT_ACCESSIBILITY_PREFERENCE, UpdateDocumentAccessibilityPreferenceError::ALL, value)
         }
     }
     /// The error codes `updateIsChargingDurationCapped` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -41767,18 +40316,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for UpdateIsChargingDurationCappedError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for UpdateIsChargingDurationCappedError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_IS_CHARGING_DURATION_CAPPED,
-                UpdateIsChargingDurationCappedError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_IS_CHARGING_DURATION_CAPPED, UpdateIsChargingDurationCappedError::ALL, value)
         }
     }
     /// The error codes `updateLeadDetails` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -41901,9 +40443,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateLeadDetailsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_LEAD_DETAILS, UpdateLeadDetailsError::ALL, value)
         }
     }
@@ -42031,9 +40571,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateLeadStageError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_LEAD_STAGE, UpdateLeadStageError::ALL, value)
         }
     }
@@ -42157,9 +40695,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateLeaveSupplierError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_LEAVE_SUPPLIER, UpdateLeaveSupplierError::ALL, value)
         }
     }
@@ -42271,9 +40807,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateMessageTagsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_MESSAGE_TAGS, UpdateMessageTagsError::ALL, value)
         }
     }
@@ -42399,9 +40933,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateMetadataError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_METADATA, UpdateMetadataError::ALL, value)
         }
     }
@@ -42509,14 +41041,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateNotesOnOpportunityError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_NOTES_ON_OPPORTUNITY,
-                UpdateNotesOnOpportunityError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_NOTES_ON_OPPORTUNITY, UpdateNotesOnOpportunityError::ALL, value)
         }
     }
     /// The error codes `updateOfferGroupOnOpportunity` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -42620,18 +41146,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for UpdateOfferGroupOnOpportunityError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for UpdateOfferGroupOnOpportunityError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_OFFER_GROUP_ON_OPPORTUNITY,
-                UpdateOfferGroupOnOpportunityError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_OFFER_GROUP_ON_OPPORTUNITY, UpdateOfferGroupOnOpportunityError::ALL, value)
         }
     }
     /// The error codes `updateOnSiteJobsRequest` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -42766,14 +41285,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateOnSiteJobsRequestError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_ON_SITE_JOBS_REQUEST,
-                UpdateOnSiteJobsRequestError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_ON_SITE_JOBS_REQUEST, UpdateOnSiteJobsRequestError::ALL, value)
         }
     }
     /// The error codes `updateOpportunityAssignment` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -42912,14 +41425,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateOpportunityAssignmentError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_OPPORTUNITY_ASSIGNMENT,
-                UpdateOpportunityAssignmentError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_OPPORTUNITY_ASSIGNMENT, UpdateOpportunityAssignmentError::ALL, value)
         }
     }
     /// The error codes `updateOpportunityDetails` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -43038,14 +41545,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateOpportunityDetailsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_OPPORTUNITY_DETAILS,
-                UpdateOpportunityDetailsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_OPPORTUNITY_DETAILS, UpdateOpportunityDetailsError::ALL, value)
         }
     }
     /// The error codes `updateOpportunityExtraDetails` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -43153,18 +41654,11 @@ pub mod mutations {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for UpdateOpportunityExtraDetailsError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for UpdateOpportunityExtraDetailsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_OPPORTUNITY_EXTRA_DETAILS,
-                UpdateOpportunityExtraDetailsError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_OPPORTUNITY_EXTRA_DETAILS, UpdateOpportunityExtraDetailsError::ALL, value)
         }
     }
     /// The error codes `updateOpportunityStage` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -43291,14 +41785,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateOpportunityStageError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_OPPORTUNITY_STAGE,
-                UpdateOpportunityStageError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_OPPORTUNITY_STAGE, UpdateOpportunityStageError::ALL, value)
         }
     }
     /// The error codes `updateOptionsLanguagePreference` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -43390,25 +41878,17 @@ pub mod mutations {
             self.error_code().message().unwrap_or_default()
         }
     }
-    impl ::std::convert::From<UpdateOptionsLanguagePreferenceError>
-    for super::ErrorCode {
+    impl ::std::convert::From<UpdateOptionsLanguagePreferenceError> for super::ErrorCode {
         #[inline]
         fn from(value: UpdateOptionsLanguagePreferenceError) -> Self {
             value.error_code().clone()
         }
     }
-    impl ::std::convert::TryFrom<super::ErrorCode>
-    for UpdateOptionsLanguagePreferenceError {
+    impl ::std::convert::TryFrom<super::ErrorCode> for UpdateOptionsLanguagePreferenceError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_OPTIONS_LANGUAGE_PREFERENCE,
-                UpdateOptionsLanguagePreferenceError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_OPTIONS_LANGUAGE_PREFERENCE, UpdateOptionsLanguagePreferenceError::ALL, value)
         }
     }
     /// The error codes `updatePassword` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -43519,9 +41999,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdatePasswordError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_PASSWORD, UpdatePasswordError::ALL, value)
         }
     }
@@ -43631,9 +42109,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdatePaymentDetailsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_PAYMENT_DETAILS, UpdatePaymentDetailsError::ALL, value)
         }
     }
@@ -43761,9 +42237,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateProductPricesError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_PRODUCT_PRICES, UpdateProductPricesError::ALL, value)
         }
     }
@@ -43935,14 +42409,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateQuoteConfigurationError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_QUOTE_CONFIGURATION,
-                UpdateQuoteConfigurationError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_QUOTE_CONFIGURATION, UpdateQuoteConfigurationError::ALL, value)
         }
     }
     /// The error codes `updateSiteworksRequest` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -44055,14 +42523,8 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateSiteworksRequestError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
-            super::narrow(
-                UPDATE_SITEWORKS_REQUEST,
-                UpdateSiteworksRequestError::ALL,
-                value,
-            )
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
+            super::narrow(UPDATE_SITEWORKS_REQUEST, UpdateSiteworksRequestError::ALL, value)
         }
     }
     /// The error codes `updateUser` can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind.
@@ -44173,9 +42635,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateUserError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_USER, UpdateUserError::ALL, value)
         }
     }
@@ -44279,9 +42739,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for UpdateUserDetailsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(UPDATE_USER_DETAILS, UpdateUserDetailsError::ALL, value)
         }
     }
@@ -44389,9 +42847,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ValidateAddressError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(VALIDATE_ADDRESS, ValidateAddressError::ALL, value)
         }
     }
@@ -44495,9 +42951,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ValidateEmailError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(VALIDATE_EMAIL, ValidateEmailError::ALL, value)
         }
     }
@@ -44617,9 +43071,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ValidateMfaDeviceError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(VALIDATE_MFA_DEVICE, ValidateMfaDeviceError::ALL, value)
         }
     }
@@ -44723,9 +43175,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ValidatePhoneError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(VALIDATE_PHONE, ValidatePhoneError::ALL, value)
         }
     }
@@ -44873,9 +43323,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for VaryContractTermsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(VARY_CONTRACT_TERMS, VaryContractTermsError::ALL, value)
         }
     }
@@ -44983,9 +43431,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for VerifyCustomerError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(VERIFY_CUSTOMER, VerifyCustomerError::ALL, value)
         }
     }
@@ -45089,9 +43535,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for VerifyEmailError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(VERIFY_EMAIL, VerifyEmailError::ALL, value)
         }
     }
@@ -45175,9 +43619,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for VerifyIdentityError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(VERIFY_IDENTITY, VerifyIdentityError::ALL, value)
         }
     }
@@ -45301,9 +43743,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for WithdrawDunningError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(WITHDRAW_DUNNING, WithdrawDunningError::ALL, value)
         }
     }

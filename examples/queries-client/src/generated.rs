@@ -2048,9 +2048,7 @@ pub mod types {
     pub struct ProductFilterInput(pub ::serde_json::Value);
     impl ::std::fmt::Debug for ProductFilterInput {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-            f.debug_tuple("ProductFilterInput")
-                .field(&super::redact_json(&self.0))
-                .finish()
+            f.debug_tuple("ProductFilterInput").field(&super::redact_json(&self.0)).finish()
         }
     }
     impl ::std::convert::From<::serde_json::Value> for ProductFilterInput {

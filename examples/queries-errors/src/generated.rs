@@ -360,9 +360,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for AccountError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(ACCOUNT, AccountError::ALL, value)
         }
     }
@@ -466,9 +464,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for GoodsPurchaseError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(GOODS_PURCHASE, GoodsPurchaseError::ALL, value)
         }
     }
@@ -570,9 +566,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for PaymentMethodError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(PAYMENT_METHOD, PaymentMethodError::ALL, value)
         }
     }
@@ -646,9 +640,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for SearchProductsError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(SEARCH_PRODUCTS, SearchProductsError::ALL, value)
         }
     }
@@ -752,9 +744,7 @@ pub mod mutations {
     impl ::std::convert::TryFrom<super::ErrorCode> for ViewerError {
         type Error = super::ErrorCode;
         #[inline]
-        fn try_from(
-            value: super::ErrorCode,
-        ) -> ::std::result::Result<Self, Self::Error> {
+        fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
             super::narrow(VIEWER, ViewerError::ALL, value)
         }
     }

@@ -339,10 +339,6 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
     let vs: Vec<_> = codes.iter().map(|c| variant(c)).collect();
     let docs: Vec<_> = codes.iter().enumerate().map(|(i, c)| if i < *listed { code_doc(c) } else { unlisted_doc(c) }).collect();
     let gql = code(&op.graphql);
-    let const_link_doc = format!(" [`{const_name}`], so the discriminant indexes it.");
-    let const_link_doc = quote!(#[doc = #const_link_doc]);
-    // An enum without values has no discriminant to cast; its value cannot exist anyway.
-    let error_code_body = if codes.is_empty() { quote!(match self {}) } else { quote!(&#konst[self as usize]) };
     let const_doc = Doc::new()
         .line(format!("The error codes {gql} can return: those the reference lists, in its order, then the generic codes Kraken raises for any operation of its kind."))
         .attrs();
@@ -361,6 +357,7 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
             "Convert an [`ErrorCode`](super::ErrorCode) with `TryFrom` to match exhaustively on them.".to_string()
         })
         .attrs();
+    let impls = mutation_error_impls(const_name, enum_name, &vs);
     quote! {
         #const_doc
         pub const #konst: &[super::ErrorCode] = &[#(super::ErrorCode::#vs),*];
@@ -371,47 +368,42 @@ pub(crate) fn mutation_errors(ir: &Ir, index: usize) -> TokenStream {
             #(#docs #vs,)*
         }
 
-        impl #name {
-            #[doc = " Every value: the codes the reference lists, in its order, then the generic ones."]
-            pub const ALL: &'static [#name] = &[#(#name::#vs),*];
-
-            #[doc = " The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of"]
-            #const_link_doc
-            #[inline]
-            pub fn error_code(self) -> &'static super::ErrorCode {
-                #error_code_body
-            }
-
-            #[doc = " The code as Kraken writes it."]
-            #[inline]
-            pub fn code(self) -> &'static str {
-                self.error_code().code()
-            }
-
-            #[doc = " The message the reference gives for the code."]
-            #[inline]
-            pub fn message(self) -> &'static str {
-                self.error_code().message().unwrap_or_default()
-            }
-        }
-
-        impl ::std::convert::From<#name> for super::ErrorCode {
-            #[inline]
-            fn from(value: #name) -> Self {
-                value.error_code().clone()
-            }
-        }
-
-        impl ::std::convert::TryFrom<super::ErrorCode> for #name {
-            type Error = super::ErrorCode;
-
-            #[inline]
-            fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {
-                super::narrow(#konst, #name::ALL, value)
-            }
-        }
-
+        #impls
     }
+}
+
+/// The methods and conversions of one mutation's error enum. Their shape is the same for every
+/// mutation (the vendored reference has 326), so they are written as text
+/// ([`verbatim`](super::docs::verbatim)), which syn and prettyplease skip.
+fn mutation_error_impls(konst: &str, name: &str, variants: &[proc_macro2::Ident]) -> TokenStream {
+    use std::fmt::Write as _;
+    let mut out = format!("impl {name} {{\n    /// Every value: the codes the reference lists, in its order, then the generic ones.\n");
+    if variants.is_empty() {
+        let _ = writeln!(out, "    pub const ALL: &'static [{name}] = &[];");
+    } else {
+        let _ = writeln!(out, "    pub const ALL: &'static [{name}] = &[");
+        for v in variants {
+            let _ = writeln!(out, "        {name}::{v},");
+        }
+        out.push_str("    ];\n");
+    }
+    // An enum without values has no discriminant to cast; its value cannot exist anyway.
+    let body = if variants.is_empty() { "match self {}".to_string() } else { format!("&{konst}[self as usize]") };
+    let _ = write!(
+        out,
+        "    /// The matching [`ErrorCode`](super::ErrorCode). Values are declared in the order of\n    \
+         /// [`{konst}`], so the discriminant indexes it.\n    #[inline]\n    \
+         pub fn error_code(self) -> &'static super::ErrorCode {{\n        {body}\n    }}\n    \
+         /// The code as Kraken writes it.\n    #[inline]\n    pub fn code(self) -> &'static str {{\n        \
+         self.error_code().code()\n    }}\n    /// The message the reference gives for the code.\n    #[inline]\n    \
+         pub fn message(self) -> &'static str {{\n        self.error_code().message().unwrap_or_default()\n    }}\n}}\n\
+         impl ::std::convert::From<{name}> for super::ErrorCode {{\n    #[inline]\n    \
+         fn from(value: {name}) -> Self {{\n        value.error_code().clone()\n    }}\n}}\n\
+         impl ::std::convert::TryFrom<super::ErrorCode> for {name} {{\n    type Error = super::ErrorCode;\n    #[inline]\n    \
+         fn try_from(value: super::ErrorCode) -> ::std::result::Result<Self, Self::Error> {{\n        \
+         super::narrow({konst}, {name}::ALL, value)\n    }}\n}}\n"
+    );
+    super::docs::verbatim(out)
 }
 
 #[cfg(test)]

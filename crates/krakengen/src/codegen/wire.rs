@@ -51,7 +51,7 @@ pub(crate) enum Impl {
 }
 
 /// A Rust string literal of `s`: `str`'s `Debug` writes exactly that.
-fn literal(s: &str) -> String {
+pub(crate) fn literal(s: &str) -> String {
     format!("{s:?}")
 }
 

@@ -27,15 +27,11 @@ pub(super) fn type_def(t: &TypeIr, server: ServerDerives) -> TokenStream {
                 })
                 .attrs();
             let typename = (!input).then(|| {
-                quote! {
-                    impl #name {
-                        #[doc = " The `__typename` the server sent, if any."]
-                        #[inline]
-                        pub fn typename(&self) -> ::std::option::Option<&str> {
-                            self.0.get("__typename").and_then(::serde_json::Value::as_str)
-                        }
-                    }
-                }
+                super::super::docs::verbatim(format!(
+                    "impl {name} {{\n    /// The `__typename` the server sent, if any.\n    #[inline]\n    \
+                     pub fn typename(&self) -> ::std::option::Option<&str> {{\n        \
+                     self.0.get(\"__typename\").and_then(::serde_json::Value::as_str)\n    }}\n}}\n"
+                ))
             });
             let newtype = json_newtype(&name, &doc, &serde);
             quote! {
@@ -322,27 +318,25 @@ fn union_def(t: &TypeIr, doc: Doc, members: &[(String, String, String)], interfa
 /// A type carried as the JSON value itself: the newtype, its `From<serde_json::Value>`, and its
 /// serde impls.
 /// Its `Debug` shows the value with the values of secret-named keys redacted.
+///
+/// The impls are the same for every such type (the vendored reference has hundreds), so they are
+/// written as text ([`verbatim`](super::super::docs::verbatim)), which syn and prettyplease skip.
 fn json_newtype(name: &proc_macro2::Ident, doc: &TokenStream, serde: &TokenStream) -> TokenStream {
     let derive = derive_data_without_debug(false);
-    let shown = name.to_string();
+    let shown = wire::literal(&name.to_string());
+    let impls = super::super::docs::verbatim(format!(
+        "impl ::std::fmt::Debug for {name} {{\n    \
+         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {{\n        \
+         f.debug_tuple({shown}).field(&super::redact_json(&self.0)).finish()\n    }}\n}}\n\
+         impl ::std::convert::From<::serde_json::Value> for {name} {{\n    #[inline]\n    \
+         fn from(value: ::serde_json::Value) -> Self {{\n        {name}(value)\n    }}\n}}\n"
+    ));
     quote! {
         #doc
         #derive
         pub struct #name(pub ::serde_json::Value);
 
-        impl ::std::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_tuple(#shown).field(&super::redact_json(&self.0)).finish()
-            }
-        }
-
-        impl ::std::convert::From<::serde_json::Value> for #name {
-            #[inline]
-            fn from(value: ::serde_json::Value) -> Self {
-                #name(value)
-            }
-        }
-
+        #impls
         #serde
     }
 }
