@@ -1872,6 +1872,7 @@ pub mod types {
     #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
     pub struct CardType(pub ::serde_json::Value);
     impl ::std::fmt::Debug for CardType {
+        #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_tuple("CardType").field(&super::redact_json(&self.0)).finish()
         }
@@ -1906,6 +1907,7 @@ pub mod types {
     #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
     pub struct Date(pub ::serde_json::Value);
     impl ::std::fmt::Debug for Date {
+        #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_tuple("Date").field(&super::redact_json(&self.0)).finish()
         }
@@ -1932,6 +1934,7 @@ pub mod types {
     #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
     pub struct DirectDebitType(pub ::serde_json::Value);
     impl ::std::fmt::Debug for DirectDebitType {
+        #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_tuple("DirectDebitType").field(&super::redact_json(&self.0)).finish()
         }
@@ -2047,6 +2050,7 @@ pub mod types {
     #[derive(::std::clone::Clone, ::std::cmp::PartialEq)]
     pub struct ProductFilterInput(pub ::serde_json::Value);
     impl ::std::fmt::Debug for ProductFilterInput {
+        #[inline]
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.debug_tuple("ProductFilterInput").field(&super::redact_json(&self.0)).finish()
         }
@@ -2106,6 +2110,7 @@ pub mod account {
             struct Visitor;
             impl<'de> ::serde::de::Visitor<'de> for Visitor {
                 type Value = Variables;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object Variables")
                 }
@@ -2136,6 +2141,7 @@ pub mod account {
             struct Visitor;
             impl<'de> ::serde::de::Visitor<'de> for Visitor {
                 type Value = Data;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object Data")
                 }
@@ -2184,6 +2190,7 @@ pub mod account {
             struct Visitor;
             impl<'de> ::serde::de::Visitor<'de> for Visitor {
                 type Value = AccountType;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object AccountType")
                 }
@@ -2275,6 +2282,7 @@ pub mod goods_purchase {
             struct Visitor;
             impl<'de> ::serde::de::Visitor<'de> for Visitor {
                 type Value = Variables;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object Variables")
                 }
@@ -2305,6 +2313,7 @@ pub mod goods_purchase {
             struct Visitor;
             impl<'de> ::serde::de::Visitor<'de> for Visitor {
                 type Value = Data;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object Data")
                 }
@@ -2351,6 +2360,7 @@ pub mod goods_purchase {
             struct Visitor;
             impl<'de> ::serde::de::Visitor<'de> for Visitor {
                 type Value = GoodsPurchase;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object GoodsPurchase")
                 }
@@ -2436,6 +2446,7 @@ pub mod payment_method {
             struct Visitor;
             impl<'de> ::serde::de::Visitor<'de> for Visitor {
                 type Value = Variables;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object Variables")
                 }
@@ -2466,6 +2477,7 @@ pub mod payment_method {
             struct Visitor;
             impl<'de> ::serde::de::Visitor<'de> for Visitor {
                 type Value = Data;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object Data")
                 }
@@ -2554,6 +2566,7 @@ pub mod search_products {
             struct Visitor;
             impl<'de> ::serde::de::Visitor<'de> for Visitor {
                 type Value = Variables;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object Variables")
                 }
@@ -2589,6 +2602,7 @@ pub mod search_products {
             struct Visitor;
             impl<'de> ::serde::de::Visitor<'de> for Visitor {
                 type Value = Data;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object Data")
                 }
@@ -2635,6 +2649,7 @@ pub mod search_products {
             struct Visitor;
             impl<'de> ::serde::de::Visitor<'de> for Visitor {
                 type Value = ProductType;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object ProductType")
                 }
@@ -2718,6 +2733,7 @@ pub mod viewer {
             struct Visitor;
             impl<'de> ::serde::de::Visitor<'de> for Visitor {
                 type Value = Variables;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object Variables")
                 }
@@ -2743,6 +2759,7 @@ pub mod viewer {
             struct Visitor;
             impl<'de> ::serde::de::Visitor<'de> for Visitor {
                 type Value = Data;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object Data")
                 }
@@ -2789,6 +2806,7 @@ pub mod viewer {
             struct Visitor;
             impl<'de> ::serde::de::Visitor<'de> for Visitor {
                 type Value = AccountUserType;
+                #[inline]
                 fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                     f.write_str("an object AccountUserType")
                 }

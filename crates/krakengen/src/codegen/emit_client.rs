@@ -132,6 +132,7 @@ fn derives_and_debug(name: &proc_macro2::Ident, fields: &[FieldIr], default: boo
     let debug = quote! {
         #[allow(deprecated)]
         impl ::std::fmt::Debug for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.debug_struct(#shown) #typename #(#entries)* .finish()
             }

@@ -108,6 +108,9 @@ fn deserialize(out: &mut String, name: &str, fields: &[WireField]) {
     out.push_str("        struct Visitor;\n");
     out.push_str("        impl<'de> ::serde::de::Visitor<'de> for Visitor {\n");
     let _ = writeln!(out, "            type Value = {name};");
+    // Inline, like the generated code's other non-generic functions: compiled to machine code only
+    // in the crates that decode the type, not in every build of the generated crate.
+    out.push_str("            #[inline]\n");
     out.push_str("            fn expecting(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {\n");
     let _ = writeln!(out, "                f.write_str({})", literal(&format!("an object {name}")));
     out.push_str("            }\n");

@@ -325,7 +325,7 @@ fn json_newtype(name: &proc_macro2::Ident, doc: &TokenStream, serde: &TokenStrea
     let derive = derive_data_without_debug(false);
     let shown = wire::literal(&name.to_string());
     let impls = super::super::docs::verbatim(format!(
-        "impl ::std::fmt::Debug for {name} {{\n    \
+        "impl ::std::fmt::Debug for {name} {{\n    #[inline]\n    \
          fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {{\n        \
          f.debug_tuple({shown}).field(&super::redact_json(&self.0)).finish()\n    }}\n}}\n\
          impl ::std::convert::From<::serde_json::Value> for {name} {{\n    #[inline]\n    \
