@@ -26,7 +26,7 @@ pub mod retry;
 pub mod session;
 pub mod transport;
 
-pub use call::{decode, ApiError, TokenCheck};
+pub use call::{ApiError, TokenCheck};
 pub use engine::{Engine, TokenMutation};
 pub use redact::{redact_json, Secret};
 pub use retry::RetryPolicy;

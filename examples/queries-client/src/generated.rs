@@ -48,16 +48,25 @@ pub mod runtime {
             fn missing_token() -> Self;
             /// The error of a response whose body carries GraphQL `errors`, holding the partial `data`
             /// that came with them; when the body has no errors, `data` given back.
-            fn graphql(body: &Value, data: Option<Value>) -> Result<Option<Value>, Self>
-            where
-                Self: Sized;
+            fn graphql(body: &Value, data: Option<Value>) -> Result<Option<Value>, Self>;
         }
         /// The `data` of a response, or its GraphQL errors as `E`.
         #[inline]
-        pub fn decode<E: ApiError>(response: Response) -> Result<Value, E> {
+        fn decode<E: ApiError>(response: Response) -> Result<Value, E> {
             let mut body = response.body;
             let data = body.get_mut("data").map(Value::take).filter(|d| !d.is_null());
             E::graphql(&body, data)?.ok_or_else(E::missing_data)
+        }
+        /// The payload of operation `O` in a response, or its GraphQL errors as `E`.
+        #[inline]
+        fn payload<O: Operation, E: ApiError>(
+            response: Response,
+        ) -> Result<O::Payload, E> {
+            let data = <O::Data as serde::Deserialize>::deserialize(
+                    decode::<E>(response)?,
+                )
+                .map_err(E::decode)?;
+            Ok(O::payload(data))
         }
         /// How the payload of the token mutation is checked for a token: a function of the generated
         /// crate, which knows the payload's type.
@@ -70,13 +79,10 @@ pub mod runtime {
                 variables: &O::Variables,
             ) -> Result<O::Payload, E> {
                 let variables = serde_json::to_value(variables).map_err(E::encode)?;
-                let response = self
-                    .send(O::NAME, O::DOCUMENT, variables, O::KIND)
-                    .await?;
-                let data = decode::<E>(response)?;
-                let data = <O::Data as serde::Deserialize>::deserialize(data)
-                    .map_err(E::decode)?;
-                Ok(O::payload(data))
+                payload::<
+                    O,
+                    E,
+                >(self.send(O::NAME, O::DOCUMENT, variables, O::KIND).await?)
             }
             /// Sends any document and returns the response's `data`; it is sent again on failure only
             /// when it is a query (see [`OperationKind::of_document`]).
@@ -105,10 +111,7 @@ pub mod runtime {
                 let response = self
                     .authenticate(O::NAME, O::DOCUMENT, field, variables)
                     .await?;
-                let data = decode::<E>(response)?;
-                let data = <O::Data as serde::Deserialize>::deserialize(data)
-                    .map_err(E::decode)?;
-                token(O::payload(data)).ok_or_else(E::missing_token)
+                token(payload::<O, E>(response)?).ok_or_else(E::missing_token)
             }
         }
     }
@@ -1538,7 +1541,7 @@ pub mod runtime {
             }
         }
     }
-    pub use call::{decode, ApiError, TokenCheck};
+    pub use call::{ApiError, TokenCheck};
     pub use engine::{Engine, TokenMutation};
     pub use redact::{redact_json, Secret};
     pub use retry::RetryPolicy;

@@ -2,6 +2,7 @@
 //! newtype per shared type of the model.
 
 use super::*;
+use super::super::docs::verbatim;
 
 pub(super) fn type_def(t: &TypeIr, server: ServerDerives) -> TokenStream {
     let name = to_ident(&t.rust);
@@ -27,7 +28,7 @@ pub(super) fn type_def(t: &TypeIr, server: ServerDerives) -> TokenStream {
                 })
                 .attrs();
             let typename = (!input).then(|| {
-                super::super::docs::verbatim(format!(
+                verbatim(format!(
                     "impl {name} {{\n    /// The `__typename` the server sent, if any.\n    #[inline]\n    \
                      pub fn typename(&self) -> ::std::option::Option<&str> {{\n        \
                      self.0.get(\"__typename\").and_then(::serde_json::Value::as_str)\n    }}\n}}\n"
@@ -320,11 +321,11 @@ fn union_def(t: &TypeIr, doc: Doc, members: &[(String, String, String)], interfa
 /// Its `Debug` shows the value with the values of secret-named keys redacted.
 ///
 /// The impls are the same for every such type (the vendored reference has hundreds), so they are
-/// written as text ([`verbatim`](super::super::docs::verbatim)), which syn and prettyplease skip.
+/// written as text ([`verbatim`]), which syn and prettyplease skip.
 fn json_newtype(name: &proc_macro2::Ident, doc: &TokenStream, serde: &TokenStream) -> TokenStream {
     let derive = derive_data_without_debug(false);
     let shown = wire::literal(&name.to_string());
-    let impls = super::super::docs::verbatim(format!(
+    let impls = verbatim(format!(
         "impl ::std::fmt::Debug for {name} {{\n    #[inline]\n    \
          fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {{\n        \
          f.debug_tuple({shown}).field(&super::redact_json(&self.0)).finish()\n    }}\n}}\n\
